@@ -1,0 +1,31 @@
+import { PGlite } from '@electric-sql/pglite'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import pg from 'pg'
+import PgBoss from 'pg-boss'
+const t0 = Date.now()
+const lite = await PGlite.create('/tmp/probe/data1', { extensions: { pg_trgm } })
+console.log('create ms', Date.now() - t0)
+const pool = new pg.Pool(createPgConfig(lite) as any)
+const r = await pool.query('select version(), now() as n, $1::int + 1 as x', [41])
+console.log(r.rows)
+await pool.query('create extension if not exists pg_trgm')
+const t1 = Date.now()
+const boss = new PgBoss({ db: { executeSql: (text: string, values: any[]) => pool.query(text, values) } } as any)
+boss.on('error', e => console.error('boss err', e))
+await boss.start()
+console.log('boss start ms', Date.now() - t1)
+await boss.createQueue('q1')
+await boss.work('q1', { pollingIntervalSeconds: 0.5 } as any, async (jobs: any) => { console.log('got job', jobs.map((j: any) => j.data)) })
+await boss.send('q1', { hello: 1 })
+await new Promise(r => setTimeout(r, 2000))
+await boss.stop({ graceful: false } as any)
+const t2 = Date.now()
+const dump = await lite.dumpDataDir('gzip' as any)
+console.log('dump ms', Date.now() - t2, 'size', dump.size)
+await lite.close()
+const t3 = Date.now()
+const lite2 = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm } })
+console.log('load ms', Date.now() - t3)
+console.log((await lite2.query('select count(*) from pgboss.job')).rows)
+console.log(process.memoryUsage().rss/1e6)

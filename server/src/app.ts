@@ -1,0 +1,99 @@
+import path from 'node:path'
+import fs from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { bodyLimit } from 'hono/body-limit'
+import { sql } from 'kysely'
+import { AppError } from './kernel/errors'
+import type { AppDeps } from './kernel/http/app-env'
+import { mountDocsPage } from './kernel/http/docs-page'
+import { requestContext, requireJsonBodies, sessionAuth, toErrorResponse } from './kernel/http/middleware'
+import { createRouter } from './kernel/http/route'
+import { auditRoutes } from './modules/audit/audit.routes'
+import { authRoutes } from './modules/auth/auth.routes'
+import { calendarRoutes } from './modules/calendar/calendar.routes'
+import { departmentRoutes } from './modules/departments/departments.routes'
+import { enterpriseRoutes } from './modules/enterprises/enterprises.routes'
+import { notificationRoutes } from './modules/notifications/notifications.routes'
+import { referenceRoutes } from './modules/reference/reference.routes'
+import { userRoutes } from './modules/users/users.routes'
+
+export const API_PREFIX = '/api/v1'
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
+
+/** Builds the whole HTTP app without listening: main.ts serves it, tests inject requests into it. */
+export function buildApp(deps: AppDeps) {
+  const app = createRouter()
+
+  app.use('*', requestContext(deps))
+  app.onError((error, c) => toErrorResponse(error, c))
+
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`SELECT 1`.execute(deps.db)
+      return c.json({ status: 'ok', database: deps.database.kind })
+    } catch {
+      throw new AppError('SERVICE_UNAVAILABLE')
+    }
+  })
+  app.get('/metrics', async (c) => c.body(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }))
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: deps.config.bodyLimitBytes } })
+      },
+    }),
+  )
+  app.use('/api/*', requireJsonBodies())
+  app.use('/api/*', sessionAuth())
+
+  app.route(API_PREFIX, authRoutes())
+  app.route(API_PREFIX, enterpriseRoutes())
+  app.route(API_PREFIX, departmentRoutes())
+  app.route(API_PREFIX, userRoutes())
+  app.route(API_PREFIX, calendarRoutes())
+  app.route(API_PREFIX, auditRoutes())
+  app.route(API_PREFIX, notificationRoutes(deps.config.devInbox))
+  app.route(API_PREFIX, referenceRoutes())
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'ys_session',
+    description: 'Session cookie set by a sign-in endpoint. Writes also need the x-csrf-token header (the ys_csrf cookie).',
+  })
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '营商通 Yingshang API',
+      version: '1.0.0',
+      description:
+        'Every error answers { "error": { "code", "message", "fields"? } }; fields lists every invalid field. ' +
+        'Messages follow Accept-Language (zh-CN default, en).',
+    },
+    servers: [{ url: '/' }],
+  })
+  mountDocsPage(app)
+
+  app.all('/api/*', (c) => toErrorResponse(new AppError('ROUTE_NOT_FOUND'), c))
+
+  // The web app: static files, and index.html for every client-side route.
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8')
+    app.use('/assets/*', async (c, next) => {
+      c.header('cache-control', 'public, max-age=31536000, immutable')
+      await next()
+    })
+    app.use('*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) || '.' }))
+    app.get('*', (c) => c.html(indexHtml))
+  } else {
+    app.get('/', (c) => c.text('The web app is not built: run `npm run build`, or `npm start` which builds it.', 503))
+  }
+  app.notFound((c) => toErrorResponse(new AppError('ROUTE_NOT_FOUND'), c))
+  return app
+}
+
+export type App = ReturnType<typeof buildApp>

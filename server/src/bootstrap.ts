@@ -1,0 +1,33 @@
+import type { Config } from './kernel/config'
+import { CalendarSource } from './kernel/calendar/calendar-source'
+import type { Database } from './kernel/db/database'
+import type { AppDeps } from './kernel/http/app-env'
+import { Jobs } from './kernel/jobs'
+import { createLogger, type Logger } from './kernel/logger'
+import { createMetrics } from './kernel/metrics'
+import { loggingAdapter, webhookAdapter } from './kernel/notify/adapters'
+import { Notifier } from './kernel/notify/notifier'
+import { registerAuthJobs } from './modules/auth/auth.jobs'
+
+/** Wires the kernel services of one process around one database. */
+export function createDeps(config: Config, database: Database, logger: Logger = createLogger(config.logLevel)): AppDeps {
+  const metrics = createMetrics()
+  const jobs = new Jobs(database, logger, config.jobs)
+  const sms = config.sms.adapter === 'webhook' ? webhookAdapter('sms', config.sms.webhookUrl!) : loggingAdapter('sms', logger)
+  const email =
+    config.email.adapter === 'webhook' ? webhookAdapter('email', config.email.webhookUrl!) : loggingAdapter('email', logger)
+  const notifier = new Notifier({ db: database.db, jobs, sms, email, contactCapPerWeek: config.contactCapPerWeek, logger, metrics })
+  const deps: AppDeps = {
+    config,
+    database,
+    db: database.db,
+    jobs,
+    notifier,
+    calendar: new CalendarSource(),
+    logger,
+    metrics,
+  }
+  notifier.register()
+  registerAuthJobs(deps)
+  return deps
+}

@@ -1,0 +1,57 @@
+import type { Executor } from '../db/database'
+import type { StaffRole, UserActor } from './actor'
+import { findLiveSession, findRoleGrants, insertSession, touchSession } from './session.queries'
+import { hashToken, randomToken } from './tokens'
+
+export const SESSION_COOKIE = 'ys_session'
+export const CSRF_COOKIE = 'ys_csrf'
+export const CSRF_HEADER = 'x-csrf-token'
+
+export type NewSession = { token: string; csrfToken: string; expiresAt: Date; sessionId: string }
+
+export async function createSession(
+  db: Executor,
+  input: { userId: string; ttlMs: number; ip: string | null; userAgent: string | null },
+): Promise<NewSession> {
+  const token = randomToken()
+  const csrfToken = randomToken(18)
+  const expiresAt = new Date(Date.now() + input.ttlMs)
+  const sessionId = await insertSession(db, {
+    tokenHash: hashToken(token),
+    userId: input.userId,
+    csrfToken,
+    expiresAt,
+    ip: input.ip,
+    userAgent: input.userAgent,
+  })
+  return { token, csrfToken, expiresAt, sessionId }
+}
+
+export type ResolvedSession = { actor: UserActor; csrfToken: string; isDemo: boolean }
+
+/** Turns a session cookie into the actor it stands for, or undefined when it is not live. */
+export async function resolveSession(db: Executor, token: string, now = new Date()): Promise<ResolvedSession | undefined> {
+  const row = await findLiveSession(db, hashToken(token), now)
+  if (!row) return undefined
+  const grants = row.userKind === 'staff' ? await findRoleGrants(db, row.userId) : []
+  // Writing last_seen on every request would make every read a write; once a minute is enough.
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await touchSession(db, row.sessionId, now)
+  return {
+    csrfToken: row.csrfToken,
+    isDemo: row.isDemo,
+    actor: {
+      kind: 'user',
+      userId: row.userId,
+      userKind: row.userKind,
+      label: row.userKind === 'staff' ? row.username! : maskPhone(row.phone!),
+      departmentId: row.departmentId,
+      roles: grants.map((g) => ({ role: g.role as StaffRole, departmentId: g.department_id })),
+      sessionId: row.sessionId,
+      mustChangePassword: row.mustChangePassword,
+    },
+  }
+}
+
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone
+}

@@ -1,0 +1,109 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * Every setting the server reads from the environment, with its default.
+ * README.md lists the same variables; keep the two in step.
+ */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.string().url().optional(),
+  CITY: z.string().default('dalian'),
+  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  SEED_DEMO_DATA: booleanFromEnv.optional(),
+  DEMO_ACCOUNTS: booleanFromEnv.optional(),
+  DEMO_PASSWORD: z.string().min(10).optional(),
+  DEMO_ENTERPRISE_COUNT: z.coerce.number().int().min(0).max(100000).default(2000),
+  DEV_INBOX: booleanFromEnv.optional(),
+  JOBS: booleanFromEnv.default(true),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  STAFF_SESSION_HOURS: z.coerce.number().positive().default(12),
+  ENTERPRISE_SESSION_DAYS: z.coerce.number().positive().default(30),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  SMS_ADAPTER: z.enum(['log', 'webhook']).default('log'),
+  SMS_WEBHOOK_URL: z.string().url().optional(),
+  EMAIL_ADAPTER: z.enum(['log', 'webhook']).default('log'),
+  EMAIL_WEBHOOK_URL: z.string().url().optional(),
+  CONTACT_CAP_PER_WEEK: z.coerce.number().int().min(0).default(3),
+})
+
+export type Config = {
+  env: 'development' | 'production' | 'test'
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl: string | undefined
+  databasePoolSize: number
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
+  publicUrl: string | undefined
+  city: string
+  timeZone: string
+  seedDemoData: boolean
+  demoAccounts: boolean
+  demoPassword: string | undefined
+  demoEnterpriseCount: number
+  devInbox: boolean
+  jobs: boolean
+  bodyLimitBytes: number
+  staffSessionHours: number
+  enterpriseSessionDays: number
+  trustProxy: boolean
+  sms: { adapter: 'log' | 'webhook'; webhookUrl: string | undefined }
+  email: { adapter: 'log' | 'webhook'; webhookUrl: string | undefined }
+  contactCapPerWeek: number
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const isProduction = e.NODE_ENV === 'production'
+  if (e.SMS_ADAPTER === 'webhook' && !e.SMS_WEBHOOK_URL) {
+    throw new ConfigError('SMS_ADAPTER=webhook needs SMS_WEBHOOK_URL')
+  }
+  if (e.EMAIL_ADAPTER === 'webhook' && !e.EMAIL_WEBHOOK_URL) {
+    throw new ConfigError('EMAIL_ADAPTER=webhook needs EMAIL_WEBHOOK_URL')
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL,
+    city: e.CITY,
+    timeZone: e.TIME_ZONE,
+    // Demo data and demo accounts are on for a laptop and off in production unless asked for.
+    seedDemoData: e.SEED_DEMO_DATA ?? !isProduction,
+    demoAccounts: e.DEMO_ACCOUNTS ?? !isProduction,
+    demoPassword: e.DEMO_PASSWORD,
+    demoEnterpriseCount: e.DEMO_ENTERPRISE_COUNT,
+    // The dev inbox shows one-time codes to anyone: never on in production.
+    devInbox: isProduction ? false : (e.DEV_INBOX ?? true),
+    jobs: e.JOBS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    staffSessionHours: e.STAFF_SESSION_HOURS,
+    enterpriseSessionDays: e.ENTERPRISE_SESSION_DAYS,
+    trustProxy: e.TRUST_PROXY,
+    sms: { adapter: e.SMS_ADAPTER, webhookUrl: e.SMS_WEBHOOK_URL },
+    email: { adapter: e.EMAIL_ADAPTER, webhookUrl: e.EMAIL_WEBHOOK_URL },
+    contactCapPerWeek: e.CONTACT_CAP_PER_WEEK,
+  }
+}

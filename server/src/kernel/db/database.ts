@@ -1,0 +1,108 @@
+import path from 'node:path'
+import fs from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely'
+import pg from 'pg'
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock'
+import type { DB } from './schema'
+
+// bigint counts fit in a double; dates stay 'YYYY-MM-DD' strings so no time zone can shift them.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
+
+export type Db = Kysely<DB>
+export type Tx = Transaction<DB>
+/** Either the database or an open transaction: query functions take this. */
+export type Executor = Db | Tx
+
+export type Database = {
+  db: Db
+  pool: pg.Pool
+  kind: 'embedded' | 'postgres'
+  /** For libraries that want plain SQL (pg-boss). */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>
+  close(): Promise<void>
+}
+
+const pgliteExtensions = { pg_trgm }
+
+export async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'yingshang' })
+  return wrap(pool, 'postgres', async () => undefined)
+}
+
+/** The embedded database in DATA_DIR/pgdata, guarded by a lockfile. */
+export async function openEmbedded(dataDir: string): Promise<Database> {
+  const lock: DataDirLock = acquireDataDirLock(dataDir)
+  try {
+    const pgdata = path.join(dataDir, 'pgdata')
+    fs.mkdirSync(pgdata, { recursive: true })
+    const lite = await PGlite.create(pgdata, { extensions: pgliteExtensions })
+    return embedded(lite, async () => {
+      await lite.close()
+      lock.release()
+    })
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+}
+
+/** An in-memory embedded database, optionally loaded from a dump made by dumpEmbedded() (tests). */
+export async function openInMemory(template?: Blob): Promise<Database> {
+  const lite = await PGlite.create({ extensions: pgliteExtensions, ...(template ? { loadDataDir: template } : {}) })
+  return embedded(lite, async () => lite.close())
+}
+
+export async function dumpEmbedded(database: Database): Promise<Blob> {
+  const lite = liteOf.get(database)
+  if (!lite) throw new Error('not an embedded database')
+  return lite.dumpDataDir('gzip')
+}
+
+const liteOf = new WeakMap<Database, PGlite>()
+
+function embedded(lite: PGlite, closeLite: () => Promise<void>): Database {
+  // PGlite is one connection: the pool must be size 1 (createPgConfig says so).
+  const pool = new pg.Pool(createPgConfig(lite) as pg.PoolConfig)
+  const database = wrap(pool, 'embedded', closeLite)
+  liteOf.set(database, lite)
+  return database
+}
+
+/** closeAfterPool releases what lives beside the pool (PGlite, the lockfile); db.destroy() ends the pool. */
+function wrap(pool: pg.Pool, kind: Database['kind'], closeAfterPool: () => Promise<void>): Database {
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it. Queries report their own errors.
+  })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  let closed = false
+  return {
+    db,
+    pool,
+    kind,
+    executeSql: async (text, values = []) => {
+      const result = await pool.query(text, values as unknown[])
+      return { rows: result.rows }
+    },
+    close: async () => {
+      if (closed) return
+      closed = true
+      await db.destroy().catch(() => undefined)
+      await closeAfterPool()
+    },
+  }
+}
+
+/** Runs plain SQL with parameters on a Kysely executor (inside a transaction when given one). */
+export async function executeRaw<R = Record<string, unknown>>(
+  executor: Executor,
+  text: string,
+  values: unknown[] = [],
+): Promise<R[]> {
+  const result = await executor.executeQuery<R>(CompiledQuery.raw(text, values))
+  return result.rows
+}

@@ -1,0 +1,80 @@
+import { translate } from './i18n'
+
+/**
+ * Every error the API can answer with. The code is the contract: clients switch on it,
+ * the message is for people and follows the request's language.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_SECOND_FACTOR: 401,
+  INVALID_CODE: 401,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  ACCOUNT_DISABLED: 403,
+  DEMO_ACCOUNTS_DISABLED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  ENTERPRISE_ALREADY_REGISTERED: 409,
+  ALREADY_A_MEMBER: 409,
+  USERNAME_TAKEN: 409,
+  DEPARTMENT_CODE_TAKEN: 409,
+  DEPARTMENT_CYCLE: 409,
+  DEPARTMENT_NOT_EMPTY: 409,
+  TOTP_ALREADY_ENABLED: 409,
+  TOTP_NOT_ENABLED: 409,
+  LAST_ADMIN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+export type FieldErrors = Record<string, string>
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly fields: FieldErrors | undefined
+  readonly params: Record<string, string | number> | undefined
+
+  constructor(code: ErrorCode, options: { fields?: FieldErrors; params?: Record<string, string | number>; message?: string } = {}) {
+    super(options.message ?? code)
+    this.code = code
+    this.fields = options.fields
+    this.params = options.params
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code]
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: translate(`errors.${this.code}`, this.params),
+        ...(this.fields ? { fields: this.fields } : {}),
+      },
+    }
+  }
+}
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } }
+
+/** "Not found" and "not allowed" must look the same to a caller who may not see the thing. */
+export function notFound(): AppError {
+  return new AppError('NOT_FOUND')
+}
+
+export function validationFailed(fields: FieldErrors): AppError {
+  return new AppError('VALIDATION_FAILED', { fields })
+}

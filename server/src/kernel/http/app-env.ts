@@ -1,0 +1,29 @@
+import type { Config } from '../config'
+import type { CalendarSource } from '../calendar/calendar-source'
+import type { Database, Db } from '../db/database'
+import type { Jobs } from '../jobs'
+import type { Logger } from '../logger'
+import type { Metrics } from '../metrics'
+import type { Notifier } from '../notify/notifier'
+import type { Actor } from '../auth/actor'
+
+/** Everything a service may use. Built once per process (or per test database). */
+export type AppDeps = {
+  config: Config
+  database: Database
+  db: Db
+  jobs: Jobs
+  notifier: Notifier
+  calendar: CalendarSource
+  logger: Logger
+  metrics: Metrics
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps
+    actor: Actor
+    requestId: string
+    ip: string
+  }
+}

@@ -1,0 +1,130 @@
+import crypto from 'node:crypto'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context, MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { HTTPException } from 'hono/http-exception'
+import { ANONYMOUS } from '../auth/actor'
+import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from '../auth/sessions'
+import { safeEqual } from '../auth/tokens'
+import { pickLocale, runInRequestContext } from '../context'
+import { AppError } from '../errors'
+import type { AppDeps, AppEnv } from './app-env'
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** Request id, language, client address, the async context, the access log and the metrics. */
+export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now()
+    const incoming = c.req.header('x-request-id')
+    const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID()
+    const ip = clientIp(c, deps.config.trustProxy)
+    c.set('deps', deps)
+    c.set('actor', ANONYMOUS)
+    c.set('requestId', requestId)
+    c.set('ip', ip)
+    const locale = pickLocale(c.req.query('lang') ?? c.req.header('accept-language'))
+    await runInRequestContext({ requestId, locale, ip }, async () => {
+      await next()
+    })
+    c.header('x-request-id', requestId)
+    const route = c.req.routePath || 'unmatched'
+    const seconds = (performance.now() - started) / 1000
+    deps.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) })
+    deps.metrics.httpDuration.observe({ method: c.req.method, route }, seconds)
+    deps.logger.info(
+      { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
+      'request',
+    )
+  }
+}
+
+function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown' // requests injected without a socket (tests)
+  }
+}
+
+/**
+ * Bodies of writes must be JSON (file uploads, when they come, name their own routes).
+ * Refusing other types up front keeps a form post from being read as an empty object.
+ */
+export function requireJsonBodies(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (UNSAFE_METHODS.has(c.req.method)) {
+      const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+      if (hasBody && !/^application\/([\w.-]+\+)?json$/.test(type) && type !== 'multipart/form-data') {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE')
+      }
+    }
+    await next()
+  }
+}
+
+/**
+ * Resolves the session cookie into the actor. Cookie-authenticated writes must carry the session's
+ * CSRF token in a header (a cross-site form cannot read it), and a cross-origin Origin is refused.
+ */
+export function sessionAuth(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const deps = c.get('deps')
+    const unsafe = UNSAFE_METHODS.has(c.req.method)
+    if (unsafe) assertSameOrigin(c)
+    const token = getCookie(c, SESSION_COOKIE)
+    if (token) {
+      const resolved = await resolveSession(deps.db, token)
+      if (resolved && !(resolved.isDemo && !deps.config.demoAccounts)) {
+        if (unsafe) {
+          const header = c.req.header(CSRF_HEADER)
+          if (!header || !safeEqual(header, resolved.csrfToken)) throw new AppError('CSRF_FAILED')
+        }
+        c.set('actor', resolved.actor)
+      }
+    }
+    await next()
+  }
+}
+
+function assertSameOrigin(c: Context): void {
+  const origin = c.req.header('origin')
+  if (!origin || origin === 'null') return
+  const host = c.req.header('x-forwarded-host') ?? c.req.header('host')
+  let originHost: string
+  try {
+    originHost = new URL(origin).host
+  } catch {
+    throw new AppError('CSRF_FAILED')
+  }
+  if (host && originHost !== host) throw new AppError('CSRF_FAILED')
+}
+
+/** The one error shape for everything, including what Hono itself throws. */
+export function toErrorResponse(error: unknown, c: Context<AppEnv>): Response {
+  let appError: AppError
+  if (error instanceof AppError) {
+    appError = error
+  } else if (error instanceof HTTPException) {
+    if (error.status === 413) appError = new AppError('PAYLOAD_TOO_LARGE', { params: { limit: c.get('deps')?.config.bodyLimitBytes ?? 0 } })
+    else if (error.status === 400 && /JSON/i.test(error.message)) appError = new AppError('INVALID_JSON')
+    else if (error.status === 415) appError = new AppError('UNSUPPORTED_MEDIA_TYPE')
+    else if (error.status === 401) appError = new AppError('UNAUTHENTICATED')
+    else if (error.status === 404) appError = new AppError('ROUTE_NOT_FOUND')
+    else appError = internal(c, error)
+  } else {
+    appError = internal(c, error)
+  }
+  return c.json(appError.toBody(), appError.status as 400)
+}
+
+function internal(c: Context<AppEnv>, error: unknown): AppError {
+  const requestId = c.get('requestId') ?? '-'
+  c.get('deps')?.logger.error({ err: error, requestId }, 'unhandled error')
+  return new AppError('INTERNAL', { params: { requestId } })
+}

@@ -1,0 +1,65 @@
+import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
+import { AppError } from '../errors'
+import type { AppEnv } from './app-env'
+import { validationHook } from './validation'
+
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'VALIDATION_FAILED' }),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+    }),
+  })
+  .openapi('Error')
+
+const errorContent = { content: { 'application/json': { schema: ErrorBodySchema } } }
+const errorResponses = {
+  400: { description: 'Invalid input: every bad field is listed', ...errorContent },
+  401: { description: 'Not signed in', ...errorContent },
+  403: { description: 'Not allowed', ...errorContent },
+  404: { description: 'Not found, or not visible to the caller', ...errorContent },
+  409: { description: 'Conflicts with the current state', ...errorContent },
+} as const
+
+export type Access = 'public' | 'session'
+
+/** Refuses anonymous callers, and callers who must change their initial password first. */
+function requireSession(allowPendingPasswordChange: boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const actor = c.get('actor')
+    if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED')
+    if (actor.mustChangePassword && !allowPendingPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED')
+    await next()
+  }
+}
+
+/**
+ * createRoute() plus who may call it at all ('public' or 'session'); which signed-in users may do
+ * what is decided by the service, never here. Documents the shared error responses.
+ */
+export function defineRoute<R extends RouteConfig>(
+  config: R & { access: Access; allowPendingPasswordChange?: boolean },
+) {
+  const { access, allowPendingPasswordChange = false, ...route } = config
+  return createRoute({
+    ...route,
+    ...(access === 'session'
+      ? { middleware: [requireSession(allowPendingPasswordChange)] as const, security: [{ cookieAuth: [] }] }
+      : { security: [] }),
+    responses: { ...errorResponses, ...route.responses },
+  } as unknown as R)
+}
+
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+}
+
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } } as const
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } } as const
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod'
+import { setFieldTranslator } from '../shared/fields'
+import { currentLocale, type Locale } from './context'
+
+/**
+ * Server-side messages (error messages, notification texts) in every locale. Modules add their own
+ * with registerMessages() at import time; a missing translation falls back to zh-CN, then to the key.
+ */
+type Catalog = Record<string, string>
+const catalogs: Record<Locale, Catalog> = { 'zh-CN': {}, en: {} }
+
+export function registerMessages(locale: Locale, messages: Catalog): void {
+  Object.assign(catalogs[locale], messages)
+}
+
+export function translate(key: string, params?: Record<string, string | number>, locale: Locale = currentLocale()): string {
+  const template = catalogs[locale][key] ?? catalogs['zh-CN'][key] ?? key
+  if (!params) return template
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+export function hasMessage(key: string, locale: Locale): boolean {
+  return key in catalogs[locale]
+}
+
+setFieldTranslator((key, params) => translate(key, params))
+
+/** Field messages from zod follow the request's language too. */
+const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() }
+z.config({
+  customError: (issue) => zodLocales[currentLocale()].localeError?.(issue as never) as string | undefined,
+})
+
+registerMessages('zh-CN', {
+  'errors.VALIDATION_FAILED': '提交的内容有误，请检查标出的字段',
+  'errors.INVALID_JSON': '请求体不是合法的 JSON',
+  'errors.UNAUTHENTICATED': '请先登录',
+  'errors.INVALID_CREDENTIALS': '用户名或密码错误',
+  'errors.INVALID_SECOND_FACTOR': '动态验证码错误或已过期',
+  'errors.INVALID_CODE': '验证码错误或已过期',
+  'errors.FORBIDDEN': '没有权限执行此操作',
+  'errors.CSRF_FAILED': '请求校验失败，请刷新页面后重试',
+  'errors.ACCOUNT_DISABLED': '账号已停用，请联系管理员',
+  'errors.DEMO_ACCOUNTS_DISABLED': '演示账号在本环境已停用',
+  'errors.PASSWORD_CHANGE_REQUIRED': '请先修改初始密码',
+  'errors.NOT_FOUND': '未找到，或无权查看',
+  'errors.ROUTE_NOT_FOUND': '接口不存在',
+  'errors.METHOD_NOT_ALLOWED': '接口不支持该请求方法',
+  'errors.CONFLICT': '与现有数据冲突',
+  'errors.VERSION_CONFLICT': '数据已被他人修改，请刷新后重试',
+  'errors.ENTERPRISE_ALREADY_REGISTERED': '该统一社会信用代码已注册，请联系该企业的管理人员添加您',
+  'errors.ALREADY_A_MEMBER': '该手机号已是本企业的经办人',
+  'errors.USERNAME_TAKEN': '用户名已被使用',
+  'errors.DEPARTMENT_CODE_TAKEN': '部门编码已被使用',
+  'errors.DEPARTMENT_CYCLE': '不能把部门移到它自己的下级之下',
+  'errors.DEPARTMENT_NOT_EMPTY': '部门下还有下级部门或人员，不能停用',
+  'errors.TOTP_ALREADY_ENABLED': '已开启动态验证码',
+  'errors.TOTP_NOT_ENABLED': '尚未开启动态验证码',
+  'errors.LAST_ADMIN': '不能停用或降级最后一位系统管理员',
+  'errors.PAYLOAD_TOO_LARGE': '请求体超过 {limit} 字节的上限',
+  'errors.UNSUPPORTED_MEDIA_TYPE': '请求体须为 application/json',
+  'errors.ACCOUNT_LOCKED': '登录失败次数过多，请 {minutes} 分钟后再试',
+  'errors.RATE_LIMITED': '操作过于频繁，请 {seconds} 秒后再试',
+  'errors.INTERNAL': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
+  'errors.SERVICE_UNAVAILABLE': '服务暂不可用',
+  'fields.unknown': '不认识的字段',
+  'fields.required': '必填',
+  'fields.tooShort': '至少 {min} 个字符',
+  'fields.tooLong': '最多 {max} 个字符',
+  'fields.forbiddenCharacters': '含有不允许的字符（控制字符或 < >）',
+  'fields.organizationNameCharacters': '名称只能包含文字、数字、空格和括号、点、连字符等常用标点',
+  'fields.personNameCharacters': '姓名只能包含文字、空格和 · . \' -',
+  'fields.mobilePhone': '请输入 11 位手机号码',
+  'fields.email': '电子邮箱格式不正确',
+  'fields.isoDate': '日期格式应为 YYYY-MM-DD',
+  'fields.impossibleDate': '没有这一天',
+  'fields.username': '用户名为 3–32 位小写字母、数字或 _ . -，以字母开头',
+  'fields.id': '编号格式不正确',
+  'fields.industryCode': '不是 GB/T 4754-2017 中的行业代码（如 I65、C3911）',
+  'fields.divisionNotInCity': '不是本市的区县行政区划代码（GB/T 2260）',
+  'fields.dateInFuture': '日期不能晚于今天',
+  'uscc.length': '统一社会信用代码应为 18 位（GB 32100-2015）',
+  'uscc.charset': '第 {position} 位含有不允许的字符：统一社会信用代码不使用 I、O、S、V、Z（GB 32100-2015）',
+  'uscc.registrationAuthority': '第 1 位登记管理部门代码无效（GB 32100-2015）',
+  'uscc.organizationCategory': '第 2 位机构类别代码与登记管理部门不符（GB 32100-2015）',
+  'uscc.divisionCode': '第 3–8 位应为 6 位数字的行政区划代码（GB 32100-2015）',
+  'uscc.checkDigit': '第 18 位校验码不符，请核对是否抄错（GB 32100-2015）',
+  'password.tooShort': '密码至少 10 位',
+  'password.tooLong': '密码最多 200 位',
+  'password.tooSimple': '密码须包含大写字母、小写字母、数字、符号中的至少三类',
+  'password.containsUsername': '密码不能包含用户名',
+})
+
+registerMessages('en', {
+  'errors.VALIDATION_FAILED': 'Some fields are invalid; see the marked fields',
+  'errors.INVALID_JSON': 'The request body is not valid JSON',
+  'errors.UNAUTHENTICATED': 'Please sign in first',
+  'errors.INVALID_CREDENTIALS': 'Wrong username or password',
+  'errors.INVALID_SECOND_FACTOR': 'The authenticator code is wrong or expired',
+  'errors.INVALID_CODE': 'The code is wrong or expired',
+  'errors.FORBIDDEN': 'You are not allowed to do this',
+  'errors.CSRF_FAILED': 'Request check failed; reload the page and try again',
+  'errors.ACCOUNT_DISABLED': 'This account is disabled; contact an administrator',
+  'errors.DEMO_ACCOUNTS_DISABLED': 'Demo accounts are disabled here',
+  'errors.PASSWORD_CHANGE_REQUIRED': 'Change your initial password first',
+  'errors.NOT_FOUND': 'Not found, or not visible to you',
+  'errors.ROUTE_NOT_FOUND': 'No such endpoint',
+  'errors.METHOD_NOT_ALLOWED': 'The endpoint does not take this method',
+  'errors.CONFLICT': 'This conflicts with existing data',
+  'errors.VERSION_CONFLICT': 'Someone else changed this; reload and try again',
+  'errors.ENTERPRISE_ALREADY_REGISTERED':
+    'This credit code is already registered; ask the enterprise’s administrator to add you',
+  'errors.ALREADY_A_MEMBER': 'This phone number already acts for the enterprise',
+  'errors.USERNAME_TAKEN': 'The username is taken',
+  'errors.DEPARTMENT_CODE_TAKEN': 'The department code is taken',
+  'errors.DEPARTMENT_CYCLE': 'A department cannot move under its own descendant',
+  'errors.DEPARTMENT_NOT_EMPTY': 'The department still has sub-departments or people',
+  'errors.TOTP_ALREADY_ENABLED': 'Authenticator codes are already on',
+  'errors.TOTP_NOT_ENABLED': 'Authenticator codes are not on',
+  'errors.LAST_ADMIN': 'The last administrator cannot be disabled or demoted',
+  'errors.PAYLOAD_TOO_LARGE': 'The request body is over the {limit}-byte limit',
+  'errors.UNSUPPORTED_MEDIA_TYPE': 'The request body must be application/json',
+  'errors.ACCOUNT_LOCKED': 'Too many failed sign-ins; try again in {minutes} minutes',
+  'errors.RATE_LIMITED': 'Too many requests; try again in {seconds} seconds',
+  'errors.INTERNAL': 'Internal error; please retry (request {requestId})',
+  'errors.SERVICE_UNAVAILABLE': 'Service unavailable',
+  'fields.unknown': 'Unknown field',
+  'fields.required': 'Required',
+  'fields.tooShort': 'At least {min} characters',
+  'fields.tooLong': 'At most {max} characters',
+  'fields.forbiddenCharacters': 'Contains characters that are not allowed (control characters or < >)',
+  'fields.organizationNameCharacters': 'Use letters, digits, spaces and common punctuation (brackets, dots, hyphens) only',
+  'fields.personNameCharacters': "Use letters, spaces and · . ' - only",
+  'fields.mobilePhone': 'Enter an 11-digit mobile number',
+  'fields.email': 'Not a valid e-mail address',
+  'fields.isoDate': 'Use the form YYYY-MM-DD',
+  'fields.impossibleDate': 'No such day',
+  'fields.username': '3–32 lower-case letters, digits or _ . -, starting with a letter',
+  'fields.id': 'Not a valid id',
+  'fields.industryCode': 'Not a GB/T 4754-2017 industry code (e.g. I65, C3911)',
+  'fields.divisionNotInCity': 'Not a district or county of this city (GB/T 2260)',
+  'fields.dateInFuture': 'The date cannot be later than today',
+  'uscc.length': 'A unified social credit code has 18 characters (GB 32100-2015)',
+  'uscc.charset': 'Character {position} is not allowed: credit codes never use I, O, S, V or Z (GB 32100-2015)',
+  'uscc.registrationAuthority': 'Character 1, the registration authority, is not valid (GB 32100-2015)',
+  'uscc.organizationCategory': 'Character 2, the organisation category, does not fit the authority (GB 32100-2015)',
+  'uscc.divisionCode': 'Characters 3–8 must be a six-digit division code (GB 32100-2015)',
+  'uscc.checkDigit': 'Character 18, the check digit, does not match: check for a typo (GB 32100-2015)',
+  'password.tooShort': 'At least 10 characters',
+  'password.tooLong': 'At most 200 characters',
+  'password.tooSimple': 'Use at least three of: upper case, lower case, digits, symbols',
+  'password.containsUsername': 'The password must not contain the username',
+})

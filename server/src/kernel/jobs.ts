@@ -1,0 +1,109 @@
+import PgBoss from 'pg-boss'
+import type { Database, Executor } from './db/database'
+import { executeRaw } from './db/database'
+import type { Logger } from './logger'
+
+export type JobHandler<T = unknown> = (data: T) => Promise<void>
+
+type Registration = {
+  queue: string
+  handler: JobHandler<any>
+  cron: string | undefined
+  pollingIntervalSeconds: number
+}
+
+/**
+ * Durable jobs on pg-boss, in the application's own database (PGlite or PostgreSQL). Jobs are sent
+ * inside the business transaction, so a job exists exactly when the change that needs it committed.
+ */
+export class Jobs {
+  private readonly boss: PgBoss
+  private readonly registrations = new Map<string, Registration>()
+  private started = false
+
+  constructor(
+    database: Database,
+    private readonly logger: Logger,
+    /** Off for tests and for nodes that only serve HTTP: no maintenance timers, no cron. */
+    background = true,
+  ) {
+    this.boss = new PgBoss({
+      db: { executeSql: (text, values) => database.executeSql(text, values) },
+      supervise: background,
+      schedule: background,
+      // Keep finished jobs a week for inspection, then let pg-boss clean them up.
+      deleteAfterDays: 7,
+    })
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'job system error'))
+  }
+
+  /** Declares a queue and its handler; `cron` (UTC, 5 fields) also schedules it. */
+  register<T>(queue: string, handler: JobHandler<T>, options: { cron?: string; pollingIntervalSeconds?: number } = {}): void {
+    this.registrations.set(queue, {
+      queue,
+      handler: handler as JobHandler<any>,
+      cron: options.cron,
+      pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+    })
+  }
+
+  queues(): string[] {
+    return [...this.registrations.keys()]
+  }
+
+  /**
+   * Starts pg-boss (creating its schema on first use) and makes sure every queue exists.
+   * With `workers: false` nothing is processed: tests run handlers themselves with runQueued().
+   */
+  async start({ workers }: { workers: boolean }): Promise<void> {
+    if (this.started) return
+    await this.boss.start()
+    this.started = true
+    for (const r of this.registrations.values()) {
+      await this.boss.createQueue(r.queue).catch(() => undefined)
+    }
+    if (!workers) return
+    for (const r of this.registrations.values()) {
+      await this.boss.work(r.queue, { pollingIntervalSeconds: r.pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await r.handler(job.data)
+      })
+      if (r.cron) await this.boss.schedule(r.queue, r.cron, {}, { tz: 'UTC' })
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return
+    this.started = false
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 })
+  }
+
+  /** Sends a job inside the caller's transaction (or on the database when given it). */
+  async send(executor: Executor, queue: string, data: object, options: { startAfter?: Date } = {}): Promise<void> {
+    if (!this.registrations.has(queue)) throw new Error(`Unknown job queue ${queue}`)
+    await this.boss.send(queue, data, {
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+      db: { executeSql: async (text, values) => ({ rows: await executeRaw(executor, text, values) }) },
+    })
+  }
+
+  /** Runs every job that is due in a queue, now, in this process (tests and maintenance scripts). */
+  async runQueued(queue: string): Promise<number> {
+    const registration = this.registrations.get(queue)
+    if (!registration) throw new Error(`Unknown job queue ${queue}`)
+    let ran = 0
+    for (;;) {
+      const jobs = await this.boss.fetch(queue, { batchSize: 50 })
+      if (!jobs || jobs.length === 0) return ran
+      for (const job of jobs) {
+        try {
+          await registration.handler(job.data)
+          await this.boss.complete(queue, job.id)
+        } catch (error) {
+          await this.boss.fail(queue, job.id, { message: (error as Error).message })
+          throw error
+        }
+        ran++
+      }
+    }
+  }
+}

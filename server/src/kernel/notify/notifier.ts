@@ -1,0 +1,159 @@
+import type { Db, Tx } from '../db/database'
+import type { NotificationChannel } from '../db/schema'
+import { translate } from '../i18n'
+import type { Jobs } from '../jobs'
+import type { Logger } from '../logger'
+import type { Metrics } from '../metrics'
+import type { MessageAdapter } from './adapters'
+import {
+  findContactAddresses,
+  findDueNotificationIds,
+  findRecentContacts,
+  insertDelivery,
+  insertNotification,
+  lockEnterpriseContacts,
+  lockNotificationForDelivery,
+  markNotificationDeferred,
+  markNotificationRetry,
+  markNotificationSent,
+} from './notify.queries'
+
+export type Recipient = { userId: string } | { enterpriseId: string } | { phone: string }
+
+export type NotificationRequest = {
+  recipient: Recipient
+  /** Texts come from the i18n keys notify.<template>.title and notify.<template>.body. */
+  template: string
+  params?: Record<string, string | number>
+  channels?: NotificationChannel[]
+  /** Urgent messages (sign-in codes, safety) are not counted against the enterprise's contact cap. */
+  isUrgent?: boolean
+}
+
+export type DeliveryOutcome = 'sent' | 'deferred' | 'retry' | 'failed' | 'skipped'
+
+export const DELIVER_QUEUE = 'notifications.deliver'
+export const SWEEP_QUEUE = 'notifications.sweep'
+const WEEK_MS = 7 * 86_400_000
+const MAX_ATTEMPTS = 6
+
+export function renderNotification(template: string, params: Record<string, string | number>, locale?: 'zh-CN' | 'en') {
+  return {
+    title: translate(`notify.${template}.title`, params, locale),
+    body: translate(`notify.${template}.body`, params, locale),
+  }
+}
+
+/**
+ * The outbox. enqueue() writes a notification and its delivery job in the caller's transaction;
+ * deliver() sends it through its channels — unless the enterprise has had its weekly share of
+ * non-urgent contacts from the government, in which case it waits (never dropped) until a contact
+ * leaves the seven-day window.
+ */
+export class Notifier {
+  constructor(
+    private readonly deps: {
+      db: Db
+      jobs: Jobs
+      sms: MessageAdapter
+      email: MessageAdapter
+      contactCapPerWeek: number
+      logger: Logger
+      metrics: Metrics
+    },
+  ) {}
+
+  register(): void {
+    this.deps.jobs.register<{ id: string }>(DELIVER_QUEUE, async ({ id }) => {
+      await this.deliver(id)
+    }, { pollingIntervalSeconds: 1 })
+    // The safety net: anything whose job was lost or whose deferral ended gets picked up.
+    this.deps.jobs.register(SWEEP_QUEUE, async () => {
+      await this.deliverDue()
+    }, { cron: '* * * * *' })
+  }
+
+  async enqueue(tx: Tx, request: NotificationRequest): Promise<string> {
+    const r = request.recipient
+    const id = await insertNotification(tx, {
+      recipientUserId: 'userId' in r ? r.userId : null,
+      recipientEnterpriseId: 'enterpriseId' in r ? r.enterpriseId : null,
+      recipientPhone: 'phone' in r ? r.phone : null,
+      channels: request.channels ?? ('phone' in r ? ['sms'] : ['inbox']),
+      template: request.template,
+      params: request.params ?? {},
+      isUrgent: request.isUrgent ?? false,
+    })
+    await this.deps.jobs.send(tx, DELIVER_QUEUE, { id })
+    return id
+  }
+
+  async deliverDue(now = new Date()): Promise<number> {
+    const ids = await findDueNotificationIds(this.deps.db, now, 500)
+    for (const id of ids) await this.deliver(id, now)
+    return ids.length
+  }
+
+  async deliver(id: string, now = new Date()): Promise<DeliveryOutcome> {
+    const outcome = await this.deps.db.transaction().execute(async (tx) => this.deliverIn(tx, id, now))
+    this.deps.metrics.notificationsDelivered.inc({ outcome })
+    return outcome
+  }
+
+  private async deliverIn(tx: Tx, id: string, now: Date): Promise<DeliveryOutcome> {
+    const n = await lockNotificationForDelivery(tx, id)
+    if (!n || (n.status !== 'pending' && n.status !== 'deferred') || n.not_before > now) return 'skipped'
+
+    const cap = this.deps.contactCapPerWeek
+    if (n.recipient_enterprise_id && !n.is_urgent && cap > 0) {
+      await lockEnterpriseContacts(tx, n.recipient_enterprise_id)
+      const recent = await findRecentContacts(tx, n.recipient_enterprise_id, new Date(now.getTime() - WEEK_MS))
+      if (recent.length >= cap) {
+        // A slot frees when the contact that keeps the count at the cap leaves the window.
+        const freesAt = new Date(recent[recent.length - cap]!.getTime() + WEEK_MS)
+        await markNotificationDeferred(tx, id, freesAt)
+        await this.deps.jobs.send(tx, DELIVER_QUEUE, { id }, { startAfter: freesAt })
+        return 'deferred'
+      }
+    }
+
+    const text = renderNotification(n.template, n.params, 'zh-CN')
+    const addresses = n.recipient_phone
+      ? { phones: [n.recipient_phone], emails: [] }
+      : await findContactAddresses(tx, { userId: n.recipient_user_id, enterpriseId: n.recipient_enterprise_id })
+    const errors: string[] = []
+    let delivered = 0
+    for (const channel of n.channels) {
+      if (channel === 'inbox') {
+        await insertDelivery(tx, { notificationId: id, channel, address: null, status: 'sent', text: text.body, detail: null })
+        delivered++
+        continue
+      }
+      const adapter = channel === 'sms' ? this.deps.sms : this.deps.email
+      const targets = channel === 'sms' ? addresses.phones : addresses.emails
+      const messageText = channel === 'sms' ? `【营商通】${text.body}` : text.body
+      for (const to of targets) {
+        try {
+          const result = await adapter.send({ to, subject: text.title, text: messageText })
+          await insertDelivery(tx, { notificationId: id, channel, address: to, status: 'sent', text: messageText, detail: result.detail ?? null })
+          delivered++
+        } catch (error) {
+          const message = (error as Error).message
+          errors.push(`${channel} ${to}: ${message}`)
+          await insertDelivery(tx, { notificationId: id, channel, address: to, status: 'failed', text: messageText, detail: message })
+        }
+      }
+    }
+    if (delivered > 0 || errors.length === 0) {
+      await markNotificationSent(tx, id, now)
+      return 'sent'
+    }
+    const attempts = n.attempts + 1
+    const giveUp = attempts >= MAX_ATTEMPTS
+    const retryAt = new Date(now.getTime() + 2 ** attempts * 60_000)
+    await markNotificationRetry(tx, id, errors.join('; '), retryAt, giveUp)
+    if (!giveUp) await this.deps.jobs.send(tx, DELIVER_QUEUE, { id }, { startAfter: retryAt })
+    this.deps.logger.warn({ notificationId: id, errors }, 'notification delivery failed')
+    return giveUp ? 'failed' : 'retry'
+  }
+}

@@ -1,0 +1,131 @@
+import { sql } from 'kysely'
+import type { Executor, Tx } from '../db/database'
+import type { NotificationChannel } from '../db/schema'
+
+export async function insertNotification(
+  tx: Executor,
+  row: {
+    recipientUserId: string | null
+    recipientEnterpriseId: string | null
+    recipientPhone: string | null
+    channels: NotificationChannel[]
+    template: string
+    params: Record<string, string | number>
+    isUrgent: boolean
+  },
+): Promise<string> {
+  const inserted = await tx
+    .insertInto('notifications')
+    .values({
+      recipient_user_id: row.recipientUserId,
+      recipient_enterprise_id: row.recipientEnterpriseId,
+      recipient_phone: row.recipientPhone,
+      channels: row.channels,
+      template: row.template,
+      params: JSON.stringify(row.params),
+      is_urgent: row.isUrgent,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return inserted.id
+}
+
+export async function lockNotificationForDelivery(tx: Tx, id: string) {
+  return tx.selectFrom('notifications').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst()
+}
+
+/** Serialises deliveries to one enterprise, so two workers cannot both use its last free contact. */
+export async function lockEnterpriseContacts(tx: Tx, enterpriseId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${'contact-cap:' + enterpriseId}))`.execute(tx)
+}
+
+/** Send times of the non-urgent contacts made with an enterprise since `since`, oldest first. */
+export async function findRecentContacts(tx: Executor, enterpriseId: string, since: Date): Promise<Date[]> {
+  const rows = await tx
+    .selectFrom('notifications')
+    .select('sent_at')
+    .where('recipient_enterprise_id', '=', enterpriseId)
+    .where('is_urgent', '=', false)
+    .where('status', '=', 'sent')
+    .where('sent_at', '>', since)
+    .orderBy('sent_at')
+    .execute()
+  return rows.map((r) => r.sent_at!)
+}
+
+export async function markNotificationDeferred(tx: Tx, id: string, notBefore: Date): Promise<void> {
+  await tx
+    .updateTable('notifications')
+    .set({ status: 'deferred', not_before: notBefore, deferral_count: sql`deferral_count + 1` })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function markNotificationSent(tx: Tx, id: string, at: Date): Promise<void> {
+  await tx.updateTable('notifications').set({ status: 'sent', sent_at: at, last_error: null }).where('id', '=', id).execute()
+}
+
+export async function markNotificationRetry(tx: Tx, id: string, error: string, notBefore: Date, giveUp: boolean): Promise<void> {
+  await tx
+    .updateTable('notifications')
+    .set({
+      status: giveUp ? 'failed' : 'pending',
+      attempts: sql`attempts + 1`,
+      last_error: error.slice(0, 500),
+      not_before: notBefore,
+    })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function insertDelivery(
+  tx: Executor,
+  row: { notificationId: string; channel: NotificationChannel; address: string | null; status: 'sent' | 'failed'; text: string; detail: string | null },
+): Promise<void> {
+  await tx
+    .insertInto('notification_deliveries')
+    .values({
+      notification_id: row.notificationId,
+      channel: row.channel,
+      address: row.address,
+      status: row.status,
+      rendered_text: row.text,
+      detail: row.detail,
+    })
+    .execute()
+}
+
+/** Phone numbers and e-mail addresses of a user, or of everyone who acts for an enterprise. */
+export async function findContactAddresses(
+  tx: Executor,
+  recipient: { userId: string | null; enterpriseId: string | null },
+): Promise<{ phones: string[]; emails: string[] }> {
+  let rows: { phone: string | null; email: string | null }[] = []
+  if (recipient.userId) {
+    rows = await tx.selectFrom('users').select(['phone', 'email']).where('id', '=', recipient.userId).execute()
+  } else if (recipient.enterpriseId) {
+    rows = await tx
+      .selectFrom('enterprise_members as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.phone', 'u.email'])
+      .where('m.enterprise_id', '=', recipient.enterpriseId)
+      .where('u.is_disabled', '=', false)
+      .execute()
+  }
+  return {
+    phones: [...new Set(rows.map((r) => r.phone).filter((p): p is string => !!p))],
+    emails: [...new Set(rows.map((r) => r.email).filter((e): e is string => !!e))],
+  }
+}
+
+export async function findDueNotificationIds(db: Executor, now: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('status', 'in', ['pending', 'deferred'])
+    .where('not_before', '<=', now)
+    .orderBy('not_before')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.id)
+}

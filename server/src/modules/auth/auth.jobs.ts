@@ -1,0 +1,18 @@
+import { deleteExpiredSessions } from '../../kernel/auth/session.queries'
+import type { AppDeps } from '../../kernel/http/app-env'
+import { deleteOldFailures } from './auth.queries'
+
+export const AUTH_CLEANUP_QUEUE = 'auth.cleanup'
+
+/** Hourly: drop expired sessions and failure records older than a day. */
+export function registerAuthJobs(deps: AppDeps): void {
+  deps.jobs.register(
+    AUTH_CLEANUP_QUEUE,
+    async () => {
+      const now = new Date()
+      await deleteExpiredSessions(deps.db, now)
+      await deleteOldFailures(deps.db, new Date(now.getTime() - 86_400_000))
+    },
+    { cron: '17 * * * *' },
+  )
+}

@@ -1,0 +1,291 @@
+import { hasRole, requireRole, requireSignedIn, type Actor, type UserActor } from '../../kernel/auth/actor'
+import { writeAudit } from '../../kernel/audit/audit'
+import { cityProfile } from '../../kernel/city'
+import type { Executor } from '../../kernel/db/database'
+import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
+import { translate } from '../../kernel/i18n'
+import type { AppDeps } from '../../kernel/http/app-env'
+import { industryName } from '../../shared/industries'
+import { maskPhone } from '../../kernel/auth/sessions'
+import { findDivision, isCountyOf } from '../reference/divisions'
+import type { Enterprise, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprises.schema'
+import * as q from './enterprises.queries'
+
+type Row = NonNullable<Awaited<ReturnType<typeof q.findEnterpriseById>>>
+
+/** The fields that make up a profile version (everything an enterprise or the bureau can change). */
+const PROFILE_FIELDS = [
+  'name',
+  'legalRepresentative',
+  'divisionCode',
+  'industryCode',
+  'sizeClass',
+  'foundedOn',
+  'employees',
+  'annualRevenue',
+  'tags',
+  'creditTier',
+  'address',
+  'contactPhone',
+] as const
+type ProfileField = (typeof PROFILE_FIELDS)[number]
+
+const COLUMN_OF: Record<ProfileField, keyof Row> = {
+  name: 'name',
+  legalRepresentative: 'legal_representative',
+  divisionCode: 'division_code',
+  industryCode: 'industry_code',
+  sizeClass: 'size_class',
+  foundedOn: 'founded_on',
+  employees: 'employees',
+  annualRevenue: 'annual_revenue',
+  tags: 'tags',
+  creditTier: 'credit_tier',
+  address: 'address',
+  contactPhone: 'contact_phone',
+}
+
+function profileOf(row: Row): Record<ProfileField, unknown> {
+  return Object.fromEntries(PROFILE_FIELDS.map((f) => [f, row[COLUMN_OF[f]]])) as Record<ProfileField, unknown>
+}
+
+export function presentEnterprise(row: Row, myRole: 'manager' | 'agent' | null): Enterprise {
+  return {
+    id: row.id,
+    uscc: row.uscc,
+    name: row.name,
+    legalRepresentative: row.legal_representative,
+    divisionCode: row.division_code,
+    divisionName: findDivision(row.division_code)?.name ?? null,
+    industryCode: row.industry_code,
+    industryName: industryName(row.industry_code) ?? null,
+    sizeClass: row.size_class,
+    foundedOn: row.founded_on,
+    employees: row.employees,
+    annualRevenue: row.annual_revenue,
+    tags: row.tags,
+    creditTier: row.credit_tier,
+    address: row.address,
+    contactPhone: row.contact_phone,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    myRole,
+  }
+}
+
+/** Checks that need the city or today's date, reported in the same shape as the schema's. */
+function assertDomainRules(deps: AppDeps, input: { divisionCode?: string | undefined; foundedOn?: string | undefined }): void {
+  const fields: FieldErrors = {}
+  const city = cityProfile(deps.config.city)
+  if (input.divisionCode !== undefined && !isCountyOf(input.divisionCode, city.divisionCode)) {
+    fields.divisionCode = translate('fields.divisionNotInCity')
+  }
+  if (input.foundedOn !== undefined && input.foundedOn > new Date().toISOString().slice(0, 10)) {
+    fields.foundedOn = translate('fields.dateInFuture')
+  }
+  if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
+}
+
+/**
+ * What the actor may do with one enterprise: its members act for it, staff read it.
+ * Anyone else gets NOT_FOUND, so the existence of a registration does not leak.
+ */
+async function loadVisible(db: Executor, actor: UserActor, id: string): Promise<{ row: Row; myRole: 'manager' | 'agent' | null }> {
+  const row = await q.findEnterpriseById(db, id)
+  if (!row) throw notFound()
+  if (actor.userKind === 'staff') return { row, myRole: null }
+  const membership = await q.findMembership(db, id, actor.userId)
+  if (!membership) throw notFound()
+  return { row, myRole: membership.role }
+}
+
+/**
+ * An enterprise user registers a market entity and becomes its manager.
+ * Refuses: FORBIDDEN (not an enterprise user), VALIDATION_FAILED (division outside the city, future
+ * founding date), ENTERPRISE_ALREADY_REGISTERED.
+ */
+export async function registerEnterprise(deps: AppDeps, actor: Actor, input: RegisterEnterpriseInput): Promise<Enterprise> {
+  const user = requireRole(actor, 'enterprise')
+  assertDomainRules(deps, input)
+  return deps.db.transaction().execute(async (tx) => {
+    if (await q.findEnterpriseByUscc(tx, input.uscc)) throw new AppError('ENTERPRISE_ALREADY_REGISTERED')
+    const row = await q.insertEnterprise(tx, {
+      uscc: input.uscc,
+      name: input.name,
+      legal_representative: input.legalRepresentative,
+      division_code: input.divisionCode,
+      industry_code: input.industryCode,
+      size_class: input.sizeClass,
+      founded_on: input.foundedOn,
+      employees: input.employees,
+      annual_revenue: input.annualRevenue,
+      tags: input.tags,
+      address: input.address,
+      contact_phone: input.contactPhone,
+    })
+    await q.insertProfileVersion(tx, {
+      enterpriseId: row.id,
+      version: row.version,
+      profile: profileOf(row),
+      changedFields: [...PROFILE_FIELDS],
+      changedBy: user.userId,
+    })
+    await q.insertMember(tx, { enterpriseId: row.id, userId: user.userId, role: 'manager', addedBy: user.userId })
+    await writeAudit(tx, user, {
+      action: 'enterprise.register',
+      entityType: 'enterprise',
+      entityId: row.id,
+      after: { uscc: row.uscc, ...profileOf(row) },
+    })
+    return presentEnterprise(row, 'manager')
+  })
+}
+
+export async function listMyEnterprises(deps: AppDeps, actor: Actor): Promise<Enterprise[]> {
+  const user = requireRole(actor, 'enterprise')
+  const rows = await q.findEnterprisesOfUser(deps.db, user.userId)
+  return rows.map((r) => presentEnterprise(r, r.my_role))
+}
+
+/** Staff search the registry by name or credit code prefix. Refuses: FORBIDDEN (not staff). */
+export async function searchEnterprises(
+  deps: AppDeps,
+  actor: Actor,
+  filter: { q?: string | undefined; divisionCode?: string | undefined; sizeClass?: string | undefined; page: number; pageSize: number },
+) {
+  const user = requireSignedIn(actor)
+  if (user.userKind !== 'staff') throw new AppError('FORBIDDEN')
+  const { items, total } = await q.searchEnterprises(deps.db, filter, {
+    offset: (filter.page - 1) * filter.pageSize,
+    limit: filter.pageSize,
+  })
+  return { items: items.map((r) => presentEnterprise(r, null)), total, page: filter.page, pageSize: filter.pageSize }
+}
+
+export async function getEnterprise(deps: AppDeps, actor: Actor, id: string): Promise<Enterprise> {
+  const user = requireSignedIn(actor)
+  const { row, myRole } = await loadVisible(deps.db, user, id)
+  return presentEnterprise(row, myRole)
+}
+
+/**
+ * Changes profile fields; each change makes a new profile version that later capabilities react to.
+ * Members change everything but the credit tier (set by the bureau); admins change everything.
+ * Refuses: NOT_FOUND, FORBIDDEN (staff other than admin; a member setting the credit tier),
+ * VALIDATION_FAILED, VERSION_CONFLICT (someone saved in between).
+ */
+export async function updateEnterpriseProfile(deps: AppDeps, actor: Actor, id: string, input: UpdateEnterpriseInput): Promise<Enterprise> {
+  const user = requireSignedIn(actor)
+  const isAdmin = hasRole(user, 'admin')
+  return deps.db.transaction().execute(async (tx) => {
+    const { row, myRole } = await loadVisible(tx, user, id)
+    if (user.userKind === 'staff' && !isAdmin) throw new AppError('FORBIDDEN')
+    if (input.creditTier !== undefined && !isAdmin) throw new AppError('FORBIDDEN')
+    assertDomainRules(deps, input)
+    if (row.version !== input.version) throw new AppError('VERSION_CONFLICT')
+
+    const before = profileOf(row)
+    const changes: Record<string, unknown> = {}
+    const changedFields: ProfileField[] = []
+    for (const field of PROFILE_FIELDS) {
+      const value = input[field]
+      if (value === undefined) continue
+      if (JSON.stringify(value) === JSON.stringify(before[field])) continue
+      changes[COLUMN_OF[field]] = value
+      changedFields.push(field)
+    }
+    if (changedFields.length === 0) return presentEnterprise(row, myRole)
+
+    const updated = await q.updateEnterpriseIfVersion(tx, id, input.version, changes)
+    if (!updated) throw new AppError('VERSION_CONFLICT')
+    const after = profileOf(updated)
+    await q.insertProfileVersion(tx, { enterpriseId: id, version: updated.version, profile: after, changedFields, changedBy: user.userId })
+    await writeAudit(tx, user, {
+      action: 'enterprise.update_profile',
+      entityType: 'enterprise',
+      entityId: id,
+      before: Object.fromEntries(changedFields.map((f) => [f, before[f]])),
+      after: Object.fromEntries(changedFields.map((f) => [f, after[f]])),
+    })
+    return presentEnterprise(updated, myRole)
+  })
+}
+
+export async function listProfileVersions(deps: AppDeps, actor: Actor, id: string) {
+  const user = requireSignedIn(actor)
+  await loadVisible(deps.db, user, id)
+  const rows = await q.findProfileVersions(deps.db, id)
+  return rows.map((r) => ({
+    version: r.version,
+    changedFields: r.changed_fields,
+    changedBy: r.changed_by_name,
+    changedAt: r.changed_at.toISOString(),
+    profile: r.profile,
+  }))
+}
+
+export async function listMembers(deps: AppDeps, actor: Actor, id: string) {
+  const user = requireSignedIn(actor)
+  await loadVisible(deps.db, user, id)
+  const rows = await q.findMembers(deps.db, id)
+  return rows.map((r) => ({
+    userId: r.id,
+    displayName: r.display_name,
+    phone: user.userKind === 'staff' || r.id === user.userId ? r.phone! : maskPhone(r.phone!),
+    role: r.role,
+    addedAt: r.created_at.toISOString(),
+  }))
+}
+
+async function requireManager(db: Executor, user: UserActor, id: string): Promise<Row> {
+  const { row, myRole } = await loadVisible(db, user, id)
+  if (myRole !== 'manager') throw new AppError('FORBIDDEN')
+  return row
+}
+
+/**
+ * A manager lets another mobile number act for the enterprise (the account is created if new).
+ * Refuses: NOT_FOUND, FORBIDDEN (not a manager), ALREADY_A_MEMBER, CONFLICT (the number belongs to staff).
+ */
+export async function addMember(deps: AppDeps, actor: Actor, id: string, input: { phone: string; role: 'manager' | 'agent' }) {
+  const user = requireRole(actor, 'enterprise')
+  return deps.db.transaction().execute(async (tx) => {
+    const enterprise = await requireManager(tx, user, id)
+    const member = await q.findOrCreateEnterpriseUser(tx, input.phone, maskPhone(input.phone))
+    if (member.kind !== 'enterprise') throw new AppError('CONFLICT')
+    if (await q.findMembership(tx, id, member.id)) throw new AppError('ALREADY_A_MEMBER')
+    await q.insertMember(tx, { enterpriseId: id, userId: member.id, role: input.role, addedBy: user.userId })
+    await writeAudit(tx, user, {
+      action: 'enterprise.add_member',
+      entityType: 'enterprise',
+      entityId: id,
+      after: { userId: member.id, phone: maskPhone(input.phone), role: input.role, accountCreated: member.created },
+    })
+    await deps.notifier.enqueue(tx, {
+      recipient: { userId: member.id },
+      template: 'enterprise.member_added',
+      params: { enterprise: enterprise.name },
+      channels: ['inbox', 'sms'],
+    })
+    return { userId: member.id, displayName: maskPhone(input.phone), phone: input.phone, role: input.role, addedAt: new Date().toISOString() }
+  })
+}
+
+/** Refuses: NOT_FOUND, FORBIDDEN (not a manager), CONFLICT (removing the last manager). */
+export async function removeMember(deps: AppDeps, actor: Actor, id: string, memberUserId: string): Promise<void> {
+  const user = requireRole(actor, 'enterprise')
+  await deps.db.transaction().execute(async (tx) => {
+    await requireManager(tx, user, id)
+    const membership = await q.findMembership(tx, id, memberUserId)
+    if (!membership) throw notFound()
+    if (membership.role === 'manager' && (await q.countManagers(tx, id)) <= 1) throw new AppError('CONFLICT')
+    await q.deleteMember(tx, id, memberUserId)
+    await writeAudit(tx, user, {
+      action: 'enterprise.remove_member',
+      entityType: 'enterprise',
+      entityId: id,
+      before: { userId: memberUserId, role: membership.role },
+    })
+  })
+}

@@ -1,0 +1,39 @@
+import { requireSignedIn, type Actor } from '../../kernel/auth/actor'
+import { currentLocale } from '../../kernel/context'
+import { notFound } from '../../kernel/errors'
+import type { AppDeps } from '../../kernel/http/app-env'
+import { renderNotification } from '../../kernel/notify/notifier'
+import * as q from './notifications.queries'
+
+/** The caller's in-app messages, rendered in the caller's language. */
+export async function listInbox(deps: AppDeps, actor: Actor) {
+  const user = requireSignedIn(actor)
+  const rows = await q.findInbox(deps.db, user.userId, 100)
+  return rows.map((r) => {
+    const text = renderNotification(r.template, r.params, currentLocale())
+    return {
+      id: r.id,
+      title: text.title,
+      body: text.body,
+      enterpriseName: r.enterprise_name,
+      sentAt: (r.sent_at ?? r.created_at).toISOString(),
+      isRead: r.read_at !== null,
+    }
+  })
+}
+
+/** Refuses: NOT_FOUND (not in the caller's inbox). */
+export async function markInboxRead(deps: AppDeps, actor: Actor, id: string): Promise<void> {
+  const user = requireSignedIn(actor)
+  if (!(await q.isInInbox(deps.db, id, user.userId))) throw notFound()
+  await q.markRead(deps.db, id, user.userId)
+}
+
+/**
+ * Development only (the route exists only when DEV_INBOX is on): the SMS and e-mails the logging
+ * adapters "sent", so a developer can read a sign-in code without a phone.
+ */
+export async function listDevOutgoing(deps: AppDeps) {
+  const rows = await q.findRecentOutgoing(deps.db, 50)
+  return rows.map((r) => ({ id: r.id, channel: r.channel, to: r.address, text: r.rendered_text, status: r.status, at: r.at.toISOString() }))
+}

@@ -1,0 +1,17 @@
+import type { StaffRole } from '../kernel/auth/actor'
+
+export type CitySeed = {
+  root: { code: string; name: string; divisionCode: string }
+  departments: {
+    code: string
+    name: string
+    shortName?: string
+    isBureau?: boolean
+    isFallbackOwner?: boolean
+    divisions?: { code: string; name: string }[]
+  }[]
+  districts: { code: string; name: string; divisionCode: string }[]
+  enterpriseWeights: Record<string, number>
+  demoAccounts: { username: string; displayName: string; department: string; roles: StaffRole[] }[]
+  demoEnterprisePhone: string
+}

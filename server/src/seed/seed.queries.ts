@@ -1,0 +1,76 @@
+import type { Insertable } from 'kysely'
+import type { Executor } from '../kernel/db/database'
+import type { DepartmentsTable, EnterprisesTable } from '../kernel/db/schema'
+
+export async function countDepartments(db: Executor): Promise<number> {
+  const row = await db.selectFrom('departments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function insertDepartmentRow(db: Executor, values: Insertable<DepartmentsTable>): Promise<string> {
+  const row = await db.insertInto('departments').values(values).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function insertDemoStaff(
+  db: Executor,
+  row: { username: string; displayName: string; departmentId: string; passwordHash: string },
+): Promise<string> {
+  const inserted = await db
+    .insertInto('users')
+    .values({
+      kind: 'staff',
+      username: row.username,
+      display_name: row.displayName,
+      department_id: row.departmentId,
+      password_hash: row.passwordHash,
+      is_demo: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return inserted.id
+}
+
+export async function insertRoleRows(db: Executor, rows: { user_id: string; role: string; department_id: string }[]): Promise<void> {
+  if (rows.length) await db.insertInto('user_roles').values(rows).execute()
+}
+
+export async function insertDemoEnterpriseUser(db: Executor, phone: string, displayName: string): Promise<string> {
+  const row = await db
+    .insertInto('users')
+    .values({ kind: 'enterprise', phone, display_name: displayName, is_demo: true })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Inserts enterprises in batches and returns their ids in order, with version-1 profile snapshots. */
+export async function insertEnterpriseBatch(
+  db: Executor,
+  rows: Insertable<EnterprisesTable>[],
+  profiles: Record<string, unknown>[],
+): Promise<string[]> {
+  const ids: string[] = []
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await db.insertInto('enterprises').values(rows.slice(i, i + 500)).returning('id').execute()
+    const batchIds = inserted.map((r) => r.id)
+    await db
+      .insertInto('enterprise_profile_versions')
+      .values(
+        batchIds.map((id, j) => ({
+          enterprise_id: id,
+          version: 1,
+          profile: JSON.stringify(profiles[i + j]),
+          changed_fields: Object.keys(profiles[i + j]!),
+          changed_by: null,
+        })),
+      )
+      .execute()
+    ids.push(...batchIds)
+  }
+  return ids
+}
+
+export async function insertMemberRows(db: Executor, rows: { enterprise_id: string; user_id: string; role: 'manager' | 'agent' }[]): Promise<void> {
+  if (rows.length) await db.insertInto('enterprise_members').values(rows).execute()
+}

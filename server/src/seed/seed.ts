@@ -1,0 +1,109 @@
+import { systemActor } from '../kernel/auth/actor'
+import { hashPassword } from '../kernel/auth/password'
+import { writeAudit } from '../kernel/audit/audit'
+import type { Tx } from '../kernel/db/database'
+import type { AppDeps } from '../kernel/http/app-env'
+import { generateInitialPassword } from '../modules/users/initial-password'
+import { dalian } from './cities/dalian'
+import { generateDemoEnterprises } from './demo-enterprises'
+import type { CitySeed } from './seed-types'
+import * as q from './seed.queries'
+
+const CITY_SEEDS: Record<string, CitySeed> = { dalian }
+
+export type SeedResult = {
+  seeded: boolean
+  departments: number
+  enterprises: number
+  accounts: { role: string; login: string; password: string | null; department: string }[]
+}
+
+/**
+ * First start only (no departments yet): the city's department tree, and with demo data on, an
+ * account for each role and a few thousand enterprises. Runs in one transaction: a crash leaves
+ * an empty database that the next start seeds again.
+ */
+export async function seedIfEmpty(deps: AppDeps, options: { demo: boolean; enterpriseCount: number; password?: string | undefined }): Promise<SeedResult> {
+  const city = CITY_SEEDS[deps.config.city]
+  if (!city) throw new Error(`No seed data for CITY=${deps.config.city}`)
+  if ((await q.countDepartments(deps.db)) > 0) return { seeded: false, departments: 0, enterprises: 0, accounts: [] }
+
+  const password = options.password ?? generateInitialPassword()
+  const passwordHash = options.demo ? await hashPassword(password) : ''
+  const demoEnterprises = options.demo ? generateDemoEnterprises(options.enterpriseCount, city.enterpriseWeights) : []
+
+  return deps.db.transaction().execute(async (tx) => {
+    const ids = await seedDepartments(tx, city)
+    const accounts: SeedResult['accounts'] = []
+    let enterpriseCount = 0
+    if (options.demo) {
+      for (const account of city.demoAccounts) {
+        const departmentId = ids.get(account.department)!
+        const userId = await q.insertDemoStaff(tx, { username: account.username, displayName: account.displayName, departmentId, passwordHash })
+        await q.insertRoleRows(tx, account.roles.map((role) => ({ user_id: userId, role, department_id: departmentId })))
+        accounts.push({ role: account.roles.join(','), login: account.username, password, department: account.department })
+      }
+      const enterpriseIds = await q.insertEnterpriseBatch(
+        tx,
+        demoEnterprises.map((e) => ({
+          uscc: e.uscc,
+          name: e.name,
+          legal_representative: e.legalRepresentative,
+          division_code: e.divisionCode,
+          industry_code: e.industryCode,
+          size_class: e.sizeClass,
+          founded_on: e.foundedOn,
+          employees: e.employees,
+          annual_revenue: e.annualRevenue,
+          tags: e.tags,
+          credit_tier: e.creditTier,
+          address: e.address,
+          is_demo: true,
+        })),
+        demoEnterprises.map((e) => ({ ...e, contactPhone: null })),
+      )
+      enterpriseCount = enterpriseIds.length
+      const enterpriseUser = await q.insertDemoEnterpriseUser(tx, city.demoEnterprisePhone, '演示企业经办人')
+      await q.insertMemberRows(
+        tx,
+        enterpriseIds.slice(0, 3).map((id) => ({ enterprise_id: id, user_id: enterpriseUser, role: 'manager' as const })),
+      )
+      accounts.push({ role: 'enterprise', login: city.demoEnterprisePhone, password: null, department: '-' })
+    }
+    await writeAudit(tx, systemActor('seed'), {
+      action: 'system.seed',
+      entityType: 'system',
+      entityId: deps.config.city,
+      after: { departments: ids.size, demoAccounts: accounts.length, demoEnterprises: enterpriseCount },
+    })
+    return { seeded: true, departments: ids.size, enterprises: enterpriseCount, accounts }
+  })
+}
+
+async function seedDepartments(tx: Tx, city: CitySeed): Promise<Map<string, string>> {
+  const ids = new Map<string, string>()
+  const rootId = await q.insertDepartmentRow(tx, { code: city.root.code, name: city.root.name, kind: 'city', division_code: city.root.divisionCode })
+  ids.set(city.root.code, rootId)
+  let order = 0
+  for (const d of city.departments) {
+    const id = await q.insertDepartmentRow(tx, {
+      code: d.code,
+      name: d.name,
+      short_name: d.shortName ?? null,
+      kind: 'department',
+      parent_id: rootId,
+      division_code: city.root.divisionCode,
+      is_bureau: d.isBureau ?? false,
+      is_fallback_owner: d.isFallbackOwner ?? false,
+      sort_order: ++order,
+    })
+    ids.set(d.code, id)
+    for (const division of d.divisions ?? []) {
+      ids.set(division.code, await q.insertDepartmentRow(tx, { code: division.code, name: division.name, kind: 'division', parent_id: id, sort_order: ++order }))
+    }
+  }
+  for (const d of city.districts) {
+    ids.set(d.code, await q.insertDepartmentRow(tx, { code: d.code, name: d.name, kind: 'district', parent_id: rootId, division_code: d.divisionCode, sort_order: ++order }))
+  }
+  return ids
+}

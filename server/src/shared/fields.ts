@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { isKnownIndustryCode } from './industries'
+import { checkUscc } from './uscc'
+
+/**
+ * Field rules shared by the API schemas and the web forms. Imports zod and the pure rules beside it only. Messages are i18n keys
+ * turned into text by whichever side runs the check (setFieldTranslator).
+ */
+let translateField: (key: string, params?: Record<string, string | number>) => string = (key) => key
+
+export function setFieldTranslator(fn: typeof translateField): void {
+  translateField = fn
+}
+
+const msg = (key: string, params?: Record<string, string | number>) => () => translateField(key, params)
+
+// Control characters and angle brackets have no business in any text we keep: refusing them stops
+// markup injection at the door, while parameterised SQL makes quotes harmless.
+const FORBIDDEN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f<>]/
+
+/** Free text (addresses, titles, reasons): trimmed, no control characters, no < or >. */
+export function plainText(max: number, min = 1) {
+  return z
+    .string()
+    .trim()
+    .min(min, { error: msg('fields.required') })
+    .max(max, { error: msg('fields.tooLong', { max }) })
+    .refine((v) => !FORBIDDEN_TEXT.test(v), { error: msg('fields.forbiddenCharacters') })
+}
+
+/** Names of organisations: letters of any script, digits, spaces and the punctuation real names use. */
+export function organizationName(max = 100) {
+  return z
+    .string()
+    .trim()
+    .min(2, { error: msg('fields.tooShort', { min: 2 }) })
+    .max(max, { error: msg('fields.tooLong', { max }) })
+    .regex(/^[\p{L}\p{M}\p{N} （）()·.&\-,，、'’]+$/u, { error: msg('fields.organizationNameCharacters') })
+    .refine((v) => !v.includes('--'), { error: msg('fields.organizationNameCharacters') })
+}
+
+/** Names of people, Chinese or foreign (张三, Anne-Marie O'Neil, 阿卜杜·热合曼). */
+export function personName(max = 50) {
+  return z
+    .string()
+    .trim()
+    .min(1, { error: msg('fields.required') })
+    .max(max, { error: msg('fields.tooLong', { max }) })
+    .regex(/^[\p{L}\p{M} ·.'’\-]+$/u, { error: msg('fields.personNameCharacters') })
+}
+
+/** A mainland mobile number, 11 digits starting with 1. */
+export const mobilePhone = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: msg('fields.mobilePhone') })
+
+export const email = z.string().trim().max(200).email({ error: msg('fields.email') })
+
+/** 'YYYY-MM-DD' that names a real day (no 2025-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('fields.isoDate') })
+  .refine(
+    (v) => {
+      const [y, m, d] = v.split('-').map(Number) as [number, number, number]
+      const back = new Date(Date.UTC(y, m - 1, d))
+      return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d
+    },
+    { error: msg('fields.impossibleDate') },
+  )
+
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9_.-]{2,31}$/, { error: msg('fields.username') })
+
+export const uuid = z.string().uuid({ error: msg('fields.id') })
+
+/** Optimistic concurrency: the version the client last read. */
+export const version = z.number().int().min(1)
+
+/** The unified social credit code; the message names the GB 32100-2015 rule that failed. */
+export const usccField = z
+  .string()
+  .max(40)
+  .transform((v, ctx) => {
+    const result = checkUscc(v)
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: translateField(`uscc.${result.rule}`, { position: result.position ?? '' }) })
+      return z.NEVER
+    }
+    return result.code
+  })
+
+/** A GB/T 4754-2017 industry code such as I65 or C3911. */
+export const industryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isKnownIndustryCode, { error: msg('fields.industryCode') })
