@@ -106,7 +106,7 @@ export async function signInStaff(t: TestApp, staff: { username: string; passwor
 export async function readSmsCode(t: TestApp, phone: string): Promise<string> {
   await t.deps.jobs.runQueued(DELIVER_QUEUE)
   const res = await t.anonymous().get('/api/v1/dev/inbox')
-  const sms = (res.body.items as { to: string; text: string }[]).find((m) => m.to === phone)
+  const sms = (res.body.items as { to: string; text: string }[]).find((m) => m.to === phone && m.text.includes('验证码'))
   const code = sms?.text.match(/\d{6}/)?.[0]
   if (!code) throw new Error(`no code was sent to ${phone}`)
   return code

@@ -95,14 +95,14 @@ export function sessionAuth(): MiddlewareHandler<AppEnv> {
 function assertSameOrigin(c: Context): void {
   const origin = c.req.header('origin')
   if (!origin || origin === 'null') return
-  const host = c.req.header('x-forwarded-host') ?? c.req.header('host')
+  const host = c.req.header('x-forwarded-host') ?? c.req.header('host') ?? new URL(c.req.url).host
   let originHost: string
   try {
     originHost = new URL(origin).host
   } catch {
     throw new AppError('CSRF_FAILED')
   }
-  if (host && originHost !== host) throw new AppError('CSRF_FAILED')
+  if (originHost !== host) throw new AppError('CSRF_FAILED')
 }
 
 /** The one error shape for everything, including what Hono itself throws. */

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DELIVER_QUEUE } from '../src/kernel/notify/notifier'
+import { buildEnterprise, buildEnterpriseUser, signInEnterprise } from './factories'
+import { createTestApp, type TestApp } from './harness'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp({ CONTACT_CAP_PER_WEEK: '3' })
+})
+afterAll(() => t.close())
+
+async function notifyEnterprise(enterpriseId: string, options: { isUrgent?: boolean } = {}) {
+  return t.deps.db.transaction().execute((tx) =>
+    t.deps.notifier.enqueue(tx, {
+      recipient: { enterpriseId },
+      template: 'enterprise.member_added',
+      params: { enterprise: '测试' },
+      isUrgent: options.isUrgent ?? false,
+    }),
+  )
+}
+
+async function statusOf(id: string) {
+  return t.deps.db.selectFrom('notifications').select(['status', 'not_before', 'deferral_count']).where('id', '=', id).executeTakeFirstOrThrow()
+}
+
+describe('the outbox', () => {
+  it('is written in the business transaction: a rollback leaves neither message nor job', async () => {
+    const enterprise = await buildEnterprise(t)
+    await expect(
+      t.deps.db.transaction().execute(async (tx) => {
+        await t.deps.notifier.enqueue(tx, { recipient: { enterpriseId: enterprise.id }, template: 'enterprise.member_added', params: { enterprise: 'x' } })
+        throw new Error('crash mid-request')
+      }),
+    ).rejects.toThrow('crash mid-request')
+    const rows = await t.deps.db.selectFrom('notifications').select('id').where('recipient_enterprise_id', '=', enterprise.id).execute()
+    expect(rows).toHaveLength(0)
+  })
+
+  it('delivers to the in-app inbox of everyone acting for the enterprise', async () => {
+    const enterprise = await buildEnterprise(t)
+    const user = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
+    const id = await notifyEnterprise(enterprise.id)
+    await t.deps.jobs.runQueued(DELIVER_QUEUE)
+    expect((await statusOf(id)).status).toBe('sent')
+    const client = await signInEnterprise(t, user.phone)
+    const inbox = await client.get('/api/v1/inbox')
+    expect(inbox.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ enterpriseName: enterprise.name, isRead: false })
+    expect((await client.post(`/api/v1/inbox/${id}/read`)).status).toBe(200)
+    expect((await client.get('/api/v1/inbox')).body.items.find((i: { id: string }) => i.id === id).isRead).toBe(true)
+  })
+})
+
+describe('the contact cap (无事不扰 applied to ourselves)', () => {
+  it('defers the fourth non-urgent contact in a week until a slot frees, and never drops it', async () => {
+    const enterprise = await buildEnterprise(t)
+    const ids = []
+    for (let i = 0; i < 4; i++) ids.push(await notifyEnterprise(enterprise.id))
+    const urgent = await notifyEnterprise(enterprise.id, { isUrgent: true })
+    const t0 = new Date()
+    for (const id of [...ids, urgent]) await t.deps.notifier.deliver(id, t0)
+    const statuses = await Promise.all(ids.map(statusOf))
+    expect(statuses.map((s) => s.status)).toEqual(['sent', 'sent', 'sent', 'deferred'])
+    expect((await statusOf(urgent)).status).toBe('sent')
+    const deferred = statuses[3]!
+    expect(deferred.deferral_count).toBe(1)
+    expect(deferred.not_before.getTime() - t0.getTime()).toBeGreaterThanOrEqual(7 * 86_400_000 - 1000)
+
+    // Not yet: still deferred a day later.
+    expect(await t.deps.notifier.deliver(ids[3]!, new Date(t0.getTime() + 86_400_000))).toBe('skipped')
+    // A week later the first contact has left the window: it goes out.
+    expect(await t.deps.notifier.deliver(ids[3]!, new Date(deferred.not_before.getTime() + 1))).toBe('sent')
+  })
+
+  it('counts per enterprise, not per message template or channel', async () => {
+    const a = await buildEnterprise(t)
+    const b = await buildEnterprise(t)
+    for (let i = 0; i < 3; i++) await t.deps.notifier.deliver(await notifyEnterprise(a.id))
+    expect(await t.deps.notifier.deliver(await notifyEnterprise(b.id))).toBe('sent')
+    expect(await t.deps.notifier.deliver(await notifyEnterprise(a.id))).toBe('deferred')
+  })
+})
