@@ -36,7 +36,9 @@ export function buildApp(deps: AppDeps) {
       throw new AppError('SERVICE_UNAVAILABLE')
     }
   })
-  app.get('/metrics', async (c) => c.body(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }))
+  app.get('/metrics', async (c) =>
+    c.body(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }),
+  )
 
   app.use(
     '/api/*',
@@ -63,7 +65,8 @@ export function buildApp(deps: AppDeps) {
     type: 'apiKey',
     in: 'cookie',
     name: 'ys_session',
-    description: 'Session cookie set by a sign-in endpoint. Writes also need the x-csrf-token header (the ys_csrf cookie).',
+    description:
+      'Session cookie set by a sign-in endpoint. Writes also need the x-csrf-token header (the ys_csrf cookie).',
   })
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -90,7 +93,9 @@ export function buildApp(deps: AppDeps) {
     app.use('*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) || '.' }))
     app.get('*', (c) => c.html(indexHtml))
   } else {
-    app.get('/', (c) => c.text('The web app is not built: run `npm run build`, or `npm start` which builds it.', 503))
+    app.get('/', (c) =>
+      c.text('The web app is not built: run `npm run build`, or `npm start` which builds it.', 503),
+    )
   }
   app.notFound((c) => toErrorResponse(new AppError('ROUTE_NOT_FOUND'), c))
   return app

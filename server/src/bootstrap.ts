@@ -10,13 +10,30 @@ import { Notifier } from './kernel/notify/notifier'
 import { registerAuthJobs } from './modules/auth/auth.jobs'
 
 /** Wires the kernel services of one process around one database. */
-export function createDeps(config: Config, database: Database, logger: Logger = createLogger(config.logLevel)): AppDeps {
+export function createDeps(
+  config: Config,
+  database: Database,
+  logger: Logger = createLogger(config.logLevel),
+): AppDeps {
   const metrics = createMetrics()
   const jobs = new Jobs(database, logger, config.jobs)
-  const sms = config.sms.adapter === 'webhook' ? webhookAdapter('sms', config.sms.webhookUrl!) : loggingAdapter('sms', logger)
+  const sms =
+    config.sms.adapter === 'webhook'
+      ? webhookAdapter('sms', config.sms.webhookUrl!)
+      : loggingAdapter('sms', logger)
   const email =
-    config.email.adapter === 'webhook' ? webhookAdapter('email', config.email.webhookUrl!) : loggingAdapter('email', logger)
-  const notifier = new Notifier({ db: database.db, jobs, sms, email, contactCapPerWeek: config.contactCapPerWeek, logger, metrics })
+    config.email.adapter === 'webhook'
+      ? webhookAdapter('email', config.email.webhookUrl!)
+      : loggingAdapter('email', logger)
+  const notifier = new Notifier({
+    db: database.db,
+    jobs,
+    sms,
+    email,
+    contactCapPerWeek: config.contactCapPerWeek,
+    logger,
+    metrics,
+  })
   const deps: AppDeps = {
     config,
     database,

@@ -21,9 +21,14 @@ async function main(): Promise<void> {
   if (applied.length) logger.info({ applied }, 'migrations applied')
 
   const deps = createDeps(config, database, logger)
-  const seed = config.seedDemoData || (await needsBaseSeed(deps))
-    ? await seedIfEmpty(deps, { demo: config.seedDemoData, enterpriseCount: config.demoEnterpriseCount, password: config.demoPassword })
-    : undefined
+  const seed =
+    config.seedDemoData || (await needsBaseSeed(deps))
+      ? await seedIfEmpty(deps, {
+          demo: config.seedDemoData,
+          enterpriseCount: config.demoEnterpriseCount,
+          password: config.demoPassword,
+        })
+      : undefined
   await deps.jobs.start({ workers: config.jobs })
 
   const app = buildApp(deps)
@@ -48,11 +53,20 @@ async function main(): Promise<void> {
 
 async function needsBaseSeed(deps: ReturnType<typeof createDeps>): Promise<boolean> {
   // Production still needs the department tree on first start, without demo people.
-  const count = await deps.db.selectFrom('departments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const count = await deps.db
+    .selectFrom('departments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(count.n) === 0
 }
 
-function printBanner(input: { url: string; database: Database; seed: SeedResult | undefined; config: ReturnType<typeof loadConfig>; seconds: number }) {
+function printBanner(input: {
+  url: string
+  database: Database
+  seed: SeedResult | undefined
+  config: ReturnType<typeof loadConfig>
+  seconds: number
+}) {
   const { url, database, seed, config } = input
   const lines = [
     '',
@@ -87,7 +101,11 @@ function printBanner(input: { url: string; database: Database; seed: SeedResult 
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DataDirLockedError || error instanceof MigrationError || error instanceof ConfigError) {
+  if (
+    error instanceof DataDirLockedError ||
+    error instanceof MigrationError ||
+    error instanceof ConfigError
+  ) {
     console.error(`\n  Cannot start: ${error.message}\n`)
   } else {
     console.error(error)

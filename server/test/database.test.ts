@@ -16,7 +16,10 @@ afterAll(() => t.close())
 describe('migrations', () => {
   it('are numbered in sequence and all applied', async () => {
     const files = readMigrations()
-    const applied = await t.deps.db.selectFrom('schema_migrations' as never).select(['version' as never]).execute()
+    const applied = await t.deps.db
+      .selectFrom('schema_migrations' as never)
+      .select(['version' as never])
+      .execute()
     expect(applied).toHaveLength(files.length)
   })
 
@@ -26,7 +29,9 @@ describe('migrations', () => {
 
   it('refuse a database that is newer than the code, with a clear message', async () => {
     const migrations = readMigrations()
-    await expect(migrate(t.deps.database, migrations.slice(0, -1))).rejects.toThrow(/database is newer than this code/)
+    await expect(migrate(t.deps.database, migrations.slice(0, -1))).rejects.toThrow(
+      /database is newer than this code/,
+    )
   })
 
   it('refuse an applied migration that was edited', async () => {
@@ -48,7 +53,9 @@ try { acquireDataDirLock(${JSON.stringify(dir)}); console.log('ACQUIRED') } catc
       let output = ''
       let code = 0
       try {
-        output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' })
+        output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+          encoding: 'utf8',
+        })
       } catch (error) {
         const e = error as { status: number; stdout: string }
         code = e.status
@@ -63,7 +70,10 @@ try { acquireDataDirLock(${JSON.stringify(dir)}); console.log('ACQUIRED') } catc
   })
 
   it('takes over a lock left by a process that died', () => {
-    fs.writeFileSync(path.join(dir, 'yingshang.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, hostname: os.hostname(), startedAt: '2026-01-01' }))
+    fs.writeFileSync(
+      path.join(dir, 'yingshang.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, hostname: os.hostname(), startedAt: '2026-01-01' }),
+    )
     const lock = acquireDataDirLock(dir)
     lock.release()
   })

@@ -23,7 +23,13 @@ export async function buildDepartment(t: TestApp, overrides: Partial<Insertable<
   const parent = overrides.parent_id ? undefined : await findDepartmentByCode(t, 'DL')
   return t.deps.db
     .insertInto('departments')
-    .values({ code: `T-${unique().toUpperCase()}`, name: `测试部门${unique()}`, kind: 'department', parent_id: parent?.id ?? null, ...overrides })
+    .values({
+      code: `T-${unique().toUpperCase()}`,
+      name: `测试部门${unique()}`,
+      kind: 'department',
+      parent_id: parent?.id ?? null,
+      ...overrides,
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
 }
@@ -32,7 +38,14 @@ export type BuiltStaff = { id: string; username: string; password: string; depar
 
 export async function buildStaff(
   t: TestApp,
-  options: { roles?: StaffRole[]; departmentId?: string; username?: string; mustChangePassword?: boolean; isDisabled?: boolean; isDemo?: boolean } = {},
+  options: {
+    roles?: StaffRole[]
+    departmentId?: string
+    username?: string
+    mustChangePassword?: boolean
+    isDisabled?: boolean
+    isDemo?: boolean
+  } = {},
 ): Promise<BuiltStaff> {
   const departmentId = options.departmentId ?? (await buildDepartment(t)).id
   const username = options.username ?? `u${unique()}`
@@ -52,7 +65,10 @@ export async function buildStaff(
     .executeTakeFirstOrThrow()
   const roles = options.roles ?? ['handler']
   if (roles.length) {
-    await t.deps.db.insertInto('user_roles').values(roles.map((role) => ({ user_id: user.id, role, department_id: departmentId }))).execute()
+    await t.deps.db
+      .insertInto('user_roles')
+      .values(roles.map((role) => ({ user_id: user.id, role, department_id: departmentId })))
+      .execute()
   }
   return { id: user.id, username, password: TEST_PASSWORD, departmentId }
 }
@@ -82,7 +98,10 @@ export function randomPhone(): string {
   return `13${String(crypto.randomInt(0, 1e9)).padStart(9, '0')}`
 }
 
-export async function buildEnterpriseUser(t: TestApp, options: { phone?: string; enterpriseIds?: string[]; role?: 'manager' | 'agent' } = {}) {
+export async function buildEnterpriseUser(
+  t: TestApp,
+  options: { phone?: string; enterpriseIds?: string[]; role?: 'manager' | 'agent' } = {},
+) {
   const phone = options.phone ?? randomPhone()
   const user = await t.deps.db
     .insertInto('users')
@@ -90,15 +109,26 @@ export async function buildEnterpriseUser(t: TestApp, options: { phone?: string;
     .returning('id')
     .executeTakeFirstOrThrow()
   for (const enterpriseId of options.enterpriseIds ?? []) {
-    await t.deps.db.insertInto('enterprise_members').values({ enterprise_id: enterpriseId, user_id: user.id, role: options.role ?? 'manager' }).execute()
+    await t.deps.db
+      .insertInto('enterprise_members')
+      .values({ enterprise_id: enterpriseId, user_id: user.id, role: options.role ?? 'manager' })
+      .execute()
   }
   return { id: user.id, phone }
 }
 
-export async function signInStaff(t: TestApp, staff: { username: string; password: string }, ip?: string): Promise<TestClient> {
+export async function signInStaff(
+  t: TestApp,
+  staff: { username: string; password: string },
+  ip?: string,
+): Promise<TestClient> {
   const client = t.anonymous(ip)
-  const res = await client.post('/api/v1/auth/staff/sign-in', { username: staff.username, password: staff.password })
-  if (res.status !== 200 || res.body.status !== 'signed_in') throw new Error(`sign-in failed: ${JSON.stringify(res.body)}`)
+  const res = await client.post('/api/v1/auth/staff/sign-in', {
+    username: staff.username,
+    password: staff.password,
+  })
+  if (res.status !== 200 || res.body.status !== 'signed_in')
+    throw new Error(`sign-in failed: ${JSON.stringify(res.body)}`)
   return client
 }
 
@@ -106,14 +136,18 @@ export async function signInStaff(t: TestApp, staff: { username: string; passwor
 export async function readSmsCode(t: TestApp, phone: string): Promise<string> {
   await t.deps.jobs.runQueued(DELIVER_QUEUE)
   const res = await t.anonymous().get('/api/v1/dev/inbox')
-  const sms = (res.body.items as { to: string; text: string }[]).find((m) => m.to === phone && m.text.includes('验证码'))
+  const sms = (res.body.items as { to: string; text: string }[]).find(
+    (m) => m.to === phone && m.text.includes('验证码'),
+  )
   const code = sms?.text.match(/\d{6}/)?.[0]
   if (!code) throw new Error(`no code was sent to ${phone}`)
   return code
 }
 
 export async function signInEnterprise(t: TestApp, phone: string, ip?: string): Promise<TestClient> {
-  const client = t.anonymous(ip ?? `10.${crypto.randomInt(0, 255)}.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 255)}`)
+  const client = t.anonymous(
+    ip ?? `10.${crypto.randomInt(0, 255)}.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 255)}`,
+  )
   const sent = await client.post('/api/v1/auth/enterprise/code', { phone })
   if (sent.status !== 202) throw new Error(`code request failed: ${JSON.stringify(sent.body)}`)
   const code = await readSmsCode(t, phone)
@@ -123,7 +157,11 @@ export async function signInEnterprise(t: TestApp, phone: string, ip?: string): 
 }
 
 /** A signed-in client of the role; staff roles get a department of their own unless given one. */
-export async function signInAs(t: TestApp, role: Role, options: { departmentId?: string } = {}): Promise<TestClient> {
+export async function signInAs(
+  t: TestApp,
+  role: Role,
+  options: { departmentId?: string } = {},
+): Promise<TestClient> {
   if (role === 'enterprise') {
     const enterprise = await buildEnterprise(t)
     const user = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })

@@ -8,7 +8,14 @@ import { dumpEmbedded, openInMemory, openPostgres, type Database } from '../src/
 import { migrate } from '../src/kernel/db/migrate'
 import { createLogger } from '../src/kernel/logger'
 import { seedIfEmpty } from '../src/seed/seed'
-import { dropDatabase, dropTestDatabases, postgresBaseUrl, recreateDatabase, templateName, withDatabase } from './test-database'
+import {
+  dropDatabase,
+  dropTestDatabases,
+  postgresBaseUrl,
+  recreateDatabase,
+  templateName,
+  withDatabase,
+} from './test-database'
 
 /**
  * Builds the template every test file starts from: migrated, pg-boss installed, the city's
@@ -17,7 +24,11 @@ import { dropDatabase, dropTestDatabases, postgresBaseUrl, recreateDatabase, tem
  */
 async function prepare(database: Database): Promise<void> {
   await migrate(database)
-  const deps = createDeps(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'false' }), database, createLogger('silent'))
+  const deps = createDeps(
+    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'false' }),
+    database,
+    createLogger('silent'),
+  )
   await deps.jobs.start({ workers: false })
   await seedIfEmpty(deps, { demo: false, enterpriseCount: 0 })
   await deps.jobs.stop()

@@ -34,7 +34,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     const dump = fs.readFileSync(inject('templateDump'))
     database = await openInMemory(new Blob([dump]))
   }
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'false', TRUST_PROXY: 'true', ...env })
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JOBS: 'false',
+    TRUST_PROXY: 'true',
+    ...env,
+  })
   const deps = createDeps(config, database, createLogger(config.logLevel))
   await deps.jobs.start({ workers: false })
   const app = buildApp(deps)
@@ -70,11 +76,20 @@ export class TestClient {
     return this.cookies.has(SESSION_COOKIE)
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
-    const h: Record<string, string> = { 'accept-language': this.locale, 'x-forwarded-for': this.ip, ...headers }
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
+    const h: Record<string, string> = {
+      'accept-language': this.locale,
+      'x-forwarded-for': this.ip,
+      ...headers,
+    }
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     if (method !== 'GET' && this.csrfToken && !(CSRF_HEADER in h)) h[CSRF_HEADER] = this.csrfToken
-    let payload: BodyInit | undefined
+    let payload: string | undefined
     if (body !== undefined) {
       payload = typeof body === 'string' ? body : JSON.stringify(body)
       h['content-type'] ??= 'application/json'
@@ -84,7 +99,8 @@ export class TestClient {
       const [pair = ''] = line.split(';')
       const [name = '', ...rest] = pair.split('=')
       const value = rest.join('=')
-      if (!value || /max-age=0/i.test(line) || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name)
+      if (!value || /max-age=0/i.test(line) || /expires=Thu, 01 Jan 1970/i.test(line))
+        this.cookies.delete(name)
       else this.cookies.set(name, value)
     }
     const text = await res.text()

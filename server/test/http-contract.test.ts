@@ -11,10 +11,24 @@ afterAll(() => t.close())
 describe('the one error shape', () => {
   it('lists every invalid field, and unknown fields too', async () => {
     const admin = await signInAs(t, 'admin')
-    const res = await admin.post('/api/v1/departments', { code: '!', name: '', kind: 'nope', parentId: 'x', extra: 1, more: true })
+    const res = await admin.post('/api/v1/departments', {
+      code: '!',
+      name: '',
+      kind: 'nope',
+      parentId: 'x',
+      extra: 1,
+      more: true,
+    })
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('VALIDATION_FAILED')
-    expect(Object.keys(res.body.error.fields).sort()).toEqual(['code', 'extra', 'kind', 'more', 'name', 'parentId'])
+    expect(Object.keys(res.body.error.fields).sort()).toEqual([
+      'code',
+      'extra',
+      'kind',
+      'more',
+      'name',
+      'parentId',
+    ])
   })
 
   it('answers unknown routes with 404 in the same shape', async () => {
@@ -24,19 +38,27 @@ describe('the one error shape', () => {
   })
 
   it('refuses a body that is not JSON', async () => {
-    const res = await t.anonymous().post('/api/v1/auth/staff/sign-in', '{"username": "admin",', { 'content-type': 'application/json' })
+    const res = await t
+      .anonymous()
+      .post('/api/v1/auth/staff/sign-in', '{"username": "admin",', { 'content-type': 'application/json' })
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('INVALID_JSON')
   })
 
   it('refuses a body that is not declared as JSON', async () => {
-    const res = await t.anonymous().post('/api/v1/auth/staff/sign-in', 'username=admin', { 'content-type': 'application/x-www-form-urlencoded' })
+    const res = await t
+      .anonymous()
+      .post('/api/v1/auth/staff/sign-in', 'username=admin', {
+        'content-type': 'application/x-www-form-urlencoded',
+      })
     expect(res.status).toBe(415)
     expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
   })
 
   it('refuses a body over the size limit before reading it', async () => {
-    const res = await t.anonymous().post('/api/v1/auth/staff/sign-in', { username: 'admin', password: 'x'.repeat(10_000) })
+    const res = await t
+      .anonymous()
+      .post('/api/v1/auth/staff/sign-in', { username: 'admin', password: 'x'.repeat(10_000) })
     expect(res.status).toBe(413)
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE')
     expect(res.body.error.message).toContain('4096')

@@ -21,7 +21,11 @@ async function notifyEnterprise(enterpriseId: string, options: { isUrgent?: bool
 }
 
 async function statusOf(id: string) {
-  return t.deps.db.selectFrom('notifications').select(['status', 'not_before', 'deferral_count']).where('id', '=', id).executeTakeFirstOrThrow()
+  return t.deps.db
+    .selectFrom('notifications')
+    .select(['status', 'not_before', 'deferral_count'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
 }
 
 describe('the outbox', () => {
@@ -29,11 +33,19 @@ describe('the outbox', () => {
     const enterprise = await buildEnterprise(t)
     await expect(
       t.deps.db.transaction().execute(async (tx) => {
-        await t.deps.notifier.enqueue(tx, { recipient: { enterpriseId: enterprise.id }, template: 'enterprise.member_added', params: { enterprise: 'x' } })
+        await t.deps.notifier.enqueue(tx, {
+          recipient: { enterpriseId: enterprise.id },
+          template: 'enterprise.member_added',
+          params: { enterprise: 'x' },
+        })
         throw new Error('crash mid-request')
       }),
     ).rejects.toThrow('crash mid-request')
-    const rows = await t.deps.db.selectFrom('notifications').select('id').where('recipient_enterprise_id', '=', enterprise.id).execute()
+    const rows = await t.deps.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('recipient_enterprise_id', '=', enterprise.id)
+      .execute()
     expect(rows).toHaveLength(0)
   })
 
@@ -45,9 +57,14 @@ describe('the outbox', () => {
     expect((await statusOf(id)).status).toBe('sent')
     const client = await signInEnterprise(t, user.phone)
     const inbox = await client.get('/api/v1/inbox')
-    expect(inbox.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ enterpriseName: enterprise.name, isRead: false })
+    expect(inbox.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({
+      enterpriseName: enterprise.name,
+      isRead: false,
+    })
     expect((await client.post(`/api/v1/inbox/${id}/read`)).status).toBe(200)
-    expect((await client.get('/api/v1/inbox')).body.items.find((i: { id: string }) => i.id === id).isRead).toBe(true)
+    expect(
+      (await client.get('/api/v1/inbox')).body.items.find((i: { id: string }) => i.id === id).isRead,
+    ).toBe(true)
   })
 })
 

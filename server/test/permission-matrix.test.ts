@@ -2,7 +2,14 @@ import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '../src/kernel/auth/actor'
 import { makeUscc } from '../src/seed/demo-enterprises'
-import { buildEnterprise, buildEnterpriseUser, buildStaff, randomPhone, signInAs, signInEnterprise } from './factories'
+import {
+  buildEnterprise,
+  buildEnterpriseUser,
+  buildStaff,
+  randomPhone,
+  signInAs,
+  signInEnterprise,
+} from './factories'
 import { createTestApp, type TestApp, type TestClient } from './harness'
 
 /**
@@ -30,14 +37,26 @@ const randomUuid = () => crypto.randomUUID()
 const unique = () => crypto.randomBytes(4).toString('hex')
 
 const MATRIX: Record<string, Entry> = {
-  'POST /api/v1/auth/staff/sign-in': { allow: 'everyone', body: () => ({ username: `nobody${unique()}`, password: 'Wrong-passw0rd' }) },
-  'POST /api/v1/auth/staff/second-factor': { allow: 'everyone', body: () => ({ challenge: 'x'.repeat(24), code: '123456' }) },
+  'POST /api/v1/auth/staff/sign-in': {
+    allow: 'everyone',
+    body: () => ({ username: `nobody${unique()}`, password: 'Wrong-passw0rd' }),
+  },
+  'POST /api/v1/auth/staff/second-factor': {
+    allow: 'everyone',
+    body: () => ({ challenge: 'x'.repeat(24), code: '123456' }),
+  },
   'POST /api/v1/auth/enterprise/code': { allow: 'everyone', body: () => ({ phone: randomPhone() }) },
-  'POST /api/v1/auth/enterprise/sign-in': { allow: 'everyone', body: () => ({ phone: randomPhone(), code: '000000' }) },
+  'POST /api/v1/auth/enterprise/sign-in': {
+    allow: 'everyone',
+    body: () => ({ phone: randomPhone(), code: '000000' }),
+  },
   'GET /api/v1/auth/me': { allow: 'signed-in' },
   'POST /api/v1/auth/sign-out': { allow: 'signed-in', fresh: true },
   'POST /api/v1/auth/sign-out-everywhere': { allow: 'signed-in', fresh: true },
-  'POST /api/v1/auth/password': { allow: 'staff', body: () => ({ currentPassword: 'wrong', newPassword: 'Another-Passw0rd' }) },
+  'POST /api/v1/auth/password': {
+    allow: 'staff',
+    body: () => ({ currentPassword: 'wrong', newPassword: 'Another-Passw0rd' }),
+  },
   'POST /api/v1/auth/totp/setup': { allow: 'staff', fresh: true },
   'POST /api/v1/auth/totp/enable': { allow: 'staff', body: () => ({ code: '000000' }) },
   'POST /api/v1/auth/totp/disable': { allow: 'staff', body: () => ({ code: '000000' }) },
@@ -57,27 +76,65 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/enterprises/mine': { allow: ['enterprise'] },
   'GET /api/v1/enterprises': { allow: 'staff' },
-  'GET /api/v1/enterprises/{id}': { allow: ['enterprise', ...STAFF], params: (c) => ({ id: c.enterpriseId }) },
-  'PATCH /api/v1/enterprises/{id}': { allow: ['enterprise', 'admin'], params: (c) => ({ id: c.enterpriseId }), body: () => ({ version: 999 }) },
-  'GET /api/v1/enterprises/{id}/versions': { allow: ['enterprise', ...STAFF], params: (c) => ({ id: c.enterpriseId }) },
-  'GET /api/v1/enterprises/{id}/members': { allow: ['enterprise', ...STAFF], params: (c) => ({ id: c.enterpriseId }) },
-  'POST /api/v1/enterprises/{id}/members': { allow: ['enterprise'], params: (c) => ({ id: c.enterpriseId }), body: () => ({ phone: randomPhone() }) },
-  'DELETE /api/v1/enterprises/{id}/members/{userId}': { allow: ['enterprise'], params: (c) => ({ id: c.enterpriseId, userId: randomUuid() }) },
+  'GET /api/v1/enterprises/{id}': {
+    allow: ['enterprise', ...STAFF],
+    params: (c) => ({ id: c.enterpriseId }),
+  },
+  'PATCH /api/v1/enterprises/{id}': {
+    allow: ['enterprise', 'admin'],
+    params: (c) => ({ id: c.enterpriseId }),
+    body: () => ({ version: 999 }),
+  },
+  'GET /api/v1/enterprises/{id}/versions': {
+    allow: ['enterprise', ...STAFF],
+    params: (c) => ({ id: c.enterpriseId }),
+  },
+  'GET /api/v1/enterprises/{id}/members': {
+    allow: ['enterprise', ...STAFF],
+    params: (c) => ({ id: c.enterpriseId }),
+  },
+  'POST /api/v1/enterprises/{id}/members': {
+    allow: ['enterprise'],
+    params: (c) => ({ id: c.enterpriseId }),
+    body: () => ({ phone: randomPhone() }),
+  },
+  'DELETE /api/v1/enterprises/{id}/members/{userId}': {
+    allow: ['enterprise'],
+    params: (c) => ({ id: c.enterpriseId, userId: randomUuid() }),
+  },
 
   'GET /api/v1/departments': { allow: 'staff' },
   'POST /api/v1/departments': {
     allow: ['admin'],
-    body: (c) => ({ code: `M-${unique().toUpperCase()}`, name: '矩阵测试处', kind: 'division', parentId: c.departmentId }),
+    body: (c) => ({
+      code: `M-${unique().toUpperCase()}`,
+      name: '矩阵测试处',
+      kind: 'division',
+      parentId: c.departmentId,
+    }),
   },
-  'PATCH /api/v1/departments/{id}': { allow: ['admin'], params: (c) => ({ id: c.departmentId }), body: () => ({ version: 999 }) },
+  'PATCH /api/v1/departments/{id}': {
+    allow: ['admin'],
+    params: (c) => ({ id: c.departmentId }),
+    body: () => ({ version: 999 }),
+  },
 
   'GET /api/v1/users': { allow: ['admin', 'department_head'] },
   'POST /api/v1/users': {
     allow: ['admin'],
-    body: (c) => ({ username: `m${unique()}`, displayName: '矩阵', departmentId: c.departmentId, roles: [{ role: 'handler' }] }),
+    body: (c) => ({
+      username: `m${unique()}`,
+      displayName: '矩阵',
+      departmentId: c.departmentId,
+      roles: [{ role: 'handler' }],
+    }),
   },
   'GET /api/v1/users/{id}': { allow: ['admin', 'department_head'], params: (c) => ({ id: c.targetUserId }) },
-  'PATCH /api/v1/users/{id}': { allow: ['admin'], params: (c) => ({ id: c.targetUserId }), body: () => ({ version: 999 }) },
+  'PATCH /api/v1/users/{id}': {
+    allow: ['admin'],
+    params: (c) => ({ id: c.targetUserId }),
+    body: () => ({ version: 999 }),
+  },
   'POST /api/v1/users/{id}/password-reset': { allow: ['admin'], params: (c) => ({ id: c.targetUserId }) },
   'POST /api/v1/users/{id}/unlock': { allow: ['admin'], params: (c) => ({ id: c.targetUserId }) },
   'POST /api/v1/users/{id}/revoke-sessions': { allow: ['admin'], params: (c) => ({ id: c.targetUserId }) },
@@ -85,9 +142,16 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/calendar/days': { allow: 'everyone', query: 'from=2026-01-01&to=2026-01-31' },
   'GET /api/v1/calendar/due': { allow: 'everyone', query: 'start=2026-11-27T10:00:00%2B08:00&workingDays=1' },
   'GET /api/v1/calendar/settings': { allow: 'everyone' },
-  'PUT /api/v1/calendar/settings': { allow: ['admin'], body: () => ({ version: 999, workingSlots: [{ start: '09:00', end: '17:00' }] }) },
+  'PUT /api/v1/calendar/settings': {
+    allow: ['admin'],
+    body: () => ({ version: 999, workingSlots: [{ start: '09:00', end: '17:00' }] }),
+  },
   'GET /api/v1/calendar/overrides': { allow: ['admin'] },
-  'PUT /api/v1/calendar/overrides/{date}': { allow: ['admin'], params: () => ({ date: '2035-01-01' }), body: () => ({ isWorkingDay: true, name: '测试' }) },
+  'PUT /api/v1/calendar/overrides/{date}': {
+    allow: ['admin'],
+    params: () => ({ date: '2035-01-01' }),
+    body: () => ({ isWorkingDay: true, name: '测试' }),
+  },
   'DELETE /api/v1/calendar/overrides/{date}': { allow: ['admin'], params: () => ({ date: '2035-01-02' }) },
   'GET /api/v1/calendar/notices': { allow: ['admin'] },
   'PUT /api/v1/calendar/notices/{year}': {
@@ -124,7 +188,8 @@ const clients = new Map<Caller, TestClient>()
 const enterprisePhones: string[] = []
 
 async function clientFor(caller: Caller, fresh: boolean): Promise<TestClient> {
-  if (caller === 'anonymous') return t.anonymous(`10.9.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 255)}`)
+  if (caller === 'anonymous')
+    return t.anonymous(`10.9.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 255)}`)
   if (!fresh && clients.has(caller)) return clients.get(caller)!
   let client: TestClient
   if (caller === 'enterprise') {
@@ -141,7 +206,11 @@ async function clientFor(caller: Caller, fresh: boolean): Promise<TestClient> {
 beforeAll(async () => {
   t = await createTestApp()
   const enterprise = await buildEnterprise(t)
-  const department = await t.deps.db.selectFrom('departments').select('id').where('code', '=', 'DL-SCJGJ').executeTakeFirstOrThrow()
+  const department = await t.deps.db
+    .selectFrom('departments')
+    .select('id')
+    .where('code', '=', 'DL-SCJGJ')
+    .executeTakeFirstOrThrow()
   const target = await buildStaff(t, { departmentId: department.id })
   ctx = { enterpriseId: enterprise.id, targetUserId: target.id, departmentId: department.id }
 })
@@ -150,11 +219,17 @@ afterAll(() => t.close())
 describe('the permission matrix', () => {
   it('covers every endpoint of the API, and only those', async () => {
     const doc = await t.anonymous().get('/api/openapi.json')
-    const endpoints = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
-      Object.keys(ops).map((method) => `${method.toUpperCase()} ${p}`),
+    const endpoints = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([p, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${p}`),
     )
-    expect(endpoints.filter((e) => !(e in MATRIX)), 'endpoints missing from the permission matrix').toEqual([])
-    expect(Object.keys(MATRIX).filter((e) => !endpoints.includes(e)), 'matrix entries with no endpoint').toEqual([])
+    expect(
+      endpoints.filter((e) => !(e in MATRIX)),
+      'endpoints missing from the permission matrix',
+    ).toEqual([])
+    expect(
+      Object.keys(MATRIX).filter((e) => !endpoints.includes(e)),
+      'matrix entries with no endpoint',
+    ).toEqual([])
   })
 
   const callers: Caller[] = ['anonymous', ...ROLES]
@@ -169,10 +244,12 @@ describe('the permission matrix', () => {
       const res = await client.request(method, path, entry.body?.(ctx))
       const code = res.body?.error?.code as string | undefined
       const refused = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN'
-      if (allowed(entry, caller) && refused) failures.push(`${caller} should be let through, got ${res.status} ${code}`)
+      if (allowed(entry, caller) && refused)
+        failures.push(`${caller} should be let through, got ${res.status} ${code}`)
       if (!allowed(entry, caller)) {
         const expected = caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'
-        if (code !== expected) failures.push(`${caller} should get ${expected}, got ${res.status} ${code ?? ''}`)
+        if (code !== expected)
+          failures.push(`${caller} should get ${expected}, got ${res.status} ${code ?? ''}`)
       }
       if (res.status >= 500) failures.push(`${caller}: server error ${JSON.stringify(res.body)}`)
     }

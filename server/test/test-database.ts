@@ -47,7 +47,10 @@ export async function createDatabaseFromTemplate(url: string): Promise<{ url: st
 export async function dropTestDatabases(url: string): Promise<void> {
   const prefix = `${templateName(url).replace(/_template$/, '')}_t_`
   await withAdminClient(url, async (client) => {
-    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`])
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${prefix}%`],
+    )
     for (const r of rows) await client.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`)
   })
 }

@@ -26,7 +26,11 @@ const envSchema = z.object({
   DEMO_ENTERPRISE_COUNT: z.coerce.number().int().min(0).max(100000).default(2000),
   DEV_INBOX: booleanFromEnv.optional(),
   JOBS: booleanFromEnv.default(true),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   STAFF_SESSION_HOURS: z.coerce.number().positive().default(12),
   ENTERPRISE_SESSION_DAYS: z.coerce.number().positive().default(30),
   TRUST_PROXY: booleanFromEnv.default(false),

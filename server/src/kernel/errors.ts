@@ -46,7 +46,10 @@ export class AppError extends Error {
   readonly fields: FieldErrors | undefined
   readonly params: Record<string, string | number> | undefined
 
-  constructor(code: ErrorCode, options: { fields?: FieldErrors; params?: Record<string, string | number>; message?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { fields?: FieldErrors; params?: Record<string, string | number>; message?: string } = {},
+  ) {
     super(options.message ?? code)
     this.code = code
     this.fields = options.fields

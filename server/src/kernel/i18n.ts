@@ -13,10 +13,16 @@ export function registerMessages(locale: Locale, messages: Catalog): void {
   Object.assign(catalogs[locale], messages)
 }
 
-export function translate(key: string, params?: Record<string, string | number>, locale: Locale = currentLocale()): string {
+export function translate(
+  key: string,
+  params?: Record<string, string | number>,
+  locale: Locale = currentLocale(),
+): string {
   const template = catalogs[locale][key] ?? catalogs['zh-CN'][key] ?? key
   if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  )
 }
 
 export function hasMessage(key: string, locale: Locale): boolean {
@@ -69,7 +75,7 @@ registerMessages('zh-CN', {
   'fields.tooLong': '最多 {max} 个字符',
   'fields.forbiddenCharacters': '含有不允许的字符（控制字符或 < >）',
   'fields.organizationNameCharacters': '名称只能包含文字、数字、空格和括号、点、连字符等常用标点',
-  'fields.personNameCharacters': '姓名只能包含文字、空格和 · . \' -',
+  'fields.personNameCharacters': "姓名只能包含文字、空格和 · . ' -",
   'fields.mobilePhone': '请输入 11 位手机号码',
   'fields.email': '电子邮箱格式不正确',
   'fields.isoDate': '日期格式应为 YYYY-MM-DD',
@@ -129,7 +135,8 @@ registerMessages('en', {
   'fields.tooShort': 'At least {min} characters',
   'fields.tooLong': 'At most {max} characters',
   'fields.forbiddenCharacters': 'Contains characters that are not allowed (control characters or < >)',
-  'fields.organizationNameCharacters': 'Use letters, digits, spaces and common punctuation (brackets, dots, hyphens) only',
+  'fields.organizationNameCharacters':
+    'Use letters, digits, spaces and common punctuation (brackets, dots, hyphens) only',
   'fields.personNameCharacters': "Use letters, spaces and · . ' - only",
   'fields.mobilePhone': 'Enter an 11-digit mobile number',
   'fields.email': 'Not a valid e-mail address',
@@ -141,9 +148,11 @@ registerMessages('en', {
   'fields.divisionNotInCity': 'Not a district or county of this city (GB/T 2260)',
   'fields.dateInFuture': 'The date cannot be later than today',
   'uscc.length': 'A unified social credit code has 18 characters (GB 32100-2015)',
-  'uscc.charset': 'Character {position} is not allowed: credit codes never use I, O, S, V or Z (GB 32100-2015)',
+  'uscc.charset':
+    'Character {position} is not allowed: credit codes never use I, O, S, V or Z (GB 32100-2015)',
   'uscc.registrationAuthority': 'Character 1, the registration authority, is not valid (GB 32100-2015)',
-  'uscc.organizationCategory': 'Character 2, the organisation category, does not fit the authority (GB 32100-2015)',
+  'uscc.organizationCategory':
+    'Character 2, the organisation category, does not fit the authority (GB 32100-2015)',
   'uscc.divisionCode': 'Characters 3–8 must be a six-digit division code (GB 32100-2015)',
   'uscc.checkDigit': 'Character 18, the check digit, does not match: check for a typo (GB 32100-2015)',
   'password.tooShort': 'At least 10 characters',

@@ -38,7 +38,11 @@ export class Jobs {
   }
 
   /** Declares a queue and its handler; `cron` (UTC, 5 fields) also schedules it. */
-  register<T>(queue: string, handler: JobHandler<T>, options: { cron?: string; pollingIntervalSeconds?: number } = {}): void {
+  register<T>(
+    queue: string,
+    handler: JobHandler<T>,
+    options: { cron?: string; pollingIntervalSeconds?: number } = {},
+  ): void {
     this.registrations.set(queue, {
       queue,
       handler: handler as JobHandler<any>,
@@ -64,9 +68,13 @@ export class Jobs {
     }
     if (!workers) return
     for (const r of this.registrations.values()) {
-      await this.boss.work(r.queue, { pollingIntervalSeconds: r.pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await r.handler(job.data)
-      })
+      await this.boss.work(
+        r.queue,
+        { pollingIntervalSeconds: r.pollingIntervalSeconds, batchSize: 1 },
+        async (jobs) => {
+          for (const job of jobs) await r.handler(job.data)
+        },
+      )
       if (r.cron) await this.boss.schedule(r.queue, r.cron, {}, { tz: 'UTC' })
     }
   }
@@ -78,7 +86,12 @@ export class Jobs {
   }
 
   /** Sends a job inside the caller's transaction (or on the database when given it). */
-  async send(executor: Executor, queue: string, data: object, options: { startAfter?: Date } = {}): Promise<void> {
+  async send(
+    executor: Executor,
+    queue: string,
+    data: object,
+    options: { startAfter?: Date } = {},
+  ): Promise<void> {
     if (!this.registrations.has(queue)) throw new Error(`Unknown job queue ${queue}`)
     await this.boss.send(queue, data, {
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),

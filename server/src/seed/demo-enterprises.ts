@@ -31,9 +31,18 @@ function mulberry32(seed: number): () => number {
   }
 }
 
-const BRAND_CHARS = '海川鑫瑞华信达恒泰盛兴宏远博创新德隆丰源鼎航安润嘉禾星辰锦程中科东方天成立诚通汇金港蓝湾北方辽东银帆远洋晨光'.split('')
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'.split('')
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志鹏宇浩然思雨欣怡子涵梓轩博文晨阳海波晓东春雷雪梅'.split('')
+const BRAND_CHARS =
+  '海川鑫瑞华信达恒泰盛兴宏远博创新德隆丰源鼎航安润嘉禾星辰锦程中科东方天成立诚通汇金港蓝湾北方辽东银帆远洋晨光'.split(
+    '',
+  )
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'.split(
+    '',
+  )
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志鹏宇浩然思雨欣怡子涵梓轩博文晨阳海波晓东春雷雪梅'.split(
+    '',
+  )
 
 /** Industry (GB/T 4754 division code), the words a name of that trade uses, and its weight. */
 const TRADES: [string, string[], number][] = [
@@ -96,15 +105,31 @@ export function makeUscc(rand: () => number, divisionCode: string, category: '1'
 }
 
 const DISTRICT_NAMES: Record<string, string> = {
-  '210202': '中山区', '210203': '西岗区', '210204': '沙河口区', '210211': '甘井子区', '210212': '旅顺口区',
-  '210213': '金州区', '210214': '普兰店区', '210224': '长海县', '210281': '瓦房店市', '210283': '庄河市',
+  '210202': '中山区',
+  '210203': '西岗区',
+  '210204': '沙河口区',
+  '210211': '甘井子区',
+  '210212': '旅顺口区',
+  '210213': '金州区',
+  '210214': '普兰店区',
+  '210224': '长海县',
+  '210281': '瓦房店市',
+  '210283': '庄河市',
 }
 
-export function generateDemoEnterprises(count: number, districtWeights: Record<string, number>, seed = 20220207): DemoEnterprise[] {
+export function generateDemoEnterprises(
+  count: number,
+  districtWeights: Record<string, number>,
+  seed = 20220207,
+): DemoEnterprise[] {
   const rand = mulberry32(seed)
   const districts = Object.entries(districtWeights) as [string, number][]
-  const trades = TRADES.map(([code, words, w]) => [{ code, words }, w] as [{ code: string; words: string[] }, number])
-  const sizes = Object.entries(SIZE_PROFILES).map(([k, v]) => [k as DemoEnterprise['sizeClass'], v.weight] as [DemoEnterprise['sizeClass'], number])
+  const trades = TRADES.map(
+    ([code, words, w]) => [{ code, words }, w] as [{ code: string; words: string[] }, number],
+  )
+  const sizes = Object.entries(SIZE_PROFILES).map(
+    ([k, v]) => [k as DemoEnterprise['sizeClass'], v.weight] as [DemoEnterprise['sizeClass'], number],
+  )
   const usedCodes = new Set<string>()
   const usedNames = new Set<string>()
   const out: DemoEnterprise[] = []
@@ -114,7 +139,9 @@ export function generateDemoEnterprises(count: number, districtWeights: Record<s
     const isIndividual = rand() < 0.05
     const sizeClass = isIndividual ? 'micro' : weighted(rand, sizes)
     const profile = SIZE_PROFILES[sizeClass]
-    const brand = BRAND_CHARS[Math.floor(rand() * BRAND_CHARS.length)]! + BRAND_CHARS[Math.floor(rand() * BRAND_CHARS.length)]!
+    const brand =
+      BRAND_CHARS[Math.floor(rand() * BRAND_CHARS.length)]! +
+      BRAND_CHARS[Math.floor(rand() * BRAND_CHARS.length)]!
     const word = trade.words[Math.floor(rand() * trade.words.length)]!
     const name = isIndividual
       ? `大连市${DISTRICT_NAMES[divisionCode] ?? ''}${brand}${word}店`
@@ -135,7 +162,8 @@ export function generateDemoEnterprises(count: number, districtWeights: Record<s
       if (techTrade && sizeClass !== 'large' && rand() < 0.3) tags.push('tech_sme')
       if (sizeClass !== 'large' && sizeClass !== 'micro' && rand() < 0.1) tags.push('specialized_sme')
       if (tags.includes('specialized_sme') && rand() < 0.15) tags.push('little_giant')
-      if (trade.code.startsWith('C') && sizeClass !== 'micro' && rand() < 0.6) tags.push('above_scale_industrial')
+      if (trade.code.startsWith('C') && sizeClass !== 'micro' && rand() < 0.6)
+        tags.push('above_scale_industrial')
       if (sizeClass === 'large' && rand() < 0.3) tags.push('listed')
     }
     const year = 1992 + Math.floor(rand() * 34)
@@ -143,7 +171,10 @@ export function generateDemoEnterprises(count: number, districtWeights: Record<s
     out.push({
       uscc,
       name,
-      legalRepresentative: SURNAMES[Math.floor(rand() * SURNAMES.length)]! + GIVEN[Math.floor(rand() * GIVEN.length)]! + (rand() < 0.6 ? GIVEN[Math.floor(rand() * GIVEN.length)]! : ''),
+      legalRepresentative:
+        SURNAMES[Math.floor(rand() * SURNAMES.length)]! +
+        GIVEN[Math.floor(rand() * GIVEN.length)]! +
+        (rand() < 0.6 ? GIVEN[Math.floor(rand() * GIVEN.length)]! : ''),
       divisionCode,
       industryCode: trade.code,
       sizeClass,
@@ -151,7 +182,12 @@ export function generateDemoEnterprises(count: number, districtWeights: Record<s
       employees: Math.round(between(rand, profile.employees)),
       annualRevenue: Math.round(between(rand, profile.revenue) / 100) * 100,
       tags,
-      creditTier: weighted(rand, [['A', 30], ['B', 55], ['C', 12], ['D', 3]]),
+      creditTier: weighted(rand, [
+        ['A', 30],
+        ['B', 55],
+        ['C', 12],
+        ['D', 3],
+      ]),
       address: `辽宁省大连市${DISTRICT_NAMES[divisionCode] ?? ''}${brand}路${1 + Math.floor(rand() * 300)}号`,
     })
   }

@@ -3,11 +3,17 @@ import type { Executor } from '../kernel/db/database'
 import type { DepartmentsTable, EnterprisesTable } from '../kernel/db/schema'
 
 export async function countDepartments(db: Executor): Promise<number> {
-  const row = await db.selectFrom('departments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('departments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
-export async function insertDepartmentRow(db: Executor, values: Insertable<DepartmentsTable>): Promise<string> {
+export async function insertDepartmentRow(
+  db: Executor,
+  values: Insertable<DepartmentsTable>,
+): Promise<string> {
   const row = await db.insertInto('departments').values(values).returning('id').executeTakeFirstOrThrow()
   return row.id
 }
@@ -31,11 +37,18 @@ export async function insertDemoStaff(
   return inserted.id
 }
 
-export async function insertRoleRows(db: Executor, rows: { user_id: string; role: string; department_id: string }[]): Promise<void> {
+export async function insertRoleRows(
+  db: Executor,
+  rows: { user_id: string; role: string; department_id: string }[],
+): Promise<void> {
   if (rows.length) await db.insertInto('user_roles').values(rows).execute()
 }
 
-export async function insertDemoEnterpriseUser(db: Executor, phone: string, displayName: string): Promise<string> {
+export async function insertDemoEnterpriseUser(
+  db: Executor,
+  phone: string,
+  displayName: string,
+): Promise<string> {
   const row = await db
     .insertInto('users')
     .values({ kind: 'enterprise', phone, display_name: displayName, is_demo: true })
@@ -52,7 +65,11 @@ export async function insertEnterpriseBatch(
 ): Promise<string[]> {
   const ids: string[] = []
   for (let i = 0; i < rows.length; i += 500) {
-    const inserted = await db.insertInto('enterprises').values(rows.slice(i, i + 500)).returning('id').execute()
+    const inserted = await db
+      .insertInto('enterprises')
+      .values(rows.slice(i, i + 500))
+      .returning('id')
+      .execute()
     const batchIds = inserted.map((r) => r.id)
     await db
       .insertInto('enterprise_profile_versions')
@@ -71,6 +88,9 @@ export async function insertEnterpriseBatch(
   return ids
 }
 
-export async function insertMemberRows(db: Executor, rows: { enterprise_id: string; user_id: string; role: 'manager' | 'agent' }[]): Promise<void> {
+export async function insertMemberRows(
+  db: Executor,
+  rows: { enterprise_id: string; user_id: string; role: 'manager' | 'agent' }[],
+): Promise<void> {
   if (rows.length) await db.insertInto('enterprise_members').values(rows).execute()
 }

@@ -23,14 +23,20 @@ export type SeedResult = {
  * account for each role and a few thousand enterprises. Runs in one transaction: a crash leaves
  * an empty database that the next start seeds again.
  */
-export async function seedIfEmpty(deps: AppDeps, options: { demo: boolean; enterpriseCount: number; password?: string | undefined }): Promise<SeedResult> {
+export async function seedIfEmpty(
+  deps: AppDeps,
+  options: { demo: boolean; enterpriseCount: number; password?: string | undefined },
+): Promise<SeedResult> {
   const city = CITY_SEEDS[deps.config.city]
   if (!city) throw new Error(`No seed data for CITY=${deps.config.city}`)
-  if ((await q.countDepartments(deps.db)) > 0) return { seeded: false, departments: 0, enterprises: 0, accounts: [] }
+  if ((await q.countDepartments(deps.db)) > 0)
+    return { seeded: false, departments: 0, enterprises: 0, accounts: [] }
 
   const password = options.password ?? generateInitialPassword()
   const passwordHash = options.demo ? await hashPassword(password) : ''
-  const demoEnterprises = options.demo ? generateDemoEnterprises(options.enterpriseCount, city.enterpriseWeights) : []
+  const demoEnterprises = options.demo
+    ? generateDemoEnterprises(options.enterpriseCount, city.enterpriseWeights)
+    : []
 
   return deps.db.transaction().execute(async (tx) => {
     const ids = await seedDepartments(tx, city)
@@ -39,9 +45,22 @@ export async function seedIfEmpty(deps: AppDeps, options: { demo: boolean; enter
     if (options.demo) {
       for (const account of city.demoAccounts) {
         const departmentId = ids.get(account.department)!
-        const userId = await q.insertDemoStaff(tx, { username: account.username, displayName: account.displayName, departmentId, passwordHash })
-        await q.insertRoleRows(tx, account.roles.map((role) => ({ user_id: userId, role, department_id: departmentId })))
-        accounts.push({ role: account.roles.join(','), login: account.username, password, department: account.department })
+        const userId = await q.insertDemoStaff(tx, {
+          username: account.username,
+          displayName: account.displayName,
+          departmentId,
+          passwordHash,
+        })
+        await q.insertRoleRows(
+          tx,
+          account.roles.map((role) => ({ user_id: userId, role, department_id: departmentId })),
+        )
+        accounts.push({
+          role: account.roles.join(','),
+          login: account.username,
+          password,
+          department: account.department,
+        })
       }
       const enterpriseIds = await q.insertEnterpriseBatch(
         tx,
@@ -66,7 +85,9 @@ export async function seedIfEmpty(deps: AppDeps, options: { demo: boolean; enter
       const enterpriseUser = await q.insertDemoEnterpriseUser(tx, city.demoEnterprisePhone, '演示企业经办人')
       await q.insertMemberRows(
         tx,
-        enterpriseIds.slice(0, 3).map((id) => ({ enterprise_id: id, user_id: enterpriseUser, role: 'manager' as const })),
+        enterpriseIds
+          .slice(0, 3)
+          .map((id) => ({ enterprise_id: id, user_id: enterpriseUser, role: 'manager' as const })),
       )
       accounts.push({ role: 'enterprise', login: city.demoEnterprisePhone, password: null, department: '-' })
     }
@@ -82,7 +103,12 @@ export async function seedIfEmpty(deps: AppDeps, options: { demo: boolean; enter
 
 async function seedDepartments(tx: Tx, city: CitySeed): Promise<Map<string, string>> {
   const ids = new Map<string, string>()
-  const rootId = await q.insertDepartmentRow(tx, { code: city.root.code, name: city.root.name, kind: 'city', division_code: city.root.divisionCode })
+  const rootId = await q.insertDepartmentRow(tx, {
+    code: city.root.code,
+    name: city.root.name,
+    kind: 'city',
+    division_code: city.root.divisionCode,
+  })
   ids.set(city.root.code, rootId)
   let order = 0
   for (const d of city.departments) {
@@ -99,11 +125,30 @@ async function seedDepartments(tx: Tx, city: CitySeed): Promise<Map<string, stri
     })
     ids.set(d.code, id)
     for (const division of d.divisions ?? []) {
-      ids.set(division.code, await q.insertDepartmentRow(tx, { code: division.code, name: division.name, kind: 'division', parent_id: id, sort_order: ++order }))
+      ids.set(
+        division.code,
+        await q.insertDepartmentRow(tx, {
+          code: division.code,
+          name: division.name,
+          kind: 'division',
+          parent_id: id,
+          sort_order: ++order,
+        }),
+      )
     }
   }
   for (const d of city.districts) {
-    ids.set(d.code, await q.insertDepartmentRow(tx, { code: d.code, name: d.name, kind: 'district', parent_id: rootId, division_code: d.divisionCode, sort_order: ++order }))
+    ids.set(
+      d.code,
+      await q.insertDepartmentRow(tx, {
+        code: d.code,
+        name: d.name,
+        kind: 'district',
+        parent_id: rootId,
+        division_code: d.divisionCode,
+        sort_order: ++order,
+      }),
+    )
   }
   return ids
 }

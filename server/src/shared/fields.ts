@@ -46,13 +46,20 @@ export function personName(max = 50) {
     .trim()
     .min(1, { error: msg('fields.required') })
     .max(max, { error: msg('fields.tooLong', { max }) })
-    .regex(/^[\p{L}\p{M} ·.'’\-]+$/u, { error: msg('fields.personNameCharacters') })
+    .regex(/^[\p{L}\p{M} ·.'’-]+$/u, { error: msg('fields.personNameCharacters') })
 }
 
 /** A mainland mobile number, 11 digits starting with 1. */
-export const mobilePhone = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: msg('fields.mobilePhone') })
+export const mobilePhone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { error: msg('fields.mobilePhone') })
 
-export const email = z.string().trim().max(200).email({ error: msg('fields.email') })
+export const email = z
+  .string()
+  .trim()
+  .max(200)
+  .email({ error: msg('fields.email') })
 
 /** 'YYYY-MM-DD' that names a real day (no 2025-02-30). */
 export const isoDate = z
@@ -85,7 +92,10 @@ export const usccField = z
   .transform((v, ctx) => {
     const result = checkUscc(v)
     if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: translateField(`uscc.${result.rule}`, { position: result.position ?? '' }) })
+      ctx.addIssue({
+        code: 'custom',
+        message: translateField(`uscc.${result.rule}`, { position: result.position ?? '' }),
+      })
       return z.NEVER
     }
     return result.code

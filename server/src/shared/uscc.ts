@@ -27,7 +27,8 @@ const CATEGORIES_BY_AUTHORITY: Record<string, string> = {
   Y: '1',
 }
 
-export type UsccRule = 'length' | 'charset' | 'registrationAuthority' | 'organizationCategory' | 'divisionCode' | 'checkDigit'
+export type UsccRule =
+  'length' | 'charset' | 'registrationAuthority' | 'organizationCategory' | 'divisionCode' | 'checkDigit'
 
 export type UsccCheck = { ok: true; code: string } | { ok: false; rule: UsccRule; position?: number }
 

@@ -53,7 +53,13 @@ export async function insertAuditRow(
 }
 
 export async function findAuditRowsAfter(db: Executor, afterSeq: number, limit: number) {
-  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute()
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute()
 }
 
 export type AuditFilter = {
@@ -79,6 +85,9 @@ export async function listAuditRows(db: Executor, filter: AuditFilter, limit: nu
 }
 
 export async function countAuditRows(db: Executor): Promise<number> {
-  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }

@@ -71,6 +71,14 @@ export function primaryRole(actor: Actor): string | null {
   if (actor.kind === 'system') return 'system'
   if (actor.kind !== 'user') return null
   if (actor.userKind === 'enterprise') return 'enterprise'
-  const order: StaffRole[] = ['admin', 'bureau_leader', 'discipline_inspector', 'department_head', 'dispatcher', 'handler', 'inspector']
+  const order: StaffRole[] = [
+    'admin',
+    'bureau_leader',
+    'discipline_inspector',
+    'department_head',
+    'dispatcher',
+    'handler',
+    'inspector',
+  ]
   return order.find((r) => actor.roles.some((g) => g.role === r)) ?? 'staff'
 }

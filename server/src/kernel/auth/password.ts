@@ -11,7 +11,10 @@ export async function hashPassword(password: string): Promise<string> {
 // "no such user" and "wrong password" alike.
 let dummyHash: Promise<string> | undefined
 
-export async function verifyPassword(storedHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!storedHash) {
     dummyHash ??= hashPassword('not-a-real-password-0000')
     await verify(await dummyHash, password).catch(() => false)

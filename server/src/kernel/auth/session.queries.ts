@@ -2,7 +2,14 @@ import type { Executor } from '../db/database'
 
 export async function insertSession(
   db: Executor,
-  row: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  row: {
+    tokenHash: string
+    userId: string
+    csrfToken: string
+    expiresAt: Date
+    ip: string | null
+    userAgent: string | null
+  },
 ): Promise<string> {
   const inserted = await db
     .insertInto('sessions')

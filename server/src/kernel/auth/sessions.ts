@@ -30,7 +30,11 @@ export async function createSession(
 export type ResolvedSession = { actor: UserActor; csrfToken: string; isDemo: boolean }
 
 /** Turns a session cookie into the actor it stands for, or undefined when it is not live. */
-export async function resolveSession(db: Executor, token: string, now = new Date()): Promise<ResolvedSession | undefined> {
+export async function resolveSession(
+  db: Executor,
+  token: string,
+  now = new Date(),
+): Promise<ResolvedSession | undefined> {
   const row = await findLiveSession(db, hashToken(token), now)
   if (!row) return undefined
   const grants = row.userKind === 'staff' ? await findRoleGrants(db, row.userId) : []

@@ -31,7 +31,8 @@ describe.each([2024, 2025, 2026])('the %i calendar matches the State Council not
       const exception = exceptions.get(date)
       const expected = exception ? !exception.isOffDay : !isWeekend(date)
       const actual = resolve(date)
-      if (actual.isWorkingDay !== expected) mismatches.push(`${date}: expected ${expected ? 'working' : 'off'}`)
+      if (actual.isWorkingDay !== expected)
+        mismatches.push(`${date}: expected ${expected ? 'working' : 'off'}`)
       if (actual.source !== 'package') mismatches.push(`${date}: source ${actual.source}`)
       // A day can belong to two holidays at once ("国庆节、中秋节"); either name will do.
       const names = exception?.name.split('、').map((n) => n.replace(/节$/, '')) ?? []
@@ -55,7 +56,11 @@ describe('precedence', () => {
       ]),
     }
     const resolve = resolveDayFrom(data)
-    expect(resolve('2026-06-15')).toMatchObject({ isWorkingDay: false, name: '城市纪念日', source: 'override' })
+    expect(resolve('2026-06-15')).toMatchObject({
+      isWorkingDay: false,
+      name: '城市纪念日',
+      source: 'override',
+    })
     expect(resolve('2027-02-06')).toMatchObject({ isWorkingDay: false, name: '春节', source: 'notice' })
     expect(resolve('2027-02-20')).toMatchObject({ isWorkingDay: true, name: '春节调休', source: 'notice' })
     expect(resolve('2027-03-01')).toMatchObject({ isWorkingDay: true, source: 'notice' })

@@ -1,6 +1,11 @@
 import type { Executor } from '../db/database'
 import type { Locale } from '../context'
-import { findAllCalendarDays, findAllCalendarNotices, findCalendarRevision, findCalendarSettings } from './calendar.queries'
+import {
+  findAllCalendarDays,
+  findAllCalendarNotices,
+  findCalendarRevision,
+  findCalendarSettings,
+} from './calendar.queries'
 import { packageCoversYear, packageException } from './holiday-package'
 import { parseClock, WorkingCalendar, type DayInfo, type Slot } from './working-calendar'
 import { isWeekend } from './zoned-time'
@@ -64,7 +69,10 @@ export async function loadCalendarData(db: Executor): Promise<CalendarData> {
   const overrides = new Map<string, { isWorkingDay: boolean; name: string }>()
   const noticeDays = new Map<string, { isWorkingDay: boolean; name: string }>()
   for (const d of days) {
-    ;(d.source === 'override' ? overrides : noticeDays).set(d.day, { isWorkingDay: d.is_working_day, name: d.name })
+    ;(d.source === 'override' ? overrides : noticeDays).set(d.day, {
+      isWorkingDay: d.is_working_day,
+      name: d.name,
+    })
   }
   return {
     revision: settings.version,

@@ -6,7 +6,11 @@ export async function findCalendarSettings(db: Executor) {
 }
 
 export async function findCalendarRevision(db: Executor): Promise<number> {
-  const row = await db.selectFrom('calendar_settings').select('version').where('id', '=', 1).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('calendar_settings')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
   return row.version
 }
 

@@ -32,7 +32,12 @@ describe('addWorkingDays: the start day does not count; due at the end of the n-
     ['started on a Sunday, + 1 is Monday', '2026-09-27T08:00:00', 1, '2026-09-28T17:30:00'],
     ['+ 0 on a working day is the end of that day', '2026-09-29T10:00:00', 0, '2026-09-29T17:30:00'],
     ['+ 0 on a holiday is the end of the next working day', '2026-10-03T10:00:00', 0, '2026-10-08T17:30:00'],
-    ['Fri + 10 (two weeks, around the holiday and the make-up Saturday)', '2026-09-25T15:00:00', 10, '2026-10-15T17:30:00'],
+    [
+      'Fri + 10 (two weeks, around the holiday and the make-up Saturday)',
+      '2026-09-25T15:00:00',
+      10,
+      '2026-10-15T17:30:00',
+    ],
   ])('%s', (_name, start, n, due) => {
     expect(iso(cal.addWorkingDays(at(start), n))).toBe(iso(at(due)))
   })
@@ -41,15 +46,30 @@ describe('addWorkingDays: the start day does not count; due at the end of the n-
 describe('addWorkingMinutes: counts working time only', () => {
   it.each([
     ['inside the morning slot', '2026-09-29T10:00:00', 60, '2026-09-29T11:00:00'],
-    ['ending exactly at the lunch break gives 12:00, not 13:30', '2026-09-29T11:00:00', 60, '2026-09-29T12:00:00'],
+    [
+      'ending exactly at the lunch break gives 12:00, not 13:30',
+      '2026-09-29T11:00:00',
+      60,
+      '2026-09-29T12:00:00',
+    ],
     ['crossing lunch', '2026-09-29T11:30:00', 60, '2026-09-29T14:00:00'],
     ['started at lunch: counting starts at 13:30', '2026-09-29T12:30:00', 30, '2026-09-29T14:00:00'],
     ['started before work: counting starts at 09:00', '2026-09-29T07:00:00', 120, '2026-09-29T11:00:00'],
     ['started after work: next morning', '2026-09-29T19:00:00', 30, '2026-09-30T09:30:00'],
     ['2 working hours across the evening', '2026-09-29T17:00:00', 120, '2026-09-30T10:30:00'],
-    ['24 working hours = 3 working days (Mon–Wed) + 3 hours after the holiday', '2026-09-28T09:00:00', 24 * 60, '2026-10-08T12:00:00'],
+    [
+      '24 working hours = 3 working days (Mon–Wed) + 3 hours after the holiday',
+      '2026-09-28T09:00:00',
+      24 * 60,
+      '2026-10-08T12:00:00',
+    ],
     ['across the holiday', '2026-09-30T17:00:00', 60, '2026-10-08T09:30:00'],
-    ['zero minutes outside work time is the next slot start', '2026-10-04T10:00:00', 0, '2026-10-08T09:00:00'],
+    [
+      'zero minutes outside work time is the next slot start',
+      '2026-10-04T10:00:00',
+      0,
+      '2026-10-08T09:00:00',
+    ],
   ])('%s', (_name, start, minutes, due) => {
     expect(iso(cal.addWorkingMinutes(at(start), minutes))).toBe(iso(at(due)))
   })
@@ -84,10 +104,24 @@ describe('workingMinutesBetween', () => {
 describe('guards', () => {
   it('refuses overlapping or empty slots', () => {
     expect(() => new WorkingCalendar(resolve, [], 'Asia/Shanghai')).toThrow()
-    expect(() => new WorkingCalendar(resolve, [{ start: 540, end: 720 }, { start: 700, end: 800 }], 'Asia/Shanghai')).toThrow()
+    expect(
+      () =>
+        new WorkingCalendar(
+          resolve,
+          [
+            { start: 540, end: 720 },
+            { start: 700, end: 800 },
+          ],
+          'Asia/Shanghai',
+        ),
+    ).toThrow()
   })
   it('stops instead of looping forever when no day is a working day', () => {
-    const never = new WorkingCalendar((date) => ({ date, isWorkingDay: false, name: '', source: 'fallback' }), slots, 'Asia/Shanghai')
+    const never = new WorkingCalendar(
+      (date) => ({ date, isWorkingDay: false, name: '', source: 'fallback' }),
+      slots,
+      'Asia/Shanghai',
+    )
     expect(() => never.addWorkingDays(at('2026-01-01T00:00:00'), 1)).toThrow(/No working day/)
   })
 })
@@ -102,6 +136,8 @@ describe('zoned time', () => {
   })
   it('handles zones with daylight saving', () => {
     // New York on the day clocks go forward: 09:00 local is EDT (UTC−4).
-    expect(zonedInstant('2026-03-08', 9 * 60, 'America/New_York').toISOString()).toBe('2026-03-08T13:00:00.000Z')
+    expect(zonedInstant('2026-03-08', 9 * 60, 'America/New_York').toISOString()).toBe(
+      '2026-03-08T13:00:00.000Z',
+    )
   })
 })

@@ -29,7 +29,8 @@ export class WorkingCalendar {
     if (slots.length === 0) throw new CalendarError('A working day needs at least one working-time slot')
     const sorted = [...slots].sort((a, b) => a.start - b.start)
     sorted.forEach((s, i) => {
-      if (!(s.start >= 0 && s.end <= 1440 && s.start < s.end)) throw new CalendarError('Invalid working-time slot')
+      if (!(s.start >= 0 && s.end <= 1440 && s.start < s.end))
+        throw new CalendarError('Invalid working-time slot')
       if (i > 0 && s.start < sorted[i - 1]!.end) throw new CalendarError('Working-time slots overlap')
     })
     this.slots = sorted

@@ -53,7 +53,10 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
 
 /** An in-memory embedded database, optionally loaded from a dump made by dumpEmbedded() (tests). */
 export async function openInMemory(template?: Blob): Promise<Database> {
-  const lite = await PGlite.create({ extensions: pgliteExtensions, ...(template ? { loadDataDir: template } : {}) })
+  const lite = await PGlite.create({
+    extensions: pgliteExtensions,
+    ...(template ? { loadDataDir: template } : {}),
+  })
   return embedded(lite, async () => lite.close())
 }
 

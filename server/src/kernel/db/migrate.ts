@@ -4,7 +4,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Database } from './database'
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations')
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations',
+)
 
 export type Migration = { version: number; name: string; sql: string; checksum: string }
 
@@ -41,7 +44,10 @@ const MIGRATION_LOCK_KEY = 727_500_001
  * can start together. Refuses a database that is newer than the code or whose applied migrations
  * were edited afterwards.
  */
-export async function migrate(database: Database, migrations = readMigrations()): Promise<{ applied: string[] }> {
+export async function migrate(
+  database: Database,
+  migrations = readMigrations(),
+): Promise<{ applied: string[] }> {
   const client = await database.pool.connect()
   const applied: string[] = []
   try {

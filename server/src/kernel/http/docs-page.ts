@@ -31,8 +31,12 @@ export function mountDocsPage(app: Hono<AppEnv>): void {
 <script src="/api/docs/init.js"></script></body></html>`),
   )
   app.get('/api/docs/init.js', (c) =>
-    c.body(`window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui', deepLinking: true });`, 200, {
-      'content-type': 'text/javascript; charset=utf-8',
-    }),
+    c.body(
+      `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui', deepLinking: true });`,
+      200,
+      {
+        'content-type': 'text/javascript; charset=utf-8',
+      },
+    ),
   )
 }

@@ -33,7 +33,13 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     deps.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) })
     deps.metrics.httpDuration.observe({ method: c.req.method, route }, seconds)
     deps.logger.info(
-      { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
+      {
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(seconds * 1000),
+      },
       'request',
     )
   }
@@ -58,7 +64,8 @@ function clientIp(c: Context, trustProxy: boolean): string {
 export function requireJsonBodies(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (UNSAFE_METHODS.has(c.req.method)) {
-      const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined
+      const hasBody =
+        Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
       if (hasBody && !/^application\/([\w.-]+\+)?json$/.test(type) && type !== 'multipart/form-data') {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE')
@@ -111,7 +118,10 @@ export function toErrorResponse(error: unknown, c: Context<AppEnv>): Response {
   if (error instanceof AppError) {
     appError = error
   } else if (error instanceof HTTPException) {
-    if (error.status === 413) appError = new AppError('PAYLOAD_TOO_LARGE', { params: { limit: c.get('deps')?.config.bodyLimitBytes ?? 0 } })
+    if (error.status === 413)
+      appError = new AppError('PAYLOAD_TOO_LARGE', {
+        params: { limit: c.get('deps')?.config.bodyLimitBytes ?? 0 },
+      })
     else if (error.status === 400 && /JSON/i.test(error.message)) appError = new AppError('INVALID_JSON')
     else if (error.status === 415) appError = new AppError('UNSUPPORTED_MEDIA_TYPE')
     else if (error.status === 401) appError = new AppError('UNAUTHENTICATED')

@@ -30,7 +30,8 @@ function requireSession(allowPendingPasswordChange: boolean): MiddlewareHandler<
   return async (c, next) => {
     const actor = c.get('actor')
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED')
-    if (actor.mustChangePassword && !allowPendingPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED')
+    if (actor.mustChangePassword && !allowPendingPasswordChange)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED')
     await next()
   }
 }

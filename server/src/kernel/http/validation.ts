@@ -27,5 +27,6 @@ function targetName(target: string): string {
 export function validationHook(
   result: { success: true } | { success: false; error: z.ZodError; target: string },
 ): void {
-  if (!result.success) throw new AppError('VALIDATION_FAILED', { fields: fieldErrorsOf(result.error, result.target) })
+  if (!result.success)
+    throw new AppError('VALIDATION_FAILED', { fields: fieldErrorsOf(result.error, result.target) })
 }

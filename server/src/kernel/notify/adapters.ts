@@ -11,7 +11,10 @@ export function loggingAdapter(channel: 'sms' | 'email', logger: Logger): Messag
   return {
     name: `${channel}-log`,
     async send(message) {
-      logger.info({ channel, to: message.to, subject: message.subject, text: message.text }, `${channel} (logged, not sent)`)
+      logger.info(
+        { channel, to: message.to, subject: message.subject, text: message.text },
+        `${channel} (logged, not sent)`,
+      )
       return { detail: 'logged' }
     },
   }

@@ -37,7 +37,11 @@ export const SWEEP_QUEUE = 'notifications.sweep'
 const WEEK_MS = 7 * 86_400_000
 const MAX_ATTEMPTS = 6
 
-export function renderNotification(template: string, params: Record<string, string | number>, locale?: 'zh-CN' | 'en') {
+export function renderNotification(
+  template: string,
+  params: Record<string, string | number>,
+  locale?: 'zh-CN' | 'en',
+) {
   return {
     title: translate(`notify.${template}.title`, params, locale),
     body: translate(`notify.${template}.body`, params, locale),
@@ -64,13 +68,21 @@ export class Notifier {
   ) {}
 
   register(): void {
-    this.deps.jobs.register<{ id: string }>(DELIVER_QUEUE, async ({ id }) => {
-      await this.deliver(id)
-    }, { pollingIntervalSeconds: 1 })
+    this.deps.jobs.register<{ id: string }>(
+      DELIVER_QUEUE,
+      async ({ id }) => {
+        await this.deliver(id)
+      },
+      { pollingIntervalSeconds: 1 },
+    )
     // The safety net: anything whose job was lost or whose deferral ended gets picked up.
-    this.deps.jobs.register(SWEEP_QUEUE, async () => {
-      await this.deliverDue()
-    }, { cron: '* * * * *' })
+    this.deps.jobs.register(
+      SWEEP_QUEUE,
+      async () => {
+        await this.deliverDue()
+      },
+      { cron: '* * * * *' },
+    )
   }
 
   async enqueue(tx: Tx, request: NotificationRequest): Promise<string> {
@@ -107,7 +119,11 @@ export class Notifier {
     const cap = this.deps.contactCapPerWeek
     if (n.recipient_enterprise_id && !n.is_urgent && cap > 0) {
       await lockEnterpriseContacts(tx, n.recipient_enterprise_id)
-      const recent = await findRecentContacts(tx, n.recipient_enterprise_id, new Date(now.getTime() - WEEK_MS))
+      const recent = await findRecentContacts(
+        tx,
+        n.recipient_enterprise_id,
+        new Date(now.getTime() - WEEK_MS),
+      )
       if (recent.length >= cap) {
         // A slot frees when the contact that keeps the count at the cap leaves the window.
         const freesAt = new Date(recent[recent.length - cap]!.getTime() + WEEK_MS)
@@ -120,12 +136,22 @@ export class Notifier {
     const text = renderNotification(n.template, n.params, 'zh-CN')
     const addresses = n.recipient_phone
       ? { phones: [n.recipient_phone], emails: [] }
-      : await findContactAddresses(tx, { userId: n.recipient_user_id, enterpriseId: n.recipient_enterprise_id })
+      : await findContactAddresses(tx, {
+          userId: n.recipient_user_id,
+          enterpriseId: n.recipient_enterprise_id,
+        })
     const errors: string[] = []
     let delivered = 0
     for (const channel of n.channels) {
       if (channel === 'inbox') {
-        await insertDelivery(tx, { notificationId: id, channel, address: null, status: 'sent', text: text.body, detail: null })
+        await insertDelivery(tx, {
+          notificationId: id,
+          channel,
+          address: null,
+          status: 'sent',
+          text: text.body,
+          detail: null,
+        })
         delivered++
         continue
       }
@@ -135,12 +161,26 @@ export class Notifier {
       for (const to of targets) {
         try {
           const result = await adapter.send({ to, subject: text.title, text: messageText })
-          await insertDelivery(tx, { notificationId: id, channel, address: to, status: 'sent', text: messageText, detail: result.detail ?? null })
+          await insertDelivery(tx, {
+            notificationId: id,
+            channel,
+            address: to,
+            status: 'sent',
+            text: messageText,
+            detail: result.detail ?? null,
+          })
           delivered++
         } catch (error) {
           const message = (error as Error).message
           errors.push(`${channel} ${to}: ${message}`)
-          await insertDelivery(tx, { notificationId: id, channel, address: to, status: 'failed', text: messageText, detail: message })
+          await insertDelivery(tx, {
+            notificationId: id,
+            channel,
+            address: to,
+            status: 'failed',
+            text: messageText,
+            detail: message,
+          })
         }
       }
     }

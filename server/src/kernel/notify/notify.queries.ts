@@ -31,7 +31,13 @@ export async function insertNotification(
 }
 
 export async function lockNotificationForDelivery(tx: Tx, id: string) {
-  return tx.selectFrom('notifications').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst()
+  return tx
+    .selectFrom('notifications')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst()
 }
 
 /** Serialises deliveries to one enterprise, so two workers cannot both use its last free contact. */
@@ -62,10 +68,20 @@ export async function markNotificationDeferred(tx: Tx, id: string, notBefore: Da
 }
 
 export async function markNotificationSent(tx: Tx, id: string, at: Date): Promise<void> {
-  await tx.updateTable('notifications').set({ status: 'sent', sent_at: at, last_error: null }).where('id', '=', id).execute()
+  await tx
+    .updateTable('notifications')
+    .set({ status: 'sent', sent_at: at, last_error: null })
+    .where('id', '=', id)
+    .execute()
 }
 
-export async function markNotificationRetry(tx: Tx, id: string, error: string, notBefore: Date, giveUp: boolean): Promise<void> {
+export async function markNotificationRetry(
+  tx: Tx,
+  id: string,
+  error: string,
+  notBefore: Date,
+  giveUp: boolean,
+): Promise<void> {
   await tx
     .updateTable('notifications')
     .set({
@@ -80,7 +96,14 @@ export async function markNotificationRetry(tx: Tx, id: string, error: string, n
 
 export async function insertDelivery(
   tx: Executor,
-  row: { notificationId: string; channel: NotificationChannel; address: string | null; status: 'sent' | 'failed'; text: string; detail: string | null },
+  row: {
+    notificationId: string
+    channel: NotificationChannel
+    address: string | null
+    status: 'sent' | 'failed'
+    text: string
+    detail: string | null
+  },
 ): Promise<void> {
   await tx
     .insertInto('notification_deliveries')
@@ -102,7 +125,11 @@ export async function findContactAddresses(
 ): Promise<{ phones: string[]; emails: string[] }> {
   let rows: { phone: string | null; email: string | null }[] = []
   if (recipient.userId) {
-    rows = await tx.selectFrom('users').select(['phone', 'email']).where('id', '=', recipient.userId).execute()
+    rows = await tx
+      .selectFrom('users')
+      .select(['phone', 'email'])
+      .where('id', '=', recipient.userId)
+      .execute()
   } else if (recipient.enterpriseId) {
     rows = await tx
       .selectFrom('enterprise_members as m')

@@ -9,7 +9,10 @@ export function auditRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'get', path: '/audit', tags, access: 'session',
+      method: 'get',
+      path: '/audit',
+      tags,
+      access: 'session',
       summary: 'The audit trail, newest first (admin, discipline inspection)',
       request: { query: AuditQuery },
       responses: { 200: jsonResponse(AuditPageSchema, 'A page of audit rows') },
@@ -19,7 +22,10 @@ export function auditRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/audit/verify', tags, access: 'session',
+      method: 'post',
+      path: '/audit/verify',
+      tags,
+      access: 'session',
       summary: 'Verify the hash chain of the whole audit trail (admin, discipline inspection)',
       responses: { 200: jsonResponse(VerifyResultSchema, 'The verdict') },
     }),

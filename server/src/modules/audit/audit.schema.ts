@@ -27,7 +27,10 @@ export const AuditRowSchema = z.object({
   hash: z.string(),
 })
 
-export const AuditPageSchema = z.object({ items: z.array(AuditRowSchema), nextBeforeSeq: z.number().nullable() })
+export const AuditPageSchema = z.object({
+  items: z.array(AuditRowSchema),
+  nextBeforeSeq: z.number().nullable(),
+})
 
 export const VerifyResultSchema = z.object({
   ok: z.boolean(),

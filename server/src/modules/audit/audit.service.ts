@@ -4,11 +4,23 @@ import { listAuditRows, type AuditFilter } from '../../kernel/audit/audit.querie
 import type { AppDeps } from '../../kernel/http/app-env'
 
 /** The audit trail, newest first, for administrators and discipline inspection. */
-export async function listAudit(deps: AppDeps, actor: Actor, filter: Omit<AuditFilter, 'from' | 'to'> & { from?: string | undefined; to?: string | undefined; limit: number }) {
+export async function listAudit(
+  deps: AppDeps,
+  actor: Actor,
+  filter: Omit<AuditFilter, 'from' | 'to'> & {
+    from?: string | undefined
+    to?: string | undefined
+    limit: number
+  },
+) {
   requireRole(actor, 'admin', 'discipline_inspector')
   const rows = await listAuditRows(
     deps.db,
-    { ...filter, from: filter.from ? new Date(filter.from) : undefined, to: filter.to ? new Date(filter.to) : undefined },
+    {
+      ...filter,
+      from: filter.from ? new Date(filter.from) : undefined,
+      to: filter.to ? new Date(filter.to) : undefined,
+    },
     filter.limit,
   )
   return {

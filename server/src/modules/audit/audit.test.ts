@@ -31,7 +31,7 @@ async function tamper(statement: ReturnType<typeof sql>) {
 describe('the audit trail', () => {
   it('records who did what, with before and after, the request id and the role', async () => {
     const d = await buildDepartment(t)
-    const res = await admin.patch(`/api/v1/departments/${d.id}`, { version: 1, name: '审计测试部门' }, )
+    const res = await admin.patch(`/api/v1/departments/${d.id}`, { version: 1, name: '审计测试部门' })
     const requestId = res.headers.get('x-request-id')
     const audit = await admin.get(`/api/v1/audit?entityType=department&entityId=${d.id}`)
     expect(audit.body.items[0]).toMatchObject({
@@ -44,7 +44,9 @@ describe('the audit trail', () => {
   })
 
   it('cannot be edited through SQL while the guard is on', async () => {
-    await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(t.deps.db)).rejects.toThrow(/append-only/)
+    await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(t.deps.db)).rejects.toThrow(
+      /append-only/,
+    )
     await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(t.deps.db)).rejects.toThrow(/append-only/)
   })
 
@@ -73,7 +75,11 @@ describe('removal and re-forging', () => {
         await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete`.execute(tx)
         await sql`DELETE FROM audit_log WHERE seq = 3`.execute(tx)
       })
-      expect(await verifyAuditChain(fresh.deps.db)).toMatchObject({ ok: false, brokenAt: 4, reason: 'sequence_gap' })
+      expect(await verifyAuditChain(fresh.deps.db)).toMatchObject({
+        ok: false,
+        brokenAt: 4,
+        reason: 'sequence_gap',
+      })
     } finally {
       await fresh.close()
     }

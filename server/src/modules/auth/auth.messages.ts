@@ -8,6 +8,7 @@ registerMessages('zh-CN', {
 
 registerMessages('en', {
   'notify.auth.sign_in_code.title': 'Sign-in code',
-  'notify.auth.sign_in_code.body': 'Your sign-in code is {code}, valid for {minutes} minutes. Do not share it.',
+  'notify.auth.sign_in_code.body':
+    'Your sign-in code is {code}, valid for {minutes} minutes. Do not share it.',
   'password.unchanged': 'The new password must differ from the current one',
 })

@@ -1,7 +1,11 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../kernel/db/database'
 
-export async function countRecentFailures(db: Executor, key: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+export async function countRecentFailures(
+  db: Executor,
+  key: string,
+  since: Date,
+): Promise<{ count: number; oldest: Date | null }> {
   const row = await db
     .selectFrom('auth_failures')
     .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
@@ -13,7 +17,10 @@ export async function countRecentFailures(db: Executor, key: string, since: Date
 
 export async function recordFailures(db: Executor, keys: string[]): Promise<void> {
   if (keys.length === 0) return
-  await db.insertInto('auth_failures').values(keys.map((key) => ({ key }))).execute()
+  await db
+    .insertInto('auth_failures')
+    .values(keys.map((key) => ({ key })))
+    .execute()
 }
 
 export async function clearFailures(db: Executor, key: string): Promise<void> {
@@ -25,7 +32,12 @@ export async function deleteOldFailures(db: Executor, before: Date): Promise<voi
 }
 
 export async function findStaffByUsername(db: Executor, username: string) {
-  return db.selectFrom('users').selectAll().where('kind', '=', 'staff').where('username', '=', username).executeTakeFirst()
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('kind', '=', 'staff')
+    .where('username', '=', username)
+    .executeTakeFirst()
 }
 
 export async function findUserById(db: Executor, id: string) {
@@ -33,7 +45,12 @@ export async function findUserById(db: Executor, id: string) {
 }
 
 export async function findEnterpriseUserByPhone(db: Executor, phone: string) {
-  return db.selectFrom('users').selectAll().where('kind', '=', 'enterprise').where('phone', '=', phone).executeTakeFirst()
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('kind', '=', 'enterprise')
+    .where('phone', '=', phone)
+    .executeTakeFirst()
 }
 
 export async function insertEnterpriseUser(db: Executor, phone: string, displayName: string) {
@@ -48,8 +65,14 @@ export async function markSignedIn(db: Executor, userId: string, at: Date): Prom
   await db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', userId).execute()
 }
 
-export async function insertChallenge(db: Executor, row: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void> {
-  await db.insertInto('sign_in_challenges').values({ token_hash: row.tokenHash, user_id: row.userId, expires_at: row.expiresAt }).execute()
+export async function insertChallenge(
+  db: Executor,
+  row: { tokenHash: string; userId: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('sign_in_challenges')
+    .values({ token_hash: row.tokenHash, user_id: row.userId, expires_at: row.expiresAt })
+    .execute()
 }
 
 export async function findLiveChallenge(db: Executor, tokenHash: string, now: Date) {
@@ -62,7 +85,11 @@ export async function findLiveChallenge(db: Executor, tokenHash: string, now: Da
 }
 
 export async function bumpChallengeAttempts(db: Executor, id: string): Promise<void> {
-  await db.updateTable('sign_in_challenges').set({ attempts: sql`attempts + 1` }).where('id', '=', id).execute()
+  await db
+    .updateTable('sign_in_challenges')
+    .set({ attempts: sql`attempts + 1` })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function deleteChallenge(db: Executor, id: string): Promise<void> {
@@ -104,7 +131,11 @@ export async function findLiveCode(db: Executor, phone: string, now: Date) {
 }
 
 export async function bumpCodeAttempts(db: Executor, id: string): Promise<void> {
-  await db.updateTable('one_time_codes').set({ attempts: sql`attempts + 1` }).where('id', '=', id).execute()
+  await db
+    .updateTable('one_time_codes')
+    .set({ attempts: sql`attempts + 1` })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function consumeCode(db: Executor, id: string, at: Date): Promise<boolean> {
@@ -120,15 +151,30 @@ export async function consumeCode(db: Executor, id: string, at: Date): Promise<b
 export async function updatePassword(db: Executor, userId: string, passwordHash: string): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date(), version: sql`version + 1` })
+    .set({
+      password_hash: passwordHash,
+      must_change_password: false,
+      updated_at: new Date(),
+      version: sql`version + 1`,
+    })
     .where('id', '=', userId)
     .execute()
 }
 
-export async function setTotp(db: Executor, userId: string, secret: string | null, enabledAt: Date | null): Promise<void> {
+export async function setTotp(
+  db: Executor,
+  userId: string,
+  secret: string | null,
+  enabledAt: Date | null,
+): Promise<void> {
   await db
     .updateTable('users')
-    .set({ totp_secret: secret, totp_enabled_at: enabledAt, updated_at: new Date(), version: sql`version + 1` })
+    .set({
+      totp_secret: secret,
+      totp_enabled_at: enabledAt,
+      updated_at: new Date(),
+      version: sql`version + 1`,
+    })
     .where('id', '=', userId)
     .execute()
 }
@@ -169,12 +215,21 @@ export async function findMeRows(db: Executor, userId: string) {
   return { user, roles, enterprises }
 }
 
-export async function findLockedKeys(db: Executor, usernames: string[], since: Date, threshold: number): Promise<Set<string>> {
+export async function findLockedKeys(
+  db: Executor,
+  usernames: string[],
+  since: Date,
+  threshold: number,
+): Promise<Set<string>> {
   if (usernames.length === 0) return new Set()
   const rows = await db
     .selectFrom('auth_failures')
     .select(['key'])
-    .where('key', 'in', usernames.map((u) => `user:${u}`))
+    .where(
+      'key',
+      'in',
+      usernames.map((u) => `user:${u}`),
+    )
     .where('at', '>', since)
     .groupBy('key')
     .having((eb) => eb.fn.countAll(), '>=', threshold)

@@ -38,27 +38,38 @@ export function authRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/auth/staff/sign-in', tags, access: 'public',
+      method: 'post',
+      path: '/auth/staff/sign-in',
+      tags,
+      access: 'public',
       summary: 'Staff sign-in with username and password',
       request: { body: jsonBody(StaffSignInBody) },
       responses: { 200: jsonResponse(SignInResultSchema, 'Signed in, or a second factor is needed') },
     }),
-    async (c) => c.json(present(c, await auth.signInStaff(c.get('deps'), c.req.valid('json'), client(c))), 200),
+    async (c) =>
+      c.json(present(c, await auth.signInStaff(c.get('deps'), c.req.valid('json'), client(c))), 200),
   )
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/auth/staff/second-factor', tags, access: 'public',
+      method: 'post',
+      path: '/auth/staff/second-factor',
+      tags,
+      access: 'public',
       summary: 'Complete a staff sign-in with an authenticator (TOTP) code',
       request: { body: jsonBody(SecondFactorBody) },
       responses: { 200: jsonResponse(SignInResultSchema, 'Signed in') },
     }),
-    async (c) => c.json(present(c, await auth.completeSecondFactor(c.get('deps'), c.req.valid('json'), client(c))), 200),
+    async (c) =>
+      c.json(present(c, await auth.completeSecondFactor(c.get('deps'), c.req.valid('json'), client(c))), 200),
   )
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/auth/enterprise/code', tags, access: 'public',
+      method: 'post',
+      path: '/auth/enterprise/code',
+      tags,
+      access: 'public',
       summary: 'Send a one-time sign-in code to a mobile number',
       request: { body: jsonBody(EnterpriseCodeBody) },
       responses: { 202: jsonResponse(CodeSentSchema, 'The code is on its way') },
@@ -68,17 +79,25 @@ export function authRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/auth/enterprise/sign-in', tags, access: 'public',
+      method: 'post',
+      path: '/auth/enterprise/sign-in',
+      tags,
+      access: 'public',
       summary: 'Enterprise sign-in with mobile number and one-time code (first sign-in creates the account)',
       request: { body: jsonBody(EnterpriseSignInBody) },
       responses: { 200: jsonResponse(SignInResultSchema, 'Signed in') },
     }),
-    async (c) => c.json(present(c, await auth.signInEnterprise(c.get('deps'), c.req.valid('json'), client(c))), 200),
+    async (c) =>
+      c.json(present(c, await auth.signInEnterprise(c.get('deps'), c.req.valid('json'), client(c))), 200),
   )
 
   router.openapi(
     defineRoute({
-      method: 'get', path: '/auth/me', tags, access: 'session', allowPendingPasswordChange: true,
+      method: 'get',
+      path: '/auth/me',
+      tags,
+      access: 'session',
+      allowPendingPasswordChange: true,
       summary: 'The signed-in user, their roles and enterprises',
       responses: { 200: jsonResponse(MeSchema, 'The current user') },
     }),
@@ -87,7 +106,11 @@ export function authRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/auth/sign-out', tags, access: 'session', allowPendingPasswordChange: true,
+      method: 'post',
+      path: '/auth/sign-out',
+      tags,
+      access: 'session',
+      allowPendingPasswordChange: true,
       summary: 'End this session',
       responses: { 200: jsonResponse(OkSchema, 'Signed out') },
     }),
@@ -100,7 +123,11 @@ export function authRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/auth/sign-out-everywhere', tags, access: 'session', allowPendingPasswordChange: true,
+      method: 'post',
+      path: '/auth/sign-out-everywhere',
+      tags,
+      access: 'session',
+      allowPendingPasswordChange: true,
       summary: 'End every session of the current user, on every device',
       responses: { 200: jsonResponse(z.object({ sessionsEnded: z.number() }), 'Signed out everywhere') },
     }),
@@ -113,7 +140,11 @@ export function authRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/auth/password', tags, access: 'session', allowPendingPasswordChange: true,
+      method: 'post',
+      path: '/auth/password',
+      tags,
+      access: 'session',
+      allowPendingPasswordChange: true,
       summary: 'Change your own password (staff); other sessions end',
       request: { body: jsonBody(ChangePasswordBody) },
       responses: { 200: jsonResponse(OkSchema, 'Password changed') },
@@ -126,7 +157,10 @@ export function authRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/auth/totp/setup', tags, access: 'session',
+      method: 'post',
+      path: '/auth/totp/setup',
+      tags,
+      access: 'session',
       summary: 'Start enrolling an authenticator app (staff)',
       responses: { 200: jsonResponse(TotpSetupSchema, 'A new secret to scan') },
     }),
@@ -135,7 +169,10 @@ export function authRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/auth/totp/enable', tags, access: 'session',
+      method: 'post',
+      path: '/auth/totp/enable',
+      tags,
+      access: 'session',
       summary: 'Turn on authenticator codes with a first correct code',
       request: { body: jsonBody(TotpCodeBody) },
       responses: { 200: jsonResponse(OkSchema, 'Enabled') },
@@ -148,7 +185,10 @@ export function authRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/auth/totp/disable', tags, access: 'session',
+      method: 'post',
+      path: '/auth/totp/disable',
+      tags,
+      access: 'session',
       summary: 'Turn off authenticator codes with a current code',
       request: { body: jsonBody(TotpCodeBody) },
       responses: { 200: jsonResponse(OkSchema, 'Disabled') },

@@ -8,14 +8,20 @@ export const StaffSignInBody = z.strictObject({
 
 export const SecondFactorBody = z.strictObject({
   challenge: z.string().min(10).max(100),
-  code: z.string().trim().regex(/^\d{6}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
 })
 
 export const EnterpriseCodeBody = z.strictObject({ phone: mobilePhone })
 
 export const EnterpriseSignInBody = z.strictObject({
   phone: mobilePhone,
-  code: z.string().trim().regex(/^\d{6}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
 })
 
 export const ChangePasswordBody = z.strictObject({
@@ -23,7 +29,12 @@ export const ChangePasswordBody = z.strictObject({
   newPassword: z.string().min(1).max(200),
 })
 
-export const TotpCodeBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) })
+export const TotpCodeBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+})
 
 export const RoleGrantSchema = z.object({
   role: z.string(),

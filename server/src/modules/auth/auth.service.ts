@@ -39,17 +39,40 @@ const userKey = (username: string) => `user:${username.toLowerCase()}`
 const ipKey = (ip: string) => `ip:${ip}`
 const phoneKey = (phone: string) => `phone:${phone}`
 
-async function assertNotThrottled(deps: AppDeps, key: string, limit: number, code: 'ACCOUNT_LOCKED' | 'RATE_LIMITED') {
+async function assertNotThrottled(
+  deps: AppDeps,
+  key: string,
+  limit: number,
+  code: 'ACCOUNT_LOCKED' | 'RATE_LIMITED',
+) {
   const now = Date.now()
-  const { count, oldest } = await q.countRecentFailures(deps.db, key, new Date(now - AUTH_LIMITS.failureWindowMs))
+  const { count, oldest } = await q.countRecentFailures(
+    deps.db,
+    key,
+    new Date(now - AUTH_LIMITS.failureWindowMs),
+  )
   if (count < limit) return
-  const waitMs = (oldest ? oldest.getTime() + AUTH_LIMITS.failureWindowMs : now + AUTH_LIMITS.failureWindowMs) - now
+  const waitMs =
+    (oldest ? oldest.getTime() + AUTH_LIMITS.failureWindowMs : now + AUTH_LIMITS.failureWindowMs) - now
   throw new AppError(code, {
-    params: code === 'ACCOUNT_LOCKED' ? { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) } : { seconds: Math.max(1, Math.ceil(waitMs / 1000)) },
+    params:
+      code === 'ACCOUNT_LOCKED'
+        ? { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) }
+        : { seconds: Math.max(1, Math.ceil(waitMs / 1000)) },
   })
 }
 
-async function actorFor(db: Executor, user: { id: string; kind: 'staff' | 'enterprise'; username: string | null; phone: string | null; department_id: string | null }, sessionId: string): Promise<UserActor> {
+async function actorFor(
+  db: Executor,
+  user: {
+    id: string
+    kind: 'staff' | 'enterprise'
+    username: string | null
+    phone: string | null
+    department_id: string | null
+  },
+  sessionId: string,
+): Promise<UserActor> {
   const grants = user.kind === 'staff' ? await findRoleGrants(db, user.id) : []
   return {
     kind: 'user',
@@ -64,13 +87,25 @@ async function actorFor(db: Executor, user: { id: string; kind: 'staff' | 'enter
 }
 
 function sessionTtlMs(deps: AppDeps, kind: 'staff' | 'enterprise'): number {
-  return kind === 'staff' ? deps.config.staffSessionHours * 3600_000 : deps.config.enterpriseSessionDays * 86_400_000
+  return kind === 'staff'
+    ? deps.config.staffSessionHours * 3600_000
+    : deps.config.enterpriseSessionDays * 86_400_000
 }
 
-async function startSession(deps: AppDeps, user: NonNullable<Awaited<ReturnType<typeof q.findUserById>>>, client: ClientInfo, method: string): Promise<SignInOutcome> {
+async function startSession(
+  deps: AppDeps,
+  user: NonNullable<Awaited<ReturnType<typeof q.findUserById>>>,
+  client: ClientInfo,
+  method: string,
+): Promise<SignInOutcome> {
   const now = new Date()
   return deps.db.transaction().execute(async (tx) => {
-    const session = await createSession(tx, { userId: user.id, ttlMs: sessionTtlMs(deps, user.kind), ip: client.ip, userAgent: client.userAgent })
+    const session = await createSession(tx, {
+      userId: user.id,
+      ttlMs: sessionTtlMs(deps, user.kind),
+      ip: client.ip,
+      userAgent: client.userAgent,
+    })
     await q.markSignedIn(tx, user.id, now)
     await writeAudit(tx, await actorFor(tx, user, session.sessionId), {
       action: 'auth.sign_in',
@@ -92,7 +127,11 @@ function assertMayUse(deps: AppDeps, user: { is_disabled: boolean; is_demo: bool
  * Refuses: RATE_LIMITED (too many failures from this address), ACCOUNT_LOCKED (too many for this
  * username — known or not), INVALID_CREDENTIALS, ACCOUNT_DISABLED, DEMO_ACCOUNTS_DISABLED.
  */
-export async function signInStaff(deps: AppDeps, input: { username: string; password: string }, client: ClientInfo): Promise<SignInOutcome> {
+export async function signInStaff(
+  deps: AppDeps,
+  input: { username: string; password: string },
+  client: ClientInfo,
+): Promise<SignInOutcome> {
   await assertNotThrottled(deps, ipKey(client.ip), AUTH_LIMITS.failuresPerIp, 'RATE_LIMITED')
   await assertNotThrottled(deps, userKey(input.username), AUTH_LIMITS.failuresBeforeLock, 'ACCOUNT_LOCKED')
   const user = await q.findStaffByUsername(deps.db, input.username)
@@ -101,7 +140,11 @@ export async function signInStaff(deps: AppDeps, input: { username: string; pass
     await deps.db.transaction().execute(async (tx) => {
       await q.recordFailures(tx, [userKey(input.username), ipKey(client.ip)])
       if (user) {
-        await writeAudit(tx, { kind: 'system', label: 'auth' }, { action: 'auth.sign_in_failed', entityType: 'user', entityId: user.id, after: { ip: client.ip } })
+        await writeAudit(
+          tx,
+          { kind: 'system', label: 'auth' },
+          { action: 'auth.sign_in_failed', entityType: 'user', entityId: user.id, after: { ip: client.ip } },
+        )
       }
     })
     throw new AppError('INVALID_CREDENTIALS')
@@ -110,17 +153,26 @@ export async function signInStaff(deps: AppDeps, input: { username: string; pass
   await q.clearFailures(deps.db, userKey(input.username))
   if (user.totp_enabled_at && user.totp_secret) {
     const challenge = randomToken()
-    await q.insertChallenge(deps.db, { tokenHash: hashToken(challenge), userId: user.id, expiresAt: new Date(Date.now() + AUTH_LIMITS.challengeTtlMs) })
+    await q.insertChallenge(deps.db, {
+      tokenHash: hashToken(challenge),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + AUTH_LIMITS.challengeTtlMs),
+    })
     return { status: 'second_factor_required', challenge }
   }
   return startSession(deps, user, client, 'password')
 }
 
 /** The TOTP step after a correct password. Refuses: INVALID_SECOND_FACTOR (wrong, expired or over-tried challenge). */
-export async function completeSecondFactor(deps: AppDeps, input: { challenge: string; code: string }, client: ClientInfo): Promise<SignInOutcome> {
+export async function completeSecondFactor(
+  deps: AppDeps,
+  input: { challenge: string; code: string },
+  client: ClientInfo,
+): Promise<SignInOutcome> {
   await assertNotThrottled(deps, ipKey(client.ip), AUTH_LIMITS.failuresPerIp, 'RATE_LIMITED')
   const challenge = await q.findLiveChallenge(deps.db, hashToken(input.challenge), new Date())
-  if (!challenge || challenge.attempts >= AUTH_LIMITS.challengeAttempts) throw new AppError('INVALID_SECOND_FACTOR')
+  if (!challenge || challenge.attempts >= AUTH_LIMITS.challengeAttempts)
+    throw new AppError('INVALID_SECOND_FACTOR')
   const user = await q.findUserById(deps.db, challenge.user_id)
   if (!user?.totp_secret || !isValidTotp(user.totp_secret, input.code)) {
     await q.bumpChallengeAttempts(deps.db, challenge.id)
@@ -145,16 +197,26 @@ export async function requestEnterpriseCode(deps: AppDeps, input: { phone: strin
   const hourAgo = new Date(now - 3600_000)
   const byPhone = await q.countCodesSince(deps.db, { phone: input.phone }, hourAgo)
   if (byPhone.latest && now - byPhone.latest.getTime() < AUTH_LIMITS.codeResendMs) {
-    throw new AppError('RATE_LIMITED', { params: { seconds: Math.ceil((byPhone.latest.getTime() + AUTH_LIMITS.codeResendMs - now) / 1000) } })
+    throw new AppError('RATE_LIMITED', {
+      params: { seconds: Math.ceil((byPhone.latest.getTime() + AUTH_LIMITS.codeResendMs - now) / 1000) },
+    })
   }
-  if (byPhone.count >= AUTH_LIMITS.codesPerPhonePerHour) throw new AppError('RATE_LIMITED', { params: { seconds: 3600 } })
+  if (byPhone.count >= AUTH_LIMITS.codesPerPhonePerHour)
+    throw new AppError('RATE_LIMITED', { params: { seconds: 3600 } })
   const byIp = await q.countCodesSince(deps.db, { ip: client.ip }, hourAgo)
-  if (byIp.count >= AUTH_LIMITS.codesPerIpPerHour) throw new AppError('RATE_LIMITED', { params: { seconds: 3600 } })
+  if (byIp.count >= AUTH_LIMITS.codesPerIpPerHour)
+    throw new AppError('RATE_LIMITED', { params: { seconds: 3600 } })
 
   const code = randomDigits(6)
   const id = crypto.randomUUID()
   await deps.db.transaction().execute(async (tx) => {
-    await q.insertOneTimeCode(tx, { id, phone: input.phone, codeHash: codeHash(id, code), ip: client.ip, expiresAt: new Date(now + AUTH_LIMITS.codeTtlMs) })
+    await q.insertOneTimeCode(tx, {
+      id,
+      phone: input.phone,
+      codeHash: codeHash(id, code),
+      ip: client.ip,
+      expiresAt: new Date(now + AUTH_LIMITS.codeTtlMs),
+    })
     await deps.notifier.enqueue(tx, {
       recipient: { phone: input.phone },
       template: 'auth.sign_in_code',
@@ -174,12 +236,19 @@ export async function requestEnterpriseCode(deps: AppDeps, input: { phone: strin
  * Enterprise sign-in with the code sent to the phone; the first sign-in creates the account.
  * Refuses: ACCOUNT_LOCKED (too many wrong codes for this number), INVALID_CODE, ACCOUNT_DISABLED.
  */
-export async function signInEnterprise(deps: AppDeps, input: { phone: string; code: string }, client: ClientInfo): Promise<SignInOutcome> {
+export async function signInEnterprise(
+  deps: AppDeps,
+  input: { phone: string; code: string },
+  client: ClientInfo,
+): Promise<SignInOutcome> {
   await assertNotThrottled(deps, ipKey(client.ip), AUTH_LIMITS.failuresPerIp, 'RATE_LIMITED')
   await assertNotThrottled(deps, phoneKey(input.phone), AUTH_LIMITS.failuresPerPhone, 'ACCOUNT_LOCKED')
   const now = new Date()
   const live = await q.findLiveCode(deps.db, input.phone, now)
-  const matches = !!live && live.attempts < AUTH_LIMITS.codeAttempts && safeEqual(live.code_hash, codeHash(live.id, input.code))
+  const matches =
+    !!live &&
+    live.attempts < AUTH_LIMITS.codeAttempts &&
+    safeEqual(live.code_hash, codeHash(live.id, input.code))
   if (!live || !matches) {
     if (live) await q.bumpCodeAttempts(deps.db, live.id)
     await q.recordFailures(deps.db, [phoneKey(input.phone), ipKey(client.ip)])
@@ -217,7 +286,12 @@ export async function signOutEverywhere(deps: AppDeps, actor: Actor): Promise<{ 
   const user = requireSignedIn(actor)
   return deps.db.transaction().execute(async (tx) => {
     const ended = await deleteSessionsOfUser(tx, user.userId)
-    await writeAudit(tx, user, { action: 'auth.sign_out_everywhere', entityType: 'user', entityId: user.userId, after: { sessionsEnded: ended } })
+    await writeAudit(tx, user, {
+      action: 'auth.sign_out_everywhere',
+      entityType: 'user',
+      entityId: user.userId,
+      after: { sessionsEnded: ended },
+    })
     return { sessionsEnded: ended }
   })
 }
@@ -238,7 +312,11 @@ async function getMeOf(db: Executor, userId: string): Promise<Me> {
     phone: user.phone,
     email: user.email,
     department: user.department_id ? { id: user.department_id, name: user.department_name! } : null,
-    roles: roles.map((r) => ({ role: r.role, departmentId: r.department_id, departmentName: r.department_name })),
+    roles: roles.map((r) => ({
+      role: r.role,
+      departmentId: r.department_id,
+      departmentName: r.department_name,
+    })),
     enterprises: enterprises.map((e) => ({ enterpriseId: e.id, name: e.name, uscc: e.uscc, role: e.role })),
     mustChangePassword: user.must_change_password,
     totpEnabled: user.totp_enabled_at !== null,
@@ -250,14 +328,21 @@ async function getMeOf(db: Executor, userId: string): Promise<Me> {
  * A staff member changes their own password; other sessions end.
  * Refuses: INVALID_CREDENTIALS (wrong current password), VALIDATION_FAILED (weak new password).
  */
-export async function changePassword(deps: AppDeps, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(
+  deps: AppDeps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   const me = requireStaff(actor)
   const user = await q.findUserById(deps.db, me.userId)
-  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('INVALID_CREDENTIALS')
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword)))
+    throw new AppError('INVALID_CREDENTIALS')
   const problems = passwordProblems(input.newPassword, { username: user.username })
   if (input.newPassword === input.currentPassword) problems.push('password.unchanged')
   if (problems.length) {
-    throw new AppError('VALIDATION_FAILED', { fields: { newPassword: problems.map((p) => translate(p)).join('; ') } })
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { newPassword: problems.map((p) => translate(p)).join('; ') },
+    })
   }
   const passwordHash = await hashPassword(input.newPassword)
   await deps.db.transaction().execute(async (tx) => {
@@ -286,7 +371,8 @@ export async function enableTotp(deps: AppDeps, actor: Actor, input: { code: str
   const user = await q.findUserById(deps.db, me.userId)
   if (!user) throw notFound()
   if (user.totp_enabled_at) throw new AppError('TOTP_ALREADY_ENABLED')
-  if (!user.totp_secret || !isValidTotp(user.totp_secret, input.code)) throw new AppError('INVALID_SECOND_FACTOR')
+  if (!user.totp_secret || !isValidTotp(user.totp_secret, input.code))
+    throw new AppError('INVALID_SECOND_FACTOR')
   await deps.db.transaction().execute(async (tx) => {
     await q.setTotp(tx, me.userId, user.totp_secret, new Date())
     await writeAudit(tx, me, { action: 'user.enable_totp', entityType: 'user', entityId: me.userId })
@@ -308,7 +394,12 @@ export async function disableTotp(deps: AppDeps, actor: Actor, input: { code: st
 
 /** Usernames currently locked out by failed sign-ins (for the admin's user list). */
 export async function findLockedUsernames(deps: AppDeps, usernames: string[]): Promise<Set<string>> {
-  return q.findLockedKeys(deps.db, usernames, new Date(Date.now() - AUTH_LIMITS.failureWindowMs), AUTH_LIMITS.failuresBeforeLock)
+  return q.findLockedKeys(
+    deps.db,
+    usernames,
+    new Date(Date.now() - AUTH_LIMITS.failureWindowMs),
+    AUTH_LIMITS.failuresBeforeLock,
+  )
 }
 
 /** Lifts a lockout. Called by the users service after its own admin check. */

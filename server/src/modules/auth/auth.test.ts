@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { currentTotp } from '../../kernel/auth/totp'
-import { buildEnterprise, buildEnterpriseUser, buildStaff, randomPhone, readSmsCode, signInAs, signInEnterprise, signInStaff } from '../../../test/factories'
+import {
+  buildEnterprise,
+  buildEnterpriseUser,
+  buildStaff,
+  randomPhone,
+  readSmsCode,
+  signInAs,
+  signInEnterprise,
+  signInStaff,
+} from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
 let t: TestApp
@@ -13,7 +22,10 @@ describe('staff sign-in', () => {
   it('signs in with username and password and sets HttpOnly SameSite cookies', async () => {
     const staff = await buildStaff(t, { roles: ['dispatcher'] })
     const client = t.anonymous()
-    const res = await client.post('/api/v1/auth/staff/sign-in', { username: staff.username, password: staff.password })
+    const res = await client.post('/api/v1/auth/staff/sign-in', {
+      username: staff.username,
+      password: staff.password,
+    })
     expect(res.status).toBe(200)
     expect(res.body.status).toBe('signed_in')
     expect(res.body.user.roles.map((r: { role: string }) => r.role)).toEqual(['dispatcher'])
@@ -27,8 +39,12 @@ describe('staff sign-in', () => {
 
   it('answers a wrong password and an unknown user alike', async () => {
     const staff = await buildStaff(t)
-    const wrong = await t.anonymous('10.0.0.2').post('/api/v1/auth/staff/sign-in', { username: staff.username, password: 'Wrong-passw0rd' })
-    const unknown = await t.anonymous('10.0.0.3').post('/api/v1/auth/staff/sign-in', { username: 'nobody-here', password: 'Wrong-passw0rd' })
+    const wrong = await t
+      .anonymous('10.0.0.2')
+      .post('/api/v1/auth/staff/sign-in', { username: staff.username, password: 'Wrong-passw0rd' })
+    const unknown = await t
+      .anonymous('10.0.0.3')
+      .post('/api/v1/auth/staff/sign-in', { username: 'nobody-here', password: 'Wrong-passw0rd' })
     expect(wrong.status).toBe(401)
     expect(unknown.status).toBe(401)
     expect(wrong.body).toEqual(unknown.body)
@@ -37,10 +53,14 @@ describe('staff sign-in', () => {
   it('locks a username after five failures, known or not, and an admin can unlock it', async () => {
     const staff = await buildStaff(t)
     for (let i = 0; i < 5; i++) {
-      const res = await t.anonymous(`10.1.0.${i}`).post('/api/v1/auth/staff/sign-in', { username: staff.username, password: 'Wrong-passw0rd' })
+      const res = await t
+        .anonymous(`10.1.0.${i}`)
+        .post('/api/v1/auth/staff/sign-in', { username: staff.username, password: 'Wrong-passw0rd' })
       expect(res.status).toBe(401)
     }
-    const locked = await t.anonymous('10.1.0.9').post('/api/v1/auth/staff/sign-in', { username: staff.username, password: staff.password })
+    const locked = await t
+      .anonymous('10.1.0.9')
+      .post('/api/v1/auth/staff/sign-in', { username: staff.username, password: staff.password })
     expect(locked.status).toBe(423)
     expect(locked.body.error.code).toBe('ACCOUNT_LOCKED')
 
@@ -48,7 +68,9 @@ describe('staff sign-in', () => {
     const list = await admin.get(`/api/v1/users/${staff.id}`)
     expect(list.body.isLocked).toBe(true)
     expect((await admin.post(`/api/v1/users/${staff.id}/unlock`)).status).toBe(200)
-    const again = await t.anonymous('10.1.0.10').post('/api/v1/auth/staff/sign-in', { username: staff.username, password: staff.password })
+    const again = await t
+      .anonymous('10.1.0.10')
+      .post('/api/v1/auth/staff/sign-in', { username: staff.username, password: staff.password })
     expect(again.status).toBe(200)
   })
 
@@ -56,7 +78,9 @@ describe('staff sign-in', () => {
     const ip = '10.2.0.1'
     let last = 0
     for (let i = 0; i < 31; i++) {
-      const res = await t.anonymous(ip).post('/api/v1/auth/staff/sign-in', { username: `nobody${i}`, password: 'Wrong-passw0rd' })
+      const res = await t
+        .anonymous(ip)
+        .post('/api/v1/auth/staff/sign-in', { username: `nobody${i}`, password: 'Wrong-passw0rd' })
       last = res.status
     }
     expect(last).toBe(429)
@@ -64,13 +88,17 @@ describe('staff sign-in', () => {
 
   it('refuses disabled accounts, and demo accounts when demo accounts are off', async () => {
     const disabled = await buildStaff(t, { isDisabled: true })
-    const res = await t.anonymous().post('/api/v1/auth/staff/sign-in', { username: disabled.username, password: disabled.password })
+    const res = await t
+      .anonymous()
+      .post('/api/v1/auth/staff/sign-in', { username: disabled.username, password: disabled.password })
     expect(res.body.error.code).toBe('ACCOUNT_DISABLED')
 
     const production = await createTestApp({ DEMO_ACCOUNTS: 'false' })
     try {
       const demo = await buildStaff(production, { isDemo: true })
-      const refused = await production.anonymous().post('/api/v1/auth/staff/sign-in', { username: demo.username, password: demo.password })
+      const refused = await production
+        .anonymous()
+        .post('/api/v1/auth/staff/sign-in', { username: demo.username, password: demo.password })
       expect(refused.status).toBe(403)
       expect(refused.body.error.code).toBe('DEMO_ACCOUNTS_DISABLED')
     } finally {
@@ -83,10 +111,16 @@ describe('staff sign-in', () => {
     const client = await signInStaff(t, staff)
     const blocked = await client.get('/api/v1/departments')
     expect(blocked.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED')
-    const weak = await client.post('/api/v1/auth/password', { currentPassword: staff.password, newPassword: 'short' })
+    const weak = await client.post('/api/v1/auth/password', {
+      currentPassword: staff.password,
+      newPassword: 'short',
+    })
     expect(weak.status).toBe(400)
     expect(weak.body.error.fields.newPassword).toContain('至少 10 位')
-    const ok = await client.post('/api/v1/auth/password', { currentPassword: staff.password, newPassword: 'New-Passw0rd-2026' })
+    const ok = await client.post('/api/v1/auth/password', {
+      currentPassword: staff.password,
+      newPassword: 'New-Passw0rd-2026',
+    })
     expect(ok.status).toBe(200)
     expect((await client.get('/api/v1/departments')).status).toBe(200)
   })
@@ -100,16 +134,29 @@ describe('TOTP second factor', () => {
     expect(setup.status).toBe(200)
     expect(setup.body.qrSvg).toContain('<svg')
     expect(setup.body.uri).toMatch(/^otpauth:\/\/totp\//)
-    expect((await client.post('/api/v1/auth/totp/enable', { code: '000000' })).body.error?.code ?? 'ok').not.toBe('ok')
-    expect((await client.post('/api/v1/auth/totp/enable', { code: currentTotp(setup.body.secret) })).status).toBe(200)
+    expect(
+      (await client.post('/api/v1/auth/totp/enable', { code: '000000' })).body.error?.code ?? 'ok',
+    ).not.toBe('ok')
+    expect(
+      (await client.post('/api/v1/auth/totp/enable', { code: currentTotp(setup.body.secret) })).status,
+    ).toBe(200)
 
     const fresh = t.anonymous()
-    const first = await fresh.post('/api/v1/auth/staff/sign-in', { username: staff.username, password: staff.password })
+    const first = await fresh.post('/api/v1/auth/staff/sign-in', {
+      username: staff.username,
+      password: staff.password,
+    })
     expect(first.body.status).toBe('second_factor_required')
     expect(fresh.hasSession).toBe(false)
-    const wrong = await fresh.post('/api/v1/auth/staff/second-factor', { challenge: first.body.challenge, code: '123456' })
+    const wrong = await fresh.post('/api/v1/auth/staff/second-factor', {
+      challenge: first.body.challenge,
+      code: '123456',
+    })
     expect(wrong.body.error.code).toBe('INVALID_SECOND_FACTOR')
-    const right = await fresh.post('/api/v1/auth/staff/second-factor', { challenge: first.body.challenge, code: currentTotp(setup.body.secret) })
+    const right = await fresh.post('/api/v1/auth/staff/second-factor', {
+      challenge: first.body.challenge,
+      code: currentTotp(setup.body.secret),
+    })
     expect(right.status).toBe(200)
     expect(right.body.status).toBe('signed_in')
   })
@@ -143,7 +190,8 @@ describe('enterprise sign-in with a phone code', () => {
     await t.anonymous('10.5.0.1').post('/api/v1/auth/enterprise/code', { phone })
     const code = await readSmsCode(t, phone)
     const wrong = code === '000000' ? '111111' : '000000'
-    for (let i = 0; i < 5; i++) await t.anonymous('10.5.0.2').post('/api/v1/auth/enterprise/sign-in', { phone, code: wrong })
+    for (let i = 0; i < 5; i++)
+      await t.anonymous('10.5.0.2').post('/api/v1/auth/enterprise/sign-in', { phone, code: wrong })
     const res = await t.anonymous('10.5.0.3').post('/api/v1/auth/enterprise/sign-in', { phone, code })
     expect(res.body.error.code).toBe('INVALID_CODE')
   })
@@ -153,7 +201,9 @@ describe('enterprise sign-in with a phone code', () => {
     const user = await buildEnterpriseUser(t, { enterpriseIds: [a.id, b.id] })
     const client = await signInEnterprise(t, user.phone)
     const me = await client.get('/api/v1/auth/me')
-    expect(me.body.enterprises.map((e: { enterpriseId: string }) => e.enterpriseId).sort()).toEqual([a.id, b.id].sort())
+    expect(me.body.enterprises.map((e: { enterpriseId: string }) => e.enterpriseId).sort()).toEqual(
+      [a.id, b.id].sort(),
+    )
   })
 })
 

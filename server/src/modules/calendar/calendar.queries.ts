@@ -5,22 +5,47 @@ export async function findOverrides(db: Executor) {
 }
 
 export async function findOverride(db: Executor, day: string) {
-  return db.selectFrom('calendar_days').selectAll().where('source', '=', 'override').where('day', '=', day).executeTakeFirst()
+  return db
+    .selectFrom('calendar_days')
+    .selectAll()
+    .where('source', '=', 'override')
+    .where('day', '=', day)
+    .executeTakeFirst()
 }
 
-export async function upsertOverride(db: Executor, row: { day: string; isWorkingDay: boolean; name: string; userId: string }) {
+export async function upsertOverride(
+  db: Executor,
+  row: { day: string; isWorkingDay: boolean; name: string; userId: string },
+) {
   return db
     .insertInto('calendar_days')
-    .values({ day: row.day, source: 'override', is_working_day: row.isWorkingDay, name: row.name, updated_by: row.userId })
+    .values({
+      day: row.day,
+      source: 'override',
+      is_working_day: row.isWorkingDay,
+      name: row.name,
+      updated_by: row.userId,
+    })
     .onConflict((oc) =>
-      oc.columns(['day', 'source']).doUpdateSet({ is_working_day: row.isWorkingDay, name: row.name, updated_by: row.userId, updated_at: new Date() }),
+      oc
+        .columns(['day', 'source'])
+        .doUpdateSet({
+          is_working_day: row.isWorkingDay,
+          name: row.name,
+          updated_by: row.userId,
+          updated_at: new Date(),
+        }),
     )
     .returningAll()
     .executeTakeFirstOrThrow()
 }
 
 export async function deleteOverride(db: Executor, day: string): Promise<number> {
-  const result = await db.deleteFrom('calendar_days').where('source', '=', 'override').where('day', '=', day).executeTakeFirst()
+  const result = await db
+    .deleteFrom('calendar_days')
+    .where('source', '=', 'override')
+    .where('day', '=', day)
+    .executeTakeFirst()
   return Number(result.numDeletedRows)
 }
 
@@ -47,12 +72,26 @@ export async function replaceNotice(
   await deleteNotice(db, notice.year)
   await db
     .insertInto('calendar_notices')
-    .values({ year: notice.year, title: notice.title, url: notice.url, published_on: notice.publishedOn, entered_by: notice.userId })
+    .values({
+      year: notice.year,
+      title: notice.title,
+      url: notice.url,
+      published_on: notice.publishedOn,
+      entered_by: notice.userId,
+    })
     .execute()
   if (days.length) {
     await db
       .insertInto('calendar_days')
-      .values(days.map((d) => ({ day: d.day, source: 'notice' as const, is_working_day: d.isWorkingDay, name: d.name, updated_by: notice.userId })))
+      .values(
+        days.map((d) => ({
+          day: d.day,
+          source: 'notice' as const,
+          is_working_day: d.isWorkingDay,
+          name: d.name,
+          updated_by: notice.userId,
+        })),
+      )
       .execute()
   }
 }
@@ -68,7 +107,12 @@ export async function deleteNotice(db: Executor, year: number): Promise<number> 
   return Number(result.numDeletedRows)
 }
 
-export async function updateSlots(db: Executor, slots: { start: string; end: string }[], userId: string, expectedVersion: number) {
+export async function updateSlots(
+  db: Executor,
+  slots: { start: string; end: string }[],
+  userId: string,
+  expectedVersion: number,
+) {
   return db
     .updateTable('calendar_settings')
     .set({ working_slots: JSON.stringify(slots), updated_by: userId, updated_at: new Date() })

@@ -23,7 +23,10 @@ export const DaySchema = z.object({
   source: z.enum(['package', 'notice', 'override', 'fallback']),
 })
 
-export const YearCoverageSchema = z.object({ year: z.number(), source: z.enum(['package', 'notice', 'fallback']) })
+export const YearCoverageSchema = z.object({
+  year: z.number(),
+  source: z.enum(['package', 'notice', 'fallback']),
+})
 
 export const DaysResponse = z.object({
   days: z.array(DaySchema),
@@ -40,18 +43,30 @@ export const DueResponse = z.object({
 
 export const SlotSchema = z.object({ start: clock, end: clock })
 
-export const SettingsSchema = z.object({ workingSlots: z.array(SlotSchema), timeZone: z.string(), version: z.number() })
+export const SettingsSchema = z.object({
+  workingSlots: z.array(SlotSchema),
+  timeZone: z.string(),
+  version: z.number(),
+})
 
 export const UpdateSettingsBody = z.strictObject({
   version,
-  workingSlots: z.array(z.strictObject({ start: clock, end: clock })).min(1).max(6),
+  workingSlots: z
+    .array(z.strictObject({ start: clock, end: clock }))
+    .min(1)
+    .max(6),
 })
 
 export const DateParams = z.strictObject({ date: isoDate })
 export const YearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) })
 
 export const OverrideBody = z.strictObject({ isWorkingDay: z.boolean(), name: plainText(40) })
-export const OverrideSchema = z.object({ date: z.string(), isWorkingDay: z.boolean(), name: z.string(), updatedAt: z.string() })
+export const OverrideSchema = z.object({
+  date: z.string(),
+  isWorkingDay: z.boolean(),
+  name: z.string(),
+  updatedAt: z.string(),
+})
 
 export const NoticeBody = z.strictObject({
   title: plainText(200),

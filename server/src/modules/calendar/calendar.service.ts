@@ -16,14 +16,19 @@ const MAX_RANGE_DAYS = 1100
 /** Days in a range with their working status, and which years lack official data. Public. */
 export async function listDays(deps: AppDeps, range: { from: string; to: string }) {
   const span = daysBetween(range.from, range.to)
-  if (span < 0) throw new AppError('VALIDATION_FAILED', { fields: { to: translate('calendar.toBeforeFrom') } })
-  if (span >= MAX_RANGE_DAYS) throw new AppError('VALIDATION_FAILED', { fields: { to: translate('calendar.rangeTooLong', { max: MAX_RANGE_DAYS }) } })
+  if (span < 0)
+    throw new AppError('VALIDATION_FAILED', { fields: { to: translate('calendar.toBeforeFrom') } })
+  if (span >= MAX_RANGE_DAYS)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { to: translate('calendar.rangeTooLong', { max: MAX_RANGE_DAYS }) },
+    })
   const data = await deps.calendar.data(deps.db)
   const resolve = resolveDayFrom(data, currentLocale())
   const days = []
   for (let d = range.from; d <= range.to; d = addDays(d, 1)) days.push(resolve(d))
   const years = []
-  for (let y = Number(range.from.slice(0, 4)); y <= Number(range.to.slice(0, 4)); y++) years.push({ year: y, source: yearCoverage(data, y) })
+  for (let y = Number(range.from.slice(0, 4)); y <= Number(range.to.slice(0, 4)); y++)
+    years.push({ year: y, source: yearCoverage(data, y) })
   return { days, years }
 }
 
@@ -31,7 +36,10 @@ export async function listDays(deps: AppDeps, range: { from: string; to: string 
  * A due instant: `workingDays` counts whole working days after the start day and ends at the close of
  * working hours; `workingHours` counts working time from the start instant. Public.
  */
-export async function computeDue(deps: AppDeps, input: { start: string; workingDays?: number | undefined; workingHours?: number | undefined }) {
+export async function computeDue(
+  deps: AppDeps,
+  input: { start: string; workingDays?: number | undefined; workingHours?: number | undefined },
+) {
   const calendar = await deps.calendar.calendar(deps.db, currentLocale())
   const data = await deps.calendar.data(deps.db)
   const start = new Date(input.start)
@@ -42,7 +50,8 @@ export async function computeDue(deps: AppDeps, input: { start: string; workingD
         ? calendar.addWorkingDays(start, input.workingDays)
         : calendar.addWorkingMinutes(start, Math.round(input.workingHours! * 60))
   } catch (error) {
-    if (error instanceof CalendarError) throw new AppError('VALIDATION_FAILED', { fields: { start: error.message } })
+    if (error instanceof CalendarError)
+      throw new AppError('VALIDATION_FAILED', { fields: { start: error.message } })
     throw error
   }
   const fromYear = Number(localDate(start, calendar.timeZone).slice(0, 4))
@@ -54,15 +63,28 @@ export async function computeDue(deps: AppDeps, input: { start: string; workingD
 
 export async function getSettings(deps: AppDeps) {
   const data = await deps.calendar.data(deps.db)
-  const fmt = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
-  return { workingSlots: data.slots.map((s) => ({ start: fmt(s.start), end: fmt(s.end) })), timeZone: data.timeZone, version: data.revision }
+  const fmt = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+  return {
+    workingSlots: data.slots.map((s) => ({ start: fmt(s.start), end: fmt(s.end) })),
+    timeZone: data.timeZone,
+    version: data.revision,
+  }
 }
 
 /** Changes the working hours of every working day. Refuses: FORBIDDEN, VALIDATION_FAILED (overlapping slots), VERSION_CONFLICT. */
-export async function updateSettings(deps: AppDeps, actor: Actor, input: { version: number; workingSlots: { start: string; end: string }[] }) {
+export async function updateSettings(
+  deps: AppDeps,
+  actor: Actor,
+  input: { version: number; workingSlots: { start: string; end: string }[] },
+) {
   const admin = requireRole(actor, 'admin')
   try {
-    new WorkingCalendar(() => ({ date: '', isWorkingDay: true, name: '', source: 'package' }), input.workingSlots.map((s) => ({ start: parseClock(s.start), end: parseClock(s.end) })), 'UTC')
+    new WorkingCalendar(
+      () => ({ date: '', isWorkingDay: true, name: '', source: 'package' }),
+      input.workingSlots.map((s) => ({ start: parseClock(s.start), end: parseClock(s.end) })),
+      'UTC',
+    )
   } catch (error) {
     throw new AppError('VALIDATION_FAILED', { fields: { workingSlots: (error as Error).message } })
   }
@@ -71,7 +93,13 @@ export async function updateSettings(deps: AppDeps, actor: Actor, input: { versi
     const updated = await q.updateSlots(tx, input.workingSlots, admin.userId, input.version)
     if (!updated) throw new AppError('VERSION_CONFLICT')
     await bumpCalendarRevision(tx, admin.userId)
-    await writeAudit(tx, admin, { action: 'calendar.update_working_hours', entityType: 'calendar', entityId: 'settings', before: before.workingSlots, after: input.workingSlots })
+    await writeAudit(tx, admin, {
+      action: 'calendar.update_working_hours',
+      entityType: 'calendar',
+      entityId: 'settings',
+      before: before.workingSlots,
+      after: input.workingSlots,
+    })
   })
   return getSettings(deps)
 }
@@ -79,15 +107,30 @@ export async function updateSettings(deps: AppDeps, actor: Actor, input: { versi
 export async function listOverrides(deps: AppDeps, actor: Actor) {
   requireRole(actor, 'admin')
   const rows = await q.findOverrides(deps.db)
-  return rows.map((r) => ({ date: r.day, isWorkingDay: r.is_working_day, name: r.name, updatedAt: r.updated_at.toISOString() }))
+  return rows.map((r) => ({
+    date: r.day,
+    isWorkingDay: r.is_working_day,
+    name: r.name,
+    updatedAt: r.updated_at.toISOString(),
+  }))
 }
 
 /** A city-specific exception for one day (a local day off, or a day made working). Refuses: FORBIDDEN. */
-export async function putOverride(deps: AppDeps, actor: Actor, date: string, input: { isWorkingDay: boolean; name: string }) {
+export async function putOverride(
+  deps: AppDeps,
+  actor: Actor,
+  date: string,
+  input: { isWorkingDay: boolean; name: string },
+) {
   const admin = requireRole(actor, 'admin')
   return deps.db.transaction().execute(async (tx) => {
     const before = await q.findOverride(tx, date)
-    const row = await q.upsertOverride(tx, { day: date, isWorkingDay: input.isWorkingDay, name: input.name, userId: admin.userId })
+    const row = await q.upsertOverride(tx, {
+      day: date,
+      isWorkingDay: input.isWorkingDay,
+      name: input.name,
+      userId: admin.userId,
+    })
     await bumpCalendarRevision(tx, admin.userId)
     await writeAudit(tx, admin, {
       action: 'calendar.set_override',
@@ -96,7 +139,12 @@ export async function putOverride(deps: AppDeps, actor: Actor, date: string, inp
       before: before ? { isWorkingDay: before.is_working_day, name: before.name } : null,
       after: input,
     })
-    return { date: row.day, isWorkingDay: row.is_working_day, name: row.name, updatedAt: row.updated_at.toISOString() }
+    return {
+      date: row.day,
+      isWorkingDay: row.is_working_day,
+      name: row.name,
+      updatedAt: row.updated_at.toISOString(),
+    }
   })
 }
 
@@ -107,7 +155,12 @@ export async function removeOverride(deps: AppDeps, actor: Actor, date: string):
     const before = await q.findOverride(tx, date)
     if (!before || (await q.deleteOverride(tx, date)) === 0) throw notFound()
     await bumpCalendarRevision(tx, admin.userId)
-    await writeAudit(tx, admin, { action: 'calendar.remove_override', entityType: 'calendar_day', entityId: date, before: { isWorkingDay: before.is_working_day, name: before.name } })
+    await writeAudit(tx, admin, {
+      action: 'calendar.remove_override',
+      entityType: 'calendar_day',
+      entityId: date,
+      before: { isWorkingDay: before.is_working_day, name: before.name },
+    })
   })
 }
 
@@ -120,7 +173,9 @@ export async function listNotices(deps: AppDeps, actor: Actor) {
     url: n.url,
     publishedOn: n.published_on,
     enteredAt: n.entered_at.toISOString(),
-    days: days.filter((d) => d.day.startsWith(`${n.year}-`)).map((d) => ({ date: d.day, isWorkingDay: d.is_working_day, name: d.name })),
+    days: days
+      .filter((d) => d.day.startsWith(`${n.year}-`))
+      .map((d) => ({ date: d.day, isWorkingDay: d.is_working_day, name: d.name })),
   }))
 }
 
@@ -131,9 +186,12 @@ export function noticeDays(year: number, input: Pick<NoticeInput, 'holidays' | '
   const inYear = (d: string) => d.startsWith(`${year}-`)
   input.holidays.forEach((h, i) => {
     if (h.to < h.from) fields[`holidays.${i}.to`] = translate('calendar.toBeforeFrom')
-    else if (!inYear(h.from) || !inYear(h.to)) fields[`holidays.${i}.from`] = translate('calendar.notInYear', { year })
+    else if (!inYear(h.from) || !inYear(h.to))
+      fields[`holidays.${i}.from`] = translate('calendar.notInYear', { year })
     else if (daysBetween(h.from, h.to) > 15) fields[`holidays.${i}.to`] = translate('calendar.holidayTooLong')
-    else for (let d = h.from; d <= h.to; d = addDays(d, 1)) days.set(d, { day: d, isWorkingDay: false, name: h.name })
+    else
+      for (let d = h.from; d <= h.to; d = addDays(d, 1))
+        days.set(d, { day: d, isWorkingDay: false, name: h.name })
   })
   input.makeUpDays.forEach((m, i) => {
     if (!inYear(m.date)) fields[`makeUpDays.${i}.date`] = translate('calendar.notInYear', { year })
@@ -154,7 +212,11 @@ export async function putNotice(deps: AppDeps, actor: Actor, year: number, input
   const days = noticeDays(year, input)
   await deps.db.transaction().execute(async (tx) => {
     const before = await q.findNotice(tx, year)
-    await q.replaceNotice(tx, { year, title: input.title, url: input.url, publishedOn: input.publishedOn, userId: admin.userId }, days)
+    await q.replaceNotice(
+      tx,
+      { year, title: input.title, url: input.url, publishedOn: input.publishedOn, userId: admin.userId },
+      days,
+    )
     await bumpCalendarRevision(tx, admin.userId)
     await writeAudit(tx, admin, {
       action: 'calendar.put_notice',
@@ -176,6 +238,11 @@ export async function removeNotice(deps: AppDeps, actor: Actor, year: number): P
     if (!before) throw notFound()
     await q.deleteNotice(tx, year)
     await bumpCalendarRevision(tx, admin.userId)
-    await writeAudit(tx, admin, { action: 'calendar.remove_notice', entityType: 'calendar_notice', entityId: String(year), before: { title: before.title } })
+    await writeAudit(tx, admin, {
+      action: 'calendar.remove_notice',
+      entityType: 'calendar_notice',
+      entityId: String(year),
+      before: { title: before.title },
+    })
   })
 }

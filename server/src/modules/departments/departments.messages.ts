@@ -7,6 +7,7 @@ registerMessages('zh-CN', {
 })
 registerMessages('en', {
   'departments.parentMissing': 'The parent does not exist or is inactive',
-  'departments.parentKind': 'Departments and districts sit under the city; divisions under a department or district',
+  'departments.parentKind':
+    'Departments and districts sit under the city; divisions under a department or district',
   'departments.unknownDivision': 'Not a GB/T 2260 division code',
 })

@@ -31,7 +31,12 @@ export async function insertDepartment(db: Executor, values: Insertable<Departme
   return db.insertInto('departments').values(values).returningAll().executeTakeFirstOrThrow()
 }
 
-export async function updateDepartmentIfVersion(db: Executor, id: string, expectedVersion: number, changes: Updateable<DepartmentsTable>) {
+export async function updateDepartmentIfVersion(
+  db: Executor,
+  id: string,
+  expectedVersion: number,
+  changes: Updateable<DepartmentsTable>,
+) {
   return db
     .updateTable('departments')
     .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })

@@ -15,7 +15,12 @@ export const CreateDepartmentBody = z.strictObject({
   shortName: plainText(30).nullable().optional().default(null),
   kind: z.enum(['department', 'district', 'division']),
   parentId: z.string().uuid(),
-  divisionCode: z.string().regex(/^\d{6}$/).nullable().optional().default(null),
+  divisionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .optional()
+    .default(null),
   isFallbackOwner: z.boolean().optional().default(false),
   sortOrder: z.number().int().min(0).max(100000).optional().default(0),
 })
@@ -25,7 +30,11 @@ export const UpdateDepartmentBody = z.strictObject({
   name: plainText(100, 2).optional(),
   shortName: plainText(30).nullable().optional(),
   parentId: z.string().uuid().optional(),
-  divisionCode: z.string().regex(/^\d{6}$/).nullable().optional(),
+  divisionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .optional(),
   isFallbackOwner: z.boolean().optional(),
   isActive: z.boolean().optional(),
   sortOrder: z.number().int().min(0).max(100000).optional(),

@@ -43,19 +43,27 @@ export async function listDepartments(deps: AppDeps, actor: Actor): Promise<Depa
 /** A city has departments and district governments under it; divisions sit under either. */
 async function assertParentFits(db: Executor, kind: string, parentId: string): Promise<void> {
   const parent = await q.findDepartmentById(db, parentId)
-  if (!parent || !parent.is_active) throw new AppError('VALIDATION_FAILED', { fields: { parentId: translate('departments.parentMissing') } })
+  if (!parent || !parent.is_active)
+    throw new AppError('VALIDATION_FAILED', { fields: { parentId: translate('departments.parentMissing') } })
   const fits = kind === 'division' ? parent.kind !== 'city' : parent.kind === 'city'
-  if (!fits) throw new AppError('VALIDATION_FAILED', { fields: { parentId: translate('departments.parentKind') } })
+  if (!fits)
+    throw new AppError('VALIDATION_FAILED', { fields: { parentId: translate('departments.parentKind') } })
 }
 
 function assertDivisionCode(code: string | null | undefined): void {
   if (code && !findDivision(code)) {
-    throw new AppError('VALIDATION_FAILED', { fields: { divisionCode: translate('departments.unknownDivision') } })
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { divisionCode: translate('departments.unknownDivision') },
+    })
   }
 }
 
 /** Refuses: FORBIDDEN (not admin), VALIDATION_FAILED (parent, division code), DEPARTMENT_CODE_TAKEN. */
-export async function createDepartment(deps: AppDeps, actor: Actor, input: CreateDepartmentInput): Promise<Department> {
+export async function createDepartment(
+  deps: AppDeps,
+  actor: Actor,
+  input: CreateDepartmentInput,
+): Promise<Department> {
   const admin = requireRole(actor, 'admin')
   assertDivisionCode(input.divisionCode)
   return deps.db.transaction().execute(async (tx) => {
@@ -71,7 +79,12 @@ export async function createDepartment(deps: AppDeps, actor: Actor, input: Creat
       is_fallback_owner: input.isFallbackOwner,
       sort_order: input.sortOrder,
     })
-    await writeAudit(tx, admin, { action: 'department.create', entityType: 'department', entityId: row.id, after: snapshot(row) })
+    await writeAudit(tx, admin, {
+      action: 'department.create',
+      entityType: 'department',
+      entityId: row.id,
+      after: snapshot(row),
+    })
     return present(row)
   })
 }
@@ -81,7 +94,12 @@ export async function createDepartment(deps: AppDeps, actor: Actor, input: Creat
  * Refuses: FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, VALIDATION_FAILED, DEPARTMENT_CYCLE (moving under
  * its own descendant), DEPARTMENT_NOT_EMPTY (deactivating with active sub-departments or people).
  */
-export async function updateDepartment(deps: AppDeps, actor: Actor, id: string, input: UpdateDepartmentInput): Promise<Department> {
+export async function updateDepartment(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateDepartmentInput,
+): Promise<Department> {
   const admin = requireRole(actor, 'admin')
   assertDivisionCode(input.divisionCode)
   return deps.db.transaction().execute(async (tx) => {
@@ -89,7 +107,8 @@ export async function updateDepartment(deps: AppDeps, actor: Actor, id: string, 
     if (!row) throw notFound()
     if (row.version !== input.version) throw new AppError('VERSION_CONFLICT')
     if (input.parentId !== undefined && input.parentId !== row.parent_id) {
-      if (row.kind === 'city') throw new AppError('VALIDATION_FAILED', { fields: { parentId: translate('departments.parentKind') } })
+      if (row.kind === 'city')
+        throw new AppError('VALIDATION_FAILED', { fields: { parentId: translate('departments.parentKind') } })
       if ((await q.findSubtreeIds(tx, id)).includes(input.parentId)) throw new AppError('DEPARTMENT_CYCLE')
       await assertParentFits(tx, row.kind, input.parentId)
     }

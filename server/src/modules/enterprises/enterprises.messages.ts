@@ -6,5 +6,6 @@ registerMessages('zh-CN', {
 })
 registerMessages('en', {
   'notify.enterprise.member_added.title': 'You can now act for an enterprise',
-  'notify.enterprise.member_added.body': 'You were added as an agent of "{enterprise}" and can act for it on Yingshang.',
+  'notify.enterprise.member_added.body':
+    'You were added as an agent of "{enterprise}" and can act for it on Yingshang.',
 })

@@ -35,7 +35,13 @@ export async function updateEnterpriseIfVersion(
 
 export async function insertProfileVersion(
   db: Executor,
-  row: { enterpriseId: string; version: number; profile: Record<string, unknown>; changedFields: string[]; changedBy: string | null },
+  row: {
+    enterpriseId: string
+    version: number
+    profile: Record<string, unknown>
+    changedFields: string[]
+    changedBy: string | null
+  },
 ): Promise<void> {
   await db
     .insertInto('enterprise_profile_versions')
@@ -53,7 +59,13 @@ export async function findProfileVersions(db: Executor, enterpriseId: string) {
   return db
     .selectFrom('enterprise_profile_versions as v')
     .leftJoin('users as u', 'u.id', 'v.changed_by')
-    .select(['v.version', 'v.profile', 'v.changed_fields', 'v.changed_at', 'u.display_name as changed_by_name'])
+    .select([
+      'v.version',
+      'v.profile',
+      'v.changed_fields',
+      'v.changed_at',
+      'u.display_name as changed_by_name',
+    ])
     .where('v.enterprise_id', '=', enterpriseId)
     .orderBy('v.version', 'desc')
     .execute()
@@ -140,7 +152,11 @@ export async function countManagers(db: Executor, enterpriseId: string): Promise
 }
 
 export async function findOrCreateEnterpriseUser(db: Executor, phone: string, displayName: string) {
-  const existing = await db.selectFrom('users').select(['id', 'kind']).where('phone', '=', phone).executeTakeFirst()
+  const existing = await db
+    .selectFrom('users')
+    .select(['id', 'kind'])
+    .where('phone', '=', phone)
+    .executeTakeFirst()
   if (existing) return { id: existing.id, kind: existing.kind, created: false }
   const created = await db
     .insertInto('users')

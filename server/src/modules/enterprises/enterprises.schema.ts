@@ -1,6 +1,15 @@
 import { z } from 'zod'
 import { ENTERPRISE_TAGS } from '../../shared/enterprise-tags'
-import { industryCode, isoDate, mobilePhone, organizationName, personName, plainText, usccField, version } from '../../shared/fields'
+import {
+  industryCode,
+  isoDate,
+  mobilePhone,
+  organizationName,
+  personName,
+  plainText,
+  usccField,
+  version,
+} from '../../shared/fields'
 
 export const SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const
 export const CREDIT_TIERS = ['A', 'B', 'C', 'D'] as const
@@ -38,7 +47,10 @@ export const UpdateEnterpriseBody = z.strictObject({
 
 export const EnterpriseSearchQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
-  divisionCode: z.string().regex(/^\d{6}$/).optional(),
+  divisionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   sizeClass: z.enum(SIZE_CLASSES).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -46,7 +58,10 @@ export const EnterpriseSearchQuery = z.strictObject({
 
 export const EnterpriseIdParams = z.strictObject({ id: z.string().uuid() })
 
-export const AddMemberBody = z.strictObject({ phone: mobilePhone, role: z.enum(MEMBER_ROLES).default('agent') })
+export const AddMemberBody = z.strictObject({
+  phone: mobilePhone,
+  role: z.enum(MEMBER_ROLES).default('agent'),
+})
 export const MemberParams = z.strictObject({ id: z.string().uuid(), userId: z.string().uuid() })
 
 export const EnterpriseSchema = z.object({

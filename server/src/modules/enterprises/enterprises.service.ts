@@ -46,7 +46,10 @@ const COLUMN_OF: Record<ProfileField, keyof Row> = {
 }
 
 function profileOf(row: Row): Record<ProfileField, unknown> {
-  return Object.fromEntries(PROFILE_FIELDS.map((f) => [f, row[COLUMN_OF[f]]])) as Record<ProfileField, unknown>
+  return Object.fromEntries(PROFILE_FIELDS.map((f) => [f, row[COLUMN_OF[f]]])) as Record<
+    ProfileField,
+    unknown
+  >
 }
 
 export function presentEnterprise(row: Row, myRole: 'manager' | 'agent' | null): Enterprise {
@@ -75,7 +78,10 @@ export function presentEnterprise(row: Row, myRole: 'manager' | 'agent' | null):
 }
 
 /** Checks that need the city or today's date, reported in the same shape as the schema's. */
-function assertDomainRules(deps: AppDeps, input: { divisionCode?: string | undefined; foundedOn?: string | undefined }): void {
+function assertDomainRules(
+  deps: AppDeps,
+  input: { divisionCode?: string | undefined; foundedOn?: string | undefined },
+): void {
   const fields: FieldErrors = {}
   const city = cityProfile(deps.config.city)
   if (input.divisionCode !== undefined && !isCountyOf(input.divisionCode, city.divisionCode)) {
@@ -91,7 +97,11 @@ function assertDomainRules(deps: AppDeps, input: { divisionCode?: string | undef
  * What the actor may do with one enterprise: its members act for it, staff read it.
  * Anyone else gets NOT_FOUND, so the existence of a registration does not leak.
  */
-async function loadVisible(db: Executor, actor: UserActor, id: string): Promise<{ row: Row; myRole: 'manager' | 'agent' | null }> {
+async function loadVisible(
+  db: Executor,
+  actor: UserActor,
+  id: string,
+): Promise<{ row: Row; myRole: 'manager' | 'agent' | null }> {
   const row = await q.findEnterpriseById(db, id)
   if (!row) throw notFound()
   if (actor.userKind === 'staff') return { row, myRole: null }
@@ -105,7 +115,11 @@ async function loadVisible(db: Executor, actor: UserActor, id: string): Promise<
  * Refuses: FORBIDDEN (not an enterprise user), VALIDATION_FAILED (division outside the city, future
  * founding date), ENTERPRISE_ALREADY_REGISTERED.
  */
-export async function registerEnterprise(deps: AppDeps, actor: Actor, input: RegisterEnterpriseInput): Promise<Enterprise> {
+export async function registerEnterprise(
+  deps: AppDeps,
+  actor: Actor,
+  input: RegisterEnterpriseInput,
+): Promise<Enterprise> {
   const user = requireRole(actor, 'enterprise')
   assertDomainRules(deps, input)
   return deps.db.transaction().execute(async (tx) => {
@@ -131,7 +145,12 @@ export async function registerEnterprise(deps: AppDeps, actor: Actor, input: Reg
       changedFields: [...PROFILE_FIELDS],
       changedBy: user.userId,
     })
-    await q.insertMember(tx, { enterpriseId: row.id, userId: user.userId, role: 'manager', addedBy: user.userId })
+    await q.insertMember(tx, {
+      enterpriseId: row.id,
+      userId: user.userId,
+      role: 'manager',
+      addedBy: user.userId,
+    })
     await writeAudit(tx, user, {
       action: 'enterprise.register',
       entityType: 'enterprise',
@@ -152,7 +171,13 @@ export async function listMyEnterprises(deps: AppDeps, actor: Actor): Promise<En
 export async function searchEnterprises(
   deps: AppDeps,
   actor: Actor,
-  filter: { q?: string | undefined; divisionCode?: string | undefined; sizeClass?: string | undefined; page: number; pageSize: number },
+  filter: {
+    q?: string | undefined
+    divisionCode?: string | undefined
+    sizeClass?: string | undefined
+    page: number
+    pageSize: number
+  },
 ) {
   const user = requireSignedIn(actor)
   if (user.userKind !== 'staff') throw new AppError('FORBIDDEN')
@@ -160,7 +185,12 @@ export async function searchEnterprises(
     offset: (filter.page - 1) * filter.pageSize,
     limit: filter.pageSize,
   })
-  return { items: items.map((r) => presentEnterprise(r, null)), total, page: filter.page, pageSize: filter.pageSize }
+  return {
+    items: items.map((r) => presentEnterprise(r, null)),
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  }
 }
 
 export async function getEnterprise(deps: AppDeps, actor: Actor, id: string): Promise<Enterprise> {
@@ -175,7 +205,12 @@ export async function getEnterprise(deps: AppDeps, actor: Actor, id: string): Pr
  * Refuses: NOT_FOUND, FORBIDDEN (staff other than admin; a member setting the credit tier),
  * VALIDATION_FAILED, VERSION_CONFLICT (someone saved in between).
  */
-export async function updateEnterpriseProfile(deps: AppDeps, actor: Actor, id: string, input: UpdateEnterpriseInput): Promise<Enterprise> {
+export async function updateEnterpriseProfile(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateEnterpriseInput,
+): Promise<Enterprise> {
   const user = requireSignedIn(actor)
   const isAdmin = hasRole(user, 'admin')
   return deps.db.transaction().execute(async (tx) => {
@@ -200,7 +235,13 @@ export async function updateEnterpriseProfile(deps: AppDeps, actor: Actor, id: s
     const updated = await q.updateEnterpriseIfVersion(tx, id, input.version, changes)
     if (!updated) throw new AppError('VERSION_CONFLICT')
     const after = profileOf(updated)
-    await q.insertProfileVersion(tx, { enterpriseId: id, version: updated.version, profile: after, changedFields, changedBy: user.userId })
+    await q.insertProfileVersion(tx, {
+      enterpriseId: id,
+      version: updated.version,
+      profile: after,
+      changedFields,
+      changedBy: user.userId,
+    })
     await writeAudit(tx, user, {
       action: 'enterprise.update_profile',
       entityType: 'enterprise',
@@ -248,7 +289,12 @@ async function requireManager(db: Executor, user: UserActor, id: string): Promis
  * A manager lets another mobile number act for the enterprise (the account is created if new).
  * Refuses: NOT_FOUND, FORBIDDEN (not a manager), ALREADY_A_MEMBER, CONFLICT (the number belongs to staff).
  */
-export async function addMember(deps: AppDeps, actor: Actor, id: string, input: { phone: string; role: 'manager' | 'agent' }) {
+export async function addMember(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { phone: string; role: 'manager' | 'agent' },
+) {
   const user = requireRole(actor, 'enterprise')
   return deps.db.transaction().execute(async (tx) => {
     const enterprise = await requireManager(tx, user, id)
@@ -260,7 +306,12 @@ export async function addMember(deps: AppDeps, actor: Actor, id: string, input: 
       action: 'enterprise.add_member',
       entityType: 'enterprise',
       entityId: id,
-      after: { userId: member.id, phone: maskPhone(input.phone), role: input.role, accountCreated: member.created },
+      after: {
+        userId: member.id,
+        phone: maskPhone(input.phone),
+        role: input.role,
+        accountCreated: member.created,
+      },
     })
     await deps.notifier.enqueue(tx, {
       recipient: { userId: member.id },
@@ -268,12 +319,23 @@ export async function addMember(deps: AppDeps, actor: Actor, id: string, input: 
       params: { enterprise: enterprise.name },
       channels: ['inbox', 'sms'],
     })
-    return { userId: member.id, displayName: maskPhone(input.phone), phone: input.phone, role: input.role, addedAt: new Date().toISOString() }
+    return {
+      userId: member.id,
+      displayName: maskPhone(input.phone),
+      phone: input.phone,
+      role: input.role,
+      addedAt: new Date().toISOString(),
+    }
   })
 }
 
 /** Refuses: NOT_FOUND, FORBIDDEN (not a manager), CONFLICT (removing the last manager). */
-export async function removeMember(deps: AppDeps, actor: Actor, id: string, memberUserId: string): Promise<void> {
+export async function removeMember(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  memberUserId: string,
+): Promise<void> {
   const user = requireRole(actor, 'enterprise')
   await deps.db.transaction().execute(async (tx) => {
     await requireManager(tx, user, id)

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeUscc } from '../../seed/demo-enterprises'
-import { buildEnterprise, buildEnterpriseUser, randomPhone, signInAs, signInEnterprise } from '../../../test/factories'
+import {
+  buildEnterprise,
+  buildEnterpriseUser,
+  randomPhone,
+  signInAs,
+  signInEnterprise,
+} from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 
 let t: TestApp
@@ -40,7 +46,13 @@ describe('registering an enterprise', () => {
     const body = registration()
     const res = await enterpriseUser.post('/api/v1/enterprises', body)
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ uscc: body.uscc, divisionName: '甘井子区', industryName: '通用设备制造业', myRole: 'manager', version: 1 })
+    expect(res.body).toMatchObject({
+      uscc: body.uscc,
+      divisionName: '甘井子区',
+      industryName: '通用设备制造业',
+      myRole: 'manager',
+      version: 1,
+    })
     const mine = await enterpriseUser.get('/api/v1/enterprises/mine')
     expect(mine.body.items.map((e: { id: string }) => e.id)).toContain(res.body.id)
     const versions = await enterpriseUser.get(`/api/v1/enterprises/${res.body.id}/versions`)
@@ -61,7 +73,14 @@ describe('registering an enterprise', () => {
   it('lists every bad field at once, and writes nothing', async () => {
     const before = await enterpriseUser.get('/api/v1/enterprises/mine')
     const res = await enterpriseUser.post('/api/v1/enterprises', {
-      ...registration({ uscc: 'X', foundedOn: '2025-02-30', employees: -1, industryCode: 'Z99', sizeClass: 'huge', tags: ['nonsense'] }),
+      ...registration({
+        uscc: 'X',
+        foundedOn: '2025-02-30',
+        employees: -1,
+        industryCode: 'Z99',
+        sizeClass: 'huge',
+        tags: ['nonsense'],
+      }),
       favouriteColour: 'blue',
     })
     expect(res.status).toBe(400)
@@ -74,7 +93,10 @@ describe('registering an enterprise', () => {
   })
 
   it('refuses a district outside the city and a founding date in the future', async () => {
-    const res = await enterpriseUser.post('/api/v1/enterprises', registration({ divisionCode: '110101', foundedOn: '2999-01-01' }))
+    const res = await enterpriseUser.post(
+      '/api/v1/enterprises',
+      registration({ divisionCode: '110101', foundedOn: '2999-01-01' }),
+    )
     expect(res.status).toBe(400)
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['divisionCode', 'foundedOn'])
   })
@@ -95,7 +117,10 @@ describe('registering an enterprise', () => {
   })
 
   it('keeps quotes that real names use, verbatim', async () => {
-    const res = await enterpriseUser.post('/api/v1/enterprises', registration({ name: "O'Neil (Dalian) Trading Co.", legalRepresentative: "Anne-Marie O'Neil" }))
+    const res = await enterpriseUser.post(
+      '/api/v1/enterprises',
+      registration({ name: "O'Neil (Dalian) Trading Co.", legalRepresentative: "Anne-Marie O'Neil" }),
+    )
     expect(res.status).toBe(201)
     expect(res.body.name).toBe("O'Neil (Dalian) Trading Co.")
   })
@@ -134,7 +159,11 @@ describe('profile changes are versioned', () => {
     const enterprise = await buildEnterprise(t, { employees: 50 })
     const member = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
     const client = await signInEnterprise(t, member.phone)
-    const first = await client.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, employees: 60, tags: ['tech_sme'] })
+    const first = await client.patch(`/api/v1/enterprises/${enterprise.id}`, {
+      version: 1,
+      employees: 60,
+      tags: ['tech_sme'],
+    })
     expect(first.status).toBe(200)
     expect(first.body.version).toBe(2)
     const stale = await client.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, employees: 70 })
@@ -146,16 +175,24 @@ describe('profile changes are versioned', () => {
 
     const admin = await signInAs(t, 'admin')
     const audit = await admin.get(`/api/v1/audit?entityType=enterprise&entityId=${enterprise.id}`)
-    expect(audit.body.items[0]).toMatchObject({ action: 'enterprise.update_profile', before: { employees: 50, tags: [] }, after: { employees: 60, tags: ['tech_sme'] } })
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'enterprise.update_profile',
+      before: { employees: 50, tags: [] },
+      after: { employees: 60, tags: ['tech_sme'] },
+    })
   })
 
   it('a member cannot set the credit tier; an admin can; other staff cannot edit', async () => {
     const enterprise = await buildEnterprise(t)
     const member = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
     const client = await signInEnterprise(t, member.phone)
-    expect((await client.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, creditTier: 'A' })).status).toBe(403)
+    expect(
+      (await client.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, creditTier: 'A' })).status,
+    ).toBe(403)
     const handler = await signInAs(t, 'handler')
-    expect((await handler.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, employees: 1 })).status).toBe(403)
+    expect(
+      (await handler.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, employees: 1 })).status,
+    ).toBe(403)
     const admin = await signInAs(t, 'admin')
     const res = await admin.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, creditTier: 'A' })
     expect(res.status).toBe(200)
@@ -169,15 +206,22 @@ describe('members', () => {
     const manager = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
     const managerClient = await signInEnterprise(t, manager.phone)
     const phone = randomPhone()
-    const added = await managerClient.post(`/api/v1/enterprises/${enterprise.id}/members`, { phone, role: 'agent' })
+    const added = await managerClient.post(`/api/v1/enterprises/${enterprise.id}/members`, {
+      phone,
+      role: 'agent',
+    })
     expect(added.status).toBe(201)
-    expect((await managerClient.post(`/api/v1/enterprises/${enterprise.id}/members`, { phone })).body.error.code).toBe('ALREADY_A_MEMBER')
+    expect(
+      (await managerClient.post(`/api/v1/enterprises/${enterprise.id}/members`, { phone })).body.error.code,
+    ).toBe('ALREADY_A_MEMBER')
 
     const agent = await signInEnterprise(t, phone)
     expect((await agent.get(`/api/v1/enterprises/${enterprise.id}`)).body.myRole).toBe('agent')
     const inbox = await agent.get('/api/v1/inbox')
     expect(inbox.body.items[0].body).toContain(enterprise.name)
-    expect((await agent.post(`/api/v1/enterprises/${enterprise.id}/members`, { phone: randomPhone() })).status).toBe(403)
+    expect(
+      (await agent.post(`/api/v1/enterprises/${enterprise.id}/members`, { phone: randomPhone() })).status,
+    ).toBe(403)
     const members = await agent.get(`/api/v1/enterprises/${enterprise.id}/members`)
     expect(members.body.items).toHaveLength(2)
     expect(members.body.items.find((m: { role: string }) => m.role === 'manager').phone).toMatch(/\*\*\*\*/)

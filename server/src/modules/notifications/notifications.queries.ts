@@ -5,9 +5,19 @@ import type { Executor } from '../../kernel/db/database'
 export async function findInbox(db: Executor, userId: string, limit: number) {
   return db
     .selectFrom('notifications as n')
-    .leftJoin('notification_reads as r', (join) => join.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', userId))
+    .leftJoin('notification_reads as r', (join) =>
+      join.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', userId),
+    )
     .leftJoin('enterprises as e', 'e.id', 'n.recipient_enterprise_id')
-    .select(['n.id', 'n.template', 'n.params', 'n.sent_at', 'n.created_at', 'r.read_at', 'e.name as enterprise_name'])
+    .select([
+      'n.id',
+      'n.template',
+      'n.params',
+      'n.sent_at',
+      'n.created_at',
+      'r.read_at',
+      'e.name as enterprise_name',
+    ])
     .where('n.status', '=', 'sent')
     .where(sql<boolean>`'inbox' = ANY(n.channels)`)
     .where((eb) =>
@@ -39,7 +49,11 @@ async function findInboxItem(db: Executor, notificationId: string, userId: strin
     .where((eb) =>
       eb.or([
         eb('n.recipient_user_id', '=', userId),
-        eb('n.recipient_enterprise_id', 'in', eb.selectFrom('enterprise_members').select('enterprise_id').where('user_id', '=', userId)),
+        eb(
+          'n.recipient_enterprise_id',
+          'in',
+          eb.selectFrom('enterprise_members').select('enterprise_id').where('user_id', '=', userId),
+        ),
       ]),
     )
     .executeTakeFirst()

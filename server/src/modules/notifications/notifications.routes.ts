@@ -26,7 +26,10 @@ export function notificationRoutes(devInbox: boolean) {
 
   router.openapi(
     defineRoute({
-      method: 'get', path: '/inbox', tags, access: 'session',
+      method: 'get',
+      path: '/inbox',
+      tags,
+      access: 'session',
       summary: 'My in-app messages (and those of the enterprises I act for)',
       responses: { 200: jsonResponse(z.object({ items: z.array(InboxItem) }), 'Messages, newest first') },
     }),
@@ -35,7 +38,10 @@ export function notificationRoutes(devInbox: boolean) {
 
   router.openapi(
     defineRoute({
-      method: 'post', path: '/inbox/{id}/read', tags, access: 'session',
+      method: 'post',
+      path: '/inbox/{id}/read',
+      tags,
+      access: 'session',
       summary: 'Mark a message read',
       request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Marked') },
@@ -49,7 +55,10 @@ export function notificationRoutes(devInbox: boolean) {
   if (devInbox) {
     router.openapi(
       defineRoute({
-        method: 'get', path: '/dev/inbox', tags, access: 'public',
+        method: 'get',
+        path: '/dev/inbox',
+        tags,
+        access: 'public',
         summary: 'Development only: SMS and e-mail the logging adapters "sent" (off in production)',
         responses: { 200: jsonResponse(z.object({ items: z.array(Outgoing) }), 'Recent outgoing messages') },
       }),

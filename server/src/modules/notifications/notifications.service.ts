@@ -35,5 +35,12 @@ export async function markInboxRead(deps: AppDeps, actor: Actor, id: string): Pr
  */
 export async function listDevOutgoing(deps: AppDeps) {
   const rows = await q.findRecentOutgoing(deps.db, 50)
-  return rows.map((r) => ({ id: r.id, channel: r.channel, to: r.address, text: r.rendered_text, status: r.status, at: r.at.toISOString() }))
+  return rows.map((r) => ({
+    id: r.id,
+    channel: r.channel,
+    to: r.address,
+    text: r.rendered_text,
+    status: r.status,
+    at: r.at.toISOString(),
+  }))
 }

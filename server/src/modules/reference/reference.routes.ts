@@ -9,12 +9,31 @@ export function referenceRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'get', path: '/reference/divisions', tags, access: 'public',
+      method: 'get',
+      path: '/reference/divisions',
+      tags,
+      access: 'public',
       summary: 'GB/T 2260 divisions below a parent (default: the districts and counties of this city)',
-      request: { query: z.strictObject({ parent: z.string().regex(/^\d{6}$/).optional() }) },
+      request: {
+        query: z.strictObject({
+          parent: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+        }),
+      },
       responses: {
         200: jsonResponse(
-          z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), parentCode: z.string().nullable() })) }),
+          z.object({
+            items: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                level: z.string(),
+                parentCode: z.string().nullable(),
+              }),
+            ),
+          }),
           'Divisions',
         ),
       },
@@ -24,12 +43,21 @@ export function referenceRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'get', path: '/reference/industries', tags, access: 'public',
+      method: 'get',
+      path: '/reference/industries',
+      tags,
+      access: 'public',
       summary: 'GB/T 4754-2017 sections and divisions',
       responses: {
         200: jsonResponse(
           z.object({
-            items: z.array(z.object({ code: z.string(), name: z.string(), divisions: z.array(z.object({ code: z.string(), name: z.string() })) })),
+            items: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                divisions: z.array(z.object({ code: z.string(), name: z.string() })),
+              }),
+            ),
           }),
           'Industries',
         ),
@@ -40,18 +68,34 @@ export function referenceRoutes() {
 
   router.openapi(
     defineRoute({
-      method: 'get', path: '/reference/enterprise-tags', tags, access: 'public',
+      method: 'get',
+      path: '/reference/enterprise-tags',
+      tags,
+      access: 'public',
       summary: 'Recognitions and kinds an enterprise profile can carry',
-      responses: { 200: jsonResponse(z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }), 'Tags') },
+      responses: {
+        200: jsonResponse(
+          z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }),
+          'Tags',
+        ),
+      },
     }),
     async (c) => c.json({ items: service.listEnterpriseTags() }, 200),
   )
 
   router.openapi(
     defineRoute({
-      method: 'get', path: '/reference/city', tags, access: 'public',
+      method: 'get',
+      path: '/reference/city',
+      tags,
+      access: 'public',
       summary: 'The city this deployment serves',
-      responses: { 200: jsonResponse(z.object({ key: z.string(), name: z.string(), divisionCode: z.string(), bureauName: z.string() }), 'City') },
+      responses: {
+        200: jsonResponse(
+          z.object({ key: z.string(), name: z.string(), divisionCode: z.string(), bureauName: z.string() }),
+          'City',
+        ),
+      },
     }),
     async (c) => c.json(service.describeCity(c.get('deps')), 200),
   )

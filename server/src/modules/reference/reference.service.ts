@@ -28,5 +28,10 @@ export function listEnterpriseTags() {
 export function describeCity(deps: AppDeps) {
   const city = cityProfile(deps.config.city)
   const en = currentLocale() === 'en'
-  return { key: city.key, name: en ? city.nameEn : city.nameZh, divisionCode: city.divisionCode, bureauName: en ? city.bureauNameEn : city.bureauNameZh }
+  return {
+    key: city.key,
+    name: en ? city.nameEn : city.nameZh,
+    divisionCode: city.divisionCode,
+    bureauName: en ? city.bureauNameEn : city.bureauNameZh,
+  }
 }

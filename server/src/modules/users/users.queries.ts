@@ -3,7 +3,13 @@ import type { Executor } from '../../kernel/db/database'
 
 export async function findStaff(
   db: Executor,
-  filter: { departmentIds?: string[] | undefined; departmentId?: string | undefined; role?: string | undefined; q?: string | undefined; id?: string | undefined },
+  filter: {
+    departmentIds?: string[] | undefined
+    departmentId?: string | undefined
+    role?: string | undefined
+    q?: string | undefined
+    id?: string | undefined
+  },
 ) {
   let query = db
     .selectFrom('users as u')
@@ -24,12 +30,25 @@ export async function findStaff(
     ])
     .where('u.kind', '=', 'staff')
   // Department scoping is part of the query: a department head's list never holds other departments.
-  if (filter.departmentIds) query = query.where('u.department_id', 'in', filter.departmentIds.length ? filter.departmentIds : ['00000000-0000-0000-0000-000000000000'])
+  if (filter.departmentIds)
+    query = query.where(
+      'u.department_id',
+      'in',
+      filter.departmentIds.length ? filter.departmentIds : ['00000000-0000-0000-0000-000000000000'],
+    )
   if (filter.departmentId) query = query.where('u.department_id', '=', filter.departmentId)
   if (filter.id) query = query.where('u.id', '=', filter.id)
   if (filter.role) {
     const role = filter.role
-    query = query.where((eb) => eb.exists(eb.selectFrom('user_roles as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', role)))
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles as r')
+          .select('r.user_id')
+          .whereRef('r.user_id', '=', 'u.id')
+          .where('r.role', '=', role),
+      ),
+    )
   }
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`
@@ -54,12 +73,24 @@ export async function findUsername(db: Executor, username: string) {
 }
 
 export async function findUserRow(db: Executor, id: string) {
-  return db.selectFrom('users').selectAll().where('id', '=', id).where('kind', '=', 'staff').executeTakeFirst()
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .where('kind', '=', 'staff')
+    .executeTakeFirst()
 }
 
 export async function insertStaffUser(
   db: Executor,
-  row: { username: string; displayName: string; departmentId: string; phone: string | null; email: string | null; passwordHash: string },
+  row: {
+    username: string
+    displayName: string
+    departmentId: string
+    phone: string | null
+    email: string | null
+    passwordHash: string
+  },
 ) {
   return db
     .insertInto('users')
@@ -77,7 +108,11 @@ export async function insertStaffUser(
     .executeTakeFirstOrThrow()
 }
 
-export async function replaceGrants(db: Executor, userId: string, grants: { role: string; departmentId: string }[]): Promise<void> {
+export async function replaceGrants(
+  db: Executor,
+  userId: string,
+  grants: { role: string; departmentId: string }[],
+): Promise<void> {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute()
   if (grants.length) {
     await db
@@ -91,7 +126,13 @@ export async function updateUserIfVersion(
   db: Executor,
   id: string,
   expectedVersion: number,
-  changes: { display_name?: string; department_id?: string; phone?: string | null; email?: string | null; is_disabled?: boolean },
+  changes: {
+    display_name?: string
+    department_id?: string
+    phone?: string | null
+    email?: string | null
+    is_disabled?: boolean
+  },
 ) {
   return db
     .updateTable('users')
@@ -105,7 +146,12 @@ export async function updateUserIfVersion(
 export async function setInitialPassword(db: Executor, id: string, passwordHash: string): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, must_change_password: true, version: sql`version + 1`, updated_at: new Date() })
+    .set({
+      password_hash: passwordHash,
+      must_change_password: true,
+      version: sql`version + 1`,
+      updated_at: new Date(),
+    })
     .where('id', '=', id)
     .execute()
 }
@@ -124,6 +170,11 @@ export async function countActiveAdmins(db: Executor, exceptUserId: string): Pro
 
 export async function findActiveDepartmentIds(db: Executor, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
-  const rows = await db.selectFrom('departments').select('id').where('id', 'in', ids).where('is_active', '=', true).execute()
+  const rows = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('is_active', '=', true)
+    .execute()
   return new Set(rows.map((r) => r.id))
 }

@@ -41,7 +41,9 @@ export const StaffUserSchema = z.object({
   displayName: z.string(),
   departmentId: z.string(),
   departmentName: z.string(),
-  roles: z.array(z.object({ role: z.enum(STAFF_ROLES), departmentId: z.string(), departmentName: z.string() })),
+  roles: z.array(
+    z.object({ role: z.enum(STAFF_ROLES), departmentId: z.string(), departmentName: z.string() }),
+  ),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   isDisabled: z.boolean(),

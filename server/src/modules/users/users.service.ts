@@ -12,7 +12,12 @@ import { generateInitialPassword } from './initial-password'
 import type { CreateUserInput, StaffUser, UpdateUserInput } from './users.schema'
 import * as q from './users.queries'
 
-type Filter = { departmentId?: string | undefined; role?: StaffRole | undefined; q?: string | undefined; id?: string | undefined }
+type Filter = {
+  departmentId?: string | undefined
+  role?: StaffRole | undefined
+  q?: string | undefined
+  id?: string | undefined
+}
 
 /**
  * Admins see every staff member; a department head sees the people of their department and the
@@ -20,10 +25,18 @@ type Filter = { departmentId?: string | undefined; role?: StaffRole | undefined;
  */
 async function scopedStaff(deps: AppDeps, actor: Actor, filter: Filter): Promise<StaffUser[]> {
   const user = requireRole(actor, 'admin', 'department_head')
-  const departmentIds = hasRole(user, 'admin') ? undefined : await departmentScope(deps.db, departmentsWhere(user, 'department_head'))
+  const departmentIds = hasRole(user, 'admin')
+    ? undefined
+    : await departmentScope(deps.db, departmentsWhere(user, 'department_head'))
   const rows = await q.findStaff(deps.db, { ...filter, departmentIds })
-  const grants = await q.findGrantsOf(deps.db, rows.map((r) => r.id))
-  const locked = await findLockedUsernames(deps, rows.map((r) => r.username!))
+  const grants = await q.findGrantsOf(
+    deps.db,
+    rows.map((r) => r.id),
+  )
+  const locked = await findLockedUsernames(
+    deps,
+    rows.map((r) => r.username!),
+  )
   return rows.map((r) => ({
     id: r.id,
     username: r.username!,
@@ -32,7 +45,11 @@ async function scopedStaff(deps: AppDeps, actor: Actor, filter: Filter): Promise
     departmentName: r.department_name,
     roles: grants
       .filter((g) => g.user_id === r.id)
-      .map((g) => ({ role: g.role as StaffRole, departmentId: g.department_id, departmentName: g.department_name })),
+      .map((g) => ({
+        role: g.role as StaffRole,
+        departmentId: g.department_id,
+        departmentName: g.department_name,
+      })),
     phone: r.phone,
     email: r.email,
     isDisabled: r.is_disabled,
@@ -60,10 +77,15 @@ async function resolveGrants(db: Executor, homeDepartmentId: string, roles: Crea
   const unique = [...new Map(grants.map((g) => [`${g.role}:${g.departmentId}`, g])).values()]
   const active = await q.findActiveDepartmentIds(db, [homeDepartmentId, ...unique.map((g) => g.departmentId)])
   if (!active.has(homeDepartmentId)) {
-    throw new AppError('VALIDATION_FAILED', { fields: { departmentId: translate('departments.parentMissing') } })
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { departmentId: translate('departments.parentMissing') },
+    })
   }
   const bad = unique.findIndex((g) => !active.has(g.departmentId))
-  if (bad >= 0) throw new AppError('VALIDATION_FAILED', { fields: { [`roles.${bad}.departmentId`]: translate('departments.parentMissing') } })
+  if (bad >= 0)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { [`roles.${bad}.departmentId`]: translate('departments.parentMissing') },
+    })
   return unique
 }
 
@@ -71,7 +93,11 @@ async function resolveGrants(db: Executor, homeDepartmentId: string, roles: Crea
  * Creates a staff account with a one-time initial password (shown once, changed at first sign-in).
  * Refuses: FORBIDDEN (not admin), VALIDATION_FAILED (inactive department), USERNAME_TAKEN.
  */
-export async function createStaff(deps: AppDeps, actor: Actor, input: CreateUserInput): Promise<{ user: StaffUser; initialPassword: string }> {
+export async function createStaff(
+  deps: AppDeps,
+  actor: Actor,
+  input: CreateUserInput,
+): Promise<{ user: StaffUser; initialPassword: string }> {
   const admin = requireRole(actor, 'admin')
   const initialPassword = generateInitialPassword()
   const passwordHash = await hashPassword(initialPassword)
@@ -84,7 +110,12 @@ export async function createStaff(deps: AppDeps, actor: Actor, input: CreateUser
       action: 'user.create',
       entityType: 'user',
       entityId: id,
-      after: { username: input.username, displayName: input.displayName, departmentId: input.departmentId, roles: grants },
+      after: {
+        username: input.username,
+        displayName: input.displayName,
+        departmentId: input.departmentId,
+        roles: grants,
+      },
     })
     return id
   })
@@ -96,17 +127,26 @@ export async function createStaff(deps: AppDeps, actor: Actor, input: CreateUser
  * Refuses: FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, VALIDATION_FAILED, LAST_ADMIN (disabling or
  * demoting the last active administrator).
  */
-export async function updateStaff(deps: AppDeps, actor: Actor, id: string, input: UpdateUserInput): Promise<StaffUser> {
+export async function updateStaff(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateUserInput,
+): Promise<StaffUser> {
   const admin = requireRole(actor, 'admin')
   await deps.db.transaction().execute(async (tx) => {
     const row = await q.findUserRow(tx, id)
     if (!row) throw notFound()
     if (row.version !== input.version) throw new AppError('VERSION_CONFLICT')
-    const before = (await q.findGrantsOf(tx, [id])).map((g) => ({ role: g.role, departmentId: g.department_id }))
+    const before = (await q.findGrantsOf(tx, [id])).map((g) => ({
+      role: g.role,
+      departmentId: g.department_id,
+    }))
     const home = input.departmentId ?? row.department_id!
     const grants = input.roles ? await resolveGrants(tx, home, input.roles) : undefined
     const losesAdmin =
-      (input.isDisabled === true || (grants && !grants.some((g) => g.role === 'admin'))) && before.some((g) => g.role === 'admin')
+      (input.isDisabled === true || (grants && !grants.some((g) => g.role === 'admin'))) &&
+      before.some((g) => g.role === 'admin')
     if (losesAdmin && (await q.countActiveAdmins(tx, id)) === 0) throw new AppError('LAST_ADMIN')
     const updated = await q.updateUserIfVersion(tx, id, input.version, {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
@@ -122,7 +162,14 @@ export async function updateStaff(deps: AppDeps, actor: Actor, id: string, input
       action: 'user.update',
       entityType: 'user',
       entityId: id,
-      before: { displayName: row.display_name, departmentId: row.department_id, phone: row.phone, email: row.email, isDisabled: row.is_disabled, roles: before },
+      before: {
+        displayName: row.display_name,
+        departmentId: row.department_id,
+        phone: row.phone,
+        email: row.email,
+        isDisabled: row.is_disabled,
+        roles: before,
+      },
       after: {
         displayName: input.displayName ?? row.display_name,
         departmentId: home,
@@ -137,7 +184,11 @@ export async function updateStaff(deps: AppDeps, actor: Actor, id: string, input
 }
 
 /** A new one-time password; sessions end and any lockout lifts. Refuses: FORBIDDEN, NOT_FOUND. */
-export async function resetStaffPassword(deps: AppDeps, actor: Actor, id: string): Promise<{ initialPassword: string }> {
+export async function resetStaffPassword(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ initialPassword: string }> {
   const admin = requireRole(actor, 'admin')
   const initialPassword = generateInitialPassword()
   const passwordHash = await hashPassword(initialPassword)
@@ -164,13 +215,22 @@ export async function unlockStaff(deps: AppDeps, actor: Actor, id: string): Prom
 }
 
 /** Ends every session of a staff member (a lost phone, a departure). Refuses: FORBIDDEN, NOT_FOUND. */
-export async function revokeStaffSessions(deps: AppDeps, actor: Actor, id: string): Promise<{ sessionsEnded: number }> {
+export async function revokeStaffSessions(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ sessionsEnded: number }> {
   const admin = requireRole(actor, 'admin')
   return deps.db.transaction().execute(async (tx) => {
     const row = await q.findUserRow(tx, id)
     if (!row) throw notFound()
     const ended = await deleteSessionsOfUser(tx, id)
-    await writeAudit(tx, admin, { action: 'user.revoke_sessions', entityType: 'user', entityId: id, after: { sessionsEnded: ended } })
+    await writeAudit(tx, admin, {
+      action: 'user.revoke_sessions',
+      entityType: 'user',
+      entityId: id,
+      after: { sessionsEnded: ended },
+    })
     return { sessionsEnded: ended }
   })
 }

@@ -13,13 +13,33 @@ afterAll(() => t.close())
 describe('staff accounts', () => {
   it('an admin creates a handler; the one-time password works once and must be changed', async () => {
     const department = await buildDepartment(t)
-    const res = await admin.post('/api/v1/users', { username: 'Handler.Wang', displayName: '王办理', departmentId: department.id, roles: [{ role: 'handler' }] })
+    const res = await admin.post('/api/v1/users', {
+      username: 'Handler.Wang',
+      displayName: '王办理',
+      departmentId: department.id,
+      roles: [{ role: 'handler' }],
+    })
     expect(res.status).toBe(201)
-    expect(res.body.user).toMatchObject({ username: 'handler.wang', departmentId: department.id, mustChangePassword: true })
-    expect(res.body.user.roles).toEqual([{ role: 'handler', departmentId: department.id, departmentName: department.name }])
+    expect(res.body.user).toMatchObject({
+      username: 'handler.wang',
+      departmentId: department.id,
+      mustChangePassword: true,
+    })
+    expect(res.body.user.roles).toEqual([
+      { role: 'handler', departmentId: department.id, departmentName: department.name },
+    ])
     const client = await signInStaff(t, { username: 'handler.wang', password: res.body.initialPassword })
     expect((await client.get('/api/v1/auth/me')).body.mustChangePassword).toBe(true)
-    expect((await admin.post('/api/v1/users', { username: 'handler.wang', displayName: '重名', departmentId: department.id, roles: [{ role: 'handler' }] })).body.error.code).toBe('USERNAME_TAKEN')
+    expect(
+      (
+        await admin.post('/api/v1/users', {
+          username: 'handler.wang',
+          displayName: '重名',
+          departmentId: department.id,
+          roles: [{ role: 'handler' }],
+        })
+      ).body.error.code,
+    ).toBe('USERNAME_TAKEN')
   })
 
   it('disabling a user ends their sessions; the last admin cannot be disabled', async () => {
@@ -33,7 +53,10 @@ describe('staff accounts', () => {
     try {
       const onlyAdmin = await buildStaff(lone, { roles: ['admin'] })
       const self = await signInStaff(lone, onlyAdmin)
-      const refused = await self.patch(`/api/v1/users/${onlyAdmin.id}`, { version: 1, roles: [{ role: 'handler' }] })
+      const refused = await self.patch(`/api/v1/users/${onlyAdmin.id}`, {
+        version: 1,
+        roles: [{ role: 'handler' }],
+      })
       expect(refused.body.error.code).toBe('LAST_ADMIN')
     } finally {
       await lone.close()
@@ -73,8 +96,10 @@ describe('staff accounts', () => {
       departmentId: home.id,
       roles: [{ role: 'handler' }, { role: 'inspector', departmentId: other.id }],
     })
-    expect(res.body.user.roles.map((r: { role: string; departmentId: string }) => `${r.role}@${r.departmentId}`).sort()).toEqual(
-      [`handler@${home.id}`, `inspector@${other.id}`].sort(),
-    )
+    expect(
+      res.body.user.roles
+        .map((r: { role: string; departmentId: string }) => `${r.role}@${r.departmentId}`)
+        .sort(),
+    ).toEqual([`handler@${home.id}`, `inspector@${other.id}`].sort())
   })
 })

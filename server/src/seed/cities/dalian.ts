@@ -8,7 +8,11 @@ export const dalian: CitySeed = {
   root: { code: 'DL', name: '大连市人民政府', divisionCode: '210200' },
   departments: [
     {
-      code: 'DL-YSJ', name: '大连市营商环境建设局', shortName: '市营商局', isBureau: true, isFallbackOwner: true,
+      code: 'DL-YSJ',
+      name: '大连市营商环境建设局',
+      shortName: '市营商局',
+      isBureau: true,
+      isFallbackOwner: true,
       divisions: [
         { code: 'DL-YSJ-ZB', name: '民企诉求专班' },
         { code: 'DL-YSJ-JD', name: '监督检查处' },
@@ -36,7 +40,9 @@ export const dalian: CitySeed = {
     { code: 'DL-WJW', name: '大连市卫生健康委员会', shortName: '市卫健委' },
     { code: 'DL-YJJ', name: '大连市应急管理局', shortName: '市应急局' },
     {
-      code: 'DL-SCJGJ', name: '大连市市场监督管理局', shortName: '市市场监管局',
+      code: 'DL-SCJGJ',
+      name: '大连市市场监督管理局',
+      shortName: '市市场监管局',
       divisions: [
         { code: 'DL-SCJGJ-DJ', name: '登记注册处' },
         { code: 'DL-SCJGJ-XY', name: '信用监督管理处' },
@@ -63,8 +69,16 @@ export const dalian: CitySeed = {
   ],
   /** Where enterprises are, roughly: weights of the demo data by district. */
   enterpriseWeights: {
-    '210202': 10, '210203': 8, '210204': 12, '210211': 20, '210212': 6,
-    '210213': 18, '210214': 7, '210224': 2, '210281': 9, '210283': 8,
+    '210202': 10,
+    '210203': 8,
+    '210204': 12,
+    '210211': 20,
+    '210212': 6,
+    '210213': 18,
+    '210214': 7,
+    '210224': 2,
+    '210281': 9,
+    '210283': 8,
   },
   demoAccounts: [
     { username: 'admin', displayName: '系统管理员', department: 'DL-YSJ-ZH', roles: ['admin'] },
