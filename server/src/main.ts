@@ -21,14 +21,12 @@ async function main(): Promise<void> {
   if (applied.length) logger.info({ applied }, 'migrations applied')
 
   const deps = createDeps(config, database, logger)
-  const seed =
-    config.seedDemoData || (await needsBaseSeed(deps))
-      ? await seedIfEmpty(deps, {
-          demo: config.seedDemoData,
-          enterpriseCount: config.demoEnterpriseCount,
-          password: config.demoPassword,
-        })
-      : undefined
+  // The department tree is seeded on first start in every mode; demo people and enterprises only when asked.
+  const seed = await seedIfEmpty(deps, {
+    demo: config.seedDemoData,
+    enterpriseCount: config.demoEnterpriseCount,
+    password: config.demoPassword,
+  })
   await deps.jobs.start({ workers: config.jobs })
 
   const app = buildApp(deps)
@@ -49,15 +47,6 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
-}
-
-async function needsBaseSeed(deps: ReturnType<typeof createDeps>): Promise<boolean> {
-  // Production still needs the department tree on first start, without demo people.
-  const count = await deps.db
-    .selectFrom('departments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(count.n) === 0
 }
 
 function printBanner(input: {

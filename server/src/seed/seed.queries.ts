@@ -1,6 +1,10 @@
-import type { Insertable } from 'kysely'
+import { sql, type Insertable } from 'kysely'
 import type { Executor } from '../kernel/db/database'
 import type { DepartmentsTable, EnterprisesTable } from '../kernel/db/schema'
+
+export async function lockSeeding(db: Executor): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(727500003)`.execute(db)
+}
 
 export async function countDepartments(db: Executor): Promise<number> {
   const row = await db

@@ -29,8 +29,8 @@ export async function seedIfEmpty(
 ): Promise<SeedResult> {
   const city = CITY_SEEDS[deps.config.city]
   if (!city) throw new Error(`No seed data for CITY=${deps.config.city}`)
-  if ((await q.countDepartments(deps.db)) > 0)
-    return { seeded: false, departments: 0, enterprises: 0, accounts: [] }
+  const nothing: SeedResult = { seeded: false, departments: 0, enterprises: 0, accounts: [] }
+  if ((await q.countDepartments(deps.db)) > 0) return nothing
 
   const password = options.password ?? generateInitialPassword()
   const passwordHash = options.demo ? await hashPassword(password) : ''
@@ -39,6 +39,9 @@ export async function seedIfEmpty(
     : []
 
   return deps.db.transaction().execute(async (tx) => {
+    // Several nodes may start on an empty PostgreSQL at once: one seeds, the others find it done.
+    await q.lockSeeding(tx)
+    if ((await q.countDepartments(tx)) > 0) return nothing
     const ids = await seedDepartments(tx, city)
     const accounts: SeedResult['accounts'] = []
     let enterpriseCount = 0

@@ -1,0 +1,106 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+
+const require = createRequire(import.meta.url)
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../screenshots')
+
+/** Debian's Chromium, never a downloaded browser; the flags keep it off this machine's closed network. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  })
+}
+
+export const baseUrl = () => inject('baseUrl')
+
+/** A phone: the enterprise app is used one-handed on a 375 px wide screen. */
+export async function newPhonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    baseURL: baseUrl(),
+  })
+  return context.newPage()
+}
+
+export async function newDesktopPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'zh-CN',
+    baseURL: baseUrl(),
+  })
+  return context.newPage()
+}
+
+/** Saves a numbered screenshot under e2e/screenshots/<journey>/. */
+export function screenshots(journey: string) {
+  const dir = path.join(SCREENSHOTS, journey)
+  fs.mkdirSync(dir, { recursive: true })
+  let n = 0
+  return async (page: Page, name: string) => {
+    n++
+    await page.screenshot({
+      path: path.join(dir, `${String(n).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    })
+  }
+}
+
+/** axe-core on the current page: serious and critical violations fail the journey. */
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (
+            o: object,
+          ) => Promise<{
+            violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]
+          }>
+        }
+      }
+    ).axe.run({
+      resultTypes: ['violations'],
+    })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      )
+  })
+  if (violations.length)
+    throw new Error(`axe found serious violations on ${page.url()}:\n${violations.join('\n')}`)
+}
+
+/** The newest sign-in code sent to a phone, read from the dev inbox like a developer would. */
+export async function readSignInCode(phone: string): Promise<string> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const res = await fetch(`${baseUrl()}/api/v1/dev/inbox`)
+    const body = (await res.json()) as { items: { to: string; text: string }[] }
+    const code = body.items.find((m) => m.to === phone && m.text.includes('验证码'))?.text.match(/\d{6}/)?.[0]
+    if (code) return code
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`no sign-in code reached ${phone}`)
+}
