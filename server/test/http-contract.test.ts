@@ -46,11 +46,9 @@ describe('the one error shape', () => {
   })
 
   it('refuses a body that is not declared as JSON', async () => {
-    const res = await t
-      .anonymous()
-      .post('/api/v1/auth/staff/sign-in', 'username=admin', {
-        'content-type': 'application/x-www-form-urlencoded',
-      })
+    const res = await t.anonymous().post('/api/v1/auth/staff/sign-in', 'username=admin', {
+      'content-type': 'application/x-www-form-urlencoded',
+    })
     expect(res.status).toBe(415)
     expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
   })

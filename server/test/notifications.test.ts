@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELIVER_QUEUE } from '../src/kernel/notify/notifier'
+import { scrubOldMessages } from '../src/kernel/notify/notify.queries'
 import { buildEnterprise, buildEnterpriseUser, signInEnterprise } from './factories'
 import { createTestApp, type TestApp } from './harness'
 
@@ -95,5 +96,18 @@ describe('the contact cap (无事不扰 applied to ourselves)', () => {
     for (let i = 0; i < 3; i++) await t.deps.notifier.deliver(await notifyEnterprise(a.id))
     expect(await t.deps.notifier.deliver(await notifyEnterprise(b.id))).toBe('sent')
     expect(await t.deps.notifier.deliver(await notifyEnterprise(a.id))).toBe('deferred')
+  })
+})
+
+describe('secrets in old messages', () => {
+  it('sign-in codes are blanked an hour later; the delivery record stays', async () => {
+    const phone = `139${String(Date.now()).slice(-8)}`
+    await t.anonymous('10.8.0.1').post('/api/v1/auth/enterprise/code', { phone })
+    await t.deps.jobs.runQueued(DELIVER_QUEUE)
+    await scrubOldMessages(t.deps.db, 'auth.sign_in_code', new Date(Date.now() + 1000))
+    const inbox = await t.anonymous().get('/api/v1/dev/inbox')
+    const sms = inbox.body.items.find((m: { to: string }) => m.to === phone)
+    expect(sms.text).toContain('******')
+    expect(sms.text).not.toMatch(/\d{6}/)
   })
 })

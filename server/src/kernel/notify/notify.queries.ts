@@ -156,3 +156,30 @@ export async function findDueNotificationIds(db: Executor, now: Date, limit: num
     .execute()
   return rows.map((r) => r.id)
 }
+
+/**
+ * Blanks secrets (one-time codes) in old messages of a template: the delivery record keeps that a
+ * message went out, not what it said.
+ */
+export async function scrubOldMessages(db: Executor, template: string, olderThan: Date): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ params: '{}' })
+    .where('template', '=', template)
+    .where('created_at', '<', olderThan)
+    .where(sql<boolean>`params <> '{}'::jsonb`)
+    .execute()
+  await db
+    .updateTable('notification_deliveries')
+    .set({ rendered_text: sql`regexp_replace(rendered_text, '[0-9]{6}', '******', 'g')` })
+    .where('at', '<', olderThan)
+    .where('notification_id', 'in', (eb) =>
+      eb
+        .selectFrom('notifications as n')
+        .select('n.id')
+        .where('n.template', '=', template)
+        .where('n.created_at', '<', olderThan),
+    )
+    .where('rendered_text', '~', '[0-9]{6}')
+    .execute()
+}

@@ -27,14 +27,12 @@ export async function upsertOverride(
       updated_by: row.userId,
     })
     .onConflict((oc) =>
-      oc
-        .columns(['day', 'source'])
-        .doUpdateSet({
-          is_working_day: row.isWorkingDay,
-          name: row.name,
-          updated_by: row.userId,
-          updated_at: new Date(),
-        }),
+      oc.columns(['day', 'source']).doUpdateSet({
+        is_working_day: row.isWorkingDay,
+        name: row.name,
+        updated_by: row.userId,
+        updated_at: new Date(),
+      }),
     )
     .returningAll()
     .executeTakeFirstOrThrow()
