@@ -69,9 +69,7 @@ export async function expectAccessible(page: Page): Promise<void> {
     const result = await (
       window as unknown as {
         axe: {
-          run: (
-            o: object,
-          ) => Promise<{
+          run: (o: object) => Promise<{
             violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]
           }>
         }

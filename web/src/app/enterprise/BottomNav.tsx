@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next'
+import { NavLink } from 'react-router'
+import { useInbox } from '../../features/notifications/inbox-store'
+import { paths } from '../routes'
+import { useSession } from '../session'
+import { HomeIcon, InboxIcon, UserIcon } from './icons'
+
+/**
+ * The bottom tab bar, as real links (antd-mobile's TabBar items are not focusable): reachable with
+ * a thumb, a keyboard and a screen reader alike.
+ */
+export function BottomNav() {
+  const { t } = useTranslation()
+  const { me } = useSession()
+  const { unreadCount } = useInbox()
+  const signedIn = me?.kind === 'enterprise'
+
+  const badge =
+    signedIn && unreadCount > 0 ? (
+      <span className="m-tab-badge" aria-label={t('inbox.unreadBadge', { count: unreadCount })}>
+        {unreadCount > 99 ? '99+' : unreadCount}
+      </span>
+    ) : null
+
+  return (
+    <nav className="m-tabbar" aria-label={t('nav.mobileTabs')}>
+      <NavLink to={paths.home} end className="m-tab">
+        <HomeIcon />
+        <span>{t('nav.home')}</span>
+      </NavLink>
+      <NavLink to={paths.inbox} className="m-tab">
+        <span className="m-tab-icon">
+          <InboxIcon />
+          {badge}
+        </span>
+        <span>{t('nav.inbox')}</span>
+      </NavLink>
+      <NavLink to={paths.me} className="m-tab">
+        <UserIcon />
+        <span>{t('nav.me')}</span>
+      </NavLink>
+    </nav>
+  )
+}

@@ -1,0 +1,64 @@
+/**
+ * The few icons the mobile app needs, inline: no icon package in the enterprise chunks.
+ * Decorative (aria-hidden); the text beside each icon names the action.
+ */
+type IconProps = { size?: number }
+
+function Svg({ size = 24, children }: IconProps & { children: React.ReactNode }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  )
+}
+
+export const HomeIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M3 10.5 12 3l9 7.5" />
+    <path d="M5 9.5V20h5v-6h4v6h5V9.5" />
+  </Svg>
+)
+
+export const InboxIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="m3.5 6.5 8.5 6.5 8.5-6.5" />
+  </Svg>
+)
+
+export const UserIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />
+  </Svg>
+)
+
+export const BackIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="m15 5-7 7 7 7" />
+  </Svg>
+)
+
+export const ChevronIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="m9 5 7 7-7 7" />
+  </Svg>
+)
+
+export const BuildingIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <rect x="4" y="3" width="16" height="18" rx="1.5" />
+    <path d="M9 7h1M14 7h1M9 11h1M14 11h1M9 15h1M14 15h1M10 21v-3h4v3" />
+  </Svg>
+)

@@ -1,0 +1,37 @@
+/** Paths the app links to from more than one place. */
+export const paths = {
+  home: '/',
+  login: '/login',
+  registerEnterprise: '/enterprises/new',
+  enterprise: (id: string) => `/enterprises/${id}`,
+  inbox: '/inbox',
+  me: '/me',
+  devInbox: '/dev/inbox',
+  staffHome: '/staff',
+  staffLogin: '/staff/login',
+  staffChangePassword: '/staff/change-password',
+  staffDepartments: '/staff/departments',
+  staffUsers: '/staff/users',
+  staffAudit: '/staff/audit',
+  staffCalendar: '/staff/calendar',
+  staffAccount: '/staff/account',
+} as const
+
+export function isStaffPath(pathname: string): boolean {
+  return pathname === '/staff' || pathname.startsWith('/staff/')
+}
+
+/** The login page for wherever the user is, remembering where to come back to. */
+export function loginPathFor(pathname: string, search = ''): string {
+  const login = isStaffPath(pathname) ? paths.staffLogin : paths.login
+  if (pathname === login || pathname === paths.staffChangePassword) return login
+  const here = `${pathname}${search}`
+  const isHome = here === paths.home || here === paths.staffHome
+  return isHome ? login : `${login}?next=${encodeURIComponent(here)}`
+}
+
+/** Only same-app paths are followed after sign-in: `next` comes from the URL, anyone can set it. */
+export function safeNextPath(next: string | null | undefined, fallback: string): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback
+  return next
+}

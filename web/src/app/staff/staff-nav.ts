@@ -1,0 +1,37 @@
+import type { StaffRole } from '../session'
+import { paths } from '../routes'
+
+/**
+ * The console's pages and who may open each. The server checks every request anyway; this only
+ * keeps the menu to what the user's roles can use (MISSION.md roles).
+ */
+export type StaffPageKey = 'home' | 'departments' | 'users' | 'audit' | 'calendar' | 'account'
+
+type StaffPage = { key: StaffPageKey; path: string; roles: readonly StaffRole[] | 'any' }
+
+export const STAFF_PAGES: readonly StaffPage[] = [
+  { key: 'home', path: paths.staffHome, roles: 'any' },
+  { key: 'departments', path: paths.staffDepartments, roles: ['admin'] },
+  // Department heads see their own department's people, read-only.
+  { key: 'users', path: paths.staffUsers, roles: ['admin', 'department_head'] },
+  { key: 'audit', path: paths.staffAudit, roles: ['admin', 'discipline_inspector'] },
+  // Everyone reads the working calendar; only admins change it.
+  { key: 'calendar', path: paths.staffCalendar, roles: 'any' },
+  { key: 'account', path: paths.staffAccount, roles: 'any' },
+]
+
+export function staffPagesFor(roles: readonly string[]): StaffPage[] {
+  return STAFF_PAGES.filter((page) => page.roles === 'any' || page.roles.some((role) => roles.includes(role)))
+}
+
+/** The page a console path belongs to ('/staff/users' → users); undefined for unknown paths. */
+export function staffPageOf(pathname: string): StaffPage | undefined {
+  const trimmed = pathname.replace(/\/+$/, '') || '/'
+  return STAFF_PAGES.find((page) => page.path === trimmed)
+}
+
+export function canOpenStaffPath(pathname: string, roles: readonly string[]): boolean {
+  const page = staffPageOf(pathname)
+  if (!page) return true // unknown paths show the not-found page, not a refusal
+  return staffPagesFor(roles).includes(page)
+}

@@ -1,0 +1,28 @@
+import { api } from '../../app/api'
+
+/** One in-app message (GET /inbox). The route declares its schema inline, so the type is written here. */
+export type InboxItem = {
+  id: string
+  title: string
+  body: string
+  enterpriseName: string | null
+  sentAt: string
+  isRead: boolean
+}
+
+/** One SMS or e-mail the development adapters "sent" (GET /dev/inbox). */
+export type OutgoingMessage = {
+  id: number
+  channel: string
+  to: string | null
+  text: string
+  status: string
+  at: string
+}
+
+export const notificationsApi = {
+  listInbox: () => api.get<{ items: InboxItem[] }>('/inbox'),
+  markRead: (id: string) => api.post<{ ok: true }>(`/inbox/${encodeURIComponent(id)}/read`),
+  listDevOutgoing: () =>
+    api.get<{ items: OutgoingMessage[] }>('/dev/inbox', undefined, { allowUnauthenticated: true }),
+}

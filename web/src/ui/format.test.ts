@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { cityDateOf, cityInstant, formatDateTime } from './format'
+
+describe('city time', () => {
+  it('reads the date in Asia/Shanghai, not the device zone', () => {
+    expect(cityDateOf(new Date('2026-01-31T16:30:00Z'))).toBe('2026-02-01')
+  })
+
+  it('writes wall-clock times with the +08:00 offset', () => {
+    expect(cityInstant('2026-03-02', '09:30')).toBe('2026-03-02T09:30:00+08:00')
+    expect(cityInstant('2026-03-02', '23:59:59')).toBe('2026-03-02T23:59:59+08:00')
+  })
+
+  it('formats instants in city time', () => {
+    expect(formatDateTime('2026-01-31T16:30:00Z', 'zh-CN')).toContain('00:30')
+  })
+})

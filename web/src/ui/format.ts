@@ -1,0 +1,61 @@
+/**
+ * Display formats. Times are shown in the city's zone (Asia/Shanghai, UTC+8 all year) whatever the
+ * device's zone is, because deadlines and office hours are the city's.
+ */
+export const CITY_TIME_ZONE = 'Asia/Shanghai'
+
+const locales = { 'zh-CN': 'zh-CN', en: 'en-GB' } as const
+const toLocale = (language: string) => (language === 'en' ? locales.en : locales['zh-CN'])
+
+export function formatDateTime(iso: string | null | undefined, language: string): string {
+  if (!iso) return '—'
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Intl.DateTimeFormat(toLocale(language), {
+    timeZone: CITY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(date)
+}
+
+/** A calendar date 'YYYY-MM-DD' is already the city's date: shown as is. */
+export function formatIsoDate(isoDate: string | null | undefined): string {
+  return isoDate ? isoDate : '—'
+}
+
+export function formatYuan(value: number | null | undefined, language: string): string {
+  if (value === null || value === undefined) return '—'
+  return new Intl.NumberFormat(toLocale(language), {
+    style: 'currency',
+    currency: 'CNY',
+    maximumFractionDigits: 2,
+  }).format(value)
+}
+
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(toLocale(language)).format(value)
+}
+
+/** Today's date in the city, as 'YYYY-MM-DD'. */
+export function cityToday(now: Date = new Date()): string {
+  return cityDateOf(now)
+}
+
+export function cityDateOf(instant: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: CITY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant)
+}
+
+/** A wall-clock time in the city ('2026-03-02', '09:30' or '23:59:59') as an ISO instant with the +08:00 offset. */
+export function cityInstant(date: string, time = '00:00'): string {
+  return `${date}T${time.length === 5 ? `${time}:00` : time}+08:00`
+}
