@@ -3,24 +3,9 @@ import type { Me } from '@server/modules/auth/auth.schema'
 import { api, isApiError } from './api'
 
 export type { Me }
-export type StaffRole =
-  | 'dispatcher'
-  | 'handler'
-  | 'department_head'
-  | 'bureau_leader'
-  | 'discipline_inspector'
-  | 'inspector'
-  | 'admin'
+import { STAFF_ROLES, type StaffRole } from '@shared/roles'
 
-export const STAFF_ROLES: readonly StaffRole[] = [
-  'dispatcher',
-  'handler',
-  'department_head',
-  'bureau_leader',
-  'discipline_inspector',
-  'inspector',
-  'admin',
-]
+export { STAFF_ROLES, type StaffRole }
 
 type Session = {
   /** undefined while the first "who am I" is in flight, null when signed out. */

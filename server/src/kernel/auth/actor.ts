@@ -1,18 +1,8 @@
 import { AppError } from '../errors'
 
-/** The roles of MISSION.md. "enterprise" is a kind of user; the others are staff roles held in a department. */
-export const STAFF_ROLES = [
-  'dispatcher',
-  'handler',
-  'department_head',
-  'bureau_leader',
-  'discipline_inspector',
-  'inspector',
-  'admin',
-] as const
-export type StaffRole = (typeof STAFF_ROLES)[number]
-export type Role = 'enterprise' | StaffRole
-export const ROLES: readonly Role[] = ['enterprise', ...STAFF_ROLES]
+import { STAFF_ROLES, ROLES, type Role, type StaffRole } from '../../shared/roles'
+
+export { STAFF_ROLES, ROLES, type Role, type StaffRole }
 
 export type RoleGrant = { role: StaffRole; departmentId: string }
 

@@ -83,7 +83,7 @@ export function sessionAuth(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const deps = c.get('deps')
     const unsafe = UNSAFE_METHODS.has(c.req.method)
-    if (unsafe) assertSameOrigin(c)
+    if (unsafe) assertSameOrigin(c, deps.config.trustProxy)
     const token = getCookie(c, SESSION_COOKIE)
     if (token) {
       const resolved = await resolveSession(deps.db, token)
@@ -99,10 +99,11 @@ export function sessionAuth(): MiddlewareHandler<AppEnv> {
   }
 }
 
-function assertSameOrigin(c: Context): void {
+function assertSameOrigin(c: Context, trustProxy: boolean): void {
   const origin = c.req.header('origin')
   if (!origin || origin === 'null') return
-  const host = c.req.header('x-forwarded-host') ?? c.req.header('host') ?? new URL(c.req.url).host
+  const forwarded = trustProxy ? c.req.header('x-forwarded-host') : undefined
+  const host = forwarded ?? c.req.header('host') ?? new URL(c.req.url).host
   let originHost: string
   try {
     originHost = new URL(origin).host

@@ -21,10 +21,13 @@ export async function listAudit(
       from: filter.from ? new Date(filter.from) : undefined,
       to: filter.to ? new Date(filter.to) : undefined,
     },
-    filter.limit,
+    filter.limit + 1,
   )
+  // One row more than asked tells whether an older page exists.
+  const hasMore = rows.length > filter.limit
+  const page = rows.slice(0, filter.limit)
   return {
-    items: rows.map((r) => ({
+    items: page.map((r) => ({
       seq: r.seq,
       at: r.at.toISOString(),
       actorUserId: r.actor_user_id,
@@ -39,7 +42,7 @@ export async function listAudit(
       ip: r.ip,
       hash: r.hash,
     })),
-    nextBeforeSeq: rows.length === filter.limit ? rows.at(-1)!.seq : null,
+    nextBeforeSeq: hasMore ? page.at(-1)!.seq : null,
   }
 }
 

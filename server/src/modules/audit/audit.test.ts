@@ -43,6 +43,22 @@ describe('the audit trail', () => {
     })
   })
 
+  it('pages by sequence, and says when there is nothing older', async () => {
+    const first = await admin.get('/api/v1/audit?limit=2')
+    expect(first.body.items).toHaveLength(2)
+    expect(first.body.nextBeforeSeq).toBe(first.body.items[1].seq)
+    let beforeSeq = first.body.nextBeforeSeq
+    let pages = 1
+    while (beforeSeq) {
+      const page = await admin.get(`/api/v1/audit?limit=2&beforeSeq=${beforeSeq}`)
+      expect(page.body.items.length).toBeGreaterThan(0)
+      beforeSeq = page.body.nextBeforeSeq
+      pages++
+    }
+    const all = await admin.get('/api/v1/audit?limit=200')
+    expect(pages).toBe(Math.ceil(all.body.items.length / 2))
+  })
+
   it('cannot be edited through SQL while the guard is on', async () => {
     await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(t.deps.db)).rejects.toThrow(
       /append-only/,

@@ -326,7 +326,8 @@ async function getMeOf(db: Executor, userId: string): Promise<Me> {
 
 /**
  * A staff member changes their own password; other sessions end.
- * Refuses: INVALID_CREDENTIALS (wrong current password), VALIDATION_FAILED (weak new password).
+ * Refuses: VALIDATION_FAILED (wrong current password — a field error, not a 401 that would look like
+ * an expired session — or a weak new password).
  */
 export async function changePassword(
   deps: AppDeps,

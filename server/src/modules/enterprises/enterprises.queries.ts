@@ -154,14 +154,15 @@ export async function countManagers(db: Executor, enterpriseId: string): Promise
 export async function findOrCreateEnterpriseUser(db: Executor, phone: string, displayName: string) {
   const existing = await db
     .selectFrom('users')
-    .select(['id', 'kind'])
+    .select(['id', 'kind', 'display_name'])
     .where('phone', '=', phone)
     .executeTakeFirst()
-  if (existing) return { id: existing.id, kind: existing.kind, created: false }
+  if (existing)
+    return { id: existing.id, kind: existing.kind, displayName: existing.display_name, created: false }
   const created = await db
     .insertInto('users')
     .values({ kind: 'enterprise', phone, display_name: displayName })
     .returning('id')
     .executeTakeFirstOrThrow()
-  return { id: created.id, kind: 'enterprise' as const, created: true }
+  return { id: created.id, kind: 'enterprise' as const, displayName, created: true }
 }

@@ -321,7 +321,7 @@ export async function addMember(
     })
     return {
       userId: member.id,
-      displayName: maskPhone(input.phone),
+      displayName: member.displayName,
       phone: input.phone,
       role: input.role,
       addedAt: new Date().toISOString(),
@@ -329,7 +329,7 @@ export async function addMember(
   })
 }
 
-/** Refuses: NOT_FOUND, FORBIDDEN (not a manager), CONFLICT (removing the last manager). */
+/** Refuses: NOT_FOUND, FORBIDDEN (not a manager), LAST_MANAGER (an enterprise keeps at least one manager). */
 export async function removeMember(
   deps: AppDeps,
   actor: Actor,
@@ -341,7 +341,8 @@ export async function removeMember(
     await requireManager(tx, user, id)
     const membership = await q.findMembership(tx, id, memberUserId)
     if (!membership) throw notFound()
-    if (membership.role === 'manager' && (await q.countManagers(tx, id)) <= 1) throw new AppError('CONFLICT')
+    if (membership.role === 'manager' && (await q.countManagers(tx, id)) <= 1)
+      throw new AppError('LAST_MANAGER')
     await q.deleteMember(tx, id, memberUserId)
     await writeAudit(tx, user, {
       action: 'enterprise.remove_member',

@@ -233,6 +233,7 @@ describe('members', () => {
     const client = await signInEnterprise(t, manager.phone)
     const res = await client.delete(`/api/v1/enterprises/${enterprise.id}/members/${manager.id}`)
     expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe('LAST_MANAGER')
   })
 })
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { STAFF_ROLES } from '../../kernel/auth/actor'
+import { STAFF_ROLES } from '../../shared/roles'
 import { email, mobilePhone, personName, username, version } from '../../shared/fields'
 
 export const RoleGrantInput = z.strictObject({

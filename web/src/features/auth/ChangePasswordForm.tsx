@@ -9,7 +9,7 @@ type Values = { currentPassword: string; newPassword: string; confirmPassword: s
 
 /**
  * Change one's own password. The server lists every password rule the new one breaks in
- * fields.newPassword; a wrong current password (INVALID_CREDENTIALS) is shown under that field.
+ * fields.newPassword, a wrong current password in fields.currentPassword; both show under their field.
  */
 export function ChangePasswordForm({
   onChanged,
@@ -37,9 +37,6 @@ export function ChangePasswordForm({
           error,
           ['currentPassword', 'newPassword'],
           errorMessage(error, t('errors.generic')),
-          {
-            INVALID_CREDENTIALS: 'currentPassword',
-          },
         ),
       )
     } finally {

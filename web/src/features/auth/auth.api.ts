@@ -18,7 +18,7 @@ export const authApi = {
     api.post<SignInResult>('/auth/staff/sign-in', { username, password }, quiet),
   completeSecondFactor: (challenge: string, code: string) =>
     api.post<SignInResult>('/auth/staff/second-factor', { challenge, code }, quiet),
-  // A wrong current password answers 401 INVALID_CREDENTIALS: the form shows it, the session stays.
+  // A wrong current password answers 400 with fields.currentPassword: the form shows it under that field.
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<{ ok: true }>('/auth/password', { currentPassword, newPassword }),
   startTotpSetup: () => api.post<TotpSetup>('/auth/totp/setup'),
