@@ -1,5 +1,5 @@
 import { Alert, App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage, isApiError } from '../../app/api'
 import { showApiErrorOnForm } from '../../ui/form-errors'
@@ -80,6 +80,12 @@ export function DepartmentFormModal({
   }, [])
 
   const parents = useMemo(() => parentChoices(tree, kind, editing?.id), [tree, kind, editing?.id])
+
+  // Departments and district governments have one possible parent, the city: choose it for the user.
+  useEffect(() => {
+    if (editing || parents.length !== 1 || form.getFieldValue('parentId')) return
+    form.setFieldValue('parentId', parents[0]!.id)
+  }, [editing, form, parents])
 
   const initialValues: Partial<Values> = editing
     ? {

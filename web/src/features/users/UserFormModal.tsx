@@ -158,6 +158,7 @@ export function UserFormModal({
                         aria-label={t('users.fields.roleN', { n: index + 1 })}
                         placeholder={t('users.placeholders.role')}
                         options={roleOptions}
+                        showSearch={{ optionFilterProp: 'label' }}
                         style={{ width: 170 }}
                       />
                     </Form.Item>
