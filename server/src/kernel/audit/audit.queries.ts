@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor, Tx } from '../db/database'
+import type { ChainedRow } from './hash-chain'
 
 // Serialises audit writers across every connection and node, so seq stays gapless and the chain linear.
 const AUDIT_LOCK_KEY = 727_500_002
@@ -14,22 +15,7 @@ export async function findAuditHead(tx: Executor) {
 
 export async function insertAuditRow(
   tx: Tx,
-  row: {
-    seq: number
-    at: Date
-    actorUserId: string | null
-    actorRole: string | null
-    actorLabel: string | null
-    action: string
-    entityType: string
-    entityId: string | null
-    before: unknown
-    after: unknown
-    requestId: string | null
-    ip: string | null
-    prevHash: string
-    hash: string
-  },
+  row: Omit<ChainedRow, 'at'> & { at: Date; hash: string },
 ): Promise<void> {
   await tx
     .insertInto('audit_log')

@@ -5,6 +5,7 @@ import type { Executor } from '../../kernel/db/database'
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { ENTERPRISE_PROFILE_FIELDS, type EnterpriseProfileField } from '../../shared/enterprise-profile'
 import { industryName } from '../../shared/industries'
 import { maskPhone } from '../../kernel/auth/sessions'
 import { findDivision, isCountyOf } from '../reference/divisions'
@@ -13,22 +14,8 @@ import * as q from './enterprises.queries'
 
 type Row = NonNullable<Awaited<ReturnType<typeof q.findEnterpriseById>>>
 
-/** The fields that make up a profile version (everything an enterprise or the bureau can change). */
-const PROFILE_FIELDS = [
-  'name',
-  'legalRepresentative',
-  'divisionCode',
-  'industryCode',
-  'sizeClass',
-  'foundedOn',
-  'employees',
-  'annualRevenue',
-  'tags',
-  'creditTier',
-  'address',
-  'contactPhone',
-] as const
-type ProfileField = (typeof PROFILE_FIELDS)[number]
+const PROFILE_FIELDS = ENTERPRISE_PROFILE_FIELDS
+type ProfileField = EnterpriseProfileField
 
 const COLUMN_OF: Record<ProfileField, keyof Row> = {
   name: 'name',

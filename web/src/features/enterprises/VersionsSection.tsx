@@ -1,4 +1,5 @@
 import { ErrorBlock } from 'antd-mobile'
+import { ENTERPRISE_PROFILE_FIELDS } from '@shared/enterprise-profile'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../app/api'
 import { PageLoading } from '../../app/enterprise/RequireEnterpriseUser'
@@ -7,21 +8,7 @@ import { useLoad } from '../../ui/use-load'
 import { tagName } from './enterprise-labels'
 import { enterprisesApi } from './enterprises.api'
 
-const LABELLED_FIELDS = [
-  'uscc',
-  'name',
-  'legalRepresentative',
-  'divisionCode',
-  'industryCode',
-  'sizeClass',
-  'foundedOn',
-  'employees',
-  'annualRevenue',
-  'tags',
-  'address',
-  'contactPhone',
-  'creditTier',
-] as const
+const LABELLED_FIELDS = ['uscc', ...ENTERPRISE_PROFILE_FIELDS] as const
 type LabelledField = (typeof LABELLED_FIELDS)[number]
 const isLabelled = (field: string): field is LabelledField =>
   (LABELLED_FIELDS as readonly string[]).includes(field)

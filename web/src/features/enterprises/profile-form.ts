@@ -1,3 +1,4 @@
+import { ENTERPRISE_EDITABLE_FIELDS } from '@shared/enterprise-profile'
 import type { Enterprise, RegisterEnterpriseBody, SizeClass, UpdateEnterpriseBody } from './enterprises.api'
 
 /** The profile form holds what the inputs hold (numbers as typed text); these convert both ways. */
@@ -15,19 +16,7 @@ export type ProfileFormValues = {
   contactPhone: string
 }
 
-export const PROFILE_FIELDS = [
-  'name',
-  'legalRepresentative',
-  'divisionCode',
-  'industryCode',
-  'sizeClass',
-  'foundedOn',
-  'employees',
-  'annualRevenue',
-  'tags',
-  'address',
-  'contactPhone',
-] as const
+export const PROFILE_FIELDS = ENTERPRISE_EDITABLE_FIELDS
 
 export type ProfileBody = Omit<RegisterEnterpriseBody, 'uscc'>
 
