@@ -13,7 +13,7 @@ import { registerAuthJobs } from './modules/auth/auth.jobs'
 export function createDeps(
   config: Config,
   database: Database,
-  logger: Logger = createLogger(config.logLevel),
+  logger: Logger = createLogger(config.logLevel, config.logFormat),
 ): AppDeps {
   const metrics = createMetrics()
   const jobs = new Jobs(database, logger, config.jobs)

@@ -12,7 +12,7 @@ import { seedIfEmpty, type SeedResult } from './seed/seed'
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const logger = createLogger(config.logLevel)
+  const logger = createLogger(config.logLevel, config.logFormat)
   const started = Date.now()
   const database: Database = config.databaseUrl
     ? await openPostgres(config.databaseUrl, config.databasePoolSize)

@@ -17,6 +17,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   PUBLIC_URL: z.string().url().optional(),
   CITY: z.string().default('dalian'),
   TIME_ZONE: z.string().default('Asia/Shanghai'),
@@ -49,6 +50,7 @@ export type Config = {
   databaseUrl: string | undefined
   databasePoolSize: number
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
+  logFormat: 'json' | 'pretty'
   publicUrl: string | undefined
   city: string
   timeZone: string
@@ -91,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
+    // People read a terminal; log collectors read JSON.
+    logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY && !isProduction ? 'pretty' : 'json'),
     publicUrl: e.PUBLIC_URL,
     city: e.CITY,
     timeZone: e.TIME_ZONE,
