@@ -29,8 +29,8 @@ CREATE TABLE appeals (
   tier                 text        NOT NULL CHECK (tier IN ('urgent', 'fast', 'normal', 'complex')),
   title                text        NOT NULL,
   body                 text        NOT NULL,
-  -- jieba words joined by spaces: what similarity and the classifier read.
-  words                text        NOT NULL DEFAULT '',
+  -- jieba words of title and body (stop words dropped): what similarity and the classifier read.
+  words                text[]      NOT NULL DEFAULT '{}',
   address              text,
   latitude             double precision,
   longitude            double precision,
@@ -48,6 +48,8 @@ CREATE TABLE appeals (
   first_dispatched_at  timestamptz,
   first_contact_at     timestamptz,
   replied_at           timestamptz,
+  -- A reply nobody confirms or rates closes as "no rating" at this instant (working days from the reply).
+  auto_close_at        timestamptz,
   closed_at            timestamptz,
   close_reason         text        CHECK (close_reason IN ('solved', 'unsolved', 'no_rating', 'withdrawn', 'rejected', 'merged')),
   version              int         NOT NULL DEFAULT 1,
@@ -59,7 +61,8 @@ CREATE TABLE appeals (
 CREATE INDEX appeals_status_idx ON appeals (status, created_at);
 CREATE INDEX appeals_enterprise_idx ON appeals (enterprise_id, created_at DESC);
 CREATE INDEX appeals_first_dispatched_idx ON appeals (first_dispatched_at);
-CREATE INDEX appeals_words_trgm_idx ON appeals USING gin (words gin_trgm_ops);
+CREATE INDEX appeals_auto_close_idx ON appeals (auto_close_at) WHERE status = 'replied';
+CREATE INDEX appeals_words_idx ON appeals USING gin (words);
 
 -- Which departments hold the appeal: one lead (首接负责) and any co-handlers. Past assignments stay.
 CREATE TABLE appeal_assignments (

@@ -9,6 +9,8 @@ import type { AppDeps } from './kernel/http/app-env'
 import { mountDocsPage } from './kernel/http/docs-page'
 import { requestContext, requireJsonBodies, sessionAuth, toErrorResponse } from './kernel/http/middleware'
 import { createRouter } from './kernel/http/route'
+import { appealRoutes } from './modules/appeals/appeals.routes'
+import { MAX_ATTACHMENT_BYTES } from './modules/appeals/attachment-rules'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { authRoutes } from './modules/auth/auth.routes'
 import { calendarRoutes } from './modules/calendar/calendar.routes'
@@ -40,20 +42,25 @@ export function buildApp(deps: AppDeps) {
     c.body(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }),
   )
 
-  app.use(
-    '/api/*',
+  // File uploads get room for one attachment (and the multipart framing); everything else the JSON limit.
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
+      maxSize,
       onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: deps.config.bodyLimitBytes } })
+        throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: maxSize } })
       },
-    }),
+    })
+  const jsonLimit = limitTo(deps.config.bodyLimitBytes)
+  const uploadLimit = limitTo(MAX_ATTACHMENT_BYTES + 64 * 1024)
+  app.use('/api/*', (c, next) =>
+    (c.req.path === `${API_PREFIX}/appeals/attachments` ? uploadLimit : jsonLimit)(c, next),
   )
   app.use('/api/*', requireJsonBodies())
   app.use('/api/*', sessionAuth())
 
   app.route(API_PREFIX, authRoutes())
   app.route(API_PREFIX, enterpriseRoutes())
+  app.route(API_PREFIX, appealRoutes())
   app.route(API_PREFIX, departmentRoutes())
   app.route(API_PREFIX, userRoutes())
   app.route(API_PREFIX, calendarRoutes())

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './kernel/logger'
 import { createMetrics } from './kernel/metrics'
 import { loggingAdapter, webhookAdapter } from './kernel/notify/adapters'
 import { Notifier } from './kernel/notify/notifier'
+import { registerAppealJobs } from './modules/appeals/appeals.jobs'
 import { registerAuthJobs } from './modules/auth/auth.jobs'
 
 /** Wires the kernel services of one process around one database. */
@@ -46,5 +47,6 @@ export function createDeps(
   }
   notifier.register()
   registerAuthJobs(deps)
+  registerAppealJobs(deps)
   return deps
 }

@@ -89,8 +89,10 @@ export class TestClient {
     }
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     if (method !== 'GET' && this.csrfToken && !(CSRF_HEADER in h)) h[CSRF_HEADER] = this.csrfToken
-    let payload: string | undefined
-    if (body !== undefined) {
+    let payload: string | FormData | undefined
+    if (body instanceof FormData) {
+      payload = body // fetch sets the multipart boundary
+    } else if (body !== undefined) {
       payload = typeof body === 'string' ? body : JSON.stringify(body)
       h['content-type'] ??= 'application/json'
     }

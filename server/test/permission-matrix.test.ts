@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '../src/kernel/auth/actor'
+import { DEFAULT_APPEAL_SETTINGS } from '../src/modules/appeals/appeal-settings'
 import { makeUscc } from '../src/seed/demo-enterprises'
 import {
   buildEnterprise,
@@ -22,7 +23,13 @@ import { createTestApp, type TestApp, type TestClient } from './harness'
  * everyone else must get UNAUTHENTICATED (anonymous) or FORBIDDEN.
  */
 type Caller = Role | 'anonymous'
-type Ctx = { enterpriseId: string; targetUserId: string; departmentId: string }
+type Ctx = {
+  enterpriseId: string
+  targetUserId: string
+  departmentId: string
+  appealId: string
+  enterpriseUscc: string
+}
 type Entry = {
   allow: 'everyone' | 'signed-in' | 'staff' | Role[]
   body?: (ctx: Ctx) => unknown
@@ -33,6 +40,23 @@ type Entry = {
 }
 
 const STAFF: Role[] = ROLES.filter((r) => r !== 'enterprise')
+/** Who works with appeals at all: the enterprise, the task force and bureau, the departments. */
+const APPEAL_VIEWERS: Role[] = [
+  'enterprise',
+  'dispatcher',
+  'bureau_leader',
+  'admin',
+  'handler',
+  'department_head',
+]
+const DEPARTMENT: Role[] = ['handler', 'department_head']
+const appeal = (c: Ctx) => ({ id: c.appealId })
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])
+const pngForm = () => {
+  const form = new FormData()
+  form.set('file', new File([PNG], 'a.png'))
+  return form
+}
 const randomUuid = () => crypto.randomUUID()
 const unique = () => crypto.randomBytes(4).toString('hex')
 
@@ -101,6 +125,121 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/v1/enterprises/{id}/members/{userId}': {
     allow: ['enterprise'],
     params: (c) => ({ id: c.enterpriseId, userId: randomUuid() }),
+  },
+
+  'GET /api/v1/appeals/categories': { allow: 'signed-in' },
+  'POST /api/v1/appeals/attachments': { allow: APPEAL_VIEWERS, body: pngForm },
+  'GET /api/v1/appeals/attachments/{id}': { allow: APPEAL_VIEWERS, params: () => ({ id: randomUuid() }) },
+  'POST /api/v1/appeals': {
+    allow: ['enterprise'],
+    body: (c) => ({
+      enterpriseId: c.enterpriseId,
+      categoryCode: 'tax',
+      title: '退税没有到账',
+      body: '增值税留抵退税申请三个月仍未到账。',
+      idempotencyKey: randomUuid(),
+    }),
+  },
+  'POST /api/v1/appeals/on-behalf': {
+    allow: ['dispatcher'],
+    body: (c) => ({
+      enterpriseUscc: c.enterpriseUscc,
+      channel: 'hotline',
+      callerName: '王经理',
+      categoryCode: 'tax',
+      title: '退税没有到账',
+      body: '增值税留抵退税申请三个月仍未到账。',
+      idempotencyKey: randomUuid(),
+    }),
+  },
+  'GET /api/v1/appeals/similar': {
+    allow: ['enterprise', 'dispatcher', 'bureau_leader'],
+    query: 'text=%E9%80%80%E7%A8%8E',
+  },
+  'GET /api/v1/appeals/mine': { allow: ['enterprise'] },
+  'GET /api/v1/appeals/queue': { allow: ['dispatcher', 'bureau_leader', 'admin'] },
+  'GET /api/v1/appeals/inbox': { allow: DEPARTMENT },
+  'GET /api/v1/appeals/return-visits': { allow: ['dispatcher', 'bureau_leader'] },
+  'POST /api/v1/appeals/return-visits/{visitId}': {
+    allow: ['dispatcher'],
+    params: () => ({ visitId: randomUuid() }),
+    body: () => ({ status: 'unreachable' }),
+  },
+  'GET /api/v1/appeals/settings': { allow: ['admin', 'dispatcher', 'bureau_leader'] },
+  'PUT /api/v1/appeals/settings': {
+    allow: ['admin'],
+    body: () => ({ version: 999, settings: DEFAULT_APPEAL_SETTINGS }),
+  },
+  'GET /api/v1/appeals/{id}': { allow: APPEAL_VIEWERS, params: appeal },
+  'GET /api/v1/appeals/{id}/department-suggestions': { allow: ['dispatcher'], params: appeal },
+  'POST /api/v1/appeals/{id}/accept': { allow: ['dispatcher'], params: appeal, body: () => ({}) },
+  'POST /api/v1/appeals/{id}/reject': {
+    allow: ['dispatcher'],
+    params: appeal,
+    body: () => ({ reason: '无效诉求' }),
+  },
+  'POST /api/v1/appeals/{id}/merge': {
+    allow: ['dispatcher'],
+    params: appeal,
+    body: () => ({ originalId: randomUuid() }),
+  },
+  'POST /api/v1/appeals/{id}/dispatch': { allow: ['dispatcher'], params: appeal, body: () => ({}) },
+  'POST /api/v1/appeals/{id}/arbitrate': {
+    allow: ['dispatcher'],
+    params: appeal,
+    body: (c) => ({ departmentId: c.departmentId, note: '仲裁' }),
+  },
+  'POST /api/v1/appeals/{id}/sign-for': { allow: DEPARTMENT, params: appeal },
+  'POST /api/v1/appeals/{id}/pause': {
+    allow: DEPARTMENT,
+    params: appeal,
+    body: () => ({ reason: 'awaiting_third_party', note: '等待第三方' }),
+  },
+  'POST /api/v1/appeals/{id}/resume': { allow: DEPARTMENT, params: appeal, body: () => ({}) },
+  'POST /api/v1/appeals/{id}/contact': {
+    allow: DEPARTMENT,
+    params: appeal,
+    body: () => ({ note: '已联系' }),
+  },
+  'POST /api/v1/appeals/{id}/extension': {
+    allow: ['department_head'],
+    params: appeal,
+    body: () => ({ workingDays: 2, reason: '需要核查' }),
+  },
+  'POST /api/v1/appeals/{id}/extensions/{extensionId}/decision': {
+    allow: ['dispatcher'],
+    params: (c) => ({ id: c.appealId, extensionId: randomUuid() }),
+    body: () => ({ approve: false }),
+  },
+  'POST /api/v1/appeals/{id}/reply': {
+    allow: DEPARTMENT,
+    params: appeal,
+    body: () => ({ body: '答复内容已经写好了。', attachmentIds: [] }),
+  },
+  'POST /api/v1/appeals/{id}/replies/{replyId}/decision': {
+    allow: ['department_head'],
+    params: (c) => ({ id: c.appealId, replyId: randomUuid() }),
+    body: () => ({ approve: true }),
+  },
+  'POST /api/v1/appeals/{id}/verdict': {
+    allow: ['enterprise'],
+    params: appeal,
+    body: () => ({ solved: true, level: 5 }),
+  },
+  'POST /api/v1/appeals/{id}/return': {
+    allow: DEPARTMENT,
+    params: appeal,
+    body: () => ({ reason: '不属于本部门' }),
+  },
+  'POST /api/v1/appeals/{id}/return-visit': {
+    allow: ['enterprise'],
+    params: appeal,
+    body: () => ({ solved: true, level: 5 }),
+  },
+  'POST /api/v1/appeals/{id}/withdraw': {
+    allow: ['enterprise'],
+    params: appeal,
+    body: () => ({ reason: '已自行解决' }),
   },
 
   'GET /api/v1/departments': { allow: 'staff' },
@@ -212,7 +351,25 @@ beforeAll(async () => {
     .where('code', '=', 'DL-SCJGJ')
     .executeTakeFirstOrThrow()
   const target = await buildStaff(t, { departmentId: department.id })
-  ctx = { enterpriseId: enterprise.id, targetUserId: target.id, departmentId: department.id }
+  // An appeal of the enterprise, held by the department the staff roles belong to.
+  const member = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
+  const filer = await signInEnterprise(t, member.phone)
+  const filed = await filer.post('/api/v1/appeals', {
+    enterpriseId: enterprise.id,
+    categoryCode: 'tax',
+    title: '退税没有到账',
+    body: '增值税留抵退税申请三个月仍未到账。',
+    idempotencyKey: randomUuid(),
+  })
+  const dispatcher = await signInAs(t, 'dispatcher')
+  await dispatcher.post(`/api/v1/appeals/${filed.body.id}/dispatch`, { leadDepartmentId: department.id })
+  ctx = {
+    enterpriseId: enterprise.id,
+    targetUserId: target.id,
+    departmentId: department.id,
+    appealId: filed.body.id,
+    enterpriseUscc: enterprise.uscc,
+  }
 })
 afterAll(() => t.close())
 

@@ -10,6 +10,8 @@ export type CityProfile = {
   divisionCode: string
   bureauNameZh: string
   bureauNameEn: string
+  /** Prefix of appeal numbers: DL-2026-000123. */
+  appealPrefix: string
 }
 
 const CITIES: Record<string, CityProfile> = {
@@ -20,6 +22,7 @@ const CITIES: Record<string, CityProfile> = {
     divisionCode: '210200',
     bureauNameZh: '大连市营商环境建设局',
     bureauNameEn: 'Dalian Business Environment Bureau',
+    appealPrefix: 'DL',
   },
 }
 

@@ -14,4 +14,12 @@ export type CitySeed = {
   enterpriseWeights: Record<string, number>
   demoAccounts: { username: string; displayName: string; department: string; roles: StaffRole[] }[]
   demoEnterprisePhone: string
+  /** The appeal catalogue; `department` (a code above) is the cold-start route until routing has learned. */
+  appealCategories: {
+    code: string
+    name: string
+    nameEn: string
+    department: string | null
+    tier?: 'urgent' | 'fast' | 'normal' | 'complex'
+  }[]
 }

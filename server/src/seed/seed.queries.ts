@@ -98,3 +98,30 @@ export async function insertMemberRows(
 ): Promise<void> {
   if (rows.length) await db.insertInto('enterprise_members').values(rows).execute()
 }
+
+export async function countAppealCategories(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('appeal_categories')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function findDepartmentIdsByCode(db: Executor): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('departments').select(['id', 'code']).execute()
+  return new Map(rows.map((r) => [r.code, r.id]))
+}
+
+export async function insertAppealCategories(
+  db: Executor,
+  rows: {
+    code: string
+    name: string
+    name_en: string
+    default_department_id: string | null
+    default_tier: 'urgent' | 'fast' | 'normal' | 'complex'
+    sort_order: number
+  }[],
+): Promise<void> {
+  if (rows.length) await db.insertInto('appeal_categories').values(rows).execute()
+}

@@ -18,12 +18,49 @@ export type SeedResult = {
   accounts: { role: string; login: string; password: string | null; department: string }[]
 }
 
+/** Every seed step that still has something to do: the city on first start, catalogues added later. */
+export async function seedIfEmpty(
+  deps: AppDeps,
+  options: { demo: boolean; enterpriseCount: number; password?: string | undefined },
+): Promise<SeedResult> {
+  const result = await seedCityIfEmpty(deps, options)
+  await seedAppealCatalogueIfEmpty(deps)
+  return result
+}
+
+/**
+ * The appeal catalogue, when there is none yet (a database seeded before appeals existed gets it on
+ * its next start). Departments the catalogue names must exist; a missing one leaves the category
+ * unrouted (the fallback owner takes it).
+ */
+export async function seedAppealCatalogueIfEmpty(deps: AppDeps): Promise<number> {
+  const city = CITY_SEEDS[deps.config.city]
+  if (!city) throw new Error(`No seed data for CITY=${deps.config.city}`)
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    if ((await q.countAppealCategories(tx)) > 0) return 0
+    const ids = await q.findDepartmentIdsByCode(tx)
+    await q.insertAppealCategories(
+      tx,
+      city.appealCategories.map((c, i) => ({
+        code: c.code,
+        name: c.name,
+        name_en: c.nameEn,
+        default_department_id: c.department ? (ids.get(c.department) ?? null) : null,
+        default_tier: c.tier ?? 'normal',
+        sort_order: i + 1,
+      })),
+    )
+    return city.appealCategories.length
+  })
+}
+
 /**
  * First start only (no departments yet): the city's department tree, and with demo data on, an
  * account for each role and a few thousand enterprises. Runs in one transaction: a crash leaves
  * an empty database that the next start seeds again.
  */
-export async function seedIfEmpty(
+async function seedCityIfEmpty(
   deps: AppDeps,
   options: { demo: boolean; enterpriseCount: number; password?: string | undefined },
 ): Promise<SeedResult> {

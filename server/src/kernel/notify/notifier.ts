@@ -28,6 +28,8 @@ export type NotificationRequest = {
   channels?: NotificationChannel[]
   /** Urgent messages (sign-in codes, safety) are not counted against the enterprise's contact cap. */
   isUrgent?: boolean
+  /** Answers to the enterprise's own request (a receipt, the reply it waits for): not counted either. */
+  isSolicited?: boolean
 }
 
 export type DeliveryOutcome = 'sent' | 'deferred' | 'retry' | 'failed' | 'skipped'
@@ -95,6 +97,7 @@ export class Notifier {
       template: request.template,
       params: request.params ?? {},
       isUrgent: request.isUrgent ?? false,
+      isSolicited: request.isSolicited ?? false,
     })
     await this.deps.jobs.send(tx, DELIVER_QUEUE, { id })
     return id
@@ -117,7 +120,7 @@ export class Notifier {
     if (!n || (n.status !== 'pending' && n.status !== 'deferred') || n.not_before > now) return 'skipped'
 
     const cap = this.deps.contactCapPerWeek
-    if (n.recipient_enterprise_id && !n.is_urgent && cap > 0) {
+    if (n.recipient_enterprise_id && !n.is_urgent && !n.is_solicited && cap > 0) {
       await lockEnterpriseContacts(tx, n.recipient_enterprise_id)
       const recent = await findRecentContacts(
         tx,

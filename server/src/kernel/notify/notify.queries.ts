@@ -12,6 +12,7 @@ export async function insertNotification(
     template: string
     params: Record<string, string | number>
     isUrgent: boolean
+    isSolicited: boolean
   },
 ): Promise<string> {
   const inserted = await tx
@@ -24,6 +25,7 @@ export async function insertNotification(
       template: row.template,
       params: JSON.stringify(row.params),
       is_urgent: row.isUrgent,
+      is_solicited: row.isSolicited,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -52,6 +54,7 @@ export async function findRecentContacts(tx: Executor, enterpriseId: string, sin
     .select('sent_at')
     .where('recipient_enterprise_id', '=', enterpriseId)
     .where('is_urgent', '=', false)
+    .where('is_solicited', '=', false)
     .where('status', '=', 'sent')
     .where('sent_at', '>', since)
     .orderBy('sent_at')

@@ -55,14 +55,26 @@ describe('pauses do not count', () => {
 
   it('pausing and resuming many times never gains or loses a minute', () => {
     let clock = startClock(at('2026-09-28T09:00:00'), 3 * DAY)
-    const steps = ['2026-09-28T10:00:00', '2026-09-28T10:30:00', '2026-09-28T15:00:00', '2026-09-29T09:15:00', '2026-09-29T11:00:00', '2026-09-30T14:00:00']
+    const steps = [
+      '2026-09-28T10:00:00',
+      '2026-09-28T10:30:00',
+      '2026-09-28T15:00:00',
+      '2026-09-29T09:15:00',
+      '2026-09-29T11:00:00',
+      '2026-09-30T14:00:00',
+    ]
     for (let i = 0; i < steps.length; i += 2) {
       clock = pauseClock(clock, at(steps[i]!), cal)
       clock = resumeClock(clock, at(steps[i + 1]!))
     }
-    const paused = 30 + cal.workingMinutesBetween(at('2026-09-28T15:00:00'), at('2026-09-29T09:15:00')) + cal.workingMinutesBetween(at('2026-09-29T11:00:00'), at('2026-09-30T14:00:00'))
+    const paused =
+      30 +
+      cal.workingMinutesBetween(at('2026-09-28T15:00:00'), at('2026-09-29T09:15:00')) +
+      cal.workingMinutesBetween(at('2026-09-29T11:00:00'), at('2026-09-30T14:00:00'))
     const end = at('2026-10-09T17:30:00')
-    expect(usedMinutes(clock, end, cal)).toBe(cal.workingMinutesBetween(at('2026-09-28T09:00:00'), end) - paused)
+    expect(usedMinutes(clock, end, cal)).toBe(
+      cal.workingMinutesBetween(at('2026-09-28T09:00:00'), end) - paused,
+    )
   })
 })
 
@@ -91,7 +103,12 @@ describe('thresholds', () => {
 
   it('a late sweep fires everything it missed, in order', () => {
     const clock = startClock(at('2026-09-28T09:00:00'), DAY)
-    expect(fireDue(clock, at('2026-09-29T17:30:00'), cal, STEP).fired).toEqual(['warn50', 'warn80', 'breach', 'escalate2'])
+    expect(fireDue(clock, at('2026-09-29T17:30:00'), cal, STEP).fired).toEqual([
+      'warn50',
+      'warn80',
+      'breach',
+      'escalate2',
+    ])
   })
 
   it('a paused clock never fires', () => {

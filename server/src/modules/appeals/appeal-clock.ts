@@ -37,7 +37,15 @@ export function thresholdMinutes(budget: number, escalationStepMinutes: number):
 export const THRESHOLDS: Threshold[] = ['warn50', 'warn80', 'breach', 'escalate2', 'escalate3']
 
 export function startClock(at: Date, budgetMinutes: number): Clock {
-  return { startedAt: at, budgetMinutes, elapsedMinutes: 0, elapsedAt: at, pausedSince: null, stoppedAt: null, fired: [] }
+  return {
+    startedAt: at,
+    budgetMinutes,
+    elapsedMinutes: 0,
+    elapsedAt: at,
+    pausedSince: null,
+    stoppedAt: null,
+    fired: [],
+  }
 }
 
 export function isRunning(clock: Clock): boolean {
@@ -70,7 +78,13 @@ export function stopClock(clock: Clock, now: Date, calendar: WorkingCalendar): C
 }
 
 /** An approved extension adds working minutes; thresholds not yet reached under the new budget fire again later. */
-export function extendClock(clock: Clock, extraMinutes: number, now: Date, calendar: WorkingCalendar, escalationStepMinutes: number): Clock {
+export function extendClock(
+  clock: Clock,
+  extraMinutes: number,
+  now: Date,
+  calendar: WorkingCalendar,
+  escalationStepMinutes: number,
+): Clock {
   const banked = isRunning(clock) ? bank(clock, now, calendar) : clock
   const budgetMinutes = banked.budgetMinutes + extraMinutes
   const limits = thresholdMinutes(budgetMinutes, escalationStepMinutes)
@@ -90,7 +104,11 @@ export function dueAt(clock: Clock, calendar: WorkingCalendar): Date | null {
 }
 
 /** When the sweep next has to look at this clock: the earliest threshold not yet acted on. */
-export function nextCheckAt(clock: Clock, calendar: WorkingCalendar, escalationStepMinutes: number): Date | null {
+export function nextCheckAt(
+  clock: Clock,
+  calendar: WorkingCalendar,
+  escalationStepMinutes: number,
+): Date | null {
   if (!isRunning(clock)) return null
   const limits = thresholdMinutes(clock.budgetMinutes, escalationStepMinutes)
   const pending = THRESHOLDS.find((t) => !clock.fired.includes(t))
@@ -117,5 +135,11 @@ export function isMet(clock: Clock): boolean | null {
 
 /** Escalation level reached: 0 none, 1 handler, 2 department head, 3 supervision case. */
 export function escalationLevel(clock: Clock): number {
-  return clock.fired.includes('escalate3') ? 3 : clock.fired.includes('escalate2') ? 2 : clock.fired.includes('breach') ? 1 : 0
+  return clock.fired.includes('escalate3')
+    ? 3
+    : clock.fired.includes('escalate2')
+      ? 2
+      : clock.fired.includes('breach')
+        ? 1
+        : 0
 }

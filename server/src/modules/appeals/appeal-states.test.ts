@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { APPEAL_STATES, move, OPEN_STATES, returnTarget, TRANSITIONS, verdictOf, type AppealAction, type AppealState } from './appeal-states'
+import {
+  APPEAL_STATES,
+  move,
+  OPEN_STATES,
+  returnTarget,
+  TRANSITIONS,
+  verdictOf,
+  type AppealAction,
+  type AppealState,
+} from './appeal-states'
 
 const STATES = Object.keys(APPEAL_STATES) as AppealState[]
 const ACTIONS = Object.keys(TRANSITIONS) as AppealAction[]
@@ -51,7 +60,11 @@ describe('the transition table', () => {
   })
 
   it('every open state has a way forward', () => {
-    for (const state of OPEN_STATES) expect(ACTIONS.some((a) => move(state, a).ok), state).toBe(true)
+    for (const state of OPEN_STATES)
+      expect(
+        ACTIONS.some((a) => move(state, a).ok),
+        state,
+      ).toBe(true)
   })
 })
 

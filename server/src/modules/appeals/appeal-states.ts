@@ -65,7 +65,10 @@ export const TRANSITIONS: Record<AppealAction, Move> = {
   confirm: { from: ['replied'], to: 'closed' },
   reopen: { from: ['replied'], to: 'handling' },
   close_without_rating: { from: ['replied'], to: 'closed' },
-  withdraw: { from: ['submitted', 'accepted', 'dispatched', 'handling', 'paused', 'returned', 'arbitration'], to: 'withdrawn' },
+  withdraw: {
+    from: ['submitted', 'accepted', 'dispatched', 'handling', 'paused', 'returned', 'arbitration'],
+    to: 'withdrawn',
+  },
 }
 
 /** The error code a refused action answers with: the client knows exactly what was refused. */
@@ -104,9 +107,11 @@ export function move(state: AppealState, action: AppealAction): MoveResult {
  * A department may return a mis-routed appeal a limited number of times; the next return goes to
  * the task force for arbitration; once the task force has arbitrated, the assignment binds.
  */
-export function returnTarget(input: { returnCount: number; maxReturns: number; isBinding: boolean }):
-  | { ok: true; to: 'returned' | 'arbitration' }
-  | { ok: false; code: 'APPEAL_ASSIGNMENT_BINDING' } {
+export function returnTarget(input: {
+  returnCount: number
+  maxReturns: number
+  isBinding: boolean
+}): { ok: true; to: 'returned' | 'arbitration' } | { ok: false; code: 'APPEAL_ASSIGNMENT_BINDING' } {
   if (input.isBinding) return { ok: false, code: 'APPEAL_ASSIGNMENT_BINDING' }
   return { ok: true, to: input.returnCount < input.maxReturns ? 'returned' : 'arbitration' }
 }
@@ -129,4 +134,6 @@ export function categoryOf(state: AppealState): StateCategory {
   return APPEAL_STATES[state]
 }
 
-export const OPEN_STATES = (Object.keys(APPEAL_STATES) as AppealState[]).filter((s) => APPEAL_STATES[s] !== 'closed')
+export const OPEN_STATES = (Object.keys(APPEAL_STATES) as AppealState[]).filter(
+  (s) => APPEAL_STATES[s] !== 'closed',
+)

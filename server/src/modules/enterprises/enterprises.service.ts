@@ -339,3 +339,8 @@ export async function removeMember(
     })
   })
 }
+
+/** The enterprise registered under a credit code, for other services (the hotline files by code). */
+export async function findEnterpriseIdByUscc(db: Executor, uscc: string): Promise<string | undefined> {
+  return (await q.findEnterpriseByUscc(db, uscc))?.id
+}

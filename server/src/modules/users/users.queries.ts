@@ -178,3 +178,25 @@ export async function findActiveDepartmentIds(db: Executor, ids: string[]): Prom
     .execute()
   return new Set(rows.map((r) => r.id))
 }
+
+/** Active staff holding one of the roles in one of the departments (for notifications). */
+export async function findActiveStaffWithRoles(
+  db: Executor,
+  departmentIds: string[] | null,
+  roles: string[],
+): Promise<string[]> {
+  let q = db
+    .selectFrom('user_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select('u.id')
+    .distinct()
+    .where('r.role', 'in', roles)
+    .where('u.is_disabled', '=', false)
+  if (departmentIds)
+    q = q.where(
+      'r.department_id',
+      'in',
+      departmentIds.length ? departmentIds : ['00000000-0000-0000-0000-000000000000'],
+    )
+  return (await q.execute()).map((r) => r.id)
+}

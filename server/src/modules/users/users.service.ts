@@ -234,3 +234,15 @@ export async function revokeStaffSessions(
     return { sessionsEnded: ended }
   })
 }
+
+/**
+ * Who to tell: active staff with one of the roles in the departments (null: anywhere). Called by
+ * other services for their notifications; it reveals nothing to a caller.
+ */
+export async function staffToNotify(
+  db: Executor,
+  departmentIds: string[] | null,
+  roles: StaffRole[],
+): Promise<string[]> {
+  return q.findActiveStaffWithRoles(db, departmentIds, roles)
+}

@@ -1,0 +1,90 @@
+import { departmentsWhere, hasRole, type UserActor } from '../../kernel/auth/actor'
+import type { Executor } from '../../kernel/db/database'
+import { AppError, notFound } from '../../kernel/errors'
+import { departmentScope } from '../departments/departments.service'
+import type { AppealAction } from './appeal-states'
+import type { AppealRow } from './appeals.queries'
+import * as q from './appeals.queries'
+
+/**
+ * Who sees an appeal, and who may do what with it. Enforced in the service (and, for lists, in the
+ * query): the task force and the bureau see every appeal; a department sees only what it currently
+ * holds; an enterprise user only the appeals of the enterprises they act for.
+ */
+export type Viewer =
+  | { kind: 'city'; user: UserActor } // dispatcher, bureau leader, admin
+  | { kind: 'department'; user: UserActor; departmentIds: string[] } // handler, department head
+  | { kind: 'enterprise'; user: UserActor; enterpriseIds: string[] }
+
+export async function viewerOf(db: Executor, user: UserActor): Promise<Viewer | undefined> {
+  if (user.userKind === 'enterprise') {
+    const rows = await db
+      .selectFrom('enterprise_members')
+      .select('enterprise_id')
+      .where('user_id', '=', user.userId)
+      .execute()
+    return { kind: 'enterprise', user, enterpriseIds: rows.map((r) => r.enterprise_id) }
+  }
+  if (hasRole(user, 'dispatcher') || hasRole(user, 'bureau_leader') || hasRole(user, 'admin'))
+    return { kind: 'city', user }
+  const roots = [...departmentsWhere(user, 'handler'), ...departmentsWhere(user, 'department_head')]
+  if (roots.length) return { kind: 'department', user, departmentIds: await departmentScope(db, roots) }
+  return undefined
+}
+
+export async function requireViewer(db: Executor, user: UserActor): Promise<Viewer> {
+  const viewer = await viewerOf(db, user)
+  if (!viewer) throw new AppError('FORBIDDEN')
+  return viewer
+}
+
+export type Holding = { leadDepartmentId: string | null; currentDepartmentIds: string[] }
+
+export async function holdingOf(db: Executor, appealId: string): Promise<Holding> {
+  const assignments = await q.findAssignments(db, appealId)
+  const current = assignments.filter((a) => a.is_current)
+  return {
+    leadDepartmentId: current.find((a) => a.role === 'lead')?.department_id ?? null,
+    currentDepartmentIds: current.map((a) => a.department_id),
+  }
+}
+
+/** NOT_FOUND when the viewer may not see the appeal: existence does not leak. */
+export function assertCanSee(viewer: Viewer, appeal: AppealRow, holding: Holding): void {
+  if (viewer.kind === 'city') return
+  if (viewer.kind === 'enterprise' && viewer.enterpriseIds.includes(appeal.enterprise_id)) return
+  if (
+    viewer.kind === 'department' &&
+    holding.currentDepartmentIds.some((d) => viewer.departmentIds.includes(d))
+  )
+    return
+  throw notFound()
+}
+
+const TASK_FORCE_ACTIONS: AppealAction[] = ['accept', 'reject', 'merge', 'dispatch', 'arbitrate']
+const LEAD_ACTIONS: AppealAction[] = ['sign_for', 'return', 'pause', 'resume', 'record_contact', 'reply']
+const LEAD_HEAD_ACTIONS: AppealAction[] = ['request_extension', 'approve_reply', 'reject_reply']
+const ENTERPRISE_ACTIONS: AppealAction[] = ['confirm', 'reopen', 'withdraw']
+
+/** Whether the viewer's role lets them take the action on this appeal (the state is checked separately). */
+export function mayAct(viewer: Viewer, action: AppealAction, holding: Holding): boolean {
+  const { user } = viewer
+  if (TASK_FORCE_ACTIONS.includes(action)) return hasRole(user, 'dispatcher')
+  if (ENTERPRISE_ACTIONS.includes(action)) return viewer.kind === 'enterprise'
+  const lead = holding.leadDepartmentId
+  if (!lead || viewer.kind !== 'department') return false
+  const heldHere = (role: 'handler' | 'department_head') =>
+    departmentsWhere(user, role).length > 0 && viewer.departmentIds.includes(lead)
+  if (LEAD_ACTIONS.includes(action)) return heldHere('handler') || heldHere('department_head')
+  if (LEAD_HEAD_ACTIONS.includes(action)) return heldHere('department_head')
+  return false
+}
+
+export function assertMayAct(viewer: Viewer, action: AppealAction, holding: Holding): void {
+  if (!mayAct(viewer, action, holding)) throw new AppError('FORBIDDEN')
+}
+
+/** A department sees the enterprise's name and contact only when the enterprise did not ask to hide them. */
+export function hidesIdentityFrom(viewer: Viewer, appeal: { hide_identity: boolean }): boolean {
+  return appeal.hide_identity && viewer.kind === 'department'
+}

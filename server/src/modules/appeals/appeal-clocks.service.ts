@@ -1,0 +1,155 @@
+import type { WorkingCalendar } from '../../kernel/calendar/working-calendar'
+import type { Tx } from '../../kernel/db/database'
+import {
+  dueAt,
+  escalationLevel,
+  extendClock,
+  isMet,
+  nextCheckAt,
+  pauseClock,
+  resumeClock,
+  startClock,
+  stopClock,
+  type Clock,
+  type Threshold,
+} from './appeal-clock'
+import { targetFor, type AppealSettings, type ClockKind, type Target, type Tier } from './appeal-settings'
+import * as q from './appeals.queries'
+import type { ClockRow } from './appeals.queries'
+
+/**
+ * Reads and writes the deadline clocks of one appeal inside the caller's transaction. Each write
+ * stores the pure clock plus what the sweep and the lists need: the projected due instant, the next
+ * instant the sweep must look, whether it was met, the escalation level.
+ */
+export type ClockEnv = { tx: Tx; calendar: WorkingCalendar; settings: AppealSettings; now: Date }
+
+export function escalationStepMinutes(settings: AppealSettings): number {
+  return Math.round(settings.escalationStepWorkingHours * 60)
+}
+
+export function rowToClock(row: ClockRow): Clock {
+  return {
+    startedAt: row.started_at,
+    budgetMinutes: row.budget_minutes,
+    elapsedMinutes: row.elapsed_minutes,
+    elapsedAt: row.elapsed_at,
+    pausedSince: row.paused_since,
+    stoppedAt: row.stopped_at,
+    fired: row.fired as Threshold[],
+  }
+}
+
+export function derivedColumns(clock: Clock, env: Pick<ClockEnv, 'calendar' | 'settings'>) {
+  return {
+    budget_minutes: clock.budgetMinutes,
+    elapsed_minutes: clock.elapsedMinutes,
+    elapsed_at: clock.elapsedAt,
+    paused_since: clock.pausedSince,
+    stopped_at: clock.stoppedAt,
+    fired: clock.fired,
+    due_at: dueAt(clock, env.calendar),
+    next_check_at: nextCheckAt(clock, env.calendar, escalationStepMinutes(env.settings)),
+    escalation_level: escalationLevel(clock),
+    is_met: isMet(clock),
+  }
+}
+
+/** Working minutes a target allows from `start`: "n working days" ends at the close of the n-th working day after. */
+export function budgetFor(target: Target, start: Date, calendar: WorkingCalendar): number {
+  if (target.unit === 'working_hours') return Math.round(target.value * 60)
+  return calendar.workingMinutesBetween(start, calendar.addWorkingDays(start, Math.round(target.value)))
+}
+
+export async function startAppealClock(
+  env: ClockEnv,
+  input: {
+    appealId: string
+    kind: ClockKind
+    cycle: number
+    tier: Tier
+    departmentId: string | null
+    assignmentId?: string | null
+  },
+): Promise<void> {
+  const target = targetFor(env.settings, input.tier, input.kind)
+  const clock = startClock(env.now, budgetFor(target, env.now, env.calendar))
+  await q.insertClock(env.tx, {
+    appeal_id: input.appealId,
+    assignment_id: input.assignmentId ?? null,
+    kind: input.kind,
+    cycle: input.cycle,
+    department_id: input.departmentId,
+    started_at: env.now,
+    ...derivedColumns(clock, env),
+  })
+}
+
+type Change = (clock: Clock, row: ClockRow) => Clock
+
+/** Applies a change to the appeal's clocks that match, and saves those that changed. */
+export async function changeClocks(
+  env: ClockEnv,
+  appealId: string,
+  match: (row: ClockRow) => boolean,
+  change: Change,
+): Promise<ClockRow[]> {
+  const rows = await q.findClocks(env.tx, appealId)
+  const changed: ClockRow[] = []
+  for (const row of rows.filter(match)) {
+    const before = rowToClock(row)
+    const after = change(before, row)
+    if (after === before) continue
+    await q.updateClock(env.tx, row.id, derivedColumns(after, env))
+    changed.push(row)
+  }
+  return changed
+}
+
+export const running = (row: ClockRow) => row.stopped_at === null
+
+export function stopAppealClocks(
+  env: ClockEnv,
+  appealId: string,
+  match: (row: ClockRow) => boolean = running,
+) {
+  return changeClocks(
+    env,
+    appealId,
+    (r) => running(r) && match(r),
+    (c) => stopClock(c, env.now, env.calendar),
+  )
+}
+
+export function pauseAppealClocks(env: ClockEnv, appealId: string) {
+  return changeClocks(
+    env,
+    appealId,
+    (r) => running(r) && r.paused_since === null,
+    (c) => pauseClock(c, env.now, env.calendar),
+  )
+}
+
+export function resumeAppealClocks(env: ClockEnv, appealId: string) {
+  return changeClocks(
+    env,
+    appealId,
+    (r) => running(r) && r.paused_since !== null,
+    (c) => resumeClock(c, env.now),
+  )
+}
+
+export function extendResolution(env: ClockEnv, appealId: string, cycle: number, workingDays: number) {
+  const extra = workingDays * env.calendar.minutesPerDay
+  return changeClocks(
+    env,
+    appealId,
+    (r) => running(r) && r.kind === 'resolution' && r.cycle === cycle,
+    (c) => extendClock(c, extra, env.now, env.calendar, escalationStepMinutes(env.settings)),
+  )
+}
+
+/** After a re-dispatch the appeal's clocks run on, now owed by the new lead department. */
+export async function moveClocksTo(env: ClockEnv, appealId: string, departmentId: string): Promise<void> {
+  await q.reassignRunningClocks(env.tx, appealId, departmentId)
+}

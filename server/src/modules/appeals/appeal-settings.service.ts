@@ -1,0 +1,48 @@
+import { requireRole, type Actor } from '../../kernel/auth/actor'
+import { writeAudit } from '../../kernel/audit/audit'
+import type { Executor } from '../../kernel/db/database'
+import { AppError } from '../../kernel/errors'
+import type { AppDeps } from '../../kernel/http/app-env'
+import { AppealSettingsSchema, DEFAULT_APPEAL_SETTINGS, type AppealSettings } from './appeal-settings'
+import * as q from './appeals.queries'
+
+/** The stored settings, or the defaults when nobody changed them yet. */
+export async function loadAppealSettings(
+  db: Executor,
+): Promise<{ settings: AppealSettings; version: number }> {
+  const row = await q.findSettingsRow(db)
+  if (!row) return { settings: DEFAULT_APPEAL_SETTINGS, version: 0 }
+  const parsed = AppealSettingsSchema.safeParse(row.settings)
+  return { settings: parsed.success ? parsed.data : DEFAULT_APPEAL_SETTINGS, version: row.version }
+}
+
+export async function getAppealSettings(deps: AppDeps, actor: Actor) {
+  requireRole(actor, 'admin', 'dispatcher', 'bureau_leader')
+  return loadAppealSettings(deps.db)
+}
+
+/** Refuses: FORBIDDEN (not admin), VERSION_CONFLICT. */
+export async function updateAppealSettings(
+  deps: AppDeps,
+  actor: Actor,
+  input: { version: number; settings: AppealSettings },
+) {
+  const admin = requireRole(actor, 'admin')
+  return deps.db.transaction().execute(async (tx) => {
+    const before = await loadAppealSettings(tx)
+    if (before.version !== input.version) throw new AppError('VERSION_CONFLICT')
+    const saved =
+      before.version === 0
+        ? await q.upsertSettings(tx, input.settings, admin.userId, null)
+        : await q.upsertSettings(tx, input.settings, admin.userId, input.version)
+    if (!saved) throw new AppError('VERSION_CONFLICT')
+    await writeAudit(tx, admin, {
+      action: 'appeal.update_settings',
+      entityType: 'appeal_settings',
+      entityId: '1',
+      before: before.settings,
+      after: input.settings,
+    })
+    return { settings: input.settings, version: saved.version }
+  })
+}

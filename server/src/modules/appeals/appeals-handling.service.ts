@@ -1,0 +1,297 @@
+import type { Actor } from '../../kernel/auth/actor'
+import { requireRole } from '../../kernel/auth/actor'
+import { writeAudit } from '../../kernel/audit/audit'
+import { AppError, notFound } from '../../kernel/errors'
+import { translate } from '../../kernel/i18n'
+import type { AppDeps } from '../../kernel/http/app-env'
+import {
+  contextFor,
+  notifyEnterprise,
+  notifyStaff,
+  runAction,
+  type ActionContext,
+  type ActionOutcome,
+} from './appeal-action'
+import {
+  extendResolution,
+  pauseAppealClocks,
+  resumeAppealClocks,
+  stopAppealClocks,
+} from './appeal-clocks.service'
+import { replyTarget, returnTarget } from './appeal-states'
+import * as q from './appeals.queries'
+
+/** What the department holding an appeal does with it: sign for, return, pause, contact, extend, reply. */
+
+const leadOf = (ctx: ActionContext) => ctx.holding.leadDepartmentId!
+const userIdOf = (ctx: ActionContext) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null)
+
+/** Refuses: FORBIDDEN (not the lead department), NOT_FOUND, APPEAL_NOT_SIGNABLE. */
+export async function signForAppeal(deps: AppDeps, actor: Actor, id: string) {
+  return runAction(deps, actor, id, 'sign_for', async (ctx) => {
+    const assignment = (await q.findAssignments(ctx.tx, id)).find((a) => a.is_current && a.role === 'lead')!
+    await q.updateAssignment(ctx.tx, assignment.id, { signed_at: ctx.now, signed_by: userIdOf(ctx) })
+    await stopAppealClocks(ctx.env, id, (r) => r.kind === 'sign_for' && r.assignment_id === assignment.id)
+    return { event: { departmentId: assignment.department_id } }
+  })
+}
+
+/**
+ * A mis-routed appeal goes back to the task force with a reason. Past the return limit it goes to
+ * arbitration; after arbitration it cannot be returned at all. The appeal's clocks keep running.
+ * Refuses: FORBIDDEN, NOT_FOUND, APPEAL_NOT_RETURNABLE, APPEAL_ASSIGNMENT_BINDING.
+ */
+export async function returnAppeal(deps: AppDeps, actor: Actor, id: string, input: { reason: string }) {
+  return runAction(deps, actor, id, 'return', async (ctx) => {
+    const target = returnTarget({
+      returnCount: ctx.appeal.return_count,
+      maxReturns: ctx.settings.maxReturns,
+      isBinding: ctx.appeal.is_binding,
+    })
+    if (!target.ok) throw new AppError(target.code)
+    const current = (await q.findAssignments(ctx.tx, id)).filter((a) => a.is_current)
+    const lead = current.find((a) => a.role === 'lead')!
+    await q.updateAssignment(ctx.tx, lead.id, { returned_at: ctx.now, return_reason: input.reason })
+    await q.endCurrentAssignments(ctx.tx, id)
+    await stopAppealClocks(ctx.env, id, (r) => r.kind === 'sign_for')
+    await notifyStaff(ctx, null, ['dispatcher'], {
+      template: target.to === 'arbitration' ? 'appeal.arbitration' : 'appeal.returned',
+      params: { number: ctx.appeal.number, department: lead.department_name, reason: input.reason },
+    })
+    return {
+      to: target.to,
+      changes: { return_count: ctx.appeal.return_count + 1 },
+      event: { note: input.reason, departmentId: lead.department_id, visibleToEnterprise: false },
+      audit: {
+        reason: input.reason,
+        departmentId: lead.department_id,
+        returnCount: ctx.appeal.return_count + 1,
+      },
+    }
+  })
+}
+
+/** A documented pause: the clocks stop until it ends. Refuses: FORBIDDEN, NOT_FOUND, APPEAL_NOT_PAUSABLE. */
+export async function pauseAppeal(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { reason: 'awaiting_enterprise' | 'awaiting_third_party'; note: string },
+) {
+  return runAction(deps, actor, id, 'pause', async (ctx) => {
+    await q.insertPause(ctx.tx, {
+      appealId: id,
+      reason: input.reason,
+      note: input.note,
+      at: ctx.now,
+      by: userIdOf(ctx)!,
+    })
+    await pauseAppealClocks(ctx.env, id)
+    if (input.reason === 'awaiting_enterprise')
+      await notifyEnterprise(ctx, 'appeal.paused', { note: input.note }, true)
+    return {
+      event: { note: input.note, data: { reason: input.reason }, departmentId: leadOf(ctx) },
+      audit: { reason: input.reason },
+    }
+  })
+}
+
+/** Refuses: FORBIDDEN, NOT_FOUND, APPEAL_NOT_PAUSED. */
+export async function resumeAppeal(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { note?: string | undefined },
+) {
+  return runAction(deps, actor, id, 'resume', async (ctx) => {
+    await q.endOpenPause(ctx.tx, id, ctx.now, userIdOf(ctx))
+    await resumeAppealClocks(ctx.env, id)
+    return { event: { note: input.note ?? null, departmentId: leadOf(ctx) } }
+  })
+}
+
+/** The department has talked to the enterprise: the first-contact clock stops. Refuses: FORBIDDEN, NOT_FOUND, APPEAL_NOT_CONTACTABLE. */
+export async function recordContact(deps: AppDeps, actor: Actor, id: string, input: { note: string }) {
+  return runAction(deps, actor, id, 'record_contact', async (ctx) => {
+    await stopAppealClocks(ctx.env, id, (r) => r.kind === 'first_contact')
+    return {
+      changes: ctx.appeal.first_contact_at ? {} : { first_contact_at: ctx.now },
+      event: { note: input.note, departmentId: leadOf(ctx) },
+    }
+  })
+}
+
+/**
+ * The department head asks the task force for more working days; one request waits at a time.
+ * Refuses: FORBIDDEN (not the lead's head), NOT_FOUND, APPEAL_NOT_EXTENDABLE, CONFLICT (one is already waiting).
+ */
+export async function requestExtension(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { workingDays: number; reason: string },
+) {
+  return runAction(deps, actor, id, 'request_extension', async (ctx) => {
+    if ((await q.findExtensions(ctx.tx, id)).some((x) => x.status === 'requested'))
+      throw new AppError('CONFLICT')
+    const department = leadOf(ctx)
+    const extension = await q.insertExtension(ctx.tx, {
+      appealId: id,
+      departmentId: department,
+      workingDays: input.workingDays,
+      reason: input.reason,
+      by: userIdOf(ctx)!,
+    })
+    const name = (await q.findDepartmentNames(ctx.tx, [department])).get(department) ?? ''
+    await notifyStaff(ctx, null, ['dispatcher'], {
+      template: 'appeal.extension_requested',
+      params: { number: ctx.appeal.number, department: name, days: input.workingDays, reason: input.reason },
+    })
+    return {
+      event: {
+        note: input.reason,
+        data: { workingDays: input.workingDays, extensionId: extension.id },
+        departmentId: department,
+        visibleToEnterprise: false,
+      },
+    }
+  })
+}
+
+/**
+ * The task force decides an extension request; an approval adds working days to the resolution clock.
+ * Refuses: FORBIDDEN (not the task force), NOT_FOUND, EXTENSION_ALREADY_DECIDED.
+ */
+export async function decideExtension(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  extensionId: string,
+  input: { approve: boolean; note?: string | undefined },
+) {
+  const dispatcher = requireRole(actor, 'dispatcher')
+  return deps.db.transaction().execute(async (tx) => {
+    const appeal = await q.lockAppeal(tx, id)
+    if (!appeal) throw notFound()
+    const extension = (await q.findExtensions(tx, id)).find((x) => x.id === extensionId)
+    if (!extension) throw notFound()
+    const decided = await q.decideExtension(tx, extensionId, {
+      approve: input.approve,
+      by: dispatcher.userId,
+      note: input.note ?? null,
+    })
+    if (!decided) throw new AppError('EXTENSION_ALREADY_DECIDED')
+    const ctx = await contextFor(deps, tx, dispatcher, appeal)
+    if (input.approve) await extendResolution(ctx.env, id, appeal.cycle, extension.working_days)
+    await q.insertEvent(tx, {
+      appealId: id,
+      type: input.approve ? 'extension_approved' : 'extension_rejected',
+      actorUserId: dispatcher.userId,
+      actorRole: 'dispatcher',
+      departmentId: extension.department_id,
+      note: input.note ?? null,
+      data: { workingDays: extension.working_days },
+    })
+    await writeAudit(tx, dispatcher, {
+      action: input.approve ? 'appeal.approve_extension' : 'appeal.reject_extension',
+      entityType: 'appeal',
+      entityId: id,
+      after: { extensionId, workingDays: extension.working_days },
+    })
+    await notifyStaff(ctx, [extension.department_id], ['department_head', 'handler'], {
+      template: 'appeal.extension_decided',
+      params: {
+        number: appeal.number,
+        decision: translate(
+          input.approve ? 'appeals.decision.approved' : 'appeals.decision.rejected',
+          undefined,
+          'zh-CN',
+        ),
+      },
+    })
+    return q.findAppeal(tx, id)
+  })
+}
+
+/** The answer reaches the enterprise: clocks stop, the auto-close countdown starts, the enterprise is asked to rate. */
+async function deliverReply(ctx: ActionContext): Promise<ActionOutcome['changes']> {
+  await stopAppealClocks(ctx.env, ctx.appeal.id, (r) => r.kind !== 'sign_for')
+  await notifyEnterprise(ctx, 'appeal.replied', {}, true)
+  return {
+    replied_at: ctx.now,
+    auto_close_at: ctx.calendar.addWorkingDays(ctx.now, ctx.settings.autoCloseWorkingDays),
+    ...(ctx.appeal.first_contact_at ? {} : { first_contact_at: ctx.now }),
+  }
+}
+
+/**
+ * The department's answer, with attachments. With approval on, it waits for the department head.
+ * Refuses: FORBIDDEN, NOT_FOUND, APPEAL_NOT_REPLIABLE, VALIDATION_FAILED (attachments).
+ */
+export async function replyToAppeal(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { body: string; attachmentIds: string[] },
+) {
+  return runAction(deps, actor, id, 'reply', async (ctx) => {
+    const owned = await q.findUnlinkedAttachments(ctx.tx, input.attachmentIds, userIdOf(ctx)!)
+    if (owned.length !== new Set(input.attachmentIds).size) {
+      throw new AppError('VALIDATION_FAILED', {
+        fields: { attachmentIds: translate('appeals.attachmentsNotYours') },
+      })
+    }
+    const to = replyTarget(ctx.settings.replyNeedsApproval)
+    const reply = await q.insertReply(ctx.tx, {
+      appealId: id,
+      cycle: ctx.appeal.cycle,
+      departmentId: leadOf(ctx),
+      body: input.body,
+      status: to === 'replied' ? 'approved' : 'pending_approval',
+      by: userIdOf(ctx)!,
+    })
+    await q.linkAttachments(ctx.tx, input.attachmentIds, id, reply.id)
+    if (to === 'awaiting_approval') {
+      await notifyStaff(ctx, [leadOf(ctx)], ['department_head'], {
+        template: 'appeal.reply_pending',
+        params: { number: ctx.appeal.number },
+      })
+      return {
+        to,
+        event: { departmentId: leadOf(ctx), visibleToEnterprise: false, data: { replyId: reply.id } },
+      }
+    }
+    return {
+      to,
+      changes: await deliverReply(ctx),
+      event: { departmentId: leadOf(ctx), data: { replyId: reply.id } },
+    }
+  })
+}
+
+/** The department head approves or sends back the pending reply. Refuses: FORBIDDEN, NOT_FOUND, APPEAL_NO_REPLY_TO_APPROVE. */
+export async function decideReply(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  replyId: string,
+  input: { approve: boolean; note?: string | undefined },
+) {
+  return runAction(deps, actor, id, input.approve ? 'approve_reply' : 'reject_reply', async (ctx) => {
+    const decided = await q.decideReply(ctx.tx, replyId, {
+      approve: input.approve,
+      by: userIdOf(ctx)!,
+      note: input.note ?? null,
+    })
+    if (!decided || decided.appeal_id !== id) throw new AppError('APPEAL_NO_REPLY_TO_APPROVE')
+    return {
+      changes: input.approve ? await deliverReply(ctx) : {},
+      event: {
+        note: input.note ?? null,
+        departmentId: leadOf(ctx),
+        visibleToEnterprise: input.approve,
+        data: { replyId },
+      },
+    }
+  })
+}

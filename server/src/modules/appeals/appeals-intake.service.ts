@@ -1,0 +1,284 @@
+import crypto from 'node:crypto'
+import {
+  hasRole,
+  primaryRole,
+  requireRole,
+  requireSignedIn,
+  type Actor,
+  type UserActor,
+} from '../../kernel/auth/actor'
+import { writeAudit } from '../../kernel/audit/audit'
+import { localDate } from '../../kernel/calendar/zoned-time'
+import { cityProfile } from '../../kernel/city'
+import type { Tx } from '../../kernel/db/database'
+import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
+import { currentLocale } from '../../kernel/context'
+import { translate } from '../../kernel/i18n'
+import type { AppDeps } from '../../kernel/http/app-env'
+import { checkUscc } from '../../shared/uscc'
+import { findEnterpriseIdByUscc } from '../enterprises/enterprises.service'
+import { assertCanSee, holdingOf, requireViewer } from './appeal-access'
+import { cleanFileName, MAX_ATTACHMENT_BYTES, sniffAttachmentType } from './attachment-rules'
+import { OPEN_STATES } from './appeal-states'
+import type { FileAppealInput } from './appeals.schema'
+import * as q from './appeals.queries'
+import type { AppealRow } from './appeals.queries'
+import { wordsOf } from './words'
+
+/**
+ * Every channel files through fileIntoPool: the enterprise's own form, the hotline operator, a
+ * company visit, the federation's batch, and later the cannot-do desk and bad ratings. One pool, one
+ * numbering, one receipt, and a retried submit never files twice.
+ */
+export type IntakeInput = Omit<FileAppealInput, 'channel'> & {
+  channel: AppealRow['channel']
+  submittedBy: string
+  note?: string | null
+}
+
+export type Receipt = {
+  id: string
+  number: string
+  status: AppealRow['status']
+  createdAt: string
+  receipt: string
+}
+
+function receiptOf(appeal: AppealRow): Receipt {
+  return {
+    id: appeal.id,
+    number: appeal.number,
+    status: appeal.status,
+    createdAt: appeal.created_at.toISOString(),
+    receipt: translate('appeals.receipt', { number: appeal.number }),
+  }
+}
+
+async function assertIntakeFields(tx: Tx, input: IntakeInput): Promise<{ tier: AppealRow['tier'] }> {
+  const fields: FieldErrors = {}
+  const category = await q.findCategory(tx, input.categoryCode)
+  if (!category?.is_active) fields.categoryCode = translate('appeals.unknownCategory')
+  const owned = await q.findUnlinkedAttachments(tx, input.attachmentIds, input.submittedBy)
+  if (owned.length !== new Set(input.attachmentIds).size)
+    fields.attachmentIds = translate('appeals.attachmentsNotYours')
+  if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
+  return { tier: category!.default_tier }
+}
+
+/** Files one appeal into the pool inside the caller's transaction. */
+export async function fileIntoPool(
+  deps: AppDeps,
+  tx: Tx,
+  actor: UserActor,
+  input: IntakeInput,
+): Promise<AppealRow> {
+  const { tier } = await assertIntakeFields(tx, input)
+  const now = new Date()
+  const year = Number(localDate(now, deps.config.timeZone).slice(0, 4))
+  const serial = await q.nextAppealNumber(tx, year)
+  const appeal = await q.insertAppeal(tx, {
+    number: `${cityProfile(deps.config.city).appealPrefix}-${year}-${String(serial).padStart(6, '0')}`,
+    enterprise_id: input.enterpriseId,
+    submitted_by: input.submittedBy,
+    channel: input.channel,
+    idempotency_key: input.idempotencyKey,
+    category_code: input.categoryCode,
+    tier,
+    title: input.title,
+    body: input.body,
+    words: wordsOf(`${input.title} ${input.body}`),
+    address: input.address,
+    latitude: input.latitude,
+    longitude: input.longitude,
+    preferred_contact: input.preferredContact,
+    contact_phone: input.contactPhone,
+    hide_identity: input.hideIdentity,
+    is_public: input.isPublic,
+    status: 'submitted',
+  })
+  await q.linkAttachments(tx, input.attachmentIds, appeal.id, null)
+  await q.insertEvent(tx, {
+    appealId: appeal.id,
+    type: 'filed',
+    actorUserId: actor.userId,
+    actorRole: primaryRole(actor),
+    note: input.note ?? null,
+    data: { channel: input.channel },
+  })
+  await writeAudit(tx, actor, {
+    action: 'appeal.file',
+    entityType: 'appeal',
+    entityId: appeal.id,
+    after: {
+      number: appeal.number,
+      channel: input.channel,
+      enterpriseId: input.enterpriseId,
+      categoryCode: input.categoryCode,
+      tier,
+    },
+  })
+  await deps.notifier.enqueue(tx, {
+    recipient: { enterpriseId: input.enterpriseId },
+    template: 'appeal.received',
+    params: { number: appeal.number, title: appeal.title },
+    isSolicited: true,
+  })
+  return appeal
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505'
+
+/** Files once per idempotency key: a retry (or a double tap) answers the first appeal's receipt. */
+async function fileOnce(
+  deps: AppDeps,
+  actor: UserActor,
+  input: IntakeInput,
+): Promise<{ receipt: Receipt; replayed: boolean }> {
+  const existing = await q.findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
+  if (existing) return { receipt: receiptOf(existing), replayed: true }
+  try {
+    const appeal = await deps.db.transaction().execute((tx) => fileIntoPool(deps, tx, actor, input))
+    return { receipt: receiptOf(appeal), replayed: false }
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error
+    // Two submits raced: the other one won; answer with its receipt.
+    const winner = await q.findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
+    if (!winner) throw error
+    return { receipt: receiptOf(winner), replayed: true }
+  }
+}
+
+/**
+ * An enterprise user files for an enterprise they act for.
+ * Refuses: FORBIDDEN (not an enterprise user), VALIDATION_FAILED (not their enterprise, category, attachments).
+ */
+export async function fileAppeal(deps: AppDeps, actor: Actor, input: FileAppealInput) {
+  const user = requireRole(actor, 'enterprise')
+  const viewer = await requireViewer(deps.db, user)
+  if (viewer.kind !== 'enterprise' || !viewer.enterpriseIds.includes(input.enterpriseId)) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { enterpriseId: translate('appeals.notYourEnterprise') },
+    })
+  }
+  return fileOnce(deps, user, { ...input, submittedBy: user.userId })
+}
+
+/**
+ * The task force files for an enterprise that called the hotline or was visited.
+ * Refuses: FORBIDDEN (not the task force), VALIDATION_FAILED (credit code, category, attachments).
+ */
+export async function fileOnBehalf(
+  deps: AppDeps,
+  actor: Actor,
+  input: Omit<FileAppealInput, 'enterpriseId' | 'channel'> & {
+    enterpriseUscc: string
+    channel: 'hotline' | 'visit'
+    callerName: string
+  },
+) {
+  const user = requireRole(actor, 'dispatcher')
+  const check = checkUscc(input.enterpriseUscc)
+  const enterpriseId = check.ok ? await findEnterpriseIdByUscc(deps.db, check.code) : undefined
+  if (!enterpriseId)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { enterpriseUscc: translate('appeals.unknownEnterprise') },
+    })
+  const { enterpriseUscc: _u, callerName, ...rest } = input
+  return fileOnce(deps, user, { ...rest, enterpriseId, submittedBy: user.userId, note: callerName })
+}
+
+/**
+ * Stores one uploaded file for a later appeal or reply. The type comes from the bytes.
+ * Refuses: ATTACHMENT_REJECTED (wrong type, too large, empty).
+ */
+export async function uploadAttachment(
+  deps: AppDeps,
+  actor: Actor,
+  file: { name: string; bytes: Uint8Array },
+) {
+  const user = requireSignedIn(actor)
+  await requireViewer(deps.db, user)
+  if (file.bytes.length === 0)
+    throw new AppError('ATTACHMENT_REJECTED', { fields: { file: translate('appeals.attachment.empty') } })
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) {
+    throw new AppError('ATTACHMENT_REJECTED', {
+      fields: { file: translate('appeals.attachment.size', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }) },
+    })
+  }
+  const contentType = sniffAttachmentType(file.bytes)
+  if (!contentType)
+    throw new AppError('ATTACHMENT_REJECTED', { fields: { file: translate('appeals.attachment.type') } })
+  const content = Buffer.from(file.bytes)
+  const row = await q.insertAttachment(deps.db, {
+    fileName: cleanFileName(file.name),
+    contentType,
+    content,
+    sha256: crypto.createHash('sha256').update(content).digest('hex'),
+    by: user.userId,
+  })
+  return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes }
+}
+
+/** A file of an appeal the caller may see, or one they uploaded and not used yet. Refuses: NOT_FOUND. */
+export async function downloadAttachment(deps: AppDeps, actor: Actor, id: string) {
+  const user = requireSignedIn(actor)
+  const viewer = await requireViewer(deps.db, user)
+  const file = await q.findAttachment(deps.db, id)
+  if (!file) throw notFound()
+  if (file.appeal_id) {
+    const appeal = (await q.findAppeal(deps.db, file.appeal_id))!
+    assertCanSee(viewer, appeal, await holdingOf(deps.db, appeal.id))
+  } else if (file.uploaded_by !== user.userId) {
+    throw notFound()
+  }
+  return { fileName: file.file_name, contentType: file.content_type, content: file.content }
+}
+
+/**
+ * Open appeals like the text, to merge duplicates in triage and to spare an enterprise filing twice.
+ * An enterprise sees only its own; the task force sees the whole pool.
+ */
+export async function findSimilar(
+  deps: AppDeps,
+  actor: Actor,
+  input: { text: string; enterpriseId?: string | undefined; excludeId?: string | undefined },
+) {
+  const user = requireSignedIn(actor)
+  const viewer = await requireViewer(deps.db, user)
+  let enterpriseId = input.enterpriseId
+  if (viewer.kind === 'enterprise') {
+    if (!enterpriseId || !viewer.enterpriseIds.includes(enterpriseId)) return []
+  } else if (!hasRole(user, 'dispatcher') && !hasRole(user, 'bureau_leader')) {
+    throw new AppError('FORBIDDEN')
+  } else {
+    enterpriseId = undefined
+  }
+  const words = wordsOf(input.text)
+  const rows = await q.findSimilarOpen(
+    deps.db,
+    words,
+    { enterpriseId, excludeId: input.excludeId, statuses: OPEN_STATES },
+    5,
+  )
+  return rows
+    .filter((r) => r.score >= 0.2)
+    .map((r) => ({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      status: r.status,
+      score: Math.round(r.score * 100) / 100,
+    }))
+}
+
+export async function listCategories(deps: AppDeps, actor: Actor) {
+  requireSignedIn(actor)
+  const en = currentLocale() === 'en'
+  const rows = await q.findCategories(deps.db, true)
+  return rows.map((c) => ({
+    code: c.code,
+    name: en ? c.name_en : c.name,
+    defaultDepartmentId: c.default_department_id,
+    defaultTier: c.default_tier,
+  }))
+}

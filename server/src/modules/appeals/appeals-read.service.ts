@@ -1,0 +1,233 @@
+import { hasRole, requireSignedIn, type Actor } from '../../kernel/auth/actor'
+import { currentLocale } from '../../kernel/context'
+import { AppError, notFound } from '../../kernel/errors'
+import type { AppDeps } from '../../kernel/http/app-env'
+import { usedMinutes, type Clock } from './appeal-clock'
+import { rowToClock } from './appeal-clocks.service'
+import {
+  assertCanSee,
+  hidesIdentityFrom,
+  holdingOf,
+  mayAct,
+  requireViewer,
+  type Viewer,
+} from './appeal-access'
+import { move, OPEN_STATES, TRANSITIONS, type AppealAction } from './appeal-states'
+import type { AppealDetail, AppealSummary } from './appeals.schema'
+import * as q from './appeals.queries'
+import type { SummaryRow } from './appeals.queries'
+
+const HIDDEN = {
+  'zh-CN': '（企业已申请隐去身份）',
+  en: '(identity hidden at the enterprise’s request)',
+} as const
+
+function presentSummary(row: SummaryRow, viewer: Viewer, now: Date): AppealSummary {
+  const due = (row.due_at as Date | null) ?? null
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    status: row.status,
+    channel: row.channel,
+    categoryCode: row.category_code,
+    categoryName: currentLocale() === 'en' ? row.category_name_en : row.category_name,
+    tier: row.tier,
+    enterpriseName: hidesIdentityFrom(viewer, row) ? HIDDEN[currentLocale()] : row.enterprise_name,
+    leadDepartment: row.lead_department_id
+      ? { id: row.lead_department_id, name: row.lead_department_name! }
+      : null,
+    createdAt: row.created_at.toISOString(),
+    dueAt: due?.toISOString() ?? null,
+    isOverdue: !!due && due < now,
+    returnCount: row.return_count,
+    reopenCount: row.reopen_count,
+  }
+}
+
+/** The enterprise's own appeals, newest first. */
+export async function listMyAppeals(deps: AppDeps, actor: Actor, page: { limit: number; offset: number }) {
+  const viewer = await requireViewer(deps.db, requireSignedIn(actor))
+  if (viewer.kind !== 'enterprise') throw new AppError('FORBIDDEN')
+  const result = await q.pageOf(
+    q.ofEnterprises(q.summaryQuery(deps.db), viewer.enterpriseIds),
+    page,
+    'created',
+  )
+  const now = new Date()
+  return { items: result.items.map((r) => presentSummary(r, viewer, now)), total: result.total }
+}
+
+const QUEUE_STATES = {
+  triage: ['submitted', 'accepted'],
+  dispatched: ['dispatched', 'handling', 'paused', 'awaiting_approval'],
+  returned: ['returned'],
+  arbitration: ['arbitration'],
+  open: OPEN_STATES,
+} as const
+
+/** The task force's queues: triage, returned, arbitration, overdue, extensions waiting, everything. */
+export async function listQueue(
+  deps: AppDeps,
+  actor: Actor,
+  input: {
+    view: 'triage' | 'dispatched' | 'returned' | 'arbitration' | 'overdue' | 'extensions' | 'open' | 'all'
+    q?: string | undefined
+    limit: number
+    offset: number
+  },
+) {
+  const viewer = await requireViewer(deps.db, requireSignedIn(actor))
+  if (viewer.kind !== 'city') throw new AppError('FORBIDDEN')
+  const now = new Date()
+  let query = q.summaryQuery(deps.db)
+  if (input.view === 'overdue') query = q.overdue(q.inStatuses(query, OPEN_STATES), now)
+  else if (input.view === 'extensions') query = q.withPendingExtension(query)
+  else if (input.view !== 'all') query = q.inStatuses(query, [...QUEUE_STATES[input.view]])
+  if (input.q) query = q.matching(query, input.q)
+  const order = input.view === 'triage' || input.view === 'all' ? 'created' : 'due'
+  const result = await q.pageOf(query, input, order)
+  return { items: result.items.map((r) => presentSummary(r, viewer, now)), total: result.total }
+}
+
+/**
+ * A department's inbox, nearest deadline first: only what the department currently holds (the
+ * scope is part of the query). 'approvals' lists replies waiting for the department head.
+ */
+export async function listDepartmentInbox(
+  deps: AppDeps,
+  actor: Actor,
+  input: { view: 'open' | 'approvals' | 'closed'; limit: number; offset: number },
+) {
+  const viewer = await requireViewer(deps.db, requireSignedIn(actor))
+  if (viewer.kind !== 'department') throw new AppError('FORBIDDEN')
+  const statuses =
+    input.view === 'approvals'
+      ? (['awaiting_approval'] as const)
+      : input.view === 'closed'
+        ? (['closed', 'withdrawn'] as const)
+        : OPEN_STATES
+  const query = q.inStatuses(q.heldBy(q.summaryQuery(deps.db), viewer.departmentIds), [...statuses])
+  const result = await q.pageOf(query, input, input.view === 'closed' ? 'created' : 'due')
+  const now = new Date()
+  return { items: result.items.map((r) => presentSummary(r, viewer, now)), total: result.total }
+}
+
+function presentClock(row: Awaited<ReturnType<typeof q.findClocks>>[number], used: number) {
+  return {
+    kind: row.kind,
+    cycle: row.cycle,
+    departmentId: row.department_id,
+    startedAt: row.started_at.toISOString(),
+    dueAt: row.due_at?.toISOString() ?? null,
+    stoppedAt: row.stopped_at?.toISOString() ?? null,
+    pausedSince: row.paused_since?.toISOString() ?? null,
+    budgetMinutes: row.budget_minutes,
+    usedMinutes: used,
+    isMet: row.is_met,
+    escalationLevel: row.escalation_level,
+  }
+}
+
+/** One appeal with its timeline; what the caller may see and may do. Refuses: NOT_FOUND. */
+export async function getAppeal(deps: AppDeps, actor: Actor, id: string): Promise<AppealDetail> {
+  const user = requireSignedIn(actor)
+  const viewer = await requireViewer(deps.db, user)
+  const appeal = await q.findAppeal(deps.db, id)
+  if (!appeal) throw notFound()
+  const holding = await holdingOf(deps.db, id)
+  assertCanSee(viewer, appeal, holding)
+  const isEnterprise = viewer.kind === 'enterprise'
+  const [summary] = (await q.summaryQuery(deps.db).where('a.id', '=', id).execute()) as SummaryRow[]
+  const [assignments, clocks, replies, extensions, ratings, attachments, events] = await Promise.all([
+    q.findAssignments(deps.db, id),
+    q.findClocks(deps.db, id),
+    q.findReplies(deps.db, id),
+    q.findExtensions(deps.db, id),
+    q.findRatings(deps.db, id),
+    q.findAttachmentList(deps.db, id),
+    q.findEvents(deps.db, id, isEnterprise),
+  ])
+  const calendar = await deps.calendar.calendar(deps.db)
+  const now = new Date()
+  const hidden = hidesIdentityFrom(viewer, appeal)
+  const visibleReplies = isEnterprise ? replies.filter((r) => r.status === 'approved') : replies
+  const attachmentView = (a: (typeof attachments)[number]) => ({
+    id: a.id,
+    fileName: a.file_name,
+    contentType: a.content_type,
+    sizeBytes: a.size_bytes,
+  })
+  const actions = (Object.keys(TRANSITIONS) as AppealAction[]).filter(
+    (a) => move(appeal.status, a).ok && mayAct(viewer, a, holding),
+  )
+  if (hasRole(user, 'dispatcher') && extensions.some((x) => x.status === 'requested'))
+    actions.push('decide_extension' as AppealAction)
+  return {
+    ...presentSummary(summary!, viewer, now),
+    body: appeal.body,
+    enterpriseId: hidden ? null : appeal.enterprise_id,
+    enterpriseUscc: hidden ? null : summary!.enterprise_uscc,
+    contactPhone: hidden ? null : appeal.contact_phone,
+    preferredContact: appeal.preferred_contact,
+    address: appeal.address,
+    hideIdentity: appeal.hide_identity,
+    isPublic: appeal.is_public,
+    statusReason: appeal.status_reason,
+    closeReason: appeal.close_reason,
+    mergedInto: appeal.merged_into,
+    isBinding: appeal.is_binding,
+    assignments: assignments
+      .filter((a) => !isEnterprise || a.is_current)
+      .map((a) => ({
+        id: a.id,
+        departmentId: a.department_id,
+        departmentName: a.department_name,
+        role: a.role,
+        isCurrent: a.is_current,
+        dispatchedAt: a.dispatched_at.toISOString(),
+        signedAt: a.signed_at?.toISOString() ?? null,
+        returnedAt: isEnterprise ? null : (a.returned_at?.toISOString() ?? null),
+        returnReason: isEnterprise ? null : a.return_reason,
+      })),
+    clocks: clocks.map((c) => presentClock(c, usedMinutes(rowToClock(c) as Clock, now, calendar))),
+    replies: visibleReplies.map((r) => ({
+      id: r.id,
+      cycle: r.cycle,
+      body: r.body,
+      status: r.status,
+      departmentName: r.department_name,
+      writtenAt: r.written_at.toISOString(),
+      attachments: attachments.filter((a) => a.reply_id === r.id).map(attachmentView),
+    })),
+    extensions: isEnterprise
+      ? []
+      : extensions.map((x) => ({
+          id: x.id,
+          workingDays: x.working_days,
+          reason: x.reason,
+          status: x.status,
+          requestedAt: x.requested_at.toISOString(),
+          decisionNote: x.decision_note,
+        })),
+    ratings: ratings.map((r) => ({
+      cycle: r.cycle,
+      solved: r.solved,
+      level: r.level,
+      comment: r.comment,
+      ratedAt: r.rated_at.toISOString(),
+    })),
+    attachments: attachments.filter((a) => a.reply_id === null).map(attachmentView),
+    timeline: events.map((e) => ({
+      id: e.id,
+      at: (e.at as Date).toISOString(),
+      type: e.type,
+      actorRole: e.actor_role,
+      departmentName: e.department_name,
+      note: e.note,
+      data: e.data,
+    })),
+    allowedActions: actions,
+    version: appeal.version,
+  }
+}

@@ -1,0 +1,740 @@
+import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely'
+import type { Executor, Tx } from '../../kernel/db/database'
+import type {
+  AppealAssignmentsTable,
+  AppealClocksTable,
+  AppealsTable,
+  AppealStatus,
+  DB,
+} from '../../kernel/db/schema'
+
+export type AppealRow = NonNullable<Awaited<ReturnType<typeof findAppeal>>>
+export type ClockRow = NonNullable<Awaited<ReturnType<typeof findClocks>>>[number]
+
+// Catalogue and settings
+
+export async function findCategories(db: Executor, activeOnly: boolean) {
+  let q = db.selectFrom('appeal_categories').selectAll()
+  if (activeOnly) q = q.where('is_active', '=', true)
+  return q.orderBy('sort_order').execute()
+}
+
+export async function findCategory(db: Executor, code: string) {
+  return db.selectFrom('appeal_categories').selectAll().where('code', '=', code).executeTakeFirst()
+}
+
+export async function findSettingsRow(db: Executor) {
+  return db.selectFrom('appeal_settings').selectAll().where('id', '=', 1).executeTakeFirst()
+}
+
+export async function upsertSettings(
+  db: Executor,
+  settings: unknown,
+  userId: string | null,
+  expectedVersion: number | null,
+) {
+  if (expectedVersion === null) {
+    return db
+      .insertInto('appeal_settings')
+      .values({ settings: JSON.stringify(settings), updated_by: userId })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('version')
+      .executeTakeFirst()
+  }
+  return db
+    .updateTable('appeal_settings')
+    .set({
+      settings: JSON.stringify(settings),
+      updated_by: userId,
+      updated_at: new Date(),
+      version: sql`version + 1`,
+    })
+    .where('id', '=', 1)
+    .where('version', '=', expectedVersion)
+    .returning('version')
+    .executeTakeFirst()
+}
+
+// Appeals
+
+/** Numbers are per year and gapless: the counter row is locked by the insert's transaction. */
+export async function nextAppealNumber(tx: Tx, year: number): Promise<number> {
+  const row = await tx
+    .insertInto('appeal_counters')
+    .values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql`appeal_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow()
+  return row.last
+}
+
+export async function insertAppeal(tx: Tx, values: Insertable<AppealsTable>) {
+  return tx.insertInto('appeals').values(values).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function findAppealByIdempotencyKey(db: Executor, submittedBy: string, key: string) {
+  return db
+    .selectFrom('appeals')
+    .selectAll()
+    .where('submitted_by', '=', submittedBy)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst()
+}
+
+export async function findAppeal(db: Executor, id: string) {
+  return db.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** The row, locked until the transaction ends: every action on one appeal goes one at a time. */
+export async function lockAppeal(tx: Tx, id: string) {
+  return tx.selectFrom('appeals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+}
+
+export async function updateAppeal(tx: Tx, id: string, changes: Updateable<AppealsTable>) {
+  return tx
+    .updateTable('appeals')
+    .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function insertEvent(
+  tx: Tx,
+  row: {
+    appealId: string
+    type: string
+    actorUserId: string | null
+    actorRole: string | null
+    departmentId?: string | null
+    note?: string | null
+    data?: Record<string, unknown>
+    visibleToEnterprise?: boolean
+  },
+): Promise<void> {
+  await tx
+    .insertInto('appeal_events')
+    .values({
+      appeal_id: row.appealId,
+      type: row.type,
+      actor_user_id: row.actorUserId,
+      actor_role: row.actorRole,
+      department_id: row.departmentId ?? null,
+      note: row.note ?? null,
+      data: JSON.stringify(row.data ?? {}),
+      visible_to_enterprise: row.visibleToEnterprise ?? true,
+    })
+    .execute()
+}
+
+export async function findEvents(db: Executor, appealId: string, visibleToEnterpriseOnly: boolean) {
+  let q = db
+    .selectFrom('appeal_events as e')
+    .leftJoin('departments as d', 'd.id', 'e.department_id')
+    .select(['e.id', 'e.at', 'e.type', 'e.actor_role', 'e.note', 'e.data', 'd.name as department_name'])
+    .where('e.appeal_id', '=', appealId)
+  if (visibleToEnterpriseOnly) q = q.where('e.visible_to_enterprise', '=', true)
+  return q.orderBy('e.id').execute()
+}
+
+// Assignments
+
+export async function insertAssignment(tx: Tx, values: Insertable<AppealAssignmentsTable>) {
+  return tx.insertInto('appeal_assignments').values(values).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function findAssignments(db: Executor, appealId: string) {
+  return db
+    .selectFrom('appeal_assignments as a')
+    .innerJoin('departments as d', 'd.id', 'a.department_id')
+    .selectAll('a')
+    .select('d.name as department_name')
+    .where('a.appeal_id', '=', appealId)
+    .orderBy('a.dispatched_at')
+    .execute()
+}
+
+export async function endCurrentAssignments(tx: Tx, appealId: string): Promise<void> {
+  await tx
+    .updateTable('appeal_assignments')
+    .set({ is_current: false })
+    .where('appeal_id', '=', appealId)
+    .where('is_current', '=', true)
+    .execute()
+}
+
+export async function updateAssignment(
+  tx: Tx,
+  id: string,
+  changes: Updateable<AppealAssignmentsTable>,
+): Promise<void> {
+  await tx.updateTable('appeal_assignments').set(changes).where('id', '=', id).execute()
+}
+
+// Clocks
+
+export async function insertClock(tx: Tx, values: Insertable<AppealClocksTable>): Promise<void> {
+  await tx.insertInto('appeal_clocks').values(values).execute()
+}
+
+export async function findClocks(db: Executor, appealId: string) {
+  return db
+    .selectFrom('appeal_clocks')
+    .selectAll()
+    .where('appeal_id', '=', appealId)
+    .orderBy('started_at')
+    .execute()
+}
+
+export async function updateClock(tx: Tx, id: string, changes: Updateable<AppealClocksTable>): Promise<void> {
+  await tx.updateTable('appeal_clocks').set(changes).where('id', '=', id).execute()
+}
+
+/** The appeal's running clocks (except sign-for, which belongs to one assignment) move to another department. */
+export async function reassignRunningClocks(tx: Tx, appealId: string, departmentId: string): Promise<void> {
+  await tx
+    .updateTable('appeal_clocks')
+    .set({ department_id: departmentId })
+    .where('appeal_id', '=', appealId)
+    .where('stopped_at', 'is', null)
+    .where('kind', '<>', 'sign_for')
+    .execute()
+}
+
+/** Clocks with a threshold due by `now`, locked so that two sweeping nodes never act on one twice. */
+export async function lockDueClocks(tx: Tx, now: Date, limit: number) {
+  return tx
+    .selectFrom('appeal_clocks')
+    .selectAll()
+    .where('next_check_at', '<=', now)
+    .orderBy('next_check_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute()
+}
+
+// Pauses, extensions, replies, ratings
+
+export async function insertPause(
+  tx: Tx,
+  row: {
+    appealId: string
+    reason: 'awaiting_enterprise' | 'awaiting_third_party'
+    note: string
+    at: Date
+    by: string
+  },
+) {
+  await tx
+    .insertInto('appeal_pauses')
+    .values({
+      appeal_id: row.appealId,
+      reason: row.reason,
+      note: row.note,
+      started_at: row.at,
+      started_by: row.by,
+    })
+    .execute()
+}
+
+export async function endOpenPause(tx: Tx, appealId: string, at: Date, by: string | null): Promise<void> {
+  await tx
+    .updateTable('appeal_pauses')
+    .set({ ended_at: at, ended_by: by })
+    .where('appeal_id', '=', appealId)
+    .where('ended_at', 'is', null)
+    .execute()
+}
+
+export async function insertExtension(
+  tx: Tx,
+  row: { appealId: string; departmentId: string; workingDays: number; reason: string; by: string },
+) {
+  return tx
+    .insertInto('appeal_extensions')
+    .values({
+      appeal_id: row.appealId,
+      department_id: row.departmentId,
+      working_days: row.workingDays,
+      reason: row.reason,
+      requested_by: row.by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function findExtensions(db: Executor, appealId: string) {
+  return db
+    .selectFrom('appeal_extensions')
+    .selectAll()
+    .where('appeal_id', '=', appealId)
+    .orderBy('requested_at')
+    .execute()
+}
+
+export async function decideExtension(
+  tx: Tx,
+  id: string,
+  row: { approve: boolean; by: string; note: string | null },
+) {
+  return tx
+    .updateTable('appeal_extensions')
+    .set({
+      status: row.approve ? 'approved' : 'rejected',
+      decided_by: row.by,
+      decided_at: new Date(),
+      decision_note: row.note,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'requested')
+    .returningAll()
+    .executeTakeFirst()
+}
+
+export async function insertReply(
+  tx: Tx,
+  row: {
+    appealId: string
+    cycle: number
+    departmentId: string
+    body: string
+    status: 'pending_approval' | 'approved'
+    by: string
+  },
+) {
+  return tx
+    .insertInto('appeal_replies')
+    .values({
+      appeal_id: row.appealId,
+      cycle: row.cycle,
+      department_id: row.departmentId,
+      body: row.body,
+      status: row.status,
+      written_by: row.by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function findReplies(db: Executor, appealId: string) {
+  return db
+    .selectFrom('appeal_replies as r')
+    .innerJoin('departments as d', 'd.id', 'r.department_id')
+    .selectAll('r')
+    .select('d.name as department_name')
+    .where('r.appeal_id', '=', appealId)
+    .orderBy('r.written_at')
+    .execute()
+}
+
+export async function decideReply(
+  tx: Tx,
+  id: string,
+  row: { approve: boolean; by: string; note: string | null },
+) {
+  return tx
+    .updateTable('appeal_replies')
+    .set({
+      status: row.approve ? 'approved' : 'rejected',
+      decided_by: row.by,
+      decided_at: new Date(),
+      decision_note: row.note,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending_approval')
+    .returningAll()
+    .executeTakeFirst()
+}
+
+export async function insertRating(
+  tx: Tx,
+  row: {
+    appealId: string
+    cycle: number
+    solved: boolean
+    level: number | null
+    comment: string | null
+    by: string | null
+  },
+) {
+  await tx
+    .insertInto('appeal_ratings')
+    .values({
+      appeal_id: row.appealId,
+      cycle: row.cycle,
+      solved: row.solved,
+      level: row.level,
+      comment: row.comment,
+      rated_by: row.by,
+    })
+    .execute()
+}
+
+export async function findRatings(db: Executor, appealId: string) {
+  return db
+    .selectFrom('appeal_ratings')
+    .selectAll()
+    .where('appeal_id', '=', appealId)
+    .orderBy('cycle')
+    .execute()
+}
+
+// Attachments
+
+export async function insertAttachment(
+  db: Executor,
+  row: {
+    fileName: string
+    contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf'
+    content: Buffer
+    sha256: string
+    by: string
+  },
+) {
+  return db
+    .insertInto('appeal_attachments')
+    .values({
+      file_name: row.fileName,
+      content_type: row.contentType,
+      size_bytes: row.content.length,
+      sha256: row.sha256,
+      content: row.content,
+      uploaded_by: row.by,
+    })
+    .returning(['id', 'file_name', 'content_type', 'size_bytes'])
+    .executeTakeFirstOrThrow()
+}
+
+/** Attachments the user uploaded and has not yet used elsewhere. */
+export async function findUnlinkedAttachments(tx: Tx, ids: string[], uploadedBy: string) {
+  if (ids.length === 0) return []
+  return tx
+    .selectFrom('appeal_attachments')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('uploaded_by', '=', uploadedBy)
+    .where('appeal_id', 'is', null)
+    .execute()
+}
+
+export async function linkAttachments(
+  tx: Tx,
+  ids: string[],
+  appealId: string,
+  replyId: string | null,
+): Promise<void> {
+  if (ids.length === 0) return
+  await tx
+    .updateTable('appeal_attachments')
+    .set({ appeal_id: appealId, reply_id: replyId })
+    .where('id', 'in', ids)
+    .execute()
+}
+
+export async function findAttachmentList(db: Executor, appealId: string) {
+  return db
+    .selectFrom('appeal_attachments')
+    .select(['id', 'file_name', 'content_type', 'size_bytes', 'reply_id'])
+    .where('appeal_id', '=', appealId)
+    .orderBy('uploaded_at')
+    .execute()
+}
+
+export async function findAttachment(db: Executor, id: string) {
+  return db.selectFrom('appeal_attachments').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+// Lists
+
+/** One row per appeal for every list: category, enterprise, current lead and the nearest running deadline. */
+export function summaryQuery(db: Executor) {
+  return db
+    .selectFrom('appeals as a')
+    .innerJoin('appeal_categories as c', 'c.code', 'a.category_code')
+    .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
+    .leftJoin('appeal_assignments as lead', (join) =>
+      join.onRef('lead.appeal_id', '=', 'a.id').on('lead.role', '=', 'lead').on('lead.is_current', '=', true),
+    )
+    .leftJoin('departments as ld', 'ld.id', 'lead.department_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.title',
+      'a.status',
+      'a.channel',
+      'a.category_code',
+      'c.name as category_name',
+      'c.name_en as category_name_en',
+      'a.tier',
+      'a.hide_identity',
+      'e.name as enterprise_name',
+      'e.uscc as enterprise_uscc',
+      'a.enterprise_id',
+      'ld.id as lead_department_id',
+      'ld.name as lead_department_name',
+      'a.created_at',
+      'a.return_count',
+      'a.reopen_count',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('appeal_clocks as k')
+        .select((k) => k.fn.min('k.due_at').as('d'))
+        .whereRef('k.appeal_id', '=', 'a.id')
+        .where('k.stopped_at', 'is', null)
+        .as('due_at'),
+    )
+}
+
+export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number]
+type SummaryQuery = ReturnType<typeof summaryQuery>
+
+export async function pageOf(
+  query: SummaryQuery,
+  page: { limit: number; offset: number },
+  order: 'due' | 'created',
+) {
+  const counted = query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'))
+  const ordered =
+    order === 'due'
+      ? query.orderBy(sql`due_at`, sql`asc nulls last`).orderBy('a.created_at')
+      : query.orderBy('a.created_at', 'desc')
+  const [items, total] = await Promise.all([
+    ordered.limit(page.limit).offset(page.offset).execute(),
+    (counted as unknown as SelectQueryBuilder<DB, 'appeals', { n: number }>).executeTakeFirstOrThrow(),
+  ])
+  return { items, total: Number(total.n) }
+}
+
+export function inStatuses(query: SummaryQuery, statuses: AppealStatus[]) {
+  return query.where('a.status', 'in', statuses)
+}
+
+export function ofEnterprises(query: SummaryQuery, enterpriseIds: string[]) {
+  return query.where(
+    'a.enterprise_id',
+    'in',
+    enterpriseIds.length ? enterpriseIds : ['00000000-0000-0000-0000-000000000000'],
+  )
+}
+
+/** Department scoping is part of the query: only appeals a department in scope currently holds. */
+export function heldBy(query: SummaryQuery, departmentIds: string[]) {
+  const ids = departmentIds.length ? departmentIds : ['00000000-0000-0000-0000-000000000000']
+  return query.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('appeal_assignments as h')
+        .select('h.id')
+        .whereRef('h.appeal_id', '=', 'a.id')
+        .where('h.is_current', '=', true)
+        .where('h.department_id', 'in', ids),
+    ),
+  )
+}
+
+export function overdue(query: SummaryQuery, now: Date) {
+  return query.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('appeal_clocks as o')
+        .select('o.id')
+        .whereRef('o.appeal_id', '=', 'a.id')
+        .where('o.stopped_at', 'is', null)
+        .where('o.due_at', '<', now),
+    ),
+  )
+}
+
+export function withPendingExtension(query: SummaryQuery) {
+  return query.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('appeal_extensions as x')
+        .select('x.id')
+        .whereRef('x.appeal_id', '=', 'a.id')
+        .where('x.status', '=', 'requested'),
+    ),
+  )
+}
+
+export function matching(query: SummaryQuery, text: string) {
+  const like = `%${text.replace(/[%_\\]/g, '\\$&')}%`
+  return query.where((eb) =>
+    eb.or([eb('a.number', 'ilike', like), eb('a.title', 'ilike', like), eb('e.name', 'ilike', like)]),
+  )
+}
+
+/** Open appeals that share words with the text, best first (cosine over word sets). */
+export async function findSimilarOpen(
+  db: Executor,
+  words: string[],
+  filter: { enterpriseId?: string | undefined; excludeId?: string | undefined; statuses: AppealStatus[] },
+  limit: number,
+) {
+  if (words.length === 0) return []
+  let q = db
+    .selectFrom('appeals')
+    .select(['id', 'number', 'title', 'status'])
+    .select(
+      sql<number>`cardinality(ARRAY(SELECT unnest(words) INTERSECT SELECT unnest(${words}::text[])))::float / sqrt(greatest(cardinality(words), 1) * ${words.length})`.as(
+        'score',
+      ),
+    )
+    .where(sql<boolean>`words && ${words}::text[]`)
+    .where('status', 'in', filter.statuses)
+  if (filter.enterpriseId) q = q.where('enterprise_id', '=', filter.enterpriseId)
+  if (filter.excludeId) q = q.where('id', '<>', filter.excludeId)
+  return q
+    .orderBy(sql`score`, 'desc')
+    .limit(limit)
+    .execute()
+}
+
+// Routing
+
+/** Past dispatches the department kept (signed for, never returned): what routing learns from. */
+export async function findRoutingExamples(db: Executor, limit: number) {
+  return db
+    .selectFrom('appeal_assignments as s')
+    .innerJoin('appeals as a', 'a.id', 's.appeal_id')
+    .select(['a.words', 'a.category_code', 's.department_id'])
+    .where('s.role', '=', 'lead')
+    .where('s.signed_at', 'is not', null)
+    .where('s.returned_at', 'is', null)
+    .orderBy('s.dispatched_at', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+export async function saveRoutingModel(db: Executor, model: unknown, examples: number): Promise<void> {
+  await db
+    .insertInto('appeal_routing_model')
+    .values({ id: 1, trained_at: new Date(), examples, model: JSON.stringify(model) })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ trained_at: new Date(), examples, model: JSON.stringify(model) }),
+    )
+    .execute()
+}
+
+export async function findRoutingModel(db: Executor) {
+  return db.selectFrom('appeal_routing_model').selectAll().where('id', '=', 1).executeTakeFirst()
+}
+
+export async function findDepartmentNames(db: Executor, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>()
+  const rows = await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+export async function findActiveDepartments(db: Executor, ids: string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('departments')
+    .select(['id', 'name', 'kind'])
+    .where('id', 'in', ids)
+    .where('is_active', '=', true)
+    .execute()
+}
+
+export async function findFallbackOwner(db: Executor) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'name'])
+    .where('is_fallback_owner', '=', true)
+    .where('is_active', '=', true)
+    .orderBy('sort_order')
+    .executeTakeFirst()
+}
+
+// Closing, return visits, supervision
+
+export async function lockAutoClosable(tx: Tx, now: Date, limit: number) {
+  return tx
+    .selectFrom('appeals')
+    .selectAll()
+    .where('status', '=', 'replied')
+    .where('auto_close_at', '<=', now)
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute()
+}
+
+export async function insertReturnVisit(
+  tx: Tx,
+  row: { appealId: string; cycle: number; reason: 'random' | 'low_rating' | 'no_rating' | 'manual' },
+) {
+  return tx
+    .insertInto('appeal_return_visits')
+    .values({ appeal_id: row.appealId, cycle: row.cycle, sample_reason: row.reason })
+    .onConflict((oc) => oc.columns(['appeal_id', 'cycle']).doNothing())
+    .returningAll()
+    .executeTakeFirst()
+}
+
+export async function findReturnVisits(
+  db: Executor,
+  status: 'pending' | 'done' | 'unreachable' | undefined,
+  limit: number,
+) {
+  let q = db
+    .selectFrom('appeal_return_visits as v')
+    .innerJoin('appeals as a', 'a.id', 'v.appeal_id')
+    .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
+    .selectAll('v')
+    .select(['a.number', 'e.name as enterprise_name'])
+  if (status) q = q.where('v.status', '=', status)
+  return q.orderBy('v.sampled_at', 'desc').limit(limit).execute()
+}
+
+export async function findReturnVisitForUpdate(tx: Tx, id: string) {
+  return tx.selectFrom('appeal_return_visits').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+}
+
+export async function findPendingVisitOf(tx: Tx, appealId: string) {
+  return tx
+    .selectFrom('appeal_return_visits')
+    .selectAll()
+    .where('appeal_id', '=', appealId)
+    .where('status', '=', 'pending')
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function completeReturnVisit(
+  tx: Tx,
+  id: string,
+  row: {
+    status: 'done' | 'unreachable'
+    solved: boolean | null
+    level: number | null
+    note: string | null
+    by: string | null
+  },
+): Promise<void> {
+  await tx
+    .updateTable('appeal_return_visits')
+    .set({
+      status: row.status,
+      solved: row.solved,
+      level: row.level,
+      note: row.note,
+      visited_by: row.by,
+      visited_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function insertSupervisionCase(
+  tx: Tx,
+  row: { appealId: string; departmentId: string | null; reason: string },
+) {
+  return tx
+    .insertInto('supervision_cases')
+    .values({ appeal_id: row.appealId, department_id: row.departmentId, reason: row.reason })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+}

@@ -1,0 +1,476 @@
+import { z } from 'zod'
+import type { AppEnv } from '../../kernel/http/app-env'
+import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
+import { AppError } from '../../kernel/errors'
+import { translate } from '../../kernel/i18n'
+import type { Context } from 'hono'
+import {
+  AcceptBody,
+  AppealDetailSchema,
+  AppealIdParams,
+  AppealPageSchema,
+  ArbitrateBody,
+  AttachmentSchema,
+  CategorySchema,
+  ContactBody,
+  DecisionBody,
+  DispatchBody,
+  ExtensionBody,
+  ExtensionParams,
+  FileAppealBody,
+  FileOnBehalfBody,
+  InboxQuery,
+  MergeBody,
+  NoteBody,
+  PauseBody,
+  QueueQuery,
+  ReceiptSchema,
+  RejectBody,
+  ReplyBody,
+  ReplyParams,
+  ReturnBody,
+  ReturnVisitParams,
+  ReturnVisitResultBody,
+  ReturnVisitSchema,
+  SimilarQuery,
+  SimilarSchema,
+  SuggestionSchema,
+  UpdateSettingsBody,
+  VerdictBody,
+  WithdrawBody,
+} from './appeals.schema'
+import { AppealSettingsSchema } from './appeal-settings'
+import './appeals.messages'
+import * as closing from './appeals-closing.service'
+import * as handling from './appeals-handling.service'
+import * as intake from './appeals-intake.service'
+import * as read from './appeals-read.service'
+import * as routing from './appeals-routing.service'
+import * as settings from './appeal-settings.service'
+import * as triage from './appeals-triage.service'
+
+const tags = ['appeals']
+const Ok = z.object({ ok: z.literal(true) })
+const detail = jsonResponse(AppealDetailSchema, 'The appeal after the action')
+
+export function appealRoutes() {
+  const router = createRouter()
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/categories',
+      tags,
+      access: 'session',
+      summary: 'The appeal catalogue',
+      responses: { 200: jsonResponse(z.object({ items: z.array(CategorySchema) }), 'Categories') },
+    }),
+    async (c) => c.json({ items: await intake.listCategories(c.get('deps'), c.get('actor')) }, 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/appeals/attachments',
+      tags,
+      access: 'session',
+      summary: 'Upload an image (JPEG, PNG, WebP) or PDF of at most 10 MB for an appeal or a reply',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+            },
+          },
+        },
+      },
+      responses: { 201: jsonResponse(AttachmentSchema, 'Stored') },
+    }),
+    async (c) => {
+      const file = c.req.valid('form').file as unknown
+      if (!(file instanceof File))
+        throw new AppError('ATTACHMENT_REJECTED', {
+          fields: { file: translate('appeals.attachment.missing') },
+        })
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      return c.json(
+        await intake.uploadAttachment(c.get('deps'), c.get('actor'), { name: file.name, bytes }),
+        201,
+      )
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/attachments/{id}',
+      tags,
+      access: 'session',
+      summary: 'Download an attachment of an appeal the caller may see',
+      request: { params: AppealIdParams },
+      responses: {
+        200: {
+          description: 'The file',
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+      },
+    }),
+    async (c) => {
+      const file = await intake.downloadAttachment(c.get('deps'), c.get('actor'), c.req.valid('param').id)
+      return c.body(new Uint8Array(file.content), 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'x-content-type-options': 'nosniff',
+      }) as never
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/appeals',
+      tags,
+      access: 'session',
+      summary: 'File an appeal for an enterprise you act for (idempotent by idempotencyKey)',
+      request: { body: jsonBody(FileAppealBody) },
+      responses: {
+        201: jsonResponse(ReceiptSchema, 'Filed: the receipt'),
+        200: jsonResponse(ReceiptSchema, 'Already filed with this key: the same receipt'),
+      },
+    }),
+    async (c) => {
+      const { receipt, replayed } = await intake.fileAppeal(
+        c.get('deps'),
+        c.get('actor'),
+        c.req.valid('json'),
+      )
+      return c.json(receipt, replayed ? 200 : 201)
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/appeals/on-behalf',
+      tags,
+      access: 'session',
+      summary: 'The task force files for an enterprise (hotline call, company visit)',
+      request: { body: jsonBody(FileOnBehalfBody) },
+      responses: {
+        201: jsonResponse(ReceiptSchema, 'Filed'),
+        200: jsonResponse(ReceiptSchema, 'Already filed with this key'),
+      },
+    }),
+    async (c) => {
+      const { receipt, replayed } = await intake.fileOnBehalf(
+        c.get('deps'),
+        c.get('actor'),
+        c.req.valid('json'),
+      )
+      return c.json(receipt, replayed ? 200 : 201)
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/similar',
+      tags,
+      access: 'session',
+      summary: 'Open appeals like a text (an enterprise sees only its own)',
+      request: { query: SimilarQuery },
+      responses: { 200: jsonResponse(SimilarSchema, 'Similar open appeals, best first') },
+    }),
+    async (c) =>
+      c.json({ items: await intake.findSimilar(c.get('deps'), c.get('actor'), c.req.valid('query')) }, 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/mine',
+      tags,
+      access: 'session',
+      summary: 'The appeals of the enterprises I act for',
+      request: {
+        query: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+      responses: { 200: jsonResponse(AppealPageSchema, 'My appeals, newest first') },
+    }),
+    async (c) => c.json(await read.listMyAppeals(c.get('deps'), c.get('actor'), c.req.valid('query')), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/queue',
+      tags,
+      access: 'session',
+      summary: 'The task force’s queues (triage, returned, arbitration, overdue, extensions, …)',
+      request: { query: QueueQuery },
+      responses: { 200: jsonResponse(AppealPageSchema, 'A page of appeals') },
+    }),
+    async (c) => c.json(await read.listQueue(c.get('deps'), c.get('actor'), c.req.valid('query')), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/inbox',
+      tags,
+      access: 'session',
+      summary: 'My department’s appeals, nearest deadline first',
+      request: { query: InboxQuery },
+      responses: { 200: jsonResponse(AppealPageSchema, 'A page of appeals') },
+    }),
+    async (c) =>
+      c.json(await read.listDepartmentInbox(c.get('deps'), c.get('actor'), c.req.valid('query')), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/return-visits',
+      tags,
+      access: 'session',
+      summary: 'Return visits (task force)',
+      request: { query: z.strictObject({ status: z.enum(['pending', 'done', 'unreachable']).optional() }) },
+      responses: { 200: jsonResponse(z.object({ items: z.array(ReturnVisitSchema) }), 'Return visits') },
+    }),
+    async (c) =>
+      c.json(
+        { items: await closing.listReturnVisits(c.get('deps'), c.get('actor'), c.req.valid('query').status) },
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/appeals/return-visits/{visitId}',
+      tags,
+      access: 'session',
+      summary: 'Record a return visit made by phone (task force)',
+      request: { params: ReturnVisitParams, body: jsonBody(ReturnVisitResultBody) },
+      responses: { 200: jsonResponse(Ok, 'Recorded') },
+    }),
+    async (c) =>
+      c.json(
+        await closing.recordReturnVisit(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').visitId,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/settings',
+      tags,
+      access: 'session',
+      summary: 'Deadline targets, return limit, approval and other appeal rules',
+      responses: {
+        200: jsonResponse(z.object({ settings: AppealSettingsSchema, version: z.number() }), 'Settings'),
+      },
+    }),
+    async (c) => c.json(await settings.getAppealSettings(c.get('deps'), c.get('actor')), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'put',
+      path: '/appeals/settings',
+      tags,
+      access: 'session',
+      summary: 'Change the appeal rules (admin)',
+      request: { body: jsonBody(UpdateSettingsBody) },
+      responses: {
+        200: jsonResponse(z.object({ settings: AppealSettingsSchema, version: z.number() }), 'Settings'),
+      },
+    }),
+    async (c) =>
+      c.json(await settings.updateAppealSettings(c.get('deps'), c.get('actor'), c.req.valid('json')), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/{id}',
+      tags,
+      access: 'session',
+      summary: 'One appeal with its timeline, deadlines and what the caller may do',
+      request: { params: AppealIdParams },
+      responses: { 200: jsonResponse(AppealDetailSchema, 'The appeal') },
+    }),
+    async (c) => c.json(await read.getAppeal(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/{id}/department-suggestions',
+      tags,
+      access: 'session',
+      summary: 'The three most likely departments, with confidence (task force)',
+      request: { params: AppealIdParams },
+      responses: { 200: jsonResponse(SuggestionSchema, 'Suggestions') },
+    }),
+    async (c) =>
+      c.json(await routing.suggestForAppeal(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
+  )
+
+  /** Each action answers the appeal as the caller now sees it. */
+  const action = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B | null,
+    run: (c: Context<AppEnv>, id: string, input: z.infer<B>) => Promise<unknown>,
+  ) => {
+    router.openapi(
+      defineRoute({
+        method: 'post',
+        path: `/appeals/{id}/${path}`,
+        tags,
+        access: 'session',
+        summary,
+        request: { params: AppealIdParams, ...(body ? { body: jsonBody(body) } : {}) },
+        responses: { 200: detail },
+      }),
+      async (c) => {
+        // The generic body makes the validated types opaque here; the route definition above validated both.
+        const valid = c.req.valid.bind(c.req) as unknown as (target: 'param' | 'json') => unknown
+        const id = (valid('param') as { id: string }).id
+        const input = (body ? valid('json') : {}) as z.infer<B>
+        await run(c as unknown as Context<AppEnv>, id, input)
+        return c.json(await read.getAppeal(c.get('deps'), c.get('actor'), id), 200)
+      },
+    )
+  }
+
+  action(
+    'accept',
+    'Accept as valid, optionally setting category and tier (task force)',
+    AcceptBody,
+    (c, id, b) => triage.acceptAppeal(c.get('deps'), c.get('actor'), id, b),
+  )
+  action('reject', 'Reject as not a valid appeal, with a reason (task force)', RejectBody, (c, id, b) =>
+    triage.rejectAppeal(c.get('deps'), c.get('actor'), id, b),
+  )
+  action('merge', 'Merge a duplicate into its original (task force)', MergeBody, (c, id, b) =>
+    triage.mergeAppeal(c.get('deps'), c.get('actor'), id, b),
+  )
+  action(
+    'dispatch',
+    'Dispatch to a lead department (default: the fallback owner) and co-handlers (task force)',
+    DispatchBody,
+    (c, id, b) => triage.dispatchAppeal(c.get('deps'), c.get('actor'), id, b),
+  )
+  action(
+    'arbitrate',
+    'Decide where a repeatedly returned appeal belongs; binding (task force)',
+    ArbitrateBody,
+    (c, id, b) => triage.arbitrateAppeal(c.get('deps'), c.get('actor'), id, b),
+  )
+  action('sign-for', 'Sign for a dispatched appeal (lead department)', null, (c, id) =>
+    handling.signForAppeal(c.get('deps'), c.get('actor'), id),
+  )
+  action('return', 'Return a mis-routed appeal with a reason (lead department)', ReturnBody, (c, id, b) =>
+    handling.returnAppeal(c.get('deps'), c.get('actor'), id, b),
+  )
+  action(
+    'pause',
+    'Pause with a documented reason; the clocks stop (lead department)',
+    PauseBody,
+    (c, id, b) => handling.pauseAppeal(c.get('deps'), c.get('actor'), id, b),
+  )
+  action('resume', 'End the pause (lead department)', NoteBody, (c, id, b) =>
+    handling.resumeAppeal(c.get('deps'), c.get('actor'), id, b),
+  )
+  action(
+    'contact',
+    'Record the first contact with the enterprise (lead department)',
+    ContactBody,
+    (c, id, b) => handling.recordContact(c.get('deps'), c.get('actor'), id, b),
+  )
+  action('extension', 'Ask for more working days (department head of the lead)', ExtensionBody, (c, id, b) =>
+    handling.requestExtension(c.get('deps'), c.get('actor'), id, b),
+  )
+  action('reply', 'Answer the appeal, with attachments (lead department)', ReplyBody, (c, id, b) =>
+    handling.replyToAppeal(c.get('deps'), c.get('actor'), id, b),
+  )
+  action(
+    'verdict',
+    'Confirm solved and rate (five levels), or say not solved: the appeal reopens (enterprise)',
+    VerdictBody,
+    (c, id, b) => closing.giveVerdict(c.get('deps'), c.get('actor'), id, b),
+  )
+  action('withdraw', 'Withdraw before an answer, with a reason (enterprise)', WithdrawBody, (c, id, b) =>
+    closing.withdrawAppeal(c.get('deps'), c.get('actor'), id, b),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/appeals/{id}/extensions/{extensionId}/decision',
+      tags,
+      access: 'session',
+      summary: 'Approve or refuse an extension request (task force)',
+      request: { params: ExtensionParams, body: jsonBody(DecisionBody) },
+      responses: { 200: detail },
+    }),
+    async (c) => {
+      const { id, extensionId } = c.req.valid('param')
+      await handling.decideExtension(c.get('deps'), c.get('actor'), id, extensionId, c.req.valid('json'))
+      return c.json(await read.getAppeal(c.get('deps'), c.get('actor'), id), 200)
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/appeals/{id}/replies/{replyId}/decision',
+      tags,
+      access: 'session',
+      summary: 'Approve or send back a pending reply (department head of the lead)',
+      request: { params: ReplyParams, body: jsonBody(DecisionBody) },
+      responses: { 200: detail },
+    }),
+    async (c) => {
+      const { id, replyId } = c.req.valid('param')
+      await handling.decideReply(c.get('deps'), c.get('actor'), id, replyId, c.req.valid('json'))
+      return c.json(await read.getAppeal(c.get('deps'), c.get('actor'), id), 200)
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/appeals/{id}/return-visit',
+      tags,
+      access: 'session',
+      summary: 'Answer the return-visit survey of a closed appeal (enterprise)',
+      request: { params: AppealIdParams, body: jsonBody(VerdictBody) },
+      responses: { 200: jsonResponse(Ok, 'Recorded') },
+    }),
+    async (c) =>
+      c.json(
+        await closing.answerReturnVisit(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+
+  return router
+}

@@ -1,0 +1,316 @@
+import { z } from 'zod'
+import { mobilePhone, plainText } from '../../shared/fields'
+import { APPEAL_STATES } from './appeal-states'
+import { AppealSettingsSchema, TIERS } from './appeal-settings'
+
+export const CHANNELS = ['web', 'mobile', 'hotline', 'rating', 'cannot_do', 'visit', 'federation'] as const
+export const PAUSE_REASONS = ['awaiting_enterprise', 'awaiting_third_party'] as const
+export const APPEAL_STATUSES = Object.keys(APPEAL_STATES) as [
+  keyof typeof APPEAL_STATES,
+  ...(keyof typeof APPEAL_STATES)[],
+]
+
+/** Longest appeal text: long enough for any real complaint, short enough that nobody pastes a book. */
+export const MAX_BODY = 5000
+export const MAX_ATTACHMENTS = 5
+
+const attachmentIds = z.array(z.string().uuid()).max(MAX_ATTACHMENTS).default([])
+const reason = plainText(500, 2)
+
+export const FileAppealBody = z.strictObject({
+  enterpriseId: z.string().uuid(),
+  categoryCode: z.string().max(40),
+  title: plainText(80, 4),
+  body: plainText(MAX_BODY, 10),
+  attachmentIds,
+  address: plainText(200).nullable().default(null),
+  latitude: z.number().min(-90).max(90).nullable().default(null),
+  longitude: z.number().min(-180).max(180).nullable().default(null),
+  preferredContact: z.enum(['phone', 'sms', 'inbox']).default('phone'),
+  contactPhone: mobilePhone.nullable().default(null),
+  hideIdentity: z.boolean().default(false),
+  isPublic: z.boolean().default(false),
+  channel: z.enum(['web', 'mobile']).default('mobile'),
+  /** A retried submit with the same key returns the first appeal instead of filing a second. */
+  idempotencyKey: z.string().min(8).max(80),
+})
+
+/** The task force files on an enterprise's behalf: a hotline call, a company visit. */
+export const FileOnBehalfBody = FileAppealBody.omit({
+  enterpriseId: true,
+  channel: true,
+  hideIdentity: true,
+}).extend({
+  enterpriseUscc: z.string().max(40),
+  channel: z.enum(['hotline', 'visit']),
+  callerName: plainText(50),
+  hideIdentity: z.boolean().default(false),
+})
+
+export const SimilarQuery = z.strictObject({
+  text: z.string().max(MAX_BODY).default(''),
+  enterpriseId: z.string().uuid().optional(),
+  excludeId: z.string().uuid().optional(),
+})
+
+export const AppealIdParams = z.strictObject({ id: z.string().uuid() })
+
+export const AcceptBody = z.strictObject({
+  categoryCode: z.string().max(40).optional(),
+  tier: z.enum(TIERS).optional(),
+  note: plainText(500).optional(),
+})
+export const RejectBody = z.strictObject({ reason })
+export const MergeBody = z.strictObject({ originalId: z.string().uuid(), note: plainText(500).optional() })
+export const DispatchBody = z.strictObject({
+  /** Omitted: the fallback owner (兜底) takes it. */
+  leadDepartmentId: z.string().uuid().optional(),
+  coDepartmentIds: z.array(z.string().uuid()).max(10).default([]),
+  categoryCode: z.string().max(40).optional(),
+  tier: z.enum(TIERS).optional(),
+  note: plainText(500).optional(),
+})
+export const ArbitrateBody = z.strictObject({ departmentId: z.string().uuid(), note: reason })
+export const ReturnBody = z.strictObject({ reason })
+export const PauseBody = z.strictObject({ reason: z.enum(PAUSE_REASONS), note: reason })
+export const NoteBody = z.strictObject({ note: plainText(500).optional() })
+export const ContactBody = z.strictObject({ note: reason })
+export const ExtensionBody = z.strictObject({ workingDays: z.number().int().min(1).max(30), reason })
+export const DecisionBody = z.strictObject({ approve: z.boolean(), note: plainText(500).optional() })
+export const ExtensionParams = z.strictObject({ id: z.string().uuid(), extensionId: z.string().uuid() })
+export const ReplyParams = z.strictObject({ id: z.string().uuid(), replyId: z.string().uuid() })
+export const ReplyBody = z.strictObject({ body: plainText(MAX_BODY, 10), attachmentIds })
+export const VerdictBody = z.strictObject({
+  solved: z.boolean(),
+  /** 5 very satisfied … 1 very dissatisfied (国办发〔2019〕51号). Required when solved. */
+  level: z.number().int().min(1).max(5).nullable().default(null),
+  comment: plainText(500).nullable().default(null),
+})
+export const WithdrawBody = z.strictObject({ reason })
+
+export const QueueQuery = z.strictObject({
+  view: z
+    .enum(['triage', 'dispatched', 'returned', 'arbitration', 'overdue', 'extensions', 'open', 'all'])
+    .default('triage'),
+  q: z.string().trim().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+})
+export const InboxQuery = z.strictObject({
+  view: z.enum(['open', 'approvals', 'closed']).default('open'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+})
+
+export const FiguresQuery = z.strictObject({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+})
+export const RankingQuery = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) })
+
+export const ReturnVisitParams = z.strictObject({ visitId: z.string().uuid() })
+export const ReturnVisitResultBody = z.strictObject({
+  status: z.enum(['done', 'unreachable']),
+  solved: z.boolean().nullable().default(null),
+  level: z.number().int().min(1).max(5).nullable().default(null),
+  note: plainText(500).nullable().default(null),
+})
+
+/** version 0: the defaults, never saved yet. */
+export const UpdateSettingsBody = z.strictObject({
+  version: z.number().int().min(0),
+  settings: AppealSettingsSchema,
+})
+
+// Answers
+
+export const CategorySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  defaultDepartmentId: z.string().nullable(),
+  defaultTier: z.enum(TIERS),
+})
+
+export const ReceiptSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(APPEAL_STATUSES),
+  createdAt: z.string(),
+  /** The sentence the enterprise sees and can quote on the phone. */
+  receipt: z.string(),
+})
+
+export const ClockSchema = z.object({
+  kind: z.enum(['sign_for', 'first_contact', 'resolution']),
+  cycle: z.number(),
+  departmentId: z.string().nullable(),
+  startedAt: z.string(),
+  dueAt: z.string().nullable(),
+  stoppedAt: z.string().nullable(),
+  pausedSince: z.string().nullable(),
+  budgetMinutes: z.number(),
+  usedMinutes: z.number(),
+  isMet: z.boolean().nullable(),
+  escalationLevel: z.number(),
+})
+
+export const AppealSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  status: z.enum(APPEAL_STATUSES),
+  channel: z.enum(CHANNELS),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  tier: z.enum(TIERS),
+  enterpriseName: z.string(),
+  leadDepartment: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+  dueAt: z.string().nullable(),
+  isOverdue: z.boolean(),
+  returnCount: z.number(),
+  reopenCount: z.number(),
+})
+
+export const TimelineEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  type: z.string(),
+  actorRole: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+})
+
+export const AttachmentSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+})
+
+export const AppealDetailSchema = AppealSummarySchema.extend({
+  body: z.string(),
+  enterpriseId: z.string().nullable(),
+  enterpriseUscc: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  preferredContact: z.enum(['phone', 'sms', 'inbox']),
+  address: z.string().nullable(),
+  hideIdentity: z.boolean(),
+  isPublic: z.boolean(),
+  statusReason: z.string().nullable(),
+  closeReason: z.string().nullable(),
+  mergedInto: z.string().nullable(),
+  isBinding: z.boolean(),
+  assignments: z.array(
+    z.object({
+      id: z.string(),
+      departmentId: z.string(),
+      departmentName: z.string(),
+      role: z.enum(['lead', 'co']),
+      isCurrent: z.boolean(),
+      dispatchedAt: z.string(),
+      signedAt: z.string().nullable(),
+      returnedAt: z.string().nullable(),
+      returnReason: z.string().nullable(),
+    }),
+  ),
+  clocks: z.array(ClockSchema),
+  replies: z.array(
+    z.object({
+      id: z.string(),
+      cycle: z.number(),
+      body: z.string(),
+      status: z.string(),
+      departmentName: z.string(),
+      writtenAt: z.string(),
+      attachments: z.array(AttachmentSchema),
+    }),
+  ),
+  extensions: z.array(
+    z.object({
+      id: z.string(),
+      workingDays: z.number(),
+      reason: z.string(),
+      status: z.string(),
+      requestedAt: z.string(),
+      decisionNote: z.string().nullable(),
+    }),
+  ),
+  ratings: z.array(
+    z.object({
+      cycle: z.number(),
+      solved: z.boolean(),
+      level: z.number().nullable(),
+      comment: z.string().nullable(),
+      ratedAt: z.string(),
+    }),
+  ),
+  attachments: z.array(AttachmentSchema),
+  timeline: z.array(TimelineEventSchema),
+  /** What the caller may do now: the screens show only these buttons. */
+  allowedActions: z.array(z.string()),
+  version: z.number(),
+})
+
+export const AppealPageSchema = z.object({ items: z.array(AppealSummarySchema), total: z.number() })
+
+export const SimilarSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      title: z.string(),
+      status: z.enum(APPEAL_STATUSES),
+      score: z.number(),
+    }),
+  ),
+})
+
+export const SuggestionSchema = z.object({
+  source: z.enum(['model', 'category', 'fallback']),
+  items: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), confidence: z.number() })),
+})
+
+const Rate = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() })
+export const FiguresRowSchema = z.object({
+  departmentId: z.string().nullable(),
+  departmentName: z.string(),
+  dispatched: z.number(),
+  response: Rate,
+  resolution: Rate,
+  satisfaction: Rate,
+  ratingCoverage: Rate,
+  reopen: Rate,
+  bounce: Rate,
+  onTime: Rate,
+  ratings: z.object({ '1': z.number(), '2': z.number(), '3': z.number(), '4': z.number(), '5': z.number() }),
+  withdrawn: z.number(),
+  score: z.number().nullable(),
+})
+export const FiguresSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  weights: z.object({ response: z.number(), resolution: z.number(), satisfaction: z.number() }),
+  city: FiguresRowSchema,
+  departments: z.array(FiguresRowSchema),
+})
+
+export const ReturnVisitSchema = z.object({
+  id: z.string(),
+  appealId: z.string(),
+  appealNumber: z.string(),
+  enterpriseName: z.string(),
+  sampleReason: z.string(),
+  status: z.string(),
+  sampledAt: z.string(),
+  solved: z.boolean().nullable(),
+  level: z.number().nullable(),
+  note: z.string().nullable(),
+})
+
+export type AppealDetail = z.infer<typeof AppealDetailSchema>
+export type AppealSummary = z.infer<typeof AppealSummarySchema>
+export type FiguresRow = z.infer<typeof FiguresRowSchema>
+export type FileAppealInput = z.infer<typeof FileAppealBody>
+export type DispatchInput = z.infer<typeof DispatchBody>
