@@ -11,6 +11,7 @@ import { requestContext, requireJsonBodies, sessionAuth, toErrorResponse } from 
 import { createRouter } from './kernel/http/route'
 import { appealRoutes } from './modules/appeals/appeals.routes'
 import { MAX_ATTACHMENT_BYTES } from './modules/appeals/attachment-rules'
+import { open311Routes } from './modules/appeals/open311.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { authRoutes } from './modules/auth/auth.routes'
 import { calendarRoutes } from './modules/calendar/calendar.routes'
@@ -67,6 +68,7 @@ export function buildApp(deps: AppDeps) {
   app.route(API_PREFIX, auditRoutes())
   app.route(API_PREFIX, notificationRoutes(deps.config.devInbox))
   app.route(API_PREFIX, referenceRoutes())
+  app.route('/api/open311/v2', open311Routes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

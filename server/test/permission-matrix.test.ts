@@ -50,6 +50,7 @@ const APPEAL_VIEWERS: Role[] = [
   'department_head',
 ]
 const DEPARTMENT: Role[] = ['handler', 'department_head']
+const FIGURES: Role[] = ['dispatcher', 'bureau_leader', 'admin', 'department_head']
 const appeal = (c: Ctx) => ({ id: c.appealId })
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])
 const pngForm = () => {
@@ -170,6 +171,10 @@ const MATRIX: Record<string, Entry> = {
     allow: ['admin'],
     body: () => ({ version: 999, settings: DEFAULT_APPEAL_SETTINGS }),
   },
+  'GET /api/v1/appeals/figures': { allow: FIGURES, query: 'from=2026-01-01&to=2026-02-01' },
+  'GET /api/v1/appeals/ranking': { allow: FIGURES, query: 'month=2026-01' },
+  'GET /api/v1/appeals/ranking.xlsx': { allow: FIGURES, query: 'month=2026-01' },
+  'GET /api/v1/appeals/withdrawals': { allow: FIGURES, query: 'from=2026-01-01&to=2026-02-01' },
   'GET /api/v1/appeals/{id}': { allow: APPEAL_VIEWERS, params: appeal },
   'GET /api/v1/appeals/{id}/department-suggestions': { allow: ['dispatcher'], params: appeal },
   'POST /api/v1/appeals/{id}/accept': { allow: ['dispatcher'], params: appeal, body: () => ({}) },
@@ -307,6 +312,12 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/inbox/{id}/read': { allow: 'signed-in', params: () => ({ id: randomUuid() }) },
   'GET /api/v1/dev/inbox': { allow: 'everyone' },
 
+  'GET /api/open311/v2/services.json': { allow: 'everyone' },
+  'GET /api/open311/v2/requests.json': { allow: 'everyone' },
+  'GET /api/open311/v2/requests/{file}': {
+    allow: 'everyone',
+    params: () => ({ file: 'DL-2026-999999.json' }),
+  },
   'GET /api/v1/reference/divisions': { allow: 'everyone' },
   'GET /api/v1/reference/industries': { allow: 'everyone' },
   'GET /api/v1/reference/enterprise-tags': { allow: 'everyone' },

@@ -121,6 +121,15 @@ export function stopAppealClocks(
   )
 }
 
+/**
+ * Stops the clocks of an appeal that ended without an answer (withdrawn): they are neither met nor
+ * missed, so a withdrawal can never buy a department an on-time figure.
+ */
+export async function voidAppealClocks(env: ClockEnv, appealId: string): Promise<void> {
+  const changed = await stopAppealClocks(env, appealId)
+  for (const row of changed) await q.updateClock(env.tx, row.id, { is_met: null })
+}
+
 export function pauseAppealClocks(env: ClockEnv, appealId: string) {
   return changeClocks(
     env,

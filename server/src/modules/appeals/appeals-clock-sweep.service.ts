@@ -54,7 +54,8 @@ export async function sweepAppealClocks(
           template: 'appeal.escalated',
           params: { number: appeal.number, level: translate('appeals.level.2', undefined, 'zh-CN') },
         })
-      } else {
+      } else if (!(await q.findOpenSupervisionCase(tx, appeal.id))) {
+        // One open supervision case per appeal, whichever of its clocks got there first.
         const opened = await q.insertSupervisionCase(tx, {
           appealId: appeal.id,
           departmentId: row.department_id,

@@ -13,7 +13,7 @@ import {
   runSystemAction,
   type ActionContext,
 } from './appeal-action'
-import { startAppealClock, stopAppealClocks } from './appeal-clocks.service'
+import { startAppealClock, voidAppealClocks } from './appeal-clocks.service'
 import { verdictOf } from './appeal-states'
 import * as q from './appeals.queries'
 import type { AppealRow } from './appeals.queries'
@@ -81,7 +81,7 @@ export async function giveVerdict(
 export async function withdrawAppeal(deps: AppDeps, actor: Actor, id: string, input: { reason: string }) {
   return runAction(deps, actor, id, 'withdraw', async (ctx) => {
     await q.endOpenPause(ctx.tx, id, ctx.now, null)
-    await stopAppealClocks(ctx.env, id)
+    await voidAppealClocks(ctx.env, id)
     const lead = ctx.holding.leadDepartmentId
     if (lead)
       await notifyStaff(ctx, [lead], ['handler', 'department_head'], {

@@ -728,6 +728,15 @@ export async function completeReturnVisit(
     .execute()
 }
 
+export async function findOpenSupervisionCase(tx: Tx, appealId: string) {
+  return tx
+    .selectFrom('supervision_cases')
+    .select('id')
+    .where('appeal_id', '=', appealId)
+    .where('status', '=', 'open')
+    .executeTakeFirst()
+}
+
 export async function insertSupervisionCase(
   tx: Tx,
   row: { appealId: string; departmentId: string | null; reason: string },
@@ -737,4 +746,56 @@ export async function insertSupervisionCase(
     .values({ appeal_id: row.appealId, department_id: row.departmentId, reason: row.reason })
     .returning('id')
     .executeTakeFirstOrThrow()
+}
+
+/** Public appeals (the enterprise allowed it and did not hide its identity), for Open311. */
+export async function findPublicAppeals(
+  db: Executor,
+  filter: {
+    numbers?: string[] | undefined
+    categoryCode?: string | undefined
+    from: Date
+    to: Date
+    statuses?: AppealStatus[] | undefined
+  },
+  limit: number,
+) {
+  let q = db
+    .selectFrom('appeals as a')
+    .innerJoin('appeal_categories as c', 'c.code', 'a.category_code')
+    .leftJoin('appeal_assignments as s', (join) =>
+      join.onRef('s.appeal_id', '=', 'a.id').on('s.role', '=', 'lead').on('s.is_current', '=', true),
+    )
+    .leftJoin('departments as d', 'd.id', 's.department_id')
+    .select([
+      'a.number',
+      'a.status',
+      'a.title',
+      'a.body',
+      'a.category_code',
+      'c.name as category_name',
+      'd.name as department_name',
+      'a.created_at',
+      'a.updated_at',
+      'a.address',
+      'a.latitude',
+      'a.longitude',
+      'a.close_reason',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('appeal_clocks as k')
+        .select((k) => k.fn.max('k.due_at').as('d'))
+        .whereRef('k.appeal_id', '=', 'a.id')
+        .where('k.kind', '=', 'resolution')
+        .as('expected_at'),
+    )
+    .where('a.is_public', '=', true)
+    .where('a.hide_identity', '=', false)
+    .where('a.status', 'not in', ['rejected', 'merged'])
+  if (filter.numbers?.length) q = q.where('a.number', 'in', filter.numbers)
+  else q = q.where('a.created_at', '>=', filter.from).where('a.created_at', '<', filter.to)
+  if (filter.categoryCode) q = q.where('a.category_code', '=', filter.categoryCode)
+  if (filter.statuses) q = q.where('a.status', 'in', filter.statuses)
+  return q.orderBy('a.created_at', 'desc').limit(limit).execute()
 }

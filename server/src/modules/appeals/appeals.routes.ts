@@ -19,6 +19,11 @@ import {
   ExtensionParams,
   FileAppealBody,
   FileOnBehalfBody,
+  FiguresQuery,
+  FiguresSchema,
+  RankingQuery,
+  RankingSchema,
+  WithdrawalGroupSchema,
   InboxQuery,
   MergeBody,
   NoteBody,
@@ -42,6 +47,7 @@ import {
 import { AppealSettingsSchema } from './appeal-settings'
 import './appeals.messages'
 import * as closing from './appeals-closing.service'
+import * as figures from './appeals-figures.service'
 import * as handling from './appeals-handling.service'
 import * as intake from './appeals-intake.service'
 import * as read from './appeals-read.service'
@@ -298,6 +304,81 @@ export function appealRoutes() {
     }),
     async (c) =>
       c.json(await settings.updateAppealSettings(c.get('deps'), c.get('actor'), c.req.valid('json')), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/figures',
+      tags,
+      access: 'session',
+      summary:
+        'Response, resolution and satisfaction rates and more, by department, with their raw numbers (docs/METRICS.md)',
+      request: { query: FiguresQuery },
+      responses: { 200: jsonResponse(FiguresSchema, 'Figures') },
+    }),
+    async (c) =>
+      c.json(await figures.computeFigures(c.get('deps'), c.get('actor'), c.req.valid('query')), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/ranking',
+      tags,
+      access: 'session',
+      summary: 'The monthly department ranking with raw numbers',
+      request: { query: RankingQuery },
+      responses: { 200: jsonResponse(RankingSchema, 'Ranking') },
+    }),
+    async (c) =>
+      c.json(await figures.monthlyRanking(c.get('deps'), c.get('actor'), c.req.valid('query').month), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/ranking.xlsx',
+      tags,
+      access: 'session',
+      summary: 'The monthly ranking as an Excel workbook (rows and formulas)',
+      request: { query: RankingQuery },
+      responses: {
+        200: {
+          description: 'xlsx',
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: z.string().openapi({ format: 'binary' }),
+            },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      const month = c.req.valid('query').month
+      const book = await figures.rankingWorkbook(c.get('deps'), c.get('actor'), month)
+      return c.body(new Uint8Array(book), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="appeal-ranking-${month}.xlsx"`,
+      }) as never
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/withdrawals',
+      tags,
+      access: 'session',
+      summary: 'Withdrawn appeals of a period by department, for audit',
+      request: { query: FiguresQuery },
+      responses: { 200: jsonResponse(z.object({ items: z.array(WithdrawalGroupSchema) }), 'Withdrawals') },
+    }),
+    async (c) =>
+      c.json(
+        { items: await figures.listWithdrawals(c.get('deps'), c.get('actor'), c.req.valid('query')) },
+        200,
+      ),
   )
 
   router.openapi(

@@ -296,6 +296,27 @@ export const FiguresSchema = z.object({
   departments: z.array(FiguresRowSchema),
 })
 
+export const RankingSchema = z.object({
+  month: z.string(),
+  weights: z.object({ response: z.number(), resolution: z.number(), satisfaction: z.number() }),
+  rows: z.array(FiguresRowSchema.extend({ rank: z.number() })),
+})
+
+export const WithdrawalGroupSchema = z.object({
+  departmentId: z.string().nullable(),
+  departmentName: z.string(),
+  count: z.number(),
+  appeals: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      title: z.string(),
+      reason: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+})
+
 export const ReturnVisitSchema = z.object({
   id: z.string(),
   appealId: z.string(),
