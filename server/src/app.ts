@@ -54,7 +54,9 @@ export function buildApp(deps: AppDeps) {
   const jsonLimit = limitTo(deps.config.bodyLimitBytes)
   const uploadLimit = limitTo(MAX_ATTACHMENT_BYTES + 64 * 1024)
   app.use('/api/*', (c, next) =>
-    (c.req.path === `${API_PREFIX}/appeals/attachments` ? uploadLimit : jsonLimit)(c, next),
+    ([`${API_PREFIX}/appeals/attachments`, `${API_PREFIX}/appeals/imports`].includes(c.req.path)
+      ? uploadLimit
+      : jsonLimit)(c, next),
   )
   app.use('/api/*', requireJsonBodies())
   app.use('/api/*', sessionAuth())

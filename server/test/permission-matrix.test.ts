@@ -53,6 +53,11 @@ const DEPARTMENT: Role[] = ['handler', 'department_head']
 const FIGURES: Role[] = ['dispatcher', 'bureau_leader', 'admin', 'department_head']
 const appeal = (c: Ctx) => ({ id: c.appealId })
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])
+const csvForm = () => {
+  const form = new FormData()
+  form.set('file', new File(['统一社会信用代码,诉求类别,标题,诉求内容\n'], 'batch.csv'))
+  return form
+}
 const pngForm = () => {
   const form = new FormData()
   form.set('file', new File([PNG], 'a.png'))
@@ -153,6 +158,7 @@ const MATRIX: Record<string, Entry> = {
       idempotencyKey: randomUuid(),
     }),
   },
+  'POST /api/v1/appeals/imports': { allow: ['dispatcher'], body: () => csvForm() },
   'GET /api/v1/appeals/similar': {
     allow: ['enterprise', 'dispatcher', 'bureau_leader'],
     query: 'text=%E9%80%80%E7%A8%8E',

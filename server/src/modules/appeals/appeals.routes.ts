@@ -20,6 +20,7 @@ import {
   FileAppealBody,
   FileOnBehalfBody,
   FiguresQuery,
+  ImportReportSchema,
   FiguresSchema,
   RankingQuery,
   RankingSchema,
@@ -47,6 +48,7 @@ import {
 import { AppealSettingsSchema } from './appeal-settings'
 import './appeals.messages'
 import * as closing from './appeals-closing.service'
+import * as importer from './appeals-import.service'
 import * as figures from './appeals-figures.service'
 import * as handling from './appeals-handling.service'
 import * as intake from './appeals-intake.service'
@@ -175,6 +177,42 @@ export function appealRoutes() {
         c.req.valid('json'),
       )
       return c.json(receipt, replayed ? 200 : 201)
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/appeals/imports',
+      tags,
+      access: 'session',
+      summary:
+        'Import a federation (工商联) batch: xlsx or csv with columns 统一社会信用代码, 诉求类别, 标题, 诉求内容, 联系电话, 地址 (task force)',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+            },
+          },
+        },
+      },
+      responses: { 200: jsonResponse(ImportReportSchema, 'One result per row') },
+    }),
+    async (c) => {
+      const file = c.req.valid('form').file as unknown
+      if (!(file instanceof File))
+        throw new AppError('ATTACHMENT_REJECTED', {
+          fields: { file: translate('appeals.attachment.missing') },
+        })
+      return c.json(
+        await importer.importFederationBatch(c.get('deps'), c.get('actor'), {
+          name: file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+        }),
+        200,
+      )
     },
   )
 

@@ -296,6 +296,21 @@ export const FiguresSchema = z.object({
   departments: z.array(FiguresRowSchema),
 })
 
+export const ImportReportSchema = z.object({
+  total: z.number(),
+  filed: z.number(),
+  duplicates: z.number(),
+  failed: z.number(),
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      status: z.enum(['filed', 'duplicate', 'error']),
+      number: z.string().optional(),
+      errors: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
+})
+
 export const RankingSchema = z.object({
   month: z.string(),
   weights: z.object({ response: z.number(), resolution: z.number(), satisfaction: z.number() }),

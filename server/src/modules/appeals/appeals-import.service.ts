@@ -1,0 +1,170 @@
+import crypto from 'node:crypto'
+import { Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import { z } from 'zod'
+import { requireRole, type Actor } from '../../kernel/auth/actor'
+import { AppError } from '../../kernel/errors'
+import { translate } from '../../kernel/i18n'
+import type { AppDeps } from '../../kernel/http/app-env'
+import { fieldErrorsOf } from '../../kernel/http/validation'
+import { mobilePhone, plainText } from '../../shared/fields'
+import { checkUscc } from '../../shared/uscc'
+import { findEnterpriseIdByUscc } from '../enterprises/enterprises.service'
+import { fileIntoPool } from './appeals-intake.service'
+import { MAX_BODY } from './appeals.schema'
+import * as q from './appeals.queries'
+
+/**
+ * A batch from the federation of industry and commerce (工商联): an xlsx or csv with one appeal per
+ * row. Each row is filed on its own (a bad row never stops the good ones) and idempotently (the same
+ * file uploaded twice files nothing new); the answer reports every row.
+ */
+export const IMPORT_COLUMNS = {
+  uscc: '统一社会信用代码',
+  category: '诉求类别',
+  title: '标题',
+  body: '诉求内容',
+  contactPhone: '联系电话',
+  address: '地址',
+} as const
+
+const MAX_ROWS = 2000
+
+const RowSchema = z.object({
+  uscc: z.string().trim().min(1),
+  category: z.string().trim().min(1),
+  title: plainText(80, 4),
+  body: plainText(MAX_BODY, 10),
+  contactPhone: mobilePhone.nullable(),
+  address: plainText(200).nullable(),
+})
+
+export type ImportRowResult = {
+  row: number
+  status: 'filed' | 'duplicate' | 'error'
+  number?: string
+  errors?: Record<string, string>
+}
+
+async function readRows(bytes: Uint8Array): Promise<string[][]> {
+  const book = new ExcelJS.Workbook()
+  const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b
+  if (isXlsx) await book.xlsx.load(Buffer.from(bytes) as never)
+  else {
+    let text = Buffer.from(bytes).toString('utf8')
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    await book.csv.read(Readable.from([text]))
+  }
+  const sheet = book.worksheets[0]
+  if (!sheet) return []
+  const rows: string[][] = []
+  sheet.eachRow({ includeEmpty: true }, (row, index) => {
+    const values = (row.values as unknown[])
+      .slice(1)
+      .map((v) =>
+        v === null || v === undefined
+          ? ''
+          : typeof v === 'object' && 'text' in (v as object)
+            ? String((v as { text: unknown }).text)
+            : String(v),
+      )
+    rows[index - 1] = values
+  })
+  return rows.map((r) => r ?? [])
+}
+
+/** Refuses: FORBIDDEN (not the task force), VALIDATION_FAILED (not a table, missing columns, too many rows). */
+export async function importFederationBatch(
+  deps: AppDeps,
+  actor: Actor,
+  file: { name: string; bytes: Uint8Array },
+) {
+  const dispatcher = requireRole(actor, 'dispatcher')
+  let rows: string[][]
+  try {
+    rows = await readRows(file.bytes)
+  } catch {
+    throw new AppError('VALIDATION_FAILED', { fields: { file: translate('appeals.import.unreadable') } })
+  }
+  const [header = [], ...data] = rows
+  const index = Object.fromEntries(
+    Object.entries(IMPORT_COLUMNS).map(([key, title]) => [key, header.findIndex((h) => h.trim() === title)]),
+  ) as Record<keyof typeof IMPORT_COLUMNS, number>
+  const missing = (['uscc', 'category', 'title', 'body'] as const).filter((k) => index[k] < 0)
+  if (missing.length) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: {
+        file: translate('appeals.import.missingColumns', {
+          columns: missing.map((k) => IMPORT_COLUMNS[k]).join('、'),
+        }),
+      },
+    })
+  }
+  if (data.length > MAX_ROWS)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { file: translate('appeals.import.tooManyRows', { max: MAX_ROWS }) },
+    })
+
+  const fileHash = crypto.createHash('sha256').update(file.bytes).digest('hex').slice(0, 24)
+  const categories = await q.findCategories(deps.db, true)
+  const results: ImportRowResult[] = []
+  for (const [i, cells] of data.entries()) {
+    const rowNumber = i + 2
+    const cell = (key: keyof typeof IMPORT_COLUMNS) =>
+      index[key] >= 0 ? (cells[index[key]] ?? '').trim() : ''
+    if (Object.keys(IMPORT_COLUMNS).every((k) => cell(k as keyof typeof IMPORT_COLUMNS) === '')) continue
+    const parsed = RowSchema.safeParse({
+      uscc: cell('uscc'),
+      category: cell('category'),
+      title: cell('title'),
+      body: cell('body'),
+      contactPhone: cell('contactPhone') || null,
+      address: cell('address') || null,
+    })
+    const errors: Record<string, string> = parsed.success ? {} : fieldErrorsOf(parsed.error, 'row')
+    const check = checkUscc(cell('uscc'))
+    const enterpriseId = check.ok ? await findEnterpriseIdByUscc(deps.db, check.code) : undefined
+    if (!check.ok) errors.uscc = translate(`uscc.${check.rule}`, { position: check.position ?? '' })
+    else if (!enterpriseId) errors.uscc = translate('appeals.unknownEnterprise')
+    const category = categories.find((c) => c.code === cell('category') || c.name === cell('category'))
+    if (!category) errors.category = translate('appeals.unknownCategory')
+    if (Object.keys(errors).length || !parsed.success) {
+      results.push({ row: rowNumber, status: 'error', errors })
+      continue
+    }
+    const idempotencyKey = `federation:${fileHash}:${rowNumber}`
+    const existing = await q.findAppealByIdempotencyKey(deps.db, dispatcher.userId, idempotencyKey)
+    if (existing) {
+      results.push({ row: rowNumber, status: 'duplicate', number: existing.number })
+      continue
+    }
+    const appeal = await deps.db.transaction().execute((tx) =>
+      fileIntoPool(deps, tx, dispatcher, {
+        enterpriseId: enterpriseId!,
+        categoryCode: category!.code,
+        title: parsed.data.title,
+        body: parsed.data.body,
+        attachmentIds: [],
+        address: parsed.data.address,
+        latitude: null,
+        longitude: null,
+        preferredContact: 'phone',
+        contactPhone: parsed.data.contactPhone,
+        hideIdentity: false,
+        isPublic: false,
+        idempotencyKey,
+        channel: 'federation',
+        submittedBy: dispatcher.userId,
+        note: `${file.name} #${rowNumber}`,
+      }),
+    )
+    results.push({ row: rowNumber, status: 'filed', number: appeal.number })
+  }
+  return {
+    total: results.length,
+    filed: results.filter((r) => r.status === 'filed').length,
+    duplicates: results.filter((r) => r.status === 'duplicate').length,
+    failed: results.filter((r) => r.status === 'error').length,
+    rows: results,
+  }
+}
