@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   appealBody,
@@ -425,5 +426,32 @@ describe('Open311 GeoReport v2', () => {
     expect((await t.anonymous().get(`/api/open311/v2/requests/${privateOne.body.number}.json`)).status).toBe(
       404,
     )
+  })
+})
+
+describe('a crash mid-request', () => {
+  it('leaves no half-written case: the state, the assignment and the clocks roll back together', async () => {
+    const id = await fileAndDispatch(w)
+    // Make the database fail at the last write of the action (its timeline event), after the others.
+    await sql`CREATE FUNCTION fail_sign_for() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.type = 'sign_for' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`.execute(
+      t.deps.db,
+    )
+    await sql`CREATE TRIGGER fail_sign_for BEFORE INSERT ON appeal_events FOR EACH ROW EXECUTE FUNCTION fail_sign_for()`.execute(
+      t.deps.db,
+    )
+    try {
+      const res = await w.handlerA.post(`/api/v1/appeals/${id}/sign-for`)
+      expect(res.status).toBe(500)
+      expect(res.body.error.code).toBe('INTERNAL')
+    } finally {
+      await sql`DROP TRIGGER fail_sign_for ON appeal_events`.execute(t.deps.db)
+      await sql`DROP FUNCTION fail_sign_for()`.execute(t.deps.db)
+    }
+    const after = await w.dispatcher.get(`/api/v1/appeals/${id}`)
+    expect(after.body.status).toBe('dispatched')
+    expect(after.body.assignments[0].signedAt).toBeNull()
+    expect(after.body.clocks.find((c: { kind: string }) => c.kind === 'sign_for').stoppedAt).toBeNull()
+    expect((await w.handlerA.post(`/api/v1/appeals/${id}/sign-for`)).body.status).toBe('handling')
   })
 })
