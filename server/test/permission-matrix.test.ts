@@ -134,6 +134,17 @@ const MATRIX: Record<string, Entry> = {
   },
 
   'GET /api/v1/appeals/categories': { allow: 'signed-in' },
+  'PUT /api/v1/appeals/categories/{code}': {
+    allow: ['admin'],
+    params: () => ({ code: 'matrix_test' }),
+    body: () => ({
+      name: '矩阵测试',
+      nameEn: 'Matrix test',
+      defaultDepartmentId: null,
+      defaultTier: 'normal',
+      isActive: false,
+    }),
+  },
   'POST /api/v1/appeals/attachments': { allow: APPEAL_VIEWERS, body: pngForm },
   'GET /api/v1/appeals/attachments/{id}': { allow: APPEAL_VIEWERS, params: () => ({ id: randomUuid() }) },
   'POST /api/v1/appeals': {

@@ -2,6 +2,7 @@ import { requireRole, type Actor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import type { Executor } from '../../kernel/db/database'
 import { AppError } from '../../kernel/errors'
+import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { AppealSettingsSchema, DEFAULT_APPEAL_SETTINGS, type AppealSettings } from './appeal-settings'
 import * as q from './appeals.queries'
@@ -44,5 +45,58 @@ export async function updateAppealSettings(
       after: input.settings,
     })
     return { settings: input.settings, version: saved.version }
+  })
+}
+
+/**
+ * Adds or changes a category of the catalogue (a retired one is deactivated, never deleted: old
+ * appeals keep it). Refuses: FORBIDDEN (not admin), VALIDATION_FAILED (an inactive or unknown department).
+ */
+export async function saveCategory(
+  deps: AppDeps,
+  actor: Actor,
+  code: string,
+  input: {
+    name: string
+    nameEn: string
+    defaultDepartmentId: string | null
+    defaultTier: 'urgent' | 'fast' | 'normal' | 'complex'
+    isActive: boolean
+    sortOrder: number
+  },
+) {
+  const admin = requireRole(actor, 'admin')
+  return deps.db.transaction().execute(async (tx) => {
+    if (
+      input.defaultDepartmentId &&
+      (await q.findActiveDepartments(tx, [input.defaultDepartmentId])).length === 0
+    ) {
+      throw new AppError('VALIDATION_FAILED', {
+        fields: { defaultDepartmentId: translate('appeals.unknownDepartment') },
+      })
+    }
+    const before = await q.findCategory(tx, code)
+    const row = await q.upsertCategory(tx, {
+      code,
+      name: input.name,
+      name_en: input.nameEn,
+      default_department_id: input.defaultDepartmentId,
+      default_tier: input.defaultTier,
+      is_active: input.isActive,
+      sort_order: input.sortOrder,
+    })
+    await writeAudit(tx, admin, {
+      action: 'appeal.save_category',
+      entityType: 'appeal_category',
+      entityId: code,
+      before: before ?? null,
+      after: row,
+    })
+    return {
+      code: row.code,
+      name: row.name,
+      defaultDepartmentId: row.default_department_id,
+      defaultTier: row.default_tier,
+    }
   })
 }

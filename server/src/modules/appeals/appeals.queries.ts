@@ -799,3 +799,32 @@ export async function findPublicAppeals(
   if (filter.statuses) q = q.where('a.status', 'in', filter.statuses)
   return q.orderBy('a.created_at', 'desc').limit(limit).execute()
 }
+
+export async function upsertCategory(
+  db: Executor,
+  row: {
+    code: string
+    name: string
+    name_en: string
+    default_department_id: string | null
+    default_tier: 'urgent' | 'fast' | 'normal' | 'complex'
+    is_active: boolean
+    sort_order: number
+  },
+) {
+  return db
+    .insertInto('appeal_categories')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet({
+        name: row.name,
+        name_en: row.name_en,
+        default_department_id: row.default_department_id,
+        default_tier: row.default_tier,
+        is_active: row.is_active,
+        sort_order: row.sort_order,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}

@@ -11,7 +11,9 @@ import {
   AppealPageSchema,
   ArbitrateBody,
   AttachmentSchema,
+  CategoryParams,
   CategorySchema,
+  SaveCategoryBody,
   ContactBody,
   DecisionBody,
   DispatchBody,
@@ -74,6 +76,28 @@ export function appealRoutes() {
       responses: { 200: jsonResponse(z.object({ items: z.array(CategorySchema) }), 'Categories') },
     }),
     async (c) => c.json({ items: await intake.listCategories(c.get('deps'), c.get('actor')) }, 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'put',
+      path: '/appeals/categories/{code}',
+      tags,
+      access: 'session',
+      summary: 'Add or change a category of the catalogue and its default department (admin)',
+      request: { params: CategoryParams, body: jsonBody(SaveCategoryBody) },
+      responses: { 200: jsonResponse(CategorySchema, 'Saved') },
+    }),
+    async (c) =>
+      c.json(
+        await settings.saveCategory(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').code,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
   )
 
   router.openapi(

@@ -116,6 +116,16 @@ export const ReturnVisitResultBody = z.strictObject({
   note: plainText(500).nullable().default(null),
 })
 
+export const CategoryParams = z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/) })
+export const SaveCategoryBody = z.strictObject({
+  name: plainText(40, 2),
+  nameEn: plainText(80, 2),
+  defaultDepartmentId: z.string().uuid().nullable(),
+  defaultTier: z.enum(TIERS),
+  isActive: z.boolean().default(true),
+  sortOrder: z.number().int().min(0).max(1000).default(100),
+})
+
 /** version 0: the defaults, never saved yet. */
 export const UpdateSettingsBody = z.strictObject({
   version: z.number().int().min(0),

@@ -112,6 +112,44 @@ describe('intake', () => {
   })
 })
 
+describe('the catalogue', () => {
+  it('an admin adds a category with its default department; a retired one is hidden from filing', async () => {
+    const admin = await signInAs(t, 'admin')
+    const saved = await admin.put('/api/v1/appeals/categories/port_logistics', {
+      name: '港口物流',
+      nameEn: 'Port logistics',
+      defaultDepartmentId: w.departments.b.id,
+      defaultTier: 'fast',
+    })
+    expect(saved.status).toBe(200)
+    expect(
+      (await w.enterpriseUser.get('/api/v1/appeals/categories')).body.items.map(
+        (c: { code: string }) => c.code,
+      ),
+    ).toContain('port_logistics')
+    await admin.put('/api/v1/appeals/categories/port_logistics', {
+      name: '港口物流',
+      nameEn: 'Port logistics',
+      defaultDepartmentId: null,
+      defaultTier: 'fast',
+      isActive: false,
+    })
+    expect(
+      (await w.enterpriseUser.get('/api/v1/appeals/categories')).body.items.map(
+        (c: { code: string }) => c.code,
+      ),
+    ).not.toContain('port_logistics')
+    expect(
+      (
+        await w.enterpriseUser.post(
+          '/api/v1/appeals',
+          appealBody(w.enterprise.id, { categoryCode: 'port_logistics' }),
+        )
+      ).body.error.fields,
+    ).toHaveProperty('categoryCode')
+  })
+})
+
 describe('triage and dispatch', () => {
   it('suggests similar open appeals and departments; merges a duplicate into its original', async () => {
     const original = await w.enterpriseUser.post(
