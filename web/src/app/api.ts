@@ -86,13 +86,29 @@ export function buildQuery(query: Query | undefined): string {
   return text ? `?${text}` : ''
 }
 
-export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+/** Accept-Language always; the CSRF header on every write; content-type only for JSON bodies. */
+function requestHeaders(method: Method, jsonBody: boolean): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() }
-  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  // A FormData body sets its own multipart content-type with the boundary: never set it by hand.
+  if (jsonBody) headers['content-type'] = 'application/json'
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE)
     if (csrf) headers[CSRF_HEADER] = csrf
   }
+  return headers
+}
+
+/** The error for a failed answer, after telling the app about session-level problems. */
+function failure(status: number, payload: unknown, options: { allowUnauthenticated?: boolean }): ApiError {
+  const error = toApiError(status, payload)
+  if (error.code === 'UNAUTHENTICATED' && !options.allowUnauthenticated) onSessionProblem('UNAUTHENTICATED')
+  if (error.code === 'PASSWORD_CHANGE_REQUIRED') onSessionProblem('PASSWORD_CHANGE_REQUIRED')
+  return error
+}
+
+export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData
+  const headers = requestHeaders(method, options.body !== undefined && !isForm)
 
   let response: Response
   try {
@@ -100,7 +116,12 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : isForm
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       signal: options.signal,
     })
   } catch (error) {
@@ -110,11 +131,47 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
 
   const payload: unknown = await response.json().catch(() => undefined)
   if (response.ok) return payload as T
+  throw failure(response.status, payload, options)
+}
 
-  const error = toApiError(response.status, payload)
-  if (error.code === 'UNAUTHENTICATED' && !options.allowUnauthenticated) onSessionProblem('UNAUTHENTICATED')
-  if (error.code === 'PASSWORD_CHANGE_REQUIRED') onSessionProblem('PASSWORD_CHANGE_REQUIRED')
-  throw error
+/**
+ * A multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can). Same
+ * headers, errors and session handling as every other request.
+ */
+export function apiUpload<T>(
+  path: string,
+  form: FormData,
+  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', `${API_BASE}${path}`)
+    for (const [name, value] of Object.entries(requestHeaders('POST', false)))
+      xhr.setRequestHeader(name, value)
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) options.onProgress?.(event.loaded / event.total)
+    }
+    xhr.onload = () => {
+      let payload: unknown
+      try {
+        payload = JSON.parse(xhr.responseText)
+      } catch {
+        payload = undefined
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(payload as T)
+      else reject(failure(xhr.status, payload, {}))
+    }
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, networkErrorMessage()))
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'))
+    if (options.signal) {
+      if (options.signal.aborted) {
+        reject(new DOMException('Upload aborted', 'AbortError'))
+        return
+      }
+      options.signal.addEventListener('abort', () => xhr.abort(), { once: true })
+    }
+    xhr.send(form)
+  })
 }
 
 /** Reads the server's `{ error: { code, message, fields } }`; anything else (a proxy's HTML page) becomes BAD_RESPONSE. */
@@ -142,6 +199,7 @@ export const api = {
   put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, { body }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
+  upload: apiUpload,
 }
 
 /** The text to show for any failure: the server's message, or the fallback for non-API errors. */

@@ -35,6 +35,12 @@ const EnterpriseProfilePage = lazyNamed(
 )
 const InboxPage = lazyNamed(() => import('../features/notifications/InboxPage'), 'InboxPage')
 const DevInboxPage = lazyNamed(() => import('../features/notifications/DevInboxPage'), 'DevInboxPage')
+const MyAppealsPage = lazyNamed(() => import('../features/appeals/mobile/MyAppealsPage'), 'MyAppealsPage')
+const NewAppealPage = lazyNamed(() => import('../features/appeals/mobile/NewAppealPage'), 'NewAppealPage')
+const AppealDetailPage = lazyNamed(
+  () => import('../features/appeals/mobile/AppealDetailPage'),
+  'AppealDetailPage',
+)
 const EnterpriseNotFoundPage = lazyNamed(() => import('./enterprise/NotFoundPage'), 'NotFoundPage')
 
 // Staff console pages
@@ -49,6 +55,26 @@ const DepartmentsPage = lazyNamed(() => import('../features/departments/Departme
 const UsersPage = lazyNamed(() => import('../features/users/UsersPage'), 'UsersPage')
 const AuditPage = lazyNamed(() => import('../features/audit/AuditPage'), 'AuditPage')
 const CalendarPage = lazyNamed(() => import('../features/calendar/CalendarPage'), 'CalendarPage')
+const AppealQueuePage = lazyNamed(
+  () => import('../features/appeals/staff/AppealQueuePage'),
+  'AppealQueuePage',
+)
+const DepartmentInboxPage = lazyNamed(
+  () => import('../features/appeals/staff/DepartmentInboxPage'),
+  'DepartmentInboxPage',
+)
+const StaffAppealPage = lazyNamed(
+  () => import('../features/appeals/staff/StaffAppealPage'),
+  'StaffAppealPage',
+)
+const ReturnVisitsPage = lazyNamed(
+  () => import('../features/appeals/staff/ReturnVisitsPage'),
+  'ReturnVisitsPage',
+)
+const AppealFiguresPage = lazyNamed(
+  () => import('../features/appeals/staff/AppealFiguresPage'),
+  'AppealFiguresPage',
+)
 const StaffNotFoundPage = lazyNamed(() => import('./staff/StaffNotFoundPage'), 'StaffNotFoundPage')
 
 export function AppRouter() {
@@ -66,6 +92,11 @@ export function AppRouter() {
               <Route path="audit" element={<AuditPage />} />
               <Route path="calendar" element={<CalendarPage />} />
               <Route path="account" element={<StaffAccountPage />} />
+              <Route path="appeals/queue" element={<AppealQueuePage />} />
+              <Route path="appeals/inbox" element={<DepartmentInboxPage />} />
+              <Route path="appeals/return-visits" element={<ReturnVisitsPage />} />
+              <Route path="appeals/figures" element={<AppealFiguresPage />} />
+              <Route path="appeals/:id" element={<StaffAppealPage />} />
               <Route path="*" element={<StaffNotFoundPage />} />
             </Route>
           </Route>
@@ -74,6 +105,9 @@ export function AppRouter() {
             <Route path="login" element={<EnterpriseLoginPage />} />
             <Route path="enterprises/new" element={<RegisterEnterprisePage />} />
             <Route path="enterprises/:id" element={<EnterpriseProfilePage />} />
+            <Route path="appeals" element={<MyAppealsPage />} />
+            <Route path="appeals/new" element={<NewAppealPage />} />
+            <Route path="appeals/:id" element={<AppealDetailPage />} />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="me" element={<MyAccountPage />} />
             <Route path="dev/inbox" element={<DevInboxPage />} />

@@ -5,6 +5,9 @@ export const paths = {
   registerEnterprise: '/enterprises/new',
   enterprise: (id: string) => `/enterprises/${id}`,
   inbox: '/inbox',
+  appeals: '/appeals',
+  newAppeal: '/appeals/new',
+  appeal: (id: string) => `/appeals/${id}`,
   me: '/me',
   devInbox: '/dev/inbox',
   staffHome: '/staff',
@@ -15,6 +18,11 @@ export const paths = {
   staffAudit: '/staff/audit',
   staffCalendar: '/staff/calendar',
   staffAccount: '/staff/account',
+  staffAppealQueue: '/staff/appeals/queue',
+  staffAppealInbox: '/staff/appeals/inbox',
+  staffReturnVisits: '/staff/appeals/return-visits',
+  staffAppealFigures: '/staff/appeals/figures',
+  staffAppeal: (id: string) => `/staff/appeals/${id}`,
 } as const
 
 export function isStaffPath(pathname: string): boolean {

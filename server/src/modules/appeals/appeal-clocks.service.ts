@@ -108,26 +108,35 @@ export async function changeClocks(
 
 export const running = (row: ClockRow) => row.stopped_at === null
 
-export function stopAppealClocks(
+/**
+ * Stops clocks; a stopped clock keeps the due instant it last had, so a timeline can say "due …,
+ * answered …". `void` stops clocks that ended without the thing they measured (a withdrawal, a
+ * return): they are neither met nor missed, so neither can buy a department an on-time figure.
+ */
+export async function stopAppealClocks(
   env: ClockEnv,
   appealId: string,
   match: (row: ClockRow) => boolean = running,
-) {
-  return changeClocks(
+  options: { void?: boolean } = {},
+): Promise<ClockRow[]> {
+  const changed = await changeClocks(
     env,
     appealId,
     (r) => running(r) && match(r),
     (c) => stopClock(c, env.now, env.calendar),
   )
+  for (const row of changed) {
+    await q.updateClock(env.tx, row.id, { due_at: row.due_at, ...(options.void ? { is_met: null } : {}) })
+  }
+  return changed
 }
 
-/**
- * Stops the clocks of an appeal that ended without an answer (withdrawn): they are neither met nor
- * missed, so a withdrawal can never buy a department an on-time figure.
- */
-export async function voidAppealClocks(env: ClockEnv, appealId: string): Promise<void> {
-  const changed = await stopAppealClocks(env, appealId)
-  for (const row of changed) await q.updateClock(env.tx, row.id, { is_met: null })
+export function voidAppealClocks(
+  env: ClockEnv,
+  appealId: string,
+  match: (row: ClockRow) => boolean = running,
+) {
+  return stopAppealClocks(env, appealId, match, { void: true })
 }
 
 export function pauseAppealClocks(env: ClockEnv, appealId: string) {

@@ -17,6 +17,7 @@ import {
   pauseAppealClocks,
   resumeAppealClocks,
   stopAppealClocks,
+  voidAppealClocks,
 } from './appeal-clocks.service'
 import { replyTarget, returnTarget } from './appeal-states'
 import * as q from './appeals.queries'
@@ -53,7 +54,7 @@ export async function returnAppeal(deps: AppDeps, actor: Actor, id: string, inpu
     const lead = current.find((a) => a.role === 'lead')!
     await q.updateAssignment(ctx.tx, lead.id, { returned_at: ctx.now, return_reason: input.reason })
     await q.endCurrentAssignments(ctx.tx, id)
-    await stopAppealClocks(ctx.env, id, (r) => r.kind === 'sign_for')
+    await voidAppealClocks(ctx.env, id, (r) => r.kind === 'sign_for')
     await notifyStaff(ctx, null, ['dispatcher'], {
       template: target.to === 'arbitration' ? 'appeal.arbitration' : 'appeal.returned',
       params: { number: ctx.appeal.number, department: lead.department_name, reason: input.reason },

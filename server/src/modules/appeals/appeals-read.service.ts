@@ -161,8 +161,11 @@ export async function getAppeal(deps: AppDeps, actor: Actor, id: string): Promis
   const actions = (Object.keys(TRANSITIONS) as AppealAction[]).filter(
     (a) => move(appeal.status, a).ok && mayAct(viewer, a, holding),
   )
+  // Actions outside the transition table, offered when there is something to act on.
+  const extra: string[] = []
   if (hasRole(user, 'dispatcher') && extensions.some((x) => x.status === 'requested'))
-    actions.push('decide_extension' as AppealAction)
+    extra.push('decide_extension')
+  if (isEnterprise && (await q.hasPendingReturnVisit(deps.db, id))) extra.push('answer_return_visit')
   return {
     ...presentSummary(summary!, viewer, now),
     body: appeal.body,
@@ -227,7 +230,7 @@ export async function getAppeal(deps: AppDeps, actor: Actor, id: string): Promis
       note: e.note,
       data: e.data,
     })),
-    allowedActions: actions,
+    allowedActions: [...actions, ...extra],
     version: appeal.version,
   }
 }

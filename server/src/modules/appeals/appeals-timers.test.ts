@@ -109,7 +109,10 @@ describe('replies nobody rates', () => {
     const visits = await w.dispatcher.get('/api/v1/appeals/return-visits?status=pending')
     const visit = visits.body.items.find((v: { appealId: string }) => v.appealId === id)
     expect(visit.sampleReason).toBe('no_rating')
-    // The enterprise answers the survey in the app.
+    // The enterprise is offered the survey, and answers it in the app.
+    expect((await w.enterpriseUser.get(`/api/v1/appeals/${id}`)).body.allowedActions).toContain(
+      'answer_return_visit',
+    )
     expect(
       (await w.enterpriseUser.post(`/api/v1/appeals/${id}/return-visit`, { solved: true, level: 4 })).status,
     ).toBe(200)

@@ -3,7 +3,7 @@ import { AppError, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { formatInstant } from './appeal-format'
-import { moveClocksTo, startAppealClock, stopAppealClocks } from './appeal-clocks.service'
+import { moveClocksTo, startAppealClock, voidAppealClocks } from './appeal-clocks.service'
 import {
   notifyEnterprise,
   notifyStaff,
@@ -147,7 +147,7 @@ async function dispatchTo(
   const tier = input.tier ?? ctx.appeal.tier
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null
   await q.endCurrentAssignments(ctx.tx, ctx.appeal.id)
-  await stopAppealClocks(ctx.env, ctx.appeal.id, (r) => r.kind === 'sign_for')
+  await voidAppealClocks(ctx.env, ctx.appeal.id, (r) => r.kind === 'sign_for')
   const leadAssignment = await q.insertAssignment(ctx.tx, {
     appeal_id: ctx.appeal.id,
     department_id: lead.id,

@@ -693,6 +693,16 @@ export async function findReturnVisitForUpdate(tx: Tx, id: string) {
   return tx.selectFrom('appeal_return_visits').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
 }
 
+export async function hasPendingReturnVisit(db: Executor, appealId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('appeal_return_visits')
+    .select('id')
+    .where('appeal_id', '=', appealId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst()
+  return !!row
+}
+
 export async function findPendingVisitOf(tx: Tx, appealId: string) {
   return tx
     .selectFrom('appeal_return_visits')

@@ -62,6 +62,10 @@ import * as triage from './appeals-triage.service'
 const tags = ['appeals']
 const Ok = z.object({ ok: z.literal(true) })
 const detail = jsonResponse(AppealDetailSchema, 'The appeal after the action')
+const afterAction = jsonResponse(
+  z.union([AppealDetailSchema, z.object({ ok: z.literal(true), visibleToYou: z.literal(false) })]),
+  'The appeal after the action, or { ok, visibleToYou: false } when the action took it out of the caller’s sight',
+)
 
 export function appealRoutes() {
   const router = createRouter()
@@ -485,7 +489,7 @@ export function appealRoutes() {
         access: 'session',
         summary,
         request: { params: AppealIdParams, ...(body ? { body: jsonBody(body) } : {}) },
-        responses: { 200: detail },
+        responses: { 200: afterAction },
       }),
       async (c) => {
         // The generic body makes the validated types opaque here; the route definition above validated both.
@@ -493,7 +497,14 @@ export function appealRoutes() {
         const id = (valid('param') as { id: string }).id
         const input = (body ? valid('json') : {}) as z.infer<B>
         await run(c as unknown as Context<AppEnv>, id, input)
-        return c.json(await read.getAppeal(c.get('deps'), c.get('actor'), id), 200)
+        try {
+          return c.json(await read.getAppeal(c.get('deps'), c.get('actor'), id), 200)
+        } catch (error) {
+          // The action took the appeal out of the caller's sight (a department returned it): say it worked.
+          if (error instanceof AppError && error.code === 'NOT_FOUND')
+            return c.json({ ok: true as const, visibleToYou: false as const }, 200)
+          throw error
+        }
       },
     )
   }

@@ -239,7 +239,7 @@ describe('returns and arbitration', () => {
     const id = await fileAndDispatch(w)
     for (let i = 1; i <= 2; i++) {
       const res = await w.handlerA.post(`/api/v1/appeals/${id}/return`, { reason: `不属于本部门职责 ${i}` })
-      expect(res.status).toBe(404) // once returned, the department no longer holds it
+      expect(res.body).toEqual({ ok: true, visibleToYou: false }) // once returned, the department no longer holds it
       const seen = await w.dispatcher.get(`/api/v1/appeals/${id}`)
       expect(seen.body).toMatchObject({ status: 'returned', returnCount: i })
       await w.dispatcher.post(`/api/v1/appeals/${id}/dispatch`, { leadDepartmentId: w.departments.a.id })

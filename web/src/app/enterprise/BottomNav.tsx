@@ -3,7 +3,7 @@ import { NavLink } from 'react-router'
 import { useInbox } from '../../features/notifications/inbox-store'
 import { paths } from '../routes'
 import { useSession } from '../session'
-import { HomeIcon, InboxIcon, UserIcon } from './icons'
+import { AppealIcon, HomeIcon, InboxIcon, UserIcon } from './icons'
 
 /**
  * The bottom tab bar, as real links (antd-mobile's TabBar items are not focusable): reachable with
@@ -27,6 +27,10 @@ export function BottomNav() {
       <NavLink to={paths.home} end className="m-tab">
         <HomeIcon />
         <span>{t('nav.home')}</span>
+      </NavLink>
+      <NavLink to={paths.appeals} className="m-tab">
+        <AppealIcon />
+        <span>{t('nav.appeals')}</span>
       </NavLink>
       <NavLink to={paths.inbox} className="m-tab">
         <span className="m-tab-icon">

@@ -8,7 +8,7 @@ import { MobilePage } from '../../ui/mobile/MobilePage'
 import { useLoad } from '../../ui/use-load'
 import { paths } from '../routes'
 import { useSession, type Me } from '../session'
-import { BuildingIcon, ChevronIcon, InboxIcon } from './icons'
+import { AppealIcon, BuildingIcon, ChevronIcon, InboxIcon } from './icons'
 import { PageLoading } from './RequireEnterpriseUser'
 
 /** `/`: what 营商通 is for the public; my enterprises and unread messages once signed in. */
@@ -89,6 +89,18 @@ function SignedInHome({ me }: { me: Me }) {
           {t('home.signedInAs', { phone: me.phone ?? '' })}
         </p>
       </section>
+
+      <Link to={paths.appeals} className="m-link-card">
+        <span className="m-link-card-icon">
+          <AppealIcon size={28} />
+        </span>
+        <span className="m-link-card-body">
+          <span className="m-link-card-title">{t('home.appealsCard')}</span>
+          <br />
+          <span className="m-muted">{t('home.appealsCardText')}</span>
+        </span>
+        <ChevronIcon />
+      </Link>
 
       <Link to={paths.inbox} className="m-link-card">
         <span className="m-link-card-icon">

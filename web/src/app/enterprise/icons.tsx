@@ -62,3 +62,10 @@ export const BuildingIcon = (props: IconProps) => (
     <path d="M9 7h1M14 7h1M9 11h1M14 11h1M9 15h1M14 15h1M10 21v-3h4v3" />
   </Svg>
 )
+
+export const AppealIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H10l-4.5 4v-4h0A1.5 1.5 0 0 1 4 14.5z" />
+    <path d="M8.5 8.5h7M8.5 11.5h4.5" />
+  </Svg>
+)

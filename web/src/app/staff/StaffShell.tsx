@@ -1,6 +1,10 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
+  FileSearchOutlined,
+  InboxOutlined,
+  PhoneOutlined,
   ClusterOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -20,6 +24,10 @@ import { canOpenStaffPath, staffPageOf, staffPagesFor, type StaffPageKey } from 
 
 const ICONS: Record<StaffPageKey, ReactNode> = {
   home: <HomeOutlined />,
+  appealQueue: <FileSearchOutlined />,
+  appealInbox: <InboxOutlined />,
+  returnVisits: <PhoneOutlined />,
+  appealFigures: <BarChartOutlined />,
   departments: <ClusterOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,

@@ -5,25 +5,52 @@ const keys = (roles: string[]) => staffPagesFor(roles).map((page) => page.key)
 
 describe('staff menu by role', () => {
   it('shows admins everything', () => {
-    expect(keys(['admin'])).toEqual(['home', 'departments', 'users', 'audit', 'calendar', 'account'])
+    expect(keys(['admin'])).toEqual([
+      'home',
+      'appealQueue',
+      'appealFigures',
+      'departments',
+      'users',
+      'audit',
+      'calendar',
+      'account',
+    ])
   })
 
   it('shows department heads the users page but not departments or audit', () => {
-    expect(keys(['department_head'])).toEqual(['home', 'users', 'calendar', 'account'])
+    expect(keys(['department_head'])).toEqual([
+      'home',
+      'appealInbox',
+      'appealFigures',
+      'users',
+      'calendar',
+      'account',
+    ])
   })
 
   it('shows discipline inspectors the audit trail', () => {
     expect(keys(['discipline_inspector'])).toEqual(['home', 'audit', 'calendar', 'account'])
   })
 
-  it('shows other staff the common pages only', () => {
-    expect(keys(['handler'])).toEqual(['home', 'calendar', 'account'])
-    expect(keys(['dispatcher', 'inspector'])).toEqual(['home', 'calendar', 'account'])
+  it('shows other staff their appeal pages and the common ones', () => {
+    expect(keys(['handler'])).toEqual(['home', 'appealInbox', 'calendar', 'account'])
+    expect(keys(['dispatcher', 'inspector'])).toEqual([
+      'home',
+      'appealQueue',
+      'returnVisits',
+      'appealFigures',
+      'calendar',
+      'account',
+    ])
+    expect(keys(['bureau_leader'])).toEqual(['home', 'appealQueue', 'appealFigures', 'calendar', 'account'])
+    expect(keys(['inspector'])).toEqual(['home', 'calendar', 'account'])
   })
 
   it('combines roles', () => {
     expect(keys(['department_head', 'discipline_inspector'])).toEqual([
       'home',
+      'appealInbox',
+      'appealFigures',
       'users',
       'audit',
       'calendar',
@@ -35,5 +62,9 @@ describe('staff menu by role', () => {
     expect(canOpenStaffPath('/staff/departments', ['handler'])).toBe(false)
     expect(canOpenStaffPath('/staff/departments/', ['admin'])).toBe(true)
     expect(canOpenStaffPath('/staff/no-such-page', ['handler'])).toBe(true)
+    expect(canOpenStaffPath('/staff/appeals/queue', ['handler'])).toBe(false)
+    expect(canOpenStaffPath('/staff/appeals/return-visits', ['bureau_leader'])).toBe(false)
+    // A case page: the server decides who may see the appeal.
+    expect(canOpenStaffPath('/staff/appeals/0e692f3e-7e62-4cf7-a1db-93f6ef0f82af', ['handler'])).toBe(true)
   })
 })

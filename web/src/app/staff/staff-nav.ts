@@ -5,12 +5,32 @@ import { paths } from '../routes'
  * The console's pages and who may open each. The server checks every request anyway; this only
  * keeps the menu to what the user's roles can use (MISSION.md roles).
  */
-export type StaffPageKey = 'home' | 'departments' | 'users' | 'audit' | 'calendar' | 'account'
+export type StaffPageKey =
+  | 'home'
+  | 'appealQueue'
+  | 'appealInbox'
+  | 'returnVisits'
+  | 'appealFigures'
+  | 'departments'
+  | 'users'
+  | 'audit'
+  | 'calendar'
+  | 'account'
 
 type StaffPage = { key: StaffPageKey; path: string; roles: readonly StaffRole[] | 'any' }
 
 export const STAFF_PAGES: readonly StaffPage[] = [
   { key: 'home', path: paths.staffHome, roles: 'any' },
+  // The task force triages and dispatches; the bureau's leaders and admins read the same queues.
+  { key: 'appealQueue', path: paths.staffAppealQueue, roles: ['dispatcher', 'bureau_leader', 'admin'] },
+  { key: 'appealInbox', path: paths.staffAppealInbox, roles: ['handler', 'department_head'] },
+  // Return visits are the task force's own, never the handling department's (被满意 guard).
+  { key: 'returnVisits', path: paths.staffReturnVisits, roles: ['dispatcher'] },
+  {
+    key: 'appealFigures',
+    path: paths.staffAppealFigures,
+    roles: ['dispatcher', 'bureau_leader', 'admin', 'department_head'],
+  },
   { key: 'departments', path: paths.staffDepartments, roles: ['admin'] },
   // Department heads see their own department's people, read-only.
   { key: 'users', path: paths.staffUsers, roles: ['admin', 'department_head'] },

@@ -61,3 +61,33 @@ export function NativeDateInput({ id, value, onChange, min, max }: DateProps) {
     />
   )
 }
+
+type SwitchProps = {
+  id?: string
+  checked?: boolean
+  onChange?: (checked: boolean) => void
+  /** The visible text beside the switch, which is also its accessible name. */
+  label: string
+  disabled?: boolean
+}
+
+/**
+ * An on/off choice as a native checkbox with the switch role: focusable, named by its own text, and
+ * toggled by a tap anywhere on the row (antd-mobile's Switch is a div without focus or a name).
+ */
+export function NativeSwitch({ id, checked, onChange, label, disabled }: SwitchProps) {
+  return (
+    <label className="m-switch-row">
+      <span className="m-switch-label">{label}</span>
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        className="m-switch"
+        checked={!!checked}
+        disabled={disabled}
+        onChange={(event) => onChange?.(event.target.checked)}
+      />
+    </label>
+  )
+}

@@ -1,0 +1,136 @@
+import type { z } from 'zod'
+import type {
+  AppealDetail,
+  AppealSummary,
+  AttachmentSchema,
+  CategorySchema,
+  FiguresRow,
+  FiguresSchema,
+  FileAppealInput,
+  ReceiptSchema,
+  ReturnVisitSchema,
+  SimilarSchema,
+  SuggestionSchema,
+} from '@server/modules/appeals/appeals.schema'
+import type { Tier } from '@server/modules/appeals/appeal-settings'
+import { api, API_BASE, buildQuery } from '../../app/api'
+
+export type { AppealDetail, AppealSummary, FiguresRow, Tier }
+export type AppealStatus = AppealSummary['status']
+export type Channel = AppealSummary['channel']
+export type Category = z.infer<typeof CategorySchema>
+export type Attachment = z.infer<typeof AttachmentSchema>
+export type Receipt = z.infer<typeof ReceiptSchema>
+export type SimilarAppeal = z.infer<typeof SimilarSchema>['items'][number]
+export type Suggestions = z.infer<typeof SuggestionSchema>
+export type ReturnVisit = z.infer<typeof ReturnVisitSchema>
+export type Figures = z.infer<typeof FiguresSchema>
+export type Clock = AppealDetail['clocks'][number]
+export type TimelineEvent = AppealDetail['timeline'][number]
+export type Reply = AppealDetail['replies'][number]
+export type Extension = AppealDetail['extensions'][number]
+export type Assignment = AppealDetail['assignments'][number]
+export type PreferredContact = AppealDetail['preferredContact']
+export type PauseReason = 'awaiting_enterprise' | 'awaiting_third_party'
+export type Page<T> = { items: T[]; total: number }
+
+export const TIERS: readonly Tier[] = ['urgent', 'fast', 'normal', 'complex']
+export const PREFERRED_CONTACTS: readonly PreferredContact[] = ['phone', 'sms', 'inbox']
+export const PAUSE_REASONS: readonly PauseReason[] = ['awaiting_enterprise', 'awaiting_third_party']
+export const QUEUE_VIEWS = [
+  'triage',
+  'dispatched',
+  'returned',
+  'arbitration',
+  'overdue',
+  'extensions',
+  'open',
+  'all',
+] as const
+export type QueueView = (typeof QUEUE_VIEWS)[number]
+export const INBOX_VIEWS = ['open', 'approvals', 'closed'] as const
+export type InboxView = (typeof INBOX_VIEWS)[number]
+export type VisitStatus = 'pending' | 'done' | 'unreachable'
+
+/** What the enterprise's form sends (the server fills the optional parts' defaults). */
+export type FileAppealBody = Omit<FileAppealInput, 'address' | 'latitude' | 'longitude' | 'contactPhone'> &
+  Partial<Pick<FileAppealInput, 'address' | 'latitude' | 'longitude' | 'contactPhone'>>
+
+export type DispatchBody = {
+  leadDepartmentId?: string
+  coDepartmentIds: string[]
+  categoryCode?: string
+  tier?: Tier
+  note?: string
+}
+export type VerdictBody = { solved: boolean; level: number | null; comment: string | null }
+
+const appealPath = (id: string) => `/appeals/${encodeURIComponent(id)}`
+
+export const appealsApi = {
+  categories: () => api.get<{ items: Category[] }>('/appeals/categories'),
+  upload: (file: File, onProgress?: (fraction: number) => void, signal?: AbortSignal) => {
+    const form = new FormData()
+    form.set('file', file, file.name)
+    return api.upload<Attachment>('/appeals/attachments', form, { onProgress, signal })
+  },
+  file: (body: FileAppealBody) => api.post<Receipt>('/appeals', body),
+  similar: (query: { text: string; enterpriseId?: string; excludeId?: string }, signal?: AbortSignal) =>
+    api.get<{ items: SimilarAppeal[] }>('/appeals/similar', query, { signal }),
+  mine: (page: { limit: number; offset: number }) => api.get<Page<AppealSummary>>('/appeals/mine', page),
+  queue: (query: { view: QueueView; q?: string; limit: number; offset: number }) =>
+    api.get<Page<AppealSummary>>('/appeals/queue', query),
+  inbox: (query: { view: InboxView; limit: number; offset: number }) =>
+    api.get<Page<AppealSummary>>('/appeals/inbox', query),
+  get: (id: string) => api.get<AppealDetail>(appealPath(id)),
+  suggestions: (id: string) => api.get<Suggestions>(`${appealPath(id)}/department-suggestions`),
+
+  accept: (id: string, body: { categoryCode?: string; tier?: Tier; note?: string }) =>
+    api.post<AppealDetail>(`${appealPath(id)}/accept`, body),
+  reject: (id: string, body: { reason: string }) => api.post<AppealDetail>(`${appealPath(id)}/reject`, body),
+  merge: (id: string, body: { originalId: string; note?: string }) =>
+    api.post<AppealDetail>(`${appealPath(id)}/merge`, body),
+  dispatch: (id: string, body: DispatchBody) => api.post<AppealDetail>(`${appealPath(id)}/dispatch`, body),
+  arbitrate: (id: string, body: { departmentId: string; note: string }) =>
+    api.post<AppealDetail>(`${appealPath(id)}/arbitrate`, body),
+  signFor: (id: string) => api.post<AppealDetail>(`${appealPath(id)}/sign-for`),
+  /** A return takes the appeal out of the department's sight: the answer says so instead of showing it. */
+  return: (id: string, body: { reason: string }) =>
+    api.post<AppealDetail | { ok: true; visibleToYou: false }>(`${appealPath(id)}/return`, body),
+  pause: (id: string, body: { reason: PauseReason; note: string }) =>
+    api.post<AppealDetail>(`${appealPath(id)}/pause`, body),
+  resume: (id: string, body: { note?: string }) => api.post<AppealDetail>(`${appealPath(id)}/resume`, body),
+  contact: (id: string, body: { note: string }) => api.post<AppealDetail>(`${appealPath(id)}/contact`, body),
+  extension: (id: string, body: { workingDays: number; reason: string }) =>
+    api.post<AppealDetail>(`${appealPath(id)}/extension`, body),
+  reply: (id: string, body: { body: string; attachmentIds: string[] }) =>
+    api.post<AppealDetail>(`${appealPath(id)}/reply`, body),
+  verdict: (id: string, body: VerdictBody) => api.post<AppealDetail>(`${appealPath(id)}/verdict`, body),
+  withdraw: (id: string, body: { reason: string }) =>
+    api.post<AppealDetail>(`${appealPath(id)}/withdraw`, body),
+  decideExtension: (id: string, extensionId: string, body: { approve: boolean; note?: string }) =>
+    api.post<AppealDetail>(`${appealPath(id)}/extensions/${encodeURIComponent(extensionId)}/decision`, body),
+  decideReply: (id: string, replyId: string, body: { approve: boolean; note?: string }) =>
+    api.post<AppealDetail>(`${appealPath(id)}/replies/${encodeURIComponent(replyId)}/decision`, body),
+  answerReturnVisit: (id: string, body: VerdictBody) =>
+    api.post<{ ok: true }>(`${appealPath(id)}/return-visit`, body),
+
+  returnVisits: (status: VisitStatus) =>
+    api.get<{ items: ReturnVisit[] }>('/appeals/return-visits', { status }),
+  recordReturnVisit: (
+    visitId: string,
+    body: {
+      status: 'done' | 'unreachable'
+      solved: boolean | null
+      level: number | null
+      note: string | null
+    },
+  ) => api.post<{ ok: true }>(`/appeals/return-visits/${encodeURIComponent(visitId)}`, body),
+
+  figures: (from: string, to: string) => api.get<Figures>('/appeals/figures', { from, to }),
+  ranking: (month: string) => api.get<{ month: string; rows: FiguresRow[] }>('/appeals/ranking', { month }),
+}
+
+/** Plain links (the browser downloads them with the session cookie; no script needed). */
+export const attachmentUrl = (id: string) => `${API_BASE}/appeals/attachments/${encodeURIComponent(id)}`
+export const rankingXlsxUrl = (month: string) => `${API_BASE}/appeals/ranking.xlsx${buildQuery({ month })}`

@@ -1,0 +1,148 @@
+import { Button, Form, Radio, TextArea } from 'antd-mobile'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../../../app/api'
+import { showApiErrorOnForm } from '../../../ui/form-errors'
+import { Banner } from '../../../ui/mobile/Banner'
+import { REASON_MAX } from '../appeal-form'
+import { RATING_LEVELS, verdictReopens } from '../appeal-labels'
+import type { VerdictBody } from '../appeals.api'
+
+type Values = { solved?: 'yes' | 'no'; level?: number; comment?: string }
+
+/**
+ * Solved or not, five levels with their names, and a comment: the enterprise's verdict on an answer
+ * and its answer to a return visit. With `warnReopen`, it says before sending that "not solved" or a
+ * low rating sends the appeal back to the department.
+ */
+export function RatingForm({
+  name,
+  submitText,
+  warnReopen,
+  onSubmit,
+}: {
+  name: string
+  submitText: string
+  warnReopen: boolean
+  onSubmit: (body: VerdictBody) => Promise<void>
+}) {
+  const { t } = useTranslation()
+  const [form] = Form.useForm<Values>()
+  const [banner, setBanner] = useState<string>()
+  const [isSaving, setSaving] = useState(false)
+  const solved = Form.useWatch('solved', form)
+  const level = Form.useWatch('level', form)
+  const reopens = warnReopen && verdictReopens(solved === undefined ? undefined : solved === 'yes', level)
+
+  const submit = async (values: Values) => {
+    setBanner(undefined)
+    setSaving(true)
+    try {
+      await onSubmit({
+        solved: values.solved === 'yes',
+        level: values.level ?? null,
+        comment: values.comment?.trim() || null,
+      })
+    } catch (error) {
+      setBanner(
+        showApiErrorOnForm(
+          form,
+          error,
+          ['solved', 'level', 'comment'],
+          errorMessage(error, t('errors.generic')),
+        ),
+      )
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <>
+      <Banner tone="error" text={banner} />
+      <Form
+        form={form}
+        name={name}
+        className="m-form"
+        onFinish={(values) => void submit(values)}
+        footer={
+          <>
+            {reopens ? (
+              <div role="status" className="m-reopen-warning">
+                {t('appeals.verdict.willReopen')}
+              </div>
+            ) : null}
+            <Button block type="submit" color="primary" size="large" loading={isSaving}>
+              {submitText}
+            </Button>
+          </>
+        }
+      >
+        <Form.Item
+          name="solved"
+          label={t('appeals.verdict.solved')}
+          rules={[{ required: true, message: t('appeals.verdict.solvedRequired') }]}
+        >
+          <Choice
+            groupLabel={t('appeals.verdict.solved')}
+            options={[
+              { value: 'yes', label: t('appeals.solvedYes') },
+              { value: 'no', label: t('appeals.solvedNo') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="level"
+          label={t('appeals.verdict.level')}
+          dependencies={['solved']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value: number | undefined) => {
+                if (getFieldValue('solved') === 'yes' && value === undefined)
+                  throw new Error(t('appeals.verdict.levelRequired'))
+              },
+            }),
+          ]}
+          description={warnReopen ? t('appeals.verdict.levelHelp') : undefined}
+        >
+          <Choice
+            groupLabel={t('appeals.verdict.level')}
+            vertical
+            options={RATING_LEVELS.map((value) => ({ value, label: t(`appeals.levels.${value}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="comment" label={t('appeals.verdict.comment')}>
+          <TextArea rows={3} maxLength={REASON_MAX} placeholder={t('appeals.verdict.commentPlaceholder')} />
+        </Form.Item>
+      </Form>
+    </>
+  )
+}
+
+function Choice<V extends string | number>({
+  value,
+  onChange,
+  options,
+  groupLabel,
+  vertical,
+}: {
+  value?: V
+  onChange?: (value: V) => void
+  options: { value: V; label: string }[]
+  groupLabel: string
+  vertical?: boolean
+}) {
+  return (
+    <div role="radiogroup" aria-label={groupLabel}>
+      <Radio.Group value={value ?? null} onChange={(picked) => onChange?.(picked as V)}>
+        <div className={vertical ? 'm-choice-column' : 'm-choice-group'}>
+          {options.map((option) => (
+            <Radio key={option.value} value={option.value}>
+              {option.label}
+            </Radio>
+          ))}
+        </div>
+      </Radio.Group>
+    </div>
+  )
+}

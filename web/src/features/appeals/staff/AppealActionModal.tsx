@@ -1,0 +1,350 @@
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd'
+import { useState } from 'react'
+import { errorMessage } from '../../../app/api'
+import { showApiErrorOnForm } from '../../../ui/form-errors'
+import type { DepartmentOption } from '../../departments/department-options'
+import { DepartmentSelect } from '../../departments/DepartmentSelect'
+import { BODY_MAX, BODY_MIN, REASON_MAX, REASON_MIN } from '../appeal-form'
+import {
+  appealsApi,
+  PAUSE_REASONS,
+  TIERS,
+  type AppealDetail,
+  type Category,
+  type Extension,
+  type PauseReason,
+  type Reply,
+  type SimilarAppeal,
+  type Tier,
+} from '../appeals.api'
+import { useAttachmentUploads } from '../use-attachment-uploads'
+import { useAppealText } from '../use-appeal-text'
+import { StaffAttachmentPicker } from './StaffAttachmentPicker'
+
+/** What a modal is open for: an action from allowedActions, with what the page already knows. */
+export type ModalAction =
+  | { kind: 'accept' }
+  | { kind: 'reject' }
+  | { kind: 'merge'; original: SimilarAppeal }
+  | { kind: 'dispatch'; leadDepartmentId?: string }
+  | { kind: 'arbitrate'; departmentId?: string }
+  | { kind: 'return' }
+  | { kind: 'pause' }
+  | { kind: 'resume' }
+  | { kind: 'record_contact' }
+  | { kind: 'request_extension' }
+  | { kind: 'reply' }
+  | { kind: 'decide_extension'; extension: Extension; approve: boolean }
+  | { kind: 'decide_reply'; reply: Reply; approve: boolean }
+
+type Values = {
+  categoryCode?: string
+  tier?: Tier
+  note?: string
+  reason?: string | PauseReason
+  leadDepartmentId?: string
+  coDepartmentIds?: string[]
+  departmentId?: string
+  workingDays?: number
+  body?: string
+}
+
+const trimmed = (value: string | undefined) => (value?.trim() ? value.trim() : undefined)
+
+/** The fields each action's form shows, named as the API names them (so its field errors land right). */
+const FIELDS: Record<ModalAction['kind'], string[]> = {
+  accept: ['categoryCode', 'tier', 'note'],
+  reject: ['reason'],
+  merge: ['note'],
+  dispatch: ['leadDepartmentId', 'coDepartmentIds', 'categoryCode', 'tier', 'note'],
+  arbitrate: ['departmentId', 'note'],
+  return: ['reason'],
+  pause: ['reason', 'note'],
+  resume: ['note'],
+  record_contact: ['note'],
+  request_extension: ['workingDays', 'reason'],
+  reply: ['body'],
+  decide_extension: ['note'],
+  decide_reply: ['note'],
+}
+
+/** One form per action on the case page; answers the appeal as the server now sees it. */
+export function AppealActionModal({
+  appeal,
+  action,
+  categories,
+  departments,
+  maxReturnsHint,
+  onClose,
+  onDone,
+  onGone,
+}: {
+  appeal: AppealDetail
+  action: ModalAction
+  categories: Category[]
+  departments: DepartmentOption[]
+  maxReturnsHint?: string
+  onClose: () => void
+  onDone: (updated: AppealDetail, message: string) => void
+  /** The action worked but took the appeal out of this user's sight (a department's return). */
+  onGone: (message: string) => void
+}) {
+  const { t, tx } = useAppealText()
+  const [form] = Form.useForm<Values>()
+  const [banner, setBanner] = useState<string>()
+  const [isSaving, setSaving] = useState(false)
+  const uploads = useAttachmentUploads(t('errors.generic'))
+  const kind = action.kind
+  const label = actionLabel(action, tx)
+
+  const run = (values: Values): Promise<AppealDetail | { ok: true; visibleToYou: false }> => {
+    const id = appeal.id
+    switch (action.kind) {
+      case 'accept':
+        return appealsApi.accept(id, {
+          categoryCode: values.categoryCode,
+          tier: values.tier,
+          note: trimmed(values.note),
+        })
+      case 'reject':
+        return appealsApi.reject(id, { reason: String(values.reason ?? '').trim() })
+      case 'merge':
+        return appealsApi.merge(id, { originalId: action.original.id, note: trimmed(values.note) })
+      case 'dispatch':
+        return appealsApi.dispatch(id, {
+          leadDepartmentId: values.leadDepartmentId || undefined,
+          coDepartmentIds: (values.coDepartmentIds ?? []).filter((d) => d !== values.leadDepartmentId),
+          categoryCode: values.categoryCode,
+          tier: values.tier,
+          note: trimmed(values.note),
+        })
+      case 'arbitrate':
+        return appealsApi.arbitrate(id, { departmentId: values.departmentId!, note: values.note!.trim() })
+      case 'return':
+        return appealsApi.return(id, { reason: String(values.reason ?? '').trim() })
+      case 'pause':
+        return appealsApi.pause(id, { reason: values.reason as PauseReason, note: values.note!.trim() })
+      case 'resume':
+        return appealsApi.resume(id, { note: trimmed(values.note) })
+      case 'record_contact':
+        return appealsApi.contact(id, { note: values.note!.trim() })
+      case 'request_extension':
+        return appealsApi.extension(id, {
+          workingDays: values.workingDays!,
+          reason: String(values.reason ?? '').trim(),
+        })
+      case 'reply':
+        return appealsApi.reply(id, { body: values.body!.trim(), attachmentIds: uploads.ids })
+      case 'decide_extension':
+        return appealsApi.decideExtension(id, action.extension.id, {
+          approve: action.approve,
+          note: trimmed(values.note),
+        })
+      case 'decide_reply':
+        return appealsApi.decideReply(id, action.reply.id, {
+          approve: action.approve,
+          note: trimmed(values.note),
+        })
+    }
+  }
+
+  const submit = async (values: Values) => {
+    setBanner(undefined)
+    if (uploads.isBusy) {
+      setBanner(t('appeals.attachments.waitForUploads'))
+      return
+    }
+    setSaving(true)
+    try {
+      const updated = await run(values)
+      // A return takes the appeal away from the department: the server says so instead of showing it.
+      if ('visibleToYou' in updated) {
+        onGone(t('appeals.case.returnedGone'))
+        return
+      }
+      onDone(updated, t('appeals.case.done', { action: label }))
+    } catch (error) {
+      setBanner(showApiErrorOnForm(form, error, FIELDS[kind], errorMessage(error, t('errors.generic'))))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const required = { required: true, message: t('fields.required') }
+  const reasonRules = [
+    required,
+    { min: REASON_MIN, message: t('appeals.validation.reasonLength', { min: REASON_MIN }) },
+  ]
+  const categoryOptions = categories.map((c) => ({ value: c.code, label: c.name }))
+  const tierOptions = TIERS.map((tier) => ({ value: tier, label: tx(`appeals.tiers.${tier}`) }))
+
+  const initialValues: Values =
+    action.kind === 'dispatch'
+      ? {
+          leadDepartmentId: action.leadDepartmentId,
+          coDepartmentIds: [],
+          categoryCode: appeal.categoryCode,
+          tier: appeal.tier,
+        }
+      : action.kind === 'accept'
+        ? { categoryCode: appeal.categoryCode, tier: appeal.tier }
+        : action.kind === 'arbitrate'
+          ? { departmentId: action.departmentId }
+          : action.kind === 'pause'
+            ? { reason: 'awaiting_enterprise' }
+            : action.kind === 'request_extension'
+              ? { workingDays: 5 }
+              : {}
+
+  const isDanger =
+    action.kind === 'reject' ||
+    action.kind === 'return' ||
+    ((action.kind === 'decide_extension' || action.kind === 'decide_reply') && !action.approve)
+
+  return (
+    <Modal
+      open
+      title={label}
+      okText={label}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: isDanger }}
+      confirmLoading={isSaving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={action.kind === 'dispatch' || action.kind === 'reply' ? 640 : 520}
+    >
+      <Typography.Paragraph type="secondary">
+        {tx(`appeals.actionHelp.${kind}`, {
+          original: action.kind === 'merge' ? action.original.number : '',
+          days: action.kind === 'decide_extension' ? action.extension.workingDays : '',
+        })}
+        {maxReturnsHint && action.kind === 'return' ? ` ${maxReturnsHint}` : ''}
+      </Typography.Paragraph>
+      {banner ? (
+        <Alert type="error" showIcon title={banner} role="alert" style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form
+        form={form}
+        name={`appeal-${kind}`}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => void submit(v)}
+      >
+        {action.kind === 'dispatch' ? (
+          <>
+            <Form.Item
+              name="leadDepartmentId"
+              label={t('appeals.case.leadDepartment')}
+              extra={t('appeals.case.leadHelp')}
+            >
+              <DepartmentSelect
+                allowClear
+                options={departments}
+                placeholder={t('appeals.case.fallbackOwner')}
+              />
+            </Form.Item>
+            <Form.Item
+              name="coDepartmentIds"
+              label={t('appeals.case.coDepartments')}
+              extra={t('appeals.case.coHelp')}
+            >
+              <DepartmentSelect
+                mode="multiple"
+                allowClear
+                options={departments}
+                placeholder={t('appeals.case.none')}
+              />
+            </Form.Item>
+          </>
+        ) : null}
+        {action.kind === 'arbitrate' ? (
+          <Form.Item name="departmentId" label={t('appeals.case.leadDepartment')} rules={[required]}>
+            <DepartmentSelect options={departments} placeholder={t('appeals.case.pickDepartment')} />
+          </Form.Item>
+        ) : null}
+        {action.kind === 'accept' || action.kind === 'dispatch' ? (
+          <div className="s-form-row">
+            <Form.Item name="categoryCode" label={t('appeals.fields.category')} style={{ flex: 2 }}>
+              <Select options={categoryOptions} showSearch={{ optionFilterProp: 'label' }} />
+            </Form.Item>
+            <Form.Item name="tier" label={t('appeals.fields.tier')} style={{ flex: 1 }}>
+              <Select options={tierOptions} />
+            </Form.Item>
+          </div>
+        ) : null}
+        {action.kind === 'pause' ? (
+          <Form.Item name="reason" label={t('appeals.case.pauseReason')} rules={[required]}>
+            <Radio.Group
+              options={PAUSE_REASONS.map((reason) => ({
+                value: reason,
+                label: tx(`appeals.pauseReasons.${reason}`),
+              }))}
+            />
+          </Form.Item>
+        ) : null}
+        {action.kind === 'request_extension' ? (
+          <Form.Item
+            name="workingDays"
+            label={t('appeals.case.workingDays')}
+            rules={[
+              required,
+              { type: 'number', min: 1, max: 30, message: t('appeals.validation.workingDays') },
+            ]}
+          >
+            <InputNumber min={1} max={30} precision={0} style={{ width: 140 }} />
+          </Form.Item>
+        ) : null}
+        {action.kind === 'reject' || action.kind === 'return' || action.kind === 'request_extension' ? (
+          <Form.Item name="reason" label={t('appeals.case.reason')} rules={reasonRules}>
+            <Input.TextArea rows={3} maxLength={REASON_MAX} showCount />
+          </Form.Item>
+        ) : null}
+        {action.kind === 'reply' ? (
+          <>
+            <Form.Item
+              name="body"
+              label={t('appeals.case.replyBody')}
+              rules={[
+                required,
+                { min: BODY_MIN, message: t('appeals.validation.bodyLength', { min: BODY_MIN }) },
+              ]}
+              extra={t('appeals.case.replyHelp')}
+            >
+              <Input.TextArea rows={8} maxLength={BODY_MAX} showCount />
+            </Form.Item>
+            <Form.Item label={t('appeals.fields.attachments')}>
+              <StaffAttachmentPicker uploads={uploads} />
+            </Form.Item>
+          </>
+        ) : null}
+        {noteField(action.kind) ? (
+          <Form.Item
+            name="note"
+            label={
+              noteField(action.kind) === 'required' ? t('appeals.case.noteRequired') : t('appeals.case.note')
+            }
+            rules={noteField(action.kind) === 'required' ? reasonRules : []}
+          >
+            <Input.TextArea rows={3} maxLength={REASON_MAX} showCount />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  )
+}
+
+function noteField(kind: ModalAction['kind']): 'required' | 'optional' | undefined {
+  if (kind === 'arbitrate' || kind === 'pause' || kind === 'record_contact') return 'required'
+  if (kind === 'accept' || kind === 'merge' || kind === 'dispatch' || kind === 'resume') return 'optional'
+  if (kind === 'decide_extension' || kind === 'decide_reply') return 'optional'
+  return undefined
+}
+
+export function actionLabel(action: ModalAction, tx: (key: string) => string): string {
+  if (action.kind === 'decide_extension')
+    return tx(action.approve ? 'appeals.actions.approve_extension' : 'appeals.actions.reject_extension')
+  if (action.kind === 'decide_reply')
+    return tx(action.approve ? 'appeals.actions.approve_reply' : 'appeals.actions.reject_reply')
+  return tx(`appeals.actions.${action.kind}`)
+}
