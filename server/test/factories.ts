@@ -135,6 +135,8 @@ export async function signInStaff(
 /** Reads the newest SMS sent to a phone the way a developer would: from the dev inbox. */
 export async function readSmsCode(t: TestApp, phone: string): Promise<string> {
   await t.deps.jobs.runQueued(DELIVER_QUEUE)
+  // Under a pinned test clock pg-boss schedules the job at the fake time; the outbox sweep still finds it.
+  await t.deps.notifier.deliverDue()
   const res = await t.anonymous().get('/api/v1/dev/inbox')
   const sms = (res.body.items as { to: string; text: string }[]).find(
     (m) => m.to === phone && m.text.includes('验证码'),

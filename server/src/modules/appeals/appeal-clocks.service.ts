@@ -40,10 +40,14 @@ export function rowToClock(row: ClockRow): Clock {
   }
 }
 
+/**
+ * The columns a clock is stored as. Working time between two instants has fractions of a minute
+ * (seconds); minutes are stored whole, rounded at each change — at most half a minute per pause.
+ */
 export function derivedColumns(clock: Clock, env: Pick<ClockEnv, 'calendar' | 'settings'>) {
   return {
-    budget_minutes: clock.budgetMinutes,
-    elapsed_minutes: clock.elapsedMinutes,
+    budget_minutes: Math.round(clock.budgetMinutes),
+    elapsed_minutes: Math.round(clock.elapsedMinutes),
     elapsed_at: clock.elapsedAt,
     paused_since: clock.pausedSince,
     stopped_at: clock.stoppedAt,
@@ -58,7 +62,9 @@ export function derivedColumns(clock: Clock, env: Pick<ClockEnv, 'calendar' | 's
 /** Working minutes a target allows from `start`: "n working days" ends at the close of the n-th working day after. */
 export function budgetFor(target: Target, start: Date, calendar: WorkingCalendar): number {
   if (target.unit === 'working_hours') return Math.round(target.value * 60)
-  return calendar.workingMinutesBetween(start, calendar.addWorkingDays(start, Math.round(target.value)))
+  return Math.round(
+    calendar.workingMinutesBetween(start, calendar.addWorkingDays(start, Math.round(target.value))),
+  )
 }
 
 export async function startAppealClock(
