@@ -9,29 +9,75 @@ import { migrate } from '../../server/src/kernel/db/migrate'
 import { createLogger } from '../../server/src/kernel/logger'
 import { seedIfEmpty } from '../../server/src/seed/seed'
 
-/** A real app with the Dalian demo data, on a fresh embedded directory or a fresh PostgreSQL database. */
-export async function openBenchApp(kind: 'embedded' | 'postgres') {
+const BASE_URL = () => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const open = new Set<() => Promise<void>>()
+
+/** Databases a killed bench left behind (their process is gone) are dropped before a new run. */
+export async function dropAbandonedBenchDatabases(): Promise<void> {
+  const admin = await openPostgres(BASE_URL(), 1)
+  try {
+    const { rows } = await admin.executeSql(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'yingshang_bench_%'`,
+    )
+    for (const { datname } of rows as { datname: string }[]) {
+      const pid = Number(/^yingshang_bench_(\d+)/.exec(datname)?.[1])
+      let alive = false
+      try {
+        process.kill(pid, 0)
+        alive = true
+      } catch {
+        // no such process
+      }
+      if (!alive) await admin.executeSql(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
+    }
+  } finally {
+    await admin.close()
+  }
+}
+
+// Ctrl-C or a kill: close what is open (drops the bench databases, removes temp dirs), then go.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void Promise.allSettled([...open].map((close) => close())).then(() => process.exit(130))
+  })
+}
+
+/**
+ * A real app with the Dalian demo data, on a fresh embedded directory or a fresh PostgreSQL database
+ * (dropped again by close()). With `existingUrl`, the app opens a database another process made
+ * and leaves it in place.
+ */
+export async function openBenchApp(
+  kind: 'embedded' | 'postgres',
+  options: { existingUrl?: string; name?: string } = {},
+) {
   let database: Database
+  let databaseUrl: string | null = null
   let cleanup = async () => {}
-  if (kind === 'embedded') {
+  let release = async () => {}
+  if (options.existingUrl) {
+    databaseUrl = options.existingUrl
+    database = await openPostgres(databaseUrl, 10)
+  } else if (kind === 'embedded') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yingshang-bench-'))
     database = await openEmbedded(dir)
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true })
   } else {
-    const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-    const name = `yingshang_bench_${process.pid}`
+    const base = BASE_URL()
+    const name = `yingshang_bench_${process.pid}${options.name ? `_${options.name}` : ''}`
     const admin = await openPostgres(base, 1)
     await admin.executeSql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await admin.executeSql(`CREATE DATABASE ${name}`)
     const url = new URL(base)
     url.pathname = `/${name}`
-    database = await openPostgres(url.toString(), 10)
+    databaseUrl = url.toString()
+    database = await openPostgres(databaseUrl, 10)
     cleanup = async () => {
       await admin.executeSql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await admin.close()
     }
+    release = () => admin.close()
   }
-  await migrate(database)
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -39,16 +85,27 @@ export async function openBenchApp(kind: 'embedded' | 'postgres') {
     DEMO_PASSWORD: 'Bench-Passw0rd!',
   })
   const deps = createDeps(config, database, createLogger('silent'))
-  await deps.jobs.start({ workers: false })
-  await seedIfEmpty(deps, { demo: true, enterpriseCount: 2000, password: 'Bench-Passw0rd!' })
-  const app = buildApp(deps)
-  return {
-    app,
-    deps,
-    close: async () => {
-      await deps.jobs.stop()
-      await database.close()
-      await cleanup()
-    },
+  let started = false
+  const close = async () => {
+    open.delete(close)
+    if (started) await deps.jobs.stop().catch(() => undefined)
+    await database.close()
+    await cleanup()
   }
+  open.add(close)
+  try {
+    await migrate(database)
+    await deps.jobs.start({ workers: false })
+    started = true
+    await seedIfEmpty(deps, { demo: true, enterpriseCount: 2000, password: 'Bench-Passw0rd!' })
+  } catch (error) {
+    await close()
+    throw error
+  }
+  /** Closes the connections but leaves the database in place (for looking at it afterwards). */
+  const detach = async () => {
+    cleanup = release
+    await close()
+  }
+  return { app: buildApp(deps), deps, databaseUrl, close, detach }
 }

@@ -1,12 +1,15 @@
 /**
- * Child process of the throughput bench: serves the real app (embedded database) on one port and a
- * bare Hono "hello" app on another, so the load generator in the parent does not share their CPU.
+ * Child process of the throughput benches: serves the real app on one port and a bare Hono "hello"
+ * app on another, so the load generator in the parent does not share their event loop. The app
+ * runs on a fresh embedded database, or on the PostgreSQL database in BENCH_SERVE_DATABASE_URL
+ * (which the parent made and will drop).
  */
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { openBenchApp } from './bench-app'
 
-const bench = await openBenchApp('embedded')
+const existingUrl = process.env.BENCH_SERVE_DATABASE_URL
+const bench = existingUrl ? await openBenchApp('postgres', { existingUrl }) : await openBenchApp('embedded')
 const hello = new Hono().get('/hello', (c) => c.text('hello'))
 const appServer = serve({ fetch: bench.app.fetch, port: 0, hostname: '127.0.0.1' })
 const helloServer = serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' })
@@ -15,9 +18,12 @@ await Promise.all(
 )
 const portOf = (s: typeof appServer) => (s.address() as { port: number }).port
 process.send?.({ appPort: portOf(appServer), helloPort: portOf(helloServer) })
-process.on('message', async () => {
+const stop = async () => {
   appServer.close()
   helloServer.close()
   await bench.close()
   process.exit(0)
-})
+}
+process.on('message', stop)
+// The parent went away without saying stop: do not outlive it (an embedded directory would stay).
+process.on('disconnect', stop)
