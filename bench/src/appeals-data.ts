@@ -22,6 +22,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
+import { rebuildAppealReadModel } from '../../server/src/modules/appeals/appeal-settings.service'
 import type { WorkingCalendar } from '../../server/src/kernel/calendar/working-calendar'
 import type { AppDeps } from '../../server/src/kernel/http/app-env'
 import {
@@ -897,6 +898,12 @@ export async function generateAppealsData(
         'INSERT INTO appeal_counters (year, last) VALUES ($1, $2) ON CONFLICT (year) DO UPDATE SET last = EXCLUDED.last',
         [year, last],
       )
+
+    // The appeals' read model (lead, nearest deadline, verdict and clock outcomes), as the server's
+    // repair tool rebuilds it from the history just loaded.
+    mark = performance.now()
+    await rebuildAppealReadModel(deps)
+    log(`read model rebuilt in ${((performance.now() - mark) / 1000).toFixed(1)} s`)
 
     mark = performance.now()
     // Two at a time: the machine's two cores, each build may itself use parallel workers.

@@ -30,7 +30,14 @@ export type Database = {
 const pgliteExtensions = { pg_trgm }
 
 export async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'yingshang' })
+  // JIT compilation costs more than it saves on this application's short queries (measured: +0.6 s
+  // on the monthly figures at a million appeals), so it is off for our connections.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: 'yingshang',
+    options: '-c jit=off',
+  })
   return wrap(pool, 'postgres', async () => undefined)
 }
 

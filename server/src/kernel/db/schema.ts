@@ -267,6 +267,13 @@ export type AppealsTable = {
   auto_close_at: Date | null
   closed_at: Date | null
   close_reason: 'solved' | 'unsolved' | 'no_rating' | 'withdrawn' | 'rejected' | 'merged' | null
+  lead_department_id: string | null
+  next_due_at: Date | null
+  latest_solved: boolean | null
+  latest_level: number | null
+  first_contact_met: boolean | null
+  resolution_met: Generated<number>
+  resolution_missed: Generated<number>
   version: Generated<number>
   created_at: Timestamp
   updated_at: Timestamp

@@ -89,26 +89,28 @@ export async function startAppealClock(
     started_at: env.now,
     ...derivedColumns(clock, env),
   })
+  await q.refreshNextDue(env.tx, input.appealId)
 }
 
 type Change = (clock: Clock, row: ClockRow) => Clock
 
-/** Applies a change to the appeal's clocks that match, and saves those that changed. */
+/** Applies a change to the appeal's clocks that match, saves those that changed, and keeps the appeal's nearest deadline. */
 export async function changeClocks(
   env: ClockEnv,
   appealId: string,
   match: (row: ClockRow) => boolean,
   change: Change,
-): Promise<ClockRow[]> {
+): Promise<{ row: ClockRow; after: Clock }[]> {
   const rows = await q.findClocks(env.tx, appealId)
-  const changed: ClockRow[] = []
+  const changed: { row: ClockRow; after: Clock }[] = []
   for (const row of rows.filter(match)) {
     const before = rowToClock(row)
     const after = change(before, row)
     if (after === before) continue
     await q.updateClock(env.tx, row.id, derivedColumns(after, env))
-    changed.push(row)
+    changed.push({ row, after })
   }
+  if (changed.length) await q.refreshNextDue(env.tx, appealId)
   return changed
 }
 
@@ -131,10 +133,12 @@ export async function stopAppealClocks(
     (r) => running(r) && match(r),
     (c) => stopClock(c, env.now, env.calendar),
   )
-  for (const row of changed) {
+  for (const { row, after } of changed) {
     await q.updateClock(env.tx, row.id, { due_at: row.due_at, ...(options.void ? { is_met: null } : {}) })
+    const met = isMet(after)
+    if (!options.void && met !== null) await q.recordClockOutcome(env.tx, appealId, row.kind, row.cycle, met)
   }
-  return changed
+  return changed.map((c) => c.row)
 }
 
 export function voidAppealClocks(

@@ -100,3 +100,8 @@ export async function saveCategory(
     }
   })
 }
+
+/** Maintenance (bulk loads, repairs): rebuilds the appeals' read model from their history. No caller check: not an endpoint. */
+export async function rebuildAppealReadModel(deps: Pick<AppDeps, 'db'>): Promise<void> {
+  await q.rebuildAppealReadModel(deps.db)
+}

@@ -47,10 +47,11 @@ export async function giveVerdict(
       by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
     })
     const event = { note: input.comment, data: { solved: input.solved, level: input.level } }
+    const latest = { latest_solved: input.solved, latest_level: input.level }
     if (verdict === 'confirm') {
       await sampleReturnVisit(ctx, input.level !== null && input.level <= 3 ? 'low_rating' : 'random')
       return {
-        changes: { close_reason: 'solved', closed_at: ctx.now, auto_close_at: null },
+        changes: { ...latest, close_reason: 'solved', closed_at: ctx.now, auto_close_at: null },
         event,
         audit: { solved: true, level: input.level },
       }
@@ -70,7 +71,13 @@ export async function giveVerdict(
       params: { number: ctx.appeal.number },
     })
     return {
-      changes: { cycle, reopen_count: ctx.appeal.reopen_count + 1, replied_at: null, auto_close_at: null },
+      changes: {
+        ...latest,
+        cycle,
+        reopen_count: ctx.appeal.reopen_count + 1,
+        replied_at: null,
+        auto_close_at: null,
+      },
       event,
       audit: { solved: input.solved, level: input.level, reopened: true },
     }

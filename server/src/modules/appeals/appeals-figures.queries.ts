@@ -32,52 +32,54 @@ export async function countAppealFigures(
   to: Date,
   now: Date,
 ): Promise<DepartmentCountsRow[]> {
+  // Everything but "missed while still running" is on the appeal row (0009_appeals_read_model): one
+  // range scan over first_dispatched_at. The running clocks past due are counted live, for the
+  // period's open appeals only.
   const result = await sql<DepartmentCountsRow>`
     WITH cohort AS (
-      SELECT a.id, a.status, a.reopen_count, a.replied_at, a.close_reason,
-             (SELECT s.department_id FROM appeal_assignments s
-               WHERE s.appeal_id = a.id AND s.role = 'lead'
-               ORDER BY s.is_current DESC, s.dispatched_at DESC LIMIT 1) AS department_id
+      SELECT a.id, a.lead_department_id AS department_id, a.status, a.reopen_count, a.replied_at, a.close_reason,
+             a.latest_solved, a.latest_level, a.first_contact_met, a.resolution_met, a.resolution_missed
         FROM appeals a
        WHERE a.first_dispatched_at >= ${from} AND a.first_dispatched_at < ${to}
     ),
-    latest AS (
-      SELECT DISTINCT ON (r.appeal_id) r.appeal_id, r.solved, r.level
-        FROM appeal_ratings r JOIN cohort c ON c.id = r.appeal_id
-       ORDER BY r.appeal_id, r.cycle DESC
+    late AS (
+      SELECT c.department_id,
+             count(*) FILTER (WHERE k.kind = 'first_contact' AND k.cycle = 1) AS first_contact_late,
+             count(*) FILTER (WHERE k.kind = 'resolution') AS resolution_late
+        FROM cohort c JOIN appeal_clocks k ON k.appeal_id = c.id
+       WHERE c.status NOT IN ('closed', 'rejected', 'merged', 'withdrawn')
+         AND k.stopped_at IS NULL AND k.due_at < ${now} AND k.kind IN ('first_contact', 'resolution')
+       GROUP BY c.department_id
     ),
-    clocks AS (
-      SELECT c.department_id, k.kind,
-             count(*) FILTER (WHERE k.is_met) AS met,
-             count(*) FILTER (WHERE k.is_met = false OR (k.stopped_at IS NULL AND k.due_at < ${now})) AS missed
-        FROM appeal_clocks k JOIN cohort c ON c.id = k.appeal_id
-       WHERE (k.kind = 'first_contact' AND k.cycle = 1) OR k.kind = 'resolution'
-       GROUP BY c.department_id, k.kind
-    ),
-    appeals_by_department AS (
+    counted AS (
       SELECT c.department_id,
              count(*)::int AS dispatched,
              count(*) FILTER (WHERE c.status = 'withdrawn')::int AS withdrawn,
              count(*) FILTER (WHERE c.replied_at IS NOT NULL OR c.reopen_count > 0 OR c.close_reason IN ('solved', 'unsolved', 'no_rating'))::int AS answered,
              count(*) FILTER (WHERE c.reopen_count > 0)::int AS reopened,
-             count(l.appeal_id)::int AS rated,
-             count(*) FILTER (WHERE l.solved AND l.level >= 3)::int AS resolved,
-             count(l.level)::int AS rated_with_level,
-             count(*) FILTER (WHERE l.level >= 3)::int AS satisfied,
-             count(*) FILTER (WHERE l.level = 1)::int AS level1,
-             count(*) FILTER (WHERE l.level = 2)::int AS level2,
-             count(*) FILTER (WHERE l.level = 3)::int AS level3,
-             count(*) FILTER (WHERE l.level = 4)::int AS level4,
-             count(*) FILTER (WHERE l.level = 5)::int AS level5
-        FROM cohort c LEFT JOIN latest l ON l.appeal_id = c.id
+             count(c.latest_solved)::int AS rated,
+             count(*) FILTER (WHERE c.latest_solved AND c.latest_level >= 3)::int AS resolved,
+             count(c.latest_level)::int AS rated_with_level,
+             count(*) FILTER (WHERE c.latest_level >= 3)::int AS satisfied,
+             count(*) FILTER (WHERE c.latest_level = 1)::int AS level1,
+             count(*) FILTER (WHERE c.latest_level = 2)::int AS level2,
+             count(*) FILTER (WHERE c.latest_level = 3)::int AS level3,
+             count(*) FILTER (WHERE c.latest_level = 4)::int AS level4,
+             count(*) FILTER (WHERE c.latest_level = 5)::int AS level5,
+             count(*) FILTER (WHERE c.first_contact_met)::int AS response_met,
+             count(*) FILTER (WHERE c.first_contact_met = false)::int AS response_stopped_late,
+             coalesce(sum(c.resolution_met), 0)::int AS on_time_met,
+             coalesce(sum(c.resolution_missed), 0)::int AS on_time_stopped_late
+        FROM cohort c
        GROUP BY c.department_id
     )
-    SELECT d.*,
-           coalesce((SELECT met FROM clocks k WHERE k.department_id IS NOT DISTINCT FROM d.department_id AND k.kind = 'first_contact'), 0)::int AS response_met,
-           coalesce((SELECT missed FROM clocks k WHERE k.department_id IS NOT DISTINCT FROM d.department_id AND k.kind = 'first_contact'), 0)::int AS response_missed,
-           coalesce((SELECT met FROM clocks k WHERE k.department_id IS NOT DISTINCT FROM d.department_id AND k.kind = 'resolution'), 0)::int AS on_time_met,
-           coalesce((SELECT missed FROM clocks k WHERE k.department_id IS NOT DISTINCT FROM d.department_id AND k.kind = 'resolution'), 0)::int AS on_time_missed
-      FROM appeals_by_department d`.execute(db)
+    SELECT d.department_id, d.dispatched, d.withdrawn, d.answered, d.reopened, d.rated, d.resolved,
+           d.rated_with_level, d.satisfied, d.level1, d.level2, d.level3, d.level4, d.level5,
+           d.response_met,
+           (d.response_stopped_late + coalesce(l.first_contact_late, 0))::int AS response_missed,
+           d.on_time_met,
+           (d.on_time_stopped_late + coalesce(l.resolution_late, 0))::int AS on_time_missed
+      FROM counted d LEFT JOIN late l ON l.department_id IS NOT DISTINCT FROM d.department_id`.execute(db)
   return result.rows
 }
 

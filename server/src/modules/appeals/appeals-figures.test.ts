@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { rebuildAppealReadModel } from './appeal-settings.service'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   appealBody,
@@ -94,6 +95,25 @@ describe('the figures', () => {
       bounce: { numerator: 1, denominator: 6 },
     })
     expect(res.body.weights).toEqual({ response: 0.1, resolution: 0.45, satisfaction: 0.45 })
+  })
+
+  it('the read model rebuilt from history gives the same figures as the one kept on every write', async () => {
+    const url = `/api/v1/appeals/figures?from=${today()}&to=${tomorrow()}`
+    const kept = (await leader.get(url)).body
+    await t.deps.db
+      .updateTable('appeals')
+      .set({
+        lead_department_id: null,
+        next_due_at: null,
+        latest_solved: null,
+        latest_level: null,
+        first_contact_met: null,
+        resolution_met: 0,
+        resolution_missed: 0,
+      })
+      .execute()
+    await rebuildAppealReadModel(t.deps)
+    expect((await leader.get(url)).body).toEqual(kept)
   })
 
   it('a department head sees the city and their own department only', async () => {

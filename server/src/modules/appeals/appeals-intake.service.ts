@@ -105,6 +105,13 @@ export async function fileIntoPool(
     note: input.note ?? null,
     data: { channel: input.channel },
   })
+  await deps.notifier.enqueue(tx, {
+    recipient: { enterpriseId: input.enterpriseId },
+    template: 'appeal.received',
+    params: { number: appeal.number, title: appeal.title },
+    isSolicited: true,
+  })
+  // Last: the audit chain's lock is held until commit, so take it when nothing else is left to do.
   await writeAudit(tx, actor, {
     action: 'appeal.file',
     entityType: 'appeal',
@@ -116,12 +123,6 @@ export async function fileIntoPool(
       categoryCode: input.categoryCode,
       tier,
     },
-  })
-  await deps.notifier.enqueue(tx, {
-    recipient: { enterpriseId: input.enterpriseId },
-    template: 'appeal.received',
-    params: { number: appeal.number, title: appeal.title },
-    isSolicited: true,
   })
   return appeal
 }

@@ -83,12 +83,14 @@ describe('the deadline sweep', () => {
 describe('the overdue board', () => {
   it('lists open appeals past a deadline, nearest first', async () => {
     const id = await fileAndDispatch(w)
+    const past = new Date(Date.now() - 3600_000)
     await t.deps.db
       .updateTable('appeal_clocks')
-      .set({ due_at: new Date(Date.now() - 3600_000) })
+      .set({ due_at: past })
       .where('appeal_id', '=', id)
       .where('kind', '=', 'sign_for')
       .execute()
+    await t.deps.db.updateTable('appeals').set({ next_due_at: past }).where('id', '=', id).execute() // the read model the board reads
     const board = await w.dispatcher.get('/api/v1/appeals/queue?view=overdue')
     expect(board.body.items.find((a: { id: string }) => a.id === id)).toMatchObject({ isOverdue: true })
   })

@@ -200,6 +200,7 @@ async function dispatchTo(
   return {
     changes: {
       tier,
+      lead_department_id: lead.id,
       ...(category ? { category_code: category.code } : {}),
       ...(isFirst ? { first_dispatched_at: ctx.now } : {}),
       ...(input.binding ? { is_binding: true } : {}),

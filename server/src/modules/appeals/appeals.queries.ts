@@ -477,14 +477,7 @@ export function summaryQuery(db: Executor) {
       'a.return_count',
       'a.reopen_count',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('appeal_clocks as k')
-        .select((k) => k.fn.min('k.due_at').as('d'))
-        .whereRef('k.appeal_id', '=', 'a.id')
-        .where('k.stopped_at', 'is', null)
-        .as('due_at'),
-    )
+    .select('a.next_due_at as due_at')
 }
 
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number]
@@ -519,32 +512,41 @@ export function ofEnterprises(query: SummaryQuery, enterpriseIds: string[]) {
   )
 }
 
-/** Department scoping is part of the query: only appeals a department in scope currently holds. */
+/**
+ * Department scoping is part of the query: the appeals a department in scope leads now (the read
+ * model's lead, in a state where the lead holds it) or co-handles now.
+ */
 export function heldBy(query: SummaryQuery, departmentIds: string[]) {
   const ids = departmentIds.length ? departmentIds : ['00000000-0000-0000-0000-000000000000']
   return query.where((eb) =>
-    eb.exists(
-      eb
-        .selectFrom('appeal_assignments as h')
-        .select('h.id')
-        .whereRef('h.appeal_id', '=', 'a.id')
-        .where('h.is_current', '=', true)
-        .where('h.department_id', 'in', ids),
-    ),
+    eb.or([
+      eb.and([eb('a.lead_department_id', 'in', ids), eb('a.status', 'in', LEAD_HOLDS)]),
+      eb.exists(
+        eb
+          .selectFrom('appeal_assignments as h')
+          .select('h.id')
+          .whereRef('h.appeal_id', '=', 'a.id')
+          .where('h.is_current', '=', true)
+          .where('h.role', '=', 'co')
+          .where('h.department_id', 'in', ids),
+      ),
+    ]),
   )
 }
 
+/** States in which the lead department holds the appeal (after a return it is with the task force). */
+const LEAD_HOLDS: AppealStatus[] = [
+  'dispatched',
+  'handling',
+  'paused',
+  'awaiting_approval',
+  'replied',
+  'closed',
+  'withdrawn',
+]
+
 export function overdue(query: SummaryQuery, now: Date) {
-  return query.where((eb) =>
-    eb.exists(
-      eb
-        .selectFrom('appeal_clocks as o')
-        .select('o.id')
-        .whereRef('o.appeal_id', '=', 'a.id')
-        .where('o.stopped_at', 'is', null)
-        .where('o.due_at', '<', now),
-    ),
-  )
+  return query.where('a.next_due_at', '<', now)
 }
 
 export function withPendingExtension(query: SummaryQuery) {
@@ -837,4 +839,66 @@ export async function upsertCategory(
     )
     .returningAll()
     .executeTakeFirstOrThrow()
+}
+
+/** Keeps appeals.next_due_at equal to the nearest due instant of the appeal's running clocks. */
+export async function refreshNextDue(tx: Tx, appealId: string): Promise<void> {
+  await tx
+    .updateTable('appeals')
+    .set((eb) => ({
+      next_due_at: eb
+        .selectFrom('appeal_clocks')
+        .select((k) => k.fn.min('due_at').as('d'))
+        .where('appeal_id', '=', appealId)
+        .where('stopped_at', 'is', null),
+    }))
+    .where('id', '=', appealId)
+    .execute()
+}
+
+/** Records on the appeal row how a stopped clock ended, for the figures (void clocks record nothing). */
+export async function recordClockOutcome(
+  tx: Tx,
+  appealId: string,
+  kind: string,
+  cycle: number,
+  isMet: boolean,
+): Promise<void> {
+  if (kind === 'first_contact' && cycle === 1) {
+    await tx.updateTable('appeals').set({ first_contact_met: isMet }).where('id', '=', appealId).execute()
+  } else if (kind === 'resolution') {
+    await tx
+      .updateTable('appeals')
+      .set(
+        isMet
+          ? { resolution_met: sql`resolution_met + 1` }
+          : { resolution_missed: sql`resolution_missed + 1` },
+      )
+      .where('id', '=', appealId)
+      .execute()
+  }
+}
+
+/**
+ * Recomputes the read model of every appeal from its history (assignments, clocks, ratings), set by
+ * set. For a bulk load or a repair; everyday writes keep it current in their own transaction.
+ */
+export async function rebuildAppealReadModel(db: Executor): Promise<void> {
+  await sql`UPDATE appeals a SET lead_department_id = s.department_id
+              FROM (SELECT DISTINCT ON (appeal_id) appeal_id, department_id FROM appeal_assignments
+                     WHERE role = 'lead' ORDER BY appeal_id, is_current DESC, dispatched_at DESC) s
+             WHERE s.appeal_id = a.id`.execute(db)
+  await sql`UPDATE appeals a SET next_due_at = k.due
+              FROM (SELECT appeal_id, min(due_at) AS due FROM appeal_clocks WHERE stopped_at IS NULL GROUP BY appeal_id) k
+             WHERE k.appeal_id = a.id`.execute(db)
+  await sql`UPDATE appeals a SET latest_solved = r.solved, latest_level = r.level
+              FROM (SELECT DISTINCT ON (appeal_id) appeal_id, solved, level FROM appeal_ratings ORDER BY appeal_id, cycle DESC) r
+             WHERE r.appeal_id = a.id`.execute(db)
+  await sql`UPDATE appeals a SET first_contact_met = k.is_met, resolution_met = k.met, resolution_missed = k.missed
+              FROM (SELECT appeal_id,
+                           bool_and(is_met) FILTER (WHERE kind = 'first_contact' AND cycle = 1) AS is_met,
+                           count(*) FILTER (WHERE kind = 'resolution' AND is_met)::int AS met,
+                           count(*) FILTER (WHERE kind = 'resolution' AND is_met = false)::int AS missed
+                      FROM appeal_clocks GROUP BY appeal_id) k
+             WHERE k.appeal_id = a.id`.execute(db)
 }
