@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { packageException } from '../../kernel/calendar/holiday-package'
 import { buildAppealWorld, fileAndDispatch, type AppealWorld } from '../../../test/appeal-factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
@@ -6,12 +7,28 @@ import { createTestApp, type TestApp } from '../../../test/harness'
  * The same flow, pinned to the middle of a working day with a start that is not on a whole minute:
  * working time then has fractions of a minute, which the clocks must store as whole minutes.
  * (Other tests run at whatever time CI runs, often outside working hours.)
+ *
+ * The day is an ordinary working day at least a week after the real date: PostgreSQL stamps the
+ * outbox with its own (real) clock, so the pinned clock must never fall behind it.
  */
+function ordinaryWorkingDayAfter(days: number): string {
+  const day = new Date(Date.now() + days * 86_400_000)
+  for (;;) {
+    const date = day.toISOString().slice(0, 10)
+    const weekday = day.getUTCDay()
+    if (weekday >= 1 && weekday <= 5 && !packageException(date)) return date
+    day.setUTCDate(day.getUTCDate() + 1)
+  }
+}
+const date = ordinaryWorkingDayAfter(7)
+/** A UTC time of that day; Dalian is UTC+8, so 02:00Z is 10:00 there. */
+const at = (utcTime: string) => new Date(`${date}T${utcTime}Z`)
+
 let t: TestApp
 let w: AppealWorld
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(new Date('2026-12-01T02:00:30.500Z')) // Tuesday 10:00:30.5 in Dalian (after the database's own clock, which stamps the outbox)
+  vi.setSystemTime(at('02:00:30.500'))
   t = await createTestApp()
   w = await buildAppealWorld(t)
 })
@@ -23,10 +40,10 @@ afterAll(async () => {
 describe('during working hours', () => {
   it('dispatch, sign for, pause, resume, contact, reply and verdict all store whole minutes', async () => {
     const id = await fileAndDispatch(w)
-    vi.setSystemTime(new Date('2026-12-01T02:17:11.250Z'))
+    vi.setSystemTime(at('02:17:11.250'))
     const signed = await w.handlerA.post(`/api/v1/appeals/${id}/sign-for`)
     expect(signed.body.status, JSON.stringify(signed.body)).toBe('handling')
-    vi.setSystemTime(new Date('2026-12-01T03:05:42.900Z'))
+    vi.setSystemTime(at('03:05:42.900'))
     expect(
       (
         await w.handlerA.post(`/api/v1/appeals/${id}/pause`, {
@@ -35,9 +52,9 @@ describe('during working hours', () => {
         })
       ).body.status,
     ).toBe('paused')
-    vi.setSystemTime(new Date('2026-12-01T06:30:05.100Z'))
+    vi.setSystemTime(at('06:30:05.100'))
     expect((await w.handlerA.post(`/api/v1/appeals/${id}/resume`, {})).body.status).toBe('handling')
-    vi.setSystemTime(new Date('2026-12-01T07:00:59.999Z'))
+    vi.setSystemTime(at('07:00:59.999'))
     await w.handlerA.post(`/api/v1/appeals/${id}/contact`, { note: '已联系' })
     const replied = await w.handlerA.post(`/api/v1/appeals/${id}/reply`, {
       body: '已办理完毕，请确认。',
