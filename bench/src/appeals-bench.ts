@@ -111,7 +111,7 @@ async function benchInbox(deps: AppDeps, info: AppealsDataInfo, report: Report) 
   )
   if (inbox > 50 || explainWanted()) {
     const scope = await departmentScope(deps.db, [info.departmentIds.get(busiest.code)!])
-    const query = q.inStatuses(q.heldBy(q.summaryQuery(deps.db), scope), [...OPEN_STATES])
+    const query = q.heldBy(q.summaryQuery(deps.db), scope, [...OPEN_STATES])
     const page = query
       .orderBy(sql`due_at`, sql`asc nulls last`)
       .orderBy('a.created_at')

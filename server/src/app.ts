@@ -19,6 +19,7 @@ import { departmentRoutes } from './modules/departments/departments.routes'
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { referenceRoutes } from './modules/reference/reference.routes'
+import { supervisionRoutes } from './modules/supervision/supervision.routes'
 import { userRoutes } from './modules/users/users.routes'
 
 export const API_PREFIX = '/api/v1'
@@ -70,6 +71,7 @@ export function buildApp(deps: AppDeps) {
   app.route(API_PREFIX, auditRoutes())
   app.route(API_PREFIX, notificationRoutes(deps.config.devInbox))
   app.route(API_PREFIX, referenceRoutes())
+  app.route(API_PREFIX, supervisionRoutes())
   app.route('/api/open311/v2', open311Routes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

@@ -193,6 +193,16 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/appeals/ranking.xlsx': { allow: FIGURES, query: 'month=2026-01' },
   'GET /api/v1/appeals/withdrawals': { allow: FIGURES, query: 'from=2026-01-01&to=2026-02-01' },
   'GET /api/v1/appeals/{id}': { allow: APPEAL_VIEWERS, params: appeal },
+  'GET /api/v1/supervision-cases': { allow: ['dispatcher', 'bureau_leader', 'department_head'] },
+  'GET /api/v1/supervision-cases/{id}': {
+    allow: ['dispatcher', 'bureau_leader', 'department_head'],
+    params: () => ({ id: randomUuid() }),
+  },
+  'POST /api/v1/supervision-cases/{id}/close': {
+    allow: ['dispatcher', 'bureau_leader'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ version: 1, note: '已约谈部门负责人，限期整改' }),
+  },
   'GET /api/v1/appeals/{id}/department-suggestions': { allow: ['dispatcher'], params: appeal },
   'POST /api/v1/appeals/{id}/accept': { allow: ['dispatcher'], params: appeal, body: () => ({}) },
   'POST /api/v1/appeals/{id}/reject': {

@@ -68,6 +68,7 @@ registerMessages('zh-CN', {
   'errors.UNSUPPORTED_MEDIA_TYPE': '请求体须为 application/json',
   'errors.ACCOUNT_LOCKED': '登录失败次数过多，请 {minutes} 分钟后再试',
   'errors.RATE_LIMITED': '操作过于频繁，请 {seconds} 秒后再试',
+  'errors.CONTACT_CAP_REACHED': '该企业近 7 天已被联系 {count} 次，达到上限；{freesAt} 后方可再次联系',
   'errors.INTERNAL': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
   'errors.SERVICE_UNAVAILABLE': '服务暂不可用',
   'fields.unknown': '不认识的字段',
@@ -131,6 +132,8 @@ registerMessages('en', {
   'errors.UNSUPPORTED_MEDIA_TYPE': 'The request body must be application/json',
   'errors.ACCOUNT_LOCKED': 'Too many failed sign-ins; try again in {minutes} minutes',
   'errors.RATE_LIMITED': 'Too many requests; try again in {seconds} seconds',
+  'errors.CONTACT_CAP_REACHED':
+    'This enterprise was contacted {count} times in the last 7 days, the cap; contact it again after {freesAt}',
   'errors.INTERNAL': 'Internal error; please retry (request {requestId})',
   'errors.SERVICE_UNAVAILABLE': 'Service unavailable',
   'fields.unknown': 'Unknown field',

@@ -105,3 +105,9 @@ export function daysBetween(from: string, to: string): number {
 function pad2(n: number): string {
   return String(n).padStart(2, '0')
 }
+
+/** '2026-11-30 17:30' in the given time zone: how deadlines and instants read in messages. */
+export function formatInstant(instant: Date, timeZone: string): string {
+  const minutes = Math.floor(localMinuteOfDay(instant, timeZone))
+  return `${localDate(instant, timeZone)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}

@@ -170,7 +170,8 @@ export type EnterpriseMembersTable = {
   created_at: Timestamp
 }
 
-export type NotificationChannel = 'inbox' | 'sms' | 'email'
+/** 'phone' marks a contact a person made (a return-visit call): counted against the cap, never delivered. */
+export type NotificationChannel = 'inbox' | 'sms' | 'email' | 'phone'
 
 export type NotificationsTable = {
   id: Generated<string>
@@ -412,6 +413,10 @@ export type SupervisionCasesTable = {
   status: Generated<'open' | 'closed'>
   opened_at: Timestamp
   closed_at: Date | null
+  source: Generated<'appeal_breach' | 'manual'>
+  closed_by: string | null
+  closing_note: string | null
+  version: Generated<number>
 }
 
 export type AppealRoutingModelTable = {

@@ -1,4 +1,6 @@
+import { formatInstant } from '../calendar/zoned-time'
 import type { Db, Tx } from '../db/database'
+import { AppError } from '../errors'
 import type { NotificationChannel } from '../db/schema'
 import { translate } from '../i18n'
 import type { Jobs } from '../jobs'
@@ -100,6 +102,58 @@ export class Notifier {
       isSolicited: request.isSolicited ?? false,
     })
     await this.deps.jobs.send(tx, DELIVER_QUEUE, { id })
+    return id
+  }
+
+  /** How many counted contacts the enterprise had in the last seven days, and when the next slot frees if at the cap. */
+  async contactStatus(
+    db: Db | Tx,
+    enterpriseId: string,
+    now = new Date(),
+  ): Promise<{ count: number; cap: number; freesAt: Date | null }> {
+    const cap = this.deps.contactCapPerWeek
+    const recent = await findRecentContacts(db, enterpriseId, new Date(now.getTime() - WEEK_MS))
+    const atCap = cap > 0 && recent.length >= cap
+    return {
+      count: recent.length,
+      cap,
+      freesAt: atCap ? new Date(recent[recent.length - cap]!.getTime() + WEEK_MS) : null,
+    }
+  }
+
+  /**
+   * A contact made by a person, not through the outbox (a return-visit phone call): it counts against
+   * the cap like any message. Refuses CONTACT_CAP_REACHED when the enterprise has had its share, so
+   * nobody can ring an enterprise more often than the outbox may message it.
+   */
+  async recordManualContact(
+    tx: Tx,
+    input: {
+      enterpriseId: string
+      template: string
+      params?: Record<string, string | number>
+      /** for the refusal's "free again at …" */
+      timeZone: string
+    },
+    now = new Date(),
+  ): Promise<string> {
+    await lockEnterpriseContacts(tx, input.enterpriseId)
+    const status = await this.contactStatus(tx, input.enterpriseId, now)
+    if (status.freesAt)
+      throw new AppError('CONTACT_CAP_REACHED', {
+        params: { count: status.count, freesAt: formatInstant(status.freesAt, input.timeZone) },
+      })
+    const id = await insertNotification(tx, {
+      recipientUserId: null,
+      recipientEnterpriseId: input.enterpriseId,
+      recipientPhone: null,
+      channels: ['phone'],
+      template: input.template,
+      params: input.params ?? {},
+      isUrgent: false,
+      isSolicited: false,
+    })
+    await markNotificationSent(tx, id, now)
     return id
   }
 

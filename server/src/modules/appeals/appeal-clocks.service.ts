@@ -119,7 +119,9 @@ export const running = (row: ClockRow) => row.stopped_at === null
 /**
  * Stops clocks; a stopped clock keeps the due instant it last had, so a timeline can say "due …,
  * answered …". `void` stops clocks that ended without the thing they measured (a withdrawal, a
- * return): they are neither met nor missed, so neither can buy a department an on-time figure.
+ * return): one still within its budget is neither met nor missed, so neither can buy a department an
+ * on-time figure; one already past its budget stays missed, so a withdrawal the department talked the
+ * enterprise into, or a late return, cannot erase a breach.
  */
 export async function stopAppealClocks(
   env: ClockEnv,
@@ -134,9 +136,10 @@ export async function stopAppealClocks(
     (c) => stopClock(c, env.now, env.calendar),
   )
   for (const { row, after } of changed) {
-    await q.updateClock(env.tx, row.id, { due_at: row.due_at, ...(options.void ? { is_met: null } : {}) })
     const met = isMet(after)
-    if (!options.void && met !== null) await q.recordClockOutcome(env.tx, appealId, row.kind, row.cycle, met)
+    const isVoided = options.void === true && met !== false
+    await q.updateClock(env.tx, row.id, { due_at: row.due_at, ...(isVoided ? { is_met: null } : {}) })
+    if (!isVoided && met !== null) await q.recordClockOutcome(env.tx, appealId, row.kind, row.cycle, met)
   }
   return changed.map((c) => c.row)
 }

@@ -5,8 +5,9 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { fireDue, thresholdMinutes, type Threshold } from './appeal-clock'
 import { derivedColumns, escalationStepMinutes, rowToClock } from './appeal-clocks.service'
 import { notifyStaff } from './appeal-action'
-import { formatInstant } from './appeal-format'
+import { formatInstant } from '../../kernel/calendar/zoned-time'
 import { loadAppealSettings } from './appeal-settings.service'
+import { openSupervisionCaseForAppeal } from '../supervision/supervision.service'
 import * as q from './appeals.queries'
 
 /**
@@ -54,23 +55,18 @@ export async function sweepAppealClocks(
           template: 'appeal.escalated',
           params: { number: appeal.number, level: translate('appeals.level.2', undefined, 'zh-CN') },
         })
-      } else if (!(await q.findOpenSupervisionCase(tx, appeal.id))) {
+      } else {
         // One open supervision case per appeal, whichever of its clocks got there first.
-        const opened = await q.insertSupervisionCase(tx, {
+        const opened = await openSupervisionCaseForAppeal(tx, system, {
           appealId: appeal.id,
           departmentId: row.department_id,
           reason: `${row.kind}_overdue`,
         })
-        await notifyStaff({ deps, tx }, null, ['dispatcher', 'bureau_leader'], {
-          template: 'appeal.escalated',
-          params: { number: appeal.number, level: translate('appeals.level.3', undefined, 'zh-CN') },
-        })
-        await writeAudit(tx, system, {
-          action: 'supervision_case.open',
-          entityType: 'supervision_case',
-          entityId: opened.id,
-          after: { appealId: appeal.id, departmentId: row.department_id, clock: row.kind },
-        })
+        if (opened.isNew)
+          await notifyStaff({ deps, tx }, null, ['dispatcher', 'bureau_leader'], {
+            template: 'appeal.escalated',
+            params: { number: appeal.number, level: translate('appeals.level.3', undefined, 'zh-CN') },
+          })
       }
       await q.insertEvent(tx, {
         appealId: appeal.id,

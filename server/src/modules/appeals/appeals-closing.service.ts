@@ -203,7 +203,12 @@ export async function answerReturnVisit(
   })
 }
 
-/** The task force records a visit made by phone. Refuses: FORBIDDEN, NOT_FOUND, RETURN_VISIT_ALREADY_DONE. */
+/**
+ * The task force records a visit made by phone. The call is a contact like any message, answered or
+ * not, so it counts against the enterprise's contact cap.
+ * Refuses: FORBIDDEN, NOT_FOUND, RETURN_VISIT_ALREADY_DONE, CONTACT_CAP_REACHED (the enterprise has had
+ * its share of contacts this week: call after the time the error names).
+ */
 export async function recordReturnVisit(
   deps: AppDeps,
   actor: Actor,
@@ -221,6 +226,13 @@ export async function recordReturnVisit(
     if (!visit) throw notFound()
     if (visit.status !== 'pending') throw new AppError('RETURN_VISIT_ALREADY_DONE')
     const appeal = (await q.findAppeal(tx, visit.appeal_id))!
+    const calendar = await deps.calendar.calendar(tx)
+    await deps.notifier.recordManualContact(tx, {
+      enterpriseId: appeal.enterprise_id,
+      template: 'appeal.return_visit_call',
+      params: { number: appeal.number },
+      timeZone: calendar.timeZone,
+    })
     await recordVisit(tx, dispatcher.userId, appeal, visitId, input)
     await writeAudit(tx, dispatcher, {
       action: 'appeal.record_return_visit',

@@ -101,25 +101,26 @@ export async function countReturns(db: Executor, from: Date, to: Date) {
 
 /** Withdrawals in the period, with the department that held each appeal: for audit. */
 export async function findWithdrawals(db: Executor, from: Date, to: Date) {
-  return db
-    .selectFrom('appeals as a')
-    .leftJoin('appeal_assignments as s', (join) =>
-      join.onRef('s.appeal_id', '=', 'a.id').on('s.role', '=', 'lead').on('s.is_current', '=', true),
-    )
-    .leftJoin('departments as d', 'd.id', 's.department_id')
-    .select([
-      'a.id',
-      'a.number',
-      'a.title',
-      'a.status_reason',
-      'a.closed_at',
-      'd.id as department_id',
-      'd.name as department_name',
-    ])
-    .where('a.status', '=', 'withdrawn')
-    .where('a.closed_at', '>=', from)
-    .where('a.closed_at', '<', to)
-    .orderBy('a.closed_at', 'desc')
-    .limit(1000)
-    .execute()
+  return (
+    db
+      .selectFrom('appeals as a')
+      // The read model's lead: the department that led it last, also when it was withdrawn while
+      // returned or in arbitration — the department a forced withdrawal would have helped.
+      .leftJoin('departments as d', 'd.id', 'a.lead_department_id')
+      .select([
+        'a.id',
+        'a.number',
+        'a.title',
+        'a.status_reason',
+        'a.closed_at',
+        'd.id as department_id',
+        'd.name as department_name',
+      ])
+      .where('a.status', '=', 'withdrawn')
+      .where('a.closed_at', '>=', from)
+      .where('a.closed_at', '<', to)
+      .orderBy('a.closed_at', 'desc')
+      .limit(1000)
+      .execute()
+  )
 }

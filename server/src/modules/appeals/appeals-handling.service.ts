@@ -15,14 +15,19 @@ import {
 import {
   extendResolution,
   pauseAppealClocks,
+  rowToClock,
   resumeAppealClocks,
   stopAppealClocks,
   voidAppealClocks,
 } from './appeal-clocks.service'
-import { replyTarget, returnTarget } from './appeal-states'
+import { usedMinutes } from './appeal-clock'
+import { replyTarget, returnTarget, TRANSITIONS } from './appeal-states'
 import * as q from './appeals.queries'
 
 /** What the department holding an appeal does with it: sign for, return, pause, contact, extend, reply. */
+
+/** An approval moves the deadline only while the appeal is still in a state an extension may be asked in. */
+const EXTENDABLE_STATES: readonly string[] = TRANSITIONS.request_extension.from
 
 const leadOf = (ctx: ActionContext) => ctx.holding.leadDepartmentId!
 const userIdOf = (ctx: ActionContext) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null)
@@ -122,9 +127,21 @@ export async function recordContact(deps: AppDeps, actor: Actor, id: string, inp
   })
 }
 
+/** Whether this cycle's resolution clock has used its budget: an extension asked for then would rewrite a breach. */
+async function isResolutionPastDue(ctx: ActionContext): Promise<boolean> {
+  const row = (await q.findClocks(ctx.tx, ctx.appeal.id)).find(
+    (r) => r.kind === 'resolution' && r.cycle === ctx.appeal.cycle && r.stopped_at === null,
+  )
+  if (!row) return false
+  const clock = rowToClock(row)
+  return usedMinutes(clock, ctx.now, ctx.calendar) >= clock.budgetMinutes
+}
+
 /**
- * The department head asks the task force for more working days; one request waits at a time.
- * Refuses: FORBIDDEN (not the lead's head), NOT_FOUND, APPEAL_NOT_EXTENDABLE, CONFLICT (one is already waiting).
+ * The department head asks the task force for more working days; one request waits at a time, and
+ * only before the deadline.
+ * Refuses: FORBIDDEN (not the lead's head), NOT_FOUND, APPEAL_NOT_EXTENDABLE, CONFLICT (one is already
+ * waiting), EXTENSION_TOO_LATE (the resolution deadline has passed: the breach stands).
  */
 export async function requestExtension(
   deps: AppDeps,
@@ -135,6 +152,7 @@ export async function requestExtension(
   return runAction(deps, actor, id, 'request_extension', async (ctx) => {
     if ((await q.findExtensions(ctx.tx, id)).some((x) => x.status === 'requested'))
       throw new AppError('CONFLICT')
+    if (await isResolutionPastDue(ctx)) throw new AppError('EXTENSION_TOO_LATE')
     const department = leadOf(ctx)
     const extension = await q.insertExtension(ctx.tx, {
       appealId: id,
@@ -161,7 +179,8 @@ export async function requestExtension(
 
 /**
  * The task force decides an extension request; an approval adds working days to the resolution clock.
- * Refuses: FORBIDDEN (not the task force), NOT_FOUND, EXTENSION_ALREADY_DECIDED.
+ * Refuses: FORBIDDEN (not the task force), NOT_FOUND, EXTENSION_ALREADY_DECIDED, APPEAL_NOT_EXTENDABLE
+ * (an approval once the appeal is no longer being handled: answered, withdrawn or closed).
  */
 export async function decideExtension(
   deps: AppDeps,
@@ -176,6 +195,8 @@ export async function decideExtension(
     if (!appeal) throw notFound()
     const extension = (await q.findExtensions(tx, id)).find((x) => x.id === extensionId)
     if (!extension) throw notFound()
+    if (input.approve && !EXTENDABLE_STATES.includes(appeal.status))
+      throw new AppError('APPEAL_NOT_EXTENDABLE')
     const decided = await q.decideExtension(tx, extensionId, {
       approve: input.approve,
       by: dispatcher.userId,
@@ -285,6 +306,11 @@ export async function decideReply(
       note: input.note ?? null,
     })
     if (!decided || decided.appeal_id !== id) throw new AppError('APPEAL_NO_REPLY_TO_APPROVE')
+    if (!input.approve)
+      await notifyStaff(ctx, [leadOf(ctx)], ['handler'], {
+        template: 'appeal.reply_sent_back',
+        params: { number: ctx.appeal.number, note: input.note ?? '-' },
+      })
     return {
       changes: input.approve ? await deliverReply(ctx) : {},
       event: {

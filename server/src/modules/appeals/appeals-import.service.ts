@@ -10,6 +10,7 @@ import { fieldErrorsOf } from '../../kernel/http/validation'
 import { mobilePhone, plainText } from '../../shared/fields'
 import { checkUscc } from '../../shared/uscc'
 import { findEnterpriseIdByUscc } from '../enterprises/enterprises.service'
+import { notifyStaff } from './appeal-action'
 import { fileIntoPool } from './appeals-intake.service'
 import { MAX_BODY } from './appeals.schema'
 import * as q from './appeals.queries'
@@ -105,7 +106,6 @@ export async function importFederationBatch(
       fields: { file: translate('appeals.import.tooManyRows', { max: MAX_ROWS }) },
     })
 
-  const fileHash = crypto.createHash('sha256').update(file.bytes).digest('hex').slice(0, 24)
   const categories = await q.findCategories(deps.db, true)
   const results: ImportRowResult[] = []
   for (const [i, cells] of data.entries()) {
@@ -132,14 +132,16 @@ export async function importFederationBatch(
       results.push({ row: rowNumber, status: 'error', errors })
       continue
     }
-    const idempotencyKey = `federation:${fileHash}:${rowNumber}`
-    const existing = await q.findAppealByIdempotencyKey(deps.db, dispatcher.userId, idempotencyKey)
-    if (existing) {
-      results.push({ row: rowNumber, status: 'duplicate', number: existing.number })
-      continue
-    }
-    const appeal = await deps.db.transaction().execute((tx) =>
-      fileIntoPool(deps, tx, dispatcher, {
+    // The row's content is its key: the same row uploaded again — by anyone, in any file — files nothing new.
+    const idempotencyKey = `federation:${crypto
+      .createHash('sha256')
+      .update([enterpriseId, parsed.data.title, parsed.data.body].join('\u0000'))
+      .digest('hex')
+      .slice(0, 32)}`
+    const outcome = await deps.db.transaction().execute(async (tx) => {
+      const existing = await q.lockAndFindBatchAppeal(tx, idempotencyKey)
+      if (existing) return { duplicate: existing }
+      const filed = await fileIntoPool(deps, tx, dispatcher, {
         enterpriseId: enterpriseId!,
         categoryCode: category!.code,
         title: parsed.data.title,
@@ -156,13 +158,27 @@ export async function importFederationBatch(
         channel: 'federation',
         submittedBy: dispatcher.userId,
         note: `${file.name} #${rowNumber}`,
-      }),
-    )
+      })
+      return { filed }
+    })
+    if (outcome.duplicate) {
+      results.push({ row: rowNumber, status: 'duplicate', number: outcome.duplicate.number })
+      continue
+    }
+    const appeal = outcome.filed!
     results.push({ row: rowNumber, status: 'filed', number: appeal.number })
   }
+  const filedCount = results.filter((r) => r.status === 'filed').length
+  if (filedCount > 0)
+    await deps.db.transaction().execute((tx) =>
+      notifyStaff({ deps, tx }, null, ['dispatcher'], {
+        template: 'appeal.batch_filed',
+        params: { count: filedCount, file: file.name },
+      }),
+    )
   return {
     total: results.length,
-    filed: results.filter((r) => r.status === 'filed').length,
+    filed: filedCount,
     duplicates: results.filter((r) => r.status === 'duplicate').length,
     failed: results.filter((r) => r.status === 'error').length,
     rows: results,

@@ -18,6 +18,7 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { checkUscc } from '../../shared/uscc'
 import { findEnterpriseIdByUscc } from '../enterprises/enterprises.service'
 import { assertCanSee, holdingOf, requireViewer } from './appeal-access'
+import { notifyStaff } from './appeal-action'
 import { cleanFileName, MAX_ATTACHMENT_BYTES, sniffAttachmentType } from './attachment-rules'
 import { OPEN_STATES } from './appeal-states'
 import type { FileAppealInput } from './appeals.schema'
@@ -138,7 +139,15 @@ async function fileOnce(
   const existing = await q.findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
   if (existing) return { receipt: receiptOf(existing), replayed: true }
   try {
-    const appeal = await deps.db.transaction().execute((tx) => fileIntoPool(deps, tx, actor, input))
+    const appeal = await deps.db.transaction().execute(async (tx) => {
+      const filed = await fileIntoPool(deps, tx, actor, input)
+      // The task force must triage it. (A federation batch tells them once, not per row.)
+      await notifyStaff({ deps, tx }, null, ['dispatcher'], {
+        template: 'appeal.new',
+        params: { number: filed.number, title: filed.title },
+      })
+      return filed
+    })
     return { receipt: receiptOf(appeal), replayed: false }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error

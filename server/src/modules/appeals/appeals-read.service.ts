@@ -107,7 +107,7 @@ export async function listDepartmentInbox(
       : input.view === 'closed'
         ? (['closed', 'withdrawn'] as const)
         : OPEN_STATES
-  const query = q.inStatuses(q.heldBy(q.summaryQuery(deps.db), viewer.departmentIds), [...statuses])
+  const query = q.heldBy(q.summaryQuery(deps.db), viewer.departmentIds, [...statuses])
   const result = await q.pageOf(query, input, input.view === 'closed' ? 'created' : 'due')
   const now = new Date()
   return { items: result.items.map((r) => presentSummary(r, viewer, now)), total: result.total }
@@ -227,7 +227,8 @@ export async function getAppeal(deps: AppDeps, actor: Actor, id: string): Promis
       type: e.type,
       actorRole: e.actor_role,
       departmentName: e.department_name,
-      note: e.note,
+      // The filing note names the hotline caller: part of the identity a hidden appeal keeps from the department.
+      note: hidden && e.type === 'filed' ? null : e.note,
       data: e.data,
     })),
     allowedActions: [...actions, ...extra],

@@ -3,6 +3,7 @@ import { notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { suggestDepartments, trainRoutingModel, type RoutingModel } from './routing-model'
 import * as q from './appeals.queries'
+import type { AppealRow } from './appeals.queries'
 
 /** Enough history for the learned model to beat the category table. */
 const MIN_EXAMPLES = 30
@@ -17,45 +18,62 @@ export async function retrainRouting(deps: AppDeps): Promise<{ examples: number 
   return { examples: rows.length }
 }
 
+/** Cold start: fixed priors, not learned — the category table first, a department the text names next, the fallback owner last. */
+const COLD_START_PRIOR = { category: 0.7, mentioned: 0.2, fallback: 0.1 } as const
+
+type Basis = 'model' | keyof typeof COLD_START_PRIOR
+type Suggestion = { departmentId: string; confidence: number; basis: Basis }
+
+/** Until the learned model has seen enough, up to three suggestions from what is known without history. */
+async function coldStartSuggestions(deps: AppDeps, appeal: AppealRow): Promise<Suggestion[]> {
+  const items: Suggestion[] = []
+  const add = (departmentId: string | null | undefined, basis: keyof typeof COLD_START_PRIOR) => {
+    if (departmentId && !items.some((i) => i.departmentId === departmentId))
+      items.push({ departmentId, confidence: COLD_START_PRIOR[basis], basis })
+  }
+  add((await q.findCategory(deps.db, appeal.category_code))?.default_department_id, 'category')
+  const text = `${appeal.title} ${appeal.body}`
+  for (const d of await q.findRoutableDepartments(deps.db)) {
+    if (items.length >= 2) break
+    if (text.includes(d.name) || (d.short_name && d.short_name.length >= 2 && text.includes(d.short_name)))
+      add(d.id, 'mentioned')
+  }
+  add((await q.findFallbackOwner(deps.db))?.id, 'fallback')
+  return items.slice(0, 3)
+}
+
 /**
  * The top three departments for an appeal, with confidence: from the learned model once it has seen
- * enough, else the category's department (cold start), else the fallback owner.
+ * enough, else from the category table, the departments the text names and the fallback owner.
  */
 export async function suggestForAppeal(deps: AppDeps, actor: Actor, id: string) {
   requireRole(actor, 'dispatcher')
   const appeal = await q.findAppeal(deps.db, id)
   if (!appeal) throw notFound()
   const stored = await q.findRoutingModel(deps.db)
-  let source: 'model' | 'category' | 'fallback' = 'fallback'
-  let items: { departmentId: string; confidence: number }[] = []
+  let items: Suggestion[] = []
   if (stored && stored.examples >= MIN_EXAMPLES) {
     items = suggestDepartments(stored.model as unknown as RoutingModel, {
       words: appeal.words,
       categoryCode: appeal.category_code,
-    })
-    source = 'model'
+    }).map((i) => ({ ...i, basis: 'model' as const }))
   }
-  if (items.length === 0) {
-    const category = await q.findCategory(deps.db, appeal.category_code)
-    if (category?.default_department_id) {
-      items = [{ departmentId: category.default_department_id, confidence: 1 }]
-      source = 'category'
-    } else {
-      const fallback = await q.findFallbackOwner(deps.db)
-      items = fallback ? [{ departmentId: fallback.id, confidence: 1 }] : []
-      source = 'fallback'
-    }
-  }
+  if (items.length === 0) items = await coldStartSuggestions(deps, appeal)
   const names = await q.findDepartmentNames(
     deps.db,
     items.map((i) => i.departmentId),
   )
   return {
-    source,
+    source: (items[0]?.basis === 'model'
+      ? 'model'
+      : items[0]?.basis === 'fallback'
+        ? 'fallback'
+        : 'category') as 'model' | 'category' | 'fallback',
     items: items.map((i) => ({
       departmentId: i.departmentId,
       departmentName: names.get(i.departmentId) ?? '',
       confidence: Math.round(i.confidence * 1000) / 1000,
+      basis: i.basis,
     })),
   }
 }

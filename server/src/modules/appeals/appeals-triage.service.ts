@@ -2,7 +2,7 @@ import type { Actor } from '../../kernel/auth/actor'
 import { AppError, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { formatInstant } from './appeal-format'
+import { formatInstant } from '../../kernel/calendar/zoned-time'
 import { moveClocksTo, startAppealClock, voidAppealClocks } from './appeal-clocks.service'
 import {
   notifyEnterprise,

@@ -81,6 +81,20 @@ export async function findAppealByIdempotencyKey(db: Executor, submittedBy: stri
     .executeTakeFirst()
 }
 
+/**
+ * A federation row already filed by anyone (its key is the row's content): locks the key for the rest
+ * of the transaction, so two dispatchers importing the same file at once file it once.
+ */
+export async function lockAndFindBatchAppeal(tx: Tx, key: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${'appeal-batch:' + key}))`.execute(tx)
+  return tx
+    .selectFrom('appeals')
+    .selectAll()
+    .where('channel', '=', 'federation')
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst()
+}
+
 export async function findAppeal(db: Executor, id: string) {
   return db.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst()
 }
@@ -447,37 +461,50 @@ export async function findAttachment(db: Executor, id: string) {
 
 // Lists
 
+/** States in which the lead department holds the appeal (after a return it is with the task force). */
+const LEAD_HOLDS: AppealStatus[] = [
+  'dispatched',
+  'handling',
+  'paused',
+  'awaiting_approval',
+  'replied',
+  'closed',
+  'withdrawn',
+]
+
 /** One row per appeal for every list: category, enterprise, current lead and the nearest running deadline. */
 export function summaryQuery(db: Executor) {
-  return db
-    .selectFrom('appeals as a')
-    .innerJoin('appeal_categories as c', 'c.code', 'a.category_code')
-    .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
-    .leftJoin('appeal_assignments as lead', (join) =>
-      join.onRef('lead.appeal_id', '=', 'a.id').on('lead.role', '=', 'lead').on('lead.is_current', '=', true),
-    )
-    .leftJoin('departments as ld', 'ld.id', 'lead.department_id')
-    .select([
-      'a.id',
-      'a.number',
-      'a.title',
-      'a.status',
-      'a.channel',
-      'a.category_code',
-      'c.name as category_name',
-      'c.name_en as category_name_en',
-      'a.tier',
-      'a.hide_identity',
-      'e.name as enterprise_name',
-      'e.uscc as enterprise_uscc',
-      'a.enterprise_id',
-      'ld.id as lead_department_id',
-      'ld.name as lead_department_name',
-      'a.created_at',
-      'a.return_count',
-      'a.reopen_count',
-    ])
-    .select('a.next_due_at as due_at')
+  return (
+    db
+      .selectFrom('appeals as a')
+      .innerJoin('appeal_categories as c', 'c.code', 'a.category_code')
+      .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
+      // The read model's lead, shown only while the lead holds the appeal (after a return it is with the task force).
+      .leftJoin('departments as ld', (join) =>
+        join.onRef('ld.id', '=', 'a.lead_department_id').on('a.status', 'in', LEAD_HOLDS),
+      )
+      .select([
+        'a.id',
+        'a.number',
+        'a.title',
+        'a.status',
+        'a.channel',
+        'a.category_code',
+        'c.name as category_name',
+        'c.name_en as category_name_en',
+        'a.tier',
+        'a.hide_identity',
+        'e.name as enterprise_name',
+        'e.uscc as enterprise_uscc',
+        'a.enterprise_id',
+        'ld.id as lead_department_id',
+        'ld.name as lead_department_name',
+        'a.created_at',
+        'a.return_count',
+        'a.reopen_count',
+      ])
+      .select('a.next_due_at as due_at')
+  )
 }
 
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number]
@@ -513,37 +540,30 @@ export function ofEnterprises(query: SummaryQuery, enterpriseIds: string[]) {
 }
 
 /**
- * Department scoping is part of the query: the appeals a department in scope leads now (the read
- * model's lead, in a state where the lead holds it) or co-handles now.
+ * Department scoping is part of the query: the appeals in `statuses` that a department in scope leads
+ * now (the read model's lead, in a state where the lead holds it) or co-handles now. Two index reads
+ * joined by id — the inbox index for leads, the co-handler index — never a scan of the pool: an OR
+ * across the two would make PostgreSQL filter every open appeal.
  */
-export function heldBy(query: SummaryQuery, departmentIds: string[]) {
+export function heldBy(query: SummaryQuery, departmentIds: string[], statuses: AppealStatus[]) {
   const ids = departmentIds.length ? departmentIds : ['00000000-0000-0000-0000-000000000000']
-  return query.where((eb) =>
-    eb.or([
-      eb.and([eb('a.lead_department_id', 'in', ids), eb('a.status', 'in', LEAD_HOLDS)]),
-      eb.exists(
-        eb
-          .selectFrom('appeal_assignments as h')
-          .select('h.id')
-          .whereRef('h.appeal_id', '=', 'a.id')
-          .where('h.is_current', '=', true)
-          .where('h.role', '=', 'co')
-          .where('h.department_id', 'in', ids),
-      ),
-    ]),
-  )
+  const led = statuses.filter((s) => LEAD_HOLDS.includes(s))
+  return query.where('a.status', 'in', statuses).where('a.id', 'in', (eb) => {
+    const coHandled = eb
+      .selectFrom('appeal_assignments as h')
+      .select('h.appeal_id as id')
+      .where('h.is_current', '=', true)
+      .where('h.role', '=', 'co')
+      .where('h.department_id', 'in', ids)
+    if (led.length === 0) return coHandled
+    return eb
+      .selectFrom('appeals as l')
+      .select('l.id')
+      .where('l.lead_department_id', 'in', ids)
+      .where('l.status', 'in', led)
+      .unionAll(coHandled)
+  })
 }
-
-/** States in which the lead department holds the appeal (after a return it is with the task force). */
-const LEAD_HOLDS: AppealStatus[] = [
-  'dispatched',
-  'handling',
-  'paused',
-  'awaiting_approval',
-  'replied',
-  'closed',
-  'withdrawn',
-]
 
 export function overdue(query: SummaryQuery, now: Date) {
   return query.where('a.next_due_at', '<', now)
@@ -637,6 +657,17 @@ export async function findActiveDepartments(db: Executor, ids: string[]) {
     .select(['id', 'name', 'kind'])
     .where('id', 'in', ids)
     .where('is_active', '=', true)
+    .execute()
+}
+
+/** Departments an appeal can be dispatched to, longest names first (so 市市场监督管理局 wins over 市场). */
+export async function findRoutableDepartments(db: Executor) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'name', 'short_name'])
+    .where('is_active', '=', true)
+    .where('kind', 'in', ['department', 'district', 'division'])
+    .orderBy(sql`length(name)`, 'desc')
     .execute()
 }
 
@@ -738,26 +769,6 @@ export async function completeReturnVisit(
     })
     .where('id', '=', id)
     .execute()
-}
-
-export async function findOpenSupervisionCase(tx: Tx, appealId: string) {
-  return tx
-    .selectFrom('supervision_cases')
-    .select('id')
-    .where('appeal_id', '=', appealId)
-    .where('status', '=', 'open')
-    .executeTakeFirst()
-}
-
-export async function insertSupervisionCase(
-  tx: Tx,
-  row: { appealId: string; departmentId: string | null; reason: string },
-) {
-  return tx
-    .insertInto('supervision_cases')
-    .values({ appeal_id: row.appealId, department_id: row.departmentId, reason: row.reason })
-    .returning('id')
-    .executeTakeFirstOrThrow()
 }
 
 /** Public appeals (the enterprise allowed it and did not hide its identity), for Open311. */

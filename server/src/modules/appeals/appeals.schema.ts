@@ -279,7 +279,15 @@ export const SimilarSchema = z.object({
 
 export const SuggestionSchema = z.object({
   source: z.enum(['model', 'category', 'fallback']),
-  items: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), confidence: z.number() })),
+  items: z.array(
+    z.object({
+      departmentId: z.string(),
+      departmentName: z.string(),
+      confidence: z.number(),
+      /** model: learned from past dispatches; category / mentioned / fallback: fixed cold-start priors */
+      basis: z.enum(['model', 'category', 'mentioned', 'fallback']),
+    }),
+  ),
 })
 
 const Rate = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() })
