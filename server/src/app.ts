@@ -17,6 +17,7 @@ import { authRoutes } from './modules/auth/auth.routes'
 import { calendarRoutes } from './modules/calendar/calendar.routes'
 import { departmentRoutes } from './modules/departments/departments.routes'
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes'
+import { factRoutes } from './modules/facts/facts.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { referenceRoutes } from './modules/reference/reference.routes'
 import { supervisionRoutes } from './modules/supervision/supervision.routes'
@@ -55,7 +56,11 @@ export function buildApp(deps: AppDeps) {
   const jsonLimit = limitTo(deps.config.bodyLimitBytes)
   const uploadLimit = limitTo(MAX_ATTACHMENT_BYTES + 64 * 1024)
   app.use('/api/*', (c, next) =>
-    ([`${API_PREFIX}/appeals/attachments`, `${API_PREFIX}/appeals/imports`].includes(c.req.path)
+    ([
+      `${API_PREFIX}/appeals/attachments`,
+      `${API_PREFIX}/appeals/imports`,
+      `${API_PREFIX}/facts/imports`,
+    ].includes(c.req.path)
       ? uploadLimit
       : jsonLimit)(c, next),
   )
@@ -64,6 +69,7 @@ export function buildApp(deps: AppDeps) {
 
   app.route(API_PREFIX, authRoutes())
   app.route(API_PREFIX, enterpriseRoutes())
+  app.route(API_PREFIX, factRoutes())
   app.route(API_PREFIX, appealRoutes())
   app.route(API_PREFIX, departmentRoutes())
   app.route(API_PREFIX, userRoutes())

@@ -132,6 +132,41 @@ const MATRIX: Record<string, Entry> = {
     allow: ['enterprise'],
     params: (c) => ({ id: c.enterpriseId, userId: randomUuid() }),
   },
+  'GET /api/v1/enterprises/{id}/facts': {
+    allow: ['enterprise', ...STAFF],
+    params: (c) => ({ id: c.enterpriseId }),
+  },
+  'POST /api/v1/enterprises/{id}/facts': {
+    allow: ['enterprise'],
+    params: (c) => ({ id: c.enterpriseId }),
+    body: () => ({ facts: [{ key: 'isSmallScaleTaxpayer', value: true }] }),
+  },
+  'GET /api/v1/enterprises/{id}/facts/history': {
+    allow: ['enterprise', ...STAFF],
+    params: (c) => ({ id: c.enterpriseId }),
+  },
+  'GET /api/v1/facts/definitions': { allow: 'everyone' },
+  'GET /api/v1/facts/definitions/all': { allow: ['admin'] },
+  'POST /api/v1/facts/definitions': {
+    allow: ['admin'],
+    body: () => ({ key: `m${unique()}`, labelZh: `矩阵${unique()}`, labelEn: 'Matrix', type: 'number' }),
+  },
+  'PATCH /api/v1/facts/definitions/{key}': {
+    allow: ['admin'],
+    params: () => ({ key: 'employees' }),
+    body: () => ({ version: 999, unitZh: '人' }),
+  },
+  // Staff of a department that verifies the source (the matrix's staff are not): admins only here.
+  'POST /api/v1/facts/imports': {
+    allow: ['admin'],
+    query: 'source=tax',
+    body: () => {
+      const form = new FormData()
+      form.set('file', new File(['统一社会信用代码,所属年度,年度应纳税所得额\n'], 'facts.csv'))
+      return form
+    },
+  },
+  'GET /api/v1/facts/imports': { allow: 'staff' },
 
   'GET /api/v1/appeals/categories': { allow: 'signed-in' },
   'PUT /api/v1/appeals/categories/{code}': {

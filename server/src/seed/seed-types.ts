@@ -22,4 +22,11 @@ export type CitySeed = {
     department: string | null
     tier?: 'urgent' | 'fast' | 'normal' | 'complex'
   }[]
+  /** Which departments' data verifies each fact source (their staff import it). */
+  factSources: Partial<
+    Record<
+      'tax' | 'social_security' | 'market_regulation' | 'science' | 'statistics' | 'other_department',
+      string[]
+    >
+  >
 }

@@ -125,3 +125,23 @@ export async function insertAppealCategories(
 ): Promise<void> {
   if (rows.length) await db.insertInto('appeal_categories').values(rows).execute()
 }
+
+export async function countFactSourceDepartments(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('fact_source_departments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function insertFactSourceDepartments(
+  db: Executor,
+  rows: { source: string; department_id: string }[],
+) {
+  if (rows.length)
+    await db
+      .insertInto('fact_source_departments')
+      .values(rows)
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+}

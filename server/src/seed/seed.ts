@@ -3,6 +3,7 @@ import { hashPassword } from '../kernel/auth/password'
 import { writeAudit } from '../kernel/audit/audit'
 import type { Tx } from '../kernel/db/database'
 import type { AppDeps } from '../kernel/http/app-env'
+import { seedFactCatalogue } from '../modules/facts/facts.service'
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { dalian } from './cities/dalian'
 import { generateDemoEnterprises } from './demo-enterprises'
@@ -25,7 +26,25 @@ export async function seedIfEmpty(
 ): Promise<SeedResult> {
   const result = await seedCityIfEmpty(deps, options)
   await seedAppealCatalogueIfEmpty(deps)
+  await seedFactCatalogue(deps.db)
+  await seedFactSourcesIfEmpty(deps)
   return result
+}
+
+/** Which departments verify which fact source, once (an administrator changes it afterwards). */
+export async function seedFactSourcesIfEmpty(deps: AppDeps): Promise<void> {
+  const city = CITY_SEEDS[deps.config.city]!
+  await deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    if ((await q.countFactSourceDepartments(tx)) > 0) return
+    const ids = await q.findDepartmentIdsByCode(tx)
+    await q.insertFactSourceDepartments(
+      tx,
+      Object.entries(city.factSources).flatMap(([source, codes]) =>
+        (codes ?? []).filter((c) => ids.has(c)).map((c) => ({ source, department_id: ids.get(c)! })),
+      ),
+    )
+  })
 }
 
 /**

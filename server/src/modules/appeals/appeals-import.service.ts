@@ -1,9 +1,8 @@
 import crypto from 'node:crypto'
-import { Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
 import { z } from 'zod'
 import { requireRole, type Actor } from '../../kernel/auth/actor'
 import { AppError } from '../../kernel/errors'
+import { readTableRows } from '../../kernel/tabular'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { fieldErrorsOf } from '../../kernel/http/validation'
@@ -47,33 +46,6 @@ export type ImportRowResult = {
   errors?: Record<string, string>
 }
 
-async function readRows(bytes: Uint8Array): Promise<string[][]> {
-  const book = new ExcelJS.Workbook()
-  const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b
-  if (isXlsx) await book.xlsx.load(Buffer.from(bytes) as never)
-  else {
-    let text = Buffer.from(bytes).toString('utf8')
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-    await book.csv.read(Readable.from([text]))
-  }
-  const sheet = book.worksheets[0]
-  if (!sheet) return []
-  const rows: string[][] = []
-  sheet.eachRow({ includeEmpty: true }, (row, index) => {
-    const values = (row.values as unknown[])
-      .slice(1)
-      .map((v) =>
-        v === null || v === undefined
-          ? ''
-          : typeof v === 'object' && 'text' in (v as object)
-            ? String((v as { text: unknown }).text)
-            : String(v),
-      )
-    rows[index - 1] = values
-  })
-  return rows.map((r) => r ?? [])
-}
-
 /** Refuses: FORBIDDEN (not the task force), VALIDATION_FAILED (not a table, missing columns, too many rows). */
 export async function importFederationBatch(
   deps: AppDeps,
@@ -83,7 +55,7 @@ export async function importFederationBatch(
   const dispatcher = requireRole(actor, 'dispatcher')
   let rows: string[][]
   try {
-    rows = await readRows(file.bytes)
+    rows = await readTableRows(file.bytes)
   } catch {
     throw new AppError('VALIDATION_FAILED', { fields: { file: translate('appeals.import.unreadable') } })
   }

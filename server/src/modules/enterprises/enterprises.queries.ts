@@ -166,3 +166,9 @@ export async function findOrCreateEnterpriseUser(db: Executor, phone: string, di
     .executeTakeFirstOrThrow()
   return { id: created.id, kind: 'enterprise' as const, displayName, created: true }
 }
+
+export async function findEnterpriseIdsByUscc(db: Executor, usccs: string[]) {
+  if (usccs.length === 0) return new Map<string, string>()
+  const rows = await db.selectFrom('enterprises').select(['id', 'uscc']).where('uscc', 'in', usccs).execute()
+  return new Map(rows.map((r) => [r.uscc, r.id]))
+}

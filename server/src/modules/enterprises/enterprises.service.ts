@@ -344,3 +344,24 @@ export async function removeMember(
 export async function findEnterpriseIdByUscc(db: Executor, uscc: string): Promise<string | undefined> {
   return (await q.findEnterpriseByUscc(db, uscc))?.id
 }
+
+/** Many credit codes at once (a department's data file): code → enterprise id, for those registered. */
+export async function findEnterpriseIdsByUscc(db: Executor, usccs: string[]): Promise<Map<string, string>> {
+  return q.findEnterpriseIdsByUscc(db, usccs)
+}
+
+/**
+ * Other modules' permission check on one enterprise: its members read and act for it, staff read it;
+ * anyone else gets NOT_FOUND. Refuses: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN (staff asking to act).
+ */
+export async function requireEnterpriseAccess(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  mode: 'read' | 'act',
+): Promise<{ user: UserActor; isMember: boolean }> {
+  const user = requireSignedIn(actor)
+  const { myRole } = await loadVisible(db, user, id)
+  if (mode === 'act' && myRole === null) throw new AppError('FORBIDDEN')
+  return { user, isMember: myRole !== null }
+}

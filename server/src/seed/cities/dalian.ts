@@ -156,4 +156,11 @@ export const dalian: CitySeed = {
     },
     { code: 'other', name: '其他诉求', nameEn: 'Other', department: null },
   ],
+  factSources: {
+    tax: ['DL-TAX'],
+    social_security: ['DL-RSJ'],
+    market_regulation: ['DL-SCJGJ'],
+    science: ['DL-KJJ'],
+    other_department: ['DL-GXJ', 'DL-CZJ'],
+  },
 }

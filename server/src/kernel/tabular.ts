@@ -1,0 +1,35 @@
+import { Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
+
+/**
+ * The first sheet of an xlsx file, or a csv (UTF-8, with or without BOM), as rows of cell texts.
+ * Row i of the result is spreadsheet row i + 1, so reports can name the row a person sees.
+ */
+export async function readTableRows(bytes: Uint8Array): Promise<string[][]> {
+  const book = new ExcelJS.Workbook()
+  const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b
+  if (isXlsx) await book.xlsx.load(Buffer.from(bytes) as never)
+  else {
+    let text = Buffer.from(bytes).toString('utf8')
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    await book.csv.read(Readable.from([text]))
+  }
+  const sheet = book.worksheets[0]
+  if (!sheet) return []
+  const rows: string[][] = []
+  sheet.eachRow({ includeEmpty: true }, (row, index) => {
+    const values = (row.values as unknown[])
+      .slice(1)
+      .map((v) =>
+        v === null || v === undefined
+          ? ''
+          : typeof v === 'object' && 'text' in (v as object)
+            ? String((v as { text: unknown }).text)
+            : v instanceof Date
+              ? v.toISOString().slice(0, 10)
+              : String(v),
+      )
+    rows[index - 1] = values
+  })
+  return rows.map((r) => r ?? [])
+}

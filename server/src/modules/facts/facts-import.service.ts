@@ -1,0 +1,222 @@
+import crypto from 'node:crypto'
+import { departmentsWhere, hasRole, requireStaff, type Actor } from '../../kernel/auth/actor'
+import { writeAudit } from '../../kernel/audit/audit'
+import { AppError } from '../../kernel/errors'
+import { translate } from '../../kernel/i18n'
+import type { AppDeps } from '../../kernel/http/app-env'
+import { readTableRows } from '../../kernel/tabular'
+import type { FactSource } from '../../shared/rules/fact-schema'
+import { checkUscc } from '../../shared/uscc'
+import { findEnterpriseIdsByUscc } from '../enterprises/enterprises.service'
+import { parseFactCell } from './fact-values'
+import {
+  cityCodeOf,
+  isDivisionCode,
+  loadFactSchema,
+  recordFacts,
+  todayIn,
+  type FactWrite,
+} from './facts.service'
+import * as q from './facts.queries'
+
+/**
+ * A department's data file (税务、人社、市场监管 …): one row per enterprise, a column per fact, the
+ * fiscal year in its own column. What it says is verified: it wins over what the enterprise declared
+ * for the same year. A row with any bad cell is refused whole (never half a row); the good rows are
+ * applied together with the import record, so a crash leaves nothing; the same file again changes
+ * nothing ("unchanged").
+ */
+export const USCC_COLUMN = '统一社会信用代码'
+export const PERIOD_COLUMN = '所属年度'
+const MAX_ROWS = 20_000
+
+type RowReport = {
+  row: number
+  status: 'applied' | 'unchanged' | 'error'
+  uscc: string | null
+  facts: number
+  errors?: Record<string, string>
+}
+
+/** Who may send a source's data: staff of a department that verifies it, or an administrator. */
+async function assertMaySend(deps: AppDeps, actor: Actor, source: FactSource) {
+  const user = requireStaff(actor)
+  if (hasRole(user, 'admin')) return { user, departmentId: user.departmentId }
+  const mine = [...departmentsWhere(user, 'handler'), ...departmentsWhere(user, 'department_head')]
+  const allowed = (await q.findSourceDepartments(deps.db)).filter((r) => r.source === source)
+  const match = allowed.find((r) => mine.includes(r.department_id))
+  if (!match) throw new AppError('FORBIDDEN')
+  return { user, departmentId: match.department_id }
+}
+
+/** Refuses: FORBIDDEN (not a department that verifies this source), VALIDATION_FAILED (not a table, no credit-code column, unknown columns, too many rows). */
+export async function importFacts(
+  deps: AppDeps,
+  actor: Actor,
+  source: Exclude<FactSource, 'profile' | 'declared'>,
+  file: { name: string; bytes: Uint8Array },
+) {
+  const { user, departmentId } = await assertMaySend(deps, actor, source)
+  let rows: string[][]
+  try {
+    rows = await readTableRows(file.bytes)
+  } catch {
+    throw new AppError('VALIDATION_FAILED', { fields: { file: translate('facts.import.unreadable') } })
+  }
+  const [header = [], ...data] = rows
+  const loaded = await loadFactSchema(deps.db, cityCodeOf(deps))
+  const titles = header.map((h) => h.trim())
+  const usccAt = titles.indexOf(USCC_COLUMN)
+  const periodAt = titles.indexOf(PERIOD_COLUMN)
+  if (usccAt < 0)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { file: translate('facts.import.noUsccColumn', { column: USCC_COLUMN }) },
+    })
+  const columns = titles
+    .map((title, index) => ({ title, index, def: loaded.schema.find(title) }))
+    .filter((c) => c.index !== usccAt && c.index !== periodAt && c.title !== '')
+  const unknown = columns.filter((c) => !c.def || c.def.formula).map((c) => c.title)
+  const notFromSource = columns
+    .filter((c) => c.def && !loaded.definitions.find((d) => d.key === c.def!.key)!.sources.includes(source))
+    .map((c) => c.title)
+  if (unknown.length || notFromSource.length || columns.length === 0)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: {
+        file: [
+          unknown.length ? translate('facts.import.unknownColumns', { columns: unknown.join('、') }) : '',
+          notFromSource.length
+            ? translate('facts.import.notFromSource', {
+                columns: notFromSource.join('、'),
+                source: translate(`facts.source.${source}`),
+              })
+            : '',
+          columns.length === 0 ? translate('facts.import.noFactColumns') : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+      },
+    })
+  if (data.length > MAX_ROWS)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { file: translate('facts.import.tooManyRows', { max: MAX_ROWS }) },
+    })
+
+  const thisYear = Number(todayIn(deps).slice(0, 4))
+  const usccs = data.map((r) => (r[usccAt] ?? '').trim().toUpperCase())
+  const ids = await findEnterpriseIdsByUscc(deps.db, [...new Set(usccs.filter((u) => checkUscc(u).ok))])
+  const parsed: { report: RowReport; enterpriseId?: string; writes: FactWrite[] }[] = []
+  data.forEach((cells, i) => {
+    const rowNumber = i + 2
+    if (cells.every((c) => c.trim() === '')) return
+    const errors: Record<string, string> = {}
+    const uscc = usccs[i]!
+    const check = checkUscc(uscc)
+    if (!check.ok) errors[USCC_COLUMN] = translate(`uscc.${check.rule}`, { position: check.position ?? '' })
+    else if (!ids.has(uscc)) errors[USCC_COLUMN] = translate('facts.import.unknownEnterprise')
+    const period = periodAt >= 0 ? (cells[periodAt] ?? '').trim().replace(/年(度)?$/, '') : ''
+    if (period && !(/^\d{4}$/.test(period) && Number(period) <= thisYear && Number(period) >= thisYear - 10))
+      errors[PERIOD_COLUMN] = translate('facts.periodRange', { from: thisYear - 10, to: thisYear })
+    const writes: FactWrite[] = []
+    for (const column of columns) {
+      const cell = (cells[column.index] ?? '').trim()
+      if (cell === '') continue
+      const def = column.def!
+      if (def.isPeriodic && !period) {
+        errors[PERIOD_COLUMN] ??= translate('facts.periodRequired')
+        continue
+      }
+      const value = parseFactCell(def, cell, isDivisionCode)
+      if (!value.ok) errors[column.title] = translate(value.reason, value.params)
+      else writes.push({ key: def.key, period: def.isPeriodic ? period : '', value: value.value })
+    }
+    const hasErrors = Object.keys(errors).length > 0
+    parsed.push({
+      report: {
+        row: rowNumber,
+        status: hasErrors ? 'error' : 'applied',
+        uscc: uscc || null,
+        facts: writes.length,
+        ...(hasErrors ? { errors } : {}),
+      },
+      ...(hasErrors ? {} : { enterpriseId: ids.get(uscc)! }),
+      writes,
+    })
+  })
+
+  const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex')
+  return deps.db.transaction().execute(async (tx) => {
+    const at = new Date()
+    const record = await q.insertImport(tx, {
+      source,
+      departmentId,
+      fileName: file.name,
+      sha256,
+      total: parsed.length,
+      applied: 0,
+      failed: 0,
+      report: [],
+      by: user.userId,
+    })
+    for (const p of parsed) {
+      if (!p.enterpriseId) continue
+      const changed = await recordFacts(tx, loaded, {
+        enterpriseId: p.enterpriseId,
+        source,
+        writes: p.writes,
+        importId: record.id,
+        recordedBy: user.userId,
+        at,
+      })
+      if (changed === 0) p.report.status = 'unchanged'
+    }
+    const reports = parsed.map((p) => p.report)
+    const applied = reports.filter((r) => r.status !== 'error').length
+    const failed = reports.length - applied
+    await tx
+      .updateTable('fact_imports')
+      .set({ rows_applied: applied, rows_failed: failed, report: JSON.stringify(reports) })
+      .where('id', '=', record.id)
+      .execute()
+    await writeAudit(tx, user, {
+      action: 'facts.import',
+      entityType: 'fact_import',
+      entityId: record.id,
+      after: { source, fileName: file.name, sha256, rows: reports.length, applied, failed },
+    })
+    return {
+      id: record.id,
+      source,
+      fileName: file.name,
+      rowsTotal: reports.length,
+      rowsApplied: applied,
+      rowsFailed: failed,
+      rows: reports,
+      importedAt: record.imported_at.toISOString(),
+    }
+  })
+}
+
+/** The imports a user may see: an administrator all, department staff those of the sources their department verifies. */
+export async function listImports(deps: AppDeps, actor: Actor) {
+  const user = requireStaff(actor)
+  let sources: string[] | null = null
+  if (!hasRole(user, 'admin')) {
+    const mine = [...departmentsWhere(user, 'handler'), ...departmentsWhere(user, 'department_head')]
+    sources = (await q.findSourceDepartments(deps.db))
+      .filter((r) => mine.includes(r.department_id))
+      .map((r) => r.source)
+  }
+  const rows = await q.findImports(deps.db, sources, 100)
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      source: r.source,
+      fileName: r.file_name,
+      rowsTotal: r.rows_total,
+      rowsApplied: r.rows_applied,
+      rowsFailed: r.rows_failed,
+      importedAt: r.imported_at.toISOString(),
+      importedBy: r.imported_by_name,
+    })),
+  }
+}

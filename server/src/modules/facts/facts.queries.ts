@@ -1,0 +1,319 @@
+import { sql, type Insertable, type Updateable } from 'kysely'
+import type { Executor, Tx } from '../../kernel/db/database'
+import type { FactDefinitionsTable } from '../../kernel/db/schema'
+
+// Definitions
+
+export async function findDefinitions(db: Executor) {
+  return db.selectFrom('fact_definitions').selectAll().orderBy('sort_order').orderBy('key').execute()
+}
+
+export type DefinitionRow = Awaited<ReturnType<typeof findDefinitions>>[number]
+
+export async function findDefinition(db: Executor, key: string) {
+  return db.selectFrom('fact_definitions').selectAll().where('key', '=', key).executeTakeFirst()
+}
+
+/** Built-in definitions follow the code: inserted when new, their names and units kept current. */
+export async function upsertBuiltinDefinitions(db: Executor, rows: Insertable<FactDefinitionsTable>[]) {
+  if (rows.length === 0) return
+  await db
+    .insertInto('fact_definitions')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => ({
+          label_zh: eb.ref('excluded.label_zh'),
+          label_en: eb.ref('excluded.label_en'),
+          unit_zh: eb.ref('excluded.unit_zh'),
+          unit_en: eb.ref('excluded.unit_en'),
+          allowed_values: eb.ref('excluded.allowed_values'),
+          formula: eb.ref('excluded.formula'),
+          description_zh: eb.ref('excluded.description_zh'),
+          description_en: eb.ref('excluded.description_en'),
+          sort_order: eb.ref('excluded.sort_order'),
+        }))
+        .where('fact_definitions.is_builtin', '=', true),
+    )
+    .execute()
+}
+
+export async function insertDefinition(tx: Tx, row: Insertable<FactDefinitionsTable>) {
+  return tx.insertInto('fact_definitions').values(row).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function updateDefinition(
+  tx: Tx,
+  key: string,
+  expectedVersion: number,
+  changes: Updateable<FactDefinitionsTable>,
+) {
+  return tx
+    .updateTable('fact_definitions')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('key', '=', key)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst()
+}
+
+// One enterprise's facts
+
+/** The profile columns that are facts, and the enterprise's bit in the match bitmaps. */
+export async function findProfile(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('enterprises')
+    .select([
+      'id',
+      'match_index',
+      'employees',
+      'annual_revenue',
+      'founded_on',
+      'size_class',
+      'industry_code',
+      'division_code',
+      'tags',
+      'credit_tier',
+      'updated_at',
+    ])
+    .where('id', '=', enterpriseId)
+    .executeTakeFirst()
+}
+
+export type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfile>>>
+
+export async function findCurrentValues(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('enterprise_fact_values as v')
+    .innerJoin('enterprise_facts as f', 'f.id', 'v.fact_id')
+    .select([
+      'v.fact_key',
+      'v.value_num',
+      'v.value_text',
+      'v.value_tags',
+      'v.period',
+      'v.source',
+      'v.is_verified',
+      'f.recorded_at',
+    ])
+    .where('v.enterprise_id', '=', enterpriseId)
+    .execute()
+}
+
+export type CurrentValueRow = Awaited<ReturnType<typeof findCurrentValues>>[number]
+
+/** The enterprise's own latest declarations, to show beside a department's value that overrides them. */
+export async function findOwnDeclarations(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('enterprise_facts')
+    .select(['fact_key', 'period', 'value', 'recorded_at'])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('source', '=', 'declared')
+    .where('superseded_at', 'is', null)
+    .where('value', 'is not', null)
+    .execute()
+}
+
+/** Serialises changes to one enterprise's facts, so two writers never resolve from stale candidates. */
+export async function lockEnterpriseFacts(tx: Tx, enterpriseId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${'facts:' + enterpriseId}))`.execute(tx)
+}
+
+export async function findLiveFacts(tx: Executor, enterpriseId: string, key: string) {
+  return tx
+    .selectFrom('enterprise_facts')
+    .select(['id', 'period', 'value', 'source', 'is_verified', 'recorded_at'])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('fact_key', '=', key)
+    .where('superseded_at', 'is', null)
+    .execute()
+}
+
+export async function supersedeFact(
+  tx: Tx,
+  row: { enterpriseId: string; key: string; period: string; source: string; at: Date },
+): Promise<void> {
+  await tx
+    .updateTable('enterprise_facts')
+    .set({ superseded_at: row.at })
+    .where('enterprise_id', '=', row.enterpriseId)
+    .where('fact_key', '=', row.key)
+    .where('period', '=', row.period)
+    .where('source', '=', row.source)
+    .where('superseded_at', 'is', null)
+    .execute()
+}
+
+export async function insertFact(
+  tx: Tx,
+  row: {
+    enterpriseId: string
+    key: string
+    period: string
+    value: unknown
+    source: string
+    isVerified: boolean
+    importId: string | null
+    recordedBy: string | null
+    at: Date
+  },
+): Promise<number> {
+  const inserted = await tx
+    .insertInto('enterprise_facts')
+    .values({
+      enterprise_id: row.enterpriseId,
+      fact_key: row.key,
+      period: row.period,
+      value: row.value === null ? null : JSON.stringify(row.value),
+      source: row.source,
+      is_verified: row.isVerified,
+      import_id: row.importId,
+      recorded_by: row.recordedBy,
+      recorded_at: row.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return inserted.id
+}
+
+export async function upsertCurrentValue(
+  tx: Tx,
+  row: {
+    enterprise_id: string
+    fact_key: string
+    value_num: number | null
+    value_text: string | null
+    value_tags: string[] | null
+    period: string
+    source: string
+    is_verified: boolean
+    fact_id: number
+  },
+): Promise<void> {
+  await tx
+    .insertInto('enterprise_fact_values')
+    .values({ ...row, change_seq: 0 }) // the trigger sets it
+    .onConflict((oc) =>
+      oc.columns(['enterprise_id', 'fact_key']).doUpdateSet((eb) => ({
+        value_num: eb.ref('excluded.value_num'),
+        value_text: eb.ref('excluded.value_text'),
+        value_tags: eb.ref('excluded.value_tags'),
+        period: eb.ref('excluded.period'),
+        source: eb.ref('excluded.source'),
+        is_verified: eb.ref('excluded.is_verified'),
+        fact_id: eb.ref('excluded.fact_id'),
+      })),
+    )
+    .execute()
+}
+
+/**
+ * The enterprise no longer has any value for the fact. The row stays as a tombstone (no value, fact
+ * id of the withdrawal) so the engine's change feed sees the removal.
+ */
+export async function clearCurrentValue(tx: Tx, enterpriseId: string, key: string, factId: number) {
+  await tx
+    .insertInto('enterprise_fact_values')
+    .values({
+      enterprise_id: enterpriseId,
+      fact_key: key,
+      value_num: null,
+      value_text: null,
+      value_tags: null,
+      period: '',
+      source: 'declared',
+      is_verified: false,
+      fact_id: factId,
+      change_seq: 0,
+    })
+    .onConflict((oc) =>
+      oc.columns(['enterprise_id', 'fact_key']).doUpdateSet({
+        value_num: null,
+        value_text: null,
+        value_tags: null,
+        period: '',
+        source: 'declared',
+        is_verified: false,
+        fact_id: factId,
+      }),
+    )
+    .execute()
+}
+
+export async function findHistory(db: Executor, enterpriseId: string, key: string | undefined) {
+  let q = db
+    .selectFrom('enterprise_facts')
+    .select([
+      'fact_key',
+      'period',
+      'value',
+      'source',
+      'is_verified',
+      'recorded_at',
+      'superseded_at',
+      'import_id',
+    ])
+    .where('enterprise_id', '=', enterpriseId)
+  if (key) q = q.where('fact_key', '=', key)
+  return q.orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(500).execute()
+}
+
+// Imports
+
+export async function findSourceDepartments(db: Executor) {
+  return db.selectFrom('fact_source_departments').selectAll().execute()
+}
+
+export async function insertImport(
+  tx: Tx,
+  row: {
+    source: string
+    departmentId: string | null
+    fileName: string
+    sha256: string
+    total: number
+    applied: number
+    failed: number
+    report: unknown
+    by: string
+  },
+) {
+  return tx
+    .insertInto('fact_imports')
+    .values({
+      source: row.source,
+      department_id: row.departmentId,
+      file_name: row.fileName,
+      file_sha256: row.sha256,
+      rows_total: row.total,
+      rows_applied: row.applied,
+      rows_failed: row.failed,
+      report: JSON.stringify(row.report),
+      imported_by: row.by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function findImports(db: Executor, sources: string[] | null, limit: number) {
+  let q = db
+    .selectFrom('fact_imports as i')
+    .innerJoin('users as u', 'u.id', 'i.imported_by')
+    .select([
+      'i.id',
+      'i.source',
+      'i.file_name',
+      'i.rows_total',
+      'i.rows_applied',
+      'i.rows_failed',
+      'i.imported_at',
+      'u.display_name as imported_by_name',
+    ])
+  if (sources) q = q.where('i.source', 'in', sources.length ? sources : ['-'])
+  return q.orderBy('i.imported_at', 'desc').limit(limit).execute()
+}
+
+export async function findImport(db: Executor, id: string) {
+  return db.selectFrom('fact_imports').selectAll().where('id', '=', id).executeTakeFirst()
+}

@@ -1,0 +1,201 @@
+import { z } from 'zod'
+import { AppError } from '../../kernel/errors'
+import { translate } from '../../kernel/i18n'
+import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
+import {
+  CreateFactDefinitionBody,
+  DeclareFactsBody,
+  EnterpriseFactsSchema,
+  EnterpriseIdParams,
+  FactDefinitionSchema,
+  FactHistoryQuery,
+  FactHistorySchema,
+  FactKeyParams,
+  ImportListSchema,
+  ImportReportSchema,
+  ImportSourceQuery,
+  UpdateFactDefinitionBody,
+} from './facts.schema'
+import * as importer from './facts-import.service'
+import * as service from './facts.service'
+
+const tags = ['facts']
+
+export function factRoutes() {
+  const router = createRouter()
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/facts/definitions',
+      tags,
+      access: 'public',
+      summary:
+        'The facts rules can use, with their types and units (public: the policy calculator asks for them)',
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(FactDefinitionSchema) }), 'Active definitions'),
+      },
+    }),
+    async (c) => c.json({ items: await service.listFactDefinitions(c.get('deps')) }, 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/facts/definitions/all',
+      tags,
+      access: 'session',
+      summary: 'Every definition, retired ones too (admin)',
+      responses: { 200: jsonResponse(z.object({ items: z.array(FactDefinitionSchema) }), 'All definitions') },
+    }),
+    async (c) => c.json({ items: await service.listAllFactDefinitions(c.get('deps'), c.get('actor')) }, 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/facts/definitions',
+      tags,
+      access: 'session',
+      summary: 'Add a fact rules can use, or a derived fact with its formula (admin)',
+      request: { body: jsonBody(CreateFactDefinitionBody) },
+      responses: { 201: jsonResponse(FactDefinitionSchema, 'Created') },
+    }),
+    async (c) =>
+      c.json(await service.createFactDefinition(c.get('deps'), c.get('actor'), c.req.valid('json')), 201),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'patch',
+      path: '/facts/definitions/{key}',
+      tags,
+      access: 'session',
+      summary: 'Change a fact’s names, units, sources or values, or retire it (admin)',
+      request: { params: FactKeyParams, body: jsonBody(UpdateFactDefinitionBody) },
+      responses: { 200: jsonResponse(FactDefinitionSchema, 'Updated') },
+    }),
+    async (c) =>
+      c.json(
+        await service.updateFactDefinition(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').key,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/enterprises/{id}/facts',
+      tags,
+      access: 'session',
+      summary:
+        'What rules read about an enterprise: each fact’s current value, period and source (members, staff)',
+      request: { params: EnterpriseIdParams },
+      responses: { 200: jsonResponse(EnterpriseFactsSchema, 'The fact sheet') },
+    }),
+    async (c) =>
+      c.json(await service.getEnterpriseFacts(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/enterprises/{id}/facts',
+      tags,
+      access: 'session',
+      summary: 'Declare facts for the enterprise (members): all or nothing, every bad fact listed',
+      request: { params: EnterpriseIdParams, body: jsonBody(DeclareFactsBody) },
+      responses: {
+        200: jsonResponse(
+          EnterpriseFactsSchema.extend({ changed: z.number() }),
+          'The fact sheet after the change',
+        ),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await service.declareFacts(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/enterprises/{id}/facts/history',
+      tags,
+      access: 'session',
+      summary: 'Every value ever given for the enterprise’s facts, newest first',
+      request: { params: EnterpriseIdParams, query: FactHistoryQuery },
+      responses: { 200: jsonResponse(FactHistorySchema, 'History') },
+    }),
+    async (c) =>
+      c.json(
+        await service.getFactHistory(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('query').key,
+        ),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/facts/imports',
+      tags,
+      access: 'session',
+      summary: `Import a department's data (xlsx or csv): columns ${importer.USCC_COLUMN}, ${importer.PERIOD_COLUMN} and one per fact, titled with its Chinese name (staff of a department that verifies the source)`,
+      request: {
+        query: ImportSourceQuery,
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+            },
+          },
+        },
+      },
+      responses: { 200: jsonResponse(ImportReportSchema, 'One result per row') },
+    }),
+    async (c) => {
+      const file = c.req.valid('form').file as unknown
+      if (!(file instanceof File))
+        throw new AppError('VALIDATION_FAILED', { fields: { file: translate('facts.import.missingFile') } })
+      return c.json(
+        await importer.importFacts(c.get('deps'), c.get('actor'), c.req.valid('query').source, {
+          name: file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+        }),
+        200,
+      )
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/facts/imports',
+      tags,
+      access: 'session',
+      summary: 'Recent imports of the sources the caller’s department verifies (admin: all)',
+      responses: { 200: jsonResponse(ImportListSchema, 'Imports') },
+    }),
+    async (c) => c.json(await importer.listImports(c.get('deps'), c.get('actor')), 200),
+  )
+
+  return router
+}
