@@ -79,22 +79,27 @@ export class Evaluator {
         return compareValues(node.op, l, r, this.codedTypeOf(node.left, node.right))
       }
       case 'between': {
+        // low ≤ value 且 value ≤ high, in Kleene logic: one side known false decides it
         const v = this.evaluate(node.value)
         const lo = this.evaluate(node.low)
         const hi = this.evaluate(node.high)
-        if (v === UNKNOWN || lo === UNKNOWN || hi === UNKNOWN) return UNKNOWN
-        return (v as number) >= (lo as number) && (v as number) <= (hi as number)
+        const ge = v === UNKNOWN || lo === UNKNOWN ? UNKNOWN : (v as number) >= (lo as number)
+        const le = v === UNKNOWN || hi === UNKNOWN ? UNKNOWN : (v as number) <= (hi as number)
+        if (ge === false || le === false) return false
+        return ge === UNKNOWN || le === UNKNOWN ? UNKNOWN : true
       }
       case 'in': {
+        // one equal item is enough; none equal but one unknown leaves it unknown
         const v = this.evaluate(node.value)
         if (v === UNKNOWN) return UNKNOWN
         const coded = this.codedTypeOf(node.value)
-        let found = false
+        let found: boolean | Unknown = false
         for (const item of node.items) {
           const candidate = this.evaluate(item)
-          if (candidate === UNKNOWN) return UNKNOWN
-          if (compareValues('=', v, candidate, coded)) found = true
+          if (candidate === UNKNOWN) found = found === true ? true : UNKNOWN
+          else if (compareValues('=', v, candidate, coded)) found = true
         }
+        if (found === UNKNOWN) return UNKNOWN
         return node.negated ? !found : found
       }
       case 'has': {

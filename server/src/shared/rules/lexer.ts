@@ -297,6 +297,14 @@ export function tokenize(source: string, factNames: readonly string[]): Token[] 
     if (isAsciiStart(ch)) {
       const match = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(source.slice(i))!
       i += match[0].length
+      // A code with a Chinese suffix is one word: D级, A类.
+      let j = i
+      while (j < source.length && isCjk(source[j]!) && !isWordBoundary(longestWordAt(j))) j++
+      if (j > i) {
+        i = j
+        push({ t: 'ident', value: source.slice(start, j), start, end: j, text: source.slice(start, j) })
+        continue
+      }
       const keyword = ENGLISH_WORDS[match[0].toLowerCase()]
       if (keyword === 'not' && /^\s+in\b/i.test(source.slice(i))) {
         i = i + /^\s+in/i.exec(source.slice(i))![0].length
@@ -319,8 +327,7 @@ export function tokenize(source: string, factNames: readonly string[]): Token[] 
       // A bare word (an enum value, a tag, an industry name): up to a delimiter or a keyword.
       let j = i + 1
       while (j < source.length && (isCjk(source[j]!) || /[A-Za-z0-9_·“”"]/.test(source[j]!))) {
-        const next = longestWordAt(j)
-        if (next && (next.length >= 2 || next === '且' || next === '或')) break
+        if (isWordBoundary(longestWordAt(j))) break
         j++
       }
       i = j
@@ -331,6 +338,11 @@ export function tokenize(source: string, factNames: readonly string[]): Token[] 
   }
   tokens.push({ t: 'eof', start: source.length, end: source.length, text: '' })
   return tokens
+}
+
+/** Where a bare word ends: before a keyword of two or more characters, or before 且 / 或. */
+function isWordBoundary(word: string | undefined): boolean {
+  return !!word && (word.length >= 2 || word === '且' || word === '或')
 }
 
 function isCompareOp(value: string): value is CompareOp {

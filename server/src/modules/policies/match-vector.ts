@@ -1,0 +1,527 @@
+import { canonicalKey, childrenOf, type CompareOp, type Node } from '../../shared/rules/ast'
+import { addDuration, wholeYearsBetween } from '../../shared/rules/dates'
+import { codeMatches, Evaluator, UNKNOWN, type Value } from '../../shared/rules/evaluate'
+import type { FactSchema } from '../../shared/rules/fact-schema'
+import { emptyBitmap, type Bitmap } from './match-bitmap'
+import type { CodeColumn, NumericColumn, Population, TagsColumn } from './match-population'
+
+/**
+ * Evaluates checked rules over a whole population at once, column by column — the same three-valued
+ * semantics as the one-enterprise Evaluator (shared/rules/evaluate.ts; a test runs both on random
+ * populations and compares). A yes/no result is two bitmaps: true, and unknown; false is every other
+ * enterprise present. Sub-expressions that several rules share are computed once per run.
+ */
+export type Tri = { t: Bitmap; u: Bitmap }
+
+type VValue =
+  | { kind: 'const'; value: Value | typeof UNKNOWN }
+  | { kind: 'num'; data: Float64Array }
+  | { kind: 'tri'; tri: Tri }
+  | { kind: 'code'; column: CodeColumn; type: 'enum' | 'industry' | 'division' }
+  | { kind: 'tags'; column: TagsColumn }
+
+export type VectorContext = {
+  schema: FactSchema
+  derived: ReadonlyMap<string, Node>
+  today: number
+}
+
+export class VectorEvaluator {
+  private readonly cache = new Map<string, VValue>()
+  private readonly n: number
+  private readonly words: number
+  /** results kept for the run: sub-expressions used more than once */
+  private readonly keep: Set<string>
+
+  constructor(
+    private readonly population: Population,
+    private readonly ctx: VectorContext,
+    shared: Iterable<string> = [],
+  ) {
+    this.n = population.size
+    this.words = population.words
+    this.keep = new Set(shared)
+  }
+
+  /** A yes/no rule as bitmaps over the population. */
+  evaluateCondition(node: Node): Tri {
+    return this.asTri(this.value(node))
+  }
+
+  /** A numeric rule (an amount) per enterprise, NaN where it cannot be determined. */
+  evaluateNumber(node: Node): Float64Array {
+    const v = this.value(node)
+    return this.asNumbers(v)
+  }
+
+  private value(node: Node): VValue {
+    const key = this.keep.size || node.kind === 'fact' ? canonicalKey(node) : ''
+    if (key) {
+      const hit = this.cache.get(key)
+      if (hit) return hit
+    }
+    const computed = this.compute(node)
+    if (key && (this.keep.has(key) || node.kind === 'fact')) this.cache.set(key, computed)
+    return computed
+  }
+
+  private compute(node: Node): VValue {
+    if (!hasFacts(node)) return { kind: 'const', value: this.constant(node) }
+    switch (node.kind) {
+      case 'fact':
+        return this.fact(node.key)
+      case 'compare':
+        return { kind: 'tri', tri: this.compare(node.op, this.value(node.left), this.value(node.right)) }
+      case 'between': {
+        const v = this.value(node.value)
+        const ge = this.compare('>=', v, this.value(node.low))
+        const le = this.compare('<=', v, this.value(node.high))
+        return { kind: 'tri', tri: this.and([ge, le]) }
+      }
+      case 'in': {
+        const v = this.value(node.value)
+        const items = node.items.map((i) => this.value(i))
+        const tri = this.or(items.map((item) => this.compare('=', v, item)))
+        return { kind: 'tri', tri: node.negated ? this.not(tri) : tri }
+      }
+      case 'has': {
+        const set = this.value(node.set)
+        if (set.kind !== 'tags') throw new Error('has needs a tags column')
+        const tri = this.hasTag(set.column, (node.item as { name: string }).name)
+        return { kind: 'tri', tri: node.negated ? this.not(tri) : tri }
+      }
+      case 'and':
+        return { kind: 'tri', tri: this.and(node.items.map((i) => this.asTri(this.value(i)))) }
+      case 'or':
+        return { kind: 'tri', tri: this.or(node.items.map((i) => this.asTri(this.value(i)))) }
+      case 'not':
+        return { kind: 'tri', tri: this.not(this.asTri(this.value(node.operand))) }
+      case 'arith':
+        return this.arith(node.op, node.left, node.right)
+      case 'neg': {
+        const a = this.asNumbers(this.value(node.operand))
+        const out = new Float64Array(this.n)
+        for (let i = 0; i < this.n; i++) out[i] = -a[i]!
+        return { kind: 'num', data: out }
+      }
+      case 'if':
+        return this.conditional(node)
+      case 'tiered':
+        return this.tiered(node)
+      case 'call':
+        return this.call(node)
+      default:
+        throw new Error(`unexpected ${node.kind}`)
+    }
+  }
+
+  /** A fact-free sub-expression, evaluated once with the one-enterprise evaluator. */
+  private constant(node: Node): Value | typeof UNKNOWN {
+    return new Evaluator({ ...this.ctx, lookup: () => undefined }).evaluate(node)
+  }
+
+  private fact(key: string): VValue {
+    const formula = this.ctx.derived.get(key)
+    if (formula) return this.value(formula)
+    const column = this.population.columns.get(key)
+    if (!column) throw new Error(`no column for ${key}`)
+    if (column.kind === 'code') {
+      const type = this.ctx.schema.get(key)!.type as 'enum' | 'industry' | 'division'
+      return { kind: 'code', column, type }
+    }
+    if (column.kind === 'tags') return { kind: 'tags', column }
+    if (this.ctx.schema.get(key)!.type === 'boolean') return { kind: 'tri', tri: this.boolColumn(column) }
+    return { kind: 'num', data: column.data }
+  }
+
+  private boolColumn(column: NumericColumn): Tri {
+    const t = new Uint32Array(this.words)
+    const u = new Uint32Array(this.words)
+    const data = column.data
+    const present = this.population.present
+    for (let w = 0; w < this.words; w++) {
+      const live = present[w]!
+      if (live === 0) continue
+      let tw = 0
+      let uw = 0
+      const base = w << 5
+      const end = Math.min(32, this.n - base)
+      for (let b = 0; b < end; b++) {
+        const v = data[base + b]!
+        if (v !== v) uw |= 1 << b
+        else if (v === 1) tw |= 1 << b
+      }
+      t[w] = tw & live
+      u[w] = uw & live
+    }
+    return { t, u }
+  }
+
+  private allOf(value: boolean | typeof UNKNOWN): Tri {
+    const t = new Uint32Array(this.words)
+    const u = new Uint32Array(this.words)
+    const present = this.population.present.subarray(0, this.words)
+    if (value === true) t.set(present)
+    else if (value === UNKNOWN) u.set(present)
+    return { t, u }
+  }
+
+  private asTri(v: VValue): Tri {
+    if (v.kind === 'tri') return v.tri
+    if (v.kind === 'const') return this.allOf(v.value === UNKNOWN ? UNKNOWN : v.value === true)
+    throw new Error(`not a condition: ${v.kind}`)
+  }
+
+  private asNumbers(v: VValue): Float64Array {
+    if (v.kind === 'num') return v.data
+    if (v.kind === 'const') {
+      const value = v.value === UNKNOWN ? NaN : (v.value as number)
+      return new Float64Array(this.n).fill(value)
+    }
+    throw new Error(`not a number: ${v.kind}`)
+  }
+
+  private and(items: Tri[]): Tri {
+    // false = present & ~t & ~u; AND is false if any is false, true if all true, else unknown.
+    const present = this.population.present
+    const t = new Uint32Array(this.words)
+    const u = new Uint32Array(this.words)
+    for (let w = 0; w < this.words; w++) {
+      let allTrue = present[w]!
+      let anyFalse = 0
+      for (const item of items) {
+        allTrue &= item.t[w]!
+        anyFalse |= present[w]! & ~item.t[w]! & ~item.u[w]!
+      }
+      t[w] = allTrue
+      u[w] = present[w]! & ~allTrue & ~anyFalse
+    }
+    return { t, u }
+  }
+
+  private or(items: Tri[]): Tri {
+    const present = this.population.present
+    const t = new Uint32Array(this.words)
+    const u = new Uint32Array(this.words)
+    for (let w = 0; w < this.words; w++) {
+      let anyTrue = 0
+      let allFalse = present[w]!
+      for (const item of items) {
+        anyTrue |= item.t[w]!
+        allFalse &= ~item.t[w]! & ~item.u[w]!
+      }
+      t[w] = anyTrue
+      u[w] = present[w]! & ~anyTrue & ~allFalse
+    }
+    return { t, u }
+  }
+
+  private not(a: Tri): Tri {
+    const present = this.population.present
+    const t = new Uint32Array(this.words)
+    for (let w = 0; w < this.words; w++) t[w] = present[w]! & ~a.t[w]! & ~a.u[w]!
+    return { t, u: a.u }
+  }
+
+  private compare(op: CompareOp, l: VValue, r: VValue): Tri {
+    if (l.kind === 'const' && r.kind === 'const') {
+      if (l.value === UNKNOWN || r.value === UNKNOWN) return this.allOf(UNKNOWN)
+      return this.allOf(compareConst(op, l.value, r.value))
+    }
+    if (l.kind === 'code' || r.kind === 'code') {
+      const column = (l.kind === 'code' ? l : r) as Extract<VValue, { kind: 'code' }>
+      const other = l.kind === 'code' ? r : l
+      if (other.kind !== 'const') throw new Error('a code column compares with a constant')
+      return this.codeEquals(column, String(other.value), op === '!=')
+    }
+    if (l.kind === 'tri' || r.kind === 'tri') {
+      // yes/no compared with yes/no: equal when both agree
+      const a = this.asTri(l)
+      const b = this.asTri(r)
+      const eq = this.or([this.and([a, b]), this.and([this.not(a), this.not(b)])])
+      return op === '!=' ? this.not(eq) : eq
+    }
+    const a = l.kind === 'num' ? l.data : null
+    const b = r.kind === 'num' ? r.data : null
+    if (a && !b) return this.compareColumnConst(op, a, (r as { value: number }).value)
+    if (b && !a) return this.compareColumnConst(flip(op), b, (l as { value: number }).value)
+    return this.compareColumns(op, a!, b!)
+  }
+
+  private compareColumnConst(op: CompareOp, data: Float64Array, c: number | typeof UNKNOWN): Tri {
+    if (c === UNKNOWN) return this.allOf(UNKNOWN)
+    const present = this.population.present
+    const t = new Uint32Array(this.words)
+    const u = new Uint32Array(this.words)
+    const n = this.n
+    // One loop per operator: the comparison is not dispatched per row.
+    const run = (test: (v: number) => boolean) => {
+      for (let w = 0; w < this.words; w++) {
+        const live = present[w]!
+        if (live === 0) continue
+        let tw = 0
+        let uw = 0
+        const base = w << 5
+        const end = Math.min(32, n - base)
+        for (let bit = 0; bit < end; bit++) {
+          const v = data[base + bit]!
+          if (v !== v) uw |= 1 << bit
+          else if (test(v)) tw |= 1 << bit
+        }
+        t[w] = tw & live
+        u[w] = uw & live
+      }
+    }
+    switch (op) {
+      case '<':
+        run((v) => v < c)
+        break
+      case '<=':
+        run((v) => v <= c)
+        break
+      case '>':
+        run((v) => v > c)
+        break
+      case '>=':
+        run((v) => v >= c)
+        break
+      case '=':
+        run((v) => v === c)
+        break
+      case '!=':
+        run((v) => v !== c)
+        break
+    }
+    return { t, u }
+  }
+
+  private compareColumns(op: CompareOp, a: Float64Array, b: Float64Array): Tri {
+    const present = this.population.present
+    const t = new Uint32Array(this.words)
+    const u = new Uint32Array(this.words)
+    for (let i = 0; i < this.n; i++) {
+      const x = a[i]!
+      const y = b[i]!
+      const w = i >>> 5
+      const bit = 1 << (i & 31)
+      if (x !== x || y !== y) u[w]! |= bit
+      else if (compareConst(op, x, y)) t[w]! |= bit
+    }
+    for (let w = 0; w < this.words; w++) {
+      t[w]! &= present[w]!
+      u[w]! &= present[w]!
+    }
+    return { t, u }
+  }
+
+  /** Equality of a code column with a code (by prefix for industry and division codes). */
+  private codeEquals(v: Extract<VValue, { kind: 'code' }>, code: string, negated: boolean): Tri {
+    const { column, type } = v
+    const table = new Uint8Array(column.dictionary.length)
+    column.dictionary.forEach((entry, i) => {
+      const matches = type === 'enum' ? entry === code : codeMatches(type, entry, code)
+      table[i] = matches !== negated ? 1 : 0
+    })
+    const present = this.population.present
+    const t = new Uint32Array(this.words)
+    const u = new Uint32Array(this.words)
+    const data = column.data
+    for (let w = 0; w < this.words; w++) {
+      const live = present[w]!
+      if (live === 0) continue
+      let tw = 0
+      let uw = 0
+      const base = w << 5
+      const end = Math.min(32, this.n - base)
+      for (let bit = 0; bit < end; bit++) {
+        const at = data[base + bit]!
+        if (at < 0) uw |= 1 << bit
+        else if (table[at]) tw |= 1 << bit
+      }
+      t[w] = tw & live
+      u[w] = uw & live
+    }
+    return { t, u }
+  }
+
+  private hasTag(column: TagsColumn, tag: string): Tri {
+    const p = column.positions.get(tag)
+    const present = this.population.present
+    const t = new Uint32Array(this.words)
+    const u = new Uint32Array(this.words)
+    for (let w = 0; w < this.words; w++) u[w] = present[w]! & ~column.known[w]!
+    if (p === undefined) return { t, u }
+    const offset = p >>> 5
+    const mask = 1 << (p & 31)
+    for (let i = 0; i < this.n; i++) {
+      if (column.data[i * column.words + offset]! & mask) t[i >>> 5]! |= 1 << (i & 31)
+    }
+    for (let w = 0; w < this.words; w++) t[w]! &= present[w]! & column.known[w]!
+    return { t, u }
+  }
+
+  private arith(op: string, left: Node, right: Node): VValue {
+    const l = this.value(left)
+    const r = this.value(right)
+    const out = new Float64Array(this.n)
+    // date ± duration
+    const duration = (v: VValue) =>
+      v.kind === 'const' && typeof v.value === 'object' && !Array.isArray(v.value) ? v.value : null
+    const dr = duration(r)
+    const dl = duration(l)
+    if (dr || dl) {
+      const dates = this.asNumbers(dr ? l : r)
+      const d = (dr ?? dl)!
+      const amount = dr && op === '-' ? -d.amount : d.amount
+      for (let i = 0; i < this.n; i++)
+        out[i] = dates[i] !== dates[i] ? NaN : addDuration(dates[i]!, amount, d.unit)
+      return { kind: 'num', data: out }
+    }
+    const a = this.asNumbers(l)
+    const b = this.asNumbers(r)
+    switch (op) {
+      case '+':
+        for (let i = 0; i < this.n; i++) out[i] = a[i]! + b[i]!
+        break
+      case '-':
+        for (let i = 0; i < this.n; i++) out[i] = a[i]! - b[i]!
+        break
+      case '*':
+        for (let i = 0; i < this.n; i++) out[i] = a[i]! * b[i]!
+        break
+      default:
+        // a share of nothing is undetermined (NaN), as in the one-enterprise evaluator
+        for (let i = 0; i < this.n; i++) out[i] = b[i] === 0 ? NaN : a[i]! / b[i]!
+    }
+    return { kind: 'num', data: out }
+  }
+
+  private conditional(node: Extract<Node, { kind: 'if' }>): VValue {
+    const cond = this.asTri(this.value(node.cond))
+    if (node.type === 'boolean') {
+      const a = this.asTri(this.value(node.then))
+      const b = this.asTri(this.value(node.otherwise))
+      // (cond and a) or (not cond and b), with unknown where cond is unknown
+      const chosen = this.or([this.and([cond, a]), this.and([this.not(cond), b])])
+      const t = new Uint32Array(this.words)
+      const u = new Uint32Array(this.words)
+      for (let w = 0; w < this.words; w++) {
+        t[w] = chosen.t[w]! & ~cond.u[w]!
+        u[w] = chosen.u[w]! | cond.u[w]!
+      }
+      return { kind: 'tri', tri: { t, u } }
+    }
+    const a = this.asNumbers(this.value(node.then))
+    const b = this.asNumbers(this.value(node.otherwise))
+    const out = new Float64Array(this.n)
+    for (let i = 0; i < this.n; i++) {
+      const w = i >>> 5
+      const bit = 1 << (i & 31)
+      out[i] = cond.u[w]! & bit ? NaN : cond.t[w]! & bit ? a[i]! : b[i]!
+    }
+    return { kind: 'num', data: out }
+  }
+
+  private tiered(node: Extract<Node, { kind: 'tiered' }>): VValue {
+    const subject = this.asNumbers(this.value(node.subject))
+    const bounds = node.tiers.map((t) => this.asNumbers(this.value(t.bound)))
+    const results = node.tiers.map((t) => this.asNumbers(this.value(t.result)))
+    const otherwise = this.asNumbers(this.value(node.otherwise!))
+    const out = new Float64Array(this.n)
+    for (let i = 0; i < this.n; i++) {
+      const s = subject[i]!
+      if (s !== s) {
+        out[i] = NaN
+        continue
+      }
+      let value = otherwise[i]!
+      for (let k = 0; k < bounds.length; k++) {
+        const bound = bounds[k]![i]!
+        if (bound !== bound) {
+          value = NaN
+          break
+        }
+        if (compareConst(node.tiers[k]!.op, s, bound)) {
+          value = results[k]![i]!
+          break
+        }
+      }
+      out[i] = value
+    }
+    return { kind: 'num', data: out }
+  }
+
+  private call(node: Extract<Node, { kind: 'call' }>): VValue {
+    const args = node.args.map((a) => this.asNumbers(this.value(a)))
+    const out = new Float64Array(this.n)
+    const today = this.ctx.today
+    for (let i = 0; i < this.n; i++) {
+      let nan = false
+      for (const a of args) if (a[i] !== a[i]) nan = true
+      if (nan) {
+        out[i] = NaN
+        continue
+      }
+      switch (node.fn) {
+        case 'min':
+          out[i] = Math.min(...args.map((a) => a[i]!))
+          break
+        case 'max':
+          out[i] = Math.max(...args.map((a) => a[i]!))
+          break
+        case 'round':
+          out[i] = Math.round(args[0]![i]!)
+          break
+        case 'yearsSince':
+          out[i] = wholeYearsBetween(args[0]![i]!, today)
+      }
+    }
+    return { kind: 'num', data: out }
+  }
+}
+
+function flip(op: CompareOp): CompareOp {
+  return ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' } as const)[op]
+}
+
+function compareConst(op: CompareOp, a: unknown, b: unknown): boolean {
+  switch (op) {
+    case '=':
+      return a === b
+    case '!=':
+      return a !== b
+    case '<':
+      return (a as number) < (b as number)
+    case '<=':
+      return (a as number) <= (b as number)
+    case '>':
+      return (a as number) > (b as number)
+    case '>=':
+      return (a as number) >= (b as number)
+  }
+}
+
+const factFree = new WeakMap<Node, boolean>()
+function hasFacts(node: Node): boolean {
+  const known = factFree.get(node)
+  if (known !== undefined) return known
+  const result = node.kind === 'fact' || childrenOf(node).some(hasFacts)
+  factFree.set(node, result)
+  return result
+}
+
+/** Sub-expressions that occur more than once across the rules of a run: worth keeping. */
+export function sharedSubexpressions(nodes: Node[]): Set<string> {
+  const counts = new Map<string, number>()
+  const visit = (node: Node) => {
+    if (!hasFacts(node) || node.kind === 'fact') return
+    const key = canonicalKey(node)
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+    if ((counts.get(key) ?? 0) > 1) return // its children were counted the first time
+    for (const child of childrenOf(node)) visit(child)
+  }
+  for (const n of nodes) visit(n)
+  return new Set([...counts].filter(([, c]) => c > 1).map(([k]) => k))
+}
+
+export { emptyBitmap }
