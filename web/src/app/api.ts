@@ -45,6 +45,8 @@ export type RequestOptions = {
    * user to a login page for it.
    */
   allowUnauthenticated?: boolean
+  /** Ask for the answer in this language instead of the UI's (an admin page reads both catalogues). */
+  language?: string
 }
 
 /** The session-level failures the app reacts to globally (redirect to a login or password page). */
@@ -87,8 +89,11 @@ export function buildQuery(query: Query | undefined): string {
 }
 
 /** Accept-Language always; the CSRF header on every write; content-type only for JSON bodies. */
-function requestHeaders(method: Method, jsonBody: boolean): Record<string, string> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() }
+function requestHeaders(method: Method, jsonBody: boolean, language?: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': language ?? currentLanguage(),
+  }
   // A FormData body sets its own multipart content-type with the boundary: never set it by hand.
   if (jsonBody) headers['content-type'] = 'application/json'
   if (method !== 'GET') {
@@ -108,7 +113,7 @@ function failure(status: number, payload: unknown, options: { allowUnauthenticat
 
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData
-  const headers = requestHeaders(method, options.body !== undefined && !isForm)
+  const headers = requestHeaders(method, options.body !== undefined && !isForm, options.language)
 
   let response: Response
   try {

@@ -10,9 +10,11 @@ export function NotFoundPage() {
   return (
     <MobilePage title={t('notFound.title')} back={paths.home}>
       <ErrorBlock status="empty" title={t('notFound.title')} description={t('notFound.text')} />
-      <Button block size="large" color="primary" onClick={() => void navigate(paths.home)}>
-        {t('notFound.home')}
-      </Button>
+      <div className="m-button-stack m-after-block">
+        <Button block size="large" color="primary" onClick={() => void navigate(paths.home)}>
+          {t('notFound.home')}
+        </Button>
+      </div>
     </MobilePage>
   )
 }

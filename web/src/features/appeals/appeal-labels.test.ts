@@ -10,7 +10,7 @@ import {
   EVENT_KEYS,
   EVENT_TYPES,
   verdictReopens,
-  workingHours,
+  workingTime,
   type Translate,
 } from './appeal-labels'
 import type { Clock } from './appeals.api'
@@ -118,8 +118,18 @@ describe('clocks', () => {
   it('measures working time used against the budget', () => {
     expect(clockPercent(clock({}))).toBe(25)
     expect(clockPercent(clock({ usedMinutes: 6000 }))).toBe(125)
-    expect(workingHours(4800)).toBe('80')
-    expect(workingHours(90)).toBe('1.5')
+  })
+
+  it('writes working time as hours and minutes in both languages', () => {
+    const english = translator(en)
+    expect(workingTime(534, zh)).toBe('8 小时 54 分')
+    expect(workingTime(534, english)).toBe('8 h 54 min')
+    expect(workingTime(4800, zh)).toBe('80 小时')
+    expect(workingTime(4800, english)).toBe('80 h')
+    expect(workingTime(0.4, zh)).toBe('0 分')
+    expect(workingTime(59.6, english)).toBe('1 h')
+    expect(workingTime(30, english)).toBe('30 min')
+    expect(workingTime(-3, zh)).toBe('0 分')
   })
 
   it('takes the resolution clock of the latest cycle', () => {

@@ -212,10 +212,17 @@ export function clockPercent(clock: Pick<Clock, 'usedMinutes' | 'budgetMinutes'>
   return Math.round((clock.usedMinutes / clock.budgetMinutes) * 100)
 }
 
-/** Working minutes as hours with at most one decimal ("7.5"). */
-export function workingHours(minutes: number): string {
-  const hours = Math.round((minutes / 60) * 10) / 10
-  return Number.isInteger(hours) ? String(hours) : hours.toFixed(1)
+/**
+ * Working time as hours and minutes in words ("8 小时 54 分", "8 h 54 min"), rounded to the minute:
+ * "8.9 working hours" makes a case officer do arithmetic to know how long is left.
+ */
+export function workingTime(minutes: number, t: Translate): string {
+  const total = Math.max(0, Math.round(minutes))
+  const hours = Math.floor(total / 60)
+  const rest = total % 60
+  if (hours && rest) return t('appeals.duration.hoursMinutes', { hours, minutes: rest })
+  if (hours) return t('appeals.duration.hours', { hours })
+  return t('appeals.duration.minutes', { minutes: rest })
 }
 
 /** The deadline that matters to the enterprise: the resolution clock of the latest cycle. */

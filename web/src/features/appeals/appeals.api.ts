@@ -7,15 +7,19 @@ import type {
   FiguresRow,
   FiguresSchema,
   FileAppealInput,
+  FileOnBehalfBody as FileOnBehalfSchema,
+  ImportReportSchema,
   ReceiptSchema,
   ReturnVisitSchema,
   SimilarSchema,
+  SaveCategoryBody,
   SuggestionSchema,
+  WithdrawalGroupSchema,
 } from '@server/modules/appeals/appeals.schema'
-import type { Tier } from '@server/modules/appeals/appeal-settings'
+import type { AppealSettings, ClockKind, Tier } from '@server/modules/appeals/appeal-settings'
 import { api, API_BASE, buildQuery } from '../../app/api'
 
-export type { AppealDetail, AppealSummary, FiguresRow, Tier }
+export type { AppealDetail, AppealSettings, AppealSummary, ClockKind, FiguresRow, Tier }
 export type AppealStatus = AppealSummary['status']
 export type Channel = AppealSummary['channel']
 export type Category = z.infer<typeof CategorySchema>
@@ -23,6 +27,14 @@ export type Attachment = z.infer<typeof AttachmentSchema>
 export type Receipt = z.infer<typeof ReceiptSchema>
 export type SimilarAppeal = z.infer<typeof SimilarSchema>['items'][number]
 export type Suggestions = z.infer<typeof SuggestionSchema>
+export type SuggestionBasis = Suggestions['items'][number]['basis']
+export type ImportReport = z.infer<typeof ImportReportSchema>
+export type ImportRow = ImportReport['rows'][number]
+export type WithdrawalGroup = z.infer<typeof WithdrawalGroupSchema>
+export type SaveCategoryInput = z.input<typeof SaveCategoryBody>
+/** What the hotline/visit form sends (the server fills the optional parts' defaults). */
+export type FileOnBehalfBody = z.input<typeof FileOnBehalfSchema>
+export type SettingsAnswer = { settings: AppealSettings; version: number }
 export type ReturnVisit = z.infer<typeof ReturnVisitSchema>
 export type Figures = z.infer<typeof FiguresSchema>
 export type Clock = AppealDetail['clocks'][number]
@@ -35,6 +47,7 @@ export type PauseReason = 'awaiting_enterprise' | 'awaiting_third_party'
 export type Page<T> = { items: T[]; total: number }
 
 export const TIERS: readonly Tier[] = ['urgent', 'fast', 'normal', 'complex']
+export const CLOCK_KINDS: readonly ClockKind[] = ['sign_for', 'first_contact', 'resolution']
 export const PREFERRED_CONTACTS: readonly PreferredContact[] = ['phone', 'sms', 'inbox']
 export const PAUSE_REASONS: readonly PauseReason[] = ['awaiting_enterprise', 'awaiting_third_party']
 export const QUEUE_VIEWS = [
@@ -68,13 +81,25 @@ export type VerdictBody = { solved: boolean; level: number | null; comment: stri
 const appealPath = (id: string) => `/appeals/${encodeURIComponent(id)}`
 
 export const appealsApi = {
-  categories: () => api.get<{ items: Category[] }>('/appeals/categories'),
+  /** The catalogue in the UI language, or in `language` (the admin's page reads both names). */
+  categories: (language?: string) =>
+    api.get<{ items: Category[] }>('/appeals/categories', undefined, { language }),
+  saveCategory: (code: string, body: SaveCategoryInput) =>
+    api.put<Category>(`/appeals/categories/${encodeURIComponent(code)}`, body),
+  settings: () => api.get<SettingsAnswer>('/appeals/settings'),
+  saveSettings: (body: SettingsAnswer) => api.put<SettingsAnswer>('/appeals/settings', body),
   upload: (file: File, onProgress?: (fraction: number) => void, signal?: AbortSignal) => {
     const form = new FormData()
     form.set('file', file, file.name)
     return api.upload<Attachment>('/appeals/attachments', form, { onProgress, signal })
   },
   file: (body: FileAppealBody) => api.post<Receipt>('/appeals', body),
+  fileOnBehalf: (body: FileOnBehalfBody) => api.post<Receipt>('/appeals/on-behalf', body),
+  importBatch: (file: File, onProgress?: (fraction: number) => void) => {
+    const form = new FormData()
+    form.set('file', file, file.name)
+    return api.upload<ImportReport>('/appeals/imports', form, { onProgress })
+  },
   similar: (query: { text: string; enterpriseId?: string; excludeId?: string }, signal?: AbortSignal) =>
     api.get<{ items: SimilarAppeal[] }>('/appeals/similar', query, { signal }),
   mine: (page: { limit: number; offset: number }) => api.get<Page<AppealSummary>>('/appeals/mine', page),
@@ -128,7 +153,12 @@ export const appealsApi = {
   ) => api.post<{ ok: true }>(`/appeals/return-visits/${encodeURIComponent(visitId)}`, body),
 
   figures: (from: string, to: string) => api.get<Figures>('/appeals/figures', { from, to }),
-  ranking: (month: string) => api.get<{ month: string; rows: FiguresRow[] }>('/appeals/ranking', { month }),
+  withdrawals: (from: string, to: string) =>
+    api.get<{ items: WithdrawalGroup[] }>('/appeals/withdrawals', { from, to }),
+  ranking: (month: string) =>
+    api.get<{ month: string; weights: Figures['weights']; rows: FiguresRow[] }>('/appeals/ranking', {
+      month,
+    }),
 }
 
 /** Plain links (the browser downloads them with the session cookie; no script needed). */

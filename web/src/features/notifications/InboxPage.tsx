@@ -8,7 +8,10 @@ import { Banner } from '../../ui/mobile/Banner'
 import { MobilePage } from '../../ui/mobile/MobilePage'
 import { useInbox } from './inbox-store'
 
-/** `/inbox`: in-app messages for me and the enterprises I act for; opening one marks it read. */
+/**
+ * `/inbox`: in-app messages for me and the enterprises I act for. Each card shows its whole text (it
+ * names the appeal number, which is what the enterprise needs); an unread one can be marked read.
+ */
 export function InboxPage() {
   const { t } = useTranslation()
   return (
@@ -21,7 +24,6 @@ export function InboxPage() {
 function InboxList() {
   const { t, i18n } = useTranslation()
   const { items, error, unreadCount, markRead, reload } = useInbox()
-  const [openId, setOpenId] = useState<string>()
   const [markError, setMarkError] = useState<string>()
 
   if (error && !items) {
@@ -38,12 +40,9 @@ function InboxList() {
   if (!items.length)
     return <ErrorBlock status="empty" title={t('inbox.empty')} description={t('inbox.emptyHint')} />
 
-  const open = (id: string, isRead: boolean) => {
-    setOpenId((current) => (current === id ? undefined : id))
-    if (!isRead) {
-      setMarkError(undefined)
-      markRead(id).catch((caught: unknown) => setMarkError(errorMessage(caught, t('errors.generic'))))
-    }
+  const markAsRead = (id: string) => {
+    setMarkError(undefined)
+    markRead(id).catch((caught: unknown) => setMarkError(errorMessage(caught, t('errors.generic'))))
   }
 
   return (
@@ -53,34 +52,34 @@ function InboxList() {
       </p>
       <Banner tone="error" text={markError} />
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {items.map((item) => {
-          const isOpen = openId === item.id
-          return (
-            <li key={item.id} className="m-message">
-              <div className="m-message-head">
-                {item.isRead ? null : (
-                  <span className="m-unread-dot" role="img" aria-label={t('inbox.unread')} />
-                )}
-                <h2 className="m-message-title">{item.title}</h2>
-              </div>
-              <p className="m-muted" style={{ margin: '4px 0 0' }}>
+        {items.map((item) => (
+          <li key={item.id} className={`m-message${item.isRead ? '' : ' is-unread'}`}>
+            <div className="m-message-head">
+              {item.isRead ? null : (
+                <span className="m-unread-dot" role="img" aria-label={t('inbox.unread')} />
+              )}
+              <h2 className="m-message-title">{item.title}</h2>
+            </div>
+            <p className="m-message-body">{item.body}</p>
+            <div className="m-message-foot">
+              <span className="m-muted">
                 {formatDateTime(item.sentAt, i18n.language)}
                 {item.enterpriseName ? ` · ${item.enterpriseName}` : ''}
-              </p>
-              {isOpen ? <p className="m-message-body">{item.body}</p> : null}
-              <Button
-                size="small"
-                fill="none"
-                color="primary"
-                style={{ paddingLeft: 0, marginTop: 4 }}
-                aria-expanded={isOpen}
-                onClick={() => open(item.id, item.isRead)}
-              >
-                {isOpen ? t('inbox.collapse') : t('inbox.read')}
-              </Button>
-            </li>
-          )
-        })}
+              </span>
+              {item.isRead ? null : (
+                <Button
+                  size="small"
+                  fill="none"
+                  color="primary"
+                  onClick={() => markAsRead(item.id)}
+                  aria-label={t('inbox.markReadNamed', { title: item.title })}
+                >
+                  {t('inbox.markRead')}
+                </Button>
+              )}
+            </div>
+          </li>
+        ))}
       </ul>
     </>
   )

@@ -1,7 +1,7 @@
 import { Button, ErrorBlock, Form, TextArea } from 'antd-mobile'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useParams } from 'react-router'
+import { useNavigate, useParams } from 'react-router'
 import { errorMessage, isApiError } from '../../../app/api'
 import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
@@ -32,16 +32,24 @@ export function AppealDetailPage() {
 
 function AppealDetailView({ id }: { id: string }) {
   const { t, i18n } = useTranslation()
+  const navigate = useNavigate()
   const appeal = useLoad(() => appealsApi.get(id), [id, i18n.language])
   const [notice, setNotice] = useState<string>()
 
   if (appeal.error && !appeal.data)
     return (
-      <ErrorBlock
-        status="empty"
-        title={errorMessage(appeal.error, t('errors.loadFailed'))}
-        description={t('appeals.detail.notFoundHint')}
-      />
+      <>
+        <ErrorBlock
+          status="empty"
+          title={errorMessage(appeal.error, t('errors.loadFailed'))}
+          description={t('appeals.detail.notFoundHint')}
+        />
+        <div className="m-button-stack m-after-block">
+          <Button block size="large" color="primary" onClick={() => void navigate(paths.appeals)}>
+            {t('appeals.detail.backToMine')}
+          </Button>
+        </div>
+      </>
     )
   if (!appeal.data) return <PageLoading />
   const data = appeal.data
@@ -154,8 +162,6 @@ function Summary({ appeal }: { appeal: AppealDetail }) {
         {appeal.title}
       </h2>
       <dl className="m-kv">
-        <dt>{t('appeals.fields.status')}</dt>
-        <dd>{text.status(appeal.status)}</dd>
         <dt>{t('appeals.fields.category')}</dt>
         <dd>{appeal.categoryName}</dd>
         <dt>{t('appeals.fields.enterpriseName')}</dt>
@@ -211,7 +217,20 @@ function WithdrawSection({
 }) {
   const { t } = useTranslation()
   const [isOpen, setOpen] = useState(false)
+  const sectionRef = useRef<HTMLElement>(null)
   const [form] = Form.useForm<{ reason: string }>()
+
+  // The form opens at the bottom of a long page: bring all of it, buttons too, above the tab bar
+  // (the section's scroll-margin-bottom keeps it clear of the bar).
+  useEffect(() => {
+    if (!isOpen) return
+    const frame = window.requestAnimationFrame(() => {
+      const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
+      sectionRef.current?.scrollIntoView({ block: 'end', behavior: reduce ? 'auto' : 'smooth' })
+      sectionRef.current?.querySelector('textarea')?.focus({ preventScroll: true })
+    })
+    return () => window.cancelAnimationFrame(frame)
+  }, [isOpen])
   const [banner, setBanner] = useState<string>()
   const [isSaving, setSaving] = useState(false)
 
@@ -228,7 +247,7 @@ function WithdrawSection({
   }
 
   return (
-    <section className="m-section" aria-labelledby="withdraw-title">
+    <section ref={sectionRef} className="m-section m-above-tabbar" aria-labelledby="withdraw-title">
       <h2 id="withdraw-title" className="m-section-title">
         {t('appeals.withdraw.title')}
       </h2>

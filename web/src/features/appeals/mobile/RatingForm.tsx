@@ -12,8 +12,8 @@ type Values = { solved?: 'yes' | 'no'; level?: number; comment?: string }
 
 /**
  * Solved or not, five levels with their names, and a comment: the enterprise's verdict on an answer
- * and its answer to a return visit. With `warnReopen`, it says before sending that "not solved" or a
- * low rating sends the appeal back to the department.
+ * and its answer to a return visit. With `warnReopen`, it says above the submit button — once, and
+ * only when it applies — that "not solved" or a low rating sends the appeal back to the department.
  */
 export function RatingForm({
   name,
@@ -95,6 +95,8 @@ export function RatingForm({
           name="level"
           label={t('appeals.verdict.level')}
           dependencies={['solved']}
+          // Required only once "solved" is chosen, so the mark follows the choice.
+          required={solved === 'yes'}
           rules={[
             ({ getFieldValue }) => ({
               validator: async (_rule, value: number | undefined) => {
@@ -103,7 +105,6 @@ export function RatingForm({
               },
             }),
           ]}
-          description={warnReopen ? t('appeals.verdict.levelHelp') : undefined}
         >
           <Choice
             groupLabel={t('appeals.verdict.level')}

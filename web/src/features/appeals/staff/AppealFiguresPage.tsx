@@ -10,6 +10,8 @@ import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { appealsApi, rankingXlsxUrl, type FiguresRow } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
+import { FormulasHelp } from './FormulasHelp'
+import { WithdrawalsTab } from './WithdrawalsTab'
 import {
   formatPercent,
   formatScore,
@@ -22,26 +24,31 @@ import {
   type RateKey,
 } from '../figures'
 
-type Tab = 'figures' | 'ranking'
+const TABS = ['figures', 'ranking', 'withdrawals'] as const
+type Tab = (typeof TABS)[number]
+const isTab = (value: string | null): value is Tab => !!value && (TABS as readonly string[]).includes(value)
 
 /**
  * `/staff/appeals/figures`: the three rates and the other published measures, for the city and per
- * department over a period, each with the counts behind it; and the monthly department ranking with
- * its Excel export. Formulas: docs/METRICS.md.
+ * department over a period, each with the counts behind it; the monthly department ranking with
+ * its Excel export; and the withdrawals for audit. Formulas: docs/METRICS.md, shown in the page.
  */
 export function AppealFiguresPage() {
   const { t } = useAppealText()
   const [params, setParams] = useSearchParams()
-  const tab: Tab = params.get('tab') === 'ranking' ? 'ranking' : 'figures'
+  const requested = params.get('tab')
+  const tab: Tab = isTab(requested) ? requested : 'figures'
   return (
     <>
       <PageHeader title={t('appeals.figures.title')} subtitle={t('appeals.figures.subtitle')} />
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === 'ranking' ? { tab: 'ranking' } : {})}
+        onChange={(key) => setParams(key === 'figures' ? {} : { tab: key })}
+        destroyOnHidden
         items={[
           { key: 'figures', label: t('appeals.figures.tabFigures'), children: <FiguresTab /> },
           { key: 'ranking', label: t('appeals.figures.tabRanking'), children: <RankingTab /> },
+          { key: 'withdrawals', label: t('appeals.figures.tabWithdrawals'), children: <WithdrawalsTab /> },
         ]}
       />
     </>
@@ -113,14 +120,14 @@ function FiguresTab() {
             }
           >
             <CitySummary row={figures.data.city} />
-            <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+            <Typography.Paragraph type="secondary" style={{ margin: '12px 0' }}>
               {t('appeals.figures.weights', {
                 response: formatPercent(figures.data.weights.response),
                 resolution: formatPercent(figures.data.weights.resolution),
                 satisfaction: formatPercent(figures.data.weights.satisfaction),
-              })}{' '}
-              {t('appeals.figures.formulas')}
+              })}
             </Typography.Paragraph>
+            <FormulasHelp weights={figures.data.weights} />
           </Card>
           <Card
             title={<h2 className="s-card-title">{t('appeals.figures.departments')}</h2>}
@@ -165,21 +172,27 @@ function CitySummary({ row }: { row: FiguresRow }) {
           <dd>{formatScore(row.score)}</dd>
         </div>
       </dl>
-      <div style={{ marginTop: 12, maxWidth: 520 }}>
-        <Typography.Text strong>{t('appeals.figures.ratings')}</Typography.Text>
+      <div className="s-city-ratings">
+        <h3 className="s-subtitle">{t('appeals.figures.ratings')}</h3>
         <RatingBar ratings={row.ratings} wide />
       </div>
     </>
   )
 }
 
-/** The five levels as one stacked bar, with the counts in words for screen readers and in the legend. */
+/**
+ * The five levels as one stacked bar, with the level names in the legend (the same words as the
+ * rating form) and the whole distribution for screen readers. The narrow table legend leaves out
+ * levels nobody chose; the bar still shows the proportions.
+ */
 function RatingBar({ ratings, wide }: { ratings: FiguresRow['ratings']; wide?: boolean }) {
   const { t, tx } = useAppealText()
   const shares = ratingShares(ratings)
   const total = ratingTotal(ratings)
-  const summary = shares.map((s) => `${tx(`appeals.levels.${s.level}`)} ${s.count}`).join('，')
-  if (!total) return <span className="s-empty">{t('appeals.figures.noRatings')}</span>
+  const summary = shares
+    .map((s) => `${tx(`appeals.levels.${s.level}`)} ${s.count}`)
+    .join(t('appeals.listSeparator'))
+  if (!total) return <div className="s-empty">{t('appeals.figures.noRatings')}</div>
   return (
     <div className="s-rating" role="img" aria-label={t('appeals.figures.ratingsOf', { summary })}>
       <div className="s-rating-bar">
@@ -189,14 +202,15 @@ function RatingBar({ ratings, wide }: { ratings: FiguresRow['ratings']; wide?: b
           ) : null,
         )}
       </div>
-      <div className="s-rating-legend" aria-hidden="true">
-        {shares.map((s) => (
-          <span key={s.level}>
-            <i className={`s-rating-${s.level}`} />
-            {wide ? `${tx(`appeals.levels.${s.level}`)} ` : `${s.level}★ `}
-            {s.count}
-          </span>
-        ))}
+      <div className={`s-rating-legend${wide ? '' : ' is-narrow'}`} aria-hidden="true">
+        {shares
+          .filter((s) => wide || s.count)
+          .map((s) => (
+            <span key={s.level}>
+              <i className={`s-rating-${s.level}`} />
+              {tx(`appeals.levels.${s.level}`)} {s.count}
+            </span>
+          ))}
       </div>
     </div>
   )
@@ -226,13 +240,13 @@ function FiguresTable({ rows, loading, ranked }: { rows: FiguresRow[]; loading: 
           {
             title: t('appeals.figures.score'),
             dataIndex: 'score',
-            width: 70,
+            width: 96,
             align: 'right' as const,
             render: (score: number | null) => <strong>{formatScore(score)}</strong>,
           },
         ]
       : []),
-    { title: t('appeals.figures.dispatched'), dataIndex: 'dispatched', width: 70, align: 'right' },
+    { title: t('appeals.figures.dispatched'), dataIndex: 'dispatched', width: 84, align: 'right' },
     ...RATE_KEYS.map((key) => ({
       title: tx(`appeals.figures.ratesShort.${key}`),
       key,
@@ -241,17 +255,17 @@ function FiguresTable({ rows, loading, ranked }: { rows: FiguresRow[]; loading: 
     {
       title: t('appeals.figures.ratings'),
       key: 'ratings',
-      width: 150,
+      width: 170,
       render: (_: unknown, row: FiguresRow) => <RatingBar ratings={row.ratings} />,
     },
-    { title: t('appeals.figures.withdrawnShort'), dataIndex: 'withdrawn', width: 56, align: 'right' },
+    { title: t('appeals.figures.withdrawnShort'), dataIndex: 'withdrawn', width: 84, align: 'right' },
     ...(ranked
       ? []
       : [
           {
             title: t('appeals.figures.score'),
             dataIndex: 'score',
-            width: 64,
+            width: 96,
             align: 'right' as const,
             render: (score: number | null) => formatScore(score),
           },
@@ -259,7 +273,7 @@ function FiguresTable({ rows, loading, ranked }: { rows: FiguresRow[]; loading: 
   ]
   return (
     <Table<FiguresRow & { rank: number }>
-      className="s-figures-table"
+      className="s-figures-table s-flush-table"
       rowKey={(row) => row.departmentId ?? row.departmentName}
       columns={columns}
       dataSource={rows.map((row, index) => ({ ...row, rank: index + 1 }))}
@@ -295,8 +309,11 @@ function RankingTab() {
           </Button>
         </Space>
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
-          {t('appeals.figures.rankingHelp')} {t('appeals.figures.formulas')}
+          {t('appeals.figures.rankingHelp')}
         </Typography.Paragraph>
+        <div style={{ marginTop: 12 }}>
+          <FormulasHelp weights={ranking.data?.weights} />
+        </div>
       </Card>
       {ranking.error ? (
         <Alert

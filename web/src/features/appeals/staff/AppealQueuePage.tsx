@@ -96,6 +96,14 @@ export function AppealQueuePage() {
           page={page}
           onPage={(next) => go({ page: next })}
           loading={list.isLoading}
+          empty={
+            q
+              ? {
+                  title: t('appeals.queue.empty.searchTitle', { q }),
+                  why: t('appeals.queue.empty.searchWhy'),
+                }
+              : { title: tx(`appeals.queue.empty.${view}.title`), why: tx(`appeals.queue.empty.${view}.why`) }
+          }
         />
       </Card>
     </>

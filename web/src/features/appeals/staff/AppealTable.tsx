@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd'
+import { Empty, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { Link, useNavigate } from 'react-router'
 import { paths } from '../../../app/routes'
@@ -20,6 +20,7 @@ export function AppealTable({
   onPage,
   loading,
   showEnterprise = true,
+  empty,
 }: {
   items: AppealSummary[]
   total: number
@@ -27,6 +28,8 @@ export function AppealTable({
   onPage: (page: number) => void
   loading: boolean
   showEnterprise?: boolean
+  /** What the list is and why it is empty: a title and a sentence (not a bare "no data"). */
+  empty?: { title: string; why: string }
 }) {
   const text = useAppealText()
   const { t } = text
@@ -93,7 +96,7 @@ export function AppealTable({
     {
       title: t('appeals.fields.returns'),
       dataIndex: 'returnCount',
-      width: 64,
+      width: 96,
       align: 'right',
     },
   ]
@@ -105,6 +108,7 @@ export function AppealTable({
       dataSource={items}
       loading={loading}
       size="middle"
+      locale={empty ? { emptyText: <EmptyList {...empty} /> } : undefined}
       onRow={(appeal) => ({
         onClick: () => void navigate(paths.staffAppeal(appeal.id)),
         style: { cursor: 'pointer' },
@@ -118,6 +122,22 @@ export function AppealTable({
         onChange: onPage,
         showTotal: (count) => t('appeals.queue.total', { count }),
       }}
+    />
+  )
+}
+
+/** An empty list that says what it lists and why nothing is in it. */
+export function EmptyList({ title, why }: { title: string; why: string }) {
+  return (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        <>
+          <Typography.Text strong>{title}</Typography.Text>
+          <br />
+          <Typography.Text type="secondary">{why}</Typography.Text>
+        </>
+      }
     />
   )
 }

@@ -1,6 +1,6 @@
 import { Progress, Tag, Typography } from 'antd'
 import { formatDateTime } from '../../../ui/format'
-import { clockPercent, clockState, workingHours, type ClockState } from '../appeal-labels'
+import { clockPercent, clockState, workingTime, type ClockState } from '../appeal-labels'
 import type { Clock } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
 
@@ -56,8 +56,8 @@ export function ClockList({ clocks }: { clocks: Clock[] }) {
             <div className="s-clock-meta">
               <span>
                 {t('appeals.case.used', {
-                  used: workingHours(clock.usedMinutes),
-                  budget: workingHours(clock.budgetMinutes),
+                  used: workingTime(clock.usedMinutes, tx),
+                  budget: workingTime(clock.budgetMinutes, tx),
                   percent,
                 })}
               </span>

@@ -62,6 +62,10 @@ export function DepartmentInboxPage() {
           page={page}
           onPage={(next) => go({ page: next })}
           loading={list.isLoading}
+          empty={{
+            title: tx(`appeals.inbox.empty.${view}.title`),
+            why: tx(`appeals.inbox.empty.${view}.why`),
+          }}
         />
       </Card>
     </>

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input, Modal, Radio, Table, Tabs, Tag, 
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { errorMessage } from '../../../app/api'
+import { errorMessage, isApiError } from '../../../app/api'
 import { paths } from '../../../app/routes'
 import { formatDateTime } from '../../../ui/format'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
@@ -12,6 +12,7 @@ import { REASON_MAX } from '../appeal-form'
 import { RATING_LEVELS } from '../appeal-labels'
 import { appealsApi, type ReturnVisit, type VisitStatus } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
+import { EmptyList } from './AppealTable'
 
 const STATUSES: VisitStatus[] = ['pending', 'done', 'unreachable']
 
@@ -125,6 +126,14 @@ export function ReturnVisitsPage() {
           dataSource={visits.data?.items ?? []}
           loading={visits.isLoading}
           size="middle"
+          locale={{
+            emptyText: (
+              <EmptyList
+                title={tx(`appeals.visits.empty.${status}.title`)}
+                why={tx(`appeals.visits.empty.${status}.why`)}
+              />
+            ),
+          }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         />
       </Card>
@@ -157,6 +166,8 @@ function RecordVisitModal({
   const { t, tx } = useAppealText()
   const [form] = Form.useForm<Values>()
   const [banner, setBanner] = useState<string>()
+  // The enterprise had its share of contacts this week: the server says when a call is possible again.
+  const [capReached, setCapReached] = useState<string>()
   const [isSaving, setSaving] = useState(false)
   const outcome = Form.useWatch('status', form)
 
@@ -173,6 +184,10 @@ function RecordVisitModal({
       })
       onDone()
     } catch (error) {
+      if (isApiError(error, 'CONTACT_CAP_REACHED')) {
+        setCapReached(error.message)
+        return
+      }
       setBanner(
         showApiErrorOnForm(
           form,
@@ -193,6 +208,7 @@ function RecordVisitModal({
       okText={t('appeals.visits.save')}
       cancelText={t('common.cancel')}
       confirmLoading={isSaving}
+      okButtonProps={{ disabled: !!capReached }}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
@@ -201,6 +217,23 @@ function RecordVisitModal({
         {visit.enterpriseName} ·{' '}
         {tx(`appeals.visits.reasons.${visit.sampleReason}`, { defaultValue: visit.sampleReason })}
       </Typography.Paragraph>
+      {capReached ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={t('appeals.visits.capTitle')}
+          description={
+            <>
+              <p style={{ margin: 0 }}>
+                <strong>{capReached}</strong>
+              </p>
+              <p style={{ margin: '4px 0 0' }}>{t('appeals.visits.capHelp')}</p>
+            </>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       {banner ? (
         <Alert type="error" showIcon title={banner} role="alert" style={{ marginBottom: 16 }} />
       ) : null}

@@ -8,7 +8,6 @@ import {
   Descriptions,
   Empty,
   List,
-  Progress,
   Result,
   Row,
   Space,
@@ -33,6 +32,7 @@ import { useAppealText } from '../use-appeal-text'
 import { actionLabel, AppealActionModal, type ModalAction } from './AppealActionModal'
 import { AppealStatusTag, TierTag } from './AppealStatusTag'
 import { ClockList } from './ClockList'
+import { SuggestionsCard } from './SuggestionsCard'
 
 /** Buttons for the actions that need only the appeal, in the order a case officer meets them. */
 const TOOLBAR_ACTIONS = [
@@ -513,68 +513,6 @@ function RatingsCard({ appeal }: { appeal: AppealDetail }) {
           </li>
         ))}
       </ul>
-    </Card>
-  )
-}
-
-/** The three most likely departments with their confidence; picking one opens the dispatch form with it. */
-function SuggestionsCard({
-  appealId,
-  canArbitrate,
-  onPick,
-}: {
-  appealId: string
-  canArbitrate: boolean
-  onPick: (departmentId: string) => void
-}) {
-  const { t, tx } = useAppealText()
-  const suggestions = useLoad(() => appealsApi.suggestions(appealId), [appealId])
-  return (
-    <Card title={<h2 className="s-card-title">{t('appeals.case.suggestions')}</h2>}>
-      {suggestions.error ? (
-        <Alert type="warning" showIcon title={errorMessage(suggestions.error, t('errors.loadFailed'))} />
-      ) : !suggestions.data ? (
-        <Typography.Text className="s-empty">{t('common.loading')}</Typography.Text>
-      ) : suggestions.data.items.length ? (
-        <>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-            {tx(`appeals.case.suggestionSource.${suggestions.data.source}`)}
-          </Typography.Paragraph>
-          <ol className="s-plain-list">
-            {suggestions.data.items.slice(0, 3).map((item) => {
-              const percent = Math.round(item.confidence * 100)
-              return (
-                <li key={item.departmentId}>
-                  <div className="s-suggestion">
-                    <span style={{ flex: 1, minWidth: 0 }}>
-                      <strong>{item.departmentName}</strong>
-                      <Progress
-                        percent={percent}
-                        size="small"
-                        aria-label={t('appeals.case.confidenceOf', { name: item.departmentName, percent })}
-                      />
-                    </span>
-                    <Button
-                      size="small"
-                      onClick={() => onPick(item.departmentId)}
-                      aria-label={t(
-                        canArbitrate ? 'appeals.case.arbitrateToNamed' : 'appeals.case.dispatchToNamed',
-                        {
-                          name: item.departmentName,
-                        },
-                      )}
-                    >
-                      {t(canArbitrate ? 'appeals.case.arbitrateTo' : 'appeals.case.dispatchTo')}
-                    </Button>
-                  </div>
-                </li>
-              )
-            })}
-          </ol>
-        </>
-      ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('appeals.case.noSuggestions')} />
-      )}
     </Card>
   )
 }

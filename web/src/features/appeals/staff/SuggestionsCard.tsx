@@ -1,0 +1,77 @@
+import { Alert, Button, Card, Empty, Progress, Tag, Typography } from 'antd'
+import { errorMessage } from '../../../app/api'
+import { useLoad } from '../../../ui/use-load'
+import { appealsApi, type SuggestionBasis } from '../appeals.api'
+import { useAppealText } from '../use-appeal-text'
+
+const BASIS_COLORS: Record<SuggestionBasis, string> = {
+  model: 'blue',
+  category: 'default',
+  mentioned: 'purple',
+  fallback: 'gold',
+}
+
+/**
+ * The three most likely departments with their confidence and why each is there (learned from past
+ * dispatches, the category's default, named in the appeal, or the fallback owner); picking one opens
+ * the dispatch (or arbitration) form with it.
+ */
+export function SuggestionsCard({
+  appealId,
+  canArbitrate,
+  onPick,
+}: {
+  appealId: string
+  canArbitrate: boolean
+  onPick: (departmentId: string) => void
+}) {
+  const { t, tx } = useAppealText()
+  const suggestions = useLoad(() => appealsApi.suggestions(appealId), [appealId])
+  return (
+    <Card title={<h2 className="s-card-title">{t('appeals.case.suggestions')}</h2>}>
+      {suggestions.error ? (
+        <Alert type="warning" showIcon title={errorMessage(suggestions.error, t('errors.loadFailed'))} />
+      ) : !suggestions.data ? (
+        <Typography.Text className="s-empty">{t('common.loading')}</Typography.Text>
+      ) : suggestions.data.items.length ? (
+        <ol className="s-plain-list">
+          {suggestions.data.items.slice(0, 3).map((item) => {
+            const percent = Math.round(item.confidence * 100)
+            const basis = tx(`appeals.case.suggestionBasis.${item.basis}`)
+            return (
+              <li key={item.departmentId}>
+                <div className="s-suggestion">
+                  <span style={{ flex: 1, minWidth: 0 }}>
+                    <strong>{item.departmentName}</strong>
+                    <div>
+                      <Tag color={BASIS_COLORS[item.basis]} className="s-basis-tag">
+                        {basis}
+                      </Tag>
+                    </div>
+                    <Progress
+                      percent={percent}
+                      size="small"
+                      aria-label={t('appeals.case.confidenceOf', { name: item.departmentName, percent })}
+                    />
+                  </span>
+                  <Button
+                    size="small"
+                    onClick={() => onPick(item.departmentId)}
+                    aria-label={t(
+                      canArbitrate ? 'appeals.case.arbitrateToNamed' : 'appeals.case.dispatchToNamed',
+                      { name: item.departmentName },
+                    )}
+                  >
+                    {t(canArbitrate ? 'appeals.case.arbitrateTo' : 'appeals.case.dispatchTo')}
+                  </Button>
+                </div>
+              </li>
+            )
+          })}
+        </ol>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('appeals.case.noSuggestions')} />
+      )}
+    </Card>
+  )
+}
