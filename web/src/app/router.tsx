@@ -75,6 +75,17 @@ const AppealFiguresPage = lazyNamed(
   () => import('../features/appeals/staff/AppealFiguresPage'),
   'AppealFiguresPage',
 )
+const OnBehalfPage = lazyNamed(() => import('../features/appeals/staff/OnBehalfPage'), 'OnBehalfPage')
+const ImportPage = lazyNamed(() => import('../features/appeals/staff/ImportPage'), 'ImportPage')
+const AppealSettingsPage = lazyNamed(
+  () => import('../features/appeals/staff/AppealSettingsPage'),
+  'AppealSettingsPage',
+)
+const CategoriesPage = lazyNamed(() => import('../features/appeals/staff/CategoriesPage'), 'CategoriesPage')
+const SupervisionCasesPage = lazyNamed(
+  () => import('../features/supervision/SupervisionCasesPage'),
+  'SupervisionCasesPage',
+)
 const StaffNotFoundPage = lazyNamed(() => import('./staff/StaffNotFoundPage'), 'StaffNotFoundPage')
 
 export function AppRouter() {
@@ -96,6 +107,11 @@ export function AppRouter() {
               <Route path="appeals/inbox" element={<DepartmentInboxPage />} />
               <Route path="appeals/return-visits" element={<ReturnVisitsPage />} />
               <Route path="appeals/figures" element={<AppealFiguresPage />} />
+              <Route path="appeals/on-behalf" element={<OnBehalfPage />} />
+              <Route path="appeals/import" element={<ImportPage />} />
+              <Route path="appeals/settings" element={<AppealSettingsPage />} />
+              <Route path="appeals/categories" element={<CategoriesPage />} />
+              <Route path="supervision" element={<SupervisionCasesPage />} />
               <Route path="appeals/:id" element={<StaffAppealPage />} />
               <Route path="*" element={<StaffNotFoundPage />} />
             </Route>

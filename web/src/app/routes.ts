@@ -22,6 +22,11 @@ export const paths = {
   staffAppealInbox: '/staff/appeals/inbox',
   staffReturnVisits: '/staff/appeals/return-visits',
   staffAppealFigures: '/staff/appeals/figures',
+  staffAppealOnBehalf: '/staff/appeals/on-behalf',
+  staffAppealImport: '/staff/appeals/import',
+  staffAppealSettings: '/staff/appeals/settings',
+  staffAppealCategories: '/staff/appeals/categories',
+  staffSupervision: '/staff/supervision',
   staffAppeal: (id: string) => `/staff/appeals/${id}`,
 } as const
 

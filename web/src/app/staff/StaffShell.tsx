@@ -1,5 +1,10 @@
 import {
+  AlertOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
+  CustomerServiceOutlined,
+  SettingOutlined,
   BarChartOutlined,
   CalendarOutlined,
   FileSearchOutlined,
@@ -25,9 +30,14 @@ import { canOpenStaffPath, staffPageOf, staffPagesFor, type StaffPageKey } from 
 const ICONS: Record<StaffPageKey, ReactNode> = {
   home: <HomeOutlined />,
   appealQueue: <FileSearchOutlined />,
+  appealOnBehalf: <CustomerServiceOutlined />,
+  appealImport: <CloudUploadOutlined />,
   appealInbox: <InboxOutlined />,
   returnVisits: <PhoneOutlined />,
+  supervision: <AlertOutlined />,
   appealFigures: <BarChartOutlined />,
+  appealSettings: <SettingOutlined />,
+  appealCategories: <AppstoreOutlined />,
   departments: <ClusterOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
@@ -67,7 +77,7 @@ export function StaffShell() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        width={216}
+        width={232}
         style={{ borderRight: '1px solid #f0f0f0' }}
       >
         <div className="s-brand">

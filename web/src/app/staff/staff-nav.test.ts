@@ -9,6 +9,8 @@ describe('staff menu by role', () => {
       'home',
       'appealQueue',
       'appealFigures',
+      'appealSettings',
+      'appealCategories',
       'departments',
       'users',
       'audit',
@@ -21,6 +23,7 @@ describe('staff menu by role', () => {
     expect(keys(['department_head'])).toEqual([
       'home',
       'appealInbox',
+      'supervision',
       'appealFigures',
       'users',
       'calendar',
@@ -37,12 +40,24 @@ describe('staff menu by role', () => {
     expect(keys(['dispatcher', 'inspector'])).toEqual([
       'home',
       'appealQueue',
+      'appealOnBehalf',
+      'appealImport',
       'returnVisits',
+      'supervision',
       'appealFigures',
+      'appealSettings',
       'calendar',
       'account',
     ])
-    expect(keys(['bureau_leader'])).toEqual(['home', 'appealQueue', 'appealFigures', 'calendar', 'account'])
+    expect(keys(['bureau_leader'])).toEqual([
+      'home',
+      'appealQueue',
+      'supervision',
+      'appealFigures',
+      'appealSettings',
+      'calendar',
+      'account',
+    ])
     expect(keys(['inspector'])).toEqual(['home', 'calendar', 'account'])
   })
 
@@ -50,6 +65,7 @@ describe('staff menu by role', () => {
     expect(keys(['department_head', 'discipline_inspector'])).toEqual([
       'home',
       'appealInbox',
+      'supervision',
       'appealFigures',
       'users',
       'audit',
@@ -64,6 +80,11 @@ describe('staff menu by role', () => {
     expect(canOpenStaffPath('/staff/no-such-page', ['handler'])).toBe(true)
     expect(canOpenStaffPath('/staff/appeals/queue', ['handler'])).toBe(false)
     expect(canOpenStaffPath('/staff/appeals/return-visits', ['bureau_leader'])).toBe(false)
+    expect(canOpenStaffPath('/staff/appeals/on-behalf', ['bureau_leader'])).toBe(false)
+    expect(canOpenStaffPath('/staff/appeals/import', ['dispatcher'])).toBe(true)
+    expect(canOpenStaffPath('/staff/appeals/categories', ['dispatcher'])).toBe(false)
+    expect(canOpenStaffPath('/staff/appeals/settings', ['bureau_leader'])).toBe(true)
+    expect(canOpenStaffPath('/staff/supervision', ['handler'])).toBe(false)
     // A case page: the server decides who may see the appeal.
     expect(canOpenStaffPath('/staff/appeals/0e692f3e-7e62-4cf7-a1db-93f6ef0f82af', ['handler'])).toBe(true)
   })

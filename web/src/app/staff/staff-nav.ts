@@ -8,9 +8,14 @@ import { paths } from '../routes'
 export type StaffPageKey =
   | 'home'
   | 'appealQueue'
+  | 'appealOnBehalf'
+  | 'appealImport'
   | 'appealInbox'
   | 'returnVisits'
+  | 'supervision'
   | 'appealFigures'
+  | 'appealSettings'
+  | 'appealCategories'
   | 'departments'
   | 'users'
   | 'audit'
@@ -23,14 +28,26 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   { key: 'home', path: paths.staffHome, roles: 'any' },
   // The task force triages and dispatches; the bureau's leaders and admins read the same queues.
   { key: 'appealQueue', path: paths.staffAppealQueue, roles: ['dispatcher', 'bureau_leader', 'admin'] },
+  // Hotline calls, company visits and federation batches are filed by the task force only.
+  { key: 'appealOnBehalf', path: paths.staffAppealOnBehalf, roles: ['dispatcher'] },
+  { key: 'appealImport', path: paths.staffAppealImport, roles: ['dispatcher'] },
   { key: 'appealInbox', path: paths.staffAppealInbox, roles: ['handler', 'department_head'] },
   // Return visits are the task force's own, never the handling department's (被满意 guard).
   { key: 'returnVisits', path: paths.staffReturnVisits, roles: ['dispatcher'] },
+  // The bureau pursues breaches; a department head reads the cases against their department.
+  {
+    key: 'supervision',
+    path: paths.staffSupervision,
+    roles: ['dispatcher', 'bureau_leader', 'department_head'],
+  },
   {
     key: 'appealFigures',
     path: paths.staffAppealFigures,
     roles: ['dispatcher', 'bureau_leader', 'admin', 'department_head'],
   },
+  // Admins change the appeal rules; the task force and the leadership read them.
+  { key: 'appealSettings', path: paths.staffAppealSettings, roles: ['admin', 'dispatcher', 'bureau_leader'] },
+  { key: 'appealCategories', path: paths.staffAppealCategories, roles: ['admin'] },
   { key: 'departments', path: paths.staffDepartments, roles: ['admin'] },
   // Department heads see their own department's people, read-only.
   { key: 'users', path: paths.staffUsers, roles: ['admin', 'department_head'] },

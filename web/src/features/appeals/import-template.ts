@@ -1,0 +1,41 @@
+/**
+ * The federation (工商联) batch file: its column titles exactly as the server reads them
+ * (IMPORT_COLUMNS in server/src/modules/appeals/appeals-import.service.ts, which the web cannot import
+ * because it loads exceljs; import-template.test.ts keeps the two in step), and the template CSV.
+ */
+export const IMPORT_COLUMNS = {
+  uscc: '统一社会信用代码',
+  category: '诉求类别',
+  title: '标题',
+  body: '诉求内容',
+  contactPhone: '联系电话',
+  address: '地址',
+} as const
+export type ImportColumn = keyof typeof IMPORT_COLUMNS
+export const IMPORT_COLUMN_KEYS = Object.keys(IMPORT_COLUMNS) as ImportColumn[]
+/** A file without these columns is refused as a whole; the others may be left out or blank. */
+export const REQUIRED_IMPORT_COLUMNS: readonly ImportColumn[] = ['uscc', 'category', 'title', 'body']
+export const IMPORT_ACCEPT =
+  '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv'
+export const IMPORT_MAX_ROWS = 2000
+export const IMPORT_TEMPLATE_FILE = 'federation-appeals-template.csv'
+
+/**
+ * The header row as CSV, with a byte-order mark so Excel opens the Chinese titles as UTF-8 (the
+ * server strips it again).
+ */
+export function importTemplateCsv(): string {
+  return `\uFEFF${IMPORT_COLUMN_KEYS.map((key) => IMPORT_COLUMNS[key]).join(',')}\r\n`
+}
+
+/** The column a row error is about, by the server's field name ('uscc' → 统一社会信用代码). */
+export function importColumnTitle(field: string): string {
+  return (IMPORT_COLUMNS as Record<string, string>)[field] ?? field
+}
+
+/** Rows with errors first (they need work), then the rest in file order. */
+export function sortImportRows<T extends { row: number; status: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort(
+    (a, b) => Number(b.status === 'error') - Number(a.status === 'error') || a.row - b.row,
+  )
+}

@@ -1,0 +1,144 @@
+import { Alert, Form, Input, Modal, Select } from 'antd'
+import { useState } from 'react'
+import { errorMessage } from '../../../app/api'
+import { showApiErrorOnForm } from '../../../ui/form-errors'
+import type { DepartmentOption } from '../../departments/department-options'
+import { DepartmentSelect } from '../../departments/DepartmentSelect'
+import { appealsApi, TIERS, type Tier } from '../appeals.api'
+import {
+  CATEGORY_CODE,
+  CATEGORY_NAME_EN_MAX,
+  CATEGORY_NAME_MAX,
+  nextSortOrder,
+  type CatalogueEntry,
+} from '../category-catalogue'
+import { useAppealText } from '../use-appeal-text'
+
+type Values = {
+  code: string
+  name: string
+  nameEn: string
+  defaultDepartmentId?: string
+  defaultTier: Tier
+}
+const FORM_FIELDS = ['code', 'name', 'nameEn', 'defaultDepartmentId', 'defaultTier']
+
+/** Add a category, or change one's names, default department and default urgency. */
+export function CategoryFormModal({
+  entry,
+  existing,
+  departments,
+  onClose,
+  onSaved,
+}: {
+  entry?: CatalogueEntry
+  existing: readonly CatalogueEntry[]
+  departments: DepartmentOption[]
+  onClose: () => void
+  onSaved: (name: string) => void
+}) {
+  const { t, tier } = useAppealText()
+  const [form] = Form.useForm<Values>()
+  const [banner, setBanner] = useState<string>()
+  const [isSaving, setSaving] = useState(false)
+  const required = { required: true, whitespace: true, message: t('fields.required') }
+
+  const submit = async (values: Values) => {
+    setBanner(undefined)
+    setSaving(true)
+    try {
+      await appealsApi.saveCategory(values.code, {
+        name: values.name.trim(),
+        nameEn: values.nameEn.trim(),
+        defaultDepartmentId: values.defaultDepartmentId ?? null,
+        defaultTier: values.defaultTier,
+        isActive: true,
+        sortOrder: entry?.sortOrder ?? nextSortOrder(existing),
+      })
+      onSaved(values.name.trim())
+    } catch (error) {
+      setBanner(showApiErrorOnForm(form, error, FORM_FIELDS, errorMessage(error, t('errors.generic'))))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={entry ? t('appeals.categories.editTitle', { name: entry.name }) : t('appeals.categories.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={isSaving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
+      {banner ? (
+        <Alert type="error" showIcon title={banner} role="alert" style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form<Values>
+        form={form}
+        name="category"
+        layout="vertical"
+        initialValues={
+          entry
+            ? { ...entry, defaultDepartmentId: entry.defaultDepartmentId ?? undefined }
+            : { defaultTier: 'normal' }
+        }
+        onFinish={(values) => void submit(values)}
+      >
+        <Form.Item
+          name="code"
+          label={t('appeals.categories.code')}
+          extra={entry ? undefined : t('appeals.categories.codeHelp')}
+          rules={[
+            required,
+            { pattern: CATEGORY_CODE, message: t('appeals.categories.codeHelp') },
+            {
+              validator: async (_rule, value: string | undefined) => {
+                if (!entry && value && existing.some((e) => e.code === value))
+                  throw new Error(t('appeals.categories.codeTaken'))
+              },
+            },
+          ]}
+        >
+          <Input disabled={!!entry} className="s-mono" autoComplete="off" maxLength={40} />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('appeals.categories.name')}
+          rules={[required, { min: 2, message: t('appeals.validation.reasonLength', { min: 2 }) }]}
+        >
+          <Input maxLength={CATEGORY_NAME_MAX} />
+        </Form.Item>
+        <Form.Item
+          name="nameEn"
+          label={t('appeals.categories.nameEn')}
+          rules={[required, { min: 2, message: t('appeals.validation.reasonLength', { min: 2 }) }]}
+        >
+          <Input maxLength={CATEGORY_NAME_EN_MAX} lang="en" />
+        </Form.Item>
+        <Form.Item
+          name="defaultDepartmentId"
+          label={t('appeals.categories.defaultDepartment')}
+          extra={t('appeals.categories.defaultDepartmentHelp')}
+        >
+          <DepartmentSelect
+            allowClear
+            options={departments}
+            placeholder={t('appeals.categories.noDefault')}
+          />
+        </Form.Item>
+        <Form.Item
+          name="defaultTier"
+          label={t('appeals.categories.defaultTier')}
+          rules={[{ required: true, message: t('fields.required') }]}
+        >
+          <Select options={TIERS.map((value) => ({ value, label: tier(value) }))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}
