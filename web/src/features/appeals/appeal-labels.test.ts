@@ -78,7 +78,11 @@ describe('appeal vocabulary', () => {
     expect(describeEvent(event('clock_breach', { clock: 'resolution' }), zh)).toBe('办结已超时')
     expect(describeEvent(event('something_new'), zh)).toBe('其他记录（something_new）')
     expect(describeEvent(event('filed', { channel: 'hotline' }), translator(en))).toBe(
-      'Filed by the enterprise (Hotline)',
+      'Filed for the enterprise by the task force (Hotline)',
+    )
+    expect(describeEvent(event('filed', { channel: 'federation' }), zh)).toBe('专班代企业登记（工商联）')
+    expect(describeEvent(event('filed', { channel: 'web' }), translator(en))).toBe(
+      'Filed by the enterprise (Web)',
     )
   })
 

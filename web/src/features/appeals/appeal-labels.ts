@@ -105,6 +105,7 @@ const num = (value: unknown) => (typeof value === 'number' ? value : undefined)
 const CLOCK_KINDS = ['sign_for', 'first_contact', 'resolution'] as const
 const PAUSE_REASONS = ['awaiting_enterprise', 'awaiting_third_party'] as const
 const CHANNELS = ['web', 'mobile', 'hotline', 'rating', 'cannot_do', 'visit', 'federation'] as const
+const ON_BEHALF_CHANNELS = ['hotline', 'visit', 'federation'] as const
 const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value)
 
@@ -120,9 +121,14 @@ export function describeEvent(event: Pick<TimelineEvent, 'type' | 'data' | 'depa
   const type: EventType = event.type
   switch (type) {
     case 'filed':
-      return oneOf(CHANNELS, data.channel)
-        ? t('appeals.events.filed', { channel: t(`appeals.channels.${data.channel}`) })
-        : t('appeals.events.filedPlain')
+      if (!oneOf(CHANNELS, data.channel)) return t('appeals.events.filedPlain')
+      // A hotline call, a company visit or a federation batch is written down by the task force.
+      return t(
+        (ON_BEHALF_CHANNELS as readonly string[]).includes(data.channel)
+          ? 'appeals.events.filedOnBehalf'
+          : 'appeals.events.filed',
+        { channel: t(`appeals.channels.${data.channel}`) },
+      )
     case 'merge':
       return t('appeals.events.merge', { original: text(data.original) })
     case 'merged_in':
@@ -180,6 +186,7 @@ export const EVENT_KEYS = [
   'appeals.events.dispatchFallback',
   'appeals.events.dispatchWithCo',
   'appeals.events.filedPlain',
+  'appeals.events.filedOnBehalf',
   'appeals.events.sign_forPlain',
   'appeals.events.returnPlain',
   'appeals.events.replyPlain',

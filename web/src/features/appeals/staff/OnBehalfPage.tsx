@@ -74,8 +74,10 @@ export function OnBehalfPage() {
                     </Link>
                   </Typography.Text>
                 </Typography.Paragraph>
-                <Typography.Paragraph type="secondary">{receipt.receipt}</Typography.Paragraph>
-                <Typography.Paragraph type="secondary">{t('appeals.onBehalf.readBack')}</Typography.Paragraph>
+                <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+                  {t('appeals.onBehalf.readBack')}
+                </Typography.Paragraph>
+                <blockquote className="s-receipt">{receipt.receipt}</blockquote>
               </>
             }
             extra={[
