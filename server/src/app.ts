@@ -19,6 +19,7 @@ import { departmentRoutes } from './modules/departments/departments.routes'
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes'
 import { factRoutes } from './modules/facts/facts.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
+import { policyRoutes } from './modules/policies/policies.routes'
 import { referenceRoutes } from './modules/reference/reference.routes'
 import { supervisionRoutes } from './modules/supervision/supervision.routes'
 import { userRoutes } from './modules/users/users.routes'
@@ -70,6 +71,7 @@ export function buildApp(deps: AppDeps) {
   app.route(API_PREFIX, authRoutes())
   app.route(API_PREFIX, enterpriseRoutes())
   app.route(API_PREFIX, factRoutes())
+  app.route(API_PREFIX, policyRoutes())
   app.route(API_PREFIX, appealRoutes())
   app.route(API_PREFIX, departmentRoutes())
   app.route(API_PREFIX, userRoutes())

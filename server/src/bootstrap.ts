@@ -9,6 +9,7 @@ import { loggingAdapter, webhookAdapter } from './kernel/notify/adapters'
 import { Notifier } from './kernel/notify/notifier'
 import { registerAppealJobs } from './modules/appeals/appeals.jobs'
 import { registerAuthJobs } from './modules/auth/auth.jobs'
+import { registerPolicyJobs } from './modules/policies/policies.jobs'
 
 /** Wires the kernel services of one process around one database. */
 export function createDeps(
@@ -48,5 +49,6 @@ export function createDeps(
   notifier.register()
   registerAuthJobs(deps)
   registerAppealJobs(deps)
+  registerPolicyJobs(deps)
   return deps
 }

@@ -29,6 +29,8 @@ type Ctx = {
   departmentId: string
   appealId: string
   enterpriseUscc: string
+  /** a draft policy of the staff roles' department */
+  policyId: string
 }
 type Entry = {
   allow: 'everyone' | 'signed-in' | 'staff' | Role[]
@@ -144,6 +146,109 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/enterprises/{id}/facts/history': {
     allow: ['enterprise', ...STAFF],
     params: (c) => ({ id: c.enterpriseId }),
+  },
+  'GET /api/v1/public/policies': { allow: 'everyone' },
+  'GET /api/v1/public/policies/{id}': { allow: 'everyone', params: () => ({ id: randomUuid() }) },
+  'POST /api/v1/public/policy-calculator': { allow: 'everyone', body: () => ({ facts: { employees: 10 } }) },
+  'GET /api/v1/enterprises/{id}/policy-matches': {
+    allow: ['enterprise', ...STAFF],
+    params: (c) => ({ id: c.enterpriseId }),
+  },
+  'GET /api/v1/enterprises/{id}/policy-matches/{itemId}': {
+    allow: ['enterprise', ...STAFF],
+    params: (c) => ({ id: c.enterpriseId, itemId: randomUuid() }),
+  },
+  'GET /api/v1/enterprises/{id}/policy-subscription': {
+    allow: ['enterprise', ...STAFF],
+    params: (c) => ({ id: c.enterpriseId }),
+  },
+  'PUT /api/v1/enterprises/{id}/policy-subscription': {
+    allow: ['enterprise'],
+    params: (c) => ({ id: c.enterpriseId }),
+    body: () => ({ topics: ['tax_relief'], isPushEnabled: true }),
+  },
+  'GET /api/v1/enterprises/{id}/needs': {
+    allow: ['enterprise', ...STAFF],
+    params: (c) => ({ id: c.enterpriseId }),
+  },
+  'POST /api/v1/enterprises/{id}/needs': {
+    allow: ['enterprise'],
+    params: (c) => ({ id: c.enterpriseId }),
+    body: () => ({ topic: 'finance', text: '希望了解贷款贴息政策' }),
+  },
+  'GET /api/v1/policies/needs': { allow: ['bureau_leader', 'dispatcher', 'department_head', 'handler'] },
+  'GET /api/v1/policies/needs/summary': {
+    allow: ['bureau_leader', 'dispatcher', 'department_head', 'handler'],
+  },
+  'POST /api/v1/policies/needs/{needId}/answer': {
+    allow: ['bureau_leader', 'dispatcher'],
+    params: () => ({ needId: randomUuid() }),
+    body: () => ({ answer: '已转相关部门' }),
+  },
+  'POST /api/v1/policies/rules/check': {
+    allow: ['handler', 'department_head', 'bureau_leader'],
+    body: () => ({ rule: '从业人数 <= 300' }),
+  },
+  'GET /api/v1/policies/match-runs': { allow: ['bureau_leader', 'dispatcher', 'admin'] },
+  'POST /api/v1/policies/match-runs': { allow: ['bureau_leader', 'admin'] },
+  'GET /api/v1/policies': { allow: 'staff' },
+  'POST /api/v1/policies': {
+    allow: ['handler', 'department_head', 'bureau_leader'],
+    body: (c) => ({
+      title: '矩阵测试政策',
+      issuer: '测试',
+      level: 'city',
+      ownerDepartmentId: c.departmentId,
+    }),
+  },
+  // Id-based: who cannot see the draft gets "not found" (let through to the visibility check);
+  // who sees it but may not write it (the task force) is refused.
+  'GET /api/v1/policies/{id}': { allow: 'staff', params: (c) => ({ id: c.policyId }) },
+  'GET /api/v1/policies/{id}/versions': { allow: 'staff', params: (c) => ({ id: c.policyId }) },
+  'PATCH /api/v1/policies/{id}': {
+    allow: STAFF.filter((r) => r !== 'dispatcher'),
+    params: (c) => ({ id: c.policyId }),
+    body: () => ({ version: 999, title: '改个标题' }),
+  },
+  'POST /api/v1/policies/{id}/items': {
+    allow: STAFF.filter((r) => r !== 'dispatcher'),
+    params: (c) => ({ id: c.policyId }),
+    body: () => ({
+      code: '矩阵',
+      title: '矩阵事项',
+      benefitKind: 'service',
+      mode: 'fast_application',
+      departmentId: randomUuid(),
+    }),
+  },
+  'PATCH /api/v1/policies/{id}/items/{itemId}': {
+    allow: STAFF.filter((r) => r !== 'dispatcher'),
+    params: (c) => ({ id: c.policyId, itemId: randomUuid() }),
+    body: () => ({ version: 1 }),
+  },
+  'POST /api/v1/policies/{id}/submit': {
+    allow: STAFF.filter((r) => r !== 'dispatcher'),
+    params: (c) => ({ id: c.policyId }),
+    body: () => ({ version: 999 }),
+  },
+  ...Object.fromEntries(
+    ['return', 'publish', 'revise', 'repeal'].map((action) => [
+      `POST /api/v1/policies/{id}/${action}`,
+      {
+        allow: STAFF.filter((r) => r !== 'dispatcher' && r !== 'handler'),
+        params: (c: Ctx) => ({ id: c.policyId }),
+        body: () => ({ version: 999, note: '矩阵' }),
+      } satisfies Entry,
+    ]),
+  ),
+  'POST /api/v1/policies/{id}/attachments': {
+    allow: STAFF.filter((r) => r !== 'dispatcher'),
+    params: (c) => ({ id: c.policyId }),
+    body: pngForm,
+  },
+  'GET /api/v1/policies/{id}/attachments/{attachmentId}': {
+    allow: 'staff',
+    params: (c) => ({ id: c.policyId, attachmentId: randomUuid() }),
   },
   'GET /api/v1/facts/definitions': { allow: 'everyone' },
   'GET /api/v1/facts/definitions/all': { allow: ['admin'] },
@@ -436,7 +541,15 @@ beforeAll(async () => {
   })
   const dispatcher = await signInAs(t, 'dispatcher')
   await dispatcher.post(`/api/v1/appeals/${filed.body.id}/dispatch`, { leadDepartmentId: department.id })
+  const writer = await signInAs(t, 'handler', { departmentId: department.id })
+  const draft = await writer.post('/api/v1/policies', {
+    title: '矩阵用草稿政策',
+    issuer: '大连市市场监督管理局',
+    level: 'city',
+    ownerDepartmentId: department.id,
+  })
   ctx = {
+    policyId: draft.body.id,
     enterpriseId: enterprise.id,
     targetUserId: target.id,
     departmentId: department.id,

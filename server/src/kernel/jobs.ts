@@ -99,6 +99,16 @@ export class Jobs {
     })
   }
 
+  /** Sends many jobs of one queue in one statement, inside the caller's transaction. */
+  async sendMany(executor: Executor, queue: string, datas: object[]): Promise<void> {
+    if (!this.registrations.has(queue)) throw new Error(`Unknown job queue ${queue}`)
+    if (datas.length === 0) return
+    await this.boss.insert(
+      datas.map((data) => ({ name: queue, data })),
+      { db: { executeSql: async (text, values) => ({ rows: await executeRaw(executor, text, values) }) } },
+    )
+  }
+
   /** Runs every job that is due in a queue, now, in this process (tests and maintenance scripts). */
   async runQueued(queue: string): Promise<number> {
     const registration = this.registrations.get(queue)

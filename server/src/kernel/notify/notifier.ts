@@ -13,6 +13,7 @@ import {
   findRecentContacts,
   insertDelivery,
   insertNotification,
+  insertNotifications,
   lockEnterpriseContacts,
   lockNotificationForDelivery,
   markNotificationDeferred,
@@ -103,6 +104,40 @@ export class Notifier {
     })
     await this.deps.jobs.send(tx, DELIVER_QUEUE, { id })
     return id
+  }
+
+  /**
+   * Many messages at once (a policy push to thousands of enterprises): the rows and their delivery
+   * jobs in a few statements, in the caller's transaction. Each still meets the contact cap on delivery.
+   */
+  async enqueueMany(tx: Tx, requests: NotificationRequest[]): Promise<string[]> {
+    const ids: string[] = []
+    for (let i = 0; i < requests.length; i += 500) {
+      const batch = requests.slice(i, i + 500)
+      const inserted = await insertNotifications(
+        tx,
+        batch.map((request) => {
+          const r = request.recipient
+          return {
+            recipientUserId: 'userId' in r ? r.userId : null,
+            recipientEnterpriseId: 'enterpriseId' in r ? r.enterpriseId : null,
+            recipientPhone: 'phone' in r ? r.phone : null,
+            channels: request.channels ?? ('phone' in r ? ['sms'] : ['inbox']),
+            template: request.template,
+            params: request.params ?? {},
+            isUrgent: request.isUrgent ?? false,
+            isSolicited: request.isSolicited ?? false,
+          }
+        }),
+      )
+      await this.deps.jobs.sendMany(
+        tx,
+        DELIVER_QUEUE,
+        inserted.map((id) => ({ id })),
+      )
+      ids.push(...inserted)
+    }
+    return ids
   }
 
   /** How many counted contacts the enterprise had in the last seven days, and when the next slot frees if at the cap. */

@@ -32,6 +32,30 @@ export async function insertNotification(
   return inserted.id
 }
 
+export async function insertNotifications(
+  tx: Executor,
+  rows: Parameters<typeof insertNotification>[1][],
+): Promise<string[]> {
+  if (rows.length === 0) return []
+  const inserted = await tx
+    .insertInto('notifications')
+    .values(
+      rows.map((row) => ({
+        recipient_user_id: row.recipientUserId,
+        recipient_enterprise_id: row.recipientEnterpriseId,
+        recipient_phone: row.recipientPhone,
+        channels: row.channels,
+        template: row.template,
+        params: JSON.stringify(row.params),
+        is_urgent: row.isUrgent,
+        is_solicited: row.isSolicited,
+      })),
+    )
+    .returning('id')
+    .execute()
+  return inserted.map((r) => r.id)
+}
+
 export async function lockNotificationForDelivery(tx: Tx, id: string) {
   return tx
     .selectFrom('notifications')

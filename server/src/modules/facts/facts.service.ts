@@ -565,3 +565,63 @@ export async function declareFacts(
     return { enterpriseId, facts: sheet.entries, changed }
   })
 }
+
+// The population, column-wise, for the matching engine
+
+export type FactSink = (index: number, enterpriseId: string, key: string, value: RawValue | undefined) => void
+
+/**
+ * Feeds every fact of a set of enterprises to `sink` as rules read them on `today`: profile values,
+ * a department's value over them, declared and verified facts, stale ones as missing. Either a range
+ * of match indexes (a full load, in batches) or some enterprises (after changes: each of their facts
+ * is set, missing ones cleared). Answers the enterprises seen.
+ */
+export async function feedPopulation(
+  db: Executor,
+  loaded: LoadedSchema,
+  today: string,
+  sink: FactSink,
+  which: { range: [number, number] } | { enterpriseIds: string[] },
+): Promise<{ id: string; index: number }[]> {
+  const [profiles, values] =
+    'range' in which
+      ? await Promise.all([
+          q.findProfilesInRange(db, ...which.range),
+          q.findValuesInRange(db, ...which.range),
+        ])
+      : await Promise.all([
+          q.findProfilesByIds(db, which.enterpriseIds),
+          q.findValuesByIds(db, which.enterpriseIds),
+        ])
+  const stored = loaded.definitions.filter((d) => !d.formula)
+  const profileDefs = stored.filter((d) => d.isProfileField)
+  const otherDefs = stored.filter((d) => !d.isProfileField)
+  const byDef = new Map(stored.map((d) => [d.key, d]))
+  const indexOf = new Map<string, number>()
+  const clearOthers = 'enterpriseIds' in which
+  for (const p of profiles) {
+    indexOf.set(p.id, p.match_index)
+    for (const def of profileDefs) {
+      const raw = p[PROFILE_FACT_COLUMNS[def.key as ProfileFactKey]]
+      sink(p.match_index, p.id, def.key, raw === null || raw === undefined ? undefined : (raw as RawValue))
+    }
+    if (clearOthers) for (const def of otherDefs) sink(p.match_index, p.id, def.key, undefined)
+  }
+  for (const v of values) {
+    const index = indexOf.get(v.enterprise_id)
+    const def = byDef.get(v.fact_key)
+    if (index === undefined || !def) continue
+    const value = fromColumns(def, v)
+    // a tombstone leaves a profile fact to the profile and any other fact missing
+    if (value === undefined) {
+      if (!def.isProfileField) sink(index, v.enterprise_id, def.key, undefined)
+      continue
+    }
+    sink(index, v.enterprise_id, def.key, isStale(def, v.period || null, today) ? undefined : value)
+  }
+  return profiles.map((p) => ({ id: p.id, index: p.match_index }))
+}
+
+export const findMaxMatchIndex = q.findMaxMatchIndex
+export const findFactSeq = q.findFactSeq
+export const findChangedEnterprises = q.findChangedEnterprises

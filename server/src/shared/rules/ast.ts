@@ -12,8 +12,9 @@ export type ArithOp = '+' | '-' | '*' | '/'
 export type DurationUnit = 'year' | 'month' | 'day'
 export type FunctionName = 'min' | 'max' | 'round' | 'yearsSince'
 
-export type Node = (
-  | { kind: 'number'; value: number }
+export type Node = /** isPercent: written as a percentage (20%), and read back as one */
+(
+  | { kind: 'number'; value: number; isPercent?: boolean }
   | { kind: 'duration'; amount: number; unit: DurationUnit }
   | { kind: 'date'; value: string }
   | { kind: 'today' }

@@ -32,7 +32,7 @@ export type Keyword =
 export type Punct = '+' | '-' | '*' | '/' | '(' | ')' | '[' | ']' | ',' | ';' | ':' | '->'
 
 export type Token = { start: number; end: number; text: string } & (
-  | { t: 'number'; value: number }
+  | { t: 'number'; value: number; isPercent?: boolean }
   | { t: 'duration'; amount: number; unit: DurationUnit }
   | { t: 'date'; value: string }
   | { t: 'string'; value: string }
@@ -248,7 +248,14 @@ export function tokenize(source: string, factNames: readonly string[]): Token[] 
       while (source[i] && MULTIPLIERS[source[i]!]) value *= MULTIPLIERS[source[i++]!]!
       if (source[i] === '%' || source[i] === '％') {
         i++
-        push({ t: 'number', value: value / 100, start, end: i, text: source.slice(start, i) })
+        push({
+          t: 'number',
+          value: value / 100,
+          isPercent: true,
+          start,
+          end: i,
+          text: source.slice(start, i),
+        })
         continue
       }
       const duration = DURATION_SUFFIXES.find(([s]) => source.startsWith(s, i))

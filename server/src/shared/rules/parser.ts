@@ -194,7 +194,12 @@ class Parser {
     const span = { start: token.start, end: token.end }
     switch (token.t) {
       case 'number':
-        return { kind: 'number', value: token.value, ...span }
+        return {
+          kind: 'number',
+          value: token.value,
+          ...(token.isPercent ? { isPercent: true } : {}),
+          ...span,
+        }
       case 'duration':
         return { kind: 'duration', amount: token.amount, unit: token.unit, ...span }
       case 'date':

@@ -143,7 +143,7 @@ export class RuleRenderer {
     const w = this.words
     switch (node.kind) {
       case 'number':
-        return formatNumber(node.value, hint, this.locale)
+        return node.isPercent ? `${trim(node.value * 100)}%` : formatNumber(node.value, hint, this.locale)
       case 'duration':
         return w.duration(node.amount, node.unit)
       case 'date':
@@ -161,7 +161,9 @@ export class RuleRenderer {
           const d = this.node(node.right, undefined, true)
           return node.op === '-' ? w.ago(d) : w.later(d)
         }
-        const factHint = this.factOf(node.left) ?? this.factOf(node.right) ?? hint
+        // a sum keeps its fact's unit; a factor or divisor is a plain number (× 20%, ÷ 12)
+        const scales = node.op === '*' || node.op === '/'
+        const factHint = scales ? undefined : (this.factOf(node.left) ?? this.factOf(node.right) ?? hint)
         const text = `${this.node(node.left, factHint, true)} ${node.op === '*' ? '×' : node.op === '/' ? '÷' : node.op} ${this.node(node.right, factHint, true)}`
         return nested ? `（${text}）` : text
       }

@@ -1,0 +1,37 @@
+import type { AppDeps } from '../../kernel/http/app-env'
+import { runMatching, syncChangedEnterprises } from './policy-matching.service'
+import { expirePolicies, MATCH_ITEMS_QUEUE } from './policies.service'
+
+export { MATCH_ITEMS_QUEUE }
+export const MATCH_SYNC_QUEUE = 'policies.match_changes'
+export const MATCH_NIGHTLY_QUEUE = 'policies.match_nightly'
+
+/**
+ * Matching is durable work: a policy's items are matched when it is published or leaves force;
+ * changed facts every minute; and every night (UTC 17:30 = 01:30 in Dalian) policies past their end
+ * expire and everything is matched again from a freshly loaded population.
+ */
+export function registerPolicyJobs(deps: AppDeps): void {
+  deps.jobs.register<{ policyId: string }>(
+    MATCH_ITEMS_QUEUE,
+    async ({ policyId }) => {
+      await runMatching(deps, { kind: 'items', policyId })
+    },
+    { pollingIntervalSeconds: 2 },
+  )
+  deps.jobs.register(
+    MATCH_SYNC_QUEUE,
+    async () => {
+      await syncChangedEnterprises(deps)
+    },
+    { cron: '* * * * *' },
+  )
+  deps.jobs.register(
+    MATCH_NIGHTLY_QUEUE,
+    async () => {
+      await expirePolicies(deps)
+      await runMatching(deps, { kind: 'full' }, { rebuild: true })
+    },
+    { cron: '30 17 * * *' },
+  )
+}
