@@ -21,13 +21,14 @@ async function main(): Promise<void> {
   if (applied.length) logger.info({ applied }, 'migrations applied')
 
   const deps = createDeps(config, database, logger)
+  // Jobs first: seeding queues work (the first matching run) in the same transactions as its data.
+  await deps.jobs.start({ workers: config.jobs })
   // The department tree is seeded on first start in every mode; demo people and enterprises only when asked.
   const seed = await seedIfEmpty(deps, {
     demo: config.seedDemoData,
     enterpriseCount: config.demoEnterpriseCount,
     password: config.demoPassword,
   })
-  await deps.jobs.start({ workers: config.jobs })
 
   const app = buildApp(deps)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })

@@ -145,3 +145,29 @@ export async function insertFactSourceDepartments(
       .onConflict((oc) => oc.doNothing())
       .execute()
 }
+
+export async function countPolicies(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('policies')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function findDemoProfiles(db: Executor) {
+  return db
+    .selectFrom('enterprises')
+    .select([
+      'id',
+      'uscc',
+      'size_class',
+      'employees',
+      'annual_revenue',
+      'industry_code',
+      'tags',
+      'founded_on',
+    ])
+    .where('is_demo', '=', true)
+    .orderBy('match_index')
+    .execute()
+}

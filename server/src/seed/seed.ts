@@ -3,10 +3,21 @@ import { hashPassword } from '../kernel/auth/password'
 import { writeAudit } from '../kernel/audit/audit'
 import type { Tx } from '../kernel/db/database'
 import type { AppDeps } from '../kernel/http/app-env'
-import { seedFactCatalogue } from '../modules/facts/facts.service'
+import {
+  cityCodeOf,
+  countFacts,
+  loadFactSchema,
+  seedFactCatalogue,
+  seedInitialFacts,
+  todayIn,
+} from '../modules/facts/facts.service'
+import { MATCH_FULL_QUEUE } from '../modules/policies/policies.jobs'
+import { createPublishedPolicy, expirePolicies } from '../modules/policies/policies.service'
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { dalian } from './cities/dalian'
 import { generateDemoEnterprises } from './demo-enterprises'
+import { generateDemoFacts } from './demo-facts'
+import { loadDemoPolicies } from './policies/demo-policies'
 import type { CitySeed } from './seed-types'
 import * as q from './seed.queries'
 
@@ -28,7 +39,100 @@ export async function seedIfEmpty(
   await seedAppealCatalogueIfEmpty(deps)
   await seedFactCatalogue(deps.db)
   await seedFactSourcesIfEmpty(deps)
+  if (options.demo) await seedDemoPolicyData(deps)
   return result
+}
+
+/**
+ * Demo facts for the demo enterprises and the real policies of server/src/seed/policies/*.yaml, put
+ * in force; then the first (baseline) matching run is queued. Once: a database that has facts or
+ * policies keeps them.
+ */
+export async function seedDemoPolicyData(deps: AppDeps): Promise<{ facts: number; policies: number }> {
+  const loaded = await loadFactSchema(deps.db, cityCodeOf(deps))
+  const year = Number(todayIn(deps).slice(0, 4))
+  const seeded = await deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    let facts = 0
+    let policies = 0
+    if ((await countFacts(tx)) === 0) {
+      const profiles = await q.findDemoProfiles(tx)
+      facts = await seedInitialFacts(
+        tx,
+        loaded,
+        profiles.flatMap((p) =>
+          generateDemoFacts(
+            {
+              uscc: p.uscc,
+              sizeClass: p.size_class,
+              employees: p.employees,
+              annualRevenue: p.annual_revenue,
+              industryCode: p.industry_code,
+              tags: p.tags,
+              foundedOn: p.founded_on,
+            },
+            year,
+          ).map((f) => ({ enterpriseId: p.id, ...f })),
+        ),
+      )
+    }
+    if ((await q.countPolicies(tx)) === 0) {
+      const ids = await q.findDepartmentIdsByCode(tx)
+      for (const demo of loadDemoPolicies()) {
+        const department = (code: string) => {
+          const id = ids.get(code)
+          if (!id) throw new Error(`${demo.file}: no department ${code}`)
+          return id
+        }
+        await createPublishedPolicy(
+          deps,
+          tx,
+          {
+            title: demo.policy.title,
+            issuer: demo.policy.issuer,
+            documentNumber: demo.policy.documentNumber,
+            level: demo.policy.level,
+            issuedOn: demo.policy.issuedOn ?? null,
+            effectiveFrom: demo.policy.effectiveFrom,
+            effectiveTo: demo.policy.effectiveTo ?? null,
+            summary: demo.policy.summary,
+            fullText: demo.policy.fullText,
+            sourceUrl: null,
+            topics: demo.policy.topics,
+            ownerDepartmentId: department(demo.policy.owner),
+            items: demo.items.map((item, i) => ({
+              code: item.code,
+              title: item.title,
+              summary: item.summary ?? '',
+              benefitKind: item.kind,
+              amount: item.amount ?? null,
+              amountFormula: item.amountFormula ?? null,
+              mode: item.mode,
+              departmentId: department(item.department),
+              budgetCap: item.budgetCap ?? null,
+              requiredMaterials: (item.materials ?? []).map((m) => ({
+                ...m,
+                isRequired: m.isRequired ?? true,
+              })),
+              promisedWorkingDays: item.promisedWorkingDays ?? 10,
+              conditions: item.conditions.map((c) => ({ ...c, note: c.note ?? null })),
+              effectiveFrom: null,
+              effectiveTo: null,
+              topics: item.topics ?? [],
+              isPushEnabled: true,
+              sortOrder: i,
+            })),
+          },
+          'seed',
+        )
+        policies++
+      }
+      await deps.jobs.send(tx, MATCH_FULL_QUEUE, {})
+    }
+    return { facts, policies }
+  })
+  if (seeded.policies) await expirePolicies(deps)
+  return seeded
 }
 
 /** Which departments verify which fact source, once (an administrator changes it afterwards). */

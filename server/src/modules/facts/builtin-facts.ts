@@ -141,6 +141,14 @@ export const BUILTIN_FACTS: BuiltinFact[] = [
     descriptionZh: '全年季度平均值',
   }),
   fact({
+    key: 'isRestrictedIndustry',
+    labelZh: '从事国家限制和禁止行业',
+    labelEn: 'In a restricted or prohibited industry',
+    type: 'boolean',
+    sources: ['declared', 'market_regulation'],
+    descriptionZh: '《产业结构调整指导目录》限制类、淘汰类，及《市场准入负面清单》禁止准入类',
+  }),
+  fact({
     key: 'isSmallScaleTaxpayer',
     labelZh: '增值税小规模纳税人',
     labelEn: 'Small-scale VAT taxpayer',

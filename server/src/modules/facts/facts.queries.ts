@@ -404,3 +404,65 @@ export async function findChangedEnterprises(db: Executor, afterSeq: number, lim
     ) changes GROUP BY id ORDER BY max(seq) LIMIT ${limit}`.execute(db)
   return rows.rows.map((r) => ({ id: r.id, seq: Number(r.seq) }))
 }
+
+/** The first facts of enterprises that have none yet (demo data): plain inserts, no history to supersede. */
+export async function insertInitialFacts(
+  tx: Tx,
+  rows: {
+    enterpriseId: string
+    key: string
+    period: string
+    value: unknown
+    source: string
+    isVerified: boolean
+  }[],
+): Promise<number[]> {
+  const ids: number[] = []
+  for (let i = 0; i < rows.length; i += 1000) {
+    const inserted = await tx
+      .insertInto('enterprise_facts')
+      .values(
+        rows.slice(i, i + 1000).map((r) => ({
+          enterprise_id: r.enterpriseId,
+          fact_key: r.key,
+          period: r.period,
+          value: JSON.stringify(r.value),
+          source: r.source,
+          is_verified: r.isVerified,
+        })),
+      )
+      .returning('id')
+      .execute()
+    ids.push(...inserted.map((r) => r.id))
+  }
+  return ids
+}
+
+export async function insertCurrentValues(
+  tx: Tx,
+  rows: {
+    enterprise_id: string
+    fact_key: string
+    value_num: number | null
+    value_text: string | null
+    value_tags: string[] | null
+    period: string
+    source: string
+    is_verified: boolean
+    fact_id: number
+  }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insertInto('enterprise_fact_values')
+      .values(rows.slice(i, i + 1000).map((r) => ({ ...r, change_seq: 0 })))
+      .execute()
+}
+
+export async function countFacts(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('enterprise_facts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -625,3 +625,40 @@ export async function feedPopulation(
 export const findMaxMatchIndex = q.findMaxMatchIndex
 export const findFactSeq = q.findFactSeq
 export const findChangedEnterprises = q.findChangedEnterprises
+
+/**
+ * The first facts of enterprises that have none (demo data): each (enterprise, fact, period) given
+ * once, so the current value is that one. Answers how many were written.
+ */
+export async function seedInitialFacts(
+  tx: Tx,
+  loaded: LoadedSchema,
+  rows: {
+    enterpriseId: string
+    key: string
+    period: string
+    value: RawValue
+    source: Exclude<FactSource, 'profile'>
+  }[],
+): Promise<number> {
+  const valid = rows.filter((r) => loaded.schema.get(r.key))
+  const ids = await q.insertInitialFacts(
+    tx,
+    valid.map((r) => ({ ...r, isVerified: r.source !== 'declared' })),
+  )
+  await q.insertCurrentValues(
+    tx,
+    valid.map((r, i) => ({
+      enterprise_id: r.enterpriseId,
+      fact_key: r.key,
+      ...toColumns(loaded.schema.get(r.key)!, r.value),
+      period: r.period,
+      source: r.source,
+      is_verified: r.source !== 'declared',
+      fact_id: ids[i]!,
+    })),
+  )
+  return valid.length
+}
+
+export const countFacts = q.countFacts

@@ -14,11 +14,10 @@ export async function saveMatchState(tx: Tx, factSeq: number): Promise<void> {
   await tx.updateTable('policy_match_state').set({ fact_seq: factSeq }).where('id', '=', 1).execute()
 }
 
-export async function countRuns(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('policy_match_runs')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
+export async function countRuns(db: Executor, kind?: 'full'): Promise<number> {
+  let query = db.selectFrom('policy_match_runs')
+  if (kind) query = query.where('kind', '=', kind)
+  const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return Number(row.n)
 }
 

@@ -5,6 +5,8 @@ import { expirePolicies, MATCH_ITEMS_QUEUE } from './policies.service'
 export { MATCH_ITEMS_QUEUE }
 export const MATCH_SYNC_QUEUE = 'policies.match_changes'
 export const MATCH_NIGHTLY_QUEUE = 'policies.match_nightly'
+/** A full run on demand (after demo data is seeded, or by an administrator's script). */
+export const MATCH_FULL_QUEUE = 'policies.match_full'
 
 /**
  * Matching is durable work: a policy's items are matched when it is published or leaves force;
@@ -26,6 +28,9 @@ export function registerPolicyJobs(deps: AppDeps): void {
     },
     { cron: '* * * * *' },
   )
+  deps.jobs.register(MATCH_FULL_QUEUE, async () => {
+    await runMatching(deps, { kind: 'full' })
+  })
   deps.jobs.register(
     MATCH_NIGHTLY_QUEUE,
     async () => {

@@ -164,7 +164,7 @@ export async function isItemCodeTaken(db: Executor, policyId: string, code: stri
 
 export async function insertVersion(
   tx: Tx,
-  row: { policyId: string; versionNo: number; snapshot: unknown; by: string; note: string | null },
+  row: { policyId: string; versionNo: number; snapshot: unknown; by: string | null; note: string | null },
 ) {
   await tx
     .insertInto('policy_versions')

@@ -566,7 +566,14 @@ function snapshotItem(item: ItemRow, ruleVersion: number): SnapshotItem {
  * rule version from the day it applies; the previous version ends the day before. The items are
  * then matched against every enterprise by a job (and the newly eligible told).
  */
-async function publish(deps: AppDeps, tx: Tx, user: UserActor, policy: PolicyRow, note: string | null) {
+export async function publishWorkingCopy(
+  deps: AppDeps,
+  tx: Tx,
+  publishedBy: string | null,
+  policy: PolicyRow,
+  note: string | null,
+  options: { queueMatch: boolean } = { queueMatch: true },
+) {
   const items = await q.findItems(tx, policy.id)
   await assertPublishable(deps, tx, policy, items)
   const today = todayIn(deps)
@@ -615,8 +622,8 @@ async function publish(deps: AppDeps, tx: Tx, user: UserActor, policy: PolicyRow
     items: snapshotItems,
   }
   const versionNo = (policy.published_version ?? 0) + 1
-  await q.insertVersion(tx, { policyId: policy.id, versionNo, snapshot, by: user.userId, note })
-  await deps.jobs.send(tx, MATCH_ITEMS_QUEUE, { policyId: policy.id })
+  await q.insertVersion(tx, { policyId: policy.id, versionNo, snapshot, by: publishedBy, note })
+  if (options.queueMatch) await deps.jobs.send(tx, MATCH_ITEMS_QUEUE, { policyId: policy.id })
   return { published_version: versionNo }
 }
 
@@ -648,7 +655,7 @@ export async function actOnPolicy(
       throw new AppError('VALIDATION_FAILED', { fields: { note: translate('policies.noteRequired') } })
     const extra =
       action === 'publish'
-        ? await publish(deps, tx, user, policy, input.note ?? null)
+        ? await publishWorkingCopy(deps, tx, user.userId, policy, input.note ?? null)
         : action === 'submit'
           ? { submitted_by: user.userId, submitted_at: new Date() }
           : {}
@@ -696,4 +703,67 @@ export async function expirePolicies(deps: AppDeps): Promise<number> {
     })
   }
   return due.length
+}
+
+/**
+ * A policy put straight into force by the system (demo data, or a migration from another platform):
+ * the same rows and the same publication as the workflow, audited as the system.
+ */
+export async function createPublishedPolicy(
+  deps: AppDeps,
+  tx: Tx,
+  input: CreatePolicyInput & { items: (CreateItemInput & { conditions: ConditionSource[] })[] },
+  label: string,
+): Promise<string> {
+  const policy = await q.insertPolicy(tx, {
+    title: input.title,
+    issuer: input.issuer,
+    document_number: input.documentNumber,
+    level: input.level,
+    issued_on: input.issuedOn,
+    effective_from: input.effectiveFrom,
+    effective_to: input.effectiveTo,
+    summary: input.summary,
+    full_text: input.fullText,
+    source_url: input.sourceUrl,
+    topics: input.topics,
+    owner_department_id: input.ownerDepartmentId,
+    status: 'review',
+  })
+  for (const [i, item] of input.items.entries()) {
+    await q.insertItem(tx, {
+      policy_id: policy.id,
+      code: item.code,
+      title: item.title,
+      summary: item.summary,
+      benefit_kind: item.benefitKind,
+      amount: item.amount,
+      amount_formula: item.amountFormula,
+      mode: item.mode,
+      department_id: item.departmentId,
+      budget_cap: item.budgetCap,
+      required_materials: JSON.stringify(item.requiredMaterials),
+      promised_working_days: item.promisedWorkingDays,
+      conditions: JSON.stringify(item.conditions),
+      effective_from: item.effectiveFrom,
+      effective_to: item.effectiveTo,
+      topics: item.topics,
+      is_push_enabled: item.isPushEnabled,
+      sort_order: i,
+    })
+  }
+  // matched by the caller's full run (a seed's first run is a baseline: nobody is pushed)
+  const extra = await publishWorkingCopy(deps, tx, null, policy, null, { queueMatch: false })
+  await q.updatePolicy(tx, policy.id, { status: 'published', ...extra })
+  await writeAudit(
+    tx,
+    { kind: 'system', label },
+    {
+      action: 'policy.publish',
+      entityType: 'policy',
+      entityId: policy.id,
+      after: { title: input.title, documentNumber: input.documentNumber, items: input.items.length },
+    },
+  )
+  return policy.id
 }

@@ -186,7 +186,7 @@ export async function runMatching(
         .map((i) => i.id)
         .filter((id) => counts.has(id) && !live.has(id))
     }
-    const isBaseline = options.kind === 'full' && (await mq.countRuns(tx)) === 0
+    const isBaseline = options.kind === 'full' && (await mq.countRuns(tx, 'full')) === 0
     const push = settings.push !== false && !isBaseline
     const run = await mq.insertRun(tx, { kind: options.kind, isBaseline, factSeq: seq })
 
