@@ -13,6 +13,7 @@ import { appealRoutes } from './modules/appeals/appeals.routes'
 import { MAX_ATTACHMENT_BYTES } from './modules/appeals/attachment-rules'
 import { open311Routes } from './modules/appeals/open311.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
+import { benefitRoutes } from './modules/benefits/benefits.routes'
 import { authRoutes } from './modules/auth/auth.routes'
 import { calendarRoutes } from './modules/calendar/calendar.routes'
 import { departmentRoutes } from './modules/departments/departments.routes'
@@ -61,6 +62,7 @@ export function buildApp(deps: AppDeps) {
       `${API_PREFIX}/appeals/attachments`,
       `${API_PREFIX}/appeals/imports`,
       `${API_PREFIX}/facts/imports`,
+      `${API_PREFIX}/benefits/materials`,
     ].includes(c.req.path)
       ? uploadLimit
       : jsonLimit)(c, next),
@@ -80,6 +82,7 @@ export function buildApp(deps: AppDeps) {
   app.route(API_PREFIX, notificationRoutes(deps.config.devInbox))
   app.route(API_PREFIX, referenceRoutes())
   app.route(API_PREFIX, supervisionRoutes())
+  app.route(API_PREFIX, benefitRoutes())
   app.route('/api/open311/v2', open311Routes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

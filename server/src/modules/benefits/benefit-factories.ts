@@ -1,0 +1,158 @@
+import crypto from 'node:crypto'
+import {
+  buildEnterprise,
+  buildEnterpriseUser,
+  buildStaff,
+  findDepartmentByCode,
+  signInAs,
+  signInEnterprise,
+  signInStaff,
+} from '../../../test/factories'
+import type { TestApp, TestClient } from '../../../test/harness'
+import { localDate } from '../../kernel/calendar/zoned-time'
+import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
+import { MATCH_ITEMS_QUEUE } from '../policies/policies.jobs'
+
+/**
+ * Test fixtures (used by the benefit tests only): a published policy with one item of each mode, paid
+ * by the tax bureau, and enterprises that are eligible, ineligible and undetermined for it.
+ */
+/** Computed when called: a test with a pinned clock declares facts for the year before its own. */
+export const lastYear = () => String(new Date().getUTCFullYear() - 1)
+/** Today in Dalian, as payout dates are checked. */
+export const today = () => localDate(new Date(), 'Asia/Shanghai')
+export const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])
+export const key = () => crypto.randomUUID()
+
+export type Firm = { id: string; name: string; client: TestClient }
+
+export type BenefitWorld = {
+  departmentId: string
+  handler: TestClient
+  head: TestClient
+  otherHandler: TestClient
+  otherHead: TestClient
+  dispatcher: TestClient
+  leader: TestClient
+  policyId: string
+  items: { noApp: string; fast: string; standard: string }
+  firm: (assets: number | null, employees?: number) => Promise<Firm>
+}
+
+const CONDITIONS = [
+  { clause: '第五条：从业人数不超过300人', rule: '从业人数不超过300人' },
+  { clause: '第五条：资产总额不超过5000万元', rule: '资产总额不超过5000万元' },
+]
+
+export const FORM = {
+  contactName: '王经理',
+  contactPhone: '13800138000',
+  bankName: '中国工商银行大连分行',
+  bankAccount: '6222020000000000001',
+}
+
+export async function buildBenefitWorld(t: TestApp): Promise<BenefitWorld> {
+  const tax = await findDepartmentByCode(t, 'DL-TAX')
+  const market = await findDepartmentByCode(t, 'DL-SCJGJ')
+  const staff = async (role: 'handler' | 'department_head', departmentId: string) =>
+    signInStaff(t, await buildStaff(t, { roles: [role], departmentId }))
+  const handler = await staff('handler', tax.id)
+  const head = await staff('department_head', tax.id)
+  const firm = async (assets: number | null, employees = 50): Promise<Firm> => {
+    const e = await buildEnterprise(t, { employees, ...(employees > 300 ? { size_class: 'large' } : {}) })
+    const client = await signInEnterprise(t, (await buildEnterpriseUser(t, { enterpriseIds: [e.id] })).phone)
+    if (assets !== null) {
+      const res = await client.post(`/api/v1/enterprises/${e.id}/facts`, {
+        facts: [{ key: 'totalAssets', period: lastYear(), value: assets }],
+      })
+      if (res.status !== 200) throw new Error(JSON.stringify(res.body))
+    }
+    return { id: e.id, name: e.name, client }
+  }
+  const created = await handler.post('/api/v1/policies', {
+    title: `大连市支持中小企业发展若干措施 ${crypto.randomBytes(3).toString('hex')}`,
+    issuer: '大连市人民政府',
+    documentNumber: '大政发〔2026〕1号',
+    level: 'city',
+    effectiveFrom: '2025-01-01',
+    effectiveTo: '2030-12-31',
+    topics: ['smes'],
+    ownerDepartmentId: tax.id,
+  })
+  if (created.status !== 201) throw new Error(JSON.stringify(created.body))
+  const policyId = created.body.id as string
+  const add = async (item: Record<string, unknown>) => {
+    const res = await handler.post(`/api/v1/policies/${policyId}/items`, {
+      benefitKind: 'amount',
+      departmentId: tax.id,
+      conditions: CONDITIONS,
+      ...item,
+    })
+    if (res.status !== 200) throw new Error(JSON.stringify(res.body))
+    return res.body as { items: { id: string; code: string }[]; version: number }
+  }
+  await add({
+    code: '第一条',
+    title: '中小企业稳岗奖励',
+    mode: 'no_application',
+    amount: 50_000,
+    budgetCap: 120_000,
+  })
+  await add({
+    code: '第二条',
+    title: '首次上规奖励',
+    mode: 'fast_application',
+    amount: 20_000,
+    budgetCap: 30_000,
+    promisedWorkingDays: 5,
+    requiredMaterials: [
+      { key: 'license', nameZh: '营业执照', nameEn: 'Business licence' },
+      { key: 'bank_proof', nameZh: '开户许可证', nameEn: 'Bank account proof' },
+      { key: 'photo', nameZh: '经营场所照片', nameEn: 'Site photo', isRequired: false },
+    ],
+  })
+  const last = await add({
+    code: '第三条',
+    title: '技术改造补助',
+    mode: 'standard_application',
+    amount: 80_000,
+    promisedWorkingDays: 10,
+    requiredMaterials: [{ key: 'plan', nameZh: '技术改造方案', nameEn: 'Upgrade plan' }],
+  })
+  const byCode = (code: string) => last.items.find((i) => i.code === code)!.id
+  const submitted = await handler.post(`/api/v1/policies/${policyId}/submit`, { version: last.version })
+  const published = await head.post(`/api/v1/policies/${policyId}/publish`, {
+    version: submitted.body.version,
+  })
+  if (published.body.status !== 'published') throw new Error(JSON.stringify(published.body))
+  return {
+    departmentId: tax.id,
+    handler,
+    head,
+    otherHandler: await staff('handler', market.id),
+    otherHead: await staff('department_head', market.id),
+    dispatcher: await signInAs(t, 'dispatcher'),
+    leader: await signInAs(t, 'bureau_leader'),
+    policyId,
+    items: { noApp: byCode('第一条'), fast: byCode('第二条'), standard: byCode('第三条') },
+    firm,
+  }
+}
+
+/** Runs the matching job of the publication: counts and pushes for the evaluation. */
+export async function runMatchJob(t: TestApp): Promise<void> {
+  await t.deps.jobs.runQueued(MATCH_ITEMS_QUEUE)
+}
+
+export async function inboxOf(t: TestApp, client: TestClient) {
+  await t.deps.jobs.runQueued(DELIVER_QUEUE)
+  return (await client.get('/api/v1/inbox')).body.items as { title: string; body: string }[]
+}
+
+export async function upload(client: TestClient, bytes: Uint8Array = PNG, name = 'license.png') {
+  const form = new FormData()
+  form.set('file', new File([bytes], name))
+  const res = await client.post('/api/v1/benefits/materials', form)
+  if (res.status !== 201) throw new Error(JSON.stringify(res.body))
+  return res.body.id as string
+}
