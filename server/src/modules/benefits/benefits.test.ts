@@ -119,6 +119,26 @@ describe('免申即享: the enterprise consents in one tap', () => {
     expect(audit.map((r) => r.action)).toEqual(['benefit_claim.consent'])
   })
 
+  it('two taps at once make one claim; two keys at once, one claim and a refusal', async () => {
+    const e = await w.firm(4_000_000)
+    const same = key()
+    const taps = await Promise.all([consent(e, w.items.noApp, same), consent(e, w.items.noApp, same)])
+    expect(taps.map((r) => r.status).sort()).toEqual([200, 201])
+    expect(taps[0]!.body.id).toBe(taps[1]!.body.id)
+    await e.client.post(`/api/v1/enterprises/${e.id}/claims/${taps[0]!.body.id}/withdraw`, {
+      reason: '点错了',
+    })
+    const raced = await Promise.all([consent(e, w.items.noApp), consent(e, w.items.noApp)])
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409])
+    expect(raced.find((r) => r.status === 409)!.body.error.code).toBe('BENEFIT_ALREADY_CLAIMED')
+    await e.client.post(
+      `/api/v1/enterprises/${e.id}/claims/${raced.find((r) => r.status === 201)!.body.id}/withdraw`,
+      {
+        reason: '暂不需要',
+      },
+    )
+  })
+
   it('a staff member cannot consent for an enterprise', async () => {
     expect(
       (
@@ -559,6 +579,8 @@ describe('标准申报: the handler recommends, the department head decides', ()
 
 describe('the effect evaluation', () => {
   it('counts the funnel per item and per policy', async () => {
+    // a pushed enterprise opens the explanation: the push is viewed
+    await a.client.get(`/api/v1/enterprises/${a.id}/policy-matches/${w.items.noApp}`)
     const res = await w.leader.get(`/api/v1/benefits/evaluation?policyId=${w.policyId}`)
     expect(res.status).toBe(200)
     const row = (id: string) => res.body.items.find((i: { itemId: string }) => i.itemId === id)
@@ -566,11 +588,11 @@ describe('the effect evaluation', () => {
       mode: 'no_application',
       matched: 3, // a, b, c when the publication was matched (d came later)
       pushed: 3,
-      viewed: 0,
-      consented: 5, // a, b, c, and d twice (one withdrawn)
+      viewed: 1,
+      consented: 7, // a, b, c; d twice (one withdrawn); e twice (both withdrawn)
       applied: 0,
       approved: 2,
-      withdrawn: 1,
+      withdrawn: 3,
       excluded: 1,
       paid: 2,
       amountPaid: 100_000,

@@ -81,8 +81,10 @@ async function claimOnce(
   try {
     return { claimId: await deps.db.transaction().execute(create), replayed: false }
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error
-    // Two submits raced: the same key answers the winner; another key met the one-active-claim index.
+    const isTaken = error instanceof AppError && error.code === 'BENEFIT_ALREADY_CLAIMED'
+    if (!isUniqueViolation(error) && !isTaken) throw error
+    // Two submits raced (the loser saw the winner's claim, or met the one-active-claim index): the
+    // same key answers the winner's claim; another key is a second claim, refused.
     const winner = await replay()
     if (winner) return { claimId: winner, replayed: true }
     throw new AppError('BENEFIT_ALREADY_CLAIMED')
