@@ -41,6 +41,29 @@ const AppealDetailPage = lazyNamed(
   () => import('../features/appeals/mobile/AppealDetailPage'),
   'AppealDetailPage',
 )
+const PoliciesEntryPage = lazyNamed(
+  () => import('../features/policies/mobile/PoliciesEntryPage'),
+  'PoliciesEntryPage',
+)
+const MyPoliciesPage = lazyNamed(() => import('../features/policies/mobile/MyPoliciesPage'), 'MyPoliciesPage')
+const PolicyMatchPage = lazyNamed(
+  () => import('../features/policies/mobile/PolicyMatchPage'),
+  'PolicyMatchPage',
+)
+const PolicyNeedsPage = lazyNamed(
+  () => import('../features/policies/mobile/PolicyNeedsPage'),
+  'PolicyNeedsPage',
+)
+const MyFactsPage = lazyNamed(() => import('../features/facts/mobile/MyFactsPage'), 'MyFactsPage')
+const PolicyLibraryPage = lazyNamed(
+  () => import('../features/policies/public/PolicyLibraryPage'),
+  'PolicyLibraryPage',
+)
+const PublicPolicyPage = lazyNamed(
+  () => import('../features/policies/public/PublicPolicyPage'),
+  'PublicPolicyPage',
+)
+const CalculatorPage = lazyNamed(() => import('../features/policies/public/CalculatorPage'), 'CalculatorPage')
 const EnterpriseNotFoundPage = lazyNamed(() => import('./enterprise/NotFoundPage'), 'NotFoundPage')
 
 // Staff console pages
@@ -86,6 +109,18 @@ const SupervisionCasesPage = lazyNamed(
   () => import('../features/supervision/SupervisionCasesPage'),
   'SupervisionCasesPage',
 )
+const PolicyListPage = lazyNamed(() => import('../features/policies/staff/PolicyListPage'), 'PolicyListPage')
+const NewPolicyPage = lazyNamed(() => import('../features/policies/staff/NewPolicyPage'), 'NewPolicyPage')
+const PolicyEditorPage = lazyNamed(
+  () => import('../features/policies/staff/PolicyEditorPage'),
+  'PolicyEditorPage',
+)
+const FactImportsPage = lazyNamed(() => import('../features/facts/staff/FactImportsPage'), 'FactImportsPage')
+const NeedsDashboardPage = lazyNamed(
+  () => import('../features/policies/staff/NeedsDashboardPage'),
+  'NeedsDashboardPage',
+)
+const MatchRunsPage = lazyNamed(() => import('../features/policies/staff/MatchRunsPage'), 'MatchRunsPage')
 const StaffNotFoundPage = lazyNamed(() => import('./staff/StaffNotFoundPage'), 'StaffNotFoundPage')
 
 export function AppRouter() {
@@ -113,6 +148,12 @@ export function AppRouter() {
               <Route path="appeals/categories" element={<CategoriesPage />} />
               <Route path="supervision" element={<SupervisionCasesPage />} />
               <Route path="appeals/:id" element={<StaffAppealPage />} />
+              <Route path="policies" element={<PolicyListPage />} />
+              <Route path="policies/new" element={<NewPolicyPage />} />
+              <Route path="policies/:id" element={<PolicyEditorPage />} />
+              <Route path="facts/imports" element={<FactImportsPage />} />
+              <Route path="policy-needs" element={<NeedsDashboardPage />} />
+              <Route path="match-runs" element={<MatchRunsPage />} />
               <Route path="*" element={<StaffNotFoundPage />} />
             </Route>
           </Route>
@@ -121,6 +162,14 @@ export function AppRouter() {
             <Route path="login" element={<EnterpriseLoginPage />} />
             <Route path="enterprises/new" element={<RegisterEnterprisePage />} />
             <Route path="enterprises/:id" element={<EnterpriseProfilePage />} />
+            <Route path="enterprises/:id/policies" element={<MyPoliciesPage />} />
+            <Route path="enterprises/:id/policies/:itemId" element={<PolicyMatchPage />} />
+            <Route path="enterprises/:id/facts" element={<MyFactsPage />} />
+            <Route path="enterprises/:id/policy-needs" element={<PolicyNeedsPage />} />
+            <Route path="policies" element={<PoliciesEntryPage />} />
+            <Route path="library" element={<PolicyLibraryPage />} />
+            <Route path="library/:id" element={<PublicPolicyPage />} />
+            <Route path="calculator" element={<CalculatorPage />} />
             <Route path="appeals" element={<MyAppealsPage />} />
             <Route path="appeals/new" element={<NewAppealPage />} />
             <Route path="appeals/:id" element={<AppealDetailPage />} />

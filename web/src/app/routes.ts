@@ -9,6 +9,16 @@ export const paths = {
   newAppeal: '/appeals/new',
   appeal: (id: string) => `/appeals/${id}`,
   me: '/me',
+  policies: '/policies',
+  enterprisePolicies: (id: string) => `/enterprises/${id}/policies`,
+  enterprisePolicy: (id: string, itemId: string) => `/enterprises/${id}/policies/${itemId}`,
+  /** The facts form, optionally showing these facts first (the "what is missing" of a match). */
+  enterpriseFacts: (id: string, keys: readonly string[] = []) =>
+    `/enterprises/${id}/facts${keys.length ? `?keys=${encodeURIComponent(keys.join(','))}` : ''}`,
+  enterpriseNeeds: (id: string) => `/enterprises/${id}/policy-needs`,
+  policyLibrary: '/library',
+  publicPolicy: (id: string) => `/library/${id}`,
+  calculator: '/calculator',
   devInbox: '/dev/inbox',
   staffHome: '/staff',
   staffLogin: '/staff/login',
@@ -28,6 +38,12 @@ export const paths = {
   staffAppealCategories: '/staff/appeals/categories',
   staffSupervision: '/staff/supervision',
   staffAppeal: (id: string) => `/staff/appeals/${id}`,
+  staffPolicies: '/staff/policies',
+  staffNewPolicy: '/staff/policies/new',
+  staffPolicy: (id: string) => `/staff/policies/${id}`,
+  staffFactImports: '/staff/facts/imports',
+  staffPolicyNeeds: '/staff/policy-needs',
+  staffMatchRuns: '/staff/match-runs',
 } as const
 
 export function isStaffPath(pathname: string): boolean {

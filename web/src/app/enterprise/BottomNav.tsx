@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import { NavLink } from 'react-router'
+import { Link, NavLink, useLocation } from 'react-router'
 import { useInbox } from '../../features/notifications/inbox-store'
 import { paths } from '../routes'
 import { useSession } from '../session'
-import { AppealIcon, HomeIcon, InboxIcon, UserIcon } from './icons'
+import { AppealIcon, HomeIcon, InboxIcon, PolicyIcon, UserIcon } from './icons'
 
 /**
  * The bottom tab bar, as real links (antd-mobile's TabBar items are not focusable): reachable with
@@ -14,6 +14,11 @@ export function BottomNav() {
   const { me } = useSession()
   const { unreadCount } = useInbox()
   const signedIn = me?.kind === 'enterprise'
+  const { pathname } = useLocation()
+  // 政策: my matches when acting for an enterprise, the public library otherwise; lit on every policy page.
+  const isPolicyPage =
+    /^\/(policies|library|calculator)(\/|$)/.test(pathname) ||
+    /^\/enterprises\/[^/]+\/(policies|facts|policy-needs)(\/|$)/.test(pathname)
 
   const badge =
     signedIn && unreadCount > 0 ? (
@@ -28,6 +33,14 @@ export function BottomNav() {
         <HomeIcon />
         <span>{t('nav.home')}</span>
       </NavLink>
+      <Link
+        to={signedIn ? paths.policies : paths.policyLibrary}
+        className={`m-tab${isPolicyPage ? ' active' : ''}`}
+        aria-current={isPolicyPage ? 'page' : undefined}
+      >
+        <PolicyIcon />
+        <span>{t('nav.policies')}</span>
+      </Link>
       <NavLink to={paths.appeals} className="m-tab">
         <AppealIcon />
         <span>{t('nav.appeals')}</span>

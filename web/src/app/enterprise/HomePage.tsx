@@ -8,7 +8,7 @@ import { MobilePage } from '../../ui/mobile/MobilePage'
 import { useLoad } from '../../ui/use-load'
 import { paths } from '../routes'
 import { useSession, type Me } from '../session'
-import { AppealIcon, BuildingIcon, ChevronIcon, InboxIcon } from './icons'
+import { AppealIcon, BuildingIcon, CalculatorIcon, ChevronIcon, InboxIcon, PolicyIcon } from './icons'
 import { PageLoading } from './RequireEnterpriseUser'
 
 /** `/`: what 营商通 is for the public; my enterprises and unread messages once signed in. */
@@ -49,6 +49,30 @@ function PublicHome({ isStaff }: { isStaff: boolean }) {
           </Button>
         )}
       </section>
+      <nav aria-label={t('policies.publicLinks.title')}>
+        <Link to={paths.calculator} className="m-link-card">
+          <span className="m-link-card-icon">
+            <CalculatorIcon size={28} />
+          </span>
+          <span className="m-link-card-body">
+            <span className="m-link-card-title">{t('policies.calculator.title')}</span>
+            <br />
+            <span className="m-muted">{t('policies.publicLinks.calculatorText')}</span>
+          </span>
+          <ChevronIcon />
+        </Link>
+        <Link to={paths.policyLibrary} className="m-link-card">
+          <span className="m-link-card-icon">
+            <PolicyIcon size={28} />
+          </span>
+          <span className="m-link-card-body">
+            <span className="m-link-card-title">{t('policies.library.title')}</span>
+            <br />
+            <span className="m-muted">{t('policies.publicLinks.libraryText')}</span>
+          </span>
+          <ChevronIcon />
+        </Link>
+      </nav>
       <section className="m-section" aria-labelledby="features-title">
         <h2 id="features-title" className="m-section-title">
           {t('home.featuresTitle')}
@@ -89,6 +113,18 @@ function SignedInHome({ me }: { me: Me }) {
           {t('home.signedInAs', { phone: me.phone ?? '' })}
         </p>
       </section>
+
+      <Link to={paths.policies} className="m-link-card">
+        <span className="m-link-card-icon">
+          <PolicyIcon size={28} />
+        </span>
+        <span className="m-link-card-body">
+          <span className="m-link-card-title">{t('policies.home.card')}</span>
+          <br />
+          <span className="m-muted">{t('policies.home.cardText')}</span>
+        </span>
+        <ChevronIcon />
+      </Link>
 
       <Link to={paths.appeals} className="m-link-card">
         <span className="m-link-card-icon">

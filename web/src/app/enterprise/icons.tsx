@@ -69,3 +69,17 @@ export const AppealIcon = (props: IconProps) => (
     <path d="M8.5 8.5h7M8.5 11.5h4.5" />
   </Svg>
 )
+
+export const PolicyIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M6 3h9l4 4v14H6z" />
+    <path d="M15 3v4h4M9 12h7M9 16h5" />
+  </Svg>
+)
+
+export const CalculatorIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <rect x="5" y="3" width="14" height="18" rx="2" />
+    <path d="M8 7h8M8.5 12h1M12 12h1M15.5 12h0M8.5 16h1M12 16h1M15 12v4" />
+  </Svg>
+)

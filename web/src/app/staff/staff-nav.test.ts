@@ -8,6 +8,8 @@ describe('staff menu by role', () => {
     expect(keys(['admin'])).toEqual([
       'home',
       'appealQueue',
+      'factImports',
+      'matchRuns',
       'appealFigures',
       'appealSettings',
       'appealCategories',
@@ -24,6 +26,9 @@ describe('staff menu by role', () => {
       'home',
       'appealInbox',
       'supervision',
+      'policies',
+      'factImports',
+      'policyNeeds',
       'appealFigures',
       'users',
       'calendar',
@@ -36,7 +41,15 @@ describe('staff menu by role', () => {
   })
 
   it('shows other staff their appeal pages and the common ones', () => {
-    expect(keys(['handler'])).toEqual(['home', 'appealInbox', 'calendar', 'account'])
+    expect(keys(['handler'])).toEqual([
+      'home',
+      'appealInbox',
+      'policies',
+      'factImports',
+      'policyNeeds',
+      'calendar',
+      'account',
+    ])
     expect(keys(['dispatcher', 'inspector'])).toEqual([
       'home',
       'appealQueue',
@@ -44,6 +57,9 @@ describe('staff menu by role', () => {
       'appealImport',
       'returnVisits',
       'supervision',
+      'policies',
+      'policyNeeds',
+      'matchRuns',
       'appealFigures',
       'appealSettings',
       'calendar',
@@ -53,6 +69,9 @@ describe('staff menu by role', () => {
       'home',
       'appealQueue',
       'supervision',
+      'policies',
+      'policyNeeds',
+      'matchRuns',
       'appealFigures',
       'appealSettings',
       'calendar',
@@ -66,12 +85,22 @@ describe('staff menu by role', () => {
       'home',
       'appealInbox',
       'supervision',
+      'policies',
+      'factImports',
+      'policyNeeds',
       'appealFigures',
       'users',
       'audit',
       'calendar',
       'account',
     ])
+  })
+
+  it('keeps matching runs to the bureau and fact imports to departments', () => {
+    expect(canOpenStaffPath('/staff/match-runs', ['handler'])).toBe(false)
+    expect(canOpenStaffPath('/staff/match-runs', ['bureau_leader'])).toBe(true)
+    expect(canOpenStaffPath('/staff/facts/imports', ['dispatcher'])).toBe(false)
+    expect(canOpenStaffPath('/staff/policies', ['inspector'])).toBe(false)
   })
 
   it('guards paths the same way', () => {

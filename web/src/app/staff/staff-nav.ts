@@ -13,6 +13,10 @@ export type StaffPageKey =
   | 'appealInbox'
   | 'returnVisits'
   | 'supervision'
+  | 'policies'
+  | 'factImports'
+  | 'policyNeeds'
+  | 'matchRuns'
   | 'appealFigures'
   | 'appealSettings'
   | 'appealCategories'
@@ -40,6 +44,21 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     path: paths.staffSupervision,
     roles: ['dispatcher', 'bureau_leader', 'department_head'],
   },
+  // Policy writers (handlers, heads, the leadership) and the task force, which reads every draft.
+  {
+    key: 'policies',
+    path: paths.staffPolicies,
+    roles: ['handler', 'department_head', 'bureau_leader', 'dispatcher'],
+  },
+  // Departments send the data they verify (tax, social security …); admins may send any source.
+  { key: 'factImports', path: paths.staffFactImports, roles: ['handler', 'department_head', 'admin'] },
+  // Needs are demand signals for the bureau and the policy departments; the bureau answers them.
+  {
+    key: 'policyNeeds',
+    path: paths.staffPolicyNeeds,
+    roles: ['bureau_leader', 'dispatcher', 'department_head', 'handler'],
+  },
+  { key: 'matchRuns', path: paths.staffMatchRuns, roles: ['bureau_leader', 'dispatcher', 'admin'] },
   {
     key: 'appealFigures',
     path: paths.staffAppealFigures,

@@ -145,6 +145,12 @@ export function EnterpriseLoginPage() {
       <p className="m-muted" style={{ margin: '0 4px' }}>
         {t('auth.enterpriseLogin.firstTimeHint')}
       </p>
+      <p className="m-muted" style={{ margin: '0 4px' }}>
+        {t('policies.publicLinks.noSignIn')}{' '}
+        <Link to={paths.calculator}>{t('policies.calculator.title')}</Link>
+        {' · '}
+        <Link to={paths.policyLibrary}>{t('policies.library.title')}</Link>
+      </p>
       {devInbox.data ? (
         <p style={{ margin: '0 4px', fontSize: 13 }}>
           <Link to={paths.devInbox}>{t('devInbox.link')}</Link>

@@ -1,7 +1,7 @@
 import { Button, ErrorBlock, Form, Tabs, Tag } from 'antd-mobile'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { errorMessage, isApiError } from '../../app/api'
 import { PageLoading, RequireEnterpriseUser } from '../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../app/routes'
@@ -73,6 +73,14 @@ function EnterpriseProfile({ id, myUserId }: { id: string; myUserId: string }) {
           </p>
         ) : null}
       </section>
+      <nav className="m-profile-links" aria-label={t('policies.home.card')}>
+        <Link to={paths.enterprisePolicies(id)} className="m-link-button">
+          {t('policies.mine.title')}
+        </Link>
+        <Link to={paths.enterpriseFacts(id)} className="m-link-button">
+          {t('facts.mine.title')}
+        </Link>
+      </nav>
       <Tabs activeKey={tab} onChange={setTab}>
         <Tabs.Tab title={t('enterprise.profile.tabProfile')} key="profile">
           {isEditing ? (

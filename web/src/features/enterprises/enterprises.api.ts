@@ -31,6 +31,11 @@ const enterprisePath = (id: string) => `/enterprises/${encodeURIComponent(id)}`
 
 export const enterprisesApi = {
   listMine: () => api.get<{ items: Enterprise[] }>('/enterprises/mine'),
+  /** The registry for staff: by name or credit code. */
+  search: (query: { q?: string; page?: number; pageSize?: number }, signal?: AbortSignal) =>
+    api.get<{ items: Enterprise[]; total: number; page: number; pageSize: number }>('/enterprises', query, {
+      signal,
+    }),
   register: (body: RegisterEnterpriseBody) => api.post<Enterprise>('/enterprises', body),
   get: (id: string) => api.get<Enterprise>(enterprisePath(id)),
   update: (id: string, body: UpdateEnterpriseBody) => api.patch<Enterprise>(enterprisePath(id), body),

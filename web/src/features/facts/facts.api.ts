@@ -1,0 +1,49 @@
+import type { z } from 'zod'
+import type {
+  EnterpriseFactsSchema,
+  FactDefinitionView,
+  FactHistorySchema,
+  ImportListSchema,
+  ImportReportSchema,
+} from '@server/modules/facts/facts.schema'
+import { api } from '../../app/api'
+
+export type FactDefinition = FactDefinitionView
+export type FactSheet = z.infer<typeof EnterpriseFactsSchema>
+export type SheetFact = FactSheet['facts'][number]
+export type FactHistoryItem = z.infer<typeof FactHistorySchema>['items'][number]
+export type FactImportReport = z.infer<typeof ImportReportSchema>
+export type FactImportRow = FactImportReport['rows'][number]
+export type FactImportSummary = z.infer<typeof ImportListSchema>['items'][number]
+export type RawFactValue = number | string | boolean | string[]
+export type Declaration = { key: string; period?: string; value: RawFactValue | null }
+
+/** The departments' sources an import can carry (declared and profile values come from the enterprise). */
+export const IMPORT_SOURCES = [
+  'tax',
+  'social_security',
+  'market_regulation',
+  'science',
+  'statistics',
+  'other_department',
+] as const
+export type ImportSource = (typeof IMPORT_SOURCES)[number]
+
+const enterprisePath = (id: string) => `/enterprises/${encodeURIComponent(id)}`
+
+export const factsApi = {
+  definitions: () => api.get<{ items: FactDefinition[] }>('/facts/definitions'),
+  sheet: (enterpriseId: string) => api.get<FactSheet>(`${enterprisePath(enterpriseId)}/facts`),
+  history: (enterpriseId: string) =>
+    api.get<{ items: FactHistoryItem[] }>(`${enterprisePath(enterpriseId)}/facts/history`),
+  declare: (enterpriseId: string, facts: Declaration[]) =>
+    api.post<FactSheet & { changed: number }>(`${enterprisePath(enterpriseId)}/facts`, { facts }),
+  importFile: (source: ImportSource, file: File, onProgress?: (fraction: number) => void) => {
+    const form = new FormData()
+    form.set('file', file, file.name)
+    return api.upload<FactImportReport>(`/facts/imports?source=${encodeURIComponent(source)}`, form, {
+      onProgress,
+    })
+  },
+  imports: () => api.get<{ items: FactImportSummary[] }>('/facts/imports'),
+}

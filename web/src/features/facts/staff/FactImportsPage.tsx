@@ -1,0 +1,296 @@
+import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Progress, Select, Space, Table, Tag, Typography } from 'antd'
+import { useId, useState, type ChangeEvent } from 'react'
+import { errorMessage, isApiError } from '../../../app/api'
+import { formatDateTime } from '../../../ui/format'
+import { PageHeader } from '../../../ui/staff/PageHeader'
+import { useLoad } from '../../../ui/use-load'
+import { usePolicyText } from '../../policies/use-policy-text'
+import {
+  FACT_IMPORT_ACCEPT,
+  FACT_IMPORT_MAX_ROWS,
+  factsForSource,
+  factTemplateCsv,
+  PERIOD_COLUMN,
+  templateFileName,
+  USCC_COLUMN,
+} from '../fact-import-template'
+import {
+  factsApi,
+  IMPORT_SOURCES,
+  type FactDefinition,
+  type FactImportReport,
+  type FactImportSummary,
+  type ImportSource,
+} from '../facts.api'
+import { FactImportReportCard } from './FactImportReportCard'
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
+/**
+ * `/staff/facts/imports`: a department sends its data (税务、人社、市场监管 …) as xlsx or csv, one
+ * row per enterprise; what it says is verified and wins over what enterprises declared. Each row is
+ * reported: applied, unchanged, or refused with every column's problem.
+ */
+export function FactImportsPage() {
+  const { t, language } = usePolicyText()
+  const [source, setSource] = useState<ImportSource>('tax')
+  const [report, setReport] = useState<FactImportReport>()
+  const definitions = useLoad(() => factsApi.definitions(), [language])
+  const imports = useLoad(() => factsApi.imports(), [report?.id])
+  return (
+    <>
+      <PageHeader title={t('facts.imports.title')} subtitle={t('facts.imports.subtitle')} />
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <FormatCard
+          source={source}
+          onSource={setSource}
+          definitions={definitions.data?.items}
+          error={definitions.error}
+        />
+        <UploadCard source={source} onReport={setReport} />
+        {report ? <FactImportReportCard report={report} /> : null}
+        <Card title={<h2 className="s-card-title">{t('facts.imports.recent')}</h2>}>
+          {imports.error ? (
+            <Alert type="error" showIcon title={errorMessage(imports.error, t('errors.loadFailed'))} />
+          ) : (
+            <RecentImports items={imports.data?.items} isLoading={imports.isLoading} />
+          )}
+        </Card>
+      </Space>
+    </>
+  )
+}
+
+function FormatCard({
+  source,
+  onSource,
+  definitions,
+  error,
+}: {
+  source: ImportSource
+  onSource: (source: ImportSource) => void
+  definitions: FactDefinition[] | undefined
+  error: unknown
+}) {
+  const { t, source: sourceName, language } = usePolicyText()
+  const facts = definitions ? factsForSource(definitions, source) : []
+  return (
+    <Card
+      title={<h2 className="s-card-title">{t('facts.imports.format')}</h2>}
+      extra={
+        <Button
+          icon={<DownloadOutlined aria-hidden="true" />}
+          disabled={!definitions}
+          onClick={() =>
+            definitions && download(templateFileName(source), factTemplateCsv(definitions, source))
+          }
+        >
+          {t('facts.imports.template')}
+        </Button>
+      }
+    >
+      <Space wrap align="center" style={{ marginBottom: 12 }}>
+        <label htmlFor="import-source">
+          <strong>{t('facts.imports.source')}</strong>
+        </label>
+        <Select<ImportSource>
+          id="import-source"
+          value={source}
+          onChange={onSource}
+          style={{ width: 240 }}
+          options={IMPORT_SOURCES.map((s) => ({ value: s, label: sourceName(s) }))}
+        />
+      </Space>
+      <Typography.Paragraph>
+        {t('facts.imports.formatIntro', {
+          uscc: USCC_COLUMN,
+          period: PERIOD_COLUMN,
+          max: FACT_IMPORT_MAX_ROWS,
+        })}
+      </Typography.Paragraph>
+      {error ? <Alert type="error" showIcon title={errorMessage(error, t('errors.loadFailed'))} /> : null}
+      <Table<FactDefinition>
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={facts}
+        loading={!definitions && !error}
+        locale={{ emptyText: t('facts.imports.noFacts') }}
+        columns={[
+          {
+            title: t('facts.imports.column'),
+            dataIndex: 'labelZh',
+            width: 280,
+            render: (v: string) => <strong>{v}</strong>,
+          },
+          ...(language === 'en'
+            ? [{ title: t('facts.imports.meaning'), dataIndex: 'labelEn', width: 260 }]
+            : []),
+          {
+            title: t('facts.imports.type'),
+            dataIndex: 'type',
+            width: 120,
+            render: (v: string) => t(`facts.types.${v as 'money'}`),
+          },
+          {
+            title: t('facts.imports.perYear'),
+            dataIndex: 'isPeriodic',
+            width: 110,
+            render: (v: boolean) =>
+              v ? (
+                <Tag color="blue">{t('facts.imports.yearNeeded')}</Tag>
+              ) : (
+                <Tag>{t('facts.imports.noYear')}</Tag>
+              ),
+          },
+          {
+            title: t('facts.imports.example'),
+            key: 'example',
+            render: (_: unknown, d) => t(`facts.imports.examples.${d.type as 'money'}`),
+          },
+        ]}
+      />
+    </Card>
+  )
+}
+
+function UploadCard({
+  source,
+  onReport,
+}: {
+  source: ImportSource
+  onReport: (report: FactImportReport) => void
+}) {
+  const { t, source: sourceName } = usePolicyText()
+  const inputId = useId()
+  const hintId = useId()
+  const [file, setFile] = useState<File>()
+  const [progress, setProgress] = useState<number>()
+  const [problem, setProblem] = useState<string>()
+
+  const pick = (event: ChangeEvent<HTMLInputElement>) => {
+    setFile(event.target.files?.[0])
+    setProblem(undefined)
+    event.target.value = ''
+  }
+
+  const upload = async () => {
+    if (!file) return
+    setProblem(undefined)
+    setProgress(0)
+    try {
+      onReport(await factsApi.importFile(source, file, setProgress))
+      setFile(undefined)
+    } catch (error) {
+      // A file refused as a whole (unreadable, unknown columns, not this source's facts) says why under "file".
+      const fileMessage = isApiError(error) ? error.fields.file : undefined
+      setProblem(
+        isApiError(error, 'FORBIDDEN')
+          ? t('facts.imports.notYourSource', { source: sourceName(source) })
+          : (fileMessage ?? errorMessage(error, t('errors.generic'))),
+      )
+    } finally {
+      setProgress(undefined)
+    }
+  }
+
+  const isUploading = progress !== undefined
+  return (
+    <Card
+      title={<h2 className="s-card-title">{t('facts.imports.upload', { source: sourceName(source) })}</h2>}
+    >
+      <Space wrap size={12} align="center">
+        <label htmlFor={inputId} className={`s-file-button${isUploading ? ' is-disabled' : ''}`}>
+          <input
+            id={inputId}
+            type="file"
+            className="s-file-input"
+            accept={FACT_IMPORT_ACCEPT}
+            disabled={isUploading}
+            aria-describedby={hintId}
+            onChange={pick}
+          />
+          <FileExcelOutlined aria-hidden="true" /> {t('facts.imports.pick')}
+        </label>
+        {file ? <span>{file.name}</span> : null}
+        <Button
+          type="primary"
+          icon={<UploadOutlined aria-hidden="true" />}
+          disabled={!file}
+          loading={isUploading}
+          onClick={() => void upload()}
+        >
+          {t('facts.imports.start')}
+        </Button>
+      </Space>
+      <Typography.Text id={hintId} type="secondary" style={{ display: 'block', marginTop: 8 }}>
+        {t('facts.imports.pickHint')}
+      </Typography.Text>
+      {isUploading ? (
+        <Progress
+          percent={Math.round(progress * 100)}
+          size="small"
+          style={{ maxWidth: 420, marginTop: 8 }}
+          aria-label={t('facts.imports.progress')}
+        />
+      ) : null}
+      {problem ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('facts.imports.refused')}
+          description={problem}
+          style={{ marginTop: 12 }}
+        />
+      ) : null}
+    </Card>
+  )
+}
+
+function RecentImports({ items, isLoading }: { items: FactImportSummary[] | undefined; isLoading: boolean }) {
+  const { t, source, language } = usePolicyText()
+  return (
+    <Table<FactImportSummary>
+      size="small"
+      rowKey="id"
+      loading={isLoading}
+      dataSource={items ?? []}
+      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+      locale={{ emptyText: t('facts.imports.none') }}
+      columns={[
+        {
+          title: t('facts.imports.importedAt'),
+          dataIndex: 'importedAt',
+          width: 170,
+          render: (v: string) => formatDateTime(v, language),
+        },
+        {
+          title: t('facts.imports.source'),
+          dataIndex: 'source',
+          width: 150,
+          render: (v: string) => source(v),
+        },
+        { title: t('facts.imports.file'), dataIndex: 'fileName' },
+        { title: t('facts.imports.total'), dataIndex: 'rowsTotal', width: 90, align: 'right' },
+        { title: t('facts.imports.rowsOk'), dataIndex: 'rowsApplied', width: 100, align: 'right' },
+        {
+          title: t('facts.imports.statuses.error'),
+          dataIndex: 'rowsFailed',
+          width: 100,
+          align: 'right',
+          render: (v: number) => (v ? <span className="s-danger-text">{v}</span> : v),
+        },
+        { title: t('facts.imports.importedBy'), dataIndex: 'importedBy', width: 140 },
+      ]}
+    />
+  )
+}

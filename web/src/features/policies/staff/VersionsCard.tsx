@@ -1,0 +1,53 @@
+import { Alert, Card, Table } from 'antd'
+import { errorMessage } from '../../../app/api'
+import { formatDateTime } from '../../../ui/format'
+import { useLoad } from '../../../ui/use-load'
+import { policiesApi, type PolicyVersion } from '../policies.api'
+import { usePolicyText } from '../use-policy-text'
+
+/** Every version published so far, newest first, with who published it and the note. */
+export function VersionsCard({ policyId, refreshKey }: { policyId: string; refreshKey: number }) {
+  const { t, language } = usePolicyText()
+  const versions = useLoad(() => policiesApi.versions(policyId), [policyId, refreshKey])
+  return (
+    <Card title={<h2 className="s-card-title">{t('policies.staff.versions.title')}</h2>}>
+      {versions.error ? (
+        <Alert type="error" showIcon title={errorMessage(versions.error, t('errors.loadFailed'))} />
+      ) : (
+        <Table<PolicyVersion>
+          rowKey="versionNo"
+          size="small"
+          loading={versions.isLoading}
+          pagination={false}
+          dataSource={versions.data?.items ?? []}
+          locale={{ emptyText: t('policies.staff.versions.empty') }}
+          columns={[
+            {
+              title: t('policies.staff.versions.number'),
+              dataIndex: 'versionNo',
+              width: 90,
+              render: (n: number) => `v${n}`,
+            },
+            {
+              title: t('policies.staff.versions.publishedAt'),
+              dataIndex: 'publishedAt',
+              width: 180,
+              render: (v: string) => formatDateTime(v, language),
+            },
+            {
+              title: t('policies.staff.versions.publishedBy'),
+              dataIndex: 'publishedBy',
+              width: 160,
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: t('policies.staff.versions.note'),
+              dataIndex: 'note',
+              render: (v: string | null) => v ?? '—',
+            },
+          ]}
+        />
+      )}
+    </Card>
+  )
+}
