@@ -145,7 +145,7 @@ export function EnterpriseLoginPage() {
       <p className="m-muted" style={{ margin: '0 4px' }}>
         {t('auth.enterpriseLogin.firstTimeHint')}
       </p>
-      <p className="m-muted" style={{ margin: '0 4px' }}>
+      <p className="m-muted m-public-links">
         {t('policies.publicLinks.noSignIn')}{' '}
         <Link to={paths.calculator}>{t('policies.calculator.title')}</Link>
         {' · '}

@@ -84,10 +84,10 @@ describe('units', () => {
     expect(ratioToPercentText(0.055)).toBe('5.5')
   })
 
-  it('reads large amounts in 万元', () => {
+  it('reads large amounts in 万元 and starts empty inputs there', () => {
     expect(moneyUnitFor(3_000_000)).toBe('wan')
     expect(moneyUnitFor(9_999)).toBe('yuan')
-    expect(moneyUnitFor(null)).toBe('yuan')
+    expect(moneyUnitFor(null)).toBe('wan')
   })
 })
 

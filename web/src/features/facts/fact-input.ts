@@ -61,9 +61,13 @@ export function ratioToPercentText(ratio: number): string {
   return String(roundTo(ratio * 100, 6))
 }
 
-/** The unit an amount reads best in: 万元 from ten thousand up, so 3000000 shows as 300 万元. */
+/**
+ * The unit an amount reads best in: 万元 from ten thousand up, so 3000000 shows as 300 万元; small
+ * amounts in 元. An empty input starts in 万元, as enterprises' own figures are usually given.
+ */
 export function moneyUnitFor(yuan: number | null | undefined): MoneyUnit {
-  return yuan !== null && yuan !== undefined && Math.abs(yuan) >= 10_000 ? 'wan' : 'yuan'
+  if (yuan === null || yuan === undefined) return 'wan'
+  return Math.abs(yuan) >= 10_000 ? 'wan' : 'yuan'
 }
 
 /** The input's starting state for a stored value (or for nothing). */

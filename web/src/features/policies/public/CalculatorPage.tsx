@@ -129,7 +129,7 @@ function Calculator({
           <span className="m-muted">{t('policies.calculator.seeResults')}</span>
         )}
       </button>
-      <Tabs activeKey={tab} onChange={(key) => setTab(key as 'facts' | 'results')}>
+      <Tabs activeKey={tab} onChange={(key) => setTab(key as 'facts' | 'results')} className="m-calc-tabs">
         <Tabs.Tab key="facts" title={t('policies.calculator.factsTab', { count: entered })}>
           <p className="m-muted m-tab-hint">{t('policies.calculator.intro')}</p>
           {groups.map((group) =>

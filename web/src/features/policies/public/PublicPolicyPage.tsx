@@ -118,7 +118,7 @@ function PolicyDetail({ policy }: { policy: PublicPolicy }) {
               {item.summary}
             </p>
           ) : null}
-          <p className="m-public-item-amount">
+          <p className={`m-public-item-amount${item.benefitKind === 'service' ? ' is-service' : ''}`}>
             {item.amount !== null
               ? formatAmount(item.amount, language)
               : item.amountText

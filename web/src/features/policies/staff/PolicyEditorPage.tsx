@@ -12,6 +12,7 @@ import { usePolicyText } from '../use-policy-text'
 import { ItemEditorDrawer } from './ItemEditorDrawer'
 import { ItemsCard } from './ItemsCard'
 import { PolicyMetaForm } from './PolicyMetaForm'
+import { PolicyMetaView } from './PolicyMetaView'
 import { PolicyStatusTag } from './PolicyStatusTag'
 import { usePolicyDepartments } from './use-departments'
 import { VersionsCard } from './VersionsCard'
@@ -155,20 +156,31 @@ function Editor({
         {!canEdit &&
         (policy.status === 'published' || policy.status === 'amended') &&
         !policy.revisionStatus ? (
-          <Alert type="info" showIcon title={t('policies.staff.editor.inForceHint')} />
+          <Alert
+            type="info"
+            showIcon
+            title={
+              policy.allowedActions.includes('revise')
+                ? t('policies.staff.editor.inForceHint')
+                : t('policies.staff.editor.inForceReadOnly')
+            }
+          />
         ) : policy.status === 'review' || policy.revisionStatus === 'review' ? (
           <Alert type="info" showIcon title={t('policies.staff.editor.inReviewHint')} />
         ) : null}
         <Card title={<h2 className="s-card-title">{t('policies.staff.editor.meta')}</h2>}>
-          <PolicyMetaForm
-            key={policy.version}
-            policy={policy}
-            departments={departments.all}
-            readOnly={!canEdit}
-            submitLabel={t('common.save')}
-            onSubmit={saveMeta}
-            externalErrors={errors?.grouped.policy}
-          />
+          {canEdit ? (
+            <PolicyMetaForm
+              key={policy.version}
+              policy={policy}
+              departments={departments.all}
+              submitLabel={t('common.save')}
+              onSubmit={saveMeta}
+              externalErrors={errors?.grouped.policy}
+            />
+          ) : (
+            <PolicyMetaView policy={policy} />
+          )}
         </Card>
         <ItemsCard
           policy={policy}
