@@ -38,7 +38,6 @@ export function FactInput({ def, draft, onChange, id, describedBy, divisions = [
           value={draft.text}
           inputMode={def.type === 'integer' ? 'numeric' : 'decimal'}
           placeholder={t('facts.input.numberPlaceholder')}
-          clearable
           onChange={(text) => onChange({ ...draft, text })}
         />
         {def.type === 'money' ? (
@@ -128,7 +127,6 @@ export function FactInput({ def, draft, onChange, id, describedBy, divisions = [
           aria-describedby={describedBy}
           value={draft.value}
           placeholder={def.type === 'industry' ? t('facts.input.industryPlaceholder') : ''}
-          clearable
           onChange={(value) => setText(def.type === 'industry' ? value.toUpperCase() : value)}
         />
       )

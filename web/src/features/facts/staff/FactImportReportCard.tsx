@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import { usePolicyText } from '../../policies/use-policy-text'
 import { sortReportRows } from '../fact-import-template'
 import type { FactImportReport, FactImportRow } from '../facts.api'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 
 const STATUS_COLORS: Record<FactImportRow['status'], string> = {
   applied: 'green',
@@ -53,7 +54,7 @@ export function FactImportReportCard({ report }: { report: FactImportReport }) {
         rowKey="row"
         dataSource={sortReportRows(report.rows)}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: t('facts.imports.noRows') }}
+        locale={{ emptyText: <EmptyText>{t('facts.imports.noRows')}</EmptyText> }}
         columns={[
           { title: t('facts.imports.row'), dataIndex: 'row', width: 80, align: 'right' },
           {

@@ -24,6 +24,7 @@ import {
   type ImportSource,
 } from '../facts.api'
 import { FactImportReportCard } from './FactImportReportCard'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
@@ -123,7 +124,7 @@ function FormatCard({
         pagination={false}
         dataSource={facts}
         loading={!definitions && !error}
-        locale={{ emptyText: t('facts.imports.noFacts') }}
+        locale={{ emptyText: <EmptyText>{t('facts.imports.noFacts')}</EmptyText> }}
         columns={[
           {
             title: t('facts.imports.column'),
@@ -265,7 +266,7 @@ function RecentImports({ items, isLoading }: { items: FactImportSummary[] | unde
       loading={isLoading}
       dataSource={items ?? []}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-      locale={{ emptyText: t('facts.imports.none') }}
+      locale={{ emptyText: <EmptyText>{t('facts.imports.none')}</EmptyText> }}
       columns={[
         {
           title: t('facts.imports.importedAt'),

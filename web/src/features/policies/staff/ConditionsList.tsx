@@ -31,7 +31,7 @@ export function ConditionsList({ enterpriseId, readOnly }: { enterpriseId?: stri
                       danger
                       icon={<DeleteOutlined aria-hidden="true" />}
                       onClick={() => remove(field.name)}
-                      aria-label={t('policies.staff.conditions.remove', { n: index + 1 })}
+                      title={t('policies.staff.conditions.remove', { n: index + 1 })}
                     >
                       {t('common.delete')}
                     </Button>

@@ -3,6 +3,7 @@ import { Button, Card, Table, Tag, Tooltip } from 'antd'
 import { formatAmount } from '../policy-labels'
 import type { PolicyItem, PolicyView } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 
 type Props = {
   policy: PolicyView
@@ -34,7 +35,11 @@ export function ItemsCard({ policy, canEdit, itemErrors, onOpen }: Props) {
         pagination={false}
         dataSource={policy.items}
         locale={{
-          emptyText: canEdit ? t('policies.staff.items.emptyEditable') : t('policies.staff.items.empty'),
+          emptyText: (
+            <EmptyText>
+              {canEdit ? t('policies.staff.items.emptyEditable') : t('policies.staff.items.empty')}
+            </EmptyText>
+          ),
         }}
         rowClassName={(item) => (itemErrors[item.code] ? 's-row-error' : '')}
         columns={[

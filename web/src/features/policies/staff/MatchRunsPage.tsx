@@ -8,6 +8,7 @@ import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { policiesApi, type MatchRun } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 
 /**
  * `/staff/match-runs` (the bureau): the matching engine's recent runs — whole city, changed
@@ -74,7 +75,7 @@ export function MatchRunsPage() {
           loading={runs.isLoading}
           dataSource={runs.data?.items ?? []}
           pagination={false}
-          locale={{ emptyText: t('policies.staff.runs.none') }}
+          locale={{ emptyText: <EmptyText>{t('policies.staff.runs.none')}</EmptyText> }}
           columns={[
             { title: '#', dataIndex: 'id', width: 70, align: 'right' },
             {

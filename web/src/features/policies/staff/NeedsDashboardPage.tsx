@@ -8,6 +8,7 @@ import { policiesApi, type NeedsSummary } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { NeedsTable } from './NeedsTable'
 import './policies-staff.css'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 
 const OPEN_COLOR = '#d46b08'
 const DONE_COLOR = '#0958d9'
@@ -123,7 +124,7 @@ function DemandCard({
         pagination={false}
         dataSource={rows}
         loading={loading}
-        locale={{ emptyText: t('policies.staff.needs.noneYet') }}
+        locale={{ emptyText: <EmptyText>{t('policies.staff.needs.noneYet')}</EmptyText> }}
         style={{ marginTop: 12 }}
         columns={[
           { title: nameTitle, dataIndex: 'name' },

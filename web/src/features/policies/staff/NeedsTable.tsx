@@ -21,6 +21,7 @@ import { useLoad } from '../../../ui/use-load'
 import { topicOptions } from '../policy-labels'
 import { policiesApi, type Need, type NeedStatus, type NeedsSummary, type PolicyTopic } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 
 const PAGE_SIZE = 20
 const STATUSES: NeedStatus[] = ['open', 'answered', 'closed']
@@ -106,7 +107,7 @@ export function NeedsTable({
         size="middle"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('policies.staff.needs.noneMatch') }}
+        locale={{ emptyText: <EmptyText>{t('policies.staff.needs.noneMatch')}</EmptyText> }}
         pagination={{
           current: filter.page,
           pageSize: PAGE_SIZE,

@@ -12,6 +12,7 @@ import { POLICY_TOPICS, topicOptions } from '../policy-labels'
 import { policiesApi, type PolicySummary, type PolicyTopic } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { PolicyStatusTag } from './PolicyStatusTag'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 
 const PAGE_SIZE = 20
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
@@ -132,8 +133,13 @@ export function PolicyListPage() {
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           locale={{
-            emptyText:
-              status || topic || lvl || q ? t('policies.staff.list.noMatch') : t('policies.staff.list.empty'),
+            emptyText: (
+              <EmptyText>
+                {status || topic || lvl || q
+                  ? t('policies.staff.list.noMatch')
+                  : t('policies.staff.list.empty')}
+              </EmptyText>
+            ),
           }}
           pagination={{
             current: page,

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../ui/format'
 import { useLoad } from '../../../ui/use-load'
 import { policiesApi, type PolicyVersion } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 
 /** Every version published so far, newest first, with who published it and the note. */
 export function VersionsCard({ policyId, refreshKey }: { policyId: string; refreshKey: number }) {
@@ -20,7 +21,7 @@ export function VersionsCard({ policyId, refreshKey }: { policyId: string; refre
           loading={versions.isLoading}
           pagination={false}
           dataSource={versions.data?.items ?? []}
-          locale={{ emptyText: t('policies.staff.versions.empty') }}
+          locale={{ emptyText: <EmptyText>{t('policies.staff.versions.empty')}</EmptyText> }}
           columns={[
             {
               title: t('policies.staff.versions.number'),
