@@ -1,0 +1,148 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { makeUscc } from '../../server/src/seed/demo-enterprises'
+import {
+  expectAccessible,
+  launchBrowser,
+  newPhonePage,
+  readSignInCode,
+  screenshots,
+} from '../support/browser'
+import { staffOnDesktop } from '../support/sign-in'
+
+/**
+ * A policy finds an enterprise: a handler drafts a policy and writes an item's condition in the rule
+ * editor (a wrong fact name is marked, the right one read back as a sentence), submits it; the
+ * department head publishes it; an enterprise sees the item as "could qualify", opens the
+ * explanation, follows "what is missing" to its facts form, declares the fact and now qualifies. The
+ * public calculator gives the same answer without signing in.
+ */
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(() => browser?.close())
+
+const TITLE = '大连市专精特新企业培育试点奖励办法'
+const ITEM = '细分市场深耕奖励'
+
+/** Signs in a new phone number and registers an enterprise for it through the API, as the app would. */
+async function newEnterpriseOnPhone(): Promise<{ page: Page; enterpriseId: string }> {
+  const page = await newPhonePage(browser)
+  const phone = `136${String(Date.now()).slice(-8)}`
+  await page.goto('/login')
+  await page.getByLabel('手机号').fill(phone)
+  await page.getByRole('button', { name: '获取验证码', exact: true }).click()
+  await page.getByLabel('验证码').fill(await readSignInCode(phone))
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await page.waitForURL((url) => url.pathname === '/')
+  const enterprise = await page.evaluate(
+    async (uscc) => {
+      const csrf = decodeURIComponent(
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('ys_csrf='))
+          ?.split('=')[1] ?? '',
+      )
+      const res = await fetch('/api/v1/enterprises', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({
+          uscc,
+          name: '大连深耕精密仪器有限公司',
+          legalRepresentative: '李深耕',
+          divisionCode: '210211',
+          industryCode: 'C40',
+          sizeClass: 'small',
+          foundedOn: '2016-04-18',
+          employees: 42,
+        }),
+      })
+      return (await res.json()) as { id: string }
+    },
+    makeUscc(Math.random, '210211', '1'),
+  )
+  return { page, enterpriseId: enterprise.id }
+}
+
+it('an officer encodes and publishes a policy; an enterprise completes what is missing and qualifies', async () => {
+  const shot = screenshots('policy-finds-enterprise')
+
+  // 1. A handler drafts the policy and its item with the rule editor.
+  const handler = await staffOnDesktop(browser, 'handler')
+  await handler.goto('/staff/policies')
+  await handler.getByRole('button', { name: '新建政策' }).click()
+  await handler.getByLabel('政策标题').fill(TITLE)
+  await handler.getByLabel('文号').fill('大工信发〔2025〕21号')
+  await handler.getByLabel('发文机关').fill('大连市工业和信息化局')
+  await handler.getByLabel('生效日期').click()
+  await handler.getByLabel('生效日期').fill('2025-01-01')
+  // A typed date counts once the picker loses focus (Enter would also submit the form).
+  await handler.getByLabel('摘要').click()
+  await handler.getByRole('button', { name: '保存草稿' }).click()
+  await handler.waitForURL(/\/staff\/policies\/[0-9a-f-]{36}$/)
+  const policyPath = new URL(handler.url()).pathname
+
+  await handler.getByRole('button', { name: '添加兑现事项' }).click()
+  const drawer = handler.getByRole('dialog')
+  await drawer.getByLabel('条款编号').fill('第四条')
+  await drawer.getByLabel('事项名称').fill(ITEM)
+  await drawer.getByLabel('金额（元）').fill('50000')
+  await drawer.getByLabel('依据条款（政策原文）').fill('从事特定细分市场时间达到2年以上')
+  const rule = drawer.getByLabel('判断规则')
+  await rule.fill('细分市场年数 >= 2')
+  await expect.poll(() => drawer.locator('.s-rule-marked mark').count()).toBeGreaterThan(0)
+  await shot(handler, 'rule-with-a-problem')
+  await rule.fill('从事细分市场年限 >= 2')
+  await drawer.getByText('从事细分市场年限不低于2年').waitFor()
+  await expectAccessible(handler)
+  await shot(handler, 'rule-read-back')
+  await drawer.getByRole('button', { name: '保存' }).click()
+  await drawer.waitFor({ state: 'hidden' })
+  await handler.getByRole('cell', { name: ITEM }).waitFor()
+  await handler.getByRole('button', { name: '提交审核' }).click()
+  await handler.getByRole('dialog').getByRole('button', { name: '提交审核' }).click()
+  await handler.getByText('审核中').first().waitFor()
+
+  // 2. The department head publishes it (four eyes: not the submitter).
+  const head = await staffOnDesktop(browser, 'depthead')
+  await head.goto(policyPath)
+  await head.getByRole('button', { name: '审核发布' }).click()
+  await head.getByRole('dialog').getByRole('button', { name: '审核发布' }).click()
+  await head.getByText('已发布').first().waitFor()
+  await shot(head, 'published')
+
+  // 3. An enterprise that never gave this fact could qualify; the explanation says what is missing.
+  const { page, enterpriseId } = await newEnterpriseOnPhone()
+  await page.goto(`/enterprises/${enterpriseId}/policies?outcome=undetermined`)
+  await page.getByRole('link', { name: new RegExp(ITEM) }).click()
+  await page.getByRole('heading', { name: '还缺哪些信息' }).waitFor()
+  await expectAccessible(page)
+  await shot(page, 'what-is-missing')
+  await page.getByRole('button', { name: '去补充这些信息' }).click()
+  await page.waitForURL(/\/facts\?keys=nicheMarketYears/)
+  await page.getByRole('heading', { name: '请补充以下信息' }).waitFor()
+  await page.getByLabel('从事细分市场年限').fill('3')
+  await shot(page, 'facts-form')
+  await page.getByRole('button', { name: '保存申报数据' }).click()
+  await page.getByText(/已保存/).waitFor()
+
+  // 4. Now it qualifies, and the fact shows where it came from.
+  await page.goto(`/enterprises/${enterpriseId}/policies?outcome=eligible`)
+  await page.getByRole('link', { name: new RegExp(ITEM) }).click()
+  await page.getByText('全部 1 项条件均符合').waitFor()
+  await page.getByText('企业自报').first().waitFor()
+  await expectAccessible(page)
+  await shot(page, 'eligible')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+
+  // 5. The calculator gives the same answer to anyone.
+  const visitor = await newPhonePage(browser)
+  await visitor.goto('/calculator')
+  await visitor.getByLabel('从事细分市场年限').fill('3')
+  await visitor.locator('.m-calc-summary').click()
+  await visitor.getByRole('button', { name: new RegExp(ITEM) }).click()
+  await visitor.getByText('从事细分市场年限不低于2年').first().waitFor()
+  await expectAccessible(visitor)
+  await shot(visitor, 'calculator')
+})
