@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canOpenStaffPath, staffPagesFor } from './staff-nav'
+import { canOpenStaffPath, staffPageOf, staffPagesFor } from './staff-nav'
 
 const keys = (roles: string[]) => staffPagesFor(roles).map((page) => page.key)
 
@@ -94,6 +94,13 @@ describe('staff menu by role', () => {
       'calendar',
       'account',
     ])
+  })
+
+  it('counts a page under a menu entry as that entry', () => {
+    expect(staffPageOf('/staff/policies/0d9c2a3e-0000-4000-8000-000000000000')?.key).toBe('policies')
+    expect(staffPageOf('/staff/policies/new')?.key).toBe('policies')
+    expect(staffPageOf('/staff/appeals/0d9c2a3e-0000-4000-8000-000000000000')).toBeUndefined()
+    expect(canOpenStaffPath('/staff/policies/new', ['inspector'])).toBe(false)
   })
 
   it('keeps matching runs to the bureau and fact imports to departments', () => {

@@ -80,10 +80,18 @@ export function staffPagesFor(roles: readonly string[]): StaffPage[] {
   return STAFF_PAGES.filter((page) => page.roles === 'any' || page.roles.some((role) => roles.includes(role)))
 }
 
-/** The page a console path belongs to ('/staff/users' → users); undefined for unknown paths. */
+/**
+ * The page a console path belongs to ('/staff/users' → users), or the page it lies under
+ * ('/staff/policies/<id>' → policies, so the menu marks it and the same roles guard it); undefined
+ * for unknown paths.
+ */
 export function staffPageOf(pathname: string): StaffPage | undefined {
   const trimmed = pathname.replace(/\/+$/, '') || '/'
-  return STAFF_PAGES.find((page) => page.path === trimmed)
+  const exact = STAFF_PAGES.find((page) => page.path === trimmed)
+  if (exact) return exact
+  return STAFF_PAGES.filter((page) => page.key !== 'home' && trimmed.startsWith(`${page.path}/`)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0]
 }
 
 export function canOpenStaffPath(pathname: string, roles: readonly string[]): boolean {

@@ -143,7 +143,7 @@ export function NeedsTable({
             render: (v: string) => topicName(v),
           },
           {
-            title: t('policies.needs.text'),
+            title: t('policies.staff.needs.text'),
             key: 'text',
             render: (_: unknown, n) => (
               <>
