@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { factLabel, type FactDraft } from '../fact-input'
 import type { FactDefinition } from '../facts.api'
-import { FactInput, type Option } from './FactInput'
+import { FactInput, type IndustryGroup, type Option } from './FactInput'
 
 type Props = {
   def: FactDefinition
@@ -13,10 +13,20 @@ type Props = {
   status?: ReactNode
   highlighted?: boolean
   divisions?: Option[]
+  industries?: IndustryGroup[]
 }
 
 /** A fact's row in a generated form: its name and description, the input, what is on file, the problem. */
-export function FactField({ def, draft, onChange, error, status, highlighted, divisions }: Props) {
+export function FactField({
+  def,
+  draft,
+  onChange,
+  error,
+  status,
+  highlighted,
+  divisions,
+  industries,
+}: Props) {
   const { i18n } = useTranslation()
   const id = `fact-${def.key}`
   const description = i18n.language === 'en' ? def.descriptionEn : def.descriptionZh
@@ -41,6 +51,7 @@ export function FactField({ def, draft, onChange, error, status, highlighted, di
         id={id}
         describedBy={describedBy || undefined}
         divisions={divisions}
+        industries={industries}
       />
       {status ? <div className="m-fact-status">{status}</div> : null}
       {error ? (

@@ -1,4 +1,4 @@
-import { Checkbox, Input } from 'antd-mobile'
+import { Input } from 'antd-mobile'
 import { useTranslation } from 'react-i18next'
 import { NativeDateInput, NativeSelect } from '../../../ui/mobile/native-controls'
 import { cityToday } from '../../../ui/format'
@@ -6,6 +6,8 @@ import { unitLabel, type FactDraft, type MoneyUnit } from '../fact-input'
 import type { FactDefinition } from '../facts.api'
 
 export type Option = { value: string; label: string }
+/** GB/T 4754 sections with their divisions, for the industry picker. */
+export type IndustryGroup = { code: string; name: string; divisions: { code: string; name: string }[] }
 
 type Props = {
   def: FactDefinition
@@ -16,6 +18,8 @@ type Props = {
   describedBy?: string
   /** division codes to choose from (the city's districts) */
   divisions?: Option[]
+  /** industries to choose from; without them the code is typed */
+  industries?: IndustryGroup[]
 }
 
 /**
@@ -23,7 +27,7 @@ type Props = {
  * yes/no, a date, one choice, several tags, an industry code or a district. Phones get their own
  * number pad, wheel and calendar.
  */
-export function FactInput({ def, draft, onChange, id, describedBy, divisions = [] }: Props) {
+export function FactInput({ def, draft, onChange, id, describedBy, divisions = [], industries }: Props) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const valueLabel = (v: { zh: string; en: string }) => (language === 'en' ? v.en : v.zh)
@@ -76,21 +80,34 @@ export function FactInput({ def, draft, onChange, id, describedBy, divisions = [
       </div>
     )
 
-  if (draft.kind === 'tags')
+  if (draft.kind === 'tags') {
+    const toggle = (code: string) =>
+      onChange({
+        kind: 'tags',
+        value: draft.value.includes(code) ? draft.value.filter((c) => c !== code) : [...draft.value, code],
+      })
     return (
-      <Checkbox.Group
-        value={draft.value}
-        onChange={(value) => onChange({ kind: 'tags', value: value as string[] })}
+      <div
+        className="m-chips"
+        id={id}
+        role="group"
+        aria-labelledby={`${id}-label`}
+        aria-describedby={describedBy}
       >
-        <div className="m-choice-group" id={id} role="group" aria-labelledby={`${id}-label`}>
-          {(def.values ?? []).map((v) => (
-            <Checkbox key={v.code} value={v.code}>
-              {valueLabel(v)}
-            </Checkbox>
-          ))}
-        </div>
-      </Checkbox.Group>
+        {(def.values ?? []).map((v) => (
+          <button
+            key={v.code}
+            type="button"
+            className="m-chip"
+            aria-pressed={draft.value.includes(v.code)}
+            onClick={() => toggle(v.code)}
+          >
+            {valueLabel(v)}
+          </button>
+        ))}
+      </div>
     )
+  }
 
   const setText = (value: string) => onChange({ kind: 'text', value })
   switch (def.type) {
@@ -119,17 +136,39 @@ export function FactInput({ def, draft, onChange, id, describedBy, divisions = [
           options={[...divisions, ...(draft.value ? [{ value: '', label: t('facts.input.clear') }] : [])]}
         />
       )
-    default:
-      // industry codes (GB/T 4754): C3911, F51 …
+    case 'industry':
+      if (industries?.length)
+        return (
+          <select
+            id={id}
+            className="m-native-select"
+            value={draft.value}
+            aria-describedby={describedBy}
+            onChange={(event) => setText(event.target.value)}
+          >
+            <option value="">{draft.value ? t('facts.input.clear') : t('facts.input.choose')}</option>
+            {industries.map((section) => (
+              <optgroup key={section.code} label={`${section.code} ${section.name}`}>
+                {section.divisions.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.code} {d.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        )
       return (
         <Input
           id={id}
           aria-describedby={describedBy}
           value={draft.value}
-          placeholder={def.type === 'industry' ? t('facts.input.industryPlaceholder') : ''}
-          onChange={(value) => setText(def.type === 'industry' ? value.toUpperCase() : value)}
+          placeholder={t('facts.input.industryPlaceholder')}
+          onChange={(value) => setText(value.toUpperCase())}
         />
       )
+    default:
+      return <Input id={id} aria-describedby={describedBy} value={draft.value} onChange={setText} />
   }
 }
 

@@ -1,5 +1,6 @@
 import { Button, DotLoading, ErrorBlock, Tabs } from 'antd-mobile'
 import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { errorMessage, isApiError } from '../../../app/api'
 import { PageLoading } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
@@ -17,6 +18,7 @@ import {
 import type { FactDefinition, RawFactValue } from '../../facts/facts.api'
 import { factsApi } from '../../facts/facts.api'
 import { FactField } from '../../facts/mobile/FactField'
+import type { IndustryGroup } from '../../facts/mobile/FactInput'
 import { policiesApi, type MatchList } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { CalculatorResults } from './CalculatorResults'
@@ -27,13 +29,19 @@ const CALCULATE_DEBOUNCE_MS = 400
 /** `/calculator` (政策计算器): anyone types in facts and sees every item's outcome as they type. */
 export function CalculatorPage() {
   const { t } = usePolicyText()
+  const { i18n } = useTranslation()
   const reference = useLoad(async () => {
-    const [definitions, divisions] = await Promise.all([factsApi.definitions(), referenceApi.divisions()])
+    const [definitions, divisions, industries] = await Promise.all([
+      factsApi.definitions(),
+      referenceApi.divisions(),
+      referenceApi.industries(),
+    ])
     return {
       definitions: definitions.items.filter(isCalculatorInput),
       divisions: divisions.items.map((d) => ({ value: d.code, label: d.name })),
+      industries: industries.items,
     }
-  }, [])
+  }, [i18n.language])
   return (
     <MobilePage title={t('policies.calculator.title')} back={paths.policyLibrary}>
       {reference.error ? (
@@ -45,7 +53,7 @@ export function CalculatorPage() {
       ) : !reference.data ? (
         <PageLoading />
       ) : (
-        <Calculator definitions={reference.data.definitions} divisions={reference.data.divisions} />
+        <Calculator {...reference.data} />
       )}
     </MobilePage>
   )
@@ -56,9 +64,11 @@ type Answer = { result?: MatchList; error?: string; fieldErrors: Record<string, 
 function Calculator({
   definitions,
   divisions,
+  industries,
 }: {
   definitions: FactDefinition[]
   divisions: { value: string; label: string }[]
+  industries: IndustryGroup[]
 }) {
   const { t, tx, language } = usePolicyText()
   const [drafts, setDrafts] = useState<Record<string, FactDraft>>(() =>
@@ -146,6 +156,7 @@ function Calculator({
                     onChange={(draft) => setDrafts((current) => ({ ...current, [def.key]: draft }))}
                     error={localErrors[def.key] ?? answer.fieldErrors[def.key]}
                     divisions={divisions}
+                    industries={industries}
                   />
                 ))}
               </section>
