@@ -5,7 +5,8 @@
  * Details (row counts, percentiles, plans) go to stderr, indented with "#".
  *
  *   BENCH_ONLY     comma list of suites: http, enterprise, appeals (or appeals-inbox, appeals-figures,
- *                  appeals-sweep, appeals-intake), routing. Default: all.
+ *                  appeals-sweep, appeals-intake), routing, policy. Default: all.
+ *   BENCH_POLICY_ENTERPRISES / BENCH_POLICY_ITEMS  the policy matching suite's size (1,000,000 × 1,000).
  *   BENCH_APPEALS  appeals generated into PostgreSQL for the appeals suite (default 1,000,000).
  *   BENCH_SECONDS  duration of each HTTP load run (default 5).
  *   BENCH_EXPLAIN  1: print EXPLAIN ANALYZE of the timed queries even when they meet their target.
@@ -16,12 +17,13 @@ import autocannon from 'autocannon'
 import { runAppealsSuite } from './appeals-bench'
 import { appealCorpus } from './appeals-data'
 import { dropAbandonedBenchDatabases, openBenchApp } from './bench-app'
+import { runPolicyBench } from './policy-bench'
 import { measureRoutingAccuracy } from './routing-bench'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const appeals = Number(process.env.BENCH_APPEALS ?? 1_000_000)
 const parts = new Set(
-  (process.env.BENCH_ONLY ?? 'http,enterprise,appeals,routing').split(',').map((s) => s.trim()),
+  (process.env.BENCH_ONLY ?? 'http,enterprise,appeals,routing,policy').split(',').map((s) => s.trim()),
 )
 const wants = (suite: string) => parts.has(suite) || [...parts].some((p) => p.startsWith(`${suite}-`))
 
@@ -129,4 +131,5 @@ if (wants('enterprise')) {
 }
 if (wants('appeals')) await runAppealsSuite({ appeals, seconds, report, parts })
 if (wants('routing')) routingAccuracy()
+if (wants('policy')) await runPolicyBench({ report })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

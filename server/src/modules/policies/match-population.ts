@@ -1,7 +1,7 @@
 import { dayNumber } from '../../shared/rules/dates'
 import type { RawValue } from '../../shared/rules/evaluate'
 import type { FactDefinition } from '../../shared/rules/fact-schema'
-import { emptyBitmap, setBit, wordsFor, type Bitmap } from './match-bitmap'
+import { setBit, wordsFor, type Bitmap } from './match-bitmap'
 
 /**
  * The whole population as columns, one per fact: what the engine evaluates rules over. Row i is the
@@ -22,29 +22,46 @@ export type TagsColumn = {
 }
 export type Column = NumericColumn | CodeColumn | TagsColumn
 
+/**
+ * Every array lives in shared memory, so worker threads read the population where it is (a full
+ * run splits the enterprises between the cores) without copying it.
+ */
+const sharedF64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8)).fill(NaN)
+const sharedI32 = (n: number) => new Int32Array(new SharedArrayBuffer(n * 4)).fill(-1)
+const sharedU32 = (n: number) => new Uint32Array(new SharedArrayBuffer(n * 4))
+const sharedBitmap = (size: number) => sharedU32(wordsFor(size))
+
+/** What the column-wise evaluator reads: the whole population, or a slice of it (a worker's share). */
+export type ColumnSet = {
+  size: number
+  words: number
+  present: Bitmap
+  columns: Map<string, Column>
+}
+
 function columnFor(def: FactDefinition, capacity: number): Column {
   switch (def.type) {
     case 'enum':
     case 'industry':
     case 'division':
-      return { kind: 'code', data: new Int32Array(capacity).fill(-1), dictionary: [], index: new Map() }
+      return { kind: 'code', data: sharedI32(capacity), dictionary: [], index: new Map() }
     case 'tags': {
       const positions = new Map((def.values ?? []).map((v, i) => [v.code, i]))
       const words = Math.max(1, Math.ceil(positions.size / 32))
       return {
         kind: 'tags',
-        data: new Uint32Array(capacity * words),
+        data: sharedU32(capacity * words),
         words,
         positions,
-        known: emptyBitmap(capacity),
+        known: sharedBitmap(capacity),
       }
     }
     default:
-      return { kind: 'numeric', data: new Float64Array(capacity).fill(NaN) }
+      return { kind: 'numeric', data: sharedF64(capacity) }
   }
 }
 
-export class Population {
+export class Population implements ColumnSet {
   /** rows allocated; grows by doubling */
   capacity: number
   /** rows in use: the highest match index + 1 */
@@ -61,7 +78,7 @@ export class Population {
     initialCapacity = 1024,
   ) {
     this.capacity = Math.max(32, initialCapacity)
-    this.present = emptyBitmap(this.capacity)
+    this.present = sharedBitmap(this.capacity)
     this.defByKey = new Map(definitions.map((d) => [d.key, d]))
     for (const def of definitions) if (!def.formula) this.columns.set(def.key, columnFor(def, this.capacity))
   }
@@ -74,22 +91,22 @@ export class Population {
     let capacity = this.capacity
     while (capacity < to) capacity *= 2
     if (capacity === this.capacity) return
-    const present = emptyBitmap(capacity)
+    const present = sharedBitmap(capacity)
     present.set(this.present)
     this.present = present
     for (const [key, column] of this.columns) {
       if (column.kind === 'numeric') {
-        const data = new Float64Array(capacity).fill(NaN)
+        const data = sharedF64(capacity)
         data.set(column.data)
         this.columns.set(key, { kind: 'numeric', data })
       } else if (column.kind === 'code') {
-        const data = new Int32Array(capacity).fill(-1)
+        const data = sharedI32(capacity)
         data.set(column.data)
         this.columns.set(key, { ...column, data })
       } else {
-        const data = new Uint32Array(capacity * column.words)
+        const data = sharedU32(capacity * column.words)
         data.set(column.data)
-        const known = emptyBitmap(capacity)
+        const known = sharedBitmap(capacity)
         known.set(column.known)
         this.columns.set(key, { ...column, data, known })
       }
@@ -147,5 +164,32 @@ export class Population {
 
   get words(): number {
     return wordsFor(this.size)
+  }
+
+  /** Rows [fromWord·32, toWord·32) as a column set of their own, over the same memory (no copy). */
+  slice(fromWord: number, toWord: number): ColumnSet {
+    return sliceColumns(this, fromWord, toWord)
+  }
+}
+
+export function sliceColumns(set: ColumnSet, fromWord: number, toWord: number): ColumnSet {
+  const from = fromWord * 32
+  const to = Math.min(set.size, toWord * 32)
+  const columns = new Map<string, Column>()
+  for (const [key, c] of set.columns) {
+    if (c.kind === 'numeric') columns.set(key, { kind: 'numeric', data: c.data.subarray(from, to) })
+    else if (c.kind === 'code') columns.set(key, { ...c, data: c.data.subarray(from, to) })
+    else
+      columns.set(key, {
+        ...c,
+        data: c.data.subarray(from * c.words, to * c.words),
+        known: c.known.subarray(fromWord, toWord),
+      })
+  }
+  return {
+    size: Math.max(0, to - from),
+    words: toWord - fromWord,
+    present: set.present.subarray(fromWord, toWord),
+    columns,
   }
 }

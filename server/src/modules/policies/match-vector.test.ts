@@ -6,6 +6,7 @@ import { FactSchema } from '../../shared/rules/fact-schema'
 import { BUILTIN_FACTS } from '../facts/builtin-facts'
 import { getBit } from './match-bitmap'
 import { Population } from './match-population'
+import { evaluateAllItems, stopMatchWorkers } from './match-parallel'
 import { sharedSubexpressions, VectorEvaluator } from './match-vector'
 
 /**
@@ -141,5 +142,45 @@ describe('the column-wise engine agrees with the one-enterprise evaluator', () =
         mismatches.push(`row ${row}: column ${String(column)} vs scalar ${String(scalar)}`)
     }
     expect(mismatches.slice(0, 5)).toEqual([])
+  })
+})
+
+describe('on several cores', () => {
+  it('splitting the population between threads gives the same bitmaps as one thread', async () => {
+    const r = prng(7)
+    const N = 9000
+    const population = new Population(BUILTIN_FACTS, N)
+    for (let i = 0; i < N; i++) {
+      population.addEnterprise(`e${i}`, i)
+      for (const def of BUILTIN_FACTS)
+        if (!def.formula) population.setValue(i, def.key, randomValue(def.key, r))
+    }
+    const items = RULES.map((source) => {
+      const c = compileRule(source, schema, { expect: 'boolean' })
+      if (!c.ok) throw new Error(source)
+      return [c.rule.node]
+    })
+    const ctx = { schema, derived: new Map(), today: TODAY, definitions: BUILTIN_FACTS }
+    for (const def of BUILTIN_FACTS)
+      if (def.formula) {
+        const c = compileRule(def.formula, schema, { expect: 'number' })
+        if (c.ok) ctx.derived.set(def.key, c.rule.node)
+      }
+    const collect = async (threads: number) => {
+      const out: string[] = []
+      for await (const bits of evaluateAllItems(
+        population,
+        ctx,
+        items,
+        sharedSubexpressions(items.flat()),
+        threads,
+      ))
+        out.push(`${Array.from(bits.eligible).join(',')}|${Array.from(bits.undetermined).join(',')}`)
+      return out
+    }
+    const one = await collect(1)
+    const two = await collect(2)
+    await stopMatchWorkers()
+    expect(two).toEqual(one)
   })
 })

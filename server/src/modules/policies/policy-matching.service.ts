@@ -16,7 +16,8 @@ import {
 } from '../facts/facts.service'
 import { countBits } from './match-bitmap'
 import { Population } from './match-population'
-import { sharedSubexpressions, VectorEvaluator, type Tri } from './match-vector'
+import { evaluateAllItems } from './match-parallel'
+import { sharedSubexpressions } from './match-vector'
 import { effectiveItems, loadCatalogue, type Catalogue } from './policy-catalogue.service'
 import type { CompiledItem } from './policy-rules'
 import * as q from './policies.queries'
@@ -106,26 +107,6 @@ export async function syncPopulation(deps: AppDeps, tx: Tx, loaded: LoadedSchema
   return { population, seq: state.seq, changed, loadMs: performance.now() - started }
 }
 
-type ItemBits = { eligible: Uint32Array; undetermined: Uint32Array }
-
-/** An item's outcome over the population from its conditions: all true → eligible; one false → ineligible; else undetermined. */
-export function combineConditions(tris: Tri[], present: Uint32Array, words: number): ItemBits {
-  const eligible = new Uint32Array(words)
-  const undetermined = new Uint32Array(words)
-  for (let w = 0; w < words; w++) {
-    const live = present[w]!
-    let allTrue = live
-    let anyFalse = 0
-    for (const t of tris) {
-      allTrue &= t.t[w]!
-      anyFalse |= live & ~t.t[w]! & ~t.u[w]!
-    }
-    eligible[w] = allTrue
-    undetermined[w] = live & ~allTrue & ~anyFalse
-  }
-  return { eligible, undetermined }
-}
-
 const chunkBytes = (bits: Uint32Array, chunk: number) => {
   const from = chunk * CHUNK_WORDS
   const to = Math.min(bits.length, from + CHUNK_WORDS)
@@ -194,21 +175,27 @@ export async function runMatching(
     let persistMs = 0
     const words = population.words
     const present = population.present
-    const evaluator = new VectorEvaluator(
-      population,
-      { schema: catalogue.schema.schema, derived: catalogue.schema.derived, today: dayNumber(today) },
-      sharedSubexpressions(targets.flatMap((t) => t.conditions.map((c) => c.node))),
-    )
     const newly: { itemId: string; index: number }[] = []
     const countRows: Parameters<typeof mq.upsertCounts>[1] = []
-    for (const item of targets) {
+    const nodes = targets.map((t) => t.conditions.map((c) => c.node))
+    const results = evaluateAllItems(
+      population,
+      {
+        schema: catalogue.schema.schema,
+        derived: catalogue.schema.derived,
+        today: dayNumber(today),
+        definitions: catalogue.schema.definitions,
+      },
+      nodes,
+      sharedSubexpressions(nodes.flat()),
+    )
+    for (;;) {
       let t0 = performance.now()
-      const bits = combineConditions(
-        item.conditions.map((c) => evaluator.evaluateCondition(c.node)),
-        present,
-        words,
-      )
+      const next = await results.next()
       computeMs += performance.now() - t0
+      if (next.done) break
+      const item = targets[next.value.index]!
+      const bits = next.value
       t0 = performance.now()
       const previous = new Map(
         (await mq.findChunks(tx, item.id)).map((c) => [`${c.outcome}:${c.chunk}`, c.bits]),

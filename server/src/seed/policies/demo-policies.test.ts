@@ -8,7 +8,7 @@ import { BUILTIN_FACTS } from '../../modules/facts/builtin-facts'
 import { getBit } from '../../modules/policies/match-bitmap'
 import { Population } from '../../modules/policies/match-population'
 import { VectorEvaluator } from '../../modules/policies/match-vector'
-import { combineConditions } from '../../modules/policies/policy-matching.service'
+import { combineConditions } from '../../modules/policies/match-vector'
 import { compileItemRules, explainItem, type CompiledItem } from '../../modules/policies/policy-rules'
 import { caseFacts, loadDemoPolicies } from './demo-policies'
 

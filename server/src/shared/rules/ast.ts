@@ -12,33 +12,34 @@ export type ArithOp = '+' | '-' | '*' | '/'
 export type DurationUnit = 'year' | 'month' | 'day'
 export type FunctionName = 'min' | 'max' | 'round' | 'yearsSince'
 
-export type Node = /** isPercent: written as a percentage (20%), and read back as one */
-(
-  | { kind: 'number'; value: number; isPercent?: boolean }
-  | { kind: 'duration'; amount: number; unit: DurationUnit }
-  | { kind: 'date'; value: string }
-  | { kind: 'today' }
-  | { kind: 'bool'; value: boolean }
-  /** a quoted text or a bare word: an enum value, a tag, an industry or division code, by context */
-  | { kind: 'symbol'; name: string; quoted: boolean }
-  | { kind: 'fact'; key: string }
-  | { kind: 'arith'; op: ArithOp; left: Node; right: Node }
-  | { kind: 'neg'; operand: Node }
-  | { kind: 'compare'; op: CompareOp; left: Node; right: Node }
-  | { kind: 'between'; value: Node; low: Node; high: Node }
-  | { kind: 'in'; value: Node; items: Node[]; negated: boolean }
-  | { kind: 'has'; set: Node; item: Node; negated: boolean }
-  | { kind: 'and'; items: Node[] }
-  | { kind: 'or'; items: Node[] }
-  | { kind: 'not'; operand: Node }
-  | { kind: 'if'; cond: Node; then: Node; otherwise: Node }
-  | { kind: 'tiered'; subject: Node; tiers: Tier[]; otherwise: Node | null }
-  | { kind: 'call'; fn: FunctionName; args: Node[] }
-) &
-  Span & {
-    /** set by the type checker */
-    type?: ValueType
-  }
+export type Node =
+  /** isPercent: written as a percentage (20%), and read back as one */
+  (
+    | { kind: 'number'; value: number; isPercent?: boolean }
+    | { kind: 'duration'; amount: number; unit: DurationUnit }
+    | { kind: 'date'; value: string }
+    | { kind: 'today' }
+    | { kind: 'bool'; value: boolean }
+    /** a quoted text or a bare word: an enum value, a tag, an industry or division code, by context */
+    | { kind: 'symbol'; name: string; quoted: boolean }
+    | { kind: 'fact'; key: string }
+    | { kind: 'arith'; op: ArithOp; left: Node; right: Node }
+    | { kind: 'neg'; operand: Node }
+    | { kind: 'compare'; op: CompareOp; left: Node; right: Node }
+    | { kind: 'between'; value: Node; low: Node; high: Node }
+    | { kind: 'in'; value: Node; items: Node[]; negated: boolean }
+    | { kind: 'has'; set: Node; item: Node; negated: boolean }
+    | { kind: 'and'; items: Node[] }
+    | { kind: 'or'; items: Node[] }
+    | { kind: 'not'; operand: Node }
+    | { kind: 'if'; cond: Node; then: Node; otherwise: Node }
+    | { kind: 'tiered'; subject: Node; tiers: Tier[]; otherwise: Node | null }
+    | { kind: 'call'; fn: FunctionName; args: Node[] }
+  ) &
+    Span & {
+      /** set by the type checker */
+      type?: ValueType
+    }
 
 export type Tier = { op: CompareOp; bound: Node; result: Node }
 
