@@ -67,6 +67,8 @@ async function newEnterpriseOnPhone(): Promise<{ page: Page; enterpriseId: strin
 
 it('an officer encodes and publishes a policy; an enterprise completes what is missing and qualifies', async () => {
   const shot = screenshots('policy-finds-enterprise')
+  // Signed in first: publishing pushes to many demo enterprises, and the dev inbox keeps the last 50.
+  const { page, enterpriseId } = await newEnterpriseOnPhone()
 
   // 1. A handler drafts the policy and its item with the rule editor.
   const handler = await staffOnDesktop(browser, 'handler')
@@ -88,6 +90,8 @@ it('an officer encodes and publishes a policy; an enterprise completes what is m
   await drawer.getByLabel('条款编号').fill('第四条')
   await drawer.getByLabel('事项名称').fill(ITEM)
   await drawer.getByLabel('金额（元）').fill('50000')
+  // No pushes from a test policy: they would flood the dev inbox other journeys read codes from.
+  await drawer.getByRole('switch', { name: '推送' }).click()
   await drawer.getByLabel('依据条款（政策原文）').fill('从事特定细分市场时间达到2年以上')
   const rule = drawer.getByLabel('判断规则')
   await rule.fill('细分市场年数 >= 2')
@@ -113,7 +117,6 @@ it('an officer encodes and publishes a policy; an enterprise completes what is m
   await shot(head, 'published')
 
   // 3. An enterprise that never gave this fact could qualify; the explanation says what is missing.
-  const { page, enterpriseId } = await newEnterpriseOnPhone()
   await page.goto(`/enterprises/${enterpriseId}/policies?outcome=undetermined`)
   await page.getByRole('link', { name: new RegExp(ITEM) }).click()
   await page.getByRole('heading', { name: '还缺哪些信息' }).waitFor()
