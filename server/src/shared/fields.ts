@@ -23,7 +23,7 @@ export function plainText(max: number, min = 1) {
   return z
     .string()
     .trim()
-    .min(min, { error: msg('fields.required') })
+    .min(min, { error: min > 1 ? msg('fields.tooShort', { min }) : msg('fields.required') })
     .max(max, { error: msg('fields.tooLong', { max }) })
     .refine((v) => !FORBIDDEN_TEXT.test(v), { error: msg('fields.forbiddenCharacters') })
 }

@@ -1,3 +1,4 @@
+import { currentLocale } from '../../kernel/context'
 import { requireRole, type Actor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import type { Executor } from '../../kernel/db/database'
@@ -94,7 +95,11 @@ export async function saveCategory(
     })
     return {
       code: row.code,
-      name: row.name,
+      name: currentLocale() === 'en' ? row.name_en : row.name,
+      nameZh: row.name,
+      nameEn: row.name_en,
+      isActive: row.is_active,
+      sortOrder: row.sort_order,
       defaultDepartmentId: row.default_department_id,
       defaultTier: row.default_tier,
     }

@@ -7,6 +7,7 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { fieldErrorsOf } from '../../kernel/http/validation'
 import { mobilePhone, plainText } from '../../shared/fields'
+import { IMPORT_COLUMNS } from '../../shared/appeal-import'
 import { checkUscc } from '../../shared/uscc'
 import { findEnterpriseIdByUscc } from '../enterprises/enterprises.service'
 import { notifyStaff } from './appeal-action'
@@ -19,14 +20,7 @@ import * as q from './appeals.queries'
  * row. Each row is filed on its own (a bad row never stops the good ones) and idempotently (the same
  * file uploaded twice files nothing new); the answer reports every row.
  */
-export const IMPORT_COLUMNS = {
-  uscc: '统一社会信用代码',
-  category: '诉求类别',
-  title: '标题',
-  body: '诉求内容',
-  contactPhone: '联系电话',
-  address: '地址',
-} as const
+export { IMPORT_COLUMNS }
 
 const MAX_ROWS = 2000
 

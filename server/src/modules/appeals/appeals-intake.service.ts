@@ -281,14 +281,20 @@ export async function findSimilar(
     }))
 }
 
-export async function listCategories(deps: AppDeps, actor: Actor) {
-  requireSignedIn(actor)
+/** The active catalogue for everyone signed in; with `all`, retired categories too (admins). Refuses: FORBIDDEN. */
+export async function listCategories(deps: AppDeps, actor: Actor, input: { all?: boolean } = {}) {
+  const user = requireSignedIn(actor)
+  if (input.all && !hasRole(user, 'admin')) throw new AppError('FORBIDDEN')
   const en = currentLocale() === 'en'
-  const rows = await q.findCategories(deps.db, true)
+  const rows = await q.findCategories(deps.db, !input.all)
   return rows.map((c) => ({
     code: c.code,
     name: en ? c.name_en : c.name,
+    nameZh: c.name,
+    nameEn: c.name_en,
     defaultDepartmentId: c.default_department_id,
     defaultTier: c.default_tier,
+    isActive: c.is_active,
+    sortOrder: c.sort_order,
   }))
 }

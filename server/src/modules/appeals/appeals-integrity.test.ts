@@ -244,6 +244,21 @@ describe('department suggestions from a cold start', () => {
     ])
     expect(res.body.items[1].departmentId).toBe(w.departments.b.id)
   })
+
+  it('a department named without the city (住房和城乡建设局 for 大连市住房和城乡建设局) is recognised', async () => {
+    await t.deps.db.deleteFrom('appeal_routing_model').execute()
+    const filed = await w.enterpriseUser.post(
+      '/api/v1/appeals',
+      appealBody(w.enterprise.id, {
+        categoryCode: 'tax',
+        body: '住房和城乡建设局的窗口说要先去税务局开证明，来回跑了三次。',
+      }),
+    )
+    const res = await w.dispatcher.get(`/api/v1/appeals/${filed.body.id}/department-suggestions`)
+    expect(res.body.items.find((i: { basis: string }) => i.basis === 'mentioned').departmentName).toBe(
+      '大连市住房和城乡建设局',
+    )
+  })
 })
 
 /** Turns department-head approval of replies on or off; answers a function that restores the defaults. */

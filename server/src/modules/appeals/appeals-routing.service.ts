@@ -35,8 +35,10 @@ async function coldStartSuggestions(deps: AppDeps, appeal: AppealRow): Promise<S
   const text = `${appeal.title} ${appeal.body}`
   for (const d of await q.findRoutableDepartments(deps.db)) {
     if (items.length >= 2) break
-    if (text.includes(d.name) || (d.short_name && d.short_name.length >= 2 && text.includes(d.short_name)))
-      add(d.id, 'mentioned')
+    // 大连市住房和城乡建设局 is also written 住房和城乡建设局, or by its short name 市住建局
+    const local = d.name.replace(/^[\p{Script=Han}]{2,3}市(?=.{4,})/u, '')
+    const named = [d.name, local, d.short_name].filter((n): n is string => !!n && n.length >= 3)
+    if (named.some((n) => text.includes(n))) add(d.id, 'mentioned')
   }
   add((await q.findFallbackOwner(deps.db))?.id, 'fallback')
   return items.slice(0, 3)

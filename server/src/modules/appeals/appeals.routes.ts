@@ -12,6 +12,7 @@ import {
   ArbitrateBody,
   AttachmentSchema,
   CategoryParams,
+  CategoriesQuery,
   CategorySchema,
   SaveCategoryBody,
   ContactBody,
@@ -76,10 +77,19 @@ export function appealRoutes() {
       path: '/appeals/categories',
       tags,
       access: 'session',
-      summary: 'The appeal catalogue',
+      summary: 'The appeal catalogue (all=true: retired categories too, admins)',
+      request: { query: CategoriesQuery },
       responses: { 200: jsonResponse(z.object({ items: z.array(CategorySchema) }), 'Categories') },
     }),
-    async (c) => c.json({ items: await intake.listCategories(c.get('deps'), c.get('actor')) }, 200),
+    async (c) =>
+      c.json(
+        {
+          items: await intake.listCategories(c.get('deps'), c.get('actor'), {
+            all: c.req.valid('query').all === 'true',
+          }),
+        },
+        200,
+      ),
   )
 
   router.openapi(

@@ -136,10 +136,18 @@ export const UpdateSettingsBody = z.strictObject({
 
 export const CategorySchema = z.object({
   code: z.string(),
+  /** in the caller's language */
   name: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
   defaultDepartmentId: z.string().nullable(),
   defaultTier: z.enum(TIERS),
+  isActive: z.boolean(),
+  sortOrder: z.number(),
 })
+
+/** all=true: retired categories too (the administrator's catalogue page). */
+export const CategoriesQuery = z.strictObject({ all: z.enum(['true', 'false']).optional() })
 
 export const ReceiptSchema = z.object({
   id: z.string(),
