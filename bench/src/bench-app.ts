@@ -49,7 +49,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
  */
 export async function openBenchApp(
   kind: 'embedded' | 'postgres',
-  options: { existingUrl?: string; name?: string } = {},
+  options: { existingUrl?: string; name?: string; enterprises?: number } = {},
 ) {
   let database: Database
   let databaseUrl: string | null = null
@@ -97,7 +97,11 @@ export async function openBenchApp(
     await migrate(database)
     await deps.jobs.start({ workers: false })
     started = true
-    await seedIfEmpty(deps, { demo: true, enterpriseCount: 2000, password: 'Bench-Passw0rd!' })
+    await seedIfEmpty(deps, {
+      demo: true,
+      enterpriseCount: options.enterprises ?? 2000,
+      password: 'Bench-Passw0rd!',
+    })
   } catch (error) {
     await close()
     throw error

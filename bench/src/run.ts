@@ -5,7 +5,8 @@
  * Details (row counts, percentiles, plans) go to stderr, indented with "#".
  *
  *   BENCH_ONLY     comma list of suites: http, enterprise, appeals (or appeals-inbox, appeals-figures,
- *                  appeals-sweep, appeals-intake), routing, policy. Default: all.
+ *                  appeals-sweep, appeals-intake), routing, policy, policydb. Default: all.
+ *   BENCH_POLICY_DB_ENTERPRISES  demo enterprises for the policydb suite (100,000).
  *   BENCH_POLICY_ENTERPRISES / BENCH_POLICY_ITEMS  the policy matching suite's size (1,000,000 × 1,000).
  *   BENCH_APPEALS  appeals generated into PostgreSQL for the appeals suite (default 1,000,000).
  *   BENCH_SECONDS  duration of each HTTP load run (default 5).
@@ -18,12 +19,15 @@ import { runAppealsSuite } from './appeals-bench'
 import { appealCorpus } from './appeals-data'
 import { dropAbandonedBenchDatabases, openBenchApp } from './bench-app'
 import { runPolicyBench } from './policy-bench'
+import { runPolicyDbBench } from './policy-db-bench'
 import { measureRoutingAccuracy } from './routing-bench'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const appeals = Number(process.env.BENCH_APPEALS ?? 1_000_000)
 const parts = new Set(
-  (process.env.BENCH_ONLY ?? 'http,enterprise,appeals,routing,policy').split(',').map((s) => s.trim()),
+  (process.env.BENCH_ONLY ?? 'http,enterprise,appeals,routing,policy,policydb')
+    .split(',')
+    .map((s) => s.trim()),
 )
 const wants = (suite: string) => parts.has(suite) || [...parts].some((p) => p.startsWith(`${suite}-`))
 
@@ -132,4 +136,5 @@ if (wants('enterprise')) {
 if (wants('appeals')) await runAppealsSuite({ appeals, seconds, report, parts })
 if (wants('routing')) routingAccuracy()
 if (wants('policy')) await runPolicyBench({ report })
+if (wants('policydb')) await runPolicyDbBench({ report })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)
