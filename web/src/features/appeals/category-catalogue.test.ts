@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { CATEGORY_CODE, catalogueEntries, nextSortOrder, saveBody } from './category-catalogue'
 
-const zh = [
-  { code: 'tax', name: '税费办理与退税', defaultDepartmentId: 'd1', defaultTier: 'normal' as const },
-  { code: 'labour', name: '用工与社会保险', defaultDepartmentId: null, defaultTier: 'fast' as const },
-]
-const en = [
-  {
-    code: 'labour',
-    name: 'Employment and social insurance',
-    defaultDepartmentId: null,
-    defaultTier: 'fast' as const,
-  },
-  { code: 'tax', name: 'Taxes, fees and refunds', defaultDepartmentId: 'd1', defaultTier: 'normal' as const },
-]
+// The catalogue answers both names, whether a category is in use and its order (the schema's fields).
+const names = {
+  tax: { nameZh: '税费办理与退税', nameEn: 'Taxes, fees and refunds' },
+  labour: { nameZh: '用工与社会保险', nameEn: 'Employment and social insurance' },
+}
+const entry = (code: 'tax' | 'labour', name: string, sortOrder: number) => ({
+  code,
+  name,
+  ...names[code],
+  defaultDepartmentId: code === 'tax' ? 'd1' : null,
+  defaultTier: code === 'tax' ? ('normal' as const) : ('fast' as const),
+  isActive: true,
+  sortOrder,
+})
+const zh = [entry('tax', names.tax.nameZh, 1), entry('labour', names.labour.nameZh, 2)]
+const en = [entry('labour', names.labour.nameEn, 2), entry('tax', names.tax.nameEn, 1)]
 
 describe('category catalogue', () => {
   it('joins both names by code and keeps the order of the answer', () => {

@@ -1,16 +1,10 @@
+import { IMPORT_COLUMNS } from '@shared/appeal-import'
+
 /**
- * The federation (工商联) batch file: its column titles exactly as the server reads them
- * (IMPORT_COLUMNS in server/src/modules/appeals/appeals-import.service.ts, which the web cannot import
- * because it loads exceljs; import-template.test.ts keeps the two in step), and the template CSV.
+ * The federation (工商联) batch file: its column titles, the very list the server reads files by
+ * (server/src/shared/appeal-import.ts), and the template CSV.
  */
-export const IMPORT_COLUMNS = {
-  uscc: '统一社会信用代码',
-  category: '诉求类别',
-  title: '标题',
-  body: '诉求内容',
-  contactPhone: '联系电话',
-  address: '地址',
-} as const
+export { IMPORT_COLUMNS }
 export type ImportColumn = keyof typeof IMPORT_COLUMNS
 export const IMPORT_COLUMN_KEYS = Object.keys(IMPORT_COLUMNS) as ImportColumn[]
 /** A file without these columns is refused as a whole; the others may be left out or blank. */
