@@ -355,6 +355,7 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   'GET /api/v1/facts/imports': { allow: 'staff' },
+  'GET /api/v1/facts/imports/sources': { allow: 'staff' },
 
   'GET /api/v1/appeals/categories': { allow: 'signed-in' },
   'PUT /api/v1/appeals/categories/{code}': {

@@ -196,6 +196,19 @@ export async function importFacts(
   })
 }
 
+/** The sources the caller may import: an administrator every department source, others their department's. */
+export async function listImportableSources(deps: AppDeps, actor: Actor): Promise<{ items: FactSource[] }> {
+  const user = requireStaff(actor)
+  const mapping = await q.findSourceDepartments(deps.db)
+  if (hasRole(user, 'admin')) return { items: [...new Set(mapping.map((r) => r.source as FactSource))] }
+  const mine = [...departmentsWhere(user, 'handler'), ...departmentsWhere(user, 'department_head')]
+  return {
+    items: [
+      ...new Set(mapping.filter((r) => mine.includes(r.department_id)).map((r) => r.source as FactSource)),
+    ],
+  }
+}
+
 /** The imports a user may see: an administrator all, department staff those of the sources their department verifies. */
 export async function listImports(deps: AppDeps, actor: Actor) {
   const user = requireStaff(actor)

@@ -188,6 +188,18 @@ export function factRoutes() {
   router.openapi(
     defineRoute({
       method: 'get',
+      path: '/facts/imports/sources',
+      tags,
+      access: 'session',
+      summary: 'The sources the caller may import (admin: every source a department verifies)',
+      responses: { 200: jsonResponse(z.object({ items: z.array(z.string()) }), 'Sources') },
+    }),
+    async (c) => c.json(await importer.listImportableSources(c.get('deps'), c.get('actor')), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
       path: '/facts/imports',
       tags,
       access: 'session',

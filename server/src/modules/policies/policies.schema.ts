@@ -196,6 +196,9 @@ export const PolicySchema = z.object({
   publishedVersion: z.number().nullable(),
   statusNote: z.string().nullable(),
   items: z.array(ItemSchema),
+  attachments: z.array(
+    z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() }),
+  ),
   /** what the caller may do now */
   allowedActions: z.array(z.string()),
   version: z.number(),
@@ -207,6 +210,7 @@ export const PolicySummarySchema = PolicySchema.omit({
   items: true,
   fullText: true,
   allowedActions: true,
+  attachments: true,
 }).extend({
   itemCount: z.number(),
 })
@@ -321,6 +325,8 @@ export const MatchSchema = z.object({
   }),
   explanation: ExplanationSchema,
   pushedAt: z.string().nullable(),
+  /** when the enterprise first opened the pushed item (null: pushed and not seen yet, or never pushed) */
+  viewedAt: z.string().nullable(),
 })
 
 export const MatchListSchema = z.object({

@@ -178,6 +178,12 @@ async function presentPolicy(
     items: items.map((i) =>
       presentItem(i, names, loaded, locale, ruleVersions.get(i.id) ?? null, cityCodeOf(deps)),
     ),
+    attachments: (await q.findAttachments(db, policy.id)).map((a) => ({
+      id: a.id,
+      fileName: a.file_name,
+      contentType: a.content_type,
+      sizeBytes: a.size_bytes,
+    })),
     allowedActions: allowedActions(user, policy),
     version: policy.version,
     updatedAt: policy.updated_at.toISOString(),

@@ -60,7 +60,7 @@ async function presentMatches(
   catalogue: Catalogue,
   items: CompiledItem[],
   explanations: Explanation[],
-  pushedAt: Map<string, Date>,
+  pushes: Map<string, { detected_at: Date; viewed_at: Date | null }>,
 ): Promise<MatchView[]> {
   const names = await q.findDepartmentNames(db, [...new Set(items.map((i) => i.departmentId))])
   return items.map((item, i) => ({
@@ -83,8 +83,16 @@ async function presentMatches(
       ruleVersion: item.ruleVersion,
     },
     explanation: explanations[i]!,
-    pushedAt: pushedAt.get(item.id)?.toISOString() ?? null,
+    pushedAt: pushes.get(item.id)?.detected_at.toISOString() ?? null,
+    viewedAt: pushes.get(item.id)?.viewed_at?.toISOString() ?? null,
   }))
+}
+
+/** The first push of each item to the enterprise (the list is newest first). */
+async function pushesOf(db: Executor, enterpriseId: string) {
+  const map = new Map<string, { detected_at: Date; viewed_at: Date | null }>()
+  for (const p of await mq.findPushesOf(db, enterpriseId)) map.set(p.item_id, p)
+  return map
 }
 
 const ORDER: Record<MatchOutcome, number> = { eligible: 0, undetermined: 1, ineligible: 2 }
@@ -155,9 +163,7 @@ export async function listMatches(
         ORDER[a.explanation.outcome] - ORDER[b.explanation.outcome] ||
         (b.explanation.amount ?? 0) - (a.explanation.amount ?? 0),
     )
-  const pushes = new Map(
-    (await mq.findPushesOf(deps.db, enterpriseId)).map((p) => [p.item_id, p.detected_at]),
-  )
+  const pushes = await pushesOf(deps.db, enterpriseId)
   return {
     enterpriseId,
     counts,
@@ -182,9 +188,7 @@ export async function getMatch(
   const found = await explainForEnterprise(deps, deps.db, enterpriseId, itemId)
   if (!found) throw notFound()
   if (isMember) await mq.markPushViewed(deps.db, enterpriseId, itemId)
-  const pushes = new Map(
-    (await mq.findPushesOf(deps.db, enterpriseId)).map((p) => [p.item_id, p.detected_at]),
-  )
+  const pushes = await pushesOf(deps.db, enterpriseId)
   const catalogue = await loadCatalogue(deps)
   return (await presentMatches(deps.db, catalogue, [found.item], [found.explanation], pushes))[0]!
 }
