@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import {
   hasRole,
   primaryRole,
@@ -15,11 +14,11 @@ import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
 import { currentLocale } from '../../kernel/context'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { acceptUpload } from '../../kernel/uploads'
 import { checkUscc } from '../../shared/uscc'
 import { findEnterpriseIdByUscc } from '../enterprises/enterprises.service'
 import { assertCanSee, holdingOf, requireViewer } from './appeal-access'
 import { notifyStaff } from './appeal-action'
-import { cleanFileName, MAX_ATTACHMENT_BYTES, sniffAttachmentType } from './attachment-rules'
 import { OPEN_STATES } from './appeal-states'
 import type { FileAppealInput } from './appeals.schema'
 import * as q from './appeals.queries'
@@ -208,24 +207,8 @@ export async function uploadAttachment(
 ) {
   const user = requireSignedIn(actor)
   await requireViewer(deps.db, user)
-  if (file.bytes.length === 0)
-    throw new AppError('ATTACHMENT_REJECTED', { fields: { file: translate('appeals.attachment.empty') } })
-  if (file.bytes.length > MAX_ATTACHMENT_BYTES) {
-    throw new AppError('ATTACHMENT_REJECTED', {
-      fields: { file: translate('appeals.attachment.size', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }) },
-    })
-  }
-  const contentType = sniffAttachmentType(file.bytes)
-  if (!contentType)
-    throw new AppError('ATTACHMENT_REJECTED', { fields: { file: translate('appeals.attachment.type') } })
-  const content = Buffer.from(file.bytes)
-  const row = await q.insertAttachment(deps.db, {
-    fileName: cleanFileName(file.name),
-    contentType,
-    content,
-    sha256: crypto.createHash('sha256').update(content).digest('hex'),
-    by: user.userId,
-  })
+  const upload = acceptUpload(file)
+  const row = await q.insertAttachment(deps.db, { ...upload, by: user.userId })
   return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes }
 }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { AppEnv } from '../../kernel/http/app-env'
+import { missingUpload } from '../../kernel/uploads'
 import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
 import { AppError } from '../../kernel/errors'
-import { translate } from '../../kernel/i18n'
 import type { Context } from 'hono'
 import {
   AcceptBody,
@@ -135,10 +135,7 @@ export function appealRoutes() {
     }),
     async (c) => {
       const file = c.req.valid('form').file as unknown
-      if (!(file instanceof File))
-        throw new AppError('ATTACHMENT_REJECTED', {
-          fields: { file: translate('appeals.attachment.missing') },
-        })
+      if (!(file instanceof File)) throw missingUpload()
       const bytes = new Uint8Array(await file.arrayBuffer())
       return c.json(
         await intake.uploadAttachment(c.get('deps'), c.get('actor'), { name: file.name, bytes }),
@@ -240,10 +237,7 @@ export function appealRoutes() {
     }),
     async (c) => {
       const file = c.req.valid('form').file as unknown
-      if (!(file instanceof File))
-        throw new AppError('ATTACHMENT_REJECTED', {
-          fields: { file: translate('appeals.attachment.missing') },
-        })
+      if (!(file instanceof File)) throw missingUpload()
       return c.json(
         await importer.importFederationBatch(c.get('deps'), c.get('actor'), {
           name: file.name,

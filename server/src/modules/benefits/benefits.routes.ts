@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { AppError } from '../../kernel/errors'
-import { translate } from '../../kernel/i18n'
+import { missingUpload } from '../../kernel/uploads'
 import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
 import {
   ApplyBody,
@@ -209,8 +208,7 @@ export function benefitRoutes() {
     }),
     async (c) => {
       const file = c.req.valid('form').file as unknown
-      if (!(file instanceof File))
-        throw new AppError('ATTACHMENT_REJECTED', { fields: { file: translate('benefits.file.missing') } })
+      if (!(file instanceof File)) throw missingUpload()
       const bytes = new Uint8Array(await file.arrayBuffer())
       return c.json(
         await intake.uploadMaterial(c.get('deps'), c.get('actor'), { name: file.name, bytes }),

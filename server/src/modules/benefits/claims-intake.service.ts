@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import {
   primaryRole,
   requireRole,
@@ -16,7 +15,7 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { requireEnterpriseAccess } from '../enterprises/enterprises.service'
 import type { CompiledItem, Explanation } from '../policies/policy-rules'
-import { cleanFileName, MAX_ATTACHMENT_BYTES, sniffAttachmentType } from '../appeals/attachment-rules'
+import { acceptUpload, MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'
 import { scopeOf, staffViewerOf } from './benefits-access'
 import { eligibilityNow, expectedAmountOf, notEligible } from './benefits-eligibility.service'
 import type { ApplyInput, ConsentInput } from './benefits.schema'
@@ -299,23 +298,8 @@ export async function applyForBenefit(deps: AppDeps, actor: Actor, enterpriseId:
  */
 export async function uploadMaterial(deps: AppDeps, actor: Actor, file: { name: string; bytes: Uint8Array }) {
   const user = requireRole(actor, 'enterprise')
-  if (file.bytes.length === 0)
-    throw new AppError('ATTACHMENT_REJECTED', { fields: { file: translate('benefits.file.empty') } })
-  if (file.bytes.length > MAX_MATERIAL_BYTES)
-    throw new AppError('ATTACHMENT_REJECTED', {
-      fields: { file: translate('benefits.file.size', { mb: MAX_MATERIAL_BYTES / 1024 / 1024 }) },
-    })
-  const contentType = sniffAttachmentType(file.bytes)
-  if (!contentType)
-    throw new AppError('ATTACHMENT_REJECTED', { fields: { file: translate('benefits.file.type') } })
-  const content = Buffer.from(file.bytes)
-  const row = await q.insertMaterial(deps.db, {
-    fileName: cleanFileName(file.name),
-    contentType,
-    content,
-    sha256: crypto.createHash('sha256').update(content).digest('hex'),
-    by: user.userId,
-  })
+  const upload = acceptUpload(file, MAX_MATERIAL_BYTES)
+  const row = await q.insertMaterial(deps.db, { ...upload, by: user.userId })
   return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes }
 }
 

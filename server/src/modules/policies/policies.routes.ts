@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { requireRole } from '../../kernel/auth/actor'
-import { AppError } from '../../kernel/errors'
-import { translate } from '../../kernel/i18n'
+import { missingUpload } from '../../kernel/uploads'
 import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
 import * as library from './policy-library.service'
 import * as matches from './policy-matches.service'
@@ -501,10 +500,7 @@ export function policyRoutes() {
     }),
     async (c) => {
       const file = c.req.valid('form').file as unknown
-      if (!(file instanceof File))
-        throw new AppError('ATTACHMENT_REJECTED', {
-          fields: { file: translate('appeals.attachment.missing') },
-        })
+      if (!(file instanceof File)) throw missingUpload()
       return c.json(
         await library.uploadPolicyAttachment(c.get('deps'), c.get('actor'), c.req.valid('param').id, {
           name: file.name,

@@ -190,6 +190,48 @@ async function presentPolicy(
   }
 }
 
+/** The row of a new policy from its input (the workflow's draft, or the system's published policy). */
+function policyRowOf(input: CreatePolicyInput) {
+  return {
+    title: input.title,
+    issuer: input.issuer,
+    document_number: input.documentNumber,
+    level: input.level,
+    issued_on: input.issuedOn,
+    effective_from: input.effectiveFrom,
+    effective_to: input.effectiveTo,
+    summary: input.summary,
+    full_text: input.fullText,
+    source_url: input.sourceUrl,
+    topics: input.topics,
+    owner_department_id: input.ownerDepartmentId,
+  }
+}
+
+/** The row of a new benefit item, its conditions with their ids. */
+function itemRowOf(policyId: string, input: CreateItemInput, conditions: ConditionSource[]) {
+  return {
+    policy_id: policyId,
+    code: input.code,
+    title: input.title,
+    summary: input.summary,
+    benefit_kind: input.benefitKind,
+    amount: input.amount,
+    amount_formula: input.amountFormula,
+    mode: input.mode,
+    department_id: input.departmentId,
+    budget_cap: input.budgetCap,
+    required_materials: JSON.stringify(input.requiredMaterials),
+    promised_working_days: input.promisedWorkingDays,
+    conditions: JSON.stringify(conditions),
+    effective_from: input.effectiveFrom,
+    effective_to: input.effectiveTo,
+    topics: input.topics,
+    is_push_enabled: input.isPushEnabled,
+    sort_order: input.sortOrder,
+  }
+}
+
 // Reading
 
 export async function listPolicies(deps: AppDeps, actor: Actor, input: PolicyListInput) {
@@ -285,21 +327,7 @@ export async function createPolicy(
     fields.ownerDepartmentId = translate('policies.unknownDepartment')
   if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
   return deps.db.transaction().execute(async (tx) => {
-    const row = await q.insertPolicy(tx, {
-      title: input.title,
-      issuer: input.issuer,
-      document_number: input.documentNumber,
-      level: input.level,
-      issued_on: input.issuedOn,
-      effective_from: input.effectiveFrom,
-      effective_to: input.effectiveTo,
-      summary: input.summary,
-      full_text: input.fullText,
-      source_url: input.sourceUrl,
-      topics: input.topics,
-      owner_department_id: input.ownerDepartmentId,
-      created_by: user.userId,
-    })
+    const row = await q.insertPolicy(tx, { ...policyRowOf(input), created_by: user.userId })
     await writeAudit(tx, user, {
       action: 'policy.create',
       entityType: 'policy',
@@ -428,26 +456,7 @@ export async function addItem(
     await lockForEdit(tx, user, policyId, null)
     const conditions = withConditionIds(input.conditions)
     await assertItemSound(deps, tx, policyId, null, { ...input, conditions })
-    const row = await q.insertItem(tx, {
-      policy_id: policyId,
-      code: input.code,
-      title: input.title,
-      summary: input.summary,
-      benefit_kind: input.benefitKind,
-      amount: input.amount,
-      amount_formula: input.amountFormula,
-      mode: input.mode,
-      department_id: input.departmentId,
-      budget_cap: input.budgetCap,
-      required_materials: JSON.stringify(input.requiredMaterials),
-      promised_working_days: input.promisedWorkingDays,
-      conditions: JSON.stringify(conditions),
-      effective_from: input.effectiveFrom,
-      effective_to: input.effectiveTo,
-      topics: input.topics,
-      is_push_enabled: input.isPushEnabled,
-      sort_order: input.sortOrder,
-    })
+    const row = await q.insertItem(tx, itemRowOf(policyId, input, conditions))
     await q.updatePolicy(tx, policyId, {})
     await writeAudit(tx, user, {
       action: 'policy.add_item',
@@ -721,42 +730,9 @@ export async function createPublishedPolicy(
   input: CreatePolicyInput & { items: (CreateItemInput & { conditions: ConditionSource[] })[] },
   label: string,
 ): Promise<string> {
-  const policy = await q.insertPolicy(tx, {
-    title: input.title,
-    issuer: input.issuer,
-    document_number: input.documentNumber,
-    level: input.level,
-    issued_on: input.issuedOn,
-    effective_from: input.effectiveFrom,
-    effective_to: input.effectiveTo,
-    summary: input.summary,
-    full_text: input.fullText,
-    source_url: input.sourceUrl,
-    topics: input.topics,
-    owner_department_id: input.ownerDepartmentId,
-    status: 'review',
-  })
+  const policy = await q.insertPolicy(tx, { ...policyRowOf(input), status: 'review' })
   for (const [i, item] of input.items.entries()) {
-    await q.insertItem(tx, {
-      policy_id: policy.id,
-      code: item.code,
-      title: item.title,
-      summary: item.summary,
-      benefit_kind: item.benefitKind,
-      amount: item.amount,
-      amount_formula: item.amountFormula,
-      mode: item.mode,
-      department_id: item.departmentId,
-      budget_cap: item.budgetCap,
-      required_materials: JSON.stringify(item.requiredMaterials),
-      promised_working_days: item.promisedWorkingDays,
-      conditions: JSON.stringify(item.conditions),
-      effective_from: item.effectiveFrom,
-      effective_to: item.effectiveTo,
-      topics: item.topics,
-      is_push_enabled: item.isPushEnabled,
-      sort_order: i,
-    })
+    await q.insertItem(tx, itemRowOf(policy.id, { ...item, sortOrder: i }, item.conditions))
   }
   // matched by the caller's full run (a seed's first run is a baseline: nobody is pushed)
   const extra = await publishWorkingCopy(deps, tx, null, policy, null, { queueMatch: false })

@@ -1,12 +1,10 @@
-import crypto from 'node:crypto'
 import { requireStaff, type Actor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import { currentLocale } from '../../kernel/context'
-import { AppError, notFound } from '../../kernel/errors'
-import { translate } from '../../kernel/i18n'
+import { notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { RuleRenderer } from '../../shared/rules/render'
-import { cleanFileName, MAX_ATTACHMENT_BYTES, sniffAttachmentType } from '../appeals/attachment-rules'
+import { acceptUpload } from '../../kernel/uploads'
 import { divisionNamer, todayIn } from '../facts/facts.service'
 import { effectiveItems, loadCatalogue } from './policy-catalogue.service'
 import { getPolicy, lockForEdit } from './policies.service'
@@ -153,21 +151,15 @@ export async function uploadPolicyAttachment(
   file: { name: string; bytes: Uint8Array },
 ) {
   const user = requireStaff(actor)
-  const type = sniffAttachmentType(file.bytes)
-  if (!type)
-    throw new AppError('ATTACHMENT_REJECTED', { fields: { file: translate('appeals.attachment.type') } })
-  if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES)
-    throw new AppError('ATTACHMENT_REJECTED', {
-      fields: { file: translate('appeals.attachment.size', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }) },
-    })
+  const upload = acceptUpload(file)
   return deps.db.transaction().execute(async (tx) => {
     await lockForEdit(tx, user, policyId, null)
     const row = await q.insertAttachment(tx, {
       policyId,
-      fileName: cleanFileName(file.name),
-      contentType: type,
-      bytes: file.bytes,
-      sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
+      fileName: upload.fileName,
+      contentType: upload.contentType,
+      bytes: upload.content,
+      sha256: upload.sha256,
       by: user.userId,
     })
     await writeAudit(tx, user, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanFileName, sniffAttachmentType } from './attachment-rules'
+import { cleanFileName, sniffAttachmentType } from './uploads'
 
 const bytes = (...b: number[]) => new Uint8Array([...b, ...new Array(16).fill(0)])
 
