@@ -20,6 +20,7 @@ import { sweepAppealClocks } from '../../server/src/modules/appeals/appeals-cloc
 import * as q from '../../server/src/modules/appeals/appeals.queries'
 import { listDepartmentInbox } from '../../server/src/modules/appeals/appeals-read.service'
 import { departmentScope } from '../../server/src/modules/departments/departments.service'
+import { findSimilar } from '../../server/src/modules/appeals/appeals-intake.service'
 import { appealCorpus, generateAppealsData, type AppealsDataInfo } from './appeals-data'
 import { openBenchApp } from './bench-app'
 
@@ -80,6 +81,31 @@ async function signedInActor(
   const resolved = await resolveSession(deps.db, session.token)
   if (!resolved) throw new Error('the bench session did not resolve')
   return { actor: resolved.actor, token: session.token, csrf: session.csrfToken }
+}
+
+// --- similar open appeals while typing ------------------------------------------------------------
+
+/** What the filing form and triage ask on every pause in typing: the open appeals like this text. */
+async function benchSimilar(deps: AppDeps, report: Report) {
+  const dispatcher = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'dispatcher')
+    .executeTakeFirstOrThrow()
+  const { actor } = await signedInActor(deps, dispatcher.id)
+  const texts = appealCorpus()
+    .slice(0, 40)
+    .map((a) => `${a.title} ${a.body}`)
+  await timeRuns(5, (i) => findSimilar(deps, actor, { text: texts[i % texts.length]! }))
+  const times = await timeRuns(41, (i) => findSimilar(deps, actor, { text: texts[i % texts.length]! }))
+  const similar = median(times)
+  const ids = (await deps.db.selectFrom('appeals').select('id').limit(50).execute()).map((r) => r.id)
+  const pk = median(await timeRuns(101, (i) => q.findAppeal(deps.db, ids[i % ids.length]!)))
+  report('appeals-similar-while-typing', similar, 'ms', pk, 'primary-key read of one appeal', false)
+  const sorted = [...times].sort((a, b) => a - b)
+  note(
+    `similar open appeals (jieba words + trigram titles): p50 ${similar.toFixed(1)} ms, p90 ${sorted[Math.floor(sorted.length * 0.9)]!.toFixed(1)} ms over ${times.length} texts; a keystroke pause is ~300 ms`,
+  )
 }
 
 // --- the handler's inbox ------------------------------------------------------------------------
@@ -431,6 +457,7 @@ export async function runAppealsSuite(options: {
     const part = (name: string) => options.parts.has('appeals') || options.parts.has(`appeals-${name}`)
     if (part('inbox')) await benchInbox(bench.deps, info, options.report)
     if (part('figures')) await benchFigures(bench.deps, info, options.report)
+    if (part('similar')) await benchSimilar(bench.deps, options.report)
     if (part('sweep')) await benchSweep(bench.deps, info, options.report)
     if (part('intake'))
       await benchIntake(bench.deps, info, bench.databaseUrl!, options.seconds, options.report)

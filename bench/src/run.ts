@@ -4,7 +4,7 @@
  * above 1 faster (or more accurate), below 1 slower. Numbers are for comparing runs, not promises.
  * Details (row counts, percentiles, plans) go to stderr, indented with "#".
  *
- *   BENCH_ONLY     comma list of suites: http, enterprise, appeals (or appeals-inbox, appeals-figures,
+ *   BENCH_ONLY     comma list of suites: http, enterprise, appeals (or appeals-inbox, appeals-figures, appeals-similar,
  *                  appeals-sweep, appeals-intake), routing, policy, policydb. Default: all.
  *   BENCH_POLICY_DB_ENTERPRISES  demo enterprises for the policydb suite (100,000).
  *   BENCH_POLICY_ENTERPRISES / BENCH_POLICY_ITEMS  the policy matching suite's size (1,000,000 × 1,000).

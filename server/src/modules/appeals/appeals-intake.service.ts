@@ -250,7 +250,7 @@ export async function findSimilar(
   const rows = await q.findSimilarOpen(
     deps.db,
     words,
-    { enterpriseId, excludeId: input.excludeId, statuses: OPEN_STATES },
+    { title: input.text.slice(0, 200), enterpriseId, excludeId: input.excludeId, statuses: OPEN_STATES },
     5,
   )
   return rows

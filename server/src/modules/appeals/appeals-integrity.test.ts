@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
+import { APPEAL_ROUTING_QUEUE } from './appeals.jobs'
 import {
   appealBody,
   buildAppealWorld,
@@ -221,6 +222,50 @@ describe('a return-visit call is a contact', () => {
     expect(refused.body.error.code).toBe('CONTACT_CAP_REACHED')
     const still = await world.dispatcher.get('/api/v1/appeals/return-visits?status=pending')
     expect(still.body.items.map((v: { id: string }) => v.id)).toContain(second.id)
+  })
+})
+
+describe('triage', () => {
+  it('an invalid appeal is rejected with its reason, which the enterprise reads', async () => {
+    const filed = await w.enterpriseUser.post('/api/v1/appeals', appealBody(w.enterprise.id))
+    const noReason = await w.dispatcher.post(`/api/v1/appeals/${filed.body.id}/reject`, {})
+    expect(noReason.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { reason: expect.any(String) },
+    })
+    const rejected = await w.dispatcher.post(`/api/v1/appeals/${filed.body.id}/reject`, {
+      reason: '属于司法诉讼事项，不在受理范围',
+    })
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      statusReason: '属于司法诉讼事项，不在受理范围',
+    })
+    const seen = await w.enterpriseUser.get(`/api/v1/appeals/${filed.body.id}`)
+    expect(seen.body).toMatchObject({ status: 'rejected', statusReason: '属于司法诉讼事项，不在受理范围' })
+    expect((await w.dispatcher.post(`/api/v1/appeals/${filed.body.id}/accept`, {})).body.error.code).toBe(
+      'APPEAL_NOT_ACCEPTABLE',
+    )
+  })
+})
+
+describe('department suggestions learned from past dispatches', () => {
+  it('the nightly job retrains the classifier on kept dispatches; suggestions then come from the model', async () => {
+    for (let i = 0; i < 32; i++) {
+      const id = await fileAndDispatch(w, {
+        body: `第${i}次：施工许可证审批材料反复补正，住建窗口要求重新提交图纸审查意见，影响项目开工。`,
+      })
+      await w.handlerA.post(`/api/v1/appeals/${id}/sign-for`)
+    }
+    await t.deps.jobs.send(t.deps.db, APPEAL_ROUTING_QUEUE, {})
+    expect(await t.deps.jobs.runQueued(APPEAL_ROUTING_QUEUE)).toBe(1)
+    const filed = await w.enterpriseUser.post(
+      '/api/v1/appeals',
+      appealBody(w.enterprise.id, { body: '施工许可证审批一直要求补正图纸审查材料，项目迟迟不能开工。' }),
+    )
+    const res = await w.dispatcher.get(`/api/v1/appeals/${filed.body.id}/department-suggestions`)
+    expect(res.body.source).toBe('model')
+    expect(res.body.items[0]).toMatchObject({ departmentId: w.departments.a.id, basis: 'model' })
+    expect(res.body.items[0].confidence).toBeGreaterThan(0.5)
   })
 })
 

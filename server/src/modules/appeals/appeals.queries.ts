@@ -589,10 +589,20 @@ export function matching(query: SummaryQuery, text: string) {
 }
 
 /** Open appeals that share words with the text, best first (cosine over word sets). */
+/**
+ * Open appeals like a text: candidates share a word with it (jieba words, the open-appeals index);
+ * they are ranked by word overlap (cosine over the word sets) and by trigram similarity of the
+ * titles, which also catches near-identical titles the segmenter cut differently.
+ */
 export async function findSimilarOpen(
   db: Executor,
   words: string[],
-  filter: { enterpriseId?: string | undefined; excludeId?: string | undefined; statuses: AppealStatus[] },
+  filter: {
+    title: string
+    enterpriseId?: string | undefined
+    excludeId?: string | undefined
+    statuses: AppealStatus[]
+  },
   limit: number,
 ) {
   if (words.length === 0) return []
@@ -600,9 +610,8 @@ export async function findSimilarOpen(
     .selectFrom('appeals')
     .select(['id', 'number', 'title', 'status'])
     .select(
-      sql<number>`cardinality(ARRAY(SELECT unnest(words) INTERSECT SELECT unnest(${words}::text[])))::float / sqrt(greatest(cardinality(words), 1) * ${words.length})`.as(
-        'score',
-      ),
+      sql<number>`0.7 * cardinality(ARRAY(SELECT unnest(words) INTERSECT SELECT unnest(${words}::text[])))::float / sqrt(greatest(cardinality(words), 1) * ${words.length})
+        + 0.3 * similarity(title, ${filter.title})`.as('score'),
     )
     .where(sql<boolean>`words && ${words}::text[]`)
     .where('status', 'in', filter.statuses)
