@@ -18,12 +18,23 @@ export type UploadItem = {
 
 let nextKey = 0
 
+/** Sends one file; the appeal attachments' endpoint unless a page passes another (benefit materials). */
+export type Uploader = (
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+) => Promise<Attachment>
+
 /**
  * Attachments uploaded one by one as soon as they are picked (each with its progress, its own error
  * and a remove button), for the enterprise's appeal form and the department's reply alike. The form
  * sends the ids of the finished ones. No UI library here: each shell draws the list its own way.
  */
-export function useAttachmentUploads(fallbackError: string, max = MAX_ATTACHMENTS) {
+export function useAttachmentUploads(
+  fallbackError: string,
+  max = MAX_ATTACHMENTS,
+  uploader: Uploader = appealsApi.upload,
+) {
   const [items, setItems] = useState<UploadItem[]>([])
   const controllers = useRef(new Map<string, AbortController>())
 
@@ -44,8 +55,7 @@ export function useAttachmentUploads(fallbackError: string, max = MAX_ATTACHMENT
     (key: string, file: File) => {
       const controller = new AbortController()
       controllers.current.set(key, controller)
-      appealsApi
-        .upload(file, (fraction) => update(key, { progress: fraction }), controller.signal)
+      uploader(file, (fraction) => update(key, { progress: fraction }), controller.signal)
         .then(
           (attachment) => update(key, { status: 'done', progress: 1, attachment }),
           (error: unknown) => {
@@ -58,7 +68,7 @@ export function useAttachmentUploads(fallbackError: string, max = MAX_ATTACHMENT
         )
         .finally(() => controllers.current.delete(key))
     },
-    [update, fallbackError],
+    [update, fallbackError, uploader],
   )
 
   const add = useCallback(

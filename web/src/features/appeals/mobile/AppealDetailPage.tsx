@@ -1,14 +1,14 @@
-import { Button, ErrorBlock, Form, TextArea } from 'antd-mobile'
-import { useEffect, useRef, useState } from 'react'
+import { Button, ErrorBlock } from 'antd-mobile'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { errorMessage, isApiError } from '../../../app/api'
 import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
 import { formatDateTime } from '../../../ui/format'
-import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { Banner } from '../../../ui/mobile/Banner'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
+import { ReasonSection } from '../../../ui/mobile/ReasonSection'
 import { useLoad } from '../../../ui/use-load'
 import { REASON_MAX, REASON_MIN } from '../appeal-form'
 import { clockState, currentResolutionClock, isClosedStatus } from '../appeal-labels'
@@ -216,85 +216,19 @@ function WithdrawSection({
   onDone: (updated: AppealDetail) => void
 }) {
   const { t } = useTranslation()
-  const [isOpen, setOpen] = useState(false)
-  const sectionRef = useRef<HTMLElement>(null)
-  const [form] = Form.useForm<{ reason: string }>()
-
-  // The form opens at the bottom of a long page: bring all of it, buttons too, above the tab bar
-  // (the section's scroll-margin-bottom keeps it clear of the bar).
-  useEffect(() => {
-    if (!isOpen) return
-    const frame = window.requestAnimationFrame(() => {
-      const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-      sectionRef.current?.scrollIntoView({ block: 'end', behavior: reduce ? 'auto' : 'smooth' })
-      sectionRef.current?.querySelector('textarea')?.focus({ preventScroll: true })
-    })
-    return () => window.cancelAnimationFrame(frame)
-  }, [isOpen])
-  const [banner, setBanner] = useState<string>()
-  const [isSaving, setSaving] = useState(false)
-
-  const submit = async (values: { reason: string }) => {
-    setBanner(undefined)
-    setSaving(true)
-    try {
-      onDone(await appealsApi.withdraw(appealId, { reason: values.reason.trim() }))
-    } catch (error) {
-      setBanner(showApiErrorOnForm(form, error, ['reason'], errorMessage(error, t('errors.generic'))))
-    } finally {
-      setSaving(false)
-    }
-  }
-
   return (
-    <section ref={sectionRef} className="m-section m-above-tabbar" aria-labelledby="withdraw-title">
-      <h2 id="withdraw-title" className="m-section-title">
-        {t('appeals.withdraw.title')}
-      </h2>
-      <p className="m-muted" style={{ marginTop: 0 }}>
-        {t('appeals.withdraw.intro')}
-      </p>
-      {isOpen ? (
-        <>
-          <Banner tone="error" text={banner} />
-          <Form
-            form={form}
-            name="withdraw"
-            className="m-form"
-            onFinish={(values) => void submit(values)}
-            footer={
-              <div className="m-button-stack">
-                <Button block type="submit" color="danger" size="large" loading={isSaving}>
-                  {t('appeals.withdraw.confirm')}
-                </Button>
-                <Button block size="large" onClick={() => setOpen(false)}>
-                  {t('common.cancel')}
-                </Button>
-              </div>
-            }
-          >
-            <Form.Item
-              name="reason"
-              label={t('appeals.withdraw.reason')}
-              rules={[
-                { required: true, message: t('fields.required') },
-                { min: REASON_MIN, message: t('appeals.validation.reasonLength', { min: REASON_MIN }) },
-              ]}
-            >
-              <TextArea
-                rows={3}
-                maxLength={REASON_MAX}
-                placeholder={t('appeals.withdraw.reasonPlaceholder')}
-              />
-            </Form.Item>
-          </Form>
-        </>
-      ) : (
-        <Button block size="large" color="danger" fill="outline" onClick={() => setOpen(true)}>
-          {t('appeals.withdraw.open')}
-        </Button>
-      )}
-    </section>
+    <ReasonSection
+      name="withdraw"
+      title={t('appeals.withdraw.title')}
+      intro={t('appeals.withdraw.intro')}
+      openLabel={t('appeals.withdraw.open')}
+      reasonLabel={t('appeals.withdraw.reason')}
+      placeholder={t('appeals.withdraw.reasonPlaceholder')}
+      confirmLabel={t('appeals.withdraw.confirm')}
+      minLength={REASON_MIN}
+      maxLength={REASON_MAX}
+      onSubmit={async (reason) => onDone(await appealsApi.withdraw(appealId, { reason }))}
+    />
   )
 }
 

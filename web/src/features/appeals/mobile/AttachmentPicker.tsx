@@ -9,7 +9,18 @@ type Uploads = ReturnType<typeof useAttachmentUploads>
  * Photos and PDFs for an appeal on a phone: the native file input (camera or files, as the phone
  * offers), each file uploaded at once with its progress, its error and a remove button.
  */
-export function AttachmentPicker({ uploads }: { uploads: Uploads }) {
+export function AttachmentPicker({
+  uploads,
+  addLabel,
+  listLabel,
+  hint,
+}: {
+  uploads: Uploads
+  /** The button's words and the list's name when one form has several pickers (one per material). */
+  addLabel?: string
+  listLabel?: string
+  hint?: string
+}) {
   const { t } = useTranslation()
   const hintId = useId()
   const inputId = useId()
@@ -35,13 +46,13 @@ export function AttachmentPicker({ uploads }: { uploads: Uploads }) {
         <span aria-hidden="true" className="m-file-plus">
           +
         </span>
-        {t('appeals.attachments.add')}
+        {addLabel ?? t('appeals.attachments.add')}
       </label>
       <p id={hintId} className="m-muted m-attachments-hint">
-        {t('appeals.attachments.hint', { max: MAX_ATTACHMENTS })}
+        {hint ?? t('appeals.attachments.hint', { max: MAX_ATTACHMENTS })}
       </p>
       {uploads.items.length ? (
-        <ul className="m-upload-list" aria-label={t('appeals.attachments.listLabel')}>
+        <ul className="m-upload-list" aria-label={listLabel ?? t('appeals.attachments.listLabel')}>
           {uploads.items.map((item) => (
             <UploadRow key={item.key} item={item} onRemove={() => uploads.remove(item.key)} />
           ))}

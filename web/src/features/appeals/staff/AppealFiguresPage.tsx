@@ -11,18 +11,9 @@ import { useLoad } from '../../../ui/use-load'
 import { appealsApi, rankingXlsxUrl, type FiguresRow } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
 import { FormulasHelp } from './FormulasHelp'
+import { RatingBar } from './RatingBar'
 import { WithdrawalsTab } from './WithdrawalsTab'
-import {
-  formatPercent,
-  formatScore,
-  monthOf,
-  RATE_KEYS,
-  ratingShares,
-  ratingTotal,
-  dayAfter,
-  thisMonth,
-  type RateKey,
-} from '../figures'
+import { formatPercent, formatScore, monthOf, RATE_KEYS, dayAfter, thisMonth, type RateKey } from '../figures'
 
 const TABS = ['figures', 'ranking', 'withdrawals'] as const
 type Tab = (typeof TABS)[number]
@@ -177,42 +168,6 @@ function CitySummary({ row }: { row: FiguresRow }) {
         <RatingBar ratings={row.ratings} wide />
       </div>
     </>
-  )
-}
-
-/**
- * The five levels as one stacked bar, with the level names in the legend (the same words as the
- * rating form) and the whole distribution for screen readers. The narrow table legend leaves out
- * levels nobody chose; the bar still shows the proportions.
- */
-function RatingBar({ ratings, wide }: { ratings: FiguresRow['ratings']; wide?: boolean }) {
-  const { t, tx } = useAppealText()
-  const shares = ratingShares(ratings)
-  const total = ratingTotal(ratings)
-  const summary = shares
-    .map((s) => `${tx(`appeals.levels.${s.level}`)} ${s.count}`)
-    .join(t('appeals.listSeparator'))
-  if (!total) return <div className="s-empty">{t('appeals.figures.noRatings')}</div>
-  return (
-    <div className="s-rating" role="img" aria-label={t('appeals.figures.ratingsOf', { summary })}>
-      <div className="s-rating-bar">
-        {shares.map((s) =>
-          s.count ? (
-            <span key={s.level} className={`s-rating-${s.level}`} style={{ width: `${s.share * 100}%` }} />
-          ) : null,
-        )}
-      </div>
-      <div className={`s-rating-legend${wide ? '' : ' is-narrow'}`} aria-hidden="true">
-        {shares
-          .filter((s) => wide || s.count)
-          .map((s) => (
-            <span key={s.level}>
-              <i className={`s-rating-${s.level}`} />
-              {tx(`appeals.levels.${s.level}`)} {s.count}
-            </span>
-          ))}
-      </div>
-    </div>
   )
 }
 
