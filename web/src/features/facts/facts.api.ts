@@ -46,4 +46,6 @@ export const factsApi = {
     })
   },
   imports: () => api.get<{ items: FactImportSummary[] }>('/facts/imports'),
+  /** The sources the caller may import (an administrator every department source, others their department's). */
+  importSources: () => api.get<{ items: ImportSource[] }>('/facts/imports/sources'),
 }

@@ -19,7 +19,7 @@ import type {
   UpdatePolicyBody as UpdatePolicySchema,
 } from '@server/modules/policies/policies.schema'
 import type { MatchOutcome, PolicyLevel, PolicyStatus, PolicyTopic } from '@shared/policies'
-import { api } from '../../app/api'
+import { api, API_BASE } from '../../app/api'
 import type { RawFactValue } from '../facts/facts.api'
 
 export type { MatchOutcome, MatchView, PolicyLevel, PolicyStatus, PolicyTopic, PolicyView }
@@ -85,6 +85,13 @@ export const policiesApi = {
     api.patch<PolicyView>(`${policyPath(id)}/items/${encodeURIComponent(itemId)}`, body),
   act: (id: string, action: PolicyAction, body: { version: number; note?: string }) =>
     api.post<PolicyView>(`${policyPath(id)}/${action}`, body),
+  uploadAttachment: (id: string, file: File, onProgress?: (fraction: number) => void) => {
+    const form = new FormData()
+    form.set('file', file, file.name)
+    return api.upload<PolicyView['attachments'][number]>(`${policyPath(id)}/attachments`, form, {
+      onProgress,
+    })
+  },
   versions: (id: string) => api.get<{ items: PolicyVersion[] }>(`${policyPath(id)}/versions`),
   checkRule: (
     body: { rule: string; expect: 'boolean' | 'number'; enterpriseId?: string },
@@ -106,3 +113,7 @@ export const policiesApi = {
       '/policies/match-runs',
     ),
 }
+
+/** A policy's attachment: public once the policy is in force, its writers' before. */
+export const policyAttachmentUrl = (policyId: string, attachmentId: string) =>
+  `${API_BASE}${policyPath(policyId)}/attachments/${encodeURIComponent(attachmentId)}`

@@ -17,7 +17,6 @@ import {
 } from '../fact-import-template'
 import {
   factsApi,
-  IMPORT_SOURCES,
   type FactDefinition,
   type FactImportReport,
   type FactImportSummary,
@@ -42,21 +41,35 @@ function download(name: string, text: string) {
  */
 export function FactImportsPage() {
   const { t, language } = usePolicyText()
-  const [source, setSource] = useState<ImportSource>('tax')
+  const [picked, setSource] = useState<ImportSource>()
   const [report, setReport] = useState<FactImportReport>()
   const definitions = useLoad(() => factsApi.definitions(), [language])
   const imports = useLoad(() => factsApi.imports(), [report?.id])
+  // Only the sources the server lets this user send (a tax officer: tax), the first chosen at first.
+  const sources = useLoad(() => factsApi.importSources(), [])
+  const allowed = sources.data?.items ?? []
+  const source = picked && allowed.includes(picked) ? picked : allowed[0]
   return (
     <>
       <PageHeader title={t('facts.imports.title')} subtitle={t('facts.imports.subtitle')} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <FormatCard
-          source={source}
-          onSource={setSource}
-          definitions={definitions.data?.items}
-          error={definitions.error}
-        />
-        <UploadCard source={source} onReport={setReport} />
+        {sources.error ? (
+          <Alert type="error" showIcon title={errorMessage(sources.error, t('errors.loadFailed'))} />
+        ) : sources.data && !source ? (
+          <Alert type="info" showIcon title={t('facts.imports.noSources')} />
+        ) : null}
+        {source ? (
+          <>
+            <FormatCard
+              source={source}
+              sources={allowed}
+              onSource={setSource}
+              definitions={definitions.data?.items}
+              error={definitions.error}
+            />
+            <UploadCard source={source} onReport={setReport} />
+          </>
+        ) : null}
         {report ? <FactImportReportCard report={report} /> : null}
         <Card title={<h2 className="s-card-title">{t('facts.imports.recent')}</h2>}>
           {imports.error ? (
@@ -72,11 +85,13 @@ export function FactImportsPage() {
 
 function FormatCard({
   source,
+  sources,
   onSource,
   definitions,
   error,
 }: {
   source: ImportSource
+  sources: ImportSource[]
   onSource: (source: ImportSource) => void
   definitions: FactDefinition[] | undefined
   error: unknown
@@ -107,7 +122,7 @@ function FormatCard({
           value={source}
           onChange={onSource}
           style={{ width: 240 }}
-          options={IMPORT_SOURCES.map((s) => ({ value: s, label: sourceName(s) }))}
+          options={sources.map((s) => ({ value: s, label: sourceName(s) }))}
         />
       </Space>
       <Typography.Paragraph>

@@ -9,6 +9,7 @@ import { useLoad } from '../../../ui/use-load'
 import { groupPolicyErrors, type GroupedErrors } from '../policy-errors'
 import { policiesApi, type PolicyView } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
+import { AttachmentsCard } from './AttachmentsCard'
 import { ItemEditorDrawer } from './ItemEditorDrawer'
 import { ItemsCard } from './ItemsCard'
 import { PolicyMetaForm } from './PolicyMetaForm'
@@ -187,6 +188,11 @@ function Editor({
           canEdit={canEdit}
           itemErrors={errors?.grouped.items ?? {}}
           onOpen={(itemId) => setEditing(itemId)}
+        />
+        <AttachmentsCard
+          policy={policy}
+          canEdit={canEdit}
+          onAdded={(attachment) => setPolicy({ ...policy, attachments: [...policy.attachments, attachment] })}
         />
         <VersionsCard policyId={policy.id} refreshKey={versionsKey} />
       </Space>
