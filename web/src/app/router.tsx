@@ -54,6 +54,16 @@ const PolicyNeedsPage = lazyNamed(
   () => import('../features/policies/mobile/PolicyNeedsPage'),
   'PolicyNeedsPage',
 )
+const ApplyPage = lazyNamed(() => import('../features/benefits/mobile/ApplyPage'), 'ApplyPage')
+const ClaimsEntryPage = lazyNamed(
+  () => import('../features/benefits/mobile/ClaimsEntryPage'),
+  'ClaimsEntryPage',
+)
+const MyClaimsPage = lazyNamed(() => import('../features/benefits/mobile/MyClaimsPage'), 'MyClaimsPage')
+const ClaimDetailPage = lazyNamed(
+  () => import('../features/benefits/mobile/ClaimDetailPage'),
+  'ClaimDetailPage',
+)
 const MyFactsPage = lazyNamed(() => import('../features/facts/mobile/MyFactsPage'), 'MyFactsPage')
 const PolicyLibraryPage = lazyNamed(
   () => import('../features/policies/public/PolicyLibraryPage'),
@@ -121,6 +131,17 @@ const NeedsDashboardPage = lazyNamed(
   'NeedsDashboardPage',
 )
 const MatchRunsPage = lazyNamed(() => import('../features/policies/staff/MatchRunsPage'), 'MatchRunsPage')
+const ClaimsWorkbenchPage = lazyNamed(
+  () => import('../features/benefits/staff/ClaimsWorkbenchPage'),
+  'ClaimsWorkbenchPage',
+)
+const StaffClaimPage = lazyNamed(() => import('../features/benefits/staff/StaffClaimPage'), 'StaffClaimPage')
+const PayoutsPage = lazyNamed(() => import('../features/benefits/staff/PayoutsPage'), 'PayoutsPage')
+const PayoutReviewPage = lazyNamed(
+  () => import('../features/benefits/staff/PayoutReviewPage'),
+  'PayoutReviewPage',
+)
+const EvaluationPage = lazyNamed(() => import('../features/benefits/staff/EvaluationPage'), 'EvaluationPage')
 const StaffNotFoundPage = lazyNamed(() => import('./staff/StaffNotFoundPage'), 'StaffNotFoundPage')
 
 export function AppRouter() {
@@ -154,6 +175,11 @@ export function AppRouter() {
               <Route path="facts/imports" element={<FactImportsPage />} />
               <Route path="policy-needs" element={<NeedsDashboardPage />} />
               <Route path="match-runs" element={<MatchRunsPage />} />
+              <Route path="benefits/claims" element={<ClaimsWorkbenchPage />} />
+              <Route path="benefits/claims/:claimId" element={<StaffClaimPage />} />
+              <Route path="benefits/payouts" element={<PayoutsPage />} />
+              <Route path="benefits/payouts/:itemId" element={<PayoutReviewPage />} />
+              <Route path="benefits/evaluation" element={<EvaluationPage />} />
               <Route path="*" element={<StaffNotFoundPage />} />
             </Route>
           </Route>
@@ -164,6 +190,10 @@ export function AppRouter() {
             <Route path="enterprises/:id" element={<EnterpriseProfilePage />} />
             <Route path="enterprises/:id/policies" element={<MyPoliciesPage />} />
             <Route path="enterprises/:id/policies/:itemId" element={<PolicyMatchPage />} />
+            <Route path="enterprises/:id/policies/:itemId/apply" element={<ApplyPage />} />
+            <Route path="enterprises/:id/claims" element={<MyClaimsPage />} />
+            <Route path="enterprises/:id/claims/:claimId" element={<ClaimDetailPage />} />
+            <Route path="claims" element={<ClaimsEntryPage />} />
             <Route path="enterprises/:id/facts" element={<MyFactsPage />} />
             <Route path="enterprises/:id/policy-needs" element={<PolicyNeedsPage />} />
             <Route path="policies" element={<PoliciesEntryPage />} />

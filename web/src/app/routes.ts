@@ -16,6 +16,12 @@ export const paths = {
   enterpriseFacts: (id: string, keys: readonly string[] = []) =>
     `/enterprises/${id}/facts${keys.length ? `?keys=${encodeURIComponent(keys.join(','))}` : ''}`,
   enterpriseNeeds: (id: string) => `/enterprises/${id}/policy-needs`,
+  /** The application form of a fast or standard benefit item. */
+  enterpriseApply: (id: string, itemId: string) => `/enterprises/${id}/policies/${itemId}/apply`,
+  /** 我的兑现: straight to the one enterprise's claims, or a choice of enterprise. */
+  claims: '/claims',
+  enterpriseClaims: (id: string) => `/enterprises/${id}/claims`,
+  enterpriseClaim: (id: string, claimId: string) => `/enterprises/${id}/claims/${claimId}`,
   policyLibrary: '/library',
   publicPolicy: (id: string) => `/library/${id}`,
   calculator: '/calculator',
@@ -44,6 +50,11 @@ export const paths = {
   staffFactImports: '/staff/facts/imports',
   staffPolicyNeeds: '/staff/policy-needs',
   staffMatchRuns: '/staff/match-runs',
+  staffClaims: '/staff/benefits/claims',
+  staffClaim: (id: string) => `/staff/benefits/claims/${id}`,
+  staffPayouts: '/staff/benefits/payouts',
+  staffPayout: (itemId: string) => `/staff/benefits/payouts/${itemId}`,
+  staffEvaluation: '/staff/benefits/evaluation',
 } as const
 
 export function isStaffPath(pathname: string): boolean {

@@ -17,8 +17,8 @@ export function BottomNav() {
   const { pathname } = useLocation()
   // 政策: my matches when acting for an enterprise, the public library otherwise; lit on every policy page.
   const isPolicyPage =
-    /^\/(policies|library|calculator)(\/|$)/.test(pathname) ||
-    /^\/enterprises\/[^/]+\/(policies|facts|policy-needs)(\/|$)/.test(pathname)
+    /^\/(policies|library|calculator|claims)(\/|$)/.test(pathname) ||
+    /^\/enterprises\/[^/]+\/(policies|facts|policy-needs|claims)(\/|$)/.test(pathname)
 
   const badge =
     signedIn && unreadCount > 0 ? (

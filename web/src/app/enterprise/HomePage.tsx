@@ -8,7 +8,15 @@ import { MobilePage } from '../../ui/mobile/MobilePage'
 import { useLoad } from '../../ui/use-load'
 import { paths } from '../routes'
 import { useSession, type Me } from '../session'
-import { AppealIcon, BuildingIcon, CalculatorIcon, ChevronIcon, InboxIcon, PolicyIcon } from './icons'
+import {
+  AppealIcon,
+  BuildingIcon,
+  CalculatorIcon,
+  ChevronIcon,
+  InboxIcon,
+  PayoutIcon,
+  PolicyIcon,
+} from './icons'
 import { PageLoading } from './RequireEnterpriseUser'
 
 /** `/`: what 营商通 is for the public; my enterprises and unread messages once signed in. */
@@ -122,6 +130,18 @@ function SignedInHome({ me }: { me: Me }) {
           <span className="m-link-card-title">{t('policies.home.card')}</span>
           <br />
           <span className="m-muted">{t('policies.home.cardText')}</span>
+        </span>
+        <ChevronIcon />
+      </Link>
+
+      <Link to={paths.claims} className="m-link-card">
+        <span className="m-link-card-icon">
+          <PayoutIcon size={28} />
+        </span>
+        <span className="m-link-card-body">
+          <span className="m-link-card-title">{t('benefits.mine.title')}</span>
+          <br />
+          <span className="m-muted">{t('benefits.home.cardText')}</span>
         </span>
         <ChevronIcon />
       </Link>

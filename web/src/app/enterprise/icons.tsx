@@ -83,3 +83,13 @@ export const CalculatorIcon = (props: IconProps) => (
     <path d="M8 7h8M8.5 12h1M12 12h1M15.5 12h0M8.5 16h1M12 16h1M15 12v4" />
   </Svg>
 )
+
+/** A coin with ¥: money paid out (我的兑现). */
+export const PayoutIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="m9 7.5 3 4 3-4" />
+    <path d="M12 11.5V17" />
+    <path d="M9 12.5h6M9 15h6" />
+  </Svg>
+)

@@ -1,4 +1,7 @@
 import {
+  AccountBookOutlined,
+  FundOutlined,
+  PayCircleOutlined,
   AlertOutlined,
   BulbOutlined,
   DatabaseOutlined,
@@ -43,6 +46,9 @@ const ICONS: Record<StaffPageKey, ReactNode> = {
   factImports: <DatabaseOutlined />,
   policyNeeds: <BulbOutlined />,
   matchRuns: <ThunderboltOutlined />,
+  benefitClaims: <AccountBookOutlined />,
+  benefitPayouts: <PayCircleOutlined />,
+  benefitEvaluation: <FundOutlined />,
   appealFigures: <BarChartOutlined />,
   appealSettings: <SettingOutlined />,
   appealCategories: <AppstoreOutlined />,

@@ -10,6 +10,7 @@ describe('staff menu by role', () => {
       'appealQueue',
       'factImports',
       'matchRuns',
+      'benefitEvaluation',
       'appealFigures',
       'appealSettings',
       'appealCategories',
@@ -29,6 +30,9 @@ describe('staff menu by role', () => {
       'policies',
       'factImports',
       'policyNeeds',
+      'benefitClaims',
+      'benefitPayouts',
+      'benefitEvaluation',
       'appealFigures',
       'users',
       'calendar',
@@ -47,6 +51,9 @@ describe('staff menu by role', () => {
       'policies',
       'factImports',
       'policyNeeds',
+      'benefitClaims',
+      'benefitPayouts',
+      'benefitEvaluation',
       'calendar',
       'account',
     ])
@@ -60,6 +67,8 @@ describe('staff menu by role', () => {
       'policies',
       'policyNeeds',
       'matchRuns',
+      'benefitClaims',
+      'benefitEvaluation',
       'appealFigures',
       'appealSettings',
       'calendar',
@@ -72,6 +81,8 @@ describe('staff menu by role', () => {
       'policies',
       'policyNeeds',
       'matchRuns',
+      'benefitClaims',
+      'benefitEvaluation',
       'appealFigures',
       'appealSettings',
       'calendar',
@@ -88,6 +99,9 @@ describe('staff menu by role', () => {
       'policies',
       'factImports',
       'policyNeeds',
+      'benefitClaims',
+      'benefitPayouts',
+      'benefitEvaluation',
       'appealFigures',
       'users',
       'audit',
@@ -108,6 +122,19 @@ describe('staff menu by role', () => {
     expect(canOpenStaffPath('/staff/match-runs', ['bureau_leader'])).toBe(true)
     expect(canOpenStaffPath('/staff/facts/imports', ['dispatcher'])).toBe(false)
     expect(canOpenStaffPath('/staff/policies', ['inspector'])).toBe(false)
+  })
+
+  it('keeps payout lists to the paying department and counts a claim or an item under its entry', () => {
+    expect(staffPageOf('/staff/benefits/claims/0d9c2a3e-0000-4000-8000-000000000000')?.key).toBe(
+      'benefitClaims',
+    )
+    expect(staffPageOf('/staff/benefits/payouts/0d9c2a3e-0000-4000-8000-000000000000')?.key).toBe(
+      'benefitPayouts',
+    )
+    expect(canOpenStaffPath('/staff/benefits/payouts', ['bureau_leader'])).toBe(false)
+    expect(canOpenStaffPath('/staff/benefits/claims', ['admin'])).toBe(false)
+    expect(canOpenStaffPath('/staff/benefits/evaluation', ['admin'])).toBe(true)
+    expect(canOpenStaffPath('/staff/benefits/evaluation', ['inspector'])).toBe(false)
   })
 
   it('guards paths the same way', () => {

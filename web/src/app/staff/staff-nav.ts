@@ -17,6 +17,9 @@ export type StaffPageKey =
   | 'factImports'
   | 'policyNeeds'
   | 'matchRuns'
+  | 'benefitClaims'
+  | 'benefitPayouts'
+  | 'benefitEvaluation'
   | 'appealFigures'
   | 'appealSettings'
   | 'appealCategories'
@@ -59,6 +62,20 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     roles: ['bureau_leader', 'dispatcher', 'department_head', 'handler'],
   },
   { key: 'matchRuns', path: paths.staffMatchRuns, roles: ['bureau_leader', 'dispatcher', 'admin'] },
+  // The paying department reviews and decides claims; the bureau's task force and leaders read them.
+  {
+    key: 'benefitClaims',
+    path: paths.staffClaims,
+    roles: ['handler', 'department_head', 'dispatcher', 'bureau_leader'],
+  },
+  // Payout lists of no-application items are the paying department's; its head confirms them.
+  { key: 'benefitPayouts', path: paths.staffPayouts, roles: ['handler', 'department_head'] },
+  // The effect of policies: the bureau for every item, a department for the items it pays.
+  {
+    key: 'benefitEvaluation',
+    path: paths.staffEvaluation,
+    roles: ['bureau_leader', 'dispatcher', 'admin', 'department_head', 'handler'],
+  },
   {
     key: 'appealFigures',
     path: paths.staffAppealFigures,

@@ -1,5 +1,5 @@
 import { Button, ErrorBlock, Tabs } from 'antd-mobile'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { ChevronIcon } from '../../../app/enterprise/icons'
@@ -9,7 +9,7 @@ import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
 import { enterprisesApi } from '../../enterprises/enterprises.api'
 import { policiesApi, type MatchOutcome, type MatchView } from '../policies.api'
-import { isNewPush, readSeen } from '../seen-pushes'
+import { isNewPush } from '../seen-pushes'
 import { usePolicyText } from '../use-policy-text'
 import { MatchCard } from './MatchCard'
 import '../policies-mobile.css'
@@ -37,7 +37,6 @@ function MyPolicies({ enterpriseId }: { enterpriseId: string }) {
     const [matches, mine] = await Promise.all([policiesApi.matches(enterpriseId), enterprisesApi.listMine()])
     return { matches, mine: mine.items }
   }, [enterpriseId, language])
-  const [seen] = useState(() => readSeen(enterpriseId))
   const requested = params.get('outcome')
   const counts = data.data?.matches.counts
   // Open on the first tab that has something in it, unless the URL says which.
@@ -112,7 +111,7 @@ function MyPolicies({ enterpriseId }: { enterpriseId: string }) {
                       <MatchCard
                         match={m}
                         to={paths.enterprisePolicy(enterpriseId, m.item.id)}
-                        isNew={isNewPush(m, seen)}
+                        isNew={isNewPush(m)}
                       />
                     </li>
                   ))}
@@ -124,6 +123,14 @@ function MyPolicies({ enterpriseId }: { enterpriseId: string }) {
       )}
 
       <nav aria-label={t('policies.mine.more')}>
+        <Link to={paths.enterpriseClaims(enterpriseId)} className="m-link-card">
+          <span className="m-link-card-body">
+            <span className="m-link-card-title">{t('benefits.mine.title')}</span>
+            <br />
+            <span className="m-muted">{t('policies.mine.claimsLink')}</span>
+          </span>
+          <ChevronIcon />
+        </Link>
         <Link to={paths.enterpriseFacts(enterpriseId)} className="m-link-card">
           <span className="m-link-card-body">
             <span className="m-link-card-title">{t('facts.mine.title')}</span>

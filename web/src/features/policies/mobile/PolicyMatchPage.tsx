@@ -1,5 +1,4 @@
 import { Button, ErrorBlock } from 'antd-mobile'
-import { useEffect } from 'react'
 import { useNavigate, useParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
@@ -9,8 +8,8 @@ import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
 import { formatAmount } from '../policy-labels'
 import { policiesApi, type MatchView } from '../policies.api'
-import { markSeen } from '../seen-pushes'
 import { usePolicyText } from '../use-policy-text'
+import { BenefitActions } from '../../benefits/mobile/BenefitActions'
 import { ExplanationView } from './ExplanationView'
 import { ModeTag, OutcomeTag } from './PolicyTags'
 import '../policies-mobile.css'
@@ -29,10 +28,8 @@ export function PolicyMatchPage() {
 function PolicyMatch({ enterpriseId, itemId }: { enterpriseId: string; itemId: string }) {
   const { t, language } = usePolicyText()
   const navigate = useNavigate()
+  // Opening the item is what the server counts as viewed (the list's "new" mark goes with it).
   const match = useLoad(() => policiesApi.match(enterpriseId, itemId), [enterpriseId, itemId, language])
-  useEffect(() => {
-    if (match.data) markSeen(enterpriseId, itemId)
-  }, [match.data, enterpriseId, itemId])
 
   if (match.error)
     return (
@@ -89,8 +86,7 @@ function PolicyMatch({ enterpriseId, itemId }: { enterpriseId: string; itemId: s
             </ul>
           </>
         ) : null}
-        {/* Consent (免申即享) and applications come with the benefits module: their buttons go here. */}
-        <div className="m-benefit-actions" data-slot="benefit-actions" />
+        <BenefitActions enterpriseId={enterpriseId} match={match.data} />
       </section>
     </>
   )
