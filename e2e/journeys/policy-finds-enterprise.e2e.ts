@@ -1,13 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { makeUscc } from '../../server/src/seed/demo-enterprises'
-import {
-  expectAccessible,
-  launchBrowser,
-  newPhonePage,
-  readSignInCode,
-  screenshots,
-} from '../support/browser'
+import { expectAccessible, launchBrowser, newPhonePage, screenshots } from '../support/browser'
+import { newEnterpriseOnPhone } from '../support/enterprise'
 import { staffOnDesktop } from '../support/sign-in'
 
 /**
@@ -26,49 +20,18 @@ afterAll(() => browser?.close())
 const TITLE = '大连市专精特新企业培育试点奖励办法'
 const ITEM = '细分市场深耕奖励'
 
-/** Signs in a new phone number and registers an enterprise for it through the API, as the app would. */
-async function newEnterpriseOnPhone(): Promise<{ page: Page; enterpriseId: string }> {
-  const page = await newPhonePage(browser)
-  const phone = `136${String(Date.now()).slice(-8)}`
-  await page.goto('/login')
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByRole('button', { name: '获取验证码', exact: true }).click()
-  await page.getByLabel('验证码').fill(await readSignInCode(phone))
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((url) => url.pathname === '/')
-  const enterprise = await page.evaluate(
-    async (uscc) => {
-      const csrf = decodeURIComponent(
-        document.cookie
-          .split('; ')
-          .find((c) => c.startsWith('ys_csrf='))
-          ?.split('=')[1] ?? '',
-      )
-      const res = await fetch('/api/v1/enterprises', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        body: JSON.stringify({
-          uscc,
-          name: '大连深耕精密仪器有限公司',
-          legalRepresentative: '李深耕',
-          divisionCode: '210211',
-          industryCode: 'C40',
-          sizeClass: 'small',
-          foundedOn: '2016-04-18',
-          employees: 42,
-        }),
-      })
-      return (await res.json()) as { id: string }
-    },
-    makeUscc(Math.random, '210211', '1'),
-  )
-  return { page, enterpriseId: enterprise.id }
-}
-
 it('an officer encodes and publishes a policy; an enterprise completes what is missing and qualifies', async () => {
   const shot = screenshots('policy-finds-enterprise')
   // Signed in first: publishing pushes to many demo enterprises, and the dev inbox keeps the last 50.
-  const { page, enterpriseId } = await newEnterpriseOnPhone()
+  const { page, enterpriseId } = await newEnterpriseOnPhone(browser, {
+    name: '大连深耕精密仪器有限公司',
+    legalRepresentative: '李深耕',
+    divisionCode: '210211',
+    industryCode: 'C40',
+    sizeClass: 'small',
+    foundedOn: '2016-04-18',
+    employees: 42,
+  })
 
   // 1. A handler drafts the policy and its item with the rule editor.
   const handler = await staffOnDesktop(browser, 'handler')
