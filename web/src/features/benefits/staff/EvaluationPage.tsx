@@ -29,10 +29,10 @@ export function EvaluationPage() {
   const policyId = params.get('policy') ?? undefined
   const itemId = params.get('item') ?? undefined
   const evaluation = useLoad(() => benefitsApi.evaluation({ policyId }), [policyId, language])
-  // Every policy for the filter, whatever is chosen now (the filtered answer has only one).
-  const all = useLoad(() => benefitsApi.evaluation({}), [language])
-  const policies = all.data?.policies ?? []
+  // Every policy for the filter, whatever is chosen now (a filtered answer has only one).
+  const all = useLoad(() => benefitsApi.evaluation({}), [language], !!policyId)
   const data = evaluation.data
+  const policies = (policyId ? all.data : data)?.policies ?? []
   const selectedItem = data?.items.find((i) => i.itemId === itemId)
 
   const set = (next: { policy?: string; item?: string }) => {

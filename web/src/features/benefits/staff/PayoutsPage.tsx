@@ -19,8 +19,8 @@ const waitingOf = (i: EvaluationItem) => Math.max(0, i.consented - i.paid - i.ex
  * way (a department sees the items it pays).
  */
 export function PayoutsPage() {
-  const { t, language } = useBenefitText()
   const text = useBenefitText()
+  const { t, language } = text
   const navigate = useNavigate()
   const evaluation = useLoad(() => benefitsApi.evaluation({}), [language])
   const items = (evaluation.data?.items ?? [])

@@ -3,10 +3,23 @@ import { ChevronIcon } from '../../../app/enterprise/icons'
 import { formatAmount } from '../policy-labels'
 import type { MatchView } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
+import type { ClaimStatus } from '../../benefits/benefits.api'
+import { ClaimStatusTag } from '../../benefits/mobile/ClaimStatusTag'
 import { ModeTag } from './PolicyTags'
 
 /** One item in a list of matches: what it is, where it comes from, how much, how it is obtained. */
-export function MatchCard({ match, to, isNew }: { match: MatchView; to: string; isNew: boolean }) {
+export function MatchCard({
+  match,
+  to,
+  isNew,
+  claimStatus,
+}: {
+  match: MatchView
+  to: string
+  isNew: boolean
+  /** the enterprise's active claim on the item, if any */
+  claimStatus?: ClaimStatus
+}) {
   const { t, language } = usePolicyText()
   const { item, explanation } = match
   const failed = explanation.conditions.filter((c) => c.result === 'fail').length
@@ -23,6 +36,7 @@ export function MatchCard({ match, to, isNew }: { match: MatchView; to: string; 
         </span>
         <span className="m-match-card-foot">
           <ModeTag mode={item.mode} />
+          {claimStatus ? <ClaimStatusTag status={claimStatus} /> : null}
           {explanation.amount !== null ? (
             <span className="m-match-amount">{formatAmount(explanation.amount, language)}</span>
           ) : null}

@@ -7,6 +7,8 @@ import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/Requ
 import { paths } from '../../../app/routes'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
+import { benefitsApi } from '../../benefits/benefits.api'
+import { isActiveClaim } from '../../benefits/claim-rules'
 import { enterprisesApi } from '../../enterprises/enterprises.api'
 import { policiesApi, type MatchOutcome, type MatchView } from '../policies.api'
 import { isNewPush } from '../seen-pushes'
@@ -34,8 +36,12 @@ function MyPolicies({ enterpriseId }: { enterpriseId: string }) {
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
   const data = useLoad(async () => {
-    const [matches, mine] = await Promise.all([policiesApi.matches(enterpriseId), enterprisesApi.listMine()])
-    return { matches, mine: mine.items }
+    const [matches, mine, claims] = await Promise.all([
+      policiesApi.matches(enterpriseId),
+      enterprisesApi.listMine(),
+      benefitsApi.myClaims(enterpriseId, { limit: 100, offset: 0 }),
+    ])
+    return { matches, mine: mine.items, claims: claims.items }
   }, [enterpriseId, language])
   const requested = params.get('outcome')
   const counts = data.data?.matches.counts
@@ -55,7 +61,9 @@ function MyPolicies({ enterpriseId }: { enterpriseId: string }) {
       <ErrorBlock status="default" title={errorMessage(data.error, t('errors.loadFailed'))} description="" />
     )
   if (!data.data) return <PageLoading />
-  const { matches, mine } = data.data
+  const { matches, mine, claims } = data.data
+  // The item an enterprise already consented to or applied for says so in the list.
+  const claimOf = new Map(claims.filter((c) => isActiveClaim(c.status)).map((c) => [c.itemId, c.status]))
   const enterprise = mine.find((e) => e.id === enterpriseId)
   const total = matches.items.length
 
@@ -73,11 +81,16 @@ function MyPolicies({ enterpriseId }: { enterpriseId: string }) {
             </div>
           ))}
         </dl>
-        {mine.length > 1 ? (
-          <Link to={paths.policies} className="m-text-link">
-            {t('policies.mine.switchEnterprise')}
+        <div className="m-head-links">
+          <Link to={paths.enterpriseClaims(enterpriseId)} className="m-text-link">
+            {t('benefits.mine.title')}
           </Link>
-        ) : null}
+          {mine.length > 1 ? (
+            <Link to={paths.policies} className="m-text-link">
+              {t('policies.mine.switchEnterprise')}
+            </Link>
+          ) : null}
+        </div>
       </section>
 
       {total === 0 ? (
@@ -112,6 +125,7 @@ function MyPolicies({ enterpriseId }: { enterpriseId: string }) {
                         match={m}
                         to={paths.enterprisePolicy(enterpriseId, m.item.id)}
                         isNew={isNewPush(m)}
+                        claimStatus={claimOf.get(m.item.id)}
                       />
                     </li>
                   ))}
