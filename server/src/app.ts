@@ -109,13 +109,20 @@ export function buildApp(deps: AppDeps) {
 
   // The web app: static files, and index.html for every client-side route.
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8')
+    // Read again when the build changes (a rebuild while the server runs names new assets).
+    const indexFile = path.join(WEB_DIST, 'index.html')
+    let cached = { mtimeMs: 0, html: '' }
+    const indexHtml = () => {
+      const { mtimeMs } = fs.statSync(indexFile)
+      if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, html: fs.readFileSync(indexFile, 'utf8') }
+      return cached.html
+    }
     app.use('/assets/*', async (c, next) => {
       c.header('cache-control', 'public, max-age=31536000, immutable')
       await next()
     })
     app.use('*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) || '.' }))
-    app.get('*', (c) => c.html(indexHtml))
+    app.get('*', (c) => c.html(indexHtml()))
   } else {
     app.get('/', (c) =>
       c.text('The web app is not built: run `npm run build`, or `npm start` which builds it.', 503),

@@ -180,7 +180,7 @@ export async function notifyEnterprise(
   await ctx.deps.notifier.enqueue(ctx.tx, {
     recipient: { enterpriseId: ctx.appeal.enterprise_id },
     template,
-    params: { number: ctx.appeal.number, title: ctx.appeal.title, ...params },
+    params: { number: ctx.appeal.number, title: ctx.appeal.title, appealId: ctx.appeal.id, ...params },
     channels: sms ? ['inbox', 'sms'] : ['inbox'],
     isSolicited: true,
   })

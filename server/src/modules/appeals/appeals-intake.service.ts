@@ -108,7 +108,7 @@ export async function fileIntoPool(
   await deps.notifier.enqueue(tx, {
     recipient: { enterpriseId: input.enterpriseId },
     template: 'appeal.received',
-    params: { number: appeal.number, title: appeal.title },
+    params: { number: appeal.number, title: appeal.title, appealId: appeal.id },
     isSolicited: true,
   })
   // Last: the audit chain's lock is held until commit, so take it when nothing else is left to do.

@@ -8,6 +8,7 @@ import {
   ClaimPageSchema,
   ClaimParams,
   ClaimTimelinePageSchema,
+  EnterpriseClaimsQuery,
   ConsentBody,
   EnterpriseClaimParams,
   EnterpriseParams,
@@ -102,7 +103,7 @@ export function benefitRoutes() {
       access: 'session',
       summary:
         'The enterprise’s claims and payouts, each with its timeline, newest first (members, the bureau, the paying department)',
-      request: { params: EnterpriseParams, query: PageQuery },
+      request: { params: EnterpriseParams, query: EnterpriseClaimsQuery },
       responses: { 200: jsonResponse(ClaimTimelinePageSchema, 'Claims') },
     }),
     async (c) =>

@@ -132,6 +132,9 @@ export const PageQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).optional().default(0),
 })
 
+/** An enterprise's claims, optionally of one item (its page shows the claim on it). */
+export const EnterpriseClaimsQuery = PageQuery.extend({ itemId: z.string().uuid().optional() })
+
 export const EvaluationQuery = z.strictObject({
   policyId: z.string().uuid().optional(),
   /** compare these items side by side (comma-separated ids) */

@@ -232,10 +232,16 @@ export async function listEnterpriseClaims(
   deps: AppDeps,
   actor: Actor,
   enterpriseId: string,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; itemId?: string | undefined },
 ) {
   const { scope, who } = await enterpriseReader(deps, actor, enterpriseId)
-  const result = await q.pageClaims(deps.db, scope, { enterpriseId }, page, 'created')
+  const result = await q.pageClaims(
+    deps.db,
+    scope,
+    { enterpriseId, ...(page.itemId ? { itemId: page.itemId } : {}) },
+    page,
+    'created',
+  )
   return { items: await presentDetails(deps, deps.db, result.items, who), total: result.total }
 }
 

@@ -17,6 +17,7 @@ export async function findInbox(db: Executor, userId: string, limit: number) {
       'n.created_at',
       'r.read_at',
       'e.name as enterprise_name',
+      'n.recipient_enterprise_id',
     ])
     .where('n.status', '=', 'sent')
     .where(sql<boolean>`'inbox' = ANY(n.channels)`)

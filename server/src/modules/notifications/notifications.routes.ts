@@ -11,6 +11,13 @@ const InboxItem = z.object({
   enterpriseName: z.string().nullable(),
   sentAt: z.string(),
   isRead: z.boolean(),
+  /** what the message is about, so it can open it: an appeal, or a policy item pushed to an enterprise */
+  subject: z
+    .union([
+      z.object({ kind: z.literal('appeal'), appealId: z.string() }),
+      z.object({ kind: z.literal('policy_item'), itemId: z.string(), enterpriseId: z.string() }),
+    ])
+    .nullable(),
 })
 const Outgoing = z.object({
   id: z.number(),

@@ -18,8 +18,17 @@ export async function listInbox(deps: AppDeps, actor: Actor) {
       enterpriseName: r.enterprise_name,
       sentAt: (r.sent_at ?? r.created_at).toISOString(),
       isRead: r.read_at !== null,
+      subject: subjectOf(r.params, r.recipient_enterprise_id),
     }
   })
+}
+
+/** What a message is about, from the parameters the sender put in it. */
+function subjectOf(params: Record<string, string | number>, enterpriseId: string | null) {
+  if (typeof params.itemId === 'string' && enterpriseId)
+    return { kind: 'policy_item' as const, itemId: params.itemId, enterpriseId }
+  if (typeof params.appealId === 'string') return { kind: 'appeal' as const, appealId: params.appealId }
+  return null
 }
 
 /** Refuses: NOT_FOUND (not in the caller's inbox). */

@@ -183,6 +183,12 @@ describe('the engine matches it against every enterprise', () => {
     expect(u.missingFacts).toEqual([{ key: 'totalAssets', label: '资产总额', isPeriodic: true }])
     const messages = await inboxOf(small.client)
     expect(messages.map((m) => m.body)).toContainEqual(expect.stringContaining('小型微利企业所得税减免'))
+    // the message opens the item it is about
+    expect(messages.map((m) => (m as { subject?: unknown }).subject)).toContainEqual({
+      kind: 'policy_item',
+      itemId,
+      enterpriseId: small.id,
+    })
     expect(await inboxOf(large.client)).toEqual([])
   })
 

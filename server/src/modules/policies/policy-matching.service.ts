@@ -443,6 +443,7 @@ export async function deliverPushes(
         enterprise: names.get(m.enterpriseId) ?? '',
         title: catalogue.byId.get(m.items[0]!)!.title,
         count: m.items.length,
+        itemId: m.items[0]!,
       },
       channels: ['inbox', 'sms'],
     })),

@@ -75,7 +75,7 @@ export const benefitsApi = {
     form.set('file', file, file.name)
     return api.upload<MaterialFile>('/benefits/materials', form, { onProgress, signal })
   },
-  myClaims: (enterpriseId: string, page: { limit: number; offset: number }) =>
+  myClaims: (enterpriseId: string, page: { limit: number; offset: number; itemId?: string }) =>
     api.get<Page<ClaimDetail>>(enterpriseClaims(enterpriseId), page),
   myClaim: (enterpriseId: string, claimId: string) =>
     api.get<ClaimDetail>(enterpriseClaim(enterpriseId, claimId)),

@@ -1,12 +1,23 @@
 import { Button, ErrorBlock } from 'antd-mobile'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { errorMessage } from '../../app/api'
+import { paths } from '../../app/routes'
 import { PageLoading, RequireEnterpriseUser } from '../../app/enterprise/RequireEnterpriseUser'
 import { formatDateTime } from '../../ui/format'
 import { Banner } from '../../ui/mobile/Banner'
 import { MobilePage } from '../../ui/mobile/MobilePage'
 import { useInbox } from './inbox-store'
+import type { InboxItem } from './notifications.api'
+
+/** Where a message's subject opens: the appeal, or the policy item pushed to the enterprise. */
+function subjectLink(item: InboxItem): string | undefined {
+  if (item.subject?.kind === 'appeal') return paths.appeal(item.subject.appealId)
+  if (item.subject?.kind === 'policy_item')
+    return paths.enterprisePolicy(item.subject.enterpriseId, item.subject.itemId)
+  return undefined
+}
 
 /**
  * `/inbox`: in-app messages for me and the enterprises I act for. Each card shows its whole text (it
@@ -61,6 +72,11 @@ function InboxList() {
               <h2 className="m-message-title">{item.title}</h2>
             </div>
             <p className="m-message-body">{item.body}</p>
+            {subjectLink(item) ? (
+              <Link className="m-message-link" to={subjectLink(item)!}>
+                {t(item.subject?.kind === 'appeal' ? 'inbox.openAppeal' : 'inbox.openPolicy')}
+              </Link>
+            ) : null}
             <div className="m-message-foot">
               <span className="m-muted">
                 {formatDateTime(item.sentAt, i18n.language)}

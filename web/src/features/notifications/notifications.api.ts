@@ -8,6 +8,11 @@ export type InboxItem = {
   enterpriseName: string | null
   sentAt: string
   isRead: boolean
+  /** what the message is about, so the card can open it */
+  subject:
+    | { kind: 'appeal'; appealId: string }
+    | { kind: 'policy_item'; itemId: string; enterpriseId: string }
+    | null
 }
 
 /** One SMS or e-mail the development adapters "sent" (GET /dev/inbox). */

@@ -46,7 +46,7 @@ function ApplyLoader({ me, enterpriseId, itemId }: { me: Me; enterpriseId: strin
   const data = useLoad(async () => {
     const [match, claims] = await Promise.all([
       policiesApi.match(enterpriseId, itemId),
-      benefitsApi.myClaims(enterpriseId, { limit: 100, offset: 0 }),
+      benefitsApi.myClaims(enterpriseId, { limit: 100, offset: 0, itemId }),
     ])
     return { match, claims: claims.items.filter((c) => c.itemId === itemId) }
   }, [enterpriseId, itemId, language])

@@ -26,8 +26,8 @@ const CLAIMS_PAGE = 100
 export function BenefitActions({ enterpriseId, match }: { enterpriseId: string; match: MatchView }) {
   const { t, language } = useBenefitText()
   const claims = useLoad(
-    () => benefitsApi.myClaims(enterpriseId, { limit: CLAIMS_PAGE, offset: 0 }),
-    [enterpriseId, language],
+    () => benefitsApi.myClaims(enterpriseId, { limit: CLAIMS_PAGE, offset: 0, itemId: match.item.id }),
+    [enterpriseId, match.item.id, language],
   )
   const [receipt, setReceipt] = useState<string>()
 
