@@ -17,7 +17,6 @@ import {
   ItemParams,
   MaterialFileSchema,
   MaterialParams,
-  PageQuery,
   PayoutBatchBody,
   PayoutBatchSchema,
   PayoutBody,
