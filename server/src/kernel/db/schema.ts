@@ -430,6 +430,11 @@ export type AppealRoutingModelTable = {
   model: Json<Record<string, unknown>>
 }
 
+export type AppealWordFrequenciesTable = {
+  word: string
+  open_appeals: number
+}
+
 export type AppealSettingsTable = {
   id: Generated<number>
   settings: Json<Record<string, unknown>>
@@ -693,6 +698,7 @@ export type DB = {
   supervision_cases: SupervisionCasesTable
   appeal_routing_model: AppealRoutingModelTable
   appeal_settings: AppealSettingsTable
+  appeal_word_frequencies: AppealWordFrequenciesTable
   fact_definitions: FactDefinitionsTable
   fact_imports: FactImportsTable
   enterprise_facts: EnterpriseFactsTable

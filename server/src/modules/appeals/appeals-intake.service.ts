@@ -23,7 +23,7 @@ import { OPEN_STATES } from './appeal-states'
 import type { FileAppealInput } from './appeals.schema'
 import * as q from './appeals.queries'
 import type { AppealRow } from './appeals.queries'
-import { wordsOf } from './words'
+import { candidateWords, wordsOf } from './words'
 
 /**
  * Every channel files through fileIntoPool: the enterprise's own form, the hotline operator, a
@@ -247,9 +247,11 @@ export async function findSimilar(
     enterpriseId = undefined
   }
   const words = wordsOf(input.text)
+  const candidates = candidateWords(words, await q.findWordFrequencies(deps.db, words))
   const rows = await q.findSimilarOpen(
     deps.db,
     words,
+    candidates,
     { title: input.text.slice(0, 200), enterpriseId, excludeId: input.excludeId, statuses: OPEN_STATES },
     5,
   )
@@ -262,6 +264,11 @@ export async function findSimilar(
       status: r.status,
       score: Math.round(r.score * 100) / 100,
     }))
+}
+
+/** Recounts the words of the open appeals for the similar-appeals search (a job, every ten minutes). */
+export async function refreshWordFrequencies(deps: AppDeps): Promise<number> {
+  return deps.db.transaction().execute((tx) => q.replaceWordFrequencies(tx, OPEN_STATES))
 }
 
 /** The active catalogue for everyone signed in; with `all`, retired categories too (admins). Refuses: FORBIDDEN. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
-import { APPEAL_ROUTING_QUEUE } from './appeals.jobs'
+import { APPEAL_ROUTING_QUEUE, APPEAL_WORD_FREQUENCIES_QUEUE } from './appeals.jobs'
 import {
   appealBody,
   buildAppealWorld,
@@ -317,3 +317,36 @@ async function setReplyApproval(on: boolean) {
   await put({ ...DEFAULT_APPEAL_SETTINGS, replyNeedsApproval: on })
   return () => put(DEFAULT_APPEAL_SETTINGS)
 }
+
+describe('similar appeals while typing, with the word counts refreshed', () => {
+  it('finds the duplicate through its rarer words, also one filed after the last count', async () => {
+    const original = await w.enterpriseUser.post(
+      '/api/v1/appeals',
+      appealBody(w.enterprise.id, {
+        title: '冷链仓库用电增容迟迟未批',
+        body: '保税区冷链仓库申请用电增容三个月未获批复，制冷设备无法满负荷运行。',
+      }),
+    )
+    await t.deps.jobs.send(t.deps.db, APPEAL_WORD_FREQUENCIES_QUEUE, {})
+    expect(await t.deps.jobs.runQueued(APPEAL_WORD_FREQUENCIES_QUEUE)).toBe(1)
+    const counted = await t.deps.db
+      .selectFrom('appeal_word_frequencies')
+      .select('open_appeals')
+      .where('word', '=', '冷链')
+      .executeTakeFirst()
+    expect(counted?.open_appeals).toBe(1)
+    const later = await w.enterpriseUser.post(
+      '/api/v1/appeals',
+      appealBody(w.enterprise.id, {
+        title: '海产品加工厂污水排放许可续期',
+        body: '旅顺口区海产品加工厂排污许可证即将到期，续期申请材料提交后无人答复。',
+      }),
+    )
+    const like = async (text: string) =>
+      (await w.dispatcher.get(`/api/v1/appeals/similar?text=${encodeURIComponent(text)}`)).body.items.map(
+        (a: { id: string }) => a.id,
+      )
+    expect((await like('冷链仓库用电增容申请一直没批'))[0]).toBe(original.body.id)
+    expect((await like('海产品加工厂排污许可证续期没人答复'))[0]).toBe(later.body.id)
+  })
+})

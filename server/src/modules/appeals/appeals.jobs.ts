@@ -1,13 +1,18 @@
 import type { AppDeps } from '../../kernel/http/app-env'
 import { sweepAppealClocks } from './appeals-clock-sweep.service'
 import { closeUnratedReplies } from './appeals-closing.service'
+import { refreshWordFrequencies } from './appeals-intake.service'
 import { retrainRouting } from './appeals-routing.service'
 
 export const APPEAL_CLOCK_SWEEP_QUEUE = 'appeals.clock_sweep'
 export const APPEAL_AUTO_CLOSE_QUEUE = 'appeals.auto_close'
 export const APPEAL_ROUTING_QUEUE = 'appeals.retrain_routing'
+export const APPEAL_WORD_FREQUENCIES_QUEUE = 'appeals.word_frequencies'
 
-/** Durable timers: deadlines every minute, unrated replies every ten, routing every night (UTC 18:30 = 02:30 in Dalian). */
+/**
+ * Durable timers: deadlines every minute, unrated replies and the word counts of the similar-appeals
+ * search every ten, routing every night (UTC 18:30 = 02:30 in Dalian).
+ */
 export function registerAppealJobs(deps: AppDeps): void {
   deps.jobs.register(
     APPEAL_CLOCK_SWEEP_QUEUE,
@@ -25,6 +30,13 @@ export function registerAppealJobs(deps: AppDeps): void {
       }
     },
     { cron: '*/10 * * * *' },
+  )
+  deps.jobs.register(
+    APPEAL_WORD_FREQUENCIES_QUEUE,
+    async () => {
+      await refreshWordFrequencies(deps)
+    },
+    { cron: '5-55/10 * * * *' },
   )
   deps.jobs.register(
     APPEAL_ROUTING_QUEUE,

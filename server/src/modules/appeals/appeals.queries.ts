@@ -588,15 +588,16 @@ export function matching(query: SummaryQuery, text: string) {
   )
 }
 
-/** Open appeals that share words with the text, best first (cosine over word sets). */
 /**
- * Open appeals like a text: candidates share a word with it (jieba words, the open-appeals index);
- * they are ranked by word overlap (cosine over the word sets) and by trigram similarity of the
- * titles, which also catches near-identical titles the segmenter cut differently.
+ * Open appeals like a text: candidates share one of its rarer words (`candidates`, through the
+ * open-appeals index); they are ranked by overlap with all its words (cosine over the word sets) and
+ * by trigram similarity of the titles, which also catches near-identical titles the segmenter cut
+ * differently.
  */
 export async function findSimilarOpen(
   db: Executor,
   words: string[],
+  candidates: string[],
   filter: {
     title: string
     enterpriseId?: string | undefined
@@ -605,7 +606,7 @@ export async function findSimilarOpen(
   },
   limit: number,
 ) {
-  if (words.length === 0) return []
+  if (words.length === 0 || candidates.length === 0) return []
   let q = db
     .selectFrom('appeals')
     .select(['id', 'number', 'title', 'status'])
@@ -613,7 +614,7 @@ export async function findSimilarOpen(
       sql<number>`0.7 * cardinality(ARRAY(SELECT unnest(words) INTERSECT SELECT unnest(${words}::text[])))::float / sqrt(greatest(cardinality(words), 1) * ${words.length})
         + 0.3 * similarity(title, ${filter.title})`.as('score'),
     )
-    .where(sql<boolean>`words && ${words}::text[]`)
+    .where(sql<boolean>`words && ${candidates}::text[]`)
     .where('status', 'in', filter.statuses)
   if (filter.enterpriseId) q = q.where('enterprise_id', '=', filter.enterpriseId)
   if (filter.excludeId) q = q.where('id', '<>', filter.excludeId)
@@ -621,6 +622,28 @@ export async function findSimilarOpen(
     .orderBy(sql`score`, 'desc')
     .limit(limit)
     .execute()
+}
+
+/** How many open appeals used each of these words at the last refresh (absent: none then). */
+export async function findWordFrequencies(db: Executor, words: string[]): Promise<Map<string, number>> {
+  if (words.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('appeal_word_frequencies')
+    .select(['word', 'open_appeals'])
+    .where('word', 'in', words)
+    .execute()
+  return new Map(rows.map((r) => [r.word, r.open_appeals]))
+}
+
+/** Recounts the words of the open appeals, replacing the previous counts in one transaction. */
+export async function replaceWordFrequencies(tx: Tx, statuses: AppealStatus[]): Promise<number> {
+  await tx.deleteFrom('appeal_word_frequencies').execute()
+  const result = await sql`
+    INSERT INTO appeal_word_frequencies (word, open_appeals)
+    SELECT w, count(*)::int FROM appeals, unnest(words) AS w
+    WHERE status IN (${sql.join(statuses)})
+    GROUP BY w`.execute(tx)
+  return Number(result.numAffectedRows ?? 0)
 }
 
 // Routing

@@ -37,3 +37,30 @@ export function setSimilarity(a: readonly string[], b: readonly string[]): numbe
   const shared = a.filter((w) => bs.has(w)).length
   return shared / Math.sqrt(a.length * b.length)
 }
+
+/** At most this many open appeals are scored for one search: enough for every real duplicate. */
+export const SIMILAR_CANDIDATE_BUDGET = 2000
+
+/**
+ * The words of a text worth looking up: the rarest first (a word missing from `frequencies` is newer
+ * than the last count, so it is rare), added while the open appeals they reach stay within the
+ * budget, and always at least the rarest one. A duplicate shares its specific words (a place, a
+ * licence, a programme), so it is among the candidates; the ranking then uses all the words.
+ */
+export function candidateWords(
+  words: readonly string[],
+  frequencies: ReadonlyMap<string, number>,
+  budget = SIMILAR_CANDIDATE_BUDGET,
+): string[] {
+  const ranked = words
+    .map((word, position) => ({ word, position, count: frequencies.get(word) ?? 0 }))
+    .sort((a, b) => a.count - b.count || a.position - b.position)
+  const chosen: string[] = []
+  let reached = 0
+  for (const { word, count } of ranked) {
+    if (chosen.length > 0 && reached + count > budget) break
+    chosen.push(word)
+    reached += count
+  }
+  return chosen
+}
