@@ -3,7 +3,11 @@ import type { Executor } from '../../kernel/db/database'
 import { AppError } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { explainForEnterprise, findInForceItem } from '../policies/policy-matches.service'
+import {
+  explainForEnterprise,
+  explainForEnterprises,
+  findInForceItem,
+} from '../policies/policy-matches.service'
 import type { CompiledItem, Explanation } from '../policies/policy-rules'
 import type { ClaimRow } from './benefits.queries'
 import { snapshotOf } from './claim-action'
@@ -20,6 +24,16 @@ export async function eligibilityNow(
   itemId: string,
 ): Promise<{ item: CompiledItem; explanation: Explanation } | undefined> {
   return explainForEnterprise(deps, db, enterpriseId, itemId)
+}
+
+/** The same for many enterprises and one item, read in a few queries; nothing when the item is not in force. */
+export async function eligibilityOfMany(
+  deps: AppDeps,
+  db: Executor,
+  enterpriseIds: readonly string[],
+  itemId: string,
+): Promise<Map<string, Explanation>> {
+  return (await explainForEnterprises(deps, db, enterpriseIds, itemId))?.explanations ?? new Map()
 }
 
 /** Why an enterprise is not eligible now: each failed condition, or the facts that are missing. */

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { findInForceItem } from '../policies/policy-matches.service'
 import type { CompiledItem, Explanation } from '../policies/policy-rules'
 import { departmentsOf, requireDepartmentStaff, type StaffViewer } from './benefits-access'
-import { budgetCapOf, eligibilityNow, expectedAmountOf, reasonsOf } from './benefits-eligibility.service'
+import { budgetCapOf, eligibilityOfMany, expectedAmountOf, reasonsOf } from './benefits-eligibility.service'
 import type { PayoutBatchInput } from './benefits.schema'
 import * as q from './benefits.queries'
 import type { ClaimRow } from './benefits.queries'
@@ -48,15 +48,22 @@ async function recheck(
   item: CompiledItem,
   claims: ClaimRow[],
 ): Promise<Checked[]> {
-  const out: Checked[] = []
-  for (const claim of claims) {
-    const found = await eligibilityNow(deps, db, claim.enterprise_id, item.id)
-    const explanation = found?.explanation
-    const isEligible = explanation?.outcome === 'eligible'
+  const explanations = await eligibilityOfMany(
+    deps,
+    db,
+    claims.map((c) => c.enterprise_id),
+    item.id,
+  )
+  return claims.map((claim) => {
+    const explanation = explanations.get(claim.enterprise_id)
     const now = explanation ? expectedAmountOf(explanation) : null
-    out.push({ claim, explanation, isEligible, amount: now ?? claim.expected_amount ?? 0 })
-  }
-  return out
+    return {
+      claim,
+      explanation,
+      isEligible: explanation?.outcome === 'eligible',
+      amount: now ?? claim.expected_amount ?? 0,
+    }
+  })
 }
 
 /**

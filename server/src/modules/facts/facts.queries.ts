@@ -60,8 +60,9 @@ export async function updateDefinition(
 
 // One enterprise's facts
 
-/** The profile columns that are facts, and the enterprise's bit in the match bitmaps. */
-export async function findProfile(db: Executor, enterpriseId: string) {
+/** The profile columns that are facts, and each enterprise's bit in the match bitmaps. */
+export async function findProfiles(db: Executor, enterpriseIds: readonly string[]) {
+  if (enterpriseIds.length === 0) return []
   return db
     .selectFrom('enterprises')
     .select([
@@ -77,17 +78,19 @@ export async function findProfile(db: Executor, enterpriseId: string) {
       'credit_tier',
       'updated_at',
     ])
-    .where('id', '=', enterpriseId)
-    .executeTakeFirst()
+    .where('id', 'in', enterpriseIds)
+    .execute()
 }
 
-export type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfile>>>
+export type ProfileRow = Awaited<ReturnType<typeof findProfiles>>[number]
 
-export async function findCurrentValues(db: Executor, enterpriseId: string) {
+export async function findCurrentValues(db: Executor, enterpriseIds: readonly string[]) {
+  if (enterpriseIds.length === 0) return []
   return db
     .selectFrom('enterprise_fact_values as v')
     .innerJoin('enterprise_facts as f', 'f.id', 'v.fact_id')
     .select([
+      'v.enterprise_id',
       'v.fact_key',
       'v.value_num',
       'v.value_text',
@@ -97,23 +100,26 @@ export async function findCurrentValues(db: Executor, enterpriseId: string) {
       'v.is_verified',
       'f.recorded_at',
     ])
-    .where('v.enterprise_id', '=', enterpriseId)
+    .where('v.enterprise_id', 'in', enterpriseIds)
     .execute()
 }
 
 export type CurrentValueRow = Awaited<ReturnType<typeof findCurrentValues>>[number]
 
-/** The enterprise's own latest declarations, to show beside a department's value that overrides them. */
-export async function findOwnDeclarations(db: Executor, enterpriseId: string) {
+/** The enterprises' own latest declarations, to show beside a department's value that overrides them. */
+export async function findOwnDeclarations(db: Executor, enterpriseIds: readonly string[]) {
+  if (enterpriseIds.length === 0) return []
   return db
     .selectFrom('enterprise_facts')
-    .select(['fact_key', 'period', 'value', 'recorded_at'])
-    .where('enterprise_id', '=', enterpriseId)
+    .select(['enterprise_id', 'fact_key', 'period', 'value', 'recorded_at'])
+    .where('enterprise_id', 'in', enterpriseIds)
     .where('source', '=', 'declared')
     .where('superseded_at', 'is', null)
     .where('value', 'is not', null)
     .execute()
 }
+
+export type OwnDeclarationRow = Awaited<ReturnType<typeof findOwnDeclarations>>[number]
 
 /** Serialises changes to one enterprise's facts, so two writers never resolve from stale candidates. */
 export async function lockEnterpriseFacts(tx: Tx, enterpriseId: string): Promise<void> {

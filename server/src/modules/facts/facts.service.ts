@@ -38,7 +38,7 @@ import type {
 import './facts.messages'
 import './rules.messages'
 import * as q from './facts.queries'
-import type { DefinitionRow, ProfileRow } from './facts.queries'
+import type { CurrentValueRow, DefinitionRow, OwnDeclarationRow, ProfileRow } from './facts.queries'
 
 /**
  * Facts: what the platform knows about an enterprise, each value with its period and its source.
@@ -327,12 +327,57 @@ export async function loadFactSheet(
   enterpriseId: string,
   today: string,
 ): Promise<FactSheet | undefined> {
-  const profile = await q.findProfile(db, enterpriseId)
-  if (!profile) return undefined
-  const [values, own] = await Promise.all([
-    q.findCurrentValues(db, enterpriseId),
-    q.findOwnDeclarations(db, enterpriseId),
-  ])
+  return (await loadFactSheets(db, loaded, [enterpriseId], today)).get(enterpriseId)
+}
+
+/** At most this many enterprises per query: a payout list or a change batch reads in a few round trips. */
+const SHEETS_PER_QUERY = 500
+
+/** The fact sheets of many enterprises (a payout list, a batch of changes), three queries per 500. */
+export async function loadFactSheets(
+  db: Executor,
+  loaded: LoadedSchema,
+  enterpriseIds: readonly string[],
+  today: string,
+): Promise<Map<string, FactSheet>> {
+  const sheets = new Map<string, FactSheet>()
+  const unique = [...new Set(enterpriseIds)]
+  for (let start = 0; start < unique.length; start += SHEETS_PER_QUERY) {
+    const ids = unique.slice(start, start + SHEETS_PER_QUERY)
+    const [profiles, values, own] = await Promise.all([
+      q.findProfiles(db, ids),
+      q.findCurrentValues(db, ids),
+      q.findOwnDeclarations(db, ids),
+    ])
+    const valuesOf = groupBy(values, (v) => v.enterprise_id)
+    const ownOf = groupBy(own, (d) => d.enterprise_id)
+    for (const profile of profiles)
+      sheets.set(
+        profile.id,
+        buildFactSheet(loaded, profile, valuesOf.get(profile.id) ?? [], ownOf.get(profile.id) ?? [], today),
+      )
+  }
+  return sheets
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const row of rows) {
+    const k = key(row)
+    const list = out.get(k)
+    if (list) list.push(row)
+    else out.set(k, [row])
+  }
+  return out
+}
+
+function buildFactSheet(
+  loaded: LoadedSchema,
+  profile: ProfileRow,
+  values: readonly CurrentValueRow[],
+  own: readonly OwnDeclarationRow[],
+  today: string,
+): FactSheet {
   const byKey = new Map(values.map((v) => [v.fact_key, v]))
   const current = new Map<string, FactValue>()
   const entries: EnterpriseFactsView['facts'] = []

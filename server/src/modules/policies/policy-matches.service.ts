@@ -25,6 +25,7 @@ import {
   divisionResolver,
   isDivisionCode,
   loadFactSheet,
+  loadFactSheets,
   todayIn,
 } from '../facts/facts.service'
 import { effectiveItems, loadCatalogue, type Catalogue } from './policy-catalogue.service'
@@ -112,19 +113,32 @@ export async function explainForEnterprise(
   enterpriseId: string,
   itemId: string,
 ): Promise<{ item: CompiledItem; explanation: Explanation } | undefined> {
+  const found = await explainForEnterprises(deps, db, [enterpriseId], itemId)
+  return found && found.explanations.has(enterpriseId)
+    ? { item: found.item, explanation: found.explanations.get(enterpriseId)! }
+    : undefined
+}
+
+/** One in-force item explained for many enterprises at once (a payout list re-checks every consent). */
+export async function explainForEnterprises(
+  deps: AppDeps,
+  db: Executor,
+  enterpriseIds: readonly string[],
+  itemId: string,
+): Promise<{ item: CompiledItem; explanations: Map<string, Explanation> } | undefined> {
   const today = todayIn(deps)
   const catalogue = await loadCatalogue(deps, db)
   const item = effectiveItems(catalogue, today).find((i) => i.id === itemId)
   if (!item) return undefined
-  const sheet = await loadFactSheet(db, catalogue.schema, enterpriseId, today)
-  if (!sheet) return undefined
-  const explanation = explainItem(
-    item,
-    contextFor(catalogue, sheet.lookup, today),
-    currentLocale(),
-    rendererFor(catalogue, currentLocale()),
-  )
-  return { item, explanation }
+  const sheets = await loadFactSheets(db, catalogue.schema, enterpriseIds, today)
+  const render = rendererFor(catalogue, currentLocale())
+  const explanations = new Map<string, Explanation>()
+  for (const [enterpriseId, sheet] of sheets)
+    explanations.set(
+      enterpriseId,
+      explainItem(item, contextFor(catalogue, sheet.lookup, today), currentLocale(), render),
+    )
+  return { item, explanations }
 }
 
 /** An in-force item by id, for other modules. */

@@ -9,7 +9,7 @@ import {
   findChangedEnterprises,
   findFactSeq,
   findMaxMatchIndex,
-  loadFactSheet,
+  loadFactSheets,
   todayIn,
   type FactSheet,
   type LoadedSchema,
@@ -322,8 +322,9 @@ export async function rematchEnterprises(deps: AppDeps, enterpriseIds: string[],
     const newly: { itemId: string; enterpriseId: string }[] = []
     let t0 = performance.now()
     let changedBits = 0
+    const sheets = await loadFactSheets(tx, catalogue.schema, enterpriseIds, today)
     for (const enterpriseId of enterpriseIds) {
-      const sheet = await loadFactSheet(tx, catalogue.schema, enterpriseId, today)
+      const sheet = sheets.get(enterpriseId)
       if (!sheet) continue
       const outcomes = outcomesFor(catalogue, sheet, today)
       const chunk = Math.floor(sheet.matchIndex / CHUNK_BITS)
