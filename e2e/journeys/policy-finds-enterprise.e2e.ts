@@ -59,6 +59,8 @@ it('an officer encodes and publishes a policy; an enterprise completes what is m
   const rule = drawer.getByLabel('判断规则')
   await rule.fill('细分市场年数 >= 2')
   await expect.poll(() => drawer.locator('.s-rule-marked mark').count()).toBeGreaterThan(0)
+  // A name written slightly wrong: the editor names the fact it was probably meant to be.
+  await drawer.getByText('是否指“从事细分市场年限”').waitFor()
   await shot(handler, 'rule-with-a-problem')
   await rule.fill('从事细分市场年限 >= 2')
   await drawer.getByText('从事细分市场年限不低于2年').waitFor()

@@ -65,7 +65,7 @@ class Checker {
       case 'bool':
         return 'boolean'
       case 'symbol':
-        return this.report('rules.unknownFact', node, { name: node.name, ...this.suggest(node.name) })
+        return this.report('rules.unknownFact', node, { name: node.name, ...this.schema.suggest(node.name) })
       case 'fact': {
         const def = this.schema.get(node.key)!
         return valueTypeOf(def.type)
@@ -166,7 +166,7 @@ class Checker {
     if (!t) return null
     if (t !== 'enum' && t !== 'industry' && t !== 'division' && t !== 'boolean') {
       const name = symbol.kind === 'symbol' ? symbol.name : this.text(symbol)
-      return this.report('rules.unknownFact', symbol, { name, ...this.suggest(name) })
+      return this.report('rules.unknownFact', symbol, { name, ...this.schema.suggest(name) })
     }
     if (node.op !== '=' && node.op !== '!=') return this.report('rules.orderedCompare', node, { type: t })
     return this.resolveItem(fact, symbol) ? 'boolean' : null
@@ -240,30 +240,12 @@ class Checker {
     if (node.fn === 'yearsSince') return this.expect(node.args[0]!, 'date') ? 'number' : null
     return node.args.map((a) => this.expect(a, 'number')).every(Boolean) ? 'number' : null
   }
-
-  /** "Did you mean": the fact names that share the most characters with an unknown word. */
-  private suggest(word: string): { suggestion?: string } {
-    const scored = this.schema.definitions
-      .map((d) => ({
-        name: d.labelZh,
-        score: overlap(word, d.labelZh) + overlap(word.toLowerCase(), d.key.toLowerCase()),
-      }))
-      .filter((s) => s.score >= 2)
-      .sort((a, b) => b.score - a.score)
-    return scored[0] ? { suggestion: scored[0].name } : {}
-  }
 }
 
 /** Types whose values are codes: a bare word or number beside them is a code, not a fact. */
 function isCoded(def: FactDefinition): boolean {
   const t = valueTypeOf(def.type)
   return t === 'enum' || t === 'industry' || t === 'division'
-}
-
-function overlap(a: string, b: string): number {
-  let n = 0
-  for (const ch of new Set(a)) if (b.includes(ch)) n++
-  return n
 }
 
 function valueHint(def: FactDefinition): { examples?: string } {

@@ -97,4 +97,22 @@ export class FactSchema {
   chineseNames(): string[] {
     return this.definitions.map((d) => d.labelZh)
   }
+
+  /** "Did you mean": the fact whose names share the most characters with an unknown word. */
+  suggest(word: string): { suggestion?: string } {
+    const scored = this.definitions
+      .map((d) => ({
+        name: d.labelZh,
+        score: overlap(word, d.labelZh) + overlap(word.toLowerCase(), d.key.toLowerCase()),
+      }))
+      .filter((s) => s.score >= 2)
+      .sort((a, b) => b.score - a.score)
+    return scored[0] ? { suggestion: scored[0].name } : {}
+  }
+}
+
+function overlap(a: string, b: string): number {
+  let n = 0
+  for (const ch of new Set(a)) if (b.includes(ch)) n++
+  return n
 }

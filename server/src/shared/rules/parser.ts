@@ -53,7 +53,28 @@ class Parser {
   private fail(key: string, token: Token = this.peek, params?: Record<string, string | number>): never {
     if (token.t === 'eof')
       throw new RuleError({ key: 'rules.unexpectedEnd', start: token.start, end: token.end })
+    const misnamed = this.misnamedFact(token)
+    if (misnamed) throw misnamed
     throw new RuleError({ key, params: { text: token.text, ...params }, start: token.start, end: token.end })
+  }
+
+  /**
+   * A fact name written slightly wrong often ends in a word of the language (细分市场年数: 年数 is
+   * "years since"), so the parser trips over that word. When the token runs straight on from a word
+   * that is no fact, the officer meant one name: say that name is unknown and which fact is close.
+   */
+  private misnamedFact(token: Token): RuleError | undefined {
+    const at = this.tokens.indexOf(token)
+    const before = this.tokens[at - 1]
+    if (!before || before.t !== 'ident' || before.end !== token.start) return undefined
+    if (this.schema.find(before.value) || !/^[\u3400-\u9fff]/.test(token.text)) return undefined
+    const name = before.text + token.text
+    return new RuleError({
+      key: 'rules.unknownFact',
+      params: { name, ...this.schema.suggest(name) },
+      start: before.start,
+      end: token.end,
+    })
   }
 
   private expectPunct(p: Punct, key = 'rules.expected'): Token {

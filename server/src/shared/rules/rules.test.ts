@@ -219,6 +219,17 @@ describe('mistakes are explained', () => {
     expect(p).toMatchObject({ key: 'rules.unknownFact', start: 14, end: 16 })
   })
 
+  it('a fact name written slightly wrong is an unknown fact with the close one, not a stray word', () => {
+    // 年数 is a word of the language ("years since"): without care the parser would trip over it
+    const [p] = problemsOf('成立年数 >= 1')
+    expect(p).toMatchObject({
+      key: 'rules.unknownFact',
+      start: 0,
+      end: 4,
+      params: { name: '成立年数', suggestion: '成立日期' },
+    })
+  })
+
   it('reports every type problem, not only the first', () => {
     expect(problemsOf('成立日期 >= 1 且 企业规模 属于 [巨型]').map((p) => p.key)).toEqual([
       'rules.compareMismatch',
