@@ -67,6 +67,26 @@ describe('the outbox', () => {
       (await client.get('/api/v1/inbox')).body.items.find((i: { id: string }) => i.id === id).isRead,
     ).toBe(true)
   })
+
+  it('marks everything in the inbox read at once, and only that user\'s inbox', async () => {
+    const enterprise = await buildEnterprise(t)
+    const user = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
+    const colleague = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
+    const ids = [await notifyEnterprise(enterprise.id), await notifyEnterprise(enterprise.id)]
+    await t.deps.jobs.runQueued(DELIVER_QUEUE)
+    const client = await signInEnterprise(t, user.phone)
+    const unread = async (c: typeof client) =>
+      (await c.get('/api/v1/inbox')).body.items.filter(
+        (i: { id: string; isRead: boolean }) => ids.includes(i.id) && !i.isRead,
+      ).length
+    expect(await unread(client)).toBe(2)
+    const res = await client.post('/api/v1/inbox/read-all')
+    expect(res.body).toEqual({ ok: true, marked: 2 })
+    expect(await unread(client)).toBe(0)
+    expect((await client.post('/api/v1/inbox/read-all')).body.marked).toBe(0)
+    // Read is per person: a colleague acting for the same enterprise still sees them unread.
+    expect(await unread(await signInEnterprise(t, colleague.phone))).toBe(2)
+  })
 })
 
 describe('the contact cap (无事不扰 applied to ourselves)', () => {

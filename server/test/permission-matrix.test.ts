@@ -561,6 +561,7 @@ const MATRIX: Record<string, Entry> = {
 
   'GET /api/v1/inbox': { allow: 'signed-in' },
   'POST /api/v1/inbox/{id}/read': { allow: 'signed-in', params: () => ({ id: randomUuid() }) },
+  'POST /api/v1/inbox/read-all': { allow: 'signed-in' },
   'GET /api/v1/dev/inbox': { allow: 'everyone' },
 
   'GET /api/open311/v2/services.json': { allow: 'everyone' },

@@ -68,6 +68,33 @@ export async function markRead(db: Executor, notificationId: string, userId: str
     .execute()
 }
 
+/** Marks every message in the user's inbox read; answers how many were unread. */
+export async function markAllRead(db: Executor, userId: string): Promise<number> {
+  const result = await db
+    .insertInto('notification_reads')
+    .columns(['notification_id', 'user_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('notifications as n')
+        .select(['n.id', sql<string>`${userId}::uuid`.as('user_id')])
+        .where('n.status', '=', 'sent')
+        .where(sql<boolean>`'inbox' = ANY(n.channels)`)
+        .where((w) =>
+          w.or([
+            w('n.recipient_user_id', '=', userId),
+            w(
+              'n.recipient_enterprise_id',
+              'in',
+              w.selectFrom('enterprise_members').select('enterprise_id').where('user_id', '=', userId),
+            ),
+          ]),
+        ),
+    )
+    .onConflict((oc) => oc.columns(['notification_id', 'user_id']).doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0)
+}
+
 /** What left the platform by SMS or e-mail recently (development only). */
 export async function findRecentOutgoing(db: Executor, limit: number) {
   return db

@@ -59,6 +59,23 @@ export function notificationRoutes(devInbox: boolean) {
     },
   )
 
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/inbox/read-all',
+      tags,
+      access: 'session',
+      summary: 'Mark every message in my inbox read',
+      responses: {
+        200: jsonResponse(z.object({ ok: z.literal(true), marked: z.number().int() }), 'How many were unread'),
+      },
+    }),
+    async (c) => {
+      const marked = await service.markAllInboxRead(c.get('deps'), c.get('actor'))
+      return c.json({ ok: true as const, marked }, 200)
+    },
+  )
+
   if (devInbox) {
     router.openapi(
       defineRoute({

@@ -38,6 +38,12 @@ export async function markInboxRead(deps: AppDeps, actor: Actor, id: string): Pr
   await q.markRead(deps.db, id, user.userId)
 }
 
+/** Everything in the caller's inbox read at once; answers how many were unread. */
+export async function markAllInboxRead(deps: AppDeps, actor: Actor): Promise<number> {
+  const user = requireSignedIn(actor)
+  return q.markAllRead(deps.db, user.userId)
+}
+
 /**
  * Development only (the route exists only when DEV_INBOX is on): the SMS and e-mails the logging
  * adapters "sent", so a developer can read a sign-in code without a phone.

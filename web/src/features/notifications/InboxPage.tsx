@@ -34,7 +34,7 @@ export function InboxPage() {
 
 function InboxList() {
   const { t, i18n } = useTranslation()
-  const { items, error, unreadCount, markRead, reload } = useInbox()
+  const { items, error, unreadCount, markRead, markAllRead, reload } = useInbox()
   const [markError, setMarkError] = useState<string>()
 
   if (error && !items) {
@@ -55,12 +55,23 @@ function InboxList() {
     setMarkError(undefined)
     markRead(id).catch((caught: unknown) => setMarkError(errorMessage(caught, t('errors.generic'))))
   }
+  const markAllAsRead = () => {
+    setMarkError(undefined)
+    markAllRead().catch((caught: unknown) => setMarkError(errorMessage(caught, t('errors.generic'))))
+  }
 
   return (
     <>
-      <p className="m-muted" style={{ margin: '0 4px' }} aria-live="polite">
-        {t('home.unreadCount', { count: unreadCount })}
-      </p>
+      <div className="m-inbox-head">
+        <p className="m-muted" style={{ margin: 0 }} aria-live="polite">
+          {t('home.unreadCount', { count: unreadCount })}
+        </p>
+        {unreadCount > 0 ? (
+          <Button size="small" fill="none" color="primary" onClick={markAllAsRead}>
+            {t('inbox.markAllRead')}
+          </Button>
+        ) : null}
+      </div>
       <Banner tone="error" text={markError} />
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {items.map((item) => (

@@ -9,6 +9,7 @@ type InboxStore = {
   unreadCount: number
   reload: () => Promise<void>
   markRead: (id: string) => Promise<void>
+  markAllRead: () => Promise<void>
 }
 
 /** The loaded inbox and whose it is: a different (or no) user means nothing loaded yet. */
@@ -62,6 +63,17 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     [setRead],
   )
 
+  const markAllRead = useCallback(async () => {
+    const before = loaded.items
+    setLoaded((last) => ({ ...last, items: last.items?.map((item) => ({ ...item, isRead: true })) }))
+    try {
+      await notificationsApi.markAllRead()
+    } catch (error) {
+      setLoaded((last) => ({ ...last, items: before }))
+      throw error
+    }
+  }, [loaded.items])
+
   const items = loaded.userId === userId ? loaded.items : undefined
   const error = loaded.userId === userId ? loaded.error : undefined
   const value = useMemo<InboxStore>(
@@ -71,8 +83,9 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       unreadCount: items?.filter((item) => !item.isRead).length ?? 0,
       reload,
       markRead,
+      markAllRead,
     }),
-    [items, error, reload, markRead],
+    [items, error, reload, markRead, markAllRead],
   )
   return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>
 }

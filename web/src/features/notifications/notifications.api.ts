@@ -28,6 +28,7 @@ export type OutgoingMessage = {
 export const notificationsApi = {
   listInbox: () => api.get<{ items: InboxItem[] }>('/inbox'),
   markRead: (id: string) => api.post<{ ok: true }>(`/inbox/${encodeURIComponent(id)}/read`),
+  markAllRead: () => api.post<{ ok: true; marked: number }>('/inbox/read-all'),
   listDevOutgoing: () =>
     api.get<{ items: OutgoingMessage[] }>('/dev/inbox', undefined, { allowUnauthenticated: true }),
 }
