@@ -68,7 +68,7 @@ describe('the outbox', () => {
     ).toBe(true)
   })
 
-  it('marks everything in the inbox read at once, and only that user\'s inbox', async () => {
+  it("marks everything in the inbox read at once, and only that user's inbox", async () => {
     const enterprise = await buildEnterprise(t)
     const user = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
     const colleague = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })

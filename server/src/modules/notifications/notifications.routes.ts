@@ -67,7 +67,10 @@ export function notificationRoutes(devInbox: boolean) {
       access: 'session',
       summary: 'Mark every message in my inbox read',
       responses: {
-        200: jsonResponse(z.object({ ok: z.literal(true), marked: z.number().int() }), 'How many were unread'),
+        200: jsonResponse(
+          z.object({ ok: z.literal(true), marked: z.number().int() }),
+          'How many were unread',
+        ),
       },
     }),
     async (c) => {
