@@ -28,6 +28,7 @@ export type VectorContext = {
 
 export class VectorEvaluator {
   private readonly cache = new Map<string, VValue>()
+  private readonly missing = new WeakMap<Float64Array, Uint32Array>()
   private readonly n: number
   private readonly words: number
   /** results kept for the run: sub-expressions used more than once */
@@ -223,10 +224,24 @@ export class VectorEvaluator {
 
   private compareColumnConst(op: CompareOp, data: Float64Array, c: number | typeof UNKNOWN): Tri {
     if (c === UNKNOWN) return this.allOf(UNKNOWN)
+    const u = this.missingOf(data)
     const t = new Uint32Array(this.words)
-    const u = new Uint32Array(this.words)
     COMPARE_LOOPS[op](data, c, this.population.present, t, u, this.n, this.words)
     return { t, u }
+  }
+
+  /**
+   * Where a column has no value (NaN), among the enterprises present: the "unknown" of every
+   * comparison on it, computed once per column and shared (nothing writes into a result's bitmaps).
+   */
+  private missingOf(data: Float64Array): Uint32Array {
+    let u = this.missing.get(data)
+    if (!u) {
+      u = new Uint32Array(this.words)
+      MISSING_LOOP(data, this.population.present, u, this.n, this.words)
+      this.missing.set(data, u)
+    }
+    return u
   }
 
   private compareColumns(op: CompareOp, a: Float64Array, b: Float64Array): Tri {
@@ -441,7 +456,7 @@ type CompareLoop = (
   c: number,
   present: Uint32Array,
   t: Uint32Array,
-  u: Uint32Array,
+  missing: Uint32Array,
   n: number,
   words: number,
 ) => void
@@ -450,28 +465,37 @@ type CompareLoop = (
  * One hot loop per operator, each with its comparison written out: a comparison passed in as a
  * function would be a call per row that the JIT cannot inline (measured: 4× slower). The loop has no
  * branch on the data (a comparison of random values mispredicts half the time): every row's result
- * is or-ed in, and a missing value (NaN) is masked out of "true" at the end of the word.
+ * is or-ed in. A whole word's 32 rows are written out one after another (no loop counter, no variable
+ * shifts); only the last, partial word loops. A missing value (NaN) is masked out of "true" with the
+ * column's missing bitmap, computed once (NaN compares false anyway, except with !=).
  */
 function compareLoop(test: string): CompareLoop {
-  // A whole word's 32 rows written out one after another (no loop counter, no variable shifts);
-  // only the last, partial word takes the loop.
+  return wordLoop(
+    ['data', 'c', 'present', 't', 'missing', 'n', 'words'],
+    `tw |= (+(${test})) << BIT;`,
+    't[w] = tw & ~missing[w] & live',
+  ) as CompareLoop
+}
+
+/** Where a column is NaN, among the enterprises present. */
+const MISSING_LOOP = wordLoop(
+  ['data', 'present', 't', 'n', 'words'],
+  'tw |= (+(v !== v)) << BIT;',
+  't[w] = tw & live',
+) as (data: Float64Array, present: Uint32Array, out: Uint32Array, n: number, words: number) => void
+
+/** A generated loop over the words of a bitmap: `row` runs for each of a word's rows (v, BIT), `store` once per word. */
+function wordLoop(params: string[], row: string, store: string): (...args: never[]) => void {
   const unrolled = Array.from(
     { length: 32 },
-    (_, bit) => `v = data[base + ${bit}]; uw |= (+(v !== v)) << ${bit}; tw |= (+(${test})) << ${bit};`,
+    (_, bit) => `v = data[base + ${bit}]; ${row.replaceAll('BIT', String(bit))}`,
   ).join('\n')
   return new Function(
-    'data',
-    'c',
-    'present',
-    't',
-    'u',
-    'n',
-    'words',
+    ...params,
     `for (let w = 0; w < words; w++) {
       const live = present[w]
       if (live === 0) continue
       let tw = 0
-      let uw = 0
       let v = 0
       const base = w << 5
       if (base + 32 <= n) {
@@ -479,14 +503,12 @@ function compareLoop(test: string): CompareLoop {
       } else {
         for (let bit = 0; bit < n - base; bit++) {
           v = data[base + bit]
-          uw |= (+(v !== v)) << bit
-          tw |= (+(${test})) << bit
+          ${row.replaceAll('BIT', 'bit')}
         }
       }
-      t[w] = tw & ~uw & live
-      u[w] = uw & live
+      ${store}
     }`,
-  ) as CompareLoop
+  ) as (...args: never[]) => void
 }
 
 const COMPARE_LOOPS: Record<CompareOp, CompareLoop> = {
