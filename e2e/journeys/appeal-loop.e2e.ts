@@ -32,6 +32,11 @@ it('an appeal goes round the whole loop, and the figures count it', async () => 
   await enterprise
     .getByLabel('诉求内容')
     .fill('食品经营许可证到期前 30 天提交延续申请，已超过承诺时限仍未审批，影响正常经营。')
+  // The phone shares where it is (Zhongshan Square, Dalian), with the enterprise's permission.
+  await enterprise.context().grantPermissions(['geolocation'])
+  await enterprise.context().setGeolocation({ latitude: 38.91416, longitude: 121.6147 })
+  await enterprise.getByRole('button', { name: '附上当前位置' }).click()
+  await enterprise.getByText('已附上位置（38.9142, 121.6147）').waitFor()
   await expectAccessible(enterprise)
   await shot(enterprise, 'file')
   await enterprise.getByRole('button', { name: '提交诉求' }).click()
@@ -60,6 +65,7 @@ it('an appeal goes round the whole loop, and the figures count it', async () => 
     await dispatcher.getByText('已派单').first().waitFor()
   }
   await dispatchFrom('triage')
+  await dispatcher.getByText('38.9142, 121.6147').waitFor()
   await expectAccessible(dispatcher)
   await shot(dispatcher, 'dispatched')
 

@@ -174,6 +174,11 @@ export async function getAppeal(deps: AppDeps, actor: Actor, id: string): Promis
     contactPhone: hidden ? null : appeal.contact_phone,
     preferredContact: appeal.preferred_contact,
     address: appeal.address,
+    // A phone's position is usually the enterprise's own premises: it would name whoever hid.
+    location:
+      hidden || appeal.latitude === null || appeal.longitude === null
+        ? null
+        : { latitude: appeal.latitude, longitude: appeal.longitude },
     hideIdentity: appeal.hide_identity,
     isPublic: appeal.is_public,
     statusReason: appeal.status_reason,

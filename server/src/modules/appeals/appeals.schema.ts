@@ -214,6 +214,8 @@ export const AppealDetailSchema = AppealSummarySchema.extend({
   contactPhone: z.string().nullable(),
   preferredContact: z.enum(['phone', 'sms', 'inbox']),
   address: z.string().nullable(),
+  /** where the enterprise was when it filed, if it shared that; hidden with its identity */
+  location: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
   hideIdentity: z.boolean(),
   isPublic: z.boolean(),
   statusReason: z.string().nullable(),

@@ -201,14 +201,28 @@ describe('triage and dispatch', () => {
   })
 
   it('"hide my identity" hides the enterprise from the department, not from the task force', async () => {
-    const id = await fileAndDispatch(w, { hideIdentity: true, contactPhone: '13812345678' })
+    const where = { latitude: 38.914, longitude: 121.614 }
+    const id = await fileAndDispatch(w, { hideIdentity: true, contactPhone: '13812345678', ...where })
     const forDepartment = await w.handlerA.get(`/api/v1/appeals/${id}`)
     expect(forDepartment.body.enterpriseName).not.toContain(w.enterprise.name)
     expect(forDepartment.body.contactPhone).toBeNull()
     expect(forDepartment.body.enterpriseUscc).toBeNull()
+    // the phone's position is usually the enterprise's own premises
+    expect(forDepartment.body.location).toBeNull()
     const forTaskForce = await w.dispatcher.get(`/api/v1/appeals/${id}`)
     expect(forTaskForce.body.enterpriseName).toBe(w.enterprise.name)
     expect(forTaskForce.body.contactPhone).toBe('13812345678')
+    expect(forTaskForce.body.location).toEqual(where)
+  })
+
+  it('a shared location reaches the department when the enterprise does not hide', async () => {
+    const id = await fileAndDispatch(w, { latitude: 39.05, longitude: 121.78 })
+    expect((await w.handlerA.get(`/api/v1/appeals/${id}`)).body.location).toEqual({
+      latitude: 39.05,
+      longitude: 121.78,
+    })
+    const without = await fileAndDispatch(w)
+    expect((await w.handlerA.get(`/api/v1/appeals/${without}`)).body.location).toBeNull()
   })
 
   it('without a lead department, the fallback owner takes it', async () => {

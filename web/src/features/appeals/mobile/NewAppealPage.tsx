@@ -28,6 +28,7 @@ import { appealsApi, PREFERRED_CONTACTS, type PreferredContact, type Receipt } f
 import { useAttachmentUploads } from '../use-attachment-uploads'
 import { AppealStatusTag } from './AppealStatusTag'
 import { AttachmentPicker } from './AttachmentPicker'
+import { LocationPicker, type Location } from './LocationPicker'
 
 type Values = {
   enterpriseId: string
@@ -134,6 +135,7 @@ function AppealForm({
   const [idempotencyKey] = useState(newIdempotencyKey)
   const [banner, setBanner] = useState<string>()
   const [isSaving, setSaving] = useState(false)
+  const [location, setLocation] = useState<Location | null>(null)
   const uploads = useAttachmentUploads(t('errors.generic'))
   const onlyEnterprise = enterprises.length === 1 ? enterprises[0] : undefined
 
@@ -157,6 +159,8 @@ function AppealForm({
           preferredContact: values.preferredContact,
           contactPhone: blankToUndefined(values.contactPhone) ?? null,
           address: blankToUndefined(values.address) ?? null,
+          latitude: location?.latitude ?? null,
+          longitude: location?.longitude ?? null,
           hideIdentity: !!values.hideIdentity,
           isPublic: !!values.isPublic,
           channel,
@@ -271,6 +275,9 @@ function AppealForm({
         </Form.Item>
         <Form.Item name="address" label={t('appeals.fields.address')}>
           <Input maxLength={200} placeholder={t('appeals.new.addressPlaceholder')} />
+        </Form.Item>
+        <Form.Item>
+          <LocationPicker value={location} onChange={setLocation} />
         </Form.Item>
         <Form.Item
           name="hideIdentity"

@@ -312,6 +312,11 @@ function CaseFacts({ appeal }: { appeal: AppealDetail }) {
           {appeal.contactPhone ? ` · ${appeal.contactPhone}` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('appeals.case.address')}>{appeal.address ?? '—'}</Descriptions.Item>
+        {appeal.location ? (
+          <Descriptions.Item label={t('appeals.case.location')}>
+            {appeal.location.latitude.toFixed(4)}, {appeal.location.longitude.toFixed(4)}
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('appeals.fields.leadDepartment')}>
           {appeal.leadDepartment?.name ?? '—'}
         </Descriptions.Item>
