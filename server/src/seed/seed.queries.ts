@@ -6,6 +6,11 @@ export async function lockSeeding(db: Executor): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(727500003)`.execute(db)
 }
 
+/** Fresh planner statistics for the enterprise and fact tables after a bulk load. */
+export async function analyzeFactTables(db: Executor): Promise<void> {
+  await sql`ANALYZE enterprises, enterprise_facts, enterprise_fact_values`.execute(db)
+}
+
 export async function countDepartments(db: Executor): Promise<number> {
   const row = await db
     .selectFrom('departments')
