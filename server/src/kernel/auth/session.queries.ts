@@ -66,6 +66,15 @@ export async function deleteSessionsOfUser(db: Executor, userId: string): Promis
   return Number(result.numDeletedRows)
 }
 
+/** Every other session of the user (a password change signs out the other devices). */
+export async function deleteOtherSessions(
+  db: Executor,
+  userId: string,
+  keepSessionId: string,
+): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '<>', keepSessionId).execute()
+}
+
 export async function deleteExpiredSessions(db: Executor, now: Date): Promise<number> {
   const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
   return Number(result.numDeletedRows)

@@ -3,7 +3,12 @@ import QRCode from 'qrcode'
 import type { UserActor, Actor, StaffRole } from '../../kernel/auth/actor'
 import { requireSignedIn, requireStaff } from '../../kernel/auth/actor'
 import { hashPassword, passwordProblems, verifyPassword } from '../../kernel/auth/password'
-import { deleteSession, deleteSessionsOfUser, findRoleGrants } from '../../kernel/auth/session.queries'
+import {
+  deleteOtherSessions,
+  deleteSession,
+  deleteSessionsOfUser,
+  findRoleGrants,
+} from '../../kernel/auth/session.queries'
 import { createSession, maskPhone, type NewSession } from '../../kernel/auth/sessions'
 import { hashToken, randomDigits, randomToken, safeEqual } from '../../kernel/auth/tokens'
 import { generateTotpSecret, isValidTotp, totpUri } from '../../kernel/auth/totp'
@@ -348,7 +353,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword)
   await deps.db.transaction().execute(async (tx) => {
     await q.updatePassword(tx, me.userId, passwordHash)
-    await tx.deleteFrom('sessions').where('user_id', '=', me.userId).where('id', '<>', me.sessionId).execute()
+    await deleteOtherSessions(tx, me.userId, me.sessionId)
     await writeAudit(tx, me, { action: 'user.change_password', entityType: 'user', entityId: me.userId })
   })
 }

@@ -29,6 +29,7 @@ import * as q from './facts.queries'
 export const USCC_COLUMN = '统一社会信用代码'
 export const PERIOD_COLUMN = '所属年度'
 const MAX_ROWS = 20_000
+const ANALYZE_AFTER_ROWS = 5_000
 
 type RowReport = {
   row: number
@@ -144,7 +145,7 @@ export async function importFacts(
   })
 
   const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex')
-  return deps.db.transaction().execute(async (tx) => {
+  const result = await deps.db.transaction().execute(async (tx) => {
     const at = new Date()
     const record = await q.insertImport(tx, {
       source,
@@ -172,11 +173,7 @@ export async function importFacts(
     const reports = parsed.map((p) => p.report)
     const applied = reports.filter((r) => r.status !== 'error').length
     const failed = reports.length - applied
-    await tx
-      .updateTable('fact_imports')
-      .set({ rows_applied: applied, rows_failed: failed, report: JSON.stringify(reports) })
-      .where('id', '=', record.id)
-      .execute()
+    await q.finishImport(tx, record.id, { applied, failed, report: reports })
     await writeAudit(tx, user, {
       action: 'facts.import',
       entityType: 'fact_import',
@@ -194,6 +191,10 @@ export async function importFacts(
       importedAt: record.imported_at.toISOString(),
     }
   })
+  // Thousands of new values at once: refresh the planner's statistics now rather than at the next
+  // autovacuum, or fact lookups run on stale guesses (a parallel worker per lookup) until then.
+  if (result.rowsApplied >= ANALYZE_AFTER_ROWS) await q.analyzeFactValues(deps.db)
+  return result
 }
 
 /** The sources the caller may import: an administrator every department source, others their department's. */

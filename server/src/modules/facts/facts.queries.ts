@@ -271,6 +271,28 @@ export async function findSourceDepartments(db: Executor) {
   return db.selectFrom('fact_source_departments').selectAll().execute()
 }
 
+/** The import's outcome once every row is applied or refused. */
+export async function finishImport(
+  tx: Tx,
+  id: string,
+  outcome: { applied: number; failed: number; report: unknown },
+): Promise<void> {
+  await tx
+    .updateTable('fact_imports')
+    .set({
+      rows_applied: outcome.applied,
+      rows_failed: outcome.failed,
+      report: JSON.stringify(outcome.report),
+    })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** Fresh planner statistics after a big import (the seed does the same after loading demo facts). */
+export async function analyzeFactValues(db: Executor): Promise<void> {
+  await sql`ANALYZE enterprise_facts, enterprise_fact_values`.execute(db)
+}
+
 export async function insertImport(
   tx: Tx,
   row: {
