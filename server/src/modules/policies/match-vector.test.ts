@@ -77,6 +77,9 @@ const RULES = [
   '非 (拥有核心知识产权 且 属于国家重点支持的高新技术领域)',
   '从业人数 介于 参保职工人数 至 500',
   '- 年度应纳税所得额 > 0',
+  // != on a number: a missing value compares "not equal" by itself and must stay unknown
+  '从业人数 != 50 或 参保职工人数 = 20',
+  '300 >= 从业人数',
 ]
 
 describe('the column-wise engine agrees with the one-enterprise evaluator', () => {
