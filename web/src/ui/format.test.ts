@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cityDateOf, cityInstant, formatDateTime } from './format'
+import { cityDateOf, cityInstant, formatBytes, formatDateTime } from './format'
 
 describe('city time', () => {
   it('reads the date in Asia/Shanghai, not the device zone', () => {
@@ -13,5 +13,13 @@ describe('city time', () => {
 
   it('formats instants in city time', () => {
     expect(formatDateTime('2026-01-31T16:30:00Z', 'zh-CN')).toContain('00:30')
+  })
+})
+
+describe('file sizes', () => {
+  it('writes sizes people read', () => {
+    expect(formatBytes(512)).toBe('512 B')
+    expect(formatBytes(2048)).toBe('2 KB')
+    expect(formatBytes(3.5 * 1024 * 1024)).toBe('3.5 MB')
   })
 })

@@ -59,3 +59,10 @@ export function cityDateOf(instant: Date): string {
 export function cityInstant(date: string, time = '00:00'): string {
   return `${date}T${time.length === 5 ? `${time}:00` : time}+08:00`
 }
+
+/** A file size people read: 512 B, 2 KB, 3.5 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { attachmentProblem, formatBytes, newIdempotencyKey, similarQueryText } from './appeal-form'
+import { attachmentProblem, newIdempotencyKey, similarQueryText } from './appeal-form'
 
 describe('attachments', () => {
   it('accepts images and PDFs up to 10 MB, refuses the rest before uploading', () => {
@@ -15,12 +15,6 @@ describe('attachments', () => {
   it('reads the extension when the phone gives no type', () => {
     expect(attachmentProblem({ name: 'IMG_0001.JPG', type: '', size: 10 })).toBeUndefined()
     expect(attachmentProblem({ name: 'noext', type: '', size: 10 })).toBe('type')
-  })
-
-  it('writes sizes people read', () => {
-    expect(formatBytes(512)).toBe('512 B')
-    expect(formatBytes(2048)).toBe('2 KB')
-    expect(formatBytes(3.5 * 1024 * 1024)).toBe('3.5 MB')
   })
 })
 

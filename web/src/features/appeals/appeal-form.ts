@@ -45,12 +45,6 @@ function typeFromName(name: string): string {
   return byExtension[extension] ?? ''
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
 /**
  * One key per opening of the form, reused on every retry: a double tap or a retry after a lost
  * answer gets the first receipt back instead of filing twice.

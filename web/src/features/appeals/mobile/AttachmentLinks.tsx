@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { formatBytes } from '../appeal-form'
+import { formatBytes } from '../../../ui/format'
 import { attachmentUrl, type Attachment } from '../appeals.api'
 
 /** Files of an appeal or a reply as download links, named with the file name and size. */

@@ -1,10 +1,10 @@
-import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Progress, Space, Table, Tag, Typography } from 'antd'
-import { useId, useState, type ChangeEvent } from 'react'
-import { errorMessage, isApiError } from '../../../app/api'
+import { DownloadOutlined } from '@ant-design/icons'
+import { Button, Card, Space, Table, Tag, Typography } from 'antd'
+import { useState } from 'react'
 import { PageHeader } from '../../../ui/staff/PageHeader'
+import { saveTextFile } from '../../../ui/staff/save-text-file'
+import { SpreadsheetUploadCard } from '../../../ui/staff/SpreadsheetUploadCard'
 import { useLoad } from '../../../ui/use-load'
-import { formatBytes } from '../appeal-form'
 import { appealsApi, type ImportReport } from '../appeals.api'
 import {
   IMPORT_ACCEPT,
@@ -18,16 +18,6 @@ import {
 } from '../import-template'
 import { useAppealText } from '../use-appeal-text'
 import { ImportReportCard } from './ImportReportCard'
-
-/** Lets the browser save the header-only template; nothing is fetched. */
-function downloadTemplate() {
-  const url = URL.createObjectURL(new Blob([importTemplateCsv()], { type: 'text/csv;charset=utf-8' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = IMPORT_TEMPLATE_FILE
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
 
 /**
  * `/staff/appeals/import` (task force): a batch from the federation of industry and commerce
@@ -59,7 +49,10 @@ function FormatCard() {
     <Card
       title={<h2 className="s-card-title">{t('appeals.import.format')}</h2>}
       extra={
-        <Button icon={<DownloadOutlined aria-hidden="true" />} onClick={downloadTemplate}>
+        <Button
+          icon={<DownloadOutlined aria-hidden="true" />}
+          onClick={() => saveTextFile(IMPORT_TEMPLATE_FILE, importTemplateCsv())}
+        >
           {t('appeals.import.template')}
         </Button>
       }
@@ -115,86 +108,20 @@ function FormatCard() {
 
 function UploadCard({ onReport }: { onReport: (report: { file: string; report: ImportReport }) => void }) {
   const { t } = useAppealText()
-  const inputId = useId()
-  const hintId = useId()
-  const [file, setFile] = useState<File>()
-  const [progress, setProgress] = useState<number>()
-  const [problem, setProblem] = useState<string>()
-
-  const pick = (event: ChangeEvent<HTMLInputElement>) => {
-    setFile(event.target.files?.[0])
-    setProblem(undefined)
-    event.target.value = ''
-  }
-
-  const upload = async () => {
-    if (!file) return
-    setProblem(undefined)
-    setProgress(0)
-    try {
-      onReport({ file: file.name, report: await appealsApi.importBatch(file, setProgress) })
-      setFile(undefined)
-    } catch (error) {
-      // A file refused as a whole (unreadable, columns missing, too many rows) says why under "file".
-      const fileMessage = isApiError(error) ? error.fields.file : undefined
-      setProblem(fileMessage ?? errorMessage(error, t('errors.generic')))
-    } finally {
-      setProgress(undefined)
-    }
-  }
-
-  const isUploading = progress !== undefined
   return (
-    <Card title={<h2 className="s-card-title">{t('appeals.import.upload')}</h2>}>
-      <Space wrap size={12} align="center">
-        <label htmlFor={inputId} className={`s-file-button${isUploading ? ' is-disabled' : ''}`}>
-          <input
-            id={inputId}
-            type="file"
-            className="s-file-input"
-            accept={IMPORT_ACCEPT}
-            disabled={isUploading}
-            aria-describedby={hintId}
-            onChange={pick}
-          />
-          <FileExcelOutlined aria-hidden="true" /> {t('appeals.import.pick')}
-        </label>
-        {file ? (
-          <span>
-            {file.name} <Typography.Text type="secondary">{formatBytes(file.size)}</Typography.Text>
-          </span>
-        ) : null}
-        <Button
-          type="primary"
-          icon={<UploadOutlined aria-hidden="true" />}
-          disabled={!file}
-          loading={isUploading}
-          onClick={() => void upload()}
-        >
-          {t('appeals.import.start')}
-        </Button>
-      </Space>
-      <Typography.Text id={hintId} type="secondary" style={{ display: 'block', marginTop: 8 }}>
-        {t('appeals.import.pickHint')}
-      </Typography.Text>
-      {isUploading ? (
-        <Progress
-          percent={Math.round(progress * 100)}
-          size="small"
-          style={{ maxWidth: 420, marginTop: 8 }}
-          aria-label={t('appeals.import.progress')}
-        />
-      ) : null}
-      {problem ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('appeals.import.refused')}
-          description={problem}
-          style={{ marginTop: 12 }}
-        />
-      ) : null}
-    </Card>
+    <SpreadsheetUploadCard
+      title={t('appeals.import.upload')}
+      accept={IMPORT_ACCEPT}
+      labels={{
+        pick: t('appeals.import.pick'),
+        start: t('appeals.import.start'),
+        pickHint: t('appeals.import.pickHint'),
+        progress: t('appeals.import.progress'),
+        refused: t('appeals.import.refused'),
+      }}
+      send={async (file, onProgress) =>
+        onReport({ file: file.name, report: await appealsApi.importBatch(file, onProgress) })
+      }
+    />
   )
 }

@@ -2,7 +2,8 @@ import { PaperClipOutlined } from '@ant-design/icons'
 import { Button, Progress, Typography } from 'antd'
 import { useId, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ATTACHMENT_ACCEPT, formatBytes, MAX_ATTACHMENTS } from '../appeal-form'
+import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS } from '../appeal-form'
+import { formatBytes } from '../../../ui/format'
 import type { useAttachmentUploads } from '../use-attachment-uploads'
 
 type Uploads = ReturnType<typeof useAttachmentUploads>

@@ -1,7 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from '@ant-design/icons'
 import { Card, Descriptions, Tag, Timeline, Typography } from 'antd'
-import { formatDateTime } from '../../../ui/format'
-import { formatBytes } from '../../appeals/appeal-form'
+import { formatBytes, formatDateTime } from '../../../ui/format'
 import { materialUrl, type ClaimDetail } from '../benefits.api'
 import { useBenefitText } from '../use-benefit-text'
 

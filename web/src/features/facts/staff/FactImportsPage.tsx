@@ -1,9 +1,11 @@
-import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Progress, Select, Space, Table, Tag, Typography } from 'antd'
-import { useId, useState, type ChangeEvent } from 'react'
+import { DownloadOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd'
+import { useState } from 'react'
 import { errorMessage, isApiError } from '../../../app/api'
 import { formatDateTime } from '../../../ui/format'
 import { PageHeader } from '../../../ui/staff/PageHeader'
+import { saveTextFile } from '../../../ui/staff/save-text-file'
+import { SpreadsheetUploadCard } from '../../../ui/staff/SpreadsheetUploadCard'
 import { useLoad } from '../../../ui/use-load'
 import { usePolicyText } from '../../policies/use-policy-text'
 import {
@@ -24,15 +26,6 @@ import {
 } from '../facts.api'
 import { FactImportReportCard } from './FactImportReportCard'
 import { EmptyText } from '../../../ui/staff/EmptyText'
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
 
 /**
  * `/staff/facts/imports`: a department sends its data (税务、人社、市场监管 …) as xlsx or csv, one
@@ -106,7 +99,7 @@ function FormatCard({
           icon={<DownloadOutlined aria-hidden="true" />}
           disabled={!definitions}
           onClick={() =>
-            definitions && download(templateFileName(source), factTemplateCsv(definitions, source))
+            definitions && saveTextFile(templateFileName(source), factTemplateCsv(definitions, source))
           }
         >
           {t('facts.imports.template')}
@@ -186,89 +179,24 @@ function UploadCard({
   onReport: (report: FactImportReport) => void
 }) {
   const { t, source: sourceName } = usePolicyText()
-  const inputId = useId()
-  const hintId = useId()
-  const [file, setFile] = useState<File>()
-  const [progress, setProgress] = useState<number>()
-  const [problem, setProblem] = useState<string>()
-
-  const pick = (event: ChangeEvent<HTMLInputElement>) => {
-    setFile(event.target.files?.[0])
-    setProblem(undefined)
-    event.target.value = ''
-  }
-
-  const upload = async () => {
-    if (!file) return
-    setProblem(undefined)
-    setProgress(0)
-    try {
-      onReport(await factsApi.importFile(source, file, setProgress))
-      setFile(undefined)
-    } catch (error) {
-      // A file refused as a whole (unreadable, unknown columns, not this source's facts) says why under "file".
-      const fileMessage = isApiError(error) ? error.fields.file : undefined
-      setProblem(
+  return (
+    <SpreadsheetUploadCard
+      title={t('facts.imports.upload', { source: sourceName(source) })}
+      accept={FACT_IMPORT_ACCEPT}
+      labels={{
+        pick: t('facts.imports.pick'),
+        start: t('facts.imports.start'),
+        pickHint: t('facts.imports.pickHint'),
+        progress: t('facts.imports.progress'),
+        refused: t('facts.imports.refused'),
+      }}
+      send={async (file, onProgress) => onReport(await factsApi.importFile(source, file, onProgress))}
+      refusal={(error) =>
         isApiError(error, 'FORBIDDEN')
           ? t('facts.imports.notYourSource', { source: sourceName(source) })
-          : (fileMessage ?? errorMessage(error, t('errors.generic'))),
-      )
-    } finally {
-      setProgress(undefined)
-    }
-  }
-
-  const isUploading = progress !== undefined
-  return (
-    <Card
-      title={<h2 className="s-card-title">{t('facts.imports.upload', { source: sourceName(source) })}</h2>}
-    >
-      <Space wrap size={12} align="center">
-        <label htmlFor={inputId} className={`s-file-button${isUploading ? ' is-disabled' : ''}`}>
-          <input
-            id={inputId}
-            type="file"
-            className="s-file-input"
-            accept={FACT_IMPORT_ACCEPT}
-            disabled={isUploading}
-            aria-describedby={hintId}
-            onChange={pick}
-          />
-          <FileExcelOutlined aria-hidden="true" /> {t('facts.imports.pick')}
-        </label>
-        {file ? <span>{file.name}</span> : null}
-        <Button
-          type="primary"
-          icon={<UploadOutlined aria-hidden="true" />}
-          disabled={!file}
-          loading={isUploading}
-          onClick={() => void upload()}
-        >
-          {t('facts.imports.start')}
-        </Button>
-      </Space>
-      <Typography.Text id={hintId} type="secondary" style={{ display: 'block', marginTop: 8 }}>
-        {t('facts.imports.pickHint')}
-      </Typography.Text>
-      {isUploading ? (
-        <Progress
-          percent={Math.round(progress * 100)}
-          size="small"
-          style={{ maxWidth: 420, marginTop: 8 }}
-          aria-label={t('facts.imports.progress')}
-        />
-      ) : null}
-      {problem ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('facts.imports.refused')}
-          description={problem}
-          style={{ marginTop: 12 }}
-        />
-      ) : null}
-    </Card>
+          : undefined
+      }
+    />
   )
 }
 
