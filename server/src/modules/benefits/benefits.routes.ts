@@ -1,3 +1,4 @@
+import { EnterpriseIdParams } from '../enterprises/enterprises.schema'
 import { z } from 'zod'
 import { missingUpload } from '../../kernel/uploads'
 import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
@@ -11,7 +12,6 @@ import {
   EnterpriseClaimsQuery,
   ConsentBody,
   EnterpriseClaimParams,
-  EnterpriseParams,
   EvaluationQuery,
   EvaluationSchema,
   ItemParams,
@@ -52,7 +52,7 @@ export function benefitRoutes() {
       access: 'session',
       summary:
         'Consent to a no-application benefit (免申即享) the enterprise is eligible for now (members; idempotent)',
-      request: { params: EnterpriseParams, body: jsonBody(ConsentBody) },
+      request: { params: EnterpriseIdParams, body: jsonBody(ConsentBody) },
       responses: {
         201: jsonResponse(ReceiptSchema, 'Consent recorded: the claim and its receipt'),
         200: jsonResponse(ReceiptSchema, 'Already recorded with this key: the same claim'),
@@ -77,7 +77,7 @@ export function benefitRoutes() {
       access: 'session',
       summary:
         'Apply for a fast or standard benefit (快申快享 / 标准申报) with a form and materials (members; idempotent)',
-      request: { params: EnterpriseParams, body: jsonBody(ApplyBody) },
+      request: { params: EnterpriseIdParams, body: jsonBody(ApplyBody) },
       responses: {
         201: jsonResponse(ReceiptSchema, 'Submitted: the claim, its due date and receipt'),
         200: jsonResponse(ReceiptSchema, 'Already submitted with this key: the same claim'),
@@ -102,7 +102,7 @@ export function benefitRoutes() {
       access: 'session',
       summary:
         'The enterprise’s claims and payouts, each with its timeline, newest first (members, the bureau, the paying department)',
-      request: { params: EnterpriseParams, query: EnterpriseClaimsQuery },
+      request: { params: EnterpriseIdParams, query: EnterpriseClaimsQuery },
       responses: { 200: jsonResponse(ClaimTimelinePageSchema, 'Claims') },
     }),
     async (c) =>

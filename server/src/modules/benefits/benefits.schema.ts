@@ -17,7 +17,6 @@ export const CLAIM_STATUSES = [
   'excluded',
 ] as const
 
-export const EnterpriseParams = z.strictObject({ id: z.string().uuid() })
 export const EnterpriseClaimParams = z.strictObject({ id: z.string().uuid(), claimId: z.string().uuid() })
 export const ClaimParams = z.strictObject({ claimId: z.string().uuid() })
 export const ItemParams = z.strictObject({ itemId: z.string().uuid() })

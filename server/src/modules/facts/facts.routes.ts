@@ -1,3 +1,4 @@
+import { EnterpriseIdParams } from '../enterprises/enterprises.schema'
 import { z } from 'zod'
 import { AppError } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
@@ -6,7 +7,6 @@ import {
   CreateFactDefinitionBody,
   DeclareFactsBody,
   EnterpriseFactsSchema,
-  EnterpriseIdParams,
   FactDefinitionSchema,
   FactHistoryQuery,
   FactHistorySchema,

@@ -3,7 +3,6 @@ import { plainText, version } from '../../shared/fields'
 import { FACT_SOURCES, FACT_TYPES } from '../../shared/rules/fact-schema'
 
 export const FactKeyParams = z.strictObject({ key: z.string().regex(/^[a-z][A-Za-z0-9]{1,47}$/) })
-export const EnterpriseIdParams = z.strictObject({ id: z.string().uuid() })
 
 const EnumValueSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9_]{1,40}$/i),

@@ -1,3 +1,4 @@
+import { EnterpriseIdParams } from '../enterprises/enterprises.schema'
 import { z } from 'zod'
 import { requireRole } from '../../kernel/auth/actor'
 import { missingUpload } from '../../kernel/uploads'
@@ -12,7 +13,6 @@ import {
   CreateItemBody,
   CreatePolicyBody,
   EnterpriseItemParams,
-  EnterpriseParams,
   ItemParams,
   MatchListQuery,
   MatchListSchema,
@@ -99,7 +99,7 @@ export function policyRoutes() {
       tags,
       access: 'session',
       summary: 'Every item in force with its outcome for the enterprise, explained (members, staff)',
-      request: { params: EnterpriseParams, query: MatchListQuery },
+      request: { params: EnterpriseIdParams, query: MatchListQuery },
       responses: { 200: jsonResponse(MatchListSchema, 'Matches') },
     }),
     async (c) =>
@@ -138,7 +138,7 @@ export function policyRoutes() {
       tags,
       access: 'session',
       summary: 'The policy topics the enterprise wants pushed, and whether it wants pushes',
-      request: { params: EnterpriseParams },
+      request: { params: EnterpriseIdParams },
       responses: { 200: jsonResponse(SubscriptionSchema, 'Subscription') },
     }),
     async (c) =>
@@ -152,7 +152,7 @@ export function policyRoutes() {
       tags,
       access: 'session',
       summary: 'Choose policy topics (empty: all) and turn pushes on or off (members)',
-      request: { params: EnterpriseParams, body: jsonBody(SubscriptionBody) },
+      request: { params: EnterpriseIdParams, body: jsonBody(SubscriptionBody) },
       responses: { 200: jsonResponse(SubscriptionSchema, 'Subscription') },
     }),
     async (c) =>
@@ -174,7 +174,7 @@ export function policyRoutes() {
       tags,
       access: 'session',
       summary: 'The needs the enterprise stated (企业点菜), with answers',
-      request: { params: EnterpriseParams },
+      request: { params: EnterpriseIdParams },
       responses: { 200: jsonResponse(z.object({ items: z.array(NeedSchema) }), 'Needs') },
     }),
     async (c) => c.json(await needs.listMyNeeds(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
@@ -187,7 +187,7 @@ export function policyRoutes() {
       tags,
       access: 'session',
       summary: 'State a need on a policy topic (members)',
-      request: { params: EnterpriseParams, body: jsonBody(NeedBody) },
+      request: { params: EnterpriseIdParams, body: jsonBody(NeedBody) },
       responses: { 201: jsonResponse(NeedSchema, 'Stated') },
     }),
     async (c) =>

@@ -27,7 +27,6 @@ const longText = (max: number) =>
 
 export const PolicyIdParams = z.strictObject({ id: z.string().uuid() })
 export const ItemParams = z.strictObject({ id: z.string().uuid(), itemId: z.string().uuid() })
-export const EnterpriseParams = z.strictObject({ id: z.string().uuid() })
 export const EnterpriseItemParams = z.strictObject({ id: z.string().uuid(), itemId: z.string().uuid() })
 
 const policyFields = {
