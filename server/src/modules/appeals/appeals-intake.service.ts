@@ -7,8 +7,7 @@ import {
   type UserActor,
 } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
-import { localDate } from '../../kernel/calendar/zoned-time'
-import { cityProfile } from '../../kernel/city'
+import { nextReadableNumber } from '../../kernel/readable-numbers'
 import type { Tx } from '../../kernel/db/database'
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
 import { currentLocale } from '../../kernel/context'
@@ -73,11 +72,8 @@ export async function fileIntoPool(
   input: IntakeInput,
 ): Promise<AppealRow> {
   const { tier } = await assertIntakeFields(tx, input)
-  const now = new Date()
-  const year = Number(localDate(now, deps.config.timeZone).slice(0, 4))
-  const serial = await q.nextAppealNumber(tx, year)
   const appeal = await q.insertAppeal(tx, {
-    number: `${cityProfile(deps.config.city).appealPrefix}-${year}-${String(serial).padStart(6, '0')}`,
+    number: await nextReadableNumber(deps, tx, 'appeal_counters', new Date()),
     enterprise_id: input.enterpriseId,
     submitted_by: input.submittedBy,
     channel: input.channel,

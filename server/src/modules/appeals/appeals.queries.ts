@@ -57,17 +57,6 @@ export async function upsertSettings(
 
 // Appeals
 
-/** Numbers are per year and gapless: the counter row is locked by the insert's transaction. */
-export async function nextAppealNumber(tx: Tx, year: number): Promise<number> {
-  const row = await tx
-    .insertInto('appeal_counters')
-    .values({ year, last: 1 })
-    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql`appeal_counters.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow()
-  return row.last
-}
-
 export async function insertAppeal(tx: Tx, values: Insertable<AppealsTable>) {
   return tx.insertInto('appeals').values(values).returningAll().executeTakeFirstOrThrow()
 }

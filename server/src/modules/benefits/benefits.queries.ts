@@ -22,17 +22,6 @@ function scoped<Q extends { where: (...args: any[]) => any }>(query: Q, scope: C
 
 // Numbers and creation
 
-/** Numbers are per year and gapless: the counter row is locked by the insert's transaction. */
-export async function nextClaimNumber(tx: Tx, year: number): Promise<number> {
-  const row = await tx
-    .insertInto('benefit_claim_counters')
-    .values({ year, last: 1 })
-    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql`benefit_claim_counters.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow()
-  return row.last
-}
-
 export async function insertClaim(tx: Tx, values: Insertable<BenefitClaimsTable>) {
   return tx.insertInto('benefit_claims').values(values).returning('id').executeTakeFirstOrThrow()
 }

@@ -6,8 +6,8 @@ import {
   type UserActor,
 } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
-import { formatInstant, localDate } from '../../kernel/calendar/zoned-time'
-import { cityProfile } from '../../kernel/city'
+import { nextReadableNumber } from '../../kernel/readable-numbers'
+import { formatInstant } from '../../kernel/calendar/zoned-time'
 import { currentLocale } from '../../kernel/context'
 import type { Tx } from '../../kernel/db/database'
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
@@ -50,12 +50,6 @@ function snapshotItem(item: CompiledItem): ItemSnapshot {
     requiredMaterials: item.requiredMaterials,
     ruleVersion: item.ruleVersion,
   }
-}
-
-async function nextNumber(deps: AppDeps, tx: Tx, now: Date): Promise<string> {
-  const year = Number(localDate(now, deps.config.timeZone).slice(0, 4))
-  const serial = await q.nextClaimNumber(tx, year)
-  return `${cityProfile(deps.config.city).appealPrefix}-ZC-${year}-${String(serial).padStart(6, '0')}`
 }
 
 /** Makes a claim once per idempotency key; a second active claim of the item is refused. */
@@ -122,7 +116,7 @@ async function insertClaim(
   now: Date,
 ): Promise<{ id: string; number: string }> {
   const { item, explanation } = started
-  const number = await nextNumber(deps, tx, now)
+  const number = await nextReadableNumber(deps, tx, 'benefit_claim_counters', now, 'ZC')
   const row = await q.insertClaim(tx, {
     number,
     item_id: item.id,
