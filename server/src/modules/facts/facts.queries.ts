@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Executor, Tx } from '../../kernel/db/database'
-import type { FactDefinitionsTable } from '../../kernel/db/schema'
+import type { EnterpriseFactValuesTable, FactDefinitionsTable } from '../../kernel/db/schema'
 
 // Definitions
 
@@ -183,19 +183,12 @@ export async function insertFact(
   return inserted.id
 }
 
+/** A current value as written; the change sequence is the trigger's to set. */
+type CurrentValueWrite = Omit<EnterpriseFactValuesTable, 'change_seq'>
+
 export async function upsertCurrentValue(
   tx: Tx,
-  row: {
-    enterprise_id: string
-    fact_key: string
-    value_num: number | null
-    value_text: string | null
-    value_tags: string[] | null
-    period: string
-    source: string
-    is_verified: boolean
-    fact_id: number
-  },
+  row: CurrentValueWrite,
 ): Promise<void> {
   await tx
     .insertInto('enterprise_fact_values')
@@ -468,17 +461,7 @@ export async function insertInitialFacts(
 
 export async function insertCurrentValues(
   tx: Tx,
-  rows: {
-    enterprise_id: string
-    fact_key: string
-    value_num: number | null
-    value_text: string | null
-    value_tags: string[] | null
-    period: string
-    source: string
-    is_verified: boolean
-    fact_id: number
-  }[],
+  rows: CurrentValueWrite[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000)
     await tx

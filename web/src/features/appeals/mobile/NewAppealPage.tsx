@@ -1,4 +1,4 @@
-import { Button, ErrorBlock, Form, Input, Radio, TextArea } from 'antd-mobile'
+import { Button, ErrorBlock, Form, Input, TextArea } from 'antd-mobile'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
@@ -10,6 +10,7 @@ import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { Banner } from '../../../ui/mobile/Banner'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { NativeSelect, NativeSwitch } from '../../../ui/mobile/native-controls'
+import { RadioChoice } from '../../../ui/mobile/RadioChoice'
 import { scrollToFirstError } from '../../../ui/mobile/scroll-to-error'
 import { useLoad } from '../../../ui/use-load'
 import { MOBILE_PHONE } from '../../auth/auth.api'
@@ -264,7 +265,13 @@ function AppealForm({
           <AttachmentPicker uploads={uploads} />
         </Form.Item>
         <Form.Item name="preferredContact" label={t('appeals.fields.preferredContact')}>
-          <ContactChoice />
+          <RadioChoice
+            groupLabel={t('appeals.fields.preferredContact')}
+            options={PREFERRED_CONTACTS.map((contact) => ({
+              value: contact,
+              label: t(`appeals.preferredContact.${contact}`),
+            }))}
+          />
         </Form.Item>
         <Form.Item
           name="contactPhone"
@@ -346,29 +353,6 @@ function SimilarHint({
           </ul>
         </section>
       ) : null}
-    </div>
-  )
-}
-
-function ContactChoice({
-  value,
-  onChange,
-}: {
-  value?: PreferredContact
-  onChange?: (value: PreferredContact) => void
-}) {
-  const { t } = useTranslation()
-  return (
-    <div role="radiogroup" aria-label={t('appeals.fields.preferredContact')}>
-      <Radio.Group value={value ?? null} onChange={(picked) => onChange?.(picked as PreferredContact)}>
-        <div className="m-choice-group">
-          {PREFERRED_CONTACTS.map((contact) => (
-            <Radio key={contact} value={contact}>
-              {t(`appeals.preferredContact.${contact}`)}
-            </Radio>
-          ))}
-        </div>
-      </Radio.Group>
     </div>
   )
 }

@@ -1,9 +1,10 @@
-import { Button, Form, Radio, TextArea } from 'antd-mobile'
+import { Button, Form, TextArea } from 'antd-mobile'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../app/api'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { Banner } from '../../../ui/mobile/Banner'
+import { RadioChoice } from '../../../ui/mobile/RadioChoice'
 import { REASON_MAX } from '../appeal-form'
 import { RATING_LEVELS, verdictReopens } from '../appeal-labels'
 import type { VerdictBody } from '../appeals.api'
@@ -83,7 +84,7 @@ export function RatingForm({
           label={t('appeals.verdict.solved')}
           rules={[{ required: true, message: t('appeals.verdict.solvedRequired') }]}
         >
-          <Choice
+          <RadioChoice
             groupLabel={t('appeals.verdict.solved')}
             options={[
               { value: 'yes', label: t('appeals.solvedYes') },
@@ -106,7 +107,7 @@ export function RatingForm({
             }),
           ]}
         >
-          <Choice
+          <RadioChoice
             groupLabel={t('appeals.verdict.level')}
             vertical
             options={RATING_LEVELS.map((value) => ({ value, label: t(`appeals.levels.${value}`) }))}
@@ -117,33 +118,5 @@ export function RatingForm({
         </Form.Item>
       </Form>
     </>
-  )
-}
-
-function Choice<V extends string | number>({
-  value,
-  onChange,
-  options,
-  groupLabel,
-  vertical,
-}: {
-  value?: V
-  onChange?: (value: V) => void
-  options: { value: V; label: string }[]
-  groupLabel: string
-  vertical?: boolean
-}) {
-  return (
-    <div role="radiogroup" aria-label={groupLabel}>
-      <Radio.Group value={value ?? null} onChange={(picked) => onChange?.(picked as V)}>
-        <div className={vertical ? 'm-choice-column' : 'm-choice-group'}>
-          {options.map((option) => (
-            <Radio key={option.value} value={option.value}>
-              {option.label}
-            </Radio>
-          ))}
-        </div>
-      </Radio.Group>
-    </div>
   )
 }

@@ -1,8 +1,9 @@
-import { Button, Form, Radio, TextArea } from 'antd-mobile'
+import { Button, Form, TextArea } from 'antd-mobile'
 import { useState } from 'react'
 import { errorMessage } from '../../../app/api'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { Banner } from '../../../ui/mobile/Banner'
+import { RadioChoice } from '../../../ui/mobile/RadioChoice'
 import { RATING_LEVELS } from '../../appeals/appeal-labels'
 import { useBenefitText } from '../use-benefit-text'
 
@@ -52,8 +53,9 @@ export function ClaimRatingForm({
           label={t('benefits.rating.level')}
           rules={[{ required: true, message: t('benefits.rating.levelRequired') }]}
         >
-          <LevelChoice
-            label={t('benefits.rating.level')}
+          <RadioChoice
+            groupLabel={t('benefits.rating.level')}
+            vertical
             options={RATING_LEVELS.map((v) => ({ value: v, label: tx(`appeals.levels.${v}`) }))}
           />
         </Form.Item>
@@ -62,31 +64,5 @@ export function ClaimRatingForm({
         </Form.Item>
       </Form>
     </>
-  )
-}
-
-function LevelChoice({
-  value,
-  onChange,
-  options,
-  label,
-}: {
-  value?: number
-  onChange?: (value: number) => void
-  options: { value: number; label: string }[]
-  label: string
-}) {
-  return (
-    <div role="radiogroup" aria-label={label}>
-      <Radio.Group value={value ?? null} onChange={(picked) => onChange?.(picked as number)}>
-        <div className="m-choice-column">
-          {options.map((option) => (
-            <Radio key={option.value} value={option.value}>
-              {option.label}
-            </Radio>
-          ))}
-        </div>
-      </Radio.Group>
-    </div>
   )
 }
