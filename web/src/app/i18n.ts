@@ -6,6 +6,9 @@ import type zhCN from '../i18n/zh-CN.json'
  * zh-CN is the default, en the second language. Each language is its own chunk, loaded before the
  * first render (and on switch), so the entry chunk carries no translation text at all.
  */
+/** A translate function with plain string keys, for keys built from server data (statuses, event types). */
+export type Translate = (key: string, params?: Record<string, unknown>) => string
+
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 export const DEFAULT_LANGUAGE: Language = 'zh-CN'

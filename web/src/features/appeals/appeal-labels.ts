@@ -1,13 +1,13 @@
+import type { Translate } from '../../app/i18n'
 import type { AppealStatus, Clock, TimelineEvent } from './appeals.api'
+
+export type { Translate }
 
 /*
  * What the appeal screens say about an appeal, shared by the mobile app and the console. Pure (no UI
  * library), so both shells use it and the unit tests check every key it produces exists in both
  * catalogs.
  */
-
-/** A translate function with plain string keys: the keys here are built from server data. */
-export type Translate = (key: string, params?: Record<string, unknown>) => string
 
 export const APPEAL_STATUSES: readonly AppealStatus[] = [
   'submitted',

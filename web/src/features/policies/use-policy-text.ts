@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next'
+import type { Translate } from '../../app/i18n'
 import { topicName } from './policy-labels'
-
-type Translate = (key: string, options?: Record<string, unknown>) => string
 
 /** The policy vocabulary in the UI language, for all three kinds of page. */
 export function usePolicyText() {

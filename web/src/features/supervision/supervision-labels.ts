@@ -1,5 +1,4 @@
-/** A translate function with plain string keys (the reason comes from server data). */
-type Translate = (key: string, params?: Record<string, unknown>) => string
+import type { Translate } from '../../app/i18n'
 
 const CLOCK_KINDS = ['sign_for', 'first_contact', 'resolution'] as const
 
