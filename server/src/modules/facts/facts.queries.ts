@@ -186,10 +186,7 @@ export async function insertFact(
 /** A current value as written; the change sequence is the trigger's to set. */
 type CurrentValueWrite = Omit<EnterpriseFactValuesTable, 'change_seq'>
 
-export async function upsertCurrentValue(
-  tx: Tx,
-  row: CurrentValueWrite,
-): Promise<void> {
+export async function upsertCurrentValue(tx: Tx, row: CurrentValueWrite): Promise<void> {
   await tx
     .insertInto('enterprise_fact_values')
     .values({ ...row, change_seq: 0 }) // the trigger sets it
@@ -459,10 +456,7 @@ export async function insertInitialFacts(
   return ids
 }
 
-export async function insertCurrentValues(
-  tx: Tx,
-  rows: CurrentValueWrite[],
-): Promise<void> {
+export async function insertCurrentValues(tx: Tx, rows: CurrentValueWrite[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000)
     await tx
       .insertInto('enterprise_fact_values')
