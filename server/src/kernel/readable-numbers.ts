@@ -1,4 +1,4 @@
-import { localDate } from './calendar/zoned-time'
+import { cityYear } from './calendar/city-today'
 import { cityProfile } from './city'
 import { nextYearlySerial, type CounterTable } from './db/counters.queries'
 import type { Tx } from './db/database'
@@ -15,7 +15,7 @@ export async function nextReadableNumber(
   now: Date,
   kind?: string,
 ): Promise<string> {
-  const year = Number(localDate(now, deps.config.timeZone).slice(0, 4))
+  const year = cityYear(deps, now)
   const serial = await nextYearlySerial(tx, counter, year)
   const prefix = cityProfile(deps.config.city).appealPrefix
   return [prefix, kind, year, String(serial).padStart(6, '0')].filter(Boolean).join('-')

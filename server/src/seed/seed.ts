@@ -1,3 +1,4 @@
+import { cityToday } from '../kernel/calendar/city-today'
 import { systemActor } from '../kernel/auth/actor'
 import { hashPassword } from '../kernel/auth/password'
 import { writeAudit } from '../kernel/audit/audit'
@@ -9,7 +10,6 @@ import {
   loadFactSchema,
   seedFactCatalogue,
   seedInitialFacts,
-  todayIn,
 } from '../modules/facts/facts.service'
 import { MATCH_FULL_QUEUE } from '../modules/policies/policies.jobs'
 import { createPublishedPolicy, expirePolicies } from '../modules/policies/policies.service'
@@ -50,7 +50,7 @@ export async function seedIfEmpty(
  */
 export async function seedDemoPolicyData(deps: AppDeps): Promise<{ facts: number; policies: number }> {
   const loaded = await loadFactSchema(deps.db, cityCodeOf(deps))
-  const year = Number(todayIn(deps).slice(0, 4))
+  const year = Number(cityToday(deps).slice(0, 4))
   const seeded = await deps.db.transaction().execute(async (tx) => {
     await q.lockSeeding(tx)
     let facts = 0

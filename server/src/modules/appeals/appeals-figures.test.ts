@@ -1,3 +1,4 @@
+import { cityDate } from '../../../test/city-clock'
 import ExcelJS from 'exceljs'
 import { rebuildAppealReadModel } from './appeal-settings.service'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -56,8 +57,8 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-const tomorrow = () => new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10)
+const today = () => cityDate(0)
+const tomorrow = () => cityDate(1)
 const month = () => today().slice(0, 7)
 
 describe('the figures', () => {

@@ -1,3 +1,4 @@
+import { cityDate } from '../../../test/city-clock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
@@ -102,9 +103,8 @@ describe('a breach stands', () => {
     const id = await fileAndDispatch(w)
     await w.handlerA.post(`/api/v1/appeals/${id}/return`, { reason: '不属于本部门职责' })
     await w.enterpriseUser.post(`/api/v1/appeals/${id}/withdraw`, { reason: '等不及了' })
-    const today = new Date().toISOString().slice(0, 10)
-    const tomorrow = new Date(Date.now() + DAY).toISOString().slice(0, 10)
-    const list = await w.headA.get(`/api/v1/appeals/withdrawals?from=${today}&to=${tomorrow}`)
+    // The period ends before its last day: from the city's today to its tomorrow.
+    const list = await w.headA.get(`/api/v1/appeals/withdrawals?from=${cityDate(0)}&to=${cityDate(1)}`)
     expect(list.status).toBe(200)
     const mine = list.body.items.find((g: { departmentId: string }) => g.departmentId === w.departments.a.id)
     expect(mine.appeals.map((a: { id: string }) => a.id)).toContain(id)

@@ -9,7 +9,7 @@ import {
   signInStaff,
 } from '../../../test/factories'
 import type { TestApp, TestClient } from '../../../test/harness'
-import { localDate } from '../../kernel/calendar/zoned-time'
+import { cityToday, cityYear } from '../../../test/city-clock'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { MATCH_ITEMS_QUEUE } from '../policies/policies.jobs'
 
@@ -18,9 +18,9 @@ import { MATCH_ITEMS_QUEUE } from '../policies/policies.jobs'
  * by the tax bureau, and enterprises that are eligible, ineligible and undetermined for it.
  */
 /** Computed when called: a test with a pinned clock declares facts for the year before its own. */
-export const lastYear = () => String(new Date().getUTCFullYear() - 1)
+export const lastYear = () => String(cityYear() - 1)
 /** Today in Dalian, as payout dates are checked. */
-export const today = () => localDate(new Date(), 'Asia/Shanghai')
+export const today = () => cityToday()
 export const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])
 export const key = () => crypto.randomUUID()
 

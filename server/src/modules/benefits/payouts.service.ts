@@ -1,3 +1,4 @@
+import { cityToday } from '../../kernel/calendar/city-today'
 import { type Actor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import { localDate } from '../../kernel/calendar/zoned-time'
@@ -120,7 +121,7 @@ export async function getPayoutList(deps: AppDeps, actor: Actor, itemId: string)
 }
 
 function assertPaidOn(deps: AppDeps, paidOn: string, notBefore: string[]): void {
-  const today = localDate(new Date(), deps.config.timeZone)
+  const today = cityToday(deps)
   if (paidOn > today)
     throw new AppError('VALIDATION_FAILED', { fields: { paidOn: translate('benefits.paidOnFuture') } })
   const earliest = notBefore.reduce((max, d) => (d > max ? d : max), '0000-00-00')

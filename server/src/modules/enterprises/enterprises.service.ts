@@ -1,3 +1,4 @@
+import { cityToday } from '../../kernel/calendar/city-today'
 import { hasRole, requireRole, requireSignedIn, type Actor, type UserActor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import { cityProfile } from '../../kernel/city'
@@ -74,7 +75,7 @@ function assertDomainRules(
   if (input.divisionCode !== undefined && !isCountyOf(input.divisionCode, city.divisionCode)) {
     fields.divisionCode = translate('fields.divisionNotInCity')
   }
-  if (input.foundedOn !== undefined && input.foundedOn > new Date().toISOString().slice(0, 10)) {
+  if (input.foundedOn !== undefined && input.foundedOn > cityToday(deps)) {
     fields.foundedOn = translate('fields.dateInFuture')
   }
   if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })

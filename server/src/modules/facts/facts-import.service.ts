@@ -1,3 +1,4 @@
+import { cityToday } from '../../kernel/calendar/city-today'
 import crypto from 'node:crypto'
 import { departmentsWhere, hasRole, requireStaff, type Actor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
@@ -14,7 +15,6 @@ import {
   isDivisionCode,
   loadFactSchema,
   recordFacts,
-  todayIn,
   type FactWrite,
 } from './facts.service'
 import * as q from './facts.queries'
@@ -102,7 +102,7 @@ export async function importFacts(
       fields: { file: translate('facts.import.tooManyRows', { max: MAX_ROWS }) },
     })
 
-  const thisYear = Number(todayIn(deps).slice(0, 4))
+  const thisYear = Number(cityToday(deps).slice(0, 4))
   const usccs = data.map((r) => (r[usccAt] ?? '').trim().toUpperCase())
   const ids = await findEnterpriseIdsByUscc(deps.db, [...new Set(usccs.filter((u) => checkUscc(u).ok))])
   const parsed: { report: RowReport; enterpriseId?: string; writes: FactWrite[] }[] = []

@@ -1,6 +1,6 @@
+import { cityToday } from '../../kernel/calendar/city-today'
 import { requireRole, type Actor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
-import { localDate } from '../../kernel/calendar/zoned-time'
 import { cityProfile } from '../../kernel/city'
 import type { Executor, Tx } from '../../kernel/db/database'
 import { AppError, type FieldErrors } from '../../kernel/errors'
@@ -429,10 +429,6 @@ function buildFactSheet(
 
 export const cityCodeOf = (deps: AppDeps) => cityProfile(deps.config.city).divisionCode
 
-export function todayIn(deps: AppDeps, now = new Date()): string {
-  return localDate(now, deps.config.timeZone)
-}
-
 /** Members and staff read an enterprise's facts. Refuses: UNAUTHENTICATED, NOT_FOUND. */
 export async function getEnterpriseFacts(
   deps: AppDeps,
@@ -441,7 +437,7 @@ export async function getEnterpriseFacts(
 ): Promise<EnterpriseFactsView> {
   await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'read')
   const loaded = await loadFactSchema(deps.db, cityCodeOf(deps))
-  const sheet = (await loadFactSheet(deps.db, loaded, enterpriseId, todayIn(deps)))!
+  const sheet = (await loadFactSheet(deps.db, loaded, enterpriseId, cityToday(deps)))!
   return { enterpriseId, facts: sheet.entries }
 }
 
@@ -567,7 +563,7 @@ export async function declareFacts(
   const loaded = await loadFactSchema(deps.db, cityCodeOf(deps))
   const fields: FieldErrors = {}
   const writes: FactWrite[] = []
-  const thisYear = Number(todayIn(deps).slice(0, 4))
+  const thisYear = Number(cityToday(deps).slice(0, 4))
   input.facts.forEach((f, i) => {
     const path = `facts.${i}`
     const def = loaded.definitions.find((d) => d.key === f.key)
@@ -606,7 +602,7 @@ export async function declareFacts(
         entityId: enterpriseId,
         after: writes,
       })
-    const sheet = (await loadFactSheet(tx, loaded, enterpriseId, todayIn(deps)))!
+    const sheet = (await loadFactSheet(tx, loaded, enterpriseId, cityToday(deps)))!
     return { enterpriseId, facts: sheet.entries, changed }
   })
 }

@@ -1,3 +1,4 @@
+import { cityYear } from '../../../test/city-clock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   buildEnterprise,
@@ -23,7 +24,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const thisYear = new Date().getUTCFullYear()
+const thisYear = cityYear()
 const lastYear = String(thisYear - 1)
 
 function factOf(body: { facts: { key: string }[] }, key: string) {

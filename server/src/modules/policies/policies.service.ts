@@ -1,3 +1,4 @@
+import { cityToday } from '../../kernel/calendar/city-today'
 import crypto from 'node:crypto'
 import { departmentsWhere, hasRole, requireStaff, type Actor, type UserActor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
@@ -10,7 +11,7 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { IN_FORCE, type PolicyStatus } from '../../shared/policies'
 import { describeProblem } from '../../shared/rules/problems'
 import { RuleRenderer, type Locale } from '../../shared/rules/render'
-import { cityCodeOf, divisionNamer, divisionResolver, loadFactSchema, todayIn } from '../facts/facts.service'
+import { cityCodeOf, divisionNamer, divisionResolver, loadFactSchema } from '../facts/facts.service'
 import type { PolicySnapshot, SnapshotItem } from './policy-catalogue.service'
 import { compileItemRules, type CompileProblems, type ConditionSource } from './policy-rules'
 import { policyMove, type PolicyAction } from './policy-states'
@@ -591,7 +592,7 @@ export async function publishWorkingCopy(
 ) {
   const items = await q.findItems(tx, policy.id)
   await assertPublishable(deps, tx, policy, items)
-  const today = todayIn(deps)
+  const today = cityToday(deps)
   const snapshotItems: SnapshotItem[] = []
   for (const item of items.filter((i) => i.is_active)) {
     const latest = await q.findLatestRuleVersion(tx, item.id)
@@ -694,7 +695,7 @@ export async function actOnPolicy(
 
 /** Job: policies whose end date has passed leave force (matching stops, enterprises see them as expired). */
 export async function expirePolicies(deps: AppDeps): Promise<number> {
-  const today = todayIn(deps)
+  const today = cityToday(deps)
   const due = await q.findPoliciesToExpire(deps.db, today)
   for (const { id } of due) {
     await deps.db.transaction().execute(async (tx) => {

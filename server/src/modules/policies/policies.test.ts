@@ -1,3 +1,4 @@
+import { cityYear } from '../../../test/city-clock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import {
@@ -17,7 +18,7 @@ let t: TestApp
 let writer: TestClient
 let head: TestClient
 let taxId: string
-const thisYear = new Date().getUTCFullYear()
+const thisYear = cityYear()
 const lastYear = String(thisYear - 1)
 type Firm = { id: string; client: TestClient }
 let small: Firm

@@ -1,3 +1,4 @@
+import { cityToday } from '../../kernel/calendar/city-today'
 import { requireStaff, type Actor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import { currentLocale } from '../../kernel/context'
@@ -5,7 +6,7 @@ import { notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { RuleRenderer } from '../../shared/rules/render'
 import { acceptUpload } from '../../kernel/uploads'
-import { divisionNamer, todayIn } from '../facts/facts.service'
+import { divisionNamer } from '../facts/facts.service'
 import { effectiveItems, loadCatalogue } from './policy-catalogue.service'
 import { getPolicy, lockForEdit } from './policies.service'
 import * as q from './policies.queries'
@@ -77,7 +78,7 @@ export async function getPublicPolicy(deps: AppDeps, id: string) {
     ...snapshot.items.map((i) => i.departmentId),
   ])
   const counts = new Map((await mq.findCounts(deps.db)).map((c) => [c.item_id, c.eligible]))
-  const today = todayIn(deps)
+  const today = cityToday(deps)
   const effective = new Set(effectiveItems(catalogue, today).map((i) => i.id))
   const policy = (await q.findPolicy(deps.db, id))!
   return {

@@ -1,3 +1,4 @@
+import { cityToday } from '../../kernel/calendar/city-today'
 import { departmentsWhere, hasRole, requireStaff, type Actor } from '../../kernel/auth/actor'
 import { currentLocale } from '../../kernel/context'
 import type { Executor } from '../../kernel/db/database'
@@ -26,7 +27,6 @@ import {
   isDivisionCode,
   loadFactSheet,
   loadFactSheets,
-  todayIn,
 } from '../facts/facts.service'
 import { effectiveItems, loadCatalogue, type Catalogue } from './policy-catalogue.service'
 import { displayValue, explainItem, type CompiledItem, type Explanation } from './policy-rules'
@@ -126,7 +126,7 @@ export async function explainForEnterprises(
   enterpriseIds: readonly string[],
   itemId: string,
 ): Promise<{ item: CompiledItem; explanations: Map<string, Explanation> } | undefined> {
-  const today = todayIn(deps)
+  const today = cityToday(deps)
   const catalogue = await loadCatalogue(deps, db)
   const item = effectiveItems(catalogue, today).find((i) => i.id === itemId)
   if (!item) return undefined
@@ -159,7 +159,7 @@ export async function listMatches(
   input: { outcome?: MatchOutcome | undefined },
 ) {
   await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'read')
-  const today = todayIn(deps)
+  const today = cityToday(deps)
   const catalogue = await loadCatalogue(deps)
   const sheet = (await loadFactSheet(deps.db, catalogue.schema, enterpriseId, today))!
   const locale = currentLocale()
@@ -212,7 +212,7 @@ export async function getMatch(
  * every item in force. Nothing is stored. Refuses: VALIDATION_FAILED (every bad fact).
  */
 export async function calculate(deps: AppDeps, input: { facts: Record<string, RawValue | null> }) {
-  const today = todayIn(deps)
+  const today = cityToday(deps)
   const catalogue = await loadCatalogue(deps)
   const fields: FieldErrors = {}
   const values = new Map<string, FactValue>()
@@ -287,7 +287,7 @@ export async function checkRule(
   const node = compiled.rule.node
   let preview = null
   if (input.enterpriseId) {
-    const today = todayIn(deps)
+    const today = cityToday(deps)
     const sheet = await loadFactSheet(deps.db, catalogue.schema, input.enterpriseId, today)
     if (!sheet)
       throw new AppError('VALIDATION_FAILED', {

@@ -1,3 +1,4 @@
+import { cityToday } from '../../kernel/calendar/city-today'
 import os from 'node:os'
 import type { Tx } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
@@ -10,7 +11,6 @@ import {
   findFactSeq,
   findMaxMatchIndex,
   loadFactSheets,
-  todayIn,
   type FactSheet,
   type LoadedSchema,
 } from '../facts/facts.service'
@@ -149,7 +149,7 @@ export async function runMatching(
   if (settings.rebuild) resetEngine(deps)
   return deps.db.transaction().execute(async (tx) => {
     await mq.lockMatchState(tx)
-    const today = todayIn(deps)
+    const today = cityToday(deps)
     const catalogue = await loadCatalogue(deps, tx)
     const { population, seq, loadMs } = await syncPopulation(deps, tx, catalogue.schema, today)
     const effective = effectiveItems(catalogue, today)
@@ -315,7 +315,7 @@ const outcomeOfBits = (eligible: boolean, undetermined: boolean): MatchOutcome =
 export async function rematchEnterprises(deps: AppDeps, enterpriseIds: string[], seq: number | null = null) {
   return deps.db.transaction().execute(async (tx) => {
     await mq.lockMatchState(tx)
-    const today = todayIn(deps)
+    const today = cityToday(deps)
     const catalogue = await loadCatalogue(deps, tx)
     const counts = new Set((await mq.findCounts(tx)).map((c) => c.item_id))
     const run = await mq.insertRun(tx, { kind: 'enterprises', isBaseline: false, factSeq: seq ?? 0 })
