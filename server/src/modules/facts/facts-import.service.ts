@@ -10,13 +10,7 @@ import type { FactSource } from '../../shared/rules/fact-schema'
 import { checkUscc } from '../../shared/uscc'
 import { findEnterpriseIdsByUscc } from '../enterprises/enterprises.service'
 import { parseFactCell } from './fact-values'
-import {
-  cityCodeOf,
-  isDivisionCode,
-  loadFactSchema,
-  recordFacts,
-  type FactWrite,
-} from './facts.service'
+import { cityCodeOf, isDivisionCode, loadFactSchema, recordFacts, type FactWrite } from './facts.service'
 import * as q from './facts.queries'
 
 /**
