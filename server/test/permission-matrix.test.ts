@@ -28,6 +28,8 @@ type Ctx = {
   targetUserId: string
   departmentId: string
   appealId: string
+  /** an appeal on which the staff roles' department is a co-handler (another department leads) */
+  coAppealId: string
   enterpriseUscc: string
   /** a draft policy of the staff roles' department */
   policyId: string
@@ -443,19 +445,25 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/appeals/{id}/arbitrate': {
     allow: ['dispatcher'],
     params: appeal,
-    body: (c) => ({ departmentId: c.departmentId, note: '仲裁' }),
+    body: (c) => ({ departmentId: c.departmentId, note: '仲裁', noteAudience: 'internal' }),
   },
   'POST /api/v1/appeals/{id}/sign-for': { allow: DEPARTMENT, params: appeal },
   'POST /api/v1/appeals/{id}/pause': {
     allow: DEPARTMENT,
     params: appeal,
-    body: () => ({ reason: 'awaiting_third_party', note: '等待第三方' }),
+    body: () => ({ reason: 'awaiting_third_party', note: '等待第三方', noteAudience: 'internal' }),
   },
   'POST /api/v1/appeals/{id}/resume': { allow: DEPARTMENT, params: appeal, body: () => ({}) },
   'POST /api/v1/appeals/{id}/contact': {
     allow: DEPARTMENT,
     params: appeal,
-    body: () => ({ note: '已联系' }),
+    body: () => ({ method: 'phone', contactPerson: '王经理', note: '已联系', noteAudience: 'internal' }),
+  },
+  'POST /api/v1/appeals/{id}/co-sign-for': { allow: DEPARTMENT, params: (c) => ({ id: c.coAppealId }) },
+  'POST /api/v1/appeals/{id}/parts': {
+    allow: DEPARTMENT,
+    params: (c) => ({ id: c.coAppealId }),
+    body: () => ({ body: '本部门意见：已核实' }),
   },
   'POST /api/v1/appeals/{id}/extension': {
     allow: ['department_head'],
@@ -629,6 +637,23 @@ beforeAll(async () => {
   })
   const dispatcher = await signInAs(t, 'dispatcher')
   await dispatcher.post(`/api/v1/appeals/${filed.body.id}/dispatch`, { leadDepartmentId: department.id })
+  // Another department leads this one; the staff roles' department co-handles it.
+  const coFiled = await filer.post('/api/v1/appeals', {
+    enterpriseId: enterprise.id,
+    categoryCode: 'tax',
+    title: '退税与社保同时卡住',
+    body: '增值税留抵退税和社保补贴都没有到账。',
+    idempotencyKey: randomUuid(),
+  })
+  const otherLead = await t.deps.db
+    .selectFrom('departments')
+    .select('id')
+    .where('code', '=', 'DL-SWJ')
+    .executeTakeFirstOrThrow()
+  await dispatcher.post(`/api/v1/appeals/${coFiled.body.id}/dispatch`, {
+    leadDepartmentId: otherLead.id,
+    coDepartmentIds: [department.id],
+  })
   const writer = await signInAs(t, 'handler', { departmentId: department.id })
   const draft = await writer.post('/api/v1/policies', {
     title: '矩阵用草稿政策',
@@ -642,6 +667,7 @@ beforeAll(async () => {
     targetUserId: target.id,
     departmentId: department.id,
     appealId: filed.body.id,
+    coAppealId: coFiled.body.id,
     enterpriseUscc: enterprise.uscc,
   }
 })

@@ -14,6 +14,9 @@ export function setFieldTranslator(fn: typeof translateField): void {
 
 const msg = (key: string, params?: Record<string, string | number>) => () => translateField(key, params)
 
+/** A zod `error` that reads a message key in the request's language (for a module's own refinements). */
+export const fieldMessage = msg
+
 // Control characters and angle brackets have no business in any text we keep: refusing them stops
 // markup injection at the door, while parameterised SQL makes quotes harmless.
 const FORBIDDEN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f<>]/
@@ -47,6 +50,29 @@ export function personName(max = 50) {
     .min(1, { error: msg('fields.required') })
     .max(max, { error: msg('fields.tooLong', { max }) })
     .regex(/^[\p{L}\p{M} ·.'’-]+$/u, { error: msg('fields.personNameCharacters') })
+}
+
+/**
+ * Who reads a note a member of staff writes: staff only ('internal', what every dialog preselects) or
+ * the enterprise too. A note without an audience is refused, so nothing reaches an enterprise because
+ * a form forgot to ask.
+ */
+export const NOTE_AUDIENCES = ['internal', 'enterprise'] as const
+export type NoteAudience = (typeof NOTE_AUDIENCES)[number]
+export const noteAudience = z.enum(NOTE_AUDIENCES, { error: msg('fields.noteAudience') })
+
+/** Refuses a note that does not say who will read it; checked even when other fields failed, so every bad field is listed at once. */
+export function requiringNoteAudience<
+  T extends z.ZodType<{ note?: string | null; noteAudience?: NoteAudience }>,
+>(schema: T) {
+  return schema.refine(
+    (v) => !(typeof v.note === 'string' && v.note.length > 0 && v.noteAudience === undefined),
+    {
+      path: ['noteAudience'],
+      error: msg('fields.noteAudienceRequired'),
+      when: ({ value }) => typeof value === 'object' && value !== null,
+    },
+  )
 }
 
 /** A mainland mobile number, 11 digits starting with 1. */

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { Audience } from '../timeline/audience'
 
 /**
  * Row types of every table, written to match server/migrations. A migration and its table type
@@ -302,7 +303,9 @@ export type AppealClocksTable = {
   id: Generated<string>
   appeal_id: string
   assignment_id: string | null
-  kind: 'sign_for' | 'first_contact' | 'resolution'
+  kind: 'sign_for' | 'first_contact' | 'resolution' | 'co_part'
+  /** working: the city's working time; elapsed: every minute (tiers measured in clock hours) */
+  basis: Generated<'working' | 'elapsed'>
   cycle: number
   department_id: string | null
   started_at: Date
@@ -355,6 +358,8 @@ export type AppealRepliesTable = {
   decided_by: string | null
   decided_at: Date | null
   decision_note: string | null
+  /** why the lead replied before every co-handler's part arrived */
+  missing_parts_reason: string | null
 }
 
 export type AppealAttachmentsTable = {
@@ -380,7 +385,33 @@ export type AppealEventsTable = {
   department_id: string | null
   note: string | null
   data: Json<Record<string, unknown>>
-  visible_to_enterprise: Generated<boolean>
+  audience: Generated<Audience>
+  note_audience: Generated<Audience>
+}
+
+export type AppealContactsTable = {
+  id: Generated<string>
+  appeal_id: string
+  cycle: number
+  department_id: string
+  method: 'phone' | 'visit' | 'message'
+  contact_person: string | null
+  contacted_at: Date
+  note: string
+  note_audience: Audience
+  recorded_by: string
+  recorded_at: Generated<Date>
+}
+
+export type AppealCoPartsTable = {
+  id: Generated<string>
+  appeal_id: string
+  assignment_id: string
+  cycle: number
+  department_id: string
+  body: string
+  written_by: string
+  written_at: Generated<Date>
 }
 
 export type AppealRatingsTable = {
@@ -693,6 +724,8 @@ export type DB = {
   appeal_replies: AppealRepliesTable
   appeal_attachments: AppealAttachmentsTable
   appeal_events: AppealEventsTable
+  appeal_contacts: AppealContactsTable
+  appeal_co_parts: AppealCoPartsTable
   appeal_ratings: AppealRatingsTable
   appeal_return_visits: AppealReturnVisitsTable
   supervision_cases: SupervisionCasesTable
@@ -806,7 +839,8 @@ export type BenefitClaimEventsTable = {
   actor_role: string | null
   note: string | null
   data: Json<Record<string, unknown>>
-  visible_to_enterprise: Generated<boolean>
+  audience: Generated<Audience>
+  note_audience: Generated<Audience>
 }
 
 export type BenefitPayoutBatchesTable = {

@@ -38,7 +38,11 @@ export async function requireViewer(db: Executor, user: UserActor): Promise<View
   return viewer
 }
 
-export type Holding = { leadDepartmentId: string | null; currentDepartmentIds: string[] }
+export type Holding = {
+  leadDepartmentId: string | null
+  currentDepartmentIds: string[]
+  coDepartmentIds: string[]
+}
 
 export async function holdingOf(db: Executor, appealId: string): Promise<Holding> {
   const assignments = await q.findAssignments(db, appealId)
@@ -46,6 +50,7 @@ export async function holdingOf(db: Executor, appealId: string): Promise<Holding
   return {
     leadDepartmentId: current.find((a) => a.role === 'lead')?.department_id ?? null,
     currentDepartmentIds: current.map((a) => a.department_id),
+    coDepartmentIds: current.filter((a) => a.role === 'co').map((a) => a.department_id),
   }
 }
 
@@ -65,12 +70,14 @@ const TASK_FORCE_ACTIONS: AppealAction[] = ['accept', 'reject', 'merge', 'dispat
 const LEAD_ACTIONS: AppealAction[] = ['sign_for', 'return', 'pause', 'resume', 'record_contact', 'reply']
 const LEAD_HEAD_ACTIONS: AppealAction[] = ['request_extension', 'approve_reply', 'reject_reply']
 const ENTERPRISE_ACTIONS: AppealAction[] = ['confirm', 'reopen', 'withdraw']
+const CO_HANDLER_ACTIONS: AppealAction[] = ['co_sign_for', 'submit_part']
 
 /** Whether the viewer's role lets them take the action on this appeal (the state is checked separately). */
 export function mayAct(viewer: Viewer, action: AppealAction, holding: Holding): boolean {
   const { user } = viewer
   if (TASK_FORCE_ACTIONS.includes(action)) return hasRole(user, 'dispatcher')
   if (ENTERPRISE_ACTIONS.includes(action)) return viewer.kind === 'enterprise'
+  if (CO_HANDLER_ACTIONS.includes(action)) return coDepartmentOf(viewer, holding) !== undefined
   const lead = holding.leadDepartmentId
   if (!lead || viewer.kind !== 'department') return false
   const heldHere = (role: 'handler' | 'department_head') =>
@@ -78,6 +85,18 @@ export function mayAct(viewer: Viewer, action: AppealAction, holding: Holding): 
   if (LEAD_ACTIONS.includes(action)) return heldHere('handler') || heldHere('department_head')
   if (LEAD_HEAD_ACTIONS.includes(action)) return heldHere('department_head')
   return false
+}
+
+/**
+ * The co-handling department the viewer acts for on this appeal, if any: its handlers and head do a
+ * co-handler's part (a department that is also the lead acts as the lead).
+ */
+export function coDepartmentOf(viewer: Viewer, holding: Holding): string | undefined {
+  if (viewer.kind !== 'department') return undefined
+  const { user } = viewer
+  if (!departmentsWhere(user, 'handler').length && !departmentsWhere(user, 'department_head').length)
+    return undefined
+  return holding.coDepartmentIds.find((d) => viewer.departmentIds.includes(d))
 }
 
 export function assertMayAct(viewer: Viewer, action: AppealAction, holding: Holding): void {

@@ -10,6 +10,7 @@ import { writeAudit } from '../../kernel/audit/audit'
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar'
 import type { Tx } from '../../kernel/db/database'
 import type { AppealsTable } from '../../kernel/db/schema'
+import type { Audience } from '../../kernel/timeline/audience'
 import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import type { NotificationRequest } from '../../kernel/notify/notifier'
@@ -53,8 +54,11 @@ export type ActionOutcome = {
   changes?: Updateable<AppealsTable>
   event?: {
     note?: string | null
+    /** Who reads the note: staff only unless the writer chose the enterprise. */
+    noteAudience?: Audience | undefined
     data?: Record<string, unknown>
-    visibleToEnterprise?: boolean
+    /** Whether the step is on the enterprise's timeline at all (its view lists which types and fields). */
+    audience?: Audience
     departmentId?: string | null
   }
   audit?: Record<string, unknown>
@@ -132,8 +136,9 @@ export async function commitAction(
     actorRole: primaryRole(ctx.actor),
     departmentId: outcome.event?.departmentId ?? null,
     note: outcome.event?.note ?? null,
+    noteAudience: outcome.event?.noteAudience ?? 'internal',
     data: outcome.event?.data ?? {},
-    visibleToEnterprise: outcome.event?.visibleToEnterprise ?? true,
+    audience: outcome.event?.audience ?? 'internal',
   })
   await writeAudit(ctx.tx, ctx.actor, {
     action: `appeal.${action}`,

@@ -1,10 +1,30 @@
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar'
 
 /**
+ * What a clock measures time with: the city's working time (the calendar), or every minute — an
+ * emergency measured in hours does not wait for Monday.
+ */
+export type TimeMeter = Pick<WorkingCalendar, 'workingMinutesBetween' | 'addWorkingMinutes'>
+export type ClockBasis = 'working' | 'elapsed'
+
+const MINUTE_MS = 60_000
+
+/** Every minute counts: 2 hours from Friday 17:00 is Friday 19:00. */
+export const ELAPSED_TIME: TimeMeter = {
+  workingMinutesBetween: (from, to) => Math.max(0, (to.getTime() - from.getTime()) / MINUTE_MS),
+  addWorkingMinutes: (from, minutes) => new Date(from.getTime() + minutes * MINUTE_MS),
+}
+
+export function meterFor(basis: ClockBasis, calendar: WorkingCalendar): TimeMeter {
+  return basis === 'elapsed' ? ELAPSED_TIME : calendar
+}
+
+/**
  * A deadline clock as data. It counts working minutes only, stops counting while paused, and is
  * never re-derived from wall time alone: `elapsedMinutes` is what was used up to `elapsedAt`, and
  * every change (pause, resume, extension, stop) first banks the minutes used so far. Pure: the
- * calendar comes in as an argument, so the same history always gives the same deadlines.
+ * calendar (or the elapsed-time meter) comes in as an argument, so the same history always gives the
+ * same deadlines.
  */
 export type Clock = {
   startedAt: Date
@@ -53,16 +73,16 @@ export function isRunning(clock: Clock): boolean {
 }
 
 /** Working minutes used by `now`. */
-export function usedMinutes(clock: Clock, now: Date, calendar: WorkingCalendar): number {
+export function usedMinutes(clock: Clock, now: Date, calendar: TimeMeter): number {
   if (!isRunning(clock)) return clock.elapsedMinutes
   return clock.elapsedMinutes + calendar.workingMinutesBetween(clock.elapsedAt, now)
 }
 
-function bank(clock: Clock, now: Date, calendar: WorkingCalendar): Clock {
+function bank(clock: Clock, now: Date, calendar: TimeMeter): Clock {
   return { ...clock, elapsedMinutes: usedMinutes(clock, now, calendar), elapsedAt: now }
 }
 
-export function pauseClock(clock: Clock, now: Date, calendar: WorkingCalendar): Clock {
+export function pauseClock(clock: Clock, now: Date, calendar: TimeMeter): Clock {
   if (!isRunning(clock)) return clock
   return { ...bank(clock, now, calendar), pausedSince: now }
 }
@@ -72,7 +92,7 @@ export function resumeClock(clock: Clock, now: Date): Clock {
   return { ...clock, pausedSince: null, elapsedAt: now }
 }
 
-export function stopClock(clock: Clock, now: Date, calendar: WorkingCalendar): Clock {
+export function stopClock(clock: Clock, now: Date, calendar: TimeMeter): Clock {
   if (clock.stoppedAt !== null) return clock
   return { ...bank(clock, now, calendar), pausedSince: null, stoppedAt: now }
 }
@@ -82,7 +102,7 @@ export function extendClock(
   clock: Clock,
   extraMinutes: number,
   now: Date,
-  calendar: WorkingCalendar,
+  calendar: TimeMeter,
   escalationStepMinutes: number,
 ): Clock {
   const banked = isRunning(clock) ? bank(clock, now, calendar) : clock
@@ -92,23 +112,19 @@ export function extendClock(
 }
 
 /** The instant the clock will have used `minutes`, if it keeps running; null when paused or stopped. */
-export function instantAt(clock: Clock, minutes: number, calendar: WorkingCalendar): Date | null {
+export function instantAt(clock: Clock, minutes: number, calendar: TimeMeter): Date | null {
   if (!isRunning(clock)) return null
   const remaining = minutes - clock.elapsedMinutes
   if (remaining <= 0) return clock.elapsedAt
   return calendar.addWorkingMinutes(clock.elapsedAt, remaining)
 }
 
-export function dueAt(clock: Clock, calendar: WorkingCalendar): Date | null {
+export function dueAt(clock: Clock, calendar: TimeMeter): Date | null {
   return instantAt(clock, clock.budgetMinutes, calendar)
 }
 
 /** When the sweep next has to look at this clock: the earliest threshold not yet acted on. */
-export function nextCheckAt(
-  clock: Clock,
-  calendar: WorkingCalendar,
-  escalationStepMinutes: number,
-): Date | null {
+export function nextCheckAt(clock: Clock, calendar: TimeMeter, escalationStepMinutes: number): Date | null {
   if (!isRunning(clock)) return null
   const limits = thresholdMinutes(clock.budgetMinutes, escalationStepMinutes)
   const pending = THRESHOLDS.find((t) => !clock.fired.includes(t))
@@ -119,7 +135,7 @@ export function nextCheckAt(
 export function fireDue(
   clock: Clock,
   now: Date,
-  calendar: WorkingCalendar,
+  calendar: TimeMeter,
   escalationStepMinutes: number,
 ): { clock: Clock; fired: Threshold[] } {
   if (!isRunning(clock)) return { clock, fired: [] }

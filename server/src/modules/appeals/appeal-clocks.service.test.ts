@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseClock, WorkingCalendar } from '../../kernel/calendar/working-calendar'
 import { isWeekend } from '../../kernel/calendar/zoned-time'
-import { pauseClock, startClock, stopClock } from './appeal-clock'
+import { ELAPSED_TIME, pauseClock, startClock, stopClock } from './appeal-clock'
 import { budgetFor, derivedColumns } from './appeal-clocks.service'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
 
@@ -14,7 +14,7 @@ const cal = new WorkingCalendar(
   'Asia/Shanghai',
 )
 const at = (local: string) => new Date(`${local}+08:00`)
-const env = { calendar: cal, settings: DEFAULT_APPEAL_SETTINGS }
+const settings = DEFAULT_APPEAL_SETTINGS
 
 describe('stored clocks are whole minutes', () => {
   it.each([
@@ -23,12 +23,29 @@ describe('stored clocks are whole minutes', () => {
     ['a start at night', '2026-11-24T22:17:43'],
   ])('%s', (_name, start) => {
     const budget = budgetFor({ unit: 'working_days', value: 10 }, at(start), cal)
-    expect(Number.isInteger(budget)).toBe(true)
-    let clock = startClock(at(start), budget)
+    expect(Number.isInteger(budget.minutes)).toBe(true)
+    let clock = startClock(at(start), budget.minutes)
     clock = pauseClock(clock, at('2026-11-25T11:11:11.111'), cal)
-    const paused = derivedColumns(clock, env)
+    const paused = derivedColumns(clock, cal, settings)
     expect(Number.isInteger(paused.elapsed_minutes)).toBe(true)
-    const stopped = derivedColumns(stopClock(clock, at('2026-11-26T09:00:01'), cal), env)
+    const stopped = derivedColumns(stopClock(clock, at('2026-11-26T09:00:01'), cal), cal, settings)
     expect(Number.isInteger(stopped.elapsed_minutes) && Number.isInteger(stopped.budget_minutes)).toBe(true)
+  })
+})
+
+describe('what a target counts', () => {
+  const friday5pm = at('2026-11-27T17:00:00')
+  it.each([
+    // An emergency does not wait for Monday: 2 clock hours from Friday 17:00 end at 19:00.
+    ['2 clock hours', { unit: 'hours', value: 2 } as const, 120, 'elapsed', '2026-11-27T19:00:00'],
+    // The same two hours of working time end on Monday at 10:30.
+    ['2 working hours', { unit: 'working_hours', value: 2 } as const, 120, 'working', '2026-11-30T10:30:00'],
+    // 'n working days' end at the close of the n-th working day after: Monday 17:30.
+    ['1 working day', { unit: 'working_days', value: 1 } as const, 450, 'working', '2026-11-30T17:30:00'],
+  ])('%s from Friday 17:00', (_name, target, minutes, basis, due) => {
+    const budget = budgetFor(target, friday5pm, cal)
+    expect(budget).toEqual({ minutes, basis })
+    const meter = basis === 'elapsed' ? ELAPSED_TIME : cal
+    expect(derivedColumns(startClock(friday5pm, budget.minutes), meter, settings).due_at).toEqual(at(due))
   })
 })

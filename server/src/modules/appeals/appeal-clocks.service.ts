@@ -5,15 +5,24 @@ import {
   escalationLevel,
   extendClock,
   isMet,
+  meterFor,
   nextCheckAt,
   pauseClock,
   resumeClock,
   startClock,
   stopClock,
   type Clock,
+  type ClockBasis,
   type Threshold,
+  type TimeMeter,
 } from './appeal-clock'
-import { targetFor, type AppealSettings, type ClockKind, type Target, type Tier } from './appeal-settings'
+import {
+  targetFor,
+  type AppealClockKind,
+  type AppealSettings,
+  type Target,
+  type Tier,
+} from './appeal-settings'
 import * as q from './appeals.queries'
 import type { ClockRow } from './appeals.queries'
 
@@ -40,11 +49,16 @@ export function rowToClock(row: ClockRow): Clock {
   }
 }
 
+/** The meter a stored clock counts with. */
+export function meterOf(row: Pick<ClockRow, 'basis'>, calendar: WorkingCalendar): TimeMeter {
+  return meterFor(row.basis, calendar)
+}
+
 /**
  * The columns a clock is stored as. Working time between two instants has fractions of a minute
  * (seconds); minutes are stored whole, rounded at each change — at most half a minute per pause.
  */
-export function derivedColumns(clock: Clock, env: Pick<ClockEnv, 'calendar' | 'settings'>) {
+export function derivedColumns(clock: Clock, meter: TimeMeter, settings: AppealSettings) {
   return {
     budget_minutes: Math.round(clock.budgetMinutes),
     elapsed_minutes: Math.round(clock.elapsedMinutes),
@@ -52,47 +66,67 @@ export function derivedColumns(clock: Clock, env: Pick<ClockEnv, 'calendar' | 's
     paused_since: clock.pausedSince,
     stopped_at: clock.stoppedAt,
     fired: clock.fired,
-    due_at: dueAt(clock, env.calendar),
-    next_check_at: nextCheckAt(clock, env.calendar, escalationStepMinutes(env.settings)),
+    due_at: dueAt(clock, meter),
+    next_check_at: nextCheckAt(clock, meter, escalationStepMinutes(settings)),
     escalation_level: escalationLevel(clock),
     is_met: isMet(clock),
   }
 }
 
-/** Working minutes a target allows from `start`: "n working days" ends at the close of the n-th working day after. */
-export function budgetFor(target: Target, start: Date, calendar: WorkingCalendar): number {
-  if (target.unit === 'working_hours') return Math.round(target.value * 60)
-  return Math.round(
-    calendar.workingMinutesBetween(start, calendar.addWorkingDays(start, Math.round(target.value))),
-  )
+/**
+ * Minutes a target allows from `start`, and what they count: clock hours count every minute; working
+ * hours and working days count working time ("n working days" ends at the close of the n-th working
+ * day after).
+ */
+export function budgetFor(
+  target: Target,
+  start: Date,
+  calendar: WorkingCalendar,
+): { minutes: number; basis: ClockBasis } {
+  if (target.unit === 'hours') return { minutes: Math.round(target.value * 60), basis: 'elapsed' }
+  if (target.unit === 'working_hours') return { minutes: Math.round(target.value * 60), basis: 'working' }
+  return {
+    minutes: Math.round(
+      calendar.workingMinutesBetween(start, calendar.addWorkingDays(start, Math.round(target.value))),
+    ),
+    basis: 'working',
+  }
+}
+
+/** A co-handler's part is due within a share of the resolution target, counted the same way. */
+function budgetOf(env: ClockEnv, kind: AppealClockKind, tier: Tier) {
+  if (kind !== 'co_part') return budgetFor(targetFor(env.settings, tier, kind), env.now, env.calendar)
+  const resolution = budgetFor(targetFor(env.settings, tier, 'resolution'), env.now, env.calendar)
+  return { ...resolution, minutes: Math.round(resolution.minutes * env.settings.coPartShare) }
 }
 
 export async function startAppealClock(
   env: ClockEnv,
   input: {
     appealId: string
-    kind: ClockKind
+    kind: AppealClockKind
     cycle: number
     tier: Tier
     departmentId: string | null
     assignmentId?: string | null
   },
 ): Promise<void> {
-  const target = targetFor(env.settings, input.tier, input.kind)
-  const clock = startClock(env.now, budgetFor(target, env.now, env.calendar))
+  const budget = budgetOf(env, input.kind, input.tier)
+  const clock = startClock(env.now, budget.minutes)
   await q.insertClock(env.tx, {
     appeal_id: input.appealId,
     assignment_id: input.assignmentId ?? null,
     kind: input.kind,
+    basis: budget.basis,
     cycle: input.cycle,
     department_id: input.departmentId,
     started_at: env.now,
-    ...derivedColumns(clock, env),
+    ...derivedColumns(clock, meterFor(budget.basis, env.calendar), env.settings),
   })
   await q.refreshNextDue(env.tx, input.appealId)
 }
 
-type Change = (clock: Clock, row: ClockRow) => Clock
+type Change = (clock: Clock, row: ClockRow, meter: TimeMeter) => Clock
 
 /** Applies a change to the appeal's clocks that match, saves those that changed, and keeps the appeal's nearest deadline. */
 export async function changeClocks(
@@ -105,9 +139,10 @@ export async function changeClocks(
   const changed: { row: ClockRow; after: Clock }[] = []
   for (const row of rows.filter(match)) {
     const before = rowToClock(row)
-    const after = change(before, row)
+    const meter = meterOf(row, env.calendar)
+    const after = change(before, row, meter)
     if (after === before) continue
-    await q.updateClock(env.tx, row.id, derivedColumns(after, env))
+    await q.updateClock(env.tx, row.id, derivedColumns(after, meter, env.settings))
     changed.push({ row, after })
   }
   if (changed.length) await q.refreshNextDue(env.tx, appealId)
@@ -133,7 +168,7 @@ export async function stopAppealClocks(
     env,
     appealId,
     (r) => running(r) && match(r),
-    (c) => stopClock(c, env.now, env.calendar),
+    (c, _row, meter) => stopClock(c, env.now, meter),
   )
   for (const { row, after } of changed) {
     const met = isMet(after)
@@ -157,7 +192,7 @@ export function pauseAppealClocks(env: ClockEnv, appealId: string) {
     env,
     appealId,
     (r) => running(r) && r.paused_since === null,
-    (c) => pauseClock(c, env.now, env.calendar),
+    (c, _row, meter) => pauseClock(c, env.now, meter),
   )
 }
 
@@ -170,13 +205,23 @@ export function resumeAppealClocks(env: ClockEnv, appealId: string) {
   )
 }
 
+/**
+ * An approved extension of n working days: n working days of working time, or — on a clock that counts
+ * every minute — the time from its due instant to n working days later.
+ */
 export function extendResolution(env: ClockEnv, appealId: string, cycle: number, workingDays: number) {
-  const extra = workingDays * env.calendar.minutesPerDay
   return changeClocks(
     env,
     appealId,
     (r) => running(r) && r.kind === 'resolution' && r.cycle === cycle,
-    (c) => extendClock(c, extra, env.now, env.calendar, escalationStepMinutes(env.settings)),
+    (c, row, meter) => {
+      let extra = workingDays * env.calendar.minutesPerDay
+      if (row.basis === 'elapsed') {
+        const from = dueAt(c, meter) ?? env.now
+        extra = (env.calendar.addWorkingDays(from, workingDays).getTime() - from.getTime()) / 60_000
+      }
+      return extendClock(c, extra, env.now, meter, escalationStepMinutes(env.settings))
+    },
   )
 }
 

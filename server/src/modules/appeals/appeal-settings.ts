@@ -10,9 +10,16 @@ export const TIERS = ['urgent', 'fast', 'normal', 'complex'] as const
 export type Tier = (typeof TIERS)[number]
 export const CLOCK_KINDS = ['sign_for', 'first_contact', 'resolution'] as const
 export type ClockKind = (typeof CLOCK_KINDS)[number]
+/** The clocks an appeal runs: the configurable three, and each co-handler's part (a share of resolution). */
+export type AppealClockKind = ClockKind | 'co_part'
 
+/**
+ * 'hours' are clock hours (every minute counts, nights and holidays too: an emergency does not wait
+ * for Monday); 'working_hours' and 'working_days' count the city's working time only.
+ */
+export const TARGET_UNITS = ['hours', 'working_hours', 'working_days'] as const
 const TargetSchema = z.strictObject({
-  unit: z.enum(['working_hours', 'working_days']),
+  unit: z.enum(TARGET_UNITS),
   value: z.number().positive().max(365),
 })
 export type Target = z.infer<typeof TargetSchema>
@@ -39,6 +46,12 @@ export const AppealSettingsSchema = z.strictObject({
       complex: TierTargetsSchema,
     }),
   }),
+  /**
+   * A co-handler (协办) submits its part to the lead within this share of the resolution target, so
+   * the lead has the rest to write one answer. Saved settings from before co-handlers had clocks read
+   * the default.
+   */
+  coPartShare: z.number().min(0.1).max(1).default(0.6),
   /** Returns a department may make before the task force arbitrates (and its decision binds). */
   maxReturns: z.number().int().min(0).max(10),
   /** Replies wait for the department head's approval before the enterprise sees them. */
@@ -58,7 +71,8 @@ export const AppealSettingsSchema = z.strictObject({
 })
 export type AppealSettings = z.infer<typeof AppealSettingsSchema>
 
-const h = (value: number): Target => ({ unit: 'working_hours', value })
+/** Tiers measured in hours count clock hours by default; an administrator may choose working hours per tier. */
+const h = (value: number): Target => ({ unit: 'hours', value })
 const d = (value: number): Target => ({ unit: 'working_days', value })
 
 export const DEFAULT_APPEAL_SETTINGS: AppealSettings = {
@@ -77,6 +91,7 @@ export const DEFAULT_APPEAL_SETTINGS: AppealSettings = {
       complex: { sign_for: d(1), first_contact: d(2), resolution: d(15) },
     },
   },
+  coPartShare: 0.6,
   maxReturns: 2,
   replyNeedsApproval: false,
   autoCloseWorkingDays: 5,

@@ -29,6 +29,8 @@ export type AppealAction =
   | 'dispatch'
   | 'arbitrate'
   | 'sign_for'
+  | 'co_sign_for'
+  | 'submit_part'
   | 'return'
   | 'pause'
   | 'resume'
@@ -52,6 +54,9 @@ export const TRANSITIONS: Record<AppealAction, Move> = {
   dispatch: { from: ['submitted', 'accepted', 'returned'], to: 'dispatched' },
   arbitrate: { from: ['arbitration'], to: 'dispatched' },
   sign_for: { from: ['dispatched'], to: 'handling' },
+  // A co-handler (协办) signs for its part and submits it to the lead while the lead still handles.
+  co_sign_for: { from: ['dispatched', 'handling', 'paused', 'awaiting_approval'], to: 'same' },
+  submit_part: { from: ['dispatched', 'handling', 'paused'], to: 'same' },
   // The service decides between 'returned' and 'arbitration' (see returnTarget).
   return: { from: ['dispatched', 'handling'], to: 'returned' },
   pause: { from: ['handling'], to: 'paused' },
@@ -79,6 +84,8 @@ export const REFUSAL_CODES = {
   dispatch: 'APPEAL_NOT_DISPATCHABLE',
   arbitrate: 'APPEAL_NOT_IN_ARBITRATION',
   sign_for: 'APPEAL_NOT_SIGNABLE',
+  co_sign_for: 'APPEAL_NOT_SIGNABLE',
+  submit_part: 'APPEAL_PART_NOT_ACCEPTED',
   return: 'APPEAL_NOT_RETURNABLE',
   pause: 'APPEAL_NOT_PAUSABLE',
   resume: 'APPEAL_NOT_PAUSED',

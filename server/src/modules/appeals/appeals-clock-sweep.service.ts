@@ -3,7 +3,7 @@ import { writeAudit } from '../../kernel/audit/audit'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { fireDue, thresholdMinutes, type Threshold } from './appeal-clock'
-import { derivedColumns, escalationStepMinutes, rowToClock } from './appeal-clocks.service'
+import { derivedColumns, escalationStepMinutes, meterOf, rowToClock } from './appeal-clocks.service'
 import { notifyStaff } from './appeal-action'
 import { formatInstant } from '../../kernel/calendar/zoned-time'
 import { loadAppealSettings } from './appeal-settings.service'
@@ -30,8 +30,9 @@ export async function sweepAppealClocks(
     const step = escalationStepMinutes(settings)
     let firedCount = 0
     for (const row of rows) {
-      const { clock, fired } = fireDue(rowToClock(row), now, calendar, step)
-      await q.updateClock(tx, row.id, derivedColumns(clock, { calendar, settings }))
+      const meter = meterOf(row, calendar)
+      const { clock, fired } = fireDue(rowToClock(row), now, meter, step)
+      await q.updateClock(tx, row.id, derivedColumns(clock, meter, settings))
       if (fired.length === 0) continue
       firedCount += fired.length
       const appeal = (await q.findAppeal(tx, row.appeal_id))!
@@ -80,7 +81,7 @@ export async function sweepAppealClocks(
           budgetMinutes: row.budget_minutes,
           thresholdMinutes: thresholdMinutes(row.budget_minutes, step)[last],
         },
-        visibleToEnterprise: false,
+        audience: 'internal',
       })
       if (last !== 'warn50' && last !== 'warn80') {
         await writeAudit(tx, system, {

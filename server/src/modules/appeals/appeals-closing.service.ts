@@ -14,6 +14,7 @@ import {
   type ActionContext,
 } from './appeal-action'
 import { startAppealClock, voidAppealClocks } from './appeal-clocks.service'
+import { startCoHandlerClocks } from './appeals-co-handling.service'
 import { verdictOf } from './appeal-states'
 import * as q from './appeals.queries'
 import type { AppealRow } from './appeals.queries'
@@ -46,7 +47,13 @@ export async function giveVerdict(
       comment: input.comment,
       by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
     })
-    const event = { note: input.comment, data: { solved: input.solved, level: input.level } }
+    // The enterprise's own words: both sides read them.
+    const event = {
+      note: input.comment,
+      noteAudience: 'enterprise' as const,
+      data: { solved: input.solved, level: input.level },
+      audience: 'enterprise' as const,
+    }
     const latest = { latest_solved: input.solved, latest_level: input.level }
     if (verdict === 'confirm') {
       await sampleReturnVisit(ctx, input.level !== null && input.level <= 3 ? 'low_rating' : 'random')
@@ -66,6 +73,13 @@ export async function giveVerdict(
       tier: ctx.appeal.tier,
       departmentId: lead,
     })
+    // The co-handlers owe a part of the new answer too.
+    for (const a of (await q.findAssignments(ctx.tx, id)).filter((a) => a.is_current && a.role === 'co'))
+      await startCoHandlerClocks(
+        ctx,
+        { id: a.id, departmentId: a.department_id },
+        { cycle, tier: ctx.appeal.tier, signFor: false },
+      )
     await notifyStaff(ctx, lead ? [lead] : null, ['handler', 'department_head'], {
       template: 'appeal.reopened',
       params: { number: ctx.appeal.number },
@@ -97,7 +111,7 @@ export async function withdrawAppeal(deps: AppDeps, actor: Actor, id: string, in
       })
     return {
       changes: { close_reason: 'withdrawn', closed_at: ctx.now, status_reason: input.reason },
-      event: { note: input.reason, departmentId: lead },
+      event: { note: input.reason, noteAudience: 'enterprise', departmentId: lead, audience: 'enterprise' },
       audit: { reason: input.reason, leadDepartmentId: lead },
     }
   })
@@ -117,7 +131,10 @@ export async function closeUnratedReplies(deps: AppDeps, now = new Date()): Prom
         async (ctx) => {
           await notifyEnterprise(ctx, 'appeal.auto_closed', {})
           await sampleReturnVisit(ctx, 'no_rating')
-          return { changes: { close_reason: 'no_rating', closed_at: ctx.now, auto_close_at: null } }
+          return {
+            changes: { close_reason: 'no_rating', closed_at: ctx.now, auto_close_at: null },
+            event: { audience: 'enterprise' },
+          }
         },
       )
     }
@@ -167,7 +184,7 @@ async function recordVisit(
     actorRole: null,
     note: outcome.note,
     data: { status: outcome.status, solved: outcome.solved, level: outcome.level },
-    visibleToEnterprise: false,
+    audience: 'internal',
   })
 }
 

@@ -83,6 +83,37 @@ export async function countAppealFigures(
   return result.rows
 }
 
+export type CoPartCountsRow = {
+  department_id: string | null
+  co_handled: number
+  parts_met: number
+  parts_missed: number
+  parts_void: number
+}
+
+/**
+ * Co-handlers (协办) of the period's appeals, by co-handling department: how many assignments, and their
+ * parts submitted within the clock (met) or late — stopped late, or still running past due.
+ */
+export async function countCoParts(
+  db: Executor,
+  from: Date,
+  to: Date,
+  now: Date,
+): Promise<CoPartCountsRow[]> {
+  const result = await sql<CoPartCountsRow>`
+    SELECT k.department_id,
+           count(DISTINCT k.assignment_id)::int AS co_handled,
+           count(*) FILTER (WHERE k.is_met)::int AS parts_met,
+           count(*) FILTER (WHERE k.is_met = false OR (k.stopped_at IS NULL AND k.due_at < ${now}))::int AS parts_missed,
+           count(*) FILTER (WHERE k.is_met IS NULL AND k.stopped_at IS NOT NULL)::int AS parts_void
+      FROM appeals a
+      JOIN appeal_clocks k ON k.appeal_id = a.id AND k.kind = 'co_part'
+     WHERE a.first_dispatched_at >= ${from} AND a.first_dispatched_at < ${to}
+     GROUP BY k.department_id`.execute(db)
+  return result.rows
+}
+
 /** Lead assignments dispatched in the period, and how many of them their department returned. */
 export async function countReturns(db: Executor, from: Date, to: Date) {
   return db

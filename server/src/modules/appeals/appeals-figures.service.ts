@@ -19,8 +19,9 @@ import { addCounts, EMPTY_COUNTS, figuresOf, rankRows, type FigureCounts } from 
 function toCounts(
   row: fq.DepartmentCountsRow | undefined,
   returns: { dispatched: number; returned: number } | undefined,
+  co: fq.CoPartCountsRow | undefined,
 ): FigureCounts {
-  if (!row && !returns) return EMPTY_COUNTS
+  if (!row && !returns && !co) return EMPTY_COUNTS
   return {
     dispatched: row?.dispatched ?? 0,
     withdrawn: row?.withdrawn ?? 0,
@@ -37,6 +38,10 @@ function toCounts(
     onTimeMissed: row?.on_time_missed ?? 0,
     assignmentsReturned: Number(returns?.returned ?? 0),
     assignmentsDispatched: Number(returns?.dispatched ?? 0),
+    coHandled: co?.co_handled ?? 0,
+    coPartsMet: co?.parts_met ?? 0,
+    coPartsMissed: co?.parts_missed ?? 0,
+    coPartsVoid: co?.parts_void ?? 0,
   }
 }
 
@@ -60,16 +65,20 @@ function periodInstants(deps: AppDeps, from: string, to: string) {
 export async function computeFigures(deps: AppDeps, actor: Actor, input: { from: string; to: string }) {
   const scope = await scopeOf(deps, actor)
   const { fromInstant, toInstant } = periodInstants(deps, input.from, input.to)
-  const [rows, returns, { settings }] = await Promise.all([
-    fq.countAppealFigures(deps.db, fromInstant, toInstant, new Date()),
+  const now = new Date()
+  const [rows, returns, coParts, { settings }] = await Promise.all([
+    fq.countAppealFigures(deps.db, fromInstant, toInstant, now),
     fq.countReturns(deps.db, fromInstant, toInstant),
+    fq.countCoParts(deps.db, fromInstant, toInstant, now),
     loadAppealSettings(deps.db),
   ])
   const ids = [
     ...new Set(
-      [...rows.map((r) => r.department_id), ...returns.map((r) => r.department_id)].filter(
-        (d): d is string => !!d,
-      ),
+      [
+        ...rows.map((r) => r.department_id),
+        ...returns.map((r) => r.department_id),
+        ...coParts.map((r) => r.department_id),
+      ].filter((d): d is string => !!d),
     ),
   ]
   const names = await q.findDepartmentNames(deps.db, ids)
@@ -79,6 +88,7 @@ export async function computeFigures(deps: AppDeps, actor: Actor, input: { from:
     const counts = toCounts(
       rows.find((r) => r.department_id === id),
       returns.find((r) => r.department_id === id),
+      coParts.find((r) => r.department_id === id),
     )
     city = addCounts(city, counts)
     if (id === null) continue
@@ -112,7 +122,8 @@ export async function monthlyRanking(deps: AppDeps, actor: Actor, month: string)
   return {
     month,
     weights: figures.weights,
-    rows: rankRows(figures.departments.filter((d) => d.dispatched > 0)),
+    // A department that only co-handled is ranked too: its co-handling is on the row.
+    rows: rankRows(figures.departments.filter((d) => d.dispatched > 0 || d.coHandled > 0)),
   }
 }
 
@@ -139,6 +150,10 @@ export async function rankingWorkbook(deps: AppDeps, actor: Actor, month: string
     { header: '重办率', key: 'reopen', width: 10 },
     { header: '退回率', key: 'bounce', width: 10 },
     { header: '按时办结率', key: 'onTime', width: 12 },
+    { header: '协办件数', key: 'coHandled', width: 10 },
+    { header: '协办按时率', key: 'coHandling', width: 12 },
+    { header: '协办 按时/已判定', key: 'coHandlingRaw', width: 16 },
+    { header: '协办意见未提交', key: 'coPartsNotSubmitted', width: 14 },
     { header: '撤回件数', key: 'withdrawn', width: 10 },
     { header: '评价分布 1/2/3/4/5', key: 'ratings', width: 20 },
   ]
@@ -158,6 +173,10 @@ export async function rankingWorkbook(deps: AppDeps, actor: Actor, month: string
       reopen: pct(r.reopen.value),
       bounce: pct(r.bounce.value),
       onTime: pct(r.onTime.value),
+      coHandled: r.coHandled,
+      coHandling: pct(r.coHandling.value),
+      coHandlingRaw: `${r.coHandling.numerator}/${r.coHandling.denominator}`,
+      coPartsNotSubmitted: r.coPartsNotSubmitted,
       withdrawn: r.withdrawn,
       ratings: ['1', '2', '3', '4', '5'].map((k) => r.ratings[k as '1']).join('/'),
     })
@@ -177,6 +196,10 @@ export async function rankingWorkbook(deps: AppDeps, actor: Actor, month: string
     ['重办率', '至少重办一次的件数 ÷ 已答复的件数'],
     ['退回率', '本部门退回的牵头派单数 ÷ 派给本部门的牵头派单数'],
     ['按时办结率', '办结时限内答复的计时数 ÷ 已判定的办结计时数（每一轮重办单独计时）'],
+    [
+      '协办按时率',
+      '协办部门在协办时限内提交协办意见的件数 ÷ 已判定的协办计时数（按时 + 超时，含仍在计时但已超时的；牵头部门说明理由不等待的，未超时部分不计入）',
+    ],
     [
       '综合得分',
       `100 × (${w.response}×响应率 + ${w.resolution}×解决率 + ${w.satisfaction}×满意率) ÷ 有值指标的权重之和`,

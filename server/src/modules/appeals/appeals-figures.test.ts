@@ -28,7 +28,12 @@ beforeAll(async () => {
     w.handlerA.post(`/api/v1/appeals/${id}/reply`, { body: '已办理完毕，答复如下。', attachmentIds: [] })
   const one = await fileAndDispatch(w)
   await w.handlerA.post(`/api/v1/appeals/${one}/sign-for`)
-  await w.handlerA.post(`/api/v1/appeals/${one}/contact`, { note: '已电话联系' })
+  await w.handlerA.post(`/api/v1/appeals/${one}/contact`, {
+    method: 'phone',
+    contactPerson: '王经理',
+    note: '已电话联系',
+    noteAudience: 'internal',
+  })
   await reply(one)
   await w.enterpriseUser.post(`/api/v1/appeals/${one}/verdict`, { solved: true, level: 5 })
 

@@ -4,6 +4,7 @@ import { writeAudit } from '../../kernel/audit/audit'
 import { AppError, notFound } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import type { Audience } from '../../kernel/timeline/audience'
 import {
   contextFor,
   notifyEnterprise,
@@ -14,6 +15,7 @@ import {
 } from './appeal-action'
 import {
   extendResolution,
+  meterOf,
   pauseAppealClocks,
   rowToClock,
   resumeAppealClocks,
@@ -21,6 +23,8 @@ import {
   voidAppealClocks,
 } from './appeal-clocks.service'
 import { usedMinutes } from './appeal-clock'
+import { settleCoHandlers } from './appeals-co-handling.service'
+import * as hq from './appeals-handling.queries'
 import { replyTarget, returnTarget, TRANSITIONS } from './appeal-states'
 import * as q from './appeals.queries'
 
@@ -38,7 +42,7 @@ export async function signForAppeal(deps: AppDeps, actor: Actor, id: string) {
     const assignment = (await q.findAssignments(ctx.tx, id)).find((a) => a.is_current && a.role === 'lead')!
     await q.updateAssignment(ctx.tx, assignment.id, { signed_at: ctx.now, signed_by: userIdOf(ctx) })
     await stopAppealClocks(ctx.env, id, (r) => r.kind === 'sign_for' && r.assignment_id === assignment.id)
-    return { event: { departmentId: assignment.department_id } }
+    return { event: { departmentId: assignment.department_id, audience: 'enterprise' } }
   })
 }
 
@@ -59,7 +63,8 @@ export async function returnAppeal(deps: AppDeps, actor: Actor, id: string, inpu
     const lead = current.find((a) => a.role === 'lead')!
     await q.updateAssignment(ctx.tx, lead.id, { returned_at: ctx.now, return_reason: input.reason })
     await q.endCurrentAssignments(ctx.tx, id)
-    await voidAppealClocks(ctx.env, id, (r) => r.kind === 'sign_for')
+    // Sign-for clocks and co-handlers' parts belong to the assignments the return just ended.
+    await voidAppealClocks(ctx.env, id, (r) => r.kind === 'sign_for' || r.kind === 'co_part')
     await notifyStaff(ctx, null, ['dispatcher'], {
       template: target.to === 'arbitration' ? 'appeal.arbitration' : 'appeal.returned',
       params: { number: ctx.appeal.number, department: lead.department_name, reason: input.reason },
@@ -67,7 +72,7 @@ export async function returnAppeal(deps: AppDeps, actor: Actor, id: string, inpu
     return {
       to: target.to,
       changes: { return_count: ctx.appeal.return_count + 1 },
-      event: { note: input.reason, departmentId: lead.department_id, visibleToEnterprise: false },
+      event: { note: input.reason, departmentId: lead.department_id },
       audit: {
         reason: input.reason,
         departmentId: lead.department_id,
@@ -82,7 +87,7 @@ export async function pauseAppeal(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  input: { reason: 'awaiting_enterprise' | 'awaiting_third_party'; note: string },
+  input: { reason: 'awaiting_enterprise' | 'awaiting_third_party'; note: string; noteAudience: Audience },
 ) {
   return runAction(deps, actor, id, 'pause', async (ctx) => {
     await q.insertPause(ctx.tx, {
@@ -96,7 +101,13 @@ export async function pauseAppeal(
     if (input.reason === 'awaiting_enterprise')
       await notifyEnterprise(ctx, 'appeal.paused', { note: input.note }, true)
     return {
-      event: { note: input.note, data: { reason: input.reason }, departmentId: leadOf(ctx) },
+      event: {
+        note: input.note,
+        noteAudience: input.noteAudience,
+        data: { reason: input.reason },
+        departmentId: leadOf(ctx),
+        audience: 'enterprise',
+      },
       audit: { reason: input.reason },
     }
   })
@@ -107,22 +118,80 @@ export async function resumeAppeal(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  input: { note?: string | undefined },
+  input: { note?: string | undefined; noteAudience?: Audience | undefined },
 ) {
   return runAction(deps, actor, id, 'resume', async (ctx) => {
     await q.endOpenPause(ctx.tx, id, ctx.now, userIdOf(ctx))
     await resumeAppealClocks(ctx.env, id)
-    return { event: { note: input.note ?? null, departmentId: leadOf(ctx) } }
+    return {
+      event: {
+        note: input.note ?? null,
+        noteAudience: input.noteAudience,
+        departmentId: leadOf(ctx),
+        audience: 'enterprise',
+      },
+    }
   })
 }
 
-/** The department has talked to the enterprise: the first-contact clock stops. Refuses: FORBIDDEN, NOT_FOUND, APPEAL_NOT_CONTACTABLE. */
-export async function recordContact(deps: AppDeps, actor: Actor, id: string, input: { note: string }) {
+/** A recorded contact: a call or a visit with a named person, or a message the platform delivers. */
+export type ContactInput = {
+  method: 'phone' | 'visit' | 'message'
+  contactPerson?: string | undefined
+  contactedAt?: string | undefined
+  note: string
+  noteAudience: Audience
+}
+
+/** Clocks drift a little between a phone and the server: a contact typed as "now" is not refused. */
+const CLOCK_SKEW_MS = 2 * 60_000
+
+/**
+ * The department records a contact with the enterprise; the first-contact clock stops now, when it is
+ * recorded — never at the time typed in, so a contact cannot be back-dated into the budget. A
+ * message is sent to the enterprise by the platform (a message it received); a call or a visit names
+ * the person spoken to. Refuses: FORBIDDEN, NOT_FOUND, APPEAL_NOT_CONTACTABLE, VALIDATION_FAILED
+ * (a contact time in the future or before the dispatch).
+ */
+export async function recordContact(deps: AppDeps, actor: Actor, id: string, input: ContactInput) {
   return runAction(deps, actor, id, 'record_contact', async (ctx) => {
+    const contactedAt = input.contactedAt ? new Date(input.contactedAt) : ctx.now
+    if (contactedAt.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS)
+      throw new AppError('VALIDATION_FAILED', {
+        fields: { contactedAt: translate('appeals.contactedAtFuture') },
+      })
+    const dispatchedAt = ctx.appeal.first_dispatched_at
+    if (dispatchedAt && contactedAt.getTime() < dispatchedAt.getTime())
+      throw new AppError('VALIDATION_FAILED', {
+        fields: { contactedAt: translate('appeals.contactedAtBeforeDispatch') },
+      })
+    const department = leadOf(ctx)
+    await hq.insertContact(ctx.tx, {
+      appealId: id,
+      cycle: ctx.appeal.cycle,
+      departmentId: department,
+      method: input.method,
+      contactPerson: input.method === 'message' ? null : (input.contactPerson ?? null),
+      contactedAt,
+      note: input.note,
+      noteAudience: input.noteAudience,
+      by: userIdOf(ctx)!,
+    })
+    if (input.method === 'message') {
+      const name = (await q.findDepartmentNames(ctx.tx, [department])).get(department) ?? ''
+      await notifyEnterprise(ctx, 'appeal.contact_message', { department: name, note: input.note }, true)
+    }
     await stopAppealClocks(ctx.env, id, (r) => r.kind === 'first_contact')
     return {
       changes: ctx.appeal.first_contact_at ? {} : { first_contact_at: ctx.now },
-      event: { note: input.note, departmentId: leadOf(ctx) },
+      event: {
+        note: input.note,
+        noteAudience: input.noteAudience,
+        data: { method: input.method, contactedAt: contactedAt.toISOString() },
+        departmentId: department,
+        audience: 'enterprise',
+      },
+      audit: { method: input.method, contactedAt: contactedAt.toISOString() },
     }
   })
 }
@@ -134,7 +203,7 @@ async function isResolutionPastDue(ctx: ActionContext): Promise<boolean> {
   )
   if (!row) return false
   const clock = rowToClock(row)
-  return usedMinutes(clock, ctx.now, ctx.calendar) >= clock.budgetMinutes
+  return usedMinutes(clock, ctx.now, meterOf(row, ctx.calendar)) >= clock.budgetMinutes
 }
 
 /**
@@ -171,7 +240,6 @@ export async function requestExtension(
         note: input.reason,
         data: { workingDays: input.workingDays, extensionId: extension.id },
         departmentId: department,
-        visibleToEnterprise: false,
       },
     }
   })
@@ -187,7 +255,7 @@ export async function decideExtension(
   actor: Actor,
   id: string,
   extensionId: string,
-  input: { approve: boolean; note?: string | undefined },
+  input: { approve: boolean; note?: string | undefined; noteAudience?: Audience | undefined },
 ) {
   const dispatcher = requireRole(actor, 'dispatcher')
   return deps.db.transaction().execute(async (tx) => {
@@ -212,7 +280,10 @@ export async function decideExtension(
       actorRole: 'dispatcher',
       departmentId: extension.department_id,
       note: input.note ?? null,
+      noteAudience: input.noteAudience ?? 'internal',
       data: { workingDays: extension.working_days },
+      // A longer deadline is the enterprise's business; a refused request is internal.
+      audience: input.approve ? 'enterprise' : 'internal',
     })
     await writeAudit(tx, dispatcher, {
       action: input.approve ? 'appeal.approve_extension' : 'appeal.reject_extension',
@@ -237,7 +308,9 @@ export async function decideExtension(
 
 /** The answer reaches the enterprise: clocks stop, the auto-close countdown starts, the enterprise is asked to rate. */
 async function deliverReply(ctx: ActionContext): Promise<ActionOutcome['changes']> {
-  await stopAppealClocks(ctx.env, ctx.appeal.id, (r) => r.kind !== 'sign_for')
+  // The reply reaches the enterprise: a message it receives, so it also meets the first contact if that is
+  // still open (docs/METRICS.md). Co-handlers' clocks were settled when the reply was written.
+  await stopAppealClocks(ctx.env, ctx.appeal.id, (r) => r.kind === 'first_contact' || r.kind === 'resolution')
   await notifyEnterprise(ctx, 'appeal.replied', {}, true)
   return {
     replied_at: ctx.now,
@@ -254,7 +327,7 @@ export async function replyToAppeal(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  input: { body: string; attachmentIds: string[] },
+  input: { body: string; attachmentIds: string[]; missingPartsReason?: string | undefined },
 ) {
   return runAction(deps, actor, id, 'reply', async (ctx) => {
     const owned = await q.findUnlinkedAttachments(ctx.tx, input.attachmentIds, userIdOf(ctx)!)
@@ -263,6 +336,7 @@ export async function replyToAppeal(
         fields: { attachmentIds: translate('appeals.attachmentsNotYours') },
       })
     }
+    const missing = await settleCoHandlers(ctx, input.missingPartsReason)
     const to = replyTarget(ctx.settings.replyNeedsApproval)
     const reply = await q.insertReply(ctx.tx, {
       appealId: id,
@@ -271,6 +345,7 @@ export async function replyToAppeal(
       body: input.body,
       status: to === 'replied' ? 'approved' : 'pending_approval',
       by: userIdOf(ctx)!,
+      missingPartsReason: missing.length ? input.missingPartsReason! : null,
     })
     await q.linkAttachments(ctx.tx, input.attachmentIds, id, reply.id)
     if (to === 'awaiting_approval') {
@@ -280,13 +355,17 @@ export async function replyToAppeal(
       })
       return {
         to,
-        event: { departmentId: leadOf(ctx), visibleToEnterprise: false, data: { replyId: reply.id } },
+        event: { departmentId: leadOf(ctx), data: { replyId: reply.id, missingParts: missing } },
       }
     }
     return {
       to,
       changes: await deliverReply(ctx),
-      event: { departmentId: leadOf(ctx), data: { replyId: reply.id } },
+      event: {
+        departmentId: leadOf(ctx),
+        data: { replyId: reply.id, missingParts: missing },
+        audience: 'enterprise',
+      },
     }
   })
 }
@@ -297,7 +376,7 @@ export async function decideReply(
   actor: Actor,
   id: string,
   replyId: string,
-  input: { approve: boolean; note?: string | undefined },
+  input: { approve: boolean; note?: string | undefined; noteAudience?: Audience | undefined },
 ) {
   return runAction(deps, actor, id, input.approve ? 'approve_reply' : 'reject_reply', async (ctx) => {
     const decided = await q.decideReply(ctx.tx, replyId, {
@@ -315,8 +394,9 @@ export async function decideReply(
       changes: input.approve ? await deliverReply(ctx) : {},
       event: {
         note: input.note ?? null,
+        noteAudience: input.noteAudience,
         departmentId: leadOf(ctx),
-        visibleToEnterprise: input.approve,
+        audience: input.approve ? 'enterprise' : 'internal',
         data: { replyId },
       },
     }

@@ -98,8 +98,11 @@ export async function fileIntoPool(
     type: 'filed',
     actorUserId: actor.userId,
     actorRole: primaryRole(actor),
+    // On-behalf filings note the caller: internal, part of the identity a hidden appeal keeps from the department.
     note: input.note ?? null,
+    noteAudience: 'internal',
     data: { channel: input.channel },
+    audience: 'enterprise',
   })
   await deps.notifier.enqueue(tx, {
     recipient: { enterpriseId: input.enterpriseId },

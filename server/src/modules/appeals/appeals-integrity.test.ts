@@ -168,7 +168,7 @@ describe('the next side is told', () => {
       expect(replied.body.status).toBe('awaiting_approval')
       const sentBack = await w.headA.post(
         `/api/v1/appeals/${id}/replies/${replied.body.replies[0].id}/decision`,
-        { approve: false, note: '请写明办理依据' },
+        { approve: false, note: '请写明办理依据', noteAudience: 'internal' },
       )
       expect(sentBack.body.status).toBe('handling')
       expect(await inboxTitles(w.handlerA)).toContainEqual(expect.stringContaining('请写明办理依据'))

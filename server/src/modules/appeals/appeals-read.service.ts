@@ -2,18 +2,21 @@ import { hasRole, requireSignedIn, type Actor } from '../../kernel/auth/actor'
 import { currentLocale } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { usedMinutes, type Clock } from './appeal-clock'
-import { rowToClock } from './appeal-clocks.service'
+import { usedMinutes } from './appeal-clock'
+import { meterOf, rowToClock } from './appeal-clocks.service'
+import { presentAppealForEnterprise, presentEnterpriseSummary } from './appeal-enterprise-view'
+import * as hq from './appeals-handling.queries'
 import {
   assertCanSee,
   hidesIdentityFrom,
   holdingOf,
   mayAct,
   requireViewer,
+  type Holding,
   type Viewer,
 } from './appeal-access'
 import { move, OPEN_STATES, TRANSITIONS, type AppealAction } from './appeal-states'
-import type { AppealDetail, AppealSummary } from './appeals.schema'
+import type { AppealDetail, AppealSummary, EnterpriseAppeal } from './appeals.schema'
 import * as q from './appeals.queries'
 import type { SummaryRow } from './appeals.queries'
 
@@ -55,7 +58,7 @@ export async function listMyAppeals(deps: AppDeps, actor: Actor, page: { limit: 
     'created',
   )
   const now = new Date()
-  return { items: result.items.map((r) => presentSummary(r, viewer, now)), total: result.total }
+  return { items: result.items.map((r) => presentEnterpriseSummary(r, now)), total: result.total }
 }
 
 const QUEUE_STATES = {
@@ -113,9 +116,10 @@ export async function listDepartmentInbox(
   return { items: result.items.map((r) => presentSummary(r, viewer, now)), total: result.total }
 }
 
-function presentClock(row: Awaited<ReturnType<typeof q.findClocks>>[number], used: number) {
+function presentClock(row: q.ClockRow, used: number) {
   return {
     kind: row.kind,
+    basis: row.basis,
     cycle: row.cycle,
     departmentId: row.department_id,
     startedAt: row.started_at.toISOString(),
@@ -129,15 +133,38 @@ function presentClock(row: Awaited<ReturnType<typeof q.findClocks>>[number], use
   }
 }
 
-/** One appeal with its timeline; what the caller may see and may do. Refuses: NOT_FOUND. */
-export async function getAppeal(deps: AppDeps, actor: Actor, id: string): Promise<AppealDetail> {
+/** What the viewer may do now: the transition table, their role, and the few actions beside the table. */
+async function allowedActionsOf(
+  deps: AppDeps,
+  viewer: Viewer,
+  appeal: q.AppealRow,
+  holding: Holding,
+  pendingExtension: boolean,
+): Promise<string[]> {
+  const actions: string[] = (Object.keys(TRANSITIONS) as AppealAction[]).filter(
+    (a) => move(appeal.status, a).ok && mayAct(viewer, a, holding),
+  )
+  if (hasRole(viewer.user, 'dispatcher') && pendingExtension) actions.push('decide_extension')
+  if (viewer.kind === 'enterprise' && (await q.hasPendingReturnVisit(deps.db, appeal.id)))
+    actions.push('answer_return_visit')
+  return actions
+}
+
+/**
+ * One appeal with its timeline, as the caller may read it: the enterprise its own view (built from an
+ * allow-list, appeal-enterprise-view.ts), staff the staff view. Refuses: NOT_FOUND.
+ */
+export async function getAppeal(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<AppealDetail | EnterpriseAppeal> {
   const user = requireSignedIn(actor)
   const viewer = await requireViewer(deps.db, user)
   const appeal = await q.findAppeal(deps.db, id)
   if (!appeal) throw notFound()
   const holding = await holdingOf(deps.db, id)
   assertCanSee(viewer, appeal, holding)
-  const isEnterprise = viewer.kind === 'enterprise'
   const [summary] = (await q.summaryQuery(deps.db).where('a.id', '=', id).execute()) as SummaryRow[]
   const [assignments, clocks, replies, extensions, ratings, attachments, events] = await Promise.all([
     q.findAssignments(deps.db, id),
@@ -146,28 +173,45 @@ export async function getAppeal(deps: AppDeps, actor: Actor, id: string): Promis
     q.findExtensions(deps.db, id),
     q.findRatings(deps.db, id),
     q.findAttachmentList(deps.db, id),
-    q.findEvents(deps.db, id, isEnterprise),
+    q.findEvents(deps.db, id),
   ])
-  const calendar = await deps.calendar.calendar(deps.db)
   const now = new Date()
+  const allowedActions = await allowedActionsOf(
+    deps,
+    viewer,
+    appeal,
+    holding,
+    extensions.some((x) => x.status === 'requested'),
+  )
+  if (viewer.kind === 'enterprise') {
+    const merged = appeal.merged_into ? await q.findAppeal(deps.db, appeal.merged_into) : undefined
+    return presentAppealForEnterprise({
+      appeal,
+      summary: summary!,
+      assignments,
+      clocks,
+      replies,
+      ratings,
+      attachments,
+      events,
+      mergedIntoNumber: merged?.number ?? null,
+      allowedActions,
+      now,
+    })
+  }
+  const [contacts, coParts] = await Promise.all([hq.findContacts(deps.db, id), hq.findCoParts(deps.db, id)])
+  const calendar = await deps.calendar.calendar(deps.db)
   const hidden = hidesIdentityFrom(viewer, appeal)
-  const visibleReplies = isEnterprise ? replies.filter((r) => r.status === 'approved') : replies
   const attachmentView = (a: (typeof attachments)[number]) => ({
     id: a.id,
     fileName: a.file_name,
     contentType: a.content_type,
     sizeBytes: a.size_bytes,
   })
-  const actions = (Object.keys(TRANSITIONS) as AppealAction[]).filter(
-    (a) => move(appeal.status, a).ok && mayAct(viewer, a, holding),
-  )
-  // Actions outside the transition table, offered when there is something to act on.
-  const extra: string[] = []
-  if (hasRole(user, 'dispatcher') && extensions.some((x) => x.status === 'requested'))
-    extra.push('decide_extension')
-  if (isEnterprise && (await q.hasPendingReturnVisit(deps.db, id))) extra.push('answer_return_visit')
   return {
     ...presentSummary(summary!, viewer, now),
+    view: 'staff',
+    cycle: appeal.cycle,
     body: appeal.body,
     enterpriseId: hidden ? null : appeal.enterprise_id,
     enterpriseUscc: hidden ? null : summary!.enterprise_uscc,
@@ -185,21 +229,19 @@ export async function getAppeal(deps: AppDeps, actor: Actor, id: string): Promis
     closeReason: appeal.close_reason,
     mergedInto: appeal.merged_into,
     isBinding: appeal.is_binding,
-    assignments: assignments
-      .filter((a) => !isEnterprise || a.is_current)
-      .map((a) => ({
-        id: a.id,
-        departmentId: a.department_id,
-        departmentName: a.department_name,
-        role: a.role,
-        isCurrent: a.is_current,
-        dispatchedAt: a.dispatched_at.toISOString(),
-        signedAt: a.signed_at?.toISOString() ?? null,
-        returnedAt: isEnterprise ? null : (a.returned_at?.toISOString() ?? null),
-        returnReason: isEnterprise ? null : a.return_reason,
-      })),
-    clocks: clocks.map((c) => presentClock(c, usedMinutes(rowToClock(c) as Clock, now, calendar))),
-    replies: visibleReplies.map((r) => ({
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      departmentId: a.department_id,
+      departmentName: a.department_name,
+      role: a.role,
+      isCurrent: a.is_current,
+      dispatchedAt: a.dispatched_at.toISOString(),
+      signedAt: a.signed_at?.toISOString() ?? null,
+      returnedAt: a.returned_at?.toISOString() ?? null,
+      returnReason: a.return_reason,
+    })),
+    clocks: clocks.map((c) => presentClock(c, usedMinutes(rowToClock(c), now, meterOf(c, calendar)))),
+    replies: replies.map((r) => ({
       id: r.id,
       cycle: r.cycle,
       body: r.body,
@@ -207,17 +249,36 @@ export async function getAppeal(deps: AppDeps, actor: Actor, id: string): Promis
       departmentName: r.department_name,
       writtenAt: r.written_at.toISOString(),
       attachments: attachments.filter((a) => a.reply_id === r.id).map(attachmentView),
+      missingPartsReason: r.missing_parts_reason,
     })),
-    extensions: isEnterprise
-      ? []
-      : extensions.map((x) => ({
-          id: x.id,
-          workingDays: x.working_days,
-          reason: x.reason,
-          status: x.status,
-          requestedAt: x.requested_at.toISOString(),
-          decisionNote: x.decision_note,
-        })),
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      cycle: c.cycle,
+      departmentName: c.department_name,
+      method: c.method,
+      // The person an enterprise named is part of its identity when it asked to hide it.
+      contactPerson: hidden ? null : c.contact_person,
+      contactedAt: c.contacted_at.toISOString(),
+      recordedAt: c.recorded_at.toISOString(),
+      note: c.note,
+      noteAudience: c.note_audience,
+    })),
+    coParts: coParts.map((p) => ({
+      id: p.id,
+      cycle: p.cycle,
+      departmentId: p.department_id,
+      departmentName: p.department_name,
+      body: p.body,
+      writtenAt: p.written_at.toISOString(),
+    })),
+    extensions: extensions.map((x) => ({
+      id: x.id,
+      workingDays: x.working_days,
+      reason: x.reason,
+      status: x.status,
+      requestedAt: x.requested_at.toISOString(),
+      decisionNote: x.decision_note,
+    })),
     ratings: ratings.map((r) => ({
       cycle: r.cycle,
       solved: r.solved,
@@ -235,8 +296,10 @@ export async function getAppeal(deps: AppDeps, actor: Actor, id: string): Promis
       // The filing note names the hotline caller: part of the identity a hidden appeal keeps from the department.
       note: hidden && e.type === 'filed' ? null : e.note,
       data: e.data,
+      audience: e.audience,
+      noteAudience: e.note_audience,
     })),
-    allowedActions: [...actions, ...extra],
+    allowedActions,
     version: appeal.version,
   }
 }

@@ -23,12 +23,13 @@ async function clocksOf(id: string) {
 
 describe('the deadline sweep', () => {
   it('warns, breaches, escalates one level at a time, and finally opens a bureau supervision case', async () => {
-    const id = await fileAndDispatch(w, { categoryCode: 'utilities' }) // tier fast: 24 working hours to resolve
+    const id = await fileAndDispatch(w, { categoryCode: 'utilities' }) // tier fast: 24 clock hours to resolve
     const resolution = (await clocksOf(id)).find((c) => c.kind === 'resolution')!
+    expect(resolution.basis).toBe('elapsed')
     const seen: string[] = []
-    // Step through time: each sweep acts on what came due since the last one.
-    for (let days = 1; days <= 40; days++) {
-      await sweepAppealClocks(t.deps, new Date(resolution.started_at.getTime() + days * DAY))
+    // Step through time two hours at a time: each sweep acts on what came due since the last one.
+    for (let hours = 2; hours <= 24 * 10; hours += 2) {
+      await sweepAppealClocks(t.deps, new Date(resolution.started_at.getTime() + hours * 3_600_000))
       const row = (await clocksOf(id)).find((c) => c.kind === 'resolution')!
       for (const f of row.fired) if (!seen.includes(f)) seen.push(f)
       if (row.escalation_level === 3) break
@@ -59,6 +60,7 @@ describe('the deadline sweep', () => {
     await w.handlerA.post(`/api/v1/appeals/${id}/pause`, {
       reason: 'awaiting_third_party',
       note: '等待供电公司回复',
+      noteAudience: 'internal',
     })
     await sweepAppealClocks(t.deps, new Date(Date.now() + 60 * DAY))
     const resolution = (await clocksOf(id)).find((c) => c.kind === 'resolution')!

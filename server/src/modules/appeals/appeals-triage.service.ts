@@ -2,6 +2,7 @@ import type { Actor } from '../../kernel/auth/actor'
 import { AppError, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import type { Audience } from '../../kernel/timeline/audience'
 import { formatInstant } from '../../kernel/calendar/zoned-time'
 import { moveClocksTo, startAppealClock, voidAppealClocks } from './appeal-clocks.service'
 import {
@@ -12,6 +13,7 @@ import {
   type ActionOutcome,
 } from './appeal-action'
 import type { Tier } from './appeal-settings'
+import { startCoHandlerClocks } from './appeals-co-handling.service'
 import { APPEAL_STATES } from './appeal-states'
 import type { DispatchInput } from './appeals.schema'
 import * as q from './appeals.queries'
@@ -39,7 +41,12 @@ export async function acceptAppeal(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  input: { categoryCode?: string | undefined; tier?: Tier | undefined; note?: string | undefined },
+  input: {
+    categoryCode?: string | undefined
+    tier?: Tier | undefined
+    note?: string | undefined
+    noteAudience?: Audience | undefined
+  },
 ) {
   return runAction(deps, actor, id, 'accept', async (ctx) => {
     const category = await checkedCategory(ctx, input.categoryCode)
@@ -48,7 +55,7 @@ export async function acceptAppeal(
         ...(category ? { category_code: category.code } : {}),
         ...(input.tier ? { tier: input.tier } : {}),
       },
-      event: { note: input.note ?? null, visibleToEnterprise: true },
+      event: { note: input.note ?? null, noteAudience: input.noteAudience, audience: 'enterprise' },
       audit: { categoryCode: input.categoryCode, tier: input.tier },
     }
   })
@@ -60,7 +67,8 @@ export async function rejectAppeal(deps: AppDeps, actor: Actor, id: string, inpu
     await notifyEnterprise(ctx, 'appeal.rejected', { reason: input.reason })
     return {
       changes: { status_reason: input.reason, close_reason: 'rejected', closed_at: ctx.now },
-      event: { note: input.reason },
+      // The reason is what the enterprise is told: its dialog says so.
+      event: { note: input.reason, noteAudience: 'enterprise', audience: 'enterprise' },
       audit: { reason: input.reason },
     }
   })
@@ -74,7 +82,7 @@ export async function mergeAppeal(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  input: { originalId: string; note?: string | undefined },
+  input: { originalId: string; note?: string | undefined; noteAudience?: Audience | undefined },
 ) {
   return runAction(deps, actor, id, 'merge', async (ctx) => {
     if (input.originalId === id)
@@ -89,7 +97,7 @@ export async function mergeAppeal(
       actorUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       actorRole: 'dispatcher',
       data: { number: ctx.appeal.number },
-      visibleToEnterprise: false,
+      audience: 'internal',
     })
     await notifyEnterprise(ctx, 'appeal.merged', { original: original.number })
     return {
@@ -99,7 +107,12 @@ export async function mergeAppeal(
         closed_at: ctx.now,
         status_reason: input.note ?? null,
       },
-      event: { note: input.note ?? null, data: { original: original.number } },
+      event: {
+        note: input.note ?? null,
+        noteAudience: input.noteAudience,
+        data: { original: original.number },
+        audience: 'enterprise',
+      },
       audit: { mergedInto: original.id },
     }
   })
@@ -139,6 +152,7 @@ async function dispatchTo(
     tier?: Tier | undefined
     categoryCode?: string | undefined
     note?: string | undefined
+    noteAudience?: Audience | undefined
     binding?: boolean
   },
 ): Promise<ActionOutcome> {
@@ -147,7 +161,8 @@ async function dispatchTo(
   const tier = input.tier ?? ctx.appeal.tier
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null
   await q.endCurrentAssignments(ctx.tx, ctx.appeal.id)
-  await voidAppealClocks(ctx.env, ctx.appeal.id, (r) => r.kind === 'sign_for')
+  // Sign-for clocks and co-handlers' parts belong to the assignments that just ended.
+  await voidAppealClocks(ctx.env, ctx.appeal.id, (r) => r.kind === 'sign_for' || r.kind === 'co_part')
   const leadAssignment = await q.insertAssignment(ctx.tx, {
     appeal_id: ctx.appeal.id,
     department_id: lead.id,
@@ -156,13 +171,18 @@ async function dispatchTo(
     dispatched_by: userId,
   })
   for (const d of co) {
-    await q.insertAssignment(ctx.tx, {
+    const assignment = await q.insertAssignment(ctx.tx, {
       appeal_id: ctx.appeal.id,
       department_id: d.id,
       role: 'co',
       dispatched_at: ctx.now,
       dispatched_by: userId,
     })
+    await startCoHandlerClocks(
+      ctx,
+      { id: assignment.id, departmentId: d.id },
+      { cycle: ctx.appeal.cycle, tier, signFor: true },
+    )
   }
   const isFirst = ctx.appeal.first_dispatched_at === null
   if (isFirst) {
@@ -207,8 +227,10 @@ async function dispatchTo(
     },
     event: {
       note: input.note ?? null,
+      noteAudience: input.noteAudience,
       departmentId: lead.id,
       data: { lead: lead.name, co: co.map((d) => d.name), fallback: !input.leadId },
+      audience: 'enterprise',
     },
     audit: {
       leadDepartmentId: lead.id,
@@ -228,6 +250,7 @@ export async function dispatchAppeal(deps: AppDeps, actor: Actor, id: string, in
       tier: input.tier,
       categoryCode: input.categoryCode,
       note: input.note,
+      noteAudience: input.noteAudience,
     }),
   )
 }
@@ -237,9 +260,15 @@ export async function arbitrateAppeal(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  input: { departmentId: string; note: string },
+  input: { departmentId: string; note: string; noteAudience: Audience },
 ) {
   return runAction(deps, actor, id, 'arbitrate', (ctx) =>
-    dispatchTo(ctx, { leadId: input.departmentId, coIds: [], note: input.note, binding: true }),
+    dispatchTo(ctx, {
+      leadId: input.departmentId,
+      coIds: [],
+      note: input.note,
+      noteAudience: input.noteAudience,
+      binding: true,
+    }),
   )
 }

@@ -49,13 +49,19 @@ describe('during working hours', () => {
         await w.handlerA.post(`/api/v1/appeals/${id}/pause`, {
           reason: 'awaiting_enterprise',
           note: '请补充材料',
+          noteAudience: 'enterprise',
         })
       ).body.status,
     ).toBe('paused')
     vi.setSystemTime(at('06:30:05.100'))
     expect((await w.handlerA.post(`/api/v1/appeals/${id}/resume`, {})).body.status).toBe('handling')
     vi.setSystemTime(at('07:00:59.999'))
-    await w.handlerA.post(`/api/v1/appeals/${id}/contact`, { note: '已联系' })
+    await w.handlerA.post(`/api/v1/appeals/${id}/contact`, {
+      method: 'phone',
+      contactPerson: '王经理',
+      note: '已联系',
+      noteAudience: 'internal',
+    })
     const replied = await w.handlerA.post(`/api/v1/appeals/${id}/reply`, {
       body: '已办理完毕，请确认。',
       attachmentIds: [],

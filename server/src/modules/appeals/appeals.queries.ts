@@ -1,5 +1,6 @@
 import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely'
 import type { Executor, Tx } from '../../kernel/db/database'
+import type { Audience } from '../../kernel/timeline/audience'
 import type {
   AppealAssignmentsTable,
   AppealClocksTable,
@@ -111,8 +112,9 @@ export async function insertEvent(
     actorRole: string | null
     departmentId?: string | null
     note?: string | null
+    noteAudience?: Audience
     data?: Record<string, unknown>
-    visibleToEnterprise?: boolean
+    audience: Audience
   },
 ): Promise<void> {
   await tx
@@ -124,20 +126,32 @@ export async function insertEvent(
       actor_role: row.actorRole,
       department_id: row.departmentId ?? null,
       note: row.note ?? null,
+      note_audience: row.noteAudience ?? 'internal',
       data: JSON.stringify(row.data ?? {}),
-      visible_to_enterprise: row.visibleToEnterprise ?? true,
+      audience: row.audience,
     })
     .execute()
 }
 
-export async function findEvents(db: Executor, appealId: string, visibleToEnterpriseOnly: boolean) {
-  let q = db
+/** The whole timeline; the enterprise's view picks from it by its allow-list (appeal-enterprise-view.ts). */
+export async function findEvents(db: Executor, appealId: string) {
+  return db
     .selectFrom('appeal_events as e')
     .leftJoin('departments as d', 'd.id', 'e.department_id')
-    .select(['e.id', 'e.at', 'e.type', 'e.actor_role', 'e.note', 'e.data', 'd.name as department_name'])
+    .select([
+      'e.id',
+      'e.at',
+      'e.type',
+      'e.actor_role',
+      'e.note',
+      'e.note_audience',
+      'e.audience',
+      'e.data',
+      'd.name as department_name',
+    ])
     .where('e.appeal_id', '=', appealId)
-  if (visibleToEnterpriseOnly) q = q.where('e.visible_to_enterprise', '=', true)
-  return q.orderBy('e.id').execute()
+    .orderBy('e.id')
+    .execute()
 }
 
 // Assignments
@@ -193,14 +207,14 @@ export async function updateClock(tx: Tx, id: string, changes: Updateable<Appeal
   await tx.updateTable('appeal_clocks').set(changes).where('id', '=', id).execute()
 }
 
-/** The appeal's running clocks (except sign-for, which belongs to one assignment) move to another department. */
+/** The appeal's running clocks (except sign-for and co-handlers' parts, which belong to one assignment) move to another department. */
 export async function reassignRunningClocks(tx: Tx, appealId: string, departmentId: string): Promise<void> {
   await tx
     .updateTable('appeal_clocks')
     .set({ department_id: departmentId })
     .where('appeal_id', '=', appealId)
     .where('stopped_at', 'is', null)
-    .where('kind', '<>', 'sign_for')
+    .where('kind', 'not in', ['sign_for', 'co_part'])
     .execute()
 }
 
@@ -304,6 +318,7 @@ export async function insertReply(
     body: string
     status: 'pending_approval' | 'approved'
     by: string
+    missingPartsReason: string | null
   },
 ) {
   return tx
@@ -315,6 +330,7 @@ export async function insertReply(
       body: row.body,
       status: row.status,
       written_by: row.by,
+      missing_parts_reason: row.missingPartsReason,
     })
     .returningAll()
     .executeTakeFirstOrThrow()

@@ -6,8 +6,10 @@ import { AppError } from '../../kernel/errors'
 import type { Context } from 'hono'
 import {
   AcceptBody,
-  AppealDetailSchema,
+  AnyAppealViewSchema,
   AppealIdParams,
+  CoPartBody,
+  EnterpriseAppealPageSchema,
   AppealPageSchema,
   ArbitrateBody,
   AttachmentSchema,
@@ -51,6 +53,7 @@ import {
 import { AppealSettingsSchema } from './appeal-settings'
 import './appeals.messages'
 import * as closing from './appeals-closing.service'
+import * as coHandling from './appeals-co-handling.service'
 import * as importer from './appeals-import.service'
 import * as figures from './appeals-figures.service'
 import * as handling from './appeals-handling.service'
@@ -62,9 +65,9 @@ import * as triage from './appeals-triage.service'
 
 const tags = ['appeals']
 const Ok = z.object({ ok: z.literal(true) })
-const detail = jsonResponse(AppealDetailSchema, 'The appeal after the action')
+const detail = jsonResponse(AnyAppealViewSchema, 'The appeal after the action')
 const afterAction = jsonResponse(
-  z.union([AppealDetailSchema, z.object({ ok: z.literal(true), visibleToYou: z.literal(false) })]),
+  z.union([AnyAppealViewSchema, z.object({ ok: z.literal(true), visibleToYou: z.literal(false) })]),
   'The appeal after the action, or { ok, visibleToYou: false } when the action took it out of the caller’s sight',
 )
 
@@ -268,14 +271,14 @@ export function appealRoutes() {
       path: '/appeals/mine',
       tags,
       access: 'session',
-      summary: 'The appeals of the enterprises I act for',
+      summary: 'The appeals of the enterprises I act for (the enterprise’s view)',
       request: {
         query: z.strictObject({
           limit: z.coerce.number().int().min(1).max(100).default(20),
           offset: z.coerce.number().int().min(0).default(0),
         }),
       },
-      responses: { 200: jsonResponse(AppealPageSchema, 'My appeals, newest first') },
+      responses: { 200: jsonResponse(EnterpriseAppealPageSchema, 'My appeals, newest first') },
     }),
     async (c) => c.json(await read.listMyAppeals(c.get('deps'), c.get('actor'), c.req.valid('query')), 200),
   )
@@ -457,9 +460,10 @@ export function appealRoutes() {
       path: '/appeals/{id}',
       tags,
       access: 'session',
-      summary: 'One appeal with its timeline, deadlines and what the caller may do',
+      summary:
+        'One appeal with its timeline, deadlines and what the caller may do: staff read the staff view, the enterprise its own (view: enterprise), built from an allow-list',
       request: { params: AppealIdParams },
-      responses: { 200: jsonResponse(AppealDetailSchema, 'The appeal') },
+      responses: { 200: jsonResponse(AnyAppealViewSchema, 'The appeal') },
     }),
     async (c) => c.json(await read.getAppeal(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
   )
@@ -540,6 +544,15 @@ export function appealRoutes() {
   action('sign-for', 'Sign for a dispatched appeal (lead department)', null, (c, id) =>
     handling.signForAppeal(c.get('deps'), c.get('actor'), id),
   )
+  action('co-sign-for', 'Sign for the co-handling part (a co-handling department)', null, (c, id) =>
+    coHandling.coSignForAppeal(c.get('deps'), c.get('actor'), id),
+  )
+  action(
+    'parts',
+    'Submit the co-handling part to the lead, staff only (a co-handling department)',
+    CoPartBody,
+    (c, id, b) => coHandling.submitCoPart(c.get('deps'), c.get('actor'), id, b),
+  )
   action('return', 'Return a mis-routed appeal with a reason (lead department)', ReturnBody, (c, id, b) =>
     handling.returnAppeal(c.get('deps'), c.get('actor'), id, b),
   )
@@ -554,15 +567,18 @@ export function appealRoutes() {
   )
   action(
     'contact',
-    'Record the first contact with the enterprise (lead department)',
+    'Record a contact with the enterprise — a call, a visit (with whom) or a message the platform sends; the first-contact clock stops when it is recorded (lead department)',
     ContactBody,
     (c, id, b) => handling.recordContact(c.get('deps'), c.get('actor'), id, b),
   )
   action('extension', 'Ask for more working days (department head of the lead)', ExtensionBody, (c, id, b) =>
     handling.requestExtension(c.get('deps'), c.get('actor'), id, b),
   )
-  action('reply', 'Answer the appeal, with attachments (lead department)', ReplyBody, (c, id, b) =>
-    handling.replyToAppeal(c.get('deps'), c.get('actor'), id, b),
+  action(
+    'reply',
+    'Answer the appeal, with attachments; waits for every co-handler’s part unless missingPartsReason says why not (lead department)',
+    ReplyBody,
+    (c, id, b) => handling.replyToAppeal(c.get('deps'), c.get('actor'), id, b),
   )
   action(
     'verdict',

@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { mobilePhone, plainText } from '../../shared/fields'
+import {
+  fieldMessage,
+  mobilePhone,
+  noteAudience,
+  personName,
+  plainText,
+  requiringNoteAudience,
+} from '../../shared/fields'
 import { APPEAL_STATES } from './appeal-states'
 import { AppealSettingsSchema, TIERS } from './appeal-settings'
 
@@ -55,31 +62,96 @@ export const SimilarQuery = z.strictObject({
 
 export const AppealIdParams = z.strictObject({ id: z.string().uuid() })
 
-export const AcceptBody = z.strictObject({
-  categoryCode: z.string().max(40).optional(),
-  tier: z.enum(TIERS).optional(),
-  note: plainText(500).optional(),
-})
+/**
+ * Every note a member of staff writes says who reads it (noteAudience): 'internal' (staff only) or
+ * 'enterprise'. A note without an audience is refused. Reasons that are always for the enterprise (a
+ * rejection's) or always internal (a return's, an extension request's) say so in their dialogs instead.
+ */
+const optionalNote = plainText(500).optional()
+
+export const AcceptBody = requiringNoteAudience(
+  z.strictObject({
+    categoryCode: z.string().max(40).optional(),
+    tier: z.enum(TIERS).optional(),
+    note: optionalNote,
+    noteAudience: noteAudience.optional(),
+  }),
+)
 export const RejectBody = z.strictObject({ reason })
-export const MergeBody = z.strictObject({ originalId: z.string().uuid(), note: plainText(500).optional() })
-export const DispatchBody = z.strictObject({
-  /** Omitted: the fallback owner (兜底) takes it. */
-  leadDepartmentId: z.string().uuid().optional(),
-  coDepartmentIds: z.array(z.string().uuid()).max(10).default([]),
-  categoryCode: z.string().max(40).optional(),
-  tier: z.enum(TIERS).optional(),
-  note: plainText(500).optional(),
+export const MergeBody = requiringNoteAudience(
+  z.strictObject({
+    originalId: z.string().uuid(),
+    note: optionalNote,
+    noteAudience: noteAudience.optional(),
+  }),
+)
+export const DispatchBody = requiringNoteAudience(
+  z.strictObject({
+    /** Omitted: the fallback owner (兜底) takes it. */
+    leadDepartmentId: z.string().uuid().optional(),
+    coDepartmentIds: z.array(z.string().uuid()).max(10).default([]),
+    categoryCode: z.string().max(40).optional(),
+    tier: z.enum(TIERS).optional(),
+    note: optionalNote,
+    noteAudience: noteAudience.optional(),
+  }),
+)
+export const ArbitrateBody = z.strictObject({
+  departmentId: z.string().uuid(),
+  note: reason,
+  noteAudience: noteAudience,
 })
-export const ArbitrateBody = z.strictObject({ departmentId: z.string().uuid(), note: reason })
 export const ReturnBody = z.strictObject({ reason })
-export const PauseBody = z.strictObject({ reason: z.enum(PAUSE_REASONS), note: reason })
-export const NoteBody = z.strictObject({ note: plainText(500).optional() })
-export const ContactBody = z.strictObject({ note: reason })
+/** Waiting for the enterprise, the note is what it is asked for: it is sent to it ('enterprise'). */
+export const PauseBody = z
+  .strictObject({ reason: z.enum(PAUSE_REASONS), note: reason, noteAudience: noteAudience })
+  .refine((v) => !(v.reason === 'awaiting_enterprise' && v.noteAudience !== 'enterprise'), {
+    path: ['noteAudience'],
+    error: fieldMessage('appeals.pauseAsksEnterprise'),
+  })
+export const NoteBody = requiringNoteAudience(
+  z.strictObject({ note: optionalNote, noteAudience: noteAudience.optional() }),
+)
+export const CONTACT_METHODS = ['phone', 'visit', 'message'] as const
+/**
+ * A contact with the enterprise: a call or a visit (with whom), or a message the platform sends it
+ * (the note is the message, so it is for the enterprise). The first-contact clock stops when it is
+ * recorded; `contactedAt` is when the department says it happened (not later than now).
+ */
+export const ContactBody = z
+  .strictObject({
+    method: z.enum(CONTACT_METHODS),
+    contactPerson: personName(50).optional(),
+    contactedAt: z.iso.datetime({ offset: true }).optional(),
+    note: reason,
+    noteAudience: noteAudience,
+  })
+  .refine((v) => v.method === 'message' || v.contactPerson !== undefined, {
+    path: ['contactPerson'],
+    error: fieldMessage('appeals.contactPersonRequired'),
+  })
+  .refine((v) => v.method !== 'message' || v.noteAudience === 'enterprise', {
+    path: ['noteAudience'],
+    error: fieldMessage('appeals.messageIsForEnterprise'),
+  })
 export const ExtensionBody = z.strictObject({ workingDays: z.number().int().min(1).max(30), reason })
-export const DecisionBody = z.strictObject({ approve: z.boolean(), note: plainText(500).optional() })
+export const DecisionBody = requiringNoteAudience(
+  z.strictObject({
+    approve: z.boolean(),
+    note: optionalNote,
+    noteAudience: noteAudience.optional(),
+  }),
+)
 export const ExtensionParams = z.strictObject({ id: z.string().uuid(), extensionId: z.string().uuid() })
 export const ReplyParams = z.strictObject({ id: z.string().uuid(), replyId: z.string().uuid() })
-export const ReplyBody = z.strictObject({ body: plainText(MAX_BODY, 10), attachmentIds })
+export const ReplyBody = z.strictObject({
+  body: plainText(MAX_BODY, 10),
+  attachmentIds,
+  /** Required when a co-handler's part has not arrived: why the lead answers without it. */
+  missingPartsReason: reason.optional(),
+})
+/** A co-handler's part, for the lead (staff only). */
+export const CoPartBody = z.strictObject({ body: plainText(MAX_BODY, 2) })
 export const VerdictBody = z.strictObject({
   solved: z.boolean(),
   /** 5 very satisfied … 1 very dissatisfied (国办发〔2019〕51号). Required when solved. */
@@ -159,7 +231,9 @@ export const ReceiptSchema = z.object({
 })
 
 export const ClockSchema = z.object({
-  kind: z.enum(['sign_for', 'first_contact', 'resolution']),
+  kind: z.enum(['sign_for', 'first_contact', 'resolution', 'co_part']),
+  /** working: the city's working time; elapsed: every minute (a tier measured in clock hours) */
+  basis: z.enum(['working', 'elapsed']),
   cycle: z.number(),
   departmentId: z.string().nullable(),
   startedAt: z.string(),
@@ -190,11 +264,26 @@ export const AppealSummarySchema = z.object({
   reopenCount: z.number(),
 })
 
+const AudienceEnum = z.enum(['internal', 'enterprise'])
+
+/** A step as staff read it, with who else reads it: the event (audience) and its note (noteAudience). */
 export const TimelineEventSchema = z.object({
   id: z.number(),
   at: z.string(),
   type: z.string(),
   actorRole: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  audience: AudienceEnum,
+  noteAudience: AudienceEnum,
+})
+
+/** A step as the enterprise reads it: only listed types and data keys, a note only when addressed to it. */
+export const EnterpriseTimelineEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  type: z.string(),
   departmentName: z.string().nullable(),
   note: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
@@ -207,7 +296,32 @@ export const AttachmentSchema = z.object({
   sizeBytes: z.number(),
 })
 
+export const ContactSchema = z.object({
+  id: z.string(),
+  cycle: z.number(),
+  departmentName: z.string(),
+  method: z.enum(CONTACT_METHODS),
+  contactPerson: z.string().nullable(),
+  contactedAt: z.string(),
+  recordedAt: z.string(),
+  note: z.string(),
+  noteAudience: AudienceEnum,
+})
+
+export const CoPartSchema = z.object({
+  id: z.string(),
+  cycle: z.number(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  body: z.string(),
+  writtenAt: z.string(),
+})
+
+/** The appeal as staff read it (view: 'staff'). */
 export const AppealDetailSchema = AppealSummarySchema.extend({
+  view: z.literal('staff'),
+  /** the round: 1, then one more each time the enterprise reopens it */
+  cycle: z.number(),
   body: z.string(),
   enterpriseId: z.string().nullable(),
   enterpriseUscc: z.string().nullable(),
@@ -245,8 +359,12 @@ export const AppealDetailSchema = AppealSummarySchema.extend({
       departmentName: z.string(),
       writtenAt: z.string(),
       attachments: z.array(AttachmentSchema),
+      /** why the lead answered before every co-handler's part arrived */
+      missingPartsReason: z.string().nullable(),
     }),
   ),
+  contacts: z.array(ContactSchema),
+  coParts: z.array(CoPartSchema),
   extensions: z.array(
     z.object({
       id: z.string(),
@@ -273,7 +391,84 @@ export const AppealDetailSchema = AppealSummarySchema.extend({
   version: z.number(),
 })
 
+/**
+ * The appeal as its enterprise reads it (view: 'enterprise'): built field by field from this list, never
+ * from the staff view (appeal-enterprise-view.ts).
+ */
+export const EnterpriseAppealSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  status: z.enum(APPEAL_STATUSES),
+  channel: z.enum(CHANNELS),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  enterpriseName: z.string(),
+  leadDepartment: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+  dueAt: z.string().nullable(),
+  isOverdue: z.boolean(),
+})
+
+export const EnterpriseAppealSchema = EnterpriseAppealSummarySchema.extend({
+  view: z.literal('enterprise'),
+  enterpriseId: z.string(),
+  body: z.string(),
+  tier: z.enum(TIERS),
+  coDepartmentNames: z.array(z.string()),
+  contactPhone: z.string().nullable(),
+  preferredContact: z.enum(['phone', 'sms', 'inbox']),
+  address: z.string().nullable(),
+  location: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
+  hideIdentity: z.boolean(),
+  isPublic: z.boolean(),
+  /** the rejection's or the withdrawal's reason; nothing else */
+  statusReason: z.string().nullable(),
+  closeReason: z.string().nullable(),
+  mergedIntoNumber: z.string().nullable(),
+  clocks: z.array(
+    z.object({
+      kind: z.enum(['first_contact', 'resolution']),
+      cycle: z.number(),
+      dueAt: z.string().nullable(),
+      stoppedAt: z.string().nullable(),
+      pausedSince: z.string().nullable(),
+      isMet: z.boolean().nullable(),
+    }),
+  ),
+  replies: z.array(
+    z.object({
+      id: z.string(),
+      cycle: z.number(),
+      body: z.string(),
+      departmentName: z.string(),
+      writtenAt: z.string(),
+      attachments: z.array(AttachmentSchema),
+    }),
+  ),
+  ratings: z.array(
+    z.object({
+      cycle: z.number(),
+      solved: z.boolean(),
+      level: z.number().nullable(),
+      comment: z.string().nullable(),
+      ratedAt: z.string(),
+    }),
+  ),
+  attachments: z.array(AttachmentSchema),
+  timeline: z.array(EnterpriseTimelineEventSchema),
+  allowedActions: z.array(z.string()),
+  version: z.number(),
+})
+
+/** GET /appeals/{id}: staff read the staff view, the enterprise its own. */
+export const AnyAppealViewSchema = z.discriminatedUnion('view', [AppealDetailSchema, EnterpriseAppealSchema])
+
 export const AppealPageSchema = z.object({ items: z.array(AppealSummarySchema), total: z.number() })
+export const EnterpriseAppealPageSchema = z.object({
+  items: z.array(EnterpriseAppealSummarySchema),
+  total: z.number(),
+})
 
 export const SimilarSchema = z.object({
   items: z.array(
@@ -312,6 +507,11 @@ export const FiguresRowSchema = z.object({
   reopen: Rate,
   bounce: Rate,
   onTime: Rate,
+  /** co-handling (协办): assignments, and the share of parts submitted on time */
+  coHandled: z.number(),
+  coHandling: Rate,
+  /** parts never submitted whose clocks ended undecided (the lead answered without them, or the appeal moved) */
+  coPartsNotSubmitted: z.number(),
   ratings: z.object({ '1': z.number(), '2': z.number(), '3': z.number(), '4': z.number(), '5': z.number() }),
   withdrawn: z.number(),
   score: z.number().nullable(),
@@ -374,6 +574,8 @@ export const ReturnVisitSchema = z.object({
 })
 
 export type AppealDetail = z.infer<typeof AppealDetailSchema>
+export type EnterpriseAppeal = z.infer<typeof EnterpriseAppealSchema>
+export type EnterpriseAppealSummary = z.infer<typeof EnterpriseAppealSummarySchema>
 export type AppealSummary = z.infer<typeof AppealSummarySchema>
 export type FiguresRow = z.infer<typeof FiguresRowSchema>
 export type FileAppealInput = z.infer<typeof FileAppealBody>

@@ -267,6 +267,7 @@ describe('returns and arbitration', () => {
     const arbitrated = await w.dispatcher.post(`/api/v1/appeals/${id}/arbitrate`, {
       departmentId: w.departments.a.id,
       note: '经研判属住建部门职责',
+      noteAudience: 'internal',
     })
     expect(arbitrated.body).toMatchObject({ status: 'dispatched', isBinding: true })
     const refused = await w.handlerA.post(`/api/v1/appeals/${id}/return`, { reason: '再退' })
@@ -305,6 +306,7 @@ describe('handling and the enterprise’s verdict', () => {
     const paused = await w.handlerA.post(`/api/v1/appeals/${id}/pause`, {
       reason: 'awaiting_enterprise',
       note: '请企业补充施工合同',
+      noteAudience: 'enterprise',
     })
     expect(paused.body.status).toBe('paused')
     const resolution = paused.body.clocks.find((c: { kind: string }) => c.kind === 'resolution')
@@ -312,7 +314,12 @@ describe('handling and the enterprise’s verdict', () => {
     expect(resolution.dueAt).toBeNull()
     expect(paused.body.dueAt).toBeNull() // nothing runs while paused: the inbox sorts it last
     expect((await w.handlerA.post(`/api/v1/appeals/${id}/resume`, {})).body.status).toBe('handling')
-    const contacted = await w.handlerA.post(`/api/v1/appeals/${id}/contact`, { note: '已电话联系企业负责人' })
+    const contacted = await w.handlerA.post(`/api/v1/appeals/${id}/contact`, {
+      method: 'phone',
+      contactPerson: '王经理',
+      note: '已电话联系企业负责人',
+      noteAudience: 'internal',
+    })
     expect(
       contacted.body.clocks.find((c: { kind: string }) => c.kind === 'first_contact').stoppedAt,
     ).not.toBeNull()
@@ -364,7 +371,9 @@ describe('handling and the enterprise’s verdict', () => {
       level: 2,
       comment: '答复敷衍',
     })
-    expect(reopened.body).toMatchObject({ status: 'handling', reopenCount: 1 })
+    // The enterprise reads its own view; the round count is the staff's.
+    expect(reopened.body).toMatchObject({ view: 'enterprise', status: 'handling' })
+    expect((await w.dispatcher.get(`/api/v1/appeals/${id}`)).body.reopenCount).toBe(1)
     const row = await t.deps.db
       .selectFrom('appeals')
       .select(['first_dispatched_at', 'cycle'])

@@ -18,6 +18,12 @@ export type FigureCounts = {
   onTimeMissed: number
   assignmentsReturned: number
   assignmentsDispatched: number
+  /** co-handling (协办) assignments of the period's appeals, and their parts on time / late */
+  coHandled: number
+  coPartsMet: number
+  coPartsMissed: number
+  /** parts never submitted whose clock ended undecided: the lead answered without them (with a reason), or the appeal went elsewhere */
+  coPartsVoid: number
 }
 
 export type Rate = { numerator: number; denominator: number; value: number | null }
@@ -39,6 +45,10 @@ export const EMPTY_COUNTS: FigureCounts = {
   onTimeMissed: 0,
   assignmentsReturned: 0,
   assignmentsDispatched: 0,
+  coHandled: 0,
+  coPartsMet: 0,
+  coPartsMissed: 0,
+  coPartsVoid: 0,
 }
 
 export function rate(numerator: number, denominator: number): Rate {
@@ -67,6 +77,9 @@ export function figuresOf(counts: FigureCounts, weights: Weights) {
     reopen: rate(counts.reopened, counts.answered),
     bounce: rate(counts.assignmentsReturned, counts.assignmentsDispatched),
     onTime: rate(counts.onTimeMet, counts.onTimeMet + counts.onTimeMissed),
+    coHandled: counts.coHandled,
+    coHandling: rate(counts.coPartsMet, counts.coPartsMet + counts.coPartsMissed),
+    coPartsNotSubmitted: counts.coPartsVoid,
     ratings: {
       '1': counts.levels[0],
       '2': counts.levels[1],

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { BenefitClaimsTable, BenefitClaimStatus } from '../../kernel/db/schema'
+import type { Audience } from '../../kernel/timeline/audience'
 
 /**
  * All SQL of benefit claims and payouts. Who may see a claim is part of every read: a ClaimScope
@@ -179,8 +180,9 @@ export async function insertEvent(
     actorUserId: string | null
     actorRole: string | null
     note?: string | null
+    noteAudience?: Audience
     data?: Record<string, unknown>
-    visibleToEnterprise?: boolean
+    audience?: Audience
     at?: Date
   },
 ) {
@@ -192,18 +194,23 @@ export async function insertEvent(
       actor_user_id: event.actorUserId,
       actor_role: event.actorRole,
       note: event.note ?? null,
+      note_audience: event.noteAudience ?? 'internal',
       data: JSON.stringify(event.data ?? {}),
-      visible_to_enterprise: event.visibleToEnterprise ?? true,
+      audience: event.audience ?? 'internal',
       ...(event.at ? { at: event.at } : {}),
     })
     .execute()
 }
 
-export async function findEvents(db: Executor, claimIds: string[], enterpriseOnly: boolean) {
+/** Whole timelines; the enterprise's view picks from them by its allow-list (claims-enterprise-view.ts). */
+export async function findEvents(db: Executor, claimIds: string[]) {
   if (claimIds.length === 0) return []
-  let query = db.selectFrom('benefit_claim_events').selectAll().where('claim_id', 'in', claimIds)
-  if (enterpriseOnly) query = query.where('visible_to_enterprise', '=', true)
-  return query.orderBy('id').execute()
+  return db
+    .selectFrom('benefit_claim_events')
+    .selectAll()
+    .where('claim_id', 'in', claimIds)
+    .orderBy('id')
+    .execute()
 }
 
 /** The latest supplement request of a claim: what it asked to upload again. */

@@ -235,6 +235,7 @@ export const ClaimDetailSchema = ClaimSummarySchema.extend({
     })
     .nullable(),
   statusReason: z.string().nullable(),
+  /** The enterprise reads an allow-list of steps (no actor, a note only when addressed to it); staff read all. */
   timeline: z.array(
     z.object({
       id: z.number(),
@@ -243,6 +244,9 @@ export const ClaimDetailSchema = ClaimSummarySchema.extend({
       actorRole: z.string().nullable(),
       note: z.string().nullable(),
       data: z.record(z.string(), z.unknown()),
+      /** staff only: whether the enterprise reads the step, and its note */
+      audience: z.enum(['internal', 'enterprise']).optional(),
+      noteAudience: z.enum(['internal', 'enterprise']).optional(),
     }),
   ),
   /** staff only: the item's budget cap, paid so far and left */

@@ -4,6 +4,7 @@ import { writeAudit } from '../../kernel/audit/audit'
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar'
 import type { Tx } from '../../kernel/db/database'
 import type { BenefitClaimsTable } from '../../kernel/db/schema'
+import type { Audience } from '../../kernel/timeline/audience'
 import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import type { NotificationRequest } from '../../kernel/notify/notifier'
@@ -33,7 +34,17 @@ export type ClaimContext = {
 
 export type ClaimOutcome = {
   changes?: Updateable<BenefitClaimsTable>
-  event?: { note?: string | null; data?: Record<string, unknown>; visibleToEnterprise?: boolean }
+  /**
+   * The step on the claim's timeline. `audience`: whether the enterprise reads the step at all (its
+   * view also lists which types and data keys, claims-enterprise-view.ts); `noteAudience`: who reads the
+   * note — reasons a decision owes the applicant are the enterprise's, anything else stays internal.
+   */
+  event?: {
+    note?: string | null
+    noteAudience?: Audience
+    data?: Record<string, unknown>
+    audience?: Audience
+  }
   audit?: Record<string, unknown>
 }
 
@@ -87,8 +98,9 @@ export async function commitMove(
     actorUserId: ctx.user.userId,
     actorRole: primaryRole(ctx.user),
     note: outcome.event?.note ?? null,
+    noteAudience: outcome.event?.noteAudience ?? 'internal',
     data: outcome.event?.data ?? {},
-    visibleToEnterprise: outcome.event?.visibleToEnterprise ?? true,
+    audience: outcome.event?.audience ?? 'internal',
   })
   await writeAudit(ctx.tx, ctx.user, {
     action: `benefit_claim.${action}`,

@@ -160,6 +160,7 @@ export async function consentToBenefit(
       actorUserId: user.userId,
       actorRole: primaryRole(user),
       data: { outcome: started.explanation.outcome, amount: expectedAmountOf(started.explanation) },
+      audience: 'enterprise',
       at: now,
     })
     await writeAudit(tx, user, {
@@ -245,6 +246,7 @@ export async function applyForBenefit(deps: AppDeps, actor: Actor, enterpriseId:
       actorUserId: user.userId,
       actorRole: primaryRole(user),
       data: { outcome: started.explanation.outcome, dueAt: dueAt.toISOString() },
+      audience: 'enterprise',
       at: now,
     })
     const enterpriseName = (await q.findEnterpriseName(tx, enterpriseId)) ?? ''

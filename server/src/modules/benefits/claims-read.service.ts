@@ -2,6 +2,8 @@ import { requireSignedIn, type Actor, type UserActor } from '../../kernel/auth/a
 import { currentLocale } from '../../kernel/context'
 import type { Executor } from '../../kernel/db/database'
 import { notFound } from '../../kernel/errors'
+import { presentApplicantTimeline } from '../../kernel/timeline/audience'
+import { ENTERPRISE_CLAIM_TIMELINE } from './claims-enterprise-view'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { requireEnterpriseAccess } from '../enterprises/enterprises.service'
 import { rolesFor, scopeOf, staffViewerOf, type StaffViewer } from './benefits-access'
@@ -65,6 +67,32 @@ function presentSummary(row: ClaimRow, now: Date): ClaimSummary {
   }
 }
 
+/** The enterprise reads its allow-list of the timeline; staff read every step, with who else reads it. */
+function timelineFor(
+  events: Awaited<ReturnType<typeof q.findEvents>>,
+  isEnterprise: boolean,
+): ClaimDetail['timeline'] {
+  if (isEnterprise)
+    return presentApplicantTimeline(events, ENTERPRISE_CLAIM_TIMELINE).map((e) => ({
+      id: e.id,
+      at: e.at,
+      type: e.type,
+      actorRole: null,
+      note: e.note,
+      data: e.data,
+    }))
+  return events.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    type: e.type,
+    actorRole: e.actor_role,
+    note: e.note,
+    data: e.data,
+    audience: e.audience,
+    noteAudience: e.note_audience,
+  }))
+}
+
 /** What the caller may do now: their role for this claim, the state, and the rules beside the table. */
 export function allowedActions(row: ClaimRow, roles: ClaimRole[], user: UserActor): ClaimAction[] {
   return ACTIONS.filter((action) => {
@@ -85,10 +113,7 @@ async function presentDetails(
   who: { user: UserActor; isEnterprise: boolean; rolesOf: (row: ClaimRow) => ClaimRole[] },
 ): Promise<ClaimDetail[]> {
   const ids = rows.map((r) => r.id)
-  const [events, materials] = await Promise.all([
-    q.findEvents(db, ids, who.isEnterprise),
-    q.findMaterialsOf(db, ids),
-  ])
+  const [events, materials] = await Promise.all([q.findEvents(db, ids), q.findMaterialsOf(db, ids)])
   const en = currentLocale() === 'en'
   const now = new Date()
   const details: ClaimDetail[] = []
@@ -153,16 +178,10 @@ async function presentDetails(
               at: row.decided_at.toISOString(),
             },
       statusReason: row.status_reason,
-      timeline: events
-        .filter((e) => e.claim_id === row.id)
-        .map((e) => ({
-          id: e.id,
-          at: e.at.toISOString(),
-          type: e.type,
-          actorRole: e.actor_role,
-          note: e.note,
-          data: e.data,
-        })),
+      timeline: timelineFor(
+        events.filter((e) => e.claim_id === row.id),
+        who.isEnterprise,
+      ),
       budget,
       allowedActions: allowedActions(row, who.rolesOf(row), who.user),
     })

@@ -64,7 +64,13 @@ export async function requestSupplement(
         remaining_minutes: remaining,
         supplement_count: ctx.claim.supplement_count + 1,
       },
-      event: { note: input.note, data: { materialKeys: input.materialKeys, remainingMinutes: remaining } },
+      // What the enterprise must supply, all at once: the note is addressed to it.
+      event: {
+        note: input.note,
+        data: { materialKeys: input.materialKeys, remainingMinutes: remaining },
+        noteAudience: 'enterprise',
+        audience: 'enterprise',
+      },
       audit: { remainingMinutes: remaining, materialKeys: input.materialKeys },
     }
   })
@@ -132,6 +138,8 @@ export async function resubmitClaim(
         event: {
           note: input.note ?? null,
           data: { materials: Object.keys(input.materials), round, dueAt: dueAt.toISOString() },
+          noteAudience: 'enterprise',
+          audience: 'enterprise',
         },
         audit: { dueAt: dueAt.toISOString(), materials: Object.keys(input.materials) },
       }
@@ -181,7 +189,8 @@ export async function recommendClaim(deps: AppDeps, actor: Actor, claimId: strin
         recommended_by: ctx.user.userId,
         recommended_at: ctx.now,
       },
-      event: { note: reason, data: { approve: input.approve, amount }, visibleToEnterprise: false },
+      // The recommendation is the department's internal step.
+      event: { note: reason, data: { approve: input.approve, amount } },
       audit: { approve: input.approve, amount },
     }
   })
@@ -211,7 +220,8 @@ export async function decideClaim(deps: AppDeps, actor: Actor, claimId: string, 
         decided_at: ctx.now,
         ...(input.approve ? {} : { closed_at: ctx.now }),
       },
-      event: { note: reason, data: { amount, isLate } },
+      // A decision's reason is owed to the applicant.
+      event: { note: reason, data: { amount, isLate }, noteAudience: 'enterprise', audience: 'enterprise' },
       audit: { amount, reason, isLate },
     }
   })
@@ -232,7 +242,7 @@ export async function withdrawClaim(
     'withdraw',
     async (ctx) => ({
       changes: { status_reason: input.reason, closed_at: ctx.now, remaining_minutes: null },
-      event: { note: input.reason },
+      event: { note: input.reason, noteAudience: 'enterprise', audience: 'enterprise' },
       audit: { reason: input.reason },
     }),
   )
@@ -260,7 +270,12 @@ export async function rateClaim(
           rated_by: ctx.user.userId,
           rated_at: ctx.now,
         },
-        event: { note: input.comment ?? null, data: { level: input.level } },
+        event: {
+          note: input.comment ?? null,
+          data: { level: input.level },
+          noteAudience: 'enterprise',
+          audience: 'enterprise',
+        },
         audit: { level: input.level },
       }
     },

@@ -257,7 +257,10 @@ export async function confirmPayoutBatch(
       })
       await commitMove({ tx, user: viewer.user, claim: c.claim }, 'pay', 'paid', {
         changes: { closed_at: new Date() },
-        event: { data: { amount: c.amount, paidOn: input.paidOn, batchId: batch.id } },
+        event: {
+          data: { amount: c.amount, paidOn: input.paidOn, batchId: batch.id },
+          audience: 'enterprise',
+        },
         audit: { amount: c.amount, paidOn: input.paidOn, batchId: batch.id },
       })
     }
@@ -266,7 +269,13 @@ export async function confirmPayoutBatch(
       await notifyEnterprise(deps, tx, claim, 'benefits.claim_excluded', { reason })
       await commitMove({ tx, user: viewer.user, claim }, 'exclude', 'excluded', {
         changes: { status_reason: reason, closed_at: new Date() },
-        event: { note: reason, data: { batchId: batch.id } },
+        // Left out of the list: the enterprise that consented is told why (the dialog says so).
+        event: {
+          note: reason,
+          data: { batchId: batch.id },
+          noteAudience: 'enterprise',
+          audience: 'enterprise',
+        },
         audit: { reason, batchId: batch.id },
       })
     }
@@ -321,7 +330,10 @@ export async function recordPayout(deps: AppDeps, actor: Actor, claimId: string,
     })
     return {
       changes: { closed_at: ctx.now },
-      event: { data: { amount, paidOn: input.paidOn, title: snapshotOf(ctx.claim).title } },
+      event: {
+        data: { amount, paidOn: input.paidOn, title: snapshotOf(ctx.claim).title },
+        audience: 'enterprise',
+      },
       audit: { amount, paidOn: input.paidOn },
     }
   })

@@ -96,6 +96,7 @@ describe('appeal vocabulary', () => {
 
 const clock = (over: Partial<Clock>): Clock => ({
   kind: 'resolution',
+  basis: 'working',
   cycle: 1,
   departmentId: 'd1',
   startedAt: '2026-03-02T01:00:00Z',

@@ -75,6 +75,8 @@ export const EVENT_TYPES = [
   'dispatch',
   'arbitrate',
   'sign_for',
+  'co_sign_for',
+  'submit_part',
   'return',
   'pause',
   'resume',
@@ -102,7 +104,8 @@ const isEventType = (type: string): type is EventType => (EVENT_TYPES as readonl
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 const num = (value: unknown) => (typeof value === 'number' ? value : undefined)
 
-const CLOCK_KINDS = ['sign_for', 'first_contact', 'resolution'] as const
+const CLOCK_KINDS = ['sign_for', 'first_contact', 'resolution', 'co_part'] as const
+const CONTACT_METHODS = ['phone', 'visit', 'message'] as const
 const PAUSE_REASONS = ['awaiting_enterprise', 'awaiting_third_party'] as const
 const CHANNELS = ['web', 'mobile', 'hotline', 'rating', 'cannot_do', 'visit', 'federation'] as const
 const ON_BEHALF_CHANNELS = ['hotline', 'visit', 'federation'] as const
@@ -143,10 +146,18 @@ export function describeEvent(event: Pick<TimelineEvent, 'type' | 'data' | 'depa
         return t('appeals.events.dispatchWithCo', { lead, co: co.join(t('appeals.listSeparator')) })
       return t('appeals.events.dispatch', { lead })
     }
+    case 'record_contact':
+      if (oneOf(CONTACT_METHODS, data.method))
+        return t('appeals.events.contactBy', {
+          department: department || t('appeals.events.theDepartment'),
+          method: t(`appeals.contactMethods.${data.method}`),
+        })
+      return department ? t(`appeals.events.${type}`, { department }) : t(`appeals.events.${type}Plain`)
     case 'sign_for':
     case 'return':
     case 'reply':
-    case 'record_contact':
+    case 'co_sign_for':
+    case 'submit_part':
       return department ? t(`appeals.events.${type}`, { department }) : t(`appeals.events.${type}Plain`)
     case 'pause':
       return oneOf(PAUSE_REASONS, data.reason)
@@ -191,6 +202,10 @@ export const EVENT_KEYS = [
   'appeals.events.returnPlain',
   'appeals.events.replyPlain',
   'appeals.events.record_contactPlain',
+  'appeals.events.co_sign_forPlain',
+  'appeals.events.submit_partPlain',
+  'appeals.events.contactBy',
+  'appeals.events.theDepartment',
   'appeals.events.pausePlain',
   'appeals.events.reopenUnsolved',
   'appeals.events.returnVisitUnreachable',
@@ -204,7 +219,10 @@ export const isClockEvent = (type: string) => type.startsWith('clock_')
 
 export type ClockState = 'met' | 'missed' | 'stopped' | 'paused' | 'overdue' | 'running'
 
-export function clockState(clock: Clock, now: Date = new Date()): ClockState {
+/** What a clock's state needs: both views carry it (the enterprise's clocks have no budgets). */
+type ClockTimes = Pick<Clock, 'isMet' | 'stoppedAt' | 'pausedSince' | 'dueAt'>
+
+export function clockState(clock: ClockTimes, now: Date = new Date()): ClockState {
   if (clock.isMet === true) return 'met'
   if (clock.isMet === false) return 'missed'
   if (clock.stoppedAt) return 'stopped'
@@ -233,10 +251,12 @@ export function workingTime(minutes: number, t: Translate): string {
 }
 
 /** The deadline that matters to the enterprise: the resolution clock of the latest cycle. */
-export function currentResolutionClock(clocks: readonly Clock[]): Clock | undefined {
+export function currentResolutionClock<C extends ClockTimes & { kind: string; cycle: number }>(
+  clocks: readonly C[],
+): C | undefined {
   return clocks
     .filter((clock) => clock.kind === 'resolution')
-    .reduce<Clock | undefined>(
+    .reduce<C | undefined>(
       (latest, clock) => (!latest || clock.cycle >= latest.cycle ? clock : latest),
       undefined,
     )

@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import type {
   AppealDetail,
   AppealSummary,
+  EnterpriseAppeal,
+  EnterpriseAppealSummary,
   AttachmentSchema,
   CategorySchema,
   FiguresRow,
@@ -19,7 +21,20 @@ import type {
 import type { AppealSettings, ClockKind, Tier } from '@server/modules/appeals/appeal-settings'
 import { api, API_BASE, buildQuery } from '../../app/api'
 
-export type { AppealDetail, AppealSettings, AppealSummary, ClockKind, FiguresRow, Tier }
+export type {
+  AppealDetail,
+  AppealSettings,
+  AppealSummary,
+  ClockKind,
+  EnterpriseAppeal,
+  EnterpriseAppealSummary,
+  FiguresRow,
+  Tier,
+}
+export type NoteAudience = 'internal' | 'enterprise'
+export type ContactMethod = 'phone' | 'visit' | 'message'
+/** A note and who reads it (every note a member of staff writes says so). */
+export type Noted = { note?: string; noteAudience?: NoteAudience }
 export type AppealStatus = AppealSummary['status']
 export type Channel = AppealSummary['channel']
 export type Category = z.infer<typeof CategorySchema>
@@ -39,6 +54,9 @@ export type ReturnVisit = z.infer<typeof ReturnVisitSchema>
 export type Figures = z.infer<typeof FiguresSchema>
 export type Clock = AppealDetail['clocks'][number]
 export type TimelineEvent = AppealDetail['timeline'][number]
+export type EnterpriseTimelineEvent = EnterpriseAppeal['timeline'][number]
+export type CoPart = AppealDetail['coParts'][number]
+export type Contact = AppealDetail['contacts'][number]
 export type Reply = AppealDetail['replies'][number]
 export type Extension = AppealDetail['extensions'][number]
 export type Assignment = AppealDetail['assignments'][number]
@@ -48,6 +66,7 @@ export type Page<T> = { items: T[]; total: number }
 
 export const TIERS: readonly Tier[] = ['urgent', 'fast', 'normal', 'complex']
 export const CLOCK_KINDS: readonly ClockKind[] = ['sign_for', 'first_contact', 'resolution']
+export const CONTACT_METHODS: readonly ContactMethod[] = ['phone', 'visit', 'message']
 export const PREFERRED_CONTACTS: readonly PreferredContact[] = ['phone', 'sms', 'inbox']
 export const PAUSE_REASONS: readonly PauseReason[] = ['awaiting_enterprise', 'awaiting_third_party']
 export const QUEUE_VIEWS = [
@@ -69,12 +88,11 @@ export type VisitStatus = 'pending' | 'done' | 'unreachable'
 export type FileAppealBody = Omit<FileAppealInput, 'address' | 'latitude' | 'longitude' | 'contactPhone'> &
   Partial<Pick<FileAppealInput, 'address' | 'latitude' | 'longitude' | 'contactPhone'>>
 
-export type DispatchBody = {
+export type DispatchBody = Noted & {
   leadDepartmentId?: string
   coDepartmentIds: string[]
   categoryCode?: string
   tier?: Tier
-  note?: string
 }
 export type VerdictBody = { solved: boolean; level: number | null; comment: string | null }
 
@@ -102,40 +120,48 @@ export const appealsApi = {
   },
   similar: (query: { text: string; enterpriseId?: string; excludeId?: string }, signal?: AbortSignal) =>
     api.get<{ items: SimilarAppeal[] }>('/appeals/similar', query, { signal }),
-  mine: (page: { limit: number; offset: number }) => api.get<Page<AppealSummary>>('/appeals/mine', page),
+  mine: (page: { limit: number; offset: number }) =>
+    api.get<Page<EnterpriseAppealSummary>>('/appeals/mine', page),
   queue: (query: { view: QueueView; q?: string; limit: number; offset: number }) =>
     api.get<Page<AppealSummary>>('/appeals/queue', query),
   inbox: (query: { view: InboxView; limit: number; offset: number }) =>
     api.get<Page<AppealSummary>>('/appeals/inbox', query),
+  /** The server answers each caller its own view: staff the staff view, the enterprise its own. */
   get: (id: string) => api.get<AppealDetail>(appealPath(id)),
+  getMine: (id: string) => api.get<EnterpriseAppeal>(appealPath(id)),
   suggestions: (id: string) => api.get<Suggestions>(`${appealPath(id)}/department-suggestions`),
 
-  accept: (id: string, body: { categoryCode?: string; tier?: Tier; note?: string }) =>
+  accept: (id: string, body: Noted & { categoryCode?: string; tier?: Tier }) =>
     api.post<AppealDetail>(`${appealPath(id)}/accept`, body),
   reject: (id: string, body: { reason: string }) => api.post<AppealDetail>(`${appealPath(id)}/reject`, body),
-  merge: (id: string, body: { originalId: string; note?: string }) =>
+  merge: (id: string, body: Noted & { originalId: string }) =>
     api.post<AppealDetail>(`${appealPath(id)}/merge`, body),
   dispatch: (id: string, body: DispatchBody) => api.post<AppealDetail>(`${appealPath(id)}/dispatch`, body),
-  arbitrate: (id: string, body: { departmentId: string; note: string }) =>
+  arbitrate: (id: string, body: Noted & { departmentId: string; note: string }) =>
     api.post<AppealDetail>(`${appealPath(id)}/arbitrate`, body),
   signFor: (id: string) => api.post<AppealDetail>(`${appealPath(id)}/sign-for`),
+  coSignFor: (id: string) => api.post<AppealDetail>(`${appealPath(id)}/co-sign-for`),
+  submitPart: (id: string, body: { body: string }) => api.post<AppealDetail>(`${appealPath(id)}/parts`, body),
   /** A return takes the appeal out of the department's sight: the answer says so instead of showing it. */
   return: (id: string, body: { reason: string }) =>
     api.post<AppealDetail | { ok: true; visibleToYou: false }>(`${appealPath(id)}/return`, body),
-  pause: (id: string, body: { reason: PauseReason; note: string }) =>
+  pause: (id: string, body: Noted & { reason: PauseReason; note: string }) =>
     api.post<AppealDetail>(`${appealPath(id)}/pause`, body),
-  resume: (id: string, body: { note?: string }) => api.post<AppealDetail>(`${appealPath(id)}/resume`, body),
-  contact: (id: string, body: { note: string }) => api.post<AppealDetail>(`${appealPath(id)}/contact`, body),
+  resume: (id: string, body: Noted) => api.post<AppealDetail>(`${appealPath(id)}/resume`, body),
+  contact: (
+    id: string,
+    body: Noted & { method: ContactMethod; contactPerson?: string; contactedAt?: string; note: string },
+  ) => api.post<AppealDetail>(`${appealPath(id)}/contact`, body),
   extension: (id: string, body: { workingDays: number; reason: string }) =>
     api.post<AppealDetail>(`${appealPath(id)}/extension`, body),
-  reply: (id: string, body: { body: string; attachmentIds: string[] }) =>
+  reply: (id: string, body: { body: string; attachmentIds: string[]; missingPartsReason?: string }) =>
     api.post<AppealDetail>(`${appealPath(id)}/reply`, body),
-  verdict: (id: string, body: VerdictBody) => api.post<AppealDetail>(`${appealPath(id)}/verdict`, body),
+  verdict: (id: string, body: VerdictBody) => api.post<EnterpriseAppeal>(`${appealPath(id)}/verdict`, body),
   withdraw: (id: string, body: { reason: string }) =>
-    api.post<AppealDetail>(`${appealPath(id)}/withdraw`, body),
-  decideExtension: (id: string, extensionId: string, body: { approve: boolean; note?: string }) =>
+    api.post<EnterpriseAppeal>(`${appealPath(id)}/withdraw`, body),
+  decideExtension: (id: string, extensionId: string, body: Noted & { approve: boolean }) =>
     api.post<AppealDetail>(`${appealPath(id)}/extensions/${encodeURIComponent(extensionId)}/decision`, body),
-  decideReply: (id: string, replyId: string, body: { approve: boolean; note?: string }) =>
+  decideReply: (id: string, replyId: string, body: Noted & { approve: boolean }) =>
     api.post<AppealDetail>(`${appealPath(id)}/replies/${encodeURIComponent(replyId)}/decision`, body),
   answerReturnVisit: (id: string, body: VerdictBody) =>
     api.post<{ ok: true }>(`${appealPath(id)}/return-visit`, body),

@@ -9,6 +9,7 @@ export const RATE_KEYS = [
   'reopen',
   'bounce',
   'onTime',
+  'coHandling',
 ] as const
 export type RateKey = (typeof RATE_KEYS)[number]
 export type Rate = FiguresRow[RateKey]

@@ -11,6 +11,7 @@ export const SETTINGS_LIMITS = {
   maxReturns: { min: 0, max: 10 },
   autoCloseWorkingDays: { min: 1, max: 60 },
   escalationStepWorkingHours: { max: 200 },
+  coPartShare: { min: 10, max: 100 },
 } as const
 
 export const PROFILES = ['enterprise', 'beijing'] as const
@@ -18,9 +19,12 @@ export type Profile = (typeof PROFILES)[number]
 export const WEIGHT_KEYS = ['response', 'resolution', 'satisfaction'] as const
 export type WeightKey = (typeof WEIGHT_KEYS)[number]
 
-/** The form's values: the settings as stored, except the sample rate, which people read in per cent. */
+/** The form's values: the settings as stored, except the shares, which people read in per cent. */
 export type SettingsFormValues = {
-  settings: Omit<AppealSettings, 'returnVisitSampleRate'> & { returnVisitSampleRate: number }
+  settings: Omit<AppealSettings, 'returnVisitSampleRate' | 'coPartShare'> & {
+    returnVisitSampleRate: number
+    coPartShare: number
+  }
 }
 
 // Per cent to a fraction and back, without 0.07 × 100 = 7.000000000000001.
@@ -31,6 +35,7 @@ export function toFormValues(settings: AppealSettings): SettingsFormValues {
     settings: {
       ...structuredClone(settings),
       returnVisitSampleRate: round(settings.returnVisitSampleRate * 100, 4),
+      coPartShare: round(settings.coPartShare * 100, 4),
     },
   }
 }
@@ -39,6 +44,7 @@ export function toSettings(values: SettingsFormValues): AppealSettings {
   return {
     ...values.settings,
     returnVisitSampleRate: round(values.settings.returnVisitSampleRate / 100, 6),
+    coPartShare: round(values.settings.coPartShare / 100, 6),
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Translate } from '../../app/i18n'
 
-const CLOCK_KINDS = ['sign_for', 'first_contact', 'resolution'] as const
+const CLOCK_KINDS = ['sign_for', 'first_contact', 'resolution', 'co_part'] as const
 
 /**
  * Why a supervision case exists, in words: the deadline sweep opens one as "<clock>_overdue" when a

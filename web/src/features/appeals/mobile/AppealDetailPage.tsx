@@ -12,7 +12,7 @@ import { ReasonSection } from '../../../ui/mobile/ReasonSection'
 import { useLoad } from '../../../ui/use-load'
 import { REASON_MAX, REASON_MIN } from '../appeal-form'
 import { clockState, currentResolutionClock, isClosedStatus } from '../appeal-labels'
-import { appealsApi, type AppealDetail, type VerdictBody } from '../appeals.api'
+import { appealsApi, type EnterpriseAppeal, type VerdictBody } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
 import { AppealStatusTag } from './AppealStatusTag'
 import { AppealTimeline } from './AppealTimeline'
@@ -33,7 +33,7 @@ export function AppealDetailPage() {
 function AppealDetailView({ id }: { id: string }) {
   const { t, i18n } = useTranslation()
   const navigate = useNavigate()
-  const appeal = useLoad(() => appealsApi.get(id), [id, i18n.language])
+  const appeal = useLoad(() => appealsApi.getMine(id), [id, i18n.language])
   const [notice, setNotice] = useState<string>()
 
   if (appeal.error && !appeal.data)
@@ -55,7 +55,7 @@ function AppealDetailView({ id }: { id: string }) {
   const data = appeal.data
   const can = (action: string) => data.allowedActions.includes(action)
 
-  const changed = (updated: AppealDetail, message: string) => {
+  const changed = (updated: EnterpriseAppeal, message: string) => {
     appeal.setData(updated)
     setNotice(message)
     window.scrollTo(0, 0)
@@ -144,7 +144,7 @@ function AppealDetailView({ id }: { id: string }) {
   )
 }
 
-function Summary({ appeal }: { appeal: AppealDetail }) {
+function Summary({ appeal }: { appeal: EnterpriseAppeal }) {
   const { t } = useTranslation()
   const text = useAppealText()
   const clock = currentResolutionClock(appeal.clocks)
@@ -213,7 +213,7 @@ function WithdrawSection({
   onDone,
 }: {
   appealId: string
-  onDone: (updated: AppealDetail) => void
+  onDone: (updated: EnterpriseAppeal) => void
 }) {
   const { t } = useTranslation()
   return (

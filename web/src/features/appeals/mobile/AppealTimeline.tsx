@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../ui/format'
-import type { TimelineEvent } from '../appeals.api'
+import type { EnterpriseTimelineEvent } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
 
 /** Every step of the appeal, oldest first, in words; reasons and comments under each step. */
-export function AppealTimeline({ events }: { events: TimelineEvent[] }) {
+export function AppealTimeline({ events }: { events: EnterpriseTimelineEvent[] }) {
   const { t } = useTranslation()
   const text = useAppealText()
   if (!events.length) return <p className="m-muted">{t('appeals.detail.noEvents')}</p>

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../ui/format'
 import { Banner } from '../../../ui/mobile/Banner'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
-import { appealsApi, type AppealSummary } from '../appeals.api'
+import { appealsApi, type EnterpriseAppealSummary } from '../appeals.api'
 import { AppealStatusTag } from './AppealStatusTag'
 
 const PAGE_SIZE = 20
@@ -29,7 +29,7 @@ function MyAppeals() {
   const { t, i18n } = useTranslation()
   const navigate = useNavigate()
   const first = useLoad(() => appealsApi.mine({ limit: PAGE_SIZE, offset: 0 }), [i18n.language])
-  const [more, setMore] = useState<AppealSummary[]>([])
+  const [more, setMore] = useState<EnterpriseAppealSummary[]>([])
   const [isLoadingMore, setLoadingMore] = useState(false)
   const [moreError, setMoreError] = useState<string>()
 

@@ -1,4 +1,5 @@
-import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd'
+import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd'
+import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { errorMessage } from '../../../app/api'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
@@ -7,11 +8,14 @@ import { DepartmentSelect } from '../../departments/DepartmentSelect'
 import { BODY_MAX, BODY_MIN, REASON_MAX, REASON_MIN } from '../appeal-form'
 import {
   appealsApi,
+  CONTACT_METHODS,
   PAUSE_REASONS,
   TIERS,
   type AppealDetail,
   type Category,
+  type ContactMethod,
   type Extension,
+  type NoteAudience,
   type PauseReason,
   type Reply,
   type SimilarAppeal,
@@ -19,6 +23,7 @@ import {
 } from '../appeals.api'
 import { useAttachmentUploads } from '../use-attachment-uploads'
 import { useAppealText } from '../use-appeal-text'
+import { NoteAudienceField } from './NoteAudienceField'
 import { StaffAttachmentPicker } from './StaffAttachmentPicker'
 
 /** What a modal is open for: an action from allowedActions, with what the page already knows. */
@@ -34,6 +39,7 @@ export type ModalAction =
   | { kind: 'record_contact' }
   | { kind: 'request_extension' }
   | { kind: 'reply' }
+  | { kind: 'submit_part' }
   | { kind: 'decide_extension'; extension: Extension; approve: boolean }
   | { kind: 'decide_reply'; reply: Reply; approve: boolean }
 
@@ -41,6 +47,11 @@ type Values = {
   categoryCode?: string
   tier?: Tier
   note?: string
+  noteAudience?: NoteAudience
+  method?: ContactMethod
+  contactPerson?: string
+  contactedAt?: Dayjs | null
+  missingPartsReason?: string
   reason?: string | PauseReason
   leadDepartmentId?: string
   coDepartmentIds?: string[]
@@ -53,19 +64,26 @@ const trimmed = (value: string | undefined) => (value?.trim() ? value.trim() : u
 
 /** The fields each action's form shows, named as the API names them (so its field errors land right). */
 const FIELDS: Record<ModalAction['kind'], string[]> = {
-  accept: ['categoryCode', 'tier', 'note'],
+  accept: ['categoryCode', 'tier', 'note', 'noteAudience'],
   reject: ['reason'],
-  merge: ['note'],
-  dispatch: ['leadDepartmentId', 'coDepartmentIds', 'categoryCode', 'tier', 'note'],
-  arbitrate: ['departmentId', 'note'],
+  merge: ['note', 'noteAudience'],
+  dispatch: ['leadDepartmentId', 'coDepartmentIds', 'categoryCode', 'tier', 'note', 'noteAudience'],
+  arbitrate: ['departmentId', 'note', 'noteAudience'],
   return: ['reason'],
-  pause: ['reason', 'note'],
-  resume: ['note'],
-  record_contact: ['note'],
+  pause: ['reason', 'note', 'noteAudience'],
+  resume: ['note', 'noteAudience'],
+  record_contact: ['method', 'contactPerson', 'contactedAt', 'note', 'noteAudience'],
   request_extension: ['workingDays', 'reason'],
-  reply: ['body'],
-  decide_extension: ['note'],
-  decide_reply: ['note'],
+  reply: ['body', 'missingPartsReason'],
+  submit_part: ['body'],
+  decide_extension: ['note', 'noteAudience'],
+  decide_reply: ['note', 'noteAudience'],
+}
+
+/** A note and who reads it, as the API takes them: no audience without a note. */
+const noted = (values: Values) => {
+  const note = trimmed(values.note)
+  return note ? { note, noteAudience: values.noteAudience ?? 'internal' } : {}
 }
 
 /** One form per action on the case page; answers the appeal as the server now sees it. */
@@ -96,6 +114,9 @@ export function AppealActionModal({
   const uploads = useAttachmentUploads(t('errors.generic'))
   const kind = action.kind
   const label = actionLabel(action, tx)
+  const reason = Form.useWatch('reason', form)
+  const method = Form.useWatch('method', form)
+  const missingParts = missingPartsOf(appeal)
 
   const run = (values: Values): Promise<AppealDetail | { ok: true; visibleToYou: false }> => {
     const id = appeal.id
@@ -104,46 +125,66 @@ export function AppealActionModal({
         return appealsApi.accept(id, {
           categoryCode: values.categoryCode,
           tier: values.tier,
-          note: trimmed(values.note),
+          ...noted(values),
         })
       case 'reject':
         return appealsApi.reject(id, { reason: String(values.reason ?? '').trim() })
       case 'merge':
-        return appealsApi.merge(id, { originalId: action.original.id, note: trimmed(values.note) })
+        return appealsApi.merge(id, { originalId: action.original.id, ...noted(values) })
       case 'dispatch':
         return appealsApi.dispatch(id, {
           leadDepartmentId: values.leadDepartmentId || undefined,
           coDepartmentIds: (values.coDepartmentIds ?? []).filter((d) => d !== values.leadDepartmentId),
           categoryCode: values.categoryCode,
           tier: values.tier,
-          note: trimmed(values.note),
+          ...noted(values),
         })
       case 'arbitrate':
-        return appealsApi.arbitrate(id, { departmentId: values.departmentId!, note: values.note!.trim() })
+        return appealsApi.arbitrate(id, {
+          departmentId: values.departmentId!,
+          note: values.note!.trim(),
+          noteAudience: values.noteAudience ?? 'internal',
+        })
       case 'return':
         return appealsApi.return(id, { reason: String(values.reason ?? '').trim() })
       case 'pause':
-        return appealsApi.pause(id, { reason: values.reason as PauseReason, note: values.note!.trim() })
+        return appealsApi.pause(id, {
+          reason: values.reason as PauseReason,
+          note: values.note!.trim(),
+          noteAudience: pauseAudience(values.reason) ?? values.noteAudience ?? 'internal',
+        })
       case 'resume':
-        return appealsApi.resume(id, { note: trimmed(values.note) })
+        return appealsApi.resume(id, noted(values))
       case 'record_contact':
-        return appealsApi.contact(id, { note: values.note!.trim() })
+        return appealsApi.contact(id, {
+          method: values.method!,
+          ...(values.method !== 'message' ? { contactPerson: values.contactPerson?.trim() } : {}),
+          ...(values.contactedAt ? { contactedAt: values.contactedAt.toISOString() } : {}),
+          note: values.note!.trim(),
+          noteAudience: values.method === 'message' ? 'enterprise' : (values.noteAudience ?? 'internal'),
+        })
       case 'request_extension':
         return appealsApi.extension(id, {
           workingDays: values.workingDays!,
           reason: String(values.reason ?? '').trim(),
         })
       case 'reply':
-        return appealsApi.reply(id, { body: values.body!.trim(), attachmentIds: uploads.ids })
+        return appealsApi.reply(id, {
+          body: values.body!.trim(),
+          attachmentIds: uploads.ids,
+          ...(missingParts.length ? { missingPartsReason: trimmed(values.missingPartsReason) } : {}),
+        })
+      case 'submit_part':
+        return appealsApi.submitPart(id, { body: values.body!.trim() })
       case 'decide_extension':
         return appealsApi.decideExtension(id, action.extension.id, {
           approve: action.approve,
-          note: trimmed(values.note),
+          ...noted(values),
         })
       case 'decide_reply':
         return appealsApi.decideReply(id, action.reply.id, {
           approve: action.approve,
-          note: trimmed(values.note),
+          ...noted(values),
         })
     }
   }
@@ -194,8 +235,11 @@ export function AppealActionModal({
             ? { reason: 'awaiting_enterprise' }
             : action.kind === 'request_extension'
               ? { workingDays: 5 }
-              : {}
+              : action.kind === 'record_contact'
+                ? { method: 'phone' }
+                : {}
 
+  const isWide = action.kind === 'dispatch' || action.kind === 'reply' || action.kind === 'submit_part'
   const isDanger =
     action.kind === 'reject' ||
     action.kind === 'return' ||
@@ -212,7 +256,7 @@ export function AppealActionModal({
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
-      width={action.kind === 'dispatch' || action.kind === 'reply' ? 640 : 520}
+      width={isWide ? 640 : 520}
     >
       <Typography.Paragraph type="secondary">
         {tx(`appeals.actionHelp.${kind}`, {
@@ -228,7 +272,7 @@ export function AppealActionModal({
         form={form}
         name={`appeal-${kind}`}
         layout="vertical"
-        initialValues={initialValues}
+        initialValues={{ noteAudience: 'internal', ...initialValues }}
         onFinish={(v) => void submit(v)}
       >
         {action.kind === 'dispatch' ? (
@@ -295,10 +339,82 @@ export function AppealActionModal({
             <InputNumber min={1} max={30} precision={0} style={{ width: 140 }} />
           </Form.Item>
         ) : null}
+        {action.kind === 'record_contact' ? (
+          <>
+            <Form.Item name="method" label={t('appeals.contact.method')} rules={[required]}>
+              <Radio.Group
+                options={CONTACT_METHODS.map((m) => ({ value: m, label: tx(`appeals.contactMethods.${m}`) }))}
+              />
+            </Form.Item>
+            {method !== 'message' ? (
+              <div className="s-form-row">
+                <Form.Item
+                  name="contactPerson"
+                  label={t('appeals.contact.person')}
+                  rules={[required]}
+                  style={{ flex: 1 }}
+                >
+                  <Input maxLength={50} autoComplete="off" />
+                </Form.Item>
+                <Form.Item
+                  name="contactedAt"
+                  label={t('appeals.contact.at')}
+                  extra={t('appeals.contact.atHelp')}
+                  style={{ flex: 1 }}
+                >
+                  <DatePicker
+                    showTime={{ format: 'HH:mm' }}
+                    format="YYYY-MM-DD HH:mm"
+                    style={{ width: '100%' }}
+                  />
+                </Form.Item>
+              </div>
+            ) : null}
+          </>
+        ) : null}
         {action.kind === 'reject' || action.kind === 'return' || action.kind === 'request_extension' ? (
-          <Form.Item name="reason" label={t('appeals.case.reason')} rules={reasonRules}>
+          <Form.Item
+            name="reason"
+            label={t('appeals.case.reason')}
+            rules={reasonRules}
+            extra={t(
+              action.kind === 'reject'
+                ? 'appeals.audience.reasonToEnterprise'
+                : 'appeals.audience.reasonInternal',
+            )}
+          >
             <Input.TextArea rows={3} maxLength={REASON_MAX} showCount />
           </Form.Item>
+        ) : null}
+        {action.kind === 'submit_part' ? (
+          <Form.Item
+            name="body"
+            label={t('appeals.coParts.body')}
+            extra={t('appeals.coParts.help')}
+            rules={[required, { min: 2, message: t('appeals.validation.reasonLength', { min: 2 }) }]}
+          >
+            <Input.TextArea rows={6} maxLength={BODY_MAX} showCount />
+          </Form.Item>
+        ) : null}
+        {action.kind === 'reply' && missingParts.length ? (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              title={t('appeals.coParts.missing', {
+                departments: missingParts.join(t('appeals.listSeparator')),
+              })}
+              style={{ marginBottom: 16 }}
+            />
+            <Form.Item
+              name="missingPartsReason"
+              label={t('appeals.coParts.missingReason')}
+              rules={reasonRules}
+              extra={t('appeals.audience.reasonInternal')}
+            >
+              <Input.TextArea rows={2} maxLength={REASON_MAX} showCount />
+            </Form.Item>
+          </>
         ) : null}
         {action.kind === 'reply' ? (
           <>
@@ -329,9 +445,33 @@ export function AppealActionModal({
             <Input.TextArea rows={3} maxLength={REASON_MAX} showCount />
           </Form.Item>
         ) : null}
+        {noteField(action.kind) ? (
+          <NoteAudienceField
+            forced={
+              action.kind === 'pause'
+                ? pauseAudience(reason)
+                : action.kind === 'record_contact' && method === 'message'
+                  ? 'enterprise'
+                  : undefined
+            }
+          />
+        ) : null}
       </Form>
     </Modal>
   )
+}
+
+/** Waiting for the enterprise, the note is what it is asked for: it is sent to it. */
+function pauseAudience(reason: unknown): NoteAudience | undefined {
+  return reason === 'awaiting_enterprise' ? 'enterprise' : undefined
+}
+
+/** Co-handlers of this round whose part has not arrived: the reply says why it does not wait. */
+export function missingPartsOf(appeal: AppealDetail): string[] {
+  return appeal.assignments
+    .filter((a) => a.isCurrent && a.role === 'co')
+    .filter((a) => !appeal.coParts.some((p) => p.departmentId === a.departmentId && p.cycle === appeal.cycle))
+    .map((a) => a.departmentName)
 }
 
 function noteField(kind: ModalAction['kind']): 'required' | 'optional' | undefined {

@@ -172,6 +172,7 @@ function SettingsForm({
               t('appeals.settings.units.workingHours'),
             )}
             {number('returnVisitSampleRate', { min: 0, max: 100 }, '%')}
+            {number('coPartShare', SETTINGS_LIMITS.coPartShare, '%')}
           </div>
           <Form.Item
             name={['settings', 'replyNeedsApproval']}

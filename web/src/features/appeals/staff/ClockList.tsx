@@ -12,7 +12,7 @@ const STATE_COLORS: Record<ClockState, string> = {
   overdue: 'red',
   running: 'blue',
 }
-const KIND_ORDER = { sign_for: 0, first_contact: 1, resolution: 2 } as const
+const KIND_ORDER = { sign_for: 0, first_contact: 1, co_part: 2, resolution: 3 } as const
 
 /**
  * The appeal's deadline clocks, newest cycle first: working time used of the budget as a bar, the
@@ -36,6 +36,7 @@ export function ClockList({ clocks }: { clocks: Clock[] }) {
             <div className="s-clock-head">
               <strong>{name}</strong>
               <Tag color={STATE_COLORS[state]}>{tx(`appeals.clockStates.${state}`)}</Tag>
+              {clock.basis === 'elapsed' ? <Tag>{t('appeals.clockBasis.elapsed')}</Tag> : null}
               {clock.escalationLevel > 1 ? (
                 <Tag color="red">{t('appeals.case.escalated', { level: clock.escalationLevel })}</Tag>
               ) : null}

@@ -77,9 +77,10 @@ function TargetTable({ profile }: { profile: Profile }) {
                       </Form.Item>
                       <Form.Item name={[...base, 'unit']} style={{ marginBottom: 0 }}>
                         <Select
-                          style={{ width: 108 }}
+                          style={{ width: 132 }}
                           aria-label={t('appeals.settings.targetUnit', { target: label })}
                           options={[
+                            { value: 'hours', label: t('appeals.settings.units.clockHours') },
                             { value: 'working_hours', label: t('appeals.settings.units.workingHours') },
                             { value: 'working_days', label: t('appeals.settings.units.workingDays') },
                           ]}

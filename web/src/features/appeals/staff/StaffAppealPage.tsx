@@ -39,6 +39,8 @@ const TOOLBAR_ACTIONS = [
   'dispatch',
   'arbitrate',
   'sign_for',
+  'co_sign_for',
+  'submit_part',
   'record_contact',
   'reply',
   'pause',
@@ -48,7 +50,18 @@ const TOOLBAR_ACTIONS = [
   'reject',
 ] as const
 type ToolbarAction = (typeof TOOLBAR_ACTIONS)[number]
-const PRIMARY: readonly string[] = ['dispatch', 'arbitrate', 'sign_for', 'reply']
+const PRIMARY: readonly string[] = [
+  'dispatch',
+  'arbitrate',
+  'sign_for',
+  'co_sign_for',
+  'submit_part',
+  'reply',
+]
+/** Actions taken with one tap: no form to fill. */
+const ONE_TAP = { sign_for: appealsApi.signFor, co_sign_for: appealsApi.coSignFor } as const
+/** Actions offered outside the toolbar, on the card they belong to. */
+const ELSEWHERE = ['approve_reply', 'reject_reply', 'decide_extension', 'merge'] as const
 
 /**
  * `/staff/appeals/:id`: one case for the task force, a department or the bureau — everything it
@@ -110,7 +123,7 @@ function CaseView({
   const { me } = useSession()
   const navigate = useNavigate()
   const [modal, setModal] = useState<ModalAction>()
-  const [signing, setSigning] = useState(false)
+  const [signing, setSigning] = useState<keyof typeof ONE_TAP>()
   const can = (action: string) => appeal.allowedActions.includes(action)
   const isDispatcher = hasStaffRole(me, 'dispatcher')
   const needsDepartments = can('dispatch') || can('arbitrate')
@@ -129,29 +142,30 @@ function CaseView({
     void message.success(note)
   }
 
-  const signFor = async () => {
-    setSigning(true)
+  const signFor = async (action: keyof typeof ONE_TAP) => {
+    setSigning(action)
     try {
       done(
-        await appealsApi.signFor(appeal.id),
-        t('appeals.case.done', { action: tx('appeals.actions.sign_for') }),
+        await ONE_TAP[action](appeal.id),
+        t('appeals.case.done', { action: tx(`appeals.actions.${action}`) }),
       )
     } catch (error) {
       void message.error(errorMessage(error, t('errors.generic')))
       onReload()
     } finally {
-      setSigning(false)
+      setSigning(undefined)
     }
   }
 
   const open = (action: ToolbarAction) => {
-    if (action === 'sign_for') void signFor()
+    if (action === 'sign_for' || action === 'co_sign_for') void signFor(action)
     else if (action === 'dispatch') setModal({ kind: 'dispatch' })
     else if (action === 'arbitrate') setModal({ kind: 'arbitrate' })
     else setModal({ kind: action })
   }
 
   const toolbar = TOOLBAR_ACTIONS.filter((action) => can(action))
+  const hasActionsElsewhere = ELSEWHERE.some((action) => can(action))
   const returnsLeft = t('appeals.case.returnCount', { count: appeal.returnCount })
 
   return (
@@ -178,7 +192,7 @@ function CaseView({
                       key={action}
                       type={PRIMARY.includes(action) ? 'primary' : 'default'}
                       danger={action === 'reject' || action === 'return'}
-                      loading={action === 'sign_for' && signing}
+                      loading={action === signing}
                       onClick={() => open(action)}
                     >
                       {tx(`appeals.actions.${action}`)}
@@ -186,7 +200,9 @@ function CaseView({
                   ))}
                 </Space>
               ) : (
-                <Typography.Text className="s-empty">{t('appeals.case.noActions')}</Typography.Text>
+                <Typography.Text className="s-empty">
+                  {t(hasActionsElsewhere ? 'appeals.case.actionsElsewhere' : 'appeals.case.noActions')}
+                </Typography.Text>
               )}
               {appeal.isBinding ? (
                 <Alert type="info" showIcon title={t('appeals.case.binding')} style={{ marginTop: 12 }} />
@@ -225,8 +241,14 @@ function CaseView({
                           {formatDateTime(event.at, text.language)}
                           {event.actorRole ? ` · ${text.role(event.actorRole)}` : ''}
                           {department ? ` · ${department}` : ''}
-                        </Typography.Text>
-                        {event.note ? <div className="s-note">{event.note}</div> : null}
+                        </Typography.Text>{' '}
+                        <AudienceTag audience={event.audience} />
+                        {event.note ? (
+                          <div className="s-note">
+                            <AudienceTag audience={event.noteAudience} />
+                            {event.note}
+                          </div>
+                        ) : null}
                       </div>
                     ),
                   }
@@ -257,6 +279,8 @@ function CaseView({
               <ClockList clocks={appeal.clocks} />
             </Card>
             <AssignmentsCard appeal={appeal} />
+            <CoPartsCard appeal={appeal} />
+            <ContactsCard appeal={appeal} />
             <ExtensionsCard
               appeal={appeal}
               onDecide={(extension, approve) => setModal({ kind: 'decide_extension', extension, approve })}
@@ -401,6 +425,88 @@ function RepliesCard({
         />
       ) : (
         <Typography.Text className="s-empty">{t('appeals.case.noReplies')}</Typography.Text>
+      )}
+    </Card>
+  )
+}
+
+/** Who reads an event or a note besides staff: said on every line of the staff timeline. */
+function AudienceTag({ audience }: { audience: 'internal' | 'enterprise' }) {
+  const { t } = useAppealText()
+  return audience === 'enterprise' ? (
+    <Tag color="green">{t('appeals.audience.tagEnterprise')}</Tag>
+  ) : (
+    <Tag>{t('appeals.audience.tagInternal')}</Tag>
+  )
+}
+
+/** The co-handlers of the current round: signed for or not, and their parts as the lead reads them. */
+function CoPartsCard({ appeal }: { appeal: AppealDetail }) {
+  const text = useAppealText()
+  const { t } = text
+  const co = appeal.assignments.filter((a) => a.isCurrent && a.role === 'co')
+  if (!co.length && !appeal.coParts.length) return null
+  return (
+    <Card title={<h2 className="s-card-title">{t('appeals.coParts.title')}</h2>}>
+      <ul className="s-plain-list">
+        {co.map((assignment) => {
+          const parts = appeal.coParts.filter((p) => p.departmentId === assignment.departmentId)
+          return (
+            <li key={assignment.id}>
+              <Space wrap size={6}>
+                <strong>{assignment.departmentName}</strong>
+                <Tag color={assignment.signedAt ? 'green' : 'gold'}>
+                  {t(assignment.signedAt ? 'appeals.coParts.signed' : 'appeals.coParts.notSigned')}
+                </Tag>
+              </Space>
+              {parts.length ? (
+                parts.map((part) => (
+                  <div key={part.id} className="s-note">
+                    <div className="s-small">
+                      {formatDateTime(part.writtenAt, text.language)} ·{' '}
+                      {t('appeals.detail.round', { cycle: part.cycle })}
+                    </div>
+                    <div className="s-prewrap">{part.body}</div>
+                  </div>
+                ))
+              ) : (
+                <div className="s-small">{t('appeals.coParts.none')}</div>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+    </Card>
+  )
+}
+
+/** Contacts the departments recorded: how, with whom, when; the note with who reads it. */
+function ContactsCard({ appeal }: { appeal: AppealDetail }) {
+  const text = useAppealText()
+  const { t, tx } = text
+  if (!appeal.contacts.length && appeal.status === 'submitted') return null
+  return (
+    <Card title={<h2 className="s-card-title">{t('appeals.case.contacts')}</h2>}>
+      {appeal.contacts.length ? (
+        <ul className="s-plain-list">
+          {appeal.contacts.map((contact) => (
+            <li key={contact.id}>
+              <strong>
+                {t('appeals.case.contactLine', {
+                  method: tx(`appeals.contactMethods.${contact.method}`),
+                  person: contact.contactPerson ?? contact.departmentName,
+                })}
+              </strong>
+              <div className="s-small">{formatDateTime(contact.contactedAt, text.language)}</div>
+              <div className="s-note">
+                <AudienceTag audience={contact.noteAudience} />
+                {contact.note}
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Typography.Text className="s-empty">{t('appeals.case.noContacts')}</Typography.Text>
       )}
     </Card>
   )
