@@ -7,6 +7,13 @@ import { createLogger, type Logger } from './kernel/logger'
 import { createMetrics } from './kernel/metrics'
 import { loggingAdapter, webhookAdapter } from './kernel/notify/adapters'
 import { Notifier } from './kernel/notify/notifier'
+import {
+  absentVerifier,
+  developmentVerifier,
+  webhookVerifier,
+  type IdentityVerifier,
+} from './kernel/identity/identity-verifier'
+import { findRegistryRecord } from './modules/enterprises/enterprise-registry.service'
 import { registerAppealJobs } from './modules/appeals/appeals.jobs'
 import { registerAuthJobs } from './modules/auth/auth.jobs'
 import { registerPolicyJobs } from './modules/policies/policies.jobs'
@@ -36,12 +43,19 @@ export function createDeps(
     logger,
     metrics,
   })
+  const identity: IdentityVerifier =
+    config.identity.adapter === 'webhook'
+      ? webhookVerifier(config.identity.webhookUrl!)
+      : config.identity.adapter === 'development'
+        ? developmentVerifier((uscc) => findRegistryRecord(database.db, uscc))
+        : absentVerifier()
   const deps: AppDeps = {
     config,
     database,
     db: database.db,
     jobs,
     notifier,
+    identity,
     calendar: new CalendarSource(),
     logger,
     metrics,

@@ -40,6 +40,8 @@ const envSchema = z.object({
   EMAIL_ADAPTER: z.enum(['log', 'webhook']).default('log'),
   EMAIL_WEBHOOK_URL: z.string().url().optional(),
   CONTACT_CAP_PER_WEEK: z.coerce.number().int().min(0).default(3),
+  IDENTITY_ADAPTER: z.enum(['development', 'webhook', 'none']).optional(),
+  IDENTITY_WEBHOOK_URL: z.string().url().optional(),
 })
 
 export type Config = {
@@ -67,6 +69,8 @@ export type Config = {
   sms: { adapter: 'log' | 'webhook'; webhookUrl: string | undefined }
   email: { adapter: 'log' | 'webhook'; webhookUrl: string | undefined }
   contactCapPerWeek: number
+  /** real-name and e-licence checks: the development verifier (not in production), a gateway, or none */
+  identity: { adapter: 'development' | 'webhook' | 'none'; webhookUrl: string | undefined }
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.EMAIL_ADAPTER === 'webhook' && !e.EMAIL_WEBHOOK_URL) {
     throw new ConfigError('EMAIL_ADAPTER=webhook needs EMAIL_WEBHOOK_URL')
+  }
+  if (e.IDENTITY_ADAPTER === 'webhook' && !e.IDENTITY_WEBHOOK_URL) {
+    throw new ConfigError('IDENTITY_ADAPTER=webhook needs IDENTITY_WEBHOOK_URL')
+  }
+  if (e.IDENTITY_ADAPTER === 'development' && isProduction) {
+    throw new ConfigError('IDENTITY_ADAPTER=development only checks the form of a number: not in production')
   }
   return {
     env: e.NODE_ENV,
@@ -113,5 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms: { adapter: e.SMS_ADAPTER, webhookUrl: e.SMS_WEBHOOK_URL },
     email: { adapter: e.EMAIL_ADAPTER, webhookUrl: e.EMAIL_WEBHOOK_URL },
     contactCapPerWeek: e.CONTACT_CAP_PER_WEEK,
+    identity: {
+      adapter: e.IDENTITY_ADAPTER ?? (isProduction ? 'none' : 'development'),
+      webhookUrl: e.IDENTITY_WEBHOOK_URL,
+    },
   }
 }

@@ -726,6 +726,10 @@ export type DB = {
   appeal_events: AppealEventsTable
   appeal_contacts: AppealContactsTable
   appeal_co_parts: AppealCoPartsTable
+  enterprise_registry: EnterpriseRegistryTable
+  enterprise_claim_files: EnterpriseClaimFilesTable
+  enterprise_claims: EnterpriseClaimsTable
+  enterprise_disputes: EnterpriseDisputesTable
   appeal_ratings: AppealRatingsTable
   appeal_return_visits: AppealReturnVisitsTable
   supervision_cases: SupervisionCasesTable
@@ -870,4 +874,67 @@ export type BenefitPayoutsTable = {
 
 export type BenefitBudgetLocksTable = {
   item_id: string
+}
+
+// Enterprise registry and claims (migration 0018)
+
+export type EnterpriseRegistryTable = {
+  uscc: string
+  name: string
+  legal_representative: string
+  legal_representative_phone: string | null
+  import_id: string | null
+  updated_at: Generated<Date>
+}
+
+export type EnterpriseClaimFilesTable = {
+  id: Generated<string>
+  file_name: string
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf'
+  size_bytes: number
+  sha256: string
+  content: Buffer
+  uploaded_by: string
+  uploaded_at: Generated<Date>
+}
+
+export type EnterpriseClaimMethod = 'legal_rep_code' | 'manager_approval' | 'licence_review'
+export type EnterpriseClaimStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'expired'
+
+export type EnterpriseClaimsTable = {
+  id: Generated<string>
+  enterprise_id: string
+  claimant_id: string
+  method: EnterpriseClaimMethod
+  status: Generated<EnterpriseClaimStatus>
+  note: string | null
+  code_phone: string | null
+  code_hash: string | null
+  code_sent_at: Date | null
+  code_expires_at: Date | null
+  codes_sent: Generated<number>
+  code_attempts: Generated<number>
+  claimant_name: string | null
+  id_number_masked: string | null
+  identity_check: Json<Record<string, unknown>> | null
+  licence_file_id: string | null
+  granted_role: 'manager' | 'agent' | null
+  decided_by: string | null
+  decided_at: Date | null
+  decision_note: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export type EnterpriseDisputesTable = {
+  id: Generated<string>
+  enterprise_id: string
+  reported_by: string
+  reason: string
+  contact_phone: string | null
+  status: Generated<'open' | 'resolved'>
+  resolution: string | null
+  resolved_by: string | null
+  resolved_at: Date | null
+  created_at: Generated<Date>
 }

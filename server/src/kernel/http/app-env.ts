@@ -5,6 +5,7 @@ import type { Jobs } from '../jobs'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { Notifier } from '../notify/notifier'
+import type { IdentityVerifier } from '../identity/identity-verifier'
 import type { Actor } from '../auth/actor'
 
 /** Everything a service may use. Built once per process (or per test database). */
@@ -14,6 +15,8 @@ export type AppDeps = {
   db: Db
   jobs: Jobs
   notifier: Notifier
+  /** real-name and e-licence checks (an outside system; see kernel/identity) */
+  identity: IdentityVerifier
   calendar: CalendarSource
   logger: Logger
   metrics: Metrics

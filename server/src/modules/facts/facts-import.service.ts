@@ -34,7 +34,7 @@ type RowReport = {
 }
 
 /** Who may send a source's data: staff of a department that verifies it, or an administrator. */
-async function assertMaySend(deps: AppDeps, actor: Actor, source: FactSource) {
+export async function assertMaySend(deps: AppDeps, actor: Actor, source: FactSource) {
   const user = requireStaff(actor)
   if (hasRole(user, 'admin')) return { user, departmentId: user.departmentId }
   const mine = [...departmentsWhere(user, 'handler'), ...departmentsWhere(user, 'department_head')]

@@ -17,6 +17,7 @@ import {
   UpdateFactDefinitionBody,
 } from './facts.schema'
 import * as importer from './facts-import.service'
+import * as registry from './facts-registry-import.service'
 import * as service from './facts.service'
 
 const tags = ['facts']
@@ -177,6 +178,39 @@ export function factRoutes() {
         throw new AppError('VALIDATION_FAILED', { fields: { file: translate('facts.import.missingFile') } })
       return c.json(
         await importer.importFacts(c.get('deps'), c.get('actor'), c.req.valid('query').source, {
+          name: file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+        }),
+        200,
+      )
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/facts/registry-imports',
+      tags,
+      access: 'session',
+      summary: `Import the market-regulation registry (xlsx or csv): columns ${Object.values(registry.REGISTRY_COLUMNS).join(', ')} — what a claim by the legal representative's code trusts (the market-regulation department)`,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+            },
+          },
+        },
+      },
+      responses: { 200: jsonResponse(ImportReportSchema, 'One result per row') },
+    }),
+    async (c) => {
+      const file = c.req.valid('form').file as unknown
+      if (!(file instanceof File))
+        throw new AppError('VALIDATION_FAILED', { fields: { file: translate('facts.import.missingFile') } })
+      return c.json(
+        await registry.importRegistry(c.get('deps'), c.get('actor'), {
           name: file.name,
           bytes: new Uint8Array(await file.arrayBuffer()),
         }),
