@@ -83,6 +83,7 @@ registerMessages('zh-CN', {
   'fields.organizationNameCharacters': '名称只能包含文字、数字、空格和括号、点、连字符等常用标点',
   'fields.personNameCharacters': "姓名只能包含文字、空格和 · . ' -",
   'fields.mobilePhone': '请输入 11 位手机号码',
+  'fields.contactPhone': '请填写手机号，或带区号的固定电话（如 0411-84567890，分机可写 0411-84567890-123）',
   'fields.email': '电子邮箱格式不正确',
   'fields.isoDate': '日期格式应为 YYYY-MM-DD',
   'fields.impossibleDate': '没有这一天',
@@ -149,6 +150,8 @@ registerMessages('en', {
     'Use letters, digits, spaces and common punctuation (brackets, dots, hyphens) only',
   'fields.personNameCharacters': "Use letters, spaces and · . ' - only",
   'fields.mobilePhone': 'Enter an 11-digit mobile number',
+  'fields.contactPhone':
+    'Enter a mobile number, or a fixed line with its area code (e.g. 0411-84567890; an extension as 0411-84567890-123)',
   'fields.email': 'Not a valid e-mail address',
   'fields.isoDate': 'Use the form YYYY-MM-DD',
   'fields.impossibleDate': 'No such day',

@@ -61,6 +61,22 @@ describe('intake', () => {
     expect(badCategory.body.error.fields).toHaveProperty('categoryCode')
   })
 
+  it('takes a fixed line as the contact phone, but not for text messages', async () => {
+    const id = await fileAndDispatch(w, { contactPhone: '0411 8456 7890-12' })
+    expect((await w.dispatcher.get(`/api/v1/appeals/${id}`)).body.contactPhone).toBe('0411-84567890-12')
+    const sms = await w.enterpriseUser.post(
+      '/api/v1/appeals',
+      appealBody(w.enterprise.id, { preferredContact: 'sms', contactPhone: '0411-84567890' }),
+    )
+    expect(sms.status).toBe(400)
+    expect(Object.keys(sms.body.error.fields)).toEqual(['contactPhone'])
+    const bad = await w.enterpriseUser.post(
+      '/api/v1/appeals',
+      appealBody(w.enterprise.id, { contactPhone: '84567890' }),
+    )
+    expect(bad.body.error.fields.contactPhone).toContain('区号')
+  })
+
   it('takes images and PDFs by their bytes, refuses anything else, and keeps files private', async () => {
     const ok = await upload(w.enterpriseUser, PNG, '现场照片.png')
     expect(ok.status).toBe(201)
