@@ -29,6 +29,11 @@ export function hasMessage(key: string, locale: Locale): boolean {
   return key in catalogs[locale]
 }
 
+/** Every message registered so far in one locale (tests read the whole catalogue). */
+export function allMessages(locale: Locale): Readonly<Catalog> {
+  return catalogs[locale]
+}
+
 setFieldTranslator((key, params) => translate(key, params))
 
 /** Field messages from zod follow the request's language too. */
@@ -139,6 +144,10 @@ registerMessages('en', {
   'errors.RATE_LIMITED': 'Too many requests; try again in {seconds} seconds',
   'errors.CONTACT_CAP_REACHED':
     'This enterprise was contacted {count} times in the last 7 days, the cap; contact it again after {freesAt}',
+  'uploads.type': 'Only JPEG, PNG or WebP images and PDF files are accepted',
+  'uploads.size': 'At most {mb} MB per file',
+  'uploads.empty': 'The file is empty',
+  'uploads.missing': 'Upload a file (form field "file")',
   'errors.INTERNAL': 'Internal error; please retry (request {requestId})',
   'errors.SERVICE_UNAVAILABLE': 'Service unavailable',
   'fields.unknown': 'Unknown field',
