@@ -464,41 +464,6 @@ describe('handling and the enterprise’s verdict', () => {
   })
 })
 
-describe('Open311 GeoReport v2', () => {
-  it('lists the catalogue as services and only public, non-anonymous appeals as requests', async () => {
-    const services = await t.anonymous().get('/api/open311/v2/services.json')
-    expect(services.body.find((s: { service_code: string }) => s.service_code === 'tax')).toMatchObject({
-      service_name: '税费办理与退税',
-      type: 'realtime',
-    })
-
-    const open = await w.enterpriseUser.post(
-      '/api/v1/appeals',
-      appealBody(w.enterprise.id, { isPublic: true, title: '公开的诉求' }),
-    )
-    const anonymous = await w.enterpriseUser.post(
-      '/api/v1/appeals',
-      appealBody(w.enterprise.id, { isPublic: true, hideIdentity: true }),
-    )
-    const privateOne = await w.enterpriseUser.post('/api/v1/appeals', appealBody(w.enterprise.id))
-    const requests = await t.anonymous().get('/api/open311/v2/requests.json')
-    const ids = requests.body.map((r: { service_request_id: string }) => r.service_request_id)
-    expect(ids).toContain(open.body.number)
-    expect(ids).not.toContain(anonymous.body.number)
-    expect(ids).not.toContain(privateOne.body.number)
-    const one = await t.anonymous().get(`/api/open311/v2/requests/${open.body.number}.json`)
-    expect(one.body[0]).toMatchObject({
-      service_request_id: open.body.number,
-      status: 'open',
-      service_code: 'construction',
-    })
-    expect(JSON.stringify(one.body)).not.toContain(w.enterprise.name)
-    expect((await t.anonymous().get(`/api/open311/v2/requests/${privateOne.body.number}.json`)).status).toBe(
-      404,
-    )
-  })
-})
-
 describe('a crash mid-request', () => {
   it('leaves no half-written case: the state, the assignment and the clocks roll back together', async () => {
     const id = await fileAndDispatch(w)
