@@ -3,6 +3,7 @@ import { currentLocale } from '../../kernel/context'
 import { notFound, validationFailed, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { stripImageMetadata } from '../../kernel/image-metadata'
 import { APPEAL_STATES, type AppealState } from './appeal-states'
 import * as q from './appeals.queries'
 import './open311.messages'
@@ -155,11 +156,15 @@ export async function open311Request(deps: AppDeps, number: string, baseUrl: str
   return present(rows, baseUrl)
 }
 
-/** The first image of a public appeal (the target of media_url), else NOT_FOUND. */
+/**
+ * The first image of a public appeal (the target of media_url), without what the camera wrote
+ * about it (EXIF position, device), else NOT_FOUND — also for an image too damaged to clean.
+ */
 export async function open311Media(deps: AppDeps, attachmentId: string) {
   const media = await q.findPublicMedia(deps.db, attachmentId)
-  if (!media) throw notFound()
-  return { contentType: media.content_type, content: media.content }
+  const content = media && stripImageMetadata(media.content, media.content_type)
+  if (!media || !content) throw notFound()
+  return { contentType: media.content_type, content }
 }
 
 const MEDIA_EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const

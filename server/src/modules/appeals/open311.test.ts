@@ -11,7 +11,27 @@ const filed = { photo: '', plain: '', anonymous: '', private: '' }
 /** The attachment ids of the private appeal's photo and of the public one's second photo and PDF. */
 const files = { privatePhoto: '', secondPhoto: '', pdf: '' }
 
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82])
+const chunk = (type: string, data: number[]) => [
+  ...[0, 0, 0, data.length],
+  ...[...type].map((ch) => ch.charCodeAt(0)),
+  ...data,
+  ...[0, 0, 0, 0],
+]
+/** A PNG's structure (signature, header, data, end), then one with a text chunk naming where it was taken. */
+const PNG = Uint8Array.from([
+  ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  ...chunk('IHDR', [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]),
+  ...chunk('IDAT', [1, 2, 3]),
+  ...chunk('IEND', []),
+])
+const PNG_WITH_TEXT = Uint8Array.from([
+  ...PNG.subarray(0, 33),
+  ...chunk(
+    'tEXt',
+    [...'Location\0甘井子区'].map((ch) => ch.charCodeAt(0) & 0xff),
+  ),
+  ...PNG.subarray(33),
+])
 const PDF = new TextEncoder().encode('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n')
 const V2 = '/api/open311/v2'
 
@@ -34,7 +54,7 @@ beforeAll(async () => {
   w = await buildAppealWorld(t)
   // A PDF first, then two photos: media_url is the first *image*.
   files.pdf = await upload(PDF, '说明.pdf')
-  const first = await upload(PNG, '现场.png')
+  const first = await upload(PNG_WITH_TEXT, '现场.png')
   files.secondPhoto = await upload(PNG, '细节.png')
   filed.photo = await file({
     isPublic: true,
@@ -199,6 +219,7 @@ describe('GeoReport v2 service requests', () => {
     expect(image.status).toBe(200)
     expect(image.headers.get('content-type')).toBe('image/png')
     expect(image.headers.get('x-content-type-options')).toBe('nosniff')
+    // The photo without its text chunk: what the camera wrote is not published.
     expect(new Uint8Array(await image.arrayBuffer())).toEqual(PNG)
   })
 
