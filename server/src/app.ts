@@ -11,7 +11,12 @@ import { requestContext, requireJsonBodies, sessionAuth, toErrorResponse } from 
 import { createRouter } from './kernel/http/route'
 import { appealRoutes } from './modules/appeals/appeals.routes'
 import { MAX_ATTACHMENT_BYTES } from './kernel/uploads'
-import { open311Routes } from './modules/appeals/open311.routes'
+import {
+  isOpen311Path,
+  open311Routes,
+  OPEN311_PREFIX,
+  toGeoReportErrorResponse,
+} from './modules/appeals/open311.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { benefitRoutes } from './modules/benefits/benefits.routes'
 import { authRoutes } from './modules/auth/auth.routes'
@@ -34,7 +39,10 @@ export function buildApp(deps: AppDeps) {
   const app = createRouter()
 
   app.use('*', requestContext(deps))
-  app.onError((error, c) => toErrorResponse(error, c))
+  // Open311 clients expect GeoReport's own error format; everything else the one error shape.
+  app.onError((error, c) =>
+    isOpen311Path(c.req.path) ? toGeoReportErrorResponse(error, c) : toErrorResponse(error, c),
+  )
 
   app.get('/healthz', async (c) => {
     try {
@@ -85,7 +93,7 @@ export function buildApp(deps: AppDeps) {
   app.route(API_PREFIX, referenceRoutes())
   app.route(API_PREFIX, supervisionRoutes())
   app.route(API_PREFIX, benefitRoutes())
-  app.route('/api/open311/v2', open311Routes())
+  app.route(OPEN311_PREFIX, open311Routes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

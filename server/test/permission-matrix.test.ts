@@ -572,12 +572,18 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/inbox/read-all': { allow: 'signed-in' },
   'GET /api/v1/dev/inbox': { allow: 'everyone' },
 
+  'GET /api/open311/discovery.json': { allow: 'everyone' },
+  'GET /api/open311/discovery.xml': { allow: 'everyone' },
   'GET /api/open311/v2/services.json': { allow: 'everyone' },
+  'GET /api/open311/v2/services.xml': { allow: 'everyone' },
+  'GET /api/open311/v2/services/{file}': { allow: 'everyone', params: () => ({ file: 'tax.xml' }) },
   'GET /api/open311/v2/requests.json': { allow: 'everyone' },
+  'GET /api/open311/v2/requests.xml': { allow: 'everyone' },
   'GET /api/open311/v2/requests/{file}': {
     allow: 'everyone',
     params: () => ({ file: 'DL-2026-999999.json' }),
   },
+  'GET /api/open311/v2/media/{file}': { allow: 'everyone', params: () => ({ file: `${randomUuid()}.png` }) },
   'GET /api/v1/reference/divisions': { allow: 'everyone' },
   'GET /api/v1/reference/industries': { allow: 'everyone' },
   'GET /api/v1/reference/enterprise-tags': { allow: 'everyone' },

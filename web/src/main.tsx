@@ -5,7 +5,10 @@ import { configureApi } from './app/api'
 import { currentLanguage, initI18n } from './app/i18n'
 import { AppRouter, preloadShell } from './app/router'
 import { SessionProvider } from './app/session'
+import { installDateEnterGuard } from './ui/date-enter-guard'
 import './app/base.css'
+
+installDateEnterGuard(document)
 
 configureApi({
   language: currentLanguage,

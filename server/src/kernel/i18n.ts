@@ -29,6 +29,11 @@ export function hasMessage(key: string, locale: Locale): boolean {
   return key in catalogs[locale]
 }
 
+/** Every message registered so far in one locale (tests read the whole catalogue). */
+export function allMessages(locale: Locale): Readonly<Catalog> {
+  return catalogs[locale]
+}
+
 setFieldTranslator((key, params) => translate(key, params))
 
 /** Field messages from zod follow the request's language too. */
@@ -85,6 +90,7 @@ registerMessages('zh-CN', {
   'fields.mobilePhone': '请输入 11 位手机号码',
   'fields.noteAudience': '请选择说明给谁看：内部（仅工作人员）或企业',
   'fields.noteAudienceRequired': '写了说明就要选择给谁看：内部（仅工作人员）或企业',
+  'fields.contactPhone': '请填写手机号，或带区号的固定电话（如 0411-84567890，分机可写 0411-84567890-123）',
   'fields.email': '电子邮箱格式不正确',
   'fields.isoDate': '日期格式应为 YYYY-MM-DD',
   'fields.impossibleDate': '没有这一天',
@@ -140,6 +146,10 @@ registerMessages('en', {
   'errors.RATE_LIMITED': 'Too many requests; try again in {seconds} seconds',
   'errors.CONTACT_CAP_REACHED':
     'This enterprise was contacted {count} times in the last 7 days, the cap; contact it again after {freesAt}',
+  'uploads.type': 'Only JPEG, PNG or WebP images and PDF files are accepted',
+  'uploads.size': 'At most {mb} MB per file',
+  'uploads.empty': 'The file is empty',
+  'uploads.missing': 'Upload a file (form field "file")',
   'errors.INTERNAL': 'Internal error; please retry (request {requestId})',
   'errors.SERVICE_UNAVAILABLE': 'Service unavailable',
   'fields.unknown': 'Unknown field',
@@ -153,6 +163,8 @@ registerMessages('en', {
   'fields.mobilePhone': 'Enter an 11-digit mobile number',
   'fields.noteAudience': 'Choose who reads the note: internal (staff only) or the enterprise',
   'fields.noteAudienceRequired': 'A note must say who reads it: internal (staff only) or the enterprise',
+  'fields.contactPhone':
+    'Enter a mobile number, or a fixed line with its area code (e.g. 0411-84567890; an extension as 0411-84567890-123)',
   'fields.email': 'Not a valid e-mail address',
   'fields.isoDate': 'Use the form YYYY-MM-DD',
   'fields.impossibleDate': 'No such day',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isKnownIndustryCode } from './industries'
+import { parseContactPhone } from './phone'
 import { checkUscc } from './uscc'
 
 /**
@@ -80,6 +81,23 @@ export const mobilePhone = z
   .string()
   .trim()
   .regex(/^1[3-9]\d{9}$/, { error: msg('fields.mobilePhone') })
+
+/**
+ * A number to reach someone on: a mobile, or a fixed line with its area code (and an extension),
+ * stored in one form (13900000001, 0411-84567890, 0411-84567890-123). Sign-in phones stay
+ * mobilePhone: codes go out by text message.
+ */
+export const contactPhone = z
+  .string()
+  .max(40, { error: msg('fields.contactPhone') })
+  .transform((v, ctx) => {
+    const phone = parseContactPhone(v)
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: translateField('fields.contactPhone') })
+      return z.NEVER
+    }
+    return phone.normalized
+  })
 
 export const email = z
   .string()

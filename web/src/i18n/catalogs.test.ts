@@ -30,6 +30,33 @@ describe('translation catalogs', () => {
     }
   })
 
+  it('have no doubled words in English ("the the", "no no-application")', () => {
+    const doubled = keysOf(en).flatMap((key) =>
+      [...String(valueAt(en, key)).matchAll(/\b([a-z]+)\s+\1\b/gi)].map((m) => `${key}: ${m[0]}`),
+    )
+    expect(doubled).toEqual([])
+  })
+
+  it('show no repository paths (docs/…, server/src/…) to people', () => {
+    for (const catalog of [zhCN, en]) {
+      const paths = keysOf(catalog).filter((key) =>
+        /\b(?:docs|server|web|src)\/|\.md\b/.test(String(valueAt(catalog, key))),
+      )
+      expect(paths).toEqual([])
+    }
+  })
+
+  it('say "not eligible" one way: 不符合 and "not eligible" (GLOSSARY: ineligible)', () => {
+    const otherWords =
+      /暂不符合|不满足|不可申报|暂不能享受|不具备条件|\bineligible\b|not qualify|no longer fits?\b|\bfail\b/i
+    for (const catalog of [zhCN, en]) {
+      const found = keysOf(catalog).filter((key) =>
+        otherWords.test(String(valueAt(catalog, key)).replace(/\{\{\s*\w+\s*\}\}/g, '')),
+      )
+      expect(found).toEqual([])
+    }
+  })
+
   it('have no empty messages', () => {
     for (const catalog of [zhCN, en]) {
       for (const key of keysOf(catalog))

@@ -14,6 +14,12 @@ describe('city time', () => {
   it('formats instants in city time', () => {
     expect(formatDateTime('2026-01-31T16:30:00Z', 'zh-CN')).toContain('00:30')
   })
+
+  it('shows English dates as YYYY-MM-DD, at the city hour', () => {
+    expect(formatDateTime('2026-01-31T16:30:00Z', 'en')).toBe('2026-02-01 00:30')
+    expect(formatDateTime('2026-03-02T01:05:00Z', 'en')).toBe('2026-03-02 09:05')
+    expect(formatDateTime('2026-03-02T01:05:00Z', 'zh-CN')).toMatch(/^2026\D03\D02 09:05$/)
+  })
 })
 
 describe('file sizes', () => {

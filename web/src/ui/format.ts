@@ -7,10 +7,12 @@ export const CITY_TIME_ZONE = 'Asia/Shanghai'
 const locales = { 'zh-CN': 'zh-CN', en: 'en-GB' } as const
 const toLocale = (language: string) => (language === 'en' ? locales.en : locales['zh-CN'])
 
+/** zh-CN keeps its own 2026/03/02 09:30; English shows ISO dates, 2026-03-02 09:30 (never 02/03/2026). */
 export function formatDateTime(iso: string | null | undefined, language: string): string {
   if (!iso) return '—'
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
+  if (language === 'en') return `${cityDateOf(date)} ${cityClock.format(date)}`
   return new Intl.DateTimeFormat(toLocale(language), {
     timeZone: CITY_TIME_ZONE,
     year: 'numeric',
@@ -21,6 +23,14 @@ export function formatDateTime(iso: string | null | undefined, language: string)
     hour12: false,
   }).format(date)
 }
+
+/** The city's wall-clock time, 09:30 (hourCycle h23: midnight is 00:00, not 24:00). */
+const cityClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: CITY_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
 
 /** A calendar date 'YYYY-MM-DD' is already the city's date: shown as is. */
 export function formatIsoDate(isoDate: string | null | undefined): string {

@@ -115,6 +115,12 @@ function assertSameOrigin(c: Context, trustProxy: boolean): void {
 
 /** The one error shape for everything, including what Hono itself throws. */
 export function toErrorResponse(error: unknown, c: Context<AppEnv>): Response {
+  const appError = toAppError(error, c)
+  return c.json(appError.toBody(), appError.status as 400)
+}
+
+/** Any error as an AppError (an unexpected one is logged and becomes INTERNAL). */
+export function toAppError(error: unknown, c: Context<AppEnv>): AppError {
   let appError: AppError
   if (error instanceof AppError) {
     appError = error
@@ -131,7 +137,7 @@ export function toErrorResponse(error: unknown, c: Context<AppEnv>): Response {
   } else {
     appError = internal(c, error)
   }
-  return c.json(appError.toBody(), appError.status as 400)
+  return appError
 }
 
 function internal(c: Context<AppEnv>, error: unknown): AppError {

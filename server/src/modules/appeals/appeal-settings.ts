@@ -5,6 +5,8 @@ import { z } from 'zod'
  * practice: Beijing 接诉即办 tiers (urgent 2 h, fast 24 h, normal 7 working days, complex 15) and the
  * enterprise-appeal profile of 枣庄 企呼枣应 (verify within 1 working day, reply within 2, solve within
  * 10, complex within 25). The enterprise profile is the default: this platform serves enterprises.
+ * The console names the enterprise profile for the city running the deployment (its defaults after
+ * 枣庄) and the other as Beijing's practice; the stored keys stay 'enterprise' and 'beijing'.
  */
 export const TIERS = ['urgent', 'fast', 'normal', 'complex'] as const
 export type Tier = (typeof TIERS)[number]

@@ -6,7 +6,7 @@ import { readTableRows } from '../../kernel/tabular'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { fieldErrorsOf } from '../../kernel/http/validation'
-import { mobilePhone, plainText } from '../../shared/fields'
+import { contactPhone, plainText } from '../../shared/fields'
 import { IMPORT_COLUMNS } from '../../shared/appeal-import'
 import { checkUscc } from '../../shared/uscc'
 import { findEnterpriseIdByUscc } from '../enterprises/enterprises.service'
@@ -29,7 +29,7 @@ const RowSchema = z.object({
   category: z.string().trim().min(1),
   title: plainText(80, 4),
   body: plainText(MAX_BODY, 10),
-  contactPhone: mobilePhone.nullable(),
+  contactPhone: contactPhone.nullable(),
   address: plainText(200).nullable(),
 })
 

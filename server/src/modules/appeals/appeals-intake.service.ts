@@ -14,6 +14,7 @@ import { currentLocale } from '../../kernel/context'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { acceptUpload } from '../../kernel/uploads'
+import { isMobilePhone } from '../../shared/phone'
 import { checkUscc } from '../../shared/uscc'
 import { findEnterpriseIdByUscc } from '../enterprises/enterprises.service'
 import { assertCanSee, holdingOf, requireViewer } from './appeal-access'
@@ -60,6 +61,9 @@ async function assertIntakeFields(tx: Tx, input: IntakeInput): Promise<{ tier: A
   const owned = await q.findUnlinkedAttachments(tx, input.attachmentIds, input.submittedBy)
   if (owned.length !== new Set(input.attachmentIds).size)
     fields.attachmentIds = translate('appeals.attachmentsNotYours')
+  // A fixed line cannot receive a text message.
+  if (input.preferredContact === 'sms' && input.contactPhone && !isMobilePhone(input.contactPhone))
+    fields.contactPhone = translate('appeals.smsNeedsMobile')
   if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
   return { tier: category!.default_tier }
 }

@@ -31,6 +31,7 @@ registerMessages('zh-CN', {
   'appeals.unknownEnterprise': '没有以该统一社会信用代码登记的企业',
   'appeals.notYourEnterprise': '您不能代表该企业提交诉求',
   'appeals.attachmentsNotYours': '附件不存在、已被使用或不是您上传的',
+  'appeals.smsNeedsMobile': '选择短信联系时，请填写手机号（固定电话收不到短信）',
   'appeals.levelRequired': '请选择满意程度',
   'appeals.unknownDepartment': '部门不存在或已停用',
   'appeals.noFallbackOwner': '没有设置兜底单位，请指定承办部门',
@@ -141,6 +142,8 @@ registerMessages('en', {
   'appeals.unknownEnterprise': 'No enterprise is registered with this credit code',
   'appeals.notYourEnterprise': 'You cannot file for this enterprise',
   'appeals.attachmentsNotYours': 'An attachment does not exist, is already used, or is not yours',
+  'appeals.smsNeedsMobile':
+    'To be contacted by text message, give a mobile number (a fixed line cannot receive texts)',
   'appeals.levelRequired': 'Choose how satisfied you are',
   'appeals.unknownDepartment': 'The department does not exist or is inactive',
   'appeals.noFallbackOwner': 'No fallback owner is set: choose a department',

@@ -813,7 +813,7 @@ export async function findPublicAppeals(
   db: Executor,
   filter: {
     numbers?: string[] | undefined
-    categoryCode?: string | undefined
+    categoryCodes?: string[] | undefined
     from: Date
     to: Date
     statuses?: AppealStatus[] | undefined
@@ -834,6 +834,7 @@ export async function findPublicAppeals(
       'a.body',
       'a.category_code',
       'c.name as category_name',
+      'c.name_en as category_name_en',
       'd.name as department_name',
       'a.created_at',
       'a.updated_at',
@@ -850,14 +851,57 @@ export async function findPublicAppeals(
         .where('k.kind', '=', 'resolution')
         .as('expected_at'),
     )
+    .select([firstImageOf('id').as('media_id'), firstImageOf('content_type').as('media_type')])
     .where('a.is_public', '=', true)
     .where('a.hide_identity', '=', false)
     .where('a.status', 'not in', ['rejected', 'merged'])
   if (filter.numbers?.length) q = q.where('a.number', 'in', filter.numbers)
-  else q = q.where('a.created_at', '>=', filter.from).where('a.created_at', '<', filter.to)
-  if (filter.categoryCode) q = q.where('a.category_code', '=', filter.categoryCode)
-  if (filter.statuses) q = q.where('a.status', 'in', filter.statuses)
+  else {
+    q = q.where('a.created_at', '>=', filter.from).where('a.created_at', '<=', filter.to)
+    if (filter.categoryCodes?.length) q = q.where('a.category_code', 'in', filter.categoryCodes)
+    if (filter.statuses) q = q.where('a.status', 'in', filter.statuses)
+  }
   return q.orderBy('a.created_at', 'desc').limit(limit).execute()
+}
+
+/**
+ * A column of the first image the enterprise filed with appeal `a` (not a department's reply
+ * attachment, not a PDF): the one picture an Open311 feed shows.
+ */
+function firstImageOf(column: 'id' | 'content_type') {
+  return sql<string | null>`(
+    SELECT ${sql.ref(`f.${column}`)} FROM appeal_attachments f
+    WHERE f.appeal_id = a.id AND f.reply_id IS NULL AND f.content_type IN ('image/jpeg', 'image/png', 'image/webp')
+    ORDER BY f.uploaded_at, f.id LIMIT 1)`
+}
+
+/**
+ * An image Open311 may show: the first image of an appeal that is public, does not hide its
+ * identity and was not rejected or merged — the same rule as the public list, checked again here.
+ */
+export async function findPublicMedia(db: Executor, attachmentId: string) {
+  return db
+    .selectFrom('appeal_attachments as m')
+    .innerJoin('appeals as a', 'a.id', 'm.appeal_id')
+    .select(['m.content_type', 'm.content'])
+    .where('m.id', '=', attachmentId)
+    .where('a.is_public', '=', true)
+    .where('a.hide_identity', '=', false)
+    .where('a.status', 'not in', ['rejected', 'merged'])
+    .where(sql<boolean>`m.id = ${firstImageOf('id')}`)
+    .executeTakeFirst()
+}
+
+/** When an administrator last changed the catalogue (its audit rows), or null if never since set-up. */
+export async function findCatalogueChangedAt(db: Executor): Promise<Date | null> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('at')
+    .where('entity_type', '=', 'appeal_category')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.at ?? null
 }
 
 export async function upsertCategory(

@@ -386,7 +386,7 @@ export function appealRoutes() {
       tags,
       access: 'session',
       summary:
-        'Response, resolution and satisfaction rates and more, by department, with their raw numbers (docs/METRICS.md)',
+        'Response, resolution and satisfaction rates and more, by department, with their raw numbers (formulas: the figures page)',
       request: { query: FiguresQuery },
       responses: { 200: jsonResponse(FiguresSchema, 'Figures') },
     }),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import {
+  contactPhone,
   fieldMessage,
-  mobilePhone,
   noteAudience,
   personName,
   plainText,
@@ -34,7 +34,7 @@ export const FileAppealBody = z.strictObject({
   latitude: z.number().min(-90).max(90).nullable().default(null),
   longitude: z.number().min(-180).max(180).nullable().default(null),
   preferredContact: z.enum(['phone', 'sms', 'inbox']).default('phone'),
-  contactPhone: mobilePhone.nullable().default(null),
+  contactPhone: contactPhone.nullable().default(null),
   hideIdentity: z.boolean().default(false),
   isPublic: z.boolean().default(false),
   channel: z.enum(['web', 'mobile']).default('mobile'),

@@ -61,6 +61,22 @@ describe('intake', () => {
     expect(badCategory.body.error.fields).toHaveProperty('categoryCode')
   })
 
+  it('takes a fixed line as the contact phone, but not for text messages', async () => {
+    const id = await fileAndDispatch(w, { contactPhone: '0411 8456 7890-12' })
+    expect((await w.dispatcher.get(`/api/v1/appeals/${id}`)).body.contactPhone).toBe('0411-84567890-12')
+    const sms = await w.enterpriseUser.post(
+      '/api/v1/appeals',
+      appealBody(w.enterprise.id, { preferredContact: 'sms', contactPhone: '0411-84567890' }),
+    )
+    expect(sms.status).toBe(400)
+    expect(Object.keys(sms.body.error.fields)).toEqual(['contactPhone'])
+    const bad = await w.enterpriseUser.post(
+      '/api/v1/appeals',
+      appealBody(w.enterprise.id, { contactPhone: '84567890' }),
+    )
+    expect(bad.body.error.fields.contactPhone).toContain('区号')
+  })
+
   it('takes images and PDFs by their bytes, refuses anything else, and keeps files private', async () => {
     const ok = await upload(w.enterpriseUser, PNG, '现场照片.png')
     expect(ok.status).toBe(201)
@@ -454,41 +470,6 @@ describe('handling and the enterprise’s verdict', () => {
       before: { status: 'dispatched' },
       after: { status: 'handling' },
     })
-  })
-})
-
-describe('Open311 GeoReport v2', () => {
-  it('lists the catalogue as services and only public, non-anonymous appeals as requests', async () => {
-    const services = await t.anonymous().get('/api/open311/v2/services.json')
-    expect(services.body.find((s: { service_code: string }) => s.service_code === 'tax')).toMatchObject({
-      service_name: '税费办理与退税',
-      type: 'realtime',
-    })
-
-    const open = await w.enterpriseUser.post(
-      '/api/v1/appeals',
-      appealBody(w.enterprise.id, { isPublic: true, title: '公开的诉求' }),
-    )
-    const anonymous = await w.enterpriseUser.post(
-      '/api/v1/appeals',
-      appealBody(w.enterprise.id, { isPublic: true, hideIdentity: true }),
-    )
-    const privateOne = await w.enterpriseUser.post('/api/v1/appeals', appealBody(w.enterprise.id))
-    const requests = await t.anonymous().get('/api/open311/v2/requests.json')
-    const ids = requests.body.map((r: { service_request_id: string }) => r.service_request_id)
-    expect(ids).toContain(open.body.number)
-    expect(ids).not.toContain(anonymous.body.number)
-    expect(ids).not.toContain(privateOne.body.number)
-    const one = await t.anonymous().get(`/api/open311/v2/requests/${open.body.number}.json`)
-    expect(one.body[0]).toMatchObject({
-      service_request_id: open.body.number,
-      status: 'open',
-      service_code: 'construction',
-    })
-    expect(JSON.stringify(one.body)).not.toContain(w.enterprise.name)
-    expect((await t.anonymous().get(`/api/open311/v2/requests/${privateOne.body.number}.json`)).status).toBe(
-      404,
-    )
   })
 })
 

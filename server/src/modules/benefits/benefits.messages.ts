@@ -1,7 +1,7 @@
 import { registerMessages } from '../../kernel/i18n'
 
 registerMessages('zh-CN', {
-  'errors.BENEFIT_NOT_ELIGIBLE': '暂不能享受该政策：{reasons}',
+  'errors.BENEFIT_NOT_ELIGIBLE': '不符合该事项的条件：{reasons}',
   'errors.BENEFIT_ALREADY_CLAIMED': '本企业已确认或申报过该事项，不能重复办理',
   'errors.BENEFIT_WRONG_MODE': '办理方式不对：免申即享事项只需确认，快申快享和标准申报事项需要提交申请',
   'errors.CLAIM_NOT_DECIDABLE': '申请当前状态不能作出决定（标准申报须先由经办人审核并提出意见）',
@@ -12,7 +12,7 @@ registerMessages('zh-CN', {
   'errors.CLAIM_NOT_REVIEWABLE': '申请当前状态不能审核或要求补正',
   'errors.CLAIM_NOT_RESUBMITTABLE': '申请不在补正中，不能补交材料',
   'errors.CLAIM_SAME_REVIEWER': '提出审核意见的人不能自己作出决定（双人复核）',
-  'benefits.reasons.failed': '不满足“{conditions}”',
+  'benefits.reasons.failed': '不符合“{conditions}”',
   'benefits.reasons.missing': '尚缺{facts}，请先补充企业信息',
   'benefits.reasons.notInForce': '该事项已不在有效期内',
   'benefits.reasons.separator': '；',
@@ -90,7 +90,7 @@ registerMessages('zh-CN', {
 })
 
 registerMessages('en', {
-  'errors.BENEFIT_NOT_ELIGIBLE': 'Not eligible for this benefit now: {reasons}',
+  'errors.BENEFIT_NOT_ELIGIBLE': 'Not eligible for this benefit: {reasons}',
   'errors.BENEFIT_ALREADY_CLAIMED': 'The enterprise has already consented to or applied for this benefit',
   'errors.BENEFIT_WRONG_MODE':
     'Wrong way to claim: a no-application benefit takes a consent; fast and standard applications take an application',
@@ -104,7 +104,7 @@ registerMessages('en', {
   'errors.CLAIM_NOT_REVIEWABLE': 'The application cannot be reviewed or sent back for a supplement now',
   'errors.CLAIM_NOT_RESUBMITTABLE': 'No supplement was requested: nothing to resubmit',
   'errors.CLAIM_SAME_REVIEWER': 'Whoever recommended it cannot decide it too (four eyes)',
-  'benefits.reasons.failed': 'fails "{conditions}"',
+  'benefits.reasons.failed': 'not met: "{conditions}"',
   'benefits.reasons.missing': '{facts} missing: complete the enterprise’s facts first',
   'benefits.reasons.notInForce': 'the item no longer applies',
   'benefits.reasons.separator': '; ',

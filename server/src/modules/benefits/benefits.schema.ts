@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDate, mobilePhone, personName, plainText } from '../../shared/fields'
+import { contactPhone, isoDate, personName, plainText } from '../../shared/fields'
 import { BENEFIT_KINDS, BENEFIT_MODES, MATCH_OUTCOMES } from '../../shared/policies'
 
 /** The contract of benefit claims, payouts and the effect evaluation (the web reuses it). */
@@ -44,7 +44,7 @@ const materials = z
 
 export const ApplicationFormBody = z.strictObject({
   contactName: personName(),
-  contactPhone: mobilePhone,
+  contactPhone,
   bankName: plainText(100, 2),
   bankAccount: z
     .string()

@@ -68,7 +68,7 @@ describe('免申即享: the enterprise consents in one tap', () => {
     expect(undetermined.body.error.message).toContain('资产总额')
     unknown.client.locale = 'en'
     expect((await consent(unknown, w.items.noApp)).body.error.message).toContain(
-      'Not eligible for this benefit now',
+      'Not eligible for this benefit',
     )
     unknown.client.locale = 'zh-CN'
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ENTERPRISE_TAGS } from '../../shared/enterprise-tags'
 import {
+  contactPhone,
   industryCode,
   isoDate,
   mobilePhone,
@@ -27,7 +28,7 @@ const profileFields = {
   annualRevenue: z.number().min(0).max(1e13).multipleOf(0.01).nullable(),
   tags: z.array(z.enum(ENTERPRISE_TAGS)).max(ENTERPRISE_TAGS.length),
   address: plainText(200).nullable(),
-  contactPhone: mobilePhone.nullable(),
+  contactPhone: contactPhone.nullable(),
 }
 
 export const RegisterEnterpriseBody = z.strictObject({

@@ -182,6 +182,34 @@ describe('profile changes are versioned', () => {
     })
   })
 
+  it('takes a fixed line with area code as the contact phone, stored in one form', async () => {
+    const enterprise = await buildEnterprise(t)
+    const member = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
+    const client = await signInEnterprise(t, member.phone)
+    const fixed = await client.patch(`/api/v1/enterprises/${enterprise.id}`, {
+      version: 1,
+      contactPhone: '(0411) 8456 7890',
+    })
+    expect(fixed.status).toBe(200)
+    expect(fixed.body.contactPhone).toBe('0411-84567890')
+    const extension = await client.patch(`/api/v1/enterprises/${enterprise.id}`, {
+      version: 2,
+      contactPhone: '0411-84567890转123',
+    })
+    expect(extension.body.contactPhone).toBe('0411-84567890-123')
+    const mobile = await client.patch(`/api/v1/enterprises/${enterprise.id}`, {
+      version: 3,
+      contactPhone: '139 0000 0001',
+    })
+    expect(mobile.body.contactPhone).toBe('13900000001')
+    const local = await client.patch(`/api/v1/enterprises/${enterprise.id}`, {
+      version: 4,
+      contactPhone: '84567890',
+    })
+    expect(local.status).toBe(400)
+    expect(local.body.error.fields.contactPhone).toContain('0411-84567890')
+  })
+
   it('a member cannot set the credit tier; an admin can; other staff cannot edit', async () => {
     const enterprise = await buildEnterprise(t)
     const member = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })

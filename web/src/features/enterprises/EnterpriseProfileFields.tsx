@@ -1,9 +1,9 @@
 import { Checkbox, Form, Input, Radio } from 'antd-mobile'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CONTACT_PHONE_MAX_LENGTH, contactPhoneRule } from '../../ui/contact-phone'
 import { cityToday } from '../../ui/format'
 import { NativeDateInput, NativeSelect } from '../../ui/mobile/native-controls'
-import { MOBILE_PHONE } from '../auth/auth.api'
 import { SIZE_CLASSES, type IndustrySection, type SizeClass } from './enterprises.api'
 import type { EnterpriseReference } from './use-enterprise-reference'
 
@@ -74,12 +74,12 @@ export function EnterpriseProfileFields({ reference }: { reference: EnterpriseRe
       <Form.Item
         name="contactPhone"
         label={t('enterprise.fields.contactPhone')}
-        rules={[{ pattern: MOBILE_PHONE, message: t('auth.enterpriseLogin.phoneInvalid') }]}
+        rules={[contactPhoneRule(t('fields.contactPhone'))]}
       >
         <Input
           type="tel"
-          inputMode="numeric"
-          maxLength={11}
+          inputMode="tel"
+          maxLength={CONTACT_PHONE_MAX_LENGTH}
           placeholder={t('enterprise.placeholders.optional')}
         />
       </Form.Item>

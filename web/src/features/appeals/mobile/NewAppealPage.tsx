@@ -6,6 +6,7 @@ import { errorMessage } from '../../../app/api'
 import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
 import type { Me } from '../../../app/session'
+import { CONTACT_PHONE_MAX_LENGTH, contactPhoneRule, smsNeedsMobileRule } from '../../../ui/contact-phone'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { Banner } from '../../../ui/mobile/Banner'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
@@ -13,7 +14,6 @@ import { NativeSelect, NativeSwitch } from '../../../ui/mobile/native-controls'
 import { RadioChoice } from '../../../ui/mobile/RadioChoice'
 import { scrollToFirstError } from '../../../ui/mobile/scroll-to-error'
 import { useLoad } from '../../../ui/use-load'
-import { MOBILE_PHONE } from '../../auth/auth.api'
 import { enterprisesApi } from '../../enterprises/enterprises.api'
 import {
   BODY_MAX,
@@ -276,9 +276,10 @@ function AppealForm({
         <Form.Item
           name="contactPhone"
           label={t('appeals.fields.contactPhone')}
-          rules={[{ pattern: MOBILE_PHONE, message: t('auth.enterpriseLogin.phoneInvalid') }]}
+          dependencies={['preferredContact']}
+          rules={[contactPhoneRule(t('fields.contactPhone')), smsNeedsMobileRule(t('fields.smsNeedsMobile'))]}
         >
-          <Input type="tel" inputMode="numeric" maxLength={11} autoComplete="tel" />
+          <Input type="tel" inputMode="tel" maxLength={CONTACT_PHONE_MAX_LENGTH} autoComplete="tel" />
         </Form.Item>
         <Form.Item name="address" label={t('appeals.fields.address')}>
           <Input maxLength={200} placeholder={t('appeals.new.addressPlaceholder')} />

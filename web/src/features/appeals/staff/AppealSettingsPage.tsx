@@ -18,6 +18,7 @@ import {
 } from '../settings-form'
 import { useAppealText } from '../use-appeal-text'
 import { SettingsTargets } from './SettingsTargets'
+import { useProfileName } from './use-profile-name'
 
 /**
  * `/staff/appeals/settings`: the rules of the appeal process an administrator changes without a
@@ -65,6 +66,7 @@ function SettingsForm({
   onConflict: () => void
 }) {
   const { t } = useAppealText()
+  const profileName = useProfileName()
   const { message, modal } = App.useApp()
   const [form] = Form.useForm<SettingsFormValues>()
   const [banner, setBanner] = useState<string>()
@@ -148,11 +150,11 @@ function SettingsForm({
             <Radio.Group
               options={PROFILES.map((profile) => ({
                 value: profile,
-                label: t(`appeals.settings.profiles.${profile}`),
+                label: profileName(profile),
               }))}
             />
           </Form.Item>
-          <SettingsTargets />
+          <SettingsTargets profileName={profileName} />
         </Card>
         <Card title={<h2 className="s-card-title">{t('appeals.settings.process')}</h2>}>
           <div className="s-settings-grid">

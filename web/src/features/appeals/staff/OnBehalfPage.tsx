@@ -3,10 +3,10 @@ import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { paths } from '../../../app/routes'
+import { CONTACT_PHONE_MAX_LENGTH, contactPhoneRule } from '../../../ui/contact-phone'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
-import { MOBILE_PHONE } from '../../auth/auth.api'
 import { usccProblem } from '../../enterprises/uscc-message'
 import { BODY_MAX, BODY_MIN, blankToUndefined, newIdempotencyKey, TITLE_MAX, TITLE_MIN } from '../appeal-form'
 import { appealsApi, type Receipt } from '../appeals.api'
@@ -239,9 +239,9 @@ function OnBehalfForm({
             <Form.Item
               name="contactPhone"
               label={t('appeals.onBehalf.contactPhone')}
-              rules={[{ pattern: MOBILE_PHONE, message: t('auth.enterpriseLogin.phoneInvalid') }]}
+              rules={[contactPhoneRule(t('fields.contactPhone'))]}
             >
-              <Input inputMode="tel" maxLength={11} autoComplete="off" />
+              <Input inputMode="tel" maxLength={CONTACT_PHONE_MAX_LENGTH} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={24} md={14}>

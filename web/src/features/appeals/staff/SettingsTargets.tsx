@@ -8,7 +8,7 @@ import { useAppealText } from '../use-appeal-text'
  * (sign for, first contact, resolution) may take, in working hours or working days. The form's
  * field names are the API's, so a refused value is marked in its own cell.
  */
-export function SettingsTargets() {
+export function SettingsTargets({ profileName }: { profileName: (profile: Profile) => string }) {
   const { t } = useAppealText()
   const active = Form.useWatch(['settings', 'profile']) as Profile | undefined
   return (
@@ -17,24 +17,22 @@ export function SettingsTargets() {
         key: profile,
         label:
           profile === active
-            ? t('appeals.settings.profileInUse', { name: t(`appeals.settings.profiles.${profile}`) })
-            : t(`appeals.settings.profiles.${profile}`),
+            ? t('appeals.settings.profileInUse', { name: profileName(profile) })
+            : profileName(profile),
         // Both profiles stay mounted: the hidden one is still part of what is saved.
         forceRender: true,
-        children: <TargetTable profile={profile} />,
+        children: <TargetTable profile={profile} name={profileName(profile)} />,
       }))}
     />
   )
 }
 
-function TargetTable({ profile }: { profile: Profile }) {
+function TargetTable({ profile, name }: { profile: Profile; name: string }) {
   const { t, tier, clockKind } = useAppealText()
   return (
     <div className="s-table-scroll">
       <table className="s-targets">
-        <caption className="visually-hidden">
-          {t('appeals.settings.targetsOf', { name: t(`appeals.settings.profiles.${profile}`) })}
-        </caption>
+        <caption className="visually-hidden">{t('appeals.settings.targetsOf', { name })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('appeals.fields.tier')}</th>

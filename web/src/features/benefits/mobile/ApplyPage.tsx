@@ -5,13 +5,13 @@ import { errorMessage } from '../../../app/api'
 import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
 import type { Me } from '../../../app/session'
+import { CONTACT_PHONE_MAX_LENGTH, contactPhoneRule } from '../../../ui/contact-phone'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { Banner } from '../../../ui/mobile/Banner'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { scrollToFirstError } from '../../../ui/mobile/scroll-to-error'
 import { useLoad } from '../../../ui/use-load'
 import { newIdempotencyKey } from '../../appeals/appeal-form'
-import { MOBILE_PHONE } from '../../auth/auth.api'
 import { policiesApi, type MatchView } from '../../policies/policies.api'
 import { ModeTag } from '../../policies/mobile/PolicyTags'
 import { benefitsApi, type ApplicationForm } from '../benefits.api'
@@ -211,9 +211,9 @@ function ApplyForm({ me, enterpriseId, match }: { me: Me; enterpriseId: string; 
         <Form.Item
           name={['form', 'contactPhone']}
           label={t('benefits.fields.contactPhone')}
-          rules={[required, { pattern: MOBILE_PHONE, message: t('auth.enterpriseLogin.phoneInvalid') }]}
+          rules={[required, contactPhoneRule(t('fields.contactPhone'))]}
         >
-          <Input type="tel" inputMode="numeric" maxLength={11} autoComplete="tel" />
+          <Input type="tel" inputMode="tel" maxLength={CONTACT_PHONE_MAX_LENGTH} autoComplete="tel" />
         </Form.Item>
         <Form.Item
           name={['form', 'bankName']}

@@ -140,7 +140,11 @@ function Calculator({
         )}
       </button>
       <Tabs activeKey={tab} onChange={(key) => setTab(key as 'facts' | 'results')} className="m-calc-tabs">
-        <Tabs.Tab key="facts" title={t('policies.calculator.factsTab', { count: entered })}>
+        {/* Each tab counts what it lists: every field (and how many are filled), every item in force. */}
+        <Tabs.Tab
+          key="facts"
+          title={t('policies.calculator.factsTab', { entered, count: definitions.length })}
+        >
           <p className="m-muted m-tab-hint">{t('policies.calculator.intro')}</p>
           {groups.map((group) =>
             group.defs.length ? (
@@ -176,7 +180,10 @@ function Calculator({
             </Button>
           </div>
         </Tabs.Tab>
-        <Tabs.Tab key="results" title={t('policies.calculator.resultsTab', { count: counts?.eligible ?? 0 })}>
+        <Tabs.Tab
+          key="results"
+          title={t('policies.calculator.resultsTab', { count: answer.result?.items.length ?? 0 })}
+        >
           <Banner tone="error" text={answer.error} />
           {answer.result ? (
             <CalculatorResults
