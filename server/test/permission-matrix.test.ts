@@ -571,6 +571,7 @@ const MATRIX: Record<string, Entry> = {
     params: () => ({ file: 'DL-2026-999999.json' }),
   },
   'GET /api/v1/reference/divisions': { allow: 'everyone' },
+  'GET /api/v1/reference/divisions/{code}': { allow: 'everyone', params: () => ({ code: '210211' }) },
   'GET /api/v1/reference/industries': { allow: 'everyone' },
   'GET /api/v1/reference/enterprise-tags': { allow: 'everyone' },
   'GET /api/v1/reference/city': { allow: 'everyone' },

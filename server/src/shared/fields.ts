@@ -119,7 +119,11 @@ export const usccField = z
 
 /** A field the contract names only to refuse it with a message saying why (it is set elsewhere). */
 export function refusedField(messageKey: string) {
-  return z.never({ error: msg(messageKey) }).optional()
+  return z
+    .unknown()
+    .refine((v) => v === undefined, { error: msg(messageKey) })
+    .optional()
+    .describe('Never accepted: sending it is refused with a message that says where the value comes from.')
 }
 
 /** A GB/T 4754-2017 industry code such as I65 or C3911. */

@@ -280,6 +280,21 @@ describe('a credit code issued outside the city', () => {
   // Haidian district, Beijing: a real GB/T 2260 code, not Dalian's
   const beijing = () => makeUscc(Math.random, '110108', '1')
 
+  it('the web asks the reference endpoint what positions 3–8 name, instead of carrying the table', async () => {
+    const anyone = t.anonymous()
+    expect((await anyone.get('/api/v1/reference/divisions/110108')).body).toEqual({
+      code: '110108',
+      name: '海淀区',
+      fullName: '北京市海淀区',
+      isInCity: false,
+    })
+    expect((await anyone.get('/api/v1/reference/divisions/210211')).body).toMatchObject({ isInCity: true })
+    expect((await anyone.get('/api/v1/reference/divisions/210200')).body).toMatchObject({ isInCity: true })
+    expect((await anyone.get('/api/v1/reference/divisions/100000')).body).toMatchObject({ isInCity: false })
+    expect((await anyone.get('/api/v1/reference/divisions/110199')).status).toBe(404)
+    expect((await anyone.get('/api/v1/reference/divisions/1101')).status).toBe(400)
+  })
+
   it('is refused without a reason, naming where the code says it was registered', async () => {
     const res = await enterpriseUser.post('/api/v1/enterprises', registration({ uscc: beijing() }))
     expect(res.status).toBe(400)
