@@ -101,7 +101,7 @@ it('an enterprise registered outside the city says why, and the bureau reads it 
 
   const staff = await staffOnDesktop(browser, 'dispatcher')
   await staff.goto('/staff/enterprises')
-  await staff.getByRole('radio', { name: '外地登记' }).check({ force: true })
+  await staff.locator('.ant-segmented-item', { hasText: '外地登记' }).click()
   await expect.poll(() => staff.getByText('北京星辰数字科技有限公司').count()).toBeGreaterThan(0)
   await staff.getByRole('button', { name: /展开/ }).first().click()
   await expect

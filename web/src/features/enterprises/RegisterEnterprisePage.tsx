@@ -148,57 +148,60 @@ function RegisterForm() {
         >
           <Input maxLength={22} autoComplete="off" placeholder={t('enterprise.placeholders.uscc')} />
         </Form.Item>
-        {asksReason ? (
-          <>
-            <Form.Header>{t('enterprise.register.outOfCity.title')}</Form.Header>
-            <div style={{ padding: '4px 12px 8px' }}>
-              <Banner
-                tone="alert"
-                text={
-                  division && !division.isInCity
-                    ? t('enterprise.register.outOfCity.explain', {
-                        code: division.code,
-                        division: division.fullName,
-                        city: cityName,
-                      })
-                    : serverAsked
-                }
-              />
-              <p className="m-muted">{t('enterprise.register.outOfCity.whoReads')}</p>
-            </div>
-            <Form.Item
-              name="outOfCityReason"
-              label={t('enterprise.fields.outOfCityReason')}
-              rules={[{ required: true, message: t('enterprise.register.outOfCity.chooseReason') }]}
-            >
-              <RadioChoice
-                vertical
-                groupLabel={t('enterprise.fields.outOfCityReason')}
-                options={OUT_OF_CITY_REASONS.map((reason) => ({
-                  value: reason,
-                  label: t(`enterprise.outOfCityReasons.${reason}`),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item
-              name="outOfCityNote"
-              label={t('enterprise.fields.outOfCityNote')}
-              description={t('enterprise.help.outOfCityNote')}
-              rules={[
-                { required: true, whitespace: true, message: t('fields.required') },
-                { min: NOTE_MIN, message: t('enterprise.validation.outOfCityNote', { min: NOTE_MIN }) },
-              ]}
-            >
-              <TextArea
-                rows={3}
-                maxLength={NOTE_MAX}
-                showCount
-                placeholder={t('enterprise.placeholders.outOfCityNote')}
-              />
-            </Form.Item>
-            <Form.Header>{t('enterprise.register.profileTitle')}</Form.Header>
-          </>
-        ) : null}
+        {/* An array, not a fragment: antd-mobile's Form finds its headers among its direct children. */}
+        {asksReason
+          ? [
+              <Form.Header key="out-of-city-header">{t('enterprise.register.outOfCity.title')}</Form.Header>,
+              <div key="out-of-city-explain" style={{ padding: '4px 12px 8px' }}>
+                <Banner
+                  tone="info"
+                  text={
+                    division && !division.isInCity
+                      ? t('enterprise.register.outOfCity.explain', {
+                          code: division.code,
+                          division: division.fullName,
+                          city: cityName,
+                        })
+                      : serverAsked
+                  }
+                />
+                <p className="m-muted">{t('enterprise.register.outOfCity.whoReads')}</p>
+              </div>,
+              <Form.Item
+                key="outOfCityReason"
+                name="outOfCityReason"
+                label={t('enterprise.fields.outOfCityReason')}
+                rules={[{ required: true, message: t('enterprise.register.outOfCity.chooseReason') }]}
+              >
+                <RadioChoice
+                  vertical
+                  groupLabel={t('enterprise.fields.outOfCityReason')}
+                  options={OUT_OF_CITY_REASONS.map((reason) => ({
+                    value: reason,
+                    label: t(`enterprise.outOfCityReasons.${reason}`),
+                  }))}
+                />
+              </Form.Item>,
+              <Form.Item
+                key="outOfCityNote"
+                name="outOfCityNote"
+                label={t('enterprise.fields.outOfCityNote')}
+                description={t('enterprise.help.outOfCityNote')}
+                rules={[
+                  { required: true, whitespace: true, message: t('fields.required') },
+                  { min: NOTE_MIN, message: t('enterprise.validation.outOfCityNote', { min: NOTE_MIN }) },
+                ]}
+              >
+                <TextArea
+                  rows={3}
+                  maxLength={NOTE_MAX}
+                  showCount
+                  placeholder={t('enterprise.placeholders.outOfCityNote')}
+                />
+              </Form.Item>,
+              <Form.Header key="profile-header">{t('enterprise.register.profileTitle')}</Form.Header>,
+            ]
+          : null}
         <EnterpriseProfileFields reference={reference.data} />
       </Form>
     </>

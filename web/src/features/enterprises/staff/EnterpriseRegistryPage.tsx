@@ -32,17 +32,17 @@ export function EnterpriseRegistryPage() {
   const result = useLoad(() => enterprisesApi.search(query), [query])
 
   const columns: ColumnsType<Enterprise> = [
-    { title: t('enterprise.fields.name'), dataIndex: 'name', width: 240 },
+    { title: t('enterprise.fields.name'), dataIndex: 'name', width: 200 },
     {
       title: t('enterprise.fields.uscc'),
       dataIndex: 'uscc',
-      width: 190,
+      width: 180,
       render: (uscc: string) => <span className="s-mono">{uscc}</span>,
     },
     {
       title: t('enterprise.fields.registrationPlace'),
       key: 'registration',
-      width: 220,
+      width: 190,
       render: (_value, e) => (
         <Space size={4} wrap>
           <span>{registrationPlaceText(tx, e.registration)}</span>
@@ -55,13 +55,13 @@ export function EnterpriseRegistryPage() {
     {
       title: t('enterprise.fields.outOfCityReason'),
       key: 'reason',
-      width: 200,
+      width: 170,
       render: (_value, e) => (e.registration.isOutOfCity ? outOfCityReasonText(tx, e.registration) : '—'),
     },
     {
       title: t('enterprise.fields.creditTier'),
       key: 'creditTier',
-      width: 220,
+      width: 190,
       render: (_value, e) => creditTierText(tx, e.creditTier),
     },
   ]
@@ -104,7 +104,7 @@ export function EnterpriseRegistryPage() {
           loading={result.isLoading}
           columns={columns}
           dataSource={result.data?.items ?? []}
-          scroll={{ x: 1070 }}
+          scroll={{ x: 980 }}
           expandable={{ expandedRowRender: (e) => <EnterpriseDetails enterprise={e} /> }}
           pagination={{
             current: page,
