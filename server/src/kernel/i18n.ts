@@ -92,7 +92,8 @@ registerMessages('zh-CN', {
   'fields.divisionNotInCity': '不是本市的区县行政区划代码（GB/T 2260）',
   'fields.dateInFuture': '日期不能晚于今天',
   'uscc.length': '统一社会信用代码应为 18 位，这里是 {found} 位（GB 32100-2015）',
-  'uscc.charset': '第 {position} 位「{found}」不是统一社会信用代码使用的字符：不使用 I、O、S、V、Z（GB 32100-2015）',
+  'uscc.charset':
+    '第 {position} 位「{found}」不是统一社会信用代码使用的字符：不使用 I、O、S、V、Z（GB 32100-2015）',
   'uscc.registrationAuthority': '登记管理部门代码（第 1 位）「{found}」无效（GB 32100-2015）',
   'uscc.organizationCategory': '机构类别代码（第 2 位）与登记管理部门不符（GB 32100-2015）',
   'uscc.divisionFormat': '行政区划代码（第 3–8 位）应为 6 位数字（GB 32100-2015）',

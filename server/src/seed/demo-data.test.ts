@@ -50,7 +50,10 @@ describe('seeding the demo data', () => {
     const admin = await signInAs(t, 'admin')
     const imports = (await admin.get('/api/v1/facts/imports')).body.items
     expect(imports).toHaveLength(1)
-    expect(imports[0]).toMatchObject({ source: 'market_regulation', fileName: expect.stringContaining('演示数据') })
+    expect(imports[0]).toMatchObject({
+      source: 'market_regulation',
+      fileName: expect.stringContaining('演示数据'),
+    })
     const importRow = await t.deps.db
       .selectFrom('fact_imports')
       .select(['department_id', 'imported_by'])
@@ -59,9 +62,9 @@ describe('seeding the demo data', () => {
 
     // A company may be left unrated (about one in ten: all five, once in 100,000 runs); an individual
     // business always is. Every tier there is cites the import.
-    const tiers = (
-      await Promise.all(companies.map((c) => admin.get(`/api/v1/enterprises/${c.id}`)))
-    ).map((r) => r.body.creditTier)
+    const tiers = (await Promise.all(companies.map((c) => admin.get(`/api/v1/enterprises/${c.id}`)))).map(
+      (r) => r.body.creditTier,
+    )
     expect(tiers.filter(Boolean).length).toBeGreaterThan(0)
     for (const tier of tiers.filter(Boolean))
       expect(tier).toMatchObject({ source: 'market_regulation', importId: imports[0].id })

@@ -36,7 +36,10 @@ describe('checkUscc: published codes pass every rule', () => {
   })
 
   it('reads codes copied from a photo: spaces, dashes and lower case', () => {
-    expect(checkUscc(' 9111 0000 6000 3734-1l ', isDivision)).toEqual({ ok: true, code: '91110000600037341L' })
+    expect(checkUscc(' 9111 0000 6000 3734-1l ', isDivision)).toEqual({
+      ok: true,
+      code: '91110000600037341L',
+    })
   })
 
   it('accepts the national registration division 100000 without a lookup', () => {

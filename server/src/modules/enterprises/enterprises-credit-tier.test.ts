@@ -59,7 +59,10 @@ describe('the credit tier', () => {
     })
     expect(declared.status).toBe(400)
     expect(Object.keys(declared.body.error.fields)).toEqual(['facts.0.key'])
-    const patched = await member.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, creditTier: 'A' })
+    const patched = await member.patch(`/api/v1/enterprises/${enterprise.id}`, {
+      version: 1,
+      creditTier: 'A',
+    })
     expect(patched.status).toBe(400)
     expect(Object.keys(patched.body.error.fields)).toEqual(['creditTier'])
     expect((await member.get(`/api/v1/enterprises/${enterprise.id}`)).body.creditTier).toBeNull()
@@ -112,7 +115,9 @@ describe('the credit tier', () => {
     expect(shown.body.creditTier).toMatchObject({ tier: 'C', importId: res.body.id })
     expect(await previewTierA()).toBe('fail')
     const history = await member.get(`/api/v1/enterprises/${enterprise.id}/facts/history?key=creditTier`)
-    expect(history.body.items.map((i: { value: string; isCurrent: boolean }) => [i.value, i.isCurrent])).toEqual([
+    expect(
+      history.body.items.map((i: { value: string; isCurrent: boolean }) => [i.value, i.isCurrent]),
+    ).toEqual([
       ['C', true],
       ['A', false],
     ])

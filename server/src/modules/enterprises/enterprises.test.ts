@@ -68,11 +68,31 @@ describe('registering an enterprise', () => {
   it.each([
     ['9111000060003734', 'length', '应为 18 位，这里是 16 位', 'has 18 characters, not 16'],
     ['91110000600O37341L', 'charset', '第 12 位「O」', 'Character 12 "O"'],
-    [withCheck('B1110000600037341'), 'registrationAuthority', '登记管理部门代码（第 1 位）「B」无效', 'character 1'],
+    [
+      withCheck('B1110000600037341'),
+      'registrationAuthority',
+      '登记管理部门代码（第 1 位）「B」无效',
+      'character 1',
+    ],
     [withCheck('95110000600037341'), 'organizationCategory', '机构类别代码（第 2 位）', 'character 2'],
-    [withCheck('9111A000600037341'), 'divisionFormat', '行政区划代码（第 3–8 位）应为 6 位数字', 'six digits'],
-    [withCheck('91110199600037341'), 'divisionCode', '行政区划代码（第 3–8 位）110199 不存在', '110199 does not exist'],
-    [withCheck('91210211600037342'), 'organizationCode', '组织机构代码校验位（第 17 位）错误', 'character 17'],
+    [
+      withCheck('9111A000600037341'),
+      'divisionFormat',
+      '行政区划代码（第 3–8 位）应为 6 位数字',
+      'six digits',
+    ],
+    [
+      withCheck('91110199600037341'),
+      'divisionCode',
+      '行政区划代码（第 3–8 位）110199 不存在',
+      '110199 does not exist',
+    ],
+    [
+      withCheck('91210211600037342'),
+      'organizationCode',
+      '组织机构代码校验位（第 17 位）错误',
+      'character 17',
+    ],
     ['91110000600037341M', 'checkDigit', '第 18 位校验码错误', 'character 18'],
   ])('refuses %s and names the broken rule (%s) in both languages', async (uscc, _rule, zh, en) => {
     const res = await enterpriseUser.post('/api/v1/enterprises', registration({ uscc }))
@@ -325,7 +345,11 @@ describe('a credit code issued outside the city', () => {
     expect(detail.body.registration).toMatchObject({ isOutOfCity: true, outOfCityNote: note })
     const elsewhere = await staff.get('/api/v1/enterprises?outOfCity=true&pageSize=100')
     expect(elsewhere.body.items.map((e: { id: string }) => e.id)).toContain(res.body.id)
-    expect(elsewhere.body.items.every((e: { registration: { isOutOfCity: boolean } }) => e.registration.isOutOfCity)).toBe(true)
+    expect(
+      elsewhere.body.items.every(
+        (e: { registration: { isOutOfCity: boolean } }) => e.registration.isOutOfCity,
+      ),
+    ).toBe(true)
     const here = await staff.get(`/api/v1/enterprises?outOfCity=false&q=${uscc}`)
     expect(here.body.total).toBe(0)
 
@@ -368,6 +392,10 @@ describe('a credit code issued outside the city', () => {
       registration({ uscc: beijing(), outOfCityReason: 'because', outOfCityNote: ' ', employees: -1 }),
     )
     expect(res.status).toBe(400)
-    expect(Object.keys(res.body.error.fields).sort()).toEqual(['employees', 'outOfCityNote', 'outOfCityReason'])
+    expect(Object.keys(res.body.error.fields).sort()).toEqual([
+      'employees',
+      'outOfCityNote',
+      'outOfCityReason',
+    ])
   })
 })
