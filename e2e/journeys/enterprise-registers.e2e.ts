@@ -8,6 +8,7 @@ import {
   screenshots,
 } from '../support/browser'
 import { makeUscc } from '../../server/src/seed/demo-enterprises'
+import { enterpriseOnPhone, staffOnDesktop } from '../support/sign-in'
 
 /**
  * An enterprise user on a phone signs in with a code sent by SMS (read from the dev inbox), registers
@@ -63,4 +64,49 @@ it('an enterprise user signs in with a phone code and registers an enterprise', 
 
   // No horizontal scrolling on a 375 px phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+})
+
+it('an enterprise registered outside the city says why, and the bureau reads it in the registry', async () => {
+  const shot = screenshots('enterprise-registers-elsewhere')
+  const page = await enterpriseOnPhone(browser, `136${String(Date.now()).slice(-8)}`)
+  await page.goto('/enterprises/new')
+  // Haidian district, Beijing: a valid code whose registration authority is not Dalian's
+  const uscc = makeUscc(Math.random, '110108', '1')
+  await page.getByLabel('统一社会信用代码').fill(uscc)
+  await page.getByLabel('企业名称').fill('北京星辰数字科技有限公司')
+  // leaving the field checks the code, asking the server what positions 3–8 name
+  await expect.poll(() => page.getByText(/在北京市海淀区登记，不在大连市/).count()).toBeGreaterThan(0)
+  await page.getByLabel('法定代表人').fill('李星辰')
+  await page.getByLabel('所在区县').selectOption({ label: '甘井子区' })
+  await page.getByLabel('行业门类').selectOption({ value: 'I' })
+  await page.getByLabel('行业大类').selectOption({ value: 'I65' })
+  await page.getByRole('radio', { name: '小型' }).check()
+  await page.getByLabel('成立日期').fill('2019-03-01')
+  await page.getByLabel('从业人数').fill('40')
+  await page.getByRole('button', { name: '提交登记' }).click()
+  await expect.poll(() => page.getByText('请选择原因').count()).toBeGreaterThan(0)
+  await expectAccessible(page)
+  await shot(page, 'reason-asked')
+
+  await page.getByRole('radio', { name: /在本市经营/ }).check()
+  await page.getByLabel('说明').fill('在甘井子区设有研发中心，地址为黄浦路 500 号')
+  await page.getByRole('button', { name: '提交登记' }).click()
+  await page.waitForURL(/\/enterprises\/[0-9a-f-]{36}/)
+  await expect
+    .poll(() => page.getByText('在甘井子区设有研发中心，地址为黄浦路 500 号').count())
+    .toBeGreaterThan(0)
+  await expect.poll(() => page.getByText(/未知（尚无市场监管部门的数据）/).count()).toBeGreaterThan(0)
+  await shot(page, 'profile')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+
+  const staff = await staffOnDesktop(browser, 'dispatcher')
+  await staff.goto('/staff/enterprises')
+  await staff.locator('.ant-segmented-item', { hasText: '外地登记' }).click()
+  await expect.poll(() => staff.getByText('北京星辰数字科技有限公司').count()).toBeGreaterThan(0)
+  await staff.getByRole('button', { name: /展开/ }).first().click()
+  await expect
+    .poll(() => staff.getByText('在甘井子区设有研发中心，地址为黄浦路 500 号').count())
+    .toBeGreaterThan(0)
+  await expectAccessible(staff)
+  await shot(staff, 'registry')
 })

@@ -585,6 +585,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/open311/v2/media/{file}': { allow: 'everyone', params: () => ({ file: `${randomUuid()}.png` }) },
   'GET /api/v1/reference/divisions': { allow: 'everyone' },
+  'GET /api/v1/reference/divisions/{code}': { allow: 'everyone', params: () => ({ code: '210211' }) },
   'GET /api/v1/reference/industries': { allow: 'everyone' },
   'GET /api/v1/reference/enterprise-tags': { allow: 'everyone' },
   'GET /api/v1/reference/city': { allow: 'everyone' },

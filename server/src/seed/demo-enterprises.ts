@@ -3,7 +3,8 @@ import { organizationCodeCheck, USCC_ALPHABET, usccCheckDigit } from '../shared/
 
 /**
  * Deterministic demo enterprises: the same seed gives the same city, so screenshots and tests are
- * stable. Every credit code is valid (GB 32100-2015 check digit, GB 11714 organisation code).
+ * stable. Every credit code passes the complete check: GB 32100-2015 check character, GB 11714
+ * organisation code check character, a real authority and the district's GB/T 2260 code.
  */
 export type DemoEnterprise = {
   uscc: string
@@ -16,7 +17,6 @@ export type DemoEnterprise = {
   employees: number
   annualRevenue: number
   tags: EnterpriseTag[]
-  creditTier: 'A' | 'B' | 'C' | 'D'
   address: string
 }
 
@@ -168,27 +168,29 @@ export function generateDemoEnterprises(
     }
     const year = 1992 + Math.floor(rand() * 34)
     const foundedOn = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`
+    // Drawn in the order the generator always drew them, so the same seed gives the same city.
+    const legalRepresentative =
+      SURNAMES[Math.floor(rand() * SURNAMES.length)]! +
+      GIVEN[Math.floor(rand() * GIVEN.length)]! +
+      (rand() < 0.6 ? GIVEN[Math.floor(rand() * GIVEN.length)]! : '')
+    const employees = Math.round(between(rand, profile.employees))
+    const annualRevenue = Math.round(between(rand, profile.revenue) / 100) * 100
+    // This draw once gave the credit tier, which now comes only from the market-regulation
+    // department's (demo) data file (demo-facts.ts); it stays so every later draw is unchanged.
+    rand()
+    const street = 1 + Math.floor(rand() * 300)
     out.push({
       uscc,
       name,
-      legalRepresentative:
-        SURNAMES[Math.floor(rand() * SURNAMES.length)]! +
-        GIVEN[Math.floor(rand() * GIVEN.length)]! +
-        (rand() < 0.6 ? GIVEN[Math.floor(rand() * GIVEN.length)]! : ''),
+      legalRepresentative,
       divisionCode,
       industryCode: trade.code,
       sizeClass,
       foundedOn: foundedOn > '2025-12-31' ? '2025-06-30' : foundedOn,
-      employees: Math.round(between(rand, profile.employees)),
-      annualRevenue: Math.round(between(rand, profile.revenue) / 100) * 100,
+      employees,
+      annualRevenue,
       tags,
-      creditTier: weighted(rand, [
-        ['A', 30],
-        ['B', 55],
-        ['C', 12],
-        ['D', 3],
-      ]),
-      address: `辽宁省大连市${DISTRICT_NAMES[divisionCode] ?? ''}${brand}路${1 + Math.floor(rand() * 300)}号`,
+      address: `辽宁省大连市${DISTRICT_NAMES[divisionCode] ?? ''}${brand}路${street}号`,
     })
   }
   return out

@@ -19,7 +19,7 @@ export type DemoFact = {
   key: string
   period: string
   value: RawValue
-  source: 'declared' | 'tax' | 'social_security' | 'science'
+  source: 'declared' | 'tax' | 'social_security' | 'science' | 'market_regulation'
 }
 
 function seededRandom(text: string): () => number {
@@ -88,5 +88,13 @@ export function generateDemoFacts(e: DemoProfile, year: number): DemoFact[] {
   add('disabledEmploymentRatio', disabled, 'declared')
   if (e.employees > 30)
     add('disabilityLevyDue', round(Math.max(0, 0.015 - disabled) * e.employees * 80_000, 10), 'tax')
+  // The market-regulation department's credit risk classification (A–D), never declared: drawn last so
+  // every fact above stays as it was. Individual businesses and about one enterprise in ten are not
+  // rated, so the demo shows an unknown tier too.
+  if (!e.tags.includes('individual_business') && r() < 0.9) {
+    const x = r()
+    const tier = x < 0.3 ? 'A' : x < 0.85 ? 'B' : x < 0.97 ? 'C' : 'D'
+    facts.push({ key: 'creditTier', period: '', value: tier, source: 'market_regulation' })
+  }
   return facts
 }

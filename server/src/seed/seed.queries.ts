@@ -176,3 +176,16 @@ export async function findDemoProfiles(db: Executor) {
     .orderBy('match_index')
     .execute()
 }
+
+/** A member of staff of a department that verifies the source: who a demo data file is recorded as sent by. */
+export async function findSourceSender(db: Executor, source: string) {
+  return db
+    .selectFrom('fact_source_departments as s')
+    .innerJoin('user_roles as r', 'r.department_id', 's.department_id')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select(['u.id as userId', 's.department_id as departmentId'])
+    .where('s.source', '=', source)
+    .where('r.role', 'in', ['handler', 'department_head'])
+    .orderBy('u.username')
+    .executeTakeFirst()
+}

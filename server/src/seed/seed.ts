@@ -7,6 +7,7 @@ import type { AppDeps } from '../kernel/http/app-env'
 import {
   cityCodeOf,
   countFacts,
+  insertDemoImport,
   loadFactSchema,
   seedFactCatalogue,
   seedInitialFacts,
@@ -57,24 +58,24 @@ export async function seedDemoPolicyData(deps: AppDeps): Promise<{ facts: number
     let policies = 0
     if ((await countFacts(tx)) === 0) {
       const profiles = await q.findDemoProfiles(tx)
-      facts = await seedInitialFacts(
-        tx,
-        loaded,
-        profiles.flatMap((p) =>
-          generateDemoFacts(
-            {
-              uscc: p.uscc,
-              sizeClass: p.size_class,
-              employees: p.employees,
-              annualRevenue: p.annual_revenue,
-              industryCode: p.industry_code,
-              tags: p.tags,
-              foundedOn: p.founded_on,
-            },
-            year,
-          ).map((f) => ({ enterpriseId: p.id, ...f })),
-        ),
+      const demoFacts = profiles.flatMap((p) =>
+        generateDemoFacts(
+          {
+            uscc: p.uscc,
+            sizeClass: p.size_class,
+            employees: p.employees,
+            annualRevenue: p.annual_revenue,
+            industryCode: p.industry_code,
+            tags: p.tags,
+            foundedOn: p.founded_on,
+          },
+          year,
+        ).map((f) => ({ enterpriseId: p.id, ...f })),
       )
+      facts = await seedInitialFacts(tx, loaded, [
+        ...demoFacts.filter((f) => f.source !== 'market_regulation'),
+        ...(await withDemoImport(tx, 'market_regulation', DEMO_CREDIT_FILE, demoFacts)),
+      ])
     }
     if ((await q.countPolicies(tx)) === 0) {
       const ids = await q.findDepartmentIdsByCode(tx)
@@ -137,6 +138,33 @@ export async function seedDemoPolicyData(deps: AppDeps): Promise<{ facts: number
   if (seeded.facts) await q.analyzeFactTables(deps.db)
   if (seeded.policies) await expirePolicies(deps)
   return seeded
+}
+
+/** The (invented) data file the demo credit tiers are recorded as coming from; the name says it is demo data. */
+const DEMO_CREDIT_FILE = '演示数据-市场监管部门企业信用风险分类结果.xlsx'
+
+/**
+ * The demo facts of one department's source, recorded as one import sent by a member of that
+ * department's staff. With nobody to have sent it, they are left out: a value never appears
+ * without its source.
+ */
+async function withDemoImport<F extends { source: string }>(
+  tx: Tx,
+  source: 'market_regulation',
+  fileName: string,
+  facts: F[],
+): Promise<(F & { importId: string; recordedBy: string })[]> {
+  const mine = facts.filter((f) => f.source === source)
+  const sender = await q.findSourceSender(tx, source)
+  if (!sender || mine.length === 0) return []
+  const importId = await insertDemoImport(tx, {
+    source,
+    departmentId: sender.departmentId,
+    importedBy: sender.userId,
+    fileName,
+    rows: mine.length,
+  })
+  return mine.map((f) => ({ ...f, importId, recordedBy: sender.userId }))
 }
 
 /** Which departments verify which fact source, once (an administrator changes it afterwards). */
@@ -242,7 +270,6 @@ async function seedCityIfEmpty(
           employees: e.employees,
           annual_revenue: e.annualRevenue,
           tags: e.tags,
-          credit_tier: e.creditTier,
           address: e.address,
           is_demo: true,
         })),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isKnownIndustryCode } from './industries'
 import { parseContactPhone } from './phone'
-import { checkUscc } from './uscc'
+import { checkUscc, usccFailureMessages, type DivisionLookup } from './uscc'
 
 /**
  * Field rules shared by the API schemas and the web forms. Imports zod and the pure rules beside it only. Messages are i18n keys
@@ -129,21 +129,46 @@ export const uuid = z.string().uuid({ error: msg('fields.id') })
 /** Optimistic concurrency: the version the client last read. */
 export const version = z.number().int().min(1)
 
-/** The unified social credit code; the message names the GB 32100-2015 rule that failed. */
+/**
+ * Which division codes are real (GB/T 2260), for the credit code's positions 3–8. The server sets its
+ * table at start; without one (the web's form schemas) only the province part is checked.
+ */
+let divisionLookup: DivisionLookup | undefined
+
+export function setUsccDivisionLookup(fn: DivisionLookup): void {
+  divisionLookup = fn
+}
+
+/** The one message for every rule a credit code breaks, each named with its position. */
+export function describeUsccFailures(code: string, isDivision = divisionLookup): string | undefined {
+  const result = checkUscc(code, isDivision)
+  if (result.ok) return undefined
+  return usccFailureMessages(result.failures)
+    .map((m) => translateField(m.key, m.params))
+    .join('；')
+}
+
+/** The unified social credit code (GB 32100-2015 with GB 11714 and GB/T 2260); the message names every broken rule. */
 export const usccField = z
   .string()
   .max(40)
   .transform((v, ctx) => {
-    const result = checkUscc(v)
+    const result = checkUscc(v, divisionLookup)
     if (!result.ok) {
-      ctx.addIssue({
-        code: 'custom',
-        message: translateField(`uscc.${result.rule}`, { position: result.position ?? '' }),
-      })
+      ctx.addIssue({ code: 'custom', message: describeUsccFailures(v)! })
       return z.NEVER
     }
     return result.code
   })
+
+/** A field the contract names only to refuse it with a message saying why (it is set elsewhere). */
+export function refusedField(messageKey: string) {
+  return z
+    .unknown()
+    .refine((v) => v === undefined, { error: msg(messageKey) })
+    .optional()
+    .describe('Never accepted: sending it is refused with a message that says where the value comes from.')
+}
 
 /** A GB/T 4754-2017 industry code such as I65 or C3911. */
 export const industryCode = z

@@ -126,6 +126,10 @@ const PolicyEditorPage = lazyNamed(
   'PolicyEditorPage',
 )
 const FactImportsPage = lazyNamed(() => import('../features/facts/staff/FactImportsPage'), 'FactImportsPage')
+const EnterpriseRegistryPage = lazyNamed(
+  () => import('../features/enterprises/staff/EnterpriseRegistryPage'),
+  'EnterpriseRegistryPage',
+)
 const NeedsDashboardPage = lazyNamed(
   () => import('../features/policies/staff/NeedsDashboardPage'),
   'NeedsDashboardPage',
@@ -173,6 +177,7 @@ export function AppRouter() {
               <Route path="policies/new" element={<NewPolicyPage />} />
               <Route path="policies/:id" element={<PolicyEditorPage />} />
               <Route path="facts/imports" element={<FactImportsPage />} />
+              <Route path="enterprises" element={<EnterpriseRegistryPage />} />
               <Route path="policy-needs" element={<NeedsDashboardPage />} />
               <Route path="match-runs" element={<MatchRunsPage />} />
               <Route path="benefits/claims" element={<ClaimsWorkbenchPage />} />

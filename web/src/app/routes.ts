@@ -48,6 +48,7 @@ export const paths = {
   staffNewPolicy: '/staff/policies/new',
   staffPolicy: (id: string) => `/staff/policies/${id}`,
   staffFactImports: '/staff/facts/imports',
+  staffEnterprises: '/staff/enterprises',
   staffPolicyNeeds: '/staff/policy-needs',
   staffMatchRuns: '/staff/match-runs',
   staffClaims: '/staff/benefits/claims',

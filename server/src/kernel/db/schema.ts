@@ -145,9 +145,11 @@ export type EnterprisesTable = {
   employees: number
   annual_revenue: number | null
   tags: ColumnType<string[], string[] | undefined, string[]>
-  credit_tier: Generated<'A' | 'B' | 'C' | 'D'>
   address: string | null
   contact_phone: string | null
+  /** why an enterprise whose credit code was issued outside the city registers here */
+  out_of_city_reason: 'higher_authority' | 'operates_here' | 'relocating' | 'other' | null
+  out_of_city_note: string | null
   is_demo: Generated<boolean>
   version: Generated<number>
   created_at: Timestamp

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { fieldErrorsOf } from '../../kernel/http/validation'
 import { contactPhone, plainText } from '../../shared/fields'
 import { IMPORT_COLUMNS } from '../../shared/appeal-import'
+import { describeUsccFailures } from '../../shared/fields'
 import { checkUscc } from '../../shared/uscc'
 import { findEnterpriseIdByUscc } from '../enterprises/enterprises.service'
 import { notifyStaff } from './appeal-action'
@@ -89,8 +90,9 @@ export async function importFederationBatch(
     })
     const errors: Record<string, string> = parsed.success ? {} : fieldErrorsOf(parsed.error, 'row')
     const check = checkUscc(cell('uscc'))
-    const enterpriseId = check.ok ? await findEnterpriseIdByUscc(deps.db, check.code) : undefined
-    if (!check.ok) errors.uscc = translate(`uscc.${check.rule}`, { position: check.position ?? '' })
+    const problem = describeUsccFailures(cell('uscc'))
+    const enterpriseId = check.ok && !problem ? await findEnterpriseIdByUscc(deps.db, check.code) : undefined
+    if (problem) errors.uscc = problem
     else if (!enterpriseId) errors.uscc = translate('appeals.unknownEnterprise')
     const category = categories.find((c) => c.code === cell('category') || c.name === cell('category'))
     if (!category) errors.category = translate('appeals.unknownCategory')

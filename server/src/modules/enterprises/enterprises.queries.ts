@@ -93,7 +93,13 @@ export async function findEnterprisesOfUser(db: Executor, userId: string) {
 
 export async function searchEnterprises(
   db: Executor,
-  filter: { q?: string | undefined; divisionCode?: string | undefined; sizeClass?: string | undefined },
+  filter: {
+    q?: string | undefined
+    divisionCode?: string | undefined
+    sizeClass?: string | undefined
+    /** registered by an authority outside these codes (true) or inside them (false) */
+    outOfCity?: { isOutOfCity: boolean; cityCodes: string[] } | undefined
+  },
   page: { offset: number; limit: number },
 ) {
   let query = db.selectFrom('enterprises')
@@ -105,6 +111,11 @@ export async function searchEnterprises(
   }
   if (filter.divisionCode) query = query.where('division_code', '=', filter.divisionCode)
   if (filter.sizeClass) query = query.where('size_class', '=', filter.sizeClass as 'large')
+  if (filter.outOfCity) {
+    // positions 3–8 of the credit code: the registering authority's division
+    const division = sql<string>`substr(uscc, 3, 6)`
+    query = query.where(division, filter.outOfCity.isOutOfCity ? 'not in' : 'in', filter.outOfCity.cityCodes)
+  }
   const [items, total] = await Promise.all([
     query.selectAll().orderBy('name').orderBy('id').offset(page.offset).limit(page.limit).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -171,4 +182,20 @@ export async function findEnterpriseIdsByUscc(db: Executor, usccs: string[]) {
   if (usccs.length === 0) return new Map<string, string>()
   const rows = await db.selectFrom('enterprises').select(['id', 'uscc']).where('uscc', 'in', usccs).execute()
   return new Map(rows.map((r) => [r.uscc, r.id]))
+}
+
+/**
+ * The current credit tier of each enterprise, with the import that gave it. The tier is a fact (the
+ * facts module writes it from a department's data file); reading its current value here keeps the
+ * enterprise's own view one query away instead of a call into a module that calls back into this one.
+ */
+export async function findCreditTiers(db: Executor, enterpriseIds: readonly string[]) {
+  if (enterpriseIds.length === 0) return []
+  return db
+    .selectFrom('enterprise_fact_values as v')
+    .innerJoin('enterprise_facts as f', 'f.id', 'v.fact_id')
+    .select(['v.enterprise_id', 'v.value_text as tier', 'v.source', 'f.import_id', 'f.recorded_at'])
+    .where('v.fact_key', '=', 'creditTier')
+    .where('v.enterprise_id', 'in', enterpriseIds)
+    .execute()
 }

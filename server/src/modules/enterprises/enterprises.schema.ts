@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { OUT_OF_CITY_REASONS } from '../../shared/enterprise-profile'
 import { ENTERPRISE_TAGS } from '../../shared/enterprise-tags'
 import {
   contactPhone,
@@ -8,6 +9,7 @@ import {
   organizationName,
   personName,
   plainText,
+  refusedField,
   usccField,
   version,
 } from '../../shared/fields'
@@ -38,12 +40,16 @@ export const RegisterEnterpriseBody = z.strictObject({
   tags: profileFields.tags.optional().default([]),
   address: profileFields.address.optional().default(null),
   contactPhone: profileFields.contactPhone.optional().default(null),
+  /** required when the code's positions 3–8 name an authority outside the city, refused otherwise */
+  outOfCityReason: z.enum(OUT_OF_CITY_REASONS).optional(),
+  outOfCityNote: plainText(200, 4).optional(),
 })
 
 export const UpdateEnterpriseBody = z.strictObject({
   version,
   ...z.object(profileFields).partial().shape,
-  creditTier: z.enum(CREDIT_TIERS).optional(),
+  /** never set here: the tier comes from the market-regulation department's data (a fact import) */
+  creditTier: refusedField('enterprise.creditTierFromImport'),
 })
 
 export const EnterpriseSearchQuery = z.strictObject({
@@ -54,6 +60,8 @@ export const EnterpriseSearchQuery = z.strictObject({
     .optional(),
   sizeClass: z.enum(SIZE_CLASSES).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
+  /** only enterprises whose credit code was issued outside the city ('true') or inside it ('false') */
+  outOfCity: z.enum(['true', 'false']).optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })
 
@@ -64,6 +72,23 @@ export const AddMemberBody = z.strictObject({
   role: z.enum(MEMBER_ROLES).default('agent'),
 })
 export const MemberParams = z.strictObject({ id: z.string().uuid(), userId: z.string().uuid() })
+
+/** The credit tier with where it came from: a department's data file, by source, import and date. */
+export const CreditTierSchema = z.object({
+  tier: z.enum(CREDIT_TIERS),
+  source: z.string(),
+  importId: z.string().nullable(),
+  recordedAt: z.string(),
+})
+
+/** Where the credit code says the enterprise was registered, and why it registers here if elsewhere. */
+export const RegistrationSchema = z.object({
+  divisionCode: z.string(),
+  divisionName: z.string().nullable(),
+  isOutOfCity: z.boolean(),
+  outOfCityReason: z.enum(OUT_OF_CITY_REASONS).nullable(),
+  outOfCityNote: z.string().nullable(),
+})
 
 export const EnterpriseSchema = z.object({
   id: z.string(),
@@ -79,7 +104,9 @@ export const EnterpriseSchema = z.object({
   employees: z.number(),
   annualRevenue: z.number().nullable(),
   tags: z.array(z.string()),
-  creditTier: z.enum(CREDIT_TIERS),
+  /** null: unknown — no department has given one */
+  creditTier: CreditTierSchema.nullable(),
+  registration: RegistrationSchema,
   address: z.string().nullable(),
   contactPhone: z.string().nullable(),
   version: z.number(),

@@ -3,17 +3,26 @@ import { hasRole, requireRole, requireSignedIn, type Actor, type UserActor } fro
 import { writeAudit } from '../../kernel/audit/audit'
 import { cityProfile } from '../../kernel/city'
 import type { Executor } from '../../kernel/db/database'
+import { currentLocale } from '../../kernel/context'
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { ENTERPRISE_PROFILE_FIELDS, type EnterpriseProfileField } from '../../shared/enterprise-profile'
 import { industryName } from '../../shared/industries'
+import { registrationDivisionOf } from '../../shared/uscc'
 import { maskPhone } from '../../kernel/auth/sessions'
-import { findDivision, isCountyOf } from '../reference/divisions'
+import {
+  cityRegistrationCodes,
+  describeDivision,
+  findDivision,
+  isCountyOf,
+  isInCity,
+} from '../reference/divisions'
 import type { Enterprise, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprises.schema'
 import * as q from './enterprises.queries'
 
 type Row = NonNullable<Awaited<ReturnType<typeof q.findEnterpriseById>>>
+type CreditTierRow = Awaited<ReturnType<typeof q.findCreditTiers>>[number]
 
 const PROFILE_FIELDS = ENTERPRISE_PROFILE_FIELDS
 type ProfileField = EnterpriseProfileField
@@ -28,7 +37,6 @@ const COLUMN_OF: Record<ProfileField, keyof Row> = {
   employees: 'employees',
   annualRevenue: 'annual_revenue',
   tags: 'tags',
-  creditTier: 'credit_tier',
   address: 'address',
   contactPhone: 'contact_phone',
 }
@@ -40,7 +48,13 @@ function profileOf(row: Row): Record<ProfileField, unknown> {
   >
 }
 
-export function presentEnterprise(row: Row, myRole: 'manager' | 'agent' | null): Enterprise {
+function presentEnterprise(
+  deps: AppDeps,
+  row: Row,
+  myRole: 'manager' | 'agent' | null,
+  tier: CreditTierRow | undefined,
+): Enterprise {
+  const registrationDivision = registrationDivisionOf(row.uscc)
   return {
     id: row.id,
     uscc: row.uscc,
@@ -55,7 +69,22 @@ export function presentEnterprise(row: Row, myRole: 'manager' | 'agent' | null):
     employees: row.employees,
     annualRevenue: row.annual_revenue,
     tags: row.tags,
-    creditTier: row.credit_tier,
+    creditTier:
+      tier && tier.tier
+        ? {
+            tier: tier.tier as 'A' | 'B' | 'C' | 'D',
+            source: tier.source,
+            importId: tier.import_id,
+            recordedAt: tier.recorded_at.toISOString(),
+          }
+        : null,
+    registration: {
+      divisionCode: registrationDivision,
+      divisionName: describeDivision(registrationDivision)?.fullName ?? null,
+      isOutOfCity: !isInCity(registrationDivision, cityProfile(deps.config.city).divisionCode),
+      outOfCityReason: row.out_of_city_reason,
+      outOfCityNote: row.out_of_city_note,
+    },
     address: row.address,
     contactPhone: row.contact_phone,
     version: row.version,
@@ -65,12 +94,67 @@ export function presentEnterprise(row: Row, myRole: 'manager' | 'agent' | null):
   }
 }
 
+/** Enterprises as the API shows them, each with its credit tier (one query for all of them). */
+async function presentEnterprises(
+  deps: AppDeps,
+  db: Executor,
+  rows: readonly (Row & { my_role?: 'manager' | 'agent' | null })[],
+): Promise<Enterprise[]> {
+  const tiers = new Map(
+    (
+      await q.findCreditTiers(
+        db,
+        rows.map((r) => r.id),
+      )
+    ).map((t) => [t.enterprise_id, t]),
+  )
+  return rows.map((r) => presentEnterprise(deps, r, r.my_role ?? null, tiers.get(r.id)))
+}
+
+async function presentOne(
+  deps: AppDeps,
+  db: Executor,
+  row: Row,
+  myRole: 'manager' | 'agent' | null,
+): Promise<Enterprise> {
+  return (await presentEnterprises(deps, db, [{ ...row, my_role: myRole }]))[0]!
+}
+
+const cityName = (deps: AppDeps) => {
+  const city = cityProfile(deps.config.city)
+  return currentLocale() === 'en' ? city.nameEn : city.nameZh
+}
+
+/**
+ * A credit code issued by an authority outside the city (positions 3–8) needs a reason and a note,
+ * which the bureau's staff read; one issued inside it needs neither, and gets neither stored.
+ */
+function checkRegistrationPlace(deps: AppDeps, input: RegisterEnterpriseInput): FieldErrors {
+  const fields: FieldErrors = {}
+  const division = registrationDivisionOf(input.uscc)
+  if (isInCity(division, cityProfile(deps.config.city).divisionCode)) {
+    const notNeeded = translate('enterprise.outOfCityNotNeeded', { city: cityName(deps) })
+    if (input.outOfCityReason !== undefined) fields.outOfCityReason = notNeeded
+    if (input.outOfCityNote !== undefined) fields.outOfCityNote = notNeeded
+    return fields
+  }
+  if (input.outOfCityReason === undefined)
+    fields.outOfCityReason = translate('enterprise.outOfCityReasonRequired', {
+      code: division,
+      division: describeDivision(division)?.fullName ?? division,
+      city: cityName(deps),
+    })
+  if (input.outOfCityNote === undefined) fields.outOfCityNote = translate('enterprise.outOfCityNoteRequired')
+  return fields
+}
+
 /** Checks that need the city or today's date, reported in the same shape as the schema's. */
 function assertDomainRules(
   deps: AppDeps,
   input: { divisionCode?: string | undefined; foundedOn?: string | undefined },
+  more: FieldErrors = {},
 ): void {
-  const fields: FieldErrors = {}
+  const fields: FieldErrors = { ...more }
   const city = cityProfile(deps.config.city)
   if (input.divisionCode !== undefined && !isCountyOf(input.divisionCode, city.divisionCode)) {
     fields.divisionCode = translate('fields.divisionNotInCity')
@@ -101,7 +185,8 @@ async function loadVisible(
 /**
  * An enterprise user registers a market entity and becomes its manager.
  * Refuses: FORBIDDEN (not an enterprise user), VALIDATION_FAILED (division outside the city, future
- * founding date), ENTERPRISE_ALREADY_REGISTERED.
+ * founding date, a code issued outside the city without a reason, a reason for one issued inside),
+ * ENTERPRISE_ALREADY_REGISTERED.
  */
 export async function registerEnterprise(
   deps: AppDeps,
@@ -109,7 +194,7 @@ export async function registerEnterprise(
   input: RegisterEnterpriseInput,
 ): Promise<Enterprise> {
   const user = requireRole(actor, 'enterprise')
-  assertDomainRules(deps, input)
+  assertDomainRules(deps, input, checkRegistrationPlace(deps, input))
   return deps.db.transaction().execute(async (tx) => {
     if (await q.findEnterpriseByUscc(tx, input.uscc)) throw new AppError('ENTERPRISE_ALREADY_REGISTERED')
     const row = await q.insertEnterprise(tx, {
@@ -125,6 +210,8 @@ export async function registerEnterprise(
       tags: input.tags,
       address: input.address,
       contact_phone: input.contactPhone,
+      out_of_city_reason: input.outOfCityReason ?? null,
+      out_of_city_note: input.outOfCityNote ?? null,
     })
     await q.insertProfileVersion(tx, {
       enterpriseId: row.id,
@@ -143,19 +230,29 @@ export async function registerEnterprise(
       action: 'enterprise.register',
       entityType: 'enterprise',
       entityId: row.id,
-      after: { uscc: row.uscc, ...profileOf(row) },
+      after: {
+        uscc: row.uscc,
+        ...profileOf(row),
+        ...(row.out_of_city_reason
+          ? { outOfCityReason: row.out_of_city_reason, outOfCityNote: row.out_of_city_note }
+          : {}),
+      },
     })
-    return presentEnterprise(row, 'manager')
+    return presentOne(deps, tx, row, 'manager')
   })
 }
 
 export async function listMyEnterprises(deps: AppDeps, actor: Actor): Promise<Enterprise[]> {
   const user = requireRole(actor, 'enterprise')
   const rows = await q.findEnterprisesOfUser(deps.db, user.userId)
-  return rows.map((r) => presentEnterprise(r, r.my_role))
+  return presentEnterprises(deps, deps.db, rows)
 }
 
-/** Staff search the registry by name or credit code prefix. Refuses: FORBIDDEN (not staff). */
+/**
+ * Staff search the registry by name or credit code prefix, district, size, and whether the credit
+ * code was issued outside the city (the bureau's list of enterprises that registered with a reason).
+ * Refuses: FORBIDDEN (not staff).
+ */
 export async function searchEnterprises(
   deps: AppDeps,
   actor: Actor,
@@ -163,18 +260,29 @@ export async function searchEnterprises(
     q?: string | undefined
     divisionCode?: string | undefined
     sizeClass?: string | undefined
+    outOfCity?: 'true' | 'false' | undefined
     page: number
     pageSize: number
   },
 ) {
   const user = requireSignedIn(actor)
   if (user.userKind !== 'staff') throw new AppError('FORBIDDEN')
-  const { items, total } = await q.searchEnterprises(deps.db, filter, {
-    offset: (filter.page - 1) * filter.pageSize,
-    limit: filter.pageSize,
-  })
+  const { outOfCity, ...rest } = filter
+  const { items, total } = await q.searchEnterprises(
+    deps.db,
+    {
+      ...rest,
+      outOfCity: outOfCity
+        ? {
+            isOutOfCity: outOfCity === 'true',
+            cityCodes: cityRegistrationCodes(cityProfile(deps.config.city).divisionCode),
+          }
+        : undefined,
+    },
+    { offset: (filter.page - 1) * filter.pageSize, limit: filter.pageSize },
+  )
   return {
-    items: items.map((r) => presentEnterprise(r, null)),
+    items: await presentEnterprises(deps, deps.db, items),
     total,
     page: filter.page,
     pageSize: filter.pageSize,
@@ -184,14 +292,15 @@ export async function searchEnterprises(
 export async function getEnterprise(deps: AppDeps, actor: Actor, id: string): Promise<Enterprise> {
   const user = requireSignedIn(actor)
   const { row, myRole } = await loadVisible(deps.db, user, id)
-  return presentEnterprise(row, myRole)
+  return presentOne(deps, deps.db, row, myRole)
 }
 
 /**
  * Changes profile fields; each change makes a new profile version that later capabilities react to.
- * Members change everything but the credit tier (set by the bureau); admins change everything.
- * Refuses: NOT_FOUND, FORBIDDEN (staff other than admin; a member setting the credit tier),
- * VALIDATION_FAILED, VERSION_CONFLICT (someone saved in between).
+ * Members and admins change the profile; nobody changes the credit tier here (the schema refuses it:
+ * it comes from the market-regulation department's data).
+ * Refuses: NOT_FOUND, FORBIDDEN (staff other than admin), VALIDATION_FAILED, VERSION_CONFLICT
+ * (someone saved in between).
  */
 export async function updateEnterpriseProfile(
   deps: AppDeps,
@@ -204,7 +313,6 @@ export async function updateEnterpriseProfile(
   return deps.db.transaction().execute(async (tx) => {
     const { row, myRole } = await loadVisible(tx, user, id)
     if (user.userKind === 'staff' && !isAdmin) throw new AppError('FORBIDDEN')
-    if (input.creditTier !== undefined && !isAdmin) throw new AppError('FORBIDDEN')
     assertDomainRules(deps, input)
     if (row.version !== input.version) throw new AppError('VERSION_CONFLICT')
 
@@ -218,7 +326,7 @@ export async function updateEnterpriseProfile(
       changes[COLUMN_OF[field]] = value
       changedFields.push(field)
     }
-    if (changedFields.length === 0) return presentEnterprise(row, myRole)
+    if (changedFields.length === 0) return presentOne(deps, tx, row, myRole)
 
     const updated = await q.updateEnterpriseIfVersion(tx, id, input.version, changes)
     if (!updated) throw new AppError('VERSION_CONFLICT')
@@ -237,7 +345,7 @@ export async function updateEnterpriseProfile(
       before: Object.fromEntries(changedFields.map((f) => [f, before[f]])),
       after: Object.fromEntries(changedFields.map((f) => [f, after[f]])),
     })
-    return presentEnterprise(updated, myRole)
+    return presentOne(deps, tx, updated, myRole)
   })
 }
 

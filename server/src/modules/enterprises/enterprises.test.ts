@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeUscc } from '../../seed/demo-enterprises'
+import { usccCheckDigit } from '../../shared/uscc'
 import {
   buildEnterprise,
   buildEnterpriseUser,
@@ -21,6 +22,10 @@ let seq = 0
 function newUscc(): string {
   seq++
   return makeUscc(() => ((seq * 7919) % 1000) / 1000 + Math.random() / 1000, '210204', '1')
+}
+
+function withCheck(first17: string): string {
+  return first17 + usccCheckDigit(first17)
 }
 
 function registration(overrides: Record<string, unknown> = {}) {
@@ -59,15 +64,54 @@ describe('registering an enterprise', () => {
     expect(versions.body.items).toHaveLength(1)
   })
 
+  // Each code breaks one rule only (position 18 recomputed where another rule is broken).
   it.each([
-    ['91110000600037341M', 'checkDigit', '第 18 位校验码'],
-    ['9111000060003734', 'length', '18 位'],
-    ['91110000600O37341L', 'charset', '第 12 位'],
-    ['B1110000600037341L', 'registrationAuthority', '登记管理部门'],
-  ])('names the GB 32100-2015 rule a wrong code breaks (%s: %s)', async (uscc, _rule, text) => {
+    ['9111000060003734', 'length', '应为 18 位，这里是 16 位', 'has 18 characters, not 16'],
+    ['91110000600O37341L', 'charset', '第 12 位「O」', 'Character 12 "O"'],
+    [
+      withCheck('B1110000600037341'),
+      'registrationAuthority',
+      '登记管理部门代码（第 1 位）「B」无效',
+      'character 1',
+    ],
+    [withCheck('95110000600037341'), 'organizationCategory', '机构类别代码（第 2 位）', 'character 2'],
+    [
+      withCheck('9111A000600037341'),
+      'divisionFormat',
+      '行政区划代码（第 3–8 位）应为 6 位数字',
+      'six digits',
+    ],
+    [
+      withCheck('91110199600037341'),
+      'divisionCode',
+      '行政区划代码（第 3–8 位）110199 不存在',
+      '110199 does not exist',
+    ],
+    [
+      withCheck('91210211600037342'),
+      'organizationCode',
+      '组织机构代码校验位（第 17 位）错误',
+      'character 17',
+    ],
+    ['91110000600037341M', 'checkDigit', '第 18 位校验码错误', 'character 18'],
+  ])('refuses %s and names the broken rule (%s) in both languages', async (uscc, _rule, zh, en) => {
     const res = await enterpriseUser.post('/api/v1/enterprises', registration({ uscc }))
     expect(res.status).toBe(400)
-    expect(res.body.error.fields.uscc).toContain(text)
+    expect(Object.keys(res.body.error.fields)).toEqual(['uscc'])
+    expect(res.body.error.fields.uscc).toContain(zh)
+    enterpriseUser.locale = 'en'
+    try {
+      const english = await enterpriseUser.post('/api/v1/enterprises', registration({ uscc }))
+      expect(english.body.error.fields.uscc).toContain(en)
+    } finally {
+      enterpriseUser.locale = 'zh-CN'
+    }
+  })
+
+  it('names every broken rule of one code at once', async () => {
+    const res = await enterpriseUser.post('/api/v1/enterprises', registration({ uscc: 'B1990000600037342M' }))
+    expect(res.body.error.fields.uscc.split('；')).toHaveLength(4)
+    expect(res.body.error.fields.uscc).toMatch(/第 1 位.*第 3–8 位.*第 17 位.*第 18 位/)
   })
 
   it('lists every bad field at once, and writes nothing', async () => {
@@ -210,21 +254,25 @@ describe('profile changes are versioned', () => {
     expect(local.body.error.fields.contactPhone).toContain('0411-84567890')
   })
 
-  it('a member cannot set the credit tier; an admin can; other staff cannot edit', async () => {
+  it('nobody sets the credit tier here, members and admins alike; other staff cannot edit', async () => {
     const enterprise = await buildEnterprise(t)
     const member = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
     const client = await signInEnterprise(t, member.phone)
-    expect(
-      (await client.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, creditTier: 'A' })).status,
-    ).toBe(403)
+    const own = await client.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, creditTier: 'A' })
+    expect(own.status).toBe(400)
+    expect(own.body.error.fields.creditTier).toContain('市场监管部门')
     const handler = await signInAs(t, 'handler')
     expect(
       (await handler.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, employees: 1 })).status,
     ).toBe(403)
     const admin = await signInAs(t, 'admin')
-    const res = await admin.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, creditTier: 'A' })
-    expect(res.status).toBe(200)
-    expect(res.body.creditTier).toBe('A')
+    const byAdmin = await admin.patch(`/api/v1/enterprises/${enterprise.id}`, { version: 1, creditTier: 'A' })
+    expect(byAdmin.status).toBe(400)
+    expect(byAdmin.body.error.fields.creditTier).toContain('市场监管部门')
+    expect((await admin.get(`/api/v1/enterprises/${enterprise.id}`)).body).toMatchObject({
+      version: 1,
+      creditTier: null,
+    })
   })
 })
 
@@ -273,5 +321,109 @@ describe('staff search', () => {
     expect(byName.body.items.map((e: { id: string }) => e.id)).toEqual([enterprise.id])
     const byCode = await staff.get(`/api/v1/enterprises?q=${enterprise.uscc.slice(0, 14)}`)
     expect(byCode.body.items.map((e: { id: string }) => e.id)).toContain(enterprise.id)
+  })
+})
+
+describe('a credit code issued outside the city', () => {
+  // Haidian district, Beijing: a real GB/T 2260 code, not Dalian's
+  const beijing = () => makeUscc(Math.random, '110108', '1')
+
+  it('the web asks the reference endpoint what positions 3–8 name, instead of carrying the table', async () => {
+    const anyone = t.anonymous()
+    expect((await anyone.get('/api/v1/reference/divisions/110108')).body).toEqual({
+      code: '110108',
+      name: '海淀区',
+      fullName: '北京市海淀区',
+      isInCity: false,
+    })
+    expect((await anyone.get('/api/v1/reference/divisions/210211')).body).toMatchObject({ isInCity: true })
+    expect((await anyone.get('/api/v1/reference/divisions/210200')).body).toMatchObject({ isInCity: true })
+    expect((await anyone.get('/api/v1/reference/divisions/100000')).body).toMatchObject({ isInCity: false })
+    expect((await anyone.get('/api/v1/reference/divisions/110199')).status).toBe(404)
+    expect((await anyone.get('/api/v1/reference/divisions/1101')).status).toBe(400)
+  })
+
+  it('is refused without a reason, naming where the code says it was registered', async () => {
+    const res = await enterpriseUser.post('/api/v1/enterprises', registration({ uscc: beijing() }))
+    expect(res.status).toBe(400)
+    expect(Object.keys(res.body.error.fields).sort()).toEqual(['outOfCityNote', 'outOfCityReason'])
+    expect(res.body.error.fields.outOfCityReason).toContain('110108')
+    expect(res.body.error.fields.outOfCityReason).toContain('北京市海淀区')
+    expect(res.body.error.fields.outOfCityReason).toContain('不在大连市')
+  })
+
+  it('is accepted with a reason that staff read, find in a list, and see in the audit trail', async () => {
+    const uscc = beijing()
+    const note = '在甘井子区设有生产基地，地址为黄浦路 500 号'
+    const res = await enterpriseUser.post(
+      '/api/v1/enterprises',
+      registration({ uscc, outOfCityReason: 'operates_here', outOfCityNote: note }),
+    )
+    expect(res.status).toBe(201)
+    expect(res.body.registration).toEqual({
+      divisionCode: '110108',
+      divisionName: '北京市海淀区',
+      isOutOfCity: true,
+      outOfCityReason: 'operates_here',
+      outOfCityNote: note,
+    })
+
+    const staff = await signInAs(t, 'dispatcher')
+    const detail = await staff.get(`/api/v1/enterprises/${res.body.id}`)
+    expect(detail.body.registration).toMatchObject({ isOutOfCity: true, outOfCityNote: note })
+    const elsewhere = await staff.get('/api/v1/enterprises?outOfCity=true&pageSize=100')
+    expect(elsewhere.body.items.map((e: { id: string }) => e.id)).toContain(res.body.id)
+    expect(
+      elsewhere.body.items.every(
+        (e: { registration: { isOutOfCity: boolean } }) => e.registration.isOutOfCity,
+      ),
+    ).toBe(true)
+    const here = await staff.get(`/api/v1/enterprises?outOfCity=false&q=${uscc}`)
+    expect(here.body.total).toBe(0)
+
+    const admin = await signInAs(t, 'admin')
+    const audit = await admin.get(`/api/v1/audit?entityType=enterprise&entityId=${res.body.id}`)
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'enterprise.register',
+      after: { uscc, outOfCityReason: 'operates_here', outOfCityNote: note },
+    })
+  })
+
+  it('a provincial authority’s code is outside the city too; the city’s own authority is inside', async () => {
+    const provincial = await enterpriseUser.post(
+      '/api/v1/enterprises',
+      registration({ uscc: makeUscc(Math.random, '210000', '1') }),
+    )
+    expect(provincial.status).toBe(400)
+    expect(provincial.body.error.fields.outOfCityReason).toContain('辽宁省')
+    const municipal = await enterpriseUser.post(
+      '/api/v1/enterprises',
+      registration({ uscc: makeUscc(Math.random, '210200', '1') }),
+    )
+    expect(municipal.status).toBe(201)
+    expect(municipal.body.registration).toMatchObject({ divisionName: '辽宁省大连市', isOutOfCity: false })
+  })
+
+  it('a reason for a code issued inside the city is refused (nothing untrue is stored)', async () => {
+    const res = await enterpriseUser.post(
+      '/api/v1/enterprises',
+      registration({ outOfCityReason: 'other', outOfCityNote: '只是想填一下' }),
+    )
+    expect(res.status).toBe(400)
+    expect(Object.keys(res.body.error.fields).sort()).toEqual(['outOfCityNote', 'outOfCityReason'])
+    expect(res.body.error.fields.outOfCityReason).toContain('无需说明')
+  })
+
+  it('refuses an unknown reason and an empty note with the other field errors', async () => {
+    const res = await enterpriseUser.post(
+      '/api/v1/enterprises',
+      registration({ uscc: beijing(), outOfCityReason: 'because', outOfCityNote: ' ', employees: -1 }),
+    )
+    expect(res.status).toBe(400)
+    expect(Object.keys(res.body.error.fields).sort()).toEqual([
+      'employees',
+      'outOfCityNote',
+      'outOfCityReason',
+    ])
   })
 })

@@ -37,7 +37,6 @@ export const PROFILE_FACT_COLUMNS = {
   industryCode: 'industry_code',
   divisionCode: 'division_code',
   tags: 'tags',
-  creditTier: 'credit_tier',
 } as const
 export type ProfileFactKey = keyof typeof PROFILE_FACT_COLUMNS
 
@@ -107,14 +106,16 @@ export const BUILTIN_FACTS: BuiltinFact[] = [
     isProfileField: true,
     sources: ['declared', 'science', 'market_regulation'],
   }),
+  // Not a profile field: only the market-regulation department's data gives it (a fact import); an
+  // enterprise nobody has rated has no tier, and a rule asking for one is undetermined.
   fact({
     key: 'creditTier',
     labelZh: '信用等级',
     labelEn: 'Credit tier',
     type: 'enum',
     values: CREDIT_TIERS,
-    isProfileField: true,
     sources: ['market_regulation'],
+    descriptionZh: '市场监管部门的企业信用风险分类结果（A、B、C、D）',
   }),
   // Tax
   fact({

@@ -7,7 +7,7 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { readTableRows } from '../../kernel/tabular'
 import type { FactSource } from '../../shared/rules/fact-schema'
-import { checkUscc } from '../../shared/uscc'
+import { describeUsccFailures } from '../../shared/fields'
 import { findEnterpriseIdsByUscc } from '../enterprises/enterprises.service'
 import { parseFactCell } from './fact-values'
 import { cityCodeOf, isDivisionCode, loadFactSchema, recordFacts, type FactWrite } from './facts.service'
@@ -98,15 +98,16 @@ export async function importFacts(
 
   const thisYear = Number(cityToday(deps).slice(0, 4))
   const usccs = data.map((r) => (r[usccAt] ?? '').trim().toUpperCase())
-  const ids = await findEnterpriseIdsByUscc(deps.db, [...new Set(usccs.filter((u) => checkUscc(u).ok))])
+  const problems = usccs.map((u) => describeUsccFailures(u))
+  const ids = await findEnterpriseIdsByUscc(deps.db, [...new Set(usccs.filter((_, i) => !problems[i]))])
   const parsed: { report: RowReport; enterpriseId?: string; writes: FactWrite[] }[] = []
   data.forEach((cells, i) => {
     const rowNumber = i + 2
     if (cells.every((c) => c.trim() === '')) return
     const errors: Record<string, string> = {}
     const uscc = usccs[i]!
-    const check = checkUscc(uscc)
-    if (!check.ok) errors[USCC_COLUMN] = translate(`uscc.${check.rule}`, { position: check.position ?? '' })
+    const problem = problems[i]
+    if (problem) errors[USCC_COLUMN] = problem
     else if (!ids.has(uscc)) errors[USCC_COLUMN] = translate('facts.import.unknownEnterprise')
     const period = periodAt >= 0 ? (cells[periodAt] ?? '').trim().replace(/年(度)?$/, '') : ''
     if (period && !(/^\d{4}$/.test(period) && Number(period) <= thisYear && Number(period) >= thisYear - 10))

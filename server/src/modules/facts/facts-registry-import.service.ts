@@ -5,8 +5,7 @@ import { AppError } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { readTableRows } from '../../kernel/tabular'
-import { mobilePhone, organizationName, personName } from '../../shared/fields'
-import { checkUscc } from '../../shared/uscc'
+import { describeUsccFailures, mobilePhone, organizationName, personName } from '../../shared/fields'
 import { applyRegistryRecords, type RegistryRecord } from '../enterprises/enterprise-registry.service'
 import { assertMaySend, USCC_COLUMN } from './facts-import.service'
 import * as q from './facts.queries'
@@ -72,8 +71,8 @@ export async function importRegistry(deps: AppDeps, actor: Actor, file: { name: 
     const cell = (k: keyof typeof REGISTRY_COLUMNS) => (at[k] >= 0 ? (cells[at[k]] ?? '').trim() : '')
     const errors: Record<string, string> = {}
     const uscc = cell('uscc').toUpperCase()
-    const check = checkUscc(uscc)
-    if (!check.ok) errors[USCC_COLUMN] = translate(`uscc.${check.rule}`, { position: check.position ?? '' })
+    const problem = describeUsccFailures(uscc)
+    if (problem) errors[USCC_COLUMN] = problem
     else if (seen.has(uscc)) errors[USCC_COLUMN] = translate('facts.registry.duplicate')
     const name = organizationName().safeParse(cell('name'))
     if (!name.success) errors[REGISTRY_COLUMNS.name] = messageOf(name)

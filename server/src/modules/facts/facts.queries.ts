@@ -75,7 +75,6 @@ export async function findProfiles(db: Executor, enterpriseIds: readonly string[
       'industry_code',
       'division_code',
       'tags',
-      'credit_tier',
       'updated_at',
     ])
     .where('id', 'in', enterpriseIds)
@@ -348,7 +347,6 @@ const PROFILE_COLUMNS = [
   'industry_code',
   'division_code',
   'tags',
-  'credit_tier',
 ] as const
 
 export async function findProfilesInRange(db: Executor, from: number, to: number) {
@@ -433,6 +431,8 @@ export async function insertInitialFacts(
     value: unknown
     source: string
     isVerified: boolean
+    importId?: string | null
+    recordedBy?: string | null
   }[],
 ): Promise<number[]> {
   const ids: number[] = []
@@ -447,6 +447,8 @@ export async function insertInitialFacts(
           value: JSON.stringify(r.value),
           source: r.source,
           is_verified: r.isVerified,
+          import_id: r.importId ?? null,
+          recorded_by: r.recordedBy ?? null,
         })),
       )
       .returning('id')

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { cityToday } from '../../kernel/calendar/city-today'
 import { requireRole, type Actor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
@@ -401,7 +402,7 @@ function buildFactSheet(
           value,
           source: 'profile',
           period: null,
-          isVerified: def.key === 'creditTier',
+          isVerified: false,
           recordedAt: profile.updated_at,
         }
     }
@@ -680,6 +681,8 @@ export async function seedInitialFacts(
     period: string
     value: RawValue
     source: Exclude<FactSource, 'profile'>
+    importId?: string | null
+    recordedBy?: string | null
   }[],
 ): Promise<number> {
   const valid = rows.filter((r) => loaded.schema.get(r.key))
@@ -703,3 +706,25 @@ export async function seedInitialFacts(
 }
 
 export const countFacts = q.countFacts
+
+/**
+ * Demo data only: the record of a department's data file that seeded facts cite as their import, so
+ * a demo value carries the same trail (source, department, who, when) as a file sent on the import page.
+ */
+export async function insertDemoImport(
+  tx: Tx,
+  row: { source: FactSource; departmentId: string; importedBy: string; fileName: string; rows: number },
+): Promise<string> {
+  const record = await q.insertImport(tx, {
+    source: row.source,
+    departmentId: row.departmentId,
+    fileName: row.fileName,
+    sha256: crypto.createHash('sha256').update(`${row.source}:${row.fileName}:${row.rows}`).digest('hex'),
+    total: row.rows,
+    applied: row.rows,
+    failed: 0,
+    report: [],
+    by: row.importedBy,
+  })
+  return record.id
+}

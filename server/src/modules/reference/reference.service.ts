@@ -3,12 +3,20 @@ import { currentLocale } from '../../kernel/context'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { ENTERPRISE_TAGS, TAG_NAMES } from '../../shared/enterprise-tags'
 import { INDUSTRY_SECTIONS } from '../../shared/industries'
-import { childDivisions } from './divisions'
+import { notFound } from '../../kernel/errors'
+import { childDivisions, describeDivision, isInCity } from './divisions'
 
 // Reference data is public and the same for everyone: no permission check.
 
 export function listDivisions(deps: AppDeps, parent?: string) {
   return childDivisions(parent ?? cityProfile(deps.config.city).divisionCode)
+}
+
+/** One division by code; an unknown code is NOT_FOUND (the web's check says "does not exist"). */
+export function lookupDivision(deps: AppDeps, code: string) {
+  const division = describeDivision(code)
+  if (!division) throw notFound()
+  return { ...division, isInCity: isInCity(code, cityProfile(deps.config.city).divisionCode) }
 }
 
 export function listIndustries() {

@@ -15,6 +15,7 @@ export type StaffPageKey =
   | 'supervision'
   | 'policies'
   | 'factImports'
+  | 'enterprises'
   | 'policyNeeds'
   | 'matchRuns'
   | 'benefitClaims'
@@ -55,6 +56,8 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   },
   // Departments send the data they verify (tax, social security …); admins may send any source.
   { key: 'factImports', path: paths.staffFactImports, roles: ['handler', 'department_head', 'admin'] },
+  // The registry: the bureau reads every enterprise, and who registered from outside the city and why.
+  { key: 'enterprises', path: paths.staffEnterprises, roles: ['dispatcher', 'bureau_leader', 'admin'] },
   // Needs are demand signals for the bureau and the policy departments; the bureau answers them.
   {
     key: 'policyNeeds',

@@ -12,6 +12,7 @@ import { MobilePage } from '../../ui/mobile/MobilePage'
 import { scrollToFirstError } from '../../ui/mobile/scroll-to-error'
 import { useLoad } from '../../ui/use-load'
 import { enterprisesApi, type Enterprise } from './enterprises.api'
+import type { Translate } from '../../app/i18n'
 import { tagName } from './enterprise-labels'
 import { EnterpriseProfileFields } from './EnterpriseProfileFields'
 import { MembersSection } from './MembersSection'
@@ -22,6 +23,7 @@ import {
   profileFormValues,
   type ProfileFormValues,
 } from './profile-form'
+import { creditTierText, outOfCityReasonText, registrationPlaceText } from './registration-labels'
 import { useEnterpriseReference } from './use-enterprise-reference'
 import { VersionsSection } from './VersionsSection'
 
@@ -118,7 +120,9 @@ function ProfileDetails({
   onEdit: (() => void) | undefined
 }) {
   const { t, i18n } = useTranslation()
+  const tx = t as unknown as Translate
   const lang = i18n.language
+  const { registration } = enterprise
   const rows: [string, React.ReactNode][] = [
     [t('enterprise.fields.legalRepresentative'), enterprise.legalRepresentative],
     [t('enterprise.fields.divisionCode'), enterprise.divisionName ?? enterprise.divisionCode],
@@ -127,7 +131,14 @@ function ProfileDetails({
     [t('enterprise.fields.foundedOn'), formatIsoDate(enterprise.foundedOn)],
     [t('enterprise.fields.employees'), formatNumber(enterprise.employees, lang)],
     [t('enterprise.fields.annualRevenue'), formatYuan(enterprise.annualRevenue, lang)],
-    [t('enterprise.fields.creditTier'), enterprise.creditTier],
+    [t('enterprise.fields.creditTier'), creditTierText(tx, enterprise.creditTier)],
+    [t('enterprise.fields.registrationPlace'), registrationPlaceText(tx, registration)],
+    ...(registration.isOutOfCity
+      ? ([
+          [t('enterprise.fields.outOfCityReason'), outOfCityReasonText(tx, registration)],
+          [t('enterprise.fields.outOfCityNote'), registration.outOfCityNote ?? '—'],
+        ] as [string, React.ReactNode][])
+      : []),
     [t('enterprise.fields.address'), enterprise.address ?? '—'],
     [t('enterprise.fields.contactPhone'), enterprise.contactPhone ?? '—'],
     [t('enterprise.profile.version'), t('enterprise.profile.versionValue', { version: enterprise.version })],

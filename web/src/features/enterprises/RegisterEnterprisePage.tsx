@@ -1,23 +1,34 @@
-import { Button, Form, Input } from 'antd-mobile'
+import { Button, Form, Input, TextArea } from 'antd-mobile'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { OUT_OF_CITY_REASONS } from '@shared/enterprise-profile'
+import { normalizeUscc, registrationDivisionOf } from '@shared/uscc'
 import { errorMessage, isApiError } from '../../app/api'
+import type { Translate } from '../../app/i18n'
 import { PageLoading, RequireEnterpriseUser } from '../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../app/routes'
 import { useSession } from '../../app/session'
 import { showApiErrorOnForm } from '../../ui/form-errors'
 import { Banner } from '../../ui/mobile/Banner'
 import { MobilePage } from '../../ui/mobile/MobilePage'
+import { RadioChoice } from '../../ui/mobile/RadioChoice'
 import { scrollToFirstError } from '../../ui/mobile/scroll-to-error'
-import { enterprisesApi } from './enterprises.api'
+import {
+  enterprisesApi,
+  referenceApi,
+  type OutOfCityReason,
+  type RegistrationDivision,
+} from './enterprises.api'
 import { EnterpriseProfileFields } from './EnterpriseProfileFields'
 import { PROFILE_FIELDS, profileBody, type ProfileFormValues } from './profile-form'
 import { useEnterpriseReference } from './use-enterprise-reference'
-import { usccProblem } from './uscc-message'
+import { usccMessage, usccProblems } from './uscc-message'
 
-type Values = ProfileFormValues & { uscc: string }
-const FORM_FIELDS = ['uscc', ...PROFILE_FIELDS]
+type Values = ProfileFormValues & { uscc: string; outOfCityReason?: OutOfCityReason; outOfCityNote?: string }
+const FORM_FIELDS = ['uscc', 'outOfCityReason', 'outOfCityNote', ...PROFILE_FIELDS]
+const NOTE_MIN = 4
+const NOTE_MAX = 200
 
 /** `/enterprises/new`: register a market entity by its credit code; the registrant becomes its manager. */
 export function RegisterEnterprisePage() {
@@ -29,6 +40,19 @@ export function RegisterEnterprisePage() {
   )
 }
 
+/**
+ * What positions 3–8 of a code name, asked of the server (the phone does not carry GB/T 2260):
+ * the division, null when the table has no such code, undefined when the server could not be asked
+ * (the check then stops at the province and the server decides on submit).
+ */
+async function lookUpRegistrationDivision(code: string): Promise<RegistrationDivision | null | undefined> {
+  try {
+    return await referenceApi.division(code)
+  } catch (error) {
+    return isApiError(error, 'NOT_FOUND') ? null : undefined
+  }
+}
+
 function RegisterForm() {
   const { t } = useTranslation()
   const navigate = useNavigate()
@@ -37,19 +61,49 @@ function RegisterForm() {
   const reference = useEnterpriseReference()
   const [banner, setBanner] = useState<string>()
   const [isSaving, setSaving] = useState(false)
+  // Where the code says the enterprise was registered; outside the city, a reason is asked for.
+  const [division, setDivision] = useState<RegistrationDivision>()
+  // The server asked for a reason the page did not know to ask for (it could not look the code up).
+  const [serverAsked, setServerAsked] = useState<string>()
 
   if (reference.error)
     return <Banner tone="error" text={errorMessage(reference.error, t('errors.loadFailed'))} />
   if (!reference.data) return <PageLoading />
+  const cityName = reference.data.cityName
+  const asksReason = (division !== undefined && !division.isInCity) || serverAsked !== undefined
+
+  const checkUsccField = async (value: string | undefined) => {
+    setServerAsked(undefined)
+    if (!value) return setDivision(undefined)
+    const local = usccProblems(value)
+    if (local.length) {
+      setDivision(undefined)
+      throw new Error(usccMessage(local, t as unknown as Translate))
+    }
+    const code = registrationDivisionOf(normalizeUscc(value))
+    const found = await lookUpRegistrationDivision(code)
+    setDivision(found ?? undefined)
+    if (found === undefined) return
+    const problems = usccProblems(value, (c) => c === code && found !== null)
+    if (problems.length) throw new Error(usccMessage(problems, t as unknown as Translate))
+  }
 
   const submit = async (values: Values) => {
     setBanner(undefined)
     setSaving(true)
     try {
-      const created = await enterprisesApi.register({ uscc: values.uscc, ...profileBody(values) })
+      const created = await enterprisesApi.register({
+        uscc: values.uscc,
+        ...profileBody(values),
+        ...(asksReason
+          ? { outOfCityReason: values.outOfCityReason!, outOfCityNote: values.outOfCityNote?.trim() ?? '' }
+          : {}),
+      })
       void refresh() // my enterprises changed
       void navigate(paths.enterprise(created.id), { replace: true })
     } catch (error) {
+      const asked = isApiError(error) && !asksReason ? error.fields.outOfCityReason : undefined
+      if (asked) setServerAsked(asked)
       const text = showApiErrorOnForm(form, error, FORM_FIELDS, errorMessage(error, t('errors.generic')), {
         ENTERPRISE_ALREADY_REGISTERED: 'uscc',
       })
@@ -88,18 +142,66 @@ function RegisterForm() {
           validateTrigger="onBlur"
           rules={[
             { required: true, message: t('fields.required') },
-            {
-              validator: async (_rule, value: string | undefined) => {
-                if (!value) return
-                const problem = usccProblem(value)
-                if (problem) throw new Error(t(problem.key, { position: problem.position }))
-              },
-            },
+            { validator: (_rule, value: string | undefined) => checkUsccField(value) },
           ]}
           normalize={(value: string) => value.toUpperCase()}
         >
           <Input maxLength={22} autoComplete="off" placeholder={t('enterprise.placeholders.uscc')} />
         </Form.Item>
+        {/* An array, not a fragment: antd-mobile's Form finds its headers among its direct children. */}
+        {asksReason
+          ? [
+              <Form.Header key="out-of-city-header">{t('enterprise.register.outOfCity.title')}</Form.Header>,
+              <div key="out-of-city-explain" style={{ padding: '4px 12px 8px' }}>
+                <Banner
+                  tone="info"
+                  text={
+                    division && !division.isInCity
+                      ? t('enterprise.register.outOfCity.explain', {
+                          code: division.code,
+                          division: division.fullName,
+                          city: cityName,
+                        })
+                      : serverAsked
+                  }
+                />
+                <p className="m-muted">{t('enterprise.register.outOfCity.whoReads')}</p>
+              </div>,
+              <Form.Item
+                key="outOfCityReason"
+                name="outOfCityReason"
+                label={t('enterprise.fields.outOfCityReason')}
+                rules={[{ required: true, message: t('enterprise.register.outOfCity.chooseReason') }]}
+              >
+                <RadioChoice
+                  vertical
+                  groupLabel={t('enterprise.fields.outOfCityReason')}
+                  options={OUT_OF_CITY_REASONS.map((reason) => ({
+                    value: reason,
+                    label: t(`enterprise.outOfCityReasons.${reason}`),
+                  }))}
+                />
+              </Form.Item>,
+              <Form.Item
+                key="outOfCityNote"
+                name="outOfCityNote"
+                label={t('enterprise.fields.outOfCityNote')}
+                description={t('enterprise.help.outOfCityNote')}
+                rules={[
+                  { required: true, whitespace: true, message: t('fields.required') },
+                  { min: NOTE_MIN, message: t('enterprise.validation.outOfCityNote', { min: NOTE_MIN }) },
+                ]}
+              >
+                <TextArea
+                  rows={3}
+                  maxLength={NOTE_MAX}
+                  showCount
+                  placeholder={t('enterprise.placeholders.outOfCityNote')}
+                />
+              </Form.Item>,
+              <Form.Header key="profile-header">{t('enterprise.register.profileTitle')}</Form.Header>,
+            ]
+          : null}
         <EnterpriseProfileFields reference={reference.data} />
       </Form>
     </>

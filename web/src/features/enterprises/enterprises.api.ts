@@ -22,6 +22,10 @@ export type RegisterEnterpriseBody = Omit<
 > &
   Partial<Pick<RegisterEnterpriseInput, 'annualRevenue' | 'tags' | 'address' | 'contactPhone'>>
 export type UpdateEnterpriseBody = Omit<UpdateEnterpriseInput, 'creditTier'>
+export type CreditTier = NonNullable<Enterprise['creditTier']>
+export type OutOfCityReason = NonNullable<Enterprise['registration']['outOfCityReason']>
+/** What positions 3–8 of a credit code name, as the server's division table says. */
+export type RegistrationDivision = { code: string; name: string; fullName: string; isInCity: boolean }
 
 export type Division = { code: string; name: string; level: string; parentCode: string | null }
 export type IndustrySection = { code: string; name: string; divisions: { code: string; name: string }[] }
@@ -32,7 +36,10 @@ const enterprisePath = (id: string) => `/enterprises/${encodeURIComponent(id)}`
 export const enterprisesApi = {
   listMine: () => api.get<{ items: Enterprise[] }>('/enterprises/mine'),
   /** The registry for staff: by name or credit code. */
-  search: (query: { q?: string; page?: number; pageSize?: number }, signal?: AbortSignal) =>
+  search: (
+    query: { q?: string; outOfCity?: 'true' | 'false'; page?: number; pageSize?: number },
+    signal?: AbortSignal,
+  ) =>
     api.get<{ items: Enterprise[]; total: number; page: number; pageSize: number }>('/enterprises', query, {
       signal,
     }),
@@ -49,6 +56,9 @@ export const enterprisesApi = {
 
 export const referenceApi = {
   divisions: () => api.get<{ items: Division[] }>('/reference/divisions'),
+  /** One division by code (NOT_FOUND when GB/T 2260 has no such code). */
+  division: (code: string) =>
+    api.get<RegistrationDivision>(`/reference/divisions/${encodeURIComponent(code)}`),
   industries: () => api.get<{ items: IndustrySection[] }>('/reference/industries'),
   enterpriseTags: () => api.get<{ items: EnterpriseTagOption[] }>('/reference/enterprise-tags'),
   city: () =>

@@ -8,6 +8,8 @@ import {
 } from './enterprises.api'
 
 export type EnterpriseReference = {
+  /** this city's name, for "registered elsewhere, not in 大连市" */
+  cityName: string
   divisions: Division[]
   industries: IndustrySection[]
   tags: EnterpriseTagOption[]
@@ -17,11 +19,12 @@ export type EnterpriseReference = {
 export function useEnterpriseReference() {
   const { i18n } = useTranslation()
   return useLoad<EnterpriseReference>(async () => {
-    const [divisions, industries, tags] = await Promise.all([
+    const [city, divisions, industries, tags] = await Promise.all([
+      referenceApi.city(),
       referenceApi.divisions(),
       referenceApi.industries(),
       referenceApi.enterpriseTags(),
     ])
-    return { divisions: divisions.items, industries: industries.items, tags: tags.items }
+    return { cityName: city.name, divisions: divisions.items, industries: industries.items, tags: tags.items }
   }, [i18n.language])
 }

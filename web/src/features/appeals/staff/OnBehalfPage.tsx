@@ -7,7 +7,8 @@ import { CONTACT_PHONE_MAX_LENGTH, contactPhoneRule } from '../../../ui/contact-
 import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
-import { usccProblem } from '../../enterprises/uscc-message'
+import type { Translate } from '../../../app/i18n'
+import { usccMessage, usccProblems } from '../../enterprises/uscc-message'
 import { BODY_MAX, BODY_MIN, blankToUndefined, newIdempotencyKey, TITLE_MAX, TITLE_MIN } from '../appeal-form'
 import { appealsApi, type Receipt } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
@@ -181,8 +182,9 @@ function OnBehalfForm({
                 {
                   validator: async (_rule, value: string | undefined) => {
                     if (!value) return
-                    const problem = usccProblem(value)
-                    if (problem) throw new Error(t(problem.key, { position: problem.position }))
+                    // Without the division table: the server checks positions 3–8 (and that it is registered).
+                    const problems = usccProblems(value)
+                    if (problems.length) throw new Error(usccMessage(problems, t as unknown as Translate))
                   },
                 },
               ]}

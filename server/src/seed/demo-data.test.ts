@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildEnterprise, buildStaff, findDepartmentByCode, signInAs } from '../../test/factories'
+import { createTestApp, type TestApp } from '../../test/harness'
+import { isRegistrationDivision } from '../modules/reference/divisions'
+import { checkUscc } from '../shared/uscc'
+import { dalian } from './cities/dalian'
+import { generateDemoEnterprises } from './demo-enterprises'
+import { generateDemoFacts } from './demo-facts'
+import { seedDemoPolicyData } from './seed'
+
+describe('the demo city', () => {
+  const enterprises = generateDemoEnterprises(2000, dalian.enterpriseWeights)
+
+  it('is the same every time', () => {
+    expect(generateDemoEnterprises(2000, dalian.enterpriseWeights)).toEqual(enterprises)
+  })
+
+  it('has credit codes that pass the complete check, with the real division table', () => {
+    const failing = enterprises.filter((e) => !checkUscc(e.uscc, isRegistrationDivision).ok)
+    expect(failing).toEqual([])
+    // issued by the authority of the district each enterprise is in
+    expect(enterprises.every((e) => e.uscc.slice(2, 8) === e.divisionCode)).toBe(true)
+  })
+
+  it('never has an enterprise declare its own credit tier', () => {
+    const tiers = enterprises
+      .flatMap((e) => generateDemoFacts({ ...e, annualRevenue: e.annualRevenue }, 2025))
+      .filter((f) => f.key === 'creditTier')
+    expect(tiers.length).toBeGreaterThan(1000)
+    expect(new Set(tiers.map((f) => f.source))).toEqual(new Set(['market_regulation']))
+  })
+})
+
+describe('seeding the demo data', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(() => t.close())
+
+  it('gives credit tiers only through an import recorded as the market-regulation department’s', async () => {
+    const market = await findDepartmentByCode(t, 'DL-SCJGJ')
+    const sender = await buildStaff(t, { roles: ['handler'], departmentId: market.id })
+    const companies = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => buildEnterprise(t, { is_demo: true, tags: ['private'] })),
+    )
+    const individual = await buildEnterprise(t, { is_demo: true, tags: ['individual_business'] })
+    await seedDemoPolicyData(t.deps)
+
+    const admin = await signInAs(t, 'admin')
+    const imports = (await admin.get('/api/v1/facts/imports')).body.items
+    expect(imports).toHaveLength(1)
+    expect(imports[0]).toMatchObject({
+      source: 'market_regulation',
+      fileName: expect.stringContaining('演示数据'),
+    })
+    const importRow = await t.deps.db
+      .selectFrom('fact_imports')
+      .select(['department_id', 'imported_by'])
+      .executeTakeFirstOrThrow()
+    expect(importRow).toEqual({ department_id: market.id, imported_by: sender.id })
+
+    // A company may be left unrated (about one in ten: all five, once in 100,000 runs); an individual
+    // business always is. Every tier there is cites the import.
+    const tiers = (await Promise.all(companies.map((c) => admin.get(`/api/v1/enterprises/${c.id}`)))).map(
+      (r) => r.body.creditTier,
+    )
+    expect(tiers.filter(Boolean).length).toBeGreaterThan(0)
+    for (const tier of tiers.filter(Boolean))
+      expect(tier).toMatchObject({ source: 'market_regulation', importId: imports[0].id })
+    expect((await admin.get(`/api/v1/enterprises/${individual.id}`)).body.creditTier).toBeNull()
+  })
+})
