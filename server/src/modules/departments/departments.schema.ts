@@ -9,10 +9,21 @@ const code = z
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/)
 
+/** Most recognised forms one department keeps; each 2–30 characters. */
+export const MAX_RECOGNISED_NAMES = 40
+export const RECOGNISED_NAME_MAX = 30
+
+/**
+ * The other forms people write the department in (发改委, 城管, 市监局 …): appeals naming it by one
+ * of them suggest it. Its full name, short name and both without the city are recognised anyway.
+ */
+const recognisedNames = z.array(plainText(RECOGNISED_NAME_MAX, 2)).max(MAX_RECOGNISED_NAMES)
+
 export const CreateDepartmentBody = z.strictObject({
   code,
   name: plainText(100, 2),
   shortName: plainText(30).nullable().optional().default(null),
+  recognisedNames: recognisedNames.optional().default([]),
   kind: z.enum(['department', 'district', 'division']),
   parentId: z.string().uuid(),
   divisionCode: z
@@ -29,6 +40,7 @@ export const UpdateDepartmentBody = z.strictObject({
   version,
   name: plainText(100, 2).optional(),
   shortName: plainText(30).nullable().optional(),
+  recognisedNames: recognisedNames.optional(),
   parentId: z.string().uuid().optional(),
   divisionCode: z
     .string()
@@ -47,6 +59,8 @@ export const DepartmentSchema = z.object({
   code: z.string(),
   name: z.string(),
   shortName: z.string().nullable(),
+  /** other forms recognised in appeals (发改委, 城管 …) */
+  recognisedNames: z.array(z.string()),
   kind: z.enum(DEPARTMENT_KINDS),
   parentId: z.string().nullable(),
   divisionCode: z.string().nullable(),
