@@ -201,7 +201,8 @@ export async function seedRoutingDataIfUnset(deps: AppDeps): Promise<number> {
       const rows = catalogueRows(city, await q.findDepartmentIdsByCode(tx))
       await q.insertAppealCategories(tx, rows)
       const keywords = new Map(rows.map((r) => [r.code, r.keywords]))
-      for (const code of unsetCategories) await q.setCategoryKeywordsIfUnset(tx, code, keywords.get(code) ?? [])
+      for (const code of unsetCategories)
+        await q.setCategoryKeywordsIfUnset(tx, code, keywords.get(code) ?? [])
       changed += unsetCategories.length
     }
     const names = recognisedNamesByCode(city)

@@ -118,11 +118,20 @@ describe('recognising departments named in an appeal (seeded Dalian)', () => {
 
 describe('forms of a department', () => {
   it.each([
-    [{ name: '大连市住房和城乡建设局', shortName: '市住建局', recognisedNames: [] }, ['大连市住房和城乡建设局', '住房和城乡建设局', '市住建局', '住建局']],
+    [
+      { name: '大连市住房和城乡建设局', shortName: '市住建局', recognisedNames: [] },
+      ['大连市住房和城乡建设局', '住房和城乡建设局', '市住建局', '住建局'],
+    ],
     // 市监局 keeps its 市: 监局 names nothing
-    [{ name: '大连市市场监督管理局', shortName: '市监局', recognisedNames: [] }, ['大连市市场监督管理局', '市场监督管理局', '市监局']],
+    [
+      { name: '大连市市场监督管理局', shortName: '市监局', recognisedNames: [] },
+      ['大连市市场监督管理局', '市场监督管理局', '市监局'],
+    ],
     // 大连海关 keeps its city: 海关 is listed as a form where it is meant
-    [{ name: '大连海关', shortName: '大连海关', recognisedNames: ['海关', ' 海关 ', '关'] }, ['大连海关', '海关']],
+    [
+      { name: '大连海关', shortName: '大连海关', recognisedNames: ['海关', ' 海关 ', '关'] },
+      ['大连海关', '海关'],
+    ],
   ])('%j → %j', (department, expected) => {
     expect(formsOf(department, '大连市')).toEqual(expected)
   })
@@ -138,7 +147,15 @@ describe('the seeded Dalian forms', () => {
     const clashes = seeded.flatMap((d) =>
       [...d.recognisedNames, d.name, d.shortName ?? '']
         .filter(Boolean)
-        .map((form) => [d.id, form, departmentUsingForm(form, seeded.filter((o) => o.id !== d.id), city)?.id])
+        .map((form) => [
+          d.id,
+          form,
+          departmentUsingForm(
+            form,
+            seeded.filter((o) => o.id !== d.id),
+            city,
+          )?.id,
+        ])
         .filter(([, , other]) => other),
     )
     expect(clashes).toEqual([])

@@ -19,6 +19,13 @@ export type NamedDepartment = {
   recognisedNames: readonly string[]
 }
 
+/** Most recognised forms one department keeps, and their length (2–30 characters). */
+export const MAX_RECOGNISED_NAMES = 40
+export const RECOGNISED_NAME_MAX = 30
+/** Most keywords one appeal category keeps, and their length (2–20 characters). */
+export const MAX_CATEGORY_KEYWORDS = 80
+export const CATEGORY_KEYWORD_MAX = 20
+
 /** Forms shorter than this stay out: one character names nothing. */
 export const MIN_FORM_LENGTH = 2
 /** A derived form (the city taken off) must keep at least this much: 市监局 does not become 监局. */
@@ -130,10 +137,11 @@ export function boundariesOf(text: string, words: readonly string[]): Set<number
 export type Mention = { departmentId: string; form: string; start: number; count: number }
 
 /** A department index for findMentions. */
-export function indexDepartments(departments: readonly NamedDepartment[], cityName: string): FormIndex<string> {
-  return indexForms(
-    departments.flatMap((d) => formsOf(d, cityName).map((form) => [form, d.id] as const)),
-  )
+export function indexDepartments(
+  departments: readonly NamedDepartment[],
+  cityName: string,
+): FormIndex<string> {
+  return indexForms(departments.flatMap((d) => formsOf(d, cityName).map((form) => [form, d.id] as const)))
 }
 
 /**

@@ -118,7 +118,9 @@ function assertKeywords(keywords: readonly string[]): void {
   if (problems.size === 0) return
   const fields: Record<string, string> = {}
   for (const [i, problem] of problems)
-    fields[`keywords.${i}`] = translate(problem === 'duplicate' ? 'appeals.keywordDuplicate' : 'appeals.keywordNoLetter')
+    fields[`keywords.${i}`] = translate(
+      problem === 'duplicate' ? 'appeals.keywordDuplicate' : 'appeals.keywordNoLetter',
+    )
   throw new AppError('VALIDATION_FAILED', { fields })
 }
 

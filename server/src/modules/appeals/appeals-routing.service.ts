@@ -93,7 +93,9 @@ function reasonOf(evidence: readonly Evidence[], catalogue: RoutingCatalogue): s
       switch (e.basis) {
         case 'category': {
           const names = catalogue.categoryNames.get(e.categoryCode)
-          return translate('appeals.routing.category', { name: (en ? names?.en : names?.zh) ?? e.categoryCode })
+          return translate('appeals.routing.category', {
+            name: (en ? names?.en : names?.zh) ?? e.categoryCode,
+          })
         }
         case 'mentioned':
           return translate(e.count > 1 ? 'appeals.routing.mentionedTimes' : 'appeals.routing.mentioned', {

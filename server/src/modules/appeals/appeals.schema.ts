@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CATEGORY_KEYWORD_MAX, MAX_CATEGORY_KEYWORDS } from '../../shared/department-names'
 import { mobilePhone, plainText } from '../../shared/fields'
 import { APPEAL_STATES } from './appeal-states'
 import { AppealSettingsSchema, TIERS } from './appeal-settings'
@@ -117,10 +118,6 @@ export const ReturnVisitResultBody = z.strictObject({
 })
 
 export const CategoryParams = z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/) })
-/** Most keywords one category keeps; each 2–20 characters. */
-export const MAX_CATEGORY_KEYWORDS = 80
-export const CATEGORY_KEYWORD_MAX = 20
-
 export const SaveCategoryBody = z.strictObject({
   name: plainText(40, 2),
   nameEn: plainText(80, 2),

@@ -5,7 +5,12 @@ import { buildColdStartContext, COLD_START_PRIORS, suggestColdStart } from './co
 const context = buildColdStartContext({
   cityName: '大连市',
   departments: [
-    { id: 'tax', name: '国家税务总局大连市税务局', shortName: '市税务局', recognisedNames: ['税务局', '税务部门'] },
+    {
+      id: 'tax',
+      name: '国家税务总局大连市税务局',
+      shortName: '市税务局',
+      recognisedNames: ['税务局', '税务部门'],
+    },
     { id: 'market', name: '大连市市场监督管理局', shortName: '市市场监管局', recognisedNames: ['市监局'] },
     { id: 'housing', name: '大连市住房和城乡建设局', shortName: '市住建局', recognisedNames: [] },
     { id: 'bureau', name: '大连市营商环境建设局', shortName: '市营商局', recognisedNames: ['营商局'] },
@@ -46,7 +51,11 @@ describe('cold-start suggestions', () => {
     // the bureau's own matters still reach it through its category and words
     ['政务大厅窗口排队太久', 'approval', ['bureau:category']],
     // three at most: the fallback owner drops out; named twice weighs more than once
-    ['税务局说要找市监局，市监局说找住建局', 'other', ['market:mentioned', 'tax:mentioned', 'housing:mentioned']],
+    [
+      '税务局说要找市监局，市监局说找住建局',
+      'other',
+      ['market:mentioned', 'tax:mentioned', 'housing:mentioned'],
+    ],
   ])('%s [%s] → %j', (text, category, expected) => {
     expect(suggest(text, category)).toEqual(expected)
   })
@@ -71,7 +80,13 @@ describe('cold-start suggestions', () => {
     expect(items[0]).toMatchObject({
       departmentId: 'tax',
       basis: 'mentioned',
-      evidence: [{ basis: 'mentioned', count: 2, weight: COLD_START_PRIORS.mentioned + COLD_START_PRIORS.mentionedAgain }],
+      evidence: [
+        {
+          basis: 'mentioned',
+          count: 2,
+          weight: COLD_START_PRIORS.mentioned + COLD_START_PRIORS.mentionedAgain,
+        },
+      ],
     })
   })
 

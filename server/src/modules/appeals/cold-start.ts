@@ -155,9 +155,7 @@ export function suggestColdStart(
   return scored
     .sort(
       (a, b) =>
-        b.score - a.score ||
-        BASIS_ORDER.indexOf(a.basis) - BASIS_ORDER.indexOf(b.basis) ||
-        a.order - b.order,
+        b.score - a.score || BASIS_ORDER.indexOf(a.basis) - BASIS_ORDER.indexOf(b.basis) || a.order - b.order,
     )
     .slice(0, top)
     .map((s) => ({

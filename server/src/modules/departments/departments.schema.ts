@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_RECOGNISED_NAMES, RECOGNISED_NAME_MAX } from '../../shared/department-names'
 import { plainText, version } from '../../shared/fields'
 
 export const DEPARTMENT_KINDS = ['city', 'department', 'district', 'division'] as const
@@ -8,10 +9,6 @@ const code = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/)
-
-/** Most recognised forms one department keeps; each 2–30 characters. */
-export const MAX_RECOGNISED_NAMES = 40
-export const RECOGNISED_NAME_MAX = 30
 
 /**
  * The other forms people write the department in (发改委, 城管, 市监局 …): appeals naming it by one

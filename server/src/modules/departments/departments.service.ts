@@ -72,7 +72,12 @@ async function assertRecognisedNamesFree(db: Executor, names: readonly string[],
   const cityName = root ? cityNameOf(root.name) : ''
   const others = rows
     .filter((r) => r.kind !== 'city')
-    .map((r) => ({ id: r.id, name: r.name, shortName: r.short_name, recognisedNames: r.recognised_names ?? [] }))
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      shortName: r.short_name,
+      recognisedNames: r.recognised_names ?? [],
+    }))
   const fields: Record<string, string> = {}
   const problems = phraseProblems(names)
   names.forEach((name, i) => {

@@ -52,7 +52,9 @@ export const dalian: CitySeed = {
       code: 'DL-GAJ',
       name: '大连市公安局',
       shortName: '市公安局',
-      recognisedNames: forms('公安局 公安部门 公安机关 公安分局 派出所 交警 交警支队 交警大队 车管所 出入境管理局'),
+      recognisedNames: forms(
+        '公安局 公安部门 公安机关 公安分局 派出所 交警 交警支队 交警大队 车管所 出入境管理局',
+      ),
     },
     {
       code: 'DL-MZJ',
@@ -76,13 +78,17 @@ export const dalian: CitySeed = {
       code: 'DL-RSJ',
       name: '大连市人力资源和社会保障局',
       shortName: '市人社局',
-      recognisedNames: forms('人社局 人社部门 人力资源和社会保障部门 人力资源社会保障局 社保局 社保中心 社保经办机构 劳动监察 劳动保障监察 劳动仲裁委 劳动人事争议仲裁院 劳动局'),
+      recognisedNames: forms(
+        '人社局 人社部门 人力资源和社会保障部门 人力资源社会保障局 社保局 社保中心 社保经办机构 劳动监察 劳动保障监察 劳动仲裁委 劳动人事争议仲裁院 劳动局',
+      ),
     },
     {
       code: 'DL-ZRZYJ',
       name: '大连市自然资源局',
       shortName: '市自然资源局',
-      recognisedNames: forms('自然资源局 自然资源部门 自然资源和规划局 规划局 规划部门 国土局 国土资源局 国土部门 不动产登记中心'),
+      recognisedNames: forms(
+        '自然资源局 自然资源部门 自然资源和规划局 规划局 规划部门 国土局 国土资源局 国土部门 不动产登记中心',
+      ),
     },
     {
       code: 'DL-STHJJ',
@@ -94,13 +100,17 @@ export const dalian: CitySeed = {
       code: 'DL-ZJJ',
       name: '大连市住房和城乡建设局',
       shortName: '市住建局',
-      recognisedNames: forms('住建局 住建委 住建部门 建委 城建局 住房城乡建设局 住房和城乡建设部门 质监站 建设工程质量监督站'),
+      recognisedNames: forms(
+        '住建局 住建委 住建部门 建委 城建局 住房城乡建设局 住房和城乡建设部门 质监站 建设工程质量监督站',
+      ),
     },
     {
       code: 'DL-JTJ',
       name: '大连市交通运输局',
       shortName: '市交通局',
-      recognisedNames: forms('交通局 交通运输局 交通部门 交通运输部门 运管处 运管所 运管部门 交通执法 交通运输综合行政执法队'),
+      recognisedNames: forms(
+        '交通局 交通运输局 交通部门 交通运输部门 运管处 运管所 运管部门 交通执法 交通运输综合行政执法队',
+      ),
     },
     {
       code: 'DL-SWJ',
@@ -148,7 +158,9 @@ export const dalian: CitySeed = {
       code: 'DL-SCJGJ',
       name: '大连市市场监督管理局',
       shortName: '市市场监管局',
-      recognisedNames: forms('市场监管局 市监局 市场监管部门 市场监督管理部门 市场监管所 市场监督管理所 市场监管 工商局 工商部门 工商所 质监局 质监部门 食药监局 食药监 知识产权局'),
+      recognisedNames: forms(
+        '市场监管局 市监局 市场监管部门 市场监督管理部门 市场监管所 市场监督管理所 市场监管 工商局 工商部门 工商所 质监局 质监部门 食药监局 食药监 知识产权局',
+      ),
       divisions: [
         { code: 'DL-SCJGJ-DJ', name: '登记注册处' },
         { code: 'DL-SCJGJ-XY', name: '信用监督管理处' },
@@ -158,7 +170,9 @@ export const dalian: CitySeed = {
       code: 'DL-CGJ',
       name: '大连市城市管理局',
       shortName: '市城管局',
-      recognisedNames: forms('城管局 城管 城管部门 城管执法 城管执法局 城市管理部门 城市管理综合执法局 综合执法局'),
+      recognisedNames: forms(
+        '城管局 城管 城管部门 城管执法 城管执法局 城市管理部门 城市管理综合执法局 综合执法局',
+      ),
     },
     {
       code: 'DL-YBJ',
@@ -170,7 +184,9 @@ export const dalian: CitySeed = {
       code: 'DL-TAX',
       name: '国家税务总局大连市税务局',
       shortName: '市税务局',
-      recognisedNames: forms('税务局 大连市税务局 税务部门 税务机关 税务分局 税务所 国税局 地税局 国税 地税 税务总局'),
+      recognisedNames: forms(
+        '税务局 大连市税务局 税务部门 税务机关 税务分局 税务所 国税局 地税局 国税 地税 税务总局',
+      ),
     },
     {
       code: 'DL-HG',
@@ -182,7 +198,9 @@ export const dalian: CitySeed = {
       code: 'DL-JW',
       name: '中共大连市纪律检查委员会 大连市监察委员会',
       shortName: '市纪委监委',
-      recognisedNames: forms('纪委监委 纪委 市纪委 纪检监察 纪检监察机关 纪检 监委 纪律检查委员会 监察委员会'),
+      recognisedNames: forms(
+        '纪委监委 纪委 市纪委 纪检监察 纪检监察机关 纪检 监委 纪律检查委员会 监察委员会',
+      ),
     },
     {
       code: 'DL-GSL',
