@@ -176,9 +176,10 @@ class SimClock {
   ) {
     const start = new Date(startedAt)
     // Whole minutes, as the columns are int (the server's budgetFor can give fractions: see the report).
+    // The bench's clocks all count working time (a tier in clock hours has its own, simpler meter).
     this.clock = startClock(
       start,
-      Math.round(budgetFor(targetFor(settings, tier, kind), start, ctx.calendar)),
+      Math.round(budgetFor(targetFor(settings, tier, kind), start, ctx.calendar).minutes),
     )
   }
   /** Applies a change at `at` if it happened by T0; the sweep has fired every threshold passed before it. */
@@ -203,7 +204,7 @@ class SimClock {
   write(appealId: string) {
     if (!this.clock.stoppedAt && !this.clock.pausedSince)
       this.clock = fireDue(this.clock, new Date(this.ctx.t0), this.ctx.calendar, STEP).clock
-    const c = derivedColumns(this.clock, { calendar: this.ctx.calendar, settings })
+    const c = derivedColumns(this.clock, this.ctx.calendar, settings)
     this.ctx.tables.clocks.add(
       this.id,
       appealId,

@@ -43,13 +43,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /**
- * A real app with the Dalian demo data, on a fresh embedded directory or a fresh PostgreSQL database
+ * A real app with the Dalian demo data (demo: false: the department tree and catalogue only), on a
+ * fresh embedded directory or a fresh PostgreSQL database
  * (dropped again by close()). With `existingUrl`, the app opens a database another process made
  * and leaves it in place.
  */
 export async function openBenchApp(
   kind: 'embedded' | 'postgres',
-  options: { existingUrl?: string; name?: string; enterprises?: number } = {},
+  options: { existingUrl?: string; name?: string; enterprises?: number; demo?: boolean } = {},
 ) {
   let database: Database
   let databaseUrl: string | null = null
@@ -98,7 +99,7 @@ export async function openBenchApp(
     await deps.jobs.start({ workers: false })
     started = true
     await seedIfEmpty(deps, {
-      demo: true,
+      demo: options.demo ?? true,
       enterpriseCount: options.enterprises ?? 2000,
       password: 'Bench-Passw0rd!',
     })

@@ -11,6 +11,7 @@
  *   BENCH_APPEALS  appeals generated into PostgreSQL for the appeals suite (default 1,000,000).
  *   BENCH_SECONDS  duration of each HTTP load run (default 5).
  *   BENCH_EXPLAIN  1: print EXPLAIN ANALYZE of the timed queries even when they meet their target.
+ *   BENCH_ROUTING_MISSES  1: print every held-out appeal the cold start does not route right first.
  */
 import { fork } from 'node:child_process'
 import path from 'node:path'
@@ -20,7 +21,7 @@ import { appealCorpus } from './appeals-data'
 import { dropAbandonedBenchDatabases, openBenchApp } from './bench-app'
 import { runPolicyBench } from './policy-bench'
 import { runPolicyDbBench } from './policy-db-bench'
-import { measureRoutingAccuracy } from './routing-bench'
+import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const appeals = Number(process.env.BENCH_APPEALS ?? 1_000_000)
@@ -104,7 +105,7 @@ async function typicalRead(kind: 'embedded' | 'postgres', iterations: number): P
   }
 }
 
-function routingAccuracy() {
+async function routingAccuracy() {
   const history = appealCorpus(50_000).map((a) => ({
     words: a.words,
     categoryCode: a.categoryCode,
@@ -123,6 +124,45 @@ function routingAccuracy() {
     `  # routing: trained on ${r.examples} past dispatches in ${r.trainMs.toFixed(0)} ms, scored on ${r.heldOut} held out; ` +
       `${r.suggestMs.toFixed(2)} ms per suggestion; category table ${(r.categoryTable * 100).toFixed(1)} %`,
   )
+
+  // No history at all, on hand-written appeals (bench/data/routing-held-out.ts).
+  const c = await measureColdStartAccuracy(r.model)
+  report(
+    'appeals-routing-cold-start',
+    c.top1 * 100,
+    '%',
+    c.categoryTable * 100,
+    'category → department table alone',
+  )
+  report(
+    'appeals-routing-cold-start-top3',
+    c.top3 * 100,
+    '%',
+    c.categoryTable * 100,
+    'category → department table alone (one suggestion)',
+  )
+  report(
+    'appeals-routing-trained-on-hand-written',
+    c.trainedTop1 * 100,
+    '%',
+    c.top1 * 100,
+    'cold start on the same appeals',
+  )
+  const pct = (x: number, n = 1) => `${((x / n) * 100).toFixed(1)} %`
+  console.error(
+    `  # cold start: ${c.appeals} hand-written appeals, no history; top-1 ${pct(c.top1)}, top-3 ${pct(c.top3)}, ` +
+      `category table ${pct(c.categoryTable)}; ${c.suggestMs.toFixed(2)} ms per suggestion; the model trained on ` +
+      `${r.examples} generated dispatches: top-1 ${pct(c.trainedTop1)}, top-3 ${pct(c.trainedTop3)}`,
+  )
+  for (const [name, s] of Object.entries(c.slices))
+    console.error(
+      `  #   ${name}: ${s.n} appeals; top-1 ${pct(s.top1, s.n)}, top-3 ${pct(s.top3, s.n)}, table ${pct(s.table, s.n)}`,
+    )
+  console.error(
+    `  #   first suggestion by basis: ${Object.entries(c.firstBasis)
+      .map(([basis, b]) => `${basis} ${b.n} (right ${pct(b.right, b.n)})`)
+      .join(', ')}`,
+  )
 }
 
 const started = performance.now()
@@ -134,7 +174,7 @@ if (wants('enterprise')) {
   report('enterprise-read-embedded', embedded, 'req/s', pg, 'the same read on PostgreSQL')
 }
 if (wants('appeals')) await runAppealsSuite({ appeals, seconds, report, parts })
-if (wants('routing')) routingAccuracy()
+if (wants('routing')) await routingAccuracy()
 if (wants('policy')) await runPolicyBench({ report })
 if (wants('policydb')) await runPolicyDbBench({ report })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

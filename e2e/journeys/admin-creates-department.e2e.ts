@@ -4,8 +4,9 @@ import { expectAccessible, launchBrowser, newDesktopPage, screenshots } from '..
 import { DEMO_PASSWORD } from '../support/server'
 
 /**
- * An administrator signs in to the staff console, creates a department, then a handler account in it;
- * the new handler signs in with the one-time password and must change it first.
+ * An administrator signs in to the staff console, creates a department (with a common form appeals
+ * will recognise it by), then a handler account in it; the new handler signs in with the one-time
+ * password and must change it first.
  */
 let browser: Browser
 beforeAll(async () => {
@@ -33,12 +34,20 @@ it('an admin creates a department and a handler account', async () => {
   const form = page.getByRole('dialog')
   await form.getByLabel('部门编码').fill(`DL-SJJ${suffix}`)
   await form.getByLabel('部门名称').fill(departmentName)
+  // How enterprises will write it in appeals, besides its name (which the form says it knows anyway).
+  await form.getByLabel('常用称呼').click()
+  await page.keyboard.type('数据局')
+  await page.keyboard.press('Enter')
+  await expect.poll(() => form.getByText(`数据局${suffix}`).count()).toBeGreaterThan(0)
   await shot(page, 'department-form')
   await form.getByRole('button', { name: '保存' }).click()
   await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
   await expect.poll(() => page.getByText(departmentName).count()).toBeGreaterThan(0)
   await expectAccessible(page)
   await shot(page, 'department-created')
+  await page.getByRole('button', { name: `编辑 ${departmentName}` }).click()
+  await expect.poll(() => page.getByRole('dialog').getByText('数据局', { exact: true }).count()).toBe(1)
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
 
   await page.goto('/staff/users')
   await page.getByRole('button', { name: '新建用户' }).click()

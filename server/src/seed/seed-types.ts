@@ -6,11 +6,13 @@ export type CitySeed = {
     code: string
     name: string
     shortName?: string
+    /** other forms people write it in (发改委, 城管 …): recognised in appeals, an admin extends them */
+    recognisedNames?: string[]
     isBureau?: boolean
     isFallbackOwner?: boolean
-    divisions?: { code: string; name: string }[]
+    divisions?: { code: string; name: string; recognisedNames?: string[] }[]
   }[]
-  districts: { code: string; name: string; divisionCode: string }[]
+  districts: { code: string; name: string; divisionCode: string; recognisedNames?: string[] }[]
   enterpriseWeights: Record<string, number>
   demoAccounts: { username: string; displayName: string; department: string; roles: StaffRole[] }[]
   demoEnterprisePhone: string
@@ -21,6 +23,8 @@ export type CitySeed = {
     nameEn: string
     department: string | null
     tier?: 'urgent' | 'fast' | 'normal' | 'complex'
+    /** words of an appeal that point to this category's function (留抵退税, 施工许可 …) */
+    keywords?: string[]
   }[]
   /** Which departments' data verifies each fact source (their staff import it). */
   factSources: Partial<

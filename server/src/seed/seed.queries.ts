@@ -126,9 +126,45 @@ export async function insertAppealCategories(
     default_department_id: string | null
     default_tier: 'urgent' | 'fast' | 'normal' | 'complex'
     sort_order: number
+    keywords: string[]
   }[],
 ): Promise<void> {
-  if (rows.length) await db.insertInto('appeal_categories').values(rows).execute()
+  // A code already there is left as the administrator made it.
+  if (rows.length)
+    await db
+      .insertInto('appeal_categories')
+      .values(rows)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute()
+}
+
+/** Categories whose keywords were never set (a catalogue older than keywords). */
+export async function findCategoriesWithoutKeywords(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('appeal_categories').select('code').where('keywords', 'is', null).execute()
+  return rows.map((r) => r.code)
+}
+
+export async function setCategoryKeywordsIfUnset(db: Executor, code: string, keywords: string[]) {
+  await db
+    .updateTable('appeal_categories')
+    .set({ keywords })
+    .where('code', '=', code)
+    .where('keywords', 'is', null)
+    .execute()
+}
+
+/** Departments whose recognised names were never set (a tree seeded before they existed). */
+export async function findDepartmentsWithoutRecognisedNames(db: Executor) {
+  return db.selectFrom('departments').select(['id', 'code']).where('recognised_names', 'is', null).execute()
+}
+
+export async function setRecognisedNamesIfUnset(db: Executor, id: string, names: string[]) {
+  await db
+    .updateTable('departments')
+    .set({ recognised_names: names })
+    .where('id', '=', id)
+    .where('recognised_names', 'is', null)
+    .execute()
 }
 
 export async function countFactSourceDepartments(db: Executor): Promise<number> {

@@ -38,6 +38,7 @@ export async function seedIfEmpty(
 ): Promise<SeedResult> {
   const result = await seedCityIfEmpty(deps, options)
   await seedAppealCatalogueIfEmpty(deps)
+  await seedRoutingDataIfUnset(deps)
   await seedFactCatalogue(deps.db)
   await seedFactSourcesIfEmpty(deps)
   if (options.demo) await seedDemoPolicyData(deps)
@@ -194,20 +195,68 @@ export async function seedAppealCatalogueIfEmpty(deps: AppDeps): Promise<number>
   return deps.db.transaction().execute(async (tx) => {
     await q.lockSeeding(tx)
     if ((await q.countAppealCategories(tx)) > 0) return 0
-    const ids = await q.findDepartmentIdsByCode(tx)
-    await q.insertAppealCategories(
-      tx,
-      city.appealCategories.map((c, i) => ({
-        code: c.code,
-        name: c.name,
-        name_en: c.nameEn,
-        default_department_id: c.department ? (ids.get(c.department) ?? null) : null,
-        default_tier: c.tier ?? 'normal',
-        sort_order: i + 1,
-      })),
-    )
+    await q.insertAppealCategories(tx, catalogueRows(city, await q.findDepartmentIdsByCode(tx)))
     return city.appealCategories.length
   })
+}
+
+function catalogueRows(city: CitySeed, ids: Map<string, string>) {
+  return city.appealCategories.map((c, i) => ({
+    code: c.code,
+    name: c.name,
+    name_en: c.nameEn,
+    default_department_id: c.department ? (ids.get(c.department) ?? null) : null,
+    default_tier: c.tier ?? ('normal' as const),
+    sort_order: i + 1,
+    keywords: c.keywords ?? [],
+  }))
+}
+
+/**
+ * Once, for a database made before routing data existed (docs/decisions/0020-cold-start-routing.md):
+ * the city's categories it lacks are added, and every department's recognised names and every
+ * category's keywords that were never set (NULL) get the city's. What an administrator saved is
+ * never touched: a save writes an array, never NULL. Returns how many rows changed.
+ */
+export async function seedRoutingDataIfUnset(deps: AppDeps): Promise<number> {
+  const city = CITY_SEEDS[deps.config.city]
+  if (!city) throw new Error(`No seed data for CITY=${deps.config.city}`)
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    let changed = 0
+    const unsetCategories = await q.findCategoriesWithoutKeywords(tx)
+    if (unsetCategories.length) {
+      const rows = catalogueRows(city, await q.findDepartmentIdsByCode(tx))
+      await q.insertAppealCategories(tx, rows)
+      const keywords = new Map(rows.map((r) => [r.code, r.keywords]))
+      for (const code of unsetCategories)
+        await q.setCategoryKeywordsIfUnset(tx, code, keywords.get(code) ?? [])
+      changed += unsetCategories.length
+    }
+    const names = recognisedNamesByCode(city)
+    for (const d of await q.findDepartmentsWithoutRecognisedNames(tx)) {
+      await q.setRecognisedNamesIfUnset(tx, d.id, names.get(d.code) ?? [])
+      changed++
+    }
+    if (changed)
+      await writeAudit(tx, systemActor('seed'), {
+        action: 'system.seed_routing_data',
+        entityType: 'system',
+        entityId: deps.config.city,
+        after: { categories: unsetCategories.length, departments: changed - unsetCategories.length },
+      })
+    return changed
+  })
+}
+
+function recognisedNamesByCode(city: CitySeed): Map<string, string[]> {
+  const names = new Map<string, string[]>()
+  for (const d of city.departments) {
+    names.set(d.code, d.recognisedNames ?? [])
+    for (const division of d.divisions ?? []) names.set(division.code, division.recognisedNames ?? [])
+  }
+  for (const d of city.districts) names.set(d.code, d.recognisedNames ?? [])
+  return names
 }
 
 /**
@@ -302,6 +351,7 @@ async function seedDepartments(tx: Tx, city: CitySeed): Promise<Map<string, stri
     name: city.root.name,
     kind: 'city',
     division_code: city.root.divisionCode,
+    recognised_names: [],
   })
   ids.set(city.root.code, rootId)
   let order = 0
@@ -310,6 +360,7 @@ async function seedDepartments(tx: Tx, city: CitySeed): Promise<Map<string, stri
       code: d.code,
       name: d.name,
       short_name: d.shortName ?? null,
+      recognised_names: d.recognisedNames ?? [],
       kind: 'department',
       parent_id: rootId,
       division_code: city.root.divisionCode,
@@ -324,6 +375,7 @@ async function seedDepartments(tx: Tx, city: CitySeed): Promise<Map<string, stri
         await q.insertDepartmentRow(tx, {
           code: division.code,
           name: division.name,
+          recognised_names: division.recognisedNames ?? [],
           kind: 'division',
           parent_id: id,
           sort_order: ++order,
@@ -337,6 +389,7 @@ async function seedDepartments(tx: Tx, city: CitySeed): Promise<Map<string, stri
       await q.insertDepartmentRow(tx, {
         code: d.code,
         name: d.name,
+        recognised_names: d.recognisedNames ?? [],
         kind: 'district',
         parent_id: rootId,
         division_code: d.divisionCode,

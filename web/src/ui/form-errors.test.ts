@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../app/api'
-import { showApiErrorOnForm, splitFieldErrors, toNamePath } from './form-errors'
+import { foldListErrors, showApiErrorOnForm, splitFieldErrors, toNamePath } from './form-errors'
 
 describe('toNamePath', () => {
   it('turns list indexes into numbers', () => {
@@ -46,5 +46,33 @@ describe('showApiErrorOnForm', () => {
   it('falls back for errors that are not from the API', () => {
     const { form } = formWith()
     expect(showApiErrorOnForm(form, new TypeError('boom'), [], '出错了')).toBe('出错了')
+  })
+})
+
+describe('foldListErrors', () => {
+  it('gathers the messages of a tags field’s entries under the field, naming each entry', () => {
+    const error = new ApiError(400, 'VALIDATION_FAILED', '提交的内容有误', {
+      'recognisedNames.1': '已是「大连市城市管理局」的名称',
+      'recognisedNames.3': '与前面的称呼重复',
+      name: '必填',
+    })
+    const folded = foldListErrors(error, 'recognisedNames', [
+      '工信局',
+      '城管',
+      '工信委',
+      '工信委',
+    ]) as ApiError
+    expect(folded.fields).toEqual({
+      name: '必填',
+      recognisedNames: '「城管」已是「大连市城市管理局」的名称；「工信委」与前面的称呼重复',
+    })
+    expect(folded.code).toBe('VALIDATION_FAILED')
+  })
+
+  it('leaves other errors as they are', () => {
+    const plain = new ApiError(409, 'VERSION_CONFLICT', '已被修改')
+    expect(foldListErrors(plain, 'recognisedNames', [])).toBe(plain)
+    const network = new Error('offline')
+    expect(foldListErrors(network, 'recognisedNames', [])).toBe(network)
   })
 })

@@ -57,3 +57,21 @@ export function showApiErrorOnForm(
   if (fieldErrors.length && !otherMessages.length) return error.message
   return [error.message, ...otherMessages].join(' ')
 }
+
+/**
+ * The same error with the messages for entries of a tags field ('recognisedNames.3') gathered under
+ * the field itself, each naming its entry (「城管」：…): a tags input has no place per entry.
+ */
+export function foldListErrors(error: unknown, field: string, values: readonly string[]): unknown {
+  if (!(error instanceof ApiError)) return error
+  const fields: Record<string, string> = {}
+  const folded: string[] = []
+  for (const [path, message] of Object.entries(error.fields)) {
+    const index = path.startsWith(`${field}.`) ? Number(path.slice(field.length + 1)) : NaN
+    if (Number.isInteger(index)) folded.push(`「${values[index] ?? index + 1}」${message}`)
+    else fields[path] = message
+  }
+  if (folded.length === 0) return error
+  fields[field] = [fields[field], ...folded].filter(Boolean).join('；')
+  return new ApiError(error.status, error.code, error.message, fields)
+}

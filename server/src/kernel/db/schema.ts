@@ -59,6 +59,8 @@ export type DepartmentsTable = {
   code: string
   name: string
   short_name: string | null
+  /** other forms people write it in (发改委, 城管 …); null until seeded or saved */
+  recognised_names: string[] | null
   kind: DepartmentKind
   parent_id: string | null
   division_code: string | null
@@ -224,6 +226,8 @@ export type AppealCategoriesTable = {
   default_tier: Generated<'urgent' | 'fast' | 'normal' | 'complex'>
   is_active: Generated<boolean>
   sort_order: Generated<number>
+  /** words of an appeal that point to this category; null until seeded or saved */
+  keywords: string[] | null
 }
 
 export type AppealCountersTable = { year: number; last: number }

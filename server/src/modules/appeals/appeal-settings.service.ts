@@ -5,6 +5,7 @@ import type { Executor } from '../../kernel/db/database'
 import { AppError } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { phraseProblems } from '../../shared/department-names'
 import { AppealSettingsSchema, DEFAULT_APPEAL_SETTINGS, type AppealSettings } from './appeal-settings'
 import * as q from './appeals.queries'
 
@@ -51,7 +52,8 @@ export async function updateAppealSettings(
 
 /**
  * Adds or changes a category of the catalogue (a retired one is deactivated, never deleted: old
- * appeals keep it). Refuses: FORBIDDEN (not admin), VALIDATION_FAILED (an inactive or unknown department).
+ * appeals keep it), with the keywords that point to it. Refuses: FORBIDDEN (not admin),
+ * VALIDATION_FAILED (an inactive or unknown department, a keyword repeated or without a letter).
  */
 export async function saveCategory(
   deps: AppDeps,
@@ -64,9 +66,11 @@ export async function saveCategory(
     defaultTier: 'urgent' | 'fast' | 'normal' | 'complex'
     isActive: boolean
     sortOrder: number
+    keywords?: string[] | undefined
   },
 ) {
   const admin = requireRole(actor, 'admin')
+  assertKeywords(input.keywords ?? [])
   return deps.db.transaction().execute(async (tx) => {
     if (
       input.defaultDepartmentId &&
@@ -85,6 +89,7 @@ export async function saveCategory(
       default_tier: input.defaultTier,
       is_active: input.isActive,
       sort_order: input.sortOrder,
+      keywords: input.keywords,
     })
     await writeAudit(tx, admin, {
       action: 'appeal.save_category',
@@ -102,8 +107,21 @@ export async function saveCategory(
       sortOrder: row.sort_order,
       defaultDepartmentId: row.default_department_id,
       defaultTier: row.default_tier,
+      keywords: row.keywords ?? [],
     }
   })
+}
+
+/** Each keyword once, and with a letter (a number or punctuation would match everywhere). */
+function assertKeywords(keywords: readonly string[]): void {
+  const problems = phraseProblems(keywords)
+  if (problems.size === 0) return
+  const fields: Record<string, string> = {}
+  for (const [i, problem] of problems)
+    fields[`keywords.${i}`] = translate(
+      problem === 'duplicate' ? 'appeals.keywordDuplicate' : 'appeals.keywordNoLetter',
+    )
+  throw new AppError('VALIDATION_FAILED', { fields })
 }
 
 /** Maintenance (bulk loads, repairs): rebuilds the appeals' read model from their history. No caller check: not an endpoint. */

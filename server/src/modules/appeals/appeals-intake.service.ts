@@ -289,5 +289,6 @@ export async function listCategories(deps: AppDeps, actor: Actor, input: { all?:
     defaultTier: c.default_tier,
     isActive: c.is_active,
     sortOrder: c.sort_order,
+    keywords: c.keywords ?? [],
   }))
 }

@@ -270,7 +270,7 @@ describe('department suggestions learned from past dispatches', () => {
 })
 
 describe('department suggestions from a cold start', () => {
-  it('offers three: the category’s department, a department the text names, the fallback owner', async () => {
+  it('offers three: the category’s department, then the departments the text names (by name or a common form)', async () => {
     await t.deps.db.deleteFrom('appeal_routing_model').execute()
     const filed = await w.enterpriseUser.post(
       '/api/v1/appeals',
@@ -285,9 +285,11 @@ describe('department suggestions from a cold start', () => {
     expect(res.body.items.map((i: { basis: string }) => i.basis)).toEqual([
       'category',
       'mentioned',
-      'fallback',
+      'mentioned',
     ])
-    expect(res.body.items[1].departmentId).toBe(w.departments.b.id)
+    // 住建部门 is a common form of 大连市住房和城乡建设局, whose function the title names (施工许可)
+    expect(res.body.items[1].departmentName).toBe('大连市住房和城乡建设局')
+    expect(res.body.items[2].departmentId).toBe(w.departments.b.id)
   })
 
   it('a department named without the city (住房和城乡建设局 for 大连市住房和城乡建设局) is recognised', async () => {

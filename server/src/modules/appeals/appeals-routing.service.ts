@@ -1,12 +1,24 @@
 import { requireRole, type Actor } from '../../kernel/auth/actor'
+import { currentLocale } from '../../kernel/context'
+import type { Executor } from '../../kernel/db/database'
 import { notFound } from '../../kernel/errors'
+import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { cityNameOf } from '../../shared/department-names'
+import {
+  buildColdStartContext,
+  suggestColdStart,
+  type ColdStartContext,
+  type ColdStartSuggestion,
+  type Evidence,
+} from './cold-start'
 import { suggestDepartments, trainRoutingModel, type RoutingModel } from './routing-model'
+import { wordBoundariesOf } from './words'
 import * as q from './appeals.queries'
-import type { AppealRow } from './appeals.queries'
 
-/** Enough history for the learned model to beat the category table. */
+/** Enough history for the learned model to beat the cold start. */
 const MIN_EXAMPLES = 30
+const TOP = 3
 
 /** Job: re-learn department routing from the latest kept dispatches. */
 export async function retrainRouting(deps: AppDeps): Promise<{ examples: number }> {
@@ -18,64 +30,138 @@ export async function retrainRouting(deps: AppDeps): Promise<{ examples: number 
   return { examples: rows.length }
 }
 
-/** Cold start: fixed priors, not learned — the category table first, a department the text names next, the fallback owner last. */
-const COLD_START_PRIOR = { category: 0.7, mentioned: 0.2, fallback: 0.1 } as const
-
-type Basis = 'model' | keyof typeof COLD_START_PRIOR
-type Suggestion = { departmentId: string; confidence: number; basis: Basis }
-
-/** Until the learned model has seen enough, up to three suggestions from what is known without history. */
-async function coldStartSuggestions(deps: AppDeps, appeal: AppealRow): Promise<Suggestion[]> {
-  const items: Suggestion[] = []
-  const add = (departmentId: string | null | undefined, basis: keyof typeof COLD_START_PRIOR) => {
-    if (departmentId && !items.some((i) => i.departmentId === departmentId))
-      items.push({ departmentId, confidence: COLD_START_PRIOR[basis], basis })
-  }
-  add((await q.findCategory(deps.db, appeal.category_code))?.default_department_id, 'category')
-  const text = `${appeal.title} ${appeal.body}`
-  for (const d of await q.findRoutableDepartments(deps.db)) {
-    if (items.length >= 2) break
-    // 大连市住房和城乡建设局 is also written 住房和城乡建设局, or by its short name 市住建局
-    const local = d.name.replace(/^[\p{Script=Han}]{2,3}市(?=.{4,})/u, '')
-    const named = [d.name, local, d.short_name].filter((n): n is string => !!n && n.length >= 3)
-    if (named.some((n) => text.includes(n))) add(d.id, 'mentioned')
-  }
-  add((await q.findFallbackOwner(deps.db))?.id, 'fallback')
-  return items.slice(0, 3)
+export type RoutingCatalogue = ColdStartContext & {
+  categoryNames: ReadonlyMap<string, { zh: string; en: string }>
 }
 
 /**
- * The top three departments for an appeal, with confidence: from the learned model once it has seen
- * enough, else from the category table, the departments the text names and the fallback owner.
+ * What the cold start reads from the database: the routable departments with their recognised
+ * names, the catalogue's default departments and keywords (keywords of active categories only: a
+ * retired category's words no longer describe anything the city offers), the fallback owner. The
+ * bench loads it the same way.
+ */
+export async function loadRoutingCatalogue(db: Executor): Promise<RoutingCatalogue> {
+  const [root, departments, categories, fallback] = await Promise.all([
+    q.findCityRoot(db),
+    q.findRoutableDepartments(db),
+    q.findRoutingCategories(db),
+    q.findFallbackOwner(db),
+  ])
+  const context = buildColdStartContext({
+    cityName: root ? cityNameOf(root.name) : '',
+    departments: departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      shortName: d.short_name,
+      recognisedNames: d.recognised_names ?? [],
+    })),
+    categories: categories.map((c) => ({
+      code: c.code,
+      defaultDepartmentId: c.default_department_id,
+      keywords: c.is_active ? (c.keywords ?? []) : [],
+    })),
+    recipientIds: departments.filter((d) => d.is_recipient).map((d) => d.id),
+    fallbackOwnerId: fallback?.id ?? null,
+  })
+  return {
+    ...context,
+    categoryNames: new Map(categories.map((c) => [c.code, { zh: c.name, en: c.name_en }])),
+  }
+}
+
+/** The cold start for one appeal, exactly as suggestForAppeal runs it (the bench calls this too). */
+export function suggestWithoutHistory(
+  catalogue: ColdStartContext,
+  appeal: { title: string; body: string; categoryCode: string },
+  top = TOP,
+): ColdStartSuggestion[] {
+  const text = `${appeal.title}\n${appeal.body}`
+  return suggestColdStart(
+    catalogue,
+    { text, categoryCode: appeal.categoryCode, boundaries: wordBoundariesOf(text) },
+    top,
+  )
+}
+
+type Basis = 'model' | ColdStartSuggestion['basis']
+type Suggestion = { departmentId: string; confidence: number; basis: Basis; reason: string }
+
+function reasonOf(evidence: readonly Evidence[], catalogue: RoutingCatalogue): string {
+  const en = currentLocale() === 'en'
+  return evidence
+    .map((e) => {
+      switch (e.basis) {
+        case 'category': {
+          const names = catalogue.categoryNames.get(e.categoryCode)
+          return translate('appeals.routing.category', {
+            name: (en ? names?.en : names?.zh) ?? e.categoryCode,
+          })
+        }
+        case 'mentioned':
+          return translate(e.count > 1 ? 'appeals.routing.mentionedTimes' : 'appeals.routing.mentioned', {
+            form: e.form,
+            count: e.count,
+          })
+        case 'keyword':
+          return translate('appeals.routing.keyword', {
+            words: e.keywords.join(translate('appeals.routing.listSeparator')),
+          })
+        case 'fallback':
+          return translate('appeals.routing.fallback')
+      }
+    })
+    .join(translate('appeals.routing.reasonSeparator'))
+}
+
+/**
+ * The top three departments for an appeal, with confidence and why: from the learned model once it
+ * has seen enough, filled up to three from the cold start (the category's department, departments
+ * the text names, the departments whose function its words describe, the fallback owner last).
  */
 export async function suggestForAppeal(deps: AppDeps, actor: Actor, id: string) {
   requireRole(actor, 'dispatcher')
   const appeal = await q.findAppeal(deps.db, id)
   if (!appeal) throw notFound()
-  const stored = await q.findRoutingModel(deps.db)
-  let items: Suggestion[] = []
+  const [stored, catalogue] = await Promise.all([q.findRoutingModel(deps.db), loadRoutingCatalogue(deps.db)])
+  const items: Suggestion[] = []
   if (stored && stored.examples >= MIN_EXAMPLES) {
-    items = suggestDepartments(stored.model as unknown as RoutingModel, {
-      words: appeal.words,
-      categoryCode: appeal.category_code,
-    }).map((i) => ({ ...i, basis: 'model' as const }))
+    const reason = translate('appeals.routing.model', { examples: stored.examples })
+    for (const s of suggestDepartments(
+      stored.model as unknown as RoutingModel,
+      { words: appeal.words, categoryCode: appeal.category_code },
+      TOP,
+    ))
+      items.push({ ...s, basis: 'model', reason })
   }
-  if (items.length === 0) items = await coldStartSuggestions(deps, appeal)
+  if (items.length < TOP) {
+    const cold = suggestWithoutHistory(catalogue, {
+      title: appeal.title,
+      body: appeal.body,
+      categoryCode: appeal.category_code,
+    })
+    for (const s of cold) {
+      if (items.length >= TOP) break
+      if (items.some((i) => i.departmentId === s.departmentId)) continue
+      items.push({
+        departmentId: s.departmentId,
+        confidence: s.confidence,
+        basis: s.basis,
+        reason: reasonOf(s.evidence, catalogue),
+      })
+    }
+  }
   const names = await q.findDepartmentNames(
     deps.db,
     items.map((i) => i.departmentId),
   )
   return {
-    source: (items[0]?.basis === 'model'
-      ? 'model'
-      : items[0]?.basis === 'fallback'
-        ? 'fallback'
-        : 'category') as 'model' | 'category' | 'fallback',
+    source: items[0]?.basis ?? ('fallback' as const),
     items: items.map((i) => ({
       departmentId: i.departmentId,
       departmentName: names.get(i.departmentId) ?? '',
       confidence: Math.round(i.confidence * 1000) / 1000,
       basis: i.basis,
+      reason: i.reason,
     })),
   }
 }

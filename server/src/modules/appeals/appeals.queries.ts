@@ -697,14 +697,32 @@ export async function findActiveDepartments(db: Executor, ids: string[]) {
     .execute()
 }
 
-/** Departments an appeal can be dispatched to, longest names first (so 市市场监督管理局 wins over 市场). */
+/**
+ * Departments an appeal can be dispatched to, with the names routing recognises, and whether the
+ * unit receives every appeal (the bureau and the units under it).
+ */
 export async function findRoutableDepartments(db: Executor) {
   return db
-    .selectFrom('departments')
-    .select(['id', 'name', 'short_name'])
-    .where('is_active', '=', true)
-    .where('kind', 'in', ['department', 'district', 'division'])
-    .orderBy(sql`length(name)`, 'desc')
+    .selectFrom('departments as d')
+    .leftJoin('departments as p', 'p.id', 'd.parent_id')
+    .select(['d.id', 'd.name', 'd.short_name', 'd.recognised_names'])
+    .select(sql<boolean>`d.is_bureau OR coalesce(p.is_bureau, false)`.as('is_recipient'))
+    .where('d.is_active', '=', true)
+    .where('d.kind', 'in', ['department', 'district', 'division'])
+    .orderBy('d.sort_order')
+    .execute()
+}
+
+/** The city's root unit (大连市人民政府): routing takes the city's name off department names. */
+export async function findCityRoot(db: Executor) {
+  return db.selectFrom('departments').select(['id', 'name']).where('kind', '=', 'city').executeTakeFirst()
+}
+
+/** Every category with its default department and keywords, retired ones too (old appeals keep them). */
+export async function findRoutingCategories(db: Executor) {
+  return db
+    .selectFrom('appeal_categories')
+    .select(['code', 'name', 'name_en', 'default_department_id', 'keywords', 'is_active'])
     .execute()
 }
 
@@ -904,6 +922,7 @@ export async function findCatalogueChangedAt(db: Executor): Promise<Date | null>
   return row?.at ?? null
 }
 
+/** keywords undefined: a new category gets none, an existing one keeps its own. */
 export async function upsertCategory(
   db: Executor,
   row: {
@@ -914,11 +933,13 @@ export async function upsertCategory(
     default_tier: 'urgent' | 'fast' | 'normal' | 'complex'
     is_active: boolean
     sort_order: number
+    keywords: string[] | undefined
   },
 ) {
+  const { keywords, ...fields } = row
   return db
     .insertInto('appeal_categories')
-    .values(row)
+    .values({ ...fields, keywords: keywords ?? [] })
     .onConflict((oc) =>
       oc.column('code').doUpdateSet({
         name: row.name,
@@ -927,6 +948,8 @@ export async function upsertCategory(
         default_tier: row.default_tier,
         is_active: row.is_active,
         sort_order: row.sort_order,
+        // a catalogue saved before keywords existed gets an empty list, never NULL (the seed's mark)
+        keywords: keywords ?? sql<string[]>`coalesce(appeal_categories.keywords, '{}')`,
       }),
     )
     .returningAll()

@@ -101,7 +101,7 @@ export function appealRoutes() {
       path: '/appeals/categories/{code}',
       tags,
       access: 'session',
-      summary: 'Add or change a category of the catalogue and its default department (admin)',
+      summary: 'Add or change a category of the catalogue, its default department and keywords (admin)',
       request: { params: CategoryParams, body: jsonBody(SaveCategoryBody) },
       responses: { 200: jsonResponse(CategorySchema, 'Saved') },
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CATEGORY_KEYWORD_MAX, MAX_CATEGORY_KEYWORDS } from '../../shared/department-names'
 import {
   contactPhone,
   fieldMessage,
@@ -196,6 +197,11 @@ export const SaveCategoryBody = z.strictObject({
   defaultTier: z.enum(TIERS),
   isActive: z.boolean().default(true),
   sortOrder: z.number().int().min(0).max(1000).default(100),
+  /**
+   * Words of an appeal that point to this category's function (留抵退税, 施工许可 …): cold-start
+   * routing suggests the default department for them. Left out: the category keeps its words.
+   */
+  keywords: z.array(plainText(CATEGORY_KEYWORD_MAX, 2)).max(MAX_CATEGORY_KEYWORDS).optional(),
 })
 
 /** version 0: the defaults, never saved yet. */
@@ -216,6 +222,8 @@ export const CategorySchema = z.object({
   defaultTier: z.enum(TIERS),
   isActive: z.boolean(),
   sortOrder: z.number(),
+  /** words that point to this category in cold-start routing */
+  keywords: z.array(z.string()),
 })
 
 /** all=true: retired categories too (the administrator's catalogue page). */
@@ -482,15 +490,27 @@ export const SimilarSchema = z.object({
   ),
 })
 
+/**
+ * Why a department is suggested. model: learned from past dispatches; category: the default
+ * department of the category the enterprise picked; mentioned: the appeal names it (full name, short
+ * name or a recognised form); keyword: the appeal's words describe its function; fallback: the
+ * fallback owner (兜底). All but model are fixed cold-start priors (docs/decisions/0020).
+ */
+export const SUGGESTION_BASES = ['model', 'category', 'mentioned', 'keyword', 'fallback'] as const
+
 export const SuggestionSchema = z.object({
-  source: z.enum(['model', 'category', 'fallback']),
+  /** the basis of the first suggestion */
+  source: z.enum(SUGGESTION_BASES),
   items: z.array(
     z.object({
       departmentId: z.string(),
       departmentName: z.string(),
+      /** model: its probability; cold start: its share of the evidence of every department */
       confidence: z.number(),
-      /** model: learned from past dispatches; category / mentioned / fallback: fixed cold-start priors */
-      basis: z.enum(['model', 'category', 'mentioned', 'fallback']),
+      /** the heaviest evidence */
+      basis: z.enum(SUGGESTION_BASES),
+      /** every piece of evidence, in the caller's language (所选类别「税费办理与退税」的默认部门；诉求中提到「税务局」) */
+      reason: z.string(),
     }),
   ),
 })

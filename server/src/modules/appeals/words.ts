@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
+import { boundariesOf } from '../../shared/department-names'
 
 /**
  * Chinese text to the words that carry meaning, for similarity and routing. jieba segments
@@ -28,6 +29,15 @@ export function wordsOf(text: string, limit = 200): string[] {
     if (seen.size >= limit) break
   }
   return [...seen]
+}
+
+/**
+ * Where words start in a text (and its end), by jieba's precise cut: routing checks that a
+ * two-character department form (城管) is a word there, not half of two (新城/管委会). Undefined
+ * when the cut does not give the text back character for character.
+ */
+export function wordBoundariesOf(text: string): Set<number> | undefined {
+  return boundariesOf(text, segmenter().cut(text, true))
 }
 
 /** Cosine similarity of two word sets: shared words over the geometric mean of their sizes. */

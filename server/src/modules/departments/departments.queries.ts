@@ -77,3 +77,13 @@ export async function countActiveUsers(db: Executor, id: string): Promise<number
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/** Every other active department's names and forms, and the city's root name: a new form must be free. */
+export async function findNamedDepartments(db: Executor, exceptId: string | null) {
+  let q = db
+    .selectFrom('departments')
+    .select(['id', 'name', 'short_name', 'recognised_names', 'kind'])
+    .where('is_active', '=', true)
+  if (exceptId) q = q.where('id', '<>', exceptId)
+  return q.execute()
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_RECOGNISED_NAMES, RECOGNISED_NAME_MAX } from '../../shared/department-names'
 import { plainText, version } from '../../shared/fields'
 
 export const DEPARTMENT_KINDS = ['city', 'department', 'district', 'division'] as const
@@ -9,10 +10,17 @@ const code = z
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/)
 
+/**
+ * The other forms people write the department in (发改委, 城管, 市监局 …): appeals naming it by one
+ * of them suggest it. Its full name, short name and both without the city are recognised anyway.
+ */
+const recognisedNames = z.array(plainText(RECOGNISED_NAME_MAX, 2)).max(MAX_RECOGNISED_NAMES)
+
 export const CreateDepartmentBody = z.strictObject({
   code,
   name: plainText(100, 2),
   shortName: plainText(30).nullable().optional().default(null),
+  recognisedNames: recognisedNames.optional().default([]),
   kind: z.enum(['department', 'district', 'division']),
   parentId: z.string().uuid(),
   divisionCode: z
@@ -29,6 +37,7 @@ export const UpdateDepartmentBody = z.strictObject({
   version,
   name: plainText(100, 2).optional(),
   shortName: plainText(30).nullable().optional(),
+  recognisedNames: recognisedNames.optional(),
   parentId: z.string().uuid().optional(),
   divisionCode: z
     .string()
@@ -47,6 +56,8 @@ export const DepartmentSchema = z.object({
   code: z.string(),
   name: z.string(),
   shortName: z.string().nullable(),
+  /** other forms recognised in appeals (发改委, 城管 …) */
+  recognisedNames: z.array(z.string()),
   kind: z.enum(DEPARTMENT_KINDS),
   parentId: z.string().nullable(),
   divisionCode: z.string().nullable(),

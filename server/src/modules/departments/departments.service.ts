@@ -4,6 +4,7 @@ import type { Executor } from '../../kernel/db/database'
 import { AppError, notFound } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { cityNameOf, departmentUsingForm, phraseProblems } from '../../shared/department-names'
 import { findDivision } from '../reference/divisions'
 import type { CreateDepartmentInput, Department, UpdateDepartmentInput } from './departments.schema'
 import * as q from './departments.queries'
@@ -16,6 +17,7 @@ function present(row: Row, userCount = 0): Department {
     code: row.code,
     name: row.name,
     shortName: row.short_name,
+    recognisedNames: row.recognised_names ?? [],
     kind: row.kind,
     parentId: row.parent_id,
     divisionCode: row.division_code,
@@ -58,7 +60,41 @@ function assertDivisionCode(code: string | null | undefined): void {
   }
 }
 
-/** Refuses: FORBIDDEN (not admin), VALIDATION_FAILED (parent, division code), DEPARTMENT_CODE_TAKEN. */
+/**
+ * Recognised forms must name this department only: no form twice, each with a letter, none that
+ * another active department already answers to (its name, short name, forms, or those without the
+ * city) — a shared form would name neither in an appeal. Every bad entry is listed.
+ */
+async function assertRecognisedNamesFree(db: Executor, names: readonly string[], selfId: string | null) {
+  if (names.length === 0) return
+  const rows = await q.findNamedDepartments(db, selfId)
+  const root = rows.find((r) => r.kind === 'city')
+  const cityName = root ? cityNameOf(root.name) : ''
+  const others = rows
+    .filter((r) => r.kind !== 'city')
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      shortName: r.short_name,
+      recognisedNames: r.recognised_names ?? [],
+    }))
+  const fields: Record<string, string> = {}
+  const problems = phraseProblems(names)
+  names.forEach((name, i) => {
+    const problem = problems.get(i)
+    if (problem) {
+      fields[`recognisedNames.${i}`] = translate(
+        problem === 'duplicate' ? 'departments.formDuplicate' : 'departments.formNoLetter',
+      )
+      return
+    }
+    const owner = departmentUsingForm(name, others, cityName)
+    if (owner) fields[`recognisedNames.${i}`] = translate('departments.formTaken', { name: owner.name })
+  })
+  if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
+}
+
+/** Refuses: FORBIDDEN (not admin), VALIDATION_FAILED (parent, division code, recognised names), DEPARTMENT_CODE_TAKEN. */
 export async function createDepartment(
   deps: AppDeps,
   actor: Actor,
@@ -69,10 +105,12 @@ export async function createDepartment(
   return deps.db.transaction().execute(async (tx) => {
     await assertParentFits(tx, input.kind, input.parentId)
     if (await q.findDepartmentByCode(tx, input.code)) throw new AppError('DEPARTMENT_CODE_TAKEN')
+    await assertRecognisedNamesFree(tx, input.recognisedNames, null)
     const row = await q.insertDepartment(tx, {
       code: input.code,
       name: input.name,
       short_name: input.shortName,
+      recognised_names: input.recognisedNames,
       kind: input.kind,
       parent_id: input.parentId,
       division_code: input.divisionCode,
@@ -90,8 +128,9 @@ export async function createDepartment(
 }
 
 /**
- * Renames, moves, (de)activates a department.
- * Refuses: FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, VALIDATION_FAILED, DEPARTMENT_CYCLE (moving under
+ * Renames, moves, (de)activates a department, changes the forms it is recognised by.
+ * Refuses: FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, VALIDATION_FAILED (recognised names taken,
+ * repeated or without a letter, parent, division code), DEPARTMENT_CYCLE (moving under
  * its own descendant), DEPARTMENT_NOT_EMPTY (deactivating with active sub-departments or people).
  */
 export async function updateDepartment(
@@ -112,6 +151,7 @@ export async function updateDepartment(
       if ((await q.findSubtreeIds(tx, id)).includes(input.parentId)) throw new AppError('DEPARTMENT_CYCLE')
       await assertParentFits(tx, row.kind, input.parentId)
     }
+    if (input.recognisedNames !== undefined) await assertRecognisedNamesFree(tx, input.recognisedNames, id)
     if (input.isActive === false && row.is_active) {
       if (row.kind === 'city') throw new AppError('DEPARTMENT_NOT_EMPTY')
       if ((await q.countActiveChildren(tx, id)) > 0 || (await q.countActiveUsers(tx, id)) > 0) {
@@ -121,6 +161,7 @@ export async function updateDepartment(
     const updated = await q.updateDepartmentIfVersion(tx, id, input.version, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.shortName !== undefined ? { short_name: input.shortName } : {}),
+      ...(input.recognisedNames !== undefined ? { recognised_names: input.recognisedNames } : {}),
       ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
       ...(input.divisionCode !== undefined ? { division_code: input.divisionCode } : {}),
       ...(input.isFallbackOwner !== undefined ? { is_fallback_owner: input.isFallbackOwner } : {}),

@@ -14,6 +14,7 @@ const entry = (code: 'tax' | 'labour', name: string, sortOrder: number) => ({
   defaultTier: code === 'tax' ? ('normal' as const) : ('fast' as const),
   isActive: true,
   sortOrder,
+  keywords: code === 'tax' ? ['退税'] : [],
 })
 const zh = [entry('tax', names.tax.nameZh, 1), entry('labour', names.labour.nameZh, 2)]
 const en = [entry('labour', names.labour.nameEn, 2), entry('tax', names.tax.nameEn, 1)]

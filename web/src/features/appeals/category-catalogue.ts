@@ -13,6 +13,8 @@ export type CatalogueEntry = {
   defaultTier: Tier
   /** The position in the answer, 1-based: the seeded sort order, which a save must keep. */
   sortOrder: number
+  /** words that point to the category in cold-start routing */
+  keywords: string[]
 }
 
 export const CATEGORY_CODE = /^[a-z][a-z0-9_]{1,39}$/
@@ -28,10 +30,14 @@ export function catalogueEntries(zh: readonly Category[], en: readonly Category[
     defaultDepartmentId: category.defaultDepartmentId,
     defaultTier: category.defaultTier,
     sortOrder: index + 1,
+    keywords: category.keywords,
   }))
 }
 
-/** The body that saves an entry as it is (the server's PUT replaces every field). */
+/**
+ * The body that saves an entry as it is (the server's PUT replaces every field but the keywords,
+ * which it keeps when they are left out).
+ */
 export function saveBody(entry: CatalogueEntry): SaveCategoryInput {
   return {
     name: entry.name,

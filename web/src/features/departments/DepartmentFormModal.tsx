@@ -1,8 +1,9 @@
 import { Alert, App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cityNameOf, formsOf, MAX_RECOGNISED_NAMES } from '@shared/department-names'
 import { errorMessage, isApiError } from '../../app/api'
-import { showApiErrorOnForm } from '../../ui/form-errors'
+import { foldListErrors, showApiErrorOnForm } from '../../ui/form-errors'
 import { useLoad } from '../../ui/use-load'
 import { referenceApi } from '../enterprises/enterprises.api'
 import { DepartmentSelect } from './DepartmentSelect'
@@ -22,6 +23,7 @@ type Values = {
   code: string
   name: string
   shortName?: string
+  recognisedNames: string[]
   kind: DepartmentKind
   parentId?: string
   divisionCode?: string
@@ -34,6 +36,7 @@ const FORM_FIELDS = [
   'code',
   'name',
   'shortName',
+  'recognisedNames',
   'kind',
   'parentId',
   'divisionCode',
@@ -80,6 +83,11 @@ export function DepartmentFormModal({
   }, [])
 
   const parents = useMemo(() => parentChoices(tree, kind, editing?.id), [tree, kind, editing?.id])
+  // What appeals recognise without being told: the name and short name, and both without the city.
+  const cityName = cityNameOf(tree.find((node) => node.kind === 'city')?.name ?? '')
+  const name = Form.useWatch('name', form) ?? editing?.name ?? ''
+  const shortName = Form.useWatch('shortName', form) ?? editing?.shortName ?? ''
+  const implicitForms = formsOf({ name, shortName, recognisedNames: [] }, cityName)
 
   // Departments and district governments have one possible parent, the city: choose it for the user.
   useEffect(() => {
@@ -92,6 +100,7 @@ export function DepartmentFormModal({
         code: editing.code,
         name: editing.name,
         shortName: editing.shortName ?? '',
+        recognisedNames: editing.recognisedNames,
         kind: editing.kind,
         parentId: editing.parentId ?? undefined,
         divisionCode: editing.divisionCode ?? undefined,
@@ -102,6 +111,7 @@ export function DepartmentFormModal({
     : {
         kind: mode.mode === 'create' ? (mode.kind ?? 'department') : 'department',
         parentId: mode.mode === 'create' ? mode.parentId : undefined,
+        recognisedNames: [],
         isFallbackOwner: false,
         isActive: true,
         sortOrder: 0,
@@ -113,10 +123,13 @@ export function DepartmentFormModal({
     try {
       const shortName = values.shortName?.trim() ? values.shortName.trim() : null
       const divisionCode = values.divisionCode ?? null
+      const recognisedNames = (values.recognisedNames ?? []).map((n) => n.trim()).filter(Boolean)
       if (editing) {
         const body: UpdateDepartmentBody = { version: editing.version }
         if (values.name !== editing.name) body.name = values.name
         if (shortName !== editing.shortName) body.shortName = shortName
+        if (recognisedNames.join('\n') !== editing.recognisedNames.join('\n'))
+          body.recognisedNames = recognisedNames
         if (values.parentId && values.parentId !== editing.parentId) body.parentId = values.parentId
         if (divisionCode !== editing.divisionCode) body.divisionCode = divisionCode
         if (values.isFallbackOwner !== editing.isFallbackOwner) body.isFallbackOwner = values.isFallbackOwner
@@ -129,6 +142,7 @@ export function DepartmentFormModal({
             code: values.code,
             name: values.name,
             shortName,
+            recognisedNames,
             kind: values.kind as Exclude<DepartmentKind, 'city'>,
             parentId: values.parentId ?? '',
             divisionCode,
@@ -143,7 +157,13 @@ export function DepartmentFormModal({
         return
       }
       setBanner(
-        showApiErrorOnForm(form, error, FORM_FIELDS, errorMessage(error, t('errors.generic')), CODE_TO_FIELD),
+        showApiErrorOnForm(
+          form,
+          foldListErrors(error, 'recognisedNames', values.recognisedNames ?? []),
+          FORM_FIELDS,
+          errorMessage(error, t('errors.generic')),
+          CODE_TO_FIELD,
+        ),
       )
     } finally {
       setSaving(false)
@@ -192,6 +212,29 @@ export function DepartmentFormModal({
         <Form.Item name="shortName" label={t('departments.fields.shortName')}>
           <Input maxLength={30} />
         </Form.Item>
+        {isCity ? null : (
+          <Form.Item
+            name="recognisedNames"
+            label={t('departments.fields.recognisedNames')}
+            extra={
+              <>
+                <div>{t('departments.help.recognisedNames')}</div>
+                {implicitForms.length ? (
+                  <div>{t('departments.help.implicitForms', { forms: implicitForms.join('、') })}</div>
+                ) : null}
+              </>
+            }
+          >
+            <Select
+              mode="tags"
+              open={false}
+              suffixIcon={null}
+              tokenSeparators={[',', '，', '、', ' ']}
+              maxCount={MAX_RECOGNISED_NAMES}
+              placeholder={t('departments.placeholders.recognisedNames')}
+            />
+          </Form.Item>
+        )}
         <Form.Item name="kind" label={t('departments.fields.kind')} rules={[required]}>
           <Select
             disabled={!!editing}

@@ -9,6 +9,7 @@ function dept(id: string, parentId: string | null, overrides: Partial<Department
     code: id.toUpperCase(),
     name: id,
     shortName: null,
+    recognisedNames: [],
     kind: parentId === null ? 'city' : 'department',
     parentId,
     divisionCode: null,

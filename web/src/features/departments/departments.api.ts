@@ -8,7 +8,10 @@ import { api } from '../../app/api'
 export type { Department }
 export type DepartmentKind = Department['kind']
 export type CreateDepartmentBody = Partial<
-  Pick<CreateDepartmentInput, 'shortName' | 'divisionCode' | 'isFallbackOwner' | 'sortOrder'>
+  Pick<
+    CreateDepartmentInput,
+    'shortName' | 'recognisedNames' | 'divisionCode' | 'isFallbackOwner' | 'sortOrder'
+  >
 > &
   Pick<CreateDepartmentInput, 'code' | 'name' | 'kind' | 'parentId'>
 export type UpdateDepartmentBody = UpdateDepartmentInput

@@ -16,7 +16,7 @@ import { CategoryFormModal } from './CategoryFormModal'
 /**
  * `/staff/appeals/categories` (admin): the appeal catalogue — each category's Chinese and English
  * name, the department it goes to by default (the routing table until the model has learned from
- * real dispatches) and its default urgency. A retired category is deactivated, never deleted: old
+ * real dispatches), the keywords that point to it and its default urgency. A retired category is deactivated, never deleted: old
  * appeals keep it.
  */
 export function CategoriesPage() {
@@ -60,6 +60,24 @@ export function CategoriesPage() {
       title: t('appeals.categories.defaultDepartment'),
       dataIndex: 'defaultDepartmentId',
       render: (id: string | null) => departmentName(id),
+    },
+    {
+      title: t('appeals.categories.keywords'),
+      dataIndex: 'keywords',
+      width: 240,
+      render: (keywords: string[]) =>
+        keywords.length ? (
+          <Typography.Text
+            type="secondary"
+            ellipsis={{ tooltip: keywords.join('、') }}
+            style={{ maxWidth: 220 }}
+          >
+            {t('appeals.categories.keywordCount', { count: keywords.length })} ·{' '}
+            {keywords.slice(0, 4).join('、')}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
     {
       title: t('appeals.categories.defaultTier'),

@@ -1,7 +1,8 @@
 import { Alert, Form, Input, Modal, Select } from 'antd'
 import { useState } from 'react'
+import { MAX_CATEGORY_KEYWORDS } from '@shared/department-names'
 import { errorMessage } from '../../../app/api'
-import { showApiErrorOnForm } from '../../../ui/form-errors'
+import { foldListErrors, showApiErrorOnForm } from '../../../ui/form-errors'
 import type { DepartmentOption } from '../../departments/department-options'
 import { DepartmentSelect } from '../../departments/DepartmentSelect'
 import { appealsApi, TIERS, type Tier } from '../appeals.api'
@@ -20,10 +21,11 @@ type Values = {
   nameEn: string
   defaultDepartmentId?: string
   defaultTier: Tier
+  keywords: string[]
 }
-const FORM_FIELDS = ['code', 'name', 'nameEn', 'defaultDepartmentId', 'defaultTier']
+const FORM_FIELDS = ['code', 'name', 'nameEn', 'defaultDepartmentId', 'defaultTier', 'keywords']
 
-/** Add a category, or change one's names, default department and default urgency. */
+/** Add a category, or change one's names, default department, default urgency and keywords. */
 export function CategoryFormModal({
   entry,
   existing,
@@ -54,10 +56,18 @@ export function CategoryFormModal({
         defaultTier: values.defaultTier,
         isActive: true,
         sortOrder: entry?.sortOrder ?? nextSortOrder(existing),
+        keywords: (values.keywords ?? []).map((k) => k.trim()).filter(Boolean),
       })
       onSaved(values.name.trim())
     } catch (error) {
-      setBanner(showApiErrorOnForm(form, error, FORM_FIELDS, errorMessage(error, t('errors.generic'))))
+      setBanner(
+        showApiErrorOnForm(
+          form,
+          foldListErrors(error, 'keywords', values.keywords ?? []),
+          FORM_FIELDS,
+          errorMessage(error, t('errors.generic')),
+        ),
+      )
     } finally {
       setSaving(false)
     }
@@ -85,7 +95,7 @@ export function CategoryFormModal({
         initialValues={
           entry
             ? { ...entry, defaultDepartmentId: entry.defaultDepartmentId ?? undefined }
-            : { defaultTier: 'normal' }
+            : { defaultTier: 'normal', keywords: [] }
         }
         onFinish={(values) => void submit(values)}
       >
@@ -137,6 +147,20 @@ export function CategoryFormModal({
           rules={[{ required: true, message: t('fields.required') }]}
         >
           <Select options={TIERS.map((value) => ({ value, label: tier(value) }))} />
+        </Form.Item>
+        <Form.Item
+          name="keywords"
+          label={t('appeals.categories.keywords')}
+          extra={t('appeals.categories.keywordsHelp')}
+        >
+          <Select
+            mode="tags"
+            open={false}
+            suffixIcon={null}
+            tokenSeparators={[',', '，', '、', ' ']}
+            maxCount={MAX_CATEGORY_KEYWORDS}
+            placeholder={t('appeals.categories.keywordsPlaceholder')}
+          />
         </Form.Item>
       </Form>
     </Modal>

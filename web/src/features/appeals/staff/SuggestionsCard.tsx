@@ -8,13 +8,15 @@ const BASIS_COLORS: Record<SuggestionBasis, string> = {
   model: 'blue',
   category: 'default',
   mentioned: 'purple',
+  keyword: 'cyan',
   fallback: 'gold',
 }
 
 /**
  * The three most likely departments with their confidence and why each is there (learned from past
- * dispatches, the category's default, named in the appeal, or the fallback owner); picking one opens
- * the dispatch (or arbitration) form with it.
+ * dispatches, the category's default, named in the appeal, its function described in the appeal, or
+ * the fallback owner) with the server's sentence of every reason; picking one opens the dispatch (or
+ * arbitration) form with it.
  */
 export function SuggestionsCard({
   appealId,
@@ -48,6 +50,11 @@ export function SuggestionsCard({
                         {basis}
                       </Tag>
                     </div>
+                    {item.reason ? (
+                      <Typography.Text type="secondary" className="s-suggestion-reason">
+                        {item.reason}
+                      </Typography.Text>
+                    ) : null}
                     <Progress
                       percent={percent}
                       size="small"
