@@ -202,6 +202,60 @@ const MATRIX: Record<string, Entry> = {
     params: (c) => ({ id: c.enterpriseId }),
     body: () => ({ version: 999 }),
   },
+  'GET /api/v1/enterprise-claims/lookup': {
+    allow: ['enterprise'],
+    query: `uscc=${makeUscc(() => 0.5, '210204', '1')}`,
+  },
+  'POST /api/v1/enterprise-claims': {
+    allow: ['enterprise'],
+    body: (c) => ({ uscc: c.enterpriseUscc, method: 'manager_approval' }),
+  },
+  'GET /api/v1/enterprise-claims/mine': { allow: ['enterprise'] },
+  'GET /api/v1/enterprise-claims/reviews': { allow: ['dispatcher', 'bureau_leader'] },
+  'POST /api/v1/enterprise-claims/files': { allow: ['enterprise'], body: pngForm },
+  'GET /api/v1/enterprise-claims/files/{fileId}': {
+    allow: 'signed-in',
+    params: () => ({ fileId: randomUuid() }),
+  },
+  'POST /api/v1/enterprise-claims/{id}/code': { allow: ['enterprise'], params: () => ({ id: randomUuid() }) },
+  'POST /api/v1/enterprise-claims/{id}/verify': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ code: '123456' }),
+  },
+  'POST /api/v1/enterprise-claims/{id}/withdraw': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+  },
+  // Who decides depends on the claim (its managers, or the task force): with no such claim, everyone signed in gets "not found".
+  'POST /api/v1/enterprise-claims/{id}/decision': {
+    allow: 'signed-in',
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ approve: true }),
+  },
+  'GET /api/v1/enterprises/{id}/membership-claims': {
+    allow: ['enterprise'],
+    params: (c) => ({ id: c.enterpriseId }),
+  },
+  'POST /api/v1/enterprise-disputes': {
+    allow: ['enterprise'],
+    body: (c) => ({ uscc: c.enterpriseUscc, reason: '平台上的管理人员不是本公司的人' }),
+  },
+  'GET /api/v1/enterprise-disputes': { allow: ['dispatcher', 'bureau_leader'] },
+  'POST /api/v1/enterprise-disputes/{id}/resolve': {
+    allow: ['dispatcher'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ resolution: '已核实' }),
+  },
+  // The staff roles' department is the market-regulation department, which sends the registry.
+  'POST /api/v1/facts/registry-imports': {
+    allow: ['handler', 'department_head', 'admin'],
+    body: () => {
+      const form = new FormData()
+      form.set('file', new File(['统一社会信用代码,企业名称,法定代表人\n'], 'registry.csv'))
+      return form
+    },
+  },
   'GET /api/v1/enterprises/{id}/versions': {
     allow: ['enterprise', ...STAFF],
     params: (c) => ({ id: c.enterpriseId }),

@@ -59,7 +59,8 @@ registerMessages('zh-CN', {
   'errors.METHOD_NOT_ALLOWED': '接口不支持该请求方法',
   'errors.CONFLICT': '与现有数据冲突',
   'errors.VERSION_CONFLICT': '数据已被他人修改，请刷新后重试',
-  'errors.ENTERPRISE_ALREADY_REGISTERED': '该统一社会信用代码已注册，请联系该企业的管理人员添加您',
+  'errors.ENTERPRISE_ALREADY_REGISTERED':
+    '该企业已在平台上：您可以认领它（法定代表人手机验证码、现有管理人员同意，或上传营业执照由营商局审核）',
   'errors.ALREADY_A_MEMBER': '该手机号已是本企业的经办人',
   'errors.USERNAME_TAKEN': '用户名已被使用',
   'errors.DEPARTMENT_CODE_TAKEN': '部门编码已被使用',
@@ -133,7 +134,7 @@ registerMessages('en', {
   'errors.CONFLICT': 'This conflicts with existing data',
   'errors.VERSION_CONFLICT': 'Someone else changed this; reload and try again',
   'errors.ENTERPRISE_ALREADY_REGISTERED':
-    'This credit code is already registered; ask the enterprise’s administrator to add you',
+    'This enterprise is already on the platform: claim it (a code to the legal representative, the managers’ approval, or a licence the bureau checks)',
   'errors.ALREADY_A_MEMBER': 'This phone number already acts for the enterprise',
   'errors.USERNAME_TAKEN': 'The username is taken',
   'errors.DEPARTMENT_CODE_TAKEN': 'The department code is taken',

@@ -6,7 +6,7 @@ import { checkUscc } from '../shared/uscc'
 import { dalian } from './cities/dalian'
 import { generateDemoEnterprises } from './demo-enterprises'
 import { generateDemoFacts } from './demo-facts'
-import { seedDemoPolicyData } from './seed'
+import { demoLegalRepresentativePhone, seedDemoPolicyData, seedDemoRegistryIfEmpty } from './seed'
 
 describe('the demo city', () => {
   const enterprises = generateDemoEnterprises(2000, dalian.enterpriseWeights)
@@ -69,5 +69,35 @@ describe('seeding the demo data', () => {
     for (const tier of tiers.filter(Boolean))
       expect(tier).toMatchObject({ source: 'market_regulation', importId: imports[0].id })
     expect((await admin.get(`/api/v1/enterprises/${individual.id}`)).body.creditTier).toBeNull()
+  })
+})
+
+describe('seeding the demo registry', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(() => t.close())
+
+  it('records every demo enterprise’s legal representative and phone as the market-regulation department’s import, once', async () => {
+    const market = await findDepartmentByCode(t, 'DL-SCJGJ')
+    await buildStaff(t, { roles: ['handler'], departmentId: market.id })
+    const demo = await Promise.all([1, 2, 3].map(() => buildEnterprise(t, { is_demo: true })))
+    await buildEnterprise(t) // not demo: not in the demo registry
+    expect(await seedDemoRegistryIfEmpty(t.deps)).toBe(3)
+    expect(await seedDemoRegistryIfEmpty(t.deps)).toBe(0)
+    const rows = await t.deps.db.selectFrom('enterprise_registry').selectAll().execute()
+    expect(rows.map((r) => r.uscc).sort()).toEqual(demo.map((e) => e.uscc).sort())
+    for (const row of rows) {
+      expect(row.legal_representative_phone).toBe(demoLegalRepresentativePhone(row.uscc))
+      expect(row.legal_representative_phone).toMatch(/^147\d{8}$/)
+    }
+    const imported = await t.deps.db
+      .selectFrom('fact_imports')
+      .select(['source', 'file_name', 'department_id'])
+      .where('id', '=', rows[0]!.import_id!)
+      .executeTakeFirstOrThrow()
+    expect(imported).toMatchObject({ source: 'market_regulation', department_id: market.id })
+    expect(imported.file_name).toContain('演示数据')
   })
 })

@@ -225,3 +225,20 @@ export async function findSourceSender(db: Executor, source: string) {
     .orderBy('u.username')
     .executeTakeFirst()
 }
+
+export async function countRegistryRecords(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('enterprise_registry')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function findDemoIdentities(db: Executor) {
+  return db
+    .selectFrom('enterprises')
+    .select(['uscc', 'name', 'legal_representative'])
+    .where('is_demo', '=', true)
+    .orderBy('uscc')
+    .execute()
+}

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { cityToday } from '../kernel/calendar/city-today'
 import { systemActor } from '../kernel/auth/actor'
 import { hashPassword } from '../kernel/auth/password'
@@ -12,6 +13,7 @@ import {
   seedFactCatalogue,
   seedInitialFacts,
 } from '../modules/facts/facts.service'
+import { applyRegistryRecords } from '../modules/enterprises/enterprise-registry.service'
 import { MATCH_FULL_QUEUE } from '../modules/policies/policies.jobs'
 import { createPublishedPolicy, expirePolicies } from '../modules/policies/policies.service'
 import { generateInitialPassword } from '../modules/users/initial-password'
@@ -41,8 +43,55 @@ export async function seedIfEmpty(
   await seedRoutingDataIfUnset(deps)
   await seedFactCatalogue(deps.db)
   await seedFactSourcesIfEmpty(deps)
-  if (options.demo) await seedDemoPolicyData(deps)
+  if (options.demo) {
+    await seedDemoRegistryIfEmpty(deps)
+    await seedDemoPolicyData(deps)
+  }
   return result
+}
+
+/** The (invented) registry file the demo enterprises' legal representatives are recorded as coming from. */
+const DEMO_REGISTRY_FILE = '演示数据-市场监管部门登记注册信息.xlsx'
+
+/**
+ * A demo legal representative's registered phone: made from the credit code so it is the same at every
+ * start, in the 147 range that no demo account uses (a claim's code goes there; the dev inbox shows it).
+ */
+export function demoLegalRepresentativePhone(uscc: string): string {
+  const digest = crypto.createHash('sha256').update(uscc).digest()
+  return `147${String(digest.readUInt32BE(0) % 100_000_000).padStart(8, '0')}`
+}
+
+/**
+ * The market-regulation registry of the demo enterprises, recorded as one import by that department's
+ * demo staff (what a claim by the legal representative's code trusts). Once: a database with a
+ * registry keeps it.
+ */
+export async function seedDemoRegistryIfEmpty(deps: AppDeps): Promise<number> {
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    if ((await q.countRegistryRecords(tx)) > 0) return 0
+    const enterprises = await q.findDemoIdentities(tx)
+    const sender = await q.findSourceSender(tx, 'market_regulation')
+    if (!sender || enterprises.length === 0) return 0
+    const importId = await insertDemoImport(tx, {
+      source: 'market_regulation',
+      departmentId: sender.departmentId,
+      importedBy: sender.userId,
+      fileName: DEMO_REGISTRY_FILE,
+      rows: enterprises.length,
+    })
+    return applyRegistryRecords(
+      tx,
+      enterprises.map((e) => ({
+        uscc: e.uscc,
+        name: e.name,
+        legalRepresentative: e.legal_representative,
+        legalRepresentativePhone: demoLegalRepresentativePhone(e.uscc),
+      })),
+      importId,
+    )
+  })
 }
 
 /**

@@ -220,7 +220,7 @@ export function enterpriseClaimRoutes() {
   router.openapi(
     defineRoute({
       method: 'get',
-      path: '/enterprises/{id}/claims',
+      path: '/enterprises/{id}/membership-claims',
       tags,
       access: 'session',
       summary: 'Claims by approval to an enterprise (its managers)',
