@@ -4,9 +4,9 @@ import { createTestApp, type TestApp } from '../../test/harness'
 import { isRegistrationDivision } from '../modules/reference/divisions'
 import { checkUscc } from '../shared/uscc'
 import { dalian } from './cities/dalian'
-import { generateDemoEnterprises } from './demo-enterprises'
+import { demoLegalRepresentativePhone, generateDemoEnterprises } from './demo-enterprises'
 import { generateDemoFacts } from './demo-facts'
-import { demoLegalRepresentativePhone, seedDemoPolicyData, seedDemoRegistryIfEmpty } from './seed'
+import { seedDemoPolicyData, seedDemoRegistryIfEmpty } from './seed'
 
 describe('the demo city', () => {
   const enterprises = generateDemoEnterprises(2000, dalian.enterpriseWeights)

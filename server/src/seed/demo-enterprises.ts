@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { EnterpriseTag } from '../shared/enterprise-tags'
 import { organizationCodeCheck, USCC_ALPHABET, usccCheckDigit } from '../shared/uscc'
 
@@ -194,4 +195,13 @@ export function generateDemoEnterprises(
     })
   }
   return out
+}
+
+/**
+ * A demo legal representative's registered phone: made from the credit code so it is the same at every
+ * start, in the 147 range that no demo account uses (a claim's code goes there; the dev inbox shows it).
+ */
+export function demoLegalRepresentativePhone(uscc: string): string {
+  const digest = createHash('sha256').update(uscc).digest()
+  return `147${String(digest.readUInt32BE(0) % 100_000_000).padStart(8, '0')}`
 }

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import { cityToday } from '../kernel/calendar/city-today'
 import { systemActor } from '../kernel/auth/actor'
 import { hashPassword } from '../kernel/auth/password'
@@ -18,7 +17,7 @@ import { MATCH_FULL_QUEUE } from '../modules/policies/policies.jobs'
 import { createPublishedPolicy, expirePolicies } from '../modules/policies/policies.service'
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { dalian } from './cities/dalian'
-import { generateDemoEnterprises } from './demo-enterprises'
+import { demoLegalRepresentativePhone, generateDemoEnterprises } from './demo-enterprises'
 import { generateDemoFacts } from './demo-facts'
 import { loadDemoPolicies } from './policies/demo-policies'
 import type { CitySeed } from './seed-types'
@@ -52,15 +51,6 @@ export async function seedIfEmpty(
 
 /** The (invented) registry file the demo enterprises' legal representatives are recorded as coming from. */
 const DEMO_REGISTRY_FILE = '演示数据-市场监管部门登记注册信息.xlsx'
-
-/**
- * A demo legal representative's registered phone: made from the credit code so it is the same at every
- * start, in the 147 range that no demo account uses (a claim's code goes there; the dev inbox shows it).
- */
-export function demoLegalRepresentativePhone(uscc: string): string {
-  const digest = crypto.createHash('sha256').update(uscc).digest()
-  return `147${String(digest.readUInt32BE(0) % 100_000_000).padStart(8, '0')}`
-}
 
 /**
  * The market-regulation registry of the demo enterprises, recorded as one import by that department's

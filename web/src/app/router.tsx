@@ -130,6 +130,14 @@ const EnterpriseRegistryPage = lazyNamed(
   () => import('../features/enterprises/staff/EnterpriseRegistryPage'),
   'EnterpriseRegistryPage',
 )
+const EnterpriseClaimsPage = lazyNamed(
+  () => import('../features/enterprise-claims/staff/EnterpriseClaimsPage'),
+  'EnterpriseClaimsPage',
+)
+const ClaimEnterprisePage = lazyNamed(
+  () => import('../features/enterprise-claims/mobile/ClaimEnterprisePage'),
+  'ClaimEnterprisePage',
+)
 const NeedsDashboardPage = lazyNamed(
   () => import('../features/policies/staff/NeedsDashboardPage'),
   'NeedsDashboardPage',
@@ -178,6 +186,7 @@ export function AppRouter() {
               <Route path="policies/:id" element={<PolicyEditorPage />} />
               <Route path="facts/imports" element={<FactImportsPage />} />
               <Route path="enterprises" element={<EnterpriseRegistryPage />} />
+              <Route path="enterprise-claims" element={<EnterpriseClaimsPage />} />
               <Route path="policy-needs" element={<NeedsDashboardPage />} />
               <Route path="match-runs" element={<MatchRunsPage />} />
               <Route path="benefits/claims" element={<ClaimsWorkbenchPage />} />
@@ -192,6 +201,7 @@ export function AppRouter() {
             <Route index element={<HomePage />} />
             <Route path="login" element={<EnterpriseLoginPage />} />
             <Route path="enterprises/new" element={<RegisterEnterprisePage />} />
+            <Route path="enterprises/claim" element={<ClaimEnterprisePage />} />
             <Route path="enterprises/:id" element={<EnterpriseProfilePage />} />
             <Route path="enterprises/:id/policies" element={<MyPoliciesPage />} />
             <Route path="enterprises/:id/policies/:itemId" element={<PolicyMatchPage />} />

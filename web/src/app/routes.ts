@@ -3,6 +3,8 @@ export const paths = {
   home: '/',
   login: '/login',
   registerEnterprise: '/enterprises/new',
+  /** Claim an enterprise already on the platform (its credit code filled in when known). */
+  claimEnterprise: (uscc = '') => `/enterprises/claim${uscc ? `?uscc=${encodeURIComponent(uscc)}` : ''}`,
   enterprise: (id: string) => `/enterprises/${id}`,
   inbox: '/inbox',
   appeals: '/appeals',
@@ -49,6 +51,7 @@ export const paths = {
   staffPolicy: (id: string) => `/staff/policies/${id}`,
   staffFactImports: '/staff/facts/imports',
   staffEnterprises: '/staff/enterprises',
+  staffEnterpriseClaims: '/staff/enterprise-claims',
   staffPolicyNeeds: '/staff/policy-needs',
   staffMatchRuns: '/staff/match-runs',
   staffClaims: '/staff/benefits/claims',

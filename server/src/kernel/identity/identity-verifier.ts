@@ -31,7 +31,8 @@ const reference = (prefix: string) => `${prefix}-${Date.now().toString(36)}`
 /**
  * Development: no outside system. The real-name check checks only the number's form (GB 11643 check
  * character, a real birth date) and says so; the licence check compares the holder with the legal
- * representative in the market-regulation registry the platform imported.
+ * representative in the market-regulation registry the platform imported. Its details are in Chinese,
+ * as a city's gateway would answer.
  */
 export function developmentVerifier(lookup: RegistryLookup): IdentityVerifier {
   return {
@@ -41,12 +42,12 @@ export function developmentVerifier(lookup: RegistryLookup): IdentityVerifier {
       return check.ok
         ? {
             verdict: 'match',
-            detail: 'development: the number is well formed; no real-name database was asked',
+            detail: '开发环境：只核对了号码格式和校验位，未查询公安实名数据库',
             reference: reference('dev-person'),
           }
         : {
             verdict: 'mismatch',
-            detail: `development: the number fails GB 11643 (${check.rule})`,
+            detail: `开发环境：号码不符合 GB 11643（${check.rule}）`,
             reference: reference('dev-person'),
           }
     },
@@ -55,15 +56,15 @@ export function developmentVerifier(lookup: RegistryLookup): IdentityVerifier {
       if (!record)
         return {
           verdict: 'unavailable',
-          detail: 'development: the registry has no record of this code',
+          detail: '开发环境：登记数据中没有这个代码',
           reference: reference('dev-licence'),
         }
       const same = record.legalRepresentative.replace(/\s/g, '') === input.holderName.replace(/\s/g, '')
       return {
         verdict: same ? 'match' : 'mismatch',
         detail: same
-          ? 'development: the registry names this person as legal representative'
-          : 'development: the registry names another legal representative',
+          ? '开发环境：登记数据中的法定代表人就是此人'
+          : '开发环境：登记数据中的法定代表人是另一人',
         reference: reference('dev-licence'),
       }
     },

@@ -23,6 +23,7 @@ import {
   LogoutOutlined,
   TeamOutlined,
   UserOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons'
 import { Button, Layout, Menu } from 'antd'
 import { Suspense, useState, type ReactNode } from 'react'
@@ -46,6 +47,7 @@ const ICONS: Record<StaffPageKey, ReactNode> = {
   policies: <FileProtectOutlined />,
   factImports: <DatabaseOutlined />,
   enterprises: <ShopOutlined />,
+  enterpriseClaims: <SafetyCertificateOutlined />,
   policyNeeds: <BulbOutlined />,
   matchRuns: <ThunderboltOutlined />,
   benefitClaims: <AccountBookOutlined />,

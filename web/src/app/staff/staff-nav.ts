@@ -16,6 +16,7 @@ export type StaffPageKey =
   | 'policies'
   | 'factImports'
   | 'enterprises'
+  | 'enterpriseClaims'
   | 'policyNeeds'
   | 'matchRuns'
   | 'benefitClaims'
@@ -58,6 +59,8 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   { key: 'factImports', path: paths.staffFactImports, roles: ['handler', 'department_head', 'admin'] },
   // The registry: the bureau reads every enterprise, and who registered from outside the city and why.
   { key: 'enterprises', path: paths.staffEnterprises, roles: ['dispatcher', 'bureau_leader', 'admin'] },
+  // Claims by business licence and "not my company" disputes: the task force decides, leaders read.
+  { key: 'enterpriseClaims', path: paths.staffEnterpriseClaims, roles: ['dispatcher', 'bureau_leader'] },
   // Needs are demand signals for the bureau and the policy departments; the bureau answers them.
   {
     key: 'policyNeeds',

@@ -15,6 +15,7 @@ import { enterprisesApi, type Enterprise } from './enterprises.api'
 import type { Translate } from '../../app/i18n'
 import { tagName } from './enterprise-labels'
 import { EnterpriseProfileFields } from './EnterpriseProfileFields'
+import { MembershipClaimsSection } from '../enterprise-claims/mobile/MembershipClaimsSection'
 import { MembersSection } from './MembersSection'
 import {
   changedProfileFields,
@@ -106,6 +107,7 @@ function EnterpriseProfile({ id, myUserId }: { id: string; myUserId: string }) {
         </Tabs.Tab>
         <Tabs.Tab title={t('enterprise.profile.tabMembers')} key="members">
           <MembersSection enterpriseId={id} isManager={data.myRole === 'manager'} myUserId={myUserId} />
+          {data.myRole === 'manager' ? <MembershipClaimsSection enterpriseId={id} /> : null}
         </Tabs.Tab>
       </Tabs>
     </>

@@ -1,7 +1,7 @@
 import { Button, Form, Input, TextArea } from 'antd-mobile'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { OUT_OF_CITY_REASONS } from '@shared/enterprise-profile'
 import { normalizeUscc, registrationDivisionOf } from '@shared/uscc'
 import { errorMessage, isApiError } from '../../app/api'
@@ -65,6 +65,8 @@ function RegisterForm() {
   const [division, setDivision] = useState<RegistrationDivision>()
   // The server asked for a reason the page did not know to ask for (it could not look the code up).
   const [serverAsked, setServerAsked] = useState<string>()
+  // The code is already on the platform: the way on is to claim it.
+  const [taken, setTaken] = useState<string>()
 
   if (reference.error)
     return <Banner tone="error" text={errorMessage(reference.error, t('errors.loadFailed'))} />
@@ -110,6 +112,7 @@ function RegisterForm() {
       // Already registered: the message says what to do next (ask the enterprise's manager), so it
       // goes in the banner too, not only under the field.
       setBanner(isApiError(error, 'ENTERPRISE_ALREADY_REGISTERED') ? error.message : text)
+      setTaken(isApiError(error, 'ENTERPRISE_ALREADY_REGISTERED') ? normalizeUscc(values.uscc) : undefined)
       scrollToFirstError()
     } finally {
       setSaving(false)
@@ -121,7 +124,17 @@ function RegisterForm() {
       <p className="m-muted" style={{ margin: '4px 4px 0' }}>
         {t('enterprise.register.intro')}
       </p>
+      <p className="m-muted" style={{ margin: '4px 4px 0' }}>
+        <Link to={paths.claimEnterprise()}>{t('enterpriseClaims.alreadyOnPlatform')}</Link>
+      </p>
       <Banner tone="error" text={banner} />
+      {taken ? (
+        <div className="m-button-stack m-after-block">
+          <Button block color="primary" onClick={() => void navigate(paths.claimEnterprise(taken))}>
+            {t('enterpriseClaims.claimThis')}
+          </Button>
+        </div>
+      ) : null}
       <Form
         form={form}
         name="register-enterprise"

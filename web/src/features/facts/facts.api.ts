@@ -45,6 +45,12 @@ export const factsApi = {
       onProgress,
     })
   },
+  /** The market-regulation registry: credit code, name, legal representative and their phone. */
+  importRegistry: (file: File, onProgress?: (fraction: number) => void) => {
+    const form = new FormData()
+    form.set('file', file, file.name)
+    return api.upload<FactImportReport>('/facts/registry-imports', form, { onProgress })
+  },
   imports: () => api.get<{ items: FactImportSummary[] }>('/facts/imports'),
   /** The sources the caller may import (an administrator every department source, others their department's). */
   importSources: () => api.get<{ items: ImportSource[] }>('/facts/imports/sources'),

@@ -63,6 +63,7 @@ export function FactImportsPage() {
             <UploadCard source={source} onReport={setReport} />
           </>
         ) : null}
+        {allowed.includes('market_regulation') ? <RegistryCard onReport={setReport} /> : null}
         {report ? <FactImportReportCard report={report} /> : null}
         <Card title={<h2 className="s-card-title">{t('facts.imports.recent')}</h2>}>
           {imports.error ? (
@@ -197,6 +198,48 @@ function UploadCard({
           : undefined
       }
     />
+  )
+}
+
+/** The registry's own columns (server: facts-registry-import.service.ts REGISTRY_COLUMNS). */
+const REGISTRY_COLUMNS = [USCC_COLUMN, '企业名称', '法定代表人', '法定代表人手机号']
+
+/**
+ * The market-regulation department's registry of legal representatives and their phones: what a claim
+ * by the legal representative's code trusts.
+ */
+function RegistryCard({ onReport }: { onReport: (report: FactImportReport) => void }) {
+  const { t } = usePolicyText()
+  return (
+    <>
+      <Card
+        title={<h2 className="s-card-title">{t('facts.registry.title')}</h2>}
+        extra={
+          <Button
+            icon={<DownloadOutlined aria-hidden="true" />}
+            onClick={() => saveTextFile('登记注册数据模板.csv', `\uFEFF${REGISTRY_COLUMNS.join(',')}\n`)}
+          >
+            {t('facts.registry.template')}
+          </Button>
+        }
+      >
+        <Typography.Paragraph style={{ marginBottom: 0 }}>
+          {t('facts.registry.intro', { columns: REGISTRY_COLUMNS.join('、') })}
+        </Typography.Paragraph>
+      </Card>
+      <SpreadsheetUploadCard
+        title={t('facts.registry.title')}
+        accept={FACT_IMPORT_ACCEPT}
+        labels={{
+          pick: t('facts.imports.pick'),
+          start: t('facts.imports.start'),
+          pickHint: t('facts.imports.pickHint'),
+          progress: t('facts.imports.progress'),
+          refused: t('facts.imports.refused'),
+        }}
+        send={async (file, onProgress) => onReport(await factsApi.importRegistry(file, onProgress))}
+      />
+    </>
   )
 }
 
