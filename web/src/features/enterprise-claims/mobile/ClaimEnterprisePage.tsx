@@ -1,5 +1,5 @@
 import { Button, Form, Input, TextArea } from 'antd-mobile'
-import { useState, type ChangeEvent } from 'react'
+import { useEffect, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { normalizeUscc } from '@shared/uscc'
@@ -267,9 +267,12 @@ function CodeEntry({
   const [banner, setBanner] = useState<string>()
   const [isBusy, setBusy] = useState(false)
   const [seconds, startCountdown] = useCountdown()
-  const resendIn = claim.resendAfter
-    ? Math.max(0, Math.ceil((new Date(claim.resendAfter).getTime() - Date.now()) / 1000))
-    : 0
+  // The server says when another code may go: count down to it (after a send, and on coming back).
+  useEffect(() => {
+    if (!claim.resendAfter) return
+    const left = Math.ceil((new Date(claim.resendAfter).getTime() - Date.now()) / 1000)
+    if (left > 0) startCountdown(left)
+  }, [claim.resendAfter, startCountdown])
 
   const verify = async (values: { code: string }) => {
     setBanner(undefined)
@@ -286,7 +289,6 @@ function CodeEntry({
     setBanner(undefined)
     try {
       const again = await enterpriseClaimsApi.resendCode(claim.id)
-      startCountdown(60)
       onChanged(again, t('enterpriseClaims.codeSent', { phone: again.codeSentTo ?? '' }))
     } catch (error) {
       setBanner(errorMessage(error, t('errors.generic')))
@@ -311,15 +313,8 @@ function CodeEntry({
             <Button block type="submit" color="primary" size="large" loading={isBusy}>
               {t('enterpriseClaims.verify')}
             </Button>
-            <Button
-              block
-              fill="outline"
-              disabled={Math.max(seconds, resendIn) > 0}
-              onClick={() => void resend()}
-            >
-              {Math.max(seconds, resendIn) > 0
-                ? t('enterpriseClaims.resendIn', { seconds: Math.max(seconds, resendIn) })
-                : t('enterpriseClaims.resend')}
+            <Button block fill="outline" disabled={seconds > 0} onClick={() => void resend()}>
+              {seconds > 0 ? t('enterpriseClaims.resendIn', { seconds }) : t('enterpriseClaims.resend')}
             </Button>
             <WithdrawButton claim={claim} onChanged={onChanged} />
           </div>
