@@ -290,6 +290,8 @@ export const dalian: CitySeed = {
     { username: 'leader', displayName: '李局长', department: 'DL-YSJ', roles: ['bureau_leader'] },
     { username: 'handler', displayName: '张办理', department: 'DL-SCJGJ', roles: ['handler'] },
     { username: 'depthead', displayName: '赵处长', department: 'DL-SCJGJ', roles: ['department_head'] },
+    // A handler of a second department, so a co-handled appeal (协办) can be tried end to end.
+    { username: 'taxhandler', displayName: '孙税务', department: 'DL-TAX', roles: ['handler'] },
     { username: 'inspector', displayName: '刘执法', department: 'DL-SCJGJ', roles: ['inspector'] },
     { username: 'discipline', displayName: '陈纪检', department: 'DL-JW', roles: ['discipline_inspector'] },
   ],

@@ -150,7 +150,7 @@ export function describeEvent(event: Pick<TimelineEvent, 'type' | 'data' | 'depa
       if (oneOf(CONTACT_METHODS, data.method))
         return t('appeals.events.contactBy', {
           department: department || t('appeals.events.theDepartment'),
-          method: t(`appeals.contactMethods.${data.method}`),
+          method: t(`appeals.contactMethodsShort.${data.method}`),
         })
       return department ? t(`appeals.events.${type}`, { department }) : t(`appeals.events.${type}Plain`)
     case 'sign_for':

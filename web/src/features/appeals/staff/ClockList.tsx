@@ -18,7 +18,14 @@ const KIND_ORDER = { sign_for: 0, first_contact: 1, co_part: 2, resolution: 3 } 
  * The appeal's deadline clocks, newest cycle first: working time used of the budget as a bar, the
  * due time, and whether it was met, missed, is paused or has escalated.
  */
-export function ClockList({ clocks }: { clocks: Clock[] }) {
+export function ClockList({
+  clocks,
+  departmentNames = {},
+}: {
+  clocks: Clock[]
+  /** department id → name: a sign-for or co-handling clock says whose it is (lead and co-handlers each have one) */
+  departmentNames?: Record<string, string>
+}) {
   const text = useAppealText()
   const { t, tx } = text
   if (!clocks.length)
@@ -30,7 +37,11 @@ export function ClockList({ clocks }: { clocks: Clock[] }) {
       {sorted.map((clock) => {
         const state = clockState(clock, now)
         const percent = clockPercent(clock)
-        const name = `${text.clockKind(clock.kind)}${clock.cycle > 1 ? ` · ${t('appeals.detail.round', { cycle: clock.cycle })}` : ''}`
+        const owner =
+          (clock.kind === 'sign_for' || clock.kind === 'co_part') && clock.departmentId
+            ? departmentNames[clock.departmentId]
+            : undefined
+        const name = `${text.clockKind(clock.kind)}${owner ? ` · ${owner}` : ''}${clock.cycle > 1 ? ` · ${t('appeals.detail.round', { cycle: clock.cycle })}` : ''}`
         return (
           <li key={`${clock.kind}-${clock.cycle}-${clock.startedAt}`} className="s-clock">
             <div className="s-clock-head">

@@ -276,7 +276,12 @@ function CaseView({
               <SimilarCard appeal={appeal} onMerge={(original) => setModal({ kind: 'merge', original })} />
             ) : null}
             <Card title={<h2 className="s-card-title">{t('appeals.case.clocks')}</h2>}>
-              <ClockList clocks={appeal.clocks} />
+              <ClockList
+                clocks={appeal.clocks}
+                departmentNames={Object.fromEntries(
+                  appeal.assignments.map((a) => [a.departmentId, a.departmentName]),
+                )}
+              />
             </Card>
             <AssignmentsCard appeal={appeal} />
             <CoPartsCard appeal={appeal} />
