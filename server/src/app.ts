@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/auth.routes'
 import { calendarRoutes } from './modules/calendar/calendar.routes'
 import { departmentRoutes } from './modules/departments/departments.routes'
 import { enterpriseClaimRoutes } from './modules/enterprise-claims/enterprise-claims.routes'
+import { worklistRoutes } from './modules/worklist/worklist.routes'
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes'
 import { factRoutes } from './modules/facts/facts.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
@@ -82,6 +83,7 @@ export function buildApp(deps: AppDeps) {
   app.route(API_PREFIX, authRoutes())
   app.route(API_PREFIX, enterpriseRoutes())
   app.route(API_PREFIX, enterpriseClaimRoutes())
+  app.route(API_PREFIX, worklistRoutes())
   app.route(API_PREFIX, factRoutes())
   app.route(API_PREFIX, policyRoutes())
   app.route(API_PREFIX, appealRoutes())

@@ -116,6 +116,7 @@ const BENEFIT_ENTRIES: Record<string, Entry> = {
     params: () => ({ materialId: randomUuid() }),
   },
   'GET /api/v1/benefits/claims': { allow: CLAIM_READERS.filter((r) => r !== 'enterprise') },
+  'GET /api/v1/benefits/claims/counts': { allow: CLAIM_READERS.filter((r) => r !== 'enterprise') },
   'GET /api/v1/benefits/claims/{claimId}': {
     allow: CLAIM_READERS.filter((r) => r !== 'enterprise'),
     params: () => ({ claimId: randomUuid() }),
@@ -457,6 +458,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/appeals/mine': { allow: ['enterprise'] },
   'GET /api/v1/appeals/queue': { allow: ['dispatcher', 'bureau_leader', 'admin'] },
   'GET /api/v1/appeals/inbox': { allow: DEPARTMENT },
+  'GET /api/v1/appeals/queue/counts': { allow: ['dispatcher', 'bureau_leader', 'admin'] },
+  'GET /api/v1/appeals/inbox/counts': { allow: DEPARTMENT },
+  'GET /api/v1/worklist': { allow: 'staff' },
   'GET /api/v1/appeals/return-visits': { allow: ['dispatcher', 'bureau_leader'] },
   'POST /api/v1/appeals/return-visits/{visitId}': {
     allow: ['dispatcher'],

@@ -165,13 +165,15 @@ export async function runSystemAction(
 
 /** Tells the staff of departments with the roles, each in their own inbox. */
 export async function notifyStaff(
-  ctx: Pick<ActionContext, 'deps' | 'tx'>,
+  ctx: Pick<ActionContext, 'deps' | 'tx'> & { appeal?: Pick<AppealRow, 'id'> },
   departmentIds: string[] | null,
   roles: ('dispatcher' | 'handler' | 'department_head' | 'bureau_leader')[],
   message: Omit<NotificationRequest, 'recipient'>,
 ): Promise<void> {
+  // The appeal's id lets the console's inbox open the case the message is about.
+  const params = { ...(ctx.appeal ? { appealId: ctx.appeal.id } : {}), ...message.params }
   for (const userId of await staffToNotify(ctx.tx, departmentIds, roles)) {
-    await ctx.deps.notifier.enqueue(ctx.tx, { ...message, recipient: { userId } })
+    await ctx.deps.notifier.enqueue(ctx.tx, { ...message, params, recipient: { userId } })
   }
 }
 

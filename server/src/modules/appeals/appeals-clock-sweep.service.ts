@@ -42,17 +42,17 @@ export async function sweepAppealClocks(
       const last = fired.at(-1) as Threshold
       // A late sweep may pass several thresholds at once: act on the highest, record them all.
       if (last === 'warn50' || last === 'warn80') {
-        await notifyStaff({ deps, tx }, departments, ['handler'], {
+        await notifyStaff({ deps, tx, appeal }, departments, ['handler'], {
           template: 'appeal.warning',
           params: { number: appeal.number, clock: clockName, percent: last === 'warn50' ? 50 : 80, due },
         })
       } else if (last === 'breach') {
-        await notifyStaff({ deps, tx }, departments, ['handler'], {
+        await notifyStaff({ deps, tx, appeal }, departments, ['handler'], {
           template: 'appeal.breach',
           params: { number: appeal.number, clock: clockName, due },
         })
       } else if (last === 'escalate2') {
-        await notifyStaff({ deps, tx }, departments, ['department_head'], {
+        await notifyStaff({ deps, tx, appeal }, departments, ['department_head'], {
           template: 'appeal.escalated',
           params: { number: appeal.number, level: translate('appeals.level.2', undefined, 'zh-CN') },
         })
@@ -64,7 +64,7 @@ export async function sweepAppealClocks(
           reason: `${row.kind}_overdue`,
         })
         if (opened.isNew)
-          await notifyStaff({ deps, tx }, null, ['dispatcher', 'bureau_leader'], {
+          await notifyStaff({ deps, tx, appeal }, null, ['dispatcher', 'bureau_leader'], {
             template: 'appeal.escalated',
             params: { number: appeal.number, level: translate('appeals.level.3', undefined, 'zh-CN') },
           })

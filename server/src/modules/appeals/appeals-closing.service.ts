@@ -258,7 +258,7 @@ export async function recordReturnVisit(
       after: input,
     })
     if (input.solved === false) {
-      await notifyStaff({ deps, tx }, null, ['dispatcher'], {
+      await notifyStaff({ deps, tx, appeal }, null, ['dispatcher'], {
         template: 'appeal.visit_unsolved',
         params: { number: appeal.number },
       })

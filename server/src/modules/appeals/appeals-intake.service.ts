@@ -144,7 +144,7 @@ async function fileOnce(
     const appeal = await deps.db.transaction().execute(async (tx) => {
       const filed = await fileIntoPool(deps, tx, actor, input)
       // The task force must triage it. (A federation batch tells them once, not per row.)
-      await notifyStaff({ deps, tx }, null, ['dispatcher'], {
+      await notifyStaff({ deps, tx, appeal: filed }, null, ['dispatcher'], {
         template: 'appeal.new',
         params: { number: filed.number, title: filed.title },
       })

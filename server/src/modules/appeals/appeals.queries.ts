@@ -513,7 +513,7 @@ export function summaryQuery(db: Executor) {
 }
 
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number]
-type SummaryQuery = ReturnType<typeof summaryQuery>
+export type SummaryQuery = ReturnType<typeof summaryQuery>
 
 export async function pageOf(
   query: SummaryQuery,

@@ -62,6 +62,7 @@ import * as read from './appeals-read.service'
 import * as routing from './appeals-routing.service'
 import * as settings from './appeal-settings.service'
 import * as triage from './appeals-triage.service'
+import * as worklist from './appeals-worklist.service'
 
 const tags = ['appeals']
 const Ok = z.object({ ok: z.literal(true) })
@@ -294,6 +295,56 @@ export function appealRoutes() {
       responses: { 200: jsonResponse(AppealPageSchema, 'A page of appeals') },
     }),
     async (c) => c.json(await read.listQueue(c.get('deps'), c.get('actor'), c.req.valid('query')), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/queue/counts',
+      tags,
+      access: 'session',
+      summary: 'How many appeals each of the task force’s queue tabs lists',
+      responses: {
+        200: jsonResponse(
+          z.object({
+            triage: z.number(),
+            dispatched: z.number(),
+            returned: z.number(),
+            arbitration: z.number(),
+            overdue: z.number(),
+            extensions: z.number(),
+            open: z.number(),
+            all: z.number(),
+          }),
+          'Counts per tab',
+        ),
+      },
+    }),
+    async (c) => c.json(await worklist.countQueueViews(c.get('deps'), c.get('actor')), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/appeals/inbox/counts',
+      tags,
+      access: 'session',
+      summary:
+        'How many appeals each tab of my department’s inbox lists, and how many are unsigned or overdue',
+      responses: {
+        200: jsonResponse(
+          z.object({
+            open: z.number(),
+            approvals: z.number(),
+            closed: z.number(),
+            overdue: z.number(),
+            toSignFor: z.number(),
+          }),
+          'Counts per tab',
+        ),
+      },
+    }),
+    async (c) => c.json(await worklist.countInboxViews(c.get('deps'), c.get('actor')), 200),
   )
 
   router.openapi(

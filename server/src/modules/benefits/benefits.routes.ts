@@ -32,6 +32,7 @@ import * as evaluation from './evaluation.service'
 import * as intake from './claims-intake.service'
 import * as payouts from './payouts.service'
 import * as read from './claims-read.service'
+import * as worklist from './claims-worklist.service'
 import * as review from './claims-review.service'
 import './benefits.messages'
 
@@ -247,6 +248,31 @@ export function benefitRoutes() {
   )
 
   // The department: review, decide, pay
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/benefits/claims/counts',
+      tags,
+      access: 'session',
+      summary: 'How many claims each workbench tab lists (the same scope as the lists)',
+      responses: {
+        200: jsonResponse(
+          z.object({
+            review: z.number(),
+            supplement: z.number(),
+            approved: z.number(),
+            consented: z.number(),
+            closed: z.number(),
+            all: z.number(),
+            overdue: z.number(),
+          }),
+          'Counts per tab',
+        ),
+      },
+    }),
+    async (c) => c.json(await worklist.countClaimViews(c.get('deps'), c.get('actor')), 200),
+  )
 
   router.openapi(
     defineRoute({

@@ -254,6 +254,7 @@ export async function applyForBenefit(deps: AppDeps, actor: Actor, enterpriseId:
       template: 'benefits.claim_submitted',
       params: {
         number: claim.number,
+        claimId: claim.id,
         title: item.title,
         enterprise: enterpriseName,
         due: formatInstant(dueAt, deps.config.timeZone),

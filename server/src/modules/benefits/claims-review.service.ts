@@ -121,7 +121,7 @@ export async function resubmitClaim(
       )
       await notifyDepartment(deps, ctx.tx, ctx.claim.department_id, ['handler', 'department_head'], {
         template: 'benefits.claim_resubmitted',
-        params: { number: ctx.claim.number, title: item.title, due: fmt(deps, dueAt) },
+        params: { number: ctx.claim.number, claimId: ctx.claim.id, title: item.title, due: fmt(deps, dueAt) },
       })
       return {
         changes: {
@@ -173,6 +173,7 @@ export async function recommendClaim(deps: AppDeps, actor: Actor, claimId: strin
       template: 'benefits.claim_recommended',
       params: {
         number: ctx.claim.number,
+        claimId: ctx.claim.id,
         title: snapshotOf(ctx.claim).title,
         recommendation: translate(
           input.approve ? 'benefits.recommendation.approve' : 'benefits.recommendation.reject',

@@ -225,3 +225,21 @@ export async function resolveDispute(deps: AppDeps, actor: Actor, id: string, in
   })
   return presentDispute((await q.findDispute(deps.db, id))!)
 }
+
+/** The task force's part of the worklist: licences to check and disputes to look into. */
+export async function countClaimWork(deps: AppDeps, actor: Actor) {
+  const user = requireSignedIn(actor)
+  if (!hasRole(user, 'dispatcher')) return []
+  const [reviews, disputes] = await Promise.all([
+    q.findClaimsForReview(deps.db, 'pending'),
+    q.findDisputes(deps.db, 'open'),
+  ])
+  return [
+    { key: 'enterpriseClaims.reviews', count: reviews.length, path: '/staff/enterprise-claims' },
+    {
+      key: 'enterpriseClaims.disputes',
+      count: disputes.length,
+      path: '/staff/enterprise-claims?tab=disputes',
+    },
+  ]
+}

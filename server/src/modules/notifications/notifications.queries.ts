@@ -105,3 +105,27 @@ export async function findRecentOutgoing(db: Executor, limit: number) {
     .limit(limit)
     .execute()
 }
+
+export async function countUnread(db: Executor, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notifications as n')
+    .leftJoin('notification_reads as r', (join) =>
+      join.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', userId),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('n.status', '=', 'sent')
+    .where(sql<boolean>`'inbox' = ANY(n.channels)`)
+    .where('r.read_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('n.recipient_user_id', '=', userId),
+        eb(
+          'n.recipient_enterprise_id',
+          'in',
+          eb.selectFrom('enterprise_members').select('enterprise_id').where('user_id', '=', userId),
+        ),
+      ]),
+    )
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

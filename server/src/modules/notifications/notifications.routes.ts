@@ -11,11 +11,12 @@ const InboxItem = z.object({
   enterpriseName: z.string().nullable(),
   sentAt: z.string(),
   isRead: z.boolean(),
-  /** what the message is about, so it can open it: an appeal, or a policy item pushed to an enterprise */
+  /** what the message is about, so it can open it: an appeal, a policy item pushed to an enterprise, a claim (staff) */
   subject: z
     .union([
       z.object({ kind: z.literal('appeal'), appealId: z.string() }),
       z.object({ kind: z.literal('policy_item'), itemId: z.string(), enterpriseId: z.string() }),
+      z.object({ kind: z.literal('claim'), claimId: z.string() }),
     ])
     .nullable(),
 })

@@ -28,6 +28,7 @@ function subjectOf(params: Record<string, string | number>, enterpriseId: string
   if (typeof params.itemId === 'string' && enterpriseId)
     return { kind: 'policy_item' as const, itemId: params.itemId, enterpriseId }
   if (typeof params.appealId === 'string') return { kind: 'appeal' as const, appealId: params.appealId }
+  if (typeof params.claimId === 'string') return { kind: 'claim' as const, claimId: params.claimId }
   return null
 }
 
@@ -58,4 +59,10 @@ export async function listDevOutgoing(deps: AppDeps) {
     status: r.status,
     at: r.at.toISOString(),
   }))
+}
+
+/** How many of the caller's in-app messages are unread (the console's worklist shows it). */
+export async function countUnread(deps: AppDeps, actor: Actor): Promise<number> {
+  const user = requireSignedIn(actor)
+  return q.countUnread(deps.db, user.userId)
 }

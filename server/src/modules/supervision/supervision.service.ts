@@ -129,3 +129,16 @@ export async function closeSupervisionCase(
   })
   return getSupervisionCase(deps, actor, id)
 }
+
+/** Open supervision cases the caller reads (the bureau: all; a department head: their department's). */
+export async function countOpenCases(deps: AppDeps, actor: Actor) {
+  const user = requireStaff(actor)
+  if (!hasRole(user, 'dispatcher') && !hasRole(user, 'bureau_leader') && !hasRole(user, 'department_head'))
+    return []
+  const page = await q.findSupervisionCases(
+    deps.db,
+    { status: 'open', departmentIds: scopeOf(user) },
+    { limit: 1, offset: 0 },
+  )
+  return [{ key: 'supervision.open', count: page.total, path: '/staff/supervision' }]
+}

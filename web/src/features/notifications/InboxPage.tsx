@@ -84,7 +84,12 @@ function InboxList() {
             </div>
             <p className="m-message-body">{item.body}</p>
             {subjectLink(item) ? (
-              <Link className="m-message-link" to={subjectLink(item)!}>
+              <Link
+                className="m-message-link"
+                to={subjectLink(item)!}
+                // Opening what the message is about is reading it.
+                onClick={() => (item.isRead ? undefined : markAsRead(item.id))}
+              >
                 {t(item.subject?.kind === 'appeal' ? 'inbox.openAppeal' : 'inbox.openPolicy')}
               </Link>
             ) : null}

@@ -12,6 +12,7 @@ import { usccMessage, usccProblems } from '../../enterprises/uscc-message'
 import { BODY_MAX, BODY_MIN, blankToUndefined, newIdempotencyKey, TITLE_MAX, TITLE_MIN } from '../appeal-form'
 import { appealsApi, type Receipt } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
+import { EnterpriseFinder } from './EnterpriseFinder'
 
 type Values = {
   channel: 'hotline' | 'visit'
@@ -169,6 +170,12 @@ function OnBehalfForm({
             ]}
           />
         </Form.Item>
+        <EnterpriseFinder
+          onPick={(enterprise) => {
+            form.setFieldValue('enterpriseUscc', enterprise.uscc)
+            void form.validateFields(['enterpriseUscc'])
+          }}
+        />
         <Row gutter={16}>
           <Col xs={24} md={14}>
             <Form.Item

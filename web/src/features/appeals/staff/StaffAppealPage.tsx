@@ -130,6 +130,13 @@ function CaseView({
   const needsCategories = can('accept') || can('dispatch')
 
   const categories = useLoad(() => appealsApi.categories(), [text.language], needsCategories)
+  const suggestions = useLoad(
+    () => appealsApi.suggestions(appeal.id),
+    [appeal.id],
+    isDispatcher && needsDepartments,
+  )
+  // The dispatch form opens with the top suggestion chosen: the task force confirms or changes it.
+  const topSuggestion = suggestions.data?.items[0]?.departmentId
   const departments = useLoad(() => departmentsApi.list(), [], needsDepartments)
   const departmentOptions = useMemo(
     () => departmentSelectOptions(departments.data?.items ?? []),
@@ -159,8 +166,8 @@ function CaseView({
 
   const open = (action: ToolbarAction) => {
     if (action === 'sign_for' || action === 'co_sign_for') void signFor(action)
-    else if (action === 'dispatch') setModal({ kind: 'dispatch' })
-    else if (action === 'arbitrate') setModal({ kind: 'arbitrate' })
+    else if (action === 'dispatch') setModal({ kind: 'dispatch', leadDepartmentId: topSuggestion })
+    else if (action === 'arbitrate') setModal({ kind: 'arbitrate', departmentId: topSuggestion })
     else setModal({ kind: action })
   }
 
@@ -261,7 +268,7 @@ function CaseView({
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {isDispatcher && (can('dispatch') || can('arbitrate')) ? (
               <SuggestionsCard
-                appealId={appeal.id}
+                suggestions={suggestions}
                 canArbitrate={can('arbitrate')}
                 onPick={(departmentId) =>
                   setModal(

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Empty, Progress, Tag, Typography } from 'antd'
 import { errorMessage } from '../../../app/api'
-import { useLoad } from '../../../ui/use-load'
-import { appealsApi, type SuggestionBasis } from '../appeals.api'
+import type { Loaded } from '../../../ui/use-load'
+import type { SuggestionBasis, Suggestions } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
 
 const BASIS_COLORS: Record<SuggestionBasis, string> = {
@@ -19,16 +19,16 @@ const BASIS_COLORS: Record<SuggestionBasis, string> = {
  * arbitration) form with it.
  */
 export function SuggestionsCard({
-  appealId,
+  suggestions,
   canArbitrate,
   onPick,
 }: {
-  appealId: string
+  /** loaded by the case page, which also preselects the top one in the dispatch form */
+  suggestions: Loaded<Suggestions>
   canArbitrate: boolean
   onPick: (departmentId: string) => void
 }) {
   const { t, tx } = useAppealText()
-  const suggestions = useLoad(() => appealsApi.suggestions(appealId), [appealId])
   return (
     <Card title={<h2 className="s-card-title">{t('appeals.case.suggestions')}</h2>}>
       {suggestions.error ? (
