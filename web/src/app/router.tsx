@@ -130,6 +130,7 @@ const EnterpriseRegistryPage = lazyNamed(
   () => import('../features/enterprises/staff/EnterpriseRegistryPage'),
   'EnterpriseRegistryPage',
 )
+const StaffInboxPage = lazyNamed(() => import('../features/notifications/StaffInboxPage'), 'StaffInboxPage')
 const EnterpriseClaimsPage = lazyNamed(
   () => import('../features/enterprise-claims/staff/EnterpriseClaimsPage'),
   'EnterpriseClaimsPage',
@@ -187,6 +188,7 @@ export function AppRouter() {
               <Route path="facts/imports" element={<FactImportsPage />} />
               <Route path="enterprises" element={<EnterpriseRegistryPage />} />
               <Route path="enterprise-claims" element={<EnterpriseClaimsPage />} />
+              <Route path="inbox" element={<StaffInboxPage />} />
               <Route path="policy-needs" element={<NeedsDashboardPage />} />
               <Route path="match-runs" element={<MatchRunsPage />} />
               <Route path="benefits/claims" element={<ClaimsWorkbenchPage />} />

@@ -29,6 +29,7 @@ export const paths = {
   calculator: '/calculator',
   devInbox: '/dev/inbox',
   staffHome: '/staff',
+  staffInbox: '/staff/inbox',
   staffLogin: '/staff/login',
   staffChangePassword: '/staff/change-password',
   staffDepartments: '/staff/departments',

@@ -134,65 +134,77 @@ export async function rankingWorkbook(deps: AppDeps, actor: Actor, month: string
   const ranking = await monthlyRanking(deps, actor, month)
   const book = new ExcelJS.Workbook()
   book.creator = '营商通 Yingshang'
-  const sheet = book.addWorksheet(`${month} 排名`)
+  // The page's own labels, in the caller's language (the figures page reads the same words).
+  const label = (key: string) => translate(`appeals.xlsx.${key}`)
+  const raw = (rate: string) => translate('appeals.xlsx.raw', { rate: label(`rates.${rate}`) })
+  const sheet = book.addWorksheet(translate('appeals.xlsx.sheet', { month }))
   sheet.columns = [
-    { header: '排名', key: 'rank', width: 6 },
-    { header: '部门', key: 'department', width: 30 },
-    { header: '诉求件数', key: 'dispatched', width: 10 },
-    { header: '综合得分', key: 'score', width: 10 },
-    { header: '响应率', key: 'response', width: 10 },
-    { header: '响应 按时/已判定', key: 'responseRaw', width: 16 },
-    { header: '解决率', key: 'resolution', width: 10 },
-    { header: '解决 已解决/已评价', key: 'resolutionRaw', width: 18 },
-    { header: '满意率', key: 'satisfaction', width: 10 },
-    { header: '满意 好评/已评级', key: 'satisfactionRaw', width: 16 },
-    { header: '参评率', key: 'coverage', width: 10 },
-    { header: '重办率', key: 'reopen', width: 10 },
-    { header: '退回率', key: 'bounce', width: 10 },
-    { header: '按时办结率', key: 'onTime', width: 12 },
-    { header: '协办件数', key: 'coHandled', width: 10 },
-    { header: '协办按时率', key: 'coHandling', width: 12 },
-    { header: '协办 按时/已判定', key: 'coHandlingRaw', width: 16 },
-    { header: '协办意见未提交', key: 'coPartsNotSubmitted', width: 14 },
-    { header: '撤回件数', key: 'withdrawn', width: 10 },
-    { header: '评价分布 1/2/3/4/5', key: 'ratings', width: 20 },
+    { header: label('rank'), key: 'rank', width: 6 },
+    { header: label('department'), key: 'department', width: 30 },
+    { header: label('dispatched'), key: 'dispatched', width: 10 },
+    { header: label('score'), key: 'score', width: 10 },
+    ...(
+      [
+        'response',
+        'resolution',
+        'satisfaction',
+        'ratingCoverage',
+        'reopen',
+        'bounce',
+        'onTime',
+        'coHandling',
+      ] as const
+    ).flatMap((rate) => [
+      { header: label(`rates.${rate}`), key: rate, width: 12 },
+      { header: raw(rate), key: `${rate}Raw`, width: 16 },
+    ]),
+    { header: label('coHandled'), key: 'coHandled', width: 10 },
+    { header: label('coPartsNotSubmitted'), key: 'coPartsNotSubmitted', width: 14 },
+    { header: label('withdrawn'), key: 'withdrawn', width: 10 },
+    { header: label('ratingsLevels'), key: 'ratings', width: 20 },
   ]
   for (const r of ranking.rows) {
+    const rates = Object.fromEntries(
+      (
+        [
+          'response',
+          'resolution',
+          'satisfaction',
+          'ratingCoverage',
+          'reopen',
+          'bounce',
+          'onTime',
+          'coHandling',
+        ] as const
+      ).flatMap((rate) => [
+        [rate, pct(r[rate].value)],
+        [`${rate}Raw`, `${r[rate].numerator}/${r[rate].denominator}`],
+      ]),
+    )
     sheet.addRow({
       rank: r.rank,
       department: r.departmentName,
       dispatched: r.dispatched,
       score: r.score ?? '—',
-      response: pct(r.response.value),
-      responseRaw: `${r.response.numerator}/${r.response.denominator}`,
-      resolution: pct(r.resolution.value),
-      resolutionRaw: `${r.resolution.numerator}/${r.resolution.denominator}`,
-      satisfaction: pct(r.satisfaction.value),
-      satisfactionRaw: `${r.satisfaction.numerator}/${r.satisfaction.denominator}`,
-      coverage: pct(r.ratingCoverage.value),
-      reopen: pct(r.reopen.value),
-      bounce: pct(r.bounce.value),
-      onTime: pct(r.onTime.value),
+      ...rates,
       coHandled: r.coHandled,
-      coHandling: pct(r.coHandling.value),
-      coHandlingRaw: `${r.coHandling.numerator}/${r.coHandling.denominator}`,
       coPartsNotSubmitted: r.coPartsNotSubmitted,
       withdrawn: r.withdrawn,
       ratings: ['1', '2', '3', '4', '5'].map((k) => r.ratings[k as '1']).join('/'),
     })
   }
   sheet.getRow(1).font = { bold: true }
-  const formulas = book.addWorksheet('公式')
+  const formulas = book.addWorksheet(label('formulas'))
   formulas.columns = [
-    { header: '指标', key: 'name', width: 14 },
-    { header: '公式', key: 'formula', width: 100 },
+    { header: label('figure'), key: 'name', width: 14 },
+    { header: label('formula'), key: 'formula', width: 100 },
   ]
   const w = ranking.weights
   for (const [name, formula] of [
     ['响应率', '首次联系时限内联系的件数 ÷ 首次联系时限已判定的件数（按时 + 超时，含仍在计时但已超时的）'],
     ['解决率', '最近一次评价为“已解决”且评价不低于“基本满意”的件数 ÷ 有评价的件数'],
     ['满意率', '最近一次评价为非常满意、满意、基本满意的件数 ÷ 有满意度评价的件数'],
-    ['参评率', '有评价的件数 ÷ 已答复的件数'],
+    ['评价覆盖率', '有评价的件数 ÷ 已答复的件数'],
     ['重办率', '至少重办一次的件数 ÷ 已答复的件数'],
     ['退回率', '本部门退回的牵头派单数 ÷ 派给本部门的牵头派单数'],
     ['按时办结率', '办结时限内答复的计时数 ÷ 已判定的办结计时数（每一轮重办单独计时）'],

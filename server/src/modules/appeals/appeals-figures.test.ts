@@ -148,6 +148,24 @@ describe('the figures', () => {
     expect(sheet.getRow(2).getCell(2).value).toBe(w.departments.a.name)
     expect(sheet.getRow(2).getCell(3).value).toBe(4)
     expect(book.worksheets[1]!.name).toBe('公式')
+    // The columns read as the figures page does.
+    const headers = (sheet.getRow(1).values as unknown[]).filter(Boolean)
+    expect(headers.slice(0, 5)).toEqual(['名次', '部门', '派单量', '综合得分', '响应率'])
+    expect(headers).toContain('评价覆盖率')
+    // …in the caller's language.
+    const english = await t.app.request(`/api/v1/appeals/ranking.xlsx?month=${month()}`, {
+      headers: {
+        'accept-language': 'en',
+        cookie: `ys_session=${(leader as unknown as { cookies: Map<string, string> }).cookies.get('ys_session')}`,
+      },
+    })
+    const englishBook = new ExcelJS.Workbook()
+    await englishBook.xlsx.load(await english.arrayBuffer())
+    expect((englishBook.worksheets[0]!.getRow(1).values as unknown[]).filter(Boolean).slice(0, 3)).toEqual([
+      'Rank',
+      'Department',
+      'Dispatched',
+    ])
   })
 
   it('lists withdrawals per department for audit', async () => {

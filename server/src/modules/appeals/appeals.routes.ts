@@ -167,7 +167,8 @@ export function appealRoutes() {
       const file = await intake.downloadAttachment(c.get('deps'), c.get('actor'), c.req.valid('param').id)
       return c.body(new Uint8Array(file.content), 200, {
         'content-type': file.contentType,
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        // A photo opens in the browser (its thumbnail links to it); a PDF downloads. Types are sniffed from the bytes.
+        'content-disposition': `${file.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         'x-content-type-options': 'nosniff',
       }) as never
     },

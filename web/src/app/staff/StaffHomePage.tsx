@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { PageHeader } from '../../ui/staff/PageHeader'
 import { useSession } from '../session'
 import { staffPagesFor } from './staff-nav'
+import { WorklistCard } from './WorklistCard'
 
 /** `/staff`: who I am, my roles and department, and the pages my roles can use. */
 export function StaffHomePage() {
@@ -18,6 +19,7 @@ export function StaffHomePage() {
         title={t('staff.home.greeting', { name: me.displayName })}
         subtitle={t('staff.home.subtitle')}
       />
+      <WorklistCard />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('staff.home.department')}>

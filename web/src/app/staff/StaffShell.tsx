@@ -24,6 +24,7 @@ import {
   TeamOutlined,
   UserOutlined,
   SafetyCertificateOutlined,
+  MailOutlined,
 } from '@ant-design/icons'
 import { Button, Layout, Menu } from 'antd'
 import { Suspense, useState, type ReactNode } from 'react'
@@ -38,6 +39,7 @@ import { canOpenStaffPath, staffPageOf, staffPagesFor, type StaffPageKey } from 
 
 const ICONS: Record<StaffPageKey, ReactNode> = {
   home: <HomeOutlined />,
+  inbox: <MailOutlined />,
   appealQueue: <FileSearchOutlined />,
   appealOnBehalf: <CustomerServiceOutlined />,
   appealImport: <CloudUploadOutlined />,

@@ -7,6 +7,7 @@ describe('staff menu by role', () => {
   it('shows admins everything', () => {
     expect(keys(['admin'])).toEqual([
       'home',
+      'inbox',
       'appealQueue',
       'factImports',
       'enterprises',
@@ -26,6 +27,7 @@ describe('staff menu by role', () => {
   it('shows department heads the users page but not departments or audit', () => {
     expect(keys(['department_head'])).toEqual([
       'home',
+      'inbox',
       'appealInbox',
       'supervision',
       'policies',
@@ -42,12 +44,13 @@ describe('staff menu by role', () => {
   })
 
   it('shows discipline inspectors the audit trail', () => {
-    expect(keys(['discipline_inspector'])).toEqual(['home', 'audit', 'calendar', 'account'])
+    expect(keys(['discipline_inspector'])).toEqual(['home', 'inbox', 'audit', 'calendar', 'account'])
   })
 
   it('shows other staff their appeal pages and the common ones', () => {
     expect(keys(['handler'])).toEqual([
       'home',
+      'inbox',
       'appealInbox',
       'policies',
       'factImports',
@@ -60,6 +63,7 @@ describe('staff menu by role', () => {
     ])
     expect(keys(['dispatcher', 'inspector'])).toEqual([
       'home',
+      'inbox',
       'appealQueue',
       'appealOnBehalf',
       'appealImport',
@@ -79,6 +83,7 @@ describe('staff menu by role', () => {
     ])
     expect(keys(['bureau_leader'])).toEqual([
       'home',
+      'inbox',
       'appealQueue',
       'supervision',
       'policies',
@@ -93,12 +98,13 @@ describe('staff menu by role', () => {
       'calendar',
       'account',
     ])
-    expect(keys(['inspector'])).toEqual(['home', 'calendar', 'account'])
+    expect(keys(['inspector'])).toEqual(['home', 'inbox', 'calendar', 'account'])
   })
 
   it('combines roles', () => {
     expect(keys(['department_head', 'discipline_inspector'])).toEqual([
       'home',
+      'inbox',
       'appealInbox',
       'supervision',
       'policies',

@@ -7,6 +7,7 @@ import { paths } from '../routes'
  */
 export type StaffPageKey =
   | 'home'
+  | 'inbox'
   | 'appealQueue'
   | 'appealOnBehalf'
   | 'appealImport'
@@ -35,6 +36,8 @@ type StaffPage = { key: StaffPageKey; path: string; roles: readonly StaffRole[] 
 
 export const STAFF_PAGES: readonly StaffPage[] = [
   { key: 'home', path: paths.staffHome, roles: 'any' },
+  // Everyone's own messages (dispatches, deadlines, claims to review …).
+  { key: 'inbox', path: paths.staffInbox, roles: 'any' },
   // The task force triages and dispatches; the bureau's leaders and admins read the same queues.
   { key: 'appealQueue', path: paths.staffAppealQueue, roles: ['dispatcher', 'bureau_leader', 'admin'] },
   // Hotline calls, company visits and federation batches are filed by the task force only.

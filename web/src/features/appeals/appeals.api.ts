@@ -126,6 +126,10 @@ export const appealsApi = {
     api.get<Page<AppealSummary>>('/appeals/queue', query),
   inbox: (query: { view: InboxView; limit: number; offset: number }) =>
     api.get<Page<AppealSummary>>('/appeals/inbox', query),
+  /** How many each queue tab lists. */
+  queueCounts: () => api.get<Record<QueueView, number>>('/appeals/queue/counts'),
+  inboxCounts: () =>
+    api.get<Record<InboxView, number> & { overdue: number; toSignFor: number }>('/appeals/inbox/counts'),
   /** The server answers each caller its own view: staff the staff view, the enterprise its own. */
   get: (id: string) => api.get<AppealDetail>(appealPath(id)),
   getMine: (id: string) => api.get<EnterpriseAppeal>(appealPath(id)),

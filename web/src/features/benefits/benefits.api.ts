@@ -87,6 +87,8 @@ export const benefitsApi = {
     api.post<ClaimDetail>(`${enterpriseClaim(enterpriseId, claimId)}/rating`, body),
 
   // The paying department
+  /** How many each workbench tab lists. */
+  claimCounts: () => api.get<Record<ClaimView, number>>('/benefits/claims/counts'),
   claims: (query: { view: ClaimView; itemId?: string; limit: number; offset: number }) =>
     api.get<Page<ClaimSummary>>('/benefits/claims', query),
   claim: (claimId: string) => api.get<ClaimDetail>(staffClaim(claimId)),

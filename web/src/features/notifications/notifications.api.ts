@@ -12,6 +12,7 @@ export type InboxItem = {
   subject:
     | { kind: 'appeal'; appealId: string }
     | { kind: 'policy_item'; itemId: string; enterpriseId: string }
+    | { kind: 'claim'; claimId: string }
     | null
 }
 

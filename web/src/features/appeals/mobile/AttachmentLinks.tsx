@@ -10,6 +10,12 @@ export function AttachmentLinks({ attachments, label }: { attachments: Attachmen
     <ul className="m-file-links" aria-label={label}>
       {attachments.map((file) => (
         <li key={file.id}>
+          {file.contentType.startsWith('image/') ? (
+            // A photo is seen at a glance: its thumbnail opens it whole.
+            <a href={attachmentUrl(file.id)} target="_blank" rel="noreferrer" className="m-thumb-link">
+              <img src={attachmentUrl(file.id)} alt={file.fileName} className="m-thumb" loading="lazy" />
+            </a>
+          ) : null}
           <a href={attachmentUrl(file.id)} download={file.fileName}>
             {file.fileName}
           </a>{' '}

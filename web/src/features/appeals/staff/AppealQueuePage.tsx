@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Input, Tabs } from 'antd'
+import { TabLabel } from '../../../ui/staff/TabLabel'
 import { useSearchParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { hasStaffRole, useSession } from '../../../app/session'
@@ -36,6 +37,9 @@ export function AppealQueuePage() {
     [view, q, page, language],
   )
 
+  // Each tab says how many it lists: counted again when the list changes (an action elsewhere).
+  const counts = useLoad(() => appealsApi.queueCounts(), [list.data?.total, view])
+
   const go = (next: { view?: QueueView; q?: string; page?: number }) => {
     const merged = { view, q, page: 1, ...next }
     const search = new URLSearchParams()
@@ -55,7 +59,10 @@ export function AppealQueuePage() {
         <Tabs
           activeKey={view}
           onChange={(key) => go({ view: key as QueueView })}
-          items={QUEUE_VIEWS.map((key) => ({ key, label: tx(`appeals.queue.views.${key}`) }))}
+          items={QUEUE_VIEWS.map((key) => ({
+            key,
+            label: <TabLabel label={tx(`appeals.queue.views.${key}`)} count={counts.data?.[key]} />,
+          }))}
         />
         <div className="s-toolbar">
           <Input.Search

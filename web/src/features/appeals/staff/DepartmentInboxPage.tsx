@@ -1,4 +1,5 @@
 import { Alert, Card, Tabs } from 'antd'
+import { TabLabel } from '../../../ui/staff/TabLabel'
 import { useSearchParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { hasStaffRole, useSession } from '../../../app/session'
@@ -27,6 +28,8 @@ export function DepartmentInboxPage() {
     [view, page, language],
   )
 
+  const counts = useLoad(() => appealsApi.inboxCounts(), [list.data?.total, view])
+
   const go = (next: { view?: InboxView; page?: number }) => {
     const search = new URLSearchParams()
     search.set('view', next.view ?? view)
@@ -46,7 +49,10 @@ export function DepartmentInboxPage() {
         <Tabs
           activeKey={view}
           onChange={(key) => go({ view: key as InboxView })}
-          items={views.map((key) => ({ key, label: tx(`appeals.inbox.views.${key}`) }))}
+          items={views.map((key) => ({
+            key,
+            label: <TabLabel label={tx(`appeals.inbox.views.${key}`)} count={counts.data?.[key]} />,
+          }))}
         />
         {list.error ? (
           <Alert

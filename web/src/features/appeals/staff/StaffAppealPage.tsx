@@ -378,6 +378,11 @@ function FileList({ files, label }: { files: Attachment[]; label: string }) {
     <ul className="s-file-list" aria-label={label}>
       {files.map((file) => (
         <li key={file.id}>
+          {file.contentType.startsWith('image/') ? (
+            <a href={attachmentUrl(file.id)} target="_blank" rel="noreferrer" className="s-thumb-link">
+              <img src={attachmentUrl(file.id)} alt={file.fileName} className="s-thumb" loading="lazy" />
+            </a>
+          ) : null}
           <a href={attachmentUrl(file.id)} download={file.fileName}>
             {file.fileName}
           </a>{' '}

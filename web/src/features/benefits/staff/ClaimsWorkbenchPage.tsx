@@ -1,4 +1,5 @@
 import { Alert, Card, Tabs } from 'antd'
+import { TabLabel } from '../../../ui/staff/TabLabel'
 import { useSearchParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { hasStaffRole, useSession } from '../../../app/session'
@@ -30,6 +31,7 @@ export function ClaimsWorkbenchPage() {
     () => benefitsApi.claims({ view, limit: CLAIMS_PAGE_SIZE, offset: (page - 1) * CLAIMS_PAGE_SIZE }),
     [view, page, language],
   )
+  const counts = useLoad(() => benefitsApi.claimCounts(), [list.data?.total, view])
   const go = (next: { view?: ClaimView; page?: number }) => {
     const merged = { view, page: 1, ...next }
     const search = new URLSearchParams({ view: merged.view })
@@ -48,7 +50,10 @@ export function ClaimsWorkbenchPage() {
         <Tabs
           activeKey={view}
           onChange={(key) => go({ view: key as ClaimView })}
-          items={CLAIM_VIEWS.map((key) => ({ key, label: tx(`benefits.staff.views.${key}`) }))}
+          items={CLAIM_VIEWS.map((key) => ({
+            key,
+            label: <TabLabel label={tx(`benefits.staff.views.${key}`)} count={counts.data?.[key]} />,
+          }))}
         />
         {list.error ? (
           <Alert
