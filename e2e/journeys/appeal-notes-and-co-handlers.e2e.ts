@@ -41,12 +41,21 @@ it('staff notes stay with staff; the co-handler does its part on its clock', asy
     idempotencyKey: `e2e-${Date.now()}`,
   })
 
-  // 1. The task force dispatches to a lead and a co-handler, with a remark only staff read.
+  // 1. The task force's home says what waits; the triage tab counts it; the case opens from the list.
+  await dispatcher.goto('/staff')
+  const triageTile = dispatcher.getByRole('link', { name: /^待受理\/分派的诉求 \d+$/ })
+  expect(Number((await triageTile.getAttribute('aria-label'))!.split(' ').pop())).toBeGreaterThan(0)
+  await expectAccessible(dispatcher)
+  await shot(dispatcher, 'dispatcher-home')
+  await triageTile.click()
+  await dispatcher.getByRole('tab', { name: /待受理\/分派\s*\d+/ }).waitFor()
   await dispatcher.goto(`/staff/appeals/${filed.id}`)
+  // The dispatch form opens with the top suggestion chosen (the category's department).
+  await dispatcher.getByText('推荐承办部门').waitFor()
+  await dispatcher.getByRole('button', { name: '按此派单' }).first().waitFor()
   await dispatcher.getByRole('button', { name: '派单', exact: true }).click()
   const dispatch = dispatcher.getByRole('dialog', { name: '派单' })
-  await dispatch.getByLabel('主办部门').fill(LEAD)
-  await dispatcher.keyboard.press('Enter')
+  await expect.poll(() => dispatch.locator('.ant-select').first().innerText()).toContain(LEAD)
   await dispatch.getByLabel('协办部门').fill(CO)
   await dispatcher.keyboard.press('Enter')
   await dispatch.getByText('派单', { exact: true }).first().click() // closes the list of departments
@@ -69,8 +78,16 @@ it('staff notes stay with staff; the co-handler does its part on its clock', asy
   await expectAccessible(co)
   await shot(co, 'co-part-submitted')
 
-  // 3. The lead signs for it, records a call (internal note) and a message to the enterprise, answers.
-  await handler.goto(`/staff/appeals/${filed.id}`)
+  // 3. The lead's home says an appeal waits to be signed for; its message opens the case and is read.
+  await handler.goto('/staff')
+  const signTile = handler.getByRole('link', { name: /^待签收的诉求 \d+$/ })
+  expect(Number((await signTile.getAttribute('aria-label'))!.split(' ').pop())).toBeGreaterThan(0)
+  await shot(handler, 'handler-home')
+  await handler.goto('/staff/inbox')
+  const dispatched = handler.getByRole('link', { name: '新派诉求待签收' }).first()
+  await dispatched.click()
+  await handler.waitForURL(`**/staff/appeals/${filed.id}`)
+  // The lead signs for it, records a call (internal note) and a message to the enterprise, answers.
   await handler.getByRole('button', { name: '签收', exact: true }).click()
   await handler.getByRole('button', { name: '记录联系', exact: true }).click()
   const call = handler.getByRole('dialog', { name: '记录联系' })
