@@ -117,6 +117,7 @@ export function ClaimActionModal({
             <Form.Item
               name="note"
               label={t('benefits.staff.form.supplementNote')}
+              extra={t('benefits.staff.form.readByEnterprise')}
               rules={[{ required: true, min: 2, message: t('benefits.staff.form.noteRequired') }]}
             >
               <Input.TextArea
@@ -173,6 +174,12 @@ export function ClaimActionModal({
           <Form.Item
             name="reason"
             label={reasonRequired ? t('benefits.staff.form.reason') : t('benefits.staff.form.noteOptional')}
+            // A recommendation is the department's own step; a decision's reason is owed to the applicant.
+            extra={
+              action === 'recommend'
+                ? t('benefits.staff.form.readByStaff')
+                : t('benefits.staff.form.readByEnterprise')
+            }
             rules={
               reasonRequired
                 ? [{ required: true, min: 2, message: t('benefits.staff.form.reasonRequired') }]
