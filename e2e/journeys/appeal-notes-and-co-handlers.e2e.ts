@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
-import { postAsPage } from '../support/enterprise'
-import { enterpriseOnPhone, staffOnDesktop } from '../support/sign-in'
+import { newEnterpriseOnPhone, postAsPage } from '../support/enterprise'
+import { staffOnDesktop } from '../support/sign-in'
 
 /**
  * Who reads what, and who is on the clock: the task force dispatches to a lead and a co-handler with a
@@ -24,17 +24,23 @@ const MESSAGE = '您好，我们已联系审批窗口，请明天上午留意来
 
 it('staff notes stay with staff; the co-handler does its part on its clock', async () => {
   const shot = screenshots('appeal-notes-and-co-handlers')
-  const enterprise = await enterpriseOnPhone(browser, '13900000001')
+  // An enterprise of its own (the demo enterprise's phone is another journey's, and a code waits a minute).
+  const { page: enterprise, enterpriseId } = await newEnterpriseOnPhone(browser, {
+    name: '大连科达食品贸易有限公司',
+    legalRepresentative: '周敏',
+    divisionCode: '210202',
+    industryCode: 'F51',
+    sizeClass: 'small',
+    foundedOn: '2016-05-18',
+    employees: 32,
+  })
   const dispatcher = await staffOnDesktop(browser, 'dispatcher')
   const handler = await staffOnDesktop(browser, 'handler')
   const co = await staffOnDesktop(browser, 'taxhandler')
 
   // The enterprise files (through the app's own API; the filing screen has its own journey).
-  const mine = (await (await enterprise.request.get('/api/v1/enterprises/mine')).json()) as {
-    items: { id: string }[]
-  }
   const filed = await postAsPage<{ id: string; number: string }>(enterprise, '/appeals', {
-    enterpriseId: mine.items[0]!.id,
+    enterpriseId,
     categoryCode: 'market_registration',
     title: '食品经营许可变更迟迟未办结',
     body: '变更法定代表人后申请食品经营许可变更，窗口称缺少完税证明，但税务已开具，请协调。',
