@@ -67,3 +67,10 @@ export function acceptUpload(
 export function missingUpload(): AppError {
   return new AppError('ATTACHMENT_REJECTED', { fields: { file: translate('uploads.missing') } })
 }
+
+/** The file of a multipart form's `file` field, read whole; refuses like missingUpload when there is none. */
+export async function readFileField(form: { file?: unknown }): Promise<{ name: string; bytes: Uint8Array }> {
+  const file = form.file
+  if (!(file instanceof File)) throw missingUpload()
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+}

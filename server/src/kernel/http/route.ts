@@ -64,3 +64,15 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } } as const
 }
+
+/** A multipart body with one file in the field `file` (uploads: attachments, licences, data files). */
+export function fileBody() {
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+      },
+    },
+  } as const
+}

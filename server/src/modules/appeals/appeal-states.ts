@@ -144,3 +144,21 @@ export function categoryOf(state: AppealState): StateCategory {
 export const OPEN_STATES = (Object.keys(APPEAL_STATES) as AppealState[]).filter(
   (s) => APPEAL_STATES[s] !== 'closed',
 )
+
+/**
+ * Every event type an appeal's timeline can hold: the moves of the table, and the steps beside it
+ * (filing, a duplicate merged in, extension decisions, return visits, the deadline sweep's thresholds).
+ */
+export const APPEAL_EVENT_TYPES: readonly string[] = [
+  'filed',
+  ...(Object.keys(TRANSITIONS) as AppealAction[]),
+  'merged_in',
+  'extension_approved',
+  'extension_rejected',
+  'return_visit',
+  'clock_warn50',
+  'clock_warn80',
+  'clock_breach',
+  'clock_escalate2',
+  'clock_escalate3',
+]

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { ENTERPRISE_TIMELINE } from './appeal-enterprise-view'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
+import { APPEAL_EVENT_TYPES } from './appeal-states'
 import { sweepAppealClocks } from './appeals-clock-sweep.service'
 import { closeUnratedReplies } from './appeals-closing.service'
 import { EnterpriseAppealSchema } from './appeals.schema'
@@ -52,39 +53,8 @@ async function ok(res: Promise<{ status: number; body: any }>) {
   return r.body
 }
 
-/** Every event type the appeal services write; the walk must meet each of them. */
-const EVERY_EVENT_TYPE = [
-  'filed',
-  'accept',
-  'reject',
-  'merge',
-  'merged_in',
-  'dispatch',
-  'arbitrate',
-  'sign_for',
-  'co_sign_for',
-  'submit_part',
-  'return',
-  'pause',
-  'resume',
-  'request_extension',
-  'extension_approved',
-  'extension_rejected',
-  'record_contact',
-  'reply',
-  'approve_reply',
-  'reject_reply',
-  'confirm',
-  'reopen',
-  'close_without_rating',
-  'withdraw',
-  'return_visit',
-  'clock_warn50',
-  'clock_warn80',
-  'clock_breach',
-  'clock_escalate2',
-  'clock_escalate3',
-]
+/** Every event type the appeal services write (appeal-states.ts): the walk must meet each of them. */
+const EVERY_EVENT_TYPE = APPEAL_EVENT_TYPES
 
 describe('the enterprise’s view of its appeal', () => {
   it('walks every event type: the enterprise reads only allow-listed steps, fields and notes addressed to it', async () => {

@@ -129,6 +129,18 @@ export async function monthlyRanking(deps: AppDeps, actor: Actor, month: string)
 
 const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
 
+/** The rates in the workbook, in the figures page's order. */
+const WORKBOOK_RATES = [
+  'response',
+  'resolution',
+  'satisfaction',
+  'ratingCoverage',
+  'reopen',
+  'bounce',
+  'onTime',
+  'coHandling',
+] as const
+
 /** The ranking as an xlsx workbook: the rows, and the formulas on a second sheet. */
 export async function rankingWorkbook(deps: AppDeps, actor: Actor, month: string): Promise<Uint8Array> {
   const ranking = await monthlyRanking(deps, actor, month)
@@ -143,18 +155,7 @@ export async function rankingWorkbook(deps: AppDeps, actor: Actor, month: string
     { header: label('department'), key: 'department', width: 30 },
     { header: label('dispatched'), key: 'dispatched', width: 10 },
     { header: label('score'), key: 'score', width: 10 },
-    ...(
-      [
-        'response',
-        'resolution',
-        'satisfaction',
-        'ratingCoverage',
-        'reopen',
-        'bounce',
-        'onTime',
-        'coHandling',
-      ] as const
-    ).flatMap((rate) => [
+    ...WORKBOOK_RATES.flatMap((rate) => [
       { header: label(`rates.${rate}`), key: rate, width: 12 },
       { header: raw(rate), key: `${rate}Raw`, width: 16 },
     ]),
@@ -165,18 +166,7 @@ export async function rankingWorkbook(deps: AppDeps, actor: Actor, month: string
   ]
   for (const r of ranking.rows) {
     const rates = Object.fromEntries(
-      (
-        [
-          'response',
-          'resolution',
-          'satisfaction',
-          'ratingCoverage',
-          'reopen',
-          'bounce',
-          'onTime',
-          'coHandling',
-        ] as const
-      ).flatMap((rate) => [
+      WORKBOOK_RATES.flatMap((rate) => [
         [rate, pct(r[rate].value)],
         [`${rate}Raw`, `${r[rate].numerator}/${r[rate].denominator}`],
       ]),

@@ -20,7 +20,7 @@ registerMessages('zh-CN', {
   'enterpriseClaims.idNumber.checkDigit': '身份证号码最后一位校验码不符，请核对是否抄错',
   'notify.enterprise_claim.code.title': '企业认领验证码',
   'notify.enterprise_claim.code.body':
-    '【营商通】{claimant} 申请以贵企业“{enterprise}”名义使用营商通，验证码 {code}，{minutes} 分钟内有效。如非您授权，请勿告知他人。',
+    '【营商通】验证码 {code}，{minutes} 分钟内有效：{claimant} 申请以贵企业“{enterprise}”名义使用营商通。如非您授权，请勿告知他人。',
   'notify.enterprise_claim.asked.title': '有人申请加入本企业',
   'notify.enterprise_claim.asked.body':
     '{claimant} 申请代表“{enterprise}”使用营商通，请在企业信息页同意或拒绝。',
@@ -28,7 +28,7 @@ registerMessages('zh-CN', {
   'notify.enterprise_claim.review.body': '有人上传营业执照申请认领“{enterprise}”，请审核。',
   'notify.enterprise_claim.claimed_by_code.title': '本企业被认领',
   'notify.enterprise_claim.claimed_by_code.body':
-    '{claimant} 已通过法定代表人手机验证码认领“{enterprise}”，成为管理人员。如有异议，请在营商通提出争议。',
+    '{claimant} 经法定代表人手机确认，认领了“{enterprise}”并成为管理人员。如有异议，请在营商通提出争议。',
   'notify.enterprise_claim.approved.title': '企业认领已通过',
   'notify.enterprise_claim.approved.body': '您已可以代表“{enterprise}”使用营商通。',
   'notify.enterprise_claim.rejected.title': '企业认领未通过',
@@ -61,7 +61,7 @@ registerMessages('en', {
   'enterpriseClaims.idNumber.checkDigit': 'The last (check) character does not match: check for a typo',
   'notify.enterprise_claim.code.title': 'Enterprise claim code',
   'notify.enterprise_claim.code.body':
-    '[Yingshang] {claimant} asks to act for "{enterprise}" on Yingshang. Code {code}, valid {minutes} minutes. If you did not agree to this, do not pass it on.',
+    '[Yingshang] Code {code}, valid {minutes} minutes: {claimant} asks to act for "{enterprise}" on Yingshang. If you did not agree to this, do not pass it on.',
   'notify.enterprise_claim.asked.title': 'Someone asks to join your enterprise',
   'notify.enterprise_claim.asked.body':
     '{claimant} asks to act for "{enterprise}": approve or refuse on the enterprise page.',

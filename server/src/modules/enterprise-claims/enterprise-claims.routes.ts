@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
-import { missingUpload } from '../../kernel/uploads'
+import { createRouter, defineRoute, fileBody, jsonBody, jsonResponse } from '../../kernel/http/route'
+import { readFileField } from '../../kernel/uploads'
 import { EnterpriseIdParams } from '../enterprises/enterprises.schema'
 import {
   ClaimParams,
@@ -96,27 +96,14 @@ export function enterpriseClaimRoutes() {
       tags,
       access: 'session',
       summary: 'Upload the business licence (image or PDF, at most 10 MB) for a claim (enterprise users)',
-      request: {
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': {
-              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
-            },
-          },
-        },
-      },
+      request: { body: fileBody() },
       responses: { 201: jsonResponse(FileSchema, 'Stored') },
     }),
-    async (c) => {
-      const file = c.req.valid('form').file as unknown
-      if (!(file instanceof File)) throw missingUpload()
-      const bytes = new Uint8Array(await file.arrayBuffer())
-      return c.json(
-        await service.uploadLicence(c.get('deps'), c.get('actor'), { name: file.name, bytes }),
+    async (c) =>
+      c.json(
+        await service.uploadLicence(c.get('deps'), c.get('actor'), await readFileField(c.req.valid('form'))),
         201,
-      )
-    },
+      ),
   )
 
   router.openapi(

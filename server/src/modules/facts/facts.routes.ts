@@ -2,7 +2,8 @@ import { EnterpriseIdParams } from '../enterprises/enterprises.schema'
 import { z } from 'zod'
 import { AppError } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
-import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
+import { createRouter, defineRoute, fileBody, jsonBody, jsonResponse } from '../../kernel/http/route'
+import { readFileField } from '../../kernel/uploads'
 import {
   CreateFactDefinitionBody,
   DeclareFactsBody,
@@ -193,30 +194,18 @@ export function factRoutes() {
       tags,
       access: 'session',
       summary: `Import the market-regulation registry (xlsx or csv): columns ${Object.values(registry.REGISTRY_COLUMNS).join(', ')} — what a claim by the legal representative's code trusts (the market-regulation department)`,
-      request: {
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': {
-              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
-            },
-          },
-        },
-      },
+      request: { body: fileBody() },
       responses: { 200: jsonResponse(ImportReportSchema, 'One result per row') },
     }),
-    async (c) => {
-      const file = c.req.valid('form').file as unknown
-      if (!(file instanceof File))
-        throw new AppError('VALIDATION_FAILED', { fields: { file: translate('facts.import.missingFile') } })
-      return c.json(
-        await registry.importRegistry(c.get('deps'), c.get('actor'), {
-          name: file.name,
-          bytes: new Uint8Array(await file.arrayBuffer()),
-        }),
+    async (c) =>
+      c.json(
+        await registry.importRegistry(
+          c.get('deps'),
+          c.get('actor'),
+          await readFileField(c.req.valid('form')),
+        ),
         200,
-      )
-    },
+      ),
   )
 
   router.openapi(
