@@ -60,7 +60,7 @@ describe('holder exclusion', () => {
     [{ tags: ['high_tech'], highTechRecognizedOn: '2024-06-16' }, 'fail', 'valid until 2027-06-15'],
     [{ tags: ['high_tech'], highTechRecognizedOn: '2024-06-15' }, 'pass', 'Does not hold a valid'],
     [{ tags: ['high_tech'] }, 'missing', 'its date (High-tech recognition date) is not known'],
-    [{}, 'missing', 'is not known'],
+    [{}, 'missing', 'Whether it already holds "High-tech enterprise" is not known'],
   ] as const)('%j → %s', (facts, result, words) => {
     const outcome = evaluate(HIGH_TECH, facts as Record<string, RawValue>)
     expect(outcome.result).toBe(result)

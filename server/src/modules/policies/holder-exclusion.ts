@@ -85,6 +85,10 @@ export function describeExclusion(
       ? `未持有有效期内的“${tag}”（有效期 ${exclusion.validYears} 年）`
       : `Does not hold a valid "${tag}" (valid ${exclusion.validYears} years)`
   }
+  if (result === 'missing' && !reads.get(TAGS_FACT))
+    return zh
+      ? `不知道是否已是“${tag}”：补充企业标签后才能判断`
+      : `Whether it already holds "${tag}" is not known: give its recognitions to find out`
   if (result === 'missing') {
     const def = exclusion.sinceFact ? schema.get(exclusion.sinceFact) : undefined
     const label = def ? (zh ? def.labelZh : def.labelEn) : (exclusion.sinceFact ?? '')

@@ -92,7 +92,8 @@ async function readablePolicy(tx: Executor, actor: Actor, id: string) {
   return policy
 }
 
-const previewInputOf = (row: ItemRow): PreviewItemInput => ({
+/** A saved item as the preview reads it. */
+export const previewInputOf = (row: ItemRow): PreviewItemInput => ({
   itemId: row.id,
   code: row.code,
   title: row.title,
