@@ -459,6 +459,53 @@ describe('publishing is a decision on the numbers shown', () => {
   })
 })
 
+describe('an item that starts later', () => {
+  it('is counted now and told on its first day, not by the run that follows publication', async () => {
+    const created = await writer.post('/api/v1/policies', {
+      title: '大连市科技企业春季专项',
+      issuer: '大连市人民政府',
+      level: 'city',
+      effectiveFrom: cityDate(30),
+      topics: ['innovation'],
+      ownerDepartmentId: taxId,
+    })
+    const id = created.body.id
+    await writer.post(`/api/v1/policies/${id}/items`, {
+      code: '一',
+      title: '科技企业服务包',
+      benefitKind: 'service',
+      mode: 'fast_application',
+      departmentId: taxId,
+      conditions: [{ clause: '从业人数不超过100人', rule: '从业人数 <= 100' }],
+    })
+    const draft = await writer.get(`/api/v1/policies/${id}`)
+    const submitted = await writer.post(`/api/v1/policies/${id}/submit`, { version: draft.body.version })
+    const preview = await head.get(`/api/v1/policies/${id}/publication-preview`)
+    expect(preview.body.items[0]).toMatchObject({
+      isInEffect: false,
+      effectiveFrom: cityDate(30),
+      counts: { eligible: 7 },
+      cost: null,
+    })
+    // not the one who opted out, nor the one that subscribed to finance only
+    expect(preview.body.pushes).toMatchObject({ newlyEligible: 0, told: 0, later: 5 })
+    expect(preview.body.needsConfirmation).toBe(true)
+    const published = await head.post(`/api/v1/policies/${id}/publish`, {
+      version: submitted.body.version,
+      previewDigest: preview.body.digest,
+      confirmedPushes: 5,
+    })
+    expect(published.body.status).toBe('published')
+    await t.deps.jobs.runQueued(MATCH_ITEMS_QUEUE)
+    const run = await t.deps.db
+      .selectFrom('policy_match_runs')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(run).toMatchObject({ items: 0, newly_eligible: 0, pushes: 0 })
+  })
+})
+
 describe('the right thing offered: holders are not offered what they hold', () => {
   const explanationOf = async (name: string) => {
     const f = firms[name]!
