@@ -542,12 +542,15 @@ describe('the right thing offered: holders are not offered what they hold', () =
     expect(explanation.conditions.find((c) => c.isExclusion)).toMatchObject({ result: 'pass' })
   })
 
-  it('the editor reads the exclusion back as a sentence', async () => {
+  it('the editor and the public library read the exclusion back as a sentence', async () => {
+    const sentence = '不向已是“高新技术企业”且高新技术企业认定日期在 3 年内的企业提供（有效期内不重复给予）'
     const policy = await writer.get(`/api/v1/policies/${policyId}`)
-    expect(policy.body.items[0].exclusion).toMatchObject({
-      tag: 'high_tech',
-      validYears: 3,
-      text: '不向已是“高新技术企业”且高新技术企业认定日期在 3 年内的企业提供（有效期内不重复给予）',
+    expect(policy.body.items[0].exclusion).toMatchObject({ tag: 'high_tech', validYears: 3, text: sentence })
+    const library = await t.anonymous().get(`/api/v1/public/policies/${policyId}`)
+    expect(library.body.items[0].conditions.at(-1)).toMatchObject({
+      id: 'holders',
+      clause: CULTIVATION.exclusion.clause,
+      text: sentence,
     })
   })
 })
