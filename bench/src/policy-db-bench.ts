@@ -1,4 +1,10 @@
-import { runMatching, rematchEnterprises } from '../../server/src/modules/policies/policy-matching.service'
+import {
+  resetEngine,
+  runMatching,
+  rematchEnterprises,
+} from '../../server/src/modules/policies/policy-matching.service'
+import { computePreview } from '../../server/src/modules/policies/policy-preview.service'
+import { previewInputOf } from '../../server/src/modules/policies/policy-publication.service'
 import { stopMatchWorkers } from '../../server/src/modules/policies/match-parallel'
 import {
   explainForEnterprise,
@@ -62,11 +68,53 @@ export async function runPolicyDbBench(options: { report: Report }) {
     note(
       `one enterprise re-matched with its database reads and writes: ${perEnterprise.toFixed(1)} ms (mean of ${ids.length - 10})`,
     )
+    await benchPreview(bench.deps, secondMs, options.report)
     await benchRecheck(bench.deps, options.report)
   } finally {
     await stopMatchWorkers()
     await bench.close()
   }
+}
+
+/**
+ * The publication preview the department head waits for in the dialog: a policy's items over the
+ * whole population with their breakdowns, costs and pushes, nothing written — once the engine holds
+ * the population (as on a running server), and cold (the population loaded from the database first).
+ */
+async function benchPreview(deps: Parameters<typeof runMatching>[0], fullRunMs: number, report: Report) {
+  const policy = await deps.db
+    .selectFrom('policies')
+    .selectAll()
+    .where('document_number', '=', '财政部 税务总局公告2023年第12号')
+    .executeTakeFirstOrThrow()
+  const items = await deps.db
+    .selectFrom('benefit_items')
+    .selectAll()
+    .where('policy_id', '=', policy.id)
+    .execute()
+  const preview = () =>
+    deps.db.transaction().execute((tx) =>
+      computePreview(deps, tx, {
+        policy,
+        items: items.map(previewInputOf),
+        paid: new Map(),
+        threshold: 500,
+        withPushes: true,
+        fieldPrefix: () => '',
+      }),
+    )
+  await preview()
+  const runs = 5
+  let t0 = performance.now()
+  for (let i = 0; i < runs; i++) await preview()
+  const warmMs = (performance.now() - t0) / runs
+  report('policy-publication-preview-db', warmMs, 'ms', fullRunMs, 'a full run', false)
+  resetEngine(deps)
+  t0 = performance.now()
+  const cold = await preview()
+  note(
+    `publication preview of ${items.length} items over ${cold.enterprises} enterprises: ${warmMs.toFixed(0)} ms with the population in memory (mean of ${runs}), ${(performance.now() - t0).toFixed(0)} ms cold (population loaded first); ${cold.items.map((i) => `${i.code} ${i.counts.eligible}/${i.counts.undetermined}/${i.counts.ineligible}`).join(', ')}, ${cold.pushes.told} told`,
+  )
 }
 
 /**

@@ -377,10 +377,36 @@ const MATRIX: Record<string, Entry> = {
       {
         allow: STAFF.filter((r) => r !== 'dispatcher' && r !== 'handler'),
         params: (c: Ctx) => ({ id: c.policyId }),
-        body: () => ({ version: 999, note: '矩阵' }),
+        body: () => ({
+          version: 999,
+          note: '矩阵',
+          ...(action === 'publish' ? { previewDigest: '0'.repeat(64) } : {}),
+        }),
       } satisfies Entry,
     ]),
   ),
+  // The owning department's writers and heads and the bureau leadership; the task force sees the
+  // draft but may not preview its publication (refused); others do not see it ("not found").
+  'GET /api/v1/policies/{id}/publication-preview': {
+    allow: STAFF.filter((r) => r !== 'dispatcher'),
+    params: (c) => ({ id: c.policyId }),
+  },
+  'POST /api/v1/policies/{id}/item-preview': {
+    allow: STAFF.filter((r) => r !== 'dispatcher'),
+    params: (c) => ({ id: c.policyId }),
+    body: () => ({
+      code: '矩阵',
+      title: '矩阵事项',
+      benefitKind: 'service',
+      mode: 'fast_application',
+      conditions: [{ clause: '矩阵', rule: '从业人数 <= 300' }],
+    }),
+  },
+  'GET /api/v1/policies/publication-settings': { allow: 'staff' },
+  'PUT /api/v1/policies/publication-settings': {
+    allow: ['admin'],
+    body: () => ({ version: 999, settings: { pushConfirmationThreshold: 500 } }),
+  },
   'POST /api/v1/policies/{id}/attachments': {
     allow: STAFF.filter((r) => r !== 'dispatcher'),
     params: (c) => ({ id: c.policyId }),

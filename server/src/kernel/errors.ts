@@ -73,6 +73,9 @@ export const ERROR_STATUS = {
   POLICY_NOT_REVISABLE: 409,
   POLICY_NOT_IN_FORCE: 409,
   POLICY_SAME_REVIEWER: 409,
+  // Publishing as a decision (modules/policies/policy-publication.service.ts)
+  POLICY_PREVIEW_STALE: 409,
+  POLICY_PUSH_CONFIRMATION_REQUIRED: 409,
   // Benefits
   BENEFIT_NOT_ELIGIBLE: 409,
   BENEFIT_ALREADY_CLAIMED: 409,

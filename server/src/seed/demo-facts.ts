@@ -96,5 +96,17 @@ export function generateDemoFacts(e: DemoProfile, year: number): DemoFact[] {
     const tier = x < 0.3 ? 'A' : x < 0.85 ? 'B' : x < 0.97 ? 'C' : 'D'
     facts.push({ key: 'creditTier', period: '', value: tier, source: 'market_regulation' })
   }
+  // When each recognition was granted, from a generator of its own so every value above stays as it
+  // was: within the last five years, so some are still valid (the item that grants it is not offered
+  // again) and some have lapsed (it is). About one in eight is left out: the enterprise is asked.
+  const dates = seededRandom(`${e.uscc}:recognitions`)
+  const grantedOn = () => {
+    const day = Math.floor(dates() * 5 * 365) + 1
+    return new Date(Date.UTC(year, 0, 1) - day * 86_400_000).toISOString().slice(0, 10)
+  }
+  if (e.tags.includes('high_tech') && dates() >= 0.125)
+    facts.push({ key: 'highTechRecognizedOn', period: '', value: grantedOn(), source: 'science' })
+  if (e.tags.includes('specialized_sme') && dates() >= 0.125)
+    facts.push({ key: 'specializedSmeRecognizedOn', period: '', value: grantedOn(), source: 'declared' })
   return facts
 }

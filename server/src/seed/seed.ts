@@ -151,12 +151,21 @@ export async function seedDemoPolicyData(deps: AppDeps): Promise<{ facts: number
               mode: item.mode,
               departmentId: department(item.department),
               budgetCap: item.budgetCap ?? null,
+              noCapReason: item.noCapReason ?? null,
               requiredMaterials: (item.materials ?? []).map((m) => ({
                 ...m,
                 isRequired: m.isRequired ?? true,
               })),
               promisedWorkingDays: item.promisedWorkingDays ?? 10,
               conditions: item.conditions.map((c) => ({ ...c, note: c.note ?? null })),
+              exclusion: item.exclusion
+                ? {
+                    clause: item.exclusion.clause,
+                    tag: item.exclusion.tag,
+                    sinceFact: item.exclusion.sinceFact ?? null,
+                    validYears: item.exclusion.validYears ?? null,
+                  }
+                : null,
               effectiveFrom: null,
               effectiveTo: null,
               topics: item.topics ?? [],

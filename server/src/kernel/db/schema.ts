@@ -582,6 +582,16 @@ export type PolicyVersionsTable = {
   published_by: string | null
   published_at: Timestamp
   note: string | null
+  /** the publication preview it was decided on (null: before previews, or put in force by the system) */
+  preview: Json<unknown> | null
+}
+
+export type PolicySettingsTable = {
+  id: Generated<number>
+  settings: Json<Record<string, unknown>>
+  version: Generated<number>
+  updated_by: string | null
+  updated_at: Timestamp
 }
 
 export type PolicyAttachmentsTable = {
@@ -611,6 +621,10 @@ export type BenefitItemsTable = {
   required_materials: Json<{ key: string; nameZh: string; nameEn: string; isRequired: boolean }[]>
   promised_working_days: Generated<number>
   conditions: Json<{ id: string; clause: string; rule: string; note?: string | null }[]>
+  /** why a money item has no budget cap (null: it has one, or gives no money) */
+  no_cap_reason: string | null
+  /** not offered to enterprises that already hold what it grants */
+  exclusion: Json<{ clause: string; tag: string; sinceFact: string | null; validYears: number | null }> | null
   effective_from: string | null
   effective_to: string | null
   topics: ColumnType<string[], string[] | undefined, string[]>
@@ -627,6 +641,7 @@ export type BenefitRuleVersionsTable = {
   rule_version: number
   conditions: Json<unknown>
   amount_formula: string | null
+  exclusion: Json<unknown> | null
   effective_from: string | null
   effective_to: string | null
   policy_version: number
@@ -749,6 +764,7 @@ export type DB = {
   fact_source_departments: FactSourceDepartmentsTable
   policies: PoliciesTable
   policy_versions: PolicyVersionsTable
+  policy_settings: PolicySettingsTable
   policy_attachments: PolicyAttachmentsTable
   benefit_items: BenefitItemsTable
   benefit_rule_versions: BenefitRuleVersionsTable

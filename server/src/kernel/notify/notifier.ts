@@ -10,6 +10,7 @@ import type { MessageAdapter } from './adapters'
 import {
   findContactAddresses,
   findDueNotificationIds,
+  findEnterprisesAtCap,
   findRecentContacts,
   insertDelivery,
   insertNotification,
@@ -154,6 +155,13 @@ export class Notifier {
       cap,
       freesAt: atCap ? new Date(recent[recent.length - cap]!.getTime() + WEEK_MS) : null,
     }
+  }
+
+  /** The enterprises at their weekly cap now: a message to them waits (a publication preview counts them). */
+  async findEnterprisesAtCap(db: Db | Tx, now = new Date()): Promise<Set<string>> {
+    const cap = this.deps.contactCapPerWeek
+    if (cap <= 0) return new Set()
+    return new Set(await findEnterprisesAtCap(db, new Date(now.getTime() - WEEK_MS), cap))
   }
 
   /**

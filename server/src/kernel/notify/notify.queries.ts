@@ -86,6 +86,22 @@ export async function findRecentContacts(tx: Executor, enterpriseId: string, sin
   return rows.map((r) => r.sent_at!)
 }
 
+/** Enterprises with at least `cap` counted contacts since `since` (at the cap now: a new message waits). */
+export async function findEnterprisesAtCap(db: Executor, since: Date, cap: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .select('recipient_enterprise_id')
+    .where('recipient_enterprise_id', 'is not', null)
+    .where('is_urgent', '=', false)
+    .where('is_solicited', '=', false)
+    .where('status', '=', 'sent')
+    .where('sent_at', '>', since)
+    .groupBy('recipient_enterprise_id')
+    .having((eb) => eb.fn.countAll(), '>=', cap)
+    .execute()
+  return rows.map((r) => r.recipient_enterprise_id!)
+}
+
 export async function markNotificationDeferred(tx: Tx, id: string, notBefore: Date): Promise<void> {
   await tx
     .updateTable('notifications')

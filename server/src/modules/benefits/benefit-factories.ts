@@ -12,6 +12,7 @@ import type { TestApp, TestClient } from '../../../test/harness'
 import { cityToday, cityYear } from '../../../test/city-clock'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { MATCH_ITEMS_QUEUE } from '../policies/policies.jobs'
+import { publishAfterPreview } from '../policies/publication-factories'
 
 /**
  * Test fixtures (used by the benefit tests only): a published policy with one item of each mode, paid
@@ -116,14 +117,13 @@ export async function buildBenefitWorld(t: TestApp): Promise<BenefitWorld> {
     title: '技术改造补助',
     mode: 'standard_application',
     amount: 80_000,
+    noCapReason: '按项目核定，在年度技改专项资金中统筹',
     promisedWorkingDays: 10,
     requiredMaterials: [{ key: 'plan', nameZh: '技术改造方案', nameEn: 'Upgrade plan' }],
   })
   const byCode = (code: string) => last.items.find((i) => i.code === code)!.id
   const submitted = await handler.post(`/api/v1/policies/${policyId}/submit`, { version: last.version })
-  const published = await head.post(`/api/v1/policies/${policyId}/publish`, {
-    version: submitted.body.version,
-  })
+  const published = await publishAfterPreview(head, policyId, { version: submitted.body.version })
   if (published.body.status !== 'published') throw new Error(JSON.stringify(published.body))
   return {
     departmentId: tax.id,

@@ -279,6 +279,24 @@ export const BUILTIN_FACTS: BuiltinFact[] = [
     type: 'boolean',
     sources: ['declared', 'market_regulation'],
   }),
+  // When a recognition was granted: an item that grants it is not offered again while it is valid
+  // (the recognition itself is among the enterprise's tags).
+  fact({
+    key: 'highTechRecognizedOn',
+    labelZh: '高新技术企业认定日期',
+    labelEn: 'High-tech recognition date',
+    type: 'date',
+    sources: ['declared', 'science'],
+    descriptionZh: '高新技术企业证书的发证日期（资格自发证之日起三年有效）',
+  }),
+  fact({
+    key: 'specializedSmeRecognizedOn',
+    labelZh: '专精特新中小企业认定日期',
+    labelEn: 'Specialised SME recognition date',
+    type: 'date',
+    sources: ['declared', 'other_department'],
+    descriptionZh: '省级中小企业主管部门认定专精特新中小企业的日期（有效期三年）',
+  }),
   // Employment
   fact({
     key: 'insuredEmployees',

@@ -17,6 +17,19 @@ registerMessages('zh-CN', {
   'policies.noItems': '发布前至少要有一个兑现事项',
   'policies.noConditions': '兑现事项至少要有一个申报条件',
   'policies.noteRequired': '请填写说明',
+  'errors.POLICY_PREVIEW_STALE': '预览之后，发布的影响有了变化：请查看最新的预览后再确认发布',
+  'errors.POLICY_PUSH_CONFIRMATION_REQUIRED':
+    '这次发布将推送给 {count} 家企业，超过 {threshold} 家：请再次确认推送的企业数',
+  'policies.previewStale': '预览之后数字有变化，请重新预览',
+  'policies.confirmPushes': '请确认将推送给 {count} 家企业',
+  'policies.noCapReasonRequired': '涉及资金的事项没有预算上限：请填写预算上限，或说明不设上限的理由',
+  'policies.noCapReasonNotNeeded': '该事项已有预算上限或不涉及资金，无需说明不设上限的理由',
+  'policies.noCapReasonUnknownItem': '该政策没有这个兑现事项',
+  'policies.exclusion.unknownTag': '不是企业标签中的一项',
+  'policies.exclusion.notADateFact': '需要一个日期类的事实项（取得的日期）',
+  'policies.exclusion.dateAndYearsTogether': '取得日期和有效年数要一起填写',
+  'policies.exclusion.idTaken': '条件编号 holders 留给“已持有者不再给予”，请换一个编号',
+  'policies.preview.notGiven': '未填写',
   'notify.policies.push.title': '有新的惠企政策可以享受',
   'notify.policies.push.body':
     '您的企业“{enterprise}”符合“{title}”等 {count} 项政策条件，打开营商通查看并确认。',
@@ -41,6 +54,21 @@ registerMessages('en', {
   'policies.noItems': 'A policy needs at least one benefit item to be published',
   'policies.noConditions': 'A benefit item needs at least one condition',
   'policies.noteRequired': 'Give a note',
+  'errors.POLICY_PREVIEW_STALE':
+    'What the publication would do has changed since the preview: look at the new preview, then confirm',
+  'errors.POLICY_PUSH_CONFIRMATION_REQUIRED':
+    'This publication would tell {count} enterprises, more than {threshold}: confirm the number again',
+  'policies.previewStale': 'The numbers changed since the preview: preview again',
+  'policies.confirmPushes': 'Confirm that {count} enterprises will be told',
+  'policies.noCapReasonRequired':
+    'A benefit that pays money has no budget cap: give a cap, or the reason it has none',
+  'policies.noCapReasonNotNeeded': 'This item has a budget cap or pays no money: no reason is needed',
+  'policies.noCapReasonUnknownItem': 'The policy has no such benefit item',
+  'policies.exclusion.unknownTag': 'Not one of the enterprise recognitions',
+  'policies.exclusion.notADateFact': 'Needs a date fact (when it was granted)',
+  'policies.exclusion.dateAndYearsTogether': 'Give the date it was granted and the years it holds together',
+  'policies.exclusion.idTaken': 'The condition id holders is kept for the holder exclusion: use another id',
+  'policies.preview.notGiven': 'not given',
   'notify.policies.push.title': 'New policy benefits for you',
   'notify.policies.push.body':
     '"{enterprise}" meets the conditions of {count} policy items, among them "{title}". Open Yingshang to see and confirm.',

@@ -164,7 +164,14 @@ export async function isItemCodeTaken(db: Executor, policyId: string, code: stri
 
 export async function insertVersion(
   tx: Tx,
-  row: { policyId: string; versionNo: number; snapshot: unknown; by: string | null; note: string | null },
+  row: {
+    policyId: string
+    versionNo: number
+    snapshot: unknown
+    by: string | null
+    note: string | null
+    preview: unknown
+  },
 ) {
   await tx
     .insertInto('policy_versions')
@@ -174,6 +181,7 @@ export async function insertVersion(
       snapshot: JSON.stringify(row.snapshot),
       published_by: row.by,
       note: row.note,
+      preview: row.preview === null ? null : JSON.stringify(row.preview),
     })
     .execute()
 }
@@ -182,7 +190,7 @@ export async function findVersions(db: Executor, policyId: string) {
   return db
     .selectFrom('policy_versions as v')
     .leftJoin('users as u', 'u.id', 'v.published_by')
-    .select(['v.version_no', 'v.published_at', 'v.note', 'u.display_name as published_by_name'])
+    .select(['v.version_no', 'v.published_at', 'v.note', 'v.preview', 'u.display_name as published_by_name'])
     .where('v.policy_id', '=', policyId)
     .orderBy('v.version_no', 'desc')
     .execute()
@@ -245,6 +253,7 @@ export async function insertRuleVersion(
     ruleVersion: number
     conditions: unknown
     amountFormula: string | null
+    exclusion: unknown
     effectiveFrom: string | null
     effectiveTo: string | null
     policyVersion: number
@@ -257,6 +266,7 @@ export async function insertRuleVersion(
       rule_version: row.ruleVersion,
       conditions: JSON.stringify(row.conditions),
       amount_formula: row.amountFormula,
+      exclusion: row.exclusion ? JSON.stringify(row.exclusion) : null,
       effective_from: row.effectiveFrom,
       effective_to: row.effectiveTo,
       policy_version: row.policyVersion,
@@ -328,4 +338,43 @@ export async function findAttachment(db: Executor, policyId: string, id: string)
     .where('policy_id', '=', policyId)
     .where('id', '=', id)
     .executeTakeFirst()
+}
+
+// Publication settings (one row)
+
+export async function findPublicationSettingsRow(db: Executor) {
+  return db.selectFrom('policy_settings').selectAll().where('id', '=', 1).executeTakeFirst()
+}
+
+/** Saves the settings if nobody saved them since `expectedVersion` (null: nobody ever did). */
+export async function upsertPublicationSettings(
+  tx: Tx,
+  settings: Record<string, unknown>,
+  by: string,
+  expectedVersion: number | null,
+) {
+  if (expectedVersion === null)
+    return tx
+      .insertInto('policy_settings')
+      .values({ id: 1, settings: JSON.stringify(settings), updated_by: by })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('version')
+      .executeTakeFirst()
+  return tx
+    .updateTable('policy_settings')
+    .set((eb) => ({
+      settings: JSON.stringify(settings),
+      updated_by: by,
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', 1)
+    .where('version', '=', expectedVersion)
+    .returning('version')
+    .executeTakeFirst()
+}
+
+/** Stores the reasons a publisher gave for money items without a cap. */
+export async function setNoCapReason(tx: Tx, itemId: string, reason: string) {
+  await tx.updateTable('benefit_items').set({ no_cap_reason: reason }).where('id', '=', itemId).execute()
 }

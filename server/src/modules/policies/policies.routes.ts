@@ -41,10 +41,20 @@ import {
   UpdatePolicyBody,
 } from './policies.schema'
 import * as service from './policies.service'
+import * as publication from './policy-publication.service'
+import {
+  ItemPreviewBody,
+  ItemPreviewResultSchema,
+  PublicationPreviewSchema,
+  PublicationSettingsBody,
+  PublicationSettingsView,
+  PublishBody,
+} from './publication.schema'
 import * as mq from './policies-match.queries'
 
 const tags = ['policies']
-const ACTIONS = ['submit', 'return', 'publish', 'revise', 'repeal'] as const
+/** Publishing has its own route: a decision on a preview (policy-publication.service.ts). */
+const ACTIONS = ['submit', 'return', 'revise', 'repeal'] as const
 
 export function policyRoutes() {
   const router = createRouter()
@@ -329,6 +339,37 @@ export function policyRoutes() {
     },
   )
 
+  // Staff: publication settings
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/policies/publication-settings',
+      tags,
+      access: 'session',
+      summary: 'How many enterprises told at once need a second confirmation when publishing (staff)',
+      responses: { 200: jsonResponse(PublicationSettingsView, 'Settings') },
+    }),
+    async (c) => c.json(await publication.getPublicationSettings(c.get('deps'), c.get('actor')), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'put',
+      path: '/policies/publication-settings',
+      tags,
+      access: 'session',
+      summary: 'Change the publication settings (admin)',
+      request: { body: jsonBody(PublicationSettingsBody) },
+      responses: { 200: jsonResponse(PublicationSettingsView, 'Settings') },
+    }),
+    async (c) =>
+      c.json(
+        await publication.updatePublicationSettings(c.get('deps'), c.get('actor'), c.req.valid('json')),
+        200,
+      ),
+  )
+
   // Staff: documents and items
 
   router.openapi(
@@ -442,6 +483,70 @@ export function policyRoutes() {
     },
   )
 
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/policies/{id}/publication-preview',
+      tags,
+      access: 'session',
+      summary:
+        'What publishing the working copy would do now: per item the eligible, those who could qualify and the rest, by district and size class, the cost against the budget cap, whom it would tell (nothing is written)',
+      request: { params: PolicyIdParams },
+      responses: { 200: jsonResponse(PublicationPreviewSchema, 'The preview') },
+    }),
+    async (c) =>
+      c.json(
+        await publication.previewPublication(c.get('deps'), c.get('actor'), c.req.valid('param').id),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/policies/{id}/item-preview',
+      tags,
+      access: 'session',
+      summary:
+        'The editor’s preview of one item as it stands in the form: its outcomes over the current enterprises and its cost (nothing is saved)',
+      request: { params: PolicyIdParams, body: jsonBody(ItemPreviewBody) },
+      responses: { 200: jsonResponse(ItemPreviewResultSchema, 'The preview') },
+    }),
+    async (c) =>
+      c.json(
+        await publication.previewItem(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/policies/{id}/publish',
+      tags,
+      access: 'session',
+      summary:
+        'Publish: the working copy becomes the version in force, confirming the preview it was decided on (not the submitter)',
+      request: { params: PolicyIdParams, body: jsonBody(PublishBody) },
+      responses: { 200: jsonResponse(PolicySchema, 'The policy') },
+    }),
+    async (c) =>
+      c.json(
+        await publication.publishPolicy(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+
   for (const action of ACTIONS) {
     router.openapi(
       defineRoute({
@@ -452,7 +557,6 @@ export function policyRoutes() {
         summary: {
           submit: 'Submit the draft (or revision) for review',
           return: 'Send it back to the writers with a note (not the submitter)',
-          publish: 'Publish: the working copy becomes the version in force (not the submitter)',
           revise: 'Start a revision of a policy in force (the published version stays in force)',
           repeal: 'Repeal a policy in force, with a note',
         }[action],

@@ -85,6 +85,23 @@ const MaterialBody = z.strictObject({
 
 const money = z.number().min(0).max(1e12)
 
+/**
+ * Not offered to enterprises that already hold what the item grants: a recognition among the
+ * enterprise's tags, and optionally the date fact of when it was granted with how long it holds.
+ */
+export const ExclusionBody = z.strictObject({
+  clause: plainText(300, 1),
+  tag: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  sinceFact: z
+    .string()
+    .regex(/^[a-z][A-Za-z0-9]{1,47}$/)
+    .nullable()
+    .optional()
+    .default(null),
+  validYears: z.number().int().min(1).max(20).nullable().optional().default(null),
+})
+export type ExclusionInput = z.infer<typeof ExclusionBody>
+
 const itemFields = {
   code: plainText(30, 1),
   title: plainText(200, 2),
@@ -95,9 +112,12 @@ const itemFields = {
   mode: z.enum(BENEFIT_MODES),
   departmentId: z.string().uuid(),
   budgetCap: money.nullable().optional().default(null),
+  /** a money item without a cap says why (publication asks for one or the other) */
+  noCapReason: plainText(500).nullable().optional().default(null),
   requiredMaterials: z.array(MaterialBody).max(20).optional().default([]),
   promisedWorkingDays: z.number().int().min(1).max(120).optional().default(10),
   conditions: z.array(ConditionBody).max(40).optional().default([]),
+  exclusion: ExclusionBody.nullable().optional().default(null),
   effectiveFrom: isoDate.nullable().optional().default(null),
   effectiveTo: isoDate.nullable().optional().default(null),
   topics: z.array(z.enum(POLICY_TOPICS)).max(POLICY_TOPICS.length).optional().default([]),
@@ -119,9 +139,11 @@ export const UpdateItemBody = z.strictObject({
   mode: itemFields.mode.optional(),
   departmentId: itemFields.departmentId.optional(),
   budgetCap: money.nullable().optional(),
+  noCapReason: plainText(500).nullable().optional(),
   requiredMaterials: z.array(MaterialBody).max(20).optional(),
   promisedWorkingDays: z.number().int().min(1).max(120).optional(),
   conditions: z.array(ConditionBody).max(40).optional(),
+  exclusion: ExclusionBody.nullable().optional(),
   effectiveFrom: isoDate.nullable().optional(),
   effectiveTo: isoDate.nullable().optional(),
   topics: z.array(z.enum(POLICY_TOPICS)).max(POLICY_TOPICS.length).optional(),
@@ -161,9 +183,20 @@ export const ItemSchema = z.object({
   departmentId: z.string(),
   departmentName: z.string().nullable(),
   budgetCap: z.number().nullable(),
+  noCapReason: z.string().nullable(),
   requiredMaterials: z.array(MaterialSchema),
   promisedWorkingDays: z.number(),
   conditions: z.array(ConditionSchema),
+  exclusion: z
+    .object({
+      clause: z.string(),
+      tag: z.string(),
+      sinceFact: z.string().nullable(),
+      validYears: z.number().nullable(),
+      /** the exclusion as a sentence, in the caller's language */
+      text: z.string(),
+    })
+    .nullable(),
   effectiveFrom: z.string().nullable(),
   effectiveTo: z.string().nullable(),
   topics: z.array(z.string()),
@@ -233,6 +266,18 @@ export const PolicyVersionsSchema = z.object({
       publishedAt: z.string(),
       publishedBy: z.string().nullable(),
       note: z.string().nullable(),
+      /** the preview its publisher confirmed, in brief (null: published before previews, or by the system) */
+      decision: z
+        .object({
+          enterprises: z.number(),
+          /** eligible (item, enterprise) pairs */
+          eligible: z.number(),
+          newlyEligible: z.number(),
+          told: z.number(),
+          /** the eligible's estimated cost over the money items, yuan */
+          cost: z.number().nullable(),
+        })
+        .nullable(),
     }),
   ),
 })
@@ -293,6 +338,8 @@ export const ExplanationSchema = z.object({
       clause: z.string(),
       note: z.string().nullable(),
       text: z.string(),
+      /** the item's holder exclusion ("already recognised on …, valid until …") */
+      isExclusion: z.boolean(),
       result: z.enum(['pass', 'fail', 'missing']),
       facts: z.array(FactReadingSchema),
     }),

@@ -1,6 +1,6 @@
 import { cityToday } from '../../kernel/calendar/city-today'
 import crypto from 'node:crypto'
-import { departmentsWhere, hasRole, requireStaff, type Actor, type UserActor } from '../../kernel/auth/actor'
+import { hasRole, requireStaff, type Actor, type UserActor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import { addDays } from '../../kernel/calendar/zoned-time'
 import { currentLocale } from '../../kernel/context'
@@ -8,12 +8,14 @@ import type { Executor, Tx } from '../../kernel/db/database'
 import { AppError, notFound, type ErrorCode, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { IN_FORCE, type PolicyStatus } from '../../shared/policies'
+import type { PolicyStatus } from '../../shared/policies'
 import { describeProblem } from '../../shared/rules/problems'
 import { RuleRenderer, type Locale } from '../../shared/rules/render'
 import { cityCodeOf, divisionNamer, divisionResolver, loadFactSchema } from '../facts/facts.service'
+import { exclusionSentence, type HolderExclusion } from './holder-exclusion'
 import type { PolicySnapshot, SnapshotItem } from './policy-catalogue.service'
 import { compileItemRules, type CompileProblems, type ConditionSource } from './policy-rules'
+import { covers, deciders, DECIDING, mayRead, stateOf, writers } from './policy-access'
 import { policyMove, type PolicyAction } from './policy-states'
 import type {
   CreateItemInput,
@@ -30,44 +32,9 @@ import * as q from './policies.queries'
 import type { ItemRow, PolicyRow } from './policies.queries'
 
 /**
- * Policy documents and their benefit items, from draft to in force. Who may do what:
- * - write (draft, edit, submit): handlers and heads of the owning department, the bureau leadership;
- * - decide (return, publish, revise, repeal): the owning department's head or the bureau leadership,
- *   and never the person who submitted it (four eyes);
- * - read drafts: the owning department and the bureau; everyone reads what is in force.
+ * Policy documents and their benefit items, from draft to in force (who may do what: policy-access.ts).
  */
 export const MATCH_ITEMS_QUEUE = 'policies.match_items'
-
-type Scope = { all: boolean; departments: string[] }
-
-function writers(user: UserActor): Scope {
-  return {
-    all: hasRole(user, 'bureau_leader'),
-    departments: [...departmentsWhere(user, 'handler'), ...departmentsWhere(user, 'department_head')],
-  }
-}
-
-function deciders(user: UserActor): Scope {
-  return { all: hasRole(user, 'bureau_leader'), departments: departmentsWhere(user, 'department_head') }
-}
-
-const covers = (scope: Scope, departmentId: string) => scope.all || scope.departments.includes(departmentId)
-
-function mayRead(user: UserActor, policy: PolicyRow): boolean {
-  if (
-    (IN_FORCE as string[]).includes(policy.status) ||
-    policy.status === 'expired' ||
-    policy.status === 'repealed'
-  )
-    return true
-  return covers(writers(user), policy.owner_department_id) || hasRole(user, 'dispatcher')
-}
-
-function stateOf(policy: PolicyRow) {
-  return { status: policy.status, revision: policy.revision_status }
-}
-
-const DECIDING: PolicyAction[] = ['return', 'publish', 'revise', 'repeal']
 
 function allowedActions(user: UserActor, policy: PolicyRow): string[] {
   const actions: PolicyAction[] = ['edit', 'submit', 'return', 'publish', 'revise', 'repeal']
@@ -98,7 +65,12 @@ function presentItem(
   cityCode: string,
 ): ItemView {
   const compiled = compileItemRules(
-    { conditions: row.conditions, benefitKind: row.benefit_kind, amountFormula: row.amount_formula },
+    {
+      conditions: row.conditions,
+      benefitKind: row.benefit_kind,
+      amountFormula: row.amount_formula,
+      exclusion: row.exclusion,
+    },
     loaded.schema,
     divisionResolver(cityCode),
   )
@@ -119,6 +91,7 @@ function presentItem(
     departmentId: row.department_id,
     departmentName: names.get(row.department_id) ?? null,
     budgetCap: row.budget_cap,
+    noCapReason: row.no_cap_reason,
     requiredMaterials: row.required_materials,
     promisedWorkingDays: row.promised_working_days,
     conditions: row.conditions.map((c) => ({
@@ -128,6 +101,9 @@ function presentItem(
       note: c.note ?? null,
       text: texts.get(c.id) ?? null,
     })),
+    exclusion: row.exclusion
+      ? { ...row.exclusion, text: exclusionSentence(row.exclusion, loaded.schema, locale) }
+      : null,
     effectiveFrom: row.effective_from,
     effectiveTo: row.effective_to,
     topics: row.topics,
@@ -139,7 +115,7 @@ function presentItem(
   }
 }
 
-async function presentPolicy(
+export async function presentPolicy(
   deps: AppDeps,
   db: Executor,
   user: UserActor,
@@ -222,9 +198,11 @@ function itemRowOf(policyId: string, input: CreateItemInput, conditions: Conditi
     mode: input.mode,
     department_id: input.departmentId,
     budget_cap: input.budgetCap,
+    no_cap_reason: input.noCapReason,
     required_materials: JSON.stringify(input.requiredMaterials),
     promised_working_days: input.promisedWorkingDays,
     conditions: JSON.stringify(conditions),
+    exclusion: input.exclusion ? JSON.stringify(input.exclusion) : null,
     effective_from: input.effectiveFrom,
     effective_to: input.effectiveTo,
     topics: input.topics,
@@ -300,7 +278,26 @@ export async function listPolicyVersions(deps: AppDeps, actor: Actor, id: string
       publishedAt: r.published_at.toISOString(),
       publishedBy: r.published_by_name,
       note: r.note,
+      decision: decisionOf(r.preview),
     })),
+  }
+}
+
+/** What a version was decided on, in brief (the preview its publisher confirmed; null before previews). */
+function decisionOf(preview: unknown) {
+  const p = preview as {
+    enterprises: number
+    pushes: { told: number; later: number; newlyEligible: number }
+    items: { counts: { eligible: number }; cost: { eligible: number } | null }[]
+  } | null
+  if (!p?.pushes) return null
+  const costs = p.items.map((i) => i.cost?.eligible ?? null).filter((c): c is number => c !== null)
+  return {
+    enterprises: p.enterprises,
+    eligible: p.items.reduce((sum, i) => sum + i.counts.eligible, 0),
+    newlyEligible: p.pushes.newlyEligible,
+    told: p.pushes.told + p.pushes.later,
+    cost: costs.length ? Math.round(costs.reduce((a, b) => a + b * 100, 0)) / 100 : null,
   }
 }
 
@@ -401,13 +398,15 @@ function withConditionIds(conditions: CreateItemInput['conditions']): ConditionS
   }))
 }
 
-/** Rule problems as field errors: conditions.2.rule → "…", amountFormula → "…". */
-function problemFields(problems: CompileProblems, prefix = ''): FieldErrors {
+/** Rule problems as field errors: conditions.2.rule → "…", amountFormula → "…", exclusion.tag → "…". */
+export function problemFields(problems: CompileProblems, prefix = ''): FieldErrors {
   const fields: FieldErrors = {}
   for (const [i, list] of Object.entries(problems.conditions))
     fields[`${prefix}conditions.${i}.rule`] = list.map((p) => describeProblem(p, translate)).join('; ')
   if (problems.amount.length)
     fields[`${prefix}amountFormula`] = problems.amount.map((p) => describeProblem(p, translate)).join('; ')
+  for (const [field, key] of Object.entries(problems.exclusion))
+    fields[`${prefix}exclusion.${field}`] = translate(key)
   return fields
 }
 
@@ -423,6 +422,7 @@ async function assertItemSound(
     amountFormula: string | null
     departmentId: string
     conditions: ConditionSource[]
+    exclusion: HolderExclusion | null
     effectiveFrom: string | null
     effectiveTo: string | null
   },
@@ -440,7 +440,11 @@ async function assertItemSound(
     fields.conditions = translate('policies.duplicateConditionIds')
   assertDates(item, fields)
   const loaded = await loadFactSchema(tx, cityCodeOf(deps))
-  const compiled = compileItemRules(item as never, loaded.schema, divisionResolver(cityCodeOf(deps)))
+  const compiled = compileItemRules(
+    item as typeof item & { benefitKind: ItemRow['benefit_kind'] },
+    loaded.schema,
+    divisionResolver(cityCodeOf(deps)),
+  )
   if (!compiled.ok) Object.assign(fields, problemFields(compiled.problems))
   if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
 }
@@ -489,6 +493,7 @@ export async function updateItem(
       amountFormula: input.amountFormula === undefined ? row.amount_formula : input.amountFormula,
       departmentId: input.departmentId ?? row.department_id,
       conditions,
+      exclusion: input.exclusion === undefined ? row.exclusion : input.exclusion,
       effectiveFrom: input.effectiveFrom === undefined ? row.effective_from : input.effectiveFrom,
       effectiveTo: input.effectiveTo === undefined ? row.effective_to : input.effectiveTo,
     }
@@ -503,9 +508,11 @@ export async function updateItem(
       mode: input.mode ?? row.mode,
       department_id: merged.departmentId,
       budget_cap: input.budgetCap === undefined ? row.budget_cap : input.budgetCap,
+      no_cap_reason: input.noCapReason === undefined ? row.no_cap_reason : input.noCapReason,
       required_materials: JSON.stringify(input.requiredMaterials ?? row.required_materials),
       promised_working_days: input.promisedWorkingDays ?? row.promised_working_days,
       conditions: JSON.stringify(conditions),
+      exclusion: merged.exclusion ? JSON.stringify(merged.exclusion) : null,
       effective_from: merged.effectiveFrom,
       effective_to: merged.effectiveTo,
       topics: input.topics ?? row.topics,
@@ -519,7 +526,13 @@ export async function updateItem(
       action: 'policy.update_item',
       entityType: 'policy',
       entityId: policyId,
-      before: { itemId, conditions: row.conditions },
+      before: {
+        itemId,
+        conditions: row.conditions,
+        exclusion: row.exclusion,
+        budgetCap: row.budget_cap,
+        noCapReason: row.no_cap_reason,
+      },
       after: { itemId, ...input, conditions },
     })
     return presentPolicy(deps, tx, user, (await q.findPolicy(tx, policyId))!)
@@ -529,7 +542,7 @@ export async function updateItem(
 // The workflow
 
 /** Everything a publication must satisfy, each problem at the field it is about. */
-async function assertPublishable(deps: AppDeps, tx: Tx, policy: PolicyRow, items: ItemRow[]) {
+export async function assertPublishable(deps: AppDeps, tx: Tx, policy: PolicyRow, items: ItemRow[]) {
   const fields: FieldErrors = {}
   const active = items.filter((i) => i.is_active)
   if (!policy.effective_from) fields.effectiveFrom = translate('policies.effectiveFromRequired')
@@ -537,13 +550,21 @@ async function assertPublishable(deps: AppDeps, tx: Tx, policy: PolicyRow, items
   const loaded = await loadFactSchema(tx, cityCodeOf(deps))
   for (const item of active) {
     const compiled = compileItemRules(
-      { conditions: item.conditions, benefitKind: item.benefit_kind, amountFormula: item.amount_formula },
+      {
+        conditions: item.conditions,
+        benefitKind: item.benefit_kind,
+        amountFormula: item.amount_formula,
+        exclusion: item.exclusion,
+      },
       loaded.schema,
       divisionResolver(cityCodeOf(deps)),
     )
     if (!compiled.ok) Object.assign(fields, problemFields(compiled.problems, `items.${item.code}.`))
     if (item.conditions.length === 0)
       fields[`items.${item.code}.conditions`] = translate('policies.noConditions')
+    // money given without a limit is a decision someone states, with a reason
+    if (item.benefit_kind !== 'service' && item.budget_cap === null && !item.no_cap_reason)
+      fields[`items.${item.code}.noCapReason`] = translate('policies.noCapReasonRequired')
   }
   if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
 }
@@ -560,6 +581,7 @@ function snapshotItem(item: ItemRow, ruleVersion: number): SnapshotItem {
     mode: item.mode,
     departmentId: item.department_id,
     budgetCap: item.budget_cap,
+    noCapReason: item.no_cap_reason,
     requiredMaterials: item.required_materials,
     promisedWorkingDays: item.promised_working_days,
     conditions: item.conditions.map((c) => ({
@@ -568,6 +590,7 @@ function snapshotItem(item: ItemRow, ruleVersion: number): SnapshotItem {
       rule: c.rule,
       note: c.note ?? null,
     })),
+    exclusion: item.exclusion,
     effectiveFrom: item.effective_from,
     effectiveTo: item.effective_to,
     topics: item.topics,
@@ -588,7 +611,7 @@ export async function publishWorkingCopy(
   publishedBy: string | null,
   policy: PolicyRow,
   note: string | null,
-  options: { queueMatch: boolean } = { queueMatch: true },
+  options: { queueMatch: boolean; preview?: unknown } = { queueMatch: true },
 ) {
   const items = await q.findItems(tx, policy.id)
   await assertPublishable(deps, tx, policy, items)
@@ -596,11 +619,16 @@ export async function publishWorkingCopy(
   const snapshotItems: SnapshotItem[] = []
   for (const item of items.filter((i) => i.is_active)) {
     const latest = await q.findLatestRuleVersion(tx, item.id)
-    const rules = { conditions: item.conditions, amountFormula: item.amount_formula }
+    const rules = {
+      conditions: item.conditions,
+      amountFormula: item.amount_formula,
+      exclusion: item.exclusion,
+    }
     const unchanged =
       latest &&
       JSON.stringify(latest.conditions) === JSON.stringify(rules.conditions) &&
-      latest.amount_formula === rules.amountFormula
+      latest.amount_formula === rules.amountFormula &&
+      JSON.stringify(latest.exclusion ?? null) === JSON.stringify(rules.exclusion ?? null)
     let ruleVersion = latest?.rule_version ?? 1
     if (!unchanged) {
       ruleVersion = (latest?.rule_version ?? 0) + 1
@@ -612,6 +640,7 @@ export async function publishWorkingCopy(
         ruleVersion,
         conditions: rules.conditions,
         amountFormula: rules.amountFormula,
+        exclusion: rules.exclusion,
         effectiveFrom: from,
         effectiveTo: item.effective_to ?? policy.effective_to,
         policyVersion: (policy.published_version ?? 0) + 1,
@@ -638,46 +667,61 @@ export async function publishWorkingCopy(
     items: snapshotItems,
   }
   const versionNo = (policy.published_version ?? 0) + 1
-  await q.insertVersion(tx, { policyId: policy.id, versionNo, snapshot, by: publishedBy, note })
+  await q.insertVersion(tx, {
+    policyId: policy.id,
+    versionNo,
+    snapshot,
+    by: publishedBy,
+    note,
+    preview: options.preview ?? null,
+  })
   if (options.queueMatch) await deps.jobs.send(tx, MATCH_ITEMS_QUEUE, { policyId: policy.id })
   return { published_version: versionNo }
 }
 
 /**
- * One workflow step. Refuses: NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, the state's named code
- * (POLICY_NOT_SUBMITTABLE, POLICY_NOT_IN_REVIEW, POLICY_NOT_REVISABLE, POLICY_NOT_IN_FORCE),
- * POLICY_SAME_REVIEWER (who submitted cannot publish or return), VALIDATION_FAILED (publish: what
- * must be fixed first).
+ * Locks a policy for a workflow step by the caller. Refuses: NOT_FOUND, FORBIDDEN, VERSION_CONFLICT,
+ * the state's named code, POLICY_SAME_REVIEWER (who submitted cannot publish or return).
+ */
+export async function lockForStep(
+  tx: Tx,
+  user: UserActor,
+  id: string,
+  action: Exclude<PolicyAction, 'edit' | 'expire'>,
+  version: number,
+) {
+  const policy = await q.lockPolicy(tx, id)
+  if (!policy || !mayRead(user, policy)) throw notFound()
+  const scope = DECIDING.includes(action) ? deciders(user) : writers(user)
+  if (!covers(scope, policy.owner_department_id)) throw new AppError('FORBIDDEN')
+  if (policy.version !== version) throw new AppError('VERSION_CONFLICT')
+  const move = policyMove(stateOf(policy), action)
+  if (!move.ok) throw new AppError(move.code as ErrorCode)
+  if ((action === 'publish' || action === 'return') && policy.submitted_by === user.userId)
+    throw new AppError('POLICY_SAME_REVIEWER')
+  return { policy, to: move.to }
+}
+
+/**
+ * One workflow step other than publishing (policy-publication.service.ts: a decision on a preview).
+ * Refuses: what lockForStep refuses, VALIDATION_FAILED (a return or a repeal without a note).
  */
 export async function actOnPolicy(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  action: Exclude<PolicyAction, 'edit' | 'expire'>,
+  action: Exclude<PolicyAction, 'edit' | 'expire' | 'publish'>,
   input: PolicyActionInput,
 ): Promise<PolicyView> {
   const user = requireStaff(actor)
   return deps.db.transaction().execute(async (tx) => {
-    const policy = await q.lockPolicy(tx, id)
-    if (!policy || !mayRead(user, policy)) throw notFound()
-    const scope = DECIDING.includes(action) ? deciders(user) : writers(user)
-    if (!covers(scope, policy.owner_department_id)) throw new AppError('FORBIDDEN')
-    if (policy.version !== input.version) throw new AppError('VERSION_CONFLICT')
-    const move = policyMove(stateOf(policy), action)
-    if (!move.ok) throw new AppError(move.code as ErrorCode)
-    if ((action === 'publish' || action === 'return') && policy.submitted_by === user.userId)
-      throw new AppError('POLICY_SAME_REVIEWER')
+    const { policy, to } = await lockForStep(tx, user, id, action, input.version)
     if ((action === 'return' || action === 'repeal') && !input.note)
       throw new AppError('VALIDATION_FAILED', { fields: { note: translate('policies.noteRequired') } })
-    const extra =
-      action === 'publish'
-        ? await publishWorkingCopy(deps, tx, user.userId, policy, input.note ?? null)
-        : action === 'submit'
-          ? { submitted_by: user.userId, submitted_at: new Date() }
-          : {}
+    const extra = action === 'submit' ? { submitted_by: user.userId, submitted_at: new Date() } : {}
     const updated = await q.updatePolicy(tx, id, {
-      status: move.to.status,
-      revision_status: move.to.revision,
+      status: to.status,
+      revision_status: to.revision,
       status_note: input.note ?? null,
       ...extra,
     })
@@ -687,7 +731,7 @@ export async function actOnPolicy(
       entityType: 'policy',
       entityId: id,
       before: stateOf(policy),
-      after: { ...move.to, note: input.note ?? null, publishedVersion: updated.published_version },
+      after: { ...to, note: input.note ?? null, publishedVersion: updated.published_version },
     })
     return presentPolicy(deps, tx, user, updated)
   })

@@ -13,6 +13,7 @@ import {
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 import { MATCH_ITEMS_QUEUE } from './policies.jobs'
 import { runMatching, syncChangedEnterprises } from './policy-matching.service'
+import { publishAfterPreview } from './publication-factories'
 
 let t: TestApp
 let writer: TestClient
@@ -150,9 +151,9 @@ describe('an officer encodes a policy', () => {
       version: added.body.version,
     })
     expect(submitted.body.status).toBe('review')
-    expect(
-      (await writer.post(`/api/v1/policies/${policyId}/publish`, { version: submitted.body.version })).status,
-    ).toBe(403)
+    expect((await publishAfterPreview(writer, policyId, { version: submitted.body.version })).status).toBe(
+      403,
+    )
     // in review, the working copy is frozen
     expect(
       (
@@ -165,8 +166,9 @@ describe('an officer encodes a policy', () => {
         })
       ).body.error.code,
     ).toBe('POLICY_NOT_EDITABLE')
-    const published = await head.post(`/api/v1/policies/${policyId}/publish`, {
+    const published = await publishAfterPreview(head, policyId, {
       version: submitted.body.version,
+      noCapReasons: { [itemId]: '依法减免的税费，不设预算上限' },
     })
     expect(published.body).toMatchObject({ status: 'published', publishedVersion: 1 })
     expect(published.body.items[0].ruleVersion).toBe(1)
@@ -319,7 +321,7 @@ describe('a revision', () => {
     const submitted = await writer.post(`/api/v1/policies/${policyId}/submit`, {
       version: edited.body.version,
     })
-    const published = await head.post(`/api/v1/policies/${policyId}/publish`, {
+    const published = await publishAfterPreview(head, policyId, {
       version: submitted.body.version,
       note: '资产门槛调整',
     })

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import type { RuleProblem } from '../../shared/rules/ast'
 import type { BenefitKind, BenefitMode, PolicyLevel } from '../../shared/policies'
 import { cityCodeOf, divisionResolver, loadFactSchema, type LoadedSchema } from '../facts/facts.service'
+import type { HolderExclusion } from './holder-exclusion'
 import {
   compileItemRules,
   isItemEffective,
@@ -28,9 +29,13 @@ export type SnapshotItem = {
   mode: BenefitMode
   departmentId: string
   budgetCap: number | null
+  /** why a money item has no cap (absent in versions published before it was asked) */
+  noCapReason?: string | null
   requiredMaterials: RequiredMaterial[]
   promisedWorkingDays: number
   conditions: ConditionSource[]
+  /** absent in versions published before exclusions existed */
+  exclusion?: HolderExclusion | null
   effectiveFrom: string | null
   effectiveTo: string | null
   topics: string[]
@@ -107,6 +112,7 @@ export async function loadCatalogue(deps: AppDeps, db: Executor = deps.db): Prom
         mode: item.mode,
         departmentId: item.departmentId,
         budgetCap: item.budgetCap,
+        exclusion: item.exclusion ?? null,
         requiredMaterials: item.requiredMaterials,
         promisedWorkingDays: item.promisedWorkingDays,
         conditions: compiled.conditions,

@@ -7,6 +7,7 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { RuleRenderer } from '../../shared/rules/render'
 import { acceptUpload } from '../../kernel/uploads'
 import { divisionNamer } from '../facts/facts.service'
+import { exclusionSentence } from './holder-exclusion'
 import { effectiveItems, loadCatalogue } from './policy-catalogue.service'
 import { getPolicy, lockForEdit } from './policies.service'
 import * as q from './policies.queries'
@@ -115,7 +116,10 @@ export async function getPublicPolicy(deps: AppDeps, id: string) {
         conditions: (compiled?.conditions ?? []).map((c) => ({
           id: c.id,
           clause: c.clause,
-          text: renderer.render(c.node),
+          // the holder exclusion as the editor reads it, not its generated rule
+          text: c.exclusion
+            ? exclusionSentence(c.exclusion, catalogue.schema.schema, locale)
+            : renderer.render(c.node),
           note: c.note ?? null,
         })),
         eligibleCount: effective.has(i.id) ? (counts.get(i.id) ?? null) : null,

@@ -11,6 +11,13 @@ import {
 import type { FactSchema } from '../../shared/rules/fact-schema'
 import { formatDate, formatNumber, RuleRenderer, type Locale } from '../../shared/rules/render'
 import type { BenefitKind, BenefitMode, MatchOutcome } from '../../shared/policies'
+import {
+  checkExclusion,
+  describeExclusion,
+  EXCLUSION_CONDITION_ID,
+  exclusionRule,
+  type HolderExclusion,
+} from './holder-exclusion'
 
 /**
  * A benefit item's rules, compiled, and what they say about one enterprise: each condition with the
@@ -18,7 +25,8 @@ import type { BenefitKind, BenefitMode, MatchOutcome } from '../../shared/polici
  * it comes from. Pure: the service supplies the facts.
  */
 export type ConditionSource = { id: string; clause: string; rule: string; note?: string | null }
-export type CompiledCondition = ConditionSource & { node: Node }
+/** A condition ready to evaluate; `exclusion` marks the one generated from the item's holder exclusion. */
+export type CompiledCondition = ConditionSource & { node: Node; exclusion?: HolderExclusion }
 
 export type RequiredMaterial = { key: string; nameZh: string; nameEn: string; isRequired: boolean }
 
@@ -38,6 +46,8 @@ export type CompiledItem = {
   mode: BenefitMode
   departmentId: string
   budgetCap: number | null
+  /** not offered to enterprises that already hold what it grants (also the last of `conditions`) */
+  exclusion: HolderExclusion | null
   requiredMaterials: RequiredMaterial[]
   promisedWorkingDays: number
   conditions: CompiledCondition[]
@@ -48,17 +58,30 @@ export type CompiledItem = {
   ruleVersion: number
 }
 
-export type CompileProblems = { conditions: Record<number, RuleProblem[]>; amount: RuleProblem[] }
+/** `exclusion`: field → i18n key (exclusion.tag, exclusion.sinceFact, …). */
+export type CompileProblems = {
+  conditions: Record<number, RuleProblem[]>
+  amount: RuleProblem[]
+  exclusion: Record<string, string>
+}
 
-/** Every condition and the amount formula checked against the schema; all problems at once. */
+/**
+ * Every condition and the amount formula checked against the schema; all problems at once. A holder
+ * exclusion becomes one more condition (id `holders`), after the written ones.
+ */
 export function compileItemRules(
-  input: { conditions: ConditionSource[]; benefitKind: BenefitKind; amountFormula: string | null },
+  input: {
+    conditions: ConditionSource[]
+    benefitKind: BenefitKind
+    amountFormula: string | null
+    exclusion?: HolderExclusion | null | undefined
+  },
   schema: FactSchema,
   resolveDivision?: DivisionResolver,
 ):
   | { ok: true; conditions: CompiledCondition[]; amountNode: Node | null }
   | { ok: false; problems: CompileProblems } {
-  const problems: CompileProblems = { conditions: {}, amount: [] }
+  const problems: CompileProblems = { conditions: {}, amount: [], exclusion: {} }
   const conditions: CompiledCondition[] = []
   input.conditions.forEach((c, i) => {
     const compiled = compileRule(c.rule, schema, {
@@ -77,7 +100,33 @@ export function compileItemRules(
     if (compiled.ok) amountNode = compiled.rule.node
     else problems.amount = compiled.problems
   }
-  if (Object.keys(problems.conditions).length || problems.amount.length) return { ok: false, problems }
+  if (input.exclusion) {
+    const exclusion = input.exclusion
+    problems.exclusion = checkExclusion(exclusion, schema)
+    if (input.conditions.some((c) => c.id === EXCLUSION_CONDITION_ID))
+      problems.exclusion.conditions = 'policies.exclusion.idTaken'
+    if (!Object.keys(problems.exclusion).length) {
+      const rule = exclusionRule(exclusion)
+      const compiled = compileRule(rule, schema, { expect: 'boolean' })
+      if (compiled.ok)
+        conditions.push({
+          id: EXCLUSION_CONDITION_ID,
+          clause: exclusion.clause,
+          rule,
+          note: null,
+          node: compiled.rule.node,
+          exclusion,
+        })
+      // checkExclusion admits only what this rule can say; a failure here is a bug, said as one
+      else problems.exclusion.tag = 'policies.exclusion.unknownTag'
+    }
+  }
+  if (
+    Object.keys(problems.conditions).length ||
+    problems.amount.length ||
+    Object.keys(problems.exclusion).length
+  )
+    return { ok: false, problems }
   return { ok: true, conditions, amountNode }
 }
 
@@ -97,6 +146,8 @@ export type ConditionExplanation = {
   clause: string
   note: string | null
   text: string
+  /** the item's holder exclusion: `text` says what the enterprise already holds, and until when */
+  isExclusion: boolean
   result: 'pass' | 'fail' | 'missing'
   facts: FactReading[]
 }
@@ -149,12 +200,16 @@ export function explainItem(
     const result = evaluator.evaluate(c.node)
     const facts: FactReading[] = []
     for (const [key, stored] of evaluator.reads) facts.push(reading(ctx.schema, key, stored, locale))
+    const outcome = result === UNKNOWN ? 'missing' : result === true ? 'pass' : 'fail'
     conditions.push({
       id: c.id,
       clause: c.clause,
       note: c.note ?? null,
-      text: renderer.render(c.node),
-      result: result === UNKNOWN ? 'missing' : result === true ? 'pass' : 'fail',
+      text: c.exclusion
+        ? describeExclusion(c.exclusion, outcome, evaluator.reads, ctx.schema, locale)
+        : renderer.render(c.node),
+      isExclusion: !!c.exclusion,
+      result: outcome,
       facts,
     })
   }

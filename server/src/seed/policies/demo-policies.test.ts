@@ -10,7 +10,7 @@ import { Population } from '../../modules/policies/match-population'
 import { VectorEvaluator } from '../../modules/policies/match-vector'
 import { combineConditions } from '../../modules/policies/match-vector'
 import { compileItemRules, explainItem, type CompiledItem } from '../../modules/policies/policy-rules'
-import { caseFacts, loadDemoPolicies } from './demo-policies'
+import { caseFacts, loadDemoPolicies, type DemoPolicy } from './demo-policies'
 
 /**
  * The demo policies' tables of cases (OpenFisca-style): for each case, the explanation must give the
@@ -27,6 +27,13 @@ for (const d of BUILTIN_FACTS)
   }
 const renderer = new RuleRenderer(schema, 'zh-CN')
 
+function exclusionOf(item: DemoPolicy['items'][number]) {
+  const e = item.exclusion
+  return e
+    ? { clause: e.clause, tag: e.tag, sinceFact: e.sinceFact ?? null, validYears: e.validYears ?? null }
+    : null
+}
+
 describe.each(loadDemoPolicies().map((p) => [p.file, p] as const))('%s', (_file, demo) => {
   const items = new Map<string, CompiledItem>()
   for (const item of demo.items) {
@@ -35,6 +42,7 @@ describe.each(loadDemoPolicies().map((p) => [p.file, p] as const))('%s', (_file,
         conditions: item.conditions.map((c) => ({ ...c, note: c.note ?? null })),
         benefitKind: item.kind,
         amountFormula: item.amountFormula ?? null,
+        exclusion: exclusionOf(item),
       },
       schema,
     )
@@ -55,6 +63,7 @@ describe.each(loadDemoPolicies().map((p) => [p.file, p] as const))('%s', (_file,
       mode: item.mode,
       departmentId: item.department,
       budgetCap: null,
+      exclusion: exclusionOf(item),
       requiredMaterials: [],
       promisedWorkingDays: 10,
       conditions: compiled.conditions,
@@ -109,6 +118,15 @@ describe.each(loadDemoPolicies().map((p) => [p.file, p] as const))('%s', (_file,
     ).toEqual([...(testCase.failed ?? [])].sort())
     expect(explanation.missingFacts.map((f) => f.key).sort()).toEqual([...(testCase.missing ?? [])].sort())
     if (testCase.amount !== undefined) expect(explanation.amount).toBeCloseTo(testCase.amount, 2)
+    // an enterprise not offered what it holds is told until when it holds it
+    const holders = explanation.conditions.find((c) => c.isExclusion)
+    if (holders?.result === 'fail') expect(holders.text).toMatch(/^已于.+认定为“.+”，有效期至.+/)
+  })
+
+  it('gives every money item a budget cap or the reason it has none', () => {
+    for (const item of demo.items)
+      if (item.kind !== 'service')
+        expect(item.budgetCap ?? item.noCapReason, `${demo.file} ${item.code}`).toBeTruthy()
   })
 
   it('the column-wise engine gives every case the same outcome', () => {

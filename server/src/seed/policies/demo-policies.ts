@@ -36,10 +36,21 @@ const Item = z.strictObject({
   mode: z.enum(BENEFIT_MODES),
   department: z.string(),
   budgetCap: z.number().optional(),
+  /** a money item without a cap says why (tax reliefs are given by law, without a budget) */
+  noCapReason: z.string().optional(),
   promisedWorkingDays: z.number().optional(),
   topics: z.array(z.enum(POLICY_TOPICS)).optional(),
   materials: z.array(Material).optional(),
   conditions: z.array(Condition).min(1),
+  /** not offered to enterprises that already hold what it grants, where the document says so */
+  exclusion: z
+    .strictObject({
+      clause: z.string(),
+      tag: z.string(),
+      sinceFact: z.string().optional(),
+      validYears: z.number().optional(),
+    })
+    .optional(),
 })
 
 const dateString = z

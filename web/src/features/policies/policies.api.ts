@@ -18,6 +18,12 @@ import type {
   UpdateItemBody as UpdateItemSchema,
   UpdatePolicyBody as UpdatePolicySchema,
 } from '@server/modules/policies/policies.schema'
+import type {
+  ItemPreviewBody as ItemPreviewSchema,
+  ItemPreviewResultSchema,
+  PublicationPreviewSchema,
+  PublicationSettingsView,
+} from '@server/modules/policies/publication.schema'
 import type { MatchOutcome, PolicyLevel, PolicyStatus, PolicyTopic } from '@shared/policies'
 import { api, API_BASE } from '../../app/api'
 import type { RawFactValue } from '../facts/facts.api'
@@ -43,6 +49,18 @@ export type ItemBody = z.input<typeof CreateItemSchema>
 export type UpdateItemBody = z.input<typeof UpdateItemSchema>
 export type UpdatePolicyBody = z.input<typeof UpdatePolicySchema>
 export type PolicyAction = 'submit' | 'return' | 'publish' | 'revise' | 'repeal'
+export type PublicationPreview = z.infer<typeof PublicationPreviewSchema>
+export type ItemPreview = PublicationPreview['items'][number]
+export type ItemPreviewBody = z.input<typeof ItemPreviewSchema>
+export type ItemPreviewResult = z.infer<typeof ItemPreviewResultSchema>
+export type PublicationSettings = z.infer<typeof PublicationSettingsView>
+export type PublishBody = {
+  version: number
+  note?: string
+  previewDigest: string
+  confirmedPushes?: number
+  noCapReasons?: Record<string, string>
+}
 export type NeedStatus = Need['status']
 
 const policyPath = (id: string) => `/policies/${encodeURIComponent(id)}`
@@ -83,8 +101,18 @@ export const policiesApi = {
   addItem: (id: string, body: ItemBody) => api.post<PolicyView>(`${policyPath(id)}/items`, body),
   updateItem: (id: string, itemId: string, body: UpdateItemBody) =>
     api.patch<PolicyView>(`${policyPath(id)}/items/${encodeURIComponent(itemId)}`, body),
-  act: (id: string, action: PolicyAction, body: { version: number; note?: string }) =>
+  act: (id: string, action: Exclude<PolicyAction, 'publish'>, body: { version: number; note?: string }) =>
     api.post<PolicyView>(`${policyPath(id)}/${action}`, body),
+  /** What publishing would do now (nothing is written). */
+  publicationPreview: (id: string) => api.get<PublicationPreview>(`${policyPath(id)}/publication-preview`),
+  /** Publishing, confirming the preview it was decided on. */
+  publish: (id: string, body: PublishBody) => api.post<PolicyView>(`${policyPath(id)}/publish`, body),
+  /** One item as it stands in the editor, over the current enterprises (nothing is saved). */
+  itemPreview: (id: string, body: ItemPreviewBody, signal?: AbortSignal) =>
+    api.post<ItemPreviewResult>(`${policyPath(id)}/item-preview`, body, { signal }),
+  publicationSettings: () => api.get<PublicationSettings>('/policies/publication-settings'),
+  savePublicationSettings: (body: PublicationSettings) =>
+    api.put<PublicationSettings>('/policies/publication-settings', body),
   uploadAttachment: (id: string, file: File, onProgress?: (fraction: number) => void) => {
     const form = new FormData()
     form.set('file', file, file.name)

@@ -24,6 +24,7 @@ import { formatAmount, topicOptions } from '../policy-labels'
 import {
   policiesApi,
   type ItemBody,
+  type ItemPreviewBody,
   type PolicyItem,
   type PolicyTopic,
   type PolicyView,
@@ -32,6 +33,8 @@ import { usePolicyText } from '../use-policy-text'
 import { ConditionsList } from './ConditionsList'
 import { fromDay, toDay } from './date-field'
 import { EnterprisePicker } from './EnterprisePicker'
+import { exclusionBody, ExclusionFields, type ExclusionValues } from './ExclusionFields'
+import { ItemTrial } from './ItemTrial'
 import { MaterialsList } from './MaterialsList'
 import { RuleInput } from './RuleInput'
 
@@ -47,9 +50,11 @@ type Values = {
   mode: BenefitMode
   departmentId: string
   budgetCap?: number | null
+  noCapReason?: string
   requiredMaterials: MaterialValues[]
   promisedWorkingDays: number
   conditions: ConditionValues[]
+  exclusion?: ExclusionValues
   effectiveFrom?: Dayjs
   effectiveTo?: Dayjs
   topics: PolicyTopic[]
@@ -67,9 +72,11 @@ const FIELDS = [
   'mode',
   'departmentId',
   'budgetCap',
+  'noCapReason',
   'requiredMaterials',
   'promisedWorkingDays',
   'conditions',
+  'exclusion',
   'effectiveFrom',
   'effectiveTo',
   'topics',
@@ -101,6 +108,9 @@ function bodyOf(values: Values): ItemBody {
     mode: values.mode,
     departmentId: values.departmentId,
     budgetCap: values.budgetCap ?? null,
+    // a reason is asked only of money without a cap
+    noCapReason:
+      kind !== 'service' && (values.budgetCap ?? null) === null ? values.noCapReason?.trim() || null : null,
     requiredMaterials: materialKeys(values.requiredMaterials ?? []).map((m) => ({
       key: m.key,
       nameZh: m.nameZh.trim(),
@@ -114,10 +124,38 @@ function bodyOf(values: Values): ItemBody {
       rule: c.rule.trim(),
       note: c.note?.trim() || null,
     })),
+    exclusion: exclusionBody(values.exclusion),
     effectiveFrom: fromDay(values.effectiveFrom),
     effectiveTo: fromDay(values.effectiveTo),
     topics: values.topics ?? [],
     isPushEnabled: values.isPushEnabled,
+  }
+}
+
+/** The form as the trial reads it: only what decides the outcome and the cost, whatever is still empty. */
+function trialBodyOf(values: Values, itemId: string | null): ItemPreviewBody | undefined {
+  const kind = values.benefitKind
+  if (!kind) return undefined
+  const cap = values.budgetCap ?? null
+  return {
+    code: values.code?.trim() || '—',
+    title: values.title?.trim() || '——',
+    benefitKind: kind,
+    amount: kind === 'amount' ? (values.amount ?? null) : null,
+    amountFormula: kind === 'formula' ? values.amountFormula?.trim() || null : null,
+    mode: values.mode,
+    budgetCap: cap,
+    noCapReason: kind !== 'service' && cap === null ? values.noCapReason?.trim() || null : null,
+    conditions: (values.conditions ?? []).map((c) => ({
+      ...(c.id ? { id: c.id } : {}),
+      clause: c.clause?.trim() ?? '',
+      rule: c.rule?.trim() ?? '',
+    })),
+    exclusion: exclusionBody(values.exclusion),
+    effectiveFrom: fromDay(values.effectiveFrom),
+    effectiveTo: fromDay(values.effectiveTo),
+    isPushEnabled: values.isPushEnabled,
+    itemId,
   }
 }
 
@@ -232,6 +270,16 @@ export function ItemEditorDrawer({
           mode: item?.mode ?? 'no_application',
           departmentId: item?.departmentId ?? policy.ownerDepartmentId,
           budgetCap: item?.budgetCap ?? null,
+          noCapReason: item?.noCapReason ?? '',
+          exclusion: item?.exclusion
+            ? {
+                enabled: true,
+                clause: item.exclusion.clause,
+                tag: item.exclusion.tag,
+                sinceFact: item.exclusion.sinceFact,
+                validYears: item.exclusion.validYears,
+              }
+            : { enabled: false },
           requiredMaterials: item?.requiredMaterials ?? [],
           promisedWorkingDays: item?.promisedWorkingDays ?? 10,
           conditions: item?.conditions.map((c) => ({
@@ -357,8 +405,27 @@ export function ItemEditorDrawer({
               </Form.Item>
             </Col>
           ) : null}
+          {kind !== 'service' && (budgetCap ?? null) === null ? (
+            <Col xs={24}>
+              <Form.Item
+                name="noCapReason"
+                label={t('policies.staff.item.noCapReason')}
+                extra={t('policies.staff.item.noCapReasonHint')}
+              >
+                <Input maxLength={500} />
+              </Form.Item>
+            </Col>
+          ) : null}
         </Row>
         <ConditionsList enterpriseId={previewId} readOnly={readOnly} />
+        <ExclusionFields readOnly={readOnly} />
+        <ItemTrial
+          policyId={policy.id}
+          bodyOf={() => trialBodyOf(form.getFieldsValue(true) as Values, item?.id ?? null)}
+          onFieldErrors={(error) => {
+            showApiErrorOnForm(form, error, FIELDS, '')
+          }}
+        />
         <MaterialsList readOnly={readOnly} />
       </Form>
     </Drawer>

@@ -9,6 +9,7 @@ import { useLoad } from '../../../ui/use-load'
 import { policiesApi, type MatchRun } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { EmptyText } from '../../../ui/staff/EmptyText'
+import { PublicationSettingsCard } from './PublicationSettingsCard'
 
 /**
  * `/staff/match-runs` (the bureau): the matching engine's recent runs — whole city, changed
@@ -60,6 +61,7 @@ export function MatchRunsPage() {
       {problem ? (
         <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />
       ) : null}
+      <PublicationSettingsCard />
       <Card>
         {runs.error ? (
           <Alert

@@ -3,6 +3,7 @@ import { errorMessage } from '../../../app/api'
 import { formatDateTime } from '../../../ui/format'
 import { useLoad } from '../../../ui/use-load'
 import { policiesApi, type PolicyVersion } from '../policies.api'
+import { formatAmount } from '../policy-labels'
 import { usePolicyText } from '../use-policy-text'
 import { EmptyText } from '../../../ui/staff/EmptyText'
 
@@ -45,6 +46,18 @@ export function VersionsCard({ policyId, refreshKey }: { policyId: string; refre
               title: t('policies.staff.versions.note'),
               dataIndex: 'note',
               render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: t('policies.staff.versions.decision'),
+              dataIndex: 'decision',
+              render: (d: PolicyVersion['decision']) =>
+                d
+                  ? t('policies.staff.versions.decisionText', {
+                      eligible: d.eligible,
+                      told: d.told,
+                      cost: formatAmount(d.cost, language),
+                    })
+                  : '—',
             },
           ]}
         />

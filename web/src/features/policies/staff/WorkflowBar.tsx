@@ -3,12 +3,12 @@ import { useState } from 'react'
 import { errorMessage, isApiError } from '../../../app/api'
 import { policiesApi, type PolicyAction, type PolicyView } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
+import { PublishDialog } from './PublishDialog'
 
 const ORDER: PolicyAction[] = ['submit', 'publish', 'return', 'revise', 'repeal']
-/** Sending back and repealing must say why; publishing may. */
-const NOTE: Record<PolicyAction, 'required' | 'optional' | 'none'> = {
+/** Sending back and repealing must say why (publishing: PublishDialog). */
+const NOTE: Record<Exclude<PolicyAction, 'publish'>, 'required' | 'optional' | 'none'> = {
   submit: 'none',
-  publish: 'optional',
   return: 'required',
   revise: 'none',
   repeal: 'required',
@@ -41,7 +41,20 @@ export function WorkflowBar({ policy, onDone, onFieldErrors }: Props) {
           </Button>
         ))}
       </Space>
-      {action ? (
+      {action === 'publish' ? (
+        <PublishDialog
+          policy={policy}
+          onClose={() => setAction(undefined)}
+          onDone={(next) => {
+            setAction(undefined)
+            onDone(next)
+          }}
+          onFieldErrors={(fields, message) => {
+            setAction(undefined)
+            onFieldErrors(fields, message)
+          }}
+        />
+      ) : action ? (
         <ActionModal
           policy={policy}
           action={action}
@@ -68,7 +81,7 @@ function ActionModal({
   onFieldErrors,
 }: {
   policy: PolicyView
-  action: PolicyAction
+  action: Exclude<PolicyAction, 'publish'>
   onClose: () => void
   onDone: (policy: PolicyView) => void
   onFieldErrors: (fields: Record<string, string>, message: string) => void
