@@ -34,7 +34,9 @@ describe('the account name against the registered name', () => {
   })
 
   it('keeps the spelling as typed, only tidying the spaces', () => {
-    expect(tidyAccountName('  大连海港（集团）  有限公司 ')).toBe('大连海港（集团） 有限公司')
+    expect(tidyAccountName('  大连海港（集团）  有限公司 ')).toBe('大连海港（集团）有限公司')
+    expect(tidyAccountName('大连百年老铺食品 有限公司')).toBe('大连百年老铺食品有限公司')
+    expect(tidyAccountName(' HSBC  Bank (China)  大连分行')).toBe('HSBC Bank (China)大连分行')
     expect(normalizeAccountName('大连海港（集团）')).toBe('大连海港(集团)')
   })
 })

@@ -29,9 +29,15 @@ export function isSameAccountName(a: string, b: string): boolean {
   return normalizeAccountName(a) === normalizeAccountName(b)
 }
 
-/** The name as it is kept: trimmed, runs of spaces made one, full-width brackets as typed (it is the bank's spelling). */
+/**
+ * The name as it is kept: trimmed, no spaces beside Chinese characters (a Chinese name has none),
+ * other runs of spaces made one; brackets kept as typed (it is the bank's spelling).
+ */
 export function tidyAccountName(name: string): string {
-  return name.trim().replace(/[\s\u3000]+/g, ' ')
+  return name
+    .trim()
+    .replace(/[\s\u3000]+/g, ' ')
+    .replace(/ (?=[\p{Script=Han}（）])|(?<=[\p{Script=Han}（）]) /gu, '')
 }
 
 export type AccountNumberCheck =

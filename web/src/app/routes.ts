@@ -4,6 +4,8 @@ export const paths = {
   login: '/login',
   registerEnterprise: '/enterprises/new',
   enterprise: (id: string) => `/enterprises/${id}`,
+  /** The enterprise's settlement account: the profile's 结算账户 tab. */
+  enterpriseAccount: (id: string) => `/enterprises/${id}?tab=account`,
   inbox: '/inbox',
   appeals: '/appeals',
   newAppeal: '/appeals/new',
