@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
+import { baseUrl, expectAccessible, launchBrowser, screenshots } from '../support/browser'
 import { newEnterpriseOnPhone, postAsPage } from '../support/enterprise'
 import { staffOnDesktop } from '../support/sign-in'
 
@@ -8,9 +8,13 @@ import { staffOnDesktop } from '../support/sign-in'
  * 免申即享 from rule to cash: a handler of the market regulation bureau encodes a no-application
  * item with the rule editor and submits it; the department head publishes it; the matching job finds
  * the one enterprise whose declared fact fits (no demo enterprise has that many years in its niche,
- * so nobody else is pushed) and pushes to its inbox; the enterprise opens the explanation and
- * consents in one tap; the head confirms the payout list; the enterprise sees the money and rates
- * it; the evaluation counts consented 1, paid 1 and the amount.
+ * so nobody else is pushed) and pushes to its inbox; the enterprise opens the explanation, is asked
+ * for its settlement account first (an account in another name is refused, naming both names), gives
+ * it and consents in one tap; the head sees where the money goes (masked) and confirms the payout
+ * list, and the page shows the new counts at once; the enterprise sees the money and the account it
+ * went to, and rates it; its manager changes the account with the code sent to their phone, and the
+ * payout still names the account it was paid to; the evaluation counts consented 1, paid 1 and the
+ * amount.
  */
 let browser: Browser
 beforeAll(async () => {
@@ -21,6 +25,22 @@ afterAll(() => browser?.close())
 const TITLE = '大连市老字号传承发展奖励办法'
 const ITEM = '老字号传承奖励'
 const AMOUNT = '8000元'
+const COMPANY = '大连百年老铺食品有限公司'
+const ACCOUNT = '3400200009100012345'
+const NEW_ACCOUNT = '21050167360050123456'
+
+/** The code confirming an account change, from the dev inbox (not the older sign-in code to the same phone). */
+async function readChangeCode(phone: string): Promise<string> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const res = await fetch(`${baseUrl()}/api/v1/dev/inbox`)
+    const body = (await res.json()) as { items: { to: string; text: string }[] }
+    const sms = body.items.find((m) => m.to === phone && m.text.includes('您正在变更'))
+    const code = sms?.text.match(/\d{6}/)?.[0]
+    if (code) return code
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`no change code reached ${phone}`)
+}
 
 /** Waits for the matching job and the outbox: the push reaches the in-app inbox within seconds. */
 async function waitForPush(page: Page) {
@@ -36,8 +56,8 @@ async function waitForPush(page: Page) {
 it('an officer encodes a no-application item; the enterprise it finds consents; the head pays; the evaluation counts it', async () => {
   const shot = screenshots('benefit-without-application')
   // Signed in first (the dev inbox keeps the last 50 messages), with the fact the rule will need.
-  const { page, enterpriseId } = await newEnterpriseOnPhone(browser, {
-    name: '大连百年老铺食品有限公司',
+  const { page, enterpriseId, phone } = await newEnterpriseOnPhone(browser, {
+    name: COMPANY,
     legalRepresentative: '王传承',
     divisionCode: '210202',
     industryCode: 'C14',
@@ -98,14 +118,33 @@ it('an officer encodes a no-application item; the enterprise it finds consents; 
   await card.getByText('新', { exact: true }).waitFor()
   await card.click()
 
-  // 4. The explanation: every condition met, the amount, and the one-tap consent.
+  // 4. The explanation: every condition met, the amount — and, before the one-tap consent, the
+  // settlement account the money will go to, asked for right there.
   await page.getByText('全部 1 项条件均符合').waitFor()
   await page.getByText('企业自报').first().waitFor()
+  const accountForm = page.getByRole('region', { name: '先填写结算账户' })
+  await accountForm.getByText(`户名须与登记名称「${COMPANY}」一致`).waitFor()
+  expect(await page.getByRole('button', { name: `确认享受 ${AMOUNT}` }).count()).toBe(0)
   await expectAccessible(page)
-  await shot(page, 'explanation')
+  await shot(page, 'explanation-account-first')
+  await accountForm.getByLabel('户名').fill('王传承')
+  await accountForm.getByLabel('开户行').fill('中国工商银行股份有限公司大连中山支行')
+  await accountForm.getByLabel('账号').first().fill('3400 2000 0910 0012 345')
+  await accountForm.getByLabel('再次输入账号').fill('3400200009100012346')
+  await accountForm.getByRole('button', { name: '保存结算账户' }).click()
+  await accountForm.getByText(`户名「王传承」与企业登记名称「${COMPANY}」不一致`).waitFor()
+  await accountForm.getByText('两次输入的账号不一致，请核对').waitFor()
+  await shot(page, 'account-refused')
+  await accountForm.getByLabel('户名').fill(COMPANY.replace('有限公司', ' 有限公司'))
+  await accountForm.getByLabel('再次输入账号').fill(ACCOUNT)
+  await accountForm.getByRole('button', { name: '保存结算账户' }).click()
+  await page.getByText('政策资金将付到：中国工商银行股份有限公司大连中山支行 3400 **** **** 2345').waitFor()
+  await expectAccessible(page)
+  await shot(page, 'account-given')
   await page.getByRole('button', { name: `确认享受 ${AMOUNT}` }).click()
   const dialog = page.getByRole('dialog')
   await dialog.getByText(`预计可享 ${AMOUNT}`).waitFor()
+  await dialog.getByText('3400 **** **** 2345').waitFor()
   await shot(page, 'consent-confirmation')
   await dialog.getByRole('button', { name: '确认享受' }).click()
   await dialog.waitFor({ state: 'hidden' })
@@ -119,27 +158,66 @@ it('an officer encodes a no-application item; the enterprise it finds consents; 
   await head.goto('/staff/benefits/payouts')
   await head.getByRole('link', { name: ITEM }).click()
   await head.getByRole('heading', { name: `兑现名单：${ITEM}` }).waitFor()
-  const row = head.getByRole('row', { name: /大连百年老铺食品有限公司/ })
+  const row = head.getByRole('row', { name: new RegExp(COMPANY) })
   await row.getByText('仍符合条件').waitFor()
+  // Where the money goes, as a payer needs it on screen: the bank and the masked number.
+  await row.getByText('3400 **** **** 2345').waitFor()
+  await row.getByText('中国工商银行股份有限公司大连中山支行').waitFor()
+  expect(await row.textContent()).not.toContain(ACCOUNT)
   await expect.poll(() => row.getByRole('checkbox').isChecked()).toBe(true)
   await head.getByText(`兑现 1 项，共 ${AMOUNT}`).waitFor()
+  await head.getByRole('heading', { name: '待兑现的确认（1 项）' }).waitFor()
   await expectAccessible(head)
   await shot(head, 'payout-list')
   await head.getByRole('button', { name: '确认兑现', exact: true }).click()
   await head.locator('.ant-popconfirm').getByRole('button', { name: '确认兑现' }).click()
   await head.getByText(`已兑现 1 项，共 ${AMOUNT}`).waitFor()
+  // Right after confirming, the page shows the new counts — nothing waiting, the amount paid — with
+  // no button to press (it used to go on showing "1 waiting, 0 paid" until one was).
+  await head.getByRole('heading', { name: '待兑现的确认（0 项）' }).waitFor({ timeout: 5000 })
+  const used = head.locator('.s-budget-figures div').filter({ hasText: '已兑现' }).locator('dd')
+  await expect.poll(() => used.textContent(), { timeout: 5000 }).toBe(AMOUNT)
+  await head.getByRole('link', { name: '下载兑现清单（含完整账号）' }).waitFor()
+  await expectAccessible(head)
   await shot(head, 'payout-confirmed')
+  await head.goto('/staff/benefits/payouts')
+  const itemRow = head.getByRole('row', { name: new RegExp(ITEM) })
+  await expect.poll(() => itemRow.locator('td').nth(2).textContent()).toBe('0') // waiting
+  expect(await itemRow.locator('td').nth(3).textContent()).toBe('1') // paid
 
-  // 6. The enterprise sees the money on its timeline and rates it.
+  // 6. The enterprise sees the money on its timeline, with the account it went to, and rates it.
   await page.goto(`/enterprises/${enterpriseId}/claims`)
   await page.getByRole('link', { name: new RegExp(ITEM) }).click()
   await page.getByText('资金已兑现到账，欢迎评价。').waitFor()
   await page.getByText(new RegExp(`已兑现 ${AMOUNT}`)).waitFor()
+  await page.getByText('付至 中国工商银行股份有限公司大连中山支行 3400 **** **** 2345').first().waitFor()
+  expect(await page.content()).not.toContain(ACCOUNT)
   await page.getByRole('radio', { name: '非常满意' }).check()
   await page.getByRole('button', { name: '提交评价' }).click()
   await page.getByText('感谢您的评价。').waitFor()
   await expectAccessible(page)
   await shot(page, 'paid-and-rated')
+
+  // 6b. The manager changes the account: the number twice, a reason, the code sent to their phone.
+  // Every manager hears of it; the payout still names the account it was paid to.
+  await page.goto(`/enterprises/${enterpriseId}?tab=account`)
+  await page.getByRole('button', { name: '变更结算账户' }).click()
+  const change = page.getByRole('region', { name: '变更结算账户' })
+  await change.getByLabel('开户行').fill('中国建设银行股份有限公司大连西岗支行')
+  await change.getByLabel('账号').first().fill(NEW_ACCOUNT)
+  await change.getByLabel('再次输入账号').fill(NEW_ACCOUNT)
+  await change.getByLabel('变更原因').fill('原开户行网点撤并')
+  await change.getByRole('button', { name: '获取验证码' }).click()
+  await page.getByText(/验证码已发送到 136\*{4}\d{4}/).waitFor()
+  await change.getByLabel('短信验证码').fill(await readChangeCode(phone))
+  await change.getByRole('button', { name: '确认变更' }).click()
+  await page.getByText('结算账户已变更，所有管理员已收到短信通知。').waitFor()
+  await page.getByRole('region', { name: '以前的结算账户' }).getByText('3400 **** **** 2345').waitFor()
+  await expectAccessible(page)
+  await shot(page, 'account-changed')
+  await page.goto(`/enterprises/${enterpriseId}/claims`)
+  await page.getByRole('link', { name: new RegExp(ITEM) }).click()
+  await page.getByText('付至 中国工商银行股份有限公司大连中山支行 3400 **** **** 2345').first().waitFor()
 
   // 7. The evaluation counts it: one consent, one payout, the amount, the rating.
   const leader = await staffOnDesktop(browser, 'leader')

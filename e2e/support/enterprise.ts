@@ -41,7 +41,7 @@ export async function postAsPage<T>(page: Page, path: string, body: unknown): Pr
 export async function newEnterpriseOnPhone(
   browser: Browser,
   enterprise: Registration,
-): Promise<{ page: Page; enterpriseId: string }> {
+): Promise<{ page: Page; enterpriseId: string; phone: string }> {
   const page = await newPhonePage(browser)
   const phone = `136${String(Date.now()).slice(-8)}`
   await page.goto('/login')
@@ -54,5 +54,5 @@ export async function newEnterpriseOnPhone(
     ...enterprise,
     uscc: makeUscc(Math.random, enterprise.divisionCode, '1'),
   })
-  return { page, enterpriseId: created.id }
+  return { page, enterpriseId: created.id, phone }
 }

@@ -29,6 +29,7 @@ import { factRoutes } from './modules/facts/facts.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { policyRoutes } from './modules/policies/policies.routes'
 import { referenceRoutes } from './modules/reference/reference.routes'
+import { settlementAccountRoutes } from './modules/settlement-accounts/settlement-accounts.routes'
 import { supervisionRoutes } from './modules/supervision/supervision.routes'
 import { userRoutes } from './modules/users/users.routes'
 
@@ -84,6 +85,7 @@ export function buildApp(deps: AppDeps) {
   app.route(API_PREFIX, enterpriseRoutes())
   app.route(API_PREFIX, enterpriseClaimRoutes())
   app.route(API_PREFIX, worklistRoutes())
+  app.route(API_PREFIX, settlementAccountRoutes())
   app.route(API_PREFIX, factRoutes())
   app.route(API_PREFIX, policyRoutes())
   app.route(API_PREFIX, appealRoutes())

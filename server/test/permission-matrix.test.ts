@@ -85,12 +85,7 @@ const BENEFIT_ENTRIES: Record<string, Entry> = {
     body: () => ({
       itemId: randomUuid(),
       idempotencyKey: randomUuid(),
-      form: {
-        contactName: '王经理',
-        contactPhone: '13800138000',
-        bankName: '中国工商银行',
-        bankAccount: '6222020000000000001',
-      },
+      form: { contactName: '王经理', contactPhone: '13800138000' },
     }),
   },
   'GET /api/v1/enterprises/{id}/claims': { allow: CLAIM_READERS, params: (c) => ({ id: c.enterpriseId }) },
@@ -152,6 +147,36 @@ const BENEFIT_ENTRIES: Record<string, Entry> = {
   },
   'GET /api/v1/benefits/evaluation': { allow: ['dispatcher', 'bureau_leader', 'admin', ...DEPARTMENT] },
   'GET /api/v1/benefits/evaluation.xlsx': { allow: ['dispatcher', 'bureau_leader', 'admin', ...DEPARTMENT] },
+  // Whole account numbers: the paying department only, never the bureau or the enterprise.
+  'GET /api/v1/benefits/payouts.xlsx': { allow: DEPARTMENT },
+}
+
+/** The settlement account: members give and (managers) change it; members and staff read it masked. */
+const settlementAccountBody = () => ({
+  accountName: '矩阵测试企业',
+  bankName: '中国工商银行股份有限公司大连中山支行',
+  accountNumber: '3400200009100012345',
+  accountNumberConfirm: '3400200009100012345',
+})
+const SETTLEMENT_ACCOUNT_ENTRIES: Record<string, Entry> = {
+  'GET /api/v1/enterprises/{id}/settlement-account': {
+    allow: 'signed-in',
+    params: (c) => ({ id: c.enterpriseId }),
+  },
+  'POST /api/v1/enterprises/{id}/settlement-account': {
+    allow: ['enterprise'],
+    params: (c) => ({ id: c.enterpriseId }),
+    body: settlementAccountBody,
+  },
+  'POST /api/v1/enterprises/{id}/settlement-account/change-code': {
+    allow: ['enterprise'],
+    params: (c) => ({ id: c.enterpriseId }),
+  },
+  'PUT /api/v1/enterprises/{id}/settlement-account': {
+    allow: ['enterprise'],
+    params: (c) => ({ id: c.enterpriseId }),
+    body: () => ({ ...settlementAccountBody(), reason: '更换开户行', code: '123456' }),
+  },
 }
 
 const MATRIX: Record<string, Entry> = {
@@ -676,6 +701,7 @@ const MATRIX: Record<string, Entry> = {
 
   // Benefits: the enterprise claims; the paying department reviews and pays; the bureau reads.
   ...BENEFIT_ENTRIES,
+  ...SETTLEMENT_ACCOUNT_ENTRIES,
 }
 
 function allowed(entry: Entry, caller: Caller): boolean {

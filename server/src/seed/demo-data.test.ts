@@ -6,7 +6,9 @@ import { checkUscc } from '../shared/uscc'
 import { dalian } from './cities/dalian'
 import { demoLegalRepresentativePhone, generateDemoEnterprises } from './demo-enterprises'
 import { generateDemoFacts } from './demo-facts'
-import { seedDemoPolicyData, seedDemoRegistryIfEmpty } from './seed'
+import { demoSettlementAccount } from './demo-settlement-accounts'
+import { seedDemoPolicyData, seedDemoRegistryIfEmpty, seedDemoSettlementAccounts } from './seed'
+import { checkAccountNumber, isPlausibleBankName, isSameAccountName } from '../shared/settlement-account'
 
 describe('the demo city', () => {
   const enterprises = generateDemoEnterprises(2000, dalian.enterpriseWeights)
@@ -99,5 +101,31 @@ describe('seeding the demo registry', () => {
       .executeTakeFirstOrThrow()
     expect(imported).toMatchObject({ source: 'market_regulation', department_id: market.id })
     expect(imported.file_name).toContain('演示数据')
+  })
+})
+
+describe('seeding the demo settlement accounts', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(() => t.close())
+
+  it('gives every demo enterprise an account in its registered name that passes the form’s checks, once', async () => {
+    const demo = await Promise.all([1, 2, 3].map(() => buildEnterprise(t, { is_demo: true })))
+    const other = await buildEnterprise(t) // not demo: no demo account
+    expect(await seedDemoSettlementAccounts(t.deps)).toBe(3)
+    expect(await seedDemoSettlementAccounts(t.deps)).toBe(0)
+    const rows = await t.deps.db.selectFrom('settlement_accounts').selectAll().execute()
+    expect(rows.map((r) => r.enterprise_id).sort()).toEqual(demo.map((e) => e.id).sort())
+    expect(rows.some((r) => r.enterprise_id === other.id)).toBe(false)
+    for (const row of rows) {
+      const enterprise = demo.find((e) => e.id === row.enterprise_id)!
+      expect(isSameAccountName(row.account_name, enterprise.name)).toBe(true)
+      expect(row).toMatchObject({ version: 1, is_demo: true, set_by: null, superseded_at: null })
+      expect(checkAccountNumber(row.account_number)).toMatchObject({ ok: true, digits: row.account_number })
+      expect(isPlausibleBankName(row.bank_name)).toBe(true)
+      expect(demoSettlementAccount(enterprise.uscc).accountNumber).toBe(row.account_number)
+    }
   })
 })

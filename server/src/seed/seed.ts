@@ -13,12 +13,14 @@ import {
   seedInitialFacts,
 } from '../modules/facts/facts.service'
 import { applyRegistryRecords } from '../modules/enterprises/enterprise-registry.service'
+import { giveDemoAccounts } from '../modules/settlement-accounts/settlement-accounts.service'
 import { MATCH_FULL_QUEUE } from '../modules/policies/policies.jobs'
 import { createPublishedPolicy, expirePolicies } from '../modules/policies/policies.service'
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { dalian } from './cities/dalian'
 import { demoLegalRepresentativePhone, generateDemoEnterprises } from './demo-enterprises'
 import { generateDemoFacts } from './demo-facts'
+import { demoSettlementAccount } from './demo-settlement-accounts'
 import { loadDemoPolicies } from './policies/demo-policies'
 import type { CitySeed } from './seed-types'
 import * as q from './seed.queries'
@@ -44,6 +46,7 @@ export async function seedIfEmpty(
   await seedFactSourcesIfEmpty(deps)
   if (options.demo) {
     await seedDemoRegistryIfEmpty(deps)
+    await seedDemoSettlementAccounts(deps)
     await seedDemoPolicyData(deps)
   }
   return result
@@ -81,6 +84,18 @@ export async function seedDemoRegistryIfEmpty(deps: AppDeps): Promise<number> {
       })),
       importId,
     )
+  })
+}
+
+/**
+ * A settlement account for each demo enterprise, in its registered name (after the registry, whose
+ * name it must carry), so the demo's 免申即享 consents work. Only demo enterprises that have none get
+ * one: an account a demo user gave or changed is kept.
+ */
+export async function seedDemoSettlementAccounts(deps: AppDeps): Promise<number> {
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    return giveDemoAccounts(tx, demoSettlementAccount)
   })
 }
 

@@ -6,6 +6,8 @@ export const paths = {
   /** Claim an enterprise already on the platform (its credit code filled in when known). */
   claimEnterprise: (uscc = '') => `/enterprises/claim${uscc ? `?uscc=${encodeURIComponent(uscc)}` : ''}`,
   enterprise: (id: string) => `/enterprises/${id}`,
+  /** The enterprise's settlement account: the profile's 结算账户 tab. */
+  enterpriseAccount: (id: string) => `/enterprises/${id}?tab=account`,
   inbox: '/inbox',
   appeals: '/appeals',
   newAppeal: '/appeals/new',

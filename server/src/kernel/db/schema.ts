@@ -782,6 +782,8 @@ export type DB = {
   benefit_payout_batches: BenefitPayoutBatchesTable
   benefit_payouts: BenefitPayoutsTable
   benefit_budget_locks: BenefitBudgetLocksTable
+  settlement_accounts: SettlementAccountsTable
+  settlement_account_codes: SettlementAccountCodesTable
 }
 
 // Benefits (migration 0014)
@@ -892,6 +894,12 @@ export type BenefitPayoutsTable = {
   paid_on: string
   recorded_by: string
   recorded_at: Timestamp
+  /** the settlement account paid to, copied (null only for payouts recorded before migration 0022) */
+  account_id: string | null
+  account_version: number | null
+  account_name: string | null
+  bank_name: string | null
+  account_number: string | null
 }
 
 export type BenefitBudgetLocksTable = {
@@ -959,4 +967,32 @@ export type EnterpriseDisputesTable = {
   resolved_by: string | null
   resolved_at: Date | null
   created_at: Generated<Date>
+}
+
+// Settlement accounts (migration 0022)
+
+export type SettlementAccountsTable = {
+  id: Generated<string>
+  enterprise_id: string
+  version: number
+  account_name: string
+  bank_name: string
+  account_number: string
+  change_reason: string | null
+  set_by: string | null
+  set_at: Generated<Date>
+  superseded_at: Date | null
+  is_demo: Generated<boolean>
+}
+
+export type SettlementAccountCodesTable = {
+  id: Generated<string>
+  enterprise_id: string
+  user_id: string
+  phone: string
+  code_hash: string
+  sent_at: Generated<Date>
+  expires_at: Date
+  attempts: Generated<number>
+  used_at: Date | null
 }

@@ -37,7 +37,26 @@ export type BenefitWorld = {
   leader: TestClient
   policyId: string
   items: { noApp: string; fast: string; standard: string }
-  firm: (assets: number | null, employees?: number) => Promise<Firm>
+  firm: (assets: number | null, employees?: number, options?: { account?: boolean }) => Promise<Firm>
+}
+
+/** A corporate account number as Dalian branches issue them (19 digits); random, so no two firms share one. */
+export const corporateAccountNumber = () =>
+  `3400${String(crypto.randomInt(0, 1e9)).padStart(9, '0')}${String(crypto.randomInt(0, 1e6)).padStart(6, '0')}`
+
+/** Gives the firm its settlement account through the API, as a member would. */
+export async function giveAccount(
+  f: Pick<Firm, 'id' | 'name' | 'client'>,
+  accountNumber = corporateAccountNumber(),
+) {
+  const res = await f.client.post(`/api/v1/enterprises/${f.id}/settlement-account`, {
+    accountName: f.name,
+    bankName: '中国工商银行股份有限公司大连中山支行',
+    accountNumber,
+    accountNumberConfirm: accountNumber,
+  })
+  if (res.status !== 201) throw new Error(JSON.stringify(res.body))
+  return { accountNumber, accountId: res.body.current.id as string }
 }
 
 const CONDITIONS = [
@@ -45,11 +64,10 @@ const CONDITIONS = [
   { clause: '第五条：资产总额不超过5000万元', rule: '资产总额不超过5000万元' },
 ]
 
+/** The application form: contact and statement; the money goes to the settlement account. */
 export const FORM = {
   contactName: '王经理',
   contactPhone: '13800138000',
-  bankName: '中国工商银行大连分行',
-  bankAccount: '6222020000000000001',
 }
 
 export async function buildBenefitWorld(t: TestApp): Promise<BenefitWorld> {
@@ -59,7 +77,11 @@ export async function buildBenefitWorld(t: TestApp): Promise<BenefitWorld> {
     signInStaff(t, await buildStaff(t, { roles: [role], departmentId }))
   const handler = await staff('handler', tax.id)
   const head = await staff('department_head', tax.id)
-  const firm = async (assets: number | null, employees = 50): Promise<Firm> => {
+  const firm = async (
+    assets: number | null,
+    employees = 50,
+    options: { account?: boolean } = {},
+  ): Promise<Firm> => {
     const e = await buildEnterprise(t, { employees, ...(employees > 300 ? { size_class: 'large' } : {}) })
     const client = await signInEnterprise(t, (await buildEnterpriseUser(t, { enterpriseIds: [e.id] })).phone)
     if (assets !== null) {
@@ -68,6 +90,8 @@ export async function buildBenefitWorld(t: TestApp): Promise<BenefitWorld> {
       })
       if (res.status !== 200) throw new Error(JSON.stringify(res.body))
     }
+    // Every claim leads to money: a firm has its settlement account unless a test says otherwise.
+    if (options.account !== false) await giveAccount({ id: e.id, name: e.name, client })
     return { id: e.id, name: e.name, client }
   }
   const created = await handler.post('/api/v1/policies', {

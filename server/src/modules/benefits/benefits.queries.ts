@@ -77,6 +77,11 @@ function claimQuery(db: Executor) {
       'p.paid_on as payout_paid_on',
       'p.batch_id as payout_batch_id',
       'p.recorded_at as payout_recorded_at',
+      'p.account_id as payout_account_id',
+      'p.account_version as payout_account_version',
+      'p.account_name as payout_account_name',
+      'p.bank_name as payout_bank_name',
+      'p.account_number as payout_account_number',
     ])
 }
 
@@ -345,6 +350,8 @@ export async function insertPayout(
     amount: number
     paidOn: string
     by: string
+    /** the settlement account paid to, copied as it is now */
+    account: { id: string; version: number; accountName: string; bankName: string; accountNumber: string }
   },
 ) {
   await tx
@@ -357,8 +364,49 @@ export async function insertPayout(
       amount: payout.amount,
       paid_on: payout.paidOn,
       recorded_by: payout.by,
+      account_id: payout.account.id,
+      account_version: payout.account.version,
+      account_name: payout.account.accountName,
+      bank_name: payout.account.bankName,
+      account_number: payout.account.accountNumber,
     })
     .execute()
+}
+
+/**
+ * The payouts of the departments' items with the accounts they went to, whole (the bank file): of
+ * one batch, one claim or one item, oldest first.
+ */
+export async function findPayoutLedger(
+  db: Executor,
+  departmentIds: string[],
+  filter: { batchId?: string | undefined; claimId?: string | undefined; itemId?: string | undefined },
+) {
+  let query = db
+    .selectFrom('benefit_payouts as p')
+    .innerJoin('benefit_claims as c', 'c.id', 'p.claim_id')
+    .innerJoin('enterprises as e', 'e.id', 'p.enterprise_id')
+    .select([
+      'p.id',
+      'p.amount',
+      'p.paid_on',
+      'p.batch_id',
+      'p.recorded_at',
+      'p.account_id',
+      'p.account_version',
+      'p.account_name',
+      'p.bank_name',
+      'p.account_number',
+      'c.number',
+      'c.item_snapshot',
+      'e.name as enterprise_name',
+      'e.uscc',
+    ])
+    .where('c.department_id', 'in', departmentIds.length ? departmentIds : [NO_ID])
+  if (filter.batchId) query = query.where('p.batch_id', '=', filter.batchId)
+  if (filter.claimId) query = query.where('p.claim_id', '=', filter.claimId)
+  if (filter.itemId) query = query.where('p.item_id', '=', filter.itemId)
+  return query.orderBy('p.recorded_at').orderBy('c.number').execute()
 }
 
 export async function insertBatch(

@@ -20,6 +20,7 @@ import {
   PayoutBatchBody,
   PayoutBatchSchema,
   PayoutBody,
+  PayoutLedgerQuery,
   PayoutListSchema,
   RatingBody,
   ReceiptSchema,
@@ -31,6 +32,7 @@ import {
 import * as evaluation from './evaluation.service'
 import * as intake from './claims-intake.service'
 import * as payouts from './payouts.service'
+import * as ledger from './payout-ledger.service'
 import * as read from './claims-read.service'
 import * as worklist from './claims-worklist.service'
 import * as review from './claims-review.service'
@@ -393,6 +395,32 @@ export function benefitRoutes() {
         ),
         201,
       ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/benefits/payouts.xlsx',
+      tags,
+      access: 'session',
+      summary:
+        'The payout ledger for the bank file: each payout of a batch, claim or item with the whole settlement account it went to (the paying department; audited)',
+      request: { query: PayoutLedgerQuery },
+      responses: {
+        200: {
+          description: 'xlsx',
+          content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+      },
+    }),
+    async (c) => {
+      const book = await ledger.exportPayoutLedger(c.get('deps'), c.get('actor'), c.req.valid('query'))
+      return c.body(new Uint8Array(book), 200, {
+        'content-type': XLSX,
+        'content-disposition': 'attachment; filename="benefit-payouts.xlsx"',
+        'cache-control': 'no-store',
+      }) as never
+    },
   )
 
   // Effect evaluation

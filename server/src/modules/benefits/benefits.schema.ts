@@ -1,6 +1,8 @@
 import { z } from 'zod'
-import { contactPhone, isoDate, personName, plainText } from '../../shared/fields'
+import { contactPhone, fieldMessage, isoDate, personName, plainText } from '../../shared/fields'
+import { checkAccountNumber } from '../../shared/settlement-account'
 import { BENEFIT_KINDS, BENEFIT_MODES, MATCH_OUTCOMES } from '../../shared/policies'
+import { ACCOUNT_PROBLEMS, AccountViewSchema } from '../settlement-accounts/settlement-accounts.schema'
 
 /** The contract of benefit claims, payouts and the effect evaluation (the web reuses it). */
 
@@ -45,11 +47,21 @@ const materials = z
 export const ApplicationFormBody = z.strictObject({
   contactName: personName(),
   contactPhone,
-  bankName: plainText(100, 2),
+  /**
+   * Deprecated: the money goes to the enterprise's settlement account, never to a number typed on a
+   * form. Still accepted so older clients keep working; a number given must be that account's (else
+   * refused), and neither is kept with the claim.
+   */
+  bankName: plainText(100, 2).optional(),
   bankAccount: z
     .string()
-    .trim()
-    .regex(/^\d{8,30}$/),
+    .max(60)
+    .superRefine((v, ctx) => {
+      const check = checkAccountNumber(v)
+      if (!check.ok)
+        ctx.addIssue({ code: 'custom', message: fieldMessage(`settlementAccount.number.${check.rule}`)() })
+    })
+    .optional(),
   statement: plainText(2000, 0).optional().default(''),
 })
 export type ApplicationForm = z.infer<typeof ApplicationFormBody>
@@ -94,7 +106,11 @@ export const VerdictBody = z.strictObject({
 })
 export type VerdictInput = z.infer<typeof VerdictBody>
 
-export const PayoutBody = z.strictObject({ paidOn: isoDate })
+export const PayoutBody = z.strictObject({
+  paidOn: isoDate,
+  /** the settlement account the payer saw: refused if the enterprise changed it since (SETTLEMENT_ACCOUNT_CHANGED) */
+  accountId: z.string().uuid().optional(),
+})
 
 export const PayoutBatchBody = z.strictObject({
   paidOn: isoDate,
@@ -102,6 +118,12 @@ export const PayoutBatchBody = z.strictObject({
   claimIds: z.array(z.string().uuid()).max(5000).optional().default([]),
   exclusions: z
     .array(z.strictObject({ claimId: z.string().uuid(), reason }))
+    .max(5000)
+    .optional()
+    .default([]),
+  /** the settlement account the head saw for each paid claim: refused if one changed since */
+  accounts: z
+    .array(z.strictObject({ claimId: z.string().uuid(), accountId: z.string().uuid() }))
     .max(5000)
     .optional()
     .default([]),
@@ -133,6 +155,14 @@ export const PageQuery = z.strictObject({
 
 /** An enterprise's claims, optionally of one item (its page shows the claim on it). */
 export const EnterpriseClaimsQuery = PageQuery.extend({ itemId: z.string().uuid().optional() })
+
+/** The paying department's payout ledger with whole account numbers (the bank file): one batch, one claim, or one item. */
+export const PayoutLedgerQuery = z.strictObject({
+  batchId: z.string().uuid().optional(),
+  claimId: z.string().uuid().optional(),
+  itemId: z.string().uuid().optional(),
+})
+export type PayoutLedgerInput = z.infer<typeof PayoutLedgerQuery>
 
 export const EvaluationQuery = z.strictObject({
   policyId: z.string().uuid().optional(),
@@ -168,11 +198,22 @@ const ExplanationSnapshotSchema = z.object({
   amountText: z.string().nullable(),
 })
 
+/** The account a payout went to, as it was then (masked); null for payouts recorded before accounts were kept. */
+export const PayoutAccountSchema = z.object({
+  accountId: z.string(),
+  version: z.number(),
+  accountName: z.string(),
+  bankName: z.string(),
+  accountNumberMasked: z.string(),
+  lastFour: z.string(),
+})
+
 const PayoutSchema = z.object({
   amount: z.number(),
   paidOn: z.string(),
   batchId: z.string().nullable(),
   recordedAt: z.string(),
+  account: PayoutAccountSchema.nullable(),
 })
 
 export const ClaimSummarySchema = z.object({
@@ -253,6 +294,11 @@ export const ClaimDetailSchema = ClaimSummarySchema.extend({
   budget: z
     .object({ cap: z.number().nullable(), used: z.number(), remaining: z.number().nullable() })
     .nullable(),
+  /** where the money would go now: the enterprise's current settlement account (masked), or why it cannot */
+  settlementAccount: z.object({
+    account: AccountViewSchema.nullable(),
+    problem: z.enum(ACCOUNT_PROBLEMS).nullable(),
+  }),
   /** what the caller may do now */
   allowedActions: z.array(z.string()),
 })
@@ -288,6 +334,10 @@ export const PayoutListSchema = z.object({
       /** why it is flagged: the failed conditions, the missing facts, or that the item no longer applies */
       reasons: z.array(z.string()),
       failedConditions: z.array(z.object({ id: z.string(), clause: z.string(), text: z.string() })),
+      /** where the money would go (masked: bank and last four on screen; the whole number only in the bank file) */
+      account: AccountViewSchema.nullable(),
+      /** why it cannot be paid now: no account, or its name no longer the registered name */
+      accountProblem: z.enum(ACCOUNT_PROBLEMS).nullable(),
     }),
   ),
   totals: z.object({

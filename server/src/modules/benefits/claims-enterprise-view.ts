@@ -12,7 +12,7 @@ export const ENTERPRISE_CLAIM_TIMELINE: ApplicantAllowList = {
   approve: { data: ['amount'] },
   reject: {},
   withdraw: {},
-  pay: { data: ['amount', 'paidOn'] },
+  pay: { data: ['amount', 'paidOn', 'bankName', 'accountNumberMasked'] },
   exclude: {},
   rate: { data: ['level'] },
 }

@@ -16,9 +16,11 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { requireEnterpriseAccess } from '../enterprises/enterprises.service'
 import type { CompiledItem, Explanation } from '../policies/policy-rules'
 import { acceptUpload, MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'
+import { checkAccountNumber, maskAccountNumber } from '../../shared/settlement-account'
+import { requirePayableAccount } from '../settlement-accounts/settlement-accounts.service'
 import { scopeOf, staffViewerOf } from './benefits-access'
 import { eligibilityNow, expectedAmountOf, notEligible } from './benefits-eligibility.service'
-import type { ApplyInput, ConsentInput } from './benefits.schema'
+import type { ApplicationForm, ApplyInput, ConsentInput } from './benefits.schema'
 import * as q from './benefits.queries'
 import { notifyDepartment, type ItemSnapshot } from './claim-action'
 import { reviewDueAt } from './claim-clock'
@@ -29,8 +31,9 @@ import './benefits.messages'
 /**
  * How a claim begins: the enterprise consents to a no-application benefit in one tap, or applies for
  * a fast or standard one with a form and materials. Eligibility is asked of the policies module at
- * that moment and its explanation kept with the claim. One active claim per item and enterprise;
- * a retried submit (the same idempotency key) answers the first claim.
+ * that moment and its explanation kept with the claim. Every claim leads to money, so none starts
+ * without the enterprise's settlement account. One active claim per item and enterprise; a retried
+ * submit (the same idempotency key) answers the first claim.
  */
 
 /** Files are checked like appeal attachments: the type from the first bytes, never the name. */
@@ -84,14 +87,23 @@ async function claimOnce(
   }
 }
 
-/** The checks every claim starts with, in the caller's transaction. Refuses: NOT_FOUND, BENEFIT_WRONG_MODE, BENEFIT_NOT_ELIGIBLE, BENEFIT_ALREADY_CLAIMED. */
+/**
+ * The checks every claim starts with, in the caller's transaction. Refuses: NOT_FOUND, BENEFIT_WRONG_MODE,
+ * BENEFIT_NOT_ELIGIBLE, BENEFIT_ALREADY_CLAIMED, SETTLEMENT_ACCOUNT_REQUIRED (no account to pay to yet:
+ * the app shows the account form), SETTLEMENT_ACCOUNT_NAME_MISMATCH.
+ */
 async function startClaim(
   deps: AppDeps,
   tx: Tx,
   enterpriseId: string,
   itemId: string,
   action: StartAction,
-): Promise<{ item: CompiledItem; explanation: Explanation; to: ReturnType<typeof start> & { ok: true } }> {
+): Promise<{
+  item: CompiledItem
+  explanation: Explanation
+  to: ReturnType<typeof start> & { ok: true }
+  account: Awaited<ReturnType<typeof requirePayableAccount>>
+}> {
   const found = await eligibilityNow(deps, tx, enterpriseId, itemId)
   if (!found) throw notFound()
   const to = start(action, found.item.mode)
@@ -102,7 +114,9 @@ async function startClaim(
     throw notEligible(found.explanation)
   if (await q.findActiveClaimId(tx, itemId, enterpriseId, ACTIVE_STATES))
     throw new AppError('BENEFIT_ALREADY_CLAIMED')
-  return { ...found, to }
+  // Asked last: an enterprise that may not claim is not sent off to add an account first.
+  const account = await requirePayableAccount(tx, enterpriseId)
+  return { ...found, to, account }
 }
 
 async function insertClaim(
@@ -140,8 +154,9 @@ async function insertClaim(
 
 /**
  * The enterprise consents to a no-application benefit (免申即享) it is eligible for now.
- * Refuses: FORBIDDEN (not a member), NOT_FOUND (no such item in force), BENEFIT_WRONG_MODE,
- * BENEFIT_NOT_ELIGIBLE (with the failed conditions or missing facts), BENEFIT_ALREADY_CLAIMED.
+ * Refuses: FORBIDDEN (not a member), NOT_FOUND (no such item in force, no such enterprise),
+ * BENEFIT_WRONG_MODE, BENEFIT_NOT_ELIGIBLE (with the failed conditions or missing facts),
+ * BENEFIT_ALREADY_CLAIMED, SETTLEMENT_ACCOUNT_REQUIRED, SETTLEMENT_ACCOUNT_NAME_MISMATCH.
  */
 export async function consentToBenefit(
   deps: AppDeps,
@@ -182,6 +197,29 @@ export async function consentToBenefit(
 }
 
 /**
+ * An older client still sends the bank account it used to type: it must be the settlement account's
+ * number (the money goes nowhere else), else the field says which account the money goes to.
+ */
+export function checkTypedAccount(
+  form: Partial<Pick<ApplicationForm, 'bankAccount'>>,
+  settlementNumber: string,
+  field: string,
+): FieldErrors {
+  if (form.bankAccount === undefined) return {}
+  const typed = checkAccountNumber(form.bankAccount)
+  if (typed.ok && typed.digits === settlementNumber) return {}
+  return {
+    [field]: translate('benefits.form.notSettlementAccount', { number: maskAccountNumber(settlementNumber) }),
+  }
+}
+
+/** The form kept with the claim: never a bank account (the payout records the settlement account it went to). */
+export function formToKeep<T extends Partial<ApplicationForm>>(form: T): Omit<T, 'bankName' | 'bankAccount'> {
+  const { bankName: _name, bankAccount: _account, ...kept } = form
+  return kept
+}
+
+/**
  * Every required material present, every named file the user's own and unused, every key one the
  * item asks for; on a resubmission also every material the supplement request named. All at once.
  */
@@ -190,9 +228,9 @@ export async function checkMaterials(
   user: UserActor,
   required: ItemSnapshot['requiredMaterials'],
   given: Record<string, string[]>,
-  options: { present?: Set<string>; mustReupload?: string[] } = {},
+  options: { present?: Set<string>; mustReupload?: string[]; more?: FieldErrors } = {},
 ): Promise<void> {
-  const fields: FieldErrors = {}
+  const fields: FieldErrors = { ...options.more }
   const en = currentLocale() === 'en'
   const nameOf = (m: ItemSnapshot['requiredMaterials'][number]) => (en ? m.nameEn : m.nameZh)
   const ids = Object.values(given).flat()
@@ -218,7 +256,8 @@ export async function checkMaterials(
  * The enterprise applies for a fast or standard benefit (快申快享 / 标准申报) with its form and
  * materials; the review clock starts: due the promised number of working days after submission.
  * Refuses: FORBIDDEN, NOT_FOUND, BENEFIT_WRONG_MODE, BENEFIT_NOT_ELIGIBLE (ineligible: the failed
- * conditions), BENEFIT_ALREADY_CLAIMED, VALIDATION_FAILED (each missing or wrong material).
+ * conditions), BENEFIT_ALREADY_CLAIMED, SETTLEMENT_ACCOUNT_REQUIRED, SETTLEMENT_ACCOUNT_NAME_MISMATCH,
+ * VALIDATION_FAILED (each missing or wrong material, a typed bank account that is not the settlement account).
  */
 export async function applyForBenefit(deps: AppDeps, actor: Actor, enterpriseId: string, input: ApplyInput) {
   const { user } = await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'act')
@@ -226,7 +265,9 @@ export async function applyForBenefit(deps: AppDeps, actor: Actor, enterpriseId:
     const now = new Date()
     const started = await startClaim(deps, tx, enterpriseId, input.itemId, 'apply')
     const { item } = started
-    await checkMaterials(tx, user, item.requiredMaterials, input.materials)
+    await checkMaterials(tx, user, item.requiredMaterials, input.materials, {
+      more: checkTypedAccount(input.form, started.account.account_number, 'form.bankAccount'),
+    })
     const calendar = await deps.calendar.calendar(tx)
     const dueAt = reviewDueAt(calendar, now, item.promisedWorkingDays)
     const claim = await insertClaim(
@@ -236,7 +277,7 @@ export async function applyForBenefit(deps: AppDeps, actor: Actor, enterpriseId:
       enterpriseId,
       input,
       started,
-      { form: input.form, dueAt },
+      { form: formToKeep(input.form), dueAt },
       now,
     )
     for (const [key, ids] of Object.entries(input.materials)) await q.linkMaterials(tx, claim.id, key, ids, 1)

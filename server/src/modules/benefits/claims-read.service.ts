@@ -22,6 +22,12 @@ import {
   type ClaimRole,
 } from './claim-states'
 import { budgetRemaining } from './payout-rules'
+import {
+  findAccountStandings,
+  presentAccount,
+  type AccountStanding,
+} from '../settlement-accounts/settlement-accounts.service'
+import { maskAccountNumber } from '../../shared/settlement-account'
 
 /** Claims as the enterprise and the department read them: summaries, and details with the timeline. */
 
@@ -55,6 +61,17 @@ function presentSummary(row: ClaimRow, now: Date): ClaimSummary {
             paidOn: row.payout_paid_on!,
             batchId: row.payout_batch_id,
             recordedAt: row.payout_recorded_at!.toISOString(),
+            account:
+              row.payout_account_id === null
+                ? null
+                : {
+                    accountId: row.payout_account_id,
+                    version: row.payout_account_version!,
+                    accountName: row.payout_account_name!,
+                    bankName: row.payout_bank_name!,
+                    accountNumberMasked: maskAccountNumber(row.payout_account_number!),
+                    lastFour: row.payout_account_number!.slice(-4),
+                  },
           },
     createdAt: row.created_at.toISOString(),
     dueAt: isUnderReview && row.due_at ? row.due_at.toISOString() : null,
@@ -106,6 +123,23 @@ export function allowedActions(row: ClaimRow, roles: ClaimRole[], user: UserActo
   })
 }
 
+/**
+ * The form as it was filed. Applications filed before settlement accounts carried a typed bank account:
+ * shown masked like every account number (the money now goes to the settlement account).
+ */
+function presentForm(form: Record<string, unknown>): Record<string, unknown> {
+  const account = form.bankAccount
+  if (typeof account !== 'string' || !/^\d{4,}$/.test(account)) return form
+  return { ...form, bankAccount: maskAccountNumber(account) }
+}
+
+function settlementAccountOf(standing: AccountStanding | undefined): ClaimDetail['settlementAccount'] {
+  return {
+    account: standing?.account ? presentAccount(standing.account) : null,
+    problem: standing ? standing.problem : 'missing',
+  }
+}
+
 async function presentDetails(
   deps: AppDeps,
   db: Executor,
@@ -113,7 +147,14 @@ async function presentDetails(
   who: { user: UserActor; isEnterprise: boolean; rolesOf: (row: ClaimRow) => ClaimRole[] },
 ): Promise<ClaimDetail[]> {
   const ids = rows.map((r) => r.id)
-  const [events, materials] = await Promise.all([q.findEvents(db, ids), q.findMaterialsOf(db, ids)])
+  const [events, materials, standings] = await Promise.all([
+    q.findEvents(db, ids),
+    q.findMaterialsOf(db, ids),
+    findAccountStandings(
+      db,
+      rows.map((r) => r.enterprise_id),
+    ),
+  ])
   const en = currentLocale() === 'en'
   const now = new Date()
   const details: ClaimDetail[] = []
@@ -142,7 +183,7 @@ async function presentDetails(
         amount: explanation.amount,
         amountText: explanation.amountText,
       },
-      form: row.form,
+      form: presentForm(row.form),
       requiredMaterials: item.requiredMaterials.map((m) => ({
         key: m.key,
         name: en ? m.nameEn : m.nameZh,
@@ -183,6 +224,7 @@ async function presentDetails(
         who.isEnterprise,
       ),
       budget,
+      settlementAccount: settlementAccountOf(standings.get(row.enterprise_id)),
       allowedActions: allowedActions(row, who.rolesOf(row), who.user),
     })
   }

@@ -15,7 +15,8 @@ import {
   type ClaimContext,
 } from './claim-action'
 import { dueAfterResume, remainingAtPause } from './claim-clock'
-import { checkMaterials } from './claims-intake.service'
+import { checkMaterials, checkTypedAccount, formToKeep } from './claims-intake.service'
+import { requirePayableAccount } from '../settlement-accounts/settlement-accounts.service'
 import './benefits.messages'
 
 /**
@@ -80,7 +81,8 @@ export async function requestSupplement(
  * The enterprise answers a supplement request: new files (replacing earlier ones of the same
  * material), form changes, a note. The clock resumes with the minutes it had left; a standard
  * application goes back to the handler for a fresh recommendation.
- * Refuses: FORBIDDEN, NOT_FOUND, CLAIM_NOT_RESUBMITTABLE, VALIDATION_FAILED (materials).
+ * Refuses: FORBIDDEN, NOT_FOUND, CLAIM_NOT_RESUBMITTABLE, VALIDATION_FAILED (materials, a typed bank
+ * account that is not the settlement account), SETTLEMENT_ACCOUNT_REQUIRED (a typed one and no account).
  */
 export async function resubmitClaim(
   deps: AppDeps,
@@ -105,9 +107,18 @@ export async function resubmitClaim(
       const mustReupload = (
         (requested?.data as { materialKeys?: string[] } | undefined)?.materialKeys ?? []
       ).filter((k) => item.requiredMaterials.some((m) => m.key === k))
+      const typed = input.form?.bankAccount
       await checkMaterials(ctx.tx, ctx.user, item.requiredMaterials, input.materials, {
         present,
         mustReupload,
+        more:
+          typed === undefined
+            ? {}
+            : checkTypedAccount(
+                { bankAccount: typed },
+                (await requirePayableAccount(ctx.tx, ctx.claim.enterprise_id)).account_number,
+                'form.bankAccount',
+              ),
       })
       const round = ctx.claim.supplement_count + 1
       await q.supersedeMaterials(ctx.tx, ctx.claim.id, Object.keys(input.materials), ctx.now)
@@ -127,7 +138,7 @@ export async function resubmitClaim(
         changes: {
           due_at: dueAt,
           remaining_minutes: null,
-          ...(input.form ? { form: JSON.stringify({ ...ctx.claim.form, ...input.form }) } : {}),
+          ...(input.form ? { form: JSON.stringify({ ...ctx.claim.form, ...formToKeep(input.form) }) } : {}),
           // a standard application is recommended afresh on what was resubmitted
           recommendation: null,
           recommended_amount: null,

@@ -7,6 +7,13 @@ import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { findInForceItem } from '../policies/policy-matches.service'
+import {
+  accountOrRefusal,
+  findAccountStandings,
+  presentAccount,
+  type AccountStanding,
+} from '../settlement-accounts/settlement-accounts.service'
+import { maskAccountNumber } from '../../shared/settlement-account'
 import type { CompiledItem, Explanation } from '../policies/policy-rules'
 import { departmentsOf, requireDepartmentStaff, type StaffViewer } from './benefits-access'
 import { budgetCapOf, eligibilityOfMany, expectedAmountOf, reasonsOf } from './benefits-eligibility.service'
@@ -23,7 +30,9 @@ import './benefits.messages'
  * reviews: each consent re-checked for eligibility now, with its amount, the total and the budget.
  * The department head confirms the list with exclusions (a reason each) and the date paid; an
  * approved application's payout is recorded by the department's handler or head. Nothing is paid
- * over the item's budget cap (everything paid so far plus this payout), and nothing is half-written.
+ * over the item's budget cap (everything paid so far plus this payout), nothing is paid to anything
+ * but the enterprise's settlement account (its name the registered name; a copy of it is kept with
+ * the payout), and nothing is half-written.
  */
 
 const money = (amount: number) => amount.toFixed(2)
@@ -76,7 +85,13 @@ export async function getPayoutList(deps: AppDeps, actor: Actor, itemId: string)
   const item = await departmentItem(deps, deps.db, viewer, itemId)
   if (item.mode !== 'no_application') throw new AppError('BENEFIT_WRONG_MODE')
   const claims = await q.findConsentedClaims(deps.db, itemId, departmentsOf(viewer))
-  const checked = await recheck(deps, deps.db, item, claims)
+  const [checked, standings] = await Promise.all([
+    recheck(deps, deps.db, item, claims),
+    findAccountStandings(
+      deps.db,
+      claims.map((c) => c.enterprise_id),
+    ),
+  ])
   const used = await q.sumPayouts(deps.db, itemId)
   const eligible = checked.filter((c) => c.isEligible)
   const eligibleAmount = sumYuan(eligible.map((c) => c.amount))
@@ -104,6 +119,7 @@ export async function getPayoutList(deps: AppDeps, actor: Actor, itemId: string)
       failedConditions: (c.explanation?.conditions ?? [])
         .filter((x) => x.result === 'fail')
         .map((x) => ({ id: x.id, clause: x.clause, text: x.text })),
+      ...accountOf(standings.get(c.claim.enterprise_id)),
     })),
     totals: {
       claims: checked.length,
@@ -118,6 +134,73 @@ export async function getPayoutList(deps: AppDeps, actor: Actor, itemId: string)
       eligibleFits: checkBudget(item.budgetCap, used, eligibleAmount).ok,
     },
   }
+}
+
+function accountOf(standing: AccountStanding | undefined) {
+  return {
+    account: standing?.account ? presentAccount(standing.account) : null,
+    accountProblem: standing ? standing.problem : 'missing',
+  }
+}
+
+type PayableAccount = ReturnType<typeof accountOrRefusal>
+
+/** What a payout keeps of the account it went to: which one, and its name, bank and whole number. */
+function snapshotOfAccount(account: PayableAccount) {
+  return {
+    id: account.id,
+    version: account.version,
+    accountName: account.account_name,
+    bankName: account.bank_name,
+    accountNumber: account.account_number,
+  }
+}
+
+/** What the enterprise's timeline says of where the money went (never the whole number). */
+function payoutEventAccount(account: PayableAccount) {
+  return { bankName: account.bank_name, accountNumberMasked: maskAccountNumber(account.account_number) }
+}
+
+/**
+ * Each claim to pay has a settlement account that may be paid to, and the one the head saw.
+ * Refuses: SETTLEMENT_ACCOUNT_REQUIRED (none, or its name no longer the registered name; each claim
+ * named), SETTLEMENT_ACCOUNT_CHANGED (changed since the list was read).
+ */
+async function payableAccounts(
+  tx: Tx,
+  claims: ClaimRow[],
+  paidIds: string[],
+  seen: Map<string, string>,
+): Promise<Map<string, PayableAccount>> {
+  const standings = await findAccountStandings(
+    tx,
+    claims.map((c) => c.enterprise_id),
+  )
+  const missing: FieldErrors = {}
+  const changed: FieldErrors = {}
+  const accounts = new Map<string, PayableAccount>()
+  for (const claim of claims) {
+    const field = `claimIds.${paidIds.indexOf(claim.id)}`
+    const standing = standings.get(claim.enterprise_id)
+    if (!standing?.account) missing[field] = translate('benefits.batch.noAccount', { number: claim.number })
+    else if (standing.problem === 'name_mismatch')
+      missing[field] = translate('benefits.batch.accountNameMismatch', {
+        number: claim.number,
+        accountName: standing.account.account_name,
+        registeredName: standing.registeredName,
+      })
+    else if (seen.has(claim.id) && seen.get(claim.id) !== standing.account.id)
+      changed[field] = translate('benefits.batch.accountChanged', {
+        number: claim.number,
+        bank: standing.account.bank_name,
+        number4: standing.account.account_number.slice(-4),
+      })
+    else accounts.set(claim.id, standing.account)
+  }
+  if (Object.keys(missing).length)
+    throw new AppError('SETTLEMENT_ACCOUNT_REQUIRED', { fields: { ...missing, ...changed } })
+  if (Object.keys(changed).length) throw new AppError('SETTLEMENT_ACCOUNT_CHANGED', { fields: changed })
+  return accounts
 }
 
 function assertPaidOn(deps: AppDeps, paidOn: string, notBefore: string[]): void {
@@ -153,7 +236,9 @@ async function assertWithinBudget(tx: Tx, itemId: string, cap: number | null, ad
  * as re-checked now; every excluded one closed with its reason. All or nothing.
  * Refuses: FORBIDDEN (not the item department's head), NOT_FOUND, BENEFIT_WRONG_MODE, VALIDATION_FAILED
  * (nothing chosen, a claim both paid and excluded, a claim not waiting on this list, the date),
- * CLAIM_NOT_PAYABLE, BENEFIT_NOT_ELIGIBLE (a listed consent is no longer eligible: exclude it), BUDGET_EXCEEDED.
+ * CLAIM_NOT_PAYABLE, BENEFIT_NOT_ELIGIBLE (a listed consent is no longer eligible: exclude it),
+ * SETTLEMENT_ACCOUNT_REQUIRED (an enterprise without a payable account: exclude it or wait),
+ * SETTLEMENT_ACCOUNT_CHANGED (an account changed since the list was read), BUDGET_EXCEEDED.
  */
 export async function confirmPayoutBatch(
   deps: AppDeps,
@@ -223,6 +308,12 @@ export async function confirmPayoutBatch(
           ]),
         ),
       })
+    const accounts = await payableAccounts(
+      tx,
+      toPay.map((c) => c.claim),
+      paidIds,
+      new Map(input.accounts.map((a) => [a.claimId, a.accountId])),
+    )
     assertPaidOn(
       deps,
       input.paidOn,
@@ -242,6 +333,7 @@ export async function confirmPayoutBatch(
       by: viewer.user.userId,
     })
     for (const c of toPay) {
+      const account = accounts.get(c.claim.id)!
       await q.insertPayout(tx, {
         claimId: c.claim.id,
         itemId,
@@ -250,6 +342,7 @@ export async function confirmPayoutBatch(
         amount: c.amount,
         paidOn: input.paidOn,
         by: viewer.user.userId,
+        account: snapshotOfAccount(account),
       })
       await notifyEnterprise(deps, tx, c.claim, 'benefits.claim_paid', {
         amount: money(c.amount),
@@ -258,10 +351,16 @@ export async function confirmPayoutBatch(
       await commitMove({ tx, user: viewer.user, claim: c.claim }, 'pay', 'paid', {
         changes: { closed_at: new Date() },
         event: {
-          data: { amount: c.amount, paidOn: input.paidOn, batchId: batch.id },
+          data: { amount: c.amount, paidOn: input.paidOn, batchId: batch.id, ...payoutEventAccount(account) },
           audience: 'enterprise',
         },
-        audit: { amount: c.amount, paidOn: input.paidOn, batchId: batch.id },
+        audit: {
+          amount: c.amount,
+          paidOn: input.paidOn,
+          batchId: batch.id,
+          accountId: account.id,
+          accountVersion: account.version,
+        },
       })
     }
     for (const [id, reason] of excluded) {
@@ -305,12 +404,24 @@ export async function confirmPayoutBatch(
 
 /**
  * The payout of an approved application, recorded by the department's handler or head: the approved
- * amount, on the date paid. Refuses: FORBIDDEN, NOT_FOUND, CLAIM_NOT_PAYABLE, VALIDATION_FAILED (the date),
- * BUDGET_EXCEEDED.
+ * amount, on the date paid, to the enterprise's settlement account (a copy kept with the payout).
+ * Refuses: FORBIDDEN, NOT_FOUND, CLAIM_NOT_PAYABLE, VALIDATION_FAILED (the date), SETTLEMENT_ACCOUNT_REQUIRED,
+ * SETTLEMENT_ACCOUNT_NAME_MISMATCH, SETTLEMENT_ACCOUNT_CHANGED (not the account the payer saw), BUDGET_EXCEEDED.
  */
-export async function recordPayout(deps: AppDeps, actor: Actor, claimId: string, input: { paidOn: string }) {
+export async function recordPayout(
+  deps: AppDeps,
+  actor: Actor,
+  claimId: string,
+  input: { paidOn: string; accountId?: string | undefined },
+) {
   const viewer = await requireDepartmentStaff(deps.db, actor)
   return runClaimAction(deps, { kind: 'staff', viewer }, claimId, 'pay', async (ctx) => {
+    const standing = (await findAccountStandings(ctx.tx, [ctx.claim.enterprise_id])).get(
+      ctx.claim.enterprise_id,
+    )
+    if (!standing) throw notFound()
+    const account = accountOrRefusal(standing)
+    if (input.accountId && input.accountId !== account.id) throw new AppError('SETTLEMENT_ACCOUNT_CHANGED')
     assertPaidOn(deps, input.paidOn, [localDate(ctx.claim.decided_at!, deps.config.timeZone)])
     const amount = ctx.claim.approved_amount ?? 0
     const cap = await budgetCapOf(deps, ctx.tx, ctx.claim)
@@ -323,6 +434,7 @@ export async function recordPayout(deps: AppDeps, actor: Actor, claimId: string,
       amount,
       paidOn: input.paidOn,
       by: ctx.user.userId,
+      account: snapshotOfAccount(account),
     })
     await notifyEnterprise(deps, ctx.tx, ctx.claim, 'benefits.claim_paid', {
       amount: money(amount),
@@ -331,10 +443,15 @@ export async function recordPayout(deps: AppDeps, actor: Actor, claimId: string,
     return {
       changes: { closed_at: ctx.now },
       event: {
-        data: { amount, paidOn: input.paidOn, title: snapshotOf(ctx.claim).title },
+        data: {
+          amount,
+          paidOn: input.paidOn,
+          title: snapshotOf(ctx.claim).title,
+          ...payoutEventAccount(account),
+        },
         audience: 'enterprise',
       },
-      audit: { amount, paidOn: input.paidOn },
+      audit: { amount, paidOn: input.paidOn, accountId: account.id, accountVersion: account.version },
     }
   })
 }

@@ -55,6 +55,8 @@ export type PayoutBatchBody = {
   paidOn: string
   claimIds: string[]
   exclusions: { claimId: string; reason: string }[]
+  /** the settlement account the head saw for each paid claim */
+  accounts: { claimId: string; accountId: string }[]
   note?: string
 }
 
@@ -98,7 +100,7 @@ export const benefitsApi = {
     api.post<ClaimDetail>(`${staffClaim(claimId)}/recommendation`, body),
   decide: (claimId: string, body: VerdictBody) =>
     api.post<ClaimDetail>(`${staffClaim(claimId)}/decision`, body),
-  recordPayout: (claimId: string, body: { paidOn: string }) =>
+  recordPayout: (claimId: string, body: { paidOn: string; accountId?: string }) =>
     api.post<ClaimDetail>(`${staffClaim(claimId)}/payout`, body),
   payoutList: (itemId: string) => api.get<PayoutList>(`${itemPath(itemId)}/payout-list`),
   confirmPayouts: (itemId: string, body: PayoutBatchBody) =>
@@ -110,5 +112,8 @@ export const benefitsApi = {
 
 /** Plain links: the browser downloads them with the session cookie. */
 export const materialUrl = (id: string) => `${API_BASE}/benefits/materials/${encodeURIComponent(id)}`
+/** The payout ledger with whole account numbers, for the bank file (the paying department; audited). */
+export const payoutLedgerUrl = (query: { batchId?: string; claimId?: string; itemId?: string }) =>
+  `${API_BASE}/benefits/payouts.xlsx${buildQuery(query)}`
 export const evaluationXlsxUrl = (query: { policyId?: string }) =>
   `${API_BASE}/benefits/evaluation.xlsx${buildQuery(query)}`

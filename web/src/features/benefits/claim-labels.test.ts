@@ -45,6 +45,18 @@ describe('benefit vocabulary', () => {
     expect(describeClaimEvent(event('pay', { amount: 8000, paidOn: '2026-12-01' }), zh, 'zh-CN')).toBe(
       '已兑现 8000元（2026-12-01）',
     )
+    expect(
+      describeClaimEvent(
+        event('pay', {
+          amount: 8000,
+          paidOn: '2026-12-01',
+          bankName: '中国工商银行股份有限公司大连中山支行',
+          accountNumberMasked: '3400 **** **** 2345',
+        }),
+        zh,
+        'zh-CN',
+      ),
+    ).toBe('已兑现 8000元（2026-12-01），付至 中国工商银行股份有限公司大连中山支行 3400 **** **** 2345')
     expect(describeClaimEvent(event('approve', { amount: 3000, isLate: true }), zh, 'zh-CN')).toBe(
       '申请获批准，核定金额 3000元（超过承诺时限）',
     )

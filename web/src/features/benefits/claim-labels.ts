@@ -64,8 +64,15 @@ export function describeClaimEvent(event: Pick<ClaimEvent, 'type' | 'data'>, t: 
       // A decision after the promised working days says so: the clock is the city's promise.
       return event.data.isLate === true ? `${line}${t('benefits.events.lateSuffix')}` : line
     }
-    case 'pay':
-      return t('benefits.events.pay', { amount: money || '—', paidOn: eventString(event, 'paidOn') ?? '—' })
+    case 'pay': {
+      const paid = { amount: money || '—', paidOn: eventString(event, 'paidOn') ?? '—' }
+      const bank = eventString(event, 'bankName')
+      const number = eventString(event, 'accountNumberMasked')
+      // Payouts since settlement accounts say where the money went (masked).
+      return bank && number
+        ? t('benefits.events.payTo', { ...paid, bank, number })
+        : t('benefits.events.pay', paid)
+    }
     case 'rate':
       return t('benefits.events.rate', { level: levelName(eventNumber(event, 'level'), t) })
     default:

@@ -26,6 +26,15 @@ describe('a payout list as it opens', () => {
     const l = list([row('a', 100), row('b', 50, false)], null)
     expect(initialDecisions(l)).toEqual({ a: { kind: 'pay' }, b: { kind: 'undecided' } })
   })
+
+  it('never ticks a consent without a settlement account to pay to, and says so if one is ticked', () => {
+    const noAccount = { ...row('c', 10), account: null, accountProblem: 'missing' } as PayoutListClaim
+    const l = list([row('a', 100), noAccount], null)
+    expect(initialDecisions(l)).toEqual({ a: { kind: 'pay' }, c: { kind: 'undecided' } })
+    expect(selectionProblems(l, { a: { kind: 'pay' }, c: { kind: 'pay' } })).toEqual([
+      { kind: 'accountMissing', claimIds: ['c'] },
+    ])
+  })
 })
 
 describe('the budget', () => {
@@ -82,7 +91,19 @@ describe('checks before sending', () => {
       paidOn: '2026-12-01',
       claimIds: ['a'],
       exclusions: [{ claimId: 'b', reason: '已注销' }],
+      accounts: [],
     })
+  })
+
+  it('names the account the head saw for each paid consent', () => {
+    const withAccount = (claimId: string, accountId: string) =>
+      ({ ...row(claimId, 1), account: { id: accountId }, accountProblem: null }) as PayoutListClaim
+    const body = batchBody(
+      list([withAccount('a', 'acc-a'), withAccount('b', 'acc-b')], null),
+      { a: { kind: 'pay' }, b: { kind: 'exclude', reason: '重复' } },
+      '2026-12-01',
+    )
+    expect(body.accounts).toEqual([{ claimId: 'a', accountId: 'acc-a' }])
   })
 
   it('puts the server’s positional field errors on the claims they mean', () => {

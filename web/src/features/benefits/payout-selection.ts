@@ -14,10 +14,17 @@ export const REASON_MAX = 500
 const toFen = (yuan: number) => Math.round(yuan * 100)
 const toYuan = (fen: number) => fen / 100
 
-/** The list as it opens: every eligible consent ticked, every flagged one waiting for an exclusion. */
+type Row = Pick<PayoutList['claims'][number], 'claimId' | 'isEligible' | 'account' | 'accountProblem'>
+
+/** A consent the head may tick: still eligible, and a settlement account to pay to that carries the registered name. */
+export function isPayable(c: Pick<Row, 'isEligible' | 'accountProblem'>): boolean {
+  return c.isEligible && !c.accountProblem
+}
+
+/** The list as it opens: every payable consent ticked, every flagged one waiting for an exclusion. */
 export function initialDecisions(list: Pick<PayoutList, 'claims'>): Record<string, Decision> {
   return Object.fromEntries(
-    list.claims.map((c) => [c.claimId, c.isEligible ? { kind: 'pay' } : { kind: 'undecided' }]),
+    list.claims.map((c) => [c.claimId, isPayable(c) ? { kind: 'pay' } : { kind: 'undecided' }]),
   )
 }
 
@@ -81,6 +88,7 @@ export function budgetBar(
 export type SelectionProblem =
   | { kind: 'empty' }
   | { kind: 'flaggedPaid'; claimIds: string[] }
+  | { kind: 'accountMissing'; claimIds: string[] }
   | { kind: 'reasonMissing'; claimIds: string[] }
 
 /** What stops the batch before it is sent (the budget is the server's to refuse, with its numbers). */
@@ -95,6 +103,10 @@ export function selectionProblems(
     .filter((c) => !c.isEligible && decisions[c.claimId]?.kind === 'pay')
     .map((c) => c.claimId)
   if (flaggedPaid.length) problems.push({ kind: 'flaggedPaid', claimIds: flaggedPaid })
+  const accountMissing = list.claims
+    .filter((c) => c.isEligible && c.accountProblem && decisions[c.claimId]?.kind === 'pay')
+    .map((c) => c.claimId)
+  if (accountMissing.length) problems.push({ kind: 'accountMissing', claimIds: accountMissing })
   const reasonMissing = list.claims
     .filter((c) => {
       const d = decisions[c.claimId]
@@ -105,7 +117,10 @@ export function selectionProblems(
   return problems
 }
 
-/** The body of POST /benefits/items/{itemId}/payout-batches; undecided consents stay on the list. */
+/**
+ * The body of POST /benefits/items/{itemId}/payout-batches; undecided consents stay on the list. Each
+ * paid claim names the account the head saw, so an account changed meanwhile is refused, not paid.
+ */
 export function batchBody(
   list: Pick<PayoutList, 'claims'>,
   decisions: Decisions,
@@ -113,12 +128,15 @@ export function batchBody(
 ): PayoutBatchBody {
   const claimIds: string[] = []
   const exclusions: { claimId: string; reason: string }[] = []
+  const accounts: { claimId: string; accountId: string }[] = []
   for (const c of list.claims) {
     const d = decisions[c.claimId]
-    if (d?.kind === 'pay') claimIds.push(c.claimId)
-    else if (d?.kind === 'exclude') exclusions.push({ claimId: c.claimId, reason: d.reason.trim() })
+    if (d?.kind === 'pay') {
+      claimIds.push(c.claimId)
+      if (c.account) accounts.push({ claimId: c.claimId, accountId: c.account.id })
+    } else if (d?.kind === 'exclude') exclusions.push({ claimId: c.claimId, reason: d.reason.trim() })
   }
-  return { paidOn, claimIds, exclusions }
+  return { paidOn, claimIds, exclusions, accounts }
 }
 
 /**

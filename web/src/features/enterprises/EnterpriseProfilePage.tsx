@@ -1,7 +1,7 @@
 import { Button, ErrorBlock, Form, Tabs, Tag } from 'antd-mobile'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { errorMessage, isApiError } from '../../app/api'
 import { PageLoading, RequireEnterpriseUser } from '../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../app/routes'
@@ -17,6 +17,7 @@ import { tagName } from './enterprise-labels'
 import { EnterpriseProfileFields } from './EnterpriseProfileFields'
 import { MembershipClaimsSection } from '../enterprise-claims/mobile/MembershipClaimsSection'
 import { MembersSection } from './MembersSection'
+import { SettlementAccountSection } from '../settlement-accounts/SettlementAccountSection'
 import {
   changedProfileFields,
   PROFILE_FIELDS,
@@ -42,7 +43,9 @@ export function EnterpriseProfilePage() {
 function EnterpriseProfile({ id, myUserId }: { id: string; myUserId: string }) {
   const { t } = useTranslation()
   const enterprise = useLoad(() => enterprisesApi.get(id), [id])
-  const [tab, setTab] = useState('profile')
+  // ?tab=account: a claim's page links straight to the settlement account.
+  const [params] = useSearchParams()
+  const [tab, setTab] = useState(() => (params.get('tab') === 'account' ? 'account' : 'profile'))
   const [isEditing, setEditing] = useState(false)
   // Bumped after each save so the history tab refetches.
   const [savedCount, setSavedCount] = useState(0)
@@ -104,6 +107,9 @@ function EnterpriseProfile({ id, myUserId }: { id: string; myUserId: string }) {
         </Tabs.Tab>
         <Tabs.Tab title={t('enterprise.profile.tabVersions')} key="versions">
           <VersionsSection enterpriseId={id} refreshKey={savedCount} />
+        </Tabs.Tab>
+        <Tabs.Tab title={t('settlementAccount.tab')} key="account">
+          <SettlementAccountSection enterpriseId={id} />
         </Tabs.Tab>
         <Tabs.Tab title={t('enterprise.profile.tabMembers')} key="members">
           <MembersSection enterpriseId={id} isManager={data.myRole === 'manager'} myUserId={myUserId} />

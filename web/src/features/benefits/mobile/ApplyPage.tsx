@@ -15,6 +15,11 @@ import { newIdempotencyKey } from '../../appeals/appeal-form'
 import { policiesApi, type MatchView } from '../../policies/policies.api'
 import { ModeTag } from '../../policies/mobile/PolicyTags'
 import { benefitsApi, type ApplicationForm } from '../benefits.api'
+import { PayoutAccountBlock } from '../../settlement-accounts/PayoutAccountBlock'
+import {
+  settlementAccountsApi,
+  type SettlementAccountState,
+} from '../../settlement-accounts/settlement-accounts.api'
 import { isActiveClaim, materialsBody } from '../claim-rules'
 import { useBenefitText } from '../use-benefit-text'
 import { MaterialPicker } from './MaterialPicker'
@@ -23,9 +28,8 @@ import './benefits-mobile.css'
 
 type Values = { form: ApplicationForm; materials: Record<string, string[] | undefined> }
 
-/** Field paths as the server names them (`form.bankAccount`, `materials.trademark`). */
+/** Field paths as the server names them (`form.contactPhone`, `materials.trademark`). */
 const FORM_FIELDS = ['form', 'materials']
-const BANK_ACCOUNT = /^\d{8,30}$/
 
 /** `/enterprises/:id/policies/:itemId/apply`: a fast or standard application with its materials. */
 export function ApplyPage() {
@@ -44,11 +48,12 @@ function ApplyLoader({ me, enterpriseId, itemId }: { me: Me; enterpriseId: strin
   const { t, language } = useBenefitText()
   const navigate = useNavigate()
   const data = useLoad(async () => {
-    const [match, claims] = await Promise.all([
+    const [match, claims, account] = await Promise.all([
       policiesApi.match(enterpriseId, itemId),
       benefitsApi.myClaims(enterpriseId, { limit: 100, offset: 0, itemId }),
+      settlementAccountsApi.get(enterpriseId),
     ])
-    return { match, claims: claims.items.filter((c) => c.itemId === itemId) }
+    return { match, claims: claims.items.filter((c) => c.itemId === itemId), account }
   }, [enterpriseId, itemId, language])
   if (data.error)
     return (
@@ -71,10 +76,34 @@ function ApplyLoader({ me, enterpriseId, itemId }: { me: Me; enterpriseId: strin
         </Button>
       </div>
     )
-  return <ApplyForm me={me} enterpriseId={enterpriseId} match={data.data.match} />
+  return (
+    <ApplyForm
+      me={me}
+      enterpriseId={enterpriseId}
+      match={data.data.match}
+      account={data.data.account}
+      onAccountChange={(account) => data.setData((current) => ({ ...current!, account }))}
+    />
+  )
 }
 
-function ApplyForm({ me, enterpriseId, match }: { me: Me; enterpriseId: string; match: MatchView }) {
+/**
+ * The form no longer asks for a bank account: the money goes to the enterprise's settlement account,
+ * shown above the submit button (or given right there first).
+ */
+function ApplyForm({
+  me,
+  enterpriseId,
+  match,
+  account,
+  onAccountChange,
+}: {
+  me: Me
+  enterpriseId: string
+  match: MatchView
+  account: SettlementAccountState
+  onAccountChange: (account: SettlementAccountState) => void
+}) {
   const text = useBenefitText()
   const { t } = text
   const navigate = useNavigate()
@@ -104,8 +133,6 @@ function ApplyForm({ me, enterpriseId, match }: { me: Me; enterpriseId: string; 
         form: {
           contactName: values.form.contactName.trim(),
           contactPhone: values.form.contactPhone.trim(),
-          bankName: values.form.bankName.trim(),
-          bankAccount: values.form.bankAccount.replace(/\s+/g, ''),
           statement: values.form.statement?.trim() ?? '',
         },
         materials: materialsBody(uploaded),
@@ -149,6 +176,10 @@ function ApplyForm({ me, enterpriseId, match }: { me: Me; enterpriseId: string; 
           <p className="m-match-missing">{t('benefits.apply.undetermined')}</p>
         ) : null}
       </section>
+      {/* Where the money goes, first: the form below has no bank account of its own. */}
+      <section className="m-section" aria-label={t('settlementAccount.payoutHeader')}>
+        <PayoutAccountBlock enterpriseId={enterpriseId} state={account} onChange={onAccountChange} />
+      </section>
       <Banner tone="error" text={banner} />
       <Form
         form={form}
@@ -161,7 +192,14 @@ function ApplyForm({ me, enterpriseId, match }: { me: Me; enterpriseId: string; 
         onFinish={(values) => void submit(values)}
         onFinishFailed={scrollToFirstError}
         footer={
-          <Button block type="submit" color="primary" size="large" loading={isSaving} disabled={isSaving}>
+          <Button
+            block
+            type="submit"
+            color="primary"
+            size="large"
+            loading={isSaving}
+            disabled={isSaving || account.problem !== null}
+          >
             {t('benefits.apply.submit')}
           </Button>
         }
@@ -214,34 +252,6 @@ function ApplyForm({ me, enterpriseId, match }: { me: Me; enterpriseId: string; 
           rules={[required, contactPhoneRule(t('fields.contactPhone'))]}
         >
           <Input type="tel" inputMode="tel" maxLength={CONTACT_PHONE_MAX_LENGTH} autoComplete="tel" />
-        </Form.Item>
-        <Form.Item
-          name={['form', 'bankName']}
-          label={t('benefits.fields.bankName')}
-          rules={[required, { min: 2, message: t('benefits.apply.bankNameShort') }]}
-        >
-          <Input maxLength={100} placeholder={t('benefits.apply.bankNamePlaceholder')} />
-        </Form.Item>
-        <Form.Item
-          name={['form', 'bankAccount']}
-          label={t('benefits.fields.bankAccount')}
-          description={t('benefits.apply.bankAccountHelp')}
-          rules={[
-            required,
-            {
-              validator: async (_rule, value: string | undefined) => {
-                if (value && !BANK_ACCOUNT.test(value.replace(/\s+/g, '')))
-                  throw new Error(t('benefits.apply.bankAccountInvalid'))
-              },
-            },
-          ]}
-        >
-          <Input
-            inputMode="numeric"
-            maxLength={36}
-            autoComplete="off"
-            placeholder={t('benefits.apply.bankAccountPlaceholder')}
-          />
         </Form.Item>
         <Form.Item
           name={['form', 'statement']}

@@ -1,13 +1,15 @@
 import { Button, Dialog } from 'antd-mobile'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { errorMessage } from '../../../app/api'
+import { errorMessage, isApiError } from '../../../app/api'
 import { paths } from '../../../app/routes'
 import { formatDateTime } from '../../../ui/format'
 import { Banner } from '../../../ui/mobile/Banner'
 import { useLoad } from '../../../ui/use-load'
 import { newIdempotencyKey } from '../../appeals/appeal-form'
 import type { MatchView } from '../../policies/policies.api'
+import { PayoutAccountBlock } from '../../settlement-accounts/PayoutAccountBlock'
+import { settlementAccountsApi } from '../../settlement-accounts/settlement-accounts.api'
 import { benefitsApi, type ClaimDetail, type ClaimSummary } from '../benefits.api'
 import { itemActionFor } from '../claim-rules'
 import { useBenefitText } from '../use-benefit-text'
@@ -21,7 +23,8 @@ const CLAIMS_PAGE = 100
 /**
  * The slot under "how to get it" on an item's page: the enterprise's claim on this item with its
  * status, or the one action its mode takes — consent in one tap (免申即享), or the application form
- * (快申快享 / 标准申报).
+ * (快申快享 / 标准申报). Either leads to money, so above it stands where the money will go: the
+ * settlement account, or the form to give it first.
  */
 export function BenefitActions({ enterpriseId, match }: { enterpriseId: string; match: MatchView }) {
   const { t, language } = useBenefitText()
@@ -29,12 +32,18 @@ export function BenefitActions({ enterpriseId, match }: { enterpriseId: string; 
     () => benefitsApi.myClaims(enterpriseId, { limit: CLAIMS_PAGE, offset: 0, itemId: match.item.id }),
     [enterpriseId, match.item.id, language],
   )
+  const account = useLoad(() => settlementAccountsApi.get(enterpriseId), [enterpriseId, language])
   const [receipt, setReceipt] = useState<string>()
 
-  if (claims.error) return <Banner tone="error" text={errorMessage(claims.error, t('errors.loadFailed'))} />
-  if (!claims.data) return null
+  const failed = claims.error ?? account.error
+  if (failed) return <Banner tone="error" text={errorMessage(failed, t('errors.loadFailed'))} />
+  if (!claims.data || !account.data) return null
   const ofItem = claims.data.items.filter((c) => c.itemId === match.item.id)
   const action = itemActionFor(match.item.mode, match.explanation.outcome, ofItem)
+  const isPayable = account.data.problem === null
+  const accountBlock = (
+    <PayoutAccountBlock enterpriseId={enterpriseId} state={account.data} onChange={account.setData} />
+  )
 
   return (
     <div className="m-benefit-actions" data-slot="benefit-actions">
@@ -45,19 +54,36 @@ export function BenefitActions({ enterpriseId, match }: { enterpriseId: string; 
         <>
           {action.previous ? <PreviousClaim enterpriseId={enterpriseId} claim={action.previous} /> : null}
           {action.kind === 'consent' ? (
-            <ConsentButton
-              enterpriseId={enterpriseId}
-              match={match}
-              onDone={(claim, text) => {
-                claims.setData((page) => ({
-                  items: [claim, ...(page?.items ?? [])],
-                  total: (page?.total ?? 0) + 1,
-                }))
-                setReceipt(text)
-              }}
-            />
+            <>
+              {accountBlock}
+              {isPayable ? (
+                <ConsentButton
+                  enterpriseId={enterpriseId}
+                  match={match}
+                  onDone={(claim, text) => {
+                    claims.setData((page) => ({
+                      items: [claim, ...(page?.items ?? [])],
+                      total: (page?.total ?? 0) + 1,
+                    }))
+                    setReceipt(text)
+                  }}
+                  onAccountRefused={account.reload}
+                  payTo={
+                    account.data.current
+                      ? t('settlementAccount.paidTo', {
+                          bank: account.data.current.bankName,
+                          number: account.data.current.accountNumberMasked,
+                        })
+                      : undefined
+                  }
+                />
+              ) : null}
+            </>
           ) : action.kind === 'apply' ? (
-            <ApplyButton enterpriseId={enterpriseId} match={match} />
+            <>
+              {accountBlock}
+              {isPayable ? <ApplyButton enterpriseId={enterpriseId} match={match} /> : null}
+            </>
           ) : (
             <p className="m-muted m-benefit-hint">
               {t(
@@ -124,10 +150,16 @@ function ConsentButton({
   enterpriseId,
   match,
   onDone,
+  onAccountRefused,
+  payTo,
 }: {
   enterpriseId: string
   match: MatchView
   onDone: (claim: ClaimDetail, receipt: string) => void
+  /** the account changed or went away since the page loaded: show it again */
+  onAccountRefused: () => void
+  /** where the money will go, said once more in the confirmation */
+  payTo: string | undefined
 }) {
   const text = useBenefitText()
   const { t } = text
@@ -149,6 +181,7 @@ function ConsentButton({
           {amount ? (
             <p className="m-consent-amount">{t('benefits.consent.confirmAmount', { amount })}</p>
           ) : null}
+          {payTo ? <p>{payTo}</p> : null}
           <p className="m-muted">{t('benefits.consent.confirmText')}</p>
         </div>
       ),
@@ -163,6 +196,11 @@ function ConsentButton({
       onDone(receipt, receipt.receipt)
     } catch (error) {
       setProblem(errorMessage(error, t('errors.generic')))
+      if (
+        isApiError(error, 'SETTLEMENT_ACCOUNT_REQUIRED') ||
+        isApiError(error, 'SETTLEMENT_ACCOUNT_NAME_MISMATCH')
+      )
+        onAccountRefused()
     } finally {
       setSaving(false)
     }

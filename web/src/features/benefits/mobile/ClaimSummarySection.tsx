@@ -29,6 +29,14 @@ export function ClaimSummarySection({ claim }: { claim: ClaimDetail }) {
         <div className="m-amount-box is-paid">
           <span className="m-muted">{t('benefits.detail.paidOn', { paidOn: claim.payout.paidOn })}</span>
           <strong>{text.money(claim.payout.amount)}</strong>
+          {claim.payout.account ? (
+            <span className="m-muted m-paid-to">
+              {t('settlementAccount.paidInto', {
+                bank: claim.payout.account.bankName,
+                number: claim.payout.account.accountNumberMasked,
+              })}
+            </span>
+          ) : null}
         </div>
       ) : claim.approvedAmount !== null ? (
         <div className="m-amount-box">

@@ -69,7 +69,11 @@ export function ClaimActionModal({
       case 'reject':
         return benefitsApi.decide(claim.id, { approve: false, reason: trimmed(values.reason) })
       case 'pay':
-        return benefitsApi.recordPayout(claim.id, { paidOn: values.paidOn!.format('YYYY-MM-DD') })
+        return benefitsApi.recordPayout(claim.id, {
+          paidOn: values.paidOn!.format('YYYY-MM-DD'),
+          // the account shown here: the server refuses if the enterprise changed it since
+          ...(claim.settlementAccount.account ? { accountId: claim.settlementAccount.account.id } : {}),
+        })
     }
   }
 
@@ -189,6 +193,7 @@ export function ClaimActionModal({
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
         ) : null}
+        {action === 'pay' ? <PayToLine claim={claim} /> : null}
         {action === 'pay' ? (
           <Form.Item
             name="paidOn"
@@ -203,5 +208,37 @@ export function ClaimActionModal({
         ) : null}
       </Form>
     </Modal>
+  )
+}
+
+/** Where the money goes: the bank and the masked number (the whole number is in the payout ledger). */
+function PayToLine({ claim }: { claim: ClaimDetail }) {
+  const { t } = useBenefitText()
+  const account = claim.settlementAccount.account
+  if (!account || claim.settlementAccount.problem)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={t(
+          claim.settlementAccount.problem === 'name_mismatch'
+            ? 'settlementAccount.staff.nameMismatch'
+            : 'settlementAccount.staff.missing',
+        )}
+      />
+    )
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={t('settlementAccount.staff.payTo', {
+        name: account.accountName,
+        bank: account.bankName,
+        number: account.accountNumberMasked,
+      })}
+      description={t('settlementAccount.staff.ledgerHint')}
+    />
   )
 }

@@ -48,9 +48,11 @@ export function ExplanationCard({ claim }: { claim: ClaimDetail }) {
   )
 }
 
-const FORM_KEYS = ['contactName', 'contactPhone', 'bankName', 'bankAccount', 'statement'] as const
+const FORM_KEYS = ['contactName', 'contactPhone', 'statement'] as const
+/** Applications filed before settlement accounts typed a bank account (the server shows its number masked). */
+const LEGACY_KEYS = ['bankName', 'bankAccount'] as const
 
-/** What the enterprise filled in: contact, bank account, statement. */
+/** What the enterprise filled in: contact and statement (the money goes to the settlement account). */
 export function FormCard({ claim }: { claim: ClaimDetail }) {
   const { t } = useBenefitText()
   const value = (key: string) => {
@@ -58,10 +60,11 @@ export function FormCard({ claim }: { claim: ClaimDetail }) {
     return typeof v === 'string' && v.trim() ? v : '—'
   }
   if (claim.mode === 'no_application') return null
+  const keys = [...FORM_KEYS, ...LEGACY_KEYS.filter((key) => typeof claim.form[key] === 'string')]
   return (
     <Card title={<h2 className="s-card-title">{t('benefits.staff.form.title')}</h2>}>
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
-        {FORM_KEYS.map((key) => (
+        {keys.map((key) => (
           <Descriptions.Item key={key} label={t(`benefits.fields.${key}`)} span={key === 'statement' ? 2 : 1}>
             <span className={key === 'statement' ? 's-prewrap' : undefined}>{value(key)}</span>
           </Descriptions.Item>

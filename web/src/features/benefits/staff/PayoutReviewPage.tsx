@@ -9,7 +9,7 @@ import { useSession } from '../../../app/session'
 import { cityToday } from '../../../ui/format'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
-import { benefitsApi, type PayoutBatch, type PayoutList } from '../benefits.api'
+import { benefitsApi, payoutLedgerUrl, type PayoutBatch, type PayoutList } from '../benefits.api'
 import {
   batchBody,
   fieldErrorsByClaim,
@@ -28,12 +28,16 @@ import './benefits-staff.css'
  * `/staff/benefits/payouts/:itemId`: the payout list of a no-application item — every consent
  * re-checked now, the budget cap used and left — confirmed by the department head with a date,
  * each exclusion with its reason. All or nothing: over the cap, nothing is paid.
+ *
+ * After a confirmation the list is read again at once: the page never goes on showing the consents
+ * just paid as waiting, or the budget as it was before them (it did, until a button was pressed).
+ * While that read is under way the figures are not shown at all.
  */
 export function PayoutReviewPage() {
   const { itemId = '' } = useParams()
   const { t, language } = useBenefitText()
-  const [round, setRound] = useState(0)
-  const list = useLoad(() => benefitsApi.payoutList(itemId), [itemId, language, round])
+  const list = useLoad(() => benefitsApi.payoutList(itemId), [itemId, language])
+  const [done, setDone] = useState<PayoutBatch>()
   if (list.error && !list.data)
     return (
       <>
@@ -52,9 +56,24 @@ export function PayoutReviewPage() {
         <Card loading />
       </>
     )
-  // A new list (after a batch) starts with fresh choices.
-  return <Review key={round} list={list.data} onConfirmed={() => setRound((n) => n + 1)} />
+  // A list with other consents or another budget (after a batch) starts with fresh choices; the same
+  // list read again (another language) keeps the head's.
+  return (
+    <Review
+      key={listIdentity(list.data)}
+      list={list.data}
+      done={done}
+      isRefreshing={!!done && list.isLoading}
+      onConfirmed={(batch) => {
+        setDone(batch)
+        list.reload()
+      }}
+    />
+  )
 }
+
+export const listIdentity = (list: PayoutList) =>
+  `${list.claims.map((c) => `${c.claimId}:${c.account?.id ?? '-'}`).join(',')}|${list.budget.used}`
 
 function BackLink() {
   const { t } = useBenefitText()
@@ -65,7 +84,19 @@ function BackLink() {
   )
 }
 
-function Review({ list, onConfirmed }: { list: PayoutList; onConfirmed: () => void }) {
+function Review({
+  list,
+  done,
+  isRefreshing,
+  onConfirmed,
+}: {
+  list: PayoutList
+  /** the batch this page confirmed last */
+  done: PayoutBatch | undefined
+  /** the list is being read again after it: its figures are not the new ones yet */
+  isRefreshing: boolean
+  onConfirmed: (batch: PayoutBatch) => void
+}) {
   const text = useBenefitText()
   const { t } = text
   const { message } = App.useApp()
@@ -76,7 +107,6 @@ function Review({ list, onConfirmed }: { list: PayoutList; onConfirmed: () => vo
   const [refusal, setRefusal] = useState<{ title: string; text: string; isBudget: boolean }>()
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({})
   const [checked, setChecked] = useState(false)
-  const [done, setDone] = useState<PayoutBatch>()
   const [isAsking, setAsking] = useState(false)
   const summary = summarize(list, decisions)
   const problems = useMemo(() => selectionProblems(list, decisions), [list, decisions])
@@ -97,7 +127,7 @@ function Review({ list, onConfirmed }: { list: PayoutList; onConfirmed: () => vo
     setSaving(true)
     try {
       const batch = await benefitsApi.confirmPayouts(list.item.id, body)
-      setDone(batch)
+      onConfirmed(batch)
       void message.success(t('benefits.payouts.confirmed', { count: batch.paidCount }))
     } catch (error) {
       const isBudget = isApiError(error, 'BUDGET_EXCEEDED')
@@ -126,13 +156,15 @@ function Review({ list, onConfirmed }: { list: PayoutList; onConfirmed: () => vo
             title={t('benefits.payouts.doneTitle', { count: done.paidCount, amount: text.money(done.total) })}
             subTitle={t('benefits.payouts.doneText', { excluded: done.excludedCount, paidOn: done.paidOn })}
             extra={
-              <Button type="primary" onClick={onConfirmed}>
-                {t('benefits.payouts.reload')}
-              </Button>
+              done.paidCount ? (
+                <Button type="primary" href={payoutLedgerUrl({ batchId: done.batchId })} download>
+                  {t('settlementAccount.staff.ledger')}
+                </Button>
+              ) : null
             }
           />
         ) : null}
-        <Card title={<h2 className="s-card-title">{t('benefits.staff.budget')}</h2>}>
+        <Card loading={isRefreshing} title={<h2 className="s-card-title">{t('benefits.staff.budget')}</h2>}>
           <BudgetBar budget={list.budget} summary={summary} />
           {!list.budget.eligibleFits && list.budget.cap !== null ? (
             <Alert
@@ -144,6 +176,7 @@ function Review({ list, onConfirmed }: { list: PayoutList; onConfirmed: () => vo
           ) : null}
         </Card>
         <Card
+          loading={isRefreshing}
           title={
             <h2 className="s-card-title">
               {list.totals.flagged
@@ -162,7 +195,7 @@ function Review({ list, onConfirmed }: { list: PayoutList; onConfirmed: () => vo
             onDecide={decide}
             errors={rowErrors}
             marked={marked}
-            disabled={!!done || isSaving}
+            disabled={isRefreshing || isSaving}
           />
         </Card>
         <Card title={<h2 className="s-card-title">{t('benefits.payouts.confirmTitle')}</h2>}>
@@ -199,7 +232,7 @@ function Review({ list, onConfirmed }: { list: PayoutList; onConfirmed: () => vo
               <DatePicker
                 value={paidOn}
                 allowClear={false}
-                disabled={!!done}
+                disabled={isRefreshing}
                 onChange={(v) => v && setPaidOn(v)}
                 disabledDate={(d) => d.isAfter(dayjs(cityToday()), 'day')}
                 aria-label={t('benefits.staff.form.paidOn')}
@@ -227,9 +260,13 @@ function Review({ list, onConfirmed }: { list: PayoutList; onConfirmed: () => vo
                 setAsking(open && problems.length === 0)
               }}
               onConfirm={() => void confirm()}
-              disabled={!isHead || !!done}
+              disabled={!isHead || isRefreshing || list.claims.length === 0}
             >
-              <Button type="primary" loading={isSaving} disabled={!isHead || !!done}>
+              <Button
+                type="primary"
+                loading={isSaving}
+                disabled={!isHead || isRefreshing || list.claims.length === 0}
+              >
                 {t('benefits.payouts.confirm')}
               </Button>
             </Popconfirm>

@@ -6,7 +6,7 @@ import { paths } from '../../../app/routes'
 import { formatDateTime } from '../../../ui/format'
 import { EmptyText } from '../../../ui/staff/EmptyText'
 import type { PayoutListClaim } from '../benefits.api'
-import { REASON_MAX, type Decision, type Decisions } from '../payout-selection'
+import { isPayable, REASON_MAX, type Decision, type Decisions } from '../payout-selection'
 import { useBenefitText } from '../use-benefit-text'
 
 type Props = {
@@ -22,7 +22,9 @@ type Props = {
 
 /**
  * The payout list: a tick pays a consent, "exclude" takes it off with a reason. A consent no longer
- * eligible (re-checked now) cannot be ticked: it says why, and waits to be excluded.
+ * eligible (re-checked now), or without a settlement account to pay to, cannot be ticked: it says
+ * why, and waits to be excluded. Where the money goes is shown as a payer needs it on screen — the
+ * bank and the masked number; the whole number is in the payout ledger (bank file).
  */
 export function PayoutTable({ claims, decisions, onDecide, errors, marked, disabled }: Props) {
   const text = useBenefitText()
@@ -40,13 +42,14 @@ export function PayoutTable({ claims, decisions, onDecide, errors, marked, disab
       ),
     },
     {
-      title: t('benefits.fields.enterprise'),
+      title: t('settlementAccount.staff.enterpriseColumn'),
       dataIndex: 'enterpriseName',
-      width: 260,
+      width: 300,
       render: (name: string, c) => (
         <>
           <div>{name}</div>
           <div className="s-small s-mono s-muted">{c.uscc}</div>
+          <AccountLine claim={c} />
           {errors[c.claimId] ? (
             <div className="s-small s-danger-text" role="alert">
               {errors[c.claimId]}
@@ -130,7 +133,7 @@ export function PayoutTable({ claims, decisions, onDecide, errors, marked, disab
               />
               <Typography.Link
                 disabled={disabled}
-                onClick={() => onDecide(c.claimId, c.isEligible ? { kind: 'pay' } : { kind: 'undecided' })}
+                onClick={() => onDecide(c.claimId, isPayable(c) ? { kind: 'pay' } : { kind: 'undecided' })}
               >
                 {t('benefits.payouts.undoExclude')}
               </Typography.Link>
@@ -151,10 +154,11 @@ export function PayoutTable({ claims, decisions, onDecide, errors, marked, disab
     },
   ]
   return (
-    // A wide table scrolls inside its card (antd's own scroll adds an aria-hidden measure row axe refuses).
-    <div className="s-table-scroll">
+    // A wide table scrolls inside its card (antd's own scroll adds an aria-hidden measure row axe refuses);
+    // the region takes focus so a keyboard can scroll it even when the list is empty.
+    <div className="s-table-scroll" tabIndex={0} role="region" aria-label={t('benefits.payouts.title')}>
       <Table<PayoutListClaim>
-        style={{ minWidth: 1150 }}
+        style={{ minWidth: 1190 }}
         rowKey="claimId"
         size="middle"
         columns={columns}
@@ -168,17 +172,48 @@ export function PayoutTable({ claims, decisions, onDecide, errors, marked, disab
             const picked = new Set(keys.map(String))
             for (const c of claims) {
               if (kindOf(c.claimId) === 'exclude') continue
-              if (picked.has(c.claimId) && c.isEligible) onDecide(c.claimId, { kind: 'pay' })
+              if (picked.has(c.claimId) && isPayable(c)) onDecide(c.claimId, { kind: 'pay' })
               else if (!picked.has(c.claimId) && kindOf(c.claimId) === 'pay')
                 onDecide(c.claimId, { kind: 'undecided' })
             }
           },
           getCheckboxProps: (c) => ({
-            disabled: disabled || !c.isEligible || kindOf(c.claimId) === 'exclude',
+            disabled: disabled || !isPayable(c) || kindOf(c.claimId) === 'exclude',
             'aria-label': t('benefits.payouts.payNamed', { number: c.number }),
           }),
         }}
       />
+    </div>
+  )
+}
+
+/** Where the money goes, as a payer needs it on screen: the bank and the masked number, or why it cannot go. */
+function AccountLine({ claim: c }: { claim: PayoutListClaim }) {
+  const text = useBenefitText()
+  const { t } = text
+  if (!c.account || c.accountProblem)
+    return (
+      <div className="s-small s-danger-text">
+        <CloseCircleFilled className="s-fail-icon" aria-hidden="true" />{' '}
+        {t(
+          c.accountProblem === 'name_mismatch'
+            ? 'settlementAccount.staff.nameMismatch'
+            : 'settlementAccount.staff.missing',
+        )}
+      </div>
+    )
+  return (
+    <div className="s-payout-account">
+      <span className="s-mono">{c.account.accountNumberMasked}</span>
+      <span className="s-small s-muted"> {c.account.bankName}</span>
+      {c.account.version > 1 ? (
+        <div className="s-small s-warning-text">
+          {t('settlementAccount.staff.changedOn', {
+            version: c.account.version,
+            at: formatDateTime(c.account.setAt, text.language),
+          })}
+        </div>
+      ) : null}
     </div>
   )
 }

@@ -8,7 +8,7 @@ import { hasStaffRole, useSession } from '../../../app/session'
 import { formatDateTime } from '../../../ui/format'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
-import { benefitsApi, type ClaimDetail } from '../benefits.api'
+import { benefitsApi, payoutLedgerUrl, type ClaimDetail } from '../benefits.api'
 import { splitMinutes } from '../claim-rules'
 import { useBenefitText } from '../use-benefit-text'
 import { ClaimActionModal, type ClaimModalAction } from './ClaimActionModal'
@@ -194,6 +194,9 @@ function FactsCard({ claim }: { claim: ClaimDetail }) {
               })
             : '—'}
         </Descriptions.Item>
+        <Descriptions.Item label={t('settlementAccount.staff.accountLabel')} span={2}>
+          <PayoutAccount claim={claim} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('benefits.fields.rating')}>
           {claim.rating ? text.level(claim.rating.level) : '—'}
         </Descriptions.Item>
@@ -204,6 +207,57 @@ function FactsCard({ claim }: { claim: ClaimDetail }) {
         ) : null}
       </Descriptions>
     </Card>
+  )
+}
+
+/**
+ * Where the money went (the copy the payout kept) or would go now (the enterprise's account), masked;
+ * the paying department downloads the whole number with the payout ledger.
+ */
+function PayoutAccount({ claim }: { claim: ClaimDetail }) {
+  const { t } = useBenefitText()
+  const { me } = useSession()
+  const paid = claim.payout?.account
+  if (paid)
+    return (
+      <>
+        {t('settlementAccount.staff.paidTo', {
+          name: paid.accountName,
+          bank: paid.bankName,
+          number: paid.accountNumberMasked,
+          version: paid.version,
+        })}
+        {hasStaffRole(me, 'handler', 'department_head') ? (
+          <>
+            {' '}
+            <Typography.Link href={payoutLedgerUrl({ claimId: claim.id })} download>
+              {t('settlementAccount.staff.ledger')}
+            </Typography.Link>
+          </>
+        ) : null}
+      </>
+    )
+  if (claim.payout) return <>{t('settlementAccount.staff.notRecorded')}</>
+  const current = claim.settlementAccount.account
+  if (!current || claim.settlementAccount.problem)
+    return (
+      <Typography.Text type="danger">
+        {t(
+          claim.settlementAccount.problem === 'name_mismatch'
+            ? 'settlementAccount.staff.nameMismatch'
+            : 'settlementAccount.staff.missing',
+        )}
+      </Typography.Text>
+    )
+  return (
+    <>
+      {t('settlementAccount.staff.willPayTo', {
+        name: current.accountName,
+        bank: current.bankName,
+        number: current.accountNumberMasked,
+        version: current.version,
+      })}
+    </>
   )
 }
 
