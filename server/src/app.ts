@@ -27,6 +27,7 @@ import { enterpriseRoutes } from './modules/enterprises/enterprises.routes'
 import { factRoutes } from './modules/facts/facts.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { policyRoutes } from './modules/policies/policies.routes'
+import { privacyRoutes } from './modules/privacy/privacy.routes'
 import { referenceRoutes } from './modules/reference/reference.routes'
 import { supervisionRoutes } from './modules/supervision/supervision.routes'
 import { userRoutes } from './modules/users/users.routes'
@@ -93,6 +94,7 @@ export function buildApp(deps: AppDeps) {
   app.route(API_PREFIX, referenceRoutes())
   app.route(API_PREFIX, supervisionRoutes())
   app.route(API_PREFIX, benefitRoutes())
+  app.route(API_PREFIX, privacyRoutes())
   app.route(OPEN311_PREFIX, open311Routes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

@@ -117,10 +117,27 @@ export async function buildEnterpriseUser(
   return { id: user.id, phone }
 }
 
+/**
+ * Accepts what a new user is asked to accept after signing in (the privacy notice and terms, or the
+ * staff notice), as the consent screen does. Sign-in helpers call it; a test of the consent screen
+ * itself signs in with `{ accept: false }`.
+ */
+export async function acceptPendingConsents(client: TestClient): Promise<void> {
+  const status = await client.get('/api/v1/consents/mine')
+  if (status.status !== 200) throw new Error(`consent status failed: ${JSON.stringify(status.body)}`)
+  const pending = status.body.pending as { kind: string; version: number }[]
+  if (!pending.length) return
+  const res = await client.post('/api/v1/consents', {
+    documents: pending.map((d) => ({ kind: d.kind, version: d.version })),
+  })
+  if (res.status !== 200) throw new Error(`accepting failed: ${JSON.stringify(res.body)}`)
+}
+
 export async function signInStaff(
   t: TestApp,
   staff: { username: string; password: string },
   ip?: string,
+  options: { accept?: boolean } = {},
 ): Promise<TestClient> {
   const client = t.anonymous(ip)
   const res = await client.post('/api/v1/auth/staff/sign-in', {
@@ -129,6 +146,7 @@ export async function signInStaff(
   })
   if (res.status !== 200 || res.body.status !== 'signed_in')
     throw new Error(`sign-in failed: ${JSON.stringify(res.body)}`)
+  if (options.accept ?? true) await acceptPendingConsents(client)
   return client
 }
 
@@ -146,7 +164,12 @@ export async function readSmsCode(t: TestApp, phone: string): Promise<string> {
   return code
 }
 
-export async function signInEnterprise(t: TestApp, phone: string, ip?: string): Promise<TestClient> {
+export async function signInEnterprise(
+  t: TestApp,
+  phone: string,
+  ip?: string,
+  options: { accept?: boolean } = {},
+): Promise<TestClient> {
   const client = t.anonymous(
     ip ?? `10.${crypto.randomInt(0, 255)}.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 255)}`,
   )
@@ -155,6 +178,7 @@ export async function signInEnterprise(t: TestApp, phone: string, ip?: string): 
   const code = await readSmsCode(t, phone)
   const res = await client.post('/api/v1/auth/enterprise/sign-in', { phone, code })
   if (res.status !== 200) throw new Error(`enterprise sign-in failed: ${JSON.stringify(res.body)}`)
+  if (options.accept ?? true) await acceptPendingConsents(client)
   return client
 }
 

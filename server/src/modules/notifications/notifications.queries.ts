@@ -105,3 +105,13 @@ export async function findRecentOutgoing(db: Executor, limit: number) {
     .limit(limit)
     .execute()
 }
+
+/** Every notification addressed to an enterprise, newest first, whatever its channel or status. */
+export async function findNotificationsOfEnterprise(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('notifications')
+    .select(['id', 'template', 'params', 'channels', 'status', 'created_at', 'sent_at'])
+    .where('recipient_enterprise_id', '=', enterpriseId)
+    .orderBy('created_at', 'desc')
+    .execute()
+}
