@@ -4,6 +4,8 @@ import { currentLocale } from '../../kernel/context'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { TAG_NAMES, type EnterpriseTag } from '../../shared/enterprise-tags'
+import { industryName } from '../../shared/industries'
+import { findDivision } from '../reference/divisions'
 import { POLICY_TOPIC_NAMES, type PolicyTopic } from '../../shared/policies'
 import type { EnterpriseExport, PersonalExport } from './privacy.schema'
 
@@ -76,6 +78,8 @@ function profileValue(field: (typeof PROFILE_FIELDS)[number], profile: Row): unk
   const v = profile[field]
   if (field === 'sizeClass') return label('sizeClass')(v)
   if (field === 'tags') return tagNames(v)
+  if (field === 'divisionCode' && typeof v === 'string') return findDivision(v)?.name ?? v
+  if (field === 'industryCode' && typeof v === 'string') return `${v} ${industryName(v) ?? ''}`.trim()
   return text(v)
 }
 
