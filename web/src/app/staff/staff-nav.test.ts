@@ -19,6 +19,7 @@ describe('staff menu by role', () => {
       'users',
       'audit',
       'calendar',
+      'legalDocuments',
       'account',
     ])
   })

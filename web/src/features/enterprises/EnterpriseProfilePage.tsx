@@ -16,6 +16,7 @@ import type { Translate } from '../../app/i18n'
 import { tagName } from './enterprise-labels'
 import { EnterpriseProfileFields } from './EnterpriseProfileFields'
 import { MembersSection } from './MembersSection'
+import { EnterpriseExportSection } from '../privacy/EnterpriseExportSection'
 import {
   changedProfileFields,
   PROFILE_FIELDS,
@@ -108,6 +109,7 @@ function EnterpriseProfile({ id, myUserId }: { id: string; myUserId: string }) {
           <MembersSection enterpriseId={id} isManager={data.myRole === 'manager'} myUserId={myUserId} />
         </Tabs.Tab>
       </Tabs>
+      {data.myRole === 'manager' ? <EnterpriseExportSection enterpriseId={id} /> : null}
     </>
   )
 }
