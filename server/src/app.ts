@@ -111,7 +111,10 @@ export function buildApp(deps: AppDeps) {
       version: '1.0.0',
       description:
         'Every error answers { "error": { "code", "message", "fields"? } }; fields lists every invalid field. ' +
-        'Messages follow Accept-Language (zh-CN default, en).',
+        'Messages follow Accept-Language (zh-CN default, en). A signed-in caller who has not accepted the current ' +
+        'privacy notice and terms of use (staff: acknowledged the staff notice) gets 403 CONSENT_REQUIRED from every ' +
+        'session route but /auth/me, the sign-outs, /auth/password, /consents/mine, POST /consents, ' +
+        '/consents/withdraw and /privacy/my-data.',
     },
     servers: [{ url: '/' }],
   })
