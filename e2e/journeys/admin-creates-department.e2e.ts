@@ -2,11 +2,12 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, newDesktopPage, screenshots } from '../support/browser'
 import { DEMO_PASSWORD } from '../support/server'
+import { continuePastConsent } from '../support/sign-in'
 
 /**
  * An administrator signs in to the staff console, creates a department (with a common form appeals
  * will recognise it by), then a handler account in it; the new handler signs in with the one-time
- * password and must change it first.
+ * password, must change it first, then acknowledges the staff privacy notice.
  */
 let browser: Browser
 beforeAll(async () => {
@@ -26,7 +27,7 @@ it('an admin creates a department and a handler account', async () => {
   await expectAccessible(page)
   await shot(page, 'login')
   await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((url) => url.pathname === '/staff')
+  await continuePastConsent(page, 'staff')
   await shot(page, 'home')
 
   await page.goto('/staff/departments')
@@ -83,6 +84,12 @@ it('an admin creates a department and a handler account', async () => {
   await handler.getByLabel('确认新密码').fill('Handler-Passw0rd-2026')
   await shot(handler, 'handler-change-password')
   await handler.getByRole('button', { name: '修改密码并继续' }).click()
+  // Then the staff privacy notice, before the console opens.
+  await handler.waitForURL((url) => url.pathname === '/staff/consent')
+  await expect.poll(() => handler.getByRole('button', { name: '我已阅读并知悉' }).count()).toBe(1)
+  await expectAccessible(handler)
+  await shot(handler, 'handler-staff-notice')
+  await handler.getByRole('button', { name: '我已阅读并知悉' }).click()
   await handler.waitForURL((url) => url.pathname === '/staff')
   await expect.poll(() => handler.getByText(departmentName).count()).toBeGreaterThan(0)
   await expect.poll(() => handler.getByText('承办人', { exact: true }).count()).toBeGreaterThan(0)

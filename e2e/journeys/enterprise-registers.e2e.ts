@@ -8,7 +8,7 @@ import {
   screenshots,
 } from '../support/browser'
 import { makeUscc } from '../../server/src/seed/demo-enterprises'
-import { enterpriseOnPhone, staffOnDesktop } from '../support/sign-in'
+import { continuePastConsent, enterpriseOnPhone, staffOnDesktop } from '../support/sign-in'
 
 /**
  * An enterprise user on a phone signs in with a code sent by SMS (read from the dev inbox), registers
@@ -33,7 +33,7 @@ it('an enterprise user signs in with a phone code and registers an enterprise', 
   await shot(page, 'login-code-sent')
   await page.getByLabel('验证码').fill(await readSignInCode(phone))
   await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((url) => url.pathname === '/')
+  await continuePastConsent(page, 'enterprise')
   await shot(page, 'home-signed-in')
 
   await page.goto('/enterprises/new')

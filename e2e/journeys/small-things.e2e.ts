@@ -8,7 +8,7 @@ import {
   readSignInCode,
   screenshots,
 } from '../support/browser'
-import { staffOnDesktop } from '../support/sign-in'
+import { continuePastConsent, staffOnDesktop } from '../support/sign-in'
 
 /**
  * Small things a user notices: Enter in a date field does not submit the form (on the phone and in
@@ -41,7 +41,7 @@ it('on the phone: Enter in the founding date submits nothing; a fixed line is a 
   await page.getByRole('button', { name: '获取验证码', exact: true }).click()
   await page.getByLabel('验证码').fill(await readSignInCode(phone))
   await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((url) => url.pathname === '/')
+  await continuePastConsent(page, 'enterprise')
 
   const registrations = countWrites(page, '/api/v1/enterprises')
   await page.goto('/enterprises/new')

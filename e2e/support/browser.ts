@@ -96,7 +96,9 @@ export async function readSignInCode(phone: string): Promise<string> {
   for (let attempt = 0; attempt < 40; attempt++) {
     const res = await fetch(`${baseUrl()}/api/v1/dev/inbox`)
     const body = (await res.json()) as { items: { to: string; text: string }[] }
-    const code = body.items.find((m) => m.to === phone && m.text.includes('验证码'))?.text.match(/\d{6}/)?.[0]
+    const code = body.items
+      .find((m) => m.to === phone && m.text.includes('验证码') && /\d{6}/.test(m.text))
+      ?.text.match(/\d{6}/)?.[0]
     if (code) return code
     await new Promise((r) => setTimeout(r, 250))
   }

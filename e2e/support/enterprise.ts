@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { makeUscc } from '../../server/src/seed/demo-enterprises'
-import { newPhonePage, readSignInCode } from './browser'
+import { newPhonePage } from './browser'
+import { continuePastConsent, signInWithCode } from './sign-in'
 
 type Registration = {
   name: string
@@ -44,12 +45,8 @@ export async function newEnterpriseOnPhone(
 ): Promise<{ page: Page; enterpriseId: string; phone: string }> {
   const page = await newPhonePage(browser)
   const phone = `136${String(Date.now()).slice(-8)}`
-  await page.goto('/login')
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByRole('button', { name: '获取验证码', exact: true }).click()
-  await page.getByLabel('验证码').fill(await readSignInCode(phone))
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((url) => url.pathname === '/')
+  await signInWithCode(page, phone)
+  await continuePastConsent(page, 'enterprise')
   const created = await postAsPage<{ id: string }>(page, '/enterprises', {
     ...enterprise,
     uscc: makeUscc(Math.random, enterprise.divisionCode, '1'),

@@ -2,19 +2,47 @@ import type { Browser, Page } from 'playwright-core'
 import { newDesktopPage, newPhonePage, readSignInCode } from './browser'
 import { DEMO_PASSWORD } from './server'
 
-/** Signs in on the phone with a code from the dev inbox, as an enterprise user does. */
-export async function enterpriseOnPhone(browser: Browser, phone: string): Promise<Page> {
-  const page = await newPhonePage(browser)
+/**
+ * After a sign-in: the app asks for the current privacy notice and terms (staff: the staff notice)
+ * whenever they have not been accepted — a new account, or a new version published since. Accepts
+ * them as a person would, on the consent page, then waits for `home`. Answers whether it was asked.
+ */
+export async function continuePastConsent(page: Page, area: 'enterprise' | 'staff'): Promise<boolean> {
+  const [login, consent, home] =
+    area === 'staff' ? ['/staff/login', '/staff/consent', '/staff'] : ['/login', '/consent', '/']
+  await page.waitForURL((url) => url.pathname !== login)
+  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as {
+    pendingConsents: unknown[]
+    mustChangePassword: boolean
+  }
+  if (me.pendingConsents.length === 0) {
+    await page.waitForURL((url) => url.pathname === home)
+    return false
+  }
+  await page.waitForURL((url) => url.pathname === consent)
+  await page.getByRole('button', { name: area === 'staff' ? '我已阅读并知悉' : '同意并继续' }).click()
+  await page.waitForURL((url) => url.pathname === home)
+  return true
+}
+
+/** Types a phone number and its code from the dev inbox into the sign-in page, and signs in. */
+export async function signInWithCode(page: Page, phone: string): Promise<void> {
   await page.goto('/login')
   await page.getByLabel('手机号').fill(phone)
   await page.getByRole('button', { name: '获取验证码', exact: true }).click()
   await page.getByLabel('验证码').fill(await readSignInCode(phone))
   await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((url) => url.pathname === '/')
+}
+
+/** Signs in on the phone with a code from the dev inbox, as an enterprise user does (accepting when asked). */
+export async function enterpriseOnPhone(browser: Browser, phone: string): Promise<Page> {
+  const page = await newPhonePage(browser)
+  await signInWithCode(page, phone)
+  await continuePastConsent(page, 'enterprise')
   return page
 }
 
-/** Signs in to the staff console as one of the demo accounts. */
+/** Signs in to the staff console as one of the demo accounts (acknowledging the staff notice when asked). */
 export async function staffOnDesktop(
   browser: Browser,
   username: string,
@@ -25,6 +53,6 @@ export async function staffOnDesktop(
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码').fill(password)
   await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((url) => url.pathname === '/staff')
+  await continuePastConsent(page, 'staff')
   return page
 }

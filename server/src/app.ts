@@ -28,6 +28,7 @@ import { enterpriseRoutes } from './modules/enterprises/enterprises.routes'
 import { factRoutes } from './modules/facts/facts.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { policyRoutes } from './modules/policies/policies.routes'
+import { privacyRoutes } from './modules/privacy/privacy.routes'
 import { referenceRoutes } from './modules/reference/reference.routes'
 import { settlementAccountRoutes } from './modules/settlement-accounts/settlement-accounts.routes'
 import { supervisionRoutes } from './modules/supervision/supervision.routes'
@@ -97,6 +98,7 @@ export function buildApp(deps: AppDeps) {
   app.route(API_PREFIX, referenceRoutes())
   app.route(API_PREFIX, supervisionRoutes())
   app.route(API_PREFIX, benefitRoutes())
+  app.route(API_PREFIX, privacyRoutes())
   app.route(OPEN311_PREFIX, open311Routes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
@@ -113,7 +115,10 @@ export function buildApp(deps: AppDeps) {
       version: '1.0.0',
       description:
         'Every error answers { "error": { "code", "message", "fields"? } }; fields lists every invalid field. ' +
-        'Messages follow Accept-Language (zh-CN default, en).',
+        'Messages follow Accept-Language (zh-CN default, en). A signed-in caller who has not accepted the current ' +
+        'privacy notice and terms of use (staff: acknowledged the staff notice) gets 403 CONSENT_REQUIRED from every ' +
+        'session route but /auth/me, the sign-outs, /auth/password, /consents/mine, POST /consents, ' +
+        '/consents/withdraw and /privacy/my-data.',
     },
     servers: [{ url: '/' }],
   })

@@ -179,6 +179,51 @@ const SETTLEMENT_ACCOUNT_ENTRIES: Record<string, Entry> = {
   },
 }
 
+/**
+ * Privacy: anyone reads the documents; an admin publishes (the body names a stale version, so nothing is
+ * published and nobody is asked again mid-matrix); everyone signed in reads, accepts and downloads their
+ * own; only enterprise users withdraw (it ends their sessions: fresh clients); an enterprise's managers
+ * download its data.
+ */
+const PRIVACY_ENTRIES: Record<string, Entry> = {
+  'GET /api/v1/legal-documents': { allow: 'everyone' },
+  'GET /api/v1/legal-documents/{kind}': { allow: 'everyone', params: () => ({ kind: 'privacy_notice' }) },
+  'GET /api/v1/legal-documents/{kind}/versions': {
+    allow: 'everyone',
+    params: () => ({ kind: 'terms_of_use' }),
+  },
+  'GET /api/v1/legal-documents/{kind}/versions/{version}': {
+    allow: 'everyone',
+    params: () => ({ kind: 'staff_notice', version: '1' }),
+  },
+  'POST /api/v1/legal-documents/{kind}/versions': {
+    allow: ['admin'],
+    params: () => ({ kind: 'privacy_notice' }),
+    body: () => ({
+      basedOnVersion: 999,
+      effectiveOn: '2099-01-01',
+      titleZh: '隐私政策',
+      titleEn: 'Privacy notice',
+      bodyZh: '本平台如何处理个人信息。'.repeat(30),
+      bodyEn: 'How the platform processes personal information. '.repeat(10),
+      changeSummaryZh: '矩阵测试',
+      changeSummaryEn: 'Matrix test',
+    }),
+  },
+  'GET /api/v1/consents/mine': { allow: 'signed-in' },
+  'POST /api/v1/consents': {
+    allow: 'signed-in',
+    body: () => ({ documents: [{ kind: 'privacy_notice', version: 1 }] }),
+  },
+  'POST /api/v1/consents/withdraw': { allow: ['enterprise'], fresh: true, body: () => ({}) },
+  'GET /api/v1/privacy/my-data': { allow: 'signed-in', query: 'format=json' },
+  'GET /api/v1/enterprises/{id}/data-export': {
+    allow: ['enterprise'],
+    params: (c) => ({ id: c.enterpriseId }),
+    query: 'format=json',
+  },
+}
+
 const MATRIX: Record<string, Entry> = {
   'POST /api/v1/auth/staff/sign-in': {
     allow: 'everyone',
@@ -702,6 +747,7 @@ const MATRIX: Record<string, Entry> = {
   // Benefits: the enterprise claims; the paying department reviews and pays; the bureau reads.
   ...BENEFIT_ENTRIES,
   ...SETTLEMENT_ACCOUNT_ENTRIES,
+  ...PRIVACY_ENTRIES,
 }
 
 function allowed(entry: Entry, caller: Caller): boolean {

@@ -54,6 +54,8 @@ registerMessages('zh-CN', {
   'errors.ACCOUNT_DISABLED': '账号已停用，请联系管理员',
   'errors.DEMO_ACCOUNTS_DISABLED': '演示账号在本环境已停用',
   'errors.PASSWORD_CHANGE_REQUIRED': '请先修改初始密码',
+  'errors.CONSENT_REQUIRED':
+    '请先阅读并同意最新的隐私政策和用户服务协议（工作人员：确认已知悉个人信息处理告知书）',
   'errors.NOT_FOUND': '未找到，或无权查看',
   'errors.ROUTE_NOT_FOUND': '接口不存在',
   'errors.METHOD_NOT_ALLOWED': '接口不支持该请求方法',
@@ -128,6 +130,8 @@ registerMessages('en', {
   'errors.ACCOUNT_DISABLED': 'This account is disabled; contact an administrator',
   'errors.DEMO_ACCOUNTS_DISABLED': 'Demo accounts are disabled here',
   'errors.PASSWORD_CHANGE_REQUIRED': 'Change your initial password first',
+  'errors.CONSENT_REQUIRED':
+    'Read and accept the current privacy notice and terms of use first (staff: acknowledge the staff privacy notice)',
   'errors.NOT_FOUND': 'Not found, or not visible to you',
   'errors.ROUTE_NOT_FOUND': 'No such endpoint',
   'errors.METHOD_NOT_ALLOWED': 'The endpoint does not take this method',

@@ -17,6 +17,8 @@ import { giveDemoAccounts } from '../modules/settlement-accounts/settlement-acco
 import { MATCH_FULL_QUEUE } from '../modules/policies/policies.jobs'
 import { createPublishedPolicy, expirePolicies } from '../modules/policies/policies.service'
 import { generateInitialPassword } from '../modules/users/initial-password'
+import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
+import { loadCityDocuments } from './legal/city-documents'
 import { dalian } from './cities/dalian'
 import { demoLegalRepresentativePhone, generateDemoEnterprises } from './demo-enterprises'
 import { generateDemoFacts } from './demo-facts'
@@ -44,6 +46,7 @@ export async function seedIfEmpty(
   await seedRoutingDataIfUnset(deps)
   await seedFactCatalogue(deps.db)
   await seedFactSourcesIfEmpty(deps)
+  await seedLegalDocumentsIfEmpty(deps)
   if (options.demo) {
     await seedDemoRegistryIfEmpty(deps)
     await seedDemoSettlementAccounts(deps)
@@ -229,6 +232,25 @@ async function withDemoImport<F extends { source: string }>(
     rows: mine.length,
   })
   return mine.map((f) => ({ ...f, importId, recordedBy: sender.userId }))
+}
+
+/**
+ * The city's privacy notice, terms of use and staff notice as their first versions, in effect from
+ * today, when there are none (a database seeded before they existed gets them on its next start).
+ */
+export async function seedLegalDocumentsIfEmpty(deps: AppDeps): Promise<number> {
+  const documents = loadCityDocuments(deps.config.city)
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    const seeded = await seedFirstVersions(deps, tx, documents)
+    if (seeded)
+      await writeAudit(tx, systemActor('seed'), {
+        action: 'legal_document.seed',
+        entityType: 'legal_document',
+        after: { kinds: documents.map((d) => d.kind), city: deps.config.city },
+      })
+    return seeded
+  })
 }
 
 /** Which departments verify which fact source, once (an administrator changes it afterwards). */

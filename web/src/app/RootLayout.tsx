@@ -1,12 +1,13 @@
 import { Suspense, useEffect } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router'
 import { configureApi } from './api'
-import { isStaffPath, loginPathFor, paths } from './routes'
+import { consentPathFor, isConsentFreePath, isStaffPath, loginPathFor, paths } from './routes'
 import { useSession } from './session'
 
 /**
  * The top of the route tree, shared by both shells. Reacts to session-level API failures: a lapsed
- * session goes to the right login page, a pending password change to the change-password page.
+ * session goes to the right login page, a pending password change to the change-password page, a
+ * document not yet accepted to the consent page.
  * No UI library here: this module is in the entry chunk.
  */
 export function RootLayout() {
@@ -22,6 +23,10 @@ export function RootLayout() {
           setMe(null)
           const loginPage = isStaffPath(pathname) ? paths.staffLogin : paths.login
           if (pathname !== loginPage) void navigate(loginPathFor(pathname, search), { replace: true })
+        } else if (problem === 'CONSENT_REQUIRED') {
+          // A new version took effect while the app was open: ask before going on.
+          if (!isConsentFreePath(pathname))
+            void refresh().finally(() => navigate(consentPathFor(pathname, search), { replace: true }))
         } else if (isStaffPath(pathname) && pathname !== paths.staffChangePassword) {
           void refresh().finally(() => navigate(paths.staffChangePassword, { replace: true }))
         }

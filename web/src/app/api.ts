@@ -49,8 +49,8 @@ export type RequestOptions = {
   language?: string
 }
 
-/** The session-level failures the app reacts to globally (redirect to a login or password page). */
-export type SessionProblem = 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED'
+/** The session-level failures the app reacts to globally (redirect to a login, password or consent page). */
+export type SessionProblem = 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED' | 'CONSENT_REQUIRED'
 let onSessionProblem: (problem: SessionProblem) => void = () => {}
 let currentLanguage: () => string = () => 'zh-CN'
 let networkErrorMessage: () => string = () => 'Network error'
@@ -108,6 +108,7 @@ function failure(status: number, payload: unknown, options: { allowUnauthenticat
   const error = toApiError(status, payload)
   if (error.code === 'UNAUTHENTICATED' && !options.allowUnauthenticated) onSessionProblem('UNAUTHENTICATED')
   if (error.code === 'PASSWORD_CHANGE_REQUIRED') onSessionProblem('PASSWORD_CHANGE_REQUIRED')
+  if (error.code === 'CONSENT_REQUIRED') onSessionProblem('CONSENT_REQUIRED')
   return error
 }
 

@@ -74,6 +74,11 @@ const PublicPolicyPage = lazyNamed(
   'PublicPolicyPage',
 )
 const CalculatorPage = lazyNamed(() => import('../features/policies/public/CalculatorPage'), 'CalculatorPage')
+const ConsentPage = lazyNamed(() => import('../features/privacy/ConsentPage'), 'ConsentPage')
+const LegalDocumentPage = lazyNamed(
+  () => import('../features/privacy/LegalDocumentPage'),
+  'LegalDocumentPage',
+)
 const EnterpriseNotFoundPage = lazyNamed(() => import('./enterprise/NotFoundPage'), 'NotFoundPage')
 
 // Staff console pages
@@ -81,6 +86,14 @@ const StaffLoginPage = lazyNamed(() => import('../features/auth/StaffLoginPage')
 const ForcedPasswordChangePage = lazyNamed(
   () => import('../features/auth/ForcedPasswordChangePage'),
   'ForcedPasswordChangePage',
+)
+const StaffConsentPage = lazyNamed(
+  () => import('../features/privacy/staff/StaffConsentPage'),
+  'StaffConsentPage',
+)
+const LegalDocumentsPage = lazyNamed(
+  () => import('../features/privacy/staff/LegalDocumentsPage'),
+  'LegalDocumentsPage',
 )
 const StaffHomePage = lazyNamed(() => import('./staff/StaffHomePage'), 'StaffHomePage')
 const StaffAccountPage = lazyNamed(() => import('../features/auth/StaffAccountPage'), 'StaffAccountPage')
@@ -165,12 +178,14 @@ export function AppRouter() {
           <Route path="/staff" element={<StaffRoot />}>
             <Route path="login" element={<StaffLoginPage />} />
             <Route path="change-password" element={<ForcedPasswordChangePage />} />
+            <Route path="consent" element={<StaffConsentPage />} />
             <Route element={<StaffShell />}>
               <Route index element={<StaffHomePage />} />
               <Route path="departments" element={<DepartmentsPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="calendar" element={<CalendarPage />} />
+              <Route path="legal-documents" element={<LegalDocumentsPage />} />
               <Route path="account" element={<StaffAccountPage />} />
               <Route path="appeals/queue" element={<AppealQueuePage />} />
               <Route path="appeals/inbox" element={<DepartmentInboxPage />} />
@@ -202,6 +217,9 @@ export function AppRouter() {
           <Route path="/" element={<EnterpriseShell />}>
             <Route index element={<HomePage />} />
             <Route path="login" element={<EnterpriseLoginPage />} />
+            <Route path="consent" element={<ConsentPage />} />
+            <Route path="legal/:kind" element={<LegalDocumentPage />} />
+            <Route path="legal/:kind/versions/:version" element={<LegalDocumentPage />} />
             <Route path="enterprises/new" element={<RegisterEnterprisePage />} />
             <Route path="enterprises/claim" element={<ClaimEnterprisePage />} />
             <Route path="enterprises/:id" element={<EnterpriseProfilePage />} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isStaffPath, loginPathFor, safeNextPath } from './routes'
+import { consentPathFor, isConsentFreePath, isStaffPath, loginPathFor, safeNextPath } from './routes'
 
 describe('login redirects', () => {
   it('sends each area to its own login page and remembers where to come back', () => {
@@ -23,5 +23,22 @@ describe('login redirects', () => {
     expect(safeNextPath('//evil.example/x', '/')).toBe('/')
     expect(safeNextPath('/\\evil.example', '/')).toBe('/')
     expect(safeNextPath(null, '/staff')).toBe('/staff')
+  })
+})
+
+describe('consent redirects', () => {
+  it('send each area to its own consent page and remember where to go on to', () => {
+    expect(consentPathFor('/appeals/new')).toBe('/consent?next=%2Fappeals%2Fnew')
+    expect(consentPathFor('/')).toBe('/consent')
+    expect(consentPathFor('/staff/users', '?q=1')).toBe('/staff/consent?next=%2Fstaff%2Fusers%3Fq%3D1')
+    expect(consentPathFor('/staff')).toBe('/staff/consent')
+  })
+
+  it('leave open the documents, the consent pages and 我的', () => {
+    expect(isConsentFreePath('/legal/privacy_notice')).toBe(true)
+    expect(isConsentFreePath('/legal/terms_of_use/versions/1')).toBe(true)
+    expect(isConsentFreePath('/me')).toBe(true)
+    expect(isConsentFreePath('/consent')).toBe(true)
+    expect(isConsentFreePath('/appeals')).toBe(false)
   })
 })

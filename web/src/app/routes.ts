@@ -30,10 +30,16 @@ export const paths = {
   publicPolicy: (id: string) => `/library/${id}`,
   calculator: '/calculator',
   devInbox: '/dev/inbox',
+  /** Asks for the current privacy notice and terms before anything else (then goes on to `next`). */
+  consent: '/consent',
+  legalDocument: (kind: string) => `/legal/${kind}`,
+  legalDocumentVersion: (kind: string, version: number) => `/legal/${kind}/versions/${version}`,
   staffHome: '/staff',
   staffInbox: '/staff/inbox',
   staffLogin: '/staff/login',
   staffChangePassword: '/staff/change-password',
+  staffConsent: '/staff/consent',
+  staffLegalDocuments: '/staff/legal-documents',
   staffDepartments: '/staff/departments',
   staffUsers: '/staff/users',
   staffAudit: '/staff/audit',
@@ -71,10 +77,29 @@ export function isStaffPath(pathname: string): boolean {
 /** The login page for wherever the user is, remembering where to come back to. */
 export function loginPathFor(pathname: string, search = ''): string {
   const login = isStaffPath(pathname) ? paths.staffLogin : paths.login
-  if (pathname === login || pathname === paths.staffChangePassword) return login
+  if (pathname === login || pathname === paths.staffChangePassword || pathname === paths.staffConsent)
+    return login
   const here = `${pathname}${search}`
   const isHome = here === paths.home || here === paths.staffHome
   return isHome ? login : `${login}?next=${encodeURIComponent(here)}`
+}
+
+/** Pages a signed-in user who has not accepted the current documents may still open. */
+export function isConsentFreePath(pathname: string): boolean {
+  return (
+    pathname === paths.consent ||
+    pathname === paths.staffConsent ||
+    pathname === paths.me ||
+    pathname.startsWith('/legal/')
+  )
+}
+
+/** The consent page for wherever the user is, remembering where to go on to. */
+export function consentPathFor(pathname: string, search = ''): string {
+  const page = isStaffPath(pathname) ? paths.staffConsent : paths.consent
+  const here = `${pathname}${search}`
+  const isHome = here === paths.home || here === paths.staffHome || isConsentFreePath(pathname)
+  return isHome ? page : `${page}?next=${encodeURIComponent(here)}`
 }
 
 /** Only same-app paths are followed after sign-in: `next` comes from the URL, anyone can set it. */

@@ -16,6 +16,8 @@ export type UserActor = {
   roles: RoleGrant[]
   sessionId: string
   mustChangePassword: boolean
+  /** A current privacy notice, terms of use or staff notice is not yet accepted (see route.ts). */
+  consentPending: boolean
 }
 export type SystemActor = { kind: 'system'; label: string }
 export type AnonymousActor = { kind: 'anonymous' }

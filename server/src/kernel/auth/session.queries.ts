@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database'
+import { consentPendingSql } from './consent.queries'
 
 export async function insertSession(
   db: Executor,
@@ -26,7 +27,10 @@ export async function insertSession(
   return inserted.id
 }
 
-/** The session and its user, only while the session is live and the user enabled. */
+/**
+ * The session and its user, only while the session is live and the user enabled; and whether the user
+ * still has a current legal document to accept (the consent gate).
+ */
 export async function findLiveSession(db: Executor, tokenHash: string, now: Date) {
   return db
     .selectFrom('sessions as s')
@@ -42,6 +46,7 @@ export async function findLiveSession(db: Executor, tokenHash: string, now: Date
       'u.department_id as departmentId',
       'u.must_change_password as mustChangePassword',
       'u.is_demo as isDemo',
+      (eb) => consentPendingSql(eb.ref('u.id'), eb.ref('u.kind'), now).as('consentPending'),
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)

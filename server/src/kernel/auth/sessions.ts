@@ -52,6 +52,7 @@ export async function resolveSession(
       roles: grants.map((g) => ({ role: g.role as StaffRole, departmentId: g.department_id })),
       sessionId: row.sessionId,
       mustChangePassword: row.mustChangePassword,
+      consentPending: row.consentPending,
     },
   }
 }

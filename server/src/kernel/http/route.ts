@@ -25,13 +25,18 @@ const errorResponses = {
 
 export type Access = 'public' | 'session'
 
-/** Refuses anonymous callers, and callers who must change their initial password first. */
-function requireSession(allowPendingPasswordChange: boolean): MiddlewareHandler<AppEnv> {
+/**
+ * Refuses anonymous callers, callers who must change their initial password first, and callers who
+ * have not accepted the current privacy notice and terms (staff: acknowledged the staff notice). The
+ * few routes such a caller needs say so (`allowPending…`): who am I, sign out, change the password,
+ * read and accept the documents, withdraw, and take a copy of one's own data.
+ */
+function requireSession(gates: { password: boolean; consent: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const actor = c.get('actor')
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED')
-    if (actor.mustChangePassword && !allowPendingPasswordChange)
-      throw new AppError('PASSWORD_CHANGE_REQUIRED')
+    if (actor.mustChangePassword && !gates.password) throw new AppError('PASSWORD_CHANGE_REQUIRED')
+    if (actor.consentPending && !gates.consent) throw new AppError('CONSENT_REQUIRED')
     await next()
   }
 }
@@ -41,13 +46,14 @@ function requireSession(allowPendingPasswordChange: boolean): MiddlewareHandler<
  * what is decided by the service, never here. Documents the shared error responses.
  */
 export function defineRoute<R extends RouteConfig>(
-  config: R & { access: Access; allowPendingPasswordChange?: boolean },
+  config: R & { access: Access; allowPendingPasswordChange?: boolean; allowPendingConsent?: boolean },
 ) {
-  const { access, allowPendingPasswordChange = false, ...route } = config
+  const { access, allowPendingPasswordChange = false, allowPendingConsent = false, ...route } = config
+  const gates = { password: allowPendingPasswordChange, consent: allowPendingConsent }
   return createRoute({
     ...route,
     ...(access === 'session'
-      ? { middleware: [requireSession(allowPendingPasswordChange)] as const, security: [{ cookieAuth: [] }] }
+      ? { middleware: [requireSession(gates)] as const, security: [{ cookieAuth: [] }] }
       : { security: [] }),
     responses: { ...errorResponses, ...route.responses },
   } as unknown as R)

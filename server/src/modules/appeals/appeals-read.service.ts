@@ -303,3 +303,29 @@ export async function getAppeal(
     version: appeal.version,
   }
 }
+
+/**
+ * Every appeal of one enterprise as the enterprise itself reads it, newest first — the same
+ * allow-listed view as GET /appeals/{id} (appeal-enterprise-view.ts), never the staff view: what its
+ * data export holds. Its members only. Refuses: FORBIDDEN (staff), NOT_FOUND (not a member).
+ */
+export async function listEnterpriseAppealViews(
+  deps: AppDeps,
+  actor: Actor,
+  enterpriseId: string,
+): Promise<EnterpriseAppeal[]> {
+  const viewer = await requireViewer(deps.db, requireSignedIn(actor))
+  if (viewer.kind !== 'enterprise') throw new AppError('FORBIDDEN')
+  if (!viewer.enterpriseIds.includes(enterpriseId)) throw notFound()
+  const views: EnterpriseAppeal[] = []
+  const limit = 200
+  for (let offset = 0; ; offset += limit) {
+    const page = await q.pageOf(
+      q.ofEnterprises(q.summaryQuery(deps.db), [enterpriseId]),
+      { limit, offset },
+      'created',
+    )
+    for (const row of page.items) views.push((await getAppeal(deps, actor, row.id)) as EnterpriseAppeal)
+    if (offset + limit >= page.total) return views
+  }
+}

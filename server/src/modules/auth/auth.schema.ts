@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { mobilePhone, username } from '../../shared/fields'
+import { LEGAL_DOCUMENT_KINDS } from '../../shared/legal-documents'
 
 export const StaffSignInBody = z.strictObject({
   username,
@@ -60,6 +61,8 @@ export const MeSchema = z.object({
   roles: z.array(RoleGrantSchema),
   enterprises: z.array(EnterpriseMembershipSchema),
   mustChangePassword: z.boolean(),
+  /** Current legal documents the user has not accepted yet: the app asks before anything else. */
+  pendingConsents: z.array(z.object({ kind: z.enum(LEGAL_DOCUMENT_KINDS), version: z.number().int() })),
   totpEnabled: z.boolean(),
   isDemo: z.boolean(),
 })

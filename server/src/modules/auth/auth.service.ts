@@ -10,6 +10,7 @@ import {
   findRoleGrants,
 } from '../../kernel/auth/session.queries'
 import { createSession, maskPhone, type NewSession } from '../../kernel/auth/sessions'
+import { findPendingDocuments } from '../../kernel/auth/consent.queries'
 import { hashToken, randomDigits, randomToken, safeEqual } from '../../kernel/auth/tokens'
 import { generateTotpSecret, isValidTotp, totpUri } from '../../kernel/auth/totp'
 import { writeAudit } from '../../kernel/audit/audit'
@@ -88,6 +89,7 @@ async function actorFor(
     roles: grants.map((g) => ({ role: g.role as StaffRole, departmentId: g.department_id })),
     sessionId,
     mustChangePassword: false,
+    consentPending: false,
   }
 }
 
@@ -324,6 +326,10 @@ async function getMeOf(db: Executor, userId: string): Promise<Me> {
     })),
     enterprises: enterprises.map((e) => ({ enterpriseId: e.id, name: e.name, uscc: e.uscc, role: e.role })),
     mustChangePassword: user.must_change_password,
+    pendingConsents: (await findPendingDocuments(db, user.id, user.kind, new Date())).map((d) => ({
+      kind: d.kind,
+      version: d.version,
+    })),
     totpEnabled: user.totp_enabled_at !== null,
     isDemo: user.is_demo,
   }

@@ -129,3 +129,13 @@ export async function countUnread(db: Executor, userId: string): Promise<number>
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/** Every notification addressed to an enterprise, newest first, whatever its channel or status. */
+export async function findNotificationsOfEnterprise(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('notifications')
+    .select(['id', 'template', 'params', 'channels', 'status', 'created_at', 'sent_at'])
+    .where('recipient_enterprise_id', '=', enterpriseId)
+    .orderBy('created_at', 'desc')
+    .execute()
+}

@@ -3,6 +3,7 @@ import { currentLocale } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { renderNotification } from '../../kernel/notify/notifier'
+import { requireEnterpriseAccess } from '../enterprises/enterprises.service'
 import * as q from './notifications.queries'
 
 /** The caller's in-app messages, rendered in the caller's language. */
@@ -65,4 +66,24 @@ export async function listDevOutgoing(deps: AppDeps) {
 export async function countUnread(deps: AppDeps, actor: Actor): Promise<number> {
   const user = requireSignedIn(actor)
   return q.countUnread(deps.db, user.userId)
+}
+
+/**
+ * Every notification addressed to one enterprise, whatever its channel, rendered in the caller's
+ * language (the enterprise's data export). Members and staff read them. Refuses: NOT_FOUND.
+ */
+export async function listNotificationsOfEnterprise(deps: AppDeps, actor: Actor, enterpriseId: string) {
+  await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'read')
+  const rows = await q.findNotificationsOfEnterprise(deps.db, enterpriseId)
+  return rows.map((r) => {
+    const text = renderNotification(r.template, r.params, currentLocale())
+    return {
+      title: text.title,
+      body: text.body,
+      channels: r.channels,
+      status: r.status,
+      createdAt: r.created_at.toISOString(),
+      sentAt: r.sent_at?.toISOString() ?? null,
+    }
+  })
 }

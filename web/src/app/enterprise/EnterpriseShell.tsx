@@ -4,8 +4,10 @@ import zhCN from 'antd-mobile/es/locales/zh-CN'
 import { Suspense } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { useTranslation } from 'react-i18next'
-import { Outlet } from 'react-router'
+import { Navigate, Outlet, useLocation } from 'react-router'
 import { InboxProvider } from '../../features/notifications/inbox-store'
+import { consentPathFor, isConsentFreePath, paths } from '../routes'
+import { useSession } from '../session'
 import { BottomNav } from './BottomNav'
 import './enterprise.css'
 
@@ -26,6 +28,11 @@ unstableSetRender((node, container) => {
 /** The enterprise and public mobile app: a single column, the page, and a bottom tab bar. */
 export function EnterpriseShell() {
   const { t, i18n } = useTranslation()
+  const { me } = useSession()
+  const { pathname, search } = useLocation()
+  // The server refuses the rest until the current privacy notice and terms are accepted: ask first.
+  const mustConsent =
+    me?.kind === 'enterprise' && me.pendingConsents.length > 0 && !isConsentFreePath(pathname)
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
       <InboxProvider>
@@ -41,9 +48,9 @@ export function EnterpriseShell() {
               </div>
             }
           >
-            <Outlet />
+            {mustConsent ? <Navigate to={consentPathFor(pathname, search)} replace /> : <Outlet />}
           </Suspense>
-          <BottomNav />
+          {pathname === paths.consent ? null : <BottomNav />}
         </div>
       </InboxProvider>
     </ConfigProvider>

@@ -25,6 +25,7 @@ import {
   UserOutlined,
   SafetyCertificateOutlined,
   MailOutlined,
+  FileTextOutlined,
 } from '@ant-design/icons'
 import { Button, Layout, Menu } from 'antd'
 import { Suspense, useState, type ReactNode } from 'react'
@@ -33,7 +34,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router'
 import { Forbidden } from '../../ui/staff/Forbidden'
 import { FullPageSpin } from '../../ui/staff/FullPageSpin'
 import { LanguageSelect } from '../../ui/staff/LanguageSelect'
-import { loginPathFor, paths } from '../routes'
+import { consentPathFor, loginPathFor, paths } from '../routes'
 import { useSession } from '../session'
 import { canOpenStaffPath, staffPageOf, staffPagesFor, type StaffPageKey } from './staff-nav'
 
@@ -62,6 +63,7 @@ const ICONS: Record<StaffPageKey, ReactNode> = {
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   calendar: <CalendarOutlined />,
+  legalDocuments: <FileTextOutlined />,
   account: <UserOutlined />,
 }
 
@@ -78,6 +80,9 @@ export function StaffShell() {
     return <Navigate to={loginPathFor(location.pathname, location.search)} replace />
   // The server refuses everything else until the initial password is changed.
   if (me.mustChangePassword) return <Navigate to={paths.staffChangePassword} replace />
+  // Then the staff privacy notice, acknowledged before the console opens.
+  if (me.pendingConsents.length)
+    return <Navigate to={consentPathFor(location.pathname, location.search)} replace />
 
   const roles = me.roles.map((grant) => grant.role)
   const pages = staffPagesFor(roles)

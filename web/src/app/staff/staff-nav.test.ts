@@ -20,6 +20,7 @@ describe('staff menu by role', () => {
       'users',
       'audit',
       'calendar',
+      'legalDocuments',
       'account',
     ])
   })

@@ -30,6 +30,7 @@ export type StaffPageKey =
   | 'users'
   | 'audit'
   | 'calendar'
+  | 'legalDocuments'
   | 'account'
 
 type StaffPage = { key: StaffPageKey; path: string; roles: readonly StaffRole[] | 'any' }
@@ -99,6 +100,8 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   { key: 'audit', path: paths.staffAudit, roles: ['admin', 'discipline_inspector'] },
   // Everyone reads the working calendar; only admins change it.
   { key: 'calendar', path: paths.staffCalendar, roles: 'any' },
+  // The privacy notice, terms of use and staff notice: admins publish new versions.
+  { key: 'legalDocuments', path: paths.staffLegalDocuments, roles: ['admin'] },
   { key: 'account', path: paths.staffAccount, roles: 'any' },
 ]
 

@@ -12,6 +12,7 @@ import { MobilePage } from '../../ui/mobile/MobilePage'
 import { useCountdown } from '../../ui/use-countdown'
 import { useLoad } from '../../ui/use-load'
 import { notificationsApi } from '../notifications/notifications.api'
+import { LegalLinks } from '../privacy/PrivacySection'
 import { authApi, MOBILE_PHONE, SIX_DIGITS } from './auth.api'
 
 type Values = { phone: string; code: string }
@@ -144,6 +145,9 @@ export function EnterpriseLoginPage() {
       </Form>
       <p className="m-muted" style={{ margin: '0 4px' }}>
         {t('auth.enterpriseLogin.firstTimeHint')}
+      </p>
+      <p className="m-muted" style={{ margin: '0 4px' }}>
+        {t('privacy.signInNote')} <LegalLinks kinds={['privacy_notice', 'terms_of_use']} />
       </p>
       <p className="m-muted m-public-links">
         {t('policies.publicLinks.noSignIn')}{' '}

@@ -9,8 +9,13 @@ import { useSession, type Me } from '../../app/session'
 import { Banner } from '../../ui/mobile/Banner'
 import { LanguageSwitch } from '../../ui/mobile/LanguageSwitch'
 import { MobilePage } from '../../ui/mobile/MobilePage'
+import { LegalLinks, PrivacySection } from '../privacy/PrivacySection'
 
-/** `/me`: who I am, language, sign out here or everywhere. Visitors get the language switch and a way in. */
+/**
+ * `/me`: who I am, privacy and my data (the documents, what I accepted, a copy of my data, withdrawing
+ * consent), language, sign out here or everywhere. Visitors get the documents, the language switch and a
+ * way in.
+ */
 export function MyAccountPage() {
   const { t } = useTranslation()
   const { me } = useSession()
@@ -36,6 +41,9 @@ function SignedOut() {
       <Button block color="primary" size="large" onClick={() => void navigate(paths.login)}>
         {t('home.signInCta')}
       </Button>
+      <p className="m-muted" style={{ margin: '12px 0 0' }}>
+        <LegalLinks kinds={['privacy_notice', 'terms_of_use']} />
+      </p>
     </section>
   )
 }
@@ -116,6 +124,7 @@ function SignedIn({ me }: { me: Me }) {
         </section>
       ) : null}
 
+      <PrivacySection me={me} />
       <Banner tone="error" text={error} />
       <section className="m-section m-button-stack" aria-label={t('account.sessions')}>
         <Button block size="large" onClick={() => void leave(false)}>

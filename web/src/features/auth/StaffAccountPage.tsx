@@ -9,8 +9,12 @@ import { showApiErrorOnForm } from '../../ui/form-errors'
 import { PageHeader } from '../../ui/staff/PageHeader'
 import { authApi, SIX_DIGITS, type TotpSetup } from './auth.api'
 import { ChangePasswordForm } from './ChangePasswordForm'
+import { StaffPrivacyCard } from '../privacy/staff/StaffPrivacyCard'
 
-/** `/staff/account`: change password, authenticator app on/off, sign out here or everywhere. */
+/**
+ * `/staff/account`: change password, authenticator app on/off, sign out here or everywhere, the staff
+ * privacy notice and a copy of one's own data.
+ */
 export function StaffAccountPage() {
   const { t } = useTranslation()
   const { me } = useSession()
@@ -25,6 +29,7 @@ export function StaffAccountPage() {
         <Col xs={24} xl={12}>
           <TotpCard isEnabled={me.totpEnabled} />
           <SessionsCard />
+          <StaffPrivacyCard />
         </Col>
       </Row>
     </>

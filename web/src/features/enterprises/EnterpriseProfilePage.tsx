@@ -18,6 +18,7 @@ import { EnterpriseProfileFields } from './EnterpriseProfileFields'
 import { MembershipClaimsSection } from '../enterprise-claims/mobile/MembershipClaimsSection'
 import { MembersSection } from './MembersSection'
 import { SettlementAccountSection } from '../settlement-accounts/SettlementAccountSection'
+import { EnterpriseExportSection } from '../privacy/EnterpriseExportSection'
 import {
   changedProfileFields,
   PROFILE_FIELDS,
@@ -116,6 +117,7 @@ function EnterpriseProfile({ id, myUserId }: { id: string; myUserId: string }) {
           {data.myRole === 'manager' ? <MembershipClaimsSection enterpriseId={id} /> : null}
         </Tabs.Tab>
       </Tabs>
+      {data.myRole === 'manager' ? <EnterpriseExportSection enterpriseId={id} /> : null}
     </>
   )
 }
