@@ -38,8 +38,8 @@ export const ERROR_STATUS = {
   DISPUTE_ALREADY_RESOLVED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
-  ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
+  SIGN_IN_DELAYED: 429,
   // Appeals: each refused move names itself (see modules/appeals/appeal-states.ts).
   APPEAL_NOT_ACCEPTABLE: 409,
   APPEAL_NOT_REJECTABLE: 409,
