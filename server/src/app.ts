@@ -7,7 +7,9 @@ import { sql } from 'kysely'
 import { AppError } from './kernel/errors'
 import type { AppDeps } from './kernel/http/app-env'
 import { mountDocsPage } from './kernel/http/docs-page'
+import { mayReadMetrics } from './kernel/http/local-only'
 import { requestContext, requireJsonBodies, sessionAuth, toErrorResponse } from './kernel/http/middleware'
+import { securityHeaders } from './kernel/http/security-headers'
 import { createRouter } from './kernel/http/route'
 import { appealRoutes } from './modules/appeals/appeals.routes'
 import { MAX_ATTACHMENT_BYTES } from './kernel/uploads'
@@ -41,6 +43,7 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export function buildApp(deps: AppDeps) {
   const app = createRouter()
 
+  app.use('*', securityHeaders(deps.config))
   app.use('*', requestContext(deps))
   // Open311 clients expect GeoReport's own error format; everything else the one error shape.
   app.onError((error, c) =>
@@ -55,9 +58,13 @@ export function buildApp(deps: AppDeps) {
       throw new AppError('SERVICE_UNAVAILABLE')
     }
   })
-  app.get('/metrics', async (c) =>
-    c.body(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }),
-  )
+  // Metrics name routes, volumes and timings: this machine's scraper, or one holding METRICS_TOKEN.
+  app.get('/metrics', async (c) => {
+    if (!mayReadMetrics(c)) throw new AppError('METRICS_TOKEN_REQUIRED')
+    return c.body(await deps.metrics.registry.metrics(), 200, {
+      'content-type': deps.metrics.registry.contentType,
+    })
+  })
 
   // File uploads get room for one attachment (and the multipart framing); everything else the JSON limit.
   const limitTo = (maxSize: number) =>

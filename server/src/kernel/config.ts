@@ -34,7 +34,13 @@ const envSchema = z.object({
     .default(1024 * 1024),
   STAFF_SESSION_HOURS: z.coerce.number().positive().default(12),
   ENTERPRISE_SESSION_DAYS: z.coerce.number().positive().default(30),
-  TRUST_PROXY: booleanFromEnv.default(false),
+  // true = one proxy (the load balancer); a number = that many proxies in a row (CDN, load balancer).
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|yes|no|on|off|\d{1,2})$/, 'true, false, or the number of proxies in front')
+    .transform((v) => (/^\d+$/.test(v) ? Number(v) : ['true', 'yes', 'on'].includes(v) ? 1 : 0))
+    .default(0),
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 24)').optional(),
   SMS_ADAPTER: z.enum(['log', 'webhook']).default('log'),
   SMS_WEBHOOK_URL: z.string().url().optional(),
   EMAIL_ADAPTER: z.enum(['log', 'webhook']).default('log'),
@@ -65,7 +71,12 @@ export type Config = {
   bodyLimitBytes: number
   staffSessionHours: number
   enterpriseSessionDays: number
+  /** whether X-Forwarded-* headers are believed at all (TRUST_PROXY) */
   trustProxy: boolean
+  /** how many proxies in front of this server append to X-Forwarded-For (0: none trusted) */
+  trustedProxyHops: number
+  /** a scraper may read /metrics from elsewhere with Authorization: Bearer <token> */
+  metricsToken: string | undefined
   sms: { adapter: 'log' | 'webhook'; webhookUrl: string | undefined }
   email: { adapter: 'log' | 'webhook'; webhookUrl: string | undefined }
   contactCapPerWeek: number
@@ -74,6 +85,35 @@ export type Config = {
 }
 
 export class ConfigError extends Error {}
+
+/**
+ * A production start refuses what would make an install unsafe, and says what to set. Demo data
+ * and accounts come with a printed password and well-known usernames; the dev inbox shows every
+ * sign-in code; without PUBLIC_URL the server cannot know it is served over https (secure headers,
+ * absolute links in messages).
+ */
+function assertSafeProduction(e: z.infer<typeof envSchema>): void {
+  const problems: string[] = []
+  if (!e.PUBLIC_URL)
+    problems.push(
+      'PUBLIC_URL is not set: set it to the address people use, e.g. PUBLIC_URL=https://yst.example.gov.cn',
+    )
+  if (e.DEMO_ACCOUNTS)
+    problems.push(
+      'DEMO_ACCOUNTS is on: demo accounts have well-known names; remove it or set DEMO_ACCOUNTS=false',
+    )
+  if (e.SEED_DEMO_DATA)
+    problems.push(
+      'SEED_DEMO_DATA is on: demo data is not for a real city; remove it or set SEED_DEMO_DATA=false',
+    )
+  if (e.DEV_INBOX)
+    problems.push('DEV_INBOX is on: it shows every sign-in code; remove it or set DEV_INBOX=false')
+  if (problems.length)
+    throw new ConfigError(
+      `NODE_ENV=production refuses to start:\n${problems.map((p) => `  ${p}`).join('\n')}\n` +
+        'To try the server with demo data, leave NODE_ENV unset (development).',
+    )
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env)
@@ -95,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.IDENTITY_ADAPTER === 'development' && isProduction) {
     throw new ConfigError('IDENTITY_ADAPTER=development only checks the form of a number: not in production')
   }
+  if (isProduction) assertSafeProduction(e)
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -119,7 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     staffSessionHours: e.STAFF_SESSION_HOURS,
     enterpriseSessionDays: e.ENTERPRISE_SESSION_DAYS,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: e.TRUST_PROXY > 0,
+    trustedProxyHops: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     sms: { adapter: e.SMS_ADAPTER, webhookUrl: e.SMS_WEBHOOK_URL },
     email: { adapter: e.EMAIL_ADAPTER, webhookUrl: e.EMAIL_WEBHOOK_URL },
     contactCapPerWeek: e.CONTACT_CAP_PER_WEEK,

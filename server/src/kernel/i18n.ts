@@ -74,7 +74,11 @@ registerMessages('zh-CN', {
   'errors.LAST_MANAGER': '企业至少要保留一位管理人员',
   'errors.PAYLOAD_TOO_LARGE': '请求体超过 {limit} 字节的上限',
   'errors.UNSUPPORTED_MEDIA_TYPE': '请求体须为 application/json',
-  'errors.ACCOUNT_LOCKED': '登录失败次数过多，请 {minutes} 分钟后再试',
+  'errors.SIGN_IN_DELAYED': '登录失败次数过多，请 {wait}后再试',
+  'errors.DEV_INBOX_LOCAL_ONLY':
+    '开发收件箱只对本机开放（127.0.0.1 或 ::1），请在运行服务器的机器上打开；它显示所有登录验证码',
+  'errors.METRICS_TOKEN_REQUIRED':
+    '/metrics 只对本机开放；从其他机器读取请带上 Authorization: Bearer <METRICS_TOKEN>',
   'errors.RATE_LIMITED': '操作过于频繁，请 {seconds} 秒后再试',
   'errors.CONTACT_CAP_REACHED': '该企业近 7 天已被联系 {count} 次，达到上限；{freesAt} 后方可再次联系',
   'uploads.type': '只接受 JPEG、PNG、WebP 图片或 PDF',
@@ -150,7 +154,11 @@ registerMessages('en', {
   'errors.LAST_MANAGER': 'An enterprise keeps at least one manager',
   'errors.PAYLOAD_TOO_LARGE': 'The request body is over the {limit}-byte limit',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'The request body must be application/json',
-  'errors.ACCOUNT_LOCKED': 'Too many failed sign-ins; try again in {minutes} minutes',
+  'errors.SIGN_IN_DELAYED': 'Too many failed sign-ins; try again in {wait}',
+  'errors.DEV_INBOX_LOCAL_ONLY':
+    'The dev inbox answers only on this machine (127.0.0.1 or ::1): open it on the server itself; it shows every sign-in code',
+  'errors.METRICS_TOKEN_REQUIRED':
+    '/metrics answers only on this machine; from elsewhere send Authorization: Bearer <METRICS_TOKEN>',
   'errors.RATE_LIMITED': 'Too many requests; try again in {seconds} seconds',
   'errors.CONTACT_CAP_REACHED':
     'This enterprise was contacted {count} times in the last 7 days, the cap; contact it again after {freesAt}',

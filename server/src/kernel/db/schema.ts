@@ -130,9 +130,18 @@ export type OneTimeCodesTable = {
   consumed_at: Date | null
 }
 
-export type AuthFailuresTable = {
+export type AuthThrottlesTable = {
   key: string
-  at: Timestamp
+  failures: Generated<number>
+  blocked_until: Date | null
+  last_attempt_at: Timestamp
+}
+
+export type TrustedDevicesTable = {
+  token_hash: string
+  user_id: string
+  trusted_at: Timestamp
+  last_used_at: Timestamp
 }
 
 export type EnterprisesTable = {
@@ -728,7 +737,8 @@ export type DB = {
   sessions: SessionsTable
   sign_in_challenges: SignInChallengesTable
   one_time_codes: OneTimeCodesTable
-  auth_failures: AuthFailuresTable
+  auth_throttles: AuthThrottlesTable
+  trusted_devices: TrustedDevicesTable
   enterprises: EnterprisesTable
   enterprise_profile_versions: EnterpriseProfileVersionsTable
   enterprise_members: EnterpriseMembersTable

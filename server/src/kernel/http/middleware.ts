@@ -8,6 +8,7 @@ import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from '../auth/sessions'
 import { safeEqual } from '../auth/tokens'
 import { pickLocale, runInRequestContext } from '../context'
 import { AppError } from '../errors'
+import { clientAddress } from './client-address'
 import type { AppDeps, AppEnv } from './app-env'
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -18,7 +19,7 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const started = performance.now()
     const incoming = c.req.header('x-request-id')
     const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID()
-    const ip = clientIp(c, deps.config.trustProxy)
+    const ip = clientAddress(c.req.header('x-forwarded-for'), socketAddress(c), deps.config.trustedProxyHops)
     c.set('deps', deps)
     c.set('actor', ANONYMOUS)
     c.set('requestId', requestId)
@@ -45,15 +46,11 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   }
 }
 
-function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
-  }
+function socketAddress(c: Context): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? 'unknown'
+    return getConnInfo(c).remote.address
   } catch {
-    return 'unknown' // requests injected without a socket (tests)
+    return undefined // requests injected without a socket (tests)
   }
 }
 

@@ -1,36 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../kernel/db/database'
 
-export async function countRecentFailures(
-  db: Executor,
-  key: string,
-  since: Date,
-): Promise<{ count: number; oldest: Date | null }> {
-  const row = await db
-    .selectFrom('auth_failures')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
-    .where('key', '=', key)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow()
-  return { count: Number(row.count), oldest: (row.oldest as Date | null) ?? null }
-}
-
-export async function recordFailures(db: Executor, keys: string[]): Promise<void> {
-  if (keys.length === 0) return
-  await db
-    .insertInto('auth_failures')
-    .values(keys.map((key) => ({ key })))
-    .execute()
-}
-
-export async function clearFailures(db: Executor, key: string): Promise<void> {
-  await db.deleteFrom('auth_failures').where('key', '=', key).execute()
-}
-
-export async function deleteOldFailures(db: Executor, before: Date): Promise<void> {
-  await db.deleteFrom('auth_failures').where('at', '<', before).execute()
-}
-
 export async function findStaffByUsername(db: Executor, username: string) {
   return db
     .selectFrom('users')
@@ -84,25 +54,51 @@ export async function findLiveChallenge(db: Executor, tokenHash: string, now: Da
     .executeTakeFirst()
 }
 
-export async function bumpChallengeAttempts(db: Executor, id: string): Promise<void> {
-  await db
+/**
+ * Takes one try off a live challenge in one statement and returns it, or nothing when it is gone,
+ * expired or out of tries: the row lock makes concurrent tries count one after another.
+ */
+export async function takeChallengeAttempt(db: Executor, tokenHash: string, now: Date, maxAttempts: number) {
+  return db
     .updateTable('sign_in_challenges')
     .set({ attempts: sql`attempts + 1` })
-    .where('id', '=', id)
-    .execute()
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', now)
+    .where('attempts', '<', maxAttempts)
+    .returning(['id', 'user_id'])
+    .executeTakeFirst()
 }
 
-export async function deleteChallenge(db: Executor, id: string): Promise<void> {
-  await db.deleteFrom('sign_in_challenges').where('id', '=', id).execute()
+/** Whether this call removed the challenge (a challenge completes once). */
+export async function deleteChallenge(db: Executor, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('sign_in_challenges').where('id', '=', id).executeTakeFirst()
+  return Number(result.numDeletedRows) === 1
+}
+
+/**
+ * Serialises code requests for a number and an address until the transaction ends, so that
+ * counting the codes already sent and sending one more are one step.
+ */
+export async function lockCodeRequests(tx: Executor, keys: string[]): Promise<void> {
+  // A fixed order: two requests naming the same keys never wait on each other crosswise.
+  for (const key of [...keys].sort())
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${'sign-in-code:' + key}))`.execute(tx)
 }
 
 export async function insertOneTimeCode(
   db: Executor,
-  row: { id: string; phone: string; codeHash: string; ip: string; expiresAt: Date },
+  row: { id: string; phone: string; codeHash: string; ip: string; createdAt: Date; expiresAt: Date },
 ): Promise<void> {
   await db
     .insertInto('one_time_codes')
-    .values({ id: row.id, phone: row.phone, code_hash: row.codeHash, ip: row.ip, expires_at: row.expiresAt })
+    .values({
+      id: row.id,
+      phone: row.phone,
+      code_hash: row.codeHash,
+      ip: row.ip,
+      created_at: row.createdAt,
+      expires_at: row.expiresAt,
+    })
     .execute()
 }
 
@@ -117,25 +113,30 @@ export async function countCodesSince(db: Executor, by: { phone?: string; ip?: s
   return { count: Number(row.count), latest: (row.latest as Date | null) ?? null }
 }
 
-/** The newest code sent to a phone that is still usable. */
-export async function findLiveCode(db: Executor, phone: string, now: Date) {
+/**
+ * Takes one try off the newest usable code sent to a phone, in one statement, and returns it; nothing
+ * when there is none or it is out of tries. Concurrent tries wait on the row and see each other's count.
+ */
+export async function takeCodeAttempt(db: Executor, phone: string, now: Date, maxAttempts: number) {
   return db
-    .selectFrom('one_time_codes')
-    .selectAll()
-    .where('phone', '=', phone)
-    .where('consumed_at', 'is', null)
-    .where('expires_at', '>', now)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-}
-
-export async function bumpCodeAttempts(db: Executor, id: string): Promise<void> {
-  await db
     .updateTable('one_time_codes')
     .set({ attempts: sql`attempts + 1` })
-    .where('id', '=', id)
-    .execute()
+    .where(
+      'id',
+      '=',
+      db
+        .selectFrom('one_time_codes')
+        .select('id')
+        .where('phone', '=', phone)
+        .where('consumed_at', 'is', null)
+        .where('expires_at', '>', now)
+        .orderBy('created_at', 'desc')
+        .limit(1),
+    )
+    .where('attempts', '<', maxAttempts)
+    .where('consumed_at', 'is', null)
+    .returning(['id', 'code_hash'])
+    .executeTakeFirst()
 }
 
 export async function consumeCode(db: Executor, id: string, at: Date): Promise<boolean> {
@@ -213,26 +214,4 @@ export async function findMeRows(db: Executor, userId: string) {
     .orderBy('m.created_at')
     .execute()
   return { user, roles, enterprises }
-}
-
-export async function findLockedKeys(
-  db: Executor,
-  usernames: string[],
-  since: Date,
-  threshold: number,
-): Promise<Set<string>> {
-  if (usernames.length === 0) return new Set()
-  const rows = await db
-    .selectFrom('auth_failures')
-    .select(['key'])
-    .where(
-      'key',
-      'in',
-      usernames.map((u) => `user:${u}`),
-    )
-    .where('at', '>', since)
-    .groupBy('key')
-    .having((eb) => eb.fn.countAll(), '>=', threshold)
-    .execute()
-  return new Set(rows.map((r) => r.key.slice('user:'.length)))
 }

@@ -1,7 +1,9 @@
 import type { Context } from 'hono'
-import { clearSessionCookies, setSessionCookies } from '../../kernel/http/cookies'
+import { getCookie } from 'hono/cookie'
+import { DEVICE_COOKIE } from '../../kernel/auth/trusted-devices'
+import { clearSessionCookies, setDeviceCookie, setSessionCookies } from '../../kernel/http/cookies'
 import type { AppEnv } from '../../kernel/http/app-env'
-import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
+import { createRouter, defineRoute, ErrorBodySchema, jsonBody, jsonResponse } from '../../kernel/http/route'
 import {
   ChangePasswordBody,
   CodeSentSchema,
@@ -20,14 +22,26 @@ import * as auth from './auth.service'
 import { z } from 'zod'
 
 const tags = ['auth']
+/** Sign-in attempts are counted per address and per account (docs/decisions/0024-sign-in-limits.md). */
+const tooMany = {
+  429: jsonResponse(
+    ErrorBodySchema,
+    'Too many attempts: RATE_LIMITED (this address) or SIGN_IN_DELAYED (this account)',
+  ),
+}
 
 function client(c: Context<AppEnv>): auth.ClientInfo {
-  return { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null }
+  return {
+    ip: c.get('ip'),
+    userAgent: c.req.header('user-agent') ?? null,
+    deviceToken: getCookie(c, DEVICE_COOKIE) ?? null,
+  }
 }
 
 function present(c: Context<AppEnv>, outcome: auth.SignInOutcome) {
   if (outcome.status === 'signed_in') {
     setSessionCookies(c, outcome.session)
+    setDeviceCookie(c, outcome.deviceToken)
     return { status: 'signed_in' as const, csrfToken: outcome.session.csrfToken, user: outcome.user }
   }
   return outcome
@@ -44,7 +58,10 @@ export function authRoutes() {
       access: 'public',
       summary: 'Staff sign-in with username and password',
       request: { body: jsonBody(StaffSignInBody) },
-      responses: { 200: jsonResponse(SignInResultSchema, 'Signed in, or a second factor is needed') },
+      responses: {
+        200: jsonResponse(SignInResultSchema, 'Signed in, or a second factor is needed'),
+        ...tooMany,
+      },
     }),
     async (c) =>
       c.json(present(c, await auth.signInStaff(c.get('deps'), c.req.valid('json'), client(c))), 200),
@@ -58,7 +75,7 @@ export function authRoutes() {
       access: 'public',
       summary: 'Complete a staff sign-in with an authenticator (TOTP) code',
       request: { body: jsonBody(SecondFactorBody) },
-      responses: { 200: jsonResponse(SignInResultSchema, 'Signed in') },
+      responses: { 200: jsonResponse(SignInResultSchema, 'Signed in'), ...tooMany },
     }),
     async (c) =>
       c.json(present(c, await auth.completeSecondFactor(c.get('deps'), c.req.valid('json'), client(c))), 200),
@@ -72,7 +89,7 @@ export function authRoutes() {
       access: 'public',
       summary: 'Send a one-time sign-in code to a mobile number',
       request: { body: jsonBody(EnterpriseCodeBody) },
-      responses: { 202: jsonResponse(CodeSentSchema, 'The code is on its way') },
+      responses: { 202: jsonResponse(CodeSentSchema, 'The code is on its way'), ...tooMany },
     }),
     async (c) => c.json(await auth.requestEnterpriseCode(c.get('deps'), c.req.valid('json'), client(c)), 202),
   )
@@ -85,7 +102,7 @@ export function authRoutes() {
       access: 'public',
       summary: 'Enterprise sign-in with mobile number and one-time code (first sign-in creates the account)',
       request: { body: jsonBody(EnterpriseSignInBody) },
-      responses: { 200: jsonResponse(SignInResultSchema, 'Signed in') },
+      responses: { 200: jsonResponse(SignInResultSchema, 'Signed in'), ...tooMany },
     }),
     async (c) =>
       c.json(present(c, await auth.signInEnterprise(c.get('deps'), c.req.valid('json'), client(c))), 200),

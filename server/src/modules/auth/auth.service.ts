@@ -18,15 +18,39 @@ import type { Executor } from '../../kernel/db/database'
 import { AppError, notFound } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import {
+  countAttempt,
+  deleteThrottlesStartingWith,
+  findBlockedKeys,
+  refundAttempt,
+  resetAttempts,
+  type ThrottleClaim,
+  type ThrottleRule,
+} from '../../kernel/auth/throttle'
+import {
+  deviceKeyPart,
+  forgetTrustedDevicesOf,
+  isTrustedDevice,
+  trustDevice,
+} from '../../kernel/auth/trusted-devices'
 import type { Me } from './auth.schema'
 import * as q from './auth.queries'
 
-/** Limits that slow guessing without locking out honest people for long. */
+/**
+ * Limits that slow guessing without letting a stranger keep anyone out (docs/decisions/0024-sign-in-limits.md).
+ * Each throttle: the first `free` counted attempts cost nothing, then each makes the next wait
+ * twice as long as the last, from one second up to the cap; a quiet quarter of an hour after the
+ * wait forgets the key.
+ */
 export const AUTH_LIMITS = {
-  failureWindowMs: 15 * 60_000,
-  failuresBeforeLock: 5, // per username
-  failuresPerIp: 30,
-  failuresPerPhone: 10,
+  /** an account's sign-ins from browsers it has not signed in from (per username or phone) */
+  account: { free: 5, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000, quietMs: 15 * 60_000 },
+  /** an account's sign-ins from one browser it has signed in from before: counted for that browser alone */
+  trustedDevice: { free: 5, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000, quietMs: 15 * 60_000 },
+  /** an enterprise phone's code sign-ins from browsers it has not signed in from */
+  phone: { free: 10, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000, quietMs: 15 * 60_000 },
+  /** every failed sign-in from one client address, whatever the account (see TRUST_PROXY) */
+  address: { free: 30, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000, quietMs: 15 * 60_000 },
   challengeTtlMs: 5 * 60_000,
   challengeAttempts: 5,
   codeTtlMs: 5 * 60_000,
@@ -36,36 +60,49 @@ export const AUTH_LIMITS = {
   codeAttempts: 5,
 } as const
 
-export type ClientInfo = { ip: string; userAgent: string | null }
+export type ClientInfo = { ip: string; userAgent: string | null; deviceToken: string | null }
 export type SignInOutcome =
-  | { status: 'signed_in'; session: NewSession; user: Me }
+  | { status: 'signed_in'; session: NewSession; user: Me; deviceToken: string }
   | { status: 'second_factor_required'; challenge: string }
 
-const userKey = (username: string) => `user:${username.toLowerCase()}`
-const ipKey = (ip: string) => `ip:${ip}`
+const accountKey = (username: string) => `account:${username.toLowerCase()}`
 const phoneKey = (phone: string) => `phone:${phone}`
+const deviceKeyPrefix = (userId: string) => `device:${userId}:`
+const addressClaim = (ip: string): ThrottleClaim => ({ key: `address:${ip}`, rule: AUTH_LIMITS.address })
 
-async function assertNotThrottled(
+/**
+ * Who is guessing: a browser that has signed in to this account before is throttled on its own;
+ * any other client shares the account's (or phone's) throttle with every stranger.
+ */
+async function accountClaim(
   deps: AppDeps,
-  key: string,
-  limit: number,
-  code: 'ACCOUNT_LOCKED' | 'RATE_LIMITED',
-) {
-  const now = Date.now()
-  const { count, oldest } = await q.countRecentFailures(
-    deps.db,
-    key,
-    new Date(now - AUTH_LIMITS.failureWindowMs),
-  )
-  if (count < limit) return
-  const waitMs =
-    (oldest ? oldest.getTime() + AUTH_LIMITS.failureWindowMs : now + AUTH_LIMITS.failureWindowMs) - now
-  throw new AppError(code, {
-    params:
-      code === 'ACCOUNT_LOCKED'
-        ? { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) }
-        : { seconds: Math.max(1, Math.ceil(waitMs / 1000)) },
-  })
+  client: ClientInfo,
+  user: { id: string } | undefined,
+  untrustedKey: string,
+  untrustedRule: ThrottleRule,
+  now: Date,
+): Promise<ThrottleClaim> {
+  if (client.deviceToken && user && (await isTrustedDevice(deps.db, client.deviceToken, user.id, now)))
+    return {
+      key: deviceKeyPrefix(user.id) + deviceKeyPart(client.deviceToken),
+      rule: AUTH_LIMITS.trustedDevice,
+    }
+  return { key: untrustedKey, rule: untrustedRule }
+}
+
+/** Counts the attempt on the address and the account before anything is checked. Refuses: RATE_LIMITED, SIGN_IN_DELAYED. */
+async function countSignInAttempt(deps: AppDeps, claims: ThrottleClaim[], now: Date): Promise<void> {
+  const outcome = await countAttempt(deps.db, claims, now)
+  if (outcome.admitted) return
+  const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000))
+  if (outcome.key.startsWith('address:')) throw new AppError('RATE_LIMITED', { params: { seconds } })
+  throw new AppError('SIGN_IN_DELAYED', { params: { wait: formatWait(seconds) } })
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 60) return translate(seconds === 1 ? 'auth.wait.second' : 'auth.wait.seconds', { n: seconds })
+  const minutes = Math.ceil(seconds / 60)
+  return translate(minutes === 1 ? 'auth.wait.minute' : 'auth.wait.minutes', { n: minutes })
 }
 
 async function actorFor(
@@ -99,14 +136,22 @@ function sessionTtlMs(deps: AppDeps, kind: 'staff' | 'enterprise'): number {
     : deps.config.enterpriseSessionDays * 86_400_000
 }
 
+/**
+ * A proven sign-in: the session, the browser trusted for the account from now on, the account's
+ * throttle forgotten (the delay resets on success) and the address's attempt taken back.
+ */
 async function startSession(
   deps: AppDeps,
   user: NonNullable<Awaited<ReturnType<typeof q.findUserById>>>,
   client: ClientInfo,
   method: string,
+  counted: { account: ThrottleClaim; address: ThrottleClaim },
 ): Promise<SignInOutcome> {
   const now = new Date()
+  await resetAttempts(deps.db, [counted.account.key])
+  await refundAttempt(deps.db, counted.address)
   return deps.db.transaction().execute(async (tx) => {
+    const deviceToken = await trustDevice(tx, client.deviceToken, user.id, now)
     const session = await createSession(tx, {
       userId: user.id,
       ttlMs: sessionTtlMs(deps, user.kind),
@@ -120,7 +165,7 @@ async function startSession(
       entityId: user.id,
       after: { method, ip: client.ip },
     })
-    return { status: 'signed_in' as const, session, user: await getMeOf(tx, user.id) }
+    return { status: 'signed_in' as const, session, user: await getMeOf(tx, user.id), deviceToken }
   })
 }
 
@@ -130,65 +175,88 @@ function assertMayUse(deps: AppDeps, user: { is_disabled: boolean; is_demo: bool
 }
 
 /**
- * Staff sign-in with username and password.
- * Refuses: RATE_LIMITED (too many failures from this address), ACCOUNT_LOCKED (too many for this
- * username — known or not), INVALID_CREDENTIALS, ACCOUNT_DISABLED, DEMO_ACCOUNTS_DISABLED.
+ * Staff sign-in with username and password. The attempt is counted before the password is checked
+ * (concurrent guesses queue on the count), and a correct password during a wait is refused too.
+ * Refuses: RATE_LIMITED (too many failures from this address), SIGN_IN_DELAYED (too many for this
+ * username from browsers it has not signed in from — known or not — or from this browser),
+ * INVALID_CREDENTIALS, ACCOUNT_DISABLED, DEMO_ACCOUNTS_DISABLED.
  */
 export async function signInStaff(
   deps: AppDeps,
   input: { username: string; password: string },
   client: ClientInfo,
 ): Promise<SignInOutcome> {
-  await assertNotThrottled(deps, ipKey(client.ip), AUTH_LIMITS.failuresPerIp, 'RATE_LIMITED')
-  await assertNotThrottled(deps, userKey(input.username), AUTH_LIMITS.failuresBeforeLock, 'ACCOUNT_LOCKED')
+  const now = new Date()
   const user = await q.findStaffByUsername(deps.db, input.username)
+  const counted = {
+    address: addressClaim(client.ip),
+    account: await accountClaim(deps, client, user, accountKey(input.username), AUTH_LIMITS.account, now),
+  }
+  await countSignInAttempt(deps, [counted.address, counted.account], now)
   const passwordOk = await verifyPassword(user?.password_hash, input.password)
   if (!user || !passwordOk) {
-    await deps.db.transaction().execute(async (tx) => {
-      await q.recordFailures(tx, [userKey(input.username), ipKey(client.ip)])
-      if (user) {
+    if (user) {
+      await deps.db.transaction().execute(async (tx) => {
         await writeAudit(
           tx,
           { kind: 'system', label: 'auth' },
           { action: 'auth.sign_in_failed', entityType: 'user', entityId: user.id, after: { ip: client.ip } },
         )
-      }
-    })
+      })
+    }
     throw new AppError('INVALID_CREDENTIALS')
   }
   assertMayUse(deps, user)
-  await q.clearFailures(deps.db, userKey(input.username))
   if (user.totp_enabled_at && user.totp_secret) {
+    // A right password is not a failure, but the sign-in is not complete either: take the attempt
+    // back without forgetting the account's history (the second factor counts on it again).
+    await refundAttempt(deps.db, counted.address)
+    await refundAttempt(deps.db, counted.account)
     const challenge = randomToken()
     await q.insertChallenge(deps.db, {
       tokenHash: hashToken(challenge),
       userId: user.id,
-      expiresAt: new Date(Date.now() + AUTH_LIMITS.challengeTtlMs),
+      expiresAt: new Date(now.getTime() + AUTH_LIMITS.challengeTtlMs),
     })
     return { status: 'second_factor_required', challenge }
   }
-  return startSession(deps, user, client, 'password')
+  return startSession(deps, user, client, 'password', counted)
 }
 
-/** The TOTP step after a correct password. Refuses: INVALID_SECOND_FACTOR (wrong, expired or over-tried challenge). */
+/**
+ * The TOTP step after a correct password; its attempts count on the account like passwords do.
+ * Refuses: RATE_LIMITED, SIGN_IN_DELAYED, INVALID_SECOND_FACTOR (wrong, expired, used or over-tried challenge).
+ */
 export async function completeSecondFactor(
   deps: AppDeps,
   input: { challenge: string; code: string },
   client: ClientInfo,
 ): Promise<SignInOutcome> {
-  await assertNotThrottled(deps, ipKey(client.ip), AUTH_LIMITS.failuresPerIp, 'RATE_LIMITED')
-  const challenge = await q.findLiveChallenge(deps.db, hashToken(input.challenge), new Date())
-  if (!challenge || challenge.attempts >= AUTH_LIMITS.challengeAttempts)
-    throw new AppError('INVALID_SECOND_FACTOR')
-  const user = await q.findUserById(deps.db, challenge.user_id)
-  if (!user?.totp_secret || !isValidTotp(user.totp_secret, input.code)) {
-    await q.bumpChallengeAttempts(deps.db, challenge.id)
-    await q.recordFailures(deps.db, [ipKey(client.ip)])
+  const now = new Date()
+  const found = await q.findLiveChallenge(deps.db, hashToken(input.challenge), now)
+  const user = found ? await q.findUserById(deps.db, found.user_id) : undefined
+  const address = addressClaim(client.ip)
+  if (!user?.username || !user.totp_secret) {
+    // No live challenge: nothing to guess at but the address still pays for the try.
+    await countSignInAttempt(deps, [address], now)
     throw new AppError('INVALID_SECOND_FACTOR')
   }
+  const counted = {
+    address,
+    account: await accountClaim(deps, client, user, accountKey(user.username), AUTH_LIMITS.account, now),
+  }
+  await countSignInAttempt(deps, [counted.address, counted.account], now)
+  // One statement takes a try off the challenge, so concurrent codes cannot all pass the limit.
+  const challenge = await q.takeChallengeAttempt(
+    deps.db,
+    hashToken(input.challenge),
+    now,
+    AUTH_LIMITS.challengeAttempts,
+  )
+  if (!challenge || !isValidTotp(user.totp_secret, input.code)) throw new AppError('INVALID_SECOND_FACTOR')
+  if (!(await q.deleteChallenge(deps.db, challenge.id))) throw new AppError('INVALID_SECOND_FACTOR')
   assertMayUse(deps, user)
-  await q.deleteChallenge(deps.db, challenge.id)
-  return startSession(deps, user, client, 'password+totp')
+  return startSession(deps, user, client, 'password+totp', counted)
 }
 
 function codeHash(codeId: string, code: string): string {
@@ -197,31 +265,34 @@ function codeHash(codeId: string, code: string): string {
 
 /**
  * Sends a six-digit sign-in code to a mobile number through the outbox (urgent: not counted against
- * any contact cap). Refuses: RATE_LIMITED (one code a minute, five an hour per number, twenty an hour per address).
+ * any contact cap). The limits are counted and the code written in one transaction holding a lock
+ * per number and per address, so eight requests at once send one SMS.
+ * Refuses: RATE_LIMITED (one code a minute, five an hour per number, twenty an hour per address).
  */
 export async function requestEnterpriseCode(deps: AppDeps, input: { phone: string }, client: ClientInfo) {
   const now = Date.now()
   const hourAgo = new Date(now - 3600_000)
-  const byPhone = await q.countCodesSince(deps.db, { phone: input.phone }, hourAgo)
-  if (byPhone.latest && now - byPhone.latest.getTime() < AUTH_LIMITS.codeResendMs) {
-    throw new AppError('RATE_LIMITED', {
-      params: { seconds: Math.ceil((byPhone.latest.getTime() + AUTH_LIMITS.codeResendMs - now) / 1000) },
-    })
-  }
-  if (byPhone.count >= AUTH_LIMITS.codesPerPhonePerHour)
-    throw new AppError('RATE_LIMITED', { params: { seconds: 3600 } })
-  const byIp = await q.countCodesSince(deps.db, { ip: client.ip }, hourAgo)
-  if (byIp.count >= AUTH_LIMITS.codesPerIpPerHour)
-    throw new AppError('RATE_LIMITED', { params: { seconds: 3600 } })
-
   const code = randomDigits(6)
   const id = crypto.randomUUID()
   await deps.db.transaction().execute(async (tx) => {
+    await q.lockCodeRequests(tx, [`phone:${input.phone}`, `address:${client.ip}`])
+    const byPhone = await q.countCodesSince(tx, { phone: input.phone }, hourAgo)
+    if (byPhone.latest && now - byPhone.latest.getTime() < AUTH_LIMITS.codeResendMs) {
+      throw new AppError('RATE_LIMITED', {
+        params: { seconds: Math.ceil((byPhone.latest.getTime() + AUTH_LIMITS.codeResendMs - now) / 1000) },
+      })
+    }
+    if (byPhone.count >= AUTH_LIMITS.codesPerPhonePerHour)
+      throw new AppError('RATE_LIMITED', { params: { seconds: 3600 } })
+    const byIp = await q.countCodesSince(tx, { ip: client.ip }, hourAgo)
+    if (byIp.count >= AUTH_LIMITS.codesPerIpPerHour)
+      throw new AppError('RATE_LIMITED', { params: { seconds: 3600 } })
     await q.insertOneTimeCode(tx, {
       id,
       phone: input.phone,
       codeHash: codeHash(id, code),
       ip: client.ip,
+      createdAt: new Date(now),
       expiresAt: new Date(now + AUTH_LIMITS.codeTtlMs),
     })
     await deps.notifier.enqueue(tx, {
@@ -241,28 +312,26 @@ export async function requestEnterpriseCode(deps: AppDeps, input: { phone: strin
 
 /**
  * Enterprise sign-in with the code sent to the phone; the first sign-in creates the account.
- * Refuses: ACCOUNT_LOCKED (too many wrong codes for this number), INVALID_CODE, ACCOUNT_DISABLED.
+ * Refuses: RATE_LIMITED (this address), SIGN_IN_DELAYED (too many wrong codes for this number from
+ * browsers it has not signed in from, or from this browser), INVALID_CODE, ACCOUNT_DISABLED.
  */
 export async function signInEnterprise(
   deps: AppDeps,
   input: { phone: string; code: string },
   client: ClientInfo,
 ): Promise<SignInOutcome> {
-  await assertNotThrottled(deps, ipKey(client.ip), AUTH_LIMITS.failuresPerIp, 'RATE_LIMITED')
-  await assertNotThrottled(deps, phoneKey(input.phone), AUTH_LIMITS.failuresPerPhone, 'ACCOUNT_LOCKED')
   const now = new Date()
-  const live = await q.findLiveCode(deps.db, input.phone, now)
-  const matches =
-    !!live &&
-    live.attempts < AUTH_LIMITS.codeAttempts &&
-    safeEqual(live.code_hash, codeHash(live.id, input.code))
-  if (!live || !matches) {
-    if (live) await q.bumpCodeAttempts(deps.db, live.id)
-    await q.recordFailures(deps.db, [phoneKey(input.phone), ipKey(client.ip)])
-    throw new AppError('INVALID_CODE')
+  const existing = await q.findEnterpriseUserByPhone(deps.db, input.phone)
+  const counted = {
+    address: addressClaim(client.ip),
+    account: await accountClaim(deps, client, existing, phoneKey(input.phone), AUTH_LIMITS.phone, now),
   }
+  await countSignInAttempt(deps, [counted.address, counted.account], now)
+  // One statement takes a try off the newest live code: five wrong tries burn it, however concurrent.
+  const live = await q.takeCodeAttempt(deps.db, input.phone, now, AUTH_LIMITS.codeAttempts)
+  if (!live || !safeEqual(live.code_hash, codeHash(live.id, input.code))) throw new AppError('INVALID_CODE')
   if (!(await q.consumeCode(deps.db, live.id, now))) throw new AppError('INVALID_CODE')
-  let user = await q.findEnterpriseUserByPhone(deps.db, input.phone)
+  let user = existing ?? (await q.findEnterpriseUserByPhone(deps.db, input.phone))
   if (!user) {
     user = await deps.db.transaction().execute(async (tx) => {
       const created = await q.insertEnterpriseUser(tx, input.phone, maskPhone(input.phone))
@@ -276,8 +345,7 @@ export async function signInEnterprise(
     })
   }
   assertMayUse(deps, user)
-  await q.clearFailures(deps.db, phoneKey(input.phone))
-  return startSession(deps, user, client, 'phone_code')
+  return startSession(deps, user, client, 'phone_code', counted)
 }
 
 export async function signOut(deps: AppDeps, actor: Actor): Promise<void> {
@@ -293,6 +361,8 @@ export async function signOutEverywhere(deps: AppDeps, actor: Actor): Promise<{ 
   const user = requireSignedIn(actor)
   return deps.db.transaction().execute(async (tx) => {
     const ended = await deleteSessionsOfUser(tx, user.userId)
+    // A lost or stolen browser should not keep the trust of its past sign-ins either.
+    await forgetTrustedDevicesOf(tx, user.userId)
     await writeAudit(tx, user, {
       action: 'auth.sign_out_everywhere',
       entityType: 'user',
@@ -404,17 +474,20 @@ export async function disableTotp(deps: AppDeps, actor: Actor, input: { code: st
   })
 }
 
-/** Usernames currently locked out by failed sign-ins (for the admin's user list). */
+/**
+ * Usernames whose sign-ins from new browsers must wait now (for the admin's user list): someone
+ * failed too often. Their owners' own browsers are not held up.
+ */
 export async function findLockedUsernames(deps: AppDeps, usernames: string[]): Promise<Set<string>> {
-  return q.findLockedKeys(
-    deps.db,
-    usernames,
-    new Date(Date.now() - AUTH_LIMITS.failureWindowMs),
-    AUTH_LIMITS.failuresBeforeLock,
-  )
+  const blocked = await findBlockedKeys(deps.db, usernames.map(accountKey), new Date())
+  return new Set(usernames.filter((u) => blocked.includes(accountKey(u))))
 }
 
-/** Lifts a lockout. Called by the users service after its own admin check. */
-export async function clearSignInFailures(db: Executor, username: string): Promise<void> {
-  await q.clearFailures(db, userKey(username))
+/** Lifts a sign-in delay, on new browsers and trusted ones. Called by the users service after its own admin check. */
+export async function clearSignInFailures(
+  db: Executor,
+  user: { id: string; username: string },
+): Promise<void> {
+  await resetAttempts(db, [accountKey(user.username)])
+  await deleteThrottlesStartingWith(db, deviceKeyPrefix(user.id))
 }

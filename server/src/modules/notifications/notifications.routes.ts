@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { AppError } from '../../kernel/errors'
+import { isLocalRequest } from '../../kernel/http/local-only'
 import { createRouter, defineRoute, jsonResponse } from '../../kernel/http/route'
 import * as service from './notifications.service'
 
@@ -87,10 +89,15 @@ export function notificationRoutes(devInbox: boolean) {
         path: '/dev/inbox',
         tags,
         access: 'public',
-        summary: 'Development only: SMS and e-mail the logging adapters "sent" (off in production)',
+        summary:
+          'Development only: SMS and e-mail the logging adapters "sent" (off in production; answers only this machine)',
         responses: { 200: jsonResponse(z.object({ items: z.array(Outgoing) }), 'Recent outgoing messages') },
       }),
-      async (c) => c.json({ items: await service.listDevOutgoing(c.get('deps')) }, 200),
+      async (c) => {
+        // Sign-in codes for any phone: only whoever sits at the server may read them.
+        if (!isLocalRequest(c)) throw new AppError('DEV_INBOX_LOCAL_ONLY')
+        return c.json({ items: await service.listDevOutgoing(c.get('deps')) }, 200)
+      },
     )
   }
 

@@ -22,7 +22,7 @@ import * as q from './policies.queries'
 import type { ItemRow, PolicyRow } from './policies.queries'
 
 /**
- * Publishing a policy as a decision with its consequences shown (docs/decisions/0021): the preview of
+ * Publishing a policy as a decision with its consequences shown (docs/decisions/0024-sign-in-limits.md): the preview of
  * what publication would do, computed by the matching engine over the current population and written
  * nowhere; and the publication, which recomputes it, refuses when its numbers moved since the preview
  * the publisher confirmed, asks for a second confirmation above a number of enterprises told, and

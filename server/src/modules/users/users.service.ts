@@ -197,7 +197,7 @@ export async function resetStaffPassword(
     if (!row) throw notFound()
     await q.setInitialPassword(tx, id, passwordHash)
     await deleteSessionsOfUser(tx, id)
-    await clearSignInFailures(tx, row.username!)
+    await clearSignInFailures(tx, { id, username: row.username! })
     await writeAudit(tx, admin, { action: 'user.reset_password', entityType: 'user', entityId: id })
   })
   return { initialPassword }
@@ -209,7 +209,7 @@ export async function unlockStaff(deps: AppDeps, actor: Actor, id: string): Prom
   await deps.db.transaction().execute(async (tx) => {
     const row = await q.findUserRow(tx, id)
     if (!row) throw notFound()
-    await clearSignInFailures(tx, row.username!)
+    await clearSignInFailures(tx, { id, username: row.username! })
     await writeAudit(tx, admin, { action: 'user.unlock', entityType: 'user', entityId: id })
   })
 }

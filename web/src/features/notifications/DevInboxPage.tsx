@@ -9,19 +9,22 @@ import { notificationsApi } from './notifications.api'
 
 /**
  * `/dev/inbox`: the SMS and e-mail the development adapters "sent", sign-in codes included, so a
- * developer can sign in without a phone. The endpoint does not exist in production.
+ * developer can sign in without a phone. The endpoint does not exist in production, and answers
+ * only requests from the server's own machine.
  */
 export function DevInboxPage() {
   const { t, i18n } = useTranslation()
   const outgoing = useLoad(() => notificationsApi.listDevOutgoing(), [])
   const isOff = isApiError(outgoing.error) && outgoing.error.status === 404
+  // Asked from another machine: the codes of every phone are not for the network to read.
+  const isElsewhere = isApiError(outgoing.error) && outgoing.error.code === 'DEV_INBOX_LOCAL_ONLY'
 
   return (
     <MobilePage
       title={t('devInbox.title')}
       back
       action={
-        isOff ? null : (
+        isOff || isElsewhere ? null : (
           <Button
             size="small"
             fill="none"
@@ -37,6 +40,12 @@ export function DevInboxPage() {
     >
       {isOff ? (
         <ErrorBlock status="disconnected" title={t('devInbox.off')} description={t('devInbox.offHint')} />
+      ) : isElsewhere ? (
+        <ErrorBlock
+          status="disconnected"
+          title={t('devInbox.localOnly')}
+          description={errorMessage(outgoing.error, t('errors.loadFailed'))}
+        />
       ) : outgoing.error ? (
         <ErrorBlock
           status="default"
