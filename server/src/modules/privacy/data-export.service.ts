@@ -12,6 +12,7 @@ import { getEnterpriseFacts, getFactHistory, listFactDefinitions } from '../fact
 import { listInbox, listNotificationsOfEnterprise } from '../notifications/notifications.service'
 import { listMatches } from '../policies/policy-matches.service'
 import { getSubscription, listMyNeeds } from '../policies/policy-needs.service'
+import { getSettlementAccount } from '../settlement-accounts/settlement-accounts.service'
 import { enterpriseWorkbook, personalWorkbook } from './export-workbook'
 import type { EnterpriseExport, PersonalExport } from './privacy.schema'
 import * as q from './privacy.queries'
@@ -45,7 +46,7 @@ const stamp = (deps: AppDeps) => cityToday(deps).replaceAll('-', '')
 /**
  * Everything the platform holds about one enterprise, as its managers may take it away: the profile
  * and its versions, members (other people's numbers masked), facts with their sources, appeals and
- * benefit claims as the enterprise reads them (allow-listed views — never a department's internal
+ * benefit claims as the enterprise reads them, its settlement accounts (masked, as the app shows them) (allow-listed views — never a department's internal
  * notes), no-application consents, policy matches and pushes, needs, messages, and earlier downloads.
  * Agents act for the enterprise case by case but do not take its whole record: that is the managers'
  * decision, as adding members is. Refuses: FORBIDDEN (staff, or an agent), NOT_FOUND (not a member),
@@ -115,6 +116,7 @@ async function collectEnterpriseData(
     ])
   const claims = await allClaimsOf(deps, user, id)
   const notifications = await listNotificationsOfEnterprise(deps, user, id)
+  const account = await getSettlementAccount(deps, user, id)
   const exportsBefore = await q.findExportsOfEnterprise(deps.db, id)
   const labelOf = new Map(definitions.map((d) => [d.key, en ? d.labelEn : d.labelZh]))
   const withLabel = <T extends { key: string }>(f: T) => ({ ...f, label: labelOf.get(f.key) ?? f.key })
@@ -131,6 +133,8 @@ async function collectEnterpriseData(
     factHistory: history.items.map(withLabel),
     appeals,
     benefitClaims: claims,
+    // as the app shows them: the number masked (the whole number is for the paying bank only)
+    settlementAccounts: account.current ? [account.current, ...account.history] : account.history,
     benefitConsents: claims
       .filter((c) => c.mode === 'no_application')
       .map((c) => ({

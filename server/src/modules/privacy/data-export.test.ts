@@ -153,6 +153,13 @@ describe("an enterprise's data export", () => {
     )
     expect(json.benefitClaims).toHaveLength(2)
     expect(json.benefitConsents).toHaveLength(1)
+    // the settlement account as the app shows it: masked, never the whole number
+    expect(json.settlementAccounts).toHaveLength(1)
+    expect(json.settlementAccounts[0]).toMatchObject({
+      accountName: a.name,
+      accountNumberMasked: expect.stringContaining('****'),
+    })
+    expect(text).not.toMatch(/3400\d{15}/)
     expect(json.benefitClaims.every((c: { recommendation: unknown }) => c.recommendation === null)).toBe(true)
     expect(json.facts.find((f: { key: string }) => f.key === 'totalAssets')).toMatchObject({
       value: 1_000_000,
@@ -187,6 +194,7 @@ describe("an enterprise's data export", () => {
         '政策匹配',
         '消息',
         '数据下载记录',
+        '结算账户',
       ]),
     )
     const appeals = book.getWorksheet('诉求')!

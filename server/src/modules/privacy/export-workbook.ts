@@ -166,6 +166,21 @@ export async function enterpriseWorkbook(deps: AppDeps, data: EnterpriseExport):
   addClaimSheets(book, deps, data)
   addSheet(
     book,
+    'settlementAccounts',
+    [
+      col('version', 8, (r) => r.version),
+      col('accountName', 30, (r) => r.accountName),
+      col('bankName', 30, (r) => r.bankName),
+      col('accountNumberMasked', 26, (r) => r.accountNumberMasked),
+      col('changedAt', 18, (r) => at(r.setAt)),
+      col('changedBy', 16, (r) => text(r.setBy)),
+      col('changeReason', 30, (r) => text(r.changeReason)),
+      col('supersededAt', 18, (r) => at(r.supersededAt)),
+    ],
+    data.settlementAccounts,
+  )
+  addSheet(
+    book,
     'matches',
     [
       col('benefitItem', 30, (r) => `${String(r.code)} ${String(r.title)}`),

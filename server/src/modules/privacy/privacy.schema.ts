@@ -105,6 +105,7 @@ export const EnterpriseExportSchema = z.object({
   appeals: Rows,
   benefitClaims: Rows,
   benefitConsents: Rows,
+  settlementAccounts: Rows,
   policyMatches: Rows,
   policySubscription: z.record(z.string(), z.unknown()),
   policyNeeds: Rows,
