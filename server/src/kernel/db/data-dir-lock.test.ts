@@ -182,7 +182,9 @@ console.log('READY')
 for await (const line of readline.createInterface({ input: process.stdin })) {
   const [command, at, ...dir] = line.split(' ')
   if (command === 'release') { lock?.release(); lock = undefined; console.log('RELEASED'); continue }
-  while (performance.timeOrigin + performance.now() < Number(at)) {} // both start at one instant
+  // Both start at one instant of the shared clock; capped, so a skewed clock (faketime) cannot hang us.
+  const until = Math.min(Number(at), performance.timeOrigin + performance.now() + 500)
+  while (performance.timeOrigin + performance.now() < until) {}
   try { lock = acquireDataDirLock(dir.join(' ')); console.log('ACQUIRED') }
   catch (error) { console.log('REFUSED ' + error.message) }
 }`
