@@ -1,8 +1,12 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, loadEnv } from 'vite'
 
 // Node's path helpers would need node types in this browser project; a file URL does the same job.
 const fromHere = (relative: string) => decodeURIComponent(new URL(relative, import.meta.url).pathname)
+
+// Where the dev server sends /api: npm run dev sets YINGSHANG_API_URL from the API's PORT; `vite`
+// alone assumes :3000. The proxy only serves development, so the development mode's env is read.
+const api = loadEnv('development', fromHere('.'), 'YINGSHANG_').YINGSHANG_API_URL ?? 'http://localhost:3000'
 
 export default defineConfig({
   plugins: [react()],
@@ -21,8 +25,8 @@ export default defineConfig({
     // Object form: Vite's string shorthand turns changeOrigin on, which rewrites Host to :3000 while
     // the browser's Origin says :5173, and the server's same-origin check refuses every write.
     proxy: {
-      '/api': { target: 'http://localhost:3000', changeOrigin: false },
-      '/healthz': { target: 'http://localhost:3000', changeOrigin: false },
+      '/api': { target: api, changeOrigin: false },
+      '/healthz': { target: api, changeOrigin: false },
     },
   },
   build: {

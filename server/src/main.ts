@@ -3,6 +3,7 @@ import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { buildApp } from './app'
 import { createDeps } from './bootstrap'
+import { startControlSocket } from './kernel/backup/control-socket'
 import { ConfigError, loadConfig } from './kernel/config'
 import { DataDirLockedError } from './kernel/db/data-dir-lock'
 import { openEmbedded, openPostgres, type Database } from './kernel/db/database'
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
   const app = buildApp(deps)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  // npm run backup reaches the embedded database through this server, which alone may open it.
+  const control =
+    database.kind === 'embedded' ? await startControlSocket(database, config.dataDir, logger) : undefined
   const url = config.publicUrl ?? `http://localhost:${config.port}`
   printBanner({ url, database, seed, config, seconds: (Date.now() - started) / 1000 })
 
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
     stopping = true
     logger.info({ signal }, 'stopping')
     server.close()
+    await control?.close().catch(() => undefined)
     await deps.jobs.stop().catch(() => undefined)
     await database.close()
     process.exit(0)

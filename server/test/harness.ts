@@ -31,9 +31,22 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     database = await openPostgres(created.url, 5)
     cleanup = () => dropDatabase(baseUrl, created.name)
   } else {
-    const dump = fs.readFileSync(inject('templateDump'))
-    database = await openInMemory(new Blob([dump]))
+    database = await openInMemory(readTemplateDump())
   }
+  return createTestAppOn(database, env, cleanup)
+}
+
+/** The template every test database starts from, as PGlite loads it (embedded runs only). */
+export function readTemplateDump(): Blob {
+  return new Blob([fs.readFileSync(inject('templateDump'))], { type: 'application/x-gzip' })
+}
+
+/** A whole app on a database the caller opened (an embedded data directory, a restored copy). */
+export async function createTestAppOn(
+  database: Database,
+  env: Record<string, string> = {},
+  cleanup: () => Promise<void> = async () => {},
+): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -67,6 +80,14 @@ export class TestClient {
     private readonly app: App,
     private readonly ip = '127.0.0.1',
   ) {}
+
+  /** The same signed-in client on another app: a restored copy of the database keeps the sessions. */
+  on(app: App): TestClient {
+    const client = new TestClient(app, this.ip)
+    client.cookies = new Map(this.cookies)
+    client.locale = this.locale
+    return client
+  }
 
   get csrfToken(): string | undefined {
     return this.cookies.get(CSRF_COOKIE)

@@ -41,13 +41,24 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
   return wrap(pool, 'postgres', async () => undefined)
 }
 
+export type OpenEmbeddedOptions = {
+  /** A copy made by dumpEmbedded() to load into an empty directory (a restore). */
+  loadDataDir?: Blob
+  /** Runs once the lock is held, before the database opens (a restore checks the directory here). */
+  beforeOpen?: (pgdata: string) => void
+}
+
 /** The embedded database in DATA_DIR/pgdata, guarded by a lockfile. */
-export async function openEmbedded(dataDir: string): Promise<Database> {
+export async function openEmbedded(dataDir: string, options: OpenEmbeddedOptions = {}): Promise<Database> {
   const lock: DataDirLock = acquireDataDirLock(dataDir)
   try {
-    const pgdata = path.join(dataDir, 'pgdata')
+    const pgdata = embeddedDataPath(dataDir)
+    options.beforeOpen?.(pgdata)
     fs.mkdirSync(pgdata, { recursive: true })
-    const lite = await PGlite.create(pgdata, { extensions: pgliteExtensions })
+    const lite = await PGlite.create(pgdata, {
+      extensions: pgliteExtensions,
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    })
     return embedded(lite, async () => {
       await lite.close()
       lock.release()
@@ -56,6 +67,10 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
     lock.release()
     throw error
   }
+}
+
+export function embeddedDataPath(dataDir: string): string {
+  return path.join(dataDir, 'pgdata')
 }
 
 /** An in-memory embedded database, optionally loaded from a dump made by dumpEmbedded() (tests). */
