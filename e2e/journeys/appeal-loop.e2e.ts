@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
 import { enterpriseOnPhone, staffOnDesktop } from '../support/sign-in'
+import { pickOption } from '../support/select'
 
 /**
  * The whole loop of one appeal: the enterprise files on its phone; the task force dispatches; the
@@ -58,8 +59,8 @@ it('an appeal goes round the whole loop, and the figures count it', async () => 
     await dispatcher.getByRole('heading', { name: `诉求 ${number}` }).waitFor()
     await dispatcher.getByRole('button', { name: '派单', exact: true }).click()
     const dialog = dispatcher.getByRole('dialog', { name: '派单' })
-    await dialog.getByLabel('主办部门').fill(DEPARTMENT)
-    await dispatcher.keyboard.press('Enter')
+    await pickOption(dispatcher, dialog.getByLabel('主办部门'), DEPARTMENT)
+    await expect.poll(() => dialog.locator('.ant-select').first().innerText()).toContain(DEPARTMENT)
     await dialog.getByRole('button', { name: '派单', exact: true }).click()
     await dialog.waitFor({ state: 'hidden' })
     await dispatcher.getByText('已派单').first().waitFor()

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
 import { newEnterpriseOnPhone, postAsPage } from '../support/enterprise'
 import { staffOnDesktop } from '../support/sign-in'
+import { pickOption } from '../support/select'
 
 /**
  * Who reads what, and who is on the clock: the task force dispatches to a lead and a co-handler with a
@@ -62,8 +63,7 @@ it('staff notes stay with staff; the co-handler does its part on its clock', asy
   await dispatcher.getByRole('button', { name: '派单', exact: true }).click()
   const dispatch = dispatcher.getByRole('dialog', { name: '派单' })
   await expect.poll(() => dispatch.locator('.ant-select').first().innerText()).toContain(LEAD)
-  await dispatch.getByLabel('协办部门').fill(CO)
-  await dispatcher.keyboard.press('Enter')
+  await pickOption(dispatcher, dispatch.getByLabel('协办部门'), CO)
   await dispatch.getByText('派单', { exact: true }).first().click() // closes the list of departments
   await dispatch.getByLabel('备注（选填）').fill(DISPATCH_NOTE)
   // Internal is chosen already, and the dialog says who reads it.

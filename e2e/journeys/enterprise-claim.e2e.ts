@@ -1,14 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { demoLegalRepresentativePhone } from '../../server/src/seed/demo-enterprises'
-import {
-  expectAccessible,
-  launchBrowser,
-  newPhonePage,
-  readSignInCode,
-  screenshots,
-} from '../support/browser'
-import { staffOnDesktop } from '../support/sign-in'
+import { expectAccessible, launchBrowser, readSignInCode, screenshots } from '../support/browser'
+import { enterpriseOnPhone, staffOnDesktop } from '../support/sign-in'
 
 /**
  * Claiming an enterprise that is already on the platform (the demo enterprises are the city's
@@ -22,17 +16,9 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-/** A new phone number signed in on the phone (no enterprise yet). */
+/** A new phone number signed in on the phone (no enterprise yet), the notice and terms accepted. */
 async function newcomer(suffix: string): Promise<Page> {
-  const page = await newPhonePage(browser)
-  const phone = `137${String(Date.now()).slice(-7)}${suffix}`
-  await page.goto('/login')
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByRole('button', { name: '获取验证码', exact: true }).click()
-  await page.getByLabel('验证码').fill(await readSignInCode(phone))
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((url) => url.pathname === '/')
-  return page
+  return enterpriseOnPhone(browser, `137${String(Date.now()).slice(-7)}${suffix}`)
 }
 
 /** Demo enterprises as the registry (staff) reads them: code, name, legal representative. */
