@@ -8,6 +8,7 @@ import { AppError } from './kernel/errors'
 import type { AppDeps } from './kernel/http/app-env'
 import { mountDocsPage } from './kernel/http/docs-page'
 import { mayReadMetrics } from './kernel/http/local-only'
+import { guardInput } from './kernel/http/input-guard'
 import { requestContext, requireJsonBodies, sessionAuth, toErrorResponse } from './kernel/http/middleware'
 import { securityHeaders } from './kernel/http/security-headers'
 import { createRouter } from './kernel/http/route'
@@ -88,6 +89,7 @@ export function buildApp(deps: AppDeps) {
   )
   app.use('/api/*', requireJsonBodies())
   app.use('/api/*', sessionAuth())
+  app.use('/api/*', guardInput())
 
   app.route(API_PREFIX, authRoutes())
   app.route(API_PREFIX, enterpriseRoutes())

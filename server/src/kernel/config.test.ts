@@ -61,3 +61,26 @@ describe('TRUST_PROXY and METRICS_TOKEN', () => {
     expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(32) }).metricsToken).toBe('a'.repeat(32))
   })
 })
+
+describe('addresses in the environment', () => {
+  it.each([
+    ['https://sms.example.gov.cn/send', true],
+    ['http://127.0.0.1:9000/hook', true],
+    ['javascript:alert(1)', false],
+    ['data:text/plain,hello', false],
+    ['file:///etc/passwd', false],
+    ['ftp://example.com/hook', false],
+  ])('%s is %s as a webhook and as the public address', (url, accepted) => {
+    const load = (env: Record<string, string>) => () => loadConfig({ NODE_ENV: 'test', ...env })
+    const envs: Record<string, string>[] = [
+      { SMS_ADAPTER: 'webhook', SMS_WEBHOOK_URL: url },
+      { EMAIL_ADAPTER: 'webhook', EMAIL_WEBHOOK_URL: url },
+      { IDENTITY_ADAPTER: 'webhook', IDENTITY_WEBHOOK_URL: url },
+      { PUBLIC_URL: url },
+    ]
+    for (const env of envs) {
+      if (accepted) expect(load(env)).not.toThrow()
+      else expect(load(env)).toThrow(ConfigError)
+    }
+  })
+})

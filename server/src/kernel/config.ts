@@ -9,6 +9,9 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
 
+/** An address the server builds links with or calls: http(s) only, never file:, data: or javascript:. */
+const httpUrl = z.url({ protocol: /^https?$/ })
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -18,7 +21,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: httpUrl.optional(),
   CITY: z.string().default('dalian'),
   TIME_ZONE: z.string().default('Asia/Shanghai'),
   SEED_DEMO_DATA: booleanFromEnv.optional(),
@@ -42,12 +45,12 @@ const envSchema = z.object({
     .default(0),
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 24)').optional(),
   SMS_ADAPTER: z.enum(['log', 'webhook']).default('log'),
-  SMS_WEBHOOK_URL: z.string().url().optional(),
+  SMS_WEBHOOK_URL: httpUrl.optional(),
   EMAIL_ADAPTER: z.enum(['log', 'webhook']).default('log'),
-  EMAIL_WEBHOOK_URL: z.string().url().optional(),
+  EMAIL_WEBHOOK_URL: httpUrl.optional(),
   CONTACT_CAP_PER_WEEK: z.coerce.number().int().min(0).default(3),
   IDENTITY_ADAPTER: z.enum(['development', 'webhook', 'none']).optional(),
-  IDENTITY_WEBHOOK_URL: z.string().url().optional(),
+  IDENTITY_WEBHOOK_URL: httpUrl.optional(),
 })
 
 export type Config = {

@@ -7,6 +7,7 @@ import { translate } from './i18n'
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
+  INVALID_MULTIPART: 400,
   UNAUTHENTICATED: 401,
   METRICS_TOKEN_REQUIRED: 401,
   INVALID_CREDENTIALS: 401,
@@ -39,6 +40,7 @@ export const ERROR_STATUS = {
   ENTERPRISE_CLAIM_NOT_PENDING: 409,
   ENTERPRISE_CLAIM_NOT_DECIDABLE: 409,
   DISPUTE_ALREADY_RESOLVED: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -117,7 +119,7 @@ export class AppError extends Error {
   ) {
     super(options.message ?? code)
     this.code = code
-    this.fields = options.fields
+    this.fields = options.fields && safeFields(options.fields)
     this.params = options.params
   }
 
@@ -137,6 +139,37 @@ export class AppError extends Error {
 }
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } }
+
+/**
+ * A field name as an error may show it. Names come from the caller too (an unknown field, a key of a
+ * map), so every character but letters, digits and _ . - becomes _ and the name is cut to 64
+ * characters: markup, control characters and megabyte keys are never sent back.
+ */
+const MAX_FIELD_NAME = 64
+const FIELD_NAME_CHARACTER = /^[\p{L}\p{M}\p{N}_.-]$/u
+
+export function safeFieldName(name: string): string {
+  const characters = Array.from(name, (ch) => (FIELD_NAME_CHARACTER.test(ch) ? ch : '_'))
+  if (!characters.length) return '_'
+  return characters.length > MAX_FIELD_NAME
+    ? `${characters.slice(0, MAX_FIELD_NAME).join('')}…`
+    : characters.join('')
+}
+
+/**
+ * Adds a message to a field, after any it has. Defined as an own property, so a field named
+ * __proto__ is listed like any other instead of replacing the object's prototype.
+ */
+export function addFieldError(fields: FieldErrors, name: string, message: string): void {
+  const value = Object.hasOwn(fields, name) ? `${fields[name]}; ${message}` : message
+  Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true })
+}
+
+function safeFields(fields: FieldErrors): FieldErrors {
+  const safe: FieldErrors = {}
+  for (const [name, message] of Object.entries(fields)) addFieldError(safe, safeFieldName(name), message)
+  return safe
+}
 
 /** "Not found" and "not allowed" must look the same to a caller who may not see the thing. */
 export function notFound(): AppError {

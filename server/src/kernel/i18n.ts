@@ -45,6 +45,8 @@ z.config({
 registerMessages('zh-CN', {
   'errors.VALIDATION_FAILED': '提交的内容有误，请检查标出的字段',
   'errors.INVALID_JSON': '请求体不是合法的 JSON',
+  'errors.INVALID_MULTIPART': '请求体不是完整的 multipart/form-data（缺少边界、边界不符或没有结尾）',
+  'errors.IDEMPOTENCY_KEY_REUSED': '这个请求编号已用于另一份内容不同的提交；新的提交请换一个编号',
   'errors.UNAUTHENTICATED': '请先登录',
   'errors.INVALID_CREDENTIALS': '用户名或密码错误',
   'errors.INVALID_SECOND_FACTOR': '动态验证码错误或已过期',
@@ -92,6 +94,9 @@ registerMessages('zh-CN', {
   'fields.tooShort': '至少 {min} 个字符',
   'fields.tooLong': '最多 {max} 个字符',
   'fields.forbiddenCharacters': '含有不允许的字符（控制字符或 < >）',
+  'fields.unstorableCharacters': '含有无法保存的字符（空字符 U+0000，或不成对的 Unicode 代理字符）',
+  'fields.forbiddenName': '不允许使用这个字段名',
+  'fields.tooDeep': '嵌套层级过深（最多 {max} 层）',
   'fields.organizationNameCharacters': '名称只能包含文字、数字、空格和括号、点、连字符等常用标点',
   'fields.personNameCharacters': "姓名只能包含文字、空格和 · . ' -",
   'fields.mobilePhone': '请输入 11 位手机号码',
@@ -101,6 +106,10 @@ registerMessages('zh-CN', {
   'fields.email': '电子邮箱格式不正确',
   'fields.isoDate': '日期格式应为 YYYY-MM-DD',
   'fields.impossibleDate': '没有这一天',
+  'fields.dateOutOfRange': '日期须在 {first} 年至 {last} 年之间',
+  'fields.isoMonth': '月份格式应为 YYYY-MM',
+  'fields.isoDateTime': '时间应为带时区的 ISO 8601 格式（如 2026-03-01T09:30:00+08:00）',
+  'fields.httpUrl': '请填写以 http:// 或 https:// 开头的网址',
   'fields.username': '用户名为 3–32 位小写字母、数字或 _ . -，以字母开头',
   'fields.id': '编号格式不正确',
   'fields.industryCode': '不是 GB/T 4754-2017 中的行业代码（如 I65、C3911）',
@@ -125,6 +134,10 @@ registerMessages('zh-CN', {
 registerMessages('en', {
   'errors.VALIDATION_FAILED': 'Some fields are invalid; see the marked fields',
   'errors.INVALID_JSON': 'The request body is not valid JSON',
+  'errors.INVALID_MULTIPART':
+    'The request body is not complete multipart/form-data (a missing or wrong boundary, or no closing boundary)',
+  'errors.IDEMPOTENCY_KEY_REUSED':
+    'This idempotency key was used for a different request; send a new key with a new request',
   'errors.UNAUTHENTICATED': 'Please sign in first',
   'errors.INVALID_CREDENTIALS': 'Wrong username or password',
   'errors.INVALID_SECOND_FACTOR': 'The authenticator code is wrong or expired',
@@ -173,6 +186,10 @@ registerMessages('en', {
   'fields.tooShort': 'At least {min} characters',
   'fields.tooLong': 'At most {max} characters',
   'fields.forbiddenCharacters': 'Contains characters that are not allowed (control characters or < >)',
+  'fields.unstorableCharacters':
+    'Contains characters that cannot be stored (a NUL character, or half of a Unicode surrogate pair)',
+  'fields.forbiddenName': 'This field name is not allowed',
+  'fields.tooDeep': 'Nested too deeply (at most {max} levels)',
   'fields.organizationNameCharacters':
     'Use letters, digits, spaces and common punctuation (brackets, dots, hyphens) only',
   'fields.personNameCharacters': "Use letters, spaces and · . ' - only",
@@ -184,6 +201,10 @@ registerMessages('en', {
   'fields.email': 'Not a valid e-mail address',
   'fields.isoDate': 'Use the form YYYY-MM-DD',
   'fields.impossibleDate': 'No such day',
+  'fields.dateOutOfRange': 'Dates run from the year {first} to {last}',
+  'fields.isoMonth': 'Use the form YYYY-MM',
+  'fields.isoDateTime': 'Use an ISO 8601 time with its offset (e.g. 2026-03-01T09:30:00+08:00)',
+  'fields.httpUrl': 'Enter an address starting with http:// or https://',
   'fields.username': '3–32 lower-case letters, digits or _ . -, starting with a letter',
   'fields.id': 'Not a valid id',
   'fields.industryCode': 'Not a GB/T 4754-2017 industry code (e.g. I65, C3911)',

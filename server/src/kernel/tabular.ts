@@ -1,9 +1,12 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { hasUnstorableCharacters } from '../shared/storable-text'
 
 /**
  * The first sheet of an xlsx file, or a csv (UTF-8, with or without BOM), as rows of cell texts.
  * Row i of the result is spreadsheet row i + 1, so reports can name the row a person sees.
+ * Throws when a cell holds text PostgreSQL cannot keep (a NUL: what a UTF-16 file read as UTF-8
+ * looks like), so callers answer "unreadable file" instead of failing on the first write.
  */
 export async function readTableRows(bytes: Uint8Array): Promise<string[][]> {
   const book = new ExcelJS.Workbook()
@@ -29,6 +32,7 @@ export async function readTableRows(bytes: Uint8Array): Promise<string[][]> {
               ? v.toISOString().slice(0, 10)
               : String(v),
       )
+    if (values.some(hasUnstorableCharacters)) throw new Error(`row ${index}: text that cannot be stored`)
     rows[index - 1] = values
   })
   return rows.map((r) => r ?? [])

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dateProblem, FIRST_YEAR, instantProblem, LAST_YEAR, monthProblem, type DateProblem } from './dates'
 import { isKnownIndustryCode } from './industries'
 import { parseContactPhone } from './phone'
 import { checkUscc, usccFailureMessages, type DivisionLookup } from './uscc'
@@ -105,18 +106,53 @@ export const email = z
   .max(200)
   .email({ error: msg('fields.email') })
 
-/** 'YYYY-MM-DD' that names a real day (no 2025-02-30). */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('fields.isoDate') })
-  .refine(
-    (v) => {
-      const [y, m, d] = v.split('-').map(Number) as [number, number, number]
-      const back = new Date(Date.UTC(y, m - 1, d))
-      return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d
-    },
-    { error: msg('fields.impossibleDate') },
-  )
+const DATE_MESSAGES = { impossible: 'fields.impossibleDate', outOfRange: 'fields.dateOutOfRange' } as const
+
+/**
+ * A text in a date form (the regex: what the API document shows) that the shared date rule accepts:
+ * a real day in the years we count with. The message says which rule failed.
+ */
+function dateText(form: RegExp, formKey: string, problemOf: (text: string) => DateProblem | undefined) {
+  return z
+    .string()
+    .regex(form, { error: msg(formKey) })
+    .superRefine((v, ctx) => {
+      const problem = problemOf(v)
+      if (problem && problem !== 'format')
+        ctx.addIssue({
+          code: 'custom',
+          message: translateField(DATE_MESSAGES[problem], { first: FIRST_YEAR, last: LAST_YEAR }),
+        })
+    })
+}
+
+/** 'YYYY-MM-DD' that names a real day (no 2025-02-30, no 0000-00-00) in the years we count with. */
+export const isoDate = dateText(/^\d{4}-\d{2}-\d{2}$/, 'fields.isoDate', dateProblem)
+
+/** 'YYYY-MM', a month of the years we count with. */
+export const isoMonth = dateText(/^\d{4}-(0[1-9]|1[0-2])$/, 'fields.isoMonth', monthProblem)
+
+/** An ISO 8601 instant with its offset ('2026-03-01T09:30:00+08:00') on a real day in the years we count with. */
+export const isoDateTime = z.iso
+  .datetime({ offset: true, error: msg('fields.isoDateTime') })
+  .superRefine((v, ctx) => {
+    const problem = instantProblem(v)
+    if (problem && problem !== 'format')
+      ctx.addIssue({
+        code: 'custom',
+        message: translateField(DATE_MESSAGES[problem], { first: FIRST_YEAR, last: LAST_YEAR }),
+      })
+  })
+
+/**
+ * An absolute http(s) address: a link people open or a server calls. javascript:, data:, file: and
+ * every other scheme are refused, so a stored link cannot run script or read local files.
+ */
+export function httpUrl(max = 500) {
+  return z
+    .url({ protocol: /^https?$/, error: msg('fields.httpUrl') })
+    .max(max, { error: msg('fields.tooLong', { max }) })
+}
 
 export const username = z
   .string()

@@ -263,6 +263,8 @@ export type AppealsTable = {
   submitted_by: string
   channel: 'web' | 'mobile' | 'hotline' | 'rating' | 'cannot_do' | 'visit' | 'federation'
   idempotency_key: string | null
+  /** SHA-256 of the filing request (kernel/idempotency.ts); null before migration 0025 and for batch rows */
+  request_fingerprint: string | null
   category_code: string
   tier: 'urgent' | 'fast' | 'normal' | 'complex'
   title: string
@@ -828,6 +830,8 @@ export type BenefitClaimsTable = {
   status: BenefitClaimStatus
   submitted_by: string
   idempotency_key: string
+  /** SHA-256 of the claiming request (kernel/idempotency.ts); null before migration 0025 */
+  request_fingerprint: string | null
   item_snapshot: Json<Record<string, unknown>>
   explanation: Json<Record<string, unknown>>
   outcome_at_claim: 'eligible' | 'undetermined'

@@ -127,6 +127,8 @@ export function toAppError(error: unknown, c: Context<AppEnv>): AppError {
         params: { limit: c.get('deps')?.config.bodyLimitBytes ?? 0 },
       })
     else if (error.status === 400 && /JSON/i.test(error.message)) appError = new AppError('INVALID_JSON')
+    else if (error.status === 400 && /FormData/i.test(error.message))
+      appError = new AppError('INVALID_MULTIPART')
     else if (error.status === 415) appError = new AppError('UNSUPPORTED_MEDIA_TYPE')
     else if (error.status === 401) appError = new AppError('UNAUTHENTICATED')
     else if (error.status === 404) appError = new AppError('ROUTE_NOT_FOUND')

@@ -1,13 +1,14 @@
 import type { z } from 'zod'
-import { AppError, type FieldErrors } from '../errors'
+import { addFieldError, AppError, type FieldErrors } from '../errors'
 import { translate } from '../i18n'
 
-/** Every invalid field, keyed by its dotted path; the body, query or path itself when the path is empty. */
+/**
+ * Every invalid field, keyed by its dotted path; the body, query or path itself when the path is empty.
+ * Names the caller made up (unknown fields, map keys) are cleaned and cut by AppError.
+ */
 export function fieldErrorsOf(error: z.ZodError, target: string): FieldErrors {
   const fields: FieldErrors = {}
-  const add = (path: string, message: string) => {
-    fields[path] = fields[path] ? `${fields[path]}; ${message}` : message
-  }
+  const add = (path: string, message: string) => addFieldError(fields, path, message)
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.')
     if (issue.code === 'unrecognized_keys') {

@@ -53,7 +53,8 @@ async function scopeOf(deps: AppDeps, actor: Actor): Promise<string[] | 'all'> {
 
 function periodInstants(deps: AppDeps, from: string, to: string) {
   const span = daysBetween(from, to)
-  if (span <= 0 || span > 366)
+  // Written as what must hold, so a span that is not a number (a date the schema let through) fails too.
+  if (!(span >= 1 && span <= 366))
     throw new AppError('VALIDATION_FAILED', { fields: { to: translate('appeals.rangeTooLong') } })
   return {
     fromInstant: zonedInstant(from, 0, deps.config.timeZone),

@@ -13,6 +13,7 @@ import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
 import { currentLocale } from '../../kernel/context'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { assertSameRequest, requestFingerprint } from '../../kernel/idempotency'
 import { acceptUpload } from '../../kernel/uploads'
 import { isMobilePhone } from '../../shared/phone'
 import { checkUscc } from '../../shared/uscc'
@@ -34,6 +35,8 @@ export type IntakeInput = Omit<FileAppealInput, 'channel'> & {
   channel: AppealRow['channel']
   submittedBy: string
   note?: string | null
+  /** the filing request's fingerprint, bound to its idempotency key (kernel/idempotency.ts) */
+  requestFingerprint?: string | null
 }
 
 export type Receipt = {
@@ -82,6 +85,7 @@ export async function fileIntoPool(
     submitted_by: input.submittedBy,
     channel: input.channel,
     idempotency_key: input.idempotencyKey,
+    request_fingerprint: input.requestFingerprint ?? null,
     category_code: input.categoryCode,
     tier,
     title: input.title,
@@ -132,17 +136,28 @@ export async function fileIntoPool(
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505'
 
-/** Files once per idempotency key: a retry (or a double tap) answers the first appeal's receipt. */
+/**
+ * Files once per idempotency key: a retry (or a double tap) of the same request answers the first
+ * appeal's receipt; the key with a different request is refused.
+ * Refuses: IDEMPOTENCY_KEY_REUSED.
+ */
 async function fileOnce(
   deps: AppDeps,
   actor: UserActor,
   input: IntakeInput,
+  request: Record<string, unknown>,
 ): Promise<{ receipt: Receipt; replayed: boolean }> {
+  const { idempotencyKey: _key, ...rest } = request
+  const fingerprint = requestFingerprint(rest)
+  const replay = (appeal: AppealRow) => {
+    assertSameRequest(appeal.request_fingerprint, fingerprint)
+    return { receipt: receiptOf(appeal), replayed: true }
+  }
   const existing = await q.findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
-  if (existing) return { receipt: receiptOf(existing), replayed: true }
+  if (existing) return replay(existing)
   try {
     const appeal = await deps.db.transaction().execute(async (tx) => {
-      const filed = await fileIntoPool(deps, tx, actor, input)
+      const filed = await fileIntoPool(deps, tx, actor, { ...input, requestFingerprint: fingerprint })
       // The task force must triage it. (A federation batch tells them once, not per row.)
       await notifyStaff({ deps, tx, appeal: filed }, null, ['dispatcher'], {
         template: 'appeal.new',
@@ -156,13 +171,14 @@ async function fileOnce(
     // Two submits raced: the other one won; answer with its receipt.
     const winner = await q.findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
     if (!winner) throw error
-    return { receipt: receiptOf(winner), replayed: true }
+    return replay(winner)
   }
 }
 
 /**
  * An enterprise user files for an enterprise they act for.
- * Refuses: FORBIDDEN (not an enterprise user), VALIDATION_FAILED (not their enterprise, category, attachments).
+ * Refuses: FORBIDDEN (not an enterprise user), VALIDATION_FAILED (not their enterprise, category, attachments),
+ * IDEMPOTENCY_KEY_REUSED (the key came before with a different appeal).
  */
 export async function fileAppeal(deps: AppDeps, actor: Actor, input: FileAppealInput) {
   const user = requireRole(actor, 'enterprise')
@@ -172,12 +188,13 @@ export async function fileAppeal(deps: AppDeps, actor: Actor, input: FileAppealI
       fields: { enterpriseId: translate('appeals.notYourEnterprise') },
     })
   }
-  return fileOnce(deps, user, { ...input, submittedBy: user.userId })
+  return fileOnce(deps, user, { ...input, submittedBy: user.userId }, { filing: 'appeal', ...input })
 }
 
 /**
  * The task force files for an enterprise that called the hotline or was visited.
- * Refuses: FORBIDDEN (not the task force), VALIDATION_FAILED (credit code, category, attachments).
+ * Refuses: FORBIDDEN (not the task force), VALIDATION_FAILED (credit code, category, attachments),
+ * IDEMPOTENCY_KEY_REUSED (the key came before with a different filing).
  */
 export async function fileOnBehalf(
   deps: AppDeps,
@@ -196,7 +213,12 @@ export async function fileOnBehalf(
       fields: { enterpriseUscc: translate('appeals.unknownEnterprise') },
     })
   const { enterpriseUscc: _u, callerName, ...rest } = input
-  return fileOnce(deps, user, { ...rest, enterpriseId, submittedBy: user.userId, note: callerName })
+  return fileOnce(
+    deps,
+    user,
+    { ...rest, enterpriseId, submittedBy: user.userId, note: callerName },
+    { filing: 'on-behalf', ...input },
+  )
 }
 
 /**

@@ -4,6 +4,7 @@ import { notFound, validationFailed, type FieldErrors } from '../../kernel/error
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { stripImageMetadata } from '../../kernel/image-metadata'
+import { FIRST_YEAR, instantProblem, LAST_YEAR } from '../../shared/dates'
 import { APPEAL_STATES, type AppealState } from './appeal-states'
 import * as q from './appeals.queries'
 import './open311.messages'
@@ -99,7 +100,7 @@ const listOf = (value: string | undefined) =>
 /**
  * GET requests: the public appeals of a window of at most 90 days (the last 90 by default), at most
  * 1000, newest first; service_request_id (comma-delimited) overrides every other argument.
- * Refuses: VALIDATION_FAILED (a date not in W3C form, an unknown status, a window over 90 days or
+ * Refuses: VALIDATION_FAILED (a date not in W3C form or not a real day, an unknown status, a window over 90 days or
  * ending before it starts).
  */
 export async function open311Requests(deps: AppDeps, query: RawRequestsQuery, baseUrl: string) {
@@ -117,6 +118,15 @@ export async function open311Requests(deps: AppDeps, query: RawRequestsQuery, ba
     const date = new Date(raw)
     if (!W3C_DATETIME.test(raw) || Number.isNaN(date.getTime())) {
       fields[name] = translate('open311.dateFormat')
+      return undefined
+    }
+    // JavaScript reads 2026-02-30T… as 2 March: the date part must name a real day we count with.
+    const problem = instantProblem(raw)
+    if (problem) {
+      fields[name] =
+        problem === 'impossible'
+          ? translate('fields.impossibleDate')
+          : translate('fields.dateOutOfRange', { first: FIRST_YEAR, last: LAST_YEAR })
       return undefined
     }
     return date

@@ -3,6 +3,9 @@ import { CATEGORY_KEYWORD_MAX, MAX_CATEGORY_KEYWORDS } from '../../shared/depart
 import {
   contactPhone,
   fieldMessage,
+  isoDate,
+  isoDateTime,
+  isoMonth,
   noteAudience,
   personName,
   plainText,
@@ -123,7 +126,7 @@ export const ContactBody = z
   .strictObject({
     method: z.enum(CONTACT_METHODS),
     contactPerson: personName(50).optional(),
-    contactedAt: z.iso.datetime({ offset: true }).optional(),
+    contactedAt: isoDateTime.optional(),
     note: reason,
     noteAudience: noteAudience,
   })
@@ -175,11 +178,8 @@ export const InboxQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 })
 
-export const FiguresQuery = z.strictObject({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-})
-export const RankingQuery = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) })
+export const FiguresQuery = z.strictObject({ from: isoDate, to: isoDate })
+export const RankingQuery = z.strictObject({ month: isoMonth })
 
 export const ReturnVisitParams = z.strictObject({ visitId: z.string().uuid() })
 export const ReturnVisitResultBody = z.strictObject({

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -37,6 +38,51 @@ describe('intake', () => {
     expect(again.body.id).toBe(first.body.id)
     const mine = await w.enterpriseUser.get('/api/v1/appeals/mine')
     expect(mine.body.items.filter((a: { id: string }) => a.id === first.body.id)).toHaveLength(1)
+  })
+
+  it('binds an idempotency key to its appeal: the same key with another text is refused, as payment APIs do', async () => {
+    const body = appealBody(w.enterprise.id)
+    const first = await w.enterpriseUser.post('/api/v1/appeals', body)
+    expect(first.status).toBe(201)
+    // Spacing the schema trims away is the same request; another title is not.
+    const same = await w.enterpriseUser.post('/api/v1/appeals', { ...body, title: ` ${body.title} ` })
+    expect(same.status).toBe(200)
+    expect(same.body.id).toBe(first.body.id)
+    const changed = await w.enterpriseUser.post('/api/v1/appeals', {
+      ...body,
+      title: '另一件事：退税没有到账',
+    })
+    expect(changed.status).toBe(409)
+    expect(changed.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED')
+    // Two different requests racing with one key: one is filed, the other refused, never given its receipt.
+    const key = crypto.randomUUID()
+    const raced = await Promise.all([
+      w.enterpriseUser.post('/api/v1/appeals', appealBody(w.enterprise.id, { idempotencyKey: key })),
+      w.enterpriseUser.post(
+        '/api/v1/appeals',
+        appealBody(w.enterprise.id, { idempotencyKey: key, title: '同一个编号，另一件事' }),
+      ),
+    ])
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409])
+  })
+
+  it('binds the key of a hotline filing to its request too', async () => {
+    const { enterpriseId: _e, ...rest } = appealBody(w.enterprise.id)
+    const uscc = await t.deps.db
+      .selectFrom('enterprises')
+      .select('uscc')
+      .where('id', '=', w.enterprise.id)
+      .executeTakeFirstOrThrow()
+    const call = { ...rest, enterpriseUscc: uscc.uscc, channel: 'hotline', callerName: '王经理' }
+    const first = await w.dispatcher.post('/api/v1/appeals/on-behalf', call)
+    expect(first.status, JSON.stringify(first.body)).toBe(201)
+    expect((await w.dispatcher.post('/api/v1/appeals/on-behalf', call)).body.id).toBe(first.body.id)
+    const otherCaller = await w.dispatcher.post('/api/v1/appeals/on-behalf', {
+      ...call,
+      callerName: '李会计',
+    })
+    expect(otherCaller.status).toBe(409)
+    expect(otherCaller.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED')
   })
 
   it('refuses a 50,000-character text, an unknown category, and someone else’s enterprise — listing each', async () => {

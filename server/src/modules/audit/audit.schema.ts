@@ -1,12 +1,13 @@
 import { z } from 'zod'
+import { isoDateTime } from '../../shared/fields'
 
 export const AuditQuery = z.strictObject({
   entityType: z.string().max(50).optional(),
   entityId: z.string().max(100).optional(),
   actorUserId: z.string().uuid().optional(),
   action: z.string().max(60).optional(),
-  from: z.string().datetime({ offset: true }).optional(),
-  to: z.string().datetime({ offset: true }).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
   beforeSeq: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })

@@ -30,7 +30,7 @@ export async function insertClaim(tx: Tx, values: Insertable<BenefitClaimsTable>
 export async function findClaimIdByIdempotencyKey(db: Executor, submittedBy: string, key: string) {
   return db
     .selectFrom('benefit_claims')
-    .select(['id', 'item_id', 'enterprise_id'])
+    .select(['id', 'item_id', 'enterprise_id', 'request_fingerprint'])
     .where('submitted_by', '=', submittedBy)
     .where('idempotency_key', '=', key)
     .executeTakeFirst()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { contactPhone, fieldMessage, isoDate, personName, plainText } from '../../shared/fields'
+import { contactPhone, fieldMessage, isoDate, personName, plainText, uuid } from '../../shared/fields'
 import { checkAccountNumber } from '../../shared/settlement-account'
 import { BENEFIT_KINDS, BENEFIT_MODES, MATCH_OUTCOMES } from '../../shared/policies'
 import { ACCOUNT_PROBLEMS, AccountViewSchema } from '../settlement-accounts/settlement-accounts.schema'
@@ -170,6 +170,10 @@ export const EvaluationQuery = z.strictObject({
   items: z
     .string()
     .regex(/^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36}){0,49}$/)
+    // The form above lets 36 hyphens through; each id must be one the database can compare.
+    .refine((v) => v.split(',').every((id) => uuid.safeParse(id).success), {
+      error: fieldMessage('fields.id'),
+    })
     .optional(),
 })
 export type EvaluationInput = z.infer<typeof EvaluationQuery>

@@ -107,6 +107,12 @@ describe('免申即享: the enterprise consents in one tap', () => {
     const again = await consent(a, w.items.noApp, idempotencyKey)
     expect(again.status).toBe(200)
     expect(again.body.id).toBe(first.body.id)
+    // The key is bound to its request: another item, or an application, with it is refused.
+    const otherItem = await consent(a, w.items.fast, idempotencyKey)
+    expect(otherItem.status).toBe(409)
+    expect(otherItem.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED')
+    const application = await apply(a, w.items.noApp, {}, { idempotencyKey })
+    expect(application.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED')
     expect((await consent(a, w.items.noApp)).body.error.code).toBe('BENEFIT_ALREADY_CLAIMED')
     claims.a = first.body.id
     claims.b = (await consent(b, w.items.noApp)).body.id

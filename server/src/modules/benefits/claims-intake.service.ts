@@ -15,6 +15,7 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { requireEnterpriseAccess } from '../enterprises/enterprises.service'
 import type { CompiledItem, Explanation } from '../policies/policy-rules'
+import { assertSameRequest, requestFingerprint } from '../../kernel/idempotency'
 import { acceptUpload, MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'
 import { checkAccountNumber, maskAccountNumber } from '../../shared/settlement-account'
 import { requirePayableAccount } from '../settlement-accounts/settlement-accounts.service'
@@ -55,27 +56,36 @@ function snapshotItem(item: CompiledItem): ItemSnapshot {
   }
 }
 
-/** Makes a claim once per idempotency key; a second active claim of the item is refused. */
+/**
+ * Makes a claim once per idempotency key: the same request again answers the first claim, the key
+ * with a different request (another item, form or kind of claim) is refused; a second active claim of
+ * the item is refused. Refuses: IDEMPOTENCY_KEY_REUSED, BENEFIT_ALREADY_CLAIMED.
+ */
 async function claimOnce(
   deps: AppDeps,
   user: UserActor,
   enterpriseId: string,
-  input: { itemId: string; idempotencyKey: string },
-  create: (tx: Tx) => Promise<string>,
+  request: { claim: 'consent' | 'apply'; itemId: string; idempotencyKey: string },
+  create: (tx: Tx, requestFingerprint: string) => Promise<string>,
 ): Promise<{ claimId: string; replayed: boolean }> {
+  const { idempotencyKey, ...rest } = request
+  const fingerprint = requestFingerprint({ ...rest, enterpriseId })
   const replay = async () => {
-    const existing = await q.findClaimIdByIdempotencyKey(deps.db, user.userId, input.idempotencyKey)
+    const existing = await q.findClaimIdByIdempotencyKey(deps.db, user.userId, idempotencyKey)
     if (!existing) return undefined
-    if (existing.item_id !== input.itemId || existing.enterprise_id !== enterpriseId)
-      throw new AppError('VALIDATION_FAILED', {
-        fields: { idempotencyKey: translate('benefits.idempotencyKeyReused') },
-      })
+    // Claims made before fingerprints were kept: the item and the enterprise still name the request.
+    if (existing.item_id !== request.itemId || existing.enterprise_id !== enterpriseId)
+      throw new AppError('IDEMPOTENCY_KEY_REUSED')
+    assertSameRequest(existing.request_fingerprint, fingerprint)
     return existing.id
   }
   const first = await replay()
   if (first) return { claimId: first, replayed: true }
   try {
-    return { claimId: await deps.db.transaction().execute(create), replayed: false }
+    return {
+      claimId: await deps.db.transaction().execute((tx) => create(tx, fingerprint)),
+      replayed: false,
+    }
   } catch (error) {
     const isTaken = error instanceof AppError && error.code === 'BENEFIT_ALREADY_CLAIMED'
     if (!isUniqueViolation(error) && !isTaken) throw error
@@ -124,7 +134,7 @@ async function insertClaim(
   tx: Tx,
   user: UserActor,
   enterpriseId: string,
-  input: { idempotencyKey: string },
+  input: { idempotencyKey: string; requestFingerprint: string },
   started: Awaited<ReturnType<typeof startClaim>>,
   extra: { form?: Record<string, unknown>; dueAt?: Date | null },
   now: Date,
@@ -141,6 +151,7 @@ async function insertClaim(
     status: started.to.to,
     submitted_by: user.userId,
     idempotency_key: input.idempotencyKey,
+    request_fingerprint: input.requestFingerprint,
     item_snapshot: JSON.stringify(snapshotItem(item)),
     explanation: JSON.stringify(explanation),
     outcome_at_claim: explanation.outcome === 'eligible' ? 'eligible' : 'undetermined',
@@ -156,7 +167,8 @@ async function insertClaim(
  * The enterprise consents to a no-application benefit (免申即享) it is eligible for now.
  * Refuses: FORBIDDEN (not a member), NOT_FOUND (no such item in force, no such enterprise),
  * BENEFIT_WRONG_MODE, BENEFIT_NOT_ELIGIBLE (with the failed conditions or missing facts),
- * BENEFIT_ALREADY_CLAIMED, SETTLEMENT_ACCOUNT_REQUIRED, SETTLEMENT_ACCOUNT_NAME_MISMATCH.
+ * BENEFIT_ALREADY_CLAIMED, SETTLEMENT_ACCOUNT_REQUIRED, SETTLEMENT_ACCOUNT_NAME_MISMATCH,
+ * IDEMPOTENCY_KEY_REUSED (the key came before with another request).
  */
 export async function consentToBenefit(
   deps: AppDeps,
@@ -165,27 +177,35 @@ export async function consentToBenefit(
   input: ConsentInput,
 ) {
   const { user } = await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'act')
-  const { claimId, replayed } = await claimOnce(deps, user, enterpriseId, input, async (tx) => {
-    const now = new Date()
-    const started = await startClaim(deps, tx, enterpriseId, input.itemId, 'consent')
-    const claim = await insertClaim(deps, tx, user, enterpriseId, input, started, {}, now)
-    await q.insertEvent(tx, {
-      claimId: claim.id,
-      type: 'consent',
-      actorUserId: user.userId,
-      actorRole: primaryRole(user),
-      data: { outcome: started.explanation.outcome, amount: expectedAmountOf(started.explanation) },
-      audience: 'enterprise',
-      at: now,
-    })
-    await writeAudit(tx, user, {
-      action: 'benefit_claim.consent',
-      entityType: 'benefit_claim',
-      entityId: claim.id,
-      after: { status: started.to.to, number: claim.number, itemId: input.itemId, enterpriseId },
-    })
-    return claim.id
-  })
+  const request = { claim: 'consent' as const, ...input }
+  const { claimId, replayed } = await claimOnce(
+    deps,
+    user,
+    enterpriseId,
+    request,
+    async (tx, fingerprint) => {
+      const now = new Date()
+      const started = await startClaim(deps, tx, enterpriseId, input.itemId, 'consent')
+      const keyed = { idempotencyKey: input.idempotencyKey, requestFingerprint: fingerprint }
+      const claim = await insertClaim(deps, tx, user, enterpriseId, keyed, started, {}, now)
+      await q.insertEvent(tx, {
+        claimId: claim.id,
+        type: 'consent',
+        actorUserId: user.userId,
+        actorRole: primaryRole(user),
+        data: { outcome: started.explanation.outcome, amount: expectedAmountOf(started.explanation) },
+        audience: 'enterprise',
+        at: now,
+      })
+      await writeAudit(tx, user, {
+        action: 'benefit_claim.consent',
+        entityType: 'benefit_claim',
+        entityId: claim.id,
+        after: { status: started.to.to, number: claim.number, itemId: input.itemId, enterpriseId },
+      })
+      return claim.id
+    },
+  )
   const detail = await getEnterpriseClaim(deps, actor, enterpriseId, claimId)
   return {
     replayed,
@@ -257,65 +277,74 @@ export async function checkMaterials(
  * materials; the review clock starts: due the promised number of working days after submission.
  * Refuses: FORBIDDEN, NOT_FOUND, BENEFIT_WRONG_MODE, BENEFIT_NOT_ELIGIBLE (ineligible: the failed
  * conditions), BENEFIT_ALREADY_CLAIMED, SETTLEMENT_ACCOUNT_REQUIRED, SETTLEMENT_ACCOUNT_NAME_MISMATCH,
- * VALIDATION_FAILED (each missing or wrong material, a typed bank account that is not the settlement account).
+ * VALIDATION_FAILED (each missing or wrong material, a typed bank account that is not the settlement account),
+ * IDEMPOTENCY_KEY_REUSED (the key came before with another request).
  */
 export async function applyForBenefit(deps: AppDeps, actor: Actor, enterpriseId: string, input: ApplyInput) {
   const { user } = await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'act')
-  const { claimId, replayed } = await claimOnce(deps, user, enterpriseId, input, async (tx) => {
-    const now = new Date()
-    const started = await startClaim(deps, tx, enterpriseId, input.itemId, 'apply')
-    const { item } = started
-    await checkMaterials(tx, user, item.requiredMaterials, input.materials, {
-      more: checkTypedAccount(input.form, started.account.account_number, 'form.bankAccount'),
-    })
-    const calendar = await deps.calendar.calendar(tx)
-    const dueAt = reviewDueAt(calendar, now, item.promisedWorkingDays)
-    const claim = await insertClaim(
-      deps,
-      tx,
-      user,
-      enterpriseId,
-      input,
-      started,
-      { form: formToKeep(input.form), dueAt },
-      now,
-    )
-    for (const [key, ids] of Object.entries(input.materials)) await q.linkMaterials(tx, claim.id, key, ids, 1)
-    await q.insertEvent(tx, {
-      claimId: claim.id,
-      type: 'apply',
-      actorUserId: user.userId,
-      actorRole: primaryRole(user),
-      data: { outcome: started.explanation.outcome, dueAt: dueAt.toISOString() },
-      audience: 'enterprise',
-      at: now,
-    })
-    const enterpriseName = (await q.findEnterpriseName(tx, enterpriseId)) ?? ''
-    await notifyDepartment(deps, tx, item.departmentId, ['handler', 'department_head'], {
-      template: 'benefits.claim_submitted',
-      params: {
-        number: claim.number,
-        claimId: claim.id,
-        title: item.title,
-        enterprise: enterpriseName,
-        due: formatInstant(dueAt, deps.config.timeZone),
-      },
-    })
-    await writeAudit(tx, user, {
-      action: 'benefit_claim.apply',
-      entityType: 'benefit_claim',
-      entityId: claim.id,
-      after: {
-        status: started.to.to,
-        number: claim.number,
-        itemId: input.itemId,
+  const request = { claim: 'apply' as const, ...input }
+  const { claimId, replayed } = await claimOnce(
+    deps,
+    user,
+    enterpriseId,
+    request,
+    async (tx, fingerprint) => {
+      const now = new Date()
+      const started = await startClaim(deps, tx, enterpriseId, input.itemId, 'apply')
+      const { item } = started
+      await checkMaterials(tx, user, item.requiredMaterials, input.materials, {
+        more: checkTypedAccount(input.form, started.account.account_number, 'form.bankAccount'),
+      })
+      const calendar = await deps.calendar.calendar(tx)
+      const dueAt = reviewDueAt(calendar, now, item.promisedWorkingDays)
+      const claim = await insertClaim(
+        deps,
+        tx,
+        user,
         enterpriseId,
-        dueAt: dueAt.toISOString(),
-        materials: Object.keys(input.materials),
-      },
-    })
-    return claim.id
-  })
+        { idempotencyKey: input.idempotencyKey, requestFingerprint: fingerprint },
+        started,
+        { form: formToKeep(input.form), dueAt },
+        now,
+      )
+      for (const [key, ids] of Object.entries(input.materials))
+        await q.linkMaterials(tx, claim.id, key, ids, 1)
+      await q.insertEvent(tx, {
+        claimId: claim.id,
+        type: 'apply',
+        actorUserId: user.userId,
+        actorRole: primaryRole(user),
+        data: { outcome: started.explanation.outcome, dueAt: dueAt.toISOString() },
+        audience: 'enterprise',
+        at: now,
+      })
+      const enterpriseName = (await q.findEnterpriseName(tx, enterpriseId)) ?? ''
+      await notifyDepartment(deps, tx, item.departmentId, ['handler', 'department_head'], {
+        template: 'benefits.claim_submitted',
+        params: {
+          number: claim.number,
+          claimId: claim.id,
+          title: item.title,
+          enterprise: enterpriseName,
+          due: formatInstant(dueAt, deps.config.timeZone),
+        },
+      })
+      await writeAudit(tx, user, {
+        action: 'benefit_claim.apply',
+        entityType: 'benefit_claim',
+        entityId: claim.id,
+        after: {
+          status: started.to.to,
+          number: claim.number,
+          itemId: input.itemId,
+          enterpriseId,
+          dueAt: dueAt.toISOString(),
+          materials: Object.keys(input.materials),
+        },
+      })
+      return claim.id
+    },
+  )
   const detail = await getEnterpriseClaim(deps, actor, enterpriseId, claimId)
   return {
     replayed,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDate, plainText, version } from '../../shared/fields'
+import { isoDate, isoDateTime, plainText, version } from '../../shared/fields'
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/)
 
@@ -7,7 +7,7 @@ export const DaysQuery = z.strictObject({ from: isoDate, to: isoDate })
 
 export const DueQuery = z
   .strictObject({
-    start: z.string().datetime({ offset: true }),
+    start: isoDateTime,
     workingDays: z.coerce.number().int().min(0).max(3650).optional(),
     workingHours: z.coerce.number().min(0).max(100_000).optional(),
   })

@@ -203,6 +203,7 @@ describe('claiming by the legal representative’s code', () => {
       uscc: enterprise.uscc,
       method: 'legal_rep_code',
     })
+    expect(started.status, JSON.stringify(started.body)).toBe(201)
     const bad = await claimant.post(`/api/v1/enterprise-claims/${started.body.id}/verify`, { code: '12ab' })
     expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED' })
     expect(bad.body.error.fields).toHaveProperty('code')

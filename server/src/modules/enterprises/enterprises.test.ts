@@ -139,7 +139,7 @@ describe('registering an enterprise', () => {
   it('refuses a district outside the city and a founding date in the future', async () => {
     const res = await enterpriseUser.post(
       '/api/v1/enterprises',
-      registration({ divisionCode: '110101', foundedOn: '2999-01-01' }),
+      registration({ divisionCode: '110101', foundedOn: '2199-01-01' }),
     )
     expect(res.status).toBe(400)
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['divisionCode', 'foundedOn'])

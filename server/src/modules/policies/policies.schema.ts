@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDate, plainText, version } from '../../shared/fields'
+import { httpUrl, isoDate, plainText, version } from '../../shared/fields'
 import {
   BENEFIT_KINDS,
   BENEFIT_MODES,
@@ -39,7 +39,7 @@ const policyFields = {
   effectiveTo: isoDate.nullable().optional().default(null),
   summary: longText(2000).optional().default(''),
   fullText: longText(200_000).optional().default(''),
-  sourceUrl: z.string().url().max(500).nullable().optional().default(null),
+  sourceUrl: httpUrl(500).nullable().optional().default(null),
   topics: z.array(z.enum(POLICY_TOPICS)).max(POLICY_TOPICS.length).optional().default([]),
 }
 
@@ -57,7 +57,7 @@ export const UpdatePolicyBody = z.strictObject({
   effectiveTo: isoDate.nullable().optional(),
   summary: longText(2000).optional(),
   fullText: longText(200_000).optional(),
-  sourceUrl: z.string().url().max(500).nullable().optional(),
+  sourceUrl: httpUrl(500).nullable().optional(),
   topics: z.array(z.enum(POLICY_TOPICS)).max(POLICY_TOPICS.length).optional(),
 })
 export type UpdatePolicyInput = z.infer<typeof UpdatePolicyBody>

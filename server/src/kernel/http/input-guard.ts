@@ -1,0 +1,113 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { hasUnstorableCharacters } from '../../shared/storable-text'
+import { addFieldError, AppError, type FieldErrors } from '../errors'
+import { translate } from '../i18n'
+import type { AppEnv } from './app-env'
+
+/**
+ * Input no route should have to think about, refused once for every route before any of them reads
+ * it: text PostgreSQL cannot keep (a NUL, half a surrogate pair) anywhere in the path, the query, a
+ * JSON body (keys too) or a form (field names, values, file names); JSON nested deeper than any
+ * contract goes; the key __proto__, which would swap an object's prototype where a map is read; and a
+ * body that is not the JSON or multipart it says it is. Schemas then judge what is left. Headers need
+ * no pass: HTTP cannot carry NUL or surrogates in them.
+ * Refuses: VALIDATION_FAILED (every bad field named), INVALID_JSON, INVALID_MULTIPART.
+ */
+export const MAX_JSON_DEPTH = 32
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/
+const FORM_TYPES = new Set(['multipart/form-data', 'application/x-www-form-urlencoded'])
+const FORBIDDEN_KEY = '__proto__'
+
+export function guardInput(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const fields: FieldErrors = {}
+    const refuse = (name: string, key: string, params?: Record<string, string | number>) =>
+      addFieldError(fields, name, translate(key, params))
+    checkPath(c, refuse)
+    checkQuery(c, refuse)
+    if (BODY_METHODS.has(c.req.method)) {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+      if (JSON_TYPE.test(type)) checkJson(await readJson(c), refuse)
+      else if (FORM_TYPES.has(type)) checkForm(await readForm(c), refuse)
+    }
+    if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
+    await next()
+  }
+}
+
+type Refuse = (name: string, key: string, params?: Record<string, string | number>) => void
+
+function checkPath(c: Context<AppEnv>, refuse: Refuse): void {
+  const pathname = new URL(c.req.url).pathname
+  for (const segment of pathname.split('/')) {
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(segment)
+    } catch {
+      continue // malformed escapes reach the routes as they are: plain text
+    }
+    if (hasUnstorableCharacters(decoded)) return refuse('path', 'fields.unstorableCharacters')
+  }
+}
+
+function checkQuery(c: Context<AppEnv>, refuse: Refuse): void {
+  for (const [name, values] of Object.entries(c.req.queries())) {
+    if (name === FORBIDDEN_KEY) refuse(name, 'fields.forbiddenName')
+    else if (hasUnstorableCharacters(name) || values.some(hasUnstorableCharacters))
+      refuse(name, 'fields.unstorableCharacters')
+  }
+}
+
+async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  // Cached by Hono: the route's validator reads the same text.
+  const text = await c.req.text()
+  if (!text.trim()) return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new AppError('INVALID_JSON')
+  }
+}
+
+/** Walks the value without recursion, so no depth of nesting can exhaust the stack. */
+function checkJson(body: unknown, refuse: Refuse): void {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }]
+  const nameOf = (path: string) => path || 'body'
+  while (pending.length) {
+    const { value, path, depth } = pending.pop()!
+    if (typeof value === 'string') {
+      if (hasUnstorableCharacters(value)) refuse(nameOf(path), 'fields.unstorableCharacters')
+      continue
+    }
+    if (value === null || typeof value !== 'object') continue
+    if (depth >= MAX_JSON_DEPTH) {
+      refuse(nameOf(path), 'fields.tooDeep', { max: MAX_JSON_DEPTH })
+      continue
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = path ? `${path}.${key}` : key
+      if (key === FORBIDDEN_KEY) refuse(childPath, 'fields.forbiddenName')
+      else if (hasUnstorableCharacters(key)) refuse(childPath, 'fields.unstorableCharacters')
+      else pending.push({ value: child, path: childPath, depth: depth + 1 })
+    }
+  }
+}
+
+async function readForm(c: Context<AppEnv>): Promise<FormData> {
+  try {
+    // Cached by Hono: the route's validator reads the same form.
+    return await c.req.formData()
+  } catch {
+    throw new AppError('INVALID_MULTIPART')
+  }
+}
+
+function checkForm(form: FormData, refuse: Refuse): void {
+  for (const [name, value] of form) {
+    const text = typeof value === 'string' ? value : value.name
+    if (name === FORBIDDEN_KEY) refuse(name, 'fields.forbiddenName')
+    else if (hasUnstorableCharacters(name) || hasUnstorableCharacters(text))
+      refuse(name, 'fields.unstorableCharacters')
+  }
+}
