@@ -22,6 +22,7 @@ import { listDepartmentInbox } from '../../server/src/modules/appeals/appeals-re
 import { departmentScope } from '../../server/src/modules/departments/departments.service'
 import { findSimilar, refreshWordFrequencies } from '../../server/src/modules/appeals/appeals-intake.service'
 import { verifyAuditChain } from '../../server/src/kernel/audit/audit'
+import { findPendingDocuments } from '../../server/src/kernel/auth/consent.queries'
 import { countUnlinkedAuditRows } from '../../server/src/kernel/audit/audit.queries'
 import { appealCorpus, generateAppealsData, type AppealsDataInfo } from './appeals-data'
 import { openBenchApp } from './bench-app'
@@ -80,6 +81,24 @@ async function signedInActor(
     ip: '127.0.0.1',
     userAgent: 'bench',
   })
+  // The bench's user has read the privacy notice and terms, as every real user has before filing.
+  const user = await deps.db
+    .selectFrom('users')
+    .select('kind')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
+  for (const document of await findPendingDocuments(deps.db, userId, user.kind, new Date())) {
+    await deps.db
+      .insertInto('legal_acceptances')
+      .values({
+        user_id: userId,
+        document_id: document.id,
+        accepted_at: new Date(),
+        ip: '127.0.0.1',
+        user_agent: 'bench',
+      })
+      .execute()
+  }
   const resolved = await resolveSession(deps.db, session.token)
   if (!resolved) throw new Error('the bench session did not resolve')
   return { actor: resolved.actor, token: session.token, csrf: session.csrfToken }
