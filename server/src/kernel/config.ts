@@ -18,6 +18,8 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
@@ -59,6 +61,10 @@ export type Config = {
   host: string
   dataDir: string
   databaseUrl: string | undefined
+  /** the instance's Ed25519 key that signs audit checkpoints (PEM, 0600; made on first start) */
+  auditSigningKeyFile: string
+  /** where every signed checkpoint is appended as a JSON line, for an outside party to keep */
+  auditCheckpointFile: string
   databasePoolSize: number
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   logFormat: 'json' | 'pretty'
@@ -145,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    auditSigningKeyFile: path.resolve(
+      e.AUDIT_SIGNING_KEY_FILE ?? path.join(e.DATA_DIR, 'audit-signing-key.pem'),
+    ),
+    auditCheckpointFile: path.resolve(
+      e.AUDIT_CHECKPOINT_FILE ?? path.join(e.DATA_DIR, 'audit-checkpoints.jsonl'),
+    ),
     databasePoolSize: e.DATABASE_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
     // People read a terminal; log collectors read JSON.

@@ -63,6 +63,7 @@ registerMessages('zh-CN', {
   'errors.METHOD_NOT_ALLOWED': '接口不支持该请求方法',
   'errors.CONFLICT': '与现有数据冲突',
   'errors.VERSION_CONFLICT': '数据已被他人修改，请刷新后重试',
+  'errors.AUDIT_CHAIN_BROKEN': '审计链自上一个签名检查点以来已不完整（第 {seq} 行，{reason}），不予签名',
   'errors.ENTERPRISE_ALREADY_REGISTERED':
     '该企业已在平台上：您可以认领它（法定代表人手机验证码、现有管理人员同意，或上传营业执照由营商局审核）',
   'errors.ALREADY_A_MEMBER': '该手机号已是本企业的经办人',
@@ -159,6 +160,8 @@ registerMessages('en', {
   'errors.METHOD_NOT_ALLOWED': 'The endpoint does not take this method',
   'errors.CONFLICT': 'This conflicts with existing data',
   'errors.VERSION_CONFLICT': 'Someone else changed this; reload and try again',
+  'errors.AUDIT_CHAIN_BROKEN':
+    'The audit chain does not hold since the last signed checkpoint (row {seq}, {reason}); not signed',
   'errors.ENTERPRISE_ALREADY_REGISTERED':
     'This enterprise is already on the platform: claim it (a code to the legal representative, the managers’ approval, or a licence the bureau checks)',
   'errors.ALREADY_A_MEMBER': 'This phone number already acts for the enterprise',
