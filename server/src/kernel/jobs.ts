@@ -20,6 +20,7 @@ export class Jobs {
   private readonly boss: PgBoss
   private readonly registrations = new Map<string, Registration>()
   private started = false
+  private working = false
 
   constructor(
     database: Database,
@@ -67,6 +68,7 @@ export class Jobs {
       await this.boss.createQueue(r.queue).catch(() => undefined)
     }
     if (!workers) return
+    this.working = true
     for (const r of this.registrations.values()) {
       await this.boss.work(
         r.queue,
@@ -79,9 +81,15 @@ export class Jobs {
     }
   }
 
+  /** Whether this process works queues (false in tests and on HTTP-only nodes). */
+  get workersRunning(): boolean {
+    return this.working
+  }
+
   async stop(): Promise<void> {
     if (!this.started) return
     this.started = false
+    this.working = false
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 })
   }
 
