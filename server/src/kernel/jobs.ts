@@ -10,6 +10,9 @@ type Registration = {
   handler: JobHandler<any>
   cron: string | undefined
   pollingIntervalSeconds: number
+  /** Jobs taken per fetch; with `oncePerBatch` the handler runs once for them all (a wake-up call). */
+  batchSize: number
+  oncePerBatch: boolean
 }
 
 /**
@@ -42,13 +45,21 @@ export class Jobs {
   register<T>(
     queue: string,
     handler: JobHandler<T>,
-    options: { cron?: string; pollingIntervalSeconds?: number } = {},
+    options: {
+      cron?: string
+      pollingIntervalSeconds?: number
+      batchSize?: number
+      /** The jobs only say "there is work": one handler run (with the first job's data) serves a whole fetch. */
+      oncePerBatch?: boolean
+    } = {},
   ): void {
     this.registrations.set(queue, {
       queue,
       handler: handler as JobHandler<any>,
       cron: options.cron,
       pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+      batchSize: options.batchSize ?? 1,
+      oncePerBatch: options.oncePerBatch ?? false,
     })
   }
 
@@ -72,9 +83,10 @@ export class Jobs {
     for (const r of this.registrations.values()) {
       await this.boss.work(
         r.queue,
-        { pollingIntervalSeconds: r.pollingIntervalSeconds, batchSize: 1 },
+        { pollingIntervalSeconds: r.pollingIntervalSeconds, batchSize: r.batchSize },
         async (jobs) => {
-          for (const job of jobs) await r.handler(job.data)
+          if (r.oncePerBatch) await r.handler(jobs[0]?.data ?? {})
+          else for (const job of jobs) await r.handler(job.data)
         },
       )
       if (r.cron) await this.boss.schedule(r.queue, r.cron, {}, { tz: 'UTC' })
@@ -125,6 +137,23 @@ export class Jobs {
     for (;;) {
       const jobs = await this.boss.fetch(queue, { batchSize: 50 })
       if (!jobs || jobs.length === 0) return ran
+      if (registration.oncePerBatch) {
+        try {
+          await registration.handler(jobs[0]!.data)
+          await this.boss.complete(
+            queue,
+            jobs.map((job) => job.id),
+          )
+        } catch (error) {
+          await this.boss.fail(
+            queue,
+            jobs.map((job) => job.id),
+          )
+          throw error
+        }
+        ran += jobs.length
+        continue
+      }
       for (const job of jobs) {
         try {
           await registration.handler(job.data)

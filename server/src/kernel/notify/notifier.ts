@@ -91,7 +91,8 @@ export class Notifier {
       async () => {
         await this.drain()
       },
-      { pollingIntervalSeconds: 1 },
+      // A job per message stays the durable "there is work" signal; a fetch of 100 is one wake-up.
+      { pollingIntervalSeconds: 1, batchSize: 100, oncePerBatch: true },
     )
     // The safety net: anything whose job was lost or whose deferral ended gets picked up.
     this.deps.jobs.register(
