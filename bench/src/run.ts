@@ -24,6 +24,7 @@ import { runNotifyBench } from './notify-bench'
 import { runPolicyBench } from './policy-bench'
 import { runPolicyDbBench } from './policy-db-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
+import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const appeals = Number(process.env.BENCH_APPEALS ?? 1_000_000)
@@ -199,4 +200,6 @@ if (wants('routing')) await routingAccuracy()
 if (wants('policy')) await runPolicyBench({ report })
 if (wants('policydb')) await runPolicyDbBench({ report })
 if (wants('notify')) await runNotifyBench({ report })
+if (wants('web')) await runWebFirstLoadBench({ report })
+if (wants('reads')) await runAuthenticatedReadBench({ report, seconds })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

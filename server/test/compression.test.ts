@@ -51,6 +51,7 @@ describe('compressed JSON answers', () => {
       expect(res.status).toBe(200)
       const encoding = accept === 'gzip' ? 'gzip' : 'br'
       expect(res.headers.get('content-encoding')).toBe(encoding)
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/)
       expect(res.headers.get('vary')).toMatch(/accept-encoding/i)
       const body = await bytesOf(res)
       expect(Number(res.headers.get('content-length'))).toBe(body.length)
@@ -74,6 +75,7 @@ describe('compressed JSON answers', () => {
     expect(await small.json()).toMatchObject({ status: 'ok' })
     const identity = await t.app.request('/api/openapi.json')
     expect(identity.headers.get('content-encoding')).toBeNull()
+    expect(identity.headers.get('content-type')).toMatch(/^application\/json/)
     const refused = await t.app.request('/api/openapi.json', {
       headers: { 'accept-encoding': 'br;q=0, gzip;q=0' },
     })
@@ -115,6 +117,7 @@ describe('the web build', () => {
       const res = await web.request(url, { headers: { 'accept-encoding': 'br' } })
       expect(res.status).toBe(200)
       expect(res.headers.get('cache-control')).toBe('no-cache')
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/)
       expect(await res.text()).toContain('/assets/index-abc123.js')
     }
     const missing = await web.request('/assets/index-gone99.js')

@@ -70,10 +70,12 @@ export function compressAnswers(options: { threshold?: number } = {}): Middlewar
     const varied = vary && /(?:^|,)\s*(accept-encoding|\*)\s*(?:,|$)/i.test(vary)
     const encoding = chooseEncoding(c.req.header('accept-encoding'))
     const body = Buffer.from(await res.arrayBuffer())
-    // Hono's c.res setter carries the old answer's headers over (cookies included): set ours after it.
+    // Hono's c.res setter carries the old answer's headers over (cookies included) but the content
+    // type: set that and ours after it.
     const answer = (payload: Buffer) => {
       c.res = new Response(payload, { status: res.status, statusText: res.statusText })
       const headers = c.res.headers
+      headers.set('content-type', type)
       if (!varied) headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
       headers.set('content-length', String(payload.length))
       return headers
