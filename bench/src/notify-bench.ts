@@ -116,7 +116,6 @@ export async function runNotifyBench(options: { report: Report; backlog?: number
         `${leftWhenCodeSent} still queued then); empty outbox ${idle.toFixed(0)} ms; backlog delivered at ` +
         `${rate.toFixed(0)} msg/s in rounds of 100, one message per transaction ${perMessageRate.toFixed(0)} msg/s`,
     )
-    await sleep(1500) // the worker completes the last wake-up jobs before the pool closes
   } finally {
     await bench.close()
   }

@@ -24,6 +24,7 @@ export class Jobs {
   private readonly registrations = new Map<string, Registration>()
   private started = false
   private working = false
+  private stopping = false
 
   constructor(
     database: Database,
@@ -75,6 +76,7 @@ export class Jobs {
     if (this.started) return
     await this.boss.start()
     this.started = true
+    this.stopping = false
     for (const r of this.registrations.values()) {
       await this.boss.createQueue(r.queue).catch(() => undefined)
     }
@@ -93,6 +95,11 @@ export class Jobs {
     }
   }
 
+  /** True once stop() began: long handlers (the outbox drain) end at their next step. */
+  get isStopping(): boolean {
+    return this.stopping
+  }
+
   /** Whether this process works queues (false in tests and on HTTP-only nodes). */
   get workersRunning(): boolean {
     return this.working
@@ -100,6 +107,7 @@ export class Jobs {
 
   async stop(): Promise<void> {
     if (!this.started) return
+    this.stopping = true
     this.started = false
     this.working = false
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 })

@@ -257,6 +257,8 @@ export class Notifier {
         const handled = await this.deliverRound(new Date())
         total += handled
         if (handled < this.batchSize && !this.drainAgain) return total
+        // Shutting down: what is left stays due, and the next worker's drain takes it.
+        if (this.deps.jobs.isStopping) return total
         await new Promise((resolve) => setImmediate(resolve))
       }
     }
