@@ -105,4 +105,48 @@ describe('urgent messages never wait behind a backlog', () => {
     expect(deliveries).toHaveLength(ids.length)
     expect(new Set(deliveries).size).toBe(ids.length)
   })
+
+  it('puts a message whose delivery fails in the database aside for later, and delivers the rest', async () => {
+    const enterprise = await buildEnterprise(t)
+    // A real database failure for one message's delivery row, whichever round it falls in.
+    await t.deps.database.executeSql(`
+      CREATE FUNCTION test_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.rendered_text LIKE '%POISON%' THEN RAISE EXCEPTION 'poisoned delivery'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER test_poison BEFORE INSERT ON notification_deliveries
+        FOR EACH ROW EXECUTE FUNCTION test_poison();`)
+    try {
+      const [poison] = await enqueue([
+        {
+          recipient: { enterpriseId: enterprise.id },
+          template: 'enterprise.member_added',
+          params: { enterprise: 'POISON' },
+        },
+      ])
+      // More than a round on either database, so a message that kept failing would be claimed forever.
+      const others = await enqueue(
+        Array.from({ length: 150 }, () => ({
+          recipient: { enterpriseId: enterprise.id },
+          template: 'appeal.received',
+          params: { number: 'Y', title: 'y' },
+        })),
+      )
+      await t.deps.notifier.deliverDue()
+      expect(await deliveryOrder(others)).toHaveLength(others.length)
+      const aside = await t.deps.db
+        .selectFrom('notifications')
+        .select(['status', 'attempts', 'not_before', 'last_error'])
+        .where('id', '=', poison!)
+        .executeTakeFirstOrThrow()
+      expect(aside).toMatchObject({ status: 'pending', attempts: 1 })
+      expect(aside.last_error).toContain('poisoned delivery')
+      expect(aside.not_before.getTime()).toBeGreaterThan(Date.now())
+    } finally {
+      await t.deps.database.executeSql(
+        'DROP TRIGGER test_poison ON notification_deliveries; DROP FUNCTION test_poison()',
+      )
+    }
+  })
 })

@@ -295,12 +295,26 @@ export class Notifier {
           await this.deliver(id, now)
         } catch (single) {
           this.deps.logger.error({ err: single, notificationId: id }, 'notification delivery failed')
+          await this.postpone(id, (single as Error).message, now).catch(() => undefined)
         }
       }
       return claimed.length
     }
     for (const outcome of outcomes) this.deps.metrics.notificationsDelivered.inc({ outcome })
     return outcomes.length
+  }
+
+  /** A message whose delivery itself fails is retried later like a failed send, never at once in a loop. */
+  private async postpone(id: string, error: string, now: Date): Promise<void> {
+    await this.deps.db.transaction().execute(async (tx) => {
+      const n = await lockNotificationForDelivery(tx, id)
+      if (!n || (n.status !== 'pending' && n.status !== 'deferred')) return
+      const attempts = n.attempts + 1
+      const giveUp = attempts >= MAX_ATTEMPTS
+      const retryAt = new Date(now.getTime() + 2 ** attempts * 60_000)
+      await markNotificationRetry(tx, id, error, retryAt, giveUp)
+      if (!giveUp) await this.deps.jobs.send(tx, DELIVER_QUEUE, { id }, { startAfter: retryAt })
+    })
   }
 
   async deliver(id: string, now = new Date()): Promise<DeliveryOutcome> {
