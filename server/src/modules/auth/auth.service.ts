@@ -297,6 +297,8 @@ export async function requestEnterpriseCode(deps: AppDeps, input: { phone: strin
       isUrgent: true,
     })
   })
+  // The code is committed: send it now, ahead of any backlog, rather than at the next poll.
+  deps.notifier.deliverUrgentNow()
   return {
     sentTo: maskPhone(input.phone),
     expiresInSeconds: AUTH_LIMITS.codeTtlMs / 1000,
