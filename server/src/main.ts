@@ -20,8 +20,12 @@ async function main(): Promise<void> {
     : await openEmbedded(config.dataDir)
   const { applied } = await migrate(database)
   if (applied.length) logger.info({ applied }, 'migrations applied')
+  // Dashboards read a replica when one is given (it gets its schema from the primary by replication).
+  const readDatabase = config.databaseReadUrl
+    ? await openPostgres(config.databaseReadUrl, config.databasePoolSize)
+    : undefined
 
-  const deps = createDeps(config, database, logger)
+  const deps = createDeps(config, database, logger, readDatabase)
   // Jobs first: seeding queues work (the first matching run) in the same transactions as its data.
   await deps.jobs.start({ workers: config.jobs })
   // The department tree is seeded on first start in every mode; demo people and enterprises only when asked.
@@ -48,6 +52,7 @@ async function main(): Promise<void> {
     server.close()
     await control?.close().catch(() => undefined)
     await deps.jobs.stop().catch(() => undefined)
+    await readDatabase?.close()
     await database.close()
     process.exit(0)
   }
@@ -69,7 +74,7 @@ function printBanner(input: {
     `    enterprise app   ${url}/`,
     `    staff console    ${url}/staff`,
     `    API docs         ${url}/api/docs`,
-    `    database         ${database.kind === 'embedded' ? `embedded, in ${path.join(config.dataDir, 'pgdata')}` : 'PostgreSQL'}`,
+    `    database         ${database.kind === 'embedded' ? `embedded, in ${path.join(config.dataDir, 'pgdata')}` : `PostgreSQL${config.databaseReadUrl ? ' (dashboards read the replica in DATABASE_READ_URL)' : ''}`}`,
   ]
   if (config.devInbox) lines.push(`    dev inbox        ${url}/dev/inbox  (sign-in codes; development only)`)
   const accountsFile = path.join(config.dataDir, 'demo-accounts.txt')
