@@ -5,6 +5,7 @@ import { openPostgres } from '../src/kernel/db/database'
 import { DELIVER_QUEUE } from '../src/kernel/notify/notifier'
 import { AUTH_CLEANUP_QUEUE } from '../src/modules/auth/auth.jobs'
 import { sweepAppealClocks } from '../src/modules/appeals/appeals-clock-sweep.service'
+import { closeUnratedReplies } from '../src/modules/appeals/appeals-closing.service'
 import { appealBody, buildAppealWorld, fileAndDispatch, type AppealWorld } from './appeal-factories'
 import { randomPhone } from './factories'
 import { createTestApp, createTestAppOn, type TestApp } from './harness'
@@ -43,6 +44,15 @@ async function lockWaiters(t: TestApp): Promise<number> {
       WHERE datname = current_database() AND wait_event_type = 'Lock'`,
   )
   return rows[0].n as number
+}
+
+async function countEvents(appealIds: string[]): Promise<number> {
+  const row = await a.deps.db
+    .selectFrom('appeal_events')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('appeal_id', 'in', appealIds)
+    .executeTakeFirstOrThrow()
+  return row.n
 }
 
 async function until(condition: () => Promise<boolean>): Promise<void> {
@@ -151,6 +161,34 @@ describe.skipIf(!onPostgres)('two nodes on one database', () => {
       .groupBy('appeal_id')
       .execute()
     expect(cases.map((c) => Number(c.n))).toEqual(appealIds.map(() => 1))
+  })
+
+  it('replies nobody rated are closed once when both nodes close them', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 3; i++) {
+      const id = await fileAndDispatch(w)
+      await w.handlerA.post(`/api/v1/appeals/${id}/sign-for`)
+      const replied = await w.handlerA.post(`/api/v1/appeals/${id}/reply`, {
+        body: '已按规定办理完毕，请查收。',
+        attachmentIds: [],
+      })
+      expect(replied.status).toBe(200)
+      ids.push(id)
+    }
+    const eventsBefore = await countEvents(ids)
+    const at = new Date(Date.now() + 30 * DAY)
+    const [closedA, closedB] = await Promise.all([
+      closeUnratedReplies(a.deps, at),
+      closeUnratedReplies(b.deps, at),
+    ])
+    expect(closedA + closedB).toBe(ids.length)
+    expect((await countEvents(ids)) - eventsBefore).toBe(ids.length)
+    const visits = await a.deps.db
+      .selectFrom('appeal_return_visits')
+      .select('appeal_id')
+      .where('appeal_id', 'in', ids)
+      .execute()
+    expect(visits).toHaveLength(ids.length)
   })
 
   it('two nodes holding two clocks of one appeal open one supervision case between them', async () => {
