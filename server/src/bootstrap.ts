@@ -15,6 +15,7 @@ import {
 } from './kernel/identity/identity-verifier'
 import { findRegistryRecord } from './modules/enterprises/enterprise-registry.service'
 import { registerAppealJobs } from './modules/appeals/appeals.jobs'
+import { registerAuditJobs } from './modules/audit/audit.jobs'
 import { registerAuthJobs } from './modules/auth/auth.jobs'
 import { registerPolicyJobs } from './modules/policies/policies.jobs'
 
@@ -67,6 +68,7 @@ export function createDeps(
   }
   notifier.register()
   registerAuthJobs(deps)
+  registerAuditJobs(deps)
   registerAppealJobs(deps)
   registerPolicyJobs(deps)
   return deps

@@ -924,7 +924,7 @@ export async function findCatalogueChangedAt(db: Executor): Promise<Date | null>
     .selectFrom('audit_log')
     .select('at')
     .where('entity_type', '=', 'appeal_category')
-    .orderBy('seq', 'desc')
+    .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
   return row?.at ?? null
