@@ -19,11 +19,15 @@ import { registerAuditJobs } from './modules/audit/audit.jobs'
 import { registerAuthJobs } from './modules/auth/auth.jobs'
 import { registerPolicyJobs } from './modules/policies/policies.jobs'
 
-/** Wires the kernel services of one process around one database. */
+/**
+ * Wires the kernel services of one process around one database, and optionally a read-only replica
+ * the dashboards read (DATABASE_READ_URL; the caller opens and closes it).
+ */
 export function createDeps(
   config: Config,
   database: Database,
   logger: Logger = createLogger(config.logLevel, config.logFormat),
+  readDatabase?: Database,
 ): AppDeps {
   const metrics = createMetrics()
   const jobs = new Jobs(database, logger, config.jobs)
@@ -56,6 +60,7 @@ export function createDeps(
     config,
     database,
     db: database.db,
+    readDb: readDatabase?.db ?? database.db,
     jobs,
     notifier,
     identity,

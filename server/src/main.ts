@@ -22,8 +22,12 @@ async function main(): Promise<void> {
     : await openEmbedded(config.dataDir)
   const { applied } = await migrate(database)
   if (applied.length) logger.info({ applied }, 'migrations applied')
+  // Dashboards read a replica when one is given (it gets its schema from the primary by replication).
+  const readDatabase = config.databaseReadUrl
+    ? await openPostgres(config.databaseReadUrl, config.databasePoolSize)
+    : undefined
 
-  const deps = createDeps(config, database, logger)
+  const deps = createDeps(config, database, logger, readDatabase)
   // The instance key that signs audit checkpoints: made on first start (0600) so a bad path fails now.
   const signingKey = loadOrCreateSigningKey(config.auditSigningKeyFile)
   logger.info({ keyId: signingKey.keyId, file: config.auditSigningKeyFile }, 'audit signing key')
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
     await control?.close().catch(() => undefined)
     await chainer.stop().catch(() => undefined)
     await deps.jobs.stop().catch(() => undefined)
+    await readDatabase?.close()
     await database.close()
     process.exit(0)
   }
@@ -78,7 +83,7 @@ function printBanner(input: {
     `    enterprise app   ${url}/`,
     `    staff console    ${url}/staff`,
     `    API docs         ${url}/api/docs`,
-    `    database         ${database.kind === 'embedded' ? `embedded, in ${path.join(config.dataDir, 'pgdata')}` : 'PostgreSQL'}`,
+    `    database         ${database.kind === 'embedded' ? `embedded, in ${path.join(config.dataDir, 'pgdata')}` : `PostgreSQL${config.databaseReadUrl ? ' (dashboards read the replica in DATABASE_READ_URL)' : ''}`}`,
   ]
   if (config.devInbox) lines.push(`    dev inbox        ${url}/dev/inbox  (sign-in codes; development only)`)
   const accountsFile = path.join(config.dataDir, 'demo-accounts.txt')

@@ -218,15 +218,23 @@ export async function reassignRunningClocks(tx: Tx, appealId: string, department
     .execute()
 }
 
-/** Clocks with a threshold due by `now`, locked so that two sweeping nodes never act on one twice. */
+/**
+ * Clocks with a threshold due by `now`, each locked together with its appeal, skipping any clock or
+ * appeal another transaction holds. The clock's lock keeps two sweeping nodes from acting on one
+ * threshold twice; the appeal's keeps two nodes that hold two clocks of one appeal from escalating it
+ * twice (one supervision case per appeal), and means a sweep never waits for — nor deadlocks with — a
+ * handler's action on the appeal (that locks the appeal, then its clocks): the clock waits for the
+ * next sweep. NO KEY UPDATE, so other rows may still be inserted that refer to the appeal.
+ */
 export async function lockDueClocks(tx: Tx, now: Date, limit: number) {
   return tx
-    .selectFrom('appeal_clocks')
-    .selectAll()
-    .where('next_check_at', '<=', now)
-    .orderBy('next_check_at')
+    .selectFrom('appeal_clocks as c')
+    .innerJoin('appeals as a', 'a.id', 'c.appeal_id')
+    .selectAll('c')
+    .where('c.next_check_at', '<=', now)
+    .orderBy('c.next_check_at')
     .limit(limit)
-    .forUpdate()
+    .forNoKeyUpdate(['c', 'a'])
     .skipLocked()
     .execute()
 }
