@@ -5,7 +5,8 @@
  * Details (row counts, percentiles, plans) go to stderr, indented with "#".
  *
  *   BENCH_ONLY     comma list of suites: http, enterprise, appeals (or appeals-inbox, appeals-figures, appeals-similar,
- *                  appeals-sweep, appeals-intake), routing, policy, policydb. Default: all.
+ *                  appeals-sweep, appeals-intake), routing, policy, policydb, notify, web, reads. Default: all.
+ *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
  *   BENCH_POLICY_DB_ENTERPRISES  demo enterprises for the policydb suite (100,000).
  *   BENCH_POLICY_ENTERPRISES / BENCH_POLICY_ITEMS  the policy matching suite's size (1,000,000 × 1,000).
  *   BENCH_APPEALS  appeals generated into PostgreSQL for the appeals suite (default 1,000,000).
@@ -19,14 +20,16 @@ import autocannon from 'autocannon'
 import { runAppealsSuite } from './appeals-bench'
 import { appealCorpus } from './appeals-data'
 import { dropAbandonedBenchDatabases, openBenchApp } from './bench-app'
+import { runNotifyBench } from './notify-bench'
 import { runPolicyBench } from './policy-bench'
 import { runPolicyDbBench } from './policy-db-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
+import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const appeals = Number(process.env.BENCH_APPEALS ?? 1_000_000)
 const parts = new Set(
-  (process.env.BENCH_ONLY ?? 'http,enterprise,appeals,routing,policy,policydb')
+  (process.env.BENCH_ONLY ?? 'http,enterprise,appeals,routing,policy,policydb,notify,web,reads')
     .split(',')
     .map((s) => s.trim()),
 )
@@ -196,4 +199,7 @@ if (wants('appeals')) await runAppealsSuite({ appeals, seconds, report, parts })
 if (wants('routing')) await routingAccuracy()
 if (wants('policy')) await runPolicyBench({ report })
 if (wants('policydb')) await runPolicyDbBench({ report })
+if (wants('notify')) await runNotifyBench({ report })
+if (wants('web')) await runWebFirstLoadBench({ report })
+if (wants('reads')) await runAuthenticatedReadBench({ report, seconds })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -43,6 +43,8 @@ export function createDeps(
     contactCapPerWeek: config.contactCapPerWeek,
     logger,
     metrics,
+    // The embedded database has one connection that requests share: shorter delivery rounds.
+    batchSize: database.kind === 'embedded' ? 20 : 100,
   })
   const identity: IdentityVerifier =
     config.identity.adapter === 'webhook'

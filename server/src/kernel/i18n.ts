@@ -82,7 +82,12 @@ registerMessages('zh-CN', {
     '开发收件箱只对本机开放（127.0.0.1 或 ::1），请在运行服务器的机器上打开；它显示所有登录验证码',
   'errors.METRICS_TOKEN_REQUIRED':
     '/metrics 只对本机开放；从其他机器读取请带上 Authorization: Bearer <METRICS_TOKEN>',
-  'errors.RATE_LIMITED': '操作过于频繁，请 {seconds} 秒后再试',
+  'errors.RATE_LIMITED': '操作过于频繁，请 {wait}后再试',
+  'wait.second': '1 秒',
+  'wait.seconds': '{n} 秒',
+  'wait.minute': '1 分钟',
+  'wait.minutes': '{n} 分钟',
+  'wait.hours': '{n} 小时',
   'errors.CONTACT_CAP_REACHED': '该企业近 7 天已被联系 {count} 次，达到上限；{freesAt} 后方可再次联系',
   'uploads.type': '只接受 JPEG、PNG、WebP 图片或 PDF',
   'uploads.size': '单个文件不超过 {mb} MB',
@@ -175,7 +180,12 @@ registerMessages('en', {
     'The dev inbox answers only on this machine (127.0.0.1 or ::1): open it on the server itself; it shows every sign-in code',
   'errors.METRICS_TOKEN_REQUIRED':
     '/metrics answers only on this machine; from elsewhere send Authorization: Bearer <METRICS_TOKEN>',
-  'errors.RATE_LIMITED': 'Too many requests; try again in {seconds} seconds',
+  'errors.RATE_LIMITED': 'Too many requests; try again in {wait}',
+  'wait.second': '1 second',
+  'wait.seconds': '{n} seconds',
+  'wait.minute': '1 minute',
+  'wait.minutes': '{n} minutes',
+  'wait.hours': '{n} hours',
   'errors.CONTACT_CAP_REACHED':
     'This enterprise was contacted {count} times in the last 7 days, the cap; contact it again after {freesAt}',
   'uploads.type': 'Only JPEG, PNG or WebP images and PDF files are accepted',

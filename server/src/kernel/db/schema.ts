@@ -213,6 +213,8 @@ export type NotificationsTable = {
   params: Json<Record<string, string | number>>
   is_urgent: Generated<boolean>
   is_solicited: Generated<boolean>
+  /** 0 codes and security, 1 deadlines, 2 the rest: see kernel/notify/priorities.ts */
+  priority: Generated<number>
   status: Generated<'pending' | 'deferred' | 'sent' | 'failed'>
   not_before: Timestamp
   attempts: Generated<number>

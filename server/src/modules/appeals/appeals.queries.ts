@@ -519,17 +519,44 @@ export async function pageOf(
   query: SummaryQuery,
   page: { limit: number; offset: number },
   order: 'due' | 'created',
+  options: { countInline?: boolean } = {},
 ) {
   const counted = query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'))
   const ordered =
     order === 'due'
       ? query.orderBy(sql`due_at`, sql`asc nulls last`).orderBy('a.created_at')
       : query.orderBy('a.created_at', 'desc')
+  const countTotal = async () =>
+    Number(
+      (
+        await (
+          counted as unknown as SelectQueryBuilder<DB, 'appeals', { n: number }>
+        ).executeTakeFirstOrThrow()
+      ).n,
+    )
+  if (options.countInline) {
+    // A small set (one enterprise's appeals): the page and the total in one round trip. A page past
+    // the end has no row to carry the total, so only then is it counted apart.
+    const rows = await ordered
+      .select(sql<string>`count(*) over ()`.as('total_count'))
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute()
+    const total = rows.length ? Number(rows[0]!.total_count) : page.offset > 0 ? await countTotal() : 0
+    return { items: rows, total }
+  }
   const [items, total] = await Promise.all([
     ordered.limit(page.limit).offset(page.offset).execute(),
-    (counted as unknown as SelectQueryBuilder<DB, 'appeals', { n: number }>).executeTakeFirstOrThrow(),
+    countTotal(),
   ])
-  return { items, total: Number(total.n) }
+  return { items, total }
+}
+
+/** The appeals of the enterprises a user acts for, decided in the query (no list of ids fetched first). */
+export function ofMember(query: SummaryQuery, userId: string) {
+  return query.where('a.enterprise_id', 'in', (eb) =>
+    eb.selectFrom('enterprise_members as m').select('m.enterprise_id').where('m.user_id', '=', userId),
+  )
 }
 
 export function inStatuses(query: SummaryQuery, statuses: AppealStatus[]) {
