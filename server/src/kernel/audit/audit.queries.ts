@@ -104,6 +104,8 @@ export type AuditFilter = {
   from?: Date | undefined
   to?: Date | undefined
   beforeId?: number | undefined
+  /** rows linked before this place in the chain (opens the list at a broken row) */
+  beforeSeq?: number | undefined
 }
 
 /** Newest first by insert order: rows not linked yet (seq null) are listed too. */
@@ -116,6 +118,7 @@ export async function listAuditRows(db: Executor, filter: AuditFilter, limit: nu
   if (filter.from) q = q.where('at', '>=', filter.from)
   if (filter.to) q = q.where('at', '<', filter.to)
   if (filter.beforeId) q = q.where('id', '<', filter.beforeId)
+  if (filter.beforeSeq) q = q.where('seq', '<', filter.beforeSeq)
   return q.orderBy('id', 'desc').limit(limit).execute()
 }
 

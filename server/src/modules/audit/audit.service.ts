@@ -12,7 +12,6 @@ export async function listAudit(
   filter: Omit<AuditFilter, 'from' | 'to'> & {
     from?: string | undefined
     to?: string | undefined
-    beforeSeq?: number | undefined
     limit: number
   },
 ) {

@@ -88,6 +88,9 @@ describe('the audit trail', () => {
     await tamper(sql`UPDATE audit_log SET after = '{"name":"篡改"}' WHERE seq = 4`)
     const broken = await admin.post('/api/v1/audit/verify')
     expect(broken.body).toMatchObject({ ok: false, brokenAt: 4, reason: 'hash_mismatch' })
+    // The page opens the list at the broken row.
+    const at = await admin.get('/api/v1/audit?beforeSeq=5&limit=1')
+    expect(at.body.items.map((r: { seq: number }) => r.seq)).toEqual([4])
   })
 })
 
