@@ -1,4 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
+import type pg from 'pg'
+import { copyOut, type CopyRow } from '../../kernel/db/copy-out'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { EnterpriseFactValuesTable, FactDefinitionsTable } from '../../kernel/db/schema'
 
@@ -392,6 +394,31 @@ export async function findValuesByIds(db: Executor, ids: string[]) {
     .select(VALUE_COLUMNS)
     .where('v.enterprise_id', 'in', ids)
     .execute()
+}
+
+/**
+ * The whole population streamed with COPY (PostgreSQL): profiles, then every current value with its
+ * enterprise's match index (so no id lookups while loading). Rows come as text: see `feedCopiedPopulation`.
+ */
+export async function copyProfiles(pool: pg.Pool, maxIndex: number, onRows: (rows: CopyRow[]) => void) {
+  if (!Number.isSafeInteger(maxIndex)) throw new Error('match index must be an integer')
+  return copyOut(
+    pool,
+    `SELECT id, match_index, employees, annual_revenue, founded_on, size_class, industry_code, division_code,
+            array_to_json(tags) FROM enterprises WHERE match_index <= ${maxIndex}`,
+    onRows,
+  )
+}
+
+export async function copyValues(pool: pg.Pool, maxIndex: number, onRows: (rows: CopyRow[]) => void) {
+  if (!Number.isSafeInteger(maxIndex)) throw new Error('match index must be an integer')
+  return copyOut(
+    pool,
+    `SELECT e.match_index, v.fact_key, v.value_num, v.value_text, array_to_json(v.value_tags), v.period
+       FROM enterprise_fact_values v JOIN enterprises e ON e.id = v.enterprise_id
+      WHERE e.match_index <= ${maxIndex}`,
+    onRows,
+  )
 }
 
 export async function findMaxMatchIndex(db: Executor): Promise<number> {
