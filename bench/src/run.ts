@@ -5,9 +5,12 @@
  * Details (row counts, percentiles, plans) go to stderr, indented with "#".
  *
  *   BENCH_ONLY     comma list of suites: http, enterprise, appeals (or appeals-inbox, appeals-figures, appeals-similar,
- *                  appeals-sweep, appeals-intake), routing, policy, policydb. Default: all.
+ *                  appeals-sweep, appeals-intake), routing, policy, policydb, jobs (or jobs-embedded,
+ *                  jobs-population, jobs-import). Default: all.
  *   BENCH_POLICY_DB_ENTERPRISES  demo enterprises for the policydb suite (100,000).
  *   BENCH_POLICY_ENTERPRISES / BENCH_POLICY_ITEMS  the policy matching suite's size (1,000,000 × 1,000).
+ *   BENCH_EMBEDDED_MATCH_ENTERPRISES / BENCH_POPULATION_ENTERPRISES / BENCH_FACTS_IMPORT_ROWS  the jobs suite's
+ *                  sizes (20,000 on the embedded database; 1,000,000 and 500,000 on PostgreSQL).
  *   BENCH_APPEALS  appeals generated into PostgreSQL for the appeals suite (default 1,000,000).
  *   BENCH_SECONDS  duration of each HTTP load run (default 5).
  *   BENCH_EXPLAIN  1: print EXPLAIN ANALYZE of the timed queries even when they meet their target.
@@ -21,12 +24,13 @@ import { appealCorpus } from './appeals-data'
 import { dropAbandonedBenchDatabases, openBenchApp } from './bench-app'
 import { runPolicyBench } from './policy-bench'
 import { runPolicyDbBench } from './policy-db-bench'
+import { runJobsBench } from './jobs-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const appeals = Number(process.env.BENCH_APPEALS ?? 1_000_000)
 const parts = new Set(
-  (process.env.BENCH_ONLY ?? 'http,enterprise,appeals,routing,policy,policydb')
+  (process.env.BENCH_ONLY ?? 'http,enterprise,appeals,routing,policy,policydb,jobs')
     .split(',')
     .map((s) => s.trim()),
 )
@@ -196,4 +200,5 @@ if (wants('appeals')) await runAppealsSuite({ appeals, seconds, report, parts })
 if (wants('routing')) await routingAccuracy()
 if (wants('policy')) await runPolicyBench({ report })
 if (wants('policydb')) await runPolicyDbBench({ report })
+if (wants('jobs')) await runJobsBench({ report, parts })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -2,6 +2,9 @@ import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { hasUnstorableCharacters } from '../shared/storable-text'
 
+/** A department's data file may be large (500,000 rows of facts): its own upload limit. */
+export const MAX_TABLE_FILE_BYTES = 64 * 1024 * 1024
+
 /**
  * The first sheet of an xlsx file, or a csv (UTF-8, with or without BOM), as rows of cell texts.
  * Row i of the result is spreadsheet row i + 1, so reports can name the row a person sees.
