@@ -178,6 +178,8 @@ export async function applyStagedImport(
     CREATE TEMP TABLE fact_import_latest ON COMMIT DROP AS
     SELECT DISTINCT ON (enterprise_id, fact_key, period) row_no, enterprise_id, fact_key, period, value
       FROM fact_import_stage ORDER BY enterprise_id, fact_key, period, row_no DESC`.execute(tx)
+  // temporary tables have no statistics until analysed: without them the joins below are planned blind
+  await sql`ANALYZE fact_import_latest`.execute(tx)
   await sql`
     CREATE TEMP TABLE fact_import_changes ON COMMIT DROP AS
     SELECT l.row_no, l.enterprise_id, l.fact_key, l.period, l.value
@@ -186,6 +188,7 @@ export async function applyStagedImport(
         ON f.enterprise_id = l.enterprise_id AND f.fact_key = l.fact_key AND f.period = l.period
        AND f.source = ${input.source} AND f.superseded_at IS NULL
      WHERE f.id IS NULL OR f.value IS DISTINCT FROM l.value`.execute(tx)
+  await sql`ANALYZE fact_import_changes`.execute(tx)
   const changed = await sql<{ row_no: number }>`
     SELECT DISTINCT row_no FROM fact_import_changes`.execute(tx)
   if (changed.rows.length === 0) return new Set()

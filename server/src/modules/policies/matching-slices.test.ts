@@ -44,7 +44,9 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-describe('a matching run over a sizeable population', () => {
+// The embedded database's one connection is what a run could hold; on PostgreSQL a request takes
+// another connection from the pool (and the population comes in one COPY stream), so nothing to show.
+describe.skipIf(process.env.DATABASE_URL)('a matching run over a sizeable population', () => {
   it('answers reads while it is in progress: the reads come between its slices', async () => {
     const slices: SlicePhase[] = []
     let isFinished = false
