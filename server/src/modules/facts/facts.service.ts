@@ -692,7 +692,7 @@ export async function feedWholePopulation(
 ): Promise<void> {
   if (deps.database.kind === 'postgres')
     return feedCopiedPopulation(deps, loaded, today, maxIndex, sink, onEnterprise)
-  const sizer = new SliceSizer(500, 20_000, 2_000)
+  const sizer = new SliceSizer(100, 20_000, 500)
   for (let from = 0; from <= maxIndex;) {
     const started = performance.now()
     const to = from + sizer.size
