@@ -273,12 +273,19 @@ function simulate(ctx: Ctx, i: number, createdAt: number): void {
   }
   const event = (at: number, type: string, role: string | null, dept: string | null, visible = true) => {
     if (at > t0) return false
-    tables.events.add(id, at, type, role, dept ? ctx.dept.get(dept) : null, visible)
+    tables.events.add(
+      id,
+      at,
+      type,
+      role,
+      dept ? ctx.dept.get(dept) : null,
+      visible ? 'enterprise' : 'internal',
+    )
     version++
     updatedAt = at
     return true
   }
-  tables.events.add(id, createdAt, 'filed', byEnterprise ? 'enterprise' : 'dispatcher', null, true)
+  tables.events.add(id, createdAt, 'filed', byEnterprise ? 'enterprise' : 'dispatcher', null, 'enterprise')
 
   const clocks: SimClock[] = []
   const finish = () => {
@@ -830,7 +837,7 @@ export async function generateAppealsData(
         ['type', 'text'],
         ['actor_role', 'text'],
         ['department_id', 'uuid'],
-        ['visible_to_enterprise', 'bool'],
+        ['audience', 'text'],
       ]),
       ratings: new Table('appeal_ratings', [
         ['id', 'uuid'],

@@ -50,7 +50,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
  */
 export async function openBenchApp(
   kind: 'embedded' | 'postgres',
-  options: { existingUrl?: string; name?: string; enterprises?: number; demo?: boolean } = {},
+  options: {
+    existingUrl?: string
+    name?: string
+    enterprises?: number
+    demo?: boolean
+    /** Work the job queues in this process (the notification worker and its urgent lane). */
+    workers?: boolean
+  } = {},
 ) {
   let database: Database
   let databaseUrl: string | null = null
@@ -82,7 +89,7 @@ export async function openBenchApp(
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    JOBS: 'false',
+    JOBS: options.workers ? 'true' : 'false',
     DEMO_PASSWORD: 'Bench-Passw0rd!',
   })
   const deps = createDeps(config, database, createLogger('silent'))
@@ -96,7 +103,7 @@ export async function openBenchApp(
   open.add(close)
   try {
     await migrate(database)
-    await deps.jobs.start({ workers: false })
+    await deps.jobs.start({ workers: options.workers ?? false })
     started = true
     await seedIfEmpty(deps, {
       demo: options.demo ?? true,

@@ -5,8 +5,11 @@
  * Details (row counts, percentiles, plans) go to stderr, indented with "#".
  *
  *   BENCH_ONLY     comma list of suites: http, enterprise, appeals (or appeals-inbox, appeals-figures, appeals-similar,
- *                  appeals-sweep, appeals-intake), routing, policy, policydb, jobs (or jobs-embedded,
- *                  jobs-population, jobs-import). Default: all.
+ *                  appeals-sweep, appeals-intake), routing, policy, policydb, notify, web, reads, nodes,
+ *                  jobs (or jobs-embedded, jobs-population, jobs-import). Default: all.
+ *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
+ *   BENCH_NODES_SECONDS / BENCH_NODES_BASELINE_SECONDS / BENCH_NODES_CONNECTIONS  the nodes suite
+ *                  (three app processes on one database; 20 s, 8 s alone, 6 filers: bench/src/nodes-bench.ts).
  *   BENCH_POLICY_DB_ENTERPRISES  demo enterprises for the policydb suite (100,000).
  *   BENCH_POLICY_ENTERPRISES / BENCH_POLICY_ITEMS  the policy matching suite's size (1,000,000 × 1,000).
  *   BENCH_EMBEDDED_MATCH_ENTERPRISES / BENCH_POPULATION_ENTERPRISES / BENCH_FACTS_IMPORT_ROWS  the jobs suite's
@@ -22,15 +25,18 @@ import autocannon from 'autocannon'
 import { runAppealsSuite } from './appeals-bench'
 import { appealCorpus } from './appeals-data'
 import { dropAbandonedBenchDatabases, openBenchApp } from './bench-app'
+import { runNodesBench } from './nodes-bench'
+import { runNotifyBench } from './notify-bench'
 import { runPolicyBench } from './policy-bench'
 import { runPolicyDbBench } from './policy-db-bench'
 import { runJobsBench } from './jobs-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
+import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const appeals = Number(process.env.BENCH_APPEALS ?? 1_000_000)
 const parts = new Set(
-  (process.env.BENCH_ONLY ?? 'http,enterprise,appeals,routing,policy,policydb,jobs')
+  (process.env.BENCH_ONLY ?? 'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs')
     .split(',')
     .map((s) => s.trim()),
 )
@@ -200,5 +206,9 @@ if (wants('appeals')) await runAppealsSuite({ appeals, seconds, report, parts })
 if (wants('routing')) await routingAccuracy()
 if (wants('policy')) await runPolicyBench({ report })
 if (wants('policydb')) await runPolicyDbBench({ report })
+if (wants('notify')) await runNotifyBench({ report })
+if (wants('web')) await runWebFirstLoadBench({ report })
+if (wants('reads')) await runAuthenticatedReadBench({ report, seconds })
+if (wants('nodes')) await runNodesBench()
 if (wants('jobs')) await runJobsBench({ report, parts })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -6,10 +6,14 @@
  */
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
+import { AuditChainer } from '../../server/src/kernel/audit/audit'
 import { openBenchApp } from './bench-app'
 
 const existingUrl = process.env.BENCH_SERVE_DATABASE_URL
 const bench = existingUrl ? await openBenchApp('postgres', { existingUrl }) : await openBenchApp('embedded')
+// As in production (main.ts): audit rows are linked into the chain shortly after they commit.
+const chainer = new AuditChainer(bench.deps.db, bench.deps.logger)
+chainer.start()
 const hello = new Hono().get('/hello', (c) => c.text('hello'))
 const appServer = serve({ fetch: bench.app.fetch, port: 0, hostname: '127.0.0.1' })
 const helloServer = serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' })
@@ -21,6 +25,7 @@ process.send?.({ appPort: portOf(appServer), helloPort: portOf(helloServer) })
 const stop = async () => {
   appServer.close()
   helloServer.close()
+  await chainer.stop()
   await bench.close()
   process.exit(0)
 }

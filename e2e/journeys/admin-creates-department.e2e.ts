@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, newDesktopPage, screenshots } from '../support/browser'
+import { pickOption } from '../support/select'
 import { DEMO_PASSWORD } from '../support/server'
 import { continuePastConsent } from '../support/sign-in'
 
@@ -56,13 +57,9 @@ it('an admin creates a department and a handler account', async () => {
   const username = `handler${suffix}`
   await userForm.getByLabel('用户名').fill(username)
   await userForm.getByLabel('姓名').fill('孙办理')
-  // antd selects: type to filter, Enter picks the highlighted option (as a keyboard user would).
-  await userForm.getByLabel('所属部门').click()
-  await page.keyboard.type(departmentName)
-  await page.keyboard.press('Enter')
-  await userForm.getByLabel('第 1 个角色', { exact: true }).click()
-  await page.keyboard.type('承办人')
-  await page.keyboard.press('Enter')
+  // antd selects: type to filter, then the option (Enter races the filter on a slow machine).
+  await pickOption(page, userForm.getByLabel('所属部门'), departmentName)
+  await pickOption(page, userForm.getByLabel('第 1 个角色', { exact: true }), '承办人')
   await shot(page, 'user-form')
   await userForm.getByRole('button', { name: '创建' }).click()
   const initialPassword = (await page.getByTestId('initial-password').textContent())?.trim() ?? ''

@@ -1,18 +1,26 @@
 /**
- * npm run audit:verify [-- --expect-head <seq>:<hash>]
+ * npm run audit:verify [-- --expect-head <seq>:<hash>] [--checkpoints <file>]
  *
- * Re-computes the hash chain of the whole audit trail and prints the verdict; exits 1 when the chain
- * is broken. A head recorded earlier (printed here and on the admin page) can be checked too: that
- * catches removal of the newest rows, which a chain alone cannot show.
+ * Links rows that committed but are not chained yet, re-computes the hash chain of the whole audit
+ * trail and compares it with every signed checkpoint — those in the database and those in the export
+ * file (AUDIT_CHECKPOINT_FILE, or --checkpoints) — checking each signature with the instance key
+ * (AUDIT_SIGNING_KEY_FILE). A re-chained log, removed newest rows and forged checkpoints are named.
+ * Exits 1 when anything does not hold. A head recorded earlier can be checked too (--expect-head).
  */
 import { verifyAuditChain } from '../src/kernel/audit/audit'
+import { findAuditRowsAfter } from '../src/kernel/audit/audit.queries'
+import { readCheckpointFile } from '../src/kernel/audit/checkpoints'
+import { readSigningKey } from '../src/kernel/audit/signing-key'
 import { loadConfig } from '../src/kernel/config'
 import { openEmbedded, openPostgres } from '../src/kernel/db/database'
-import { findAuditRowsAfter } from '../src/kernel/audit/audit.queries'
 
 const config = loadConfig()
-const expectArg = process.argv.indexOf('--expect-head')
-const expected = expectArg > 0 ? process.argv[expectArg + 1] : undefined
+const argument = (name: string) => {
+  const at = process.argv.indexOf(name)
+  return at > 0 ? process.argv[at + 1] : undefined
+}
+const expected = argument('--expect-head')
+const checkpointFile = argument('--checkpoints') ?? config.auditCheckpointFile
 
 const database = config.databaseUrl
   ? await openPostgres(config.databaseUrl, 2)
@@ -21,14 +29,26 @@ const database = config.databaseUrl
       process.exit(2)
     })
 try {
-  const verdict = await verifyAuditChain(database.db)
+  const key = readSigningKey(config.auditSigningKeyFile)
+  const extraCheckpoints = readCheckpointFile(checkpointFile)
+  const verdict = await verifyAuditChain(database.db, { publicKey: key?.publicKey ?? null, extraCheckpoints })
+  if (!key)
+    console.log(`NOTE: no signing key at ${config.auditSigningKeyFile}: checkpoint signatures not checked.`)
   if (!verdict.ok) {
+    const checkpoint = verdict.checkpoint
+      ? ` (checkpoint ${verdict.checkpoint.seq} of ${verdict.checkpoint.signedAt})`
+      : ''
     console.log(
-      `BROKEN: the audit chain breaks at row ${verdict.brokenAt} (${verdict.reason}); ${verdict.rows} rows before it are intact.`,
+      `BROKEN: the audit chain breaks at row ${verdict.brokenAt} (${verdict.reason})${checkpoint}; ${verdict.rows} rows before it are intact.`,
     )
     process.exitCode = 1
   } else {
-    console.log(`OK: ${verdict.rows} audit rows, chain intact.`)
+    console.log(
+      `OK: ${verdict.rows} audit rows, chain intact; ${verdict.checkpoints} signed checkpoints hold` +
+        (verdict.checkpoint
+          ? ` (newest: row ${verdict.checkpoint.seq}, ${verdict.checkpoint.signedAt}).`
+          : '.'),
+    )
     if (verdict.head) console.log(`head: ${verdict.head.seq}:${verdict.head.hash}`)
     if (expected) {
       const [seq, hash] = expected.split(':')

@@ -13,6 +13,7 @@ import { modeOfBackup, readManifestFile } from '../src/kernel/backup/backup-file
 import { RestoreRefusedError, restoreEmbedded } from '../src/kernel/backup/embedded-backup'
 import { restorePostgres } from '../src/kernel/backup/postgres-backup'
 import { verifyRestoredDatabase } from '../src/kernel/backup/verify-restore'
+import { readSigningKey } from '../src/kernel/audit/signing-key'
 import { loadConfig } from '../src/kernel/config'
 import { DataDirLockedError } from '../src/kernel/db/data-dir-lock'
 import { openPostgres, type Database } from '../src/kernel/db/database'
@@ -53,7 +54,10 @@ async function main(): Promise<number> {
     if (restored.movedAside) console.log(`  the database that was there is kept in ${restored.movedAside}`)
   }
   try {
-    const verdict = await verifyRestoredDatabase(database, manifest)
+    // Checked against the checkpoints the backup holds (the export file may name later ones: an older
+    // backup is truncated by design), with the instance key when it is at hand.
+    const key = readSigningKey(config.auditSigningKeyFile)
+    const verdict = await verifyRestoredDatabase(database, manifest, { publicKey: key?.publicKey ?? null })
     for (const line of verdict.lines) console.log(line)
     return verdict.ok ? 0 : 1
   } finally {

@@ -2,10 +2,12 @@ import path from 'node:path'
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
+import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { sql } from 'kysely'
 import { AppError } from './kernel/errors'
 import type { AppDeps } from './kernel/http/app-env'
+import { compressAnswers } from './kernel/http/compression'
 import { mountDocsPage } from './kernel/http/docs-page'
 import { mayReadMetrics } from './kernel/http/local-only'
 import { guardInput } from './kernel/http/input-guard'
@@ -40,13 +42,20 @@ import { userRoutes } from './modules/users/users.routes'
 
 export const API_PREFIX = '/api/v1'
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
+/** Hashed file names (Vite's assets/): a new build names new files, so a year's cache is safe. */
+const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 /** Builds the whole HTTP app without listening: main.ts serves it, tests inject requests into it. */
-export function buildApp(deps: AppDeps) {
+export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
   const app = createRouter()
+  const webDist = options.webDist ?? WEB_DIST
 
   app.use('*', securityHeaders(deps.config))
   app.use('*', requestContext(deps))
+  // Text answers above 1 kB go compressed (brotli or gzip, per Accept-Encoding); the web assets
+  // were compressed at build time and are served as they are (docs/decisions/0028).
+  const compress = compressAnswers()
+  app.use('*', (c, next) => (c.req.path.startsWith('/assets/') ? next() : compress(c, next)))
   // Open311 clients expect GeoReport's own error format; everything else the one error shape.
   app.onError((error, c) =>
     isOpen311Path(c.req.path) ? toGeoReportErrorResponse(error, c) : toErrorResponse(error, c),
@@ -139,21 +148,44 @@ export function buildApp(deps: AppDeps) {
   app.all('/api/*', (c) => toErrorResponse(new AppError('ROUTE_NOT_FOUND'), c))
 
   // The web app: static files, and index.html for every client-side route.
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
     // Read again when the build changes (a rebuild while the server runs names new assets).
-    const indexFile = path.join(WEB_DIST, 'index.html')
+    const indexFile = path.join(webDist, 'index.html')
     let cached = { mtimeMs: 0, html: '' }
     const indexHtml = () => {
       const { mtimeMs } = fs.statSync(indexFile)
       if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, html: fs.readFileSync(indexFile, 'utf8') }
       return cached.html
     }
+    // index.html names the current build's assets: always asked again (revalidated), never kept stale.
+    const serveIndex = (c: Context) => {
+      c.header('cache-control', 'no-cache')
+      return c.html(indexHtml())
+    }
+    const root = path.relative(process.cwd(), webDist) || '.'
+    // Built assets: the .br or .gz made at build time when the browser takes it, a year in cache.
     app.use('/assets/*', async (c, next) => {
-      c.header('cache-control', 'public, max-age=31536000, immutable')
       await next()
+      c.header('vary', 'Accept-Encoding')
+      if (c.res.status === 200) c.header('cache-control', IMMUTABLE)
     })
-    app.use('*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) || '.' }))
-    app.get('*', (c) => c.html(indexHtml()))
+    app.get('/assets/*', serveStatic({ root, precompressed: true }))
+    // A missing asset is a 404, never index.html under a year-long cache.
+    app.get('/assets/*', (c) => toErrorResponse(new AppError('ROUTE_NOT_FOUND'), c))
+    app.get('/', serveIndex)
+    app.get('/index.html', serveIndex)
+    // Other files at the root (icons, the manifest): not hashed, so revalidated.
+    app.use(
+      '*',
+      serveStatic({
+        root,
+        precompressed: true,
+        onFound: (_path, c) => {
+          c.header('cache-control', 'no-cache')
+        },
+      }),
+    )
+    app.get('*', serveIndex)
   } else {
     app.get('/', (c) =>
       c.text('The web app is not built: run `npm run build`, or `npm start` which builds it.', 503),

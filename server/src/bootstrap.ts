@@ -15,14 +15,19 @@ import {
 } from './kernel/identity/identity-verifier'
 import { findRegistryRecord } from './modules/enterprises/enterprise-registry.service'
 import { registerAppealJobs } from './modules/appeals/appeals.jobs'
+import { registerAuditJobs } from './modules/audit/audit.jobs'
 import { registerAuthJobs } from './modules/auth/auth.jobs'
 import { registerPolicyJobs } from './modules/policies/policies.jobs'
 
-/** Wires the kernel services of one process around one database. */
+/**
+ * Wires the kernel services of one process around one database, and optionally a read-only replica
+ * the dashboards read (DATABASE_READ_URL; the caller opens and closes it).
+ */
 export function createDeps(
   config: Config,
   database: Database,
   logger: Logger = createLogger(config.logLevel, config.logFormat),
+  readDatabase?: Database,
 ): AppDeps {
   const metrics = createMetrics()
   const jobs = new Jobs(database, logger, config.jobs)
@@ -42,6 +47,8 @@ export function createDeps(
     contactCapPerWeek: config.contactCapPerWeek,
     logger,
     metrics,
+    // The embedded database has one connection that requests share: shorter delivery rounds.
+    batchSize: database.kind === 'embedded' ? 20 : 100,
   })
   const identity: IdentityVerifier =
     config.identity.adapter === 'webhook'
@@ -53,6 +60,7 @@ export function createDeps(
     config,
     database,
     db: database.db,
+    readDb: readDatabase?.db ?? database.db,
     jobs,
     notifier,
     identity,
@@ -62,6 +70,7 @@ export function createDeps(
   }
   notifier.register()
   registerAuthJobs(deps)
+  registerAuditJobs(deps)
   registerAppealJobs(deps)
   registerPolicyJobs(deps)
   return deps

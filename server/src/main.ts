@@ -3,6 +3,8 @@ import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { buildApp } from './app'
 import { createDeps } from './bootstrap'
+import { AuditChainer } from './kernel/audit/audit'
+import { loadOrCreateSigningKey } from './kernel/audit/signing-key'
 import { startControlSocket } from './kernel/backup/control-socket'
 import { ConfigError, loadConfig } from './kernel/config'
 import { DataDirLockedError } from './kernel/db/data-dir-lock'
@@ -20,10 +22,20 @@ async function main(): Promise<void> {
     : await openEmbedded(config.dataDir)
   const { applied } = await migrate(database)
   if (applied.length) logger.info({ applied }, 'migrations applied')
+  // Dashboards read a replica when one is given (it gets its schema from the primary by replication).
+  const readDatabase = config.databaseReadUrl
+    ? await openPostgres(config.databaseReadUrl, config.databasePoolSize)
+    : undefined
 
-  const deps = createDeps(config, database, logger)
+  const deps = createDeps(config, database, logger, readDatabase)
+  // The instance key that signs audit checkpoints: made on first start (0600) so a bad path fails now.
+  const signingKey = loadOrCreateSigningKey(config.auditSigningKeyFile)
+  logger.info({ keyId: signingKey.keyId, file: config.auditSigningKeyFile }, 'audit signing key')
   // Jobs first: seeding queues work (the first matching run) in the same transactions as its data.
   await deps.jobs.start({ workers: config.jobs })
+  // Links audit rows into the hash chain shortly after they commit (one node at a time does it).
+  const chainer = new AuditChainer(database.db, logger)
+  if (config.jobs) chainer.start()
   // The department tree is seeded on first start in every mode; demo people and enterprises only when asked.
   const seed = await seedIfEmpty(deps, {
     demo: config.seedDemoData,
@@ -47,7 +59,9 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping')
     server.close()
     await control?.close().catch(() => undefined)
+    await chainer.stop().catch(() => undefined)
     await deps.jobs.stop().catch(() => undefined)
+    await readDatabase?.close()
     await database.close()
     process.exit(0)
   }
@@ -69,7 +83,7 @@ function printBanner(input: {
     `    enterprise app   ${url}/`,
     `    staff console    ${url}/staff`,
     `    API docs         ${url}/api/docs`,
-    `    database         ${database.kind === 'embedded' ? `embedded, in ${path.join(config.dataDir, 'pgdata')}` : 'PostgreSQL'}`,
+    `    database         ${database.kind === 'embedded' ? `embedded, in ${path.join(config.dataDir, 'pgdata')}` : `PostgreSQL${config.databaseReadUrl ? ' (dashboards read the replica in DATABASE_READ_URL)' : ''}`}`,
   ]
   if (config.devInbox) lines.push(`    dev inbox        ${url}/dev/inbox  (sign-in codes; development only)`)
   const accountsFile = path.join(config.dataDir, 'demo-accounts.txt')

@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { inject } from 'vitest'
 import { buildApp, type App } from '../src/app'
 import { createDeps } from '../src/bootstrap'
@@ -47,11 +49,15 @@ export async function createTestAppOn(
   env: Record<string, string> = {},
   cleanup: () => Promise<void> = async () => {},
 ): Promise<TestApp> {
+  // The audit signing key and the checkpoint export file of this app alone, never in ./data.
+  const files = fs.mkdtempSync(path.join(os.tmpdir(), 'yingshang-test-audit-'))
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     JOBS: 'false',
     TRUST_PROXY: 'true',
+    AUDIT_SIGNING_KEY_FILE: path.join(files, 'audit-signing-key.pem'),
+    AUDIT_CHECKPOINT_FILE: path.join(files, 'audit-checkpoints.jsonl'),
     ...env,
   })
   const deps = createDeps(config, database, createLogger(config.logLevel))
@@ -65,6 +71,7 @@ export async function createTestAppOn(
       await deps.jobs.stop()
       await database.close()
       await cleanup()
+      fs.rmSync(files, { recursive: true, force: true })
     },
   }
 }

@@ -720,6 +720,8 @@ const MATRIX: Record<string, Entry> = {
 
   'GET /api/v1/audit': { allow: ['admin', 'discipline_inspector'] },
   'POST /api/v1/audit/verify': { allow: ['admin', 'discipline_inspector'] },
+  'GET /api/v1/audit/checkpoints': { allow: 'everyone' },
+  'POST /api/v1/audit/checkpoints': { allow: ['admin'] },
 
   'GET /api/v1/inbox': { allow: 'signed-in' },
   'POST /api/v1/inbox/{id}/read': { allow: 'signed-in', params: () => ({ id: randomUuid() }) },

@@ -18,7 +18,11 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // A streaming replica the dashboards (figures, rankings) read from; the primary when unset.
+  DATABASE_READ_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   PUBLIC_URL: httpUrl.optional(),
@@ -59,7 +63,13 @@ export type Config = {
   host: string
   dataDir: string
   databaseUrl: string | undefined
+  /** the instance's Ed25519 key that signs audit checkpoints (PEM, 0600; made on first start) */
+  auditSigningKeyFile: string
+  /** where every signed checkpoint is appended as a JSON line, for an outside party to keep */
+  auditCheckpointFile: string
   databasePoolSize: number
+  /** a read-only replica for dashboards (figures and rankings); undefined: they read the primary */
+  databaseReadUrl: string | undefined
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   logFormat: 'json' | 'pretty'
   publicUrl: string | undefined
@@ -132,6 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.EMAIL_ADAPTER === 'webhook' && !e.EMAIL_WEBHOOK_URL) {
     throw new ConfigError('EMAIL_ADAPTER=webhook needs EMAIL_WEBHOOK_URL')
   }
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'DATABASE_READ_URL (a replica for dashboards) needs DATABASE_URL: the embedded database has no replicas',
+    )
+  }
   if (e.IDENTITY_ADAPTER === 'webhook' && !e.IDENTITY_WEBHOOK_URL) {
     throw new ConfigError('IDENTITY_ADAPTER=webhook needs IDENTITY_WEBHOOK_URL')
   }
@@ -145,7 +160,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    auditSigningKeyFile: path.resolve(
+      e.AUDIT_SIGNING_KEY_FILE ?? path.join(e.DATA_DIR, 'audit-signing-key.pem'),
+    ),
+    auditCheckpointFile: path.resolve(
+      e.AUDIT_CHECKPOINT_FILE ?? path.join(e.DATA_DIR, 'audit-checkpoints.jsonl'),
+    ),
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseReadUrl: e.DATABASE_READ_URL,
     logLevel: e.LOG_LEVEL,
     // People read a terminal; log collectors read JSON.
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY && !isProduction ? 'pretty' : 'json'),

@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
+  AUDIT_CHAIN_BROKEN: 409,
   ENTERPRISE_ALREADY_REGISTERED: 409,
   ALREADY_A_MEMBER: 409,
   USERNAME_TAKEN: 409,
@@ -131,11 +132,26 @@ export class AppError extends Error {
     return {
       error: {
         code: this.code,
-        message: translate(`errors.${this.code}`, this.params),
+        message: translate(`errors.${this.code}`, withWait(this.params)),
         ...(this.fields ? { fields: this.fields } : {}),
       },
     }
   }
+}
+
+/** A wait given in seconds also reads as words: "15 分钟", not "900 秒". */
+function withWait(params: Record<string, string | number> | undefined) {
+  if (typeof params?.seconds !== 'number' || 'wait' in params) return params
+  return { ...params, wait: formatWait(params.seconds) }
+}
+
+/** A wait in the largest unit that keeps it whole enough to act on, rounded up: 45 秒, 15 分钟, 24 小时. */
+export function formatWait(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds))
+  if (s < 60) return translate(s === 1 ? 'wait.second' : 'wait.seconds', { n: s })
+  const minutes = Math.ceil(s / 60)
+  if (minutes < 120) return translate(minutes === 1 ? 'wait.minute' : 'wait.minutes', { n: minutes })
+  return translate('wait.hours', { n: Math.ceil(minutes / 60) })
 }
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } }

@@ -63,6 +63,7 @@ registerMessages('zh-CN', {
   'errors.METHOD_NOT_ALLOWED': '接口不支持该请求方法',
   'errors.CONFLICT': '与现有数据冲突',
   'errors.VERSION_CONFLICT': '数据已被他人修改，请刷新后重试',
+  'errors.AUDIT_CHAIN_BROKEN': '审计链自上一个签名检查点以来已不完整（第 {seq} 行，{reason}），不予签名',
   'errors.ENTERPRISE_ALREADY_REGISTERED':
     '该企业已在平台上：您可以认领它（法定代表人手机验证码、现有管理人员同意，或上传营业执照由营商局审核）',
   'errors.ALREADY_A_MEMBER': '该手机号已是本企业的经办人',
@@ -81,7 +82,12 @@ registerMessages('zh-CN', {
     '开发收件箱只对本机开放（127.0.0.1 或 ::1），请在运行服务器的机器上打开；它显示所有登录验证码',
   'errors.METRICS_TOKEN_REQUIRED':
     '/metrics 只对本机开放；从其他机器读取请带上 Authorization: Bearer <METRICS_TOKEN>',
-  'errors.RATE_LIMITED': '操作过于频繁，请 {seconds} 秒后再试',
+  'errors.RATE_LIMITED': '操作过于频繁，请 {wait}后再试',
+  'wait.second': '1 秒',
+  'wait.seconds': '{n} 秒',
+  'wait.minute': '1 分钟',
+  'wait.minutes': '{n} 分钟',
+  'wait.hours': '{n} 小时',
   'errors.CONTACT_CAP_REACHED': '该企业近 7 天已被联系 {count} 次，达到上限；{freesAt} 后方可再次联系',
   'uploads.type': '只接受 JPEG、PNG、WebP 图片或 PDF',
   'uploads.size': '单个文件不超过 {mb} MB',
@@ -154,6 +160,8 @@ registerMessages('en', {
   'errors.METHOD_NOT_ALLOWED': 'The endpoint does not take this method',
   'errors.CONFLICT': 'This conflicts with existing data',
   'errors.VERSION_CONFLICT': 'Someone else changed this; reload and try again',
+  'errors.AUDIT_CHAIN_BROKEN':
+    'The audit chain does not hold since the last signed checkpoint (row {seq}, {reason}); not signed',
   'errors.ENTERPRISE_ALREADY_REGISTERED':
     'This enterprise is already on the platform: claim it (a code to the legal representative, the managers’ approval, or a licence the bureau checks)',
   'errors.ALREADY_A_MEMBER': 'This phone number already acts for the enterprise',
@@ -172,7 +180,12 @@ registerMessages('en', {
     'The dev inbox answers only on this machine (127.0.0.1 or ::1): open it on the server itself; it shows every sign-in code',
   'errors.METRICS_TOKEN_REQUIRED':
     '/metrics answers only on this machine; from elsewhere send Authorization: Bearer <METRICS_TOKEN>',
-  'errors.RATE_LIMITED': 'Too many requests; try again in {seconds} seconds',
+  'errors.RATE_LIMITED': 'Too many requests; try again in {wait}',
+  'wait.second': '1 second',
+  'wait.seconds': '{n} seconds',
+  'wait.minute': '1 minute',
+  'wait.minutes': '{n} minutes',
+  'wait.hours': '{n} hours',
   'errors.CONTACT_CAP_REACHED':
     'This enterprise was contacted {count} times in the last 7 days, the cap; contact it again after {freesAt}',
   'uploads.type': 'Only JPEG, PNG or WebP images and PDF files are accepted',

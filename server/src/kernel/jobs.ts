@@ -10,6 +10,9 @@ type Registration = {
   handler: JobHandler<any>
   cron: string | undefined
   pollingIntervalSeconds: number
+  /** Jobs taken per fetch; with `oncePerBatch` the handler runs once for them all (a wake-up call). */
+  batchSize: number
+  oncePerBatch: boolean
 }
 
 /**
@@ -20,6 +23,8 @@ export class Jobs {
   private readonly boss: PgBoss
   private readonly registrations = new Map<string, Registration>()
   private started = false
+  private working = false
+  private stopping = false
 
   constructor(
     database: Database,
@@ -41,13 +46,21 @@ export class Jobs {
   register<T>(
     queue: string,
     handler: JobHandler<T>,
-    options: { cron?: string; pollingIntervalSeconds?: number } = {},
+    options: {
+      cron?: string
+      pollingIntervalSeconds?: number
+      batchSize?: number
+      /** The jobs only say "there is work": one handler run (with the first job's data) serves a whole fetch. */
+      oncePerBatch?: boolean
+    } = {},
   ): void {
     this.registrations.set(queue, {
       queue,
       handler: handler as JobHandler<any>,
       cron: options.cron,
       pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+      batchSize: options.batchSize ?? 1,
+      oncePerBatch: options.oncePerBatch ?? false,
     })
   }
 
@@ -63,25 +76,40 @@ export class Jobs {
     if (this.started) return
     await this.boss.start()
     this.started = true
+    this.stopping = false
     for (const r of this.registrations.values()) {
       await this.boss.createQueue(r.queue).catch(() => undefined)
     }
     if (!workers) return
+    this.working = true
     for (const r of this.registrations.values()) {
       await this.boss.work(
         r.queue,
-        { pollingIntervalSeconds: r.pollingIntervalSeconds, batchSize: 1 },
+        { pollingIntervalSeconds: r.pollingIntervalSeconds, batchSize: r.batchSize },
         async (jobs) => {
-          for (const job of jobs) await r.handler(job.data)
+          if (r.oncePerBatch) await r.handler(jobs[0]?.data ?? {})
+          else for (const job of jobs) await r.handler(job.data)
         },
       )
       if (r.cron) await this.boss.schedule(r.queue, r.cron, {}, { tz: 'UTC' })
     }
   }
 
+  /** True once stop() began: long handlers (the outbox drain) end at their next step. */
+  get isStopping(): boolean {
+    return this.stopping
+  }
+
+  /** Whether this process works queues (false in tests and on HTTP-only nodes). */
+  get workersRunning(): boolean {
+    return this.working
+  }
+
   async stop(): Promise<void> {
     if (!this.started) return
+    this.stopping = true
     this.started = false
+    this.working = false
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 })
   }
 
@@ -117,6 +145,23 @@ export class Jobs {
     for (;;) {
       const jobs = await this.boss.fetch(queue, { batchSize: 50 })
       if (!jobs || jobs.length === 0) return ran
+      if (registration.oncePerBatch) {
+        try {
+          await registration.handler(jobs[0]!.data)
+          await this.boss.complete(
+            queue,
+            jobs.map((job) => job.id),
+          )
+        } catch (error) {
+          await this.boss.fail(
+            queue,
+            jobs.map((job) => job.id),
+          )
+          throw error
+        }
+        ran += jobs.length
+        continue
+      }
       for (const job of jobs) {
         try {
           await registration.handler(job.data)

@@ -1,12 +1,23 @@
 import { cityYear } from './calendar/city-today'
 import { cityProfile } from './city'
-import { nextYearlySerial, type CounterTable } from './db/counters.queries'
-import type { Tx } from './db/database'
+import {
+  createYearlySequence,
+  hasYearlySequence,
+  nextYearlySerial,
+  yearlySequenceName,
+  type CounterTable,
+} from './db/counters.queries'
+import type { Db, Tx } from './db/database'
 import type { AppDeps } from './http/app-env'
+
+// Sequences known to exist, per database (tests open many): one catalogue look-up per year and kind.
+const knownSequences = new WeakMap<Db, Set<string>>()
 
 /**
  * A number a person reads out on the phone: the city's prefix, the kind of case if any, the local
- * year and a gapless serial — DL-2026-000123 (an appeal), DL-ZC-2026-000001 (a benefit claim).
+ * year and a serial — DL-2026-000123 (an appeal), DL-ZC-2026-000001 (a benefit claim). The serial
+ * comes from a sequence per kind and year, made on first use: unique and increasing, with gaps where
+ * a filing rolled back (decision 0027).
  */
 export async function nextReadableNumber(
   deps: AppDeps,
@@ -16,7 +27,15 @@ export async function nextReadableNumber(
   kind?: string,
 ): Promise<string> {
   const year = cityYear(deps, now)
-  const serial = await nextYearlySerial(tx, counter, year)
+  const name = yearlySequenceName(counter, year)
+  let known = knownSequences.get(deps.db)
+  if (!known) knownSequences.set(deps.db, (known = new Set()))
+  if (!known.has(name)) {
+    // Remembered only once seen committed: a sequence made in this transaction goes if it rolls back.
+    if (await hasYearlySequence(tx, name)) known.add(name)
+    else await createYearlySequence(tx, counter, year)
+  }
+  const serial = await nextYearlySerial(tx, name)
   const prefix = cityProfile(deps.config.city).appealPrefix
   return [prefix, kind, year, String(serial).padStart(6, '0')].filter(Boolean).join('-')
 }

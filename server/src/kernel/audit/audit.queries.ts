@@ -1,26 +1,52 @@
 import { sql } from 'kysely'
 import type { Executor, Tx } from '../db/database'
-import type { ChainedRow } from './hash-chain'
 
-// Serialises audit writers across every connection and node, so seq stays gapless and the chain linear.
-const AUDIT_LOCK_KEY = 727_500_002
+// Only one chainer links rows at a time, on every node; writers never take it.
+const AUDIT_CHAINER_LOCK_KEY = 727_500_002
 
-export async function lockAuditChain(tx: Tx): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx)
+/** Waits for the chainer lock until the end of the transaction (drains, checkpoints). */
+export async function lockAuditChainer(tx: Tx): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAINER_LOCK_KEY})`.execute(tx)
 }
 
-export async function findAuditHead(tx: Executor) {
-  return tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()
+/** Takes the chainer lock if nobody holds it (the background chainer: another node is at work). */
+export async function tryLockAuditChainer(tx: Tx): Promise<boolean> {
+  const { rows } = await sql<{ locked: boolean }>`
+    SELECT pg_try_advisory_xact_lock(${AUDIT_CHAINER_LOCK_KEY}) AS locked`.execute(tx)
+  return rows[0]!.locked
 }
 
-export async function insertAuditRow(
-  tx: Tx,
-  row: Omit<ChainedRow, 'at'> & { at: Date; hash: string },
-): Promise<void> {
+/** The newest linked row: where the next link goes. */
+export async function findAuditHead(tx: Executor): Promise<{ seq: number; hash: string } | undefined> {
+  const row = await tx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('seq', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? { seq: row.seq!, hash: row.hash! } : undefined
+}
+
+export type UnlinkedAuditRow = {
+  at: Date
+  actorUserId: string | null
+  actorRole: string | null
+  actorLabel: string | null
+  action: string
+  entityType: string
+  entityId: string | null
+  before: unknown
+  after: unknown
+  requestId: string | null
+  ip: string | null
+}
+
+/** An unlinked row: seq, prev_hash and hash stay null until the chainer links it after commit. */
+export async function insertAuditRow(tx: Tx, row: UnlinkedAuditRow): Promise<void> {
   await tx
     .insertInto('audit_log')
     .values({
-      seq: row.seq,
       at: row.at,
       actor_user_id: row.actorUserId,
       actor_role: row.actorRole,
@@ -32,10 +58,27 @@ export async function insertAuditRow(
       after: row.after === null ? null : JSON.stringify(row.after),
       request_id: row.requestId,
       ip: row.ip,
-      prev_hash: row.prevHash,
-      hash: row.hash,
     })
     .execute()
+}
+
+/** Committed rows not linked yet, in insert order. */
+export async function findUnlinkedAuditRows(tx: Executor, limit: number) {
+  return tx.selectFrom('audit_log').selectAll().where('seq', 'is', null).orderBy('id').limit(limit).execute()
+}
+
+export type AuditLink = { id: number; seq: number; prevHash: string; hash: string }
+
+/** Links many rows in one statement (the append-only trigger lets a row be linked once). */
+export async function linkAuditRows(tx: Tx, links: AuditLink[]): Promise<void> {
+  if (links.length === 0) return
+  await sql`
+    UPDATE audit_log AS a
+       SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+      FROM unnest(${links.map((l) => l.id)}::bigint[], ${links.map((l) => l.seq)}::bigint[],
+                  ${links.map((l) => l.prevHash)}::text[], ${links.map((l) => l.hash)}::text[])
+           AS v(id, seq, prev_hash, hash)
+     WHERE a.id = v.id AND a.seq IS NULL`.execute(tx)
 }
 
 export async function findAuditRowsAfter(db: Executor, afterSeq: number, limit: number) {
@@ -48,6 +91,11 @@ export async function findAuditRowsAfter(db: Executor, afterSeq: number, limit: 
     .execute()
 }
 
+export async function findAuditHashAt(db: Executor, seq: number): Promise<string | null> {
+  const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', seq).executeTakeFirst()
+  return row?.hash ?? null
+}
+
 export type AuditFilter = {
   entityType?: string | undefined
   entityId?: string | undefined
@@ -55,9 +103,10 @@ export type AuditFilter = {
   action?: string | undefined
   from?: Date | undefined
   to?: Date | undefined
-  beforeSeq?: number | undefined
+  beforeId?: number | undefined
 }
 
+/** Newest first by insert order: rows not linked yet (seq null) are listed too. */
 export async function listAuditRows(db: Executor, filter: AuditFilter, limit: number) {
   let q = db.selectFrom('audit_log').selectAll()
   if (filter.entityType) q = q.where('entity_type', '=', filter.entityType)
@@ -66,8 +115,8 @@ export async function listAuditRows(db: Executor, filter: AuditFilter, limit: nu
   if (filter.action) q = q.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '\\$&')}%`)
   if (filter.from) q = q.where('at', '>=', filter.from)
   if (filter.to) q = q.where('at', '<', filter.to)
-  if (filter.beforeSeq) q = q.where('seq', '<', filter.beforeSeq)
-  return q.orderBy('seq', 'desc').limit(limit).execute()
+  if (filter.beforeId) q = q.where('id', '<', filter.beforeId)
+  return q.orderBy('id', 'desc').limit(limit).execute()
 }
 
 export async function countAuditRows(db: Executor): Promise<number> {
@@ -76,4 +125,47 @@ export async function countAuditRows(db: Executor): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
+}
+
+export async function countUnlinkedAuditRows(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('seq', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+// --- signed checkpoints -----------------------------------------------------------------------------
+
+export async function insertAuditCheckpoint(
+  tx: Executor,
+  row: { seq: number; hash: string; signedAt: Date; keyId: string; signature: string },
+) {
+  return tx
+    .insertInto('audit_checkpoints')
+    .values({
+      seq: row.seq,
+      hash: row.hash,
+      signed_at: row.signedAt,
+      key_id: row.keyId,
+      signature: row.signature,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+}
+
+/** Every checkpoint, oldest first (one a day: a few hundred a year). */
+export async function listAuditCheckpoints(db: Executor) {
+  return db.selectFrom('audit_checkpoints').selectAll().orderBy('seq').orderBy('id').execute()
+}
+
+export async function findNewestAuditCheckpoint(db: Executor) {
+  return db
+    .selectFrom('audit_checkpoints')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { drainAuditChain } from '../audit/audit'
 import { dumpEmbedded, openEmbedded, type Database } from '../db/database'
 import { readManifest, type BackupManifest } from './manifest'
 
@@ -14,6 +15,8 @@ export class RestoreRefusedError extends Error {}
 export async function backupEmbedded(
   database: Database,
 ): Promise<{ manifest: BackupManifest; archive: Blob }> {
+  // Link what has committed, so the copy's audit head is the chain's head (rows after it link on restore).
+  await drainAuditChain(database.db)
   return database.db.connection().execute(async (connection) => {
     const manifest = await connection.transaction().execute((tx) => readManifest(tx, 'embedded'))
     const archive = await dumpEmbedded(database)

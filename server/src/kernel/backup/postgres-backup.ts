@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { drainAuditChain } from '../audit/audit'
 import { openPostgres } from '../db/database'
 import {
   countUserRelations,
@@ -20,6 +21,8 @@ export class BackupToolError extends Error {}
 export async function backupPostgres(url: string, file: string): Promise<BackupManifest> {
   const database = await openPostgres(url, 1)
   try {
+    // Link what has committed, so the copy's audit head is the chain's head (rows after it link on restore).
+    await drainAuditChain(database.db)
     return await database.db
       .transaction()
       .setIsolationLevel('repeatable read')

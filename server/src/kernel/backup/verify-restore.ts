@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '../audit/audit'
+import { verifyAuditChain, type VerifyOptions } from '../audit/audit'
 import type { Database } from '../db/database'
 import { compareManifests, countSampledRows, readManifest, type BackupManifest } from './manifest'
 
@@ -11,10 +11,13 @@ export type RestoreVerdict = { ok: boolean; lines: string[] }
 export async function verifyRestoredDatabase(
   database: Database,
   expected: BackupManifest | undefined,
+  options: VerifyOptions = {},
 ): Promise<RestoreVerdict> {
   const lines: string[] = []
   let ok = true
-  const chain = await verifyAuditChain(database.db)
+  // Read as restored, before the verifier links rows that committed after the backup's audit head.
+  const actual = await database.db.transaction().execute((tx) => readManifest(tx, database.kind))
+  const chain = await verifyAuditChain(database.db, options)
   if (chain.ok) {
     const head = chain.head ? `, head ${chain.head.seq}:${chain.head.hash}` : ''
     lines.push(`OK: ${chain.rows} audit rows, chain intact${head}`)
@@ -22,7 +25,6 @@ export async function verifyRestoredDatabase(
     ok = false
     lines.push(`BROKEN: the audit chain breaks at row ${chain.brokenAt} (${chain.reason})`)
   }
-  const actual = await database.db.transaction().execute((tx) => readManifest(tx, database.kind))
   if (!expected) {
     lines.push('NOT COMPARED: the backup has no manifest beside it, so only the audit chain was checked')
     return { ok, lines }

@@ -9,7 +9,9 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type Json<T = unknown> = ColumnType<T, string, string>
 
 export type AuditLogTable = {
-  seq: number
+  /** insert order; seq, prev_hash and hash stay null until the chainer links the row */
+  id: Generated<number>
+  seq: number | null
   at: Date
   actor_user_id: string | null
   actor_role: string | null
@@ -21,8 +23,17 @@ export type AuditLogTable = {
   after: Json | null
   request_id: string | null
   ip: string | null
-  prev_hash: string
+  prev_hash: string | null
+  hash: string | null
+}
+
+export type AuditCheckpointsTable = {
+  id: Generated<number>
+  seq: number
   hash: string
+  signed_at: Date
+  key_id: string
+  signature: string
 }
 
 export type CalendarNoticesTable = {
@@ -202,6 +213,8 @@ export type NotificationsTable = {
   params: Json<Record<string, string | number>>
   is_urgent: Generated<boolean>
   is_solicited: Generated<boolean>
+  /** 0 codes and security, 1 deadlines, 2 the rest: see kernel/notify/priorities.ts */
+  priority: Generated<number>
   status: Generated<'pending' | 'deferred' | 'sent' | 'failed'>
   not_before: Timestamp
   attempts: Generated<number>
@@ -739,6 +752,7 @@ export type EnterpriseNeedsTable = {
 
 export type DB = {
   audit_log: AuditLogTable
+  audit_checkpoints: AuditCheckpointsTable
   calendar_notices: CalendarNoticesTable
   calendar_days: CalendarDaysTable
   calendar_settings: CalendarSettingsTable

@@ -13,6 +13,11 @@ export type AppDeps = {
   config: Config
   database: Database
   db: Db
+  /**
+   * Where read-only dashboards (figures, rankings) read: a streaming replica when DATABASE_READ_URL
+   * is set — it may lag the primary by a moment — else the primary (`db`). Never write through it.
+   */
+  readDb: Db
   jobs: Jobs
   notifier: Notifier
   /** real-name and e-licence checks (an outside system; see kernel/identity) */

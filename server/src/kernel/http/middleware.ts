@@ -113,6 +113,10 @@ function assertSameOrigin(c: Context, trustProxy: boolean): void {
 /** The one error shape for everything, including what Hono itself throws. */
 export function toErrorResponse(error: unknown, c: Context<AppEnv>): Response {
   const appError = toAppError(error, c)
+  // A client (or a proxy) that waits as told need not guess: the same wait, in the standard header.
+  const seconds = appError.params?.seconds
+  if (typeof seconds === 'number' && appError.status === 429)
+    c.header('Retry-After', String(Math.ceil(seconds)))
   return c.json(appError.toBody(), appError.status as 400)
 }
 

@@ -7,9 +7,11 @@ import type { Jobs } from '../jobs'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { MessageAdapter } from './adapters'
+import { notificationPriority, ORDINARY_PRIORITY, URGENT_PRIORITY } from './priorities'
 import {
+  claimDueNotifications,
+  type DueNotification,
   findContactAddresses,
-  findDueNotificationIds,
   findEnterprisesAtCap,
   findRecentContacts,
   insertDelivery,
@@ -42,6 +44,8 @@ export const DELIVER_QUEUE = 'notifications.deliver'
 export const SWEEP_QUEUE = 'notifications.sweep'
 const WEEK_MS = 7 * 86_400_000
 const MAX_ATTEMPTS = 6
+/** Messages per delivery round (one transaction): PostgreSQL; the embedded database takes smaller rounds. */
+export const DELIVERY_BATCH_SIZE = 100
 
 export function renderNotification(
   template: string,
@@ -70,22 +74,31 @@ export class Notifier {
       contactCapPerWeek: number
       logger: Logger
       metrics: Metrics
+      /** Messages per delivery round; smaller on the embedded database, whose one connection requests share. */
+      batchSize?: number
     },
   ) {}
+
+  /** The drain running in this process, if any, and whether more became due while it ran. */
+  private draining: Promise<number> | null = null
+  private drainAgain = false
 
   register(): void {
     this.deps.jobs.register<{ id: string }>(
       DELIVER_QUEUE,
-      async ({ id }) => {
-        await this.deliver(id)
+      // Any delivery job drains everything due, most urgent first: a code queued behind 10,000
+      // messages goes in the next round, whichever message's job woke the worker.
+      async () => {
+        await this.drain()
       },
-      { pollingIntervalSeconds: 1 },
+      // A job per message stays the durable "there is work" signal; a fetch of 100 is one wake-up.
+      { pollingIntervalSeconds: 1, batchSize: 100, oncePerBatch: true },
     )
     // The safety net: anything whose job was lost or whose deferral ended gets picked up.
     this.deps.jobs.register(
       SWEEP_QUEUE,
       async () => {
-        await this.deliverDue()
+        await this.drain()
       },
       { cron: '* * * * *' },
     )
@@ -102,6 +115,7 @@ export class Notifier {
       params: request.params ?? {},
       isUrgent: request.isUrgent ?? false,
       isSolicited: request.isSolicited ?? false,
+      priority: notificationPriority(request.template),
     })
     await this.deps.jobs.send(tx, DELIVER_QUEUE, { id })
     return id
@@ -128,6 +142,7 @@ export class Notifier {
             params: request.params ?? {},
             isUrgent: request.isUrgent ?? false,
             isSolicited: request.isSolicited ?? false,
+            priority: notificationPriority(request.template),
           }
         }),
       )
@@ -195,26 +210,125 @@ export class Notifier {
       params: input.params ?? {},
       isUrgent: false,
       isSolicited: false,
+      priority: ORDINARY_PRIORITY,
     })
     await markNotificationSent(tx, id, now)
     return id
   }
 
+  /**
+   * Delivers everything due at `now`, in rounds of the batch size, most urgent first (tests and
+   * maintenance; the workers use drain()). Returns how many messages were handled.
+   */
   async deliverDue(now = new Date()): Promise<number> {
-    const ids = await findDueNotificationIds(this.deps.db, now, 500)
-    for (const id of ids) await this.deliver(id, now)
-    return ids.length
+    let total = 0
+    for (;;) {
+      const handled = await this.deliverRound(now)
+      total += handled
+      if (handled < this.batchSize) return total
+    }
+  }
+
+  /**
+   * The fast lane: after a request commits a code, deliver the most urgent messages at once instead
+   * of waiting for a worker to poll. Only on a node that runs job workers (tests run deliveries
+   * themselves); never throws into the request.
+   */
+  deliverUrgentNow(): void {
+    if (!this.deps.jobs.workersRunning) return
+    void this.deliverRound(new Date(), URGENT_PRIORITY).catch((error: unknown) =>
+      this.deps.logger.error({ err: error }, 'urgent delivery failed'),
+    )
+  }
+
+  /**
+   * Delivers until nothing is due, one round at a time (yielding between rounds). One drain per
+   * process: a job arriving while it runs asks it to look once more instead of starting another.
+   */
+  async drain(): Promise<number> {
+    if (this.draining) {
+      this.drainAgain = true
+      return this.draining
+    }
+    const run = async () => {
+      let total = 0
+      for (;;) {
+        this.drainAgain = false
+        const handled = await this.deliverRound(new Date())
+        total += handled
+        if (handled < this.batchSize && !this.drainAgain) return total
+        // Shutting down: what is left stays due, and the next worker's drain takes it.
+        if (this.deps.jobs.isStopping) return total
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    }
+    this.draining = run().finally(() => {
+      this.draining = null
+    })
+    return this.draining
+  }
+
+  private get batchSize(): number {
+    return this.deps.batchSize ?? DELIVERY_BATCH_SIZE
+  }
+
+  /**
+   * One round: claim up to a batch of due messages (SKIP LOCKED) and deliver them in one transaction.
+   * If the round's transaction fails, its messages are tried one by one, each in its own transaction,
+   * so one bad message cannot hold back the others.
+   */
+  private async deliverRound(now: Date, maxPriority = 2): Promise<number> {
+    const outcomes: DeliveryOutcome[] = []
+    let claimed: string[] = []
+    try {
+      await this.deps.db.transaction().execute(async (tx) => {
+        outcomes.length = 0
+        const due = await claimDueNotifications(tx, now, this.batchSize, maxPriority)
+        claimed = due.map((n) => n.id)
+        for (const n of due) outcomes.push(await this.deliverIn(tx, n, now))
+      })
+    } catch (error) {
+      if (claimed.length === 0) throw error
+      this.deps.logger.warn({ err: error }, 'a delivery round failed: delivering its messages one by one')
+      for (const id of claimed) {
+        try {
+          await this.deliver(id, now)
+        } catch (single) {
+          this.deps.logger.error({ err: single, notificationId: id }, 'notification delivery failed')
+          await this.postpone(id, (single as Error).message, now).catch(() => undefined)
+        }
+      }
+      return claimed.length
+    }
+    for (const outcome of outcomes) this.deps.metrics.notificationsDelivered.inc({ outcome })
+    return outcomes.length
+  }
+
+  /** A message whose delivery itself fails is retried later like a failed send, never at once in a loop. */
+  private async postpone(id: string, error: string, now: Date): Promise<void> {
+    await this.deps.db.transaction().execute(async (tx) => {
+      const n = await lockNotificationForDelivery(tx, id)
+      if (!n || (n.status !== 'pending' && n.status !== 'deferred')) return
+      const attempts = n.attempts + 1
+      const giveUp = attempts >= MAX_ATTEMPTS
+      const retryAt = new Date(now.getTime() + 2 ** attempts * 60_000)
+      await markNotificationRetry(tx, id, error, retryAt, giveUp)
+      if (!giveUp) await this.deps.jobs.send(tx, DELIVER_QUEUE, { id }, { startAfter: retryAt })
+    })
   }
 
   async deliver(id: string, now = new Date()): Promise<DeliveryOutcome> {
-    const outcome = await this.deps.db.transaction().execute(async (tx) => this.deliverIn(tx, id, now))
+    const outcome = await this.deps.db.transaction().execute(async (tx) => {
+      const n = await lockNotificationForDelivery(tx, id)
+      return n ? this.deliverIn(tx, n, now) : 'skipped'
+    })
     this.deps.metrics.notificationsDelivered.inc({ outcome })
     return outcome
   }
 
-  private async deliverIn(tx: Tx, id: string, now: Date): Promise<DeliveryOutcome> {
-    const n = await lockNotificationForDelivery(tx, id)
-    if (!n || (n.status !== 'pending' && n.status !== 'deferred') || n.not_before > now) return 'skipped'
+  private async deliverIn(tx: Tx, n: DueNotification, now: Date): Promise<DeliveryOutcome> {
+    const id = n.id
+    if ((n.status !== 'pending' && n.status !== 'deferred') || n.not_before > now) return 'skipped'
 
     const cap = this.deps.contactCapPerWeek
     if (n.recipient_enterprise_id && !n.is_urgent && !n.is_solicited && cap > 0) {

@@ -13,6 +13,7 @@ export async function insertNotification(
     params: Record<string, string | number>
     isUrgent: boolean
     isSolicited: boolean
+    priority: number
   },
 ): Promise<string> {
   const inserted = await tx
@@ -26,6 +27,7 @@ export async function insertNotification(
       params: JSON.stringify(row.params),
       is_urgent: row.isUrgent,
       is_solicited: row.isSolicited,
+      priority: row.priority,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -49,6 +51,7 @@ export async function insertNotifications(
         params: JSON.stringify(row.params),
         is_urgent: row.isUrgent,
         is_solicited: row.isSolicited,
+        priority: row.priority,
       })),
     )
     .returning('id')
@@ -188,16 +191,31 @@ export async function findContactAddresses(
   }
 }
 
-export async function findDueNotificationIds(db: Executor, now: Date, limit: number): Promise<string[]> {
-  const rows = await db
+export type DueNotification = Awaited<ReturnType<typeof lockNotificationForDelivery>> & {}
+
+/**
+ * One round of delivery: the due messages, most urgent first, then oldest first, locked for this
+ * transaction. SKIP LOCKED lets several nodes (or a worker and the urgent lane) take rounds at the
+ * same time without waiting for each other or sending anything twice.
+ */
+export async function claimDueNotifications(
+  tx: Tx,
+  now: Date,
+  limit: number,
+  maxPriority = 2,
+): Promise<DueNotification[]> {
+  return tx
     .selectFrom('notifications')
-    .select('id')
+    .selectAll()
     .where('status', 'in', ['pending', 'deferred'])
     .where('not_before', '<=', now)
+    .where('priority', '<=', maxPriority)
+    .orderBy('priority')
     .orderBy('not_before')
     .limit(limit)
+    .forUpdate()
+    .skipLocked()
     .execute()
-  return rows.map((r) => r.id)
 }
 
 /**

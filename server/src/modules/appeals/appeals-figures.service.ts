@@ -62,16 +62,21 @@ function periodInstants(deps: AppDeps, from: string, to: string) {
   }
 }
 
-/** Refuses: FORBIDDEN (roles without figures), VALIDATION_FAILED (a period that is empty or over a year). */
+/**
+ * Reads the dashboard database (`deps.readDb`: the replica in DATABASE_READ_URL, else the primary):
+ * figures of a period tolerate a replica a moment behind; who may see them is checked on the primary.
+ * Refuses: FORBIDDEN (roles without figures), VALIDATION_FAILED (a period that is empty or over a year).
+ */
 export async function computeFigures(deps: AppDeps, actor: Actor, input: { from: string; to: string }) {
   const scope = await scopeOf(deps, actor)
   const { fromInstant, toInstant } = periodInstants(deps, input.from, input.to)
   const now = new Date()
+  const read = deps.readDb
   const [rows, returns, coParts, { settings }] = await Promise.all([
-    fq.countAppealFigures(deps.db, fromInstant, toInstant, now),
-    fq.countReturns(deps.db, fromInstant, toInstant),
-    fq.countCoParts(deps.db, fromInstant, toInstant, now),
-    loadAppealSettings(deps.db),
+    fq.countAppealFigures(read, fromInstant, toInstant, now),
+    fq.countReturns(read, fromInstant, toInstant),
+    fq.countCoParts(read, fromInstant, toInstant, now),
+    loadAppealSettings(read),
   ])
   const ids = [
     ...new Set(
@@ -82,7 +87,7 @@ export async function computeFigures(deps: AppDeps, actor: Actor, input: { from:
       ].filter((d): d is string => !!d),
     ),
   ]
-  const names = await q.findDepartmentNames(deps.db, ids)
+  const names = await q.findDepartmentNames(read, ids)
   let city = EMPTY_COUNTS
   const departments: FiguresRow[] = []
   for (const id of [...ids, null]) {
@@ -218,7 +223,8 @@ export async function rankingWorkbook(deps: AppDeps, actor: Actor, month: string
 export async function listWithdrawals(deps: AppDeps, actor: Actor, input: { from: string; to: string }) {
   const scope = await scopeOf(deps, actor)
   const { fromInstant, toInstant } = periodInstants(deps, input.from, input.to)
-  const rows = await fq.findWithdrawals(deps.db, fromInstant, toInstant)
+  // The figures page's list of withdrawals: the dashboard database, like the figures beside it.
+  const rows = await fq.findWithdrawals(deps.readDb, fromInstant, toInstant)
   const groups = new Map<
     string,
     {

@@ -118,7 +118,7 @@ export async function fileIntoPool(
     params: { number: appeal.number, title: appeal.title, appealId: appeal.id },
     isSolicited: true,
   })
-  // Last: the audit chain's lock is held until commit, so take it when nothing else is left to do.
+  // Written unlinked, no lock: the chainer links it after commit (decision 0027).
   await writeAudit(tx, actor, {
     action: 'appeal.file',
     entityType: 'appeal',

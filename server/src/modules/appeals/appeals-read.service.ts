@@ -50,13 +50,12 @@ function presentSummary(row: SummaryRow, viewer: Viewer, now: Date): AppealSumma
 
 /** The enterprise's own appeals, newest first. */
 export async function listMyAppeals(deps: AppDeps, actor: Actor, page: { limit: number; offset: number }) {
-  const viewer = await requireViewer(deps.db, requireSignedIn(actor))
-  if (viewer.kind !== 'enterprise') throw new AppError('FORBIDDEN')
-  const result = await q.pageOf(
-    q.ofEnterprises(q.summaryQuery(deps.db), viewer.enterpriseIds),
-    page,
-    'created',
-  )
+  const user = requireSignedIn(actor)
+  // Only enterprise users have appeals of their own; membership is a rule of the query.
+  if (user.userKind !== 'enterprise') throw new AppError('FORBIDDEN')
+  const result = await q.pageOf(q.ofMember(q.summaryQuery(deps.db), user.userId), page, 'created', {
+    countInline: true,
+  })
   const now = new Date()
   return { items: result.items.map((r) => presentEnterpriseSummary(r, now)), total: result.total }
 }

@@ -218,15 +218,23 @@ export async function reassignRunningClocks(tx: Tx, appealId: string, department
     .execute()
 }
 
-/** Clocks with a threshold due by `now`, locked so that two sweeping nodes never act on one twice. */
+/**
+ * Clocks with a threshold due by `now`, each locked together with its appeal, skipping any clock or
+ * appeal another transaction holds. The clock's lock keeps two sweeping nodes from acting on one
+ * threshold twice; the appeal's keeps two nodes that hold two clocks of one appeal from escalating it
+ * twice (one supervision case per appeal), and means a sweep never waits for — nor deadlocks with — a
+ * handler's action on the appeal (that locks the appeal, then its clocks): the clock waits for the
+ * next sweep. NO KEY UPDATE, so other rows may still be inserted that refer to the appeal.
+ */
 export async function lockDueClocks(tx: Tx, now: Date, limit: number) {
   return tx
-    .selectFrom('appeal_clocks')
-    .selectAll()
-    .where('next_check_at', '<=', now)
-    .orderBy('next_check_at')
+    .selectFrom('appeal_clocks as c')
+    .innerJoin('appeals as a', 'a.id', 'c.appeal_id')
+    .selectAll('c')
+    .where('c.next_check_at', '<=', now)
+    .orderBy('c.next_check_at')
     .limit(limit)
-    .forUpdate()
+    .forNoKeyUpdate(['c', 'a'])
     .skipLocked()
     .execute()
 }
@@ -519,17 +527,44 @@ export async function pageOf(
   query: SummaryQuery,
   page: { limit: number; offset: number },
   order: 'due' | 'created',
+  options: { countInline?: boolean } = {},
 ) {
   const counted = query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'))
   const ordered =
     order === 'due'
       ? query.orderBy(sql`due_at`, sql`asc nulls last`).orderBy('a.created_at')
       : query.orderBy('a.created_at', 'desc')
+  const countTotal = async () =>
+    Number(
+      (
+        await (
+          counted as unknown as SelectQueryBuilder<DB, 'appeals', { n: number }>
+        ).executeTakeFirstOrThrow()
+      ).n,
+    )
+  if (options.countInline) {
+    // A small set (one enterprise's appeals): the page and the total in one round trip. A page past
+    // the end has no row to carry the total, so only then is it counted apart.
+    const rows = await ordered
+      .select(sql<string>`count(*) over ()`.as('total_count'))
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute()
+    const total = rows.length ? Number(rows[0]!.total_count) : page.offset > 0 ? await countTotal() : 0
+    return { items: rows, total }
+  }
   const [items, total] = await Promise.all([
     ordered.limit(page.limit).offset(page.offset).execute(),
-    (counted as unknown as SelectQueryBuilder<DB, 'appeals', { n: number }>).executeTakeFirstOrThrow(),
+    countTotal(),
   ])
-  return { items, total: Number(total.n) }
+  return { items, total }
+}
+
+/** The appeals of the enterprises a user acts for, decided in the query (no list of ids fetched first). */
+export function ofMember(query: SummaryQuery, userId: string) {
+  return query.where('a.enterprise_id', 'in', (eb) =>
+    eb.selectFrom('enterprise_members as m').select('m.enterprise_id').where('m.user_id', '=', userId),
+  )
 }
 
 export function inStatuses(query: SummaryQuery, statuses: AppealStatus[]) {
@@ -916,7 +951,7 @@ export async function findCatalogueChangedAt(db: Executor): Promise<Date | null>
     .selectFrom('audit_log')
     .select('at')
     .where('entity_type', '=', 'appeal_category')
-    .orderBy('seq', 'desc')
+    .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
   return row?.at ?? null

@@ -38,6 +38,15 @@ describe('intake', () => {
     expect(again.body.id).toBe(first.body.id)
     const mine = await w.enterpriseUser.get('/api/v1/appeals/mine')
     expect(mine.body.items.filter((a: { id: string }) => a.id === first.body.id)).toHaveLength(1)
+    // The total comes with the page (one query), and still when a page lies past the end.
+    const total = mine.body.total as number
+    expect(total).toBeGreaterThanOrEqual(1)
+    const firstOnly = await w.enterpriseUser.get('/api/v1/appeals/mine?limit=1')
+    expect(firstOnly.body).toMatchObject({ total })
+    expect(firstOnly.body.items).toHaveLength(1)
+    expect(firstOnly.body.items[0]).not.toHaveProperty('total_count')
+    const pastTheEnd = await w.enterpriseUser.get(`/api/v1/appeals/mine?limit=5&offset=${total + 10}`)
+    expect(pastTheEnd.body).toEqual({ items: [], total })
   })
 
   it('binds an idempotency key to its appeal: the same key with another text is refused, as payment APIs do', async () => {

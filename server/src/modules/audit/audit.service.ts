@@ -1,6 +1,8 @@
-import { requireRole, type Actor } from '../../kernel/auth/actor'
+import { requireRole, systemActor, type Actor } from '../../kernel/auth/actor'
 import { verifyAuditChain } from '../../kernel/audit/audit'
 import { listAuditRows, type AuditFilter } from '../../kernel/audit/audit.queries'
+import { listCheckpoints, readCheckpointFile, signAuditCheckpoint } from '../../kernel/audit/checkpoints'
+import { loadOrCreateSigningKey } from '../../kernel/audit/signing-key'
 import type { AppDeps } from '../../kernel/http/app-env'
 
 /** The audit trail, newest first, for administrators and discipline inspection. */
@@ -10,6 +12,7 @@ export async function listAudit(
   filter: Omit<AuditFilter, 'from' | 'to'> & {
     from?: string | undefined
     to?: string | undefined
+    beforeSeq?: number | undefined
     limit: number
   },
 ) {
@@ -28,6 +31,7 @@ export async function listAudit(
   const page = rows.slice(0, filter.limit)
   return {
     items: page.map((r) => ({
+      id: r.id,
       seq: r.seq,
       at: r.at.toISOString(),
       actorUserId: r.actor_user_id,
@@ -42,12 +46,60 @@ export async function listAudit(
       ip: r.ip,
       hash: r.hash,
     })),
-    nextBeforeSeq: hasMore ? page.at(-1)!.seq : null,
+    nextBeforeId: hasMore ? page.at(-1)!.id : null,
   }
 }
 
-/** Re-computes the whole hash chain; names the first broken row. */
+/**
+ * Links what is pending, re-computes the whole hash chain and compares it with every signed
+ * checkpoint (stored, and kept in the export file); names the first break.
+ */
 export async function verifyAudit(deps: AppDeps, actor: Actor) {
   requireRole(actor, 'admin', 'discipline_inspector')
-  return verifyAuditChain(deps.db)
+  const key = loadOrCreateSigningKey(deps.config.auditSigningKeyFile)
+  return verifyAuditChain(deps.db, {
+    publicKey: key.publicKey,
+    extraCheckpoints: readCheckpointFile(deps.config.auditCheckpointFile),
+  })
+}
+
+export const CHECKPOINT_PAYLOAD_FORMAT = 'yingshang-audit-checkpoint:v1:<seq>:<hash>:<signedAt>'
+
+/** Public: every signed checkpoint and the key that checks them, for an outside party to keep. */
+export async function listAuditCheckpoints(deps: AppDeps) {
+  const key = loadOrCreateSigningKey(deps.config.auditSigningKeyFile)
+  return {
+    algorithm: 'Ed25519' as const,
+    keyId: key.keyId,
+    publicKeyPem: key.publicKeyPem,
+    payloadFormat: CHECKPOINT_PAYLOAD_FORMAT,
+    items: await listCheckpoints(deps.db),
+  }
+}
+
+/**
+ * Signs the chain head now (the daily job does it unasked).
+ *
+ * Refuses: FORBIDDEN (not an admin), AUDIT_CHAIN_BROKEN (the chain since the last checkpoint does not hold).
+ */
+export async function signCheckpointNow(deps: AppDeps, actor: Actor) {
+  requireRole(actor, 'admin')
+  return signAuditCheckpoint(
+    deps.db,
+    loadOrCreateSigningKey(deps.config.auditSigningKeyFile),
+    deps.config.auditCheckpointFile,
+    actor,
+  )
+}
+
+/** The daily job's run: a refusal is logged loudly and the job fails (pg-boss keeps it for inspection). */
+export async function signDailyCheckpoint(deps: AppDeps) {
+  const checkpoint = await signAuditCheckpoint(
+    deps.db,
+    loadOrCreateSigningKey(deps.config.auditSigningKeyFile),
+    deps.config.auditCheckpointFile,
+    systemActor('audit-checkpoint'),
+  )
+  deps.logger.info({ seq: checkpoint.seq, hash: checkpoint.hash }, 'audit checkpoint signed')
+  return checkpoint
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyAuditChain } from '../../kernel/audit/audit'
+import { drainAuditChain, verifyAuditChain, writeAudit } from '../../kernel/audit/audit'
+import { systemActor } from '../../kernel/auth/actor'
 import { buildDepartment, signInAs } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 
@@ -46,13 +47,13 @@ describe('the audit trail', () => {
   it('pages by sequence, and says when there is nothing older', async () => {
     const first = await admin.get('/api/v1/audit?limit=2')
     expect(first.body.items).toHaveLength(2)
-    expect(first.body.nextBeforeSeq).toBe(first.body.items[1].seq)
-    let beforeSeq = first.body.nextBeforeSeq
+    expect(first.body.nextBeforeId).toBe(first.body.items[1].id)
+    let beforeId = first.body.nextBeforeId
     let pages = 1
-    while (beforeSeq) {
-      const page = await admin.get(`/api/v1/audit?limit=2&beforeSeq=${beforeSeq}`)
+    while (beforeId) {
+      const page = await admin.get(`/api/v1/audit?limit=2&beforeId=${beforeId}`)
       expect(page.body.items.length).toBeGreaterThan(0)
-      beforeSeq = page.body.nextBeforeSeq
+      beforeId = page.body.nextBeforeId
       pages++
     }
     const all = await admin.get('/api/v1/audit?limit=200')
@@ -60,10 +61,23 @@ describe('the audit trail', () => {
   })
 
   it('cannot be edited through SQL while the guard is on', async () => {
+    await drainAuditChain(t.deps.db)
     await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(t.deps.db)).rejects.toThrow(
       /append-only/,
     )
     await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(t.deps.db)).rejects.toThrow(/append-only/)
+    // The one update allowed is the chainer's: linking an unlinked row once, changing nothing else.
+    await expect(
+      sql`UPDATE audit_log SET seq = seq + 100000 WHERE seq = 1`.execute(t.deps.db),
+    ).rejects.toThrow(/append-only/)
+    await t.deps.db
+      .transaction()
+      .execute((tx) => writeAudit(tx, systemActor('test'), { action: 'test.unlinked', entityType: 'test' }))
+    await expect(
+      sql`UPDATE audit_log SET action = 'x', seq = 999999, prev_hash = 'a', hash = 'b' WHERE seq IS NULL`.execute(
+        t.deps.db,
+      ),
+    ).rejects.toThrow(/append-only/)
   })
 
   it('verifies, and names the first altered row', async () => {

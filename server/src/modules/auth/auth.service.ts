@@ -96,13 +96,7 @@ async function countSignInAttempt(deps: AppDeps, claims: ThrottleClaim[], now: D
   if (outcome.admitted) return
   const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000))
   if (outcome.key.startsWith('address:')) throw new AppError('RATE_LIMITED', { params: { seconds } })
-  throw new AppError('SIGN_IN_DELAYED', { params: { wait: formatWait(seconds) } })
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 60) return translate(seconds === 1 ? 'auth.wait.second' : 'auth.wait.seconds', { n: seconds })
-  const minutes = Math.ceil(seconds / 60)
-  return translate(minutes === 1 ? 'auth.wait.minute' : 'auth.wait.minutes', { n: minutes })
+  throw new AppError('SIGN_IN_DELAYED', { params: { seconds } })
 }
 
 async function actorFor(
@@ -303,6 +297,8 @@ export async function requestEnterpriseCode(deps: AppDeps, input: { phone: strin
       isUrgent: true,
     })
   })
+  // The code is committed: send it now, ahead of any backlog, rather than at the next poll.
+  deps.notifier.deliverUrgentNow()
   return {
     sentTo: maskPhone(input.phone),
     expiresInSeconds: AUTH_LIMITS.codeTtlMs / 1000,

@@ -235,6 +235,7 @@ export async function startClaim(deps: AppDeps, actor: Actor, input: StartClaimI
     })
     return id
   })
+  if (input.method === 'legal_rep_code') deps.notifier.deliverUrgentNow()
   return presentClaim((await q.findClaim(deps.db, id))!)
 }
 
@@ -253,6 +254,7 @@ export async function resendCode(deps: AppDeps, actor: Actor, id: string): Promi
     if (claim.method !== 'legal_rep_code') throw new AppError('ENTERPRISE_CLAIM_METHOD_UNAVAILABLE')
     await sendCode(deps, tx, claim, new Date())
   })
+  deps.notifier.deliverUrgentNow()
   return presentClaim((await q.findClaim(deps.db, id))!)
 }
 

@@ -240,7 +240,7 @@ async function requireManager(deps: AppDeps, actor: Actor, enterpriseId: string)
  */
 export async function sendChangeCode(deps: AppDeps, actor: Actor, enterpriseId: string) {
   const user = await requireManager(deps, actor, enterpriseId)
-  return deps.db.transaction().execute(async (tx) => {
+  const sent = await deps.db.transaction().execute(async (tx) => {
     if (!(await q.lockCurrentAccount(tx, enterpriseId))) throw new AppError('SETTLEMENT_ACCOUNT_NOT_SET')
     const now = new Date()
     const last = await q.findLatestCode(tx, enterpriseId, user.userId)
@@ -287,6 +287,8 @@ export async function sendChangeCode(deps: AppDeps, actor: Actor, enterpriseId: 
       resendAfter: new Date(now.getTime() + CODE_LIMITS.resendMs).toISOString(),
     }
   })
+  deps.notifier.deliverUrgentNow()
+  return sent
 }
 
 /**

@@ -19,6 +19,7 @@ import type { Dayjs } from 'dayjs'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../app/api'
+import { hasStaffRole, useSession } from '../../app/session'
 import { cityInstant, formatDateTime } from '../../ui/format'
 import { PageHeader } from '../../ui/staff/PageHeader'
 import {
@@ -27,6 +28,7 @@ import {
   AUDIT_ENTITY_TYPES,
   type AuditFilter,
   type AuditRow,
+  type CheckpointList,
   type VerifyResult,
 } from './audit.api'
 
@@ -53,13 +55,14 @@ function toFilter(values: FilterValues): AuditFilter {
 
 /**
  * `/staff/audit` (admin, discipline inspection): the hash-chained audit trail, newest first, with
- * before/after of every change, paging backwards by sequence number, and a chain verification.
+ * before/after of every change, paging backwards, a chain verification against the signed
+ * checkpoints, and the checkpoints themselves (an admin may sign one now).
  */
 export function AuditPage() {
   const { t, i18n } = useTranslation()
   const [filter, setFilter] = useState<AuditFilter>({})
   const [rows, setRows] = useState<AuditRow[]>([])
-  const [nextBeforeSeq, setNextBeforeSeq] = useState<number | null>(null)
+  const [nextBeforeId, setNextBeforeId] = useState<number | null>(null)
   const [isLoading, setLoading] = useState(true)
   const [error, setError] = useState<string>()
   const [verdict, setVerdict] = useState<VerifyResult>()
@@ -67,18 +70,22 @@ export function AuditPage() {
   const latest = useRef(0)
   const [filterForm] = Form.useForm<FilterValues>()
 
-  /** One page: the newest (beforeSeq unset), or the next older one appended to what is shown. */
+  /** One page: the newest (no cursor), or the next older one appended to what is shown. */
   const load = useCallback(
-    async (forFilter: AuditFilter, beforeSeq?: number, append = beforeSeq !== undefined) => {
+    async (
+      forFilter: AuditFilter,
+      cursor: { beforeId?: number; beforeSeq?: number } = {},
+      append = cursor.beforeId !== undefined,
+    ) => {
       const ticket = ++latest.current
       setLoading(true)
       setError(undefined)
       try {
-        const page = await auditApi.list(forFilter, beforeSeq, PAGE_SIZE)
+        const page = await auditApi.list(forFilter, cursor, PAGE_SIZE)
         if (ticket !== latest.current) return
         setRows((current) => (append ? [...current, ...page.items] : page.items))
         // A full page may be the last one; an empty "more" answer then just ends the list.
-        setNextBeforeSeq(page.items.length ? page.nextBeforeSeq : null)
+        setNextBeforeId(page.items.length ? page.nextBeforeId : null)
       } catch (caught) {
         if (ticket === latest.current) setError(errorMessage(caught, t('errors.loadFailed')))
       } finally {
@@ -91,11 +98,11 @@ export function AuditPage() {
   // The newest page on arrival; later loads start from the search form and the buttons.
   useEffect(() => {
     const ticket = ++latest.current
-    auditApi.list({}, undefined, PAGE_SIZE).then(
+    auditApi.list({}, {}, PAGE_SIZE).then(
       (page) => {
         if (ticket !== latest.current) return
         setRows(page.items)
-        setNextBeforeSeq(page.items.length ? page.nextBeforeSeq : null)
+        setNextBeforeId(page.items.length ? page.nextBeforeId : null)
         setLoading(false)
       },
       () => {
@@ -125,7 +132,14 @@ export function AuditPage() {
   }
 
   const columns: ColumnsType<AuditRow> = [
-    { title: t('audit.fields.seq'), dataIndex: 'seq', width: 80, align: 'right' },
+    {
+      title: t('audit.fields.seq'),
+      dataIndex: 'seq',
+      width: 80,
+      align: 'right',
+      // Linked into the chain a moment after commit.
+      render: (seq: number | null) => seq ?? <Tag>{t('audit.fields.pending')}</Tag>,
+    },
     {
       title: t('audit.fields.at'),
       dataIndex: 'at',
@@ -189,14 +203,26 @@ export function AuditPage() {
             style={{ marginBottom: 16 }}
             title={t('audit.verifyOk', { rows: verdict.rows })}
             description={
-              verdict.head ? (
-                <span>
-                  {t('audit.verifyHead', { seq: verdict.head.seq })}{' '}
-                  <code className="s-mono">{verdict.head.hash}</code>
-                </span>
-              ) : (
-                t('audit.verifyEmpty')
-              )
+              <>
+                {verdict.head ? (
+                  <span>
+                    {t('audit.verifyHead', { seq: verdict.head.seq })}{' '}
+                    <code className="s-mono">{verdict.head.hash}</code>
+                  </span>
+                ) : (
+                  t('audit.verifyEmpty')
+                )}
+                <div>
+                  {verdict.checkpoint
+                    ? t('audit.verifyCheckpoint', {
+                        count: verdict.checkpoints,
+                        seq: verdict.checkpoint.seq,
+                        at: formatDateTime(verdict.checkpoint.signedAt, i18n.language),
+                      })
+                    : t('audit.verifyNoCheckpoint')}
+                  {verdict.signaturesChecked ? null : ` ${t('audit.signaturesUnchecked')}`}
+                </div>
+              </>
             }
           />
         ) : (
@@ -206,7 +232,10 @@ export function AuditPage() {
             role="alert"
             style={{ marginBottom: 16 }}
             title={t('audit.verifyBroken', { seq: verdict.brokenAt ?? '?' })}
-            description={t(`audit.reasons.${verdict.reason ?? 'hash_mismatch'}`, { rows: verdict.rows })}
+            description={t(`audit.reasons.${verdict.reason ?? 'hash_mismatch'}`, {
+              rows: verdict.rows,
+              seq: verdict.checkpoint?.seq ?? verdict.brokenAt ?? '?',
+            })}
             action={
               verdict.brokenAt ? (
                 <Button
@@ -216,7 +245,7 @@ export function AuditPage() {
                     // The broken row whatever the filter: clear it, then start the list at that row.
                     filterForm.resetFields()
                     setFilter({})
-                    void load({}, verdict.brokenAt! + 1, false)
+                    void load({}, { beforeSeq: verdict.brokenAt! + 1 }, false)
                   }}
                 >
                   {t('audit.showBroken')}
@@ -226,6 +255,8 @@ export function AuditPage() {
           />
         )
       ) : null}
+
+      <CheckpointsCard />
 
       <Card style={{ marginBottom: 16 }}>
         <Form<FilterValues> form={filterForm} name="audit-filter" layout="vertical" onFinish={search}>
@@ -277,7 +308,7 @@ export function AuditPage() {
 
       <Card styles={{ body: { padding: 0 } }}>
         <Table<AuditRow>
-          rowKey="seq"
+          rowKey="id"
           columns={columns}
           dataSource={rows}
           loading={isLoading && rows.length === 0}
@@ -292,8 +323,8 @@ export function AuditPage() {
         />
       </Card>
       <Space style={{ marginTop: 16 }}>
-        {nextBeforeSeq ? (
-          <Button onClick={() => void load(filter, nextBeforeSeq)} loading={isLoading}>
+        {nextBeforeId ? (
+          <Button onClick={() => void load(filter, { beforeId: nextBeforeId })} loading={isLoading}>
             {t('audit.loadMore')}
           </Button>
         ) : rows.length ? (
@@ -338,5 +369,105 @@ function AuditDetail({ row }: { row: AuditRow }) {
         </Typography.Text>
       </Col>
     </Row>
+  )
+}
+
+/** The signed checkpoints of the chain head, newest first; an admin may sign one now. */
+function CheckpointsCard() {
+  const { t, i18n } = useTranslation()
+  const { me } = useSession()
+  const [list, setList] = useState<CheckpointList>()
+  const [error, setError] = useState<string>()
+  const [notice, setNotice] = useState<string>()
+  const [isSigning, setSigning] = useState(false)
+
+  const refresh = useCallback(async () => {
+    try {
+      setList(await auditApi.checkpoints())
+    } catch (caught) {
+      setError(errorMessage(caught, t('errors.loadFailed')))
+    }
+  }, [t])
+  useEffect(() => {
+    let isLive = true
+    auditApi.checkpoints().then(
+      (loaded) => {
+        if (isLive) setList(loaded)
+      },
+      () => {
+        if (isLive) setError(t('errors.loadFailed'))
+      },
+    )
+    return () => {
+      isLive = false
+    }
+  }, [t])
+
+  const signNow = async () => {
+    setSigning(true)
+    setError(undefined)
+    setNotice(undefined)
+    try {
+      const signed = await auditApi.signCheckpoint()
+      setNotice(t('audit.checkpoints.signed', { seq: signed.seq }))
+      await refresh()
+    } catch (caught) {
+      setError(errorMessage(caught, t('errors.generic')))
+    } finally {
+      setSigning(false)
+    }
+  }
+
+  type Item = CheckpointList['items'][number]
+  const columns: ColumnsType<Item> = [
+    { title: t('audit.checkpoints.seq'), dataIndex: 'seq', width: 100, align: 'right' },
+    {
+      title: t('audit.checkpoints.signedAt'),
+      dataIndex: 'signedAt',
+      width: 170,
+      render: (at: string) => formatDateTime(at, i18n.language),
+    },
+    {
+      title: t('audit.checkpoints.hash'),
+      dataIndex: 'hash',
+      render: (hash: string) => <span className="s-mono">{hash}</span>,
+    },
+  ]
+  const items = [...(list?.items ?? [])].reverse()
+  return (
+    <Card
+      title={t('audit.checkpoints.title')}
+      style={{ marginBottom: 16 }}
+      extra={
+        hasStaffRole(me, 'admin') ? (
+          <Button onClick={() => void signNow()} loading={isSigning}>
+            {t('audit.checkpoints.signNow')}
+          </Button>
+        ) : null
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('audit.checkpoints.help')}</Typography.Paragraph>
+      {notice ? (
+        <Alert type="success" showIcon title={notice} role="status" style={{ marginBottom: 12 }} />
+      ) : null}
+      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
+      <Table<Item>
+        rowKey={(c) => `${c.seq}:${c.signedAt}`}
+        columns={columns}
+        dataSource={items.slice(0, 10)}
+        pagination={false}
+        size="small"
+        locale={{ emptyText: t('audit.checkpoints.empty') }}
+      />
+      {list ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('audit.checkpoints.keyId')}: <span className="s-mono">{list.keyId}</span>
+          <details>
+            <summary>{t('audit.checkpoints.publicKey')}</summary>
+            <pre className="s-json">{list.publicKeyPem}</pre>
+          </details>
+        </Typography.Paragraph>
+      ) : null}
+    </Card>
   )
 }

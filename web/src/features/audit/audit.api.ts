@@ -1,10 +1,18 @@
 import type { z } from 'zod'
-import type { AuditPageSchema, AuditRowSchema, VerifyResultSchema } from '@server/modules/audit/audit.schema'
+import type {
+  AuditPageSchema,
+  AuditRowSchema,
+  CheckpointListSchema,
+  CheckpointSchema,
+  VerifyResultSchema,
+} from '@server/modules/audit/audit.schema'
 import { api, type Query } from '../../app/api'
 
 export type AuditRow = z.infer<typeof AuditRowSchema>
 export type AuditPage = z.infer<typeof AuditPageSchema>
 export type VerifyResult = z.infer<typeof VerifyResultSchema>
+export type Checkpoint = z.infer<typeof CheckpointSchema>
+export type CheckpointList = z.infer<typeof CheckpointListSchema>
 
 export type AuditFilter = {
   entityType?: string
@@ -16,13 +24,17 @@ export type AuditFilter = {
 }
 
 export const auditApi = {
-  list: (filter: AuditFilter, beforeSeq?: number, limit = 50) =>
-    api.get<AuditPage>('/audit', { ...filter, beforeSeq, limit } as Query),
+  /** a page older than `beforeId`; `beforeSeq` opens the list at a place in the chain (a broken row) */
+  list: (filter: AuditFilter, cursor: { beforeId?: number; beforeSeq?: number } = {}, limit = 50) =>
+    api.get<AuditPage>('/audit', { ...filter, ...cursor, limit } as Query),
   verify: () => api.post<VerifyResult>('/audit/verify'),
+  checkpoints: () => api.get<CheckpointList>('/audit/checkpoints'),
+  signCheckpoint: () => api.post<Checkpoint>('/audit/checkpoints'),
 }
 
 /** Entity types and actions the server writes today: suggestions for the filters, not a limit. */
 export const AUDIT_ENTITY_TYPES = [
+  'audit_checkpoint',
   'user',
   'department',
   'enterprise',
@@ -32,6 +44,7 @@ export const AUDIT_ENTITY_TYPES = [
   'system',
 ]
 export const AUDIT_ACTIONS = [
+  'audit.checkpoint',
   'auth.sign_in',
   'auth.sign_in_failed',
   'auth.sign_out',

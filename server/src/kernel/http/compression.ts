@@ -1,0 +1,101 @@
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+import type { MiddlewareHandler } from 'hono'
+
+const brotli = promisify(zlib.brotliCompress)
+const gzip = promisify(zlib.gzip)
+
+/** Answers smaller than this go as they are: a compressed frame would save nothing worth the work. */
+export const COMPRESS_THRESHOLD_BYTES = 1024
+
+/**
+ * Text the server makes per request: JSON (and problem+json), Open311's XML, the docs page and
+ * index.html, CSV, Prometheus metrics. Never text/event-stream (a stream must flush as it goes), never
+ * downloads that are compressed already (xlsx is a zip, images, PDFs) — those types are not listed.
+ */
+const COMPRESSIBLE =
+  /^(application\/(json|xml|[\w.+-]+\+json|[\w.+-]+\+xml|javascript)|text\/(html|xml|csv|plain|css|javascript))\b/i
+
+export type AnswerEncoding = 'br' | 'gzip'
+
+/**
+ * The encoding to answer with, from an Accept-Encoding header: brotli when the client takes it
+ * (smaller than gzip for JSON at a cheap quality), else gzip, else none. q=0 refuses an encoding; `*`
+ * stands for any not named.
+ */
+export function chooseEncoding(header: string | undefined): AnswerEncoding | null {
+  if (!header) return null
+  const q = new Map<string, number>()
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';')
+    if (!name) continue
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    const value = qParam ? Number(qParam.slice(2)) : 1
+    q.set(name.trim(), Number.isFinite(value) ? value : 0)
+  }
+  const weight = (encoding: AnswerEncoding) => q.get(encoding) ?? q.get('*') ?? 0
+  const br = weight('br')
+  const gz = weight('gzip')
+  if (br <= 0 && gz <= 0) return null
+  return br >= gz ? 'br' : 'gzip'
+}
+
+/**
+ * Compresses the server's own text answers above the threshold, per Accept-Encoding, with
+ * `Vary: Accept-Encoding`. Streams, ranges, HEAD, answers already encoded (the precompressed web
+ * assets) and `Cache-Control: no-transform` pass untouched. Brotli at quality 4 and gzip at level 6
+ * run on libuv's thread pool (zlib's async calls), not on the event loop.
+ */
+export function compressAnswers(options: { threshold?: number } = {}): MiddlewareHandler {
+  const threshold = options.threshold ?? COMPRESS_THRESHOLD_BYTES
+  return async (c, next) => {
+    await next()
+    const res = c.res
+    const type = res.headers.get('content-type') ?? ''
+    if (
+      c.req.method === 'HEAD' ||
+      res.status === 204 ||
+      res.status === 206 ||
+      res.status === 304 ||
+      !res.body ||
+      res.headers.has('content-encoding') ||
+      res.headers.has('transfer-encoding') ||
+      !COMPRESSIBLE.test(type) ||
+      /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(res.headers.get('cache-control') ?? '')
+    )
+      return
+    const declared = res.headers.get('content-length')
+    if (declared && Number(declared) < threshold) return
+    const vary = res.headers.get('vary')
+    const varied = vary && /(?:^|,)\s*(accept-encoding|\*)\s*(?:,|$)/i.test(vary)
+    const encoding = chooseEncoding(c.req.header('accept-encoding'))
+    const body = Buffer.from(await res.arrayBuffer())
+    // Hono's c.res setter carries the old answer's headers over (cookies included) but the content
+    // type: set that and ours after it.
+    const answer = (payload: Buffer) => {
+      c.res = new Response(payload, { status: res.status, statusText: res.statusText })
+      const headers = c.res.headers
+      headers.set('content-type', type)
+      if (!varied) headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+      headers.set('content-length', String(payload.length))
+      return headers
+    }
+    if (!encoding || body.length < threshold) {
+      answer(body)
+      return
+    }
+    const compressed =
+      encoding === 'br'
+        ? await brotli(body, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+            },
+          })
+        : await gzip(body, { level: 6 })
+    const headers = answer(compressed)
+    headers.set('content-encoding', encoding)
+    const etag = headers.get('etag')
+    if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`)
+  }
+}
