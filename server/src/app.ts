@@ -15,6 +15,7 @@ import { requestContext, requireJsonBodies, sessionAuth, toErrorResponse } from 
 import { securityHeaders } from './kernel/http/security-headers'
 import { createRouter } from './kernel/http/route'
 import { appealRoutes } from './modules/appeals/appeals.routes'
+import { MAX_TABLE_FILE_BYTES } from './kernel/tabular'
 import { MAX_ATTACHMENT_BYTES } from './kernel/uploads'
 import {
   isOpen311Path,
@@ -86,15 +87,17 @@ export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
     })
   const jsonLimit = limitTo(deps.config.bodyLimitBytes)
   const uploadLimit = limitTo(MAX_ATTACHMENT_BYTES + 64 * 1024)
+  const tableLimit = limitTo(MAX_TABLE_FILE_BYTES + 64 * 1024)
   app.use('/api/*', (c, next) =>
-    ([
-      `${API_PREFIX}/appeals/attachments`,
-      `${API_PREFIX}/appeals/imports`,
-      `${API_PREFIX}/facts/imports`,
-      `${API_PREFIX}/benefits/materials`,
-    ].includes(c.req.path)
-      ? uploadLimit
-      : jsonLimit)(c, next),
+    (c.req.path === `${API_PREFIX}/facts/imports`
+      ? tableLimit
+      : [
+            `${API_PREFIX}/appeals/attachments`,
+            `${API_PREFIX}/appeals/imports`,
+            `${API_PREFIX}/benefits/materials`,
+          ].includes(c.req.path)
+        ? uploadLimit
+        : jsonLimit)(c, next),
   )
   app.use('/api/*', requireJsonBodies())
   app.use('/api/*', sessionAuth())

@@ -1,6 +1,9 @@
-import { Readable } from 'node:stream'
+import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { hasUnstorableCharacters } from '../shared/storable-text'
+
+/** A department's data file may be large (500,000 rows of facts): its own upload limit. */
+export const MAX_TABLE_FILE_BYTES = 64 * 1024 * 1024
 
 /**
  * The first sheet of an xlsx file, or a csv (UTF-8, with or without BOM), as rows of cell texts.
@@ -9,14 +12,10 @@ import { hasUnstorableCharacters } from '../shared/storable-text'
  * looks like), so callers answer "unreadable file" instead of failing on the first write.
  */
 export async function readTableRows(bytes: Uint8Array): Promise<string[][]> {
-  const book = new ExcelJS.Workbook()
   const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b
-  if (isXlsx) await book.xlsx.load(Buffer.from(bytes) as never)
-  else {
-    let text = Buffer.from(bytes).toString('utf8')
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-    await book.csv.read(Readable.from([text]))
-  }
+  if (!isXlsx) return readCsvRows(bytes)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from(bytes) as never)
   const sheet = book.worksheets[0]
   if (!sheet) return []
   const rows: string[][] = []
@@ -36,4 +35,22 @@ export async function readTableRows(bytes: Uint8Array): Promise<string[][]> {
     rows[index - 1] = values
   })
   return rows.map((r) => r ?? [])
+}
+
+/**
+ * A csv file as rows of cell texts, each cell exactly as written (no guessing of numbers or dates:
+ * an all-digit credit code stays text). csv-parse reads 500,000 rows in a second or two, where the
+ * spreadsheet library's csv reader took ~40 s (decision 0029).
+ */
+function readCsvRows(bytes: Uint8Array): string[][] {
+  const rows = parse(Buffer.from(bytes), {
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  }) as string[][]
+  rows.forEach((values, index) => {
+    if (values.some(hasUnstorableCharacters)) throw new Error(`row ${index + 1}: text that cannot be stored`)
+  })
+  return rows
 }

@@ -708,6 +708,15 @@ export type PolicyMatchCountsTable = {
 export type PolicyMatchStateTable = {
   id: Generated<number>
   fact_seq: number
+  lease_owner: string | null
+  lease_until: Timestamp | null
+}
+
+export type PolicyPushCandidatesTable = {
+  run_id: number
+  enterprise_id: string
+  item_id: string
+  item_rank: number
 }
 
 export type PolicyPushesTable = {
@@ -799,6 +808,7 @@ export type DB = {
   policy_match_counts: PolicyMatchCountsTable
   policy_match_state: PolicyMatchStateTable
   policy_pushes: PolicyPushesTable
+  policy_push_candidates: PolicyPushCandidatesTable
   policy_subscriptions: PolicySubscriptionsTable
   enterprise_needs: EnterpriseNeedsTable
   benefit_claim_counters: BenefitClaimCountersTable

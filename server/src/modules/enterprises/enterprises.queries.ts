@@ -180,7 +180,12 @@ export async function findOrCreateEnterpriseUser(db: Executor, phone: string, di
 
 export async function findEnterpriseIdsByUscc(db: Executor, usccs: string[]) {
   if (usccs.length === 0) return new Map<string, string>()
-  const rows = await db.selectFrom('enterprises').select(['id', 'uscc']).where('uscc', 'in', usccs).execute()
+  // one array parameter: a department's file of 500,000 codes would not fit in IN (…) (65,535 parameters)
+  const rows = await db
+    .selectFrom('enterprises')
+    .select(['id', 'uscc'])
+    .where(sql<boolean>`uscc = ANY(${usccs}::bpchar[])`)
+    .execute()
   return new Map(rows.map((r) => [r.uscc, r.id]))
 }
 

@@ -1,4 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
+import type pg from 'pg'
+import { copyOut, type CopyRow } from '../../kernel/db/copy-out'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { EnterpriseFactValuesTable, FactDefinitionsTable } from '../../kernel/db/schema'
 
@@ -120,9 +122,109 @@ export async function findOwnDeclarations(db: Executor, enterpriseIds: readonly 
 
 export type OwnDeclarationRow = Awaited<ReturnType<typeof findOwnDeclarations>>[number]
 
-/** Serialises changes to one enterprise's facts, so two writers never resolve from stale candidates. */
+/**
+ * Serialises changes to one enterprise's facts, so two writers never resolve from stale candidates:
+ * the enterprise's row is locked (not an advisory lock: a department's import locks every enterprise
+ * of its file the same way, in one statement — see `lockEnterprisesOfImport`).
+ */
 export async function lockEnterpriseFacts(tx: Tx, enterpriseId: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${'facts:' + enterpriseId}))`.execute(tx)
+  await sql`SELECT 1 FROM enterprises WHERE id = ${enterpriseId} FOR NO KEY UPDATE`.execute(tx)
+}
+
+// A department's import, applied in bulk (decision 0029)
+
+/**
+ * The parsed writes of an import, staged in a temporary table (gone at commit) in large multi-row
+ * inserts from arrays — the same statement on PostgreSQL and PGlite.
+ */
+export async function stageImportWrites(
+  tx: Tx,
+  rows: { rowNo: number; enterpriseId: string; key: string; period: string; value: unknown }[],
+): Promise<void> {
+  await sql`CREATE TEMP TABLE fact_import_stage (
+      row_no int NOT NULL, enterprise_id uuid NOT NULL, fact_key text NOT NULL, period text NOT NULL,
+      value jsonb NOT NULL) ON COMMIT DROP`.execute(tx)
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const batch = rows.slice(i, i + 20_000)
+    await sql`
+      INSERT INTO fact_import_stage (row_no, enterprise_id, fact_key, period, value)
+      SELECT * FROM unnest(${batch.map((r) => r.rowNo)}::int[], ${batch.map((r) => r.enterpriseId)}::uuid[],
+                           ${batch.map((r) => r.key)}::text[], ${batch.map((r) => r.period)}::text[],
+                           ${batch.map((r) => JSON.stringify(r.value))}::jsonb[])`.execute(tx)
+  }
+}
+
+/** Locks every enterprise of the staged import (as `lockEnterpriseFacts` does one), in id order. */
+export async function lockEnterprisesOfImport(tx: Tx): Promise<void> {
+  await sql`SELECT 1 FROM enterprises
+             WHERE id IN (SELECT DISTINCT enterprise_id FROM fact_import_stage)
+             ORDER BY id FOR NO KEY UPDATE`.execute(tx)
+}
+
+/**
+ * Applies the staged writes as sets, with the same rules `recordFacts` applies one by one: a write
+ * equal to the source's live value for the period changes nothing; otherwise that value is
+ * superseded (kept as history) and the new one recorded. A file that gives one enterprise, fact and
+ * period twice is applied as its last row for it (the earlier is not recorded); then the current value of every touched fact is resolved again — the
+ * latest period, within it a verified value over a declared one, then the latest recorded.
+ * Answers the rows whose values were recorded.
+ */
+export async function applyStagedImport(
+  tx: Tx,
+  input: { source: string; importId: string; recordedBy: string; at: Date },
+): Promise<Set<number>> {
+  // one value per enterprise, fact and period: the file's last row for it
+  await sql`
+    CREATE TEMP TABLE fact_import_latest ON COMMIT DROP AS
+    SELECT DISTINCT ON (enterprise_id, fact_key, period) row_no, enterprise_id, fact_key, period, value
+      FROM fact_import_stage ORDER BY enterprise_id, fact_key, period, row_no DESC`.execute(tx)
+  // temporary tables have no statistics until analysed: without them the joins below are planned blind
+  await sql`ANALYZE fact_import_latest`.execute(tx)
+  await sql`
+    CREATE TEMP TABLE fact_import_changes ON COMMIT DROP AS
+    SELECT l.row_no, l.enterprise_id, l.fact_key, l.period, l.value
+      FROM fact_import_latest l
+      LEFT JOIN enterprise_facts f
+        ON f.enterprise_id = l.enterprise_id AND f.fact_key = l.fact_key AND f.period = l.period
+       AND f.source = ${input.source} AND f.superseded_at IS NULL
+     WHERE f.id IS NULL OR f.value IS DISTINCT FROM l.value`.execute(tx)
+  await sql`ANALYZE fact_import_changes`.execute(tx)
+  const changed = await sql<{ row_no: number }>`
+    SELECT DISTINCT row_no FROM fact_import_changes`.execute(tx)
+  if (changed.rows.length === 0) return new Set()
+  await sql`
+    UPDATE enterprise_facts f SET superseded_at = ${input.at}
+      FROM fact_import_changes l
+     WHERE f.enterprise_id = l.enterprise_id AND f.fact_key = l.fact_key AND f.period = l.period
+       AND f.source = ${input.source} AND f.superseded_at IS NULL`.execute(tx)
+  await sql`
+    INSERT INTO enterprise_facts
+      (enterprise_id, fact_key, period, value, source, is_verified, import_id, recorded_by, recorded_at)
+    SELECT enterprise_id, fact_key, period, value, ${input.source}, true, ${input.importId}, ${input.recordedBy}, ${input.at}
+      FROM fact_import_changes`.execute(tx)
+  await sql`
+    INSERT INTO enterprise_fact_values AS v
+      (enterprise_id, fact_key, value_num, value_text, value_tags, period, source, is_verified, fact_id, change_seq)
+    SELECT DISTINCT ON (f.enterprise_id, f.fact_key)
+           f.enterprise_id, f.fact_key,
+           CASE WHEN d.type = 'tags' THEN NULL
+                WHEN d.type = 'boolean' THEN CASE WHEN f.value = 'true'::jsonb THEN 1 ELSE 0 END
+                WHEN jsonb_typeof(f.value) = 'number' THEN (f.value #>> '{}')::double precision END,
+           CASE WHEN d.type IN ('tags', 'boolean') OR jsonb_typeof(f.value) = 'number' THEN NULL
+                ELSE f.value #>> '{}' END,
+           CASE WHEN d.type = 'tags' THEN ARRAY(SELECT jsonb_array_elements_text(f.value)) END,
+           f.period, f.source, f.is_verified, f.id, 0
+      FROM enterprise_facts f
+      JOIN (SELECT DISTINCT enterprise_id, fact_key FROM fact_import_changes) t
+        ON t.enterprise_id = f.enterprise_id AND t.fact_key = f.fact_key
+      JOIN fact_definitions d ON d.key = f.fact_key
+     WHERE f.superseded_at IS NULL AND f.value IS NOT NULL
+     ORDER BY f.enterprise_id, f.fact_key, f.period COLLATE "C" DESC, f.is_verified DESC, f.recorded_at DESC, f.id DESC
+    ON CONFLICT (enterprise_id, fact_key) DO UPDATE SET
+      value_num = excluded.value_num, value_text = excluded.value_text, value_tags = excluded.value_tags,
+      period = excluded.period, source = excluded.source, is_verified = excluded.is_verified,
+      fact_id = excluded.fact_id`.execute(tx)
+  return new Set(changed.rows.map((r) => r.row_no))
 }
 
 export async function findLiveFacts(tx: Executor, enterpriseId: string, key: string) {
@@ -392,6 +494,31 @@ export async function findValuesByIds(db: Executor, ids: string[]) {
     .select(VALUE_COLUMNS)
     .where('v.enterprise_id', 'in', ids)
     .execute()
+}
+
+/**
+ * The whole population streamed with COPY (PostgreSQL): profiles, then every current value with its
+ * enterprise's match index (so no id lookups while loading). Rows come as text: see `feedCopiedPopulation`.
+ */
+export async function copyProfiles(pool: pg.Pool, maxIndex: number, onRows: (rows: CopyRow[]) => void) {
+  if (!Number.isSafeInteger(maxIndex)) throw new Error('match index must be an integer')
+  return copyOut(
+    pool,
+    `SELECT id, match_index, employees, annual_revenue, founded_on, size_class, industry_code, division_code,
+            array_to_json(tags) FROM enterprises WHERE match_index <= ${maxIndex}`,
+    onRows,
+  )
+}
+
+export async function copyValues(pool: pg.Pool, maxIndex: number, onRows: (rows: CopyRow[]) => void) {
+  if (!Number.isSafeInteger(maxIndex)) throw new Error('match index must be an integer')
+  return copyOut(
+    pool,
+    `SELECT e.match_index, v.fact_key, v.value_num, v.value_text, array_to_json(v.value_tags), v.period
+       FROM enterprise_fact_values v JOIN enterprises e ON e.id = v.enterprise_id
+      WHERE e.match_index <= ${maxIndex}`,
+    onRows,
+  )
 }
 
 export async function findMaxMatchIndex(db: Executor): Promise<number> {

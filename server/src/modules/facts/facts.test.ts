@@ -219,6 +219,45 @@ describe('a department’s data verifies facts', () => {
     expect(history.body.items.map((h: { source: string }) => h.source)).toEqual(['tax', 'declared'])
   })
 
+  it('applies a file in bulk with every kind of value, the last of two rows for one enterprise winning', async () => {
+    const firm = await buildEnterprise(t)
+    const other = await buildEnterprise(t)
+    const scj = await findDepartmentByCode(t, 'DL-SCJGJ')
+    const officer = await signInStaff(t, await buildStaff(t, { roles: ['handler'], departmentId: scj.id }))
+    const file = csvFile([
+      '统一社会信用代码,信用等级,从事国家限制和禁止行业,企业标签,成立日期,所属行业',
+      `${firm.uscc},B级,是,high_tech,2010/3/5,C13`,
+      `${other.uscc},A,否,"high_tech、gazelle",2012-01-09,i65`,
+      `${firm.uscc},C,否,,,`,
+    ])
+    const res = await officer.post('/api/v1/facts/imports?source=market_regulation', file)
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ rowsTotal: 3, rowsApplied: 3, rowsFailed: 0 })
+    const mine = await officer.get(`/api/v1/enterprises/${firm.id}/facts`)
+    expect(factOf(mine.body, 'creditTier')).toMatchObject({ value: 'C', source: 'market_regulation' })
+    expect(factOf(mine.body, 'isRestrictedIndustry')).toMatchObject({ value: false, isVerified: true })
+    expect(factOf(mine.body, 'tags')).toMatchObject({ value: ['high_tech'] })
+    expect(factOf(mine.body, 'foundedOn')).toMatchObject({ value: '2010-03-05' })
+    expect(factOf(mine.body, 'industryCode')).toMatchObject({ value: 'C13' })
+    const theirs = await officer.get(`/api/v1/enterprises/${other.id}/facts`)
+    expect(factOf(theirs.body, 'tags')).toMatchObject({ value: ['gazelle', 'high_tech'] }) // kept sorted
+    expect(factOf(theirs.body, 'isRestrictedIndustry')).toMatchObject({ value: false })
+    const history = await officer.get(`/api/v1/enterprises/${firm.id}/facts/history?key=creditTier`)
+    expect(history.body.items).toHaveLength(1) // one value per enterprise, fact and year: the file's last row
+    const again = await officer.post('/api/v1/facts/imports?source=market_regulation', file)
+    expect(again.body.rows.map((r: { status: string }) => r.status)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ])
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', res.body.id)
+      .execute()
+    expect(audit).toHaveLength(1) // one audit row for the import, with its counts
+  })
+
   it('a column the source does not verify, or a department that does not verify the source, is refused', async () => {
     const wrongColumn = await taxOfficer.post(
       '/api/v1/facts/imports?source=tax',

@@ -94,7 +94,22 @@ export async function* evaluateAllItems(
   items: Node[][],
   shared: Set<string>,
   threads = population.size >= PARALLEL_ROWS ? threadCount() : 1,
+  /** called between items on this thread: a background run yields here (decision 0029) */
+  pause: () => Promise<void> = async () => {},
 ): AsyncGenerator<{ index: number } & ItemBits> {
+  for await (const batch of evaluateItemBatches(population, ctx, items, shared, threads, pause))
+    for (const item of batch) yield item
+}
+
+/** The same, a batch (up to BATCH_ITEMS items, all computed) at a time. */
+export async function* evaluateItemBatches(
+  population: Population,
+  ctx: VectorContext & { definitions: readonly FactDefinition[] },
+  items: Node[][],
+  shared: Set<string>,
+  threads = population.size >= PARALLEL_ROWS ? threadCount() : 1,
+  pause: () => Promise<void> = async () => {},
+): AsyncGenerator<({ index: number } & ItemBits)[]> {
   const totalWords = population.words
   const parts = Math.max(1, Math.min(threads, Math.floor(totalWords / 64)))
   const bounds = Array.from({ length: parts + 1 }, (_, k) => Math.round((k * totalWords) / parts))
@@ -132,14 +147,24 @@ export async function* evaluateAllItems(
       const others = helpers.map((w) =>
         request(w, { type: 'batch', id: batch, items: slice, result, totalWords }, `done:${batch}`),
       )
-      evaluateItemsInto(own, evaluator, slice, out, totalWords, bounds[0]!)
+      // this thread's share item by item, pausing between them so waiting requests get the thread
+      for (let i = 0; i < slice.length; i++) {
+        evaluateItemsInto(
+          own,
+          evaluator,
+          [slice[i]!],
+          out.subarray(2 * i * totalWords),
+          totalWords,
+          bounds[0]!,
+        )
+        await pause()
+      }
       await Promise.all(others)
-      for (let i = 0; i < slice.length; i++)
-        yield {
-          index: start + i,
-          eligible: out.subarray(2 * i * totalWords, (2 * i + 1) * totalWords),
-          undetermined: out.subarray((2 * i + 1) * totalWords, (2 * i + 2) * totalWords),
-        }
+      yield slice.map((_, i) => ({
+        index: start + i,
+        eligible: out.subarray(2 * i * totalWords, (2 * i + 1) * totalWords),
+        undetermined: out.subarray((2 * i + 1) * totalWords, (2 * i + 2) * totalWords),
+      }))
     }
   } finally {
     for (const w of helpers) w.worker.postMessage({ type: 'end' } satisfies WorkerMessage)

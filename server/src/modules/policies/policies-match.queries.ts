@@ -1,9 +1,40 @@
 import { sql } from 'kysely'
 import type { Executor, Tx } from '../../kernel/db/database'
 
-/** One run at a time touches the match state (several nodes may run the jobs). */
+/** A preview reads the match state whole, in one transaction (several nodes may run the jobs). */
 export async function lockMatchState(tx: Tx): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtext('policy-match'))`.execute(tx)
+}
+
+/**
+ * One run at a time: a run is many short transactions, so it holds a lease in the state row rather
+ * than a transaction's lock. Takes (or renews) the lease when it is free, lapsed or already ours;
+ * answers whether we hold it.
+ */
+export async function claimMatchLease(db: Executor, owner: string, seconds: number): Promise<boolean> {
+  const row = await db
+    .updateTable('policy_match_state')
+    .set({ lease_owner: owner, lease_until: sql<Date>`now() + make_interval(secs => ${seconds})` })
+    .where('id', '=', 1)
+    .where((eb) =>
+      eb.or([
+        eb('lease_until', 'is', null),
+        eb('lease_until', '<', sql<Date>`now()`),
+        eb('lease_owner', '=', owner),
+      ]),
+    )
+    .returning('id')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function releaseMatchLease(db: Executor, owner: string): Promise<void> {
+  await db
+    .updateTable('policy_match_state')
+    .set({ lease_owner: null, lease_until: null })
+    .where('id', '=', 1)
+    .where('lease_owner', '=', owner)
+    .execute()
 }
 
 export async function findMatchState(db: Executor) {
@@ -22,7 +53,7 @@ export async function countRuns(db: Executor, kind?: 'full'): Promise<number> {
 }
 
 export async function insertRun(
-  tx: Tx,
+  tx: Executor,
   row: { kind: 'full' | 'items' | 'enterprises'; isBaseline: boolean; factSeq: number },
 ) {
   return tx
@@ -217,6 +248,49 @@ export async function shiftCounts(
 }
 
 // Pushes and subscriptions
+
+/** Newly eligible pairs found by a slice, kept until delivered (`rank`: the item's place in the run). */
+export async function insertPushCandidates(
+  tx: Tx,
+  runId: number,
+  pairs: { itemId: string; enterpriseId: string; rank: number }[],
+): Promise<void> {
+  for (let i = 0; i < pairs.length; i += 20_000) {
+    const batch = pairs.slice(i, i + 20_000)
+    await sql`
+      INSERT INTO policy_push_candidates (run_id, enterprise_id, item_id, item_rank)
+      SELECT ${runId}, e, i, r
+        FROM unnest(${batch.map((p) => p.enterpriseId)}::uuid[], ${batch.map((p) => p.itemId)}::uuid[],
+                    ${batch.map((p) => p.rank)}::int[]) AS t(e, i, r)
+      ON CONFLICT DO NOTHING`.execute(tx)
+  }
+}
+
+/** Runs with pairs still to deliver (the current one, or one that stopped half-way), oldest first. */
+export async function findRunsWithPushCandidates(db: Executor): Promise<number[]> {
+  const rows = await db
+    .selectFrom('policy_push_candidates')
+    .select('run_id')
+    .distinct()
+    .orderBy('run_id')
+    .execute()
+  return rows.map((r) => r.run_id)
+}
+
+/** The next enterprises of a run to tell, each with its items in the run's order. */
+export async function findPushCandidates(db: Executor, runId: number, limit: number) {
+  const rows = await sql<{ enterprise_id: string; item_ids: string[] }>`
+    SELECT enterprise_id, array_agg(item_id::text ORDER BY item_rank, item_id) AS item_ids
+      FROM policy_push_candidates WHERE run_id = ${runId}
+     GROUP BY enterprise_id ORDER BY enterprise_id LIMIT ${limit}`.execute(db)
+  return rows.rows
+}
+
+export async function deletePushCandidates(tx: Tx, runId: number, enterpriseIds: string[]): Promise<void> {
+  if (!enterpriseIds.length) return
+  await sql`DELETE FROM policy_push_candidates
+             WHERE run_id = ${runId} AND enterprise_id = ANY(${enterpriseIds}::uuid[])`.execute(tx)
+}
 
 export async function findSubscriptions(db: Executor, enterpriseIds: string[]) {
   const rows: { enterprise_id: string; topics: string[]; is_push_enabled: boolean }[] = []
