@@ -26,17 +26,8 @@ import { findPendingDocuments } from '../../server/src/kernel/auth/consent.queri
 import { countUnlinkedAuditRows } from '../../server/src/kernel/audit/audit.queries'
 import { appealCorpus, generateAppealsData, type AppealsDataInfo } from './appeals-data'
 import { openBenchApp } from './bench-app'
+import { note, type Report } from './report'
 
-export type Report = (
-  name: string,
-  value: number,
-  unit: string,
-  baselineValue: number,
-  baseline: string,
-  higherIsBetter?: boolean,
-) => void
-
-const note = (line: string) => console.error(`  # ${line}`)
 const MINUTE = 60_000
 
 export function median(values: number[]): number {

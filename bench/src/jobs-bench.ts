@@ -11,6 +11,7 @@ import { SliceClock } from '../../server/src/kernel/slices'
 import { describeUsccFailures } from '../../server/src/shared/fields'
 import { organizationCodeCheck, usccCheckDigit } from '../../server/src/shared/uscc'
 import { openBenchApp } from './bench-app'
+import { note, type Report } from './report'
 
 /**
  * Background work and bulk data (issue 10 item 11, decision 0029):
@@ -26,15 +27,6 @@ import { openBenchApp } from './bench-app'
  *   BENCH_POPULATION_ENTERPRISES      enterprises generated into PostgreSQL with four facts each (1,000,000)
  *   BENCH_FACTS_IMPORT_ROWS           rows of the imported file (500,000)
  */
-type Report = (
-  name: string,
-  value: number,
-  unit: string,
-  baselineValue: number,
-  baseline: string,
-  higherIsBetter?: boolean,
-) => void
-const note = (line: string) => console.error(`  # ${line}`)
 const PASSWORD = 'Bench-Passw0rd!'
 
 type App = { request: (path: string, init?: RequestInit) => Response | Promise<Response> }

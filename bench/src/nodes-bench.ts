@@ -27,9 +27,9 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import PgBoss from 'pg-boss'
+import { note } from './report'
 
 let probe: pg.Pool | undefined
-const note = (line: string) => console.error(`  # ${line}`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const BASE_URL = () => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const SERVER_MAIN = path.join(import.meta.dirname, '../../server/src/main.ts')

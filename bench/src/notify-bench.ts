@@ -4,17 +4,8 @@
  * fast the worker delivers the backlog. PostgreSQL, the job workers running in this process.
  */
 import { openBenchApp } from './bench-app'
+import { note, type Report } from './report'
 
-type Report = (
-  name: string,
-  value: number,
-  unit: string,
-  baselineValue: number,
-  baseline: string,
-  higherIsBetter?: boolean,
-) => void
-
-const note = (line: string) => console.error(`  # ${line}`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 export async function runNotifyBench(options: { report: Report; backlog?: number }) {

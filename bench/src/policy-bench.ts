@@ -16,6 +16,7 @@ import { dayNumber } from '../../server/src/shared/rules/dates'
 import { Evaluator, UNKNOWN, type RawValue } from '../../server/src/shared/rules/evaluate'
 import { FactSchema } from '../../server/src/shared/rules/fact-schema'
 import { syntheticItems, syntheticPopulation, TODAY } from './policy-data'
+import { note, type Report } from './report'
 
 /**
  * Policy matching at city scale: a million enterprises against a thousand benefit items.
@@ -26,15 +27,6 @@ import { syntheticItems, syntheticPopulation, TODAY } from './policy-data'
  *   policy-match-item      one item against every enterprise (after it is published)
  * plus the peak memory of the process. Sizes: BENCH_POLICY_ENTERPRISES, BENCH_POLICY_ITEMS.
  */
-type Report = (
-  name: string,
-  value: number,
-  unit: string,
-  baselineValue: number,
-  baseline: string,
-  higherIsBetter?: boolean,
-) => void
-const note = (line: string) => console.error(`  # ${line}`)
 
 const schema = new FactSchema(BUILTIN_FACTS)
 const today = dayNumber(TODAY)

@@ -12,6 +12,7 @@ import {
 } from '../../server/src/modules/policies/policy-matches.service'
 import { loadCatalogue } from '../../server/src/modules/policies/policy-catalogue.service'
 import { openBenchApp } from './bench-app'
+import { note, type Report } from './report'
 
 /**
  * The matching engine with its database, on PostgreSQL: the Dalian demo data at a larger size (demo
@@ -19,15 +20,6 @@ import { openBenchApp } from './bench-app'
  * loading the population from the database, writing the bitmaps, a second run that finds nothing
  * changed, and re-matching one enterprise after its facts changed.
  */
-type Report = (
-  name: string,
-  value: number,
-  unit: string,
-  baselineValue: number,
-  baseline: string,
-  higherIsBetter?: boolean,
-) => void
-const note = (line: string) => console.error(`  # ${line}`)
 
 export async function runPolicyDbBench(options: { report: Report }) {
   const enterprises = Number(process.env.BENCH_POLICY_DB_ENTERPRISES ?? 100_000)

@@ -17,17 +17,8 @@ import { serve } from '@hono/node-server'
 import autocannon from 'autocannon'
 import { appealCorpus } from './appeals-data'
 import { openBenchApp } from './bench-app'
+import { note, type Report } from './report'
 
-type Report = (
-  name: string,
-  value: number,
-  unit: string,
-  baselineValue: number,
-  baseline: string,
-  higherIsBetter?: boolean,
-) => void
-
-const note = (line: string) => console.error(`  # ${line}`)
 const root = path.resolve(import.meta.dirname, '../..')
 const dist = path.join(root, 'web/dist')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
