@@ -220,7 +220,13 @@ describe('two servers started at once on one data directory', () => {
     const dir = freshDir()
     const start = () =>
       spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../main.ts')], {
-        env: { ...process.env, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false' },
+        env: {
+          ...embeddedEnv(),
+          DATA_DIR: dir,
+          PORT: '0',
+          LOG_LEVEL: 'silent',
+          SEED_DEMO_DATA: 'false',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
     const servers = [start(), start()]
@@ -245,3 +251,12 @@ describe('two servers started at once on one data directory', () => {
     }
   }, 120_000)
 })
+
+/** This process's environment for a server on the embedded database in DATA_DIR, even when the suite
+ * itself runs on PostgreSQL (npm run test:pg sets DATABASE_URL). */
+function embeddedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env }
+  delete env.DATABASE_URL
+  delete env.DATABASE_READ_URL
+  return env
+}
