@@ -62,8 +62,26 @@ export function screenshots(journey: string) {
   }
 }
 
+/**
+ * Waits for every finite animation on the page (a dialog zooming in, a tag fading in) to end.
+ * axe measures colour contrast with the opacity of the moment, so a dialog caught half-way through
+ * its entrance reads as pale text on a pale ground — a failure of the test, not of the page.
+ * Spinners loop for ever and are left alone.
+ */
+async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  )
+}
+
 /** axe-core on the current page: serious and critical violations fail the journey. */
 export async function expectAccessible(page: Page): Promise<void> {
+  await settleAnimations(page)
   await page.evaluate(axeSource)
   const violations = await page.evaluate(async () => {
     const result = await (
