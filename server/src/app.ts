@@ -14,31 +14,7 @@ import { guardInput } from './kernel/http/input-guard'
 import { requestContext, requireJsonBodies, sessionAuth, toErrorResponse } from './kernel/http/middleware'
 import { securityHeaders } from './kernel/http/security-headers'
 import { createRouter } from './kernel/http/route'
-import { appealRoutes } from './modules/appeals/appeals.routes'
-import { MAX_TABLE_FILE_BYTES } from './kernel/tabular'
-import { MAX_ATTACHMENT_BYTES } from './kernel/uploads'
-import {
-  isOpen311Path,
-  open311Routes,
-  OPEN311_PREFIX,
-  toGeoReportErrorResponse,
-} from './modules/appeals/open311.routes'
-import { auditRoutes } from './modules/audit/audit.routes'
-import { benefitRoutes } from './modules/benefits/benefits.routes'
-import { authRoutes } from './modules/auth/auth.routes'
-import { calendarRoutes } from './modules/calendar/calendar.routes'
-import { departmentRoutes } from './modules/departments/departments.routes'
-import { enterpriseClaimRoutes } from './modules/enterprise-claims/enterprise-claims.routes'
-import { worklistRoutes } from './modules/worklist/worklist.routes'
-import { enterpriseRoutes } from './modules/enterprises/enterprises.routes'
-import { factRoutes } from './modules/facts/facts.routes'
-import { notificationRoutes } from './modules/notifications/notifications.routes'
-import { policyRoutes } from './modules/policies/policies.routes'
-import { privacyRoutes } from './modules/privacy/privacy.routes'
-import { referenceRoutes } from './modules/reference/reference.routes'
-import { settlementAccountRoutes } from './modules/settlement-accounts/settlement-accounts.routes'
-import { supervisionRoutes } from './modules/supervision/supervision.routes'
-import { userRoutes } from './modules/users/users.routes'
+import { MODULES } from './modules/modules'
 
 export const API_PREFIX = '/api/v1'
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
@@ -56,10 +32,13 @@ export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
   // were compressed at build time and are served as they are (docs/decisions/0028).
   const compress = compressAnswers()
   app.use('*', (c, next) => (c.req.path.startsWith('/assets/') ? next() : compress(c, next)))
-  // Open311 clients expect GeoReport's own error format; everything else the one error shape.
-  app.onError((error, c) =>
-    isOpen311Path(c.req.path) ? toGeoReportErrorResponse(error, c) : toErrorResponse(error, c),
-  )
+  // A mount that speaks an outside standard (Open311) answers errors in that standard's format;
+  // everything else in the one error shape.
+  const ownErrorFormats = MODULES.flatMap((m) => m.mounts ?? []).filter((mount) => mount.errorResponse)
+  app.onError((error, c) => {
+    const mount = ownErrorFormats.find(({ prefix }) => isUnder(c.req.path, prefix!))
+    return mount ? mount.errorResponse!(error, c) : toErrorResponse(error, c)
+  })
 
   app.get('/healthz', async (c) => {
     try {
@@ -77,7 +56,7 @@ export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
     })
   })
 
-  // File uploads get room for one attachment (and the multipart framing); everything else the JSON limit.
+  // Uploads and spreadsheets get the room their module declares; everything else the JSON limit.
   const limitTo = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -86,41 +65,17 @@ export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
       },
     })
   const jsonLimit = limitTo(deps.config.bodyLimitBytes)
-  const uploadLimit = limitTo(MAX_ATTACHMENT_BYTES + 64 * 1024)
-  const tableLimit = limitTo(MAX_TABLE_FILE_BYTES + 64 * 1024)
-  app.use('/api/*', (c, next) =>
-    (c.req.path === `${API_PREFIX}/facts/imports`
-      ? tableLimit
-      : [
-            `${API_PREFIX}/appeals/attachments`,
-            `${API_PREFIX}/appeals/imports`,
-            `${API_PREFIX}/benefits/materials`,
-          ].includes(c.req.path)
-        ? uploadLimit
-        : jsonLimit)(c, next),
-  )
+  const largerLimits = new Map<string, ReturnType<typeof limitTo>>()
+  for (const module of MODULES)
+    for (const [route, bytes] of Object.entries(module.bodyLimits ?? {}))
+      largerLimits.set(`${API_PREFIX}${route}`, limitTo(bytes))
+  app.use('/api/*', (c, next) => (largerLimits.get(c.req.path) ?? jsonLimit)(c, next))
   app.use('/api/*', requireJsonBodies())
   app.use('/api/*', sessionAuth())
   app.use('/api/*', guardInput())
 
-  app.route(API_PREFIX, authRoutes())
-  app.route(API_PREFIX, enterpriseRoutes())
-  app.route(API_PREFIX, enterpriseClaimRoutes())
-  app.route(API_PREFIX, worklistRoutes())
-  app.route(API_PREFIX, settlementAccountRoutes())
-  app.route(API_PREFIX, factRoutes())
-  app.route(API_PREFIX, policyRoutes())
-  app.route(API_PREFIX, appealRoutes())
-  app.route(API_PREFIX, departmentRoutes())
-  app.route(API_PREFIX, userRoutes())
-  app.route(API_PREFIX, calendarRoutes())
-  app.route(API_PREFIX, auditRoutes())
-  app.route(API_PREFIX, notificationRoutes(deps.config.devInbox))
-  app.route(API_PREFIX, referenceRoutes())
-  app.route(API_PREFIX, supervisionRoutes())
-  app.route(API_PREFIX, benefitRoutes())
-  app.route(API_PREFIX, privacyRoutes())
-  app.route(OPEN311_PREFIX, open311Routes())
+  for (const module of MODULES)
+    for (const mount of module.mounts ?? []) app.route(mount.prefix ?? API_PREFIX, mount.routes(deps))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',
@@ -196,3 +151,7 @@ export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
 }
 
 export type App = ReturnType<typeof buildApp>
+
+function isUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`)
+}

@@ -13,11 +13,8 @@ import {
   webhookVerifier,
   type IdentityVerifier,
 } from './kernel/identity/identity-verifier'
+import { MODULES } from './modules/modules'
 import { findRegistryRecord } from './modules/enterprises/enterprise-registry.service'
-import { registerAppealJobs } from './modules/appeals/appeals.jobs'
-import { registerAuditJobs } from './modules/audit/audit.jobs'
-import { registerAuthJobs } from './modules/auth/auth.jobs'
-import { registerPolicyJobs } from './modules/policies/policies.jobs'
 
 /**
  * Wires the kernel services of one process around one database, and optionally a read-only replica
@@ -69,9 +66,6 @@ export function createDeps(
     metrics,
   }
   notifier.register()
-  registerAuthJobs(deps)
-  registerAuditJobs(deps)
-  registerAppealJobs(deps)
-  registerPolicyJobs(deps)
+  for (const module of MODULES) module.jobs?.(deps)
   return deps
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ERROR_STATUS } from '../src/kernel/errors'
+import { declaredErrorCodes } from '../src/kernel/errors'
 import {
   buildDepartment,
   buildEnterprise,
@@ -34,7 +34,6 @@ type Caller = 'anonymous' | 'enterprise' | 'dispatcher' | 'admin'
 
 // ----- the answer -----
 
-const CODES = new Set(Object.keys(ERROR_STATUS))
 /** A field name the error may show: letters, digits and _ . - only, and not long. */
 const SAFE_FIELD_NAME = /^[\p{L}\p{M}\p{N}_.-]{1,64}…?$/u
 
@@ -53,10 +52,14 @@ function problemsOf(path: string, res: TestResponse): string | undefined {
     return ok ? undefined : `not GeoReport errors: ${JSON.stringify(res.body)?.slice(0, 200)}`
   }
   const error = res.body?.error
-  if (!error || typeof error.code !== 'string' || typeof error.message !== 'string' || !CODES.has(error.code))
+  if (
+    !error ||
+    typeof error.code !== 'string' ||
+    typeof error.message !== 'string' ||
+    !declaredErrorCodes().has(error.code)
+  )
     return `not the one error shape: ${JSON.stringify(res.body)?.slice(0, 200)}`
-  if (ERROR_STATUS[error.code as keyof typeof ERROR_STATUS] !== res.status)
-    return `${error.code} with status ${res.status}`
+  if (declaredErrorCodes().get(error.code) !== res.status) return `${error.code} with status ${res.status}`
   if (Object.keys(res.body).length !== 1) return `more than { error }: ${Object.keys(res.body).join(', ')}`
   if (error.fields !== undefined) {
     if (typeof error.fields !== 'object' || error.fields === null) return 'fields is not a map'

@@ -1,112 +1,162 @@
-import { translate } from './i18n'
+import { registerMessages, translate } from './i18n'
 
 /**
- * Every error the API can answer with. The code is the contract: clients switch on it,
- * the message is for people and follows the request's language.
+ * Every error the API can answer with. The code is the contract: clients switch on it, the message
+ * is for people and follows the request's language.
+ *
+ * The kernel declares the codes it throws itself (below). A module declares its own in its
+ * `<module>.errors.ts` with defineErrors(), and adds them to the ErrorCode type by merging into
+ * ModuleErrorCodes — so a new capability adds codes without editing this file (docs/decisions/0036).
  */
-export const ERROR_STATUS = {
-  VALIDATION_FAILED: 400,
-  INVALID_JSON: 400,
-  INVALID_MULTIPART: 400,
-  UNAUTHENTICATED: 401,
-  METRICS_TOKEN_REQUIRED: 401,
-  INVALID_CREDENTIALS: 401,
-  INVALID_SECOND_FACTOR: 401,
-  INVALID_CODE: 401,
-  FORBIDDEN: 403,
-  CSRF_FAILED: 403,
-  ACCOUNT_DISABLED: 403,
-  DEMO_ACCOUNTS_DISABLED: 403,
-  PASSWORD_CHANGE_REQUIRED: 403,
-  CONSENT_REQUIRED: 403,
-  DEV_INBOX_LOCAL_ONLY: 403,
-  NOT_FOUND: 404,
-  ROUTE_NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
-  CONFLICT: 409,
-  VERSION_CONFLICT: 409,
-  AUDIT_CHAIN_BROKEN: 409,
-  ENTERPRISE_ALREADY_REGISTERED: 409,
-  ALREADY_A_MEMBER: 409,
-  USERNAME_TAKEN: 409,
-  DEPARTMENT_CODE_TAKEN: 409,
-  DEPARTMENT_CYCLE: 409,
-  DEPARTMENT_NOT_EMPTY: 409,
-  TOTP_ALREADY_ENABLED: 409,
-  TOTP_NOT_ENABLED: 409,
-  LAST_ADMIN: 409,
-  LAST_MANAGER: 409,
-  ENTERPRISE_CLAIM_PENDING: 409,
-  ENTERPRISE_CLAIM_METHOD_UNAVAILABLE: 409,
-  ENTERPRISE_CLAIM_NOT_PENDING: 409,
-  ENTERPRISE_CLAIM_NOT_DECIDABLE: 409,
-  DISPUTE_ALREADY_RESOLVED: 409,
-  IDEMPOTENCY_KEY_REUSED: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  SIGN_IN_DELAYED: 429,
-  // Appeals: each refused move names itself (see modules/appeals/appeal-states.ts).
-  APPEAL_NOT_ACCEPTABLE: 409,
-  APPEAL_NOT_REJECTABLE: 409,
-  APPEAL_NOT_MERGEABLE: 409,
-  APPEAL_NOT_DISPATCHABLE: 409,
-  APPEAL_NOT_IN_ARBITRATION: 409,
-  APPEAL_NOT_SIGNABLE: 409,
-  APPEAL_NOT_RETURNABLE: 409,
-  APPEAL_ASSIGNMENT_BINDING: 409,
-  APPEAL_NOT_PAUSABLE: 409,
-  APPEAL_NOT_PAUSED: 409,
-  APPEAL_NOT_EXTENDABLE: 409,
-  APPEAL_NOT_CONTACTABLE: 409,
-  APPEAL_NOT_REPLIABLE: 409,
-  APPEAL_NO_REPLY_TO_APPROVE: 409,
-  APPEAL_NOT_CONFIRMABLE: 409,
-  APPEAL_NOT_WITHDRAWABLE: 409,
-  APPEAL_PART_NOT_ACCEPTED: 409,
-  APPEAL_PART_ALREADY_SUBMITTED: 409,
-  APPEAL_PARTS_MISSING: 409,
-  EXTENSION_ALREADY_DECIDED: 409,
-  EXTENSION_TOO_LATE: 409,
-  CONTACT_CAP_REACHED: 409,
-  RETURN_VISIT_ALREADY_DONE: 409,
-  ATTACHMENT_REJECTED: 400,
-  SUPERVISION_CASE_CLOSED: 409,
-  // Policies (see modules/policies/policy-states.ts)
-  POLICY_NOT_EDITABLE: 409,
-  POLICY_NOT_SUBMITTABLE: 409,
-  POLICY_NOT_IN_REVIEW: 409,
-  POLICY_NOT_REVISABLE: 409,
-  POLICY_NOT_IN_FORCE: 409,
-  POLICY_SAME_REVIEWER: 409,
-  // Publishing as a decision (modules/policies/policy-publication.service.ts)
-  POLICY_PREVIEW_STALE: 409,
-  POLICY_PUSH_CONFIRMATION_REQUIRED: 409,
-  // Benefits
-  BENEFIT_NOT_ELIGIBLE: 409,
-  BENEFIT_ALREADY_CLAIMED: 409,
-  BENEFIT_WRONG_MODE: 409,
-  CLAIM_NOT_DECIDABLE: 409,
-  CLAIM_NOT_WITHDRAWABLE: 409,
-  CLAIM_NOT_PAYABLE: 409,
-  CLAIM_NOT_RATABLE: 409,
-  BUDGET_EXCEEDED: 409,
-  CLAIM_NOT_REVIEWABLE: 409,
-  CLAIM_NOT_RESUBMITTABLE: 409,
-  CLAIM_SAME_REVIEWER: 409,
-  // Settlement accounts (see modules/settlement-accounts)
-  SETTLEMENT_ACCOUNT_REQUIRED: 409,
-  SETTLEMENT_ACCOUNT_NAME_MISMATCH: 409,
-  SETTLEMENT_ACCOUNT_EXISTS: 409,
-  SETTLEMENT_ACCOUNT_NOT_SET: 409,
-  SETTLEMENT_ACCOUNT_CHANGED: 409,
-  // Privacy (see modules/privacy)
-  LEGAL_DOCUMENT_OUTDATED: 409,
-  INTERNAL: 500,
-  SERVICE_UNAVAILABLE: 503,
-} as const
+export type ErrorDefinition = { status: number; 'zh-CN': string; en: string }
 
-export type ErrorCode = keyof typeof ERROR_STATUS
+/** The codes modules declare; each module's errors file merges its own into this interface. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface ModuleErrorCodes {}
+
+const statuses = new Map<string, number>()
+
+/**
+ * Registers error codes with their HTTP status and messages. A code is owned once: a second module
+ * declaring the same code fails at start rather than answering with someone else's message.
+ */
+export function defineErrors<const C extends Record<string, ErrorDefinition>>(catalogue: C): C {
+  for (const [code, { status }] of Object.entries(catalogue)) {
+    if (statuses.has(code)) throw new Error(`error code ${code} is declared twice`)
+    statuses.set(code, status)
+  }
+  for (const locale of ['zh-CN', 'en'] as const)
+    registerMessages(
+      locale,
+      Object.fromEntries(Object.entries(catalogue).map(([code, d]) => [`errors.${code}`, d[locale]])),
+    )
+  return catalogue
+}
+
+/** Every code declared so far, with its status (tests list them; the kernel's are always there). */
+export function declaredErrorCodes(): ReadonlyMap<string, number> {
+  return statuses
+}
+
+export const KERNEL_ERRORS = defineErrors({
+  VALIDATION_FAILED: {
+    status: 400,
+    'zh-CN': '提交的内容有误，请检查标出的字段',
+    en: 'Some fields are invalid; see the marked fields',
+  },
+  INVALID_JSON: {
+    status: 400,
+    'zh-CN': '请求体不是合法的 JSON',
+    en: 'The request body is not valid JSON',
+  },
+  INVALID_MULTIPART: {
+    status: 400,
+    'zh-CN': '请求体不是完整的 multipart/form-data（缺少边界、边界不符或没有结尾）',
+    en: 'The request body is not complete multipart/form-data (a missing or wrong boundary, or no closing boundary)',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    'zh-CN': '请先登录',
+    en: 'Please sign in first',
+  },
+  METRICS_TOKEN_REQUIRED: {
+    status: 401,
+    'zh-CN': '/metrics 只对本机开放；从其他机器读取请带上 Authorization: Bearer <METRICS_TOKEN>',
+    en: '/metrics answers only on this machine; from elsewhere send Authorization: Bearer <METRICS_TOKEN>',
+  },
+  FORBIDDEN: {
+    status: 403,
+    'zh-CN': '没有权限执行此操作',
+    en: 'You are not allowed to do this',
+  },
+  CSRF_FAILED: {
+    status: 403,
+    'zh-CN': '请求校验失败，请刷新页面后重试',
+    en: 'Request check failed; reload the page and try again',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    'zh-CN': '请先修改初始密码',
+    en: 'Change your initial password first',
+  },
+  CONSENT_REQUIRED: {
+    status: 403,
+    'zh-CN': '请先阅读并同意最新的隐私政策和用户服务协议（工作人员：确认已知悉个人信息处理告知书）',
+    en: 'Read and accept the current privacy notice and terms of use first (staff: acknowledge the staff privacy notice)',
+  },
+  NOT_FOUND: {
+    status: 404,
+    'zh-CN': '未找到，或无权查看',
+    en: 'Not found, or not visible to you',
+  },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '接口不存在',
+    en: 'No such endpoint',
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    'zh-CN': '接口不支持该请求方法',
+    en: 'The endpoint does not take this method',
+  },
+  CONFLICT: {
+    status: 409,
+    'zh-CN': '与现有数据冲突',
+    en: 'This conflicts with existing data',
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    'zh-CN': '数据已被他人修改，请刷新后重试',
+    en: 'Someone else changed this; reload and try again',
+  },
+  AUDIT_CHAIN_BROKEN: {
+    status: 409,
+    'zh-CN': '审计链自上一个签名检查点以来已不完整（第 {seq} 行，{reason}），不予签名',
+    en: 'The audit chain does not hold since the last signed checkpoint (row {seq}, {reason}); not signed',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    'zh-CN': '这个请求编号已用于另一份内容不同的提交；新的提交请换一个编号',
+    en: 'This idempotency key was used for a different request; send a new key with a new request',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '请求体超过 {limit} 字节的上限',
+    en: 'The request body is over the {limit}-byte limit',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    'zh-CN': '请求体须为 application/json',
+    en: 'The request body must be application/json',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    'zh-CN': '操作过于频繁，请 {wait}后再试',
+    en: 'Too many requests; try again in {wait}',
+  },
+  CONTACT_CAP_REACHED: {
+    status: 409,
+    'zh-CN': '该企业近 7 天已被联系 {count} 次，达到上限；{freesAt} 后方可再次联系',
+    en: 'This enterprise was contacted {count} times in the last 7 days, the cap; contact it again after {freesAt}',
+  },
+  ATTACHMENT_REJECTED: {
+    status: 400,
+    'zh-CN': '附件不符合要求',
+    en: 'The attachment was not accepted',
+  },
+  INTERNAL: {
+    status: 500,
+    'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
+    en: 'Internal error; please retry (request {requestId})',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    'zh-CN': '服务暂不可用',
+    en: 'Service unavailable',
+  },
+})
+
+export type ErrorCode = keyof typeof KERNEL_ERRORS | keyof ModuleErrorCodes
 export type FieldErrors = Record<string, string>
 
 export class AppError extends Error {
@@ -124,8 +174,9 @@ export class AppError extends Error {
     this.params = options.params
   }
 
+  /** A code nobody declared is a programming error: it answers 500 rather than a guess. */
   get status(): number {
-    return ERROR_STATUS[this.code]
+    return statuses.get(this.code) ?? 500
   }
 
   toBody(): ErrorBody {

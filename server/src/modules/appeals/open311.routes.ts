@@ -159,10 +159,6 @@ export function toGeoReportErrorResponse(error: unknown, c: Context<AppEnv>): Re
   return send(c, formatOfPath(c.req.path), 'errors', errors, status)
 }
 
-export function isOpen311Path(path: string): boolean {
-  return path === OPEN311_PREFIX || path.startsWith(`${OPEN311_PREFIX}/`)
-}
-
 function documented(format: Format, schema: z.ZodType, description: string) {
   return {
     description,

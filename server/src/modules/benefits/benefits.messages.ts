@@ -1,17 +1,6 @@
 import { registerMessages } from '../../kernel/i18n'
 
 registerMessages('zh-CN', {
-  'errors.BENEFIT_NOT_ELIGIBLE': '不符合该事项的条件：{reasons}',
-  'errors.BENEFIT_ALREADY_CLAIMED': '本企业已确认或申报过该事项，不能重复办理',
-  'errors.BENEFIT_WRONG_MODE': '办理方式不对：免申即享事项只需确认，快申快享和标准申报事项需要提交申请',
-  'errors.CLAIM_NOT_DECIDABLE': '申请当前状态不能作出决定（标准申报须先由经办人审核并提出意见）',
-  'errors.CLAIM_NOT_WITHDRAWABLE': '已作出决定或已兑现，不能撤回',
-  'errors.CLAIM_NOT_PAYABLE': '当前状态不能兑现或排除',
-  'errors.CLAIM_NOT_RATABLE': '只能对已兑现或未获批准的事项评价一次',
-  'errors.BUDGET_EXCEEDED': '超出预算上限：上限 {cap} 元，已兑现 {used} 元，本次 {adding} 元，超出 {over} 元',
-  'errors.CLAIM_NOT_REVIEWABLE': '申请当前状态不能审核或要求补正',
-  'errors.CLAIM_NOT_RESUBMITTABLE': '申请不在补正中，不能补交材料',
-  'errors.CLAIM_SAME_REVIEWER': '提出审核意见的人不能自己作出决定（双人复核）',
   'benefits.reasons.failed': '不符合“{conditions}”',
   'benefits.reasons.missing': '尚缺{facts}，请先补充企业信息',
   'benefits.reasons.notInForce': '该事项已不在有效期内',
@@ -109,20 +98,6 @@ registerMessages('zh-CN', {
 })
 
 registerMessages('en', {
-  'errors.BENEFIT_NOT_ELIGIBLE': 'Not eligible for this benefit: {reasons}',
-  'errors.BENEFIT_ALREADY_CLAIMED': 'The enterprise has already consented to or applied for this benefit',
-  'errors.BENEFIT_WRONG_MODE':
-    'Wrong way to claim: a no-application benefit takes a consent; fast and standard applications take an application',
-  'errors.CLAIM_NOT_DECIDABLE':
-    'The claim cannot be decided now (a standard application needs the handler’s recommendation first)',
-  'errors.CLAIM_NOT_WITHDRAWABLE': 'Decided or paid: it can no longer be withdrawn',
-  'errors.CLAIM_NOT_PAYABLE': 'The claim cannot be paid or excluded now',
-  'errors.CLAIM_NOT_RATABLE': 'Only a paid or rejected claim can be rated, once',
-  'errors.BUDGET_EXCEEDED':
-    'Over the budget cap: cap {cap} yuan, paid {used} yuan, this payout {adding} yuan, {over} yuan over',
-  'errors.CLAIM_NOT_REVIEWABLE': 'The application cannot be reviewed or sent back for a supplement now',
-  'errors.CLAIM_NOT_RESUBMITTABLE': 'No supplement was requested: nothing to resubmit',
-  'errors.CLAIM_SAME_REVIEWER': 'Whoever recommended it cannot decide it too (four eyes)',
   'benefits.reasons.failed': 'not met: "{conditions}"',
   'benefits.reasons.missing': '{facts} missing: complete the enterprise’s facts first',
   'benefits.reasons.notInForce': 'the item no longer applies',

@@ -1,12 +1,6 @@
 import { registerMessages } from '../../kernel/i18n'
 
 registerMessages('zh-CN', {
-  'errors.ENTERPRISE_CLAIM_PENDING': '您对该企业已有一项认领正在进行：请先完成或撤回',
-  'errors.ENTERPRISE_CLAIM_METHOD_UNAVAILABLE':
-    '这种认领方式对该企业不可用（登记数据中没有法定代表人手机号，或企业还没有管理人员）',
-  'errors.ENTERPRISE_CLAIM_NOT_PENDING': '该认领已经结束',
-  'errors.ENTERPRISE_CLAIM_NOT_DECIDABLE': '验证码认领由验证码决定，不能人工审批',
-  'errors.DISPUTE_ALREADY_RESOLVED': '该争议已经处理',
   'enterpriseClaims.nameRequired': '请填写您的姓名（与身份证一致）',
   'enterpriseClaims.idNumberRequired': '请填写身份证号码，用于实名核验',
   'enterpriseClaims.licenceRequired': '请上传营业执照照片或 PDF',
@@ -40,13 +34,6 @@ registerMessages('zh-CN', {
 })
 
 registerMessages('en', {
-  'errors.ENTERPRISE_CLAIM_PENDING':
-    'You already have a claim to this enterprise under way: finish or withdraw it first',
-  'errors.ENTERPRISE_CLAIM_METHOD_UNAVAILABLE':
-    'This way of claiming is not available for this enterprise (no legal representative’s phone in the registry, or no managers yet)',
-  'errors.ENTERPRISE_CLAIM_NOT_PENDING': 'This claim has ended',
-  'errors.ENTERPRISE_CLAIM_NOT_DECIDABLE': 'A claim by code is decided by the code, not by a person',
-  'errors.DISPUTE_ALREADY_RESOLVED': 'This dispute was already resolved',
   'enterpriseClaims.nameRequired': 'Your name as on your identity card',
   'enterpriseClaims.idNumberRequired': 'Your identity card number, for the real-name check',
   'enterpriseClaims.licenceRequired': 'Upload a photo or PDF of the business licence',

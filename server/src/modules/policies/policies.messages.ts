@@ -1,12 +1,6 @@
 import { registerMessages } from '../../kernel/i18n'
 
 registerMessages('zh-CN', {
-  'errors.POLICY_NOT_EDITABLE': '政策当前状态不能修改（审核中或已生效：已生效的政策请先“修订”）',
-  'errors.POLICY_NOT_SUBMITTABLE': '政策当前状态不能提交审核',
-  'errors.POLICY_NOT_IN_REVIEW': '政策不在审核中',
-  'errors.POLICY_NOT_REVISABLE': '只有生效中的政策可以修订，且一次只能有一个修订稿',
-  'errors.POLICY_NOT_IN_FORCE': '政策未生效',
-  'errors.POLICY_SAME_REVIEWER': '提交审核的人不能自己审核发布（双人复核）',
   'policies.endBeforeStart': '截止日期早于生效日期',
   'policies.unknownDepartment': '部门不存在或已停用',
   'policies.itemCodeTaken': '同一政策中已有该条款编号',
@@ -17,9 +11,6 @@ registerMessages('zh-CN', {
   'policies.noItems': '发布前至少要有一个兑现事项',
   'policies.noConditions': '兑现事项至少要有一个申报条件',
   'policies.noteRequired': '请填写说明',
-  'errors.POLICY_PREVIEW_STALE': '预览之后，发布的影响有了变化：请查看最新的预览后再确认发布',
-  'errors.POLICY_PUSH_CONFIRMATION_REQUIRED':
-    '这次发布将推送给 {count} 家企业，超过 {threshold} 家：请再次确认推送的企业数',
   'policies.previewStale': '预览之后数字有变化，请重新预览',
   'policies.confirmPushes': '请确认将推送给 {count} 家企业',
   'policies.noCapReasonRequired': '涉及资金的事项没有预算上限：请填写预算上限，或说明不设上限的理由',
@@ -37,13 +28,6 @@ registerMessages('zh-CN', {
   'notify.policies.need_answered.body': '关于“{topic}”的需求：{answer}',
 })
 registerMessages('en', {
-  'errors.POLICY_NOT_EDITABLE':
-    'The policy cannot be changed now (in review or in force: revise a policy in force first)',
-  'errors.POLICY_NOT_SUBMITTABLE': 'The policy cannot be submitted for review now',
-  'errors.POLICY_NOT_IN_REVIEW': 'The policy is not in review',
-  'errors.POLICY_NOT_REVISABLE': 'Only a policy in force can be revised, one revision at a time',
-  'errors.POLICY_NOT_IN_FORCE': 'The policy is not in force',
-  'errors.POLICY_SAME_REVIEWER': 'Whoever submitted it cannot review it (four eyes)',
   'policies.endBeforeStart': 'The end date is before the start date',
   'policies.unknownDepartment': 'The department does not exist or is inactive',
   'policies.itemCodeTaken': 'This policy already has an item with this clause number',
@@ -54,10 +38,6 @@ registerMessages('en', {
   'policies.noItems': 'A policy needs at least one benefit item to be published',
   'policies.noConditions': 'A benefit item needs at least one condition',
   'policies.noteRequired': 'Give a note',
-  'errors.POLICY_PREVIEW_STALE':
-    'What the publication would do has changed since the preview: look at the new preview, then confirm',
-  'errors.POLICY_PUSH_CONFIRMATION_REQUIRED':
-    'This publication would tell {count} enterprises, more than {threshold}: confirm the number again',
   'policies.previewStale': 'The numbers changed since the preview: preview again',
   'policies.confirmPushes': 'Confirm that {count} enterprises will be told',
   'policies.noCapReasonRequired':

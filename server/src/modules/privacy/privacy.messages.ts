@@ -6,7 +6,6 @@ import { registerMessages } from '../../kernel/i18n'
  * downloaded file reads like the pages it came from.
  */
 registerMessages('zh-CN', {
-  'errors.LEGAL_DOCUMENT_OUTDATED': '{document}已更新为第 {version} 版，请阅读新版本后再同意',
   'privacy.kind.privacy_notice': '隐私政策',
   'privacy.kind.terms_of_use': '用户服务协议',
   'privacy.kind.staff_notice': '工作人员个人信息处理告知书',
@@ -249,8 +248,6 @@ registerMessages('zh-CN', {
 })
 
 registerMessages('en', {
-  'errors.LEGAL_DOCUMENT_OUTDATED':
-    'The {document} is now at version {version}: read the new version, then accept it',
   'privacy.kind.privacy_notice': 'privacy notice',
   'privacy.kind.terms_of_use': 'terms of use',
   'privacy.kind.staff_notice': 'staff privacy notice',

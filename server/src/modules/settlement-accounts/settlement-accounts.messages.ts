@@ -1,13 +1,6 @@
 import { registerMessages } from '../../kernel/i18n'
 
 registerMessages('zh-CN', {
-  'errors.SETTLEMENT_ACCOUNT_REQUIRED':
-    '还没有企业结算账户：政策资金只付到企业名下、户名与登记名称一致的结算账户，请先填写',
-  'errors.SETTLEMENT_ACCOUNT_NAME_MISMATCH':
-    '结算账户户名「{accountName}」与企业登记名称「{registeredName}」不一致：请由企业管理员变更结算账户后再办理',
-  'errors.SETTLEMENT_ACCOUNT_EXISTS': '本企业已有结算账户：如需更换，请由管理员验证手机后变更',
-  'errors.SETTLEMENT_ACCOUNT_NOT_SET': '本企业还没有结算账户：请先填写',
-  'errors.SETTLEMENT_ACCOUNT_CHANGED': '企业的结算账户在您打开页面后变更了：请刷新，核对新账户后再兑现',
   'settlementAccount.number.charset': '账号只能是数字（可用空格或短横线分隔）',
   'settlementAccount.number.length': '账号应为 9 到 30 位数字',
   'settlementAccount.bankName': '请填写开户银行全称，例如“中国工商银行股份有限公司大连中山支行”',
@@ -31,15 +24,6 @@ registerMessages('zh-CN', {
 })
 
 registerMessages('en', {
-  'errors.SETTLEMENT_ACCOUNT_REQUIRED':
-    'No settlement account yet: benefits are paid only to an account held in the enterprise’s registered name; add it first',
-  'errors.SETTLEMENT_ACCOUNT_NAME_MISMATCH':
-    'The settlement account’s name "{accountName}" is not the enterprise’s registered name "{registeredName}": a manager must change the account first',
-  'errors.SETTLEMENT_ACCOUNT_EXISTS':
-    'The enterprise already has a settlement account: a manager can change it after confirming with their phone',
-  'errors.SETTLEMENT_ACCOUNT_NOT_SET': 'The enterprise has no settlement account yet: add one first',
-  'errors.SETTLEMENT_ACCOUNT_CHANGED':
-    'The enterprise’s settlement account changed after you opened the page: reload and check the new account before paying',
   'settlementAccount.number.charset':
     'An account number has digits only (spaces or hyphens may separate them)',
   'settlementAccount.number.length': 'An account number has 9 to 30 digits',

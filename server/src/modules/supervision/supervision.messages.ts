@@ -1,12 +1,10 @@
 import { registerMessages } from '../../kernel/i18n'
 
 registerMessages('zh-CN', {
-  'errors.SUPERVISION_CASE_CLOSED': '该督办件已办结',
   'notify.supervision.closed.title': '督办件已办结',
   'notify.supervision.closed.body': '督办件（{subject}）已办结：{note}',
 })
 registerMessages('en', {
-  'errors.SUPERVISION_CASE_CLOSED': 'The supervision case is already closed',
   'notify.supervision.closed.title': 'Supervision case closed',
   'notify.supervision.closed.body': 'The supervision case ({subject}) was closed: {note}',
 })

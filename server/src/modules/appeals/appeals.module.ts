@@ -1,0 +1,23 @@
+import { defineModule } from '../../kernel/module'
+import { appealRoutes } from './appeals.routes'
+import { open311Routes, OPEN311_PREFIX, toGeoReportErrorResponse } from './open311.routes'
+import { registerAppealJobs } from './appeals.jobs'
+import { appealsErrors } from './appeals.errors'
+import { MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'
+
+/** The appeals module's entry: what it serves, runs and may answer (kernel/module.ts). */
+export default defineModule({
+  name: 'appeals',
+  mounts: [
+    { routes: appealRoutes },
+    // GeoReport v2 clients expect its own error format
+    { routes: open311Routes, prefix: OPEN311_PREFIX, errorResponse: toGeoReportErrorResponse },
+  ],
+  jobs: registerAppealJobs,
+  errors: appealsErrors,
+  // one attachment or one spreadsheet of appeals, and the multipart framing
+  bodyLimits: {
+    '/appeals/attachments': MAX_ATTACHMENT_BYTES + 64 * 1024,
+    '/appeals/imports': MAX_ATTACHMENT_BYTES + 64 * 1024,
+  },
+})

@@ -1,0 +1,13 @@
+import { defineModule } from '../../kernel/module'
+import { benefitRoutes } from './benefits.routes'
+import { benefitsErrors } from './benefits.errors'
+import { MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'
+
+/** The benefits module's entry: what it serves, runs and may answer (kernel/module.ts). */
+export default defineModule({
+  name: 'benefits',
+  mounts: [{ routes: benefitRoutes }],
+  errors: benefitsErrors,
+  // one material file and the multipart framing
+  bodyLimits: { '/benefits/materials': MAX_ATTACHMENT_BYTES + 64 * 1024 },
+})

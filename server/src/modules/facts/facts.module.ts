@@ -1,0 +1,11 @@
+import { defineModule } from '../../kernel/module'
+import { factRoutes } from './facts.routes'
+import { MAX_TABLE_FILE_BYTES } from '../../kernel/tabular'
+
+/** The facts module's entry: what it serves, runs and may answer (kernel/module.ts). */
+export default defineModule({
+  name: 'facts',
+  mounts: [{ routes: factRoutes }],
+  // one department's spreadsheet of facts and the multipart framing
+  bodyLimits: { '/facts/imports': MAX_TABLE_FILE_BYTES + 64 * 1024 },
+})

@@ -1,0 +1,42 @@
+import type { AppModule } from '../kernel/module'
+import auth from './auth/auth.module'
+import enterprises from './enterprises/enterprises.module'
+import enterpriseClaims from './enterprise-claims/enterprise-claims.module'
+import worklist from './worklist/worklist.module'
+import settlementAccounts from './settlement-accounts/settlement-accounts.module'
+import facts from './facts/facts.module'
+import policies from './policies/policies.module'
+import appeals from './appeals/appeals.module'
+import departments from './departments/departments.module'
+import users from './users/users.module'
+import calendar from './calendar/calendar.module'
+import audit from './audit/audit.module'
+import notifications from './notifications/notifications.module'
+import reference from './reference/reference.module'
+import supervision from './supervision/supervision.module'
+import benefits from './benefits/benefits.module'
+import privacy from './privacy/privacy.module'
+
+/**
+ * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
+ * app.ts, bootstrap.ts and the tests are built from this list.
+ */
+export const MODULES: readonly AppModule[] = [
+  auth,
+  enterprises,
+  enterpriseClaims,
+  worklist,
+  settlementAccounts,
+  facts,
+  policies,
+  appeals,
+  departments,
+  users,
+  calendar,
+  audit,
+  notifications,
+  reference,
+  supervision,
+  benefits,
+  privacy,
+]

@@ -1,0 +1,12 @@
+import { defineModule } from '../../kernel/module'
+import { policyRoutes } from './policies.routes'
+import { registerPolicyJobs } from './policies.jobs'
+import { policiesErrors } from './policies.errors'
+
+/** The policies module's entry: what it serves, runs and may answer (kernel/module.ts). */
+export default defineModule({
+  name: 'policies',
+  mounts: [{ routes: policyRoutes }],
+  jobs: registerPolicyJobs,
+  errors: policiesErrors,
+})

@@ -1,0 +1,10 @@
+import { defineModule } from '../../kernel/module'
+import { supervisionRoutes } from './supervision.routes'
+import { supervisionErrors } from './supervision.errors'
+
+/** The supervision module's entry: what it serves, runs and may answer (kernel/module.ts). */
+export default defineModule({
+  name: 'supervision',
+  mounts: [{ routes: supervisionRoutes }],
+  errors: supervisionErrors,
+})
