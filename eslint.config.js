@@ -39,6 +39,26 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // SQL lives in *.queries.ts files only (routes → service → queries); the database layer itself
+    // (kernel/db: migrations, COPY) and tests are the exceptions.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/**/*.queries.ts', 'server/src/**/*.test.ts', 'server/src/kernel/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto|selectNoFrom)$/]',
+          message: 'SQL builders belong in a *.queries.ts file (docs/ARCHITECTURE.md).',
+        },
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql'], CallExpression[callee.object.name='sql']",
+          message: 'SQL belongs in a *.queries.ts file (docs/ARCHITECTURE.md).',
+        },
+      ],
+    },
+  },
+  {
     // Command-line entry points talk to a person on the terminal.
     files: ['server/src/main.ts', 'server/scripts/**', 'bench/**', 'scripts/**', 'e2e/**'],
     rules: { 'no-console': 'off' },

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { sql } from 'kysely'
+import { pingDatabase } from './kernel/db/health.queries'
 import { AppError } from './kernel/errors'
 import type { AppDeps } from './kernel/http/app-env'
 import { compressAnswers } from './kernel/http/compression'
@@ -42,7 +42,7 @@ export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
 
   app.get('/healthz', async (c) => {
     try {
-      await sql`SELECT 1`.execute(deps.db)
+      await pingDatabase(deps.db)
       return c.json({ status: 'ok', database: deps.database.kind })
     } catch {
       throw new AppError('SERVICE_UNAVAILABLE')

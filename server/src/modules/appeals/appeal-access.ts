@@ -18,12 +18,7 @@ export type Viewer =
 
 export async function viewerOf(db: Executor, user: UserActor): Promise<Viewer | undefined> {
   if (user.userKind === 'enterprise') {
-    const rows = await db
-      .selectFrom('enterprise_members')
-      .select('enterprise_id')
-      .where('user_id', '=', user.userId)
-      .execute()
-    return { kind: 'enterprise', user, enterpriseIds: rows.map((r) => r.enterprise_id) }
+    return { kind: 'enterprise', user, enterpriseIds: await q.findEnterpriseIdsOfMember(db, user.userId) }
   }
   if (hasRole(user, 'dispatcher') || hasRole(user, 'bureau_leader') || hasRole(user, 'admin'))
     return { kind: 'city', user }

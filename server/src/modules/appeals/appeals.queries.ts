@@ -1052,3 +1052,13 @@ export async function rebuildAppealReadModel(db: Executor): Promise<void> {
                       FROM appeal_clocks GROUP BY appeal_id) k
              WHERE k.appeal_id = a.id`.execute(db)
 }
+
+/** The enterprises a user acts for: what an enterprise user may see of appeals. */
+export async function findEnterpriseIdsOfMember(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('enterprise_members')
+    .select('enterprise_id')
+    .where('user_id', '=', userId)
+    .execute()
+  return rows.map((r) => r.enterprise_id)
+}

@@ -10,7 +10,7 @@ import {
   countPushes,
   findEvaluationItems,
   findFirstPushes,
-} from '../policies/policy-evaluation-reads'
+} from '../policies/policy-evaluation.queries'
 import type { EvaluationInput, EvaluationView } from './benefits.schema'
 import * as q from './benefits.queries'
 import { workingDaysBetween } from './claim-clock'
@@ -31,7 +31,7 @@ import './benefits.messages'
  * The effect of each policy and item (政策效果评估), as a funnel: matched → pushed → viewed →
  * consented / applied → approved → paid, the amount paid, the median working days from eligibility to
  * cash, and the ratings. The bureau sees every item; a department the items it pays. The match and
- * push figures come from the policies module's read functions (policy-evaluation-reads.ts).
+ * push figures come from the policies module's read functions (policy-evaluation.queries.ts).
  */
 
 type Scope = 'all' | string[]
