@@ -59,6 +59,26 @@ export default tseslint.config(
     },
   },
   {
+    // A module uses another only through its public file (modules/<name>/index.ts) or its zod
+    // contract (<name>.schema.ts); tests and test factories may reach further in.
+    files: ['server/src/modules/*/**/*.ts'],
+    ignores: ['server/src/modules/**/*.test.ts', 'server/src/modules/**/*factories.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[a-z-]+/(?!index$)(?![a-z-]+\\.schema$)[^/]+$',
+              message:
+                "Import another module through its public file ('../<module>') or its '<module>.schema' (docs/decisions/0036).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Command-line entry points talk to a person on the terminal.
     files: ['server/src/main.ts', 'server/scripts/**', 'bench/**', 'scripts/**', 'e2e/**'],
     rules: { 'no-console': 'off' },

@@ -34,3 +34,26 @@ describe('SQL only in queries files', () => {
     expect(await rulesBroken(file, code)).toEqual(expected)
   })
 })
+
+describe('a module uses another only through its public file or its contract', () => {
+  const importing = (from: string) => `import { x } from '${from}'\nexport const y = x\n`
+  it.each([
+    ['../enterprises/enterprises.service', ['no-restricted-imports']],
+    ['../enterprises/enterprises.queries', ['no-restricted-imports']],
+    ['../enterprises', []],
+    ['../enterprises/index', []],
+    ['../enterprises/enterprises.schema', []],
+    ['./appeals.queries', []],
+    ['../../kernel/errors', []],
+  ])('appeals imports %s', async (from, expected) => {
+    expect(
+      await rulesBroken('server/src/modules/appeals/appeals-example.service.ts', importing(from)),
+    ).toEqual(expected)
+  })
+
+  it('tests and test factories may reach into another module', async () => {
+    const code = importing('../policies/publication-factories')
+    expect(await rulesBroken('server/src/modules/benefits/benefit-factories.ts', code)).toEqual([])
+    expect(await rulesBroken('server/src/modules/benefits/example.test.ts', code)).toEqual([])
+  })
+})

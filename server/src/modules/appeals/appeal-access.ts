@@ -1,7 +1,7 @@
 import { departmentsWhere, hasRole, type UserActor } from '../../kernel/auth/actor'
 import type { Executor } from '../../kernel/db/database'
 import { AppError, notFound } from '../../kernel/errors'
-import { departmentScope } from '../departments/departments.service'
+import { departmentScope } from '../departments'
 import type { AppealAction } from './appeal-states'
 import type { AppealRow } from './appeals.queries'
 import * as q from './appeals.queries'

@@ -14,7 +14,7 @@ import type { Audience } from '../../kernel/timeline/audience'
 import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import type { NotificationRequest } from '../../kernel/notify/notifier'
-import { staffToNotify } from '../users/users.service'
+import { staffToNotify } from '../users'
 import {
   assertCanSee,
   assertMayAct,

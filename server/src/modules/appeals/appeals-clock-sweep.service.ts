@@ -7,7 +7,7 @@ import { derivedColumns, escalationStepMinutes, meterOf, rowToClock } from './ap
 import { notifyStaff } from './appeal-action'
 import { formatInstant } from '../../kernel/calendar/zoned-time'
 import { loadAppealSettings } from './appeal-settings.service'
-import { openSupervisionCaseForAppeal } from '../supervision/supervision.service'
+import { openSupervisionCaseForAppeal } from '../supervision'
 import * as q from './appeals.queries'
 
 /**

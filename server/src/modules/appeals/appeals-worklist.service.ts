@@ -7,7 +7,7 @@ import {
 } from '../../kernel/auth/actor'
 import { AppError } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { departmentScope } from '../departments/departments.service'
+import { departmentScope } from '../departments'
 import { requireViewer } from './appeal-access'
 import { OPEN_STATES } from './appeal-states'
 import * as wq from './appeals-worklist.queries'

@@ -1,7 +1,7 @@
 import { departmentsWhere, hasRole, requireStaff, type Actor, type UserActor } from '../../kernel/auth/actor'
 import type { Executor } from '../../kernel/db/database'
 import { AppError } from '../../kernel/errors'
-import { departmentScope } from '../departments/departments.service'
+import { departmentScope } from '../departments'
 import type { ClaimRole } from './claim-states'
 import type { ClaimScope } from './benefits.queries'
 

@@ -3,12 +3,8 @@ import type { Executor } from '../../kernel/db/database'
 import { AppError } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
-import {
-  explainForEnterprise,
-  explainForEnterprises,
-  findInForceItem,
-} from '../policies/policy-matches.service'
-import type { CompiledItem, Explanation } from '../policies/policy-rules'
+import { explainForEnterprise, explainForEnterprises, findInForceItem } from '../policies'
+import type { CompiledItem, Explanation } from '../policies'
 import type { ClaimRow } from './benefits.queries'
 import { snapshotOf } from './claim-action'
 import { toFen } from './payout-rules'

@@ -5,7 +5,7 @@ import { notFound } from '../../kernel/errors'
 import { presentApplicantTimeline } from '../../kernel/timeline/audience'
 import { ENTERPRISE_CLAIM_TIMELINE } from './claims-enterprise-view'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { requireEnterpriseAccess } from '../enterprises/enterprises.service'
+import { requireEnterpriseAccess } from '../enterprises'
 import { rolesFor, scopeOf, staffViewerOf, type StaffViewer } from './benefits-access'
 import { budgetCapOf } from './benefits-eligibility.service'
 import type { ClaimDetail, ClaimListInput, ClaimSummary } from './benefits.schema'
@@ -22,11 +22,7 @@ import {
   type ClaimRole,
 } from './claim-states'
 import { budgetRemaining } from './payout-rules'
-import {
-  findAccountStandings,
-  presentAccount,
-  type AccountStanding,
-} from '../settlement-accounts/settlement-accounts.service'
+import { findAccountStandings, presentAccount, type AccountStanding } from '../settlement-accounts'
 import { maskAccountNumber } from '../../shared/settlement-account'
 
 /** Claims as the enterprise and the department read them: summaries, and details with the timeline. */

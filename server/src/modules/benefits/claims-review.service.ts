@@ -3,7 +3,7 @@ import { formatInstant } from '../../kernel/calendar/zoned-time'
 import { AppError } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { requireEnterpriseAccess } from '../enterprises/enterprises.service'
+import { requireEnterpriseAccess } from '../enterprises'
 import { requireDepartmentStaff } from './benefits-access'
 import type { ResubmitInput, SupplementInput, VerdictInput } from './benefits.schema'
 import * as q from './benefits.queries'
@@ -16,7 +16,7 @@ import {
 } from './claim-action'
 import { dueAfterResume, remainingAtPause } from './claim-clock'
 import { checkMaterials, checkTypedAccount, formToKeep } from './claims-intake.service'
-import { requirePayableAccount } from '../settlement-accounts/settlement-accounts.service'
+import { requirePayableAccount } from '../settlement-accounts'
 import './benefits.messages'
 
 /**

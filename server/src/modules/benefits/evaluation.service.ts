@@ -4,13 +4,8 @@ import { zonedInstant } from '../../kernel/calendar/zoned-time'
 import { AppError } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { departmentScope } from '../departments/departments.service'
-import {
-  countMatches,
-  countPushes,
-  findEvaluationItems,
-  findFirstPushes,
-} from '../policies/policy-evaluation.queries'
+import { departmentScope } from '../departments'
+import { countMatches, countPushes, findEvaluationItems, findFirstPushes } from '../policies'
 import type { EvaluationInput, EvaluationView } from './benefits.schema'
 import * as q from './benefits.queries'
 import { workingDaysBetween } from './claim-clock'

@@ -6,15 +6,15 @@ import type { Executor, Tx } from '../../kernel/db/database'
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { findInForceItem } from '../policies/policy-matches.service'
+import { findInForceItem } from '../policies'
 import {
   accountOrRefusal,
   findAccountStandings,
   presentAccount,
   type AccountStanding,
-} from '../settlement-accounts/settlement-accounts.service'
+} from '../settlement-accounts'
 import { maskAccountNumber } from '../../shared/settlement-account'
-import type { CompiledItem, Explanation } from '../policies/policy-rules'
+import type { CompiledItem, Explanation } from '../policies'
 import { departmentsOf, requireDepartmentStaff, type StaffViewer } from './benefits-access'
 import { budgetCapOf, eligibilityOfMany, expectedAmountOf, reasonsOf } from './benefits-eligibility.service'
 import type { PayoutBatchInput } from './benefits.schema'

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { cityNameOf, departmentUsingForm, phraseProblems } from '../../shared/department-names'
-import { findDivision } from '../reference/divisions'
+import { findDivision } from '../reference'
 import type { CreateDepartmentInput, Department, UpdateDepartmentInput } from './departments.schema'
 import * as q from './departments.queries'
 

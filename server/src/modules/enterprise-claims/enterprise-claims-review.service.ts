@@ -9,8 +9,8 @@ import {
   findMembershipRole,
   findRegistryRecord,
   grantMembership,
-} from '../enterprises/enterprise-registry.service'
-import { staffToNotify } from '../users/users.service'
+} from '../enterprises'
+import { staffToNotify } from '../users'
 import type { ClaimReview, Dispute } from './enterprise-claims.schema'
 import { presentClaim } from './enterprise-claims.service'
 import * as q from './enterprise-claims.queries'

@@ -15,8 +15,8 @@ import {
   findMembershipRole,
   findRegistryRecord,
   grantMembership,
-} from '../enterprises/enterprise-registry.service'
-import { staffToNotify } from '../users/users.service'
+} from '../enterprises'
+import { staffToNotify } from '../users'
 import type { Claim, StartClaimInput } from './enterprise-claims.schema'
 import * as q from './enterprise-claims.queries'
 

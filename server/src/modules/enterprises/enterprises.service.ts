@@ -11,13 +11,7 @@ import { ENTERPRISE_PROFILE_FIELDS, type EnterpriseProfileField } from '../../sh
 import { industryName } from '../../shared/industries'
 import { registrationDivisionOf } from '../../shared/uscc'
 import { maskPhone } from '../../kernel/auth/sessions'
-import {
-  cityRegistrationCodes,
-  describeDivision,
-  findDivision,
-  isCountyOf,
-  isInCity,
-} from '../reference/divisions'
+import { cityRegistrationCodes, describeDivision, findDivision, isCountyOf, isInCity } from '../reference'
 import type { Enterprise, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprises.schema'
 import * as q from './enterprises.queries'
 

@@ -6,7 +6,7 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { readTableRows } from '../../kernel/tabular'
 import { describeUsccFailures, mobilePhone, organizationName, personName } from '../../shared/fields'
-import { applyRegistryRecords, type RegistryRecord } from '../enterprises/enterprise-registry.service'
+import { applyRegistryRecords, type RegistryRecord } from '../enterprises'
 import { assertMaySend, USCC_COLUMN } from './facts-import.service'
 import * as q from './facts.queries'
 

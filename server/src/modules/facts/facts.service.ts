@@ -19,8 +19,8 @@ import {
   type FactSource,
   type FactType,
 } from '../../shared/rules/fact-schema'
-import { requireEnterpriseAccess } from '../enterprises/enterprises.service'
-import { childDivisions, findDivision } from '../reference/divisions'
+import { requireEnterpriseAccess } from '../enterprises'
+import { childDivisions, findDivision } from '../reference'
 import { BUILTIN_FACTS, PROFILE_FACT_COLUMNS, type ProfileFactKey } from './builtin-facts'
 import {
   checkFactValue,

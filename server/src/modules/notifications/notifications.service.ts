@@ -3,7 +3,7 @@ import { currentLocale } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { renderNotification } from '../../kernel/notify/notifier'
-import { requireEnterpriseAccess } from '../enterprises/enterprises.service'
+import { requireEnterpriseAccess } from '../enterprises'
 import * as q from './notifications.queries'
 
 /** The caller's in-app messages, rendered in the caller's language. */

@@ -2,7 +2,7 @@ import type { Executor } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
 import type { RuleProblem } from '../../shared/rules/ast'
 import type { BenefitKind, BenefitMode, PolicyLevel } from '../../shared/policies'
-import { cityCodeOf, divisionResolver, loadFactSchema, type LoadedSchema } from '../facts/facts.service'
+import { cityCodeOf, divisionResolver, loadFactSchema, type LoadedSchema } from '../facts'
 import type { HolderExclusion } from './holder-exclusion'
 import {
   compileItemRules,

@@ -18,8 +18,8 @@ import {
 } from '../../shared/rules/evaluate'
 import { describeProblem } from '../../shared/rules/problems'
 import { RuleRenderer, type Locale } from '../../shared/rules/render'
-import { requireEnterpriseAccess } from '../enterprises/enterprises.service'
-import { checkFactValue } from '../facts/fact-values'
+import { requireEnterpriseAccess } from '../enterprises'
+import { checkFactValue } from '../facts'
 import {
   cityCodeOf,
   divisionNamer,
@@ -27,7 +27,7 @@ import {
   isDivisionCode,
   loadFactSheet,
   loadFactSheets,
-} from '../facts/facts.service'
+} from '../facts'
 import { effectiveItems, loadCatalogue, type Catalogue } from './policy-catalogue.service'
 import { displayValue, explainItem, type CompiledItem, type Explanation } from './policy-rules'
 import type { MatchView } from './policies.schema'

@@ -17,7 +17,7 @@ import {
   loadFactSheets,
   type FactSheet,
   type LoadedSchema,
-} from '../facts/facts.service'
+} from '../facts'
 import { countBits } from './match-bitmap'
 import { Population } from './match-population'
 import { evaluateItemBatches } from './match-parallel'

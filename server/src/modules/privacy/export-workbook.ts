@@ -5,7 +5,7 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { TAG_NAMES, type EnterpriseTag } from '../../shared/enterprise-tags'
 import { industryName } from '../../shared/industries'
-import { findDivision } from '../reference/divisions'
+import { findDivision } from '../reference'
 import { POLICY_TOPIC_NAMES, type PolicyTopic } from '../../shared/policies'
 import type { EnterpriseExport, PersonalExport } from './privacy.schema'
 

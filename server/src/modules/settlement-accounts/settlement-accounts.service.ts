@@ -13,8 +13,8 @@ import {
   maskAccountNumber,
   tidyAccountName,
 } from '../../shared/settlement-account'
-import { findManagerIds, findMembershipRole } from '../enterprises/enterprise-registry.service'
-import { requireEnterpriseAccess } from '../enterprises/enterprises.service'
+import { findManagerIds, findMembershipRole } from '../enterprises'
+import { requireEnterpriseAccess } from '../enterprises'
 import type {
   AccountProblem,
   AccountView,

@@ -1,10 +1,10 @@
 import { requireStaff, type Actor } from '../../kernel/auth/actor'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { countAppealWork } from '../appeals/appeals-worklist.service'
-import { countClaimWork } from '../benefits/claims-worklist.service'
-import { countClaimWork as countEnterpriseClaimWork } from '../enterprise-claims/enterprise-claims-review.service'
-import { countUnread } from '../notifications/notifications.service'
-import { countOpenCases } from '../supervision/supervision.service'
+import { countAppealWork } from '../appeals'
+import { countClaimWork } from '../benefits'
+import { countClaimWork as countEnterpriseClaimWork } from '../enterprise-claims'
+import { countUnread } from '../notifications'
+import { countOpenCases } from '../supervision'
 import type { WorkItem } from './worklist.schema'
 
 /**

@@ -1,0 +1,6 @@
+/**
+ * The appeals module's public face: what other modules may use. Everything else in the folder is
+ * private to it (a lint rule holds the line; docs/decisions/0036).
+ */
+export { listEnterpriseAppealViews } from './appeals-read.service'
+export { countAppealWork } from './appeals-worklist.service'

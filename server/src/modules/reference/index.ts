@@ -1,0 +1,12 @@
+/**
+ * The reference module's public face: what other modules may use. Everything else in the folder is
+ * private to it (a lint rule holds the line; docs/decisions/0036).
+ */
+export {
+  childDivisions,
+  cityRegistrationCodes,
+  describeDivision,
+  findDivision,
+  isCountyOf,
+  isInCity,
+} from './divisions'

@@ -1,0 +1,12 @@
+/**
+ * The settlement-accounts module's public face: what other modules may use. Everything else in the folder is
+ * private to it (a lint rule holds the line; docs/decisions/0036).
+ */
+export {
+  accountOrRefusal,
+  findAccountStandings,
+  getSettlementAccount,
+  presentAccount,
+  requirePayableAccount,
+} from './settlement-accounts.service'
+export type { AccountStanding } from './settlement-accounts.service'
