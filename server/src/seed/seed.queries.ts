@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely'
 import type { Executor } from '../kernel/db/database'
-import type { DepartmentsTable, EnterprisesTable } from '../kernel/db/schema'
+import type { DepartmentsTable } from '../modules/departments/departments.tables'
+import type { EnterprisesTable } from '../modules/enterprises/enterprises.tables'
 
 export async function lockSeeding(db: Executor): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(727500003)`.execute(db)

@@ -9,7 +9,7 @@ import {
 import { writeAudit } from '../../kernel/audit/audit'
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar'
 import type { Tx } from '../../kernel/db/database'
-import type { AppealsTable } from '../../kernel/db/schema'
+import type { AppealsTable } from './appeals.tables'
 import type { Audience } from '../../kernel/timeline/audience'
 import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'

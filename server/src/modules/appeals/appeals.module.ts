@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './appeals.tables'
 import { appealRoutes } from './appeals.routes'
 import { open311Routes, OPEN311_PREFIX, toGeoReportErrorResponse } from './open311.routes'
 import { registerAppealJobs } from './appeals.jobs'

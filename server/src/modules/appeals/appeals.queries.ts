@@ -1,13 +1,8 @@
 import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { Audience } from '../../kernel/timeline/audience'
-import type {
-  AppealAssignmentsTable,
-  AppealClocksTable,
-  AppealsTable,
-  AppealStatus,
-  DB,
-} from '../../kernel/db/schema'
+import type { DB } from '../../kernel/db/schema'
+import type { AppealAssignmentsTable, AppealClocksTable, AppealsTable, AppealStatus } from './appeals.tables'
 
 export type AppealRow = NonNullable<Awaited<ReturnType<typeof findAppeal>>>
 export type ClockRow = NonNullable<Awaited<ReturnType<typeof findClocks>>>[number]

@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './auth.tables'
 import { authRoutes } from './auth.routes'
 import { registerAuthJobs } from './auth.jobs'
 import { authErrors } from './auth.errors'

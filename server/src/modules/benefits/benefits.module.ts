@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './benefits.tables'
 import { benefitRoutes } from './benefits.routes'
 import { benefitsErrors } from './benefits.errors'
 import { MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'

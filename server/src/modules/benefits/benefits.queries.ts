@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Executor, Tx } from '../../kernel/db/database'
-import type { BenefitClaimsTable, BenefitClaimStatus } from '../../kernel/db/schema'
+import type { BenefitClaimsTable, BenefitClaimStatus } from './benefits.tables'
 import type { Audience } from '../../kernel/timeline/audience'
 
 /**

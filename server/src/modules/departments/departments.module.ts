@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './departments.tables'
 import { departmentRoutes } from './departments.routes'
 import { departmentsErrors } from './departments.errors'
 

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Executor } from '../../kernel/db/database'
-import type { DepartmentsTable } from '../../kernel/db/schema'
+import type { DepartmentsTable } from './departments.tables'
 
 export async function findAllDepartments(db: Executor) {
   return db

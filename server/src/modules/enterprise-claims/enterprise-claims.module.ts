@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './enterprise-claims.tables'
 import { enterpriseClaimRoutes } from './enterprise-claims.routes'
 import { enterpriseClaimsErrors } from './enterprise-claims.errors'
 

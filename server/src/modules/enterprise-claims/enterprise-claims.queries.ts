@@ -1,11 +1,6 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { Executor, Tx } from '../../kernel/db/database'
-import type {
-  EnterpriseClaimMethod,
-  EnterpriseClaimStatus,
-  EnterpriseClaimsTable,
-  EnterpriseDisputesTable,
-} from '../../kernel/db/schema'
+import type { EnterpriseClaimMethod, EnterpriseClaimStatus, EnterpriseClaimsTable, EnterpriseDisputesTable } from './enterprise-claims.tables'
 
 const claimColumns = (db: Executor) =>
   db

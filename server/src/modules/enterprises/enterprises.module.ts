@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './enterprises.tables'
 import { enterpriseRoutes } from './enterprises.routes'
 import { enterprisesErrors } from './enterprises.errors'
 

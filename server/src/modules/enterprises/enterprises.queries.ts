@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../kernel/db/database'
-import type { EnterprisesTable } from '../../kernel/db/schema'
+import type { EnterprisesTable } from './enterprises.tables'
 import type { Insertable } from 'kysely'
 
 export type EnterpriseRow = Awaited<ReturnType<typeof findEnterpriseById>> & {}

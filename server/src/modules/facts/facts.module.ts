@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './facts.tables'
 import { factRoutes } from './facts.routes'
 import { MAX_TABLE_FILE_BYTES } from '../../kernel/tabular'
 

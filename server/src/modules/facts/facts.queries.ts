@@ -2,7 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely'
 import type pg from 'pg'
 import { copyOut, type CopyRow } from '../../kernel/db/copy-out'
 import type { Executor, Tx } from '../../kernel/db/database'
-import type { EnterpriseFactValuesTable, FactDefinitionsTable } from '../../kernel/db/schema'
+import type { EnterpriseFactValuesTable, FactDefinitionsTable } from './facts.tables'
 
 // Definitions
 

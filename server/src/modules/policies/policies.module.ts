@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './policies.tables'
 import { policyRoutes } from './policies.routes'
 import { registerPolicyJobs } from './policies.jobs'
 import { policiesErrors } from './policies.errors'

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Executor, Tx } from '../../kernel/db/database'
-import type { BenefitItemsTable, PoliciesTable } from '../../kernel/db/schema'
+import type { BenefitItemsTable, PoliciesTable } from './policies.tables'
 import type { PolicyLevel, PolicyStatus } from '../../shared/policies'
 
 // Documents

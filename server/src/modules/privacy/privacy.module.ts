@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './privacy.tables'
 import { privacyRoutes } from './privacy.routes'
 import { privacyErrors } from './privacy.errors'
 

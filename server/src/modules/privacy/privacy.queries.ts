@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely'
 import { currentDocumentsSql } from '../../kernel/auth/consent.queries'
 import type { Executor } from '../../kernel/db/database'
-import type { LegalDocumentsTable } from '../../kernel/db/schema'
+import type { LegalDocumentsTable } from './privacy.tables'
 import type { LegalDocumentKind } from '../../shared/legal-documents'
 
 export type DocumentRow = NonNullable<Awaited<ReturnType<typeof findDocument>>>

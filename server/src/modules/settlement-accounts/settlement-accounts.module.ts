@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './settlement-accounts.tables'
 import { settlementAccountRoutes } from './settlement-accounts.routes'
 import { settlementAccountsErrors } from './settlement-accounts.errors'
 

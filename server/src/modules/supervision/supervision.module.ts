@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './supervision.tables'
 import { supervisionRoutes } from './supervision.routes'
 import { supervisionErrors } from './supervision.errors'
 
