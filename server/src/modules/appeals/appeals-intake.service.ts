@@ -6,7 +6,7 @@ import {
   type Actor,
   type UserActor,
 } from '../../kernel/auth/actor'
-import { writeAudit } from '../../kernel/audit/audit'
+import { auditRowOf } from '../../kernel/audit/audit'
 import { readableNumberSource } from '../../kernel/readable-numbers'
 import type { Tx } from '../../kernel/db/database'
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
@@ -78,9 +78,9 @@ const canTextContact = (input: IntakeInput) =>
   !(input.preferredContact === 'sms' && input.contactPhone && !isMobilePhone(input.contactPhone))
 
 /**
- * Writes a filing whose checks passed or are conditions of its insert (`conditions`): the appeal and
- * its "filed" event in one statement, its attachments, the enterprise's receipt message with — when
- * `tellDispatchers` — the task force's "new appeal" in one outbox write, and the audit row.
+ * Writes a filing whose checks passed or are conditions of its insert (`conditions`): the appeal, its
+ * "filed" event and its audit row in one statement, its attachments, and the enterprise's receipt
+ * message with — when `tellDispatchers` — the task force's "new appeal" in one outbox write.
  * Undefined, with nothing written, when the insert's conditions did not hold.
  */
 async function writeFiling(
@@ -119,6 +119,12 @@ async function writeFiling(
       note: input.note ?? null,
       data: { channel: input.channel },
     },
+    // Written unlinked, no lock: the chainer links it after commit (decision 0027).
+    auditRowOf(actor, {
+      action: 'appeal.file',
+      entityType: 'appeal',
+      after: { channel: input.channel, enterpriseId: input.enterpriseId, categoryCode: input.categoryCode },
+    }),
     conditions,
   )
   if (!appeal) return undefined
@@ -140,19 +146,6 @@ async function writeFiling(
         params: { appealId: appeal.id, number: appeal.number, title: appeal.title },
       })
   await deps.notifier.enqueueMany(tx, messages)
-  // Written unlinked, no lock: the chainer links it after commit (decision 0027).
-  await writeAudit(tx, actor, {
-    action: 'appeal.file',
-    entityType: 'appeal',
-    entityId: appeal.id,
-    after: {
-      number: appeal.number,
-      channel: input.channel,
-      enterpriseId: input.enterpriseId,
-      categoryCode: input.categoryCode,
-      tier: appeal.tier,
-    },
-  })
   return appeal
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely'
+import { insertAuditRowSql, type UnlinkedAuditRow } from '../../kernel/audit/audit.queries'
 import { nextSerialTextSql, readableNumberSql } from '../../kernel/db/counters.queries'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { Audience } from '../../kernel/timeline/audience'
@@ -70,7 +71,7 @@ export type FilingValues = Omit<Insertable<AppealsTable>, 'number' | 'tier' | 's
 
 /**
  * Files an appeal in one statement: the row, numbered from the year's sequence, with its category's
- * tier, and its "filed" event (decision 0032). Inserts nothing, and takes no number, when the category
+ * tier, its "filed" event and its audit row (`after` gains the number and tier; decision 0032). Inserts nothing, and takes no number, when the category
  * is not active, when `memberUserId` is given and does not act for the enterprise, or — with
  * `skipIfKeyUsed` — when the submitter already used the idempotency key (also one committed by a
  * racing request, after waiting for it); the caller then finds out which, the long way.
@@ -85,6 +86,7 @@ export async function insertFiledAppeal(
     note: string | null
     data: Record<string, unknown>
   },
+  audit: UnlinkedAuditRow,
   options: { memberUserId?: string; skipIfKeyUsed?: boolean } = {},
 ): Promise<AppealRow | undefined> {
   const v = values
@@ -121,6 +123,12 @@ export async function insertFiledAppeal(
       SELECT filed.id, 'filed', ${event.actorUserId}::uuid, ${event.actorRole}::text, ${event.note}::text,
              'internal', ${JSON.stringify(event.data)}::jsonb, 'enterprise'
       FROM filed
+    ), audited AS (
+      ${insertAuditRowSql(audit, 'filed', {
+        entityId: sql<string>`filed.id::text`,
+        // What the insert decided joins what the caller knew.
+        after: sql`${JSON.stringify(audit.after ?? {})}::jsonb || jsonb_build_object('number', filed.number, 'tier', filed.tier)`,
+      })}
     )
     SELECT * FROM filed`.execute(tx)
   return result.rows[0]
