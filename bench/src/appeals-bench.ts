@@ -5,6 +5,8 @@
  */
 import { fork } from 'node:child_process'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { Kysely, PostgresDialect, sql } from 'kysely'
@@ -366,6 +368,34 @@ async function ratesInJavaScript(deps: AppDeps, from: string, to: string) {
   return byDept
 }
 
+/**
+ * CPU seconds used so far by the app server process and by the PostgreSQL backends serving the bench
+ * database, from /proc (Linux; undefined elsewhere). On a machine others load, CPU per filing holds
+ * steadier than filings per second: it counts what a filing costs, not how much of the CPU it got.
+ */
+async function cpuSeconds(
+  deps: AppDeps,
+  serverPid: number,
+): Promise<{ app: number; database: Map<number, number> } | undefined> {
+  const ticks = (pid: number) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      return (Number(fields[11]) + Number(fields[12])) / 100 // utime + stime, USER_HZ = 100
+    } catch {
+      return undefined
+    }
+  }
+  const app = ticks(serverPid)
+  if (app === undefined) return undefined
+  const { rows } = await deps.database.executeSql(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  )
+  const database = new Map<number, number>()
+  for (const { pid } of rows as { pid: number }[]) database.set(pid, ticks(pid) ?? 0)
+  return { app, database }
+}
+
 // --- intake over HTTP ------------------------------------------------------------------------------
 
 async function benchIntake(
@@ -376,7 +406,8 @@ async function benchIntake(
   report: Report,
 ) {
   const child = fork(path.join(import.meta.dirname, 'serve-for-bench.ts'), {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=1: the server process writes a .cpuprofile (in the working directory) when it stops.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof'] : [])],
     stdio: 'inherit',
     env: { ...process.env, BENCH_SERVE_DATABASE_URL: databaseUrl },
   })
@@ -425,7 +456,9 @@ async function benchIntake(
     // A short warm-up (connection pool, JIT), then the measured run.
     await run(`http://127.0.0.1:${ports.appPort}/api/v1/appeals`, { ...post, duration: 1 })
     const before = n
+    const cpuBefore = await cpuSeconds(deps, child.pid!)
     const intake = await run(`http://127.0.0.1:${ports.appPort}/api/v1/appeals`, post)
+    const cpuAfter = await cpuSeconds(deps, child.pid!)
     report(
       'appeals-intake-throughput',
       intake.requests.average,
@@ -437,6 +470,17 @@ async function benchIntake(
       `intake: POST /api/v1/appeals on PostgreSQL with ${info.appeals} appeals, 10 connections, ${seconds} s; ` +
         `${n - before} filed, latency p50 ${intake.latency.p50} ms, p99 ${intake.latency.p99} ms (target ≥ 500 req/s)`,
     )
+    if (cpuBefore && cpuAfter) {
+      // Only backends alive at both readings count: the server's pool, open since the warm-up.
+      let database = 0
+      for (const [pid, after] of cpuAfter.database) database += after - (cpuBefore.database.get(pid) ?? after)
+      const filed = n - before
+      const perFiling = (s: number) => ((s * 1000) / filed).toFixed(2)
+      note(
+        `intake CPU per filing: app ${perFiling(cpuAfter.app - cpuBefore.app)} ms, PostgreSQL ` +
+          `${perFiling(database)} ms (machine load average ${os.loadavg()[0]!.toFixed(1)})`,
+      )
+    }
     // The chain afterwards: how far the background chainer trailed, then drained and verified whole.
     const unlinked = await countUnlinkedAuditRows(deps.db)
     const verifyStarted = performance.now()

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/harness'
-import { nextReadableNumber } from './readable-numbers'
+import { sql } from 'kysely'
+import { readableNumberSql } from './db/counters.queries'
+import { formatSerial, nextReadableNumber } from './readable-numbers'
 
 let t: TestApp
 beforeAll(async () => {
@@ -48,5 +50,22 @@ describe('readable numbers from a sequence per kind and year', () => {
       }),
     ).rejects.toThrow('rolled back')
     expect(await next('appeal_counters', in2040)).toBe('DL-2040-000001')
+  })
+
+  it('a statement that numbers its own row writes the number as nextReadableNumber does, never cut', async () => {
+    const source = { prefix: 'DL-2031-', sequence: 'unused' }
+    const { rows } = await sql<{ n: string }>`
+      SELECT ${readableNumberSql(source.prefix, sql<string>`v.s`)} AS n
+      FROM (VALUES ('1'), ('42'), ('999999'), ('1000000'), ('12345678')) v(s)`.execute(t.deps.db)
+    expect(rows.map((r) => r.n)).toEqual(
+      [1, 42, 999_999, 1_000_000, 12_345_678].map((serial) => formatSerial(source, serial)),
+    )
+    expect(rows.map((r) => r.n)).toEqual([
+      'DL-2031-000001',
+      'DL-2031-000042',
+      'DL-2031-999999',
+      'DL-2031-1000000',
+      'DL-2031-12345678',
+    ])
   })
 })

@@ -13,6 +13,39 @@ import type { AppDeps } from './http/app-env'
 // Sequences known to exist, per database (tests open many): one catalogue look-up per year and kind.
 const knownSequences = new WeakMap<Db, Set<string>>()
 
+/** Where a number comes from: its fixed front (DL-2026-, DL-ZC-2026-) and the sequence of its serial. */
+export type ReadableNumberSource = { prefix: string; sequence: string }
+
+/**
+ * The front of the numbers for a kind of case in the city's year of `now`, and the year's sequence,
+ * made on first use in the caller's transaction. For a statement that takes the serial itself
+ * (readableNumberSql in the queries that insert a case); nextReadableNumber takes it separately.
+ */
+export async function readableNumberSource(
+  deps: AppDeps,
+  tx: Tx,
+  counter: CounterTable,
+  now: Date,
+  kind?: string,
+): Promise<ReadableNumberSource> {
+  const year = cityYear(deps, now)
+  const name = yearlySequenceName(counter, year)
+  let known = knownSequences.get(deps.db)
+  if (!known) knownSequences.set(deps.db, (known = new Set()))
+  if (!known.has(name)) {
+    // Remembered only once seen committed: a sequence made in this transaction goes if it rolls back.
+    if (await hasYearlySequence(tx, name)) known.add(name)
+    else await createYearlySequence(tx, counter, year)
+  }
+  const prefix = cityProfile(deps.config.city).appealPrefix
+  return { prefix: `${[prefix, kind, year].filter(Boolean).join('-')}-`, sequence: name }
+}
+
+/** The serial in its readable form: six digits at least, never cut (readableNumberSql says the same in SQL). */
+export function formatSerial(source: ReadableNumberSource, serial: number): string {
+  return `${source.prefix}${String(serial).padStart(6, '0')}`
+}
+
 /**
  * A number a person reads out on the phone: the city's prefix, the kind of case if any, the local
  * year and a serial — DL-2026-000123 (an appeal), DL-ZC-2026-000001 (a benefit claim). The serial
@@ -26,16 +59,6 @@ export async function nextReadableNumber(
   now: Date,
   kind?: string,
 ): Promise<string> {
-  const year = cityYear(deps, now)
-  const name = yearlySequenceName(counter, year)
-  let known = knownSequences.get(deps.db)
-  if (!known) knownSequences.set(deps.db, (known = new Set()))
-  if (!known.has(name)) {
-    // Remembered only once seen committed: a sequence made in this transaction goes if it rolls back.
-    if (await hasYearlySequence(tx, name)) known.add(name)
-    else await createYearlySequence(tx, counter, year)
-  }
-  const serial = await nextYearlySerial(tx, name)
-  const prefix = cityProfile(deps.config.city).appealPrefix
-  return [prefix, kind, year, String(serial).padStart(6, '0')].filter(Boolean).join('-')
+  const source = await readableNumberSource(deps, tx, counter, now, kind)
+  return formatSerial(source, await nextYearlySerial(tx, source.sequence))
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Executor, Tx } from '../db/database'
 
 // Only one chainer links rows at a time, on every node; writers never take it.
@@ -60,6 +60,26 @@ export async function insertAuditRow(tx: Tx, row: UnlinkedAuditRow): Promise<voi
       ip: row.ip,
     })
     .execute()
+}
+
+/**
+ * The INSERT of one unlinked row for each row of `from` — a CTE of the statement that makes the
+ * change, so the change and its audit row are one round trip (decision 0032). `entityId` and
+ * `after` are SQL over `from`'s columns (what only that statement knows, such as a new row's id);
+ * every other field is the row's as writeAudit fills it (auditRowOf).
+ */
+export function insertAuditRowSql(
+  row: UnlinkedAuditRow,
+  from: string,
+  computed: { entityId: RawBuilder<string>; after: RawBuilder<unknown> },
+): RawBuilder<unknown> {
+  const json = (value: unknown) => (value === null ? null : JSON.stringify(value))
+  return sql`INSERT INTO audit_log (at, actor_user_id, actor_role, actor_label, action, entity_type, entity_id,
+                                    before, after, request_id, ip)
+    SELECT ${row.at}::timestamptz, ${row.actorUserId}::uuid, ${row.actorRole}::text, ${row.actorLabel}::text,
+           ${row.action}::text, ${row.entityType}::text, ${computed.entityId}, ${json(row.before)}::jsonb,
+           ${computed.after}, ${row.requestId}::text, ${row.ip}::text
+    FROM ${sql.id(from)}`
 }
 
 /** Committed rows not linked yet, in insert order. */

@@ -14,6 +14,7 @@ import {
   listAuditCheckpoints,
   lockAuditChainer,
   tryLockAuditChainer,
+  type UnlinkedAuditRow,
 } from './audit.queries'
 import { isCheckpointSignatureValid } from './checkpoint-signature'
 
@@ -32,8 +33,16 @@ export type AuditEntry = {
  * it into the hash chain shortly after commit (decision 0027).
  */
 export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await insertAuditRow(tx, auditRowOf(actor, entry))
+}
+
+/**
+ * The row writeAudit writes, for a statement that inserts it beside the change it records
+ * (insertAuditRowSql, decision 0032): same actor, request and time, committed with the change.
+ */
+export function auditRowOf(actor: Actor, entry: AuditEntry): UnlinkedAuditRow {
   const ctx = currentRequestContext()
-  await insertAuditRow(tx, {
+  return {
     at: new Date(),
     actorUserId: actor.kind === 'user' ? actor.userId : null,
     actorRole: primaryRole(actor),
@@ -45,7 +54,7 @@ export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promi
     after: asStoredJson(entry.after),
     requestId: ctx?.requestId ?? null,
     ip: ctx?.ip ?? null,
-  })
+  }
 }
 
 type StoredAuditRow = Awaited<ReturnType<typeof findUnlinkedAuditRows>>[number]

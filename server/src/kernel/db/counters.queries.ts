@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Tx } from './database'
 
 /** Tables of one row per year and kind of case: `year`, `last` (the serials before decision 0027). */
@@ -41,4 +41,17 @@ export async function createYearlySequence(tx: Tx, table: CounterTable, year: nu
 export async function nextYearlySerial(tx: Tx, name: string): Promise<number> {
   const { rows } = await sql<{ serial: number }>`SELECT nextval(${name}::regclass) AS serial`.execute(tx)
   return Number(rows[0]!.serial)
+}
+
+/** The year's next serial as text, for a statement that numbers the row it inserts (evaluate it once). */
+export function nextSerialTextSql(sequence: string): RawBuilder<string> {
+  return sql<string>`nextval(${sequence}::regclass)::text`
+}
+
+/**
+ * A serial (text, referenced as often as needed) in its readable form: the front, then at least six
+ * digits, never cut — the same as formatSerial in readable-numbers.ts.
+ */
+export function readableNumberSql(prefix: string, serialText: RawBuilder<string>): RawBuilder<string> {
+  return sql<string>`${prefix} || lpad(${serialText}, greatest(6, length(${serialText})), '0')`
 }

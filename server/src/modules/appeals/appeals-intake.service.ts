@@ -6,20 +6,21 @@ import {
   type Actor,
   type UserActor,
 } from '../../kernel/auth/actor'
-import { writeAudit } from '../../kernel/audit/audit'
-import { nextReadableNumber } from '../../kernel/readable-numbers'
+import { auditRowOf } from '../../kernel/audit/audit'
+import { readableNumberSource } from '../../kernel/readable-numbers'
 import type { Tx } from '../../kernel/db/database'
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
 import { currentLocale } from '../../kernel/context'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import type { NotificationRequest } from '../../kernel/notify/notifier'
 import { assertSameRequest, requestFingerprint } from '../../kernel/idempotency'
 import { acceptUpload } from '../../kernel/uploads'
 import { isMobilePhone } from '../../shared/phone'
 import { checkUscc } from '../../shared/uscc'
 import { findEnterpriseIdByUscc } from '../enterprises'
+import { staffToNotify } from '../users'
 import { assertCanSee, holdingOf, requireViewer } from './appeal-access'
-import { notifyStaff } from './appeal-action'
 import { OPEN_STATES } from './appeal-states'
 import type { FileAppealInput } from './appeals.schema'
 import * as q from './appeals.queries'
@@ -57,80 +58,116 @@ function receiptOf(appeal: AppealRow): Receipt {
   }
 }
 
-async function assertIntakeFields(tx: Tx, input: IntakeInput): Promise<{ tier: AppealRow['tier'] }> {
+/** Every reason to refuse the filing's fields, listed together. Refuses: VALIDATION_FAILED. */
+async function assertIntakeFields(tx: Tx, input: IntakeInput): Promise<void> {
   const fields: FieldErrors = {}
   const category = await q.findCategory(tx, input.categoryCode)
   if (!category?.is_active) fields.categoryCode = translate('appeals.unknownCategory')
-  const owned = await q.findUnlinkedAttachments(tx, input.attachmentIds, input.submittedBy)
-  if (owned.length !== new Set(input.attachmentIds).size)
-    fields.attachmentIds = translate('appeals.attachmentsNotYours')
-  // A fixed line cannot receive a text message.
-  if (input.preferredContact === 'sms' && input.contactPhone && !isMobilePhone(input.contactPhone))
-    fields.contactPhone = translate('appeals.smsNeedsMobile')
+  if (!(await ownsAttachments(tx, input))) fields.attachmentIds = translate('appeals.attachmentsNotYours')
+  if (!canTextContact(input)) fields.contactPhone = translate('appeals.smsNeedsMobile')
   if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
-  return { tier: category!.default_tier }
 }
 
-/** Files one appeal into the pool inside the caller's transaction. */
+async function ownsAttachments(tx: Tx, input: IntakeInput): Promise<boolean> {
+  const owned = await q.findUnlinkedAttachments(tx, input.attachmentIds, input.submittedBy)
+  return owned.length === new Set(input.attachmentIds).size
+}
+
+// A fixed line cannot receive a text message.
+const canTextContact = (input: IntakeInput) =>
+  !(input.preferredContact === 'sms' && input.contactPhone && !isMobilePhone(input.contactPhone))
+
+/**
+ * Writes a filing whose checks passed or are conditions of its insert (`conditions`): the appeal, its
+ * "filed" event and its audit row in one statement, its attachments, and the enterprise's receipt
+ * message with — when `tellDispatchers` — the task force's "new appeal" in one outbox write.
+ * Undefined, with nothing written, when the insert's conditions did not hold.
+ */
+async function writeFiling(
+  deps: AppDeps,
+  tx: Tx,
+  actor: UserActor,
+  input: IntakeInput,
+  conditions: { memberUserId?: string; skipIfKeyUsed?: boolean },
+  tellDispatchers: boolean,
+): Promise<AppealRow | undefined> {
+  const appeal = await q.insertFiledAppeal(
+    tx,
+    {
+      enterprise_id: input.enterpriseId,
+      submitted_by: input.submittedBy,
+      channel: input.channel,
+      idempotency_key: input.idempotencyKey,
+      request_fingerprint: input.requestFingerprint ?? null,
+      category_code: input.categoryCode,
+      title: input.title,
+      body: input.body,
+      words: wordsOf(`${input.title} ${input.body}`),
+      address: input.address,
+      latitude: input.latitude,
+      longitude: input.longitude,
+      preferred_contact: input.preferredContact,
+      contact_phone: input.contactPhone,
+      hide_identity: input.hideIdentity,
+      is_public: input.isPublic,
+    },
+    await readableNumberSource(deps, tx, 'appeal_counters', new Date()),
+    {
+      actorUserId: actor.userId,
+      actorRole: primaryRole(actor),
+      // On-behalf filings note the caller: internal, part of the identity a hidden appeal keeps from the department.
+      note: input.note ?? null,
+      data: { channel: input.channel },
+    },
+    // Written unlinked, no lock: the chainer links it after commit (decision 0027).
+    auditRowOf(actor, {
+      action: 'appeal.file',
+      entityType: 'appeal',
+      after: { channel: input.channel, enterpriseId: input.enterpriseId, categoryCode: input.categoryCode },
+    }),
+    conditions,
+  )
+  if (!appeal) return undefined
+  await q.linkAttachments(tx, input.attachmentIds, appeal.id, null)
+  const messages: NotificationRequest[] = [
+    {
+      recipient: { enterpriseId: input.enterpriseId },
+      template: 'appeal.received',
+      params: { number: appeal.number, title: appeal.title, appealId: appeal.id },
+      isSolicited: true,
+    },
+  ]
+  // The task force must triage it. (A federation batch tells them once, not per row.)
+  if (tellDispatchers)
+    for (const userId of await staffToNotify(tx, null, ['dispatcher']))
+      messages.push({
+        recipient: { userId },
+        template: 'appeal.new',
+        params: { appealId: appeal.id, number: appeal.number, title: appeal.title },
+      })
+  await deps.notifier.enqueueMany(tx, messages)
+  return appeal
+}
+
+/**
+ * Files one appeal into the pool inside the caller's transaction, after checking its fields.
+ * `tellDispatchers`: the task force hears of it now (a federation batch tells them once, not per row).
+ * Refuses: VALIDATION_FAILED (category, attachments, a text message to a fixed line).
+ */
 export async function fileIntoPool(
   deps: AppDeps,
   tx: Tx,
   actor: UserActor,
   input: IntakeInput,
+  tellDispatchers = false,
 ): Promise<AppealRow> {
-  const { tier } = await assertIntakeFields(tx, input)
-  const appeal = await q.insertAppeal(tx, {
-    number: await nextReadableNumber(deps, tx, 'appeal_counters', new Date()),
-    enterprise_id: input.enterpriseId,
-    submitted_by: input.submittedBy,
-    channel: input.channel,
-    idempotency_key: input.idempotencyKey,
-    request_fingerprint: input.requestFingerprint ?? null,
-    category_code: input.categoryCode,
-    tier,
-    title: input.title,
-    body: input.body,
-    words: wordsOf(`${input.title} ${input.body}`),
-    address: input.address,
-    latitude: input.latitude,
-    longitude: input.longitude,
-    preferred_contact: input.preferredContact,
-    contact_phone: input.contactPhone,
-    hide_identity: input.hideIdentity,
-    is_public: input.isPublic,
-    status: 'submitted',
-  })
-  await q.linkAttachments(tx, input.attachmentIds, appeal.id, null)
-  await q.insertEvent(tx, {
-    appealId: appeal.id,
-    type: 'filed',
-    actorUserId: actor.userId,
-    actorRole: primaryRole(actor),
-    // On-behalf filings note the caller: internal, part of the identity a hidden appeal keeps from the department.
-    note: input.note ?? null,
-    noteAudience: 'internal',
-    data: { channel: input.channel },
-    audience: 'enterprise',
-  })
-  await deps.notifier.enqueue(tx, {
-    recipient: { enterpriseId: input.enterpriseId },
-    template: 'appeal.received',
-    params: { number: appeal.number, title: appeal.title, appealId: appeal.id },
-    isSolicited: true,
-  })
-  // Written unlinked, no lock: the chainer links it after commit (decision 0027).
-  await writeAudit(tx, actor, {
-    action: 'appeal.file',
-    entityType: 'appeal',
-    entityId: appeal.id,
-    after: {
-      number: appeal.number,
-      channel: input.channel,
-      enterpriseId: input.enterpriseId,
-      categoryCode: input.categoryCode,
-      tier,
-    },
-  })
+  await assertIntakeFields(tx, input)
+  const appeal = await writeFiling(deps, tx, actor, input, {}, tellDispatchers)
+  // Only a category retired since the check above stops the insert.
+  if (!appeal)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { categoryCode: translate('appeals.unknownCategory') },
+    })
   return appeal
 }
 
@@ -139,16 +176,32 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
 /**
  * Files once per idempotency key: a retry (or a double tap) of the same request answers the first
  * appeal's receipt; the key with a different request is refused.
- * Refuses: IDEMPOTENCY_KEY_REUSED.
+ *
+ * The common filing goes in one short transaction (decision 0032): the category, the key and — with
+ * `memberUserId` — the enterprise are conditions of the insert, not questions asked before it. When
+ * the insert does not happen, or a field is wrong, the filing takes the long way, which asks each
+ * question in turn and refuses or replays exactly as before: `assertMayFile`, the key, the fields.
+ * Refuses: IDEMPOTENCY_KEY_REUSED, and whatever `assertMayFile` and the fields refuse.
  */
 async function fileOnce(
   deps: AppDeps,
   actor: UserActor,
   input: IntakeInput,
   request: Record<string, unknown>,
+  access: { memberUserId?: string; assertMayFile: () => Promise<void> },
 ): Promise<{ receipt: Receipt; replayed: boolean }> {
   const { idempotencyKey: _key, ...rest } = request
   const fingerprint = requestFingerprint(rest)
+  const filing = { ...input, requestFingerprint: fingerprint }
+  if (canTextContact(input)) {
+    const filed = await deps.db.transaction().execute(async (tx) => {
+      if (!(await ownsAttachments(tx, filing))) return undefined
+      const conditions = { memberUserId: access.memberUserId, skipIfKeyUsed: true }
+      return writeFiling(deps, tx, actor, filing, conditions, true)
+    })
+    if (filed) return { receipt: receiptOf(filed), replayed: false }
+  }
+  await access.assertMayFile()
   const replay = (appeal: AppealRow) => {
     assertSameRequest(appeal.request_fingerprint, fingerprint)
     return { receipt: receiptOf(appeal), replayed: true }
@@ -156,15 +209,7 @@ async function fileOnce(
   const existing = await q.findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
   if (existing) return replay(existing)
   try {
-    const appeal = await deps.db.transaction().execute(async (tx) => {
-      const filed = await fileIntoPool(deps, tx, actor, { ...input, requestFingerprint: fingerprint })
-      // The task force must triage it. (A federation batch tells them once, not per row.)
-      await notifyStaff({ deps, tx, appeal: filed }, null, ['dispatcher'], {
-        template: 'appeal.new',
-        params: { number: filed.number, title: filed.title },
-      })
-      return filed
-    })
+    const appeal = await deps.db.transaction().execute((tx) => fileIntoPool(deps, tx, actor, filing, true))
     return { receipt: receiptOf(appeal), replayed: false }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
@@ -182,13 +227,22 @@ async function fileOnce(
  */
 export async function fileAppeal(deps: AppDeps, actor: Actor, input: FileAppealInput) {
   const user = requireRole(actor, 'enterprise')
-  const viewer = await requireViewer(deps.db, user)
-  if (viewer.kind !== 'enterprise' || !viewer.enterpriseIds.includes(input.enterpriseId)) {
-    throw new AppError('VALIDATION_FAILED', {
-      fields: { enterpriseId: translate('appeals.notYourEnterprise') },
-    })
+  // Whether they act for the enterprise is a condition of the insert; the long way asks it first.
+  const assertMayFile = async () => {
+    const viewer = await requireViewer(deps.db, user)
+    if (viewer.kind !== 'enterprise' || !viewer.enterpriseIds.includes(input.enterpriseId)) {
+      throw new AppError('VALIDATION_FAILED', {
+        fields: { enterpriseId: translate('appeals.notYourEnterprise') },
+      })
+    }
   }
-  return fileOnce(deps, user, { ...input, submittedBy: user.userId }, { filing: 'appeal', ...input })
+  return fileOnce(
+    deps,
+    user,
+    { ...input, submittedBy: user.userId },
+    { filing: 'appeal', ...input },
+    { memberUserId: user.userId, assertMayFile },
+  )
 }
 
 /**
@@ -218,6 +272,7 @@ export async function fileOnBehalf(
     user,
     { ...rest, enterpriseId, submittedBy: user.userId, note: callerName },
     { filing: 'on-behalf', ...input },
+    { assertMayFile: async () => undefined },
   )
 }
 

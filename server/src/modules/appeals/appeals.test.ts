@@ -181,6 +181,94 @@ describe('intake', () => {
     const detail = await w.dispatcher.get(`/api/v1/appeals/${res.body.id}`)
     expect(detail.body.channel).toBe('hotline')
   })
+
+  it('writes the appeal, its timeline, the receipt, the task force’s message and the audit row together', async () => {
+    const body = appealBody(w.enterprise.id)
+    const filed = await w.enterpriseUser.post('/api/v1/appeals', body)
+    expect(filed.status).toBe(201)
+    const id = filed.body.id as string
+    const events = await t.deps.db
+      .selectFrom('appeal_events')
+      .select(['type', 'note_audience', 'audience', 'data'])
+      .where('appeal_id', '=', id)
+      .execute()
+    expect(events).toEqual([
+      { type: 'filed', note_audience: 'internal', audience: 'enterprise', data: { channel: 'mobile' } },
+    ])
+    const admin = await signInAs(t, 'admin')
+    const audit = await admin.get(`/api/v1/audit?entityType=appeal&entityId=${id}`)
+    expect(audit.body.items).toHaveLength(1)
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'appeal.file',
+      before: null,
+      after: {
+        number: filed.body.number,
+        channel: 'mobile',
+        enterpriseId: w.enterprise.id,
+        categoryCode: 'construction',
+        tier: 'normal',
+      },
+    })
+    const messages = await t.deps.db
+      .selectFrom('notifications')
+      .select(['id', 'template', 'recipient_enterprise_id', 'recipient_user_id'])
+      .where(sql<boolean>`params->>'appealId' = ${id}`)
+      .execute()
+    const dispatchers = await t.deps.db
+      .selectFrom('user_roles')
+      .select('user_id')
+      .distinct()
+      .where('role', '=', 'dispatcher')
+      .execute()
+    expect(messages.filter((m) => m.template === 'appeal.received')).toEqual([
+      expect.objectContaining({ recipient_enterprise_id: w.enterprise.id }),
+    ])
+    expect(
+      messages
+        .filter((m) => m.template === 'appeal.new')
+        .map((m) => m.recipient_user_id)
+        .sort(),
+    ).toEqual(dispatchers.map((d) => d.user_id).sort())
+    // Each message has its delivery job, written in the same transaction.
+    const jobs = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pgboss.job
+      WHERE name = 'notifications.deliver' AND data->>'id' = ANY(${messages.map((m) => m.id)})`.execute(
+      t.deps.db,
+    )
+    expect(jobs.rows[0]!.n).toBe(messages.length)
+  })
+
+  it('a crash mid-filing leaves no appeal, audit row or message; the retry files it once', async () => {
+    const body = appealBody(w.enterprise.id)
+    const count = async () => {
+      const { rows } = await sql<{ appeals: number; audit: number; messages: number }>`
+        SELECT (SELECT count(*)::int FROM appeals WHERE idempotency_key = ${body.idempotencyKey}) AS appeals,
+               (SELECT count(*)::int FROM audit_log WHERE action = 'appeal.file') AS audit,
+               (SELECT count(*)::int FROM notifications) AS messages`.execute(t.deps.db)
+      return rows[0]!
+    }
+    const before = await count()
+    // The last write of a filing fails: the task force's message, after the appeal, event and audit row.
+    await sql`CREATE FUNCTION fail_new_appeal_message() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.template = 'appeal.new' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`.execute(
+      t.deps.db,
+    )
+    await sql`CREATE TRIGGER fail_new_appeal_message BEFORE INSERT ON notifications FOR EACH ROW EXECUTE FUNCTION fail_new_appeal_message()`.execute(
+      t.deps.db,
+    )
+    try {
+      const res = await w.enterpriseUser.post('/api/v1/appeals', body)
+      expect(res.status).toBe(500)
+      expect(res.body.error.code).toBe('INTERNAL')
+    } finally {
+      await sql`DROP TRIGGER fail_new_appeal_message ON notifications`.execute(t.deps.db)
+      await sql`DROP FUNCTION fail_new_appeal_message()`.execute(t.deps.db)
+    }
+    expect(await count()).toEqual(before)
+    const retried = await w.enterpriseUser.post('/api/v1/appeals', body)
+    expect(retried.status).toBe(201)
+    expect((await count()).appeals).toBe(1)
+  })
 })
 
 describe('the catalogue', () => {
