@@ -8,6 +8,7 @@
  *
  * api-read-authenticated — an enterprise's own appeals list (GET /api/v1/appeals/mine) under 20
  * connections on PostgreSQL, against the bare Hono hello route under the same load (target ≥ 0.25x).
+ * A note gives the floor beside it: the bare route asking PostgreSQL `SELECT 1` once per request.
  */
 import { execSync, fork } from 'node:child_process'
 import fs from 'node:fs'
@@ -117,7 +118,7 @@ export async function runWebFirstLoadBench(options: { report: Report }) {
   }
 }
 
-async function signInEnterpriseUser(
+export async function signInEnterpriseUser(
   bench: Awaited<ReturnType<typeof openBenchApp>>,
   phone: string,
 ): Promise<{ cookie: string; csrf: string }> {
@@ -210,6 +211,7 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
       const headers = { cookie, 'accept-encoding': 'gzip, deflate, br' }
       await run(list, { headers, duration: 1 }) // warm-up: pool, JIT
       const read = await run(list, { headers })
+      const floor = await run(`http://127.0.0.1:${ports.helloPort}/hello-db`)
       options.report(
         'api-read-authenticated',
         read.requests.average,
@@ -221,6 +223,11 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
         `authenticated read: GET /api/v1/appeals/mine?limit=20 (40 own appeals) on PostgreSQL, 20 connections, ` +
           `${options.seconds} s: ${read.requests.average.toFixed(0)} req/s, p50 ${read.latency.p50} ms, ` +
           `p99 ${read.latency.p99} ms; hello ${hello.requests.average.toFixed(0)} req/s`,
+      )
+      // What no read that asks the database can beat on this machine (decision 0031).
+      note(
+        `floor: bare Hono route + one SELECT 1 on the same pool: ${floor.requests.average.toFixed(0)} req/s, ` +
+          `${(floor.requests.average / hello.requests.average).toFixed(3)}x vs hello`,
       )
     } finally {
       if (child.exitCode === null) {
