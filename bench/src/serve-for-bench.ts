@@ -14,7 +14,13 @@ const bench = existingUrl ? await openBenchApp('postgres', { existingUrl }) : aw
 // As in production (main.ts): audit rows are linked into the chain shortly after they commit.
 const chainer = new AuditChainer(bench.deps.db, bench.deps.logger)
 chainer.start()
-const hello = new Hono().get('/hello', (c) => c.text('hello'))
+const hello = new Hono()
+  .get('/hello', (c) => c.text('hello'))
+  // The floor of any read that asks the database once: a bare route, one SELECT 1 on the app's pool.
+  .get('/hello-db', async (c) => {
+    await bench.deps.database.pool.query('SELECT 1')
+    return c.text('hello')
+  })
 const appServer = serve({ fetch: bench.app.fetch, port: 0, hostname: '127.0.0.1' })
 const helloServer = serve({ fetch: hello.fetch, port: 0, hostname: '127.0.0.1' })
 await Promise.all(

@@ -1,4 +1,5 @@
 import type { Config } from './kernel/config'
+import { SessionCache } from './kernel/auth/session-cache'
 import { CalendarSource } from './kernel/calendar/calendar-source'
 import type { Database } from './kernel/db/database'
 import type { AppDeps } from './kernel/http/app-env'
@@ -64,6 +65,7 @@ export function createDeps(
     calendar: new CalendarSource(),
     logger,
     metrics,
+    sessionCache: new SessionCache(config.sessionCacheMs),
   }
   notifier.register()
   for (const module of MODULES) module.jobs?.(deps)

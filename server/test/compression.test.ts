@@ -1,10 +1,11 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app'
-import { chooseEncoding } from '../src/kernel/http/compression'
+import { chooseEncoding, INLINE_COMPRESS_MAX_BYTES } from '../src/kernel/http/compression'
 import { createTestApp, type TestApp } from './harness'
 
 // Issue 10 item 7: answers go compressed; the web build is served precompressed with long caches.
@@ -67,6 +68,27 @@ describe('compressed JSON answers', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-encoding')).toBe('gzip')
     expect(Array.isArray(JSON.parse(zlib.gunzipSync(await bytesOf(res)).toString('utf8')).items)).toBe(true)
+  })
+
+  it('compresses a page of a list on the event loop: a busy thread pool does not hold it back', async () => {
+    // Every thread of libuv's pool busy for a good while (password hashing does this in a sign-in burst).
+    let aThreadFreed = false
+    const threads = Number(process.env.UV_THREADPOOL_SIZE ?? 4)
+    const busy = Promise.all(
+      Array.from(
+        { length: threads },
+        () =>
+          new Promise((done) =>
+            crypto.pbkdf2('busy', 'salt', 1_000_000, 32, 'sha256', () => done((aThreadFreed = true))),
+          ),
+      ),
+    )
+    const res = await t.app.request('/api/v1/reference/industries', { headers: { 'accept-encoding': 'br' } })
+    const body = await bytesOf(res)
+    expect(res.headers.get('content-encoding')).toBe('br')
+    expect(zlib.brotliDecompressSync(body).length).toBeLessThanOrEqual(INLINE_COMPRESS_MAX_BYTES)
+    expect(aThreadFreed).toBe(false)
+    await busy
   })
 
   it('leaves small answers and clients that take no encoding alone', async () => {

@@ -41,6 +41,9 @@ const envSchema = z.object({
     .default(1024 * 1024),
   STAFF_SESSION_HOURS: z.coerce.number().positive().default(12),
   ENTERPRISE_SESSION_DAYS: z.coerce.number().positive().default(30),
+  // How long a node's reads may use a session resolved before (0 = never): the longest a sign-out
+  // or a disabling made on another node takes to reach this node's reads (decision 0031).
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(2000),
   // true = one proxy (the load balancer); a number = that many proxies in a row (CDN, load balancer).
   TRUST_PROXY: z
     .string()
@@ -84,6 +87,8 @@ export type Config = {
   bodyLimitBytes: number
   staffSessionHours: number
   enterpriseSessionDays: number
+  /** How long reads may use a session resolved before, in ms (0 = never; decision 0031). */
+  sessionCacheMs: number
   /** whether X-Forwarded-* headers are believed at all (TRUST_PROXY) */
   trustProxy: boolean
   /** how many proxies in front of this server append to X-Forwarded-For (0: none trusted) */
@@ -185,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     staffSessionHours: e.STAFF_SESSION_HOURS,
     enterpriseSessionDays: e.ENTERPRISE_SESSION_DAYS,
+    sessionCacheMs: e.SESSION_CACHE_MS,
     trustProxy: e.TRUST_PROXY > 0,
     trustedProxyHops: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,

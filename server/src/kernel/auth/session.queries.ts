@@ -39,6 +39,7 @@ export async function findLiveSession(db: Executor, tokenHash: string, now: Date
       's.id as sessionId',
       's.csrf_token as csrfToken',
       's.last_seen_at as lastSeenAt',
+      's.expires_at as expiresAt',
       'u.id as userId',
       'u.kind as userKind',
       'u.username',

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database'
 import type { StaffRole, UserActor } from './actor'
+import type { SessionCache } from './session-cache'
 import { findLiveSession, findRoleGrants, insertSession, touchSession } from './session.queries'
 import { hashToken, randomToken } from './tokens'
 
@@ -29,18 +30,26 @@ export async function createSession(
 
 export type ResolvedSession = { actor: UserActor; csrfToken: string; isDemo: boolean }
 
-/** Turns a session cookie into the actor it stands for, or undefined when it is not live. */
+/**
+ * Turns a session cookie into the actor it stands for, or undefined when it is not live. With a cache
+ * (reads only), a session resolved a moment ago is taken from it (decision 0031).
+ */
 export async function resolveSession(
   db: Executor,
   token: string,
   now = new Date(),
+  cache?: SessionCache,
 ): Promise<ResolvedSession | undefined> {
-  const row = await findLiveSession(db, hashToken(token), now)
+  const tokenHash = hashToken(token)
+  const cached = cache?.get(tokenHash, now.getTime())
+  if (cached) return cached
+  const generation = cache?.generation ?? 0
+  const row = await findLiveSession(db, tokenHash, now)
   if (!row) return undefined
   const grants = row.userKind === 'staff' ? await findRoleGrants(db, row.userId) : []
   // Writing last_seen on every request would make every read a write; once a minute is enough.
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await touchSession(db, row.sessionId, now)
-  return {
+  const resolved: ResolvedSession = {
     csrfToken: row.csrfToken,
     isDemo: row.isDemo,
     actor: {
@@ -55,6 +64,8 @@ export async function resolveSession(
       consentPending: row.consentPending,
     },
   }
+  cache?.set(tokenHash, resolved, row.expiresAt, generation, now.getTime())
+  return resolved
 }
 
 export function maskPhone(phone: string): string {

@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics'
 import type { Notifier } from '../notify/notifier'
 import type { IdentityVerifier } from '../identity/identity-verifier'
 import type { Actor } from '../auth/actor'
+import type { SessionCache } from '../auth/session-cache'
 
 /** Everything a service may use. Built once per process (or per test database). */
 export type AppDeps = {
@@ -25,6 +26,8 @@ export type AppDeps = {
   calendar: CalendarSource
   logger: Logger
   metrics: Metrics
+  /** Sessions resolved a moment ago, for reads on this node (decision 0031). */
+  sessionCache: SessionCache
 }
 
 export type AppEnv = {

@@ -9,6 +9,14 @@ const gzip = promisify(zlib.gzip)
 export const COMPRESS_THRESHOLD_BYTES = 1024
 
 /**
+ * Answers up to this size are compressed on the event loop (brotli at quality 4: well under 0.1 ms for
+ * a page of a list); larger ones on libuv's thread pool. Handing a small answer to the pool costs more
+ * than compressing it, and the pool's four threads are shared with password hashing: a burst of
+ * sign-ins would otherwise hold every page's answer behind it (decision 0031).
+ */
+export const INLINE_COMPRESS_MAX_BYTES = 16 * 1024
+
+/**
  * Text the server makes per request: JSON (and problem+json), Open311's XML, the docs page and
  * index.html, CSV, Prometheus metrics. Never text/event-stream (a stream must flush as it goes), never
  * downloads that are compressed already (xlsx is a zip, images, PDFs) — those types are not listed.
@@ -43,8 +51,8 @@ export function chooseEncoding(header: string | undefined): AnswerEncoding | nul
 /**
  * Compresses the server's own text answers above the threshold, per Accept-Encoding, with
  * `Vary: Accept-Encoding`. Streams, ranges, HEAD, answers already encoded (the precompressed web
- * assets) and `Cache-Control: no-transform` pass untouched. Brotli at quality 4 and gzip at level 6
- * run on libuv's thread pool (zlib's async calls), not on the event loop.
+ * assets) and `Cache-Control: no-transform` pass untouched. Brotli at quality 4 and gzip at level 6;
+ * small answers inline, large ones on libuv's thread pool (zlib's async calls).
  */
 export function compressAnswers(options: { threshold?: number } = {}): MiddlewareHandler {
   const threshold = options.threshold ?? COMPRESS_THRESHOLD_BYTES
@@ -84,15 +92,21 @@ export function compressAnswers(options: { threshold?: number } = {}): Middlewar
       answer(body)
       return
     }
+    const inline = body.length <= INLINE_COMPRESS_MAX_BYTES
+    const brotliOptions = {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }
     const compressed =
       encoding === 'br'
-        ? await brotli(body, {
-            params: {
-              [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
-              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-            },
-          })
-        : await gzip(body, { level: 6 })
+        ? inline
+          ? zlib.brotliCompressSync(body, brotliOptions)
+          : await brotli(body, brotliOptions)
+        : inline
+          ? zlib.gzipSync(body, { level: 6 })
+          : await gzip(body, { level: 6 })
     const headers = answer(compressed)
     headers.set('content-encoding', encoding)
     const etag = headers.get('etag')

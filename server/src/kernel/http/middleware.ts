@@ -83,7 +83,13 @@ export function sessionAuth(): MiddlewareHandler<AppEnv> {
     if (unsafe) assertSameOrigin(c, deps.config.trustProxy)
     const token = getCookie(c, SESSION_COOKIE)
     if (token) {
-      const resolved = await resolveSession(deps.db, token)
+      // Reads may take a session resolved a moment ago; a write always reads it from the database.
+      const resolved = await resolveSession(
+        deps.db,
+        token,
+        new Date(),
+        unsafe ? undefined : deps.sessionCache,
+      )
       if (resolved && !(resolved.isDemo && !deps.config.demoAccounts)) {
         if (unsafe) {
           const header = c.req.header(CSRF_HEADER)

@@ -350,12 +350,14 @@ export async function signOut(deps: AppDeps, actor: Actor): Promise<void> {
     await deleteSession(tx, user.sessionId)
     await writeAudit(tx, user, { action: 'auth.sign_out', entityType: 'user', entityId: user.userId })
   })
+  // After the commit: a read racing the sign-out cannot put the session back (decision 0031).
+  deps.sessionCache.forgetSession(user.sessionId)
 }
 
 /** Ends every session of the caller, on every device. */
 export async function signOutEverywhere(deps: AppDeps, actor: Actor): Promise<{ sessionsEnded: number }> {
   const user = requireSignedIn(actor)
-  return deps.db.transaction().execute(async (tx) => {
+  const result = await deps.db.transaction().execute(async (tx) => {
     const ended = await deleteSessionsOfUser(tx, user.userId)
     // A lost or stolen browser should not keep the trust of its past sign-ins either.
     await forgetTrustedDevicesOf(tx, user.userId)
@@ -367,6 +369,8 @@ export async function signOutEverywhere(deps: AppDeps, actor: Actor): Promise<{ 
     })
     return { sessionsEnded: ended }
   })
+  deps.sessionCache.forgetUser(user.userId)
+  return result
 }
 
 export async function getMe(deps: AppDeps, actor: Actor): Promise<Me> {
@@ -428,6 +432,7 @@ export async function changePassword(
     await deleteOtherSessions(tx, me.userId, me.sessionId)
     await writeAudit(tx, me, { action: 'user.change_password', entityType: 'user', entityId: me.userId })
   })
+  deps.sessionCache.forgetUser(me.userId)
 }
 
 /** Starts TOTP enrolment: a new secret, shown once as a QR code. Refuses: TOTP_ALREADY_ENABLED. */

@@ -96,6 +96,7 @@ export async function acceptDocuments(
         })
     }
   })
+  deps.sessionCache.forgetUser(user.userId)
   return getConsentStatus(deps, { ...user, consentPending: false })
 }
 
@@ -111,7 +112,7 @@ export async function withdrawConsent(
   input: { reason?: string | undefined },
 ): Promise<{ withdrawn: number; sessionsEnded: number }> {
   const user = requireRole(actor, 'enterprise')
-  return deps.db.transaction().execute(async (tx) => {
+  const result = await deps.db.transaction().execute(async (tx) => {
     const withdrawn = await q.withdrawAcceptances(tx, user.userId, new Date())
     const sessionsEnded = await deleteSessionsOfUser(tx, user.userId)
     await writeAudit(tx, user, {
@@ -122,4 +123,6 @@ export async function withdrawConsent(
     })
     return { withdrawn: withdrawn.length, sessionsEnded }
   })
+  deps.sessionCache.forgetUser(user.userId)
+  return result
 }

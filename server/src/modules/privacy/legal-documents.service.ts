@@ -107,7 +107,7 @@ export async function publishDocument(
     throw new AppError('VALIDATION_FAILED', {
       fields: { effectiveOn: translate('privacy.effectiveInPast', { today }) },
     })
-  return deps.db.transaction().execute(async (tx) => {
+  const published = await deps.db.transaction().execute(async (tx) => {
     await q.lockDocumentKind(tx, kind)
     const latest = await q.findLatestVersion(tx, kind)
     if ((latest?.version ?? 0) !== input.basedOnVersion) throw new AppError('VERSION_CONFLICT')
@@ -141,6 +141,9 @@ export async function publishDocument(
     const currentId = (await q.findCurrentDocumentIds(tx, new Date())).get(kind)
     return presentDocument(row, currentId, new Date())
   })
+  // Everyone of that kind may now owe a consent: this node asks again at once (decision 0031).
+  deps.sessionCache.forgetAll()
+  return published
 }
 
 async function insertVersion(

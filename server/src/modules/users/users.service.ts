@@ -180,6 +180,8 @@ export async function updateStaff(
       },
     })
   })
+  // Roles, department, disabling: this node's reads see them at once (decision 0031).
+  deps.sessionCache.forgetUser(id)
   return getStaff(deps, actor, id)
 }
 
@@ -200,6 +202,7 @@ export async function resetStaffPassword(
     await clearSignInFailures(tx, { id, username: row.username! })
     await writeAudit(tx, admin, { action: 'user.reset_password', entityType: 'user', entityId: id })
   })
+  deps.sessionCache.forgetUser(id)
   return { initialPassword }
 }
 
@@ -221,7 +224,7 @@ export async function revokeStaffSessions(
   id: string,
 ): Promise<{ sessionsEnded: number }> {
   const admin = requireRole(actor, 'admin')
-  return deps.db.transaction().execute(async (tx) => {
+  const result = await deps.db.transaction().execute(async (tx) => {
     const row = await q.findUserRow(tx, id)
     if (!row) throw notFound()
     const ended = await deleteSessionsOfUser(tx, id)
@@ -233,6 +236,8 @@ export async function revokeStaffSessions(
     })
     return { sessionsEnded: ended }
   })
+  deps.sessionCache.forgetUser(id)
+  return result
 }
 
 /**
