@@ -137,6 +137,14 @@ export async function lockEnterpriseFacts(tx: Tx, enterpriseId: string): Promise
  * The parsed writes of an import, staged in a temporary table (gone at commit) in large multi-row
  * inserts from arrays — the same statement on PostgreSQL and PGlite.
  */
+/**
+ * Sorts and hashes of a million rows spill to disk at the default work_mem (4 MB): the import's
+ * transaction gets more, for itself only.
+ */
+export async function allowBulkMemory(tx: Tx): Promise<void> {
+  await sql`SET LOCAL work_mem = '64MB'`.execute(tx)
+}
+
 export async function stageImportWrites(
   tx: Tx,
   rows: { rowNo: number; enterpriseId: string; key: string; period: string; value: unknown }[],
@@ -172,14 +180,17 @@ export async function lockEnterprisesOfImport(tx: Tx): Promise<void> {
 export async function applyStagedImport(
   tx: Tx,
   input: { source: string; importId: string; recordedBy: string; at: Date },
+  phases: { end(phase: string): void },
 ): Promise<Set<number>> {
   // one value per enterprise, fact and period: the file's last row for it
   await sql`
     CREATE TEMP TABLE fact_import_latest ON COMMIT DROP AS
     SELECT DISTINCT ON (enterprise_id, fact_key, period) row_no, enterprise_id, fact_key, period, value
       FROM fact_import_stage ORDER BY enterprise_id, fact_key, period, row_no DESC`.execute(tx)
+  phases.end('latest')
   // temporary tables have no statistics until analysed: without them the joins below are planned blind
   await sql`ANALYZE fact_import_latest`.execute(tx)
+  phases.end('analyzeLatest')
   await sql`
     CREATE TEMP TABLE fact_import_changes ON COMMIT DROP AS
     SELECT l.row_no, l.enterprise_id, l.fact_key, l.period, l.value
@@ -188,42 +199,73 @@ export async function applyStagedImport(
         ON f.enterprise_id = l.enterprise_id AND f.fact_key = l.fact_key AND f.period = l.period
        AND f.source = ${input.source} AND f.superseded_at IS NULL
      WHERE f.id IS NULL OR f.value IS DISTINCT FROM l.value`.execute(tx)
+  phases.end('changes')
   await sql`ANALYZE fact_import_changes`.execute(tx)
+  phases.end('analyzeChanges')
   const changed = await sql<{ row_no: number }>`
     SELECT DISTINCT row_no FROM fact_import_changes`.execute(tx)
+  phases.end('changedRows')
   if (changed.rows.length === 0) return new Set()
   await sql`
     UPDATE enterprise_facts f SET superseded_at = ${input.at}
       FROM fact_import_changes l
      WHERE f.enterprise_id = l.enterprise_id AND f.fact_key = l.fact_key AND f.period = l.period
        AND f.source = ${input.source} AND f.superseded_at IS NULL`.execute(tx)
+  phases.end('supersede')
   await sql`
     INSERT INTO enterprise_facts
       (enterprise_id, fact_key, period, value, source, is_verified, import_id, recorded_by, recorded_at)
     SELECT enterprise_id, fact_key, period, value, ${input.source}, true, ${input.importId}, ${input.recordedBy}, ${input.at}
       FROM fact_import_changes`.execute(tx)
+  phases.end('insertFacts')
+  // the touched (enterprise, fact) pairs with their type, analysed: joined blind, the planner guessed
+  // a few thousand pairs and probed the facts' index a million times instead of one hash join
   await sql`
-    INSERT INTO enterprise_fact_values AS v
-      (enterprise_id, fact_key, value_num, value_text, value_tags, period, source, is_verified, fact_id, change_seq)
+    CREATE TEMP TABLE fact_import_pairs ON COMMIT DROP AS
+    SELECT p.enterprise_id, p.fact_key, d.type
+      FROM (SELECT DISTINCT enterprise_id, fact_key FROM fact_import_changes) p
+      JOIN fact_definitions d ON d.key = p.fact_key`.execute(tx)
+  await sql`ANALYZE fact_import_pairs`.execute(tx)
+  phases.end('pairs')
+  // The resolved current values: updated where the pair has one, inserted where not. Not one
+  // INSERT … ON CONFLICT: that locks each conflicting row, then updates it (two heap writes a row);
+  // the enterprises are locked, so no one else inserts these pairs meanwhile. change_seq is drawn
+  // here, one nextval a row: the trigger (migration 0029) leaves a value it is given.
+  await sql`
+    CREATE TEMP TABLE fact_import_current ON COMMIT DROP AS
     SELECT DISTINCT ON (f.enterprise_id, f.fact_key)
            f.enterprise_id, f.fact_key,
-           CASE WHEN d.type = 'tags' THEN NULL
-                WHEN d.type = 'boolean' THEN CASE WHEN f.value = 'true'::jsonb THEN 1 ELSE 0 END
-                WHEN jsonb_typeof(f.value) = 'number' THEN (f.value #>> '{}')::double precision END,
-           CASE WHEN d.type IN ('tags', 'boolean') OR jsonb_typeof(f.value) = 'number' THEN NULL
-                ELSE f.value #>> '{}' END,
-           CASE WHEN d.type = 'tags' THEN ARRAY(SELECT jsonb_array_elements_text(f.value)) END,
-           f.period, f.source, f.is_verified, f.id, 0
+           CASE WHEN t.type = 'tags' THEN NULL
+                WHEN t.type = 'boolean' THEN CASE WHEN f.value = 'true'::jsonb THEN 1 ELSE 0 END
+                WHEN jsonb_typeof(f.value) = 'number' THEN (f.value #>> '{}')::double precision END AS value_num,
+           CASE WHEN t.type IN ('tags', 'boolean') OR jsonb_typeof(f.value) = 'number' THEN NULL
+                ELSE f.value #>> '{}' END AS value_text,
+           CASE WHEN t.type = 'tags' THEN ARRAY(SELECT jsonb_array_elements_text(f.value)) END AS value_tags,
+           f.period, f.source, f.is_verified, f.id AS fact_id
       FROM enterprise_facts f
-      JOIN (SELECT DISTINCT enterprise_id, fact_key FROM fact_import_changes) t
-        ON t.enterprise_id = f.enterprise_id AND t.fact_key = f.fact_key
-      JOIN fact_definitions d ON d.key = f.fact_key
+      JOIN fact_import_pairs t ON t.enterprise_id = f.enterprise_id AND t.fact_key = f.fact_key
      WHERE f.superseded_at IS NULL AND f.value IS NOT NULL
-     ORDER BY f.enterprise_id, f.fact_key, f.period COLLATE "C" DESC, f.is_verified DESC, f.recorded_at DESC, f.id DESC
-    ON CONFLICT (enterprise_id, fact_key) DO UPDATE SET
-      value_num = excluded.value_num, value_text = excluded.value_text, value_tags = excluded.value_tags,
-      period = excluded.period, source = excluded.source, is_verified = excluded.is_verified,
-      fact_id = excluded.fact_id`.execute(tx)
+     ORDER BY f.enterprise_id, f.fact_key, f.period COLLATE "C" DESC, f.is_verified DESC, f.recorded_at DESC, f.id DESC`.execute(
+    tx,
+  )
+  await sql`ANALYZE fact_import_current`.execute(tx)
+  phases.end('resolve')
+  await sql`
+    UPDATE enterprise_fact_values v SET
+           value_num = c.value_num, value_text = c.value_text, value_tags = c.value_tags, period = c.period,
+           source = c.source, is_verified = c.is_verified, fact_id = c.fact_id, change_seq = nextval('fact_change_seq')
+      FROM fact_import_current c
+     WHERE v.enterprise_id = c.enterprise_id AND v.fact_key = c.fact_key`.execute(tx)
+  phases.end('updateValues')
+  await sql`
+    INSERT INTO enterprise_fact_values
+      (enterprise_id, fact_key, value_num, value_text, value_tags, period, source, is_verified, fact_id, change_seq)
+    SELECT c.enterprise_id, c.fact_key, c.value_num, c.value_text, c.value_tags, c.period, c.source, c.is_verified,
+           c.fact_id, nextval('fact_change_seq')
+      FROM fact_import_current c
+     WHERE NOT EXISTS (SELECT 1 FROM enterprise_fact_values v
+                        WHERE v.enterprise_id = c.enterprise_id AND v.fact_key = c.fact_key)`.execute(tx)
+  phases.end('insertValues')
   return new Set(changed.rows.map((r) => r.row_no))
 }
 
