@@ -127,7 +127,7 @@ export type Clock<T extends string = string> = {
   suspension?: Suspension | null
 }
 
-export function startClock<T extends string = never>(at: Date, budgetMinutes: number): Clock<T> {
+export function startClock<T extends string = string>(at: Date, budgetMinutes: number): Clock<T> {
   return {
     startedAt: at,
     budgetMinutes,
