@@ -7,6 +7,7 @@ import {
   type CaseKind,
   type CaseOutcome,
 } from '../../kernel/cases/action-runner'
+import { notifyApplicant, notifyEach } from '../../kernel/cases/outbox'
 import type { Tx } from '../../kernel/db/database'
 import type { AppealsTable } from '../../kernel/db/schema'
 import type { ErrorCode } from '../../kernel/errors'
@@ -141,9 +142,8 @@ export async function notifyStaff(
 ): Promise<void> {
   // The appeal's id lets the console's inbox open the case the message is about.
   const params = { ...(ctx.appeal ? { appealId: ctx.appeal.id } : {}), ...message.params }
-  for (const userId of await staffToNotify(ctx.tx, departmentIds, roles)) {
-    await ctx.deps.notifier.enqueue(ctx.tx, { ...message, params, recipient: { userId } })
-  }
+  const staff = await staffToNotify(ctx.tx, departmentIds, roles)
+  await notifyEach(ctx.deps.notifier, ctx.tx, staff, { ...message, params })
 }
 
 /** Tells the enterprise about its own appeal: solicited, so it never counts against the contact cap. */
@@ -153,11 +153,9 @@ export async function notifyEnterprise(
   params: Record<string, string | number>,
   sms = false,
 ) {
-  await ctx.deps.notifier.enqueue(ctx.tx, {
-    recipient: { enterpriseId: ctx.appeal.enterprise_id },
+  await notifyApplicant(ctx.deps.notifier, ctx.tx, ctx.appeal.enterprise_id, {
     template,
     params: { number: ctx.appeal.number, title: ctx.appeal.title, appealId: ctx.appeal.id, ...params },
     channels: sms ? ['inbox', 'sms'] : ['inbox'],
-    isSolicited: true,
   })
 }

@@ -6,6 +6,7 @@ import {
   type CaseKind,
   type CaseOutcome,
 } from '../../kernel/cases/action-runner'
+import { notifyApplicant, notifyEach } from '../../kernel/cases/outbox'
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar'
 import type { Tx } from '../../kernel/db/database'
 import type { BenefitClaimsTable } from '../../kernel/db/schema'
@@ -143,9 +144,7 @@ export async function notifyDepartment(
   roles: ('handler' | 'department_head')[],
   message: Omit<NotificationRequest, 'recipient'>,
 ): Promise<void> {
-  for (const userId of await staffToNotify(tx, [departmentId], roles)) {
-    await deps.notifier.enqueue(tx, { ...message, recipient: { userId } })
-  }
+  await notifyEach(deps.notifier, tx, await staffToNotify(tx, [departmentId], roles), message)
 }
 
 /** Tells the enterprise about its own claim: an answer to its request, so never counted against the contact cap. */
@@ -156,11 +155,9 @@ export async function notifyEnterprise(
   template: string,
   params: Record<string, string | number>,
 ): Promise<void> {
-  await deps.notifier.enqueue(tx, {
-    recipient: { enterpriseId: claim.enterprise_id },
+  await notifyApplicant(deps.notifier, tx, claim.enterprise_id, {
     template,
     params: { number: claim.number, title: snapshotOf(claim).title, ...params },
-    isSolicited: true,
   })
 }
 
