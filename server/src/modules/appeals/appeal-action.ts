@@ -29,6 +29,7 @@ import type { AppealRow } from './appeals.queries'
  * who may act, ask the transition table, do the action's work, then write the new state, the timeline
  * event and the audit row — all in one transaction, so a crash leaves nothing half-done.
  */
+/** `appeal` is the appeal's name for the kit's `row` (the same object). */
 export type ActionContext = {
   deps: AppDeps
   tx: Tx

@@ -31,6 +31,7 @@ export type ClaimActor =
 
 type ClaimChanges = Updateable<BenefitClaimsTable>
 
+/** `user` and `claim` are the claim's names for the kit's `actor` and `row` (the same objects). */
 export type ClaimContext = {
   deps: AppDeps
   tx: Tx
