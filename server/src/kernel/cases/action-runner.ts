@@ -16,7 +16,7 @@ import type { CaseTable } from './transitions'
  * named refusal (state), whatever the work throws.
  */
 
-/** How a kind of case is stored: the module's queries behind four functions. */
+/** What the kit knows of a kind of case: its table, how to read a row, and the module's queries that write it. */
 export type CaseKind<
   Row,
   S extends string,
