@@ -2,7 +2,7 @@ import { departmentsWhere, hasRole, type UserActor } from '../../kernel/auth/act
 import type { Executor } from '../../kernel/db/database'
 import { AppError, notFound } from '../../kernel/errors'
 import { departmentScope } from '../departments'
-import type { AppealAction } from './appeal-states'
+import { APPEAL_TABLE, type AppealAction, type AppealRole } from './appeal-states'
 import type { AppealRow } from './appeals.queries'
 import * as q from './appeals.queries'
 
@@ -61,25 +61,28 @@ export function assertCanSee(viewer: Viewer, appeal: AppealRow, holding: Holding
   throw notFound()
 }
 
-const TASK_FORCE_ACTIONS: AppealAction[] = ['accept', 'reject', 'merge', 'dispatch', 'arbitrate']
-const LEAD_ACTIONS: AppealAction[] = ['sign_for', 'return', 'pause', 'resume', 'record_contact', 'reply']
-const LEAD_HEAD_ACTIONS: AppealAction[] = ['request_extension', 'approve_reply', 'reject_reply']
-const ENTERPRISE_ACTIONS: AppealAction[] = ['confirm', 'reopen', 'withdraw']
-const CO_HANDLER_ACTIONS: AppealAction[] = ['co_sign_for', 'submit_part']
+/**
+ * The roles the viewer holds on this appeal; the transition table (appeal-states.ts) says which roles
+ * may make each move.
+ */
+export function rolesOn(viewer: Viewer, holding: Holding): AppealRole[] {
+  const { user } = viewer
+  const roles: AppealRole[] = []
+  if (hasRole(user, 'dispatcher')) roles.push('task_force')
+  if (viewer.kind === 'enterprise') roles.push('enterprise')
+  if (coDepartmentOf(viewer, holding) !== undefined) roles.push('co_handler')
+  const lead = holding.leadDepartmentId
+  if (!lead || viewer.kind !== 'department') return roles
+  const heldHere = (role: 'handler' | 'department_head') =>
+    departmentsWhere(user, role).length > 0 && viewer.departmentIds.includes(lead)
+  if (heldHere('handler')) roles.push('lead_handler')
+  if (heldHere('department_head')) roles.push('lead_head')
+  return roles
+}
 
 /** Whether the viewer's role lets them take the action on this appeal (the state is checked separately). */
 export function mayAct(viewer: Viewer, action: AppealAction, holding: Holding): boolean {
-  const { user } = viewer
-  if (TASK_FORCE_ACTIONS.includes(action)) return hasRole(user, 'dispatcher')
-  if (ENTERPRISE_ACTIONS.includes(action)) return viewer.kind === 'enterprise'
-  if (CO_HANDLER_ACTIONS.includes(action)) return coDepartmentOf(viewer, holding) !== undefined
-  const lead = holding.leadDepartmentId
-  if (!lead || viewer.kind !== 'department') return false
-  const heldHere = (role: 'handler' | 'department_head') =>
-    departmentsWhere(user, role).length > 0 && viewer.departmentIds.includes(lead)
-  if (LEAD_ACTIONS.includes(action)) return heldHere('handler') || heldHere('department_head')
-  if (LEAD_HEAD_ACTIONS.includes(action)) return heldHere('department_head')
-  return false
+  return APPEAL_TABLE.mayTake(action, rolesOn(viewer, holding))
 }
 
 /**
@@ -92,10 +95,6 @@ export function coDepartmentOf(viewer: Viewer, holding: Holding): string | undef
   if (!departmentsWhere(user, 'handler').length && !departmentsWhere(user, 'department_head').length)
     return undefined
   return holding.coDepartmentIds.find((d) => viewer.departmentIds.includes(d))
-}
-
-export function assertMayAct(viewer: Viewer, action: AppealAction, holding: Holding): void {
-  if (!mayAct(viewer, action, holding)) throw new AppError('FORBIDDEN')
 }
 
 /** A department sees the enterprise's name and contact only when the enterprise did not ask to hide them. */

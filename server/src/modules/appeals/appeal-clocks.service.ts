@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar'
+import { budgetFor } from '../../kernel/cases/clock'
 import type { Tx } from '../../kernel/db/database'
 import {
   dueAt,
@@ -12,17 +13,10 @@ import {
   startClock,
   stopClock,
   type Clock,
-  type ClockBasis,
   type Threshold,
   type TimeMeter,
 } from './appeal-clock'
-import {
-  targetFor,
-  type AppealClockKind,
-  type AppealSettings,
-  type Target,
-  type Tier,
-} from './appeal-settings'
+import { targetFor, type AppealClockKind, type AppealSettings, type Tier } from './appeal-settings'
 import * as q from './appeals.queries'
 import type { ClockRow } from './appeals.queries'
 
@@ -73,25 +67,8 @@ export function derivedColumns(clock: Clock, meter: TimeMeter, settings: AppealS
   }
 }
 
-/**
- * Minutes a target allows from `start`, and what they count: clock hours count every minute; working
- * hours and working days count working time ("n working days" ends at the close of the n-th working
- * day after).
- */
-export function budgetFor(
-  target: Target,
-  start: Date,
-  calendar: WorkingCalendar,
-): { minutes: number; basis: ClockBasis } {
-  if (target.unit === 'hours') return { minutes: Math.round(target.value * 60), basis: 'elapsed' }
-  if (target.unit === 'working_hours') return { minutes: Math.round(target.value * 60), basis: 'working' }
-  return {
-    minutes: Math.round(
-      calendar.workingMinutesBetween(start, calendar.addWorkingDays(start, Math.round(target.value))),
-    ),
-    basis: 'working',
-  }
-}
+/** Minutes a target allows from its start, and what they count: the kit's limits (kernel/cases/clock.ts). */
+export { budgetFor }
 
 /** A co-handler's part is due within a share of the resolution target, counted the same way. */
 function budgetOf(env: ClockEnv, kind: AppealClockKind, tier: Tier) {

@@ -1,7 +1,10 @@
+import { defineCaseTable, type StateCategory } from '../../kernel/cases/transitions'
+import type { ErrorCode } from '../../kernel/errors'
+
 /**
- * The life of an appeal as data: states with fixed categories, and one table that decides every move.
- * A move not in the table is refused with the action's own error code; the service never sets a
- * status any other way.
+ * The life of an appeal as data: states with fixed categories, and one table that decides every move
+ * and who may make it (the case kit's table, kernel/cases). A move not in the table is refused with
+ * the action's own error code; the service never sets a status any other way.
  */
 export const APPEAL_STATES = {
   submitted: 'open', // filed, waiting for the task force to triage it
@@ -17,10 +20,9 @@ export const APPEAL_STATES = {
   rejected: 'closed', // not a valid appeal (reason kept)
   merged: 'closed', // a duplicate, merged into another appeal
   withdrawn: 'closed', // withdrawn by the enterprise before an answer (reason kept, listed for audit)
-} as const
+} as const satisfies Record<string, StateCategory>
 
 export type AppealState = keyof typeof APPEAL_STATES
-export type StateCategory = (typeof APPEAL_STATES)[AppealState]
 
 export type AppealAction =
   | 'accept'
@@ -44,70 +46,122 @@ export type AppealAction =
   | 'close_without_rating'
   | 'withdraw'
 
-type Move = { from: readonly AppealState[]; to: AppealState | 'same' }
+/**
+ * The roles a person holds on one appeal (appeal-access.ts works them out from their staff roles and
+ * the departments holding the appeal): the task force (dispatchers), the enterprise that filed it, a
+ * co-handling department's staff, the lead department's handlers and its head.
+ */
+export type AppealRole = 'task_force' | 'enterprise' | 'co_handler' | 'lead_handler' | 'lead_head'
+const TASK_FORCE: readonly AppealRole[] = ['task_force']
+const ENTERPRISE: readonly AppealRole[] = ['enterprise']
+const CO_HANDLER: readonly AppealRole[] = ['co_handler']
+const LEAD: readonly AppealRole[] = ['lead_handler', 'lead_head']
+const LEAD_HEAD: readonly AppealRole[] = ['lead_head']
+/** Timers and sweeps only: no person makes the move. */
+const SYSTEM: readonly AppealRole[] = []
 
-/** Every allowed move. 'same' keeps the state (the action only records something). */
-export const TRANSITIONS: Record<AppealAction, Move> = {
-  accept: { from: ['submitted'], to: 'accepted' },
-  reject: { from: ['submitted', 'accepted'], to: 'rejected' },
-  merge: { from: ['submitted', 'accepted'], to: 'merged' },
-  dispatch: { from: ['submitted', 'accepted', 'returned'], to: 'dispatched' },
-  arbitrate: { from: ['arbitration'], to: 'dispatched' },
-  sign_for: { from: ['dispatched'], to: 'handling' },
-  // A co-handler (协办) signs for its part and submits it to the lead while the lead still handles.
-  co_sign_for: { from: ['dispatched', 'handling', 'paused', 'awaiting_approval'], to: 'same' },
-  submit_part: { from: ['dispatched', 'handling', 'paused'], to: 'same' },
-  // The service decides between 'returned' and 'arbitration' (see returnTarget).
-  return: { from: ['dispatched', 'handling'], to: 'returned' },
-  pause: { from: ['handling'], to: 'paused' },
-  resume: { from: ['paused'], to: 'handling' },
-  request_extension: { from: ['handling', 'paused'], to: 'same' },
-  record_contact: { from: ['dispatched', 'handling', 'paused'], to: 'same' },
-  // The service decides between 'replied' and 'awaiting_approval' (see replyTarget).
-  reply: { from: ['handling'], to: 'replied' },
-  approve_reply: { from: ['awaiting_approval'], to: 'replied' },
-  reject_reply: { from: ['awaiting_approval'], to: 'handling' },
-  confirm: { from: ['replied'], to: 'closed' },
-  reopen: { from: ['replied'], to: 'handling' },
-  close_without_rating: { from: ['replied'], to: 'closed' },
-  withdraw: {
-    from: ['submitted', 'accepted', 'dispatched', 'handling', 'paused', 'returned', 'arbitration'],
-    to: 'withdrawn',
+/**
+ * Every allowed move: the states it starts from, where it leads ('same' keeps the state: the action
+ * only records something), who may make it and the code a refused move answers with.
+ */
+export const APPEAL_TABLE = defineCaseTable<AppealState, AppealAction, AppealRole, ErrorCode>({
+  states: APPEAL_STATES,
+  moves: {
+    accept: { from: ['submitted'], to: 'accepted', roles: TASK_FORCE, refusal: 'APPEAL_NOT_ACCEPTABLE' },
+    reject: {
+      from: ['submitted', 'accepted'],
+      to: 'rejected',
+      roles: TASK_FORCE,
+      refusal: 'APPEAL_NOT_REJECTABLE',
+    },
+    merge: {
+      from: ['submitted', 'accepted'],
+      to: 'merged',
+      roles: TASK_FORCE,
+      refusal: 'APPEAL_NOT_MERGEABLE',
+    },
+    dispatch: {
+      from: ['submitted', 'accepted', 'returned'],
+      to: 'dispatched',
+      roles: TASK_FORCE,
+      refusal: 'APPEAL_NOT_DISPATCHABLE',
+    },
+    arbitrate: {
+      from: ['arbitration'],
+      to: 'dispatched',
+      roles: TASK_FORCE,
+      refusal: 'APPEAL_NOT_IN_ARBITRATION',
+    },
+    sign_for: { from: ['dispatched'], to: 'handling', roles: LEAD, refusal: 'APPEAL_NOT_SIGNABLE' },
+    // A co-handler (协办) signs for its part and submits it to the lead while the lead still handles.
+    co_sign_for: {
+      from: ['dispatched', 'handling', 'paused', 'awaiting_approval'],
+      to: 'same',
+      roles: CO_HANDLER,
+      refusal: 'APPEAL_NOT_SIGNABLE',
+    },
+    submit_part: {
+      from: ['dispatched', 'handling', 'paused'],
+      to: 'same',
+      roles: CO_HANDLER,
+      refusal: 'APPEAL_PART_NOT_ACCEPTED',
+    },
+    // The service decides between 'returned' and 'arbitration' (see returnTarget).
+    return: {
+      from: ['dispatched', 'handling'],
+      to: 'returned',
+      roles: LEAD,
+      refusal: 'APPEAL_NOT_RETURNABLE',
+    },
+    pause: { from: ['handling'], to: 'paused', roles: LEAD, refusal: 'APPEAL_NOT_PAUSABLE' },
+    resume: { from: ['paused'], to: 'handling', roles: LEAD, refusal: 'APPEAL_NOT_PAUSED' },
+    request_extension: {
+      from: ['handling', 'paused'],
+      to: 'same',
+      roles: LEAD_HEAD,
+      refusal: 'APPEAL_NOT_EXTENDABLE',
+    },
+    record_contact: {
+      from: ['dispatched', 'handling', 'paused'],
+      to: 'same',
+      roles: LEAD,
+      refusal: 'APPEAL_NOT_CONTACTABLE',
+    },
+    // The service decides between 'replied' and 'awaiting_approval' (see replyTarget).
+    reply: { from: ['handling'], to: 'replied', roles: LEAD, refusal: 'APPEAL_NOT_REPLIABLE' },
+    approve_reply: {
+      from: ['awaiting_approval'],
+      to: 'replied',
+      roles: LEAD_HEAD,
+      refusal: 'APPEAL_NO_REPLY_TO_APPROVE',
+    },
+    reject_reply: {
+      from: ['awaiting_approval'],
+      to: 'handling',
+      roles: LEAD_HEAD,
+      refusal: 'APPEAL_NO_REPLY_TO_APPROVE',
+    },
+    confirm: { from: ['replied'], to: 'closed', roles: ENTERPRISE, refusal: 'APPEAL_NOT_CONFIRMABLE' },
+    reopen: { from: ['replied'], to: 'handling', roles: ENTERPRISE, refusal: 'APPEAL_NOT_CONFIRMABLE' },
+    close_without_rating: {
+      from: ['replied'],
+      to: 'closed',
+      roles: SYSTEM,
+      refusal: 'APPEAL_NOT_CONFIRMABLE',
+    },
+    withdraw: {
+      from: ['submitted', 'accepted', 'dispatched', 'handling', 'paused', 'returned', 'arbitration'],
+      to: 'withdrawn',
+      roles: ENTERPRISE,
+      refusal: 'APPEAL_NOT_WITHDRAWABLE',
+    },
   },
-}
+})
 
-/** The error code a refused action answers with: the client knows exactly what was refused. */
-export const REFUSAL_CODES = {
-  accept: 'APPEAL_NOT_ACCEPTABLE',
-  reject: 'APPEAL_NOT_REJECTABLE',
-  merge: 'APPEAL_NOT_MERGEABLE',
-  dispatch: 'APPEAL_NOT_DISPATCHABLE',
-  arbitrate: 'APPEAL_NOT_IN_ARBITRATION',
-  sign_for: 'APPEAL_NOT_SIGNABLE',
-  co_sign_for: 'APPEAL_NOT_SIGNABLE',
-  submit_part: 'APPEAL_PART_NOT_ACCEPTED',
-  return: 'APPEAL_NOT_RETURNABLE',
-  pause: 'APPEAL_NOT_PAUSABLE',
-  resume: 'APPEAL_NOT_PAUSED',
-  request_extension: 'APPEAL_NOT_EXTENDABLE',
-  record_contact: 'APPEAL_NOT_CONTACTABLE',
-  reply: 'APPEAL_NOT_REPLIABLE',
-  approve_reply: 'APPEAL_NO_REPLY_TO_APPROVE',
-  reject_reply: 'APPEAL_NO_REPLY_TO_APPROVE',
-  confirm: 'APPEAL_NOT_CONFIRMABLE',
-  reopen: 'APPEAL_NOT_CONFIRMABLE',
-  close_without_rating: 'APPEAL_NOT_CONFIRMABLE',
-  withdraw: 'APPEAL_NOT_WITHDRAWABLE',
-} as const satisfies Record<AppealAction, string>
+export const TRANSITIONS = APPEAL_TABLE.moves
 
-export type RefusalCode = (typeof REFUSAL_CODES)[AppealAction]
-
-export type MoveResult = { ok: true; to: AppealState } | { ok: false; code: RefusalCode }
-
-export function move(state: AppealState, action: AppealAction): MoveResult {
-  const t = TRANSITIONS[action]
-  if (!t.from.includes(state)) return { ok: false, code: REFUSAL_CODES[action] }
-  return { ok: true, to: t.to === 'same' ? state : t.to }
+export function move(state: AppealState, action: AppealAction) {
+  return APPEAL_TABLE.move(state, action)
 }
 
 /**
@@ -138,12 +192,10 @@ export function verdictOf(input: { solved: boolean; level: number | null }): 're
 }
 
 export function categoryOf(state: AppealState): StateCategory {
-  return APPEAL_STATES[state]
+  return APPEAL_TABLE.categoryOf(state)
 }
 
-export const OPEN_STATES = (Object.keys(APPEAL_STATES) as AppealState[]).filter(
-  (s) => APPEAL_STATES[s] !== 'closed',
-)
+export const OPEN_STATES = APPEAL_TABLE.statesIn('open', 'paused')
 
 /**
  * Every event type an appeal's timeline can hold: the moves of the table, and the steps beside it
@@ -151,7 +203,7 @@ export const OPEN_STATES = (Object.keys(APPEAL_STATES) as AppealState[]).filter(
  */
 export const APPEAL_EVENT_TYPES: readonly string[] = [
   'filed',
-  ...(Object.keys(TRANSITIONS) as AppealAction[]),
+  ...APPEAL_TABLE.actions,
   'merged_in',
   'extension_approved',
   'extension_rejected',

@@ -22,16 +22,16 @@ import {
   stopAppealClocks,
   voidAppealClocks,
 } from './appeal-clocks.service'
-import { usedMinutes } from './appeal-clock'
+import { isPastBudget } from '../../kernel/cases/clock'
 import { settleCoHandlers } from './appeals-co-handling.service'
 import * as hq from './appeals-handling.queries'
-import { replyTarget, returnTarget, TRANSITIONS } from './appeal-states'
+import { APPEAL_TABLE, replyTarget, returnTarget } from './appeal-states'
 import * as q from './appeals.queries'
 
 /** What the department holding an appeal does with it: sign for, return, pause, contact, extend, reply. */
 
 /** An approval moves the deadline only while the appeal is still in a state an extension may be asked in. */
-const EXTENDABLE_STATES: readonly string[] = TRANSITIONS.request_extension.from
+const EXTENDABLE_STATES: readonly string[] = APPEAL_TABLE.fromStates('request_extension')
 
 const leadOf = (ctx: ActionContext) => ctx.holding.leadDepartmentId!
 const userIdOf = (ctx: ActionContext) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null)
@@ -202,8 +202,7 @@ async function isResolutionPastDue(ctx: ActionContext): Promise<boolean> {
     (r) => r.kind === 'resolution' && r.cycle === ctx.appeal.cycle && r.stopped_at === null,
   )
   if (!row) return false
-  const clock = rowToClock(row)
-  return usedMinutes(clock, ctx.now, meterOf(row, ctx.calendar)) >= clock.budgetMinutes
+  return isPastBudget(rowToClock(row), ctx.now, meterOf(row, ctx.calendar))
 }
 
 /**

@@ -1,53 +1,90 @@
 import type { Updateable } from 'kysely'
-import { primaryRole, type UserActor } from '../../kernel/auth/actor'
-import { writeAudit } from '../../kernel/audit/audit'
+import type { UserActor } from '../../kernel/auth/actor'
+import {
+  commitCaseMove,
+  runCaseAction,
+  type CaseKind,
+  type CaseOutcome,
+} from '../../kernel/cases/action-runner'
+import { notifyApplicant, notifyEach } from '../../kernel/cases/outbox'
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar'
 import type { Tx } from '../../kernel/db/database'
 import type { BenefitClaimsTable } from './benefits.tables'
-import type { Audience } from '../../kernel/timeline/audience'
-import { AppError, notFound } from '../../kernel/errors'
+import type { ErrorCode } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import type { NotificationRequest } from '../../kernel/notify/notifier'
+import type { BenefitMode } from '../../shared/policies'
 import { staffToNotify } from '../users'
 import { rolesFor, scopeOf, type StaffViewer } from './benefits-access'
-import { mayTake, move, type ClaimAction, type ClaimRole, type ClaimState } from './claim-states'
+import { CLAIM_TABLE, type ClaimAction, type ClaimRole, type ClaimState } from './claim-states'
 import * as q from './benefits.queries'
 import type { ClaimRow } from './benefits.queries'
 
 /**
- * One action on one claim, always the same way: lock the row within the caller's scope, check the
- * caller's role for this claim's mode, ask the transition table, do the action's work, then write the
- * new state, the timeline event and the audit row — all in one transaction.
+ * A benefit claim on the case kit (kernel/cases): how a claim is stored, and how the caller's roles
+ * on it are found. The kit's runner does the rest the same way for every case: lock, check the role
+ * for this claim's mode, ask the table, do the action's work, then write the new state, the timeline
+ * event and the audit row — all in one transaction.
  */
 export type ClaimActor =
   { kind: 'staff'; viewer: StaffViewer } | { kind: 'enterprise'; user: UserActor; enterpriseId: string }
 
+type ClaimChanges = Updateable<BenefitClaimsTable>
+
+/** `user` and `claim` are the claim's names for the kit's `actor` and `row` (the same objects). */
 export type ClaimContext = {
   deps: AppDeps
   tx: Tx
+  actor: UserActor
   user: UserActor
+  row: ClaimRow
   claim: ClaimRow
   roles: ClaimRole[]
   now: Date
   calendar: () => Promise<WorkingCalendar>
 }
 
-export type ClaimOutcome = {
-  changes?: Updateable<BenefitClaimsTable>
-  /**
-   * The step on the claim's timeline. `audience`: whether the enterprise reads the step at all (its
-   * view also lists which types and data keys, claims-enterprise-view.ts); `noteAudience`: who reads the
-   * note — reasons a decision owes the applicant are the enterprise's, anything else stays internal.
-   */
-  event?: {
-    note?: string | null
-    noteAudience?: Audience
-    data?: Record<string, unknown>
-    audience?: Audience
-  }
-  audit?: Record<string, unknown>
+/**
+ * `changes` to the claim's row; `event` the step on the claim's timeline — `audience`: whether the
+ * enterprise reads the step at all (its view also lists which types and data keys,
+ * claims-enterprise-view.ts); `noteAudience`: who reads the note — reasons a decision owes the
+ * applicant are the enterprise's, anything else stays internal.
+ */
+export type ClaimOutcome = Omit<CaseOutcome<ClaimState, ClaimChanges>, 'to'>
+
+const CLAIM_KIND: CaseKind<
+  ClaimRow,
+  ClaimState,
+  ClaimAction,
+  ClaimRole,
+  ErrorCode,
+  BenefitMode,
+  ClaimChanges,
+  string
+> = {
+  entityType: 'benefit_claim',
+  table: CLAIM_TABLE,
+  idOf: (claim) => claim.id,
+  stateOf: (claim) => claim.status,
+  variantOf: (claim) => claim.mode,
+  save: async (tx, claim, changes, to) => {
+    await q.updateClaim(tx, claim.id, { ...changes, status: to })
+    return claim.id
+  },
+  insertEvent: (tx, claim, event) =>
+    q.insertEvent(tx, {
+      claimId: claim.id,
+      type: event.type,
+      actorUserId: event.actorUserId,
+      actorRole: event.actorRole,
+      note: event.note,
+      noteAudience: event.noteAudience,
+      data: event.data,
+      audience: event.audience,
+    }),
 }
 
+/** Runs an action on one claim within the caller's scope; answers the claim's id. */
 export async function runClaimAction(
   deps: AppDeps,
   who: ClaimActor,
@@ -55,60 +92,49 @@ export async function runClaimAction(
   action: ClaimAction,
   work: (ctx: ClaimContext) => Promise<ClaimOutcome>,
 ): Promise<string> {
-  return deps.db.transaction().execute(async (tx) => {
-    const scope =
-      who.kind === 'staff'
-        ? scopeOf(who.viewer)
-        : { kind: 'enterprise' as const, enterpriseId: who.enterpriseId }
-    const claim = await q.lockClaim(tx, claimId, scope)
-    if (!claim) throw notFound()
-    const roles: ClaimRole[] =
-      who.kind === 'staff' ? rolesFor(who.viewer, claim.department_id) : ['enterprise']
-    if (!mayTake(action, claim.mode, roles)) throw new AppError('FORBIDDEN')
-    const m = move(claim.status, claim.mode, action)
-    if (!m.ok) throw new AppError(m.code)
-    const user = who.kind === 'staff' ? who.viewer.user : who.user
-    let calendar: WorkingCalendar | undefined
-    const ctx: ClaimContext = {
-      deps,
-      tx,
-      user,
-      claim,
-      roles,
-      now: new Date(),
-      calendar: async () => (calendar ??= await deps.calendar.calendar(tx)),
-    }
-    const outcome = await work(ctx)
-    await commitMove(ctx, action, m.to, outcome)
-    return claim.id
-  })
+  return runCaseAction(
+    deps.db,
+    CLAIM_KIND,
+    action,
+    async (tx) => {
+      const scope =
+        who.kind === 'staff'
+          ? scopeOf(who.viewer)
+          : { kind: 'enterprise' as const, enterpriseId: who.enterpriseId }
+      const claim = await q.lockClaim(tx, claimId, scope)
+      if (!claim) return undefined
+      const roles: ClaimRole[] =
+        who.kind === 'staff' ? rolesFor(who.viewer, claim.department_id) : ['enterprise']
+      const user = who.kind === 'staff' ? who.viewer.user : who.user
+      let calendar: WorkingCalendar | undefined
+      const ctx: ClaimContext = {
+        deps,
+        tx,
+        actor: user,
+        user,
+        row: claim,
+        claim,
+        roles,
+        now: new Date(),
+        calendar: async () => (calendar ??= await deps.calendar.calendar(tx)),
+      }
+      return { ctx, roles }
+    },
+    work,
+  )
 }
 
-/** Writes the move: the new state, the timeline event, the audit row (last: it holds the chain's lock). */
+/**
+ * Writes a move already checked by the caller (a payout list locks and checks its claims together):
+ * the new state, the timeline event, the audit row.
+ */
 export async function commitMove(
-  ctx: Pick<ClaimContext, 'tx' | 'user' | 'claim'>,
+  ctx: { tx: Tx; user: UserActor; claim: ClaimRow },
   action: ClaimAction,
   to: ClaimState,
   outcome: ClaimOutcome,
 ): Promise<void> {
-  await q.updateClaim(ctx.tx, ctx.claim.id, { ...outcome.changes, status: to })
-  await q.insertEvent(ctx.tx, {
-    claimId: ctx.claim.id,
-    type: action,
-    actorUserId: ctx.user.userId,
-    actorRole: primaryRole(ctx.user),
-    note: outcome.event?.note ?? null,
-    noteAudience: outcome.event?.noteAudience ?? 'internal',
-    data: outcome.event?.data ?? {},
-    audience: outcome.event?.audience ?? 'internal',
-  })
-  await writeAudit(ctx.tx, ctx.user, {
-    action: `benefit_claim.${action}`,
-    entityType: 'benefit_claim',
-    entityId: ctx.claim.id,
-    before: { status: ctx.claim.status },
-    after: { status: to, ...outcome.audit },
-  })
+  await commitCaseMove(CLAIM_KIND, { tx: ctx.tx, actor: ctx.user, row: ctx.claim }, action, to, outcome)
 }
 
 /** Tells the staff of the paying department with the roles, each in their own inbox. */
@@ -119,9 +145,7 @@ export async function notifyDepartment(
   roles: ('handler' | 'department_head')[],
   message: Omit<NotificationRequest, 'recipient'>,
 ): Promise<void> {
-  for (const userId of await staffToNotify(tx, [departmentId], roles)) {
-    await deps.notifier.enqueue(tx, { ...message, recipient: { userId } })
-  }
+  await notifyEach(deps.notifier, tx, await staffToNotify(tx, [departmentId], roles), message)
 }
 
 /** Tells the enterprise about its own claim: an answer to its request, so never counted against the contact cap. */
@@ -132,11 +156,9 @@ export async function notifyEnterprise(
   template: string,
   params: Record<string, string | number>,
 ): Promise<void> {
-  await deps.notifier.enqueue(tx, {
-    recipient: { enterpriseId: claim.enterprise_id },
+  await notifyApplicant(deps.notifier, tx, claim.enterprise_id, {
     template,
     params: { number: claim.number, title: snapshotOf(claim).title, ...params },
-    isSolicited: true,
   })
 }
 

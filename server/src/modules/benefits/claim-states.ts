@@ -1,9 +1,11 @@
+import { defineCaseTable, type StateCategory } from '../../kernel/cases/transitions'
+import type { ErrorCode } from '../../kernel/errors'
 import type { BenefitMode } from '../../shared/policies'
 
 /**
  * The life of a benefit claim as data: states with fixed categories, one table that decides every
- * move per benefit mode, and one table of who may make it. A move not in the table is refused with
- * the action's own error code; the service never sets a status any other way.
+ * move per benefit mode with who may make it (the case kit's table, kernel/cases). A move not in the
+ * table is refused with the action's own error code; the service never sets a status any other way.
  *
  *   no application (免申即享):  consented ─pay→ paid | ─exclude→ excluded | ─withdraw→ withdrawn
  *   fast (快申快享):            submitted ─approve/reject→ approved/rejected; approved ─pay→ paid
@@ -21,10 +23,9 @@ export const CLAIM_STATES = {
   withdrawn: 'closed', // withdrawn by the enterprise before a decision
   paid: 'closed', // the payout is recorded
   excluded: 'closed', // left out of a payout list by the department, with a reason
-} as const
+} as const satisfies Record<string, StateCategory>
 
 export type ClaimState = keyof typeof CLAIM_STATES
-export type StateCategory = (typeof CLAIM_STATES)[ClaimState]
 
 /** Claims that keep the item taken for the enterprise: a second claim is refused (the index agrees). */
 export const ACTIVE_STATES: readonly ClaimState[] = [
@@ -50,66 +51,97 @@ export type ClaimAction =
   | 'exclude'
   | 'rate'
 
-type ByMode = Partial<Record<BenefitMode, readonly ClaimState[]>>
-type Move = { from: ByMode; to: ClaimState | 'same' }
+/**
+ * Who may take an action, by mode: the enterprise for its own claims; the department that pays the
+ * item for the rest. The handler records and reviews; the department head decides a standard
+ * application (four eyes with the handler's recommendation) and confirms a payout list.
+ */
+export type ClaimRole = 'enterprise' | 'handler' | 'department_head'
+const STAFF: readonly ClaimRole[] = ['handler', 'department_head']
+const HEAD: readonly ClaimRole[] = ['department_head']
+const ENTERPRISE: readonly ClaimRole[] = ['enterprise']
 
-const BOTH_APPLICATIONS = (states: readonly ClaimState[]): ByMode => ({
-  fast_application: states,
-  standard_application: states,
+const BOTH_APPLICATIONS = <T>(list: readonly T[]) => ({
+  fast_application: list,
+  standard_application: list,
+})
+const ALL_MODES = <T>(list: readonly T[]) => ({ no_application: list, ...BOTH_APPLICATIONS(list) })
+
+/**
+ * Every allowed move, by mode: the states it starts from, where it leads ('same' keeps the state:
+ * the action only records something), who may make it and the code a refused move answers with.
+ */
+export const CLAIM_TABLE = defineCaseTable<ClaimState, ClaimAction, ClaimRole, ErrorCode, BenefitMode>({
+  states: CLAIM_STATES,
+  moves: {
+    request_supplement: {
+      from: { fast_application: ['submitted'], standard_application: ['submitted', 'recommended'] },
+      to: 'supplement_requested',
+      roles: BOTH_APPLICATIONS(STAFF),
+      refusal: 'CLAIM_NOT_REVIEWABLE',
+    },
+    resubmit: {
+      from: BOTH_APPLICATIONS(['supplement_requested']),
+      to: 'submitted',
+      roles: BOTH_APPLICATIONS(ENTERPRISE),
+      refusal: 'CLAIM_NOT_RESUBMITTABLE',
+    },
+    recommend: {
+      from: { standard_application: ['submitted'] },
+      to: 'recommended',
+      roles: { standard_application: STAFF },
+      refusal: 'CLAIM_NOT_REVIEWABLE',
+    },
+    approve: {
+      from: { fast_application: ['submitted'], standard_application: ['recommended'] },
+      to: 'approved',
+      roles: { fast_application: STAFF, standard_application: HEAD },
+      refusal: 'CLAIM_NOT_DECIDABLE',
+    },
+    reject: {
+      from: { fast_application: ['submitted'], standard_application: ['recommended'] },
+      to: 'rejected',
+      roles: { fast_application: STAFF, standard_application: HEAD },
+      refusal: 'CLAIM_NOT_DECIDABLE',
+    },
+    withdraw: {
+      from: {
+        no_application: ['consented'],
+        fast_application: ['submitted', 'supplement_requested'],
+        standard_application: ['submitted', 'supplement_requested', 'recommended'],
+      },
+      to: 'withdrawn',
+      roles: ALL_MODES(ENTERPRISE),
+      refusal: 'CLAIM_NOT_WITHDRAWABLE',
+    },
+    // a payout list is confirmed by the head; the payout of one approved application recorded by either
+    pay: {
+      from: { no_application: ['consented'], ...BOTH_APPLICATIONS(['approved'] as const) },
+      to: 'paid',
+      roles: { no_application: HEAD, ...BOTH_APPLICATIONS(STAFF) },
+      refusal: 'CLAIM_NOT_PAYABLE',
+    },
+    exclude: {
+      from: { no_application: ['consented'] },
+      to: 'excluded',
+      roles: { no_application: HEAD },
+      refusal: 'CLAIM_NOT_PAYABLE',
+    },
+    rate: {
+      from: { no_application: ['paid'], ...BOTH_APPLICATIONS(['paid', 'rejected'] as const) },
+      to: 'same',
+      roles: ALL_MODES(ENTERPRISE),
+      refusal: 'CLAIM_NOT_RATABLE',
+    },
+  },
+  // 好差评 is given on a paid or rejected claim: it records, the claim stays closed.
+  allowFromClosed: ['rate'],
 })
 
-/** Every allowed move, by mode. 'same' keeps the state (the action only records something). */
-export const TRANSITIONS: Record<ClaimAction, Move> = {
-  request_supplement: {
-    from: { fast_application: ['submitted'], standard_application: ['submitted', 'recommended'] },
-    to: 'supplement_requested',
-  },
-  resubmit: { from: BOTH_APPLICATIONS(['supplement_requested']), to: 'submitted' },
-  recommend: { from: { standard_application: ['submitted'] }, to: 'recommended' },
-  approve: {
-    from: { fast_application: ['submitted'], standard_application: ['recommended'] },
-    to: 'approved',
-  },
-  reject: {
-    from: { fast_application: ['submitted'], standard_application: ['recommended'] },
-    to: 'rejected',
-  },
-  withdraw: {
-    from: {
-      no_application: ['consented'],
-      fast_application: ['submitted', 'supplement_requested'],
-      standard_application: ['submitted', 'supplement_requested', 'recommended'],
-    },
-    to: 'withdrawn',
-  },
-  pay: { from: { no_application: ['consented'], ...BOTH_APPLICATIONS(['approved']) }, to: 'paid' },
-  exclude: { from: { no_application: ['consented'] }, to: 'excluded' },
-  rate: {
-    from: { no_application: ['paid'], ...BOTH_APPLICATIONS(['paid', 'rejected']) },
-    to: 'same',
-  },
-}
+export const TRANSITIONS = CLAIM_TABLE.moves
 
-/** The error code a refused action answers with: the client knows exactly what was refused. */
-export const REFUSAL_CODES = {
-  request_supplement: 'CLAIM_NOT_REVIEWABLE',
-  resubmit: 'CLAIM_NOT_RESUBMITTABLE',
-  recommend: 'CLAIM_NOT_REVIEWABLE',
-  approve: 'CLAIM_NOT_DECIDABLE',
-  reject: 'CLAIM_NOT_DECIDABLE',
-  withdraw: 'CLAIM_NOT_WITHDRAWABLE',
-  pay: 'CLAIM_NOT_PAYABLE',
-  exclude: 'CLAIM_NOT_PAYABLE',
-  rate: 'CLAIM_NOT_RATABLE',
-} as const satisfies Record<ClaimAction, string>
-
-export type RefusalCode = (typeof REFUSAL_CODES)[ClaimAction]
-export type MoveResult = { ok: true; to: ClaimState } | { ok: false; code: RefusalCode }
-
-export function move(state: ClaimState, mode: BenefitMode, action: ClaimAction): MoveResult {
-  const t = TRANSITIONS[action]
-  if (!(t.from[mode] ?? []).includes(state)) return { ok: false, code: REFUSAL_CODES[action] }
-  return { ok: true, to: t.to === 'same' ? state : t.to }
+export function move(state: ClaimState, mode: BenefitMode, action: ClaimAction) {
+  return CLAIM_TABLE.move(state, action, mode)
 }
 
 /** How a claim starts: a consent for a no-application benefit, an application for the others. */
@@ -127,34 +159,10 @@ export function start(
   return to ? { ok: true, to } : { ok: false, code: 'BENEFIT_WRONG_MODE' }
 }
 
-/**
- * Who may take an action, by mode: the enterprise for its own claims; the department that pays the
- * item for the rest. The handler records and reviews; the department head decides a standard
- * application (four eyes with the handler's recommendation) and confirms a payout list.
- */
-export type ClaimRole = 'enterprise' | 'handler' | 'department_head'
-const STAFF: readonly ClaimRole[] = ['handler', 'department_head']
-const HEAD: readonly ClaimRole[] = ['department_head']
-const ENTERPRISE: readonly ClaimRole[] = ['enterprise']
-
-export const ACTORS: Record<ClaimAction, Partial<Record<BenefitMode, readonly ClaimRole[]>>> = {
-  request_supplement: { fast_application: STAFF, standard_application: STAFF },
-  resubmit: { fast_application: ENTERPRISE, standard_application: ENTERPRISE },
-  recommend: { standard_application: STAFF },
-  approve: { fast_application: STAFF, standard_application: HEAD },
-  reject: { fast_application: STAFF, standard_application: HEAD },
-  withdraw: { no_application: ENTERPRISE, fast_application: ENTERPRISE, standard_application: ENTERPRISE },
-  // a payout list is confirmed by the head; the payout of one approved application recorded by either
-  pay: { no_application: HEAD, fast_application: STAFF, standard_application: STAFF },
-  exclude: { no_application: HEAD },
-  rate: { no_application: ENTERPRISE, fast_application: ENTERPRISE, standard_application: ENTERPRISE },
-}
-
 export function mayTake(action: ClaimAction, mode: BenefitMode, roles: readonly ClaimRole[]): boolean {
-  const allowed = ACTORS[action][mode] ?? []
-  return roles.some((r) => allowed.includes(r))
+  return CLAIM_TABLE.mayTake(action, roles, mode)
 }
 
 export function categoryOf(state: ClaimState): StateCategory {
-  return CLAIM_STATES[state]
+  return CLAIM_TABLE.categoryOf(state)
 }

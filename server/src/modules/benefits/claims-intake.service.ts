@@ -16,6 +16,7 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { requireEnterpriseAccess } from '../enterprises'
 import type { CompiledItem, Explanation } from '../policies'
 import { assertSameRequest, requestFingerprint } from '../../kernel/idempotency'
+import { openOnce } from '../../kernel/cases/open-once'
 import { acceptUpload, MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'
 import { checkAccountNumber, maskAccountNumber } from '../../shared/settlement-account'
 import { requirePayableAccount } from '../settlement-accounts'
@@ -39,8 +40,6 @@ import './benefits.messages'
 
 /** Files are checked like appeal attachments: the type from the first bytes, never the name. */
 export const MAX_MATERIAL_BYTES = MAX_ATTACHMENT_BYTES
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505'
 
 function snapshotItem(item: CompiledItem): ItemSnapshot {
   return {
@@ -79,22 +78,15 @@ async function claimOnce(
     assertSameRequest(existing.request_fingerprint, fingerprint)
     return existing.id
   }
-  const first = await replay()
-  if (first) return { claimId: first, replayed: true }
-  try {
-    return {
-      claimId: await deps.db.transaction().execute((tx) => create(tx, fingerprint)),
-      replayed: false,
-    }
-  } catch (error) {
-    const isTaken = error instanceof AppError && error.code === 'BENEFIT_ALREADY_CLAIMED'
-    if (!isUniqueViolation(error) && !isTaken) throw error
-    // Two submits raced (the loser saw the winner's claim, or met the one-active-claim index): the
-    // same key answers the winner's claim; another key is a second claim, refused.
-    const winner = await replay()
-    if (winner) return { claimId: winner, replayed: true }
-    throw new AppError('BENEFIT_ALREADY_CLAIMED')
-  }
+  const once = await openOnce(deps.db, {
+    replay,
+    open: (tx) => create(tx, fingerprint),
+    // The loser of a race may also have seen the winner's claim before the index did.
+    isLostRace: (error) => error instanceof AppError && error.code === 'BENEFIT_ALREADY_CLAIMED',
+    // Another key is a second claim of the item: refused.
+    noWinner: () => new AppError('BENEFIT_ALREADY_CLAIMED'),
+  })
+  return { claimId: once.opened, replayed: once.replayed }
 }
 
 /**
