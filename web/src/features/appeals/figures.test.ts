@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayAfter, formatPercent, formatRate, formatScore, ratingShares, thisMonth } from './figures'
+import { dayAfter, formatPercent, formatRate, formatScore, thisMonth } from './figures'
 
 describe('figures', () => {
   it('shows each rate with the numbers behind it', () => {
@@ -18,10 +18,4 @@ describe('figures', () => {
     expect(dayAfter('2026-12-31')).toBe('2027-01-01')
   })
 
-  it('splits the ratings into shares, best first', () => {
-    const shares = ratingShares({ '1': 1, '2': 0, '3': 0, '4': 1, '5': 2 })
-    expect(shares.map((s) => s.level)).toEqual([5, 4, 3, 2, 1])
-    expect(shares[0]).toEqual({ level: 5, count: 2, share: 0.5 })
-    expect(ratingShares({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 })[0]!.share).toBe(0)
-  })
 })

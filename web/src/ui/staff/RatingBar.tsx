@@ -1,14 +1,16 @@
-import { ratingShares, ratingTotal } from '../figures'
-import type { FiguresRow } from '../appeals.api'
-import { useAppealText } from '../use-appeal-text'
+import { useTranslation } from 'react-i18next'
+import type { Translate } from '../../app/i18n'
+import { ratingShares, ratingTotal, type RatingCounts } from '../ratings'
 
 /**
  * The five levels as one stacked bar, with the level names in the legend (the same words as the
  * rating form) and the whole distribution for screen readers. The narrow table legend leaves out
  * levels nobody chose; the bar still shows the proportions.
  */
-export function RatingBar({ ratings, wide }: { ratings: FiguresRow['ratings']; wide?: boolean }) {
-  const { t, tx } = useAppealText()
+export function RatingBar({ ratings, wide }: { ratings: RatingCounts; wide?: boolean }) {
+  const { t } = useTranslation()
+  // Level keys are built from the numbers 1–5, each with a message in both catalogs.
+  const tx = t as unknown as Translate
   const shares = ratingShares(ratings)
   const total = ratingTotal(ratings)
   const summary = shares

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { errorMessage, isApiError } from '../../app/api'
-import { attachmentProblem, MAX_ATTACHMENTS, type AttachmentProblem } from './appeal-form'
-import { appealsApi, type Attachment } from './appeals.api'
+import { errorMessage, isApiError } from '../app/api'
+import { attachmentProblem, MAX_ATTACHMENTS, type AttachmentProblem } from './attachments'
+
+/** What an upload endpoint answers; the form sends only the ids. */
+export type UploadedFile = { id: string }
 
 export type UploadItem = {
   key: string
@@ -10,7 +12,7 @@ export type UploadItem = {
   status: 'uploading' | 'done' | 'error'
   /** 0..1 while uploading. */
   progress: number
-  attachment?: Attachment
+  attachment?: UploadedFile
   /** Refused before upload (type, size, too many) or the server's message. */
   problem?: AttachmentProblem | 'tooMany'
   error?: string
@@ -18,23 +20,19 @@ export type UploadItem = {
 
 let nextKey = 0
 
-/** Sends one file; the appeal attachments' endpoint unless a page passes another (benefit materials). */
+/** Sends one file to the page's own endpoint (appeal attachments, benefit materials). */
 export type Uploader = (
   file: File,
   onProgress: (fraction: number) => void,
   signal: AbortSignal,
-) => Promise<Attachment>
+) => Promise<UploadedFile>
 
 /**
  * Attachments uploaded one by one as soon as they are picked (each with its progress, its own error
  * and a remove button), for the enterprise's appeal form and the department's reply alike. The form
  * sends the ids of the finished ones. No UI library here: each shell draws the list its own way.
  */
-export function useAttachmentUploads(
-  fallbackError: string,
-  max = MAX_ATTACHMENTS,
-  uploader: Uploader = appealsApi.upload,
-) {
+export function useAttachmentUploads(fallbackError: string, max: number, uploader: Uploader) {
   const [items, setItems] = useState<UploadItem[]>([])
   const controllers = useRef(new Map<string, AbortController>())
 

@@ -1,7 +1,7 @@
 import { useId, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS } from '../appeal-form'
-import { formatBytes } from '../../../ui/format'
+import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS } from '../attachments'
+import { formatBytes } from '../format'
 import type { useAttachmentUploads, UploadItem } from '../use-attachment-uploads'
 
 type Uploads = ReturnType<typeof useAttachmentUploads>
