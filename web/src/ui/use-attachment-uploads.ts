@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { errorMessage, isApiError } from '../app/api'
-import { attachmentProblem, MAX_ATTACHMENTS, type AttachmentProblem } from './attachments'
+import { attachmentProblem, type AttachmentProblem } from './attachments'
 
 /** What an upload endpoint answers; the form sends only the ids. */
 export type UploadedFile = { id: string }

@@ -17,5 +17,4 @@ describe('figures', () => {
     expect(dayAfter('2026-11-30')).toBe('2026-12-01')
     expect(dayAfter('2026-12-31')).toBe('2027-01-01')
   })
-
 })

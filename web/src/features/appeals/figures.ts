@@ -24,7 +24,6 @@ export function formatRate(rate: Rate): string {
   return `${formatPercent(rate.value)} (${rate.numerator}/${rate.denominator})`
 }
 
-
 export function formatScore(score: number | null): string {
   return score === null ? '—' : (Math.round(score * 10) / 10).toFixed(1)
 }

@@ -14,7 +14,7 @@ import { NativeSelect, NativeSwitch } from '../../../ui/mobile/native-controls'
 import { RadioChoice } from '../../../ui/mobile/RadioChoice'
 import { scrollToFirstError } from '../../../ui/mobile/scroll-to-error'
 import { useLoad } from '../../../ui/use-load'
-import { enterprisesApi } from '../../enterprises/enterprises.api'
+import { enterprisesApi } from '../../../app/shared-api/enterprises'
 import {
   BODY_MAX,
   BODY_MIN,

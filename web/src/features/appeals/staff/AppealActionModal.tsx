@@ -3,8 +3,8 @@ import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { errorMessage } from '../../../app/api'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
-import type { DepartmentOption } from '../../departments/department-options'
-import { DepartmentSelect } from '../../departments/DepartmentSelect'
+import type { DepartmentOption } from '../../../ui/department-options'
+import { DepartmentSelect } from '../../../ui/staff/DepartmentSelect'
 import { BODY_MAX, BODY_MIN, MAX_ATTACHMENTS, REASON_MAX, REASON_MIN } from '../appeal-form'
 import {
   appealsApi,

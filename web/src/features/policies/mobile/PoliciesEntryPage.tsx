@@ -1,7 +1,7 @@
 import { RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
-import { ChooseEnterprise } from '../../enterprises/ChooseEnterprise'
+import { ChooseEnterprise } from '../../../ui/mobile/ChooseEnterprise'
 import { usePolicyText } from '../use-policy-text'
 import '../policies-mobile.css'
 

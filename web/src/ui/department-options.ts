@@ -1,5 +1,5 @@
 import { buildDepartmentTree, filterTree, flattenTree } from './department-tree'
-import type { Department } from './departments.api'
+import type { Department } from '../app/shared-api/departments'
 
 export type DepartmentOption = { value: string; label: string; depth: number; search: string }
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { factLabel, type FactDraft } from '../fact-input'
-import type { FactDefinition } from '../facts.api'
+import type { FactDefinition } from '../../app/shared-api/facts'
 import { FactInput, type IndustryGroup, type Option } from './FactInput'
 
 type Props = {

@@ -1,5 +1,5 @@
 import { Select, type SelectProps } from 'antd'
-import type { DepartmentOption } from './department-options'
+import type { DepartmentOption } from '../department-options'
 
 type Props = Omit<SelectProps<string, DepartmentOption>, 'options' | 'optionRender' | 'showSearch'> & {
   options: DepartmentOption[]

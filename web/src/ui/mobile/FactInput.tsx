@@ -1,9 +1,9 @@
 import { Input } from 'antd-mobile'
 import { useTranslation } from 'react-i18next'
-import { NativeDateInput, NativeSelect } from '../../../ui/mobile/native-controls'
-import { cityToday } from '../../../ui/format'
+import { NativeDateInput, NativeSelect } from './native-controls'
+import { cityToday } from '../format'
 import { unitLabel, type FactDraft, type MoneyUnit } from '../fact-input'
-import type { FactDefinition } from '../facts.api'
+import type { FactDefinition } from '../../app/shared-api/facts'
 
 export type Option = { value: string; label: string }
 /** GB/T 4754 sections with their divisions, for the industry picker. */

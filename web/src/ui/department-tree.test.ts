@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Department } from './departments.api'
+import type { Department } from '../app/shared-api/departments'
 import { buildDepartmentTree, filterTree, flattenTree, parentChoices, subtreeIds } from './department-tree'
 
 let nextOrder = 0

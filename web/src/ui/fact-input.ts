@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from '@shared/rules/render'
-import type { FactDefinition, RawFactValue } from './facts.api'
+import type { FactDefinition, RawFactValue } from '../app/shared-api/facts'
 
 /**
  * What people type into a fact's input and the value the server takes: money in 元 or 万元, ratios

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { FactDefinition } from './facts.api'
+import type { FactDefinition } from '../app/shared-api/facts'
 import {
   calculatorErrorsByKey,
   declarationErrorsByKey,

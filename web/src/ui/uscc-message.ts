@@ -1,5 +1,5 @@
 import { checkUscc, usccFailureMessages, type DivisionLookup, type UsccRule } from '@shared/uscc'
-import type { Translate } from '../../app/i18n'
+import type { Translate } from '../app/i18n'
 
 /**
  * The client-side check of a unified social credit code with the server's own pure validator

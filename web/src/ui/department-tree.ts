@@ -1,4 +1,4 @@
-import type { Department, DepartmentKind } from './departments.api'
+import type { Department, DepartmentKind } from '../app/shared-api/departments'
 
 /**
  * GET /departments answers a flat list with parent ids; the console draws a tree. Siblings are

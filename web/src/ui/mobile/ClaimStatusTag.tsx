@@ -1,7 +1,8 @@
 import { Tag } from 'antd-mobile'
-import type { ClaimStatus } from '../benefits.api'
-import { statusTone, type StatusTone } from '../claim-rules'
-import { useBenefitText } from '../use-benefit-text'
+import { useTranslation } from 'react-i18next'
+import type { Translate } from '../../app/i18n'
+import type { ClaimStatus } from '../../app/shared-api/benefits'
+import { statusTone, type StatusTone } from '../claim-status'
 
 const COLORS: Record<StatusTone, 'default' | 'primary' | 'success' | 'warning' | 'danger'> = {
   waiting: 'primary',
@@ -14,7 +15,9 @@ const COLORS: Record<StatusTone, 'default' | 'primary' | 'success' | 'warning' |
 }
 
 export function ClaimStatusTag({ status }: { status: ClaimStatus }) {
-  const { status: name } = useBenefitText()
+  const { t } = useTranslation()
+  // Every claim status has a message in both catalogs (claim-labels.test.ts).
+  const name = (s: ClaimStatus) => (t as unknown as Translate)(`benefits.status.${s}`)
   const tone = statusTone(status)
   return (
     <Tag color={COLORS[tone]} fill={tone === 'paid' || tone === 'action' ? 'solid' : 'outline'}>

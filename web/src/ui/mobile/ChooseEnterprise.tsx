@@ -5,8 +5,8 @@ import { errorMessage } from '../../app/api'
 import { BuildingIcon, ChevronIcon } from '../../app/enterprise/icons'
 import { PageLoading } from '../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../app/routes'
-import { useLoad } from '../../ui/use-load'
-import { enterprisesApi } from './enterprises.api'
+import { useLoad } from '../use-load'
+import { enterprisesApi } from '../../app/shared-api/enterprises'
 
 /**
  * A tab that acts for one enterprise (政策, 我的兑现): straight to it when the user acts for one, a
