@@ -22,7 +22,7 @@ import {
 import { isActiveClaim, materialsBody } from '../claim-rules'
 import { useBenefitText } from '../use-benefit-text'
 import { MaterialPicker } from './MaterialPicker'
-import '../../policies/policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 import './benefits-mobile.css'
 import { Slot } from '../../../app/slots'
 

@@ -13,7 +13,7 @@ import { benefitsApi, type ClaimDetail, type ClaimSummary } from '../benefits.ap
 import { itemActionFor } from '../claim-rules'
 import { useBenefitText } from '../use-benefit-text'
 import { ClaimStatusTag } from '../../../ui/mobile/ClaimStatusTag'
-import '../../policies/policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 import './benefits-mobile.css'
 import { Slot } from '../../../app/slots'
 

@@ -13,7 +13,7 @@ import { ModeTag } from '../../../ui/mobile/ModeTag'
 import { benefitsApi, type ClaimDetail } from '../benefits.api'
 import { useBenefitText } from '../use-benefit-text'
 import { ClaimStatusTag } from '../../../ui/mobile/ClaimStatusTag'
-import '../../policies/policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 import './benefits-mobile.css'
 
 const PAGE_SIZE = 20

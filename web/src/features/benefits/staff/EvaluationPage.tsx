@@ -12,7 +12,7 @@ import { benefitsApi, evaluationXlsxUrl, type EvaluationItem, type EvaluationPol
 import { FUNNEL_STEPS, stepValue, sumPolicies } from '../funnel'
 import { useBenefitText } from '../use-benefit-text'
 import { EvaluationTable } from './EvaluationTable'
-import '../../policies/staff/policies-staff.css'
+import '../../../ui/staff/policy-pages.css'
 import './benefits-staff.css'
 
 const COLORS = ['#0958d9', '#1677ff', '#4096ff', '#08979c', '#389e0d', '#00784f']

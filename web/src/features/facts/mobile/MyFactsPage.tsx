@@ -26,7 +26,7 @@ import { baselineDrafts, requestedKeys } from '../fact-sheet'
 import { factsApi, type Declaration, type FactDefinition, type FactSheet } from '../facts.api'
 import { FactField } from '../../../ui/mobile/FactField'
 import { FactStatus } from './FactStatus'
-import '../../policies/policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 
 /** `/enterprises/:id/facts` (企业信息·申报数据): the enterprise declares what policies ask about. */
 export function MyFactsPage() {

@@ -14,7 +14,7 @@ import { policiesApi, type MatchOutcome, type MatchView } from '../policies.api'
 import { isNewPush } from '../seen-pushes'
 import { usePolicyText } from '../use-policy-text'
 import { MatchCard } from './MatchCard'
-import '../policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 
 const OUTCOMES: readonly MatchOutcome[] = ['eligible', 'undetermined', 'ineligible']
 const isOutcome = (value: string | null): value is MatchOutcome =>

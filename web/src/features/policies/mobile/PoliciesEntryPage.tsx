@@ -3,7 +3,7 @@ import { paths } from '../../../app/routes'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { ChooseEnterprise } from '../../../ui/mobile/ChooseEnterprise'
 import { usePolicyText } from '../use-policy-text'
-import '../policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 
 /**
  * `/policies` (the 政策 tab): straight to the policies of the one enterprise the user acts for, or a

@@ -11,7 +11,7 @@ import { policiesApi, type MatchView } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { ExplanationView } from './ExplanationView'
 import { ModeTag, OutcomeTag } from './PolicyTags'
-import '../policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 import { Slot } from '../../../app/slots'
 
 /** `/enterprises/:id/policies/:itemId`: one item explained for this enterprise (opening it counts as viewed). */

@@ -22,7 +22,7 @@ import type { IndustryGroup } from '../../../ui/mobile/FactInput'
 import { policiesApi, type MatchList } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { CalculatorResults } from './CalculatorResults'
-import '../policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 
 const CALCULATE_DEBOUNCE_MS = 400
 
