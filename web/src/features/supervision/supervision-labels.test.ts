@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import en from '../../i18n/en.json'
-import zhCN from '../../i18n/zh-CN.json'
+import en from '../../app/catalogs/en'
+import zhCN from '../../app/catalogs/zh-CN'
 import { supervisionReason } from './supervision-labels'
 
 function translator(catalog: object) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import en from './en.json'
-import zhCN from './zh-CN.json'
+import en, { files as enFiles } from './en'
+import { mergeCatalogs } from './merge'
+import zhCN, { files as zhFiles } from './zh-CN'
 
 /** Every key path of a nested catalog, e.g. 'auth.staffLogin.username'. */
 function keysOf(catalog: object, prefix = ''): string[] {
@@ -16,9 +17,33 @@ function valueAt(catalog: object, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], catalog)
 }
 
+/** '../../features/appeals/messages.zh-CN.json' → '../../features/appeals/' (the folder that owns it). */
+const folderOf = (file: string) => file.replace(/messages\.[\w-]+\.json$/, '')
+
 describe('translation catalogs', () => {
-  it('zh-CN and en have exactly the same keys', () => {
-    expect(keysOf(en).sort()).toEqual(keysOf(zhCN).sort())
+  // The glob's keys are relative to app/catalogs/: '../' is app/ itself.
+  it('come from one zh-CN and one en file per folder (app, ui, each feature)', () => {
+    expect(Object.keys(enFiles).map(folderOf).sort()).toEqual(Object.keys(zhFiles).map(folderOf).sort())
+    expect(Object.keys(zhFiles).map(folderOf)).toEqual(
+      expect.arrayContaining(['../', '../../ui/', '../../features/appeals/', '../../features/policies/']),
+    )
+  })
+
+  it('zh-CN and en have exactly the same keys, folder by folder', () => {
+    for (const [file, messages] of Object.entries(zhFiles)) {
+      const enFile = file.replace('messages.zh-CN.json', 'messages.en.json')
+      expect({ file, keys: keysOf(enFiles[enFile] as object).sort() }).toEqual({
+        file,
+        keys: keysOf(messages as object).sort(),
+      })
+    }
+  })
+
+  it('never define one key in two folders', () => {
+    expect(() => mergeCatalogs({ a: { x: { y: 'one' } }, b: { x: { y: 'two' } } })).toThrow(/x\.y/)
+    const all = Object.values(zhFiles).flatMap((messages) => keysOf(messages as object))
+    expect(all.length).toBe(new Set(all).size)
+    expect(keysOf(zhCN).length).toBe(all.length)
   })
 
   it('use the same placeholders in both languages', () => {
