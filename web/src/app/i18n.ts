@@ -1,5 +1,6 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import { mergeCatalogs } from './catalogs/merge'
 import type { FeatureMessages } from './features'
 
 /**
@@ -16,7 +17,7 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN'
 const STORAGE_KEY = 'ys.language'
 
 type Catalog = FeatureMessages
-const loaders: Record<Language, () => Promise<{ default: object }>> = {
+const loaders: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
   'zh-CN': () => import('./catalogs/zh-CN'),
   en: () => import('./catalogs/en'),
 }
@@ -45,7 +46,7 @@ function storedLanguage(): Language {
 async function ensureLoaded(language: Language): Promise<void> {
   if (i18next.hasResourceBundle(language, 'translation')) return
   const catalog = await loaders[language]()
-  i18next.addResourceBundle(language, 'translation', catalog.default, true, true)
+  i18next.addResourceBundle(language, 'translation', mergeCatalogs(catalog.default), true, true)
 }
 
 function reflectInDocument(language: Language): void {

@@ -1,5 +1,6 @@
 import { BrowserRouter, Route, Routes } from 'react-router'
 import type { Feature, FeatureRoute } from './feature'
+import { registerFeatures } from './feature-registry'
 import { FEATURES } from './features'
 import { lazyNamed } from './lazy-page'
 import { RootLayout } from './RootLayout'
@@ -24,6 +25,8 @@ const StaffShell = lazyNamed(
   () => Promise.all([import('./staff/StaffShell'), loadStaffMenuIcons()]).then(([shell]) => shell),
   'StaffShell',
 )
+
+registerFeatures(FEATURES)
 
 // The shells' own pages; every feature page comes from the feature list.
 const HomePage = lazyNamed(() => import('./enterprise/HomePage'), 'HomePage')

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react'
-import { FEATURES } from './features'
+import { registeredFeatures } from './feature-registry'
 import type { SlotName, SlotProps } from './slot-types'
 
 const fillersByName = new Map<SlotName, ComponentType<any>[]>()
@@ -8,7 +8,7 @@ const fillersByName = new Map<SlotName, ComponentType<any>[]>()
 function fillersOf(name: SlotName): ComponentType<any>[] {
   let fillers = fillersByName.get(name)
   if (!fillers) {
-    fillers = FEATURES.flatMap((feature) => {
+    fillers = registeredFeatures().flatMap((feature) => {
       const load = feature.slots?.[name] as (() => Promise<ComponentType<any>>) | undefined
       return load ? [lazy(async () => ({ default: await load() }))] : []
     })

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import en, { files as enFiles } from './en'
+import enFiles from './en'
 import { mergeCatalogs } from './merge'
-import zhCN, { files as zhFiles } from './zh-CN'
+import zhFiles from './zh-CN'
+
+const zhCN = mergeCatalogs(zhFiles)
+const en = mergeCatalogs(enFiles)
 
 /** Every key path of a nested catalog, e.g. 'auth.staffLogin.username'. */
 function keysOf(catalog: object, prefix = ''): string[] {

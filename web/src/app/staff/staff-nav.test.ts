@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import en from '../catalogs/en'
-import zhCN from '../catalogs/zh-CN'
+import { catalogs } from '../catalogs'
 import { canOpenStaffPath, STAFF_PAGES, staffPageOf, staffPagesFor } from './staff-nav'
+
+const en = catalogs.en
+const zhCN = catalogs['zh-CN']
 
 const keys = (roles: string[]) => staffPagesFor(roles).map((page) => page.key)
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import en from '../../app/catalogs/en'
-import zhCN from '../../app/catalogs/zh-CN'
+import { catalogs } from '../../app/catalogs'
 import { supervisionReason } from './supervision-labels'
+
+const en = catalogs.en
+const zhCN = catalogs['zh-CN']
 
 function translator(catalog: object) {
   return (key: string, params: Record<string, unknown> = {}) => {
