@@ -1,7 +1,48 @@
+import fs from 'node:fs'
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+
+/*
+ * A web feature imports shared pieces from web/src/ui/ and web/src/app/ (API client, session, the
+ * few shared endpoints in app/shared-api, slots), never from another feature (decision 0035). The
+ * folder list is read here, so a new feature is held to the rule without editing this file.
+ */
+const WEB_FEATURES = fs
+  .readdirSync(new URL('./web/src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+
+const CROSS_FEATURE_MESSAGE =
+  'A web feature never imports another feature: move what is shared to web/src/ui/ (or app/shared-api/), ' +
+  'link by route path, or fill a slot (app/slot-types.ts). See docs/decisions/0035.'
+
+/** Relative specifiers that climb out of a feature into another one ('../../benefits/x', '../benefits'). */
+function crossFeatureImport(feature) {
+  const others = WEB_FEATURES.filter((name) => name !== feature).join('|')
+  // '/' spelled \x2F: esquery's regex literals (no-restricted-syntax) end at a bare slash.
+  return `^(\\.\\.\\x2F)+(features\\x2F)?(${others})(\\x2F|$)`
+}
+
+function featureBoundary(feature) {
+  const pattern = crossFeatureImport(feature)
+  return {
+    files: [`web/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: pattern, message: CROSS_FEATURE_MESSAGE }] }],
+      // Lazy pages and slot fillers are dynamic imports, which no-restricted-imports does not see.
+      'no-restricted-syntax': [
+        'error',
+        { selector: `ImportExpression[source.value=/${pattern}/]`, message: CROSS_FEATURE_MESSAGE },
+      ],
+    },
+  }
+}
+
+const UI_MESSAGE =
+  'web/src/ui/ and app/shared-api/ are shared by every feature and import none (decision 0035).'
+const featureImport = '^(\\.\\.\\x2F)+features(\\x2F|$)'
 
 export default tseslint.config(
   {
@@ -82,5 +123,16 @@ export default tseslint.config(
     // Command-line entry points talk to a person on the terminal.
     files: ['server/src/main.ts', 'server/scripts/**', 'bench/**', 'scripts/**', 'e2e/**'],
     rules: { 'no-console': 'off' },
+  },
+  ...WEB_FEATURES.map(featureBoundary),
+  {
+    files: ['web/src/ui/**/*.{ts,tsx}', 'web/src/app/shared-api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: featureImport, message: UI_MESSAGE }] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: `ImportExpression[source.value=/${featureImport}/]`, message: UI_MESSAGE },
+      ],
+    },
   },
 )

@@ -1,10 +1,12 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import type zhCN from '../i18n/zh-CN.json'
+import { mergeCatalogs } from './catalogs/merge'
+import type { FeatureMessages } from './features'
 
 /**
  * zh-CN is the default, en the second language. Each language is its own chunk, loaded before the
- * first render (and on switch), so the entry chunk carries no translation text at all.
+ * first render (and on switch), so the entry chunk carries no translation text at all. The chunk is
+ * made of every folder's messages.<language>.json (app/, ui/, each feature), merged at load.
  */
 /** A translate function with plain string keys, for keys built from server data (statuses, event types). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string
@@ -14,15 +16,15 @@ export type Language = (typeof LANGUAGES)[number]
 export const DEFAULT_LANGUAGE: Language = 'zh-CN'
 const STORAGE_KEY = 'ys.language'
 
-type Catalog = typeof zhCN
-const loaders: Record<Language, () => Promise<{ default: Catalog }>> = {
-  'zh-CN': () => import('../i18n/zh-CN.json'),
-  en: () => import('../i18n/en.json'),
+type Catalog = FeatureMessages
+const loaders: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+  'zh-CN': () => import('./catalogs/zh-CN'),
+  en: () => import('./catalogs/en'),
 }
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    // Keys are checked at compile time against the zh-CN file; a test keeps en.json in step.
+    // Keys are checked at compile time against the zh-CN files; a test keeps each en file in step.
     resources: { translation: Catalog }
   }
 }
@@ -44,7 +46,7 @@ function storedLanguage(): Language {
 async function ensureLoaded(language: Language): Promise<void> {
   if (i18next.hasResourceBundle(language, 'translation')) return
   const catalog = await loaders[language]()
-  i18next.addResourceBundle(language, 'translation', catalog.default, true, true)
+  i18next.addResourceBundle(language, 'translation', mergeCatalogs(catalog.default), true, true)
 }
 
 function reflectInDocument(language: Language): void {

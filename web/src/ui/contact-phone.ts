@@ -29,3 +29,6 @@ export function smsNeedsMobileRule(message: string) {
 
 /** Long enough for "0411-84567890-123456" and a "+86 " in front. */
 export const CONTACT_PHONE_MAX_LENGTH = 30
+
+/** A mainland mobile number: sign-in phones and members, whose codes go out by text message. */
+export const MOBILE_PHONE = /^1[3-9]\d{9}$/

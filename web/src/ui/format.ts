@@ -76,3 +76,10 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
+
+/** "33.3%": a share as a percentage with at most one decimal; "—" when nothing was counted. */
+export function formatPercent(value: number | null): string {
+  if (value === null) return '—'
+  const percent = Math.round(value * 1000) / 10
+  return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`
+}

@@ -1,5 +1,8 @@
 import { defineCaseTable, type StateCategory } from '../../kernel/cases/transitions'
-import type { ErrorCode } from '../../kernel/errors'
+import type { appealsErrors } from './appeals.errors'
+
+/** A refused move answers with one of the module's own codes (its errors file, decision 0036). */
+type AppealRefusal = keyof typeof appealsErrors
 
 /**
  * The life of an appeal as data: states with fixed categories, and one table that decides every move
@@ -64,7 +67,7 @@ const SYSTEM: readonly AppealRole[] = []
  * Every allowed move: the states it starts from, where it leads ('same' keeps the state: the action
  * only records something), who may make it and the code a refused move answers with.
  */
-export const APPEAL_TABLE = defineCaseTable<AppealState, AppealAction, AppealRole, ErrorCode>({
+export const APPEAL_TABLE = defineCaseTable<AppealState, AppealAction, AppealRole, AppealRefusal>({
   states: APPEAL_STATES,
   moves: {
     accept: { from: ['submitted'], to: 'accepted', roles: TASK_FORCE, refusal: 'APPEAL_NOT_ACCEPTABLE' },

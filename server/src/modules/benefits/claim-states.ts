@@ -1,5 +1,8 @@
 import { defineCaseTable, type StateCategory } from '../../kernel/cases/transitions'
-import type { ErrorCode } from '../../kernel/errors'
+import type { benefitsErrors } from './benefits.errors'
+
+/** A refused move answers with one of the module's own codes (its errors file, decision 0036). */
+type ClaimRefusal = keyof typeof benefitsErrors
 import type { BenefitMode } from '../../shared/policies'
 
 /**
@@ -71,7 +74,7 @@ const ALL_MODES = <T>(list: readonly T[]) => ({ no_application: list, ...BOTH_AP
  * Every allowed move, by mode: the states it starts from, where it leads ('same' keeps the state:
  * the action only records something), who may make it and the code a refused move answers with.
  */
-export const CLAIM_TABLE = defineCaseTable<ClaimState, ClaimAction, ClaimRole, ErrorCode, BenefitMode>({
+export const CLAIM_TABLE = defineCaseTable<ClaimState, ClaimAction, ClaimRole, ClaimRefusal, BenefitMode>({
   states: CLAIM_STATES,
   moves: {
     request_supplement: {

@@ -1,6 +1,11 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { Executor, Tx } from '../../kernel/db/database'
-import type { EnterpriseClaimMethod, EnterpriseClaimStatus, EnterpriseClaimsTable, EnterpriseDisputesTable } from './enterprise-claims.tables'
+import type {
+  EnterpriseClaimMethod,
+  EnterpriseClaimStatus,
+  EnterpriseClaimsTable,
+  EnterpriseDisputesTable,
+} from './enterprise-claims.tables'
 
 const claimColumns = (db: Executor) =>
   db

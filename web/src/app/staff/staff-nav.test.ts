@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { canOpenStaffPath, staffPageOf, staffPagesFor } from './staff-nav'
+import { catalogs } from '../catalogs'
+import { canOpenStaffPath, STAFF_PAGES, staffPageOf, staffPagesFor } from './staff-nav'
+
+const en = catalogs.en
+const zhCN = catalogs['zh-CN']
 
 const keys = (roles: string[]) => staffPagesFor(roles).map((page) => page.key)
 
@@ -162,5 +166,29 @@ describe('staff menu by role', () => {
     expect(canOpenStaffPath('/staff/supervision', ['handler'])).toBe(false)
     // A case page: the server decides who may see the appeal.
     expect(canOpenStaffPath('/staff/appeals/0e692f3e-7e62-4cf7-a1db-93f6ef0f82af', ['handler'])).toBe(true)
+  })
+
+  it('has a label and a home-page description for every entry a feature declares', () => {
+    const at = (catalog: object, path: string) =>
+      path
+        .split('.')
+        .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], catalog)
+    for (const catalog of [zhCN, en])
+      for (const page of STAFF_PAGES) {
+        expect({ key: page.key, label: typeof at(catalog, `nav.staff.${page.key}`) }).toEqual({
+          key: page.key,
+          label: 'string',
+        })
+        if (page.key !== 'home')
+          expect({ key: page.key, describe: typeof at(catalog, `staff.home.describe.${page.key}`) }).toEqual({
+            key: page.key,
+            describe: 'string',
+          })
+      }
+  })
+
+  it('gives every entry its own key and path', () => {
+    expect(new Set(STAFF_PAGES.map((page) => page.key)).size).toBe(STAFF_PAGES.length)
+    expect(new Set(STAFF_PAGES.map((page) => page.path)).size).toBe(STAFF_PAGES.length)
   })
 })

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import en from '../../i18n/en.json'
-import zhCN from '../../i18n/zh-CN.json'
+import { catalogs } from '../../app/catalogs'
 import {
   APPEAL_STATUSES,
   clockPercent,
@@ -14,6 +13,9 @@ import {
   type Translate,
 } from './appeal-labels'
 import type { Clock } from './appeals.api'
+
+const en = catalogs.en
+const zhCN = catalogs['zh-CN']
 
 function lookup(catalog: object, key: string): unknown {
   return key

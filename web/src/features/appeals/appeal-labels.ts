@@ -1,5 +1,8 @@
 import type { Translate } from '../../app/i18n'
+import { levelName } from '../../ui/ratings'
 import type { AppealStatus, Clock, TimelineEvent } from './appeals.api'
+
+export { levelName, RATING_LEVELS } from '../../ui/ratings'
 
 export type { Translate }
 
@@ -54,8 +57,6 @@ export function statusTone(status: AppealStatus): StatusTone {
 export const isClosedStatus = (status: AppealStatus) =>
   status === 'closed' || status === 'rejected' || status === 'merged' || status === 'withdrawn'
 
-/** The five rating levels, best first as people read them (国办发〔2019〕51号). */
-export const RATING_LEVELS = [5, 4, 3, 2, 1] as const
 /** "Not solved" or a rating at or below this level reopens the appeal (server: verdictOf). */
 export const REOPEN_AT_OR_BELOW = 2
 
@@ -111,10 +112,6 @@ const CHANNELS = ['web', 'mobile', 'hotline', 'rating', 'cannot_do', 'visit', 'f
 const ON_BEHALF_CHANNELS = ['hotline', 'visit', 'federation'] as const
 const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value)
-
-export function levelName(level: number | null | undefined, t: Translate): string {
-  return level !== null && level !== undefined && level >= 1 && level <= 5 ? t(`appeals.levels.${level}`) : ''
-}
 
 /** One human-readable line for a timeline event, in the UI language. */
 export function describeEvent(event: Pick<TimelineEvent, 'type' | 'data' | 'departmentName'>, t: Translate) {

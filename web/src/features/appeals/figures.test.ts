@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayAfter, formatPercent, formatRate, formatScore, ratingShares, thisMonth } from './figures'
+import { dayAfter, formatPercent, formatRate, formatScore, thisMonth } from './figures'
 
 describe('figures', () => {
   it('shows each rate with the numbers behind it', () => {
@@ -16,12 +16,5 @@ describe('figures', () => {
     expect(thisMonth('2028-02-03')).toEqual({ from: '2028-02-01', to: '2028-02-29' })
     expect(dayAfter('2026-11-30')).toBe('2026-12-01')
     expect(dayAfter('2026-12-31')).toBe('2027-01-01')
-  })
-
-  it('splits the ratings into shares, best first', () => {
-    const shares = ratingShares({ '1': 1, '2': 0, '3': 0, '4': 1, '5': 2 })
-    expect(shares.map((s) => s.level)).toEqual([5, 4, 3, 2, 1])
-    expect(shares[0]).toEqual({ level: 5, count: 2, share: 0.5 })
-    expect(ratingShares({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 })[0]!.share).toBe(0)
   })
 })

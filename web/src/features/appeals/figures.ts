@@ -1,4 +1,8 @@
+import { formatPercent } from '../../ui/format'
 import type { FiguresRow } from './appeals.api'
+
+export { formatPercent }
+export { ratingShares, ratingTotal } from '../../ui/ratings'
 
 /** The rates of a figures row, in the order the tables show them (docs/METRICS.md). */
 export const RATE_KEYS = [
@@ -18,12 +22,6 @@ export type Rate = FiguresRow[RateKey]
 export function formatRate(rate: Rate): string {
   if (rate.value === null || rate.denominator === 0) return `— (${rate.numerator}/${rate.denominator})`
   return `${formatPercent(rate.value)} (${rate.numerator}/${rate.denominator})`
-}
-
-export function formatPercent(value: number | null): string {
-  if (value === null) return '—'
-  const percent = Math.round(value * 1000) / 10
-  return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`
 }
 
 export function formatScore(score: number | null): string {
@@ -48,22 +46,4 @@ export function dayAfter(date: string): string {
 
 export function monthOf(date: string): string {
   return date.slice(0, 7)
-}
-
-const LEVELS = ['5', '4', '3', '2', '1'] as const
-
-/** Each level's share of the ratings, best first, for the small distribution bar. */
-export function ratingShares(
-  ratings: FiguresRow['ratings'],
-): { level: number; count: number; share: number }[] {
-  const total = LEVELS.reduce((sum, level) => sum + ratings[level], 0)
-  return LEVELS.map((level) => ({
-    level: Number(level),
-    count: ratings[level],
-    share: total ? ratings[level] / total : 0,
-  }))
-}
-
-export function ratingTotal(ratings: FiguresRow['ratings']): number {
-  return LEVELS.reduce((sum, level) => sum + ratings[level], 0)
 }

@@ -11,8 +11,8 @@ import { Banner } from '../../ui/mobile/Banner'
 import { MobilePage } from '../../ui/mobile/MobilePage'
 import { useCountdown } from '../../ui/use-countdown'
 import { useLoad } from '../../ui/use-load'
-import { notificationsApi } from '../notifications/notifications.api'
-import { LegalLinks } from '../privacy/PrivacySection'
+import { notificationsApi } from '../../app/shared-api/notifications'
+import { LegalLinks } from '../../ui/mobile/LegalLinks'
 import { authApi, MOBILE_PHONE, SIX_DIGITS } from './auth.api'
 
 type Values = { phone: string; code: string }

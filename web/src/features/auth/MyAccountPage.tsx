@@ -9,7 +9,8 @@ import { useSession, type Me } from '../../app/session'
 import { Banner } from '../../ui/mobile/Banner'
 import { LanguageSwitch } from '../../ui/mobile/LanguageSwitch'
 import { MobilePage } from '../../ui/mobile/MobilePage'
-import { LegalLinks, PrivacySection } from '../privacy/PrivacySection'
+import { LegalLinks } from '../../ui/mobile/LegalLinks'
+import { Slot } from '../../app/slots'
 
 /**
  * `/me`: who I am, privacy and my data (the documents, what I accepted, a copy of my data, withdrawing
@@ -124,7 +125,7 @@ function SignedIn({ me }: { me: Me }) {
         </section>
       ) : null}
 
-      <PrivacySection me={me} />
+      <Slot name="account.privacy" me={me} />
       <Banner tone="error" text={error} />
       <section className="m-section m-button-stack" aria-label={t('account.sessions')}>
         <Button block size="large" onClick={() => void leave(false)}>

@@ -9,7 +9,7 @@ import { showApiErrorOnForm } from '../../ui/form-errors'
 import { PageHeader } from '../../ui/staff/PageHeader'
 import { authApi, SIX_DIGITS, type TotpSetup } from './auth.api'
 import { ChangePasswordForm } from './ChangePasswordForm'
-import { StaffPrivacyCard } from '../privacy/staff/StaffPrivacyCard'
+import { Slot } from '../../app/slots'
 
 /**
  * `/staff/account`: change password, authenticator app on/off, sign out here or everywhere, the staff
@@ -29,7 +29,7 @@ export function StaffAccountPage() {
         <Col xs={24} xl={12}>
           <TotpCard isEnabled={me.totpEnabled} />
           <SessionsCard />
-          <StaffPrivacyCard />
+          <Slot name="staffAccount.privacy" />
         </Col>
       </Row>
     </>

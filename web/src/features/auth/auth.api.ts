@@ -26,5 +26,5 @@ export const authApi = {
   disableTotp: (code: string) => api.post<{ ok: true }>('/auth/totp/disable', { code }),
 }
 
-export const MOBILE_PHONE = /^1[3-9]\d{9}$/
+export { MOBILE_PHONE } from '../../ui/contact-phone'
 export const SIX_DIGITS = /^\d{6}$/

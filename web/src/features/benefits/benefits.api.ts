@@ -11,9 +11,10 @@ import type {
   ClaimListInput,
 } from '@server/modules/benefits/benefits.schema'
 import { api, API_BASE, buildQuery } from '../../app/api'
+import { benefitsApi as sharedBenefitsApi, type ClaimStatus } from '../../app/shared-api/benefits'
 
 export type { ApplicationForm, ClaimDetail, ClaimSummary, EvaluationView }
-export type ClaimStatus = ClaimSummary['status']
+export type { ClaimStatus }
 export type ClaimView = ClaimListInput['view']
 
 // The server's lists, written out here (the schema module brings zod with it, and only its types
@@ -77,8 +78,7 @@ export const benefitsApi = {
     form.set('file', file, file.name)
     return api.upload<MaterialFile>('/benefits/materials', form, { onProgress, signal })
   },
-  myClaims: (enterpriseId: string, page: { limit: number; offset: number; itemId?: string }) =>
-    api.get<Page<ClaimDetail>>(enterpriseClaims(enterpriseId), page),
+  ...sharedBenefitsApi,
   myClaim: (enterpriseId: string, claimId: string) =>
     api.get<ClaimDetail>(enterpriseClaim(enterpriseId, claimId)),
   resubmit: (enterpriseId: string, claimId: string, body: ResubmitBody) =>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import en from '../../i18n/en.json'
-import zhCN from '../../i18n/zh-CN.json'
+import { catalogs } from '../../app/catalogs'
 import { CLAIM_EVENT_TYPES, CLAIM_STATUS_LIST, describeClaimEvent, type Translate } from './claim-labels'
 import { CLAIM_VIEWS } from './benefits.api'
+
+const en = catalogs.en
+const zhCN = catalogs['zh-CN']
 
 function lookup(catalog: object, key: string): unknown {
   return key

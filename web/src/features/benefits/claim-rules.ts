@@ -1,5 +1,6 @@
 import type { BenefitMode, MatchOutcome } from '@shared/policies'
-import type { ClaimDetail, ClaimEvent, ClaimStatus, ClaimSummary } from './benefits.api'
+import { isActiveClaim } from '../../ui/claim-status'
+import type { ClaimDetail, ClaimEvent, ClaimSummary } from './benefits.api'
 
 /*
  * What the benefit screens decide without a UI: which action an item offers this enterprise, how a
@@ -7,36 +8,7 @@ import type { ClaimDetail, ClaimEvent, ClaimStatus, ClaimSummary } from './benef
  * (allowedActions); these only choose what to show before asking it.
  */
 
-/** Claims that keep the item taken (claim-states.ts ACTIVE_STATES): no second claim while one is. */
-const ACTIVE: Record<ClaimStatus, boolean> = {
-  consented: true,
-  submitted: true,
-  supplement_requested: true,
-  recommended: true,
-  approved: true,
-  paid: true,
-  rejected: false,
-  withdrawn: false,
-  excluded: false,
-}
-
-export const isActiveClaim = (status: ClaimStatus) => ACTIVE[status]
-
-export type StatusTone = 'waiting' | 'review' | 'action' | 'approved' | 'paid' | 'refused' | 'ended'
-
-const TONES: Record<ClaimStatus, StatusTone> = {
-  consented: 'waiting',
-  submitted: 'review',
-  recommended: 'review',
-  supplement_requested: 'action',
-  approved: 'approved',
-  paid: 'paid',
-  rejected: 'refused',
-  excluded: 'refused',
-  withdrawn: 'ended',
-}
-
-export const statusTone = (status: ClaimStatus): StatusTone => TONES[status]
+export { isActiveClaim, statusTone, type StatusTone } from '../../ui/claim-status'
 
 /**
  * What the item page offers: the claim that holds the item (its status and a link), else the way

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { levelName, type Translate } from '../appeals/appeal-labels'
-import { formatAmount } from '../policies/policy-labels'
+import type { Translate } from '../../app/i18n'
+import { levelName } from '../../ui/ratings'
+import { formatAmount } from '../../ui/amount'
 import type { ClaimEvent, ClaimStatus } from './benefits.api'
 import { describeClaimEvent } from './claim-labels'
 

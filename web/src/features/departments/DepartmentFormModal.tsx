@@ -5,9 +5,9 @@ import { cityNameOf, formsOf, MAX_RECOGNISED_NAMES } from '@shared/department-na
 import { errorMessage, isApiError } from '../../app/api'
 import { foldListErrors, showApiErrorOnForm } from '../../ui/form-errors'
 import { useLoad } from '../../ui/use-load'
-import { referenceApi } from '../enterprises/enterprises.api'
-import { DepartmentSelect } from './DepartmentSelect'
-import { parentChoices, type DepartmentNode } from './department-tree'
+import { referenceApi } from '../../app/shared-api/enterprises'
+import { DepartmentSelect } from '../../ui/staff/DepartmentSelect'
+import { parentChoices, type DepartmentNode } from '../../ui/department-tree'
 import {
   departmentsApi,
   type Department,

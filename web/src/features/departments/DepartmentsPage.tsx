@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../app/api'
 import { PageHeader } from '../../ui/staff/PageHeader'
 import { useLoad } from '../../ui/use-load'
-import { buildDepartmentTree, filterTree, flattenTree, type DepartmentNode } from './department-tree'
+import { buildDepartmentTree, filterTree, flattenTree, type DepartmentNode } from '../../ui/department-tree'
 import { departmentsApi, type Department } from './departments.api'
 import { DepartmentFormModal, type DepartmentFormMode } from './DepartmentFormModal'
 

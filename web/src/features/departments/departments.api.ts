@@ -4,9 +4,9 @@ import type {
   UpdateDepartmentInput,
 } from '@server/modules/departments/departments.schema'
 import { api } from '../../app/api'
+import { departmentsApi as sharedDepartmentsApi } from '../../app/shared-api/departments'
 
-export type { Department }
-export type DepartmentKind = Department['kind']
+export type { Department, DepartmentKind } from '../../app/shared-api/departments'
 export type CreateDepartmentBody = Partial<
   Pick<
     CreateDepartmentInput,
@@ -17,7 +17,7 @@ export type CreateDepartmentBody = Partial<
 export type UpdateDepartmentBody = UpdateDepartmentInput
 
 export const departmentsApi = {
-  list: () => api.get<{ items: Department[] }>('/departments'),
+  ...sharedDepartmentsApi,
   create: (body: CreateDepartmentBody) => api.post<Department>('/departments', body),
   update: (id: string, body: UpdateDepartmentBody) =>
     api.patch<Department>(`/departments/${encodeURIComponent(id)}`, body),

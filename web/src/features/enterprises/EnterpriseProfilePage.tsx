@@ -15,10 +15,7 @@ import { enterprisesApi, type Enterprise } from './enterprises.api'
 import type { Translate } from '../../app/i18n'
 import { tagName } from './enterprise-labels'
 import { EnterpriseProfileFields } from './EnterpriseProfileFields'
-import { MembershipClaimsSection } from '../enterprise-claims/mobile/MembershipClaimsSection'
 import { MembersSection } from './MembersSection'
-import { SettlementAccountSection } from '../settlement-accounts/SettlementAccountSection'
-import { EnterpriseExportSection } from '../privacy/EnterpriseExportSection'
 import {
   changedProfileFields,
   PROFILE_FIELDS,
@@ -29,6 +26,7 @@ import {
 import { creditTierText, outOfCityReasonText, registrationPlaceText } from './registration-labels'
 import { useEnterpriseReference } from './use-enterprise-reference'
 import { VersionsSection } from './VersionsSection'
+import { Slot } from '../../app/slots'
 
 /** `/enterprises/:id`: the profile (view and edit), its version history and who acts for it. */
 export function EnterpriseProfilePage() {
@@ -110,14 +108,16 @@ function EnterpriseProfile({ id, myUserId }: { id: string; myUserId: string }) {
           <VersionsSection enterpriseId={id} refreshKey={savedCount} />
         </Tabs.Tab>
         <Tabs.Tab title={t('settlementAccount.tab')} key="account">
-          <SettlementAccountSection enterpriseId={id} />
+          <Slot name="enterpriseProfile.account" enterpriseId={id} />
         </Tabs.Tab>
         <Tabs.Tab title={t('enterprise.profile.tabMembers')} key="members">
           <MembersSection enterpriseId={id} isManager={data.myRole === 'manager'} myUserId={myUserId} />
-          {data.myRole === 'manager' ? <MembershipClaimsSection enterpriseId={id} /> : null}
+          {data.myRole === 'manager' ? (
+            <Slot name="enterpriseProfile.membershipClaims" enterpriseId={id} />
+          ) : null}
         </Tabs.Tab>
       </Tabs>
-      {data.myRole === 'manager' ? <EnterpriseExportSection enterpriseId={id} /> : null}
+      {data.myRole === 'manager' ? <Slot name="enterpriseProfile.export" enterpriseId={id} /> : null}
     </>
   )
 }

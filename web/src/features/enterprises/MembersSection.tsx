@@ -10,7 +10,7 @@ import { formatDateTime } from '../../ui/format'
 import { showApiErrorOnForm } from '../../ui/form-errors'
 import { Banner } from '../../ui/mobile/Banner'
 import { useLoad } from '../../ui/use-load'
-import { MOBILE_PHONE } from '../auth/auth.api'
+import { MOBILE_PHONE } from '../../ui/contact-phone'
 import { enterprisesApi, type Member, type MemberRole } from './enterprises.api'
 
 type AddValues = { phone: string; role: MemberRole }

@@ -23,7 +23,7 @@ import {
 import { EnterpriseProfileFields } from './EnterpriseProfileFields'
 import { PROFILE_FIELDS, profileBody, type ProfileFormValues } from './profile-form'
 import { useEnterpriseReference } from './use-enterprise-reference'
-import { usccMessage, usccProblems } from './uscc-message'
+import { usccMessage, usccProblems } from '../../ui/uscc-message'
 
 type Values = ProfileFormValues & { uscc: string; outOfCityReason?: OutOfCityReason; outOfCityNote?: string }
 const FORM_FIELDS = ['uscc', 'outOfCityReason', 'outOfCityNote', ...PROFILE_FIELDS]

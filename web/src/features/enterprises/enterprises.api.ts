@@ -7,6 +7,15 @@ import type {
   UpdateEnterpriseInput,
 } from '@server/modules/enterprises/enterprises.schema'
 import { api } from '../../app/api'
+import { enterprisesApi as sharedEnterprisesApi } from '../../app/shared-api/enterprises'
+
+export {
+  referenceApi,
+  type Division,
+  type EnterpriseTagOption,
+  type IndustrySection,
+  type RegistrationDivision,
+} from '../../app/shared-api/enterprises'
 
 export type { Enterprise }
 export type ProfileVersion = z.infer<typeof ProfileVersionSchema>
@@ -24,27 +33,11 @@ export type RegisterEnterpriseBody = Omit<
 export type UpdateEnterpriseBody = Omit<UpdateEnterpriseInput, 'creditTier'>
 export type CreditTier = NonNullable<Enterprise['creditTier']>
 export type OutOfCityReason = NonNullable<Enterprise['registration']['outOfCityReason']>
-/** What positions 3–8 of a credit code name, as the server's division table says. */
-export type RegistrationDivision = { code: string; name: string; fullName: string; isInCity: boolean }
-
-export type Division = { code: string; name: string; level: string; parentCode: string | null }
-export type IndustrySection = { code: string; name: string; divisions: { code: string; name: string }[] }
-export type EnterpriseTagOption = { code: string; name: string }
-
 const enterprisePath = (id: string) => `/enterprises/${encodeURIComponent(id)}`
 
 export const enterprisesApi = {
-  listMine: () => api.get<{ items: Enterprise[] }>('/enterprises/mine'),
-  /** The registry for staff: by name or credit code. */
-  search: (
-    query: { q?: string; outOfCity?: 'true' | 'false'; page?: number; pageSize?: number },
-    signal?: AbortSignal,
-  ) =>
-    api.get<{ items: Enterprise[]; total: number; page: number; pageSize: number }>('/enterprises', query, {
-      signal,
-    }),
+  ...sharedEnterprisesApi,
   register: (body: RegisterEnterpriseBody) => api.post<Enterprise>('/enterprises', body),
-  get: (id: string) => api.get<Enterprise>(enterprisePath(id)),
   update: (id: string, body: UpdateEnterpriseBody) => api.patch<Enterprise>(enterprisePath(id), body),
   listVersions: (id: string) => api.get<{ items: ProfileVersion[] }>(`${enterprisePath(id)}/versions`),
   listMembers: (id: string) => api.get<{ items: Member[] }>(`${enterprisePath(id)}/members`),
@@ -52,15 +45,4 @@ export const enterprisesApi = {
     api.post<Member>(`${enterprisePath(id)}/members`, body),
   removeMember: (id: string, userId: string) =>
     api.delete<{ ok: true }>(`${enterprisePath(id)}/members/${encodeURIComponent(userId)}`),
-}
-
-export const referenceApi = {
-  divisions: () => api.get<{ items: Division[] }>('/reference/divisions'),
-  /** One division by code (NOT_FOUND when GB/T 2260 has no such code). */
-  division: (code: string) =>
-    api.get<RegistrationDivision>(`/reference/divisions/${encodeURIComponent(code)}`),
-  industries: () => api.get<{ items: IndustrySection[] }>('/reference/industries'),
-  enterpriseTags: () => api.get<{ items: EnterpriseTagOption[] }>('/reference/enterprise-tags'),
-  city: () =>
-    api.get<{ key: string; name: string; divisionCode: string; bureauName: string }>('/reference/city'),
 }

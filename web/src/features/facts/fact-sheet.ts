@@ -1,4 +1,4 @@
-import { draftOf, isDeclarable, type FactDraft } from './fact-input'
+import { draftOf, isDeclarable, type FactDraft } from '../../ui/fact-input'
 import type { FactDefinition, FactHistoryItem, RawFactValue } from './facts.api'
 
 /**

@@ -1,21 +1,22 @@
 import type { z } from 'zod'
 import type {
   EnterpriseFactsSchema,
-  FactDefinitionView,
   FactHistorySchema,
   ImportListSchema,
   ImportReportSchema,
 } from '@server/modules/facts/facts.schema'
 import { api } from '../../app/api'
+import { factsApi as sharedFactsApi } from '../../app/shared-api/facts'
 
-export type FactDefinition = FactDefinitionView
+export type { FactDefinition, RawFactValue } from '../../app/shared-api/facts'
+import type { RawFactValue } from '../../app/shared-api/facts'
+
 export type FactSheet = z.infer<typeof EnterpriseFactsSchema>
 export type SheetFact = FactSheet['facts'][number]
 export type FactHistoryItem = z.infer<typeof FactHistorySchema>['items'][number]
 export type FactImportReport = z.infer<typeof ImportReportSchema>
 export type FactImportRow = FactImportReport['rows'][number]
 export type FactImportSummary = z.infer<typeof ImportListSchema>['items'][number]
-export type RawFactValue = number | string | boolean | string[]
 export type Declaration = { key: string; period?: string; value: RawFactValue | null }
 
 /** The departments' sources an import can carry (declared and profile values come from the enterprise). */
@@ -32,7 +33,7 @@ export type ImportSource = (typeof IMPORT_SOURCES)[number]
 const enterprisePath = (id: string) => `/enterprises/${encodeURIComponent(id)}`
 
 export const factsApi = {
-  definitions: () => api.get<{ items: FactDefinition[] }>('/facts/definitions'),
+  ...sharedFactsApi,
   sheet: (enterpriseId: string) => api.get<FactSheet>(`${enterprisePath(enterpriseId)}/facts`),
   history: (enterpriseId: string) =>
     api.get<{ items: FactHistoryItem[] }>(`${enterprisePath(enterpriseId)}/facts/history`),

@@ -1,4 +1,7 @@
 import { api } from '../../app/api'
+import { notificationsApi as sharedNotificationsApi } from '../../app/shared-api/notifications'
+
+export type { OutgoingMessage } from '../../app/shared-api/notifications'
 
 /** One in-app message (GET /inbox). The route declares its schema inline, so the type is written here. */
 export type InboxItem = {
@@ -16,20 +19,9 @@ export type InboxItem = {
     | null
 }
 
-/** One SMS or e-mail the development adapters "sent" (GET /dev/inbox). */
-export type OutgoingMessage = {
-  id: number
-  channel: string
-  to: string | null
-  text: string
-  status: string
-  at: string
-}
-
 export const notificationsApi = {
   listInbox: () => api.get<{ items: InboxItem[] }>('/inbox'),
   markRead: (id: string) => api.post<{ ok: true }>(`/inbox/${encodeURIComponent(id)}/read`),
   markAllRead: () => api.post<{ ok: true; marked: number }>('/inbox/read-all'),
-  listDevOutgoing: () =>
-    api.get<{ items: OutgoingMessage[] }>('/dev/inbox', undefined, { allowUnauthenticated: true }),
+  ...sharedNotificationsApi,
 }

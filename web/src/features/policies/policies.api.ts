@@ -26,7 +26,8 @@ import type {
 } from '@server/modules/policies/publication.schema'
 import type { MatchOutcome, PolicyLevel, PolicyStatus, PolicyTopic } from '@shared/policies'
 import { api, API_BASE } from '../../app/api'
-import type { RawFactValue } from '../facts/facts.api'
+import type { RawFactValue } from '../../app/shared-api/facts'
+import { policiesApi as sharedPoliciesApi } from '../../app/shared-api/policies'
 
 export type { MatchOutcome, MatchView, PolicyLevel, PolicyStatus, PolicyTopic, PolicyView }
 export type Explanation = z.infer<typeof ExplanationSchema>
@@ -76,8 +77,7 @@ export const policiesApi = {
 
   // Enterprise
   matches: (enterpriseId: string) => api.get<MatchList>(`${enterprisePath(enterpriseId)}/policy-matches`),
-  match: (enterpriseId: string, itemId: string) =>
-    api.get<MatchView>(`${enterprisePath(enterpriseId)}/policy-matches/${encodeURIComponent(itemId)}`),
+  ...sharedPoliciesApi,
   subscription: (enterpriseId: string) =>
     api.get<Subscription>(`${enterprisePath(enterpriseId)}/policy-subscription`),
   setSubscription: (enterpriseId: string, body: { topics: PolicyTopic[]; isPushEnabled: boolean }) =>

@@ -1,7 +1,7 @@
-import { formatNumber } from '@shared/rules/render'
 import { POLICY_TOPIC_NAMES, POLICY_TOPICS, type PolicyTopic } from '@shared/policies'
 
 export { POLICY_TOPICS }
+export { formatAmount } from '../../ui/amount'
 
 /** A topic's name from the list the server validates against; an unknown code shows as it is. */
 export function topicName(code: string, language: string): string {
@@ -12,11 +12,3 @@ export function topicName(code: string, language: string): string {
 
 export const topicOptions = (language: string) =>
   POLICY_TOPICS.map((code) => ({ value: code, label: topicName(code, language) }))
-
-const MONEY = { type: 'money', unitZh: '元', unitEn: 'yuan' } as const
-
-/** An amount in yuan as people read it: 300万元, 1.5亿元; 3,000,000 yuan. */
-export function formatAmount(yuan: number | null | undefined, language: string): string {
-  if (yuan === null || yuan === undefined) return '—'
-  return formatNumber(yuan, MONEY as never, language === 'en' ? 'en' : 'zh-CN')
-}

@@ -1,30 +1,17 @@
 import { Button, Dialog, Toast } from 'antd-mobile'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { useNavigate } from 'react-router'
 import { errorMessage } from '../../app/api'
 import { paths } from '../../app/routes'
 import { useSession, type Me } from '../../app/session'
 import { formatDateTime } from '../../ui/format'
 import { Banner } from '../../ui/mobile/Banner'
+import { LegalLinks } from '../../ui/mobile/LegalLinks'
 import { useLoad } from '../../ui/use-load'
 import { downloadFile } from './download'
 import { myDataPath, privacyApi, type ExportFormat, type LegalDocumentKind } from './privacy.api'
 import './privacy.css'
-
-/** The documents a visitor or user reads, as links (sign-in page, 我的). */
-export function LegalLinks({ kinds }: { kinds: readonly LegalDocumentKind[] }) {
-  const { t } = useTranslation()
-  return (
-    <span className="legal-links">
-      {kinds.map((kind) => (
-        <Link key={kind} to={paths.legalDocument(kind)}>
-          {t(`privacy.kind.${kind}`)}
-        </Link>
-      ))}
-    </span>
-  )
-}
 
 /**
  * 我的 → 隐私与数据: the documents, what I accepted and when, a copy of my data, and withdrawing my

@@ -5,6 +5,7 @@ import type {
   SettlementAccountState,
 } from '@server/modules/settlement-accounts/settlement-accounts.schema'
 import { api } from '../../app/api'
+import { settlementAccountsApi as sharedSettlementAccountsApi } from '../../app/shared-api/settlement-accounts'
 
 export type { AccountView, SettlementAccountState }
 export type ChangeCode = z.infer<typeof ChangeCodeSchema>
@@ -20,7 +21,7 @@ const accountPath = (enterpriseId: string) =>
   `/enterprises/${encodeURIComponent(enterpriseId)}/settlement-account`
 
 export const settlementAccountsApi = {
-  get: (enterpriseId: string) => api.get<SettlementAccountState>(accountPath(enterpriseId)),
+  ...sharedSettlementAccountsApi,
   set: (enterpriseId: string, body: AccountBody) =>
     api.post<SettlementAccountState>(accountPath(enterpriseId), body),
   sendChangeCode: (enterpriseId: string) => api.post<ChangeCode>(`${accountPath(enterpriseId)}/change-code`),

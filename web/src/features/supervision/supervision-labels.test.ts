@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import en from '../../i18n/en.json'
-import zhCN from '../../i18n/zh-CN.json'
+import { catalogs } from '../../app/catalogs'
 import { supervisionReason } from './supervision-labels'
+
+const en = catalogs.en
+const zhCN = catalogs['zh-CN']
 
 function translator(catalog: object) {
   return (key: string, params: Record<string, unknown> = {}) => {

@@ -14,11 +14,12 @@ import { NativeSelect, NativeSwitch } from '../../../ui/mobile/native-controls'
 import { RadioChoice } from '../../../ui/mobile/RadioChoice'
 import { scrollToFirstError } from '../../../ui/mobile/scroll-to-error'
 import { useLoad } from '../../../ui/use-load'
-import { enterprisesApi } from '../../enterprises/enterprises.api'
+import { enterprisesApi } from '../../../app/shared-api/enterprises'
 import {
   BODY_MAX,
   BODY_MIN,
   blankToUndefined,
+  MAX_ATTACHMENTS,
   newIdempotencyKey,
   similarQueryText,
   SIMILAR_DEBOUNCE_MS,
@@ -26,9 +27,9 @@ import {
   TITLE_MIN,
 } from '../appeal-form'
 import { appealsApi, PREFERRED_CONTACTS, type PreferredContact, type Receipt } from '../appeals.api'
-import { useAttachmentUploads } from '../use-attachment-uploads'
+import { useAttachmentUploads } from '../../../ui/use-attachment-uploads'
 import { AppealStatusTag } from './AppealStatusTag'
-import { AttachmentPicker } from './AttachmentPicker'
+import { AttachmentPicker } from '../../../ui/mobile/AttachmentPicker'
 import { LocationPicker, type Location } from './LocationPicker'
 
 type Values = {
@@ -137,7 +138,7 @@ function AppealForm({
   const [banner, setBanner] = useState<string>()
   const [isSaving, setSaving] = useState(false)
   const [location, setLocation] = useState<Location | null>(null)
-  const uploads = useAttachmentUploads(t('errors.generic'))
+  const uploads = useAttachmentUploads(t('errors.generic'), MAX_ATTACHMENTS, appealsApi.upload)
   const onlyEnterprise = enterprises.length === 1 ? enterprises[0] : undefined
 
   const submit = async (values: Values) => {

@@ -3,9 +3,9 @@ import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { errorMessage } from '../../../app/api'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
-import type { DepartmentOption } from '../../departments/department-options'
-import { DepartmentSelect } from '../../departments/DepartmentSelect'
-import { BODY_MAX, BODY_MIN, REASON_MAX, REASON_MIN } from '../appeal-form'
+import type { DepartmentOption } from '../../../ui/department-options'
+import { DepartmentSelect } from '../../../ui/staff/DepartmentSelect'
+import { BODY_MAX, BODY_MIN, MAX_ATTACHMENTS, REASON_MAX, REASON_MIN } from '../appeal-form'
 import {
   appealsApi,
   CONTACT_METHODS,
@@ -21,7 +21,7 @@ import {
   type SimilarAppeal,
   type Tier,
 } from '../appeals.api'
-import { useAttachmentUploads } from '../use-attachment-uploads'
+import { useAttachmentUploads } from '../../../ui/use-attachment-uploads'
 import { useAppealText } from '../use-appeal-text'
 import { NoteAudienceField } from './NoteAudienceField'
 import { StaffAttachmentPicker } from './StaffAttachmentPicker'
@@ -111,7 +111,7 @@ export function AppealActionModal({
   const [form] = Form.useForm<Values>()
   const [banner, setBanner] = useState<string>()
   const [isSaving, setSaving] = useState(false)
-  const uploads = useAttachmentUploads(t('errors.generic'))
+  const uploads = useAttachmentUploads(t('errors.generic'), MAX_ATTACHMENTS, appealsApi.upload)
   const kind = action.kind
   const label = actionLabel(action, tx)
   const reason = Form.useWatch('reason', form)

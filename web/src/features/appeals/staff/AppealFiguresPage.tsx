@@ -11,7 +11,7 @@ import { useLoad } from '../../../ui/use-load'
 import { appealsApi, rankingXlsxUrl, type FiguresRow } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
 import { FormulasHelp } from './FormulasHelp'
-import { RatingBar } from './RatingBar'
+import { RatingBar } from '../../../ui/staff/RatingBar'
 import { WithdrawalsTab } from './WithdrawalsTab'
 import { formatPercent, formatScore, monthOf, RATE_KEYS, dayAfter, thisMonth, type RateKey } from '../figures'
 

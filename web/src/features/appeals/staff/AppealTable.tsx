@@ -1,8 +1,9 @@
-import { Empty, Table, Tag, Typography } from 'antd'
+import { Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { Link, useNavigate } from 'react-router'
 import { paths } from '../../../app/routes'
 import { formatDateTime } from '../../../ui/format'
+import { EmptyList } from '../../../ui/staff/EmptyList'
 import type { AppealSummary } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
 import { AppealStatusTag, TierTag } from './AppealStatusTag'
@@ -122,22 +123,6 @@ export function AppealTable({
         onChange: onPage,
         showTotal: (count) => t('appeals.queue.total', { count }),
       }}
-    />
-  )
-}
-
-/** An empty list that says what it lists and why nothing is in it. */
-export function EmptyList({ title, why }: { title: string; why: string }) {
-  return (
-    <Empty
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      description={
-        <>
-          <Typography.Text strong>{title}</Typography.Text>
-          <br />
-          <Typography.Text type="secondary">{why}</Typography.Text>
-        </>
-      }
     />
   )
 }

@@ -3,8 +3,8 @@ import { useState } from 'react'
 import { MAX_CATEGORY_KEYWORDS } from '@shared/department-names'
 import { errorMessage } from '../../../app/api'
 import { foldListErrors, showApiErrorOnForm } from '../../../ui/form-errors'
-import type { DepartmentOption } from '../../departments/department-options'
-import { DepartmentSelect } from '../../departments/DepartmentSelect'
+import type { DepartmentOption } from '../../../ui/department-options'
+import { DepartmentSelect } from '../../../ui/staff/DepartmentSelect'
 import { appealsApi, TIERS, type Tier } from '../appeals.api'
 import {
   CATEGORY_CODE,

@@ -1,6 +1,6 @@
 import { AutoComplete, Form } from 'antd'
 import { useEffect, useState } from 'react'
-import { enterprisesApi, type Enterprise } from '../../enterprises/enterprises.api'
+import { enterprisesApi, type Enterprise } from '../../../app/shared-api/enterprises'
 import { useAppealText } from '../use-appeal-text'
 
 /**

@@ -12,7 +12,7 @@ import { REASON_MAX } from '../appeal-form'
 import { RATING_LEVELS } from '../appeal-labels'
 import { appealsApi, type ReturnVisit, type VisitStatus } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
-import { EmptyList } from './AppealTable'
+import { EmptyList } from '../../../ui/staff/EmptyList'
 
 const STATUSES: VisitStatus[] = ['pending', 'done', 'unreachable']
 

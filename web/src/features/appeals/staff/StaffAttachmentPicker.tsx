@@ -4,7 +4,7 @@ import { useId, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS } from '../appeal-form'
 import { formatBytes } from '../../../ui/format'
-import type { useAttachmentUploads } from '../use-attachment-uploads'
+import type { useAttachmentUploads } from '../../../ui/use-attachment-uploads'
 
 type Uploads = ReturnType<typeof useAttachmentUploads>
 

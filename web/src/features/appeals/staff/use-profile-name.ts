@@ -1,5 +1,5 @@
 import { useLoad } from '../../../ui/use-load'
-import { referenceApi } from '../../enterprises/enterprises.api'
+import { referenceApi } from '../../../app/shared-api/enterprises'
 import type { Profile } from '../settings-form'
 import { useAppealText } from '../use-appeal-text'
 

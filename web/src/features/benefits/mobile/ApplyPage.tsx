@@ -11,20 +11,20 @@ import { Banner } from '../../../ui/mobile/Banner'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { scrollToFirstError } from '../../../ui/mobile/scroll-to-error'
 import { useLoad } from '../../../ui/use-load'
-import { newIdempotencyKey } from '../../appeals/appeal-form'
-import { policiesApi, type MatchView } from '../../policies/policies.api'
-import { ModeTag } from '../../policies/mobile/PolicyTags'
+import { newIdempotencyKey } from '../../../ui/idempotency'
+import { policiesApi, type MatchView } from '../../../app/shared-api/policies'
+import { ModeTag } from '../../../ui/mobile/ModeTag'
 import { benefitsApi, type ApplicationForm } from '../benefits.api'
-import { PayoutAccountBlock } from '../../settlement-accounts/PayoutAccountBlock'
 import {
   settlementAccountsApi,
   type SettlementAccountState,
-} from '../../settlement-accounts/settlement-accounts.api'
+} from '../../../app/shared-api/settlement-accounts'
 import { isActiveClaim, materialsBody } from '../claim-rules'
 import { useBenefitText } from '../use-benefit-text'
 import { MaterialPicker } from './MaterialPicker'
-import '../../policies/policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 import './benefits-mobile.css'
+import { Slot } from '../../../app/slots'
 
 type Values = { form: ApplicationForm; materials: Record<string, string[] | undefined> }
 
@@ -178,7 +178,7 @@ function ApplyForm({
       </section>
       {/* Where the money goes, first: the form below has no bank account of its own. */}
       <section className="m-section" aria-label={t('settlementAccount.payoutHeader')}>
-        <PayoutAccountBlock enterpriseId={enterpriseId} state={account} onChange={onAccountChange} />
+        <Slot name="payoutAccount" enterpriseId={enterpriseId} state={account} onChange={onAccountChange} />
       </section>
       <Banner tone="error" text={banner} />
       <Form

@@ -6,16 +6,16 @@ import { paths } from '../../../app/routes'
 import { formatDateTime } from '../../../ui/format'
 import { Banner } from '../../../ui/mobile/Banner'
 import { useLoad } from '../../../ui/use-load'
-import { newIdempotencyKey } from '../../appeals/appeal-form'
-import type { MatchView } from '../../policies/policies.api'
-import { PayoutAccountBlock } from '../../settlement-accounts/PayoutAccountBlock'
-import { settlementAccountsApi } from '../../settlement-accounts/settlement-accounts.api'
+import { newIdempotencyKey } from '../../../ui/idempotency'
+import type { MatchView } from '../../../app/shared-api/policies'
+import { settlementAccountsApi } from '../../../app/shared-api/settlement-accounts'
 import { benefitsApi, type ClaimDetail, type ClaimSummary } from '../benefits.api'
 import { itemActionFor } from '../claim-rules'
 import { useBenefitText } from '../use-benefit-text'
-import { ClaimStatusTag } from './ClaimStatusTag'
-import '../../policies/policies-mobile.css'
+import { ClaimStatusTag } from '../../../ui/mobile/ClaimStatusTag'
+import '../../../ui/mobile/policy-pages.css'
 import './benefits-mobile.css'
+import { Slot } from '../../../app/slots'
 
 /** Enough for every claim an enterprise has on one item (one active at a time, a few closed before it). */
 const CLAIMS_PAGE = 100
@@ -42,7 +42,7 @@ export function BenefitActions({ enterpriseId, match }: { enterpriseId: string; 
   const action = itemActionFor(match.item.mode, match.explanation.outcome, ofItem)
   const isPayable = account.data.problem === null
   const accountBlock = (
-    <PayoutAccountBlock enterpriseId={enterpriseId} state={account.data} onChange={account.setData} />
+    <Slot name="payoutAccount" enterpriseId={enterpriseId} state={account.data} onChange={account.setData} />
   )
 
   return (

@@ -16,7 +16,7 @@ import { ClaimRatingForm } from './ClaimRatingForm'
 import { ClaimSummarySection } from './ClaimSummarySection'
 import { ClaimTimeline } from './ClaimTimeline'
 import { ResubmitForm } from './ResubmitForm'
-import '../../policies/policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 import './benefits-mobile.css'
 
 /** `/enterprises/:id/claims/:claimId`: one consent or application, every step, and what I can do now. */

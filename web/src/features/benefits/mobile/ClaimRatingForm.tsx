@@ -4,7 +4,7 @@ import { errorMessage } from '../../../app/api'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { Banner } from '../../../ui/mobile/Banner'
 import { RadioChoice } from '../../../ui/mobile/RadioChoice'
-import { RATING_LEVELS } from '../../appeals/appeal-labels'
+import { RATING_LEVELS } from '../../../ui/ratings'
 import { useBenefitText } from '../use-benefit-text'
 
 type Values = { level?: number; comment?: string }

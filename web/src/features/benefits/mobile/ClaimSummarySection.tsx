@@ -1,9 +1,9 @@
 import { formatDateTime } from '../../../ui/format'
-import { ModeTag } from '../../policies/mobile/PolicyTags'
+import { ModeTag } from '../../../ui/mobile/ModeTag'
 import type { ClaimDetail } from '../benefits.api'
 import { splitMinutes } from '../claim-rules'
 import { useBenefitText } from '../use-benefit-text'
-import { ClaimStatusTag } from './ClaimStatusTag'
+import { ClaimStatusTag } from '../../../ui/mobile/ClaimStatusTag'
 
 /** Where the claim stands: its status in words, the money (expected, approved, paid), the clock. */
 export function ClaimSummarySection({ claim }: { claim: ClaimDetail }) {

@@ -1,7 +1,7 @@
 import { RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
-import { ChooseEnterprise } from '../../enterprises/ChooseEnterprise'
+import { ChooseEnterprise } from '../../../ui/mobile/ChooseEnterprise'
 import { useBenefitText } from '../use-benefit-text'
 
 /** `/claims` (我的兑现 from the home page): the claims of the one enterprise, or a choice of enterprise. */

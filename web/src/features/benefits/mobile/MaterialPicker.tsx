@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
-import { AttachmentPicker } from '../../appeals/mobile/AttachmentPicker'
-import { useAttachmentUploads } from '../../appeals/use-attachment-uploads'
+import { AttachmentPicker } from '../../../ui/mobile/AttachmentPicker'
+import { useAttachmentUploads } from '../../../ui/use-attachment-uploads'
 import { benefitsApi, MAX_FILES_PER_MATERIAL } from '../benefits.api'
 import { useBenefitText } from '../use-benefit-text'
 

@@ -8,7 +8,7 @@ import { useLoad } from '../../../ui/use-load'
 import { benefitsApi, CLAIM_VIEWS, type ClaimView } from '../benefits.api'
 import { useBenefitText } from '../use-benefit-text'
 import { CLAIMS_PAGE_SIZE, ClaimTable } from './ClaimTable'
-import '../../policies/staff/policies-staff.css'
+import '../../../ui/staff/policy-pages.css'
 import './benefits-staff.css'
 
 const isView = (value: string | null): value is ClaimView =>

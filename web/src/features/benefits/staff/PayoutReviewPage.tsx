@@ -21,7 +21,7 @@ import {
 import { useBenefitText } from '../use-benefit-text'
 import { BudgetBar } from './BudgetBar'
 import { PayoutTable } from './PayoutTable'
-import '../../policies/staff/policies-staff.css'
+import '../../../ui/staff/policy-pages.css'
 import './benefits-staff.css'
 
 /**

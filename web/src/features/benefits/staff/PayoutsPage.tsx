@@ -7,7 +7,7 @@ import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { benefitsApi, type EvaluationItem } from '../benefits.api'
 import { useBenefitText } from '../use-benefit-text'
-import '../../policies/staff/policies-staff.css'
+import '../../../ui/staff/policy-pages.css'
 import './benefits-staff.css'
 
 /** Consents still waiting for a payout list: every consent not yet paid, excluded or withdrawn. */

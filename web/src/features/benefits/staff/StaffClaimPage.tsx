@@ -14,7 +14,7 @@ import { useBenefitText } from '../use-benefit-text'
 import { ClaimActionModal, type ClaimModalAction } from './ClaimActionModal'
 import { ExplanationCard, FormCard, MaterialsCard, TimelineCard } from './ClaimCards'
 import { ClaimStatusTag, ModeTag } from './ClaimStatusTag'
-import '../../policies/staff/policies-staff.css'
+import '../../../ui/staff/policy-pages.css'
 import './benefits-staff.css'
 
 /** The buttons, in the order a reviewer meets them; each only when allowedActions has it. */

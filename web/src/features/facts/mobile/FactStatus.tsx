@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { displayFactValue } from '../fact-input'
+import { displayFactValue } from '../../../ui/fact-input'
 import type { FactDefinition, SheetFact } from '../facts.api'
-import { SourceBadge } from '../SourceBadge'
+import { SourceBadge } from '../../../ui/mobile/SourceBadge'
 
 /**
  * What rules read for this fact now: the value, its source (a department's verified value wins over

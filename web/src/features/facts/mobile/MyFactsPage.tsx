@@ -11,7 +11,7 @@ import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { NativeSelect } from '../../../ui/mobile/native-controls'
 import { scrollToFirstError } from '../../../ui/mobile/scroll-to-error'
 import { useLoad } from '../../../ui/use-load'
-import { enterprisesApi } from '../../enterprises/enterprises.api'
+import { enterprisesApi } from '../../../app/shared-api/enterprises'
 import {
   declarationErrorsByKey,
   defaultFiscalYear,
@@ -21,12 +21,12 @@ import {
   parseDraft,
   sameValue,
   type FactDraft,
-} from '../fact-input'
+} from '../../../ui/fact-input'
 import { baselineDrafts, requestedKeys } from '../fact-sheet'
 import { factsApi, type Declaration, type FactDefinition, type FactSheet } from '../facts.api'
-import { FactField } from './FactField'
+import { FactField } from '../../../ui/mobile/FactField'
 import { FactStatus } from './FactStatus'
-import '../../policies/policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 
 /** `/enterprises/:id/facts` (企业信息·申报数据): the enterprise declares what policies ask about. */
 export function MyFactsPage() {

@@ -1,6 +1,6 @@
 import { Card, Table, Tag } from 'antd'
 import { useEffect, useRef } from 'react'
-import { usePolicyText } from '../../policies/use-policy-text'
+import { useFactText } from '../use-fact-text'
 import { sortReportRows } from '../fact-import-template'
 import type { FactImportReport, FactImportRow } from '../facts.api'
 import { EmptyText } from '../../../ui/staff/EmptyText'
@@ -13,7 +13,7 @@ const STATUS_COLORS: Record<FactImportRow['status'], string> = {
 
 /** What became of each row: applied, unchanged (the same values were there), or refused with each column's problem. */
 export function FactImportReportCard({ report }: { report: FactImportReport }) {
-  const { t, tx, source } = usePolicyText()
+  const { t, tx, source } = useFactText()
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })

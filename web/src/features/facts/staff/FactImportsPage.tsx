@@ -7,7 +7,7 @@ import { PageHeader } from '../../../ui/staff/PageHeader'
 import { saveTextFile } from '../../../ui/staff/save-text-file'
 import { SpreadsheetUploadCard } from '../../../ui/staff/SpreadsheetUploadCard'
 import { useLoad } from '../../../ui/use-load'
-import { usePolicyText } from '../../policies/use-policy-text'
+import { useFactText } from '../use-fact-text'
 import {
   FACT_IMPORT_ACCEPT,
   FACT_IMPORT_MAX_ROWS,
@@ -33,7 +33,7 @@ import { EmptyText } from '../../../ui/staff/EmptyText'
  * reported: applied, unchanged, or refused with every column's problem.
  */
 export function FactImportsPage() {
-  const { t, language } = usePolicyText()
+  const { t, language } = useFactText()
   const [picked, setSource] = useState<ImportSource>()
   const [report, setReport] = useState<FactImportReport>()
   const definitions = useLoad(() => factsApi.definitions(), [language])
@@ -90,7 +90,7 @@ function FormatCard({
   definitions: FactDefinition[] | undefined
   error: unknown
 }) {
-  const { t, source: sourceName, language } = usePolicyText()
+  const { t, source: sourceName, language } = useFactText()
   const facts = definitions ? factsForSource(definitions, source) : []
   return (
     <Card
@@ -179,7 +179,7 @@ function UploadCard({
   source: ImportSource
   onReport: (report: FactImportReport) => void
 }) {
-  const { t, source: sourceName } = usePolicyText()
+  const { t, source: sourceName } = useFactText()
   return (
     <SpreadsheetUploadCard
       title={t('facts.imports.upload', { source: sourceName(source) })}
@@ -209,7 +209,7 @@ const REGISTRY_COLUMNS = [USCC_COLUMN, '企业名称', '法定代表人', '法�
  * by the legal representative's code trusts.
  */
 function RegistryCard({ onReport }: { onReport: (report: FactImportReport) => void }) {
-  const { t } = usePolicyText()
+  const { t } = useFactText()
   return (
     <>
       <Card
@@ -244,7 +244,7 @@ function RegistryCard({ onReport }: { onReport: (report: FactImportReport) => vo
 }
 
 function RecentImports({ items, isLoading }: { items: FactImportSummary[] | undefined; isLoading: boolean }) {
-  const { t, source, language } = usePolicyText()
+  const { t, source, language } = useFactText()
   return (
     <Table<FactImportSummary>
       size="small"

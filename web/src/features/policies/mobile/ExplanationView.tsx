@@ -1,6 +1,6 @@
 import { Button } from 'antd-mobile'
 import { useId } from 'react'
-import { SourceBadge } from '../../facts/SourceBadge'
+import { SourceBadge } from '../../../ui/mobile/SourceBadge'
 import type { ConditionExplanation, Explanation, FactReading } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { ResultMark } from './ResultMark'

@@ -3,8 +3,8 @@ import { ChevronIcon } from '../../../app/enterprise/icons'
 import { formatAmount } from '../policy-labels'
 import type { MatchView } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
-import type { ClaimStatus } from '../../benefits/benefits.api'
-import { ClaimStatusTag } from '../../benefits/mobile/ClaimStatusTag'
+import type { ClaimStatus } from '../../../app/shared-api/benefits'
+import { ClaimStatusTag } from '../../../ui/mobile/ClaimStatusTag'
 import { ModeTag } from './PolicyTags'
 
 /** One item in a list of matches: what it is, where it comes from, how much, how it is obtained. */

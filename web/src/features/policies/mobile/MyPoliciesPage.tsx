@@ -7,14 +7,14 @@ import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/Requ
 import { paths } from '../../../app/routes'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
-import { benefitsApi } from '../../benefits/benefits.api'
-import { isActiveClaim } from '../../benefits/claim-rules'
-import { enterprisesApi } from '../../enterprises/enterprises.api'
+import { benefitsApi } from '../../../app/shared-api/benefits'
+import { isActiveClaim } from '../../../ui/claim-status'
+import { enterprisesApi } from '../../../app/shared-api/enterprises'
 import { policiesApi, type MatchOutcome, type MatchView } from '../policies.api'
 import { isNewPush } from '../seen-pushes'
 import { usePolicyText } from '../use-policy-text'
 import { MatchCard } from './MatchCard'
-import '../policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 
 const OUTCOMES: readonly MatchOutcome[] = ['eligible', 'undetermined', 'ineligible']
 const isOutcome = (value: string | null): value is MatchOutcome =>

@@ -1,9 +1,9 @@
 import { RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
-import { ChooseEnterprise } from '../../enterprises/ChooseEnterprise'
+import { ChooseEnterprise } from '../../../ui/mobile/ChooseEnterprise'
 import { usePolicyText } from '../use-policy-text'
-import '../policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 
 /**
  * `/policies` (the 政策 tab): straight to the policies of the one enterprise the user acts for, or a

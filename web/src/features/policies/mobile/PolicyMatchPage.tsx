@@ -9,10 +9,10 @@ import { useLoad } from '../../../ui/use-load'
 import { formatAmount } from '../policy-labels'
 import { policiesApi, type MatchView } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
-import { BenefitActions } from '../../benefits/mobile/BenefitActions'
 import { ExplanationView } from './ExplanationView'
 import { ModeTag, OutcomeTag } from './PolicyTags'
-import '../policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
+import { Slot } from '../../../app/slots'
 
 /** `/enterprises/:id/policies/:itemId`: one item explained for this enterprise (opening it counts as viewed). */
 export function PolicyMatchPage() {
@@ -86,7 +86,7 @@ function PolicyMatch({ enterpriseId, itemId }: { enterpriseId: string; itemId: s
             </ul>
           </>
         ) : null}
-        <BenefitActions enterpriseId={enterpriseId} match={match.data} />
+        <Slot name="policyItem.actions" enterpriseId={enterpriseId} match={match.data} />
       </section>
     </>
   )

@@ -13,7 +13,7 @@ import { POLICY_TOPICS, topicOptions } from '../policy-labels'
 import { policiesApi, type Need, type PolicyTopic, type Subscription } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { TopicChips } from './TopicChips'
-import '../policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 
 const NEED_MIN = 4
 const NEED_MAX = 1000

@@ -17,12 +17,4 @@ export function OutcomeTag({ outcome }: { outcome: MatchOutcome }) {
   )
 }
 
-/** 免申即享 stands out: the enterprise only has to agree. */
-export function ModeTag({ mode }: { mode: string }) {
-  const { mode: name } = usePolicyText()
-  return (
-    <Tag color={mode === 'no_application' ? 'primary' : 'default'} fill="outline">
-      {name(mode)}
-    </Tag>
-  )
-}
+export { ModeTag } from '../../../ui/mobile/ModeTag'

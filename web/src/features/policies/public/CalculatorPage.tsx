@@ -7,22 +7,22 @@ import { paths } from '../../../app/routes'
 import { Banner } from '../../../ui/mobile/Banner'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
-import { referenceApi } from '../../enterprises/enterprises.api'
+import { referenceApi } from '../../../app/shared-api/enterprises'
 import {
   calculatorErrorsByKey,
   draftOf,
   isCalculatorInput,
   parseDraft,
   type FactDraft,
-} from '../../facts/fact-input'
-import type { FactDefinition, RawFactValue } from '../../facts/facts.api'
-import { factsApi } from '../../facts/facts.api'
-import { FactField } from '../../facts/mobile/FactField'
-import type { IndustryGroup } from '../../facts/mobile/FactInput'
+} from '../../../ui/fact-input'
+import type { FactDefinition, RawFactValue } from '../../../app/shared-api/facts'
+import { factsApi } from '../../../app/shared-api/facts'
+import { FactField } from '../../../ui/mobile/FactField'
+import type { IndustryGroup } from '../../../ui/mobile/FactInput'
 import { policiesApi, type MatchList } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { CalculatorResults } from './CalculatorResults'
-import '../policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 
 const CALCULATE_DEBOUNCE_MS = 400
 

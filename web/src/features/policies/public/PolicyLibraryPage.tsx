@@ -12,7 +12,7 @@ import { POLICY_TOPICS } from '../policy-labels'
 import { policiesApi, type PolicyTopic } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { TopicChips } from '../mobile/TopicChips'
-import '../policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 
 const SEARCH_DEBOUNCE_MS = 300
 const isTopic = (value: string | null): value is PolicyTopic =>

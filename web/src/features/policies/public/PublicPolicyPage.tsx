@@ -10,7 +10,7 @@ import { formatAmount } from '../policy-labels'
 import { policiesApi, type PublicPolicy } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { ModeTag } from '../mobile/PolicyTags'
-import '../policies-mobile.css'
+import '../../../ui/mobile/policy-pages.css'
 
 /** `/library/:id`: one policy in force, its items with their conditions as sentences. */
 export function PublicPolicyPage() {

@@ -1,6 +1,6 @@
 import { Select } from 'antd'
 import { useEffect, useState } from 'react'
-import { enterprisesApi } from '../../enterprises/enterprises.api'
+import { enterprisesApi } from '../../../app/shared-api/enterprises'
 import { usePolicyText } from '../use-policy-text'
 
 const SEARCH_DEBOUNCE_MS = 300

@@ -1,6 +1,6 @@
 import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd'
 import { useLoad } from '../../../ui/use-load'
-import { factsApi } from '../../facts/facts.api'
+import { factsApi } from '../../../app/shared-api/facts'
 import { usePolicyText } from '../use-policy-text'
 
 export type ExclusionValues = {

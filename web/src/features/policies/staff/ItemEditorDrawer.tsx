@@ -18,8 +18,8 @@ import { useEffect, useState } from 'react'
 import { errorMessage } from '../../../app/api'
 import { showApiErrorOnForm, toNamePath } from '../../../ui/form-errors'
 import { BENEFIT_KINDS, BENEFIT_MODES, type BenefitKind, type BenefitMode } from '@shared/policies'
-import type { DepartmentOption } from '../../departments/department-options'
-import { DepartmentSelect } from '../../departments/DepartmentSelect'
+import type { DepartmentOption } from '../../../ui/department-options'
+import { DepartmentSelect } from '../../../ui/staff/DepartmentSelect'
 import { formatAmount, topicOptions } from '../policy-labels'
 import {
   policiesApi,

@@ -7,7 +7,7 @@ import { useLoad } from '../../../ui/use-load'
 import { policiesApi, type NeedsSummary } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { NeedsTable } from './NeedsTable'
-import './policies-staff.css'
+import '../../../ui/staff/policy-pages.css'
 import { EmptyText } from '../../../ui/staff/EmptyText'
 
 const OPEN_COLOR = '#d46b08'

@@ -18,7 +18,7 @@ import { PolicyStatusTag } from './PolicyStatusTag'
 import { usePolicyDepartments } from './use-departments'
 import { VersionsCard } from './VersionsCard'
 import { WorkflowBar } from './WorkflowBar'
-import './policies-staff.css'
+import '../../../ui/staff/policy-pages.css'
 
 /**
  * `/staff/policies/:id`: a policy's working copy — the document, its items and their rules — with

@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
 import { useSession } from '../../../app/session'
 import { useLoad } from '../../../ui/use-load'
-import { departmentSelectOptions, type DepartmentOption } from '../../departments/department-options'
-import { departmentsApi } from '../../departments/departments.api'
+import { departmentSelectOptions, type DepartmentOption } from '../../../ui/department-options'
+import { departmentsApi } from '../../../app/shared-api/departments'
 
 /**
  * Departments for the policy forms: every active unit (an item may be paid out by any department),
