@@ -2,7 +2,7 @@ import { registerMessages } from '../../kernel/i18n'
 
 /*
  * Errors and field messages of the privacy module, and the labels of the data exports. The export's
- * sheet and column titles are the words the app shows for the same things (the web messages, web/src/features/*/messages.*.json), so a
+ * sheet and column titles are the words the app shows for the same things (the web messages: each web feature's messages.<lang>.json), so a
  * downloaded file reads like the pages it came from.
  */
 registerMessages('zh-CN', {
