@@ -1,9 +1,9 @@
 import { defineCaseTable, type StateCategory } from '../../kernel/cases/transitions'
 import type { benefitsErrors } from './benefits.errors'
+import type { BenefitMode } from '../../shared/policies'
 
 /** A refused move answers with one of the module's own codes (its errors file, decision 0036). */
 type ClaimRefusal = keyof typeof benefitsErrors
-import type { BenefitMode } from '../../shared/policies'
 
 /**
  * The life of a benefit claim as data: states with fixed categories, one table that decides every
