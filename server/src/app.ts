@@ -20,6 +20,8 @@ export const API_PREFIX = '/api/v1'
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
 /** Hashed file names (Vite's assets/): a new build names new files, so a year's cache is safe. */
 const IMMUTABLE = 'public, max-age=31536000, immutable'
+/** Room a multipart body needs around its one file: boundaries, part headers, other small fields. */
+const MULTIPART_FRAMING_BYTES = 64 * 1024
 
 /** Builds the whole HTTP app without listening: main.ts serves it, tests inject requests into it. */
 export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
@@ -36,7 +38,7 @@ export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
   // everything else in the one error shape.
   const ownErrorFormats = MODULES.flatMap((m) => m.mounts ?? []).filter((mount) => mount.errorResponse)
   app.onError((error, c) => {
-    const mount = ownErrorFormats.find(({ prefix }) => isUnder(c.req.path, prefix!))
+    const mount = ownErrorFormats.find(({ prefix }) => isUnder(c.req.path, prefix ?? API_PREFIX))
     return mount ? mount.errorResponse!(error, c) : toErrorResponse(error, c)
   })
 
@@ -68,7 +70,7 @@ export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
   const largerLimits = new Map<string, ReturnType<typeof limitTo>>()
   for (const module of MODULES)
     for (const [route, bytes] of Object.entries(module.bodyLimits ?? {}))
-      largerLimits.set(`${API_PREFIX}${route}`, limitTo(bytes))
+      largerLimits.set(`${API_PREFIX}${route}`, limitTo(bytes + MULTIPART_FRAMING_BYTES))
   app.use('/api/*', (c, next) => (largerLimits.get(c.req.path) ?? jsonLimit)(c, next))
   app.use('/api/*', requireJsonBodies())
   app.use('/api/*', sessionAuth())

@@ -28,8 +28,8 @@ export type AppModule = {
   /** the module's error codes (declared with defineErrors in `<module>.errors.ts`) */
   errors?: Record<string, ErrorDefinition>
   /**
-   * Request bodies larger than the JSON limit, by path under the mount (uploads, spreadsheets):
-   * the most the path accepts, in bytes, framing included.
+   * Paths (under the mount) that take a file larger than the JSON limit — an attachment, a
+   * spreadsheet: the largest file each accepts, in bytes. The app adds room for the multipart framing.
    */
   bodyLimits?: Record<string, number>
 }

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+import type { Json, Timestamp } from '../db/schema'
 import type { Audience } from '../timeline/audience'
 
 /**
@@ -17,4 +19,20 @@ export type CaseEventInput = {
   audience?: Audience
   /** The department that took the step, for cases handled by departments. */
   departmentId?: string | null
+}
+
+/**
+ * The columns every case's events table has (`<case>_events`): a case's row type adds the case's id
+ * column and whatever else its steps record (an appeal's department).
+ */
+export type CaseEventColumns = {
+  id: Generated<number>
+  at: Timestamp
+  type: string
+  actor_user_id: string | null
+  actor_role: string | null
+  note: string | null
+  data: Json<Record<string, unknown>>
+  audience: Generated<Audience>
+  note_audience: Generated<Audience>
 }

@@ -17,9 +17,9 @@ export default defineModule({
   ],
   jobs: registerAppealJobs,
   errors: appealsErrors,
-  // one attachment or one spreadsheet of appeals, and the multipart framing
+  // one attachment, or one spreadsheet of appeals
   bodyLimits: {
-    '/appeals/attachments': MAX_ATTACHMENT_BYTES + 64 * 1024,
-    '/appeals/imports': MAX_ATTACHMENT_BYTES + 64 * 1024,
+    '/appeals/attachments': MAX_ATTACHMENT_BYTES,
+    '/appeals/imports': MAX_ATTACHMENT_BYTES,
   },
 })

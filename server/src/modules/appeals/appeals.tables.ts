@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp, Json } from '../../kernel/db/schema'
 import type { Audience } from '../../kernel/timeline/audience'
+import type { CaseEventColumns } from '../../kernel/cases/timeline'
+import type { AttachmentType } from '../../kernel/uploads'
 
 /** Row types of the appeals module's tables, written to match server/migrations (change both in one commit). */
 
@@ -159,7 +161,7 @@ export type AppealAttachmentsTable = {
   appeal_id: string | null
   reply_id: string | null
   file_name: string
-  content_type: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf'
+  content_type: AttachmentType
   size_bytes: number
   sha256: string
   content: Buffer
@@ -167,19 +169,7 @@ export type AppealAttachmentsTable = {
   uploaded_at: Timestamp
 }
 
-export type AppealEventsTable = {
-  id: Generated<number>
-  appeal_id: string
-  at: Timestamp
-  type: string
-  actor_user_id: string | null
-  actor_role: string | null
-  department_id: string | null
-  note: string | null
-  data: Json<Record<string, unknown>>
-  audience: Generated<Audience>
-  note_audience: Generated<Audience>
-}
+export type AppealEventsTable = CaseEventColumns & { appeal_id: string; department_id: string | null }
 
 export type AppealContactsTable = {
   id: Generated<string>

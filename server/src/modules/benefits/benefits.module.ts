@@ -10,6 +10,6 @@ export default defineModule({
   name: 'benefits',
   mounts: [{ routes: benefitRoutes }],
   errors: benefitsErrors,
-  // one material file and the multipart framing
-  bodyLimits: { '/benefits/materials': MAX_ATTACHMENT_BYTES + 64 * 1024 },
+  // one material file
+  bodyLimits: { '/benefits/materials': MAX_ATTACHMENT_BYTES },
 })

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp, Json } from '../../kernel/db/schema'
-import type { Audience } from '../../kernel/timeline/audience'
+import type { CaseEventColumns } from '../../kernel/cases/timeline'
+import type { AttachmentType } from '../../kernel/uploads'
 
 /** Row types of the benefits module's tables, written to match server/migrations (change both in one commit). */
 
@@ -64,7 +65,7 @@ export type BenefitClaimMaterialsTable = {
   material_key: string | null
   round: number | null
   file_name: string
-  content_type: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf'
+  content_type: AttachmentType
   size_bytes: number
   sha256: string
   content: Buffer
@@ -73,18 +74,7 @@ export type BenefitClaimMaterialsTable = {
   superseded_at: Date | null
 }
 
-export type BenefitClaimEventsTable = {
-  id: Generated<number>
-  claim_id: string
-  at: Timestamp
-  type: string
-  actor_user_id: string | null
-  actor_role: string | null
-  note: string | null
-  data: Json<Record<string, unknown>>
-  audience: Generated<Audience>
-  note_audience: Generated<Audience>
-}
+export type BenefitClaimEventsTable = CaseEventColumns & { claim_id: string }
 
 export type BenefitPayoutBatchesTable = {
   id: Generated<string>

@@ -1,12 +1,13 @@
 import type { Generated } from 'kysely'
 import type { Json } from '../../kernel/db/schema'
+import type { AttachmentType } from '../../kernel/uploads'
 
 /** Row types of the enterprise-claims module's tables, written to match server/migrations (change both in one commit). */
 
 export type EnterpriseClaimFilesTable = {
   id: Generated<string>
   file_name: string
-  content_type: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf'
+  content_type: AttachmentType
   size_bytes: number
   sha256: string
   content: Buffer

@@ -8,6 +8,6 @@ import { MAX_TABLE_FILE_BYTES } from '../../kernel/tabular'
 export default defineModule({
   name: 'facts',
   mounts: [{ routes: factRoutes }],
-  // one department's spreadsheet of facts and the multipart framing
-  bodyLimits: { '/facts/imports': MAX_TABLE_FILE_BYTES + 64 * 1024 },
+  // one department's spreadsheet of facts
+  bodyLimits: { '/facts/imports': MAX_TABLE_FILE_BYTES },
 })
