@@ -27,7 +27,7 @@ import { verifyAuditChain } from '../../server/src/kernel/audit/audit'
 import { findPendingDocuments } from '../../server/src/kernel/auth/consent.queries'
 import { countUnlinkedAuditRows } from '../../server/src/kernel/audit/audit.queries'
 import { appealCorpus, generateAppealsData, type AppealsDataInfo } from './appeals-data'
-import { openBenchApp } from './bench-app'
+import { benchDatabaseTransport, openBenchApp } from './bench-app'
 import { note, type Report } from './report'
 
 const MINUTE = 60_000
@@ -470,7 +470,8 @@ async function benchIntake(
       'bare Hono hello route',
     )
     note(
-      `intake: POST /api/v1/appeals on PostgreSQL with ${info.appeals} appeals, 10 connections, ${seconds} s; ` +
+      `intake: POST /api/v1/appeals on PostgreSQL (${benchDatabaseTransport()}) with ${info.appeals} appeals, ` +
+        `10 connections, ${seconds} s; ` +
         `${n - before} filed, latency p50 ${intake.latency.p50} ms, p99 ${intake.latency.p99} ms (target ≥ 500 req/s)`,
     )
     if (cpuBefore && cpuAfter) {

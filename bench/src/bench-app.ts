@@ -9,7 +9,19 @@ import { migrate } from '../../server/src/kernel/db/migrate'
 import { createLogger } from '../../server/src/kernel/logger'
 import { seedIfEmpty } from '../../server/src/seed/seed'
 
-const BASE_URL = () => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+// PostgreSQL on this machine is reached through its Unix socket when it has one where Debian puts it:
+// what docs/deployment.md advises for a node beside its database (decision 0040). BENCH_DATABASE_URL
+// chooses otherwise (postgres://postgres@127.0.0.1:5432/postgres for loopback TCP).
+const LOCAL_SOCKET_DIR = '/var/run/postgresql'
+const BASE_URL = () =>
+  process.env.BENCH_DATABASE_URL ??
+  (fs.existsSync(path.join(LOCAL_SOCKET_DIR, '.s.PGSQL.5432'))
+    ? `postgres://postgres@localhost/postgres?host=${LOCAL_SOCKET_DIR}`
+    : 'postgres://postgres@127.0.0.1:5432/postgres')
+
+/** How the bench reaches PostgreSQL, for its notes: "Unix socket" or "TCP". */
+export const benchDatabaseTransport = () =>
+  new URL(BASE_URL()).searchParams.get('host')?.startsWith('/') ? 'Unix socket' : 'TCP'
 const open = new Set<() => Promise<void>>()
 
 /** Databases a killed bench left behind (their process is gone) are dropped before a new run. */

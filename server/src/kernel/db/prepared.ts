@@ -16,11 +16,8 @@ export function prepared<T>(statement: RawBuilder<T>): RawBuilder<T> {
   return sql<T>`${sql.raw(PREPARE_MARK)}${statement}`
 }
 
-/** Marks a compiled builder query (or plain SQL a library made) to be prepared on each connection. */
-export function preparedQuery<R>(compiled: {
-  sql: string
-  parameters: readonly unknown[]
-}): CompiledQuery<R> {
+/** Marks a compiled builder query to be prepared on each connection. */
+export function preparedQuery<R>(compiled: CompiledQuery<R>): CompiledQuery<R> {
   return CompiledQuery.raw(PREPARE_MARK + compiled.sql, [...compiled.parameters]) as CompiledQuery<R>
 }
 
