@@ -9,15 +9,9 @@ import { migrate } from '../../server/src/kernel/db/migrate'
 import { createLogger } from '../../server/src/kernel/logger'
 import { seedIfEmpty } from '../../server/src/seed/seed'
 
-// PostgreSQL on this machine is reached through its Unix socket when it has one where Debian puts it:
-// what docs/deployment.md advises for a node beside its database (decision 0040). BENCH_DATABASE_URL
-// chooses otherwise (postgres://postgres@127.0.0.1:5432/postgres for loopback TCP).
-const LOCAL_SOCKET_DIR = '/var/run/postgresql'
-const BASE_URL = () =>
-  process.env.BENCH_DATABASE_URL ??
-  (fs.existsSync(path.join(LOCAL_SOCKET_DIR, '.s.PGSQL.5432'))
-    ? `postgres://postgres@localhost/postgres?host=${LOCAL_SOCKET_DIR}`
-    : 'postgres://postgres@127.0.0.1:5432/postgres')
+// Loopback TCP unless BENCH_DATABASE_URL says otherwise, e.g. the Unix socket:
+// postgres://postgres@localhost/postgres?host=/var/run/postgresql (decision 0040 measured both).
+const BASE_URL = () => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
 /** How the bench reaches PostgreSQL, for its notes: "Unix socket" or "TCP". */
 export const benchDatabaseTransport = () =>
