@@ -10,7 +10,8 @@ import type { FactSource } from '../../shared/rules/fact-schema'
 import { describeUsccFailures } from '../../shared/fields'
 import { findEnterpriseIdsByUscc } from '../enterprises'
 import { parseFactCell } from './fact-values'
-import { cityCodeOf, isDivisionCode, loadFactSchema, type FactWrite } from './facts.service'
+import { cityCodeOf, isDivisionCode, loadFactSchema } from './fact-schema'
+import type { FactWrite } from './enterprise-facts.service'
 import * as q from './facts.queries'
 
 /**

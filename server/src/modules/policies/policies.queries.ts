@@ -110,6 +110,11 @@ export async function isActiveDepartment(db: Executor, id: string): Promise<bool
 
 // Items (the working copy)
 
+/** The ids of a policy's items, saved or published (a run clears the state of those no longer in force). */
+export async function findItemIds(db: Executor, policyId: string): Promise<string[]> {
+  return (await findItems(db, policyId)).map((i) => i.id)
+}
+
 export async function findItems(db: Executor, policyId: string) {
   return db
     .selectFrom('benefit_items')

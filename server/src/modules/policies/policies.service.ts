@@ -29,12 +29,12 @@ import type {
 } from './policies.schema'
 import './policies.messages'
 import * as q from './policies.queries'
+import { MATCH_ITEMS_QUEUE } from '../matching'
 import type { ItemRow, PolicyRow } from './policies.queries'
 
 /**
  * Policy documents and their benefit items, from draft to in force (who may do what: policy-access.ts).
  */
-export const MATCH_ITEMS_QUEUE = 'policies.match_items'
 
 function allowedActions(user: UserActor, policy: PolicyRow): string[] {
   const actions: PolicyAction[] = ['edit', 'submit', 'return', 'publish', 'revise', 'repeal']

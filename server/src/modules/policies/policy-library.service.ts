@@ -11,7 +11,7 @@ import { exclusionSentence } from './holder-exclusion'
 import { effectiveItems, loadCatalogue } from './policy-catalogue.service'
 import { getPolicy, lockForEdit } from './policies.service'
 import * as q from './policies.queries'
-import * as mq from './policies-match.queries'
+import { findCounts } from '../matching'
 
 /**
  * The public policy library: what is in force, as published, with each condition as a sentence and
@@ -78,7 +78,7 @@ export async function getPublicPolicy(deps: AppDeps, id: string) {
     snapshot.policy.ownerDepartmentId,
     ...snapshot.items.map((i) => i.departmentId),
   ])
-  const counts = new Map((await mq.findCounts(deps.db)).map((c) => [c.item_id, c.eligible]))
+  const counts = new Map((await findCounts(deps.db)).map((c) => [c.item_id, c.eligible]))
   const today = cityToday(deps)
   const effective = new Set(effectiveItems(catalogue, today).map((i) => i.id))
   const policy = (await q.findPolicy(deps.db, id))!
