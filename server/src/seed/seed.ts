@@ -10,7 +10,7 @@ import { countFacts, insertDemoImport, seedInitialFacts } from '../modules/facts
 import { applyRegistryRecords } from '../modules/enterprises/enterprise-registry.service'
 import { giveDemoAccounts } from '../modules/settlement-accounts/settlement-accounts.service'
 import { MATCH_FULL_QUEUE } from '../modules/matching/matching.jobs'
-import { createPublishedPolicy, expirePolicies } from '../modules/policies/policies.service'
+import { createPublishedPolicy, expirePolicies } from '../modules/policies/policy-workflow.service'
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
 import { loadCityDocuments } from './legal/city-documents'

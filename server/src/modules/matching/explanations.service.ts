@@ -29,7 +29,7 @@ import {
   type CompiledItem,
   type Explanation,
 } from '../policies'
-import type { MatchView } from '../policies/policies.schema'
+import type { MatchView } from './matching.schema'
 import * as q from './matching.queries'
 import * as pq from './pushes.queries'
 

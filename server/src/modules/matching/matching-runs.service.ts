@@ -2,6 +2,7 @@ import { cityToday } from '../../kernel/calendar/city-today'
 import os from 'node:os'
 import type { Tx } from '../../kernel/db/database'
 import { SliceClock } from '../../kernel/slices'
+import { requireRole, type Actor } from '../../kernel/auth/actor'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { dayNumber } from '../../shared/rules/dates'
 import { effectiveItems, findItemIds, loadCatalogue, type Catalogue, type CompiledItem } from '../policies'
@@ -266,4 +267,40 @@ async function deliverCandidates(
 async function deliverPendingPushes(deps: AppDeps, catalogue: Catalogue, lease: Lease, slicing: Slicing) {
   for (const runId of await pq.findRunsWithPushCandidates(deps.db))
     await deliverCandidates(deps, catalogue, runId, lease, slicing)
+}
+
+// The bureau's view of the runs
+
+/** The latest runs with their timings. Refuses: FORBIDDEN (not the bureau's leadership, a dispatcher or an admin). */
+export async function listRecentRuns(deps: AppDeps, actor: Actor) {
+  requireRole(actor, 'bureau_leader', 'dispatcher', 'admin')
+  const rows = await q.findRuns(deps.db, 30)
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      isBaseline: r.is_baseline,
+      startedAt: r.started_at.toISOString(),
+      finishedAt: r.finished_at?.toISOString() ?? null,
+      enterprises: r.enterprises,
+      items: r.items,
+      newlyEligible: r.newly_eligible,
+      pushes: r.pushes,
+      computeMs: r.compute_ms,
+      persistMs: r.persist_ms,
+    })),
+  }
+}
+
+/** A full run now, waited for. Refuses: FORBIDDEN (not the bureau's leadership or an admin). */
+export async function startFullRun(deps: AppDeps, actor: Actor) {
+  requireRole(actor, 'bureau_leader', 'admin')
+  const run = await runMatching(deps, { kind: 'full' })
+  return {
+    id: run.runId,
+    items: run.items,
+    enterprises: run.enterprises,
+    newlyEligible: run.newlyEligible,
+    pushes: run.pushes,
+  }
 }

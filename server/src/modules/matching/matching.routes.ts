@@ -1,6 +1,5 @@
 import { EnterpriseIdParams } from '../enterprises/enterprises.schema'
 import { z } from 'zod'
-import { requireRole } from '../../kernel/auth/actor'
 import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
 import {
   CalculatorBody,
@@ -11,10 +10,9 @@ import {
   MatchSchema,
   RuleCheckBody,
   RuleCheckSchema,
-} from '../policies/policies.schema'
+} from './matching.schema'
 import * as explanations from './explanations.service'
-import { runMatching } from './matching-runs.service'
-import * as q from './matching.queries'
+import { listRecentRuns, startFullRun } from './matching-runs.service'
 
 const tags = ['policies']
 
@@ -101,28 +99,7 @@ export function matchingRoutes() {
       summary: 'Recent matching runs with their timings (the bureau)',
       responses: { 200: jsonResponse(z.object({ items: z.array(MatchRunSchema) }), 'Runs') },
     }),
-    async (c) => {
-      requireRole(c.get('actor'), 'bureau_leader', 'dispatcher', 'admin')
-      const rows = await q.findRuns(c.get('deps').db, 30)
-      return c.json(
-        {
-          items: rows.map((r) => ({
-            id: r.id,
-            kind: r.kind,
-            isBaseline: r.is_baseline,
-            startedAt: r.started_at.toISOString(),
-            finishedAt: r.finished_at?.toISOString() ?? null,
-            enterprises: r.enterprises,
-            items: r.items,
-            newlyEligible: r.newly_eligible,
-            pushes: r.pushes,
-            computeMs: r.compute_ms,
-            persistMs: r.persist_ms,
-          })),
-        },
-        200,
-      )
-    },
+    async (c) => c.json(await listRecentRuns(c.get('deps'), c.get('actor')), 200),
   )
 
   router.openapi(
@@ -145,20 +122,7 @@ export function matchingRoutes() {
         ),
       },
     }),
-    async (c) => {
-      requireRole(c.get('actor'), 'bureau_leader', 'admin')
-      const run = await runMatching(c.get('deps'), { kind: 'full' })
-      return c.json(
-        {
-          id: run.runId,
-          items: run.items,
-          enterprises: run.enterprises,
-          newlyEligible: run.newlyEligible,
-          pushes: run.pushes,
-        },
-        200,
-      )
-    },
+    async (c) => c.json(await startFullRun(c.get('deps'), c.get('actor')), 200),
   )
 
   return router

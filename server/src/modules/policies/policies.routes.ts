@@ -16,7 +16,9 @@ import {
   UpdateItemBody,
   UpdatePolicyBody,
 } from './policies.schema'
-import * as service from './policies.service'
+import * as editing from './policy-editing.service'
+import * as reads from './policy-reads.service'
+import * as workflow from './policy-workflow.service'
 
 const tags = ['policies']
 /** Publishing has its own route: a decision on a preview (publication.routes.ts). */
@@ -36,7 +38,7 @@ export function policyRoutes() {
       request: { query: PolicyListQuery },
       responses: { 200: jsonResponse(PolicyPageSchema, 'A page of policies') },
     }),
-    async (c) => c.json(await service.listPolicies(c.get('deps'), c.get('actor'), c.req.valid('query')), 200),
+    async (c) => c.json(await reads.listPolicies(c.get('deps'), c.get('actor'), c.req.valid('query')), 200),
   )
 
   router.openapi(
@@ -49,7 +51,7 @@ export function policyRoutes() {
       request: { body: jsonBody(CreatePolicyBody) },
       responses: { 201: jsonResponse(PolicySchema, 'The draft') },
     }),
-    async (c) => c.json(await service.createPolicy(c.get('deps'), c.get('actor'), c.req.valid('json')), 201),
+    async (c) => c.json(await editing.createPolicy(c.get('deps'), c.get('actor'), c.req.valid('json')), 201),
   )
 
   router.openapi(
@@ -62,7 +64,7 @@ export function policyRoutes() {
       request: { params: PolicyIdParams },
       responses: { 200: jsonResponse(PolicySchema, 'The policy') },
     }),
-    async (c) => c.json(await service.getPolicy(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
+    async (c) => c.json(await reads.getPolicy(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
   )
 
   router.openapi(
@@ -77,7 +79,7 @@ export function policyRoutes() {
     }),
     async (c) =>
       c.json(
-        await service.updatePolicy(
+        await editing.updatePolicy(
           c.get('deps'),
           c.get('actor'),
           c.req.valid('param').id,
@@ -98,7 +100,7 @@ export function policyRoutes() {
       responses: { 200: jsonResponse(PolicyVersionsSchema, 'Versions') },
     }),
     async (c) =>
-      c.json(await service.listPolicyVersions(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
+      c.json(await reads.listPolicyVersions(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
   )
 
   router.openapi(
@@ -113,7 +115,7 @@ export function policyRoutes() {
     }),
     async (c) =>
       c.json(
-        await service.addItem(c.get('deps'), c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
+        await editing.addItem(c.get('deps'), c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -131,7 +133,7 @@ export function policyRoutes() {
     async (c) => {
       const { id, itemId } = c.req.valid('param')
       return c.json(
-        await service.updateItem(c.get('deps'), c.get('actor'), id, itemId, c.req.valid('json')),
+        await editing.updateItem(c.get('deps'), c.get('actor'), id, itemId, c.req.valid('json')),
         200,
       )
     },
@@ -155,7 +157,7 @@ export function policyRoutes() {
       }),
       async (c) =>
         c.json(
-          await service.actOnPolicy(
+          await workflow.actOnPolicy(
             c.get('deps'),
             c.get('actor'),
             c.req.valid('param').id,

@@ -24,7 +24,7 @@ import {
 } from '../matching'
 import { loadCatalogue } from './policy-catalogue.service'
 import { compileItemRules, isItemEffective, type ConditionSource } from './policy-rules'
-import { problemFields } from './policies.service'
+import { problemFields } from './policy-editing.service'
 import type { PolicyRow } from './policies.queries'
 import { findSubscriptions } from './policy-needs.queries'
 import type { ItemPreview, PublicationPreview } from './publication.schema'
