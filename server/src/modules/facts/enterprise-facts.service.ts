@@ -14,6 +14,7 @@ import type { DeclareFactsInput, EnterpriseFactsView } from './facts.schema'
 import './facts.messages'
 import './rules.messages'
 import * as q from './facts.queries'
+import * as iq from './fact-imports.queries'
 import { cityCodeOf, isDivisionCode, loadFactSchema, type LoadedSchema } from './fact-schema'
 import { loadFactSheet } from './fact-sheets'
 
@@ -248,7 +249,7 @@ export async function insertDemoImport(
   tx: Tx,
   row: { source: FactSource; departmentId: string; importedBy: string; fileName: string; rows: number },
 ): Promise<string> {
-  const record = await q.insertImport(tx, {
+  const record = await iq.insertImport(tx, {
     source: row.source,
     departmentId: row.departmentId,
     fileName: row.fileName,

@@ -4,7 +4,7 @@ import { SliceSizer, type SliceClock } from '../../kernel/slices'
 import type { RawValue } from '../../shared/rules/evaluate'
 import { PROFILE_FACT_COLUMNS, type ProfileFactKey } from './builtin-facts'
 import { fromColumns, isStale } from './fact-values'
-import * as q from './facts.queries'
+import * as fq from './fact-feed.queries'
 import { type LoadedSchema } from './fact-schema'
 
 // The population, column-wise, for the matching engine
@@ -27,12 +27,12 @@ export async function feedPopulation(
   const [profiles, values] =
     'range' in which
       ? await Promise.all([
-          q.findProfilesInRange(db, ...which.range),
-          q.findValuesInRange(db, ...which.range),
+          fq.findProfilesInRange(db, ...which.range),
+          fq.findValuesInRange(db, ...which.range),
         ])
       : await Promise.all([
-          q.findProfilesByIds(db, which.enterpriseIds),
-          q.findValuesByIds(db, which.enterpriseIds),
+          fq.findProfilesByIds(db, which.enterpriseIds),
+          fq.findValuesByIds(db, which.enterpriseIds),
         ])
   const stored = loaded.definitions.filter((d) => !d.formula)
   const profileDefs = stored.filter((d) => d.isProfileField)
@@ -63,7 +63,7 @@ export async function feedPopulation(
   return profiles.map((p) => ({ id: p.id, index: p.match_index }))
 }
 
-/** Where each profile fact sits in a row of `q.copyProfiles`. */
+/** Where each profile fact sits in a row of `fq.copyProfiles`. */
 const PROFILE_COPY_AT: Record<string, { at: number; parse: (raw: string) => RawValue }> = {
   employees: { at: 2, parse: Number },
   annual_revenue: { at: 3, parse: Number },
@@ -116,7 +116,7 @@ async function feedCopiedPopulation(
     .filter((d) => d.isProfileField)
     .map((def) => ({ def, ...PROFILE_COPY_AT[PROFILE_FACT_COLUMNS[def.key as ProfileFactKey]]! }))
   const byDef = new Map(stored.map((d) => [d.key, d]))
-  await q.copyProfiles(deps.database.pool, maxIndex, (rows) => {
+  await fq.copyProfiles(deps.database.pool, maxIndex, (rows) => {
     for (const r of rows) {
       const id = r[0]!
       const index = Number(r[1])
@@ -127,7 +127,7 @@ async function feedCopiedPopulation(
       onEnterprise(id, index)
     }
   })
-  await q.copyValues(deps.database.pool, maxIndex, (rows) => {
+  await fq.copyValues(deps.database.pool, maxIndex, (rows) => {
     for (const r of rows) {
       const def = byDef.get(r[1]!)
       if (!def) continue

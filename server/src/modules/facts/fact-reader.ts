@@ -4,7 +4,7 @@ import type { SliceClock } from '../../kernel/slices'
 import { feedPopulation, feedWholePopulation, type FactSink } from './fact-feed'
 import { loadFactSheet, loadFactSheets, type FactSheet } from './fact-sheets'
 import { cityCodeOf, divisionNamer, divisionResolver, loadFactSchema, type LoadedSchema } from './fact-schema'
-import * as q from './facts.queries'
+import * as fq from './fact-feed.queries'
 
 /**
  * What rules read from the facts, bound to one app: the schema they compile against, and the values
@@ -65,8 +65,8 @@ export function factReader(deps: AppDeps): FactReader {
       resolveDivision: divisionResolver(cityCode),
       nameDivision: divisionNamer,
     }),
-    position: async (db) => ({ seq: await q.findFactSeq(db), maxIndex: await q.findMaxMatchIndex(db) }),
-    changedSince: (db, afterSeq, limit) => q.findChangedEnterprises(db, afterSeq, limit),
+    position: async (db) => ({ seq: await fq.findFactSeq(db), maxIndex: await fq.findMaxMatchIndex(db) }),
+    changedSince: (db, afterSeq, limit) => fq.findChangedEnterprises(db, afterSeq, limit),
     feed: feedPopulation,
     feedWhole: (...args) => feedWholePopulation(deps, ...args),
     sheet: loadFactSheet,
