@@ -3,7 +3,7 @@
  * private to it (a lint rule holds the line; docs/decisions/0036).
  */
 export { checkFactValue } from './fact-values'
-export { cityCodeOf, divisionNamer, divisionResolver, isDivisionCode, loadFactSchema } from './fact-schema'
+export { divisionNamer, isDivisionCode } from './fact-schema'
 export type { LoadedSchema } from './fact-schema'
 export { factReader } from './fact-reader'
 export type { FactReader, RuleSchema } from './fact-reader'

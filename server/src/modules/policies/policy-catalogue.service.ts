@@ -11,7 +11,7 @@ import {
   type ConditionSource,
   type RequiredMaterial,
 } from './policy-rules'
-import * as q from './policies.queries'
+import * as vq from './policy-versions.queries'
 
 /**
  * What is in force: the latest published version of every published or amended policy, its items'
@@ -76,14 +76,14 @@ export type Catalogue = {
 const cache = new WeakMap<object, Catalogue>()
 
 export async function loadCatalogue(deps: AppDeps, db: Executor = deps.db): Promise<Catalogue> {
-  const stamp = await q.findCatalogueStamp(db)
+  const stamp = await vq.findCatalogueStamp(db)
   const cached = cache.get(deps)
   if (cached && cached.stamp === stamp) return cached
   const schema = await factReader(deps).schema(db)
   const snapshots = new Map<string, PolicySnapshot & { versionNo: number }>()
   const items: CompiledItem[] = []
   const broken: Catalogue['broken'] = []
-  for (const row of await q.findInForceSnapshots(db)) {
+  for (const row of await vq.findInForceSnapshots(db)) {
     const snapshot = row.snapshot as PolicySnapshot
     snapshots.set(row.id, { ...snapshot, versionNo: row.version_no })
     for (const item of snapshot.items) {

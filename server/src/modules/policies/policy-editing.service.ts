@@ -6,7 +6,7 @@ import { AppError, notFound, type ErrorCode, type FieldErrors } from '../../kern
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { describeProblem } from '../../shared/rules/problems'
-import { cityCodeOf, divisionResolver, loadFactSchema } from '../facts'
+import { factReader } from '../facts'
 import { type HolderExclusion } from './holder-exclusion'
 import { compileItemRules, type CompileProblems, type ConditionSource } from './policy-rules'
 import { covers, mayRead, stateOf, writers } from './policy-access'
@@ -208,11 +208,11 @@ export async function assertItemSound(
   if (new Set(item.conditions.map((c) => c.id)).size !== item.conditions.length)
     fields.conditions = translate('policies.duplicateConditionIds')
   assertDates(item, fields)
-  const loaded = await loadFactSchema(tx, cityCodeOf(deps))
+  const loaded = await factReader(deps).schema(tx)
   const compiled = compileItemRules(
     item as typeof item & { benefitKind: ItemRow['benefit_kind'] },
     loaded.schema,
-    divisionResolver(cityCodeOf(deps)),
+    loaded.resolveDivision,
   )
   if (!compiled.ok) Object.assign(fields, problemFields(compiled.problems))
   if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })

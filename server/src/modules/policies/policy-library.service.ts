@@ -6,12 +6,12 @@ import { notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { RuleRenderer } from '../../shared/rules/render'
 import { acceptUpload } from '../../kernel/uploads'
-import { divisionNamer } from '../facts'
 import { exclusionSentence } from './holder-exclusion'
 import { effectiveItems, loadCatalogue } from './policy-catalogue.service'
 import { lockForEdit } from './policy-editing.service'
 import { getPolicy } from './policy-reads.service'
 import * as q from './policies.queries'
+import * as vq from './policy-versions.queries'
 import { findCounts } from '../matching'
 
 /**
@@ -45,7 +45,7 @@ export async function listPublicPolicies(
         s.items.some((i) => i.title.toLowerCase().includes(text)),
     )
     .sort((a, b) => (b.policy.issuedOn ?? '').localeCompare(a.policy.issuedOn ?? ''))
-  const statuses = new Map((await q.findInForceSnapshots(deps.db)).map((r) => [r.id, r.status]))
+  const statuses = new Map((await vq.findInForceSnapshots(deps.db)).map((r) => [r.id, r.status]))
   return {
     items: items.map((s) => ({
       id: s.id,
@@ -74,7 +74,7 @@ export async function getPublicPolicy(deps: AppDeps, id: string) {
   const snapshot = catalogue.snapshots.get(id)
   if (!snapshot) throw notFound()
   const locale = currentLocale()
-  const renderer = new RuleRenderer(catalogue.schema.schema, locale, divisionNamer)
+  const renderer = new RuleRenderer(catalogue.schema.schema, locale, catalogue.schema.nameDivision)
   const names = await q.findDepartmentNames(deps.db, [
     snapshot.policy.ownerDepartmentId,
     ...snapshot.items.map((i) => i.departmentId),

@@ -3,13 +3,14 @@ import { currentLocale } from '../../kernel/context'
 import type { Executor } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { RuleRenderer, type Locale } from '../../shared/rules/render'
-import { cityCodeOf, divisionNamer, divisionResolver, loadFactSchema } from '../facts'
+import { factReader, type RuleSchema } from '../facts'
 import { exclusionSentence } from './holder-exclusion'
 import { compileItemRules } from './policy-rules'
 import { covers, deciders, DECIDING, stateOf, writers } from './policy-access'
 import { policyMove, type PolicyAction } from './policy-states'
 import type { ItemView, PolicyView } from './policies.schema'
 import * as q from './policies.queries'
+import * as vq from './policy-versions.queries'
 import type { ItemRow, PolicyRow } from './policies.queries'
 
 /** A policy as staff see it: its working copy, its items with their rules read back, what they may do next. */
@@ -27,20 +28,19 @@ export function allowedActions(user: UserActor, policy: PolicyRow): string[] {
 
 // Presenting
 
-function renderers(loaded: Awaited<ReturnType<typeof loadFactSchema>>) {
+function renderers(loaded: RuleSchema) {
   return {
-    'zh-CN': new RuleRenderer(loaded.schema, 'zh-CN', divisionNamer),
-    en: new RuleRenderer(loaded.schema, 'en', divisionNamer),
+    'zh-CN': new RuleRenderer(loaded.schema, 'zh-CN', loaded.nameDivision),
+    en: new RuleRenderer(loaded.schema, 'en', loaded.nameDivision),
   }
 }
 
 function presentItem(
   row: ItemRow,
   names: Map<string, string>,
-  loaded: Awaited<ReturnType<typeof loadFactSchema>>,
+  loaded: RuleSchema,
   locale: Locale,
   ruleVersion: number | null,
-  cityCode: string,
 ): ItemView {
   const compiled = compileItemRules(
     {
@@ -50,7 +50,7 @@ function presentItem(
       exclusion: row.exclusion,
     },
     loaded.schema,
-    divisionResolver(cityCode),
+    loaded.resolveDivision,
   )
   const renderer = renderers(loaded)[locale]
   const texts = new Map<string, string>()
@@ -104,11 +104,11 @@ export async function presentPolicy(
     policy.owner_department_id,
     ...items.map((i) => i.department_id),
   ])
-  const loaded = await loadFactSchema(db, cityCodeOf(deps))
+  const loaded = await factReader(deps).schema(db)
   const locale = currentLocale()
   const ruleVersions = new Map<string, number>()
   for (const item of items) {
-    const latest = await q.findLatestRuleVersion(db, item.id)
+    const latest = await vq.findLatestRuleVersion(db, item.id)
     if (latest) ruleVersions.set(item.id, latest.rule_version)
   }
   return {
@@ -130,9 +130,7 @@ export async function presentPolicy(
     revisionStatus: policy.revision_status,
     publishedVersion: policy.published_version,
     statusNote: policy.status_note,
-    items: items.map((i) =>
-      presentItem(i, names, loaded, locale, ruleVersions.get(i.id) ?? null, cityCodeOf(deps)),
-    ),
+    items: items.map((i) => presentItem(i, names, loaded, locale, ruleVersions.get(i.id) ?? null)),
     attachments: (await q.findAttachments(db, policy.id)).map((a) => ({
       id: a.id,
       fileName: a.file_name,

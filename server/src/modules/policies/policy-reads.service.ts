@@ -5,6 +5,7 @@ import type { PolicyStatus } from '../../shared/policies'
 import { mayRead, writers } from './policy-access'
 import type { PolicyListInput, PolicyView } from './policies.schema'
 import * as q from './policies.queries'
+import * as vq from './policy-versions.queries'
 import { presentPolicy } from './policy-presenter'
 
 /** Reading policies: the staff's list, one policy, its versions (who may see what: policy-access.ts). */
@@ -67,7 +68,7 @@ export async function listPolicyVersions(deps: AppDeps, actor: Actor, id: string
   const user = requireStaff(actor)
   const policy = await q.findPolicy(deps.db, id)
   if (!policy || !mayRead(user, policy)) throw notFound()
-  const rows = await q.findVersions(deps.db, id)
+  const rows = await vq.findVersions(deps.db, id)
   return {
     items: rows.map((r) => ({
       versionNo: r.version_no,

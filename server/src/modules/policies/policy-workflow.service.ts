@@ -6,13 +6,14 @@ import type { Tx } from '../../kernel/db/database'
 import { AppError, notFound, type ErrorCode, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { cityCodeOf, divisionResolver, loadFactSchema } from '../facts'
+import { factReader } from '../facts'
 import type { PolicySnapshot, SnapshotItem } from './policy-catalogue.service'
 import { compileItemRules, type ConditionSource } from './policy-rules'
 import { covers, deciders, DECIDING, mayRead, stateOf, writers } from './policy-access'
 import { policyMove, type PolicyAction } from './policy-states'
 import type { CreateItemInput, CreatePolicyInput, PolicyActionInput, PolicyView } from './policies.schema'
 import * as q from './policies.queries'
+import * as vq from './policy-versions.queries'
 import { MATCH_ITEMS_QUEUE } from '../matching'
 import type { ItemRow, PolicyRow } from './policies.queries'
 import { presentPolicy } from './policy-presenter'
@@ -30,7 +31,7 @@ export async function assertPublishable(deps: AppDeps, tx: Tx, policy: PolicyRow
   const active = items.filter((i) => i.is_active)
   if (!policy.effective_from) fields.effectiveFrom = translate('policies.effectiveFromRequired')
   if (active.length === 0) fields.items = translate('policies.noItems')
-  const loaded = await loadFactSchema(tx, cityCodeOf(deps))
+  const loaded = await factReader(deps).schema(tx)
   for (const item of active) {
     const compiled = compileItemRules(
       {
@@ -40,7 +41,7 @@ export async function assertPublishable(deps: AppDeps, tx: Tx, policy: PolicyRow
         exclusion: item.exclusion,
       },
       loaded.schema,
-      divisionResolver(cityCodeOf(deps)),
+      loaded.resolveDivision,
     )
     if (!compiled.ok) Object.assign(fields, problemFields(compiled.problems, `items.${item.code}.`))
     if (item.conditions.length === 0)
@@ -101,7 +102,7 @@ export async function publishWorkingCopy(
   const today = cityToday(deps)
   const snapshotItems: SnapshotItem[] = []
   for (const item of items.filter((i) => i.is_active)) {
-    const latest = await q.findLatestRuleVersion(tx, item.id)
+    const latest = await vq.findLatestRuleVersion(tx, item.id)
     const rules = {
       conditions: item.conditions,
       amountFormula: item.amount_formula,
@@ -117,8 +118,8 @@ export async function publishWorkingCopy(
       ruleVersion = (latest?.rule_version ?? 0) + 1
       const start = item.effective_from ?? policy.effective_from
       const from = latest ? (start && start > today ? start : today) : start
-      if (latest && from) await q.closeRuleVersion(tx, item.id, latest.rule_version, addDays(from, -1))
-      await q.insertRuleVersion(tx, {
+      if (latest && from) await vq.closeRuleVersion(tx, item.id, latest.rule_version, addDays(from, -1))
+      await vq.insertRuleVersion(tx, {
         itemId: item.id,
         ruleVersion,
         conditions: rules.conditions,
@@ -150,7 +151,7 @@ export async function publishWorkingCopy(
     items: snapshotItems,
   }
   const versionNo = (policy.published_version ?? 0) + 1
-  await q.insertVersion(tx, {
+  await vq.insertVersion(tx, {
     policyId: policy.id,
     versionNo,
     snapshot,
@@ -223,7 +224,7 @@ export async function actOnPolicy(
 /** Job: policies whose end date has passed leave force (matching stops, enterprises see them as expired). */
 export async function expirePolicies(deps: AppDeps): Promise<number> {
   const today = cityToday(deps)
-  const due = await q.findPoliciesToExpire(deps.db, today)
+  const due = await vq.findPoliciesToExpire(deps.db, today)
   for (const { id } of due) {
     await deps.db.transaction().execute(async (tx) => {
       const policy = await q.lockPolicy(tx, id)
