@@ -5,7 +5,7 @@ import type { RawValue } from '../../shared/rules/evaluate'
 import { PROFILE_FACT_COLUMNS, type ProfileFactKey } from './builtin-facts'
 import { fromColumns, isStale } from './fact-values'
 import * as fq from './fact-feed.queries'
-import { type LoadedSchema } from './fact-schema'
+import type { LoadedSchema } from './fact-schema'
 
 // The population, column-wise, for the matching engine
 

@@ -1,7 +1,7 @@
 import { cityProfile } from '../../kernel/city'
 import type { Executor } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { type Node } from '../../shared/rules/ast'
+import type { Node } from '../../shared/rules/ast'
 import { compileRule } from '../../shared/rules/checker'
 import {
   FactSchema,

@@ -1,11 +1,11 @@
 import type { Executor } from '../../kernel/db/database'
 import type { FactValue, RawValue } from '../../shared/rules/evaluate'
-import { type FactSource } from '../../shared/rules/fact-schema'
+import type { FactSource } from '../../shared/rules/fact-schema'
 import { PROFILE_FACT_COLUMNS, type ProfileFactKey } from './builtin-facts'
 import { fromColumns, isStale } from './fact-values'
 import type { EnterpriseFactsView } from './facts.schema'
 import * as q from './facts.queries'
-import { type LoadedSchema } from './fact-schema'
+import type { LoadedSchema } from './fact-schema'
 import type { CurrentValueRow, OwnDeclarationRow, ProfileRow } from './facts.queries'
 
 // Reading one enterprise's facts

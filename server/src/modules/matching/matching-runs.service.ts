@@ -17,10 +17,11 @@ import * as q from './matching.queries'
 import * as pq from './pushes.queries'
 
 /**
- * The matching engine. Every in-force item against every enterprise, column-wise over the population
- * held in memory (kept current from the facts' change feed); results stored as one bitmap per item
- * and outcome in chunks; the enterprises that became eligible are told (政策直达). Also one
- * enterprise against every item when its facts change, and one policy's items when it is published.
+ * The matching engine's runs. Every in-force item against every enterprise, column-wise over the
+ * population held in memory (population.service.ts); results stored as one bitmap per item and
+ * outcome in chunks (match-chunks.ts); the enterprises that became eligible are told (政策直达,
+ * pushes.service.ts). Also one policy's items when it is published; one enterprise against every
+ * item when its facts change is rematch.service.ts.
  */
 
 export type RunSummary = {

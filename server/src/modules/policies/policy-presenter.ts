@@ -1,4 +1,4 @@
-import { type UserActor } from '../../kernel/auth/actor'
+import type { UserActor } from '../../kernel/auth/actor'
 import { currentLocale } from '../../kernel/context'
 import type { Executor } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
