@@ -17,8 +17,14 @@ import {
   type TimeMeter,
 } from './appeal-clock'
 import { targetFor, type AppealClockKind, type AppealSettings, type Tier } from './appeal-settings'
-import * as q from './appeals.queries'
-import type { ClockRow } from './appeals.queries'
+import {
+  findClocks,
+  insertClock,
+  reassignRunningClocks,
+  updateClock,
+  type ClockRow,
+} from './appeal-clocks.queries'
+import { recordClockOutcome, refreshNextDue } from './appeal-read-model.queries'
 
 /**
  * Reads and writes the deadline clocks of one appeal inside the caller's transaction. Each write
@@ -90,7 +96,7 @@ export async function startAppealClock(
 ): Promise<void> {
   const budget = budgetOf(env, input.kind, input.tier)
   const clock = startClock(env.now, budget.minutes)
-  await q.insertClock(env.tx, {
+  await insertClock(env.tx, {
     appeal_id: input.appealId,
     assignment_id: input.assignmentId ?? null,
     kind: input.kind,
@@ -100,7 +106,7 @@ export async function startAppealClock(
     started_at: env.now,
     ...derivedColumns(clock, meterFor(budget.basis, env.calendar), env.settings),
   })
-  await q.refreshNextDue(env.tx, input.appealId)
+  await refreshNextDue(env.tx, input.appealId)
 }
 
 type Change = (clock: Clock, row: ClockRow, meter: TimeMeter) => Clock
@@ -112,17 +118,17 @@ export async function changeClocks(
   match: (row: ClockRow) => boolean,
   change: Change,
 ): Promise<{ row: ClockRow; after: Clock }[]> {
-  const rows = await q.findClocks(env.tx, appealId)
+  const rows = await findClocks(env.tx, appealId)
   const changed: { row: ClockRow; after: Clock }[] = []
   for (const row of rows.filter(match)) {
     const before = rowToClock(row)
     const meter = meterOf(row, env.calendar)
     const after = change(before, row, meter)
     if (after === before) continue
-    await q.updateClock(env.tx, row.id, derivedColumns(after, meter, env.settings))
+    await updateClock(env.tx, row.id, derivedColumns(after, meter, env.settings))
     changed.push({ row, after })
   }
-  if (changed.length) await q.refreshNextDue(env.tx, appealId)
+  if (changed.length) await refreshNextDue(env.tx, appealId)
   return changed
 }
 
@@ -150,8 +156,8 @@ export async function stopAppealClocks(
   for (const { row, after } of changed) {
     const met = isMet(after)
     const isVoided = options.void === true && met !== false
-    await q.updateClock(env.tx, row.id, { due_at: row.due_at, ...(isVoided ? { is_met: null } : {}) })
-    if (!isVoided && met !== null) await q.recordClockOutcome(env.tx, appealId, row.kind, row.cycle, met)
+    await updateClock(env.tx, row.id, { due_at: row.due_at, ...(isVoided ? { is_met: null } : {}) })
+    if (!isVoided && met !== null) await recordClockOutcome(env.tx, appealId, row.kind, row.cycle, met)
   }
   return changed.map((c) => c.row)
 }
@@ -204,5 +210,5 @@ export function extendResolution(env: ClockEnv, appealId: string, cycle: number,
 
 /** After a re-dispatch the appeal's clocks run on, now owed by the new lead department. */
 export async function moveClocksTo(env: ClockEnv, appealId: string, departmentId: string): Promise<void> {
-  await q.reassignRunningClocks(env.tx, appealId, departmentId)
+  await reassignRunningClocks(env.tx, appealId, departmentId)
 }

@@ -1,7 +1,14 @@
 import { currentLocale } from '../../kernel/context'
 import { presentApplicantTimeline, type ApplicantAllowList } from '../../kernel/timeline/audience'
 import type { EnterpriseAppeal, EnterpriseAppealSummary } from './appeals.schema'
-import type * as q from './appeals.queries'
+import type { findAssignments } from './appeal-assignments.queries'
+import type { findAttachmentList } from './appeal-attachments.queries'
+import type { ClockRow } from './appeal-clocks.queries'
+import type { findRatings } from './appeal-ratings.queries'
+import type { findReplies } from './appeal-replies.queries'
+import type { AppealRow } from './appeal-row.queries'
+import type { findEvents } from './appeal-timeline.queries'
+import type { SummaryRow } from './appeals-list.queries'
 
 /**
  * What an enterprise reads of its own appeal, built field by field from these lists — never by copying
@@ -35,7 +42,7 @@ export const ENTERPRISE_TIMELINE: ApplicantAllowList = {
 /** Clocks the enterprise follows: when it will be contacted and answered. */
 const ENTERPRISE_CLOCKS = new Set(['first_contact', 'resolution'])
 
-export function presentEnterpriseSummary(row: q.SummaryRow, now: Date): EnterpriseAppealSummary {
+export function presentEnterpriseSummary(row: SummaryRow, now: Date): EnterpriseAppealSummary {
   const due = (row.due_at as Date | null) ?? null
   return {
     id: row.id,
@@ -56,14 +63,14 @@ export function presentEnterpriseSummary(row: q.SummaryRow, now: Date): Enterpri
 }
 
 export type EnterpriseViewInput = {
-  appeal: q.AppealRow
-  summary: q.SummaryRow
-  assignments: Awaited<ReturnType<typeof q.findAssignments>>
-  clocks: q.ClockRow[]
-  replies: Awaited<ReturnType<typeof q.findReplies>>
-  ratings: Awaited<ReturnType<typeof q.findRatings>>
-  attachments: Awaited<ReturnType<typeof q.findAttachmentList>>
-  events: Awaited<ReturnType<typeof q.findEvents>>
+  appeal: AppealRow
+  summary: SummaryRow
+  assignments: Awaited<ReturnType<typeof findAssignments>>
+  clocks: ClockRow[]
+  replies: Awaited<ReturnType<typeof findReplies>>
+  ratings: Awaited<ReturnType<typeof findRatings>>
+  attachments: Awaited<ReturnType<typeof findAttachmentList>>
+  events: Awaited<ReturnType<typeof findEvents>>
   mergedIntoNumber: string | null
   allowedActions: string[]
   now: Date

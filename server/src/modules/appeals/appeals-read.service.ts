@@ -17,8 +17,17 @@ import {
 } from './appeal-access'
 import { move, OPEN_STATES, TRANSITIONS, type AppealAction } from './appeal-states'
 import type { AppealDetail, AppealSummary, EnterpriseAppeal } from './appeals.schema'
-import * as q from './appeals.queries'
-import type { SummaryRow } from './appeals.queries'
+import { findAssignments } from './appeal-assignments.queries'
+import { findAttachmentList } from './appeal-attachments.queries'
+import { findClocks, type ClockRow } from './appeal-clocks.queries'
+import { findExtensions } from './appeal-pauses.queries'
+import { findRatings } from './appeal-ratings.queries'
+import { findReplies } from './appeal-replies.queries'
+import { findAppeal, type AppealRow } from './appeal-row.queries'
+import { findEvents } from './appeal-timeline.queries'
+import { hasPendingReturnVisit } from './appeals-closing.queries'
+import * as lq from './appeals-list.queries'
+import type { SummaryRow } from './appeals-list.queries'
 
 const HIDDEN = {
   'zh-CN': '（企业已申请隐去身份）',
@@ -53,7 +62,7 @@ export async function listMyAppeals(deps: AppDeps, actor: Actor, page: { limit: 
   const user = requireSignedIn(actor)
   // Only enterprise users have appeals of their own; membership is a rule of the query.
   if (user.userKind !== 'enterprise') throw new AppError('FORBIDDEN')
-  const result = await q.pageOf(q.ofMember(q.summaryQuery(deps.db), user.userId), page, 'created', {
+  const result = await lq.pageOf(lq.ofMember(lq.summaryQuery(deps.db), user.userId), page, 'created', {
     countInline: true,
   })
   const now = new Date()
@@ -82,13 +91,13 @@ export async function listQueue(
   const viewer = await requireViewer(deps.db, requireSignedIn(actor))
   if (viewer.kind !== 'city') throw new AppError('FORBIDDEN')
   const now = new Date()
-  let query = q.summaryQuery(deps.db)
-  if (input.view === 'overdue') query = q.overdue(q.inStatuses(query, OPEN_STATES), now)
-  else if (input.view === 'extensions') query = q.withPendingExtension(query)
-  else if (input.view !== 'all') query = q.inStatuses(query, [...QUEUE_STATES[input.view]])
-  if (input.q) query = q.matching(query, input.q)
+  let query = lq.summaryQuery(deps.db)
+  if (input.view === 'overdue') query = lq.overdue(lq.inStatuses(query, OPEN_STATES), now)
+  else if (input.view === 'extensions') query = lq.withPendingExtension(query)
+  else if (input.view !== 'all') query = lq.inStatuses(query, [...QUEUE_STATES[input.view]])
+  if (input.q) query = lq.matching(query, input.q)
   const order = input.view === 'triage' || input.view === 'all' ? 'created' : 'due'
-  const result = await q.pageOf(query, input, order)
+  const result = await lq.pageOf(query, input, order)
   return { items: result.items.map((r) => presentSummary(r, viewer, now)), total: result.total }
 }
 
@@ -109,13 +118,13 @@ export async function listDepartmentInbox(
       : input.view === 'closed'
         ? (['closed', 'withdrawn'] as const)
         : OPEN_STATES
-  const query = q.heldBy(q.summaryQuery(deps.db), viewer.departmentIds, [...statuses])
-  const result = await q.pageOf(query, input, input.view === 'closed' ? 'created' : 'due')
+  const query = lq.heldBy(lq.summaryQuery(deps.db), viewer.departmentIds, [...statuses])
+  const result = await lq.pageOf(query, input, input.view === 'closed' ? 'created' : 'due')
   const now = new Date()
   return { items: result.items.map((r) => presentSummary(r, viewer, now)), total: result.total }
 }
 
-function presentClock(row: q.ClockRow, used: number) {
+function presentClock(row: ClockRow, used: number) {
   return {
     kind: row.kind,
     basis: row.basis,
@@ -136,7 +145,7 @@ function presentClock(row: q.ClockRow, used: number) {
 async function allowedActionsOf(
   deps: AppDeps,
   viewer: Viewer,
-  appeal: q.AppealRow,
+  appeal: AppealRow,
   holding: Holding,
   pendingExtension: boolean,
 ): Promise<string[]> {
@@ -144,7 +153,7 @@ async function allowedActionsOf(
     (a) => move(appeal.status, a).ok && mayAct(viewer, a, holding),
   )
   if (hasRole(viewer.user, 'dispatcher') && pendingExtension) actions.push('decide_extension')
-  if (viewer.kind === 'enterprise' && (await q.hasPendingReturnVisit(deps.db, appeal.id)))
+  if (viewer.kind === 'enterprise' && (await hasPendingReturnVisit(deps.db, appeal.id)))
     actions.push('answer_return_visit')
   return actions
 }
@@ -160,19 +169,19 @@ export async function getAppeal(
 ): Promise<AppealDetail | EnterpriseAppeal> {
   const user = requireSignedIn(actor)
   const viewer = await requireViewer(deps.db, user)
-  const appeal = await q.findAppeal(deps.db, id)
+  const appeal = await findAppeal(deps.db, id)
   if (!appeal) throw notFound()
   const holding = await holdingOf(deps.db, id)
   assertCanSee(viewer, appeal, holding)
-  const [summary] = (await q.summaryQuery(deps.db).where('a.id', '=', id).execute()) as SummaryRow[]
+  const [summary] = (await lq.summaryQuery(deps.db).where('a.id', '=', id).execute()) as SummaryRow[]
   const [assignments, clocks, replies, extensions, ratings, attachments, events] = await Promise.all([
-    q.findAssignments(deps.db, id),
-    q.findClocks(deps.db, id),
-    q.findReplies(deps.db, id),
-    q.findExtensions(deps.db, id),
-    q.findRatings(deps.db, id),
-    q.findAttachmentList(deps.db, id),
-    q.findEvents(deps.db, id),
+    findAssignments(deps.db, id),
+    findClocks(deps.db, id),
+    findReplies(deps.db, id),
+    findExtensions(deps.db, id),
+    findRatings(deps.db, id),
+    findAttachmentList(deps.db, id),
+    findEvents(deps.db, id),
   ])
   const now = new Date()
   const allowedActions = await allowedActionsOf(
@@ -183,7 +192,7 @@ export async function getAppeal(
     extensions.some((x) => x.status === 'requested'),
   )
   if (viewer.kind === 'enterprise') {
-    const merged = appeal.merged_into ? await q.findAppeal(deps.db, appeal.merged_into) : undefined
+    const merged = appeal.merged_into ? await findAppeal(deps.db, appeal.merged_into) : undefined
     return presentAppealForEnterprise({
       appeal,
       summary: summary!,
@@ -319,8 +328,8 @@ export async function listEnterpriseAppealViews(
   const views: EnterpriseAppeal[] = []
   const limit = 200
   for (let offset = 0; ; offset += limit) {
-    const page = await q.pageOf(
-      q.ofEnterprises(q.summaryQuery(deps.db), [enterpriseId]),
+    const page = await lq.pageOf(
+      lq.ofEnterprises(lq.summaryQuery(deps.db), [enterpriseId]),
       { limit, offset },
       'created',
     )
