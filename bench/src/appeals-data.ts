@@ -32,8 +32,8 @@ import {
   startClock,
   stopClock,
   type Clock,
-} from '../../server/src/modules/appeals/appeal-clock'
-import { budgetFor, derivedColumns } from '../../server/src/modules/appeals/appeal-clocks.service'
+} from '../../server/src/modules/appeals/appeal-deadline-rules'
+import { budgetFor, derivedColumns } from '../../server/src/modules/appeals/appeal-clock-store.service'
 import {
   DEFAULT_APPEAL_SETTINGS,
   targetFor,

@@ -13,7 +13,7 @@ import {
   runSystemAction,
   type ActionContext,
 } from './appeal-action'
-import { startAppealClock, voidAppealClocks } from './appeal-clocks.service'
+import { startAppealClock, voidAppealClocks } from './appeal-clock-store.service'
 import { startCoHandlerClocks } from './appeals-co-handling.service'
 import { verdictOf } from './appeal-states'
 import { findAssignments } from './appeal-assignments.queries'

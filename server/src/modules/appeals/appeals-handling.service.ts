@@ -21,7 +21,7 @@ import {
   resumeAppealClocks,
   stopAppealClocks,
   voidAppealClocks,
-} from './appeal-clocks.service'
+} from './appeal-clock-store.service'
 import { isPastBudget } from '../../kernel/cases/clock'
 import { settleCoHandlers } from './appeals-co-handling.service'
 import * as hq from './appeals-handling.queries'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
-import { sweepAppealClocks } from './appeals-clock-sweep.service'
+import { sweepAppealClocks } from './appeal-clock-sweep.service'
 import { closeUnratedReplies } from './appeals-closing.service'
 import { buildAppealWorld, fileAndDispatch, type AppealWorld } from '../../../test/appeal-factories'
 import { signInAs } from '../../../test/factories'

@@ -4,7 +4,7 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import type { Audience } from '../../kernel/timeline/audience'
 import { formatInstant } from '../../kernel/calendar/zoned-time'
-import { moveClocksTo, startAppealClock, voidAppealClocks } from './appeal-clocks.service'
+import { moveClocksTo, startAppealClock, voidAppealClocks } from './appeal-clock-store.service'
 import {
   notifyEnterprise,
   notifyStaff,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseClock, WorkingCalendar } from '../../kernel/calendar/working-calendar'
 import { isWeekend } from '../../kernel/calendar/zoned-time'
-import { ELAPSED_TIME, pauseClock, startClock, stopClock } from './appeal-clock'
-import { budgetFor, derivedColumns } from './appeal-clocks.service'
+import { ELAPSED_TIME, pauseClock, startClock, stopClock } from './appeal-deadline-rules'
+import { budgetFor, derivedColumns } from './appeal-clock-store.service'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
 
 const cal = new WorkingCalendar(

@@ -15,7 +15,7 @@ import {
   type Clock,
   type Threshold,
   type TimeMeter,
-} from './appeal-clock'
+} from './appeal-deadline-rules'
 import { targetFor, type AppealClockKind, type AppealSettings, type Tier } from './appeal-settings'
 import {
   findClocks,
