@@ -15,7 +15,7 @@ import {
 } from './appeal-action'
 import { startAppealClock, voidAppealClocks } from './appeal-clock-store.service'
 import { startCoHandlerClocks } from './appeals-co-handling.service'
-import { verdictOf } from './appeal-states'
+import { ratingOutcome } from './appeal-states'
 import { findAssignments } from './appeal-assignments.queries'
 import { endOpenPause } from './appeal-pauses.queries'
 import { insertRating } from './appeal-ratings.queries'
@@ -38,9 +38,9 @@ import {
 
 /**
  * Refuses: FORBIDDEN (not an enterprise user of the appeal), NOT_FOUND, APPEAL_NOT_CONFIRMABLE,
- * VALIDATION_FAILED (a solved verdict without a rating).
+ * VALIDATION_FAILED (“solved” without a level).
  */
-export async function giveVerdict(
+export async function rateAnswer(
   deps: AppDeps,
   actor: Actor,
   id: string,
@@ -48,8 +48,8 @@ export async function giveVerdict(
 ) {
   if (input.solved && input.level === null)
     throw new AppError('VALIDATION_FAILED', { fields: { level: translate('appeals.levelRequired') } })
-  const verdict = verdictOf(input)
-  return runAction(deps, actor, id, verdict, async (ctx) => {
+  const outcome = ratingOutcome(input)
+  return runAction(deps, actor, id, outcome, async (ctx) => {
     await insertRating(ctx.tx, {
       appealId: id,
       cycle: ctx.appeal.cycle,
@@ -66,7 +66,7 @@ export async function giveVerdict(
       audience: 'enterprise' as const,
     }
     const latest = { latest_solved: input.solved, latest_level: input.level }
-    if (verdict === 'confirm') {
+    if (outcome === 'confirm') {
       await sampleReturnVisit(ctx, input.level !== null && input.level <= 3 ? 'low_rating' : 'random')
       return {
         changes: { ...latest, close_reason: 'solved', closed_at: ctx.now, auto_close_at: null },

@@ -47,7 +47,7 @@ import {
   SimilarSchema,
   SuggestionSchema,
   UpdateSettingsBody,
-  VerdictBody,
+  RatingBody,
   WithdrawBody,
 } from './appeals.schema'
 import { AppealSettingsSchema } from './appeal-settings'
@@ -632,11 +632,12 @@ export function appealRoutes() {
     ReplyBody,
     (c, id, b) => handling.replyToAppeal(c.get('deps'), c.get('actor'), id, b),
   )
+  // The path keeps its first name (clients call it); the act is the enterprise's rating.
   action(
     'verdict',
     'Confirm solved and rate (five levels), or say not solved: the appeal reopens (enterprise)',
-    VerdictBody,
-    (c, id, b) => closing.giveVerdict(c.get('deps'), c.get('actor'), id, b),
+    RatingBody,
+    (c, id, b) => closing.rateAnswer(c.get('deps'), c.get('actor'), id, b),
   )
   action('withdraw', 'Withdraw before an answer, with a reason (enterprise)', WithdrawBody, (c, id, b) =>
     closing.withdrawAppeal(c.get('deps'), c.get('actor'), id, b),
@@ -683,7 +684,7 @@ export function appealRoutes() {
       tags,
       access: 'session',
       summary: 'Answer the return-visit survey of a closed appeal (enterprise)',
-      request: { params: AppealIdParams, body: jsonBody(VerdictBody) },
+      request: { params: AppealIdParams, body: jsonBody(RatingBody) },
       responses: { 200: jsonResponse(Ok, 'Recorded') },
     }),
     async (c) =>
