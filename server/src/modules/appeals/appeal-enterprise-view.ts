@@ -1,5 +1,11 @@
 import { currentLocale } from '../../kernel/context'
 import { presentApplicantTimeline, type ApplicantAllowList } from '../../kernel/timeline/audience'
+import {
+  presentAttachment,
+  presentEnterpriseClock,
+  presentRating,
+  presentSummaryColumns,
+} from './appeal-presenters'
 import type { EnterpriseAppeal, EnterpriseAppealSummary } from './appeals.schema'
 import type { findAssignments } from './appeal-assignments.queries'
 import type { findAttachmentList } from './appeal-attachments.queries'
@@ -45,18 +51,12 @@ const ENTERPRISE_CLOCKS = new Set(['first_contact', 'resolution'])
 export function presentEnterpriseSummary(row: SummaryRow, now: Date): EnterpriseAppealSummary {
   const due = (row.due_at as Date | null) ?? null
   return {
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    status: row.status,
-    channel: row.channel,
-    categoryCode: row.category_code,
+    ...presentSummaryColumns(row),
     categoryName: currentLocale() === 'en' ? row.category_name_en : row.category_name,
     enterpriseName: row.enterprise_name,
     leadDepartment: row.lead_department_id
       ? { id: row.lead_department_id, name: row.lead_department_name! }
       : null,
-    createdAt: row.created_at.toISOString(),
     dueAt: due?.toISOString() ?? null,
     isOverdue: !!due && due < now,
   }
@@ -75,13 +75,6 @@ export type EnterpriseViewInput = {
   allowedActions: string[]
   now: Date
 }
-
-const attachmentView = (a: EnterpriseViewInput['attachments'][number]) => ({
-  id: a.id,
-  fileName: a.file_name,
-  contentType: a.content_type,
-  sizeBytes: a.size_bytes,
-})
 
 export function presentAppealForEnterprise(input: EnterpriseViewInput): EnterpriseAppeal {
   const { appeal, now } = input
@@ -109,14 +102,7 @@ export function presentAppealForEnterprise(input: EnterpriseViewInput): Enterpri
     mergedIntoNumber: input.mergedIntoNumber,
     clocks: input.clocks
       .filter((c) => ENTERPRISE_CLOCKS.has(c.kind))
-      .map((c) => ({
-        kind: c.kind as 'first_contact' | 'resolution',
-        cycle: c.cycle,
-        dueAt: c.due_at?.toISOString() ?? null,
-        stoppedAt: c.stopped_at?.toISOString() ?? null,
-        pausedSince: c.paused_since?.toISOString() ?? null,
-        isMet: c.is_met,
-      })),
+      .map((c) => ({ kind: c.kind as 'first_contact' | 'resolution', ...presentEnterpriseClock(c) })),
     replies: input.replies
       .filter((r) => r.status === 'approved')
       .map((r) => ({
@@ -125,16 +111,10 @@ export function presentAppealForEnterprise(input: EnterpriseViewInput): Enterpri
         body: r.body,
         departmentName: r.department_name,
         writtenAt: (r.decided_at ?? r.written_at).toISOString(),
-        attachments: input.attachments.filter((a) => a.reply_id === r.id).map(attachmentView),
+        attachments: input.attachments.filter((a) => a.reply_id === r.id).map(presentAttachment),
       })),
-    ratings: input.ratings.map((r) => ({
-      cycle: r.cycle,
-      solved: r.solved,
-      level: r.level,
-      comment: r.comment,
-      ratedAt: r.rated_at.toISOString(),
-    })),
-    attachments: input.attachments.filter((a) => a.reply_id === null).map(attachmentView),
+    ratings: input.ratings.map(presentRating),
+    attachments: input.attachments.filter((a) => a.reply_id === null).map(presentAttachment),
     timeline: presentApplicantTimeline(input.events, ENTERPRISE_TIMELINE),
     allowedActions: input.allowedActions,
     version: appeal.version,

@@ -16,10 +16,22 @@ import {
   type Viewer,
 } from './appeal-access'
 import { move, OPEN_STATES, TRANSITIONS, type AppealAction } from './appeal-states'
+import {
+  presentAssignment,
+  presentAttachment,
+  presentClock,
+  presentCoPart,
+  presentContact,
+  presentExtension,
+  presentRating,
+  presentStaffEvent,
+  presentStaffReply,
+  presentSummaryColumns,
+} from './appeal-presenters'
 import type { AppealDetail, AppealSummary, EnterpriseAppeal } from './appeals.schema'
 import { findAssignments } from './appeal-assignments.queries'
 import { findAttachmentList } from './appeal-attachments.queries'
-import { findClocks, type ClockRow } from './appeal-clocks.queries'
+import { findClocks } from './appeal-clocks.queries'
 import { findExtensions } from './appeal-pauses.queries'
 import { findRatings } from './appeal-ratings.queries'
 import { findReplies } from './appeal-replies.queries'
@@ -37,19 +49,13 @@ const HIDDEN = {
 function presentSummary(row: SummaryRow, viewer: Viewer, now: Date): AppealSummary {
   const due = (row.due_at as Date | null) ?? null
   return {
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    status: row.status,
-    channel: row.channel,
-    categoryCode: row.category_code,
+    ...presentSummaryColumns(row),
     categoryName: currentLocale() === 'en' ? row.category_name_en : row.category_name,
     tier: row.tier,
     enterpriseName: hidesIdentityFrom(viewer, row) ? HIDDEN[currentLocale()] : row.enterprise_name,
     leadDepartment: row.lead_department_id
       ? { id: row.lead_department_id, name: row.lead_department_name! }
       : null,
-    createdAt: row.created_at.toISOString(),
     dueAt: due?.toISOString() ?? null,
     isOverdue: !!due && due < now,
     returnCount: row.return_count,
@@ -124,23 +130,6 @@ export async function listDepartmentInbox(
   return { items: result.items.map((r) => presentSummary(r, viewer, now)), total: result.total }
 }
 
-function presentClock(row: ClockRow, used: number) {
-  return {
-    kind: row.kind,
-    basis: row.basis,
-    cycle: row.cycle,
-    departmentId: row.department_id,
-    startedAt: row.started_at.toISOString(),
-    dueAt: row.due_at?.toISOString() ?? null,
-    stoppedAt: row.stopped_at?.toISOString() ?? null,
-    pausedSince: row.paused_since?.toISOString() ?? null,
-    budgetMinutes: row.budget_minutes,
-    usedMinutes: used,
-    isMet: row.is_met,
-    escalationLevel: row.escalation_level,
-  }
-}
-
 /** What the viewer may do now: the transition table, their role, and the few actions beside the table. */
 async function allowedActionsOf(
   deps: AppDeps,
@@ -210,12 +199,6 @@ export async function getAppeal(
   const [contacts, coParts] = await Promise.all([hq.findContacts(deps.db, id), hq.findCoParts(deps.db, id)])
   const calendar = await deps.calendar.calendar(deps.db)
   const hidden = hidesIdentityFrom(viewer, appeal)
-  const attachmentView = (a: (typeof attachments)[number]) => ({
-    id: a.id,
-    fileName: a.file_name,
-    contentType: a.content_type,
-    sizeBytes: a.size_bytes,
-  })
   return {
     ...presentSummary(summary!, viewer, now),
     view: 'staff',
@@ -237,75 +220,28 @@ export async function getAppeal(
     closeReason: appeal.close_reason,
     mergedInto: appeal.merged_into,
     isBinding: appeal.is_binding,
-    assignments: assignments.map((a) => ({
-      id: a.id,
-      departmentId: a.department_id,
-      departmentName: a.department_name,
-      role: a.role,
-      isCurrent: a.is_current,
-      dispatchedAt: a.dispatched_at.toISOString(),
-      signedAt: a.signed_at?.toISOString() ?? null,
-      returnedAt: a.returned_at?.toISOString() ?? null,
-      returnReason: a.return_reason,
+    assignments: assignments.map(presentAssignment),
+    clocks: clocks.map((c) => ({
+      ...presentClock(c),
+      usedMinutes: usedMinutes(rowToClock(c), now, meterOf(c, calendar)),
     })),
-    clocks: clocks.map((c) => presentClock(c, usedMinutes(rowToClock(c), now, meterOf(c, calendar)))),
     replies: replies.map((r) => ({
-      id: r.id,
-      cycle: r.cycle,
-      body: r.body,
-      status: r.status,
-      departmentName: r.department_name,
-      writtenAt: r.written_at.toISOString(),
-      attachments: attachments.filter((a) => a.reply_id === r.id).map(attachmentView),
-      missingPartsReason: r.missing_parts_reason,
+      ...presentStaffReply(r),
+      attachments: attachments.filter((a) => a.reply_id === r.id).map(presentAttachment),
     })),
     contacts: contacts.map((c) => ({
-      id: c.id,
-      cycle: c.cycle,
-      departmentName: c.department_name,
-      method: c.method,
+      ...presentContact(c),
       // The person an enterprise named is part of its identity when it asked to hide it.
       contactPerson: hidden ? null : c.contact_person,
-      contactedAt: c.contacted_at.toISOString(),
-      recordedAt: c.recorded_at.toISOString(),
-      note: c.note,
-      noteAudience: c.note_audience,
     })),
-    coParts: coParts.map((p) => ({
-      id: p.id,
-      cycle: p.cycle,
-      departmentId: p.department_id,
-      departmentName: p.department_name,
-      body: p.body,
-      writtenAt: p.written_at.toISOString(),
-    })),
-    extensions: extensions.map((x) => ({
-      id: x.id,
-      workingDays: x.working_days,
-      reason: x.reason,
-      status: x.status,
-      requestedAt: x.requested_at.toISOString(),
-      decisionNote: x.decision_note,
-    })),
-    ratings: ratings.map((r) => ({
-      cycle: r.cycle,
-      solved: r.solved,
-      level: r.level,
-      comment: r.comment,
-      ratedAt: r.rated_at.toISOString(),
-    })),
-    attachments: attachments.filter((a) => a.reply_id === null).map(attachmentView),
+    coParts: coParts.map(presentCoPart),
+    extensions: extensions.map(presentExtension),
+    ratings: ratings.map(presentRating),
+    attachments: attachments.filter((a) => a.reply_id === null).map(presentAttachment),
     timeline: events.map((e) => ({
-      id: e.id,
-      at: (e.at as Date).toISOString(),
-      type: e.type,
-      actorRole: e.actor_role,
-      departmentName: e.department_name,
+      ...presentStaffEvent(e),
       // The filing note names the hotline caller: part of the identity a hidden appeal keeps from the department.
       note: hidden && e.type === 'filed' ? null : e.note,
-      data: e.data,
-      audience: e.audience,
-      noteAudience: e.note_audience,
     })),
     allowedActions,
     version: appeal.version,
