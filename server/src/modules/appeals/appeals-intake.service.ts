@@ -7,6 +7,7 @@ import {
   type UserActor,
 } from '../../kernel/auth/actor'
 import { auditRowOf } from '../../kernel/audit/audit'
+import { openOnce } from '../../kernel/cases/open-once'
 import { readableNumberSource } from '../../kernel/readable-numbers'
 import type { Tx } from '../../kernel/db/database'
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
@@ -179,8 +180,6 @@ export async function fileIntoPool(
   return appeal
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505'
-
 /**
  * Files once per idempotency key: a retry (or a double tap) of the same request answers the first
  * appeal's receipt; the key with a different request is refused.
@@ -188,7 +187,10 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * The common filing goes in one short transaction (decision 0032): the category, the key and — with
  * `memberUserId` — the enterprise are conditions of the insert, not questions asked before it. When
  * the insert does not happen, or a field is wrong, the filing takes the long way, which asks each
- * question in turn and refuses or replays exactly as before: `assertMayFile`, the key, the fields.
+ * question in turn and refuses or replays exactly as before: `assertMayFile`, then the kit's
+ * `openOnce` (the key, the fields, a race on the key). The common filing does not go through `openOnce`
+ * because its insert is itself once per key (ON CONFLICT DO NOTHING): asking for the key first would
+ * add a statement to every filing (decision 0038).
  * Refuses: IDEMPOTENCY_KEY_REUSED, and whatever `assertMayFile` and the fields refuse.
  */
 async function fileOnce(
@@ -210,22 +212,15 @@ async function fileOnce(
     if (filed) return { receipt: receiptOf(filed), replayed: false }
   }
   await access.assertMayFile()
-  const replay = (appeal: AppealRow) => {
-    assertSameRequest(appeal.request_fingerprint, fingerprint)
-    return { receipt: receiptOf(appeal), replayed: true }
-  }
-  const existing = await findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
-  if (existing) return replay(existing)
-  try {
-    const appeal = await deps.db.transaction().execute((tx) => fileIntoPool(deps, tx, actor, filing, true))
-    return { receipt: receiptOf(appeal), replayed: false }
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error
-    // Two submits raced: the other one won; answer with its receipt.
-    const winner = await findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
-    if (!winner) throw error
-    return replay(winner)
-  }
+  const { opened, replayed } = await openOnce(deps.db, {
+    replay: async () => {
+      const appeal = await findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
+      if (appeal) assertSameRequest(appeal.request_fingerprint, fingerprint)
+      return appeal
+    },
+    open: (tx) => fileIntoPool(deps, tx, actor, filing, true),
+  })
+  return { receipt: receiptOf(opened), replayed }
 }
 
 /**
