@@ -25,6 +25,9 @@ import {
   type ClockRow,
 } from './appeal-clocks.queries'
 import { recordClockOutcome, refreshNextDue } from './appeal-read-model.queries'
+import type { AppealPausesTable } from './appeals.tables'
+
+type PauseReason = AppealPausesTable['reason']
 
 /**
  * Reads and writes the deadline clocks of one appeal inside the caller's transaction. Each write
@@ -46,6 +49,15 @@ export function rowToClock(row: ClockRow): Clock {
     pausedSince: row.paused_since,
     stoppedAt: row.stopped_at,
     fired: row.fired as Threshold[],
+    pauseReason: row.pause_reason,
+    suspension:
+      row.suspension_kind === null
+        ? null
+        : {
+            kind: row.suspension_kind,
+            since: row.suspension_since!,
+            limitMinutes: row.suspension_limit_minutes!,
+          },
   }
 }
 
@@ -59,6 +71,9 @@ export function meterOf(row: Pick<ClockRow, 'basis'>, calendar: WorkingCalendar)
  * (seconds); minutes are stored whole, rounded at each change — at most half a minute per pause.
  */
 export function derivedColumns(clock: Clock, meter: TimeMeter, settings: AppealSettings) {
+  // Why it is paused, and a suspension's limit, are kept while the clock is paused (a stop ends both).
+  const paused = clock.pausedSince !== null
+  const suspension = paused ? (clock.suspension ?? null) : null
   return {
     budget_minutes: Math.round(clock.budgetMinutes),
     elapsed_minutes: Math.round(clock.elapsedMinutes),
@@ -70,6 +85,10 @@ export function derivedColumns(clock: Clock, meter: TimeMeter, settings: AppealS
     next_check_at: nextCheckAt(clock, meter, escalationStepMinutes(settings)),
     escalation_level: escalationLevel(clock),
     is_met: isMet(clock),
+    pause_reason: paused ? (clock.pauseReason ?? null) : null,
+    suspension_kind: suspension?.kind ?? null,
+    suspension_since: suspension?.since ?? null,
+    suspension_limit_minutes: suspension?.limitMinutes ?? null,
   }
 }
 
@@ -170,12 +189,13 @@ export function voidAppealClocks(
   return stopAppealClocks(env, appealId, match, { void: true })
 }
 
-export function pauseAppealClocks(env: ClockEnv, appealId: string) {
+/** A documented pause: the clocks stop, each knowing why. */
+export function pauseAppealClocks(env: ClockEnv, appealId: string, reason: PauseReason) {
   return changeClocks(
     env,
     appealId,
     (r) => running(r) && r.paused_since === null,
-    (c, _row, meter) => pauseClock(c, env.now, meter),
+    (c, _row, meter) => pauseClock(c, env.now, meter, reason),
   )
 }
 

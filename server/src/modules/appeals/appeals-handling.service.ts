@@ -110,7 +110,7 @@ export async function pauseAppeal(
       at: ctx.now,
       by: userIdOf(ctx)!,
     })
-    await pauseAppealClocks(ctx.env, id)
+    await pauseAppealClocks(ctx.env, id, input.reason)
     if (input.reason === 'awaiting_enterprise')
       await notifyEnterprise(ctx, 'appeal.paused', { note: input.note }, true)
     return {

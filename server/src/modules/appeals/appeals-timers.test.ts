@@ -68,6 +68,21 @@ describe('the deadline sweep', () => {
     expect(resolution.next_check_at).toBeNull()
   })
 
+  it('a paused clock stores why it is paused, until it resumes', async () => {
+    const id = await fileAndDispatch(w)
+    await w.handlerA.post(`/api/v1/appeals/${id}/sign-for`)
+    await w.handlerA.post(`/api/v1/appeals/${id}/pause`, {
+      reason: 'awaiting_enterprise',
+      note: '请补充用电户号',
+      noteAudience: 'enterprise',
+    })
+    const paused = (await clocksOf(id)).filter((c) => c.stopped_at === null)
+    expect(paused.map((c) => c.pause_reason)).toEqual(paused.map(() => 'awaiting_enterprise'))
+    expect(paused.every((c) => c.suspension_kind === null)).toBe(true)
+    await w.handlerA.post(`/api/v1/appeals/${id}/resume`, {})
+    expect((await clocksOf(id)).every((c) => c.pause_reason === null)).toBe(true)
+  })
+
   it('two sweeps never act twice on one threshold', async () => {
     const id = await fileAndDispatch(w, { categoryCode: 'safety_emergency' }) // urgent
     const at = new Date(Date.now() + 30 * DAY)
