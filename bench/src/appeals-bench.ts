@@ -18,8 +18,7 @@ import type { AppDeps } from '../../server/src/kernel/http/app-env'
 import { computeFigures } from '../../server/src/modules/appeals/appeals-figures.service'
 import * as fq from '../../server/src/modules/appeals/appeals-figures.queries'
 import { OPEN_STATES } from '../../server/src/modules/appeals/appeal-states'
-import { sweepAppealClocks } from '../../server/src/modules/appeals/appeals-clock-sweep.service'
-import * as q from '../../server/src/modules/appeals/appeals.queries'
+import { sweepAppealClocks } from '../../server/src/modules/appeals/appeal-clock-sweep.service'
 import { listDepartmentInbox } from '../../server/src/modules/appeals/appeals-read.service'
 import { departmentScope } from '../../server/src/modules/departments/departments.service'
 import { findSimilar, refreshWordFrequencies } from '../../server/src/modules/appeals/appeals-intake.service'
@@ -29,6 +28,8 @@ import { countUnlinkedAuditRows } from '../../server/src/kernel/audit/audit.quer
 import { appealCorpus, generateAppealsData, type AppealsDataInfo } from './appeals-data'
 import { benchDatabaseTransport, openBenchApp } from './bench-app'
 import { note, type Report } from './report'
+import { findAppeal } from '../../server/src/modules/appeals/appeal-row.queries'
+import { heldBy, summaryQuery } from '../../server/src/modules/appeals/appeals-list.queries'
 
 const MINUTE = 60_000
 
@@ -118,7 +119,7 @@ async function benchSimilar(deps: AppDeps, report: Report) {
   const times = await timeRuns(41, (i) => findSimilar(deps, actor, { text: texts[i % texts.length]! }))
   const similar = median(times)
   const ids = (await deps.db.selectFrom('appeals').select('id').limit(50).execute()).map((r) => r.id)
-  const pk = median(await timeRuns(101, (i) => q.findAppeal(deps.db, ids[i % ids.length]!)))
+  const pk = median(await timeRuns(101, (i) => findAppeal(deps.db, ids[i % ids.length]!)))
   report('appeals-similar-while-typing', similar, 'ms', pk, 'primary-key read of one appeal', false)
   const sorted = [...times].sort((a, b) => a - b)
   note(
@@ -146,8 +147,8 @@ async function benchInbox(deps: AppDeps, info: AppealsDataInfo, report: Report) 
   const inbox = median(await timeRuns(31, () => listDepartmentInbox(deps, actor, input)))
 
   const ids = first.items.map((i) => i.id)
-  await timeRuns(50, (i) => q.findAppeal(deps.db, ids[i % ids.length]!))
-  const pk = median(await timeRuns(301, (i) => q.findAppeal(deps.db, ids[i % ids.length]!)))
+  await timeRuns(50, (i) => findAppeal(deps.db, ids[i % ids.length]!))
+  const pk = median(await timeRuns(301, (i) => findAppeal(deps.db, ids[i % ids.length]!)))
   report('appeals-handler-inbox-first-page', inbox, 'ms', pk, 'primary-key read of one appeal', false)
   note(
     `inbox of ${busiest.code}: ${first.total} open appeals held, first page of ${first.items.length}; ` +
@@ -155,7 +156,7 @@ async function benchInbox(deps: AppDeps, info: AppealsDataInfo, report: Report) 
   )
   if (inbox > 50 || explainWanted()) {
     const scope = await departmentScope(deps.db, [info.departmentIds.get(busiest.code)!])
-    const query = q.heldBy(q.summaryQuery(deps.db), scope, [...OPEN_STATES])
+    const query = heldBy(summaryQuery(deps.db), scope, [...OPEN_STATES])
     const page = query
       .orderBy(sql`due_at`, sql`asc nulls last`)
       .orderBy('a.created_at')

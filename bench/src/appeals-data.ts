@@ -3,7 +3,7 @@
  * default, deterministic (seeded), consistent with the server's own rules. Each appeal lives a
  * simulated life — triage, dispatch (sometimes to the wrong department, returned and re-dispatched,
  * now and then arbitrated), sign-for, first contact, documented pauses, the reply, the enterprise's
- * verdict or the auto-close, a reopened second cycle — cut at the moment T0. Deadline clocks are
+ * rating or the auto-close, a reopened second cycle — cut at the moment T0. Deadline clocks are
  * computed with the server's own clock functions (startClock, fireDue, derivedColumns …) over the
  * city's working calendar, so due_at, next_check_at, fired and is_met are what the server would have
  * stored, and the sweep finds exactly the thresholds a live city would have at T0.
@@ -32,15 +32,15 @@ import {
   startClock,
   stopClock,
   type Clock,
-} from '../../server/src/modules/appeals/appeal-clock'
-import { budgetFor, derivedColumns } from '../../server/src/modules/appeals/appeal-clocks.service'
+} from '../../server/src/modules/appeals/appeal-deadline-rules'
+import { budgetFor, derivedColumns } from '../../server/src/modules/appeals/appeal-clock-store.service'
 import {
   DEFAULT_APPEAL_SETTINGS,
   targetFor,
   type ClockKind,
   type Tier,
 } from '../../server/src/modules/appeals/appeal-settings'
-import { verdictOf } from '../../server/src/modules/appeals/appeal-states'
+import { ratingOutcome } from '../../server/src/modules/appeals/appeal-states'
 import { wordsOf } from '../../server/src/modules/appeals/words'
 import { CATEGORY_DEFAULT, DEPARTMENT_PROFILES, generateAppeals } from './appeal-texts'
 import { rngFor, type Rng } from './prng'
@@ -526,7 +526,7 @@ function simulate(ctx: Ctx, i: number, createdAt: number): void {
     return finish()
   }
 
-  // Replies and verdicts, cycle by cycle (a low rating or "not solved" reopens the appeal).
+  // Replies and ratings, cycle by cycle (a low rating or "not solved" reopens the appeal).
   let reply = replyAt
   let cycleClock = resolution
   for (;;) {
@@ -561,11 +561,11 @@ function simulate(ctx: Ctx, i: number, createdAt: number): void {
     if (ratesAt > t0) return finish()
     const solved = rng.chance(a.cycle === 1 ? 0.93 : 0.97)
     const level = solved ? rng.weighted(LEVELS_SOLVED) : rng.chance(0.5) ? null : rng.int(1, 3)
-    const verdict = a.cycle >= 3 ? 'confirm' : verdictOf({ solved, level })
+    const outcome = a.cycle >= 3 ? 'confirm' : ratingOutcome({ solved, level })
     tables.ratings.add(rng.uuid(), id, a.cycle, solved, level, ratesAt)
-    event(ratesAt, verdict, 'enterprise', null)
+    event(ratesAt, outcome, 'enterprise', null)
     a.autoCloseAt = null
-    if (verdict === 'confirm') {
+    if (outcome === 'confirm') {
       status = 'closed'
       a.closedAt = ratesAt
       a.closeReason = 'solved'
@@ -907,7 +907,7 @@ export async function generateAppealsData(
         [year, last],
       )
 
-    // The appeals' read model (lead, nearest deadline, verdict and clock outcomes), as the server's
+    // The appeals' read model (lead, nearest deadline, latest rating and clock outcomes), as the server's
     // repair tool rebuilds it from the history just loaded.
     mark = performance.now()
     await rebuildAppealReadModel(deps)

@@ -1,11 +1,9 @@
 import { loadCatalogue } from '../../server/src/modules/policies/policy-catalogue.service'
-import {
-  resetEngine,
-  runMatching,
-  syncPopulation,
-} from '../../server/src/modules/policies/policy-matching.service'
-import { stopMatchWorkers } from '../../server/src/modules/policies/match-parallel'
-import { recordFacts, loadFactSchema, cityCodeOf } from '../../server/src/modules/facts/facts.service'
+import { runMatching } from '../../server/src/modules/matching/matching-runs.service'
+import { resetEngine, syncPopulation } from '../../server/src/modules/matching/population.service'
+import { stopMatchWorkers } from '../../server/src/modules/matching/match-parallel'
+import { recordFacts } from '../../server/src/modules/facts/enterprise-facts.service'
+import { cityCodeOf, loadFactSchema } from '../../server/src/modules/facts/fact-schema'
 import { cityToday } from '../../server/src/kernel/calendar/city-today'
 import { SliceClock } from '../../server/src/kernel/slices'
 import { describeUsccFailures } from '../../server/src/shared/fields'

@@ -4,12 +4,12 @@ import {
   evaluateAllItems,
   stopMatchWorkers,
   threadCount,
-} from '../../server/src/modules/policies/match-parallel'
+} from '../../server/src/modules/matching/match-parallel'
 import {
   combineConditions,
   sharedSubexpressions,
   VectorEvaluator,
-} from '../../server/src/modules/policies/match-vector'
+} from '../../server/src/modules/matching/match-vector'
 import type { Node } from '../../server/src/shared/rules/ast'
 import { compileRule } from '../../server/src/shared/rules/checker'
 import { dayNumber } from '../../server/src/shared/rules/dates'

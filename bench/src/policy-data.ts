@@ -1,5 +1,5 @@
 import { BUILTIN_FACTS } from '../../server/src/modules/facts/builtin-facts'
-import { Population } from '../../server/src/modules/policies/match-population'
+import { Population } from '../../server/src/modules/matching/match-population'
 import { dateOfDayNumber, dayNumber } from '../../server/src/shared/rules/dates'
 import type { RawValue } from '../../server/src/shared/rules/evaluate'
 import { rngFor, type Rng } from './prng'

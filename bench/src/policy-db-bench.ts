@@ -1,15 +1,13 @@
-import {
-  resetEngine,
-  runMatching,
-  rematchEnterprises,
-} from '../../server/src/modules/policies/policy-matching.service'
+import { runMatching } from '../../server/src/modules/matching/matching-runs.service'
+import { resetEngine } from '../../server/src/modules/matching/population.service'
+import { rematchEnterprises } from '../../server/src/modules/matching/rematch.service'
 import { computePreview } from '../../server/src/modules/policies/policy-preview.service'
 import { previewInputOf } from '../../server/src/modules/policies/policy-publication.service'
-import { stopMatchWorkers } from '../../server/src/modules/policies/match-parallel'
+import { stopMatchWorkers } from '../../server/src/modules/matching/match-parallel'
 import {
   explainForEnterprise,
   explainForEnterprises,
-} from '../../server/src/modules/policies/policy-matches.service'
+} from '../../server/src/modules/matching/explanations.service'
 import { loadCatalogue } from '../../server/src/modules/policies/policy-catalogue.service'
 import { openBenchApp } from './bench-app'
 import { note, type Report } from './report'

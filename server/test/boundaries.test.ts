@@ -43,7 +43,7 @@ describe('a module uses another only through its public file or its contract', (
     ['../enterprises', []],
     ['../enterprises/index', []],
     ['../enterprises/enterprises.schema', []],
-    ['./appeals.queries', []],
+    ['./appeals-intake.queries', []],
     ['../../kernel/errors', []],
   ])('appeals imports %s', async (from, expected) => {
     expect(

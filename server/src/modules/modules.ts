@@ -5,6 +5,7 @@ import enterpriseClaims from './enterprise-claims/enterprise-claims.module'
 import worklist from './worklist/worklist.module'
 import settlementAccounts from './settlement-accounts/settlement-accounts.module'
 import facts from './facts/facts.module'
+import matching from './matching/matching.module'
 import policies from './policies/policies.module'
 import appeals from './appeals/appeals.module'
 import departments from './departments/departments.module'
@@ -28,6 +29,7 @@ export const MODULES: readonly AppModule[] = [
   worklist,
   settlementAccounts,
   facts,
+  matching,
   policies,
   appeals,
   departments,

@@ -4,18 +4,13 @@ import { hashPassword } from '../kernel/auth/password'
 import { writeAudit } from '../kernel/audit/audit'
 import type { Tx } from '../kernel/db/database'
 import type { AppDeps } from '../kernel/http/app-env'
-import {
-  cityCodeOf,
-  countFacts,
-  insertDemoImport,
-  loadFactSchema,
-  seedFactCatalogue,
-  seedInitialFacts,
-} from '../modules/facts/facts.service'
+import { cityCodeOf, loadFactSchema } from '../modules/facts/fact-schema'
+import { seedFactCatalogue } from '../modules/facts/fact-definitions.service'
+import { countFacts, insertDemoImport, seedInitialFacts } from '../modules/facts/enterprise-facts.service'
 import { applyRegistryRecords } from '../modules/enterprises/enterprise-registry.service'
 import { giveDemoAccounts } from '../modules/settlement-accounts/settlement-accounts.service'
-import { MATCH_FULL_QUEUE } from '../modules/policies/policies.jobs'
-import { createPublishedPolicy, expirePolicies } from '../modules/policies/policies.service'
+import { MATCH_FULL_QUEUE } from '../modules/matching/matching.jobs'
+import { createPublishedPolicy, expirePolicies } from '../modules/policies/policy-workflow.service'
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
 import { loadCityDocuments } from './legal/city-documents'

@@ -3,8 +3,9 @@ import type { Executor } from '../../kernel/db/database'
 import { AppError, notFound } from '../../kernel/errors'
 import { departmentScope } from '../departments'
 import { APPEAL_TABLE, type AppealAction, type AppealRole } from './appeal-states'
-import type { AppealRow } from './appeals.queries'
-import * as q from './appeals.queries'
+import { findEnterpriseIdsOfMember } from './appeal-access.queries'
+import { findAssignments } from './appeal-assignments.queries'
+import type { AppealRow } from './appeal-row.queries'
 
 /**
  * Who sees an appeal, and who may do what with it. Enforced in the service (and, for lists, in the
@@ -18,7 +19,7 @@ export type Viewer =
 
 export async function viewerOf(db: Executor, user: UserActor): Promise<Viewer | undefined> {
   if (user.userKind === 'enterprise') {
-    return { kind: 'enterprise', user, enterpriseIds: await q.findEnterpriseIdsOfMember(db, user.userId) }
+    return { kind: 'enterprise', user, enterpriseIds: await findEnterpriseIdsOfMember(db, user.userId) }
   }
   if (hasRole(user, 'dispatcher') || hasRole(user, 'bureau_leader') || hasRole(user, 'admin'))
     return { kind: 'city', user }
@@ -40,7 +41,7 @@ export type Holding = {
 }
 
 export async function holdingOf(db: Executor, appealId: string): Promise<Holding> {
-  const assignments = await q.findAssignments(db, appealId)
+  const assignments = await findAssignments(db, appealId)
   const current = assignments.filter((a) => a.is_current)
   return {
     leadDepartmentId: current.find((a) => a.role === 'lead')?.department_id ?? null,

@@ -15,12 +15,12 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import type { NotificationRequest } from '../../kernel/notify/notifier'
 import { staffToNotify } from '../users'
 import { assertCanSee, holdingOf, requireViewer, rolesOn, type Holding, type Viewer } from './appeal-access'
-import type { ClockEnv } from './appeal-clocks.service'
+import type { ClockEnv } from './appeal-clock-store.service'
 import type { AppealSettings } from './appeal-settings'
 import { loadAppealSettings } from './appeal-settings.service'
 import { APPEAL_TABLE, type AppealAction, type AppealRole, type AppealState } from './appeal-states'
-import * as q from './appeals.queries'
-import type { AppealRow } from './appeals.queries'
+import { lockAppeal, updateAppeal, type AppealRow } from './appeal-row.queries'
+import { insertEvent } from './appeal-timeline.queries'
 
 /**
  * An appeal on the case kit (kernel/cases): how an appeal is stored, what an action on it knows (the
@@ -66,8 +66,8 @@ const APPEAL_KIND: CaseKind<
   table: APPEAL_TABLE,
   idOf: (appeal) => appeal.id,
   stateOf: (appeal) => appeal.status,
-  save: (tx, appeal, changes, to) => q.updateAppeal(tx, appeal.id, { ...changes, status: to }),
-  insertEvent: (tx, appeal, event) => q.insertEvent(tx, { appealId: appeal.id, ...event }),
+  save: (tx, appeal, changes, to) => updateAppeal(tx, appeal.id, { ...changes, status: to }),
+  insertEvent: (tx, appeal, event) => insertEvent(tx, { appealId: appeal.id, ...event }),
 }
 
 export async function contextFor(
@@ -111,7 +111,7 @@ export async function runAction(
     action,
     async (tx) => {
       const viewer = await requireViewer(tx, user)
-      const appeal = await q.lockAppeal(tx, appealId)
+      const appeal = await lockAppeal(tx, appealId)
       if (!appeal) return undefined
       const ctx = await contextFor(deps, tx, user, appeal, viewer)
       assertCanSee(viewer, appeal, ctx.holding)

@@ -1,7 +1,20 @@
 import { currentLocale } from '../../kernel/context'
 import { presentApplicantTimeline, type ApplicantAllowList } from '../../kernel/timeline/audience'
+import {
+  presentAttachment,
+  presentEnterpriseClock,
+  presentRating,
+  presentSummaryColumns,
+} from './appeal-presenters'
 import type { EnterpriseAppeal, EnterpriseAppealSummary } from './appeals.schema'
-import type * as q from './appeals.queries'
+import type { findAssignments } from './appeal-assignments.queries'
+import type { findAttachmentList } from './appeal-attachments.queries'
+import type { ClockRow } from './appeal-clocks.queries'
+import type { findRatings } from './appeal-ratings.queries'
+import type { findReplies } from './appeal-replies.queries'
+import type { AppealRow } from './appeal-row.queries'
+import type { findEvents } from './appeal-timeline.queries'
+import type { SummaryRow } from './appeals-list.queries'
 
 /**
  * What an enterprise reads of its own appeal, built field by field from these lists — never by copying
@@ -35,46 +48,33 @@ export const ENTERPRISE_TIMELINE: ApplicantAllowList = {
 /** Clocks the enterprise follows: when it will be contacted and answered. */
 const ENTERPRISE_CLOCKS = new Set(['first_contact', 'resolution'])
 
-export function presentEnterpriseSummary(row: q.SummaryRow, now: Date): EnterpriseAppealSummary {
+export function presentEnterpriseSummary(row: SummaryRow, now: Date): EnterpriseAppealSummary {
   const due = (row.due_at as Date | null) ?? null
   return {
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    status: row.status,
-    channel: row.channel,
-    categoryCode: row.category_code,
+    ...presentSummaryColumns(row),
     categoryName: currentLocale() === 'en' ? row.category_name_en : row.category_name,
     enterpriseName: row.enterprise_name,
     leadDepartment: row.lead_department_id
       ? { id: row.lead_department_id, name: row.lead_department_name! }
       : null,
-    createdAt: row.created_at.toISOString(),
     dueAt: due?.toISOString() ?? null,
     isOverdue: !!due && due < now,
   }
 }
 
 export type EnterpriseViewInput = {
-  appeal: q.AppealRow
-  summary: q.SummaryRow
-  assignments: Awaited<ReturnType<typeof q.findAssignments>>
-  clocks: q.ClockRow[]
-  replies: Awaited<ReturnType<typeof q.findReplies>>
-  ratings: Awaited<ReturnType<typeof q.findRatings>>
-  attachments: Awaited<ReturnType<typeof q.findAttachmentList>>
-  events: Awaited<ReturnType<typeof q.findEvents>>
+  appeal: AppealRow
+  summary: SummaryRow
+  assignments: Awaited<ReturnType<typeof findAssignments>>
+  clocks: ClockRow[]
+  replies: Awaited<ReturnType<typeof findReplies>>
+  ratings: Awaited<ReturnType<typeof findRatings>>
+  attachments: Awaited<ReturnType<typeof findAttachmentList>>
+  events: Awaited<ReturnType<typeof findEvents>>
   mergedIntoNumber: string | null
   allowedActions: string[]
   now: Date
 }
-
-const attachmentView = (a: EnterpriseViewInput['attachments'][number]) => ({
-  id: a.id,
-  fileName: a.file_name,
-  contentType: a.content_type,
-  sizeBytes: a.size_bytes,
-})
 
 export function presentAppealForEnterprise(input: EnterpriseViewInput): EnterpriseAppeal {
   const { appeal, now } = input
@@ -102,14 +102,7 @@ export function presentAppealForEnterprise(input: EnterpriseViewInput): Enterpri
     mergedIntoNumber: input.mergedIntoNumber,
     clocks: input.clocks
       .filter((c) => ENTERPRISE_CLOCKS.has(c.kind))
-      .map((c) => ({
-        kind: c.kind as 'first_contact' | 'resolution',
-        cycle: c.cycle,
-        dueAt: c.due_at?.toISOString() ?? null,
-        stoppedAt: c.stopped_at?.toISOString() ?? null,
-        pausedSince: c.paused_since?.toISOString() ?? null,
-        isMet: c.is_met,
-      })),
+      .map((c) => ({ kind: c.kind as 'first_contact' | 'resolution', ...presentEnterpriseClock(c) })),
     replies: input.replies
       .filter((r) => r.status === 'approved')
       .map((r) => ({
@@ -118,16 +111,10 @@ export function presentAppealForEnterprise(input: EnterpriseViewInput): Enterpri
         body: r.body,
         departmentName: r.department_name,
         writtenAt: (r.decided_at ?? r.written_at).toISOString(),
-        attachments: input.attachments.filter((a) => a.reply_id === r.id).map(attachmentView),
+        attachments: input.attachments.filter((a) => a.reply_id === r.id).map(presentAttachment),
       })),
-    ratings: input.ratings.map((r) => ({
-      cycle: r.cycle,
-      solved: r.solved,
-      level: r.level,
-      comment: r.comment,
-      ratedAt: r.rated_at.toISOString(),
-    })),
-    attachments: input.attachments.filter((a) => a.reply_id === null).map(attachmentView),
+    ratings: input.ratings.map(presentRating),
+    attachments: input.attachments.filter((a) => a.reply_id === null).map(presentAttachment),
     timeline: presentApplicantTimeline(input.events, ENTERPRISE_TIMELINE),
     allowedActions: input.allowedActions,
     version: appeal.version,

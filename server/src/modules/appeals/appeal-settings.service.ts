@@ -7,13 +7,15 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { phraseProblems } from '../../shared/department-names'
 import { AppealSettingsSchema, DEFAULT_APPEAL_SETTINGS, type AppealSettings } from './appeal-settings'
-import * as q from './appeals.queries'
+import { recomputeAppealReadModel } from './appeal-read-model.queries'
+import { findCategory, findSettingsRow, upsertCategory, upsertSettings } from './appeals-catalogue.queries'
+import { findActiveDepartments } from './appeals-departments.queries'
 
 /** The stored settings, or the defaults when nobody changed them yet. */
 export async function loadAppealSettings(
   db: Executor,
 ): Promise<{ settings: AppealSettings; version: number }> {
-  const row = await q.findSettingsRow(db)
+  const row = await findSettingsRow(db)
   if (!row) return { settings: DEFAULT_APPEAL_SETTINGS, version: 0 }
   const parsed = AppealSettingsSchema.safeParse(row.settings)
   return { settings: parsed.success ? parsed.data : DEFAULT_APPEAL_SETTINGS, version: row.version }
@@ -36,8 +38,8 @@ export async function updateAppealSettings(
     if (before.version !== input.version) throw new AppError('VERSION_CONFLICT')
     const saved =
       before.version === 0
-        ? await q.upsertSettings(tx, input.settings, admin.userId, null)
-        : await q.upsertSettings(tx, input.settings, admin.userId, input.version)
+        ? await upsertSettings(tx, input.settings, admin.userId, null)
+        : await upsertSettings(tx, input.settings, admin.userId, input.version)
     if (!saved) throw new AppError('VERSION_CONFLICT')
     await writeAudit(tx, admin, {
       action: 'appeal.update_settings',
@@ -74,14 +76,14 @@ export async function saveCategory(
   return deps.db.transaction().execute(async (tx) => {
     if (
       input.defaultDepartmentId &&
-      (await q.findActiveDepartments(tx, [input.defaultDepartmentId])).length === 0
+      (await findActiveDepartments(tx, [input.defaultDepartmentId])).length === 0
     ) {
       throw new AppError('VALIDATION_FAILED', {
         fields: { defaultDepartmentId: translate('appeals.unknownDepartment') },
       })
     }
-    const before = await q.findCategory(tx, code)
-    const row = await q.upsertCategory(tx, {
+    const before = await findCategory(tx, code)
+    const row = await upsertCategory(tx, {
       code,
       name: input.name,
       name_en: input.nameEn,
@@ -126,5 +128,5 @@ function assertKeywords(keywords: readonly string[]): void {
 
 /** Maintenance (bulk loads, repairs): rebuilds the appeals' read model from their history. No caller check: not an endpoint. */
 export async function rebuildAppealReadModel(deps: Pick<AppDeps, 'db'>): Promise<void> {
-  await q.rebuildAppealReadModel(deps.db)
+  await recomputeAppealReadModel(deps.db)
 }

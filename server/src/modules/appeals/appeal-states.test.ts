@@ -5,7 +5,7 @@ import {
   OPEN_STATES,
   returnTarget,
   TRANSITIONS,
-  verdictOf,
+  ratingOutcome,
   type AppealAction,
   type AppealState,
 } from './appeal-states'
@@ -80,7 +80,7 @@ describe('returns', () => {
   })
 })
 
-describe('the enterprise’s verdict', () => {
+describe('the enterprise’s rating', () => {
   it.each([
     [true, 5, 'confirm'],
     [true, 4, 'confirm'],
@@ -89,7 +89,7 @@ describe('the enterprise’s verdict', () => {
     [true, 1, 'reopen'],
     [false, 5, 'reopen'],
     [true, null, 'confirm'],
-  ])('solved %s, level %s → %s', (solved, level, verdict) => {
-    expect(verdictOf({ solved, level })).toBe(verdict)
+  ])('solved %s, level %s → %s', (solved, level, outcome) => {
+    expect(ratingOutcome({ solved, level })).toBe(outcome)
   })
 })

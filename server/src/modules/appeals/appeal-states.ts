@@ -185,10 +185,10 @@ export function replyTarget(needsApproval: boolean): 'replied' | 'awaiting_appro
 }
 
 /**
- * The enterprise's verdict: "not solved" or a rating below "fairly satisfied" reopens the appeal;
+ * What the enterprise's rating (好差评) does: "not solved" or a rating below "fairly satisfied" reopens the appeal;
  * otherwise it closes as solved.
  */
-export function verdictOf(input: { solved: boolean; level: number | null }): 'reopen' | 'confirm' {
+export function ratingOutcome(input: { solved: boolean; level: number | null }): 'reopen' | 'confirm' {
   if (!input.solved) return 'reopen'
   if (input.level !== null && input.level <= 2) return 'reopen'
   return 'confirm'

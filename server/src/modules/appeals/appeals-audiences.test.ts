@@ -3,7 +3,7 @@ import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { ENTERPRISE_TIMELINE } from './appeal-enterprise-view'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
 import { APPEAL_EVENT_TYPES } from './appeal-states'
-import { sweepAppealClocks } from './appeals-clock-sweep.service'
+import { sweepAppealClocks } from './appeal-clock-sweep.service'
 import { closeUnratedReplies } from './appeals-closing.service'
 import { EnterpriseAppealSchema } from './appeals.schema'
 import {

@@ -13,11 +13,22 @@ import {
   runSystemAction,
   type ActionContext,
 } from './appeal-action'
-import { startAppealClock, voidAppealClocks } from './appeal-clocks.service'
+import { startAppealClock, voidAppealClocks } from './appeal-clock-store.service'
 import { startCoHandlerClocks } from './appeals-co-handling.service'
-import { verdictOf } from './appeal-states'
-import * as q from './appeals.queries'
-import type { AppealRow } from './appeals.queries'
+import { ratingOutcome } from './appeal-states'
+import { findAssignments } from './appeal-assignments.queries'
+import { endOpenPause } from './appeal-pauses.queries'
+import { insertRating } from './appeal-ratings.queries'
+import { findAppeal, type AppealRow } from './appeal-row.queries'
+import { insertEvent } from './appeal-timeline.queries'
+import {
+  completeReturnVisit,
+  findPendingVisitOf,
+  findReturnVisitForUpdate,
+  findReturnVisits,
+  insertReturnVisit,
+  lockAutoClosable,
+} from './appeals-closing.queries'
 
 /**
  * The enterprise closes the loop: it confirms and rates the answer, or finds it unsolved and the
@@ -27,9 +38,9 @@ import type { AppealRow } from './appeals.queries'
 
 /**
  * Refuses: FORBIDDEN (not an enterprise user of the appeal), NOT_FOUND, APPEAL_NOT_CONFIRMABLE,
- * VALIDATION_FAILED (a solved verdict without a rating).
+ * VALIDATION_FAILED (“solved” without a level).
  */
-export async function giveVerdict(
+export async function rateAnswer(
   deps: AppDeps,
   actor: Actor,
   id: string,
@@ -37,9 +48,9 @@ export async function giveVerdict(
 ) {
   if (input.solved && input.level === null)
     throw new AppError('VALIDATION_FAILED', { fields: { level: translate('appeals.levelRequired') } })
-  const verdict = verdictOf(input)
-  return runAction(deps, actor, id, verdict, async (ctx) => {
-    await q.insertRating(ctx.tx, {
+  const outcome = ratingOutcome(input)
+  return runAction(deps, actor, id, outcome, async (ctx) => {
+    await insertRating(ctx.tx, {
       appealId: id,
       cycle: ctx.appeal.cycle,
       solved: input.solved,
@@ -55,7 +66,7 @@ export async function giveVerdict(
       audience: 'enterprise' as const,
     }
     const latest = { latest_solved: input.solved, latest_level: input.level }
-    if (verdict === 'confirm') {
+    if (outcome === 'confirm') {
       await sampleReturnVisit(ctx, input.level !== null && input.level <= 3 ? 'low_rating' : 'random')
       return {
         changes: { ...latest, close_reason: 'solved', closed_at: ctx.now, auto_close_at: null },
@@ -74,7 +85,7 @@ export async function giveVerdict(
       departmentId: lead,
     })
     // The co-handlers owe a part of the new answer too.
-    for (const a of (await q.findAssignments(ctx.tx, id)).filter((a) => a.is_current && a.role === 'co'))
+    for (const a of (await findAssignments(ctx.tx, id)).filter((a) => a.is_current && a.role === 'co'))
       await startCoHandlerClocks(
         ctx,
         { id: a.id, departmentId: a.department_id },
@@ -101,7 +112,7 @@ export async function giveVerdict(
 /** Withdrawn before an answer, with a reason; listed per department for audit. Refuses: FORBIDDEN, NOT_FOUND, APPEAL_NOT_WITHDRAWABLE. */
 export async function withdrawAppeal(deps: AppDeps, actor: Actor, id: string, input: { reason: string }) {
   return runAction(deps, actor, id, 'withdraw', async (ctx) => {
-    await q.endOpenPause(ctx.tx, id, ctx.now, null)
+    await endOpenPause(ctx.tx, id, ctx.now, null)
     await voidAppealClocks(ctx.env, id)
     const lead = ctx.holding.leadDepartmentId
     if (lead)
@@ -120,7 +131,7 @@ export async function withdrawAppeal(deps: AppDeps, actor: Actor, id: string, in
 /** Job: replies nobody rated close as "no rating" once their working days are up. */
 export async function closeUnratedReplies(deps: AppDeps, now = new Date()): Promise<number> {
   return deps.db.transaction().execute(async (tx) => {
-    const due = await q.lockAutoClosable(tx, now, 200)
+    const due = await lockAutoClosable(tx, now, 200)
     for (const appeal of due) {
       await runSystemAction(
         deps,
@@ -150,7 +161,7 @@ export async function closeUnratedReplies(deps: AppDeps, now = new Date()): Prom
 async function sampleReturnVisit(ctx: ActionContext, reason: 'random' | 'low_rating' | 'no_rating') {
   if (reason === 'random' && crypto.randomInt(0, 1_000_000) >= ctx.settings.returnVisitSampleRate * 1_000_000)
     return
-  const visit = await q.insertReturnVisit(ctx.tx, {
+  const visit = await insertReturnVisit(ctx.tx, {
     appealId: ctx.appeal.id,
     cycle: ctx.appeal.cycle,
     reason,
@@ -176,8 +187,8 @@ async function recordVisit(
     note: string | null
   },
 ) {
-  await q.completeReturnVisit(tx, visitId, { ...outcome, by: userId })
-  await q.insertEvent(tx, {
+  await completeReturnVisit(tx, visitId, { ...outcome, by: userId })
+  await insertEvent(tx, {
     appealId: appeal.id,
     type: 'return_visit',
     actorUserId: userId,
@@ -199,10 +210,10 @@ export async function answerReturnVisit(
   return deps.db.transaction().execute(async (tx) => {
     const viewer = await requireViewer(tx, user)
     if (viewer.kind !== 'enterprise') throw new AppError('FORBIDDEN')
-    const appeal = await q.findAppeal(tx, appealId)
+    const appeal = await findAppeal(tx, appealId)
     if (!appeal) throw notFound()
     assertCanSee(viewer, appeal, await holdingOf(tx, appealId))
-    const visit = await q.findPendingVisitOf(tx, appealId)
+    const visit = await findPendingVisitOf(tx, appealId)
     if (!visit) throw notFound()
     await recordVisit(tx, user.userId, appeal, visit.id, {
       status: 'done',
@@ -239,10 +250,10 @@ export async function recordReturnVisit(
 ) {
   const dispatcher = requireRole(actor, 'dispatcher')
   return deps.db.transaction().execute(async (tx) => {
-    const visit = await q.findReturnVisitForUpdate(tx, visitId)
+    const visit = await findReturnVisitForUpdate(tx, visitId)
     if (!visit) throw notFound()
     if (visit.status !== 'pending') throw new AppError('RETURN_VISIT_ALREADY_DONE')
-    const appeal = (await q.findAppeal(tx, visit.appeal_id))!
+    const appeal = (await findAppeal(tx, visit.appeal_id))!
     const calendar = await deps.calendar.calendar(tx)
     await deps.notifier.recordManualContact(tx, {
       enterpriseId: appeal.enterprise_id,
@@ -273,7 +284,7 @@ export async function listReturnVisits(
   status: 'pending' | 'done' | 'unreachable' | undefined,
 ) {
   requireRole(actor, 'dispatcher', 'bureau_leader')
-  const rows = await q.findReturnVisits(deps.db, status, 200)
+  const rows = await findReturnVisits(deps.db, status, 200)
   return rows.map((r) => ({
     id: r.id,
     appealId: r.appeal_id,

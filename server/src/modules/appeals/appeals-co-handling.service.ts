@@ -4,10 +4,10 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { coDepartmentOf } from './appeal-access'
 import { notifyStaff, runAction, type ActionContext } from './appeal-action'
-import { startAppealClock, stopAppealClocks, voidAppealClocks } from './appeal-clocks.service'
+import { startAppealClock, stopAppealClocks, voidAppealClocks } from './appeal-clock-store.service'
 import type { Tier } from './appeal-settings'
 import * as hq from './appeals-handling.queries'
-import * as q from './appeals.queries'
+import { findAssignments, updateAssignment } from './appeal-assignments.queries'
 
 /**
  * Co-handlers (首接负责 with 协办): each co-handling department signs for its part and submits it to the
@@ -38,7 +38,7 @@ export async function startCoHandlerClocks(
 
 async function currentCoAssignment(ctx: ActionContext) {
   const department = ctx.viewer ? coDepartmentOf(ctx.viewer, ctx.holding) : undefined
-  const assignments = await q.findAssignments(ctx.tx, ctx.appeal.id)
+  const assignments = await findAssignments(ctx.tx, ctx.appeal.id)
   const assignment = assignments.find(
     (a) => a.is_current && a.role === 'co' && a.department_id === department,
   )
@@ -51,7 +51,7 @@ export async function coSignForAppeal(deps: AppDeps, actor: Actor, id: string) {
   return runAction(deps, actor, id, 'co_sign_for', async (ctx) => {
     const assignment = await currentCoAssignment(ctx)
     if (assignment.signed_at) throw new AppError('APPEAL_NOT_SIGNABLE')
-    await q.updateAssignment(ctx.tx, assignment.id, { signed_at: ctx.now, signed_by: userIdOf(ctx) })
+    await updateAssignment(ctx.tx, assignment.id, { signed_at: ctx.now, signed_by: userIdOf(ctx) })
     await stopAppealClocks(ctx.env, id, (r) => r.kind === 'sign_for' && r.assignment_id === assignment.id)
     return { event: { departmentId: assignment.department_id } }
   })
@@ -75,7 +75,7 @@ export async function submitCoPart(deps: AppDeps, actor: Actor, id: string, inpu
     })
     if (!part) throw new AppError('APPEAL_PART_ALREADY_SUBMITTED')
     if (!assignment.signed_at)
-      await q.updateAssignment(ctx.tx, assignment.id, { signed_at: ctx.now, signed_by: userIdOf(ctx) })
+      await updateAssignment(ctx.tx, assignment.id, { signed_at: ctx.now, signed_by: userIdOf(ctx) })
     await stopAppealClocks(
       ctx.env,
       id,
@@ -105,7 +105,7 @@ export async function settleCoHandlers(
   ctx: ActionContext,
   missingPartsReason: string | undefined,
 ): Promise<string[]> {
-  const assignments = (await q.findAssignments(ctx.tx, ctx.appeal.id)).filter(
+  const assignments = (await findAssignments(ctx.tx, ctx.appeal.id)).filter(
     (a) => a.is_current && a.role === 'co',
   )
   if (assignments.length === 0) return []

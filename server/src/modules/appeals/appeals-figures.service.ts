@@ -8,9 +8,9 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { departmentScope } from '../departments'
 import { loadAppealSettings } from './appeal-settings.service'
 import * as fq from './appeals-figures.queries'
-import * as q from './appeals.queries'
 import type { FiguresRow } from './appeals.schema'
 import { addCounts, EMPTY_COUNTS, figuresOf, rankRows, type FigureCounts } from './figures'
+import { findDepartmentNames } from './appeals-departments.queries'
 
 /**
  * The figures of docs/METRICS.md for a period. The bureau and the task force see every department; a
@@ -87,7 +87,7 @@ export async function computeFigures(deps: AppDeps, actor: Actor, input: { from:
       ].filter((d): d is string => !!d),
     ),
   ]
-  const names = await q.findDepartmentNames(read, ids)
+  const names = await findDepartmentNames(read, ids)
   let city = EMPTY_COUNTS
   const departments: FiguresRow[] = []
   for (const id of [...ids, null]) {

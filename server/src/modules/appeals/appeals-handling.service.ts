@@ -21,12 +21,25 @@ import {
   resumeAppealClocks,
   stopAppealClocks,
   voidAppealClocks,
-} from './appeal-clocks.service'
+} from './appeal-clock-store.service'
 import { isPastBudget } from '../../kernel/cases/clock'
 import { settleCoHandlers } from './appeals-co-handling.service'
 import * as hq from './appeals-handling.queries'
 import { APPEAL_TABLE, replyTarget, returnTarget } from './appeal-states'
-import * as q from './appeals.queries'
+import { endCurrentAssignments, findAssignments, updateAssignment } from './appeal-assignments.queries'
+import { findUnlinkedAttachments, linkAttachments } from './appeal-attachments.queries'
+import { findClocks } from './appeal-clocks.queries'
+import {
+  recordExtensionDecision,
+  endOpenPause,
+  findExtensions,
+  insertExtension,
+  insertPause,
+} from './appeal-pauses.queries'
+import { recordReplyDecision, insertReply } from './appeal-replies.queries'
+import { findAppeal, lockAppeal } from './appeal-row.queries'
+import { insertEvent } from './appeal-timeline.queries'
+import { findDepartmentNames } from './appeals-departments.queries'
 
 /** What the department holding an appeal does with it: sign for, return, pause, contact, extend, reply. */
 
@@ -39,8 +52,8 @@ const userIdOf = (ctx: ActionContext) => (ctx.actor.kind === 'user' ? ctx.actor.
 /** Refuses: FORBIDDEN (not the lead department), NOT_FOUND, APPEAL_NOT_SIGNABLE. */
 export async function signForAppeal(deps: AppDeps, actor: Actor, id: string) {
   return runAction(deps, actor, id, 'sign_for', async (ctx) => {
-    const assignment = (await q.findAssignments(ctx.tx, id)).find((a) => a.is_current && a.role === 'lead')!
-    await q.updateAssignment(ctx.tx, assignment.id, { signed_at: ctx.now, signed_by: userIdOf(ctx) })
+    const assignment = (await findAssignments(ctx.tx, id)).find((a) => a.is_current && a.role === 'lead')!
+    await updateAssignment(ctx.tx, assignment.id, { signed_at: ctx.now, signed_by: userIdOf(ctx) })
     await stopAppealClocks(ctx.env, id, (r) => r.kind === 'sign_for' && r.assignment_id === assignment.id)
     return { event: { departmentId: assignment.department_id, audience: 'enterprise' } }
   })
@@ -59,10 +72,10 @@ export async function returnAppeal(deps: AppDeps, actor: Actor, id: string, inpu
       isBinding: ctx.appeal.is_binding,
     })
     if (!target.ok) throw new AppError(target.code)
-    const current = (await q.findAssignments(ctx.tx, id)).filter((a) => a.is_current)
+    const current = (await findAssignments(ctx.tx, id)).filter((a) => a.is_current)
     const lead = current.find((a) => a.role === 'lead')!
-    await q.updateAssignment(ctx.tx, lead.id, { returned_at: ctx.now, return_reason: input.reason })
-    await q.endCurrentAssignments(ctx.tx, id)
+    await updateAssignment(ctx.tx, lead.id, { returned_at: ctx.now, return_reason: input.reason })
+    await endCurrentAssignments(ctx.tx, id)
     // Sign-for clocks and co-handlers' parts belong to the assignments the return just ended.
     await voidAppealClocks(ctx.env, id, (r) => r.kind === 'sign_for' || r.kind === 'co_part')
     await notifyStaff(ctx, null, ['dispatcher'], {
@@ -90,14 +103,14 @@ export async function pauseAppeal(
   input: { reason: 'awaiting_enterprise' | 'awaiting_third_party'; note: string; noteAudience: Audience },
 ) {
   return runAction(deps, actor, id, 'pause', async (ctx) => {
-    await q.insertPause(ctx.tx, {
+    await insertPause(ctx.tx, {
       appealId: id,
       reason: input.reason,
       note: input.note,
       at: ctx.now,
       by: userIdOf(ctx)!,
     })
-    await pauseAppealClocks(ctx.env, id)
+    await pauseAppealClocks(ctx.env, id, input.reason)
     if (input.reason === 'awaiting_enterprise')
       await notifyEnterprise(ctx, 'appeal.paused', { note: input.note }, true)
     return {
@@ -121,7 +134,7 @@ export async function resumeAppeal(
   input: { note?: string | undefined; noteAudience?: Audience | undefined },
 ) {
   return runAction(deps, actor, id, 'resume', async (ctx) => {
-    await q.endOpenPause(ctx.tx, id, ctx.now, userIdOf(ctx))
+    await endOpenPause(ctx.tx, id, ctx.now, userIdOf(ctx))
     await resumeAppealClocks(ctx.env, id)
     return {
       event: {
@@ -178,7 +191,7 @@ export async function recordContact(deps: AppDeps, actor: Actor, id: string, inp
       by: userIdOf(ctx)!,
     })
     if (input.method === 'message') {
-      const name = (await q.findDepartmentNames(ctx.tx, [department])).get(department) ?? ''
+      const name = (await findDepartmentNames(ctx.tx, [department])).get(department) ?? ''
       await notifyEnterprise(ctx, 'appeal.contact_message', { department: name, note: input.note }, true)
     }
     await stopAppealClocks(ctx.env, id, (r) => r.kind === 'first_contact')
@@ -198,7 +211,7 @@ export async function recordContact(deps: AppDeps, actor: Actor, id: string, inp
 
 /** Whether this cycle's resolution clock has used its budget: an extension asked for then would rewrite a breach. */
 async function isResolutionPastDue(ctx: ActionContext): Promise<boolean> {
-  const row = (await q.findClocks(ctx.tx, ctx.appeal.id)).find(
+  const row = (await findClocks(ctx.tx, ctx.appeal.id)).find(
     (r) => r.kind === 'resolution' && r.cycle === ctx.appeal.cycle && r.stopped_at === null,
   )
   if (!row) return false
@@ -218,18 +231,18 @@ export async function requestExtension(
   input: { workingDays: number; reason: string },
 ) {
   return runAction(deps, actor, id, 'request_extension', async (ctx) => {
-    if ((await q.findExtensions(ctx.tx, id)).some((x) => x.status === 'requested'))
+    if ((await findExtensions(ctx.tx, id)).some((x) => x.status === 'requested'))
       throw new AppError('CONFLICT')
     if (await isResolutionPastDue(ctx)) throw new AppError('EXTENSION_TOO_LATE')
     const department = leadOf(ctx)
-    const extension = await q.insertExtension(ctx.tx, {
+    const extension = await insertExtension(ctx.tx, {
       appealId: id,
       departmentId: department,
       workingDays: input.workingDays,
       reason: input.reason,
       by: userIdOf(ctx)!,
     })
-    const name = (await q.findDepartmentNames(ctx.tx, [department])).get(department) ?? ''
+    const name = (await findDepartmentNames(ctx.tx, [department])).get(department) ?? ''
     await notifyStaff(ctx, null, ['dispatcher'], {
       template: 'appeal.extension_requested',
       params: { number: ctx.appeal.number, department: name, days: input.workingDays, reason: input.reason },
@@ -258,13 +271,13 @@ export async function decideExtension(
 ) {
   const dispatcher = requireRole(actor, 'dispatcher')
   return deps.db.transaction().execute(async (tx) => {
-    const appeal = await q.lockAppeal(tx, id)
+    const appeal = await lockAppeal(tx, id)
     if (!appeal) throw notFound()
-    const extension = (await q.findExtensions(tx, id)).find((x) => x.id === extensionId)
+    const extension = (await findExtensions(tx, id)).find((x) => x.id === extensionId)
     if (!extension) throw notFound()
     if (input.approve && !EXTENDABLE_STATES.includes(appeal.status))
       throw new AppError('APPEAL_NOT_EXTENDABLE')
-    const decided = await q.decideExtension(tx, extensionId, {
+    const decided = await recordExtensionDecision(tx, extensionId, {
       approve: input.approve,
       by: dispatcher.userId,
       note: input.note ?? null,
@@ -272,7 +285,7 @@ export async function decideExtension(
     if (!decided) throw new AppError('EXTENSION_ALREADY_DECIDED')
     const ctx = await contextFor(deps, tx, dispatcher, appeal)
     if (input.approve) await extendResolution(ctx.env, id, appeal.cycle, extension.working_days)
-    await q.insertEvent(tx, {
+    await insertEvent(tx, {
       appealId: id,
       type: input.approve ? 'extension_approved' : 'extension_rejected',
       actorUserId: dispatcher.userId,
@@ -301,7 +314,7 @@ export async function decideExtension(
         ),
       },
     })
-    return q.findAppeal(tx, id)
+    return findAppeal(tx, id)
   })
 }
 
@@ -329,7 +342,7 @@ export async function replyToAppeal(
   input: { body: string; attachmentIds: string[]; missingPartsReason?: string | undefined },
 ) {
   return runAction(deps, actor, id, 'reply', async (ctx) => {
-    const owned = await q.findUnlinkedAttachments(ctx.tx, input.attachmentIds, userIdOf(ctx)!)
+    const owned = await findUnlinkedAttachments(ctx.tx, input.attachmentIds, userIdOf(ctx)!)
     if (owned.length !== new Set(input.attachmentIds).size) {
       throw new AppError('VALIDATION_FAILED', {
         fields: { attachmentIds: translate('appeals.attachmentsNotYours') },
@@ -337,7 +350,7 @@ export async function replyToAppeal(
     }
     const missing = await settleCoHandlers(ctx, input.missingPartsReason)
     const to = replyTarget(ctx.settings.replyNeedsApproval)
-    const reply = await q.insertReply(ctx.tx, {
+    const reply = await insertReply(ctx.tx, {
       appealId: id,
       cycle: ctx.appeal.cycle,
       departmentId: leadOf(ctx),
@@ -346,7 +359,7 @@ export async function replyToAppeal(
       by: userIdOf(ctx)!,
       missingPartsReason: missing.length ? input.missingPartsReason! : null,
     })
-    await q.linkAttachments(ctx.tx, input.attachmentIds, id, reply.id)
+    await linkAttachments(ctx.tx, input.attachmentIds, id, reply.id)
     if (to === 'awaiting_approval') {
       await notifyStaff(ctx, [leadOf(ctx)], ['department_head'], {
         template: 'appeal.reply_pending',
@@ -378,7 +391,7 @@ export async function decideReply(
   input: { approve: boolean; note?: string | undefined; noteAudience?: Audience | undefined },
 ) {
   return runAction(deps, actor, id, input.approve ? 'approve_reply' : 'reject_reply', async (ctx) => {
-    const decided = await q.decideReply(ctx.tx, replyId, {
+    const decided = await recordReplyDecision(ctx.tx, replyId, {
       approve: input.approve,
       by: userIdOf(ctx)!,
       note: input.note ?? null,

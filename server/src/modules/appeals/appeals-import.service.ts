@@ -14,7 +14,8 @@ import { findEnterpriseIdByUscc } from '../enterprises'
 import { notifyStaff } from './appeal-action'
 import { fileIntoPool } from './appeals-intake.service'
 import { MAX_BODY } from './appeals.schema'
-import * as q from './appeals.queries'
+import { findCategories } from './appeals-catalogue.queries'
+import { lockAndFindBatchAppeal } from './appeals-intake.queries'
 
 /**
  * A batch from the federation of industry and commerce (工商联): an xlsx or csv with one appeal per
@@ -73,7 +74,7 @@ export async function importFederationBatch(
       fields: { file: translate('appeals.import.tooManyRows', { max: MAX_ROWS }) },
     })
 
-  const categories = await q.findCategories(deps.db, true)
+  const categories = await findCategories(deps.db, true)
   const results: ImportRowResult[] = []
   for (const [i, cells] of data.entries()) {
     const rowNumber = i + 2
@@ -107,7 +108,7 @@ export async function importFederationBatch(
       .digest('hex')
       .slice(0, 32)}`
     const outcome = await deps.db.transaction().execute(async (tx) => {
-      const existing = await q.lockAndFindBatchAppeal(tx, idempotencyKey)
+      const existing = await lockAndFindBatchAppeal(tx, idempotencyKey)
       if (existing) return { duplicate: existing }
       const filed = await fileIntoPool(deps, tx, dispatcher, {
         enterpriseId: enterpriseId!,

@@ -7,6 +7,7 @@ import {
   type UserActor,
 } from '../../kernel/auth/actor'
 import { auditRowOf } from '../../kernel/audit/audit'
+import { openOnce } from '../../kernel/cases/open-once'
 import {
   knownReadableNumberSource,
   readableNumberSource,
@@ -27,9 +28,17 @@ import { activeStaffWithRolesSql } from '../users'
 import { assertCanSee, holdingOf, requireViewer } from './appeal-access'
 import { OPEN_STATES } from './appeal-states'
 import type { FileAppealInput } from './appeals.schema'
-import * as q from './appeals.queries'
-import type { AppealRow } from './appeals.queries'
 import { candidateWords, wordsOf } from './words'
+import {
+  findAttachment,
+  findUnlinkedAttachments,
+  insertAttachment,
+  linkAttachments,
+} from './appeal-attachments.queries'
+import { findAppeal, type AppealRow } from './appeal-row.queries'
+import { findCategories, findCategory } from './appeals-catalogue.queries'
+import { filedSql, findAppealByIdempotencyKey, insertFiledAppeal } from './appeals-intake.queries'
+import { findSimilarOpen, findWordFrequencies, replaceWordFrequencies } from './appeals-similar.queries'
 
 /**
  * Every channel files through fileIntoPool: the enterprise's own form, the hotline operator, a
@@ -65,7 +74,7 @@ function receiptOf(appeal: AppealRow): Receipt {
 /** Every reason to refuse the filing's fields, listed together. Refuses: VALIDATION_FAILED. */
 async function assertIntakeFields(tx: Tx, input: IntakeInput): Promise<void> {
   const fields: FieldErrors = {}
-  const category = await q.findCategory(tx, input.categoryCode)
+  const category = await findCategory(tx, input.categoryCode)
   if (!category?.is_active) fields.categoryCode = translate('appeals.unknownCategory')
   if (!(await ownsAttachments(tx, input))) fields.attachmentIds = translate('appeals.attachmentsNotYours')
   if (!canTextContact(input)) fields.contactPhone = translate('appeals.smsNeedsMobile')
@@ -73,7 +82,7 @@ async function assertIntakeFields(tx: Tx, input: IntakeInput): Promise<void> {
 }
 
 async function ownsAttachments(tx: Tx, input: IntakeInput): Promise<boolean> {
-  const owned = await q.findUnlinkedAttachments(tx, input.attachmentIds, input.submittedBy)
+  const owned = await findUnlinkedAttachments(tx, input.attachmentIds, input.submittedBy)
   return owned.length === new Set(input.attachmentIds).size
 }
 
@@ -99,22 +108,22 @@ async function writeFiling(
 ): Promise<AppealRow | undefined> {
   const messages: StatementMessage[] = [
     {
-      from: q.filedSql.appeal,
-      recipient: { enterpriseId: q.filedSql.enterpriseId },
+      from: filedSql.appeal,
+      recipient: { enterpriseId: filedSql.enterpriseId },
       template: 'appeal.received',
-      params: q.filedSql.params,
+      params: filedSql.params,
       isSolicited: true,
     },
   ]
   // The task force must triage it. (A federation batch tells them once, not per row.)
   if (tellDispatchers)
     messages.push({
-      from: q.filedSql.appealAnd(activeStaffWithRolesSql(['dispatcher'])),
-      recipient: { userId: q.filedSql.personId },
+      from: filedSql.appealAnd(activeStaffWithRolesSql(['dispatcher'])),
+      recipient: { userId: filedSql.personId },
       template: 'appeal.new',
-      params: q.filedSql.params,
+      params: filedSql.params,
     })
-  return q.insertFiledAppeal(
+  return insertFiledAppeal(
     db,
     {
       enterprise_id: input.enterpriseId,
@@ -164,7 +173,7 @@ async function writeFilingInTx(
 ): Promise<AppealRow | undefined> {
   const number = await readableNumberSource(deps, tx, 'appeal_counters', new Date())
   const appeal = await writeFiling(deps, tx, actor, input, number, conditions, tellDispatchers)
-  if (appeal) await q.linkAttachments(tx, input.attachmentIds, appeal.id, null)
+  if (appeal) await linkAttachments(tx, input.attachmentIds, appeal.id, null)
   return appeal
 }
 
@@ -190,8 +199,6 @@ export async function fileIntoPool(
   return appeal
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505'
-
 /**
  * Files once per idempotency key: a retry (or a double tap) of the same request answers the first
  * appeal's receipt; the key with a different request is refused.
@@ -199,7 +206,10 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * The common filing is one statement (decisions 0032, 0040): the category, the key and — with
  * `memberUserId` — the enterprise are conditions of the insert, not questions asked before it. When
  * the insert does not happen, or a field is wrong, the filing takes the long way, which asks each
- * question in turn and refuses or replays exactly as before: `assertMayFile`, the key, the fields.
+ * question in turn and refuses or replays exactly as before: `assertMayFile`, then the kit's
+ * `openOnce` (the key, the fields, a race on the key). The common filing does not go through `openOnce`
+ * because its insert is itself once per key (ON CONFLICT DO NOTHING): asking for the key first would
+ * add a statement to every filing (decision 0038).
  * Refuses: IDEMPOTENCY_KEY_REUSED, and whatever `assertMayFile` and the fields refuse.
  */
 async function fileOnce(
@@ -229,22 +239,15 @@ async function fileOnce(
     if (filed) return { receipt: receiptOf(filed), replayed: false }
   }
   await access.assertMayFile()
-  const replay = (appeal: AppealRow) => {
-    assertSameRequest(appeal.request_fingerprint, fingerprint)
-    return { receipt: receiptOf(appeal), replayed: true }
-  }
-  const existing = await q.findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
-  if (existing) return replay(existing)
-  try {
-    const appeal = await deps.db.transaction().execute((tx) => fileIntoPool(deps, tx, actor, filing, true))
-    return { receipt: receiptOf(appeal), replayed: false }
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error
-    // Two submits raced: the other one won; answer with its receipt.
-    const winner = await q.findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
-    if (!winner) throw error
-    return replay(winner)
-  }
+  const { opened, replayed } = await openOnce(deps.db, {
+    replay: async () => {
+      const appeal = await findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
+      if (appeal) assertSameRequest(appeal.request_fingerprint, fingerprint)
+      return appeal
+    },
+    open: (tx) => fileIntoPool(deps, tx, actor, filing, true),
+  })
+  return { receipt: receiptOf(opened), replayed }
 }
 
 /**
@@ -315,7 +318,7 @@ export async function uploadAttachment(
   const user = requireSignedIn(actor)
   await requireViewer(deps.db, user)
   const upload = acceptUpload(file)
-  const row = await q.insertAttachment(deps.db, { ...upload, by: user.userId })
+  const row = await insertAttachment(deps.db, { ...upload, by: user.userId })
   return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes }
 }
 
@@ -323,10 +326,10 @@ export async function uploadAttachment(
 export async function downloadAttachment(deps: AppDeps, actor: Actor, id: string) {
   const user = requireSignedIn(actor)
   const viewer = await requireViewer(deps.db, user)
-  const file = await q.findAttachment(deps.db, id)
+  const file = await findAttachment(deps.db, id)
   if (!file) throw notFound()
   if (file.appeal_id) {
-    const appeal = (await q.findAppeal(deps.db, file.appeal_id))!
+    const appeal = (await findAppeal(deps.db, file.appeal_id))!
     assertCanSee(viewer, appeal, await holdingOf(deps.db, appeal.id))
   } else if (file.uploaded_by !== user.userId) {
     throw notFound()
@@ -354,8 +357,8 @@ export async function findSimilar(
     enterpriseId = undefined
   }
   const words = wordsOf(input.text)
-  const candidates = candidateWords(words, await q.findWordFrequencies(deps.db, words))
-  const rows = await q.findSimilarOpen(
+  const candidates = candidateWords(words, await findWordFrequencies(deps.db, words))
+  const rows = await findSimilarOpen(
     deps.db,
     words,
     candidates,
@@ -375,7 +378,7 @@ export async function findSimilar(
 
 /** Recounts the words of the open appeals for the similar-appeals search (a job, every ten minutes). */
 export async function refreshWordFrequencies(deps: AppDeps): Promise<number> {
-  return deps.db.transaction().execute((tx) => q.replaceWordFrequencies(tx, OPEN_STATES))
+  return deps.db.transaction().execute((tx) => replaceWordFrequencies(tx, OPEN_STATES))
 }
 
 /** The active catalogue for everyone signed in; with `all`, retired categories too (admins). Refuses: FORBIDDEN. */
@@ -383,7 +386,7 @@ export async function listCategories(deps: AppDeps, actor: Actor, input: { all?:
   const user = requireSignedIn(actor)
   if (input.all && !hasRole(user, 'admin')) throw new AppError('FORBIDDEN')
   const en = currentLocale() === 'en'
-  const rows = await q.findCategories(deps.db, !input.all)
+  const rows = await findCategories(deps.db, !input.all)
   return rows.map((c) => ({
     code: c.code,
     name: en ? c.name_en : c.name,

@@ -6,7 +6,8 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { stripImageMetadata } from '../../kernel/image-metadata'
 import { FIRST_YEAR, instantProblem, LAST_YEAR } from '../../shared/dates'
 import { APPEAL_STATES, type AppealState } from './appeal-states'
-import * as q from './appeals.queries'
+import { findCatalogueChangedAt, findCategories, findCategory } from './appeals-catalogue.queries'
+import { findPublicAppeals, findPublicMedia } from './appeals-open311.queries'
 import './open311.messages'
 
 /**
@@ -36,7 +37,7 @@ export function open311BaseUrl(deps: AppDeps, requestOrigin: string): string {
 export async function open311Discovery(deps: AppDeps, baseUrl: string) {
   const city = cityProfile(deps.config.city)
   const en = currentLocale() === 'en'
-  const changed = await q.findCatalogueChangedAt(deps.db)
+  const changed = await findCatalogueChangedAt(deps.db)
   // Sortable, as the spec asks; a catalogue nobody changed since set-up sorts before any change.
   const changeset = (changed ?? new Date(0)).toISOString()
   return {
@@ -59,7 +60,7 @@ export async function open311Discovery(deps: AppDeps, baseUrl: string) {
 }
 
 export async function open311Services(deps: AppDeps) {
-  const categories = await q.findCategories(deps.db, true)
+  const categories = await findCategories(deps.db, true)
   const en = currentLocale() === 'en'
   return categories.map((c) => ({
     service_code: c.code,
@@ -77,7 +78,7 @@ export async function open311Services(deps: AppDeps) {
  * not require this call; it answers anyway, with no attributes, and 404 for an unknown code.
  */
 export async function open311ServiceDefinition(deps: AppDeps, code: string) {
-  const category = await q.findCategory(deps.db, code)
+  const category = await findCategory(deps.db, code)
   if (!category?.is_active) throw notFound()
   return { service_code: category.code, attributes: [] as { code: string; description: string }[] }
 }
@@ -107,7 +108,7 @@ export async function open311Requests(deps: AppDeps, query: RawRequestsQuery, ba
   const numbers = listOf(query.service_request_id)
   if (numbers.length)
     return present(
-      await q.findPublicAppeals(deps.db, { numbers, from: new Date(0), to: new Date() }, MAX_REQUESTS),
+      await findPublicAppeals(deps.db, { numbers, from: new Date(0), to: new Date() }, MAX_REQUESTS),
       baseUrl,
     )
 
@@ -146,7 +147,7 @@ export async function open311Requests(deps: AppDeps, query: RawRequestsQuery, ba
   const states = (Object.keys(APPEAL_STATES) as AppealState[]).filter((s) =>
     wanted.has(APPEAL_STATES[s] === 'closed' ? 'closed' : 'open'),
   )
-  const rows = await q.findPublicAppeals(
+  const rows = await findPublicAppeals(
     deps.db,
     {
       categoryCodes: listOf(query.service_code),
@@ -161,7 +162,7 @@ export async function open311Requests(deps: AppDeps, query: RawRequestsQuery, ba
 
 /** GET request: one public appeal by its number, as a list of one (the spec's shape). Refuses: NOT_FOUND. */
 export async function open311Request(deps: AppDeps, number: string, baseUrl: string) {
-  const rows = await q.findPublicAppeals(deps.db, { numbers: [number], from: new Date(0), to: new Date() }, 1)
+  const rows = await findPublicAppeals(deps.db, { numbers: [number], from: new Date(0), to: new Date() }, 1)
   if (!rows.length) throw notFound()
   return present(rows, baseUrl)
 }
@@ -171,7 +172,7 @@ export async function open311Request(deps: AppDeps, number: string, baseUrl: str
  * about it (EXIF position, device), else NOT_FOUND — also for an image too damaged to clean.
  */
 export async function open311Media(deps: AppDeps, attachmentId: string) {
-  const media = await q.findPublicMedia(deps.db, attachmentId)
+  const media = await findPublicMedia(deps.db, attachmentId)
   const content = media && stripImageMetadata(media.content, media.content_type)
   if (!media || !content) throw notFound()
   return { contentType: media.content_type, content }
@@ -179,7 +180,7 @@ export async function open311Media(deps: AppDeps, attachmentId: string) {
 
 const MEDIA_EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const
 
-function present(rows: Awaited<ReturnType<typeof q.findPublicAppeals>>, baseUrl: string) {
+function present(rows: Awaited<ReturnType<typeof findPublicAppeals>>, baseUrl: string) {
   const en = currentLocale() === 'en'
   return rows.map((r) => {
     const isClosed = APPEAL_STATES[r.status] === 'closed'

@@ -2,8 +2,8 @@ import { hasRole, requireSignedIn, type Actor } from '../../kernel/auth/actor'
 import { currentLocale } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { usedMinutes } from './appeal-clock'
-import { meterOf, rowToClock } from './appeal-clocks.service'
+import { usedMinutes } from './appeal-deadline-rules'
+import { meterOf, rowToClock } from './appeal-clock-store.service'
 import { presentAppealForEnterprise, presentEnterpriseSummary } from './appeal-enterprise-view'
 import * as hq from './appeals-handling.queries'
 import {
@@ -16,9 +16,30 @@ import {
   type Viewer,
 } from './appeal-access'
 import { move, OPEN_STATES, TRANSITIONS, type AppealAction } from './appeal-states'
+import {
+  presentAssignment,
+  presentAttachment,
+  presentClock,
+  presentCoPart,
+  presentContact,
+  presentExtension,
+  presentRating,
+  presentStaffEvent,
+  presentStaffReply,
+  presentSummaryColumns,
+} from './appeal-presenters'
 import type { AppealDetail, AppealSummary, EnterpriseAppeal } from './appeals.schema'
-import * as q from './appeals.queries'
-import type { SummaryRow } from './appeals.queries'
+import { findAssignments } from './appeal-assignments.queries'
+import { findAttachmentList } from './appeal-attachments.queries'
+import { findClocks } from './appeal-clocks.queries'
+import { findExtensions } from './appeal-pauses.queries'
+import { findRatings } from './appeal-ratings.queries'
+import { findReplies } from './appeal-replies.queries'
+import { findAppeal, type AppealRow } from './appeal-row.queries'
+import { findEvents } from './appeal-timeline.queries'
+import { hasPendingReturnVisit } from './appeals-closing.queries'
+import * as lq from './appeals-list.queries'
+import type { SummaryRow } from './appeals-list.queries'
 
 const HIDDEN = {
   'zh-CN': '（企业已申请隐去身份）',
@@ -28,19 +49,13 @@ const HIDDEN = {
 function presentSummary(row: SummaryRow, viewer: Viewer, now: Date): AppealSummary {
   const due = (row.due_at as Date | null) ?? null
   return {
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    status: row.status,
-    channel: row.channel,
-    categoryCode: row.category_code,
+    ...presentSummaryColumns(row),
     categoryName: currentLocale() === 'en' ? row.category_name_en : row.category_name,
     tier: row.tier,
     enterpriseName: hidesIdentityFrom(viewer, row) ? HIDDEN[currentLocale()] : row.enterprise_name,
     leadDepartment: row.lead_department_id
       ? { id: row.lead_department_id, name: row.lead_department_name! }
       : null,
-    createdAt: row.created_at.toISOString(),
     dueAt: due?.toISOString() ?? null,
     isOverdue: !!due && due < now,
     returnCount: row.return_count,
@@ -53,7 +68,7 @@ export async function listMyAppeals(deps: AppDeps, actor: Actor, page: { limit: 
   const user = requireSignedIn(actor)
   // Only enterprise users have appeals of their own; membership is a rule of the query.
   if (user.userKind !== 'enterprise') throw new AppError('FORBIDDEN')
-  const result = await q.pageOf(q.ofMember(q.summaryQuery(deps.db), user.userId), page, 'created', {
+  const result = await lq.pageOf(lq.ofMember(lq.summaryQuery(deps.db), user.userId), page, 'created', {
     countInline: true,
   })
   const now = new Date()
@@ -82,13 +97,13 @@ export async function listQueue(
   const viewer = await requireViewer(deps.db, requireSignedIn(actor))
   if (viewer.kind !== 'city') throw new AppError('FORBIDDEN')
   const now = new Date()
-  let query = q.summaryQuery(deps.db)
-  if (input.view === 'overdue') query = q.overdue(q.inStatuses(query, OPEN_STATES), now)
-  else if (input.view === 'extensions') query = q.withPendingExtension(query)
-  else if (input.view !== 'all') query = q.inStatuses(query, [...QUEUE_STATES[input.view]])
-  if (input.q) query = q.matching(query, input.q)
+  let query = lq.summaryQuery(deps.db)
+  if (input.view === 'overdue') query = lq.overdue(lq.inStatuses(query, OPEN_STATES), now)
+  else if (input.view === 'extensions') query = lq.withPendingExtension(query)
+  else if (input.view !== 'all') query = lq.inStatuses(query, [...QUEUE_STATES[input.view]])
+  if (input.q) query = lq.matching(query, input.q)
   const order = input.view === 'triage' || input.view === 'all' ? 'created' : 'due'
-  const result = await q.pageOf(query, input, order)
+  const result = await lq.pageOf(query, input, order)
   return { items: result.items.map((r) => presentSummary(r, viewer, now)), total: result.total }
 }
 
@@ -109,34 +124,17 @@ export async function listDepartmentInbox(
       : input.view === 'closed'
         ? (['closed', 'withdrawn'] as const)
         : OPEN_STATES
-  const query = q.heldBy(q.summaryQuery(deps.db), viewer.departmentIds, [...statuses])
-  const result = await q.pageOf(query, input, input.view === 'closed' ? 'created' : 'due')
+  const query = lq.heldBy(lq.summaryQuery(deps.db), viewer.departmentIds, [...statuses])
+  const result = await lq.pageOf(query, input, input.view === 'closed' ? 'created' : 'due')
   const now = new Date()
   return { items: result.items.map((r) => presentSummary(r, viewer, now)), total: result.total }
-}
-
-function presentClock(row: q.ClockRow, used: number) {
-  return {
-    kind: row.kind,
-    basis: row.basis,
-    cycle: row.cycle,
-    departmentId: row.department_id,
-    startedAt: row.started_at.toISOString(),
-    dueAt: row.due_at?.toISOString() ?? null,
-    stoppedAt: row.stopped_at?.toISOString() ?? null,
-    pausedSince: row.paused_since?.toISOString() ?? null,
-    budgetMinutes: row.budget_minutes,
-    usedMinutes: used,
-    isMet: row.is_met,
-    escalationLevel: row.escalation_level,
-  }
 }
 
 /** What the viewer may do now: the transition table, their role, and the few actions beside the table. */
 async function allowedActionsOf(
   deps: AppDeps,
   viewer: Viewer,
-  appeal: q.AppealRow,
+  appeal: AppealRow,
   holding: Holding,
   pendingExtension: boolean,
 ): Promise<string[]> {
@@ -144,7 +142,7 @@ async function allowedActionsOf(
     (a) => move(appeal.status, a).ok && mayAct(viewer, a, holding),
   )
   if (hasRole(viewer.user, 'dispatcher') && pendingExtension) actions.push('decide_extension')
-  if (viewer.kind === 'enterprise' && (await q.hasPendingReturnVisit(deps.db, appeal.id)))
+  if (viewer.kind === 'enterprise' && (await hasPendingReturnVisit(deps.db, appeal.id)))
     actions.push('answer_return_visit')
   return actions
 }
@@ -160,19 +158,19 @@ export async function getAppeal(
 ): Promise<AppealDetail | EnterpriseAppeal> {
   const user = requireSignedIn(actor)
   const viewer = await requireViewer(deps.db, user)
-  const appeal = await q.findAppeal(deps.db, id)
+  const appeal = await findAppeal(deps.db, id)
   if (!appeal) throw notFound()
   const holding = await holdingOf(deps.db, id)
   assertCanSee(viewer, appeal, holding)
-  const [summary] = (await q.summaryQuery(deps.db).where('a.id', '=', id).execute()) as SummaryRow[]
+  const [summary] = (await lq.summaryQuery(deps.db).where('a.id', '=', id).execute()) as SummaryRow[]
   const [assignments, clocks, replies, extensions, ratings, attachments, events] = await Promise.all([
-    q.findAssignments(deps.db, id),
-    q.findClocks(deps.db, id),
-    q.findReplies(deps.db, id),
-    q.findExtensions(deps.db, id),
-    q.findRatings(deps.db, id),
-    q.findAttachmentList(deps.db, id),
-    q.findEvents(deps.db, id),
+    findAssignments(deps.db, id),
+    findClocks(deps.db, id),
+    findReplies(deps.db, id),
+    findExtensions(deps.db, id),
+    findRatings(deps.db, id),
+    findAttachmentList(deps.db, id),
+    findEvents(deps.db, id),
   ])
   const now = new Date()
   const allowedActions = await allowedActionsOf(
@@ -183,7 +181,7 @@ export async function getAppeal(
     extensions.some((x) => x.status === 'requested'),
   )
   if (viewer.kind === 'enterprise') {
-    const merged = appeal.merged_into ? await q.findAppeal(deps.db, appeal.merged_into) : undefined
+    const merged = appeal.merged_into ? await findAppeal(deps.db, appeal.merged_into) : undefined
     return presentAppealForEnterprise({
       appeal,
       summary: summary!,
@@ -201,12 +199,6 @@ export async function getAppeal(
   const [contacts, coParts] = await Promise.all([hq.findContacts(deps.db, id), hq.findCoParts(deps.db, id)])
   const calendar = await deps.calendar.calendar(deps.db)
   const hidden = hidesIdentityFrom(viewer, appeal)
-  const attachmentView = (a: (typeof attachments)[number]) => ({
-    id: a.id,
-    fileName: a.file_name,
-    contentType: a.content_type,
-    sizeBytes: a.size_bytes,
-  })
   return {
     ...presentSummary(summary!, viewer, now),
     view: 'staff',
@@ -228,75 +220,28 @@ export async function getAppeal(
     closeReason: appeal.close_reason,
     mergedInto: appeal.merged_into,
     isBinding: appeal.is_binding,
-    assignments: assignments.map((a) => ({
-      id: a.id,
-      departmentId: a.department_id,
-      departmentName: a.department_name,
-      role: a.role,
-      isCurrent: a.is_current,
-      dispatchedAt: a.dispatched_at.toISOString(),
-      signedAt: a.signed_at?.toISOString() ?? null,
-      returnedAt: a.returned_at?.toISOString() ?? null,
-      returnReason: a.return_reason,
+    assignments: assignments.map(presentAssignment),
+    clocks: clocks.map((c) => ({
+      ...presentClock(c),
+      usedMinutes: usedMinutes(rowToClock(c), now, meterOf(c, calendar)),
     })),
-    clocks: clocks.map((c) => presentClock(c, usedMinutes(rowToClock(c), now, meterOf(c, calendar)))),
     replies: replies.map((r) => ({
-      id: r.id,
-      cycle: r.cycle,
-      body: r.body,
-      status: r.status,
-      departmentName: r.department_name,
-      writtenAt: r.written_at.toISOString(),
-      attachments: attachments.filter((a) => a.reply_id === r.id).map(attachmentView),
-      missingPartsReason: r.missing_parts_reason,
+      ...presentStaffReply(r),
+      attachments: attachments.filter((a) => a.reply_id === r.id).map(presentAttachment),
     })),
     contacts: contacts.map((c) => ({
-      id: c.id,
-      cycle: c.cycle,
-      departmentName: c.department_name,
-      method: c.method,
+      ...presentContact(c),
       // The person an enterprise named is part of its identity when it asked to hide it.
       contactPerson: hidden ? null : c.contact_person,
-      contactedAt: c.contacted_at.toISOString(),
-      recordedAt: c.recorded_at.toISOString(),
-      note: c.note,
-      noteAudience: c.note_audience,
     })),
-    coParts: coParts.map((p) => ({
-      id: p.id,
-      cycle: p.cycle,
-      departmentId: p.department_id,
-      departmentName: p.department_name,
-      body: p.body,
-      writtenAt: p.written_at.toISOString(),
-    })),
-    extensions: extensions.map((x) => ({
-      id: x.id,
-      workingDays: x.working_days,
-      reason: x.reason,
-      status: x.status,
-      requestedAt: x.requested_at.toISOString(),
-      decisionNote: x.decision_note,
-    })),
-    ratings: ratings.map((r) => ({
-      cycle: r.cycle,
-      solved: r.solved,
-      level: r.level,
-      comment: r.comment,
-      ratedAt: r.rated_at.toISOString(),
-    })),
-    attachments: attachments.filter((a) => a.reply_id === null).map(attachmentView),
+    coParts: coParts.map(presentCoPart),
+    extensions: extensions.map(presentExtension),
+    ratings: ratings.map(presentRating),
+    attachments: attachments.filter((a) => a.reply_id === null).map(presentAttachment),
     timeline: events.map((e) => ({
-      id: e.id,
-      at: (e.at as Date).toISOString(),
-      type: e.type,
-      actorRole: e.actor_role,
-      departmentName: e.department_name,
+      ...presentStaffEvent(e),
       // The filing note names the hotline caller: part of the identity a hidden appeal keeps from the department.
       note: hidden && e.type === 'filed' ? null : e.note,
-      data: e.data,
-      audience: e.audience,
-      noteAudience: e.note_audience,
     })),
     allowedActions,
     version: appeal.version,
@@ -319,8 +264,8 @@ export async function listEnterpriseAppealViews(
   const views: EnterpriseAppeal[] = []
   const limit = 200
   for (let offset = 0; ; offset += limit) {
-    const page = await q.pageOf(
-      q.ofEnterprises(q.summaryQuery(deps.db), [enterpriseId]),
+    const page = await lq.pageOf(
+      lq.ofEnterprises(lq.summaryQuery(deps.db), [enterpriseId]),
       { limit, offset },
       'created',
     )

@@ -14,7 +14,16 @@ import {
 } from './cold-start'
 import { suggestDepartments, trainRoutingModel, type RoutingModel } from './routing-model'
 import { wordBoundariesOf } from './words'
-import * as q from './appeals.queries'
+import { findAppeal } from './appeal-row.queries'
+import { findDepartmentNames, findFallbackOwner } from './appeals-departments.queries'
+import {
+  findCityRoot,
+  findRoutableDepartments,
+  findRoutingCategories,
+  findRoutingExamples,
+  findRoutingModel,
+  saveRoutingModel,
+} from './appeals-routing.queries'
 
 /** Enough history for the learned model to beat the cold start. */
 const MIN_EXAMPLES = 30
@@ -22,11 +31,11 @@ const TOP = 3
 
 /** Job: re-learn department routing from the latest kept dispatches. */
 export async function retrainRouting(deps: AppDeps): Promise<{ examples: number }> {
-  const rows = await q.findRoutingExamples(deps.db, 50_000)
+  const rows = await findRoutingExamples(deps.db, 50_000)
   const model = trainRoutingModel(
     rows.map((r) => ({ words: r.words, categoryCode: r.category_code, departmentId: r.department_id })),
   )
-  await q.saveRoutingModel(deps.db, model, rows.length)
+  await saveRoutingModel(deps.db, model, rows.length)
   return { examples: rows.length }
 }
 
@@ -42,10 +51,10 @@ export type RoutingCatalogue = ColdStartContext & {
  */
 export async function loadRoutingCatalogue(db: Executor): Promise<RoutingCatalogue> {
   const [root, departments, categories, fallback] = await Promise.all([
-    q.findCityRoot(db),
-    q.findRoutableDepartments(db),
-    q.findRoutingCategories(db),
-    q.findFallbackOwner(db),
+    findCityRoot(db),
+    findRoutableDepartments(db),
+    findRoutingCategories(db),
+    findFallbackOwner(db),
   ])
   const context = buildColdStartContext({
     cityName: root ? cityNameOf(root.name) : '',
@@ -120,9 +129,9 @@ function reasonOf(evidence: readonly Evidence[], catalogue: RoutingCatalogue): s
  */
 export async function suggestForAppeal(deps: AppDeps, actor: Actor, id: string) {
   requireRole(actor, 'dispatcher')
-  const appeal = await q.findAppeal(deps.db, id)
+  const appeal = await findAppeal(deps.db, id)
   if (!appeal) throw notFound()
-  const [stored, catalogue] = await Promise.all([q.findRoutingModel(deps.db), loadRoutingCatalogue(deps.db)])
+  const [stored, catalogue] = await Promise.all([findRoutingModel(deps.db), loadRoutingCatalogue(deps.db)])
   const items: Suggestion[] = []
   if (stored && stored.examples >= MIN_EXAMPLES) {
     const reason = translate('appeals.routing.model', { examples: stored.examples })
@@ -150,7 +159,7 @@ export async function suggestForAppeal(deps: AppDeps, actor: Actor, id: string) 
       })
     }
   }
-  const names = await q.findDepartmentNames(
+  const names = await findDepartmentNames(
     deps.db,
     items.map((i) => i.departmentId),
   )

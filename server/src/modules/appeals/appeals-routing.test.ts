@@ -4,8 +4,8 @@ import { findDepartmentByCode, signInAs } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 import { seedRoutingDataIfUnset } from '../../seed/seed'
 import { trainRoutingModel } from './routing-model'
-import { saveRoutingModel } from './appeals.queries'
 import { wordsOf } from './words'
+import { saveRoutingModel } from './appeals-routing.queries'
 
 /**
  * Cold-start routing against the seeded Dalian catalogue and departments: the forms people write

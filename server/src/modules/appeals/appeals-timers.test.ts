@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
-import { sweepAppealClocks } from './appeals-clock-sweep.service'
+import { sweepAppealClocks } from './appeal-clock-sweep.service'
 import { closeUnratedReplies } from './appeals-closing.service'
 import { buildAppealWorld, fileAndDispatch, type AppealWorld } from '../../../test/appeal-factories'
 import { signInAs } from '../../../test/factories'
@@ -66,6 +66,21 @@ describe('the deadline sweep', () => {
     const resolution = (await clocksOf(id)).find((c) => c.kind === 'resolution')!
     expect(resolution.fired).toEqual([])
     expect(resolution.next_check_at).toBeNull()
+  })
+
+  it('a paused clock stores why it is paused, until it resumes', async () => {
+    const id = await fileAndDispatch(w)
+    await w.handlerA.post(`/api/v1/appeals/${id}/sign-for`)
+    await w.handlerA.post(`/api/v1/appeals/${id}/pause`, {
+      reason: 'awaiting_enterprise',
+      note: '请补充用电户号',
+      noteAudience: 'enterprise',
+    })
+    const paused = (await clocksOf(id)).filter((c) => c.stopped_at === null)
+    expect(paused.map((c) => c.pause_reason)).toEqual(paused.map(() => 'awaiting_enterprise'))
+    expect(paused.every((c) => c.suspension_kind === null)).toBe(true)
+    await w.handlerA.post(`/api/v1/appeals/${id}/resume`, {})
+    expect((await clocksOf(id)).every((c) => c.pause_reason === null)).toBe(true)
   })
 
   it('two sweeps never act twice on one threshold', async () => {

@@ -4,7 +4,7 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import type { Audience } from '../../kernel/timeline/audience'
 import { formatInstant } from '../../kernel/calendar/zoned-time'
-import { moveClocksTo, startAppealClock, voidAppealClocks } from './appeal-clocks.service'
+import { moveClocksTo, startAppealClock, voidAppealClocks } from './appeal-clock-store.service'
 import {
   notifyEnterprise,
   notifyStaff,
@@ -16,7 +16,12 @@ import type { Tier } from './appeal-settings'
 import { startCoHandlerClocks } from './appeals-co-handling.service'
 import { APPEAL_STATES } from './appeal-states'
 import type { DispatchInput } from './appeals.schema'
-import * as q from './appeals.queries'
+import { endCurrentAssignments, insertAssignment } from './appeal-assignments.queries'
+import { findClocks } from './appeal-clocks.queries'
+import { findAppeal } from './appeal-row.queries'
+import { insertEvent } from './appeal-timeline.queries'
+import { findCategory } from './appeals-catalogue.queries'
+import { findActiveDepartments, findFallbackOwner } from './appeals-departments.queries'
 
 /**
  * The task force (专班): accept or reject what came in, merge duplicates, dispatch to the owning
@@ -28,7 +33,7 @@ async function checkedCategory(
   code: string | undefined,
 ): Promise<{ code: string; tier: Tier } | undefined> {
   if (code === undefined) return undefined
-  const category = await q.findCategory(ctx.tx, code)
+  const category = await findCategory(ctx.tx, code)
   if (!category?.is_active)
     throw new AppError('VALIDATION_FAILED', {
       fields: { categoryCode: translate('appeals.unknownCategory') },
@@ -87,11 +92,11 @@ export async function mergeAppeal(
   return runAction(deps, actor, id, 'merge', async (ctx) => {
     if (input.originalId === id)
       throw new AppError('VALIDATION_FAILED', { fields: { originalId: translate('appeals.mergeSelf') } })
-    const original = await q.findAppeal(ctx.tx, input.originalId)
+    const original = await findAppeal(ctx.tx, input.originalId)
     if (!original || APPEAL_STATES[original.status] === 'closed') {
       throw new AppError('VALIDATION_FAILED', { fields: { originalId: translate('appeals.mergeTarget') } })
     }
-    await q.insertEvent(ctx.tx, {
+    await insertEvent(ctx.tx, {
       appealId: original.id,
       type: 'merged_in',
       actorUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
@@ -122,14 +127,14 @@ async function resolveDepartments(ctx: ActionContext, leadId: string | undefined
   const fields: FieldErrors = {}
   let lead: { id: string; name: string } | undefined
   if (leadId) {
-    lead = (await q.findActiveDepartments(ctx.tx, [leadId]))[0]
+    lead = (await findActiveDepartments(ctx.tx, [leadId]))[0]
     if (!lead) fields.leadDepartmentId = translate('appeals.unknownDepartment')
   } else {
-    lead = await q.findFallbackOwner(ctx.tx)
+    lead = await findFallbackOwner(ctx.tx)
     if (!lead) fields.leadDepartmentId = translate('appeals.noFallbackOwner')
   }
   const unique = [...new Set(coIds)]
-  const co = await q.findActiveDepartments(ctx.tx, unique)
+  const co = await findActiveDepartments(ctx.tx, unique)
   unique.forEach((coId, i) => {
     if (!co.some((d) => d.id === coId))
       fields[`coDepartmentIds.${i}`] = translate('appeals.unknownDepartment')
@@ -160,10 +165,10 @@ async function dispatchTo(
   const { lead, co } = await resolveDepartments(ctx, input.leadId, input.coIds)
   const tier = input.tier ?? ctx.appeal.tier
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null
-  await q.endCurrentAssignments(ctx.tx, ctx.appeal.id)
+  await endCurrentAssignments(ctx.tx, ctx.appeal.id)
   // Sign-for clocks and co-handlers' parts belong to the assignments that just ended.
   await voidAppealClocks(ctx.env, ctx.appeal.id, (r) => r.kind === 'sign_for' || r.kind === 'co_part')
-  const leadAssignment = await q.insertAssignment(ctx.tx, {
+  const leadAssignment = await insertAssignment(ctx.tx, {
     appeal_id: ctx.appeal.id,
     department_id: lead.id,
     role: 'lead',
@@ -171,7 +176,7 @@ async function dispatchTo(
     dispatched_by: userId,
   })
   for (const d of co) {
-    const assignment = await q.insertAssignment(ctx.tx, {
+    const assignment = await insertAssignment(ctx.tx, {
       appeal_id: ctx.appeal.id,
       department_id: d.id,
       role: 'co',
@@ -206,7 +211,7 @@ async function dispatchTo(
     departmentId: lead.id,
     assignmentId: leadAssignment.id,
   })
-  const signBy = (await q.findClocks(ctx.tx, ctx.appeal.id)).find(
+  const signBy = (await findClocks(ctx.tx, ctx.appeal.id)).find(
     (c) => c.assignment_id === leadAssignment.id,
   )?.due_at
   await notifyStaff(ctx, [lead.id, ...co.map((d) => d.id)], ['handler', 'department_head'], {

@@ -38,7 +38,7 @@ afterAll(async () => {
 })
 
 describe('during working hours', () => {
-  it('dispatch, sign for, pause, resume, contact, reply and verdict all store whole minutes', async () => {
+  it('dispatch, sign for, pause, resume, contact, reply and rating all store whole minutes', async () => {
     const id = await fileAndDispatch(w)
     vi.setSystemTime(at('02:17:11.250'))
     const signed = await w.handlerA.post(`/api/v1/appeals/${id}/sign-for`)

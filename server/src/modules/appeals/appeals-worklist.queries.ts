@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../kernel/db/database'
-import type { SummaryQuery } from './appeals.queries'
+import type { SummaryQuery } from './appeals-list.queries'
 
 /** Counts for the staff's worklists and queue tabs: each reuses a list's own query, so tab and list agree. */
 

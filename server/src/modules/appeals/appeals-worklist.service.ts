@@ -11,7 +11,7 @@ import { departmentScope } from '../departments'
 import { requireViewer } from './appeal-access'
 import { OPEN_STATES } from './appeal-states'
 import * as wq from './appeals-worklist.queries'
-import * as q from './appeals.queries'
+import * as lq from './appeals-list.queries'
 
 /**
  * What waits, counted with the lists' own queries: the task force's queue tabs, a department's inbox
@@ -30,15 +30,15 @@ export async function countQueueViews(deps: AppDeps, actor: Actor) {
   const viewer = await requireViewer(deps.db, requireSignedIn(actor))
   if (viewer.kind !== 'city') throw new AppError('FORBIDDEN')
   const now = new Date()
-  const base = () => q.summaryQuery(deps.db)
+  const base = () => lq.summaryQuery(deps.db)
   const [triage, dispatched, returned, arbitration, overdue, extensions, open, all] = await Promise.all([
-    wq.countOf(q.inStatuses(base(), [...QUEUE_VIEWS.triage])),
-    wq.countOf(q.inStatuses(base(), [...QUEUE_VIEWS.dispatched])),
-    wq.countOf(q.inStatuses(base(), [...QUEUE_VIEWS.returned])),
-    wq.countOf(q.inStatuses(base(), [...QUEUE_VIEWS.arbitration])),
-    wq.countOf(q.overdue(q.inStatuses(base(), OPEN_STATES), now)),
-    wq.countOf(q.withPendingExtension(base())),
-    wq.countOf(q.inStatuses(base(), OPEN_STATES)),
+    wq.countOf(lq.inStatuses(base(), [...QUEUE_VIEWS.triage])),
+    wq.countOf(lq.inStatuses(base(), [...QUEUE_VIEWS.dispatched])),
+    wq.countOf(lq.inStatuses(base(), [...QUEUE_VIEWS.returned])),
+    wq.countOf(lq.inStatuses(base(), [...QUEUE_VIEWS.arbitration])),
+    wq.countOf(lq.overdue(lq.inStatuses(base(), OPEN_STATES), now)),
+    wq.countOf(lq.withPendingExtension(base())),
+    wq.countOf(lq.inStatuses(base(), OPEN_STATES)),
     wq.countOf(base()),
   ])
   return { triage, dispatched, returned, arbitration, overdue, extensions, open, all }
@@ -50,12 +50,12 @@ export async function countInboxViews(deps: AppDeps, actor: Actor) {
   if (viewer.kind !== 'department') throw new AppError('FORBIDDEN')
   const ids = viewer.departmentIds
   const held = (statuses: readonly (typeof OPEN_STATES)[number][] | readonly string[]) =>
-    q.heldBy(q.summaryQuery(deps.db), ids, [...statuses] as typeof OPEN_STATES)
+    lq.heldBy(lq.summaryQuery(deps.db), ids, [...statuses] as typeof OPEN_STATES)
   const [open, approvals, closed, overdue, toSignFor] = await Promise.all([
     wq.countOf(held(OPEN_STATES)),
     wq.countOf(held(['awaiting_approval'])),
     wq.countOf(held(['closed', 'withdrawn'])),
-    wq.countOf(q.overdue(held(OPEN_STATES), new Date())),
+    wq.countOf(lq.overdue(held(OPEN_STATES), new Date())),
     wq.countUnsigned(deps.db, ids),
   ])
   return { open, approvals, closed, overdue, toSignFor }

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../kernel/http/app-env'
-import { sweepAppealClocks } from './appeals-clock-sweep.service'
+import { sweepAppealClocks } from './appeal-clock-sweep.service'
 import { closeUnratedReplies } from './appeals-closing.service'
 import { refreshWordFrequencies } from './appeals-intake.service'
 import { retrainRouting } from './appeals-routing.service'

@@ -217,7 +217,7 @@ registerMessages('en', {
   'notify.appeal.escalated.body': 'Appeal {number} is overdue and was escalated to the {level}.',
   'notify.appeal.auto_closed.title': 'Appeal closed',
   'notify.appeal.auto_closed.body':
-    'Appeal {number} was closed as "no rating": no verdict came after the answer.',
+    'Appeal {number} was closed as "no rating": no rating came after the answer.',
   'notify.appeal.rejected.title': 'Appeal not accepted',
   'notify.appeal.rejected.body': 'Appeal {number} was not accepted: {reason}',
   'notify.appeal.merged.title': 'Appeal merged',

@@ -156,7 +156,7 @@ export const ReplyBody = z.strictObject({
 })
 /** A co-handler's part, for the lead (staff only). */
 export const CoPartBody = z.strictObject({ body: plainText(MAX_BODY, 2) })
-export const VerdictBody = z.strictObject({
+export const RatingBody = z.strictObject({
   solved: z.boolean(),
   /** 5 very satisfied … 1 very dissatisfied (国办发〔2019〕51号). Required when solved. */
   level: z.number().int().min(1).max(5).nullable().default(null),

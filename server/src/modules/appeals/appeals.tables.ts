@@ -113,6 +113,12 @@ export type AppealClocksTable = {
   next_check_at: Date | null
   escalation_level: Generated<number>
   is_met: boolean | null
+  /** why the clock is paused, while it is (the pause row keeps it for good) */
+  pause_reason: string | null
+  /** a suspension: a pause with its own limit, while it lasts */
+  suspension_kind: string | null
+  suspension_since: Date | null
+  suspension_limit_minutes: number | null
 }
 
 export type AppealPausesTable = {
@@ -124,6 +130,9 @@ export type AppealPausesTable = {
   started_by: string | null
   ended_at: Date | null
   ended_by: string | null
+  /** set when the pause is a suspension with its own limit */
+  suspension_kind: string | null
+  suspension_limit_minutes: number | null
 }
 
 export type AppealExtensionsTable = {

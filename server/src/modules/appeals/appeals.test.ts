@@ -449,7 +449,7 @@ describe('returns and arbitration', () => {
   })
 })
 
-describe('handling and the enterprise’s verdict', () => {
+describe('handling and the enterprise’s rating', () => {
   it('sign for, pause (the clock stops), resume, contact, extension, reply; dissatisfied reopens; then solved', async () => {
     const id = await fileAndDispatch(w)
     expect(

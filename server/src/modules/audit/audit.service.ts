@@ -4,6 +4,24 @@ import { listAuditRows, type AuditFilter } from '../../kernel/audit/audit.querie
 import { listCheckpoints, readCheckpointFile, signAuditCheckpoint } from '../../kernel/audit/checkpoints'
 import { loadOrCreateSigningKey } from '../../kernel/audit/signing-key'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { definePresenter } from '../../kernel/present'
+
+const presentAuditRow = definePresenter({
+  id: 'id',
+  seq: 'seq',
+  at: 'at',
+  actorUserId: 'actor_user_id',
+  actorRole: 'actor_role',
+  actorLabel: 'actor_label',
+  action: 'action',
+  entityType: 'entity_type',
+  entityId: 'entity_id',
+  before: 'before',
+  after: 'after',
+  requestId: 'request_id',
+  ip: 'ip',
+  hash: 'hash',
+})
 
 /** The audit trail, newest first, for administrators and discipline inspection. */
 export async function listAudit(
@@ -29,22 +47,7 @@ export async function listAudit(
   const hasMore = rows.length > filter.limit
   const page = rows.slice(0, filter.limit)
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      seq: r.seq,
-      at: r.at.toISOString(),
-      actorUserId: r.actor_user_id,
-      actorRole: r.actor_role,
-      actorLabel: r.actor_label,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      before: r.before,
-      after: r.after,
-      requestId: r.request_id,
-      ip: r.ip,
-      hash: r.hash,
-    })),
+    items: page.map(presentAuditRow),
     nextBeforeId: hasMore ? page.at(-1)!.id : null,
   }
 }

@@ -11,7 +11,7 @@ import {
 import type { TestApp, TestClient } from '../../../test/harness'
 import { cityToday, cityYear } from '../../../test/city-clock'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
-import { MATCH_ITEMS_QUEUE } from '../policies/policies.jobs'
+import { MATCH_ITEMS_QUEUE } from '../matching/matching.jobs'
 import { publishAfterPreview } from '../policies/publication-factories'
 
 /**

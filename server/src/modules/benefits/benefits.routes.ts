@@ -26,7 +26,7 @@ import {
   ReceiptSchema,
   ResubmitBody,
   SupplementBody,
-  VerdictBody,
+  DecisionBody,
   WithdrawBody,
 } from './benefits.schema'
 import * as evaluation from './evaluation.service'
@@ -343,13 +343,13 @@ export function benefitRoutes() {
   action(
     'recommendation',
     'Recommend approval (with an amount) or rejection (with a reason) of a standard application (handler)',
-    VerdictBody,
+    DecisionBody,
     review.recommendClaim,
   )
   action(
     'decision',
     'Approve (amount, default the expected amount) or reject (reason required): fast by the handler or head, standard by the head',
-    VerdictBody,
+    DecisionBody,
     review.decideClaim,
   )
   action(

@@ -98,13 +98,13 @@ export const SupplementBody = z.strictObject({
 export type SupplementInput = z.infer<typeof SupplementBody>
 
 /** A recommendation (standard, handler) or a decision: approve with an amount, or reject with a reason. */
-export const VerdictBody = z.strictObject({
+export const DecisionBody = z.strictObject({
   approve: z.boolean(),
   /** approved amount in yuan; default the recommended, else the expected amount */
   amount: money.optional(),
   reason: plainText(1000, 2).optional(),
 })
-export type VerdictInput = z.infer<typeof VerdictBody>
+export type DecisionInput = z.infer<typeof DecisionBody>
 
 export const PayoutBody = z.strictObject({
   paidOn: isoDate,

@@ -12,6 +12,7 @@ import type { ClaimDetail, ClaimListInput, ClaimSummary } from './benefits.schem
 import * as q from './benefits.queries'
 import type { ClaimRow, ClaimScope } from './benefits.queries'
 import { snapshotOf } from './claim-action'
+import { presentClaimColumns, presentClaimFile, presentStaffClaimEvent } from './claim-presenters'
 import {
   categoryOf,
   mayTake,
@@ -33,22 +34,11 @@ function presentSummary(row: ClaimRow, now: Date): ClaimSummary {
   const item = snapshotOf(row)
   const isUnderReview = UNDER_REVIEW.includes(row.status)
   return {
-    id: row.id,
-    number: row.number,
-    itemId: row.item_id,
+    ...presentClaimColumns(row),
     itemCode: item.code,
     itemTitle: item.title,
-    policyId: row.policy_id,
     policyTitle: item.policyTitle,
-    enterpriseId: row.enterprise_id,
-    enterpriseName: row.enterprise_name,
-    departmentId: row.department_id,
-    departmentName: row.department_name,
-    mode: row.mode,
-    status: row.status,
     statusCategory: categoryOf(row.status),
-    expectedAmount: row.expected_amount,
-    approvedAmount: row.approved_amount,
     payout:
       row.payout_amount === null
         ? null
@@ -69,7 +59,6 @@ function presentSummary(row: ClaimRow, now: Date): ClaimSummary {
                     lastFour: row.payout_account_number!.slice(-4),
                   },
           },
-    createdAt: row.created_at.toISOString(),
     dueAt: isUnderReview && row.due_at ? row.due_at.toISOString() : null,
     isOverdue: isUnderReview && !!row.due_at && row.due_at < now,
     remainingMinutes: row.status === 'supplement_requested' ? row.remaining_minutes : null,
@@ -94,16 +83,7 @@ function timelineFor(
       note: e.note,
       data: e.data,
     }))
-  return events.map((e) => ({
-    id: e.id,
-    at: e.at.toISOString(),
-    type: e.type,
-    actorRole: e.actor_role,
-    note: e.note,
-    data: e.data,
-    audience: e.audience,
-    noteAudience: e.note_audience,
-  }))
+  return events.map(presentStaffClaimEvent)
 }
 
 /** What the caller may do now: their role for this claim, the state, and the rules beside the table. */
@@ -188,12 +168,9 @@ async function presentDetails(
       materials: materials
         .filter((m) => m.claim_id === row.id)
         .map((m) => ({
-          id: m.id,
+          ...presentClaimFile(m),
           key: m.material_key!,
           round: m.round!,
-          fileName: m.file_name,
-          contentType: m.content_type,
-          sizeBytes: m.size_bytes,
           isSuperseded: m.superseded_at !== null,
         })),
       recommendation:

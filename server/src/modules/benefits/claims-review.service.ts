@@ -5,7 +5,7 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { requireEnterpriseAccess } from '../enterprises'
 import { requireDepartmentStaff } from './benefits-access'
-import type { ResubmitInput, SupplementInput, VerdictInput } from './benefits.schema'
+import type { ResubmitInput, SupplementInput, DecisionInput } from './benefits.schema'
 import * as q from './benefits.queries'
 import {
   notifyDepartment,
@@ -159,14 +159,14 @@ export async function resubmitClaim(
 }
 
 /** The amount an approval gives: what the reviewer says, else the recommendation, else the expected amount. */
-function approvedAmountOf(ctx: ClaimContext, input: VerdictInput): number | null {
+function approvedAmountOf(ctx: ClaimContext, input: DecisionInput): number | null {
   const amount = input.amount ?? ctx.claim.recommended_amount ?? ctx.claim.expected_amount
   if (amount === null && snapshotOf(ctx.claim).benefitKind !== 'service')
     throw new AppError('VALIDATION_FAILED', { fields: { amount: translate('benefits.amountRequired') } })
   return amount
 }
 
-function requireReason(input: VerdictInput): string | null {
+function requireReason(input: DecisionInput): string | null {
   if (!input.approve && !input.reason)
     throw new AppError('VALIDATION_FAILED', { fields: { reason: translate('benefits.reasonRequired') } })
   return input.reason ?? null
@@ -176,7 +176,7 @@ function requireReason(input: VerdictInput): string | null {
  * The handler's recommendation on a standard application: the department head decides next.
  * Refuses: FORBIDDEN, NOT_FOUND, CLAIM_NOT_REVIEWABLE, VALIDATION_FAILED (reason for a rejection; an amount).
  */
-export async function recommendClaim(deps: AppDeps, actor: Actor, claimId: string, input: VerdictInput) {
+export async function recommendClaim(deps: AppDeps, actor: Actor, claimId: string, input: DecisionInput) {
   return runClaimAction(deps, await staffActor(deps, actor), claimId, 'recommend', async (ctx) => {
     const reason = requireReason(input)
     const amount = input.approve ? approvedAmountOf(ctx, input) : null
@@ -213,7 +213,7 @@ export async function recommendClaim(deps: AppDeps, actor: Actor, claimId: strin
  * with a reason. Fast: the department's handler or head; standard: the head, not the one who recommended.
  * Refuses: FORBIDDEN, NOT_FOUND, CLAIM_NOT_DECIDABLE, CLAIM_SAME_REVIEWER, VALIDATION_FAILED.
  */
-export async function decideClaim(deps: AppDeps, actor: Actor, claimId: string, input: VerdictInput) {
+export async function decideClaim(deps: AppDeps, actor: Actor, claimId: string, input: DecisionInput) {
   const action = input.approve ? 'approve' : 'reject'
   return runClaimAction(deps, await staffActor(deps, actor), claimId, action, async (ctx) => {
     if (ctx.claim.mode === 'standard_application' && ctx.claim.recommended_by === ctx.user.userId)

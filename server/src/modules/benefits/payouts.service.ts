@@ -6,7 +6,7 @@ import type { Executor, Tx } from '../../kernel/db/database'
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { findInForceItem } from '../policies'
+import { findInForceItem } from '../matching'
 import {
   accountOrRefusal,
   findAccountStandings,

@@ -8,6 +8,7 @@ import { currentLocale } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { definePresenter } from '../../kernel/present'
 import type { NoticeInput } from './calendar.schema'
 import * as q from './calendar.queries'
 
@@ -104,15 +105,18 @@ export async function updateSettings(
   return getSettings(deps)
 }
 
+/** A working-day override as administrators read it, listed or just saved. */
+const presentOverride = definePresenter({
+  date: 'day',
+  isWorkingDay: 'is_working_day',
+  name: 'name',
+  updatedAt: 'updated_at',
+})
+
 export async function listOverrides(deps: AppDeps, actor: Actor) {
   requireRole(actor, 'admin')
   const rows = await q.findOverrides(deps.db)
-  return rows.map((r) => ({
-    date: r.day,
-    isWorkingDay: r.is_working_day,
-    name: r.name,
-    updatedAt: r.updated_at.toISOString(),
-  }))
+  return rows.map(presentOverride)
 }
 
 /** A city-specific exception for one day (a local day off, or a day made working). Refuses: FORBIDDEN. */
@@ -139,12 +143,7 @@ export async function putOverride(
       before: before ? { isWorkingDay: before.is_working_day, name: before.name } : null,
       after: input,
     })
-    return {
-      date: row.day,
-      isWorkingDay: row.is_working_day,
-      name: row.name,
-      updatedAt: row.updated_at.toISOString(),
-    }
+    return presentOverride(row)
   })
 }
 

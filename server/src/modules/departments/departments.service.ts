@@ -1,5 +1,6 @@
 import { requireRole, requireStaff, type Actor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
+import { definePresenter } from '../../kernel/present'
 import type { Executor } from '../../kernel/db/database'
 import { AppError, notFound } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
@@ -11,23 +12,23 @@ import * as q from './departments.queries'
 
 type Row = NonNullable<Awaited<ReturnType<typeof q.findDepartmentById>>>
 
+const presentColumns = definePresenter({
+  id: 'id',
+  code: 'code',
+  name: 'name',
+  shortName: 'short_name',
+  kind: 'kind',
+  parentId: 'parent_id',
+  divisionCode: 'division_code',
+  isBureau: 'is_bureau',
+  isFallbackOwner: 'is_fallback_owner',
+  isActive: 'is_active',
+  sortOrder: 'sort_order',
+  version: 'version',
+})
+
 function present(row: Row, userCount = 0): Department {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    shortName: row.short_name,
-    recognisedNames: row.recognised_names ?? [],
-    kind: row.kind,
-    parentId: row.parent_id,
-    divisionCode: row.division_code,
-    isBureau: row.is_bureau,
-    isFallbackOwner: row.is_fallback_owner,
-    isActive: row.is_active,
-    sortOrder: row.sort_order,
-    version: row.version,
-    userCount,
-  }
+  return { ...presentColumns(row), recognisedNames: row.recognised_names ?? [], userCount }
 }
 
 function snapshot(row: Row) {

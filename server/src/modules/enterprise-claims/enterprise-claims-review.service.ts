@@ -1,6 +1,7 @@
 import { hasRole, requireRole, requireSignedIn, type Actor } from '../../kernel/auth/actor'
 import { maskPhone } from '../../kernel/auth/sessions'
 import { writeAudit } from '../../kernel/audit/audit'
+import { definePresenter } from '../../kernel/present'
 import { AppError, notFound } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
@@ -20,6 +21,8 @@ import * as q from './enterprise-claims.queries'
  * task force (licence_review, and disputes — "this is not my company").
  */
 
+const presentLicenceFile = definePresenter({ id: 'id', fileName: 'file_name', contentType: 'content_type' })
+
 async function presentReview(deps: AppDeps, row: q.ClaimRow): Promise<ClaimReview> {
   const [file, registry] = await Promise.all([
     row.licence_file_id ? q.findFileMeta(deps.db, row.licence_file_id) : undefined,
@@ -32,7 +35,7 @@ async function presentReview(deps: AppDeps, row: q.ClaimRow): Promise<ClaimRevie
     claimantName: row.claimant_name,
     idNumberMasked: row.id_number_masked,
     identityCheck: (row.identity_check as ClaimReview['identityCheck']) ?? null,
-    licenceFile: file ? { id: file.id, fileName: file.file_name, contentType: file.content_type } : null,
+    licenceFile: file ? presentLicenceFile(file) : null,
     registry: registry
       ? {
           name: registry.name,
@@ -143,20 +146,21 @@ export async function getClaimFile(deps: AppDeps, actor: Actor, fileId: string) 
   return { fileName: file.file_name, contentType: file.content_type, content: file.content }
 }
 
+const presentDisputeColumns = definePresenter({
+  id: 'id',
+  enterpriseId: 'enterprise_id',
+  enterpriseName: 'enterprise_name',
+  enterpriseUscc: 'enterprise_uscc',
+  reason: 'reason',
+  contactPhone: 'contact_phone',
+  status: 'status',
+  resolution: 'resolution',
+  createdAt: 'created_at',
+  resolvedAt: 'resolved_at',
+})
+
 function presentDispute(row: q.DisputeRow): Dispute {
-  return {
-    id: row.id,
-    enterpriseId: row.enterprise_id,
-    enterpriseName: row.enterprise_name,
-    enterpriseUscc: row.enterprise_uscc,
-    reporterPhone: row.reporter_phone!,
-    reason: row.reason,
-    contactPhone: row.contact_phone,
-    status: row.status,
-    resolution: row.resolution,
-    createdAt: row.created_at.toISOString(),
-    resolvedAt: row.resolved_at?.toISOString() ?? null,
-  }
+  return { ...presentDisputeColumns(row), reporterPhone: row.reporter_phone! }
 }
 
 /**

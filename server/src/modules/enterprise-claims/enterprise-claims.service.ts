@@ -2,6 +2,7 @@ import { requireRole, type Actor, type UserActor } from '../../kernel/auth/actor
 import { maskPhone } from '../../kernel/auth/sessions'
 import { hashToken, randomDigits, safeEqual } from '../../kernel/auth/tokens'
 import { writeAudit } from '../../kernel/audit/audit'
+import { definePresenter } from '../../kernel/present'
 import { cityToday } from '../../kernel/calendar/city-today'
 import type { Tx } from '../../kernel/db/database'
 import { AppError, notFound } from '../../kernel/errors'
@@ -36,25 +37,30 @@ export const CLAIM_LIMITS = {
 
 const DAY_MS = 86_400_000
 
+/** The claim's own columns; where a code went and when another may be sent are computed beside them. */
+const presentClaimColumns = definePresenter({
+  id: 'id',
+  enterpriseId: 'enterprise_id',
+  enterpriseName: 'enterprise_name',
+  method: 'method',
+  status: 'status',
+  note: 'note',
+  grantedRole: 'granted_role',
+  decisionNote: 'decision_note',
+  createdAt: 'created_at',
+  decidedAt: 'decided_at',
+})
+
 export function presentClaim(row: q.ClaimRow, now = new Date()): Claim {
   const isCode = row.method === 'legal_rep_code'
   return {
-    id: row.id,
-    enterpriseId: row.enterprise_id,
-    enterpriseName: row.enterprise_name,
-    method: row.method,
-    status: row.status,
-    note: row.note,
+    ...presentClaimColumns(row),
     codeSentTo: isCode && row.code_phone ? maskPhone(row.code_phone) : null,
     codeExpiresAt: isCode ? (row.code_expires_at?.toISOString() ?? null) : null,
     resendAfter:
       isCode && row.code_sent_at && row.status === 'pending'
         ? new Date(Math.max(now.getTime(), row.code_sent_at.getTime() + CLAIM_LIMITS.resendMs)).toISOString()
         : null,
-    grantedRole: row.granted_role,
-    decisionNote: row.decision_note,
-    createdAt: row.created_at.toISOString(),
-    decidedAt: row.decided_at?.toISOString() ?? null,
   }
 }
 

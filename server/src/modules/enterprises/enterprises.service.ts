@@ -1,6 +1,7 @@
 import { cityToday } from '../../kernel/calendar/city-today'
 import { hasRole, requireRole, requireSignedIn, type Actor, type UserActor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
+import { definePresenter } from '../../kernel/present'
 import { cityProfile } from '../../kernel/city'
 import type { Executor } from '../../kernel/db/database'
 import { currentLocale } from '../../kernel/context'
@@ -42,6 +43,39 @@ function profileOf(row: Row): Record<ProfileField, unknown> {
   >
 }
 
+const presentProfileColumns = definePresenter({
+  id: 'id',
+  uscc: 'uscc',
+  name: 'name',
+  legalRepresentative: 'legal_representative',
+  divisionCode: 'division_code',
+  industryCode: 'industry_code',
+  sizeClass: 'size_class',
+  foundedOn: 'founded_on',
+  employees: 'employees',
+  annualRevenue: 'annual_revenue',
+  tags: 'tags',
+  address: 'address',
+  contactPhone: 'contact_phone',
+  version: 'version',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+})
+
+const presentCreditTier = definePresenter({
+  source: 'source',
+  importId: 'import_id',
+  recordedAt: 'recorded_at',
+})
+
+const presentProfileVersion = definePresenter({
+  version: 'version',
+  changedFields: 'changed_fields',
+  changedBy: 'changed_by_name',
+  changedAt: 'changed_at',
+  profile: 'profile',
+})
+
 function presentEnterprise(
   deps: AppDeps,
   row: Row,
@@ -50,28 +84,11 @@ function presentEnterprise(
 ): Enterprise {
   const registrationDivision = registrationDivisionOf(row.uscc)
   return {
-    id: row.id,
-    uscc: row.uscc,
-    name: row.name,
-    legalRepresentative: row.legal_representative,
-    divisionCode: row.division_code,
+    ...presentProfileColumns(row),
     divisionName: findDivision(row.division_code)?.name ?? null,
-    industryCode: row.industry_code,
     industryName: industryName(row.industry_code) ?? null,
-    sizeClass: row.size_class,
-    foundedOn: row.founded_on,
-    employees: row.employees,
-    annualRevenue: row.annual_revenue,
-    tags: row.tags,
     creditTier:
-      tier && tier.tier
-        ? {
-            tier: tier.tier as 'A' | 'B' | 'C' | 'D',
-            source: tier.source,
-            importId: tier.import_id,
-            recordedAt: tier.recorded_at.toISOString(),
-          }
-        : null,
+      tier && tier.tier ? { ...presentCreditTier(tier), tier: tier.tier as 'A' | 'B' | 'C' | 'D' } : null,
     registration: {
       divisionCode: registrationDivision,
       divisionName: describeDivision(registrationDivision)?.fullName ?? null,
@@ -79,11 +96,6 @@ function presentEnterprise(
       outOfCityReason: row.out_of_city_reason,
       outOfCityNote: row.out_of_city_note,
     },
-    address: row.address,
-    contactPhone: row.contact_phone,
-    version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
     myRole,
   }
 }
@@ -347,13 +359,7 @@ export async function listProfileVersions(deps: AppDeps, actor: Actor, id: strin
   const user = requireSignedIn(actor)
   await loadVisible(deps.db, user, id)
   const rows = await q.findProfileVersions(deps.db, id)
-  return rows.map((r) => ({
-    version: r.version,
-    changedFields: r.changed_fields,
-    changedBy: r.changed_by_name,
-    changedAt: r.changed_at.toISOString(),
-    profile: r.profile,
-  }))
+  return rows.map(presentProfileVersion)
 }
 
 export async function listMembers(deps: AppDeps, actor: Actor, id: string) {

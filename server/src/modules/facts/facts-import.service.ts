@@ -10,8 +10,9 @@ import type { FactSource } from '../../shared/rules/fact-schema'
 import { describeUsccFailures } from '../../shared/fields'
 import { findEnterpriseIdsByUscc } from '../enterprises'
 import { parseFactCell } from './fact-values'
-import { cityCodeOf, isDivisionCode, loadFactSchema, type FactWrite } from './facts.service'
-import * as q from './facts.queries'
+import { cityCodeOf, isDivisionCode, loadFactSchema } from './fact-schema'
+import type { FactWrite } from './enterprise-facts.service'
+import * as iq from './fact-imports.queries'
 
 /**
  * A department's data file (税务、人社、市场监管 …): one row per enterprise, a column per fact, the
@@ -52,7 +53,7 @@ export async function assertMaySend(deps: AppDeps, actor: Actor, source: FactSou
   const user = requireStaff(actor)
   if (hasRole(user, 'admin')) return { user, departmentId: user.departmentId }
   const mine = [...departmentsWhere(user, 'handler'), ...departmentsWhere(user, 'department_head')]
-  const allowed = (await q.findSourceDepartments(deps.db)).filter((r) => r.source === source)
+  const allowed = (await iq.findSourceDepartments(deps.db)).filter((r) => r.source === source)
   const match = allowed.find((r) => mine.includes(r.department_id))
   if (!match) throw new AppError('FORBIDDEN')
   return { user, departmentId: match.department_id }
@@ -161,8 +162,8 @@ export async function importFacts(
   const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex')
   const result = await deps.db.transaction().execute(async (tx) => {
     const at = new Date()
-    await q.allowBulkMemory(tx)
-    const record = await q.insertImport(tx, {
+    await iq.allowBulkMemory(tx)
+    const record = await iq.insertImport(tx, {
       source,
       departmentId,
       fileName: file.name,
@@ -175,7 +176,7 @@ export async function importFacts(
     })
     // In bulk (decision 0029): the good rows' writes staged, their enterprises locked, then applied
     // as sets with the rules recordFacts applies one enterprise at a time.
-    await q.stageImportWrites(
+    await iq.stageImportWrites(
       tx,
       parsed.flatMap((p) =>
         p.enterpriseId
@@ -190,9 +191,9 @@ export async function importFacts(
       ),
     )
     phases.end('stage')
-    await q.lockEnterprisesOfImport(tx)
+    await iq.lockEnterprisesOfImport(tx)
     phases.end('lock')
-    const changedRows = await q.applyStagedImport(
+    const changedRows = await iq.applyStagedImport(
       tx,
       {
         source,
@@ -207,7 +208,7 @@ export async function importFacts(
     const reports = parsed.map((p) => p.report)
     const applied = reports.filter((r) => r.status !== 'error').length
     const failed = reports.length - applied
-    await q.finishImport(tx, record.id, { applied, failed, report: reports })
+    await iq.finishImport(tx, record.id, { applied, failed, report: reports })
     phases.end('report')
     await writeAudit(tx, user, {
       action: 'facts.import',
@@ -229,7 +230,7 @@ export async function importFacts(
   phases.end('commit')
   // Thousands of new values at once: refresh the planner's statistics now rather than at the next
   // autovacuum, or fact lookups run on stale guesses (a parallel worker per lookup) until then.
-  if (result.rowsApplied >= ANALYZE_AFTER_ROWS) await q.analyzeFactValues(deps.db)
+  if (result.rowsApplied >= ANALYZE_AFTER_ROWS) await iq.analyzeFactValues(deps.db)
   phases.end('analyze')
   deps.logger.info({ importId: result.id, rows: result.rowsTotal, ms: phases.all() }, 'fact import applied')
   return result
@@ -238,7 +239,7 @@ export async function importFacts(
 /** The sources the caller may import: an administrator every department source, others their department's. */
 export async function listImportableSources(deps: AppDeps, actor: Actor): Promise<{ items: FactSource[] }> {
   const user = requireStaff(actor)
-  const mapping = await q.findSourceDepartments(deps.db)
+  const mapping = await iq.findSourceDepartments(deps.db)
   if (hasRole(user, 'admin')) return { items: [...new Set(mapping.map((r) => r.source as FactSource))] }
   const mine = [...departmentsWhere(user, 'handler'), ...departmentsWhere(user, 'department_head')]
   return {
@@ -254,11 +255,11 @@ export async function listImports(deps: AppDeps, actor: Actor) {
   let sources: string[] | null = null
   if (!hasRole(user, 'admin')) {
     const mine = [...departmentsWhere(user, 'handler'), ...departmentsWhere(user, 'department_head')]
-    sources = (await q.findSourceDepartments(deps.db))
+    sources = (await iq.findSourceDepartments(deps.db))
       .filter((r) => mine.includes(r.department_id))
       .map((r) => r.source)
   }
-  const rows = await q.findImports(deps.db, sources, 100)
+  const rows = await iq.findImports(deps.db, sources, 100)
   return {
     items: rows.map((r) => ({
       id: r.id,

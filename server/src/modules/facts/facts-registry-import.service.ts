@@ -8,7 +8,7 @@ import { readTableRows } from '../../kernel/tabular'
 import { describeUsccFailures, mobilePhone, organizationName, personName } from '../../shared/fields'
 import { applyRegistryRecords, type RegistryRecord } from '../enterprises'
 import { assertMaySend, USCC_COLUMN } from './facts-import.service'
-import * as q from './facts.queries'
+import * as iq from './fact-imports.queries'
 
 /**
  * The market-regulation department's registry (登记注册数据): for each credit code the registered name,
@@ -101,7 +101,7 @@ export async function importRegistry(deps: AppDeps, actor: Actor, file: { name: 
 
   const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex')
   return deps.db.transaction().execute(async (tx) => {
-    const record = await q.insertImport(tx, {
+    const record = await iq.insertImport(tx, {
       source: 'market_regulation',
       departmentId,
       fileName: file.name,
@@ -117,7 +117,7 @@ export async function importRegistry(deps: AppDeps, actor: Actor, file: { name: 
     if (changed === 0) for (const r of reports) if (r.status === 'applied') r.status = 'unchanged'
     const applied = reports.filter((r) => r.status !== 'error').length
     const failed = reports.length - applied
-    await q.finishImport(tx, record.id, { applied, failed, report: reports })
+    await iq.finishImport(tx, record.id, { applied, failed, report: reports })
     await writeAudit(tx, user, {
       action: 'facts.import_registry',
       entityType: 'fact_import',

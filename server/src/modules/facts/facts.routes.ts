@@ -19,7 +19,8 @@ import {
 } from './facts.schema'
 import * as importer from './facts-import.service'
 import * as registry from './facts-registry-import.service'
-import * as service from './facts.service'
+import * as definitions from './fact-definitions.service'
+import * as values from './enterprise-facts.service'
 
 const tags = ['facts']
 
@@ -38,7 +39,7 @@ export function factRoutes() {
         200: jsonResponse(z.object({ items: z.array(FactDefinitionSchema) }), 'Active definitions'),
       },
     }),
-    async (c) => c.json({ items: await service.listFactDefinitions(c.get('deps')) }, 200),
+    async (c) => c.json({ items: await definitions.listFactDefinitions(c.get('deps')) }, 200),
   )
 
   router.openapi(
@@ -50,7 +51,8 @@ export function factRoutes() {
       summary: 'Every definition, retired ones too (admin)',
       responses: { 200: jsonResponse(z.object({ items: z.array(FactDefinitionSchema) }), 'All definitions') },
     }),
-    async (c) => c.json({ items: await service.listAllFactDefinitions(c.get('deps'), c.get('actor')) }, 200),
+    async (c) =>
+      c.json({ items: await definitions.listAllFactDefinitions(c.get('deps'), c.get('actor')) }, 200),
   )
 
   router.openapi(
@@ -64,7 +66,7 @@ export function factRoutes() {
       responses: { 201: jsonResponse(FactDefinitionSchema, 'Created') },
     }),
     async (c) =>
-      c.json(await service.createFactDefinition(c.get('deps'), c.get('actor'), c.req.valid('json')), 201),
+      c.json(await definitions.createFactDefinition(c.get('deps'), c.get('actor'), c.req.valid('json')), 201),
   )
 
   router.openapi(
@@ -79,7 +81,7 @@ export function factRoutes() {
     }),
     async (c) =>
       c.json(
-        await service.updateFactDefinition(
+        await definitions.updateFactDefinition(
           c.get('deps'),
           c.get('actor'),
           c.req.valid('param').key,
@@ -101,7 +103,7 @@ export function factRoutes() {
       responses: { 200: jsonResponse(EnterpriseFactsSchema, 'The fact sheet') },
     }),
     async (c) =>
-      c.json(await service.getEnterpriseFacts(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
+      c.json(await values.getEnterpriseFacts(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
   )
 
   router.openapi(
@@ -121,7 +123,7 @@ export function factRoutes() {
     }),
     async (c) =>
       c.json(
-        await service.declareFacts(
+        await values.declareFacts(
           c.get('deps'),
           c.get('actor'),
           c.req.valid('param').id,
@@ -143,7 +145,7 @@ export function factRoutes() {
     }),
     async (c) =>
       c.json(
-        await service.getFactHistory(
+        await values.getFactHistory(
           c.get('deps'),
           c.get('actor'),
           c.req.valid('param').id,

@@ -3,21 +3,10 @@
  * private to it (a lint rule holds the line; docs/decisions/0036).
  */
 export { checkFactValue } from './fact-values'
-export {
-  cityCodeOf,
-  divisionNamer,
-  divisionResolver,
-  feedPopulation,
-  feedWholePopulation,
-  findChangedEnterprises,
-  findFactSeq,
-  findMaxMatchIndex,
-  getEnterpriseFacts,
-  getFactHistory,
-  isDivisionCode,
-  listFactDefinitions,
-  loadFactSchema,
-  loadFactSheet,
-  loadFactSheets,
-} from './facts.service'
-export type { FactSheet, LoadedSchema } from './facts.service'
+export { divisionNamer, isDivisionCode } from './fact-schema'
+export type { LoadedSchema } from './fact-schema'
+export { factReader } from './fact-reader'
+export type { FactReader, RuleSchema } from './fact-reader'
+export type { FactSheet } from './fact-sheets'
+export { listFactDefinitions } from './fact-definitions.service'
+export { getEnterpriseFacts, getFactHistory } from './enterprise-facts.service'

@@ -2,6 +2,7 @@ import { requireSignedIn, type Actor } from '../../kernel/auth/actor'
 import { currentLocale } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { definePresenter } from '../../kernel/present'
 import { renderNotification } from '../../kernel/notify/notifier'
 import { requireEnterpriseAccess } from '../enterprises'
 import * as q from './notifications.queries'
@@ -50,16 +51,18 @@ export async function markAllInboxRead(deps: AppDeps, actor: Actor): Promise<num
  * Development only (the route exists only when DEV_INBOX is on): the SMS and e-mails the logging
  * adapters "sent", so a developer can read a sign-in code without a phone.
  */
+const presentOutgoing = definePresenter({
+  id: 'id',
+  channel: 'channel',
+  to: 'address',
+  text: 'rendered_text',
+  status: 'status',
+  at: 'at',
+})
+
 export async function listDevOutgoing(deps: AppDeps) {
   const rows = await q.findRecentOutgoing(deps.db, 50)
-  return rows.map((r) => ({
-    id: r.id,
-    channel: r.channel,
-    to: r.address,
-    text: r.rendered_text,
-    status: r.status,
-    at: r.at.toISOString(),
-  }))
+  return rows.map(presentOutgoing)
 }
 
 /** How many of the caller's in-app messages are unread (the console's worklist shows it). */

@@ -11,8 +11,9 @@ import {
   signInStaff,
 } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
-import { MATCH_ITEMS_QUEUE } from './policies.jobs'
-import { runMatching, syncChangedEnterprises } from './policy-matching.service'
+import { MATCH_ITEMS_QUEUE } from '../matching/matching.jobs'
+import { runMatching } from '../matching/matching-runs.service'
+import { syncChangedEnterprises } from '../matching/rematch.service'
 import { publishAfterPreview } from './publication-factories'
 
 let t: TestApp

@@ -2,7 +2,7 @@ import type { Executor } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
 import type { RuleProblem } from '../../shared/rules/ast'
 import type { BenefitKind, BenefitMode, PolicyLevel } from '../../shared/policies'
-import { cityCodeOf, divisionResolver, loadFactSchema, type LoadedSchema } from '../facts'
+import { factReader, type RuleSchema } from '../facts'
 import type { HolderExclusion } from './holder-exclusion'
 import {
   compileItemRules,
@@ -11,7 +11,7 @@ import {
   type ConditionSource,
   type RequiredMaterial,
 } from './policy-rules'
-import * as q from './policies.queries'
+import * as vq from './policy-versions.queries'
 
 /**
  * What is in force: the latest published version of every published or amended policy, its items'
@@ -65,7 +65,7 @@ export type PolicySnapshot = {
 
 export type Catalogue = {
   stamp: string
-  schema: LoadedSchema
+  schema: RuleSchema
   snapshots: Map<string, PolicySnapshot & { versionNo: number }>
   items: CompiledItem[]
   byId: Map<string, CompiledItem>
@@ -76,19 +76,18 @@ export type Catalogue = {
 const cache = new WeakMap<object, Catalogue>()
 
 export async function loadCatalogue(deps: AppDeps, db: Executor = deps.db): Promise<Catalogue> {
-  const stamp = await q.findCatalogueStamp(db)
+  const stamp = await vq.findCatalogueStamp(db)
   const cached = cache.get(deps)
   if (cached && cached.stamp === stamp) return cached
-  const schema = await loadFactSchema(db, cityCodeOf(deps))
-  const resolve = divisionResolver(cityCodeOf(deps))
+  const schema = await factReader(deps).schema(db)
   const snapshots = new Map<string, PolicySnapshot & { versionNo: number }>()
   const items: CompiledItem[] = []
   const broken: Catalogue['broken'] = []
-  for (const row of await q.findInForceSnapshots(db)) {
+  for (const row of await vq.findInForceSnapshots(db)) {
     const snapshot = row.snapshot as PolicySnapshot
     snapshots.set(row.id, { ...snapshot, versionNo: row.version_no })
     for (const item of snapshot.items) {
-      const compiled = compileItemRules(item, schema.schema, resolve)
+      const compiled = compileItemRules(item, schema.schema, schema.resolveDivision)
       if (!compiled.ok) {
         broken.push({
           itemId: item.id,

@@ -6,12 +6,13 @@ import { notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { RuleRenderer } from '../../shared/rules/render'
 import { acceptUpload } from '../../kernel/uploads'
-import { divisionNamer } from '../facts'
 import { exclusionSentence } from './holder-exclusion'
 import { effectiveItems, loadCatalogue } from './policy-catalogue.service'
-import { getPolicy, lockForEdit } from './policies.service'
+import { lockForEdit } from './policy-editing.service'
+import { getPolicy } from './policy-reads.service'
 import * as q from './policies.queries'
-import * as mq from './policies-match.queries'
+import * as vq from './policy-versions.queries'
+import { findCounts } from '../matching'
 
 /**
  * The public policy library: what is in force, as published, with each condition as a sentence and
@@ -44,7 +45,7 @@ export async function listPublicPolicies(
         s.items.some((i) => i.title.toLowerCase().includes(text)),
     )
     .sort((a, b) => (b.policy.issuedOn ?? '').localeCompare(a.policy.issuedOn ?? ''))
-  const statuses = new Map((await q.findInForceSnapshots(deps.db)).map((r) => [r.id, r.status]))
+  const statuses = new Map((await vq.findInForceSnapshots(deps.db)).map((r) => [r.id, r.status]))
   return {
     items: items.map((s) => ({
       id: s.id,
@@ -73,12 +74,12 @@ export async function getPublicPolicy(deps: AppDeps, id: string) {
   const snapshot = catalogue.snapshots.get(id)
   if (!snapshot) throw notFound()
   const locale = currentLocale()
-  const renderer = new RuleRenderer(catalogue.schema.schema, locale, divisionNamer)
+  const renderer = new RuleRenderer(catalogue.schema.schema, locale, catalogue.schema.nameDivision)
   const names = await q.findDepartmentNames(deps.db, [
     snapshot.policy.ownerDepartmentId,
     ...snapshot.items.map((i) => i.departmentId),
   ])
-  const counts = new Map((await mq.findCounts(deps.db)).map((c) => [c.item_id, c.eligible]))
+  const counts = new Map((await findCounts(deps.db)).map((c) => [c.item_id, c.eligible]))
   const today = cityToday(deps)
   const effective = new Set(effectiveItems(catalogue, today).map((i) => i.id))
   const policy = (await q.findPolicy(deps.db, id))!

@@ -5,8 +5,8 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { POLICY_TOPIC_NAMES, type PolicyTopic } from '../../shared/policies'
 import { requireEnterpriseAccess } from '../enterprises'
 import { divisionNamer } from '../facts'
-import * as mq from './policies-match.queries'
-import type { NeedRow } from './policies-match.queries'
+import * as q from './policy-needs.queries'
+import type { NeedRow } from './policy-needs.queries'
 
 /**
  * 企业点菜: an enterprise says what it needs and which policy topics it wants to hear about; the
@@ -30,7 +30,7 @@ function presentNeed(row: NeedRow) {
 
 export async function getSubscription(deps: AppDeps, actor: Actor, enterpriseId: string) {
   await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'read')
-  const row = await mq.findSubscription(deps.db, enterpriseId)
+  const row = await q.findSubscription(deps.db, enterpriseId)
   return { enterpriseId, topics: row?.topics ?? [], isPushEnabled: row?.is_push_enabled ?? true }
 }
 
@@ -43,7 +43,7 @@ export async function setSubscription(
 ) {
   const { user } = await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'act')
   await deps.db.transaction().execute(async (tx) => {
-    await mq.upsertSubscription(tx, enterpriseId, [...new Set(input.topics)].sort(), input.isPushEnabled)
+    await q.upsertSubscription(tx, enterpriseId, [...new Set(input.topics)].sort(), input.isPushEnabled)
     await writeAudit(tx, user, {
       action: 'enterprise.subscribe_policies',
       entityType: 'enterprise',
@@ -56,7 +56,7 @@ export async function setSubscription(
 
 export async function listMyNeeds(deps: AppDeps, actor: Actor, enterpriseId: string) {
   await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'read')
-  return { items: (await mq.findNeedsOf(deps.db, enterpriseId)).map(presentNeed) }
+  return { items: (await q.findNeedsOf(deps.db, enterpriseId)).map(presentNeed) }
 }
 
 /** Members state a need. Refuses: NOT_FOUND, FORBIDDEN. */
@@ -68,7 +68,7 @@ export async function stateNeed(
 ) {
   const { user } = await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'act')
   return deps.db.transaction().execute(async (tx) => {
-    const row = await mq.insertNeed(tx, {
+    const row = await q.insertNeed(tx, {
       enterpriseId,
       topic: input.topic,
       text: input.text,
@@ -80,7 +80,7 @@ export async function stateNeed(
       entityId: row.id,
       after: input,
     })
-    return presentNeed((await mq.findNeed(tx, row.id))!)
+    return presentNeed((await q.findNeed(tx, row.id))!)
   })
 }
 
@@ -104,13 +104,13 @@ export async function listNeeds(
   },
 ) {
   requireDemandReader(actor)
-  const { rows, total } = await mq.findNeeds(deps.db, input, input)
+  const { rows, total } = await q.findNeeds(deps.db, input, input)
   return { items: rows.map(presentNeed), total }
 }
 
 export async function summarizeNeeds(deps: AppDeps, actor: Actor) {
   requireDemandReader(actor)
-  const rows = await mq.countNeeds(deps.db)
+  const rows = await q.countNeeds(deps.db)
   const sum = <K extends string>(key: (r: (typeof rows)[number]) => K) => {
     const map = new Map<K, { open: number; total: number }>()
     for (const r of rows) {
@@ -146,9 +146,9 @@ export async function answerNeed(
   const user = requireStaff(actor)
   if (!hasRole(user, 'bureau_leader') && !hasRole(user, 'dispatcher')) throw new AppError('FORBIDDEN')
   return deps.db.transaction().execute(async (tx) => {
-    const need = await mq.findNeed(tx, needId)
+    const need = await q.findNeed(tx, needId)
     if (!need) throw notFound()
-    await mq.answerNeed(tx, needId, { answer: input.answer, by: user.userId, close: input.close })
+    await q.answerNeed(tx, needId, { answer: input.answer, by: user.userId, close: input.close })
     await deps.notifier.enqueue(tx, {
       recipient: { enterpriseId: need.enterprise_id },
       template: 'policies.need_answered',
@@ -164,6 +164,6 @@ export async function answerNeed(
       entityId: needId,
       after: input,
     })
-    return presentNeed((await mq.findNeed(tx, needId))!)
+    return presentNeed((await q.findNeed(tx, needId))!)
   })
 }

@@ -6,17 +6,27 @@ import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
 import type { BenefitKind, BenefitMode } from '../../shared/policies'
 import { dayNumber } from '../../shared/rules/dates'
-import { cityCodeOf, divisionNamer, divisionResolver } from '../facts'
 import type { HolderExclusion } from './holder-exclusion'
-import { andNot, countBits, setBits, type Bitmap } from './match-bitmap'
-import type { CodeColumn, Population } from './match-population'
-import { combineConditions, sharedSubexpressions, VectorEvaluator } from './match-vector'
+import {
+  andNot,
+  CHUNK_BITS,
+  combineConditions,
+  countBits,
+  findChunks,
+  lockMatchState,
+  setBits,
+  sharedSubexpressions,
+  syncPopulation,
+  VectorEvaluator,
+  type Bitmap,
+  type CodeColumn,
+  type Population,
+} from '../matching'
 import { loadCatalogue } from './policy-catalogue.service'
-import { CHUNK_BITS, syncPopulation } from './policy-matching.service'
 import { compileItemRules, isItemEffective, type ConditionSource } from './policy-rules'
-import { problemFields } from './policies.service'
+import { problemFields } from './policy-editing.service'
 import type { PolicyRow } from './policies.queries'
-import * as mq from './policies-match.queries'
+import { findSubscriptions } from './policy-needs.queries'
 import type { ItemPreview, PublicationPreview } from './publication.schema'
 import {
   budgetOf,
@@ -110,11 +120,11 @@ export async function computePreview(
 ): Promise<PublicationPreview> {
   const started = performance.now()
   const { policy, items } = options
-  await mq.lockMatchState(tx)
+  await lockMatchState(tx)
   const today = cityToday(deps)
   const catalogue = await loadCatalogue(deps, tx)
   const loaded = catalogue.schema
-  const resolve = divisionResolver(cityCodeOf(deps))
+  const resolve = loaded.resolveDivision
   const fields: FieldErrors = {}
   const compiled = items.map((item) => {
     const result = compileItemRules(item, loaded.schema, resolve)
@@ -164,7 +174,7 @@ export async function computePreview(
     const bySize = tallyBy(size)
     const stored = item.itemId
       ? storedBitmap(
-          (await mq.findChunks(tx, item.itemId)).filter((c) => c.outcome === 1),
+          (await findChunks(tx, item.itemId)).filter((c) => c.outcome === 1),
           words,
           CHUNK_BITS,
         )
@@ -199,7 +209,7 @@ export async function computePreview(
         byDistrict: groupsOf(
           byDistrict.byGroup,
           division,
-          (code) => divisionNamer(code) ?? code,
+          (code) => loaded.nameDivision(code) ?? code,
           (code) => code,
         ),
         bySize: groupsOf(bySize.byGroup, size, sizeName, sizeRank),
@@ -287,7 +297,7 @@ async function previewPushes(deps: AppDeps, tx: Tx, population: Population, entr
   const now = collect(pushing.filter((e) => e.preview.isInEffect))
   const later = collect(pushing.filter((e) => e.startsLater))
   const ids = [...new Set([...now.keys(), ...later.keys()])].map((i) => population.ids[i]!)
-  const subscriptions = new Map((await mq.findSubscriptions(tx, ids)).map((s) => [s.enterprise_id, s]))
+  const subscriptions = new Map((await findSubscriptions(tx, ids)).map((s) => [s.enterprise_id, s]))
   const atCap = await deps.notifier.findEnterprisesAtCap(tx)
   const verdict = (id: string, topicLists: string[][]) => {
     const sub = subscriptions.get(id)

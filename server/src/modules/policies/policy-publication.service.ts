@@ -8,7 +8,8 @@ import { findPaidByItems } from '../benefits'
 import { covers, mayRead, writers } from './policy-access'
 import { policyMove } from './policy-states'
 import { computePreview, type PreviewItemInput } from './policy-preview.service'
-import { assertPublishable, lockForStep, presentPolicy, publishWorkingCopy } from './policies.service'
+import { presentPolicy } from './policy-presenter'
+import { assertPublishable, lockForStep, publishWorkingCopy } from './policy-workflow.service'
 import type { PolicyView } from './policies.schema'
 import {
   PublicationSettingsSchema,

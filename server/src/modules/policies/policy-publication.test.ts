@@ -12,7 +12,7 @@ import {
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { validUntil } from './holder-exclusion'
-import { MATCH_ITEMS_QUEUE } from './policies.jobs'
+import { MATCH_ITEMS_QUEUE } from '../matching/matching.jobs'
 
 /**
  * Publishing as a decision with its consequences shown (issue 9, items 7 and 8), through HTTP: the

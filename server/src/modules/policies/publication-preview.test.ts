@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { setBit } from './match-bitmap'
+import { setBit } from '../matching/match-bitmap'
 import {
   budgetOf,
   countFalse,

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto'
-import { andNot, countBits, setBits, type Bitmap } from './match-bitmap'
-import type { Tri } from './match-vector'
+import { andNot, countBits, setBits, type Bitmap, type Tri } from '../matching'
 
 /**
  * The arithmetic of a publication preview over the engine's bitmaps: outcomes counted in total and per

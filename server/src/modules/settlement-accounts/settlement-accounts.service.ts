@@ -3,6 +3,7 @@ import type { Actor, UserActor } from '../../kernel/auth/actor'
 import { maskPhone } from '../../kernel/auth/sessions'
 import { hashToken, randomDigits, safeEqual } from '../../kernel/auth/tokens'
 import { writeAudit } from '../../kernel/audit/audit'
+import { definePresenter } from '../../kernel/present'
 import type { Executor, Tx } from '../../kernel/db/database'
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
@@ -49,18 +50,23 @@ function personLabel(name: string | null, phone: string | null): string | null {
   return name
 }
 
+/** The account's own columns; its number leaves only masked, and who set it only as a label (below). */
+const presentAccountColumns = definePresenter({
+  id: 'id',
+  version: 'version',
+  accountName: 'account_name',
+  bankName: 'bank_name',
+  setAt: 'set_at',
+  changeReason: 'change_reason',
+  supersededAt: 'superseded_at',
+})
+
 export function presentAccount(row: AccountRow): AccountView {
   return {
-    id: row.id,
-    version: row.version,
-    accountName: row.account_name,
-    bankName: row.bank_name,
+    ...presentAccountColumns(row),
     accountNumberMasked: maskAccountNumber(row.account_number),
     lastFour: row.account_number.slice(-4),
-    setAt: row.set_at.toISOString(),
     setBy: row.set_by ? personLabel(row.set_by_name, row.set_by_phone) : null,
-    changeReason: row.change_reason,
-    supersededAt: row.superseded_at?.toISOString() ?? null,
   }
 }
 

@@ -10,6 +10,7 @@ import { writeAudit } from '../../kernel/audit/audit'
 import type { Tx } from '../../kernel/db/database'
 import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { definePresenter } from '../../kernel/present'
 import { staffToNotify } from '../users'
 import type { CloseSupervisionCaseInput, SupervisionCase, SupervisionListInput } from './supervision.schema'
 import './supervision.messages'
@@ -30,25 +31,24 @@ function scopeOf(actor: UserActor): string[] | null {
   throw new AppError('FORBIDDEN')
 }
 
-function present(row: SupervisionCaseRow): SupervisionCase {
-  return {
-    id: row.id,
-    source: row.source,
-    reason: row.reason,
-    level: row.level,
-    status: row.status,
-    departmentId: row.department_id,
-    departmentName: row.department_name,
-    appealId: row.appeal_id,
-    appealNumber: row.appeal_number,
-    appealTitle: row.appeal_title,
-    openedAt: row.opened_at.toISOString(),
-    closedAt: row.closed_at?.toISOString() ?? null,
-    closedByName: row.closed_by_name,
-    closingNote: row.closing_note,
-    version: row.version,
-  }
-}
+/** A case as its readers see it; the answer schema (SupervisionCase) must match this list. */
+const present: (row: SupervisionCaseRow) => SupervisionCase = definePresenter({
+  id: 'id',
+  source: 'source',
+  reason: 'reason',
+  level: 'level',
+  status: 'status',
+  departmentId: 'department_id',
+  departmentName: 'department_name',
+  appealId: 'appeal_id',
+  appealNumber: 'appeal_number',
+  appealTitle: 'appeal_title',
+  openedAt: 'opened_at',
+  closedAt: 'closed_at',
+  closedByName: 'closed_by_name',
+  closingNote: 'closing_note',
+  version: 'version',
+})
 
 /**
  * Opens a case for an appeal inside the caller's transaction, unless one is already open for it (one

@@ -2,6 +2,7 @@ import { departmentsWhere, hasRole, requireRole, type Actor, type StaffRole } fr
 import { hashPassword } from '../../kernel/auth/password'
 import { deleteSessionsOfUser } from '../../kernel/auth/session.queries'
 import { writeAudit } from '../../kernel/audit/audit'
+import { definePresenter } from '../../kernel/present'
 import type { Executor } from '../../kernel/db/database'
 import { AppError, notFound } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
@@ -38,28 +39,31 @@ async function scopedStaff(deps: AppDeps, actor: Actor, filter: Filter): Promise
     rows.map((r) => r.username!),
   )
   return rows.map((r) => ({
-    id: r.id,
+    ...presentStaffColumns(r),
+    // Staff accounts always have a username and a home department.
     username: r.username!,
-    displayName: r.display_name,
     departmentId: r.department_id!,
-    departmentName: r.department_name,
     roles: grants
       .filter((g) => g.user_id === r.id)
-      .map((g) => ({
-        role: g.role as StaffRole,
-        departmentId: g.department_id,
-        departmentName: g.department_name,
-      })),
-    phone: r.phone,
-    email: r.email,
-    isDisabled: r.is_disabled,
+      .map((g) => ({ ...presentGrant(g), role: g.role as StaffRole })),
     isLocked: locked.has(r.username!),
     totpEnabled: r.totp_enabled_at !== null,
-    mustChangePassword: r.must_change_password,
-    lastSignInAt: r.last_sign_in_at?.toISOString() ?? null,
-    version: r.version,
   }))
 }
+
+const presentStaffColumns = definePresenter({
+  id: 'id',
+  displayName: 'display_name',
+  departmentName: 'department_name',
+  phone: 'phone',
+  email: 'email',
+  isDisabled: 'is_disabled',
+  mustChangePassword: 'must_change_password',
+  lastSignInAt: 'last_sign_in_at',
+  version: 'version',
+})
+
+const presentGrant = definePresenter({ departmentId: 'department_id', departmentName: 'department_name' })
 
 export async function listStaff(deps: AppDeps, actor: Actor, filter: Filter): Promise<StaffUser[]> {
   return scopedStaff(deps, actor, filter)

@@ -1,4 +1,4 @@
-import type { MatchView } from '@server/modules/policies/policies.schema'
+import type { MatchView } from '@server/modules/matching/matching.schema'
 import { api } from '../api'
 
 export type { MatchView }

@@ -8,7 +8,7 @@ import {
   describeEvent,
   EVENT_KEYS,
   EVENT_TYPES,
-  verdictReopens,
+  ratingReopens,
   workingTime,
   type Translate,
 } from './appeal-labels'
@@ -88,11 +88,11 @@ describe('appeal vocabulary', () => {
     )
   })
 
-  it('says when a verdict reopens the appeal, as the server decides it', () => {
-    expect(verdictReopens(false, 5)).toBe(true)
-    expect(verdictReopens(true, 2)).toBe(true)
-    expect(verdictReopens(true, 3)).toBe(false)
-    expect(verdictReopens(undefined, undefined)).toBe(false)
+  it('says when a rating reopens the appeal, as the server decides it', () => {
+    expect(ratingReopens(false, 5)).toBe(true)
+    expect(ratingReopens(true, 2)).toBe(true)
+    expect(ratingReopens(true, 3)).toBe(false)
+    expect(ratingReopens(undefined, undefined)).toBe(false)
   })
 })
 

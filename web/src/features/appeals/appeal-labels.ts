@@ -57,10 +57,10 @@ export function statusTone(status: AppealStatus): StatusTone {
 export const isClosedStatus = (status: AppealStatus) =>
   status === 'closed' || status === 'rejected' || status === 'merged' || status === 'withdrawn'
 
-/** "Not solved" or a rating at or below this level reopens the appeal (server: verdictOf). */
+/** "Not solved" or a rating at or below this level reopens the appeal (server: ratingOutcome). */
 export const REOPEN_AT_OR_BELOW = 2
 
-export function verdictReopens(solved: boolean | undefined, level: number | null | undefined): boolean {
+export function ratingReopens(solved: boolean | undefined, level: number | null | undefined): boolean {
   if (solved === false) return true
   return level !== null && level !== undefined && level <= REOPEN_AT_OR_BELOW
 }

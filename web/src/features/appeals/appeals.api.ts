@@ -94,7 +94,7 @@ export type DispatchBody = Noted & {
   categoryCode?: string
   tier?: Tier
 }
-export type VerdictBody = { solved: boolean; level: number | null; comment: string | null }
+export type RatingBody = { solved: boolean; level: number | null; comment: string | null }
 
 const appealPath = (id: string) => `/appeals/${encodeURIComponent(id)}`
 
@@ -160,14 +160,14 @@ export const appealsApi = {
     api.post<AppealDetail>(`${appealPath(id)}/extension`, body),
   reply: (id: string, body: { body: string; attachmentIds: string[]; missingPartsReason?: string }) =>
     api.post<AppealDetail>(`${appealPath(id)}/reply`, body),
-  verdict: (id: string, body: VerdictBody) => api.post<EnterpriseAppeal>(`${appealPath(id)}/verdict`, body),
+  rate: (id: string, body: RatingBody) => api.post<EnterpriseAppeal>(`${appealPath(id)}/verdict`, body),
   withdraw: (id: string, body: { reason: string }) =>
     api.post<EnterpriseAppeal>(`${appealPath(id)}/withdraw`, body),
   decideExtension: (id: string, extensionId: string, body: Noted & { approve: boolean }) =>
     api.post<AppealDetail>(`${appealPath(id)}/extensions/${encodeURIComponent(extensionId)}/decision`, body),
   decideReply: (id: string, replyId: string, body: Noted & { approve: boolean }) =>
     api.post<AppealDetail>(`${appealPath(id)}/replies/${encodeURIComponent(replyId)}/decision`, body),
-  answerReturnVisit: (id: string, body: VerdictBody) =>
+  answerReturnVisit: (id: string, body: RatingBody) =>
     api.post<{ ok: true }>(`${appealPath(id)}/return-visit`, body),
 
   returnVisits: (status: VisitStatus) =>

@@ -51,7 +51,7 @@ export type ApplyBody = {
   materials: Record<string, string[]>
 }
 export type ResubmitBody = { materials: Record<string, string[]>; note?: string }
-export type VerdictBody = { approve: boolean; amount?: number; reason?: string }
+export type DecisionBody = { approve: boolean; amount?: number; reason?: string }
 export type PayoutBatchBody = {
   paidOn: string
   claimIds: string[]
@@ -96,9 +96,9 @@ export const benefitsApi = {
   claim: (claimId: string) => api.get<ClaimDetail>(staffClaim(claimId)),
   requestSupplement: (claimId: string, body: { note: string; materialKeys: string[] }) =>
     api.post<ClaimDetail>(`${staffClaim(claimId)}/supplement-request`, body),
-  recommend: (claimId: string, body: VerdictBody) =>
+  recommend: (claimId: string, body: DecisionBody) =>
     api.post<ClaimDetail>(`${staffClaim(claimId)}/recommendation`, body),
-  decide: (claimId: string, body: VerdictBody) =>
+  decide: (claimId: string, body: DecisionBody) =>
     api.post<ClaimDetail>(`${staffClaim(claimId)}/decision`, body),
   recordPayout: (claimId: string, body: { paidOn: string; accountId?: string }) =>
     api.post<ClaimDetail>(`${staffClaim(claimId)}/payout`, body),

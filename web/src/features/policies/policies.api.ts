@@ -2,10 +2,6 @@ import type { z } from 'zod'
 import type {
   CreateItemBody as CreateItemSchema,
   CreatePolicyBody as CreatePolicySchema,
-  ExplanationSchema,
-  MatchListSchema,
-  MatchRunSchema,
-  MatchView,
   NeedSchema,
   NeedsSummarySchema,
   PolicySummarySchema,
@@ -13,11 +9,17 @@ import type {
   PolicyView,
   PublicPolicyListSchema,
   PublicPolicySchema,
-  RuleCheckSchema,
   SubscriptionSchema,
   UpdateItemBody as UpdateItemSchema,
   UpdatePolicyBody as UpdatePolicySchema,
 } from '@server/modules/policies/policies.schema'
+import type {
+  ExplanationSchema,
+  MatchListSchema,
+  MatchRunSchema,
+  MatchView,
+  RuleCheckSchema,
+} from '@server/modules/matching/matching.schema'
 import type {
   ItemPreviewBody as ItemPreviewSchema,
   ItemPreviewResultSchema,

@@ -12,7 +12,7 @@ import { ReasonSection } from '../../../ui/mobile/ReasonSection'
 import { useLoad } from '../../../ui/use-load'
 import { REASON_MAX, REASON_MIN } from '../appeal-form'
 import { clockState, currentResolutionClock, isClosedStatus } from '../appeal-labels'
-import { appealsApi, type EnterpriseAppeal, type VerdictBody } from '../appeals.api'
+import { appealsApi, type EnterpriseAppeal, type RatingBody } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
 import { AppealStatusTag } from './AppealStatusTag'
 import { AppealTimeline } from './AppealTimeline'
@@ -91,24 +91,24 @@ function AppealDetailView({ id }: { id: string }) {
       ) : null}
 
       {can('confirm') ? (
-        <section className="m-section" aria-labelledby="verdict-title">
-          <h2 id="verdict-title" className="m-section-title">
-            {t('appeals.verdict.title')}
+        <section className="m-section" aria-labelledby="rating-title">
+          <h2 id="rating-title" className="m-section-title">
+            {t('appeals.rating.title')}
           </h2>
           <p className="m-muted" style={{ marginTop: 0 }}>
-            {t('appeals.verdict.intro')}
+            {t('appeals.rating.intro')}
           </p>
           <RatingForm
-            name="verdict"
-            submitText={t('appeals.verdict.submit')}
+            name="rating"
+            submitText={t('appeals.rating.submit')}
             warnReopen
-            onSubmit={async (body: VerdictBody) => {
-              const updated = await appealsApi.verdict(data.id, body)
+            onSubmit={async (body: RatingBody) => {
+              const updated = await appealsApi.rate(data.id, body)
               changed(
                 updated,
                 updated.status === 'closed'
-                  ? t('appeals.verdict.thanksClosed')
-                  : t('appeals.verdict.thanksReopened'),
+                  ? t('appeals.rating.thanksClosed')
+                  : t('appeals.rating.thanksReopened'),
               )
             }}
           />

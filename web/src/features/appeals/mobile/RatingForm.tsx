@@ -6,13 +6,13 @@ import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { Banner } from '../../../ui/mobile/Banner'
 import { RadioChoice } from '../../../ui/mobile/RadioChoice'
 import { REASON_MAX } from '../appeal-form'
-import { RATING_LEVELS, verdictReopens } from '../appeal-labels'
-import type { VerdictBody } from '../appeals.api'
+import { RATING_LEVELS, ratingReopens } from '../appeal-labels'
+import type { RatingBody } from '../appeals.api'
 
 type Values = { solved?: 'yes' | 'no'; level?: number; comment?: string }
 
 /**
- * Solved or not, five levels with their names, and a comment: the enterprise's verdict on an answer
+ * Solved or not, five levels with their names, and a comment: the enterprise's rating of an answer
  * and its answer to a return visit. With `warnReopen`, it says above the submit button — once, and
  * only when it applies — that "not solved" or a low rating sends the appeal back to the department.
  */
@@ -25,7 +25,7 @@ export function RatingForm({
   name: string
   submitText: string
   warnReopen: boolean
-  onSubmit: (body: VerdictBody) => Promise<void>
+  onSubmit: (body: RatingBody) => Promise<void>
 }) {
   const { t } = useTranslation()
   const [form] = Form.useForm<Values>()
@@ -33,7 +33,7 @@ export function RatingForm({
   const [isSaving, setSaving] = useState(false)
   const solved = Form.useWatch('solved', form)
   const level = Form.useWatch('level', form)
-  const reopens = warnReopen && verdictReopens(solved === undefined ? undefined : solved === 'yes', level)
+  const reopens = warnReopen && ratingReopens(solved === undefined ? undefined : solved === 'yes', level)
 
   const submit = async (values: Values) => {
     setBanner(undefined)
@@ -70,7 +70,7 @@ export function RatingForm({
           <>
             {reopens ? (
               <div role="status" className="m-reopen-warning">
-                {t('appeals.verdict.willReopen')}
+                {t('appeals.rating.willReopen')}
               </div>
             ) : null}
             <Button block type="submit" color="primary" size="large" loading={isSaving}>
@@ -81,11 +81,11 @@ export function RatingForm({
       >
         <Form.Item
           name="solved"
-          label={t('appeals.verdict.solved')}
-          rules={[{ required: true, message: t('appeals.verdict.solvedRequired') }]}
+          label={t('appeals.rating.solved')}
+          rules={[{ required: true, message: t('appeals.rating.solvedRequired') }]}
         >
           <RadioChoice
-            groupLabel={t('appeals.verdict.solved')}
+            groupLabel={t('appeals.rating.solved')}
             options={[
               { value: 'yes', label: t('appeals.solvedYes') },
               { value: 'no', label: t('appeals.solvedNo') },
@@ -94,7 +94,7 @@ export function RatingForm({
         </Form.Item>
         <Form.Item
           name="level"
-          label={t('appeals.verdict.level')}
+          label={t('appeals.rating.level')}
           dependencies={['solved']}
           // Required only once "solved" is chosen, so the mark follows the choice.
           required={solved === 'yes'}
@@ -102,19 +102,19 @@ export function RatingForm({
             ({ getFieldValue }) => ({
               validator: async (_rule, value: number | undefined) => {
                 if (getFieldValue('solved') === 'yes' && value === undefined)
-                  throw new Error(t('appeals.verdict.levelRequired'))
+                  throw new Error(t('appeals.rating.levelRequired'))
               },
             }),
           ]}
         >
           <RadioChoice
-            groupLabel={t('appeals.verdict.level')}
+            groupLabel={t('appeals.rating.level')}
             vertical
             options={RATING_LEVELS.map((value) => ({ value, label: t(`appeals.levels.${value}`) }))}
           />
         </Form.Item>
-        <Form.Item name="comment" label={t('appeals.verdict.comment')}>
-          <TextArea rows={3} maxLength={REASON_MAX} placeholder={t('appeals.verdict.commentPlaceholder')} />
+        <Form.Item name="comment" label={t('appeals.rating.comment')}>
+          <TextArea rows={3} maxLength={REASON_MAX} placeholder={t('appeals.rating.commentPlaceholder')} />
         </Form.Item>
       </Form>
     </>

@@ -260,7 +260,7 @@ function RecordVisitModal({
           <>
             <Form.Item
               name="solved"
-              label={t('appeals.verdict.solved')}
+              label={t('appeals.rating.solved')}
               rules={[{ required: true, message: t('fields.required') }]}
             >
               <Radio.Group
@@ -272,7 +272,7 @@ function RecordVisitModal({
             </Form.Item>
             <Form.Item
               name="level"
-              label={t('appeals.verdict.level')}
+              label={t('appeals.rating.level')}
               rules={[{ required: true, message: t('fields.required') }]}
             >
               <Radio.Group

@@ -19,20 +19,19 @@ import {
 import { describeProblem } from '../../shared/rules/problems'
 import { RuleRenderer, type Locale } from '../../shared/rules/render'
 import { requireEnterpriseAccess } from '../enterprises'
-import { checkFactValue } from '../facts'
+import { checkFactValue, factReader, isDivisionCode } from '../facts'
 import {
-  cityCodeOf,
-  divisionNamer,
-  divisionResolver,
-  isDivisionCode,
-  loadFactSheet,
-  loadFactSheets,
-} from '../facts'
-import { effectiveItems, loadCatalogue, type Catalogue } from './policy-catalogue.service'
-import { displayValue, explainItem, type CompiledItem, type Explanation } from './policy-rules'
-import type { MatchView } from './policies.schema'
-import * as q from './policies.queries'
-import * as mq from './policies-match.queries'
+  displayValue,
+  effectiveItems,
+  explainItem,
+  loadCatalogue,
+  type Catalogue,
+  type CompiledItem,
+  type Explanation,
+} from '../policies'
+import type { MatchView } from './matching.schema'
+import * as q from './matching.queries'
+import * as pq from './pushes.queries'
 
 /**
  * What a policy says to one enterprise, condition by condition: for its members and staff, for the
@@ -53,7 +52,7 @@ function contextFor(
 }
 
 function rendererFor(catalogue: Catalogue, locale: Locale) {
-  return new RuleRenderer(catalogue.schema.schema, locale, divisionNamer)
+  return new RuleRenderer(catalogue.schema.schema, locale, catalogue.schema.nameDivision)
 }
 
 async function presentMatches(
@@ -92,7 +91,7 @@ async function presentMatches(
 /** The first push of each item to the enterprise (the list is newest first). */
 async function pushesOf(db: Executor, enterpriseId: string) {
   const map = new Map<string, { detected_at: Date; viewed_at: Date | null }>()
-  for (const p of await mq.findPushesOf(db, enterpriseId)) map.set(p.item_id, p)
+  for (const p of await pq.findPushesOf(db, enterpriseId)) map.set(p.item_id, p)
   return map
 }
 
@@ -130,7 +129,7 @@ export async function explainForEnterprises(
   const catalogue = await loadCatalogue(deps, db)
   const item = effectiveItems(catalogue, today).find((i) => i.id === itemId)
   if (!item) return undefined
-  const sheets = await loadFactSheets(db, catalogue.schema, enterpriseIds, today)
+  const sheets = await factReader(deps).sheets(db, catalogue.schema, enterpriseIds, today)
   const render = rendererFor(catalogue, currentLocale())
   const explanations = new Map<string, Explanation>()
   for (const [enterpriseId, sheet] of sheets)
@@ -161,7 +160,7 @@ export async function listMatches(
   await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'read')
   const today = cityToday(deps)
   const catalogue = await loadCatalogue(deps)
-  const sheet = (await loadFactSheet(deps.db, catalogue.schema, enterpriseId, today))!
+  const sheet = (await factReader(deps).sheet(deps.db, catalogue.schema, enterpriseId, today))!
   const locale = currentLocale()
   const renderer = rendererFor(catalogue, locale)
   const ctx = contextFor(catalogue, sheet.lookup, today)
@@ -201,7 +200,7 @@ export async function getMatch(
   const { isMember } = await requireEnterpriseAccess(deps.db, actor, enterpriseId, 'read')
   const found = await explainForEnterprise(deps, deps.db, enterpriseId, itemId)
   if (!found) throw notFound()
-  if (isMember) await mq.markPushViewed(deps.db, enterpriseId, itemId)
+  if (isMember) await pq.markPushViewed(deps.db, enterpriseId, itemId)
   const pushes = await pushesOf(deps.db, enterpriseId)
   const catalogue = await loadCatalogue(deps)
   return (await presentMatches(deps.db, catalogue, [found.item], [found.explanation], pushes))[0]!
@@ -269,7 +268,7 @@ export async function checkRule(
   const schema = catalogue.schema.schema
   const compiled = compileRule(input.rule, schema, {
     expect: input.expect,
-    resolveDivision: divisionResolver(cityCodeOf(deps)),
+    resolveDivision: catalogue.schema.resolveDivision,
   })
   if (!compiled.ok)
     return {
@@ -288,7 +287,7 @@ export async function checkRule(
   let preview = null
   if (input.enterpriseId) {
     const today = cityToday(deps)
-    const sheet = await loadFactSheet(deps.db, catalogue.schema, input.enterpriseId, today)
+    const sheet = await factReader(deps).sheet(deps.db, catalogue.schema, input.enterpriseId, today)
     if (!sheet)
       throw new AppError('VALIDATION_FAILED', {
         fields: { enterpriseId: translate('appeals.unknownEnterprise') },

@@ -2,13 +2,15 @@ import { systemActor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { fireDue, thresholdMinutes, type Threshold } from './appeal-clock'
-import { derivedColumns, escalationStepMinutes, meterOf, rowToClock } from './appeal-clocks.service'
+import { fireDue, thresholdMinutes, type Threshold } from './appeal-deadline-rules'
+import { derivedColumns, escalationStepMinutes, meterOf, rowToClock } from './appeal-clock-store.service'
 import { notifyStaff } from './appeal-action'
 import { formatInstant } from '../../kernel/calendar/zoned-time'
 import { loadAppealSettings } from './appeal-settings.service'
 import { openSupervisionCaseForAppeal } from '../supervision'
-import * as q from './appeals.queries'
+import { lockDueClocks, updateClock } from './appeal-clocks.queries'
+import { findAppeal } from './appeal-row.queries'
+import { insertEvent } from './appeal-timeline.queries'
 
 /**
  * The job behind every deadline: clocks whose next threshold has come are warned (50 %, 80 %),
@@ -23,7 +25,7 @@ export async function sweepAppealClocks(
 ): Promise<{ clocks: number; fired: number }> {
   const system = systemActor('deadline-sweep')
   return deps.db.transaction().execute(async (tx) => {
-    const rows = await q.lockDueClocks(tx, now, batch)
+    const rows = await lockDueClocks(tx, now, batch)
     if (rows.length === 0) return { clocks: 0, fired: 0 }
     const { settings } = await loadAppealSettings(tx)
     const calendar = await deps.calendar.calendar(tx)
@@ -32,10 +34,10 @@ export async function sweepAppealClocks(
     for (const row of rows) {
       const meter = meterOf(row, calendar)
       const { clock, fired } = fireDue(rowToClock(row), now, meter, step)
-      await q.updateClock(tx, row.id, derivedColumns(clock, meter, settings))
+      await updateClock(tx, row.id, derivedColumns(clock, meter, settings))
       if (fired.length === 0) continue
       firedCount += fired.length
-      const appeal = (await q.findAppeal(tx, row.appeal_id))!
+      const appeal = (await findAppeal(tx, row.appeal_id))!
       const departments = row.department_id ? [row.department_id] : null
       const due = row.due_at ? formatInstant(row.due_at, calendar.timeZone) : '-'
       const clockName = translate(`appeals.clock.${row.kind}`, undefined, 'zh-CN')
@@ -69,7 +71,7 @@ export async function sweepAppealClocks(
             params: { number: appeal.number, level: translate('appeals.level.3', undefined, 'zh-CN') },
           })
       }
-      await q.insertEvent(tx, {
+      await insertEvent(tx, {
         appealId: appeal.id,
         type: `clock_${last}`,
         actorUserId: null,

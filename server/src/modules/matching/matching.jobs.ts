@@ -1,8 +1,11 @@
 import type { AppDeps } from '../../kernel/http/app-env'
-import { runMatching, syncChangedEnterprises } from './policy-matching.service'
-import { expirePolicies, MATCH_ITEMS_QUEUE } from './policies.service'
+import { expirePolicies } from '../policies'
+import { runMatching } from './matching-runs.service'
+import { syncChangedEnterprises } from './rematch.service'
 
-export { MATCH_ITEMS_QUEUE }
+// The queues keep their policies.* names: jobs already queued under them must still be found.
+/** A policy's items, after it was published, revised, repealed or expired (the policies module sends it). */
+export const MATCH_ITEMS_QUEUE = 'policies.match_items'
 export const MATCH_SYNC_QUEUE = 'policies.match_changes'
 export const MATCH_NIGHTLY_QUEUE = 'policies.match_nightly'
 /** A full run on demand (after demo data is seeded, or by an administrator's script). */
@@ -13,7 +16,7 @@ export const MATCH_FULL_QUEUE = 'policies.match_full'
  * changed facts every minute; and every night (UTC 17:30 = 01:30 in Dalian) policies past their end
  * expire and everything is matched again from a freshly loaded population.
  */
-export function registerPolicyJobs(deps: AppDeps): void {
+export function registerMatchingJobs(deps: AppDeps): void {
   deps.jobs.register<{ policyId: string }>(
     MATCH_ITEMS_QUEUE,
     async ({ policyId }) => {

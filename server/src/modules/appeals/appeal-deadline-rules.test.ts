@@ -13,7 +13,7 @@ import {
   startClock,
   stopClock,
   usedMinutes,
-} from './appeal-clock'
+} from './appeal-deadline-rules'
 
 // Mon–Fri, 09:00–12:00 and 13:30–17:30 (420 minutes a day), with National Day 2026-10-01..07 off.
 const holidays = new Set(['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'])

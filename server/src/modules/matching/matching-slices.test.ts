@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildEnterprise, buildStaff, signInStaff } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
-import { runMatching, type SlicePhase } from './policy-matching.service'
+import { runMatching } from './matching-runs.service'
+import type { SlicePhase } from './population.service'
 
 /**
  * Background work never freezes the app (issue 10 item 11, decision 0029). On the embedded database

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { parseClock, WorkingCalendar } from '../../kernel/calendar/working-calendar'
 import { isWeekend } from '../../kernel/calendar/zoned-time'
-import { ELAPSED_TIME, pauseClock, startClock, stopClock } from './appeal-clock'
-import { budgetFor, derivedColumns } from './appeal-clocks.service'
+import { suspendClock } from '../../kernel/cases/clock'
+import {
+  ELAPSED_TIME,
+  pauseClock,
+  resumeClock,
+  startClock,
+  stopClock,
+  type Clock,
+} from './appeal-deadline-rules'
+import { budgetFor, derivedColumns, rowToClock } from './appeal-clock-store.service'
+import type { ClockRow } from './appeal-clocks.queries'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
 
 const cal = new WorkingCalendar(
@@ -47,5 +56,37 @@ describe('what a target counts', () => {
     expect(budget).toEqual({ minutes, basis })
     const meter = basis === 'elapsed' ? ELAPSED_TIME : cal
     expect(derivedColumns(startClock(friday5pm, budget.minutes), meter, settings).due_at).toEqual(at(due))
+  })
+})
+
+describe('a stored clock keeps why it is paused, and a suspension with its limit', () => {
+  const start = startClock(at('2026-11-24T10:00:00'), 600)
+  const then = at('2026-11-25T10:00:00')
+  const paused = pauseClock(start, then, cal, 'awaiting_enterprise')
+  const suspended = suspendClock(start, then, cal, { kind: 'expert_review', limitMinutes: 1200 })
+  const none = {
+    pause_reason: null,
+    suspension_kind: null,
+    suspension_since: null,
+    suspension_limit_minutes: null,
+  }
+  it.each<[string, Clock, Record<string, unknown>]>([
+    ['running', start, none],
+    ['paused, with its reason', paused, { ...none, pause_reason: 'awaiting_enterprise' }],
+    [
+      'suspended, with its kind, start and limit',
+      suspended,
+      { ...none, suspension_kind: 'expert_review', suspension_since: then, suspension_limit_minutes: 1200 },
+    ],
+    ['resumed: neither', resumeClock(paused, at('2026-11-26T10:00:00')), none],
+    ['stopped while paused: neither', stopClock(paused, at('2026-11-26T10:00:00'), cal), none],
+  ])('%s', (_name, clock, expected) => {
+    const columns = derivedColumns(clock, cal, settings)
+    expect(columns).toMatchObject(expected)
+    // Read back from its row, the clock is the one that was stored.
+    const row = { ...columns, started_at: clock.startedAt } as unknown as ClockRow
+    const back = rowToClock(row)
+    expect(back.pauseReason ?? null).toBe(clock.pausedSince ? (clock.pauseReason ?? null) : null)
+    expect(back.suspension ?? null).toEqual(clock.pausedSince ? (clock.suspension ?? null) : null)
   })
 })

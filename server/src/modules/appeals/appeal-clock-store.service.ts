@@ -15,10 +15,19 @@ import {
   type Clock,
   type Threshold,
   type TimeMeter,
-} from './appeal-clock'
+} from './appeal-deadline-rules'
 import { targetFor, type AppealClockKind, type AppealSettings, type Tier } from './appeal-settings'
-import * as q from './appeals.queries'
-import type { ClockRow } from './appeals.queries'
+import {
+  findClocks,
+  insertClock,
+  reassignRunningClocks,
+  updateClock,
+  type ClockRow,
+} from './appeal-clocks.queries'
+import { recordClockOutcome, refreshNextDue } from './appeal-read-model.queries'
+import type { AppealPausesTable } from './appeals.tables'
+
+type PauseReason = AppealPausesTable['reason']
 
 /**
  * Reads and writes the deadline clocks of one appeal inside the caller's transaction. Each write
@@ -40,6 +49,15 @@ export function rowToClock(row: ClockRow): Clock {
     pausedSince: row.paused_since,
     stoppedAt: row.stopped_at,
     fired: row.fired as Threshold[],
+    pauseReason: row.pause_reason,
+    suspension:
+      row.suspension_kind === null
+        ? null
+        : {
+            kind: row.suspension_kind,
+            since: row.suspension_since!,
+            limitMinutes: row.suspension_limit_minutes!,
+          },
   }
 }
 
@@ -53,6 +71,9 @@ export function meterOf(row: Pick<ClockRow, 'basis'>, calendar: WorkingCalendar)
  * (seconds); minutes are stored whole, rounded at each change — at most half a minute per pause.
  */
 export function derivedColumns(clock: Clock, meter: TimeMeter, settings: AppealSettings) {
+  // Why it is paused, and a suspension's limit, are kept while the clock is paused (a stop ends both).
+  const paused = clock.pausedSince !== null
+  const suspension = paused ? (clock.suspension ?? null) : null
   return {
     budget_minutes: Math.round(clock.budgetMinutes),
     elapsed_minutes: Math.round(clock.elapsedMinutes),
@@ -64,6 +85,10 @@ export function derivedColumns(clock: Clock, meter: TimeMeter, settings: AppealS
     next_check_at: nextCheckAt(clock, meter, escalationStepMinutes(settings)),
     escalation_level: escalationLevel(clock),
     is_met: isMet(clock),
+    pause_reason: paused ? (clock.pauseReason ?? null) : null,
+    suspension_kind: suspension?.kind ?? null,
+    suspension_since: suspension?.since ?? null,
+    suspension_limit_minutes: suspension?.limitMinutes ?? null,
   }
 }
 
@@ -90,7 +115,7 @@ export async function startAppealClock(
 ): Promise<void> {
   const budget = budgetOf(env, input.kind, input.tier)
   const clock = startClock(env.now, budget.minutes)
-  await q.insertClock(env.tx, {
+  await insertClock(env.tx, {
     appeal_id: input.appealId,
     assignment_id: input.assignmentId ?? null,
     kind: input.kind,
@@ -100,7 +125,7 @@ export async function startAppealClock(
     started_at: env.now,
     ...derivedColumns(clock, meterFor(budget.basis, env.calendar), env.settings),
   })
-  await q.refreshNextDue(env.tx, input.appealId)
+  await refreshNextDue(env.tx, input.appealId)
 }
 
 type Change = (clock: Clock, row: ClockRow, meter: TimeMeter) => Clock
@@ -112,17 +137,17 @@ export async function changeClocks(
   match: (row: ClockRow) => boolean,
   change: Change,
 ): Promise<{ row: ClockRow; after: Clock }[]> {
-  const rows = await q.findClocks(env.tx, appealId)
+  const rows = await findClocks(env.tx, appealId)
   const changed: { row: ClockRow; after: Clock }[] = []
   for (const row of rows.filter(match)) {
     const before = rowToClock(row)
     const meter = meterOf(row, env.calendar)
     const after = change(before, row, meter)
     if (after === before) continue
-    await q.updateClock(env.tx, row.id, derivedColumns(after, meter, env.settings))
+    await updateClock(env.tx, row.id, derivedColumns(after, meter, env.settings))
     changed.push({ row, after })
   }
-  if (changed.length) await q.refreshNextDue(env.tx, appealId)
+  if (changed.length) await refreshNextDue(env.tx, appealId)
   return changed
 }
 
@@ -150,8 +175,8 @@ export async function stopAppealClocks(
   for (const { row, after } of changed) {
     const met = isMet(after)
     const isVoided = options.void === true && met !== false
-    await q.updateClock(env.tx, row.id, { due_at: row.due_at, ...(isVoided ? { is_met: null } : {}) })
-    if (!isVoided && met !== null) await q.recordClockOutcome(env.tx, appealId, row.kind, row.cycle, met)
+    await updateClock(env.tx, row.id, { due_at: row.due_at, ...(isVoided ? { is_met: null } : {}) })
+    if (!isVoided && met !== null) await recordClockOutcome(env.tx, appealId, row.kind, row.cycle, met)
   }
   return changed.map((c) => c.row)
 }
@@ -164,12 +189,13 @@ export function voidAppealClocks(
   return stopAppealClocks(env, appealId, match, { void: true })
 }
 
-export function pauseAppealClocks(env: ClockEnv, appealId: string) {
+/** A documented pause: the clocks stop, each knowing why. */
+export function pauseAppealClocks(env: ClockEnv, appealId: string, reason: PauseReason) {
   return changeClocks(
     env,
     appealId,
     (r) => running(r) && r.paused_since === null,
-    (c, _row, meter) => pauseClock(c, env.now, meter),
+    (c, _row, meter) => pauseClock(c, env.now, meter, reason),
   )
 }
 
@@ -204,5 +230,5 @@ export function extendResolution(env: ClockEnv, appealId: string, cycle: number,
 
 /** After a re-dispatch the appeal's clocks run on, now owed by the new lead department. */
 export async function moveClocksTo(env: ClockEnv, appealId: string, departmentId: string): Promise<void> {
-  await q.reassignRunningClocks(env.tx, appealId, departmentId)
+  await reassignRunningClocks(env.tx, appealId, departmentId)
 }
