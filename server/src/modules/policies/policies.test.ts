@@ -13,7 +13,7 @@ import {
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 import { MATCH_ITEMS_QUEUE } from './policies.jobs'
 import { runMatching, syncChangedEnterprises } from './policy-matching.service'
-import { publishAfterPreview } from './publication-factories'
+import { publishAfterPreview } from './policies.factories'
 
 let t: TestApp
 let writer: TestClient
