@@ -13,7 +13,7 @@ CREATE TABLE {{table}} (
 );
 CREATE INDEX {{table}}_created_by_idx ON {{table}} (created_by, created_at DESC);
 
--- Every step of a {{caseWordsEn}}, with who reads it (the case kit's CaseEventColumns).
+-- Every step of one {{caseWordsEn}}, with who reads it (the case kit's CaseEventColumns).
 CREATE TABLE {{eventsTable}} (
   id            bigserial   PRIMARY KEY,
   {{caseSnake}}_id uuid NOT NULL REFERENCES {{table}} (id),

@@ -15,7 +15,7 @@ import {
 } from './{{case}}-states'
 
 /**
- * A {{caseWordsEn}} on the case kit (kernel/cases): how it is stored, and which roles the caller
+ * The {{caseWordsEn}} on the case kit (kernel/cases): how it is stored, and which roles the caller
  * holds on it. The kit's runner does the rest the same way for every case: lock, check the role,
  * ask the table, do the action's work, then write the new state, the timeline event and the audit
  * row — all in one transaction.

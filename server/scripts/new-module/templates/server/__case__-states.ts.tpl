@@ -5,7 +5,7 @@ import type { {{moduleCamel}}Errors } from './{{module}}.errors'
 type {{casePascal}}Refusal = keyof typeof {{moduleCamel}}Errors
 
 /**
- * The life of a {{caseWordsEn}} as data (the case kit's table, kernel/cases): states with fixed
+ * The life of one {{caseWordsEn}} as data (the case kit's table, kernel/cases): states with fixed
  * categories, and per move who may make it and the code a refused move answers with. The service
  * never sets a state any other way.
  *

@@ -8,7 +8,7 @@ import type { {{casesPascal}}Table } from './{{module}}.tables'
 
 export type {{casePascal}}Row = NonNullable<Awaited<ReturnType<typeof find{{casePascal}}>>>
 
-/** A {{caseWordsEn}} as its author sees it: only the {{casesWordsEn}} they opened. */
+/** One {{caseWordsEn}} as its author sees it: only the {{casesWordsEn}} they opened. */
 export async function find{{casePascal}}(db: Executor, id: string, createdBy: string) {
   return db
     .selectFrom('{{table}}')

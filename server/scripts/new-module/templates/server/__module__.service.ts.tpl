@@ -11,8 +11,8 @@ import * as q from './{{module}}.queries'
 import type { {{casePascal}}Row } from './{{module}}.queries'
 
 /**
- * {{moduleTitle}}: an enterprise user opens a {{caseWordsEn}} for an enterprise they belong to and
- * submits it. Each function checks permissions first; every change is audited (the case kit writes
+ * {{moduleTitle}}: an enterprise user opens {{casesWordsEn}} for an enterprise they belong to and
+ * submits them. Each function checks permissions first; every change is audited (the case kit writes
  * the audit row of a move).
  */
 

@@ -68,7 +68,7 @@ describe('{{moduleTitle}}', () => {
     expect((await events(opened.body.id)).map((e) => e.type)).toEqual(['open', 'submit'])
   })
 
-  it('keeps a {{caseWordsEn}} to whoever opened it, and an enterprise to its members', async () => {
+  it('keeps each {{caseWordsEn}} to whoever opened it, and an enterprise to its members', async () => {
     const opened = await applicant.post(BASE, { enterpriseId, title: '别人看不到' })
     expect((await outsider.get(`${BASE}/${opened.body.id}`)).status).toBe(404)
     expect((await outsider.post(`${BASE}/${opened.body.id}/submit`)).status).toBe(404)
