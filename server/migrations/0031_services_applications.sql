@@ -6,7 +6,7 @@ CREATE TABLE applications (
   created_by    uuid        NOT NULL REFERENCES users (id),
   title         text        NOT NULL,
   -- the states of application-states.ts (its table test keeps the two lists in step)
-  status        text        NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted')),
+  status        text        NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted', 'withdrawn')),
   created_at    timestamptz NOT NULL DEFAULT now(),
   submitted_at  timestamptz,
   version       int         NOT NULL DEFAULT 1

@@ -10,6 +10,9 @@ describe('the application table', () => {
   it.each([
     ['draft', 'submit', { ok: true, to: 'submitted' }],
     ['submitted', 'submit', { ok: false, code: 'APPLICATION_NOT_SUBMITTABLE' }],
+    ['withdrawn', 'submit', { ok: false, code: 'APPLICATION_NOT_SUBMITTABLE' }],
+    ['draft', 'withdraw', { ok: true, to: 'withdrawn' }],
+    ['submitted', 'withdraw', { ok: true, to: 'withdrawn' }],
   ] as const)('%s ─%s→ %o', (state, action, expected) => {
     expect(APPLICATION_TABLE.move(state, action)).toEqual(expected)
   })
@@ -17,7 +20,17 @@ describe('the application table', () => {
   it.each([
     ['submit', ['applicant'], true],
     ['submit', [], false],
+    ['withdraw', ['applicant'], true],
+    ['withdraw', [], false],
   ] as const)('%s by %o: %s', (action, roles, expected) => {
     expect(APPLICATION_TABLE.mayTake(action, roles)).toBe(expected)
+  })
+
+  it('keeps a withdrawn application closed', () => {
+    expect(APPLICATION_TABLE.statesIn('closed')).toEqual(['withdrawn'])
+    expect(APPLICATION_TABLE.move('withdrawn', 'withdraw')).toEqual({
+      ok: false,
+      code: 'APPLICATION_NOT_WITHDRAWABLE',
+    })
   })
 })

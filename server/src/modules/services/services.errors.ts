@@ -7,6 +7,11 @@ export const servicesErrors = defineErrors({
     'zh-CN': '只有草稿可以提交',
     en: 'Only a draft can be submitted',
   },
+  APPLICATION_NOT_WITHDRAWABLE: {
+    status: 409,
+    'zh-CN': '办件已撤回或已作出决定，不能撤回',
+    en: 'Withdrawn already or decided: it can no longer be withdrawn',
+  },
 })
 
 declare module '../../kernel/errors' {

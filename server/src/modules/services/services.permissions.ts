@@ -17,4 +17,8 @@ export default definePermissionRows({
     allow: ['enterprise'],
     params: () => ({ id: randomUuid() }),
   },
+  'POST /api/v1/services/applications/{id}/withdraw': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+  },
 })

@@ -67,5 +67,19 @@ export function servicesRoutes() {
       c.json(await service.submitApplication(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
   )
 
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/services/applications/{id}/withdraw',
+      tags,
+      access: 'session',
+      summary: 'Withdraw an application before any decision',
+      request: { params: ApplicationIdParams },
+      responses: { 200: jsonResponse(ApplicationSchema, 'The withdrawn application') },
+    }),
+    async (c) =>
+      c.json(await service.withdrawApplication(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
+  )
+
   return router
 }

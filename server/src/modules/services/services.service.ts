@@ -87,3 +87,10 @@ export async function submitApplication(deps: AppDeps, actor: Actor, id: string)
   })
   return getApplication(deps, user, id)
 }
+
+/** Draft or submitted → withdrawn, by the applicant, before any decision (the table refuses later). */
+export async function withdrawApplication(deps: AppDeps, actor: Actor, id: string): Promise<Application> {
+  const user = requireRole(actor, 'enterprise')
+  await runApplicationAction(deps, user, id, 'withdraw', async () => ({ event: { audience: 'enterprise' } }))
+  return getApplication(deps, user, id)
+}

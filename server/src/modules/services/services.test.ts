@@ -68,6 +68,29 @@ describe('Services', () => {
     expect((await events(opened.body.id)).map((e) => e.type)).toEqual(['open', 'submit'])
   })
 
+  it('withdraws a draft or a submitted application once; a withdrawn one cannot be submitted', async () => {
+    const draft = await applicant.post(BASE, { enterpriseId, title: '不办了' })
+    const withdrawn = await applicant.post(`${BASE}/${draft.body.id}/withdraw`)
+    expect(withdrawn.status).toBe(200)
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', submittedAt: null })
+    const submit = await applicant.post(`${BASE}/${draft.body.id}/submit`)
+    expect(submit.body.error.code).toBe('APPLICATION_NOT_SUBMITTABLE')
+    expect((await applicant.post(`${BASE}/${draft.body.id}/withdraw`)).body.error.code).toBe(
+      'APPLICATION_NOT_WITHDRAWABLE',
+    )
+
+    const sent = await applicant.post(BASE, { enterpriseId, title: '提交后撤回' })
+    await applicant.post(`${BASE}/${sent.body.id}/submit`)
+    expect((await applicant.post(`${BASE}/${sent.body.id}/withdraw`)).body.status).toBe('withdrawn')
+    expect((await events(sent.body.id)).map((e) => e.type)).toEqual(['open', 'submit', 'withdraw'])
+    expect(await auditActions(sent.body.id)).toEqual([
+      'application.open',
+      'application.submit',
+      'application.withdraw',
+    ])
+    expect((await outsider.post(`${BASE}/${sent.body.id}/withdraw`)).status).toBe(404)
+  })
+
   it('keeps each application to whoever opened it, and an enterprise to its members', async () => {
     const opened = await applicant.post(BASE, { enterpriseId, title: '别人看不到' })
     expect((await outsider.get(`${BASE}/${opened.body.id}`)).status).toBe(404)

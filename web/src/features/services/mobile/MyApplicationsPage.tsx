@@ -12,6 +12,7 @@ import { servicesApi, type Application } from '../services.api'
 const STATE_LABELS = {
   draft: 'services.states.draft',
   submitted: 'services.states.submitted',
+  withdrawn: 'services.states.withdrawn',
 } as const satisfies Record<Application['status'], string>
 
 /** `/services`: the applications the enterprise user opened, newest first, with their state. */
