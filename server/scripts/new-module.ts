@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { generateModule, NewModuleRefused } from './new-module/generate'
 
 /**
- * `npm run new:module NAME [-- --case CASE --migration NNNN --case-label-zh 办件]`: writes the
+ * `npm run new:module -- NAME [--case CASE] [--migration NNNN] [--case-label-zh 办件]`: writes the
  * skeleton of a new capability (docs/NEW-MODULE.md) and says what to do next.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -18,7 +18,7 @@ const { values, positionals } = parseArgs({
 })
 
 if (positionals.length !== 1) {
-  console.error('usage: npm run new:module NAME [-- --case CASE --migration NNNN --case-label-zh 办件]')
+  console.error('usage: npm run new:module -- NAME [--case CASE] [--migration NNNN] [--case-label-zh 办件]')
   process.exit(1)
 }
 
