@@ -4,7 +4,7 @@ import { definePermissionRows, randomUuid } from '../../../test/permission-matri
  * Who may call each endpoint of the services module: its rows of the permission matrix, run by
  * server/test/permission-matrix.test.ts with every other module's (a row per endpoint, or that test fails).
  *
- * Enterprise users only: they open, read and submit their own applications (another's is "not found").
+ * Enterprise users only: they open, read, submit and withdraw their own applications (another's is "not found").
  */
 export default definePermissionRows({
   'POST /api/v1/services/applications': {
