@@ -14,15 +14,6 @@ import {
 export default definePermissionRows({
   'GET /api/v1/public/policies': { allow: 'everyone' },
   'GET /api/v1/public/policies/{id}': { allow: 'everyone', params: () => ({ id: randomUuid() }) },
-  'POST /api/v1/public/policy-calculator': { allow: 'everyone', body: () => ({ facts: { employees: 10 } }) },
-  'GET /api/v1/enterprises/{id}/policy-matches': {
-    allow: ['enterprise', ...STAFF],
-    params: (c) => ({ id: c.enterpriseId }),
-  },
-  'GET /api/v1/enterprises/{id}/policy-matches/{itemId}': {
-    allow: ['enterprise', ...STAFF],
-    params: (c) => ({ id: c.enterpriseId, itemId: randomUuid() }),
-  },
   'GET /api/v1/enterprises/{id}/policy-subscription': {
     allow: ['enterprise', ...STAFF],
     params: (c) => ({ id: c.enterpriseId }),
@@ -50,12 +41,6 @@ export default definePermissionRows({
     params: () => ({ needId: randomUuid() }),
     body: () => ({ answer: '已转相关部门' }),
   },
-  'POST /api/v1/policies/rules/check': {
-    allow: ['handler', 'department_head', 'bureau_leader'],
-    body: () => ({ rule: '从业人数 <= 300' }),
-  },
-  'GET /api/v1/policies/match-runs': { allow: ['bureau_leader', 'dispatcher', 'admin'] },
-  'POST /api/v1/policies/match-runs': { allow: ['bureau_leader', 'admin'] },
   'GET /api/v1/policies': { allow: 'staff' },
   'POST /api/v1/policies': {
     allow: ['handler', 'department_head', 'bureau_leader'],
