@@ -52,8 +52,8 @@ describe('a module uses another only through its public file or its contract', (
   })
 
   it('tests and test factories may reach into another module', async () => {
-    const code = importing('../policies/publication-factories')
-    expect(await rulesBroken('server/src/modules/benefits/benefit-factories.ts', code)).toEqual([])
+    const code = importing('../policies/policies.factories')
+    expect(await rulesBroken('server/src/modules/benefits/benefits.factories.ts', code)).toEqual([])
     expect(await rulesBroken('server/src/modules/benefits/example.test.ts', code)).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appealBody, buildAppealWorld, type AppealWorld } from './appeal-factories'
+import { appealBody, buildAppealWorld, type AppealWorld } from '../src/modules/appeals/appeals.factories'
 import { findDepartmentByCode, signInAs } from './factories'
 import { createTestApp, type TestApp, type TestClient } from './harness'
 

@@ -6,7 +6,12 @@ import { DELIVER_QUEUE } from '../src/kernel/notify/notifier'
 import { AUTH_CLEANUP_QUEUE } from '../src/modules/auth/auth.jobs'
 import { sweepAppealClocks } from '../src/modules/appeals/appeal-clock-sweep.service'
 import { closeUnratedReplies } from '../src/modules/appeals/appeals-closing.service'
-import { appealBody, buildAppealWorld, fileAndDispatch, type AppealWorld } from './appeal-factories'
+import {
+  appealBody,
+  buildAppealWorld,
+  fileAndDispatch,
+  type AppealWorld,
+} from '../src/modules/appeals/appeals.factories'
 import { randomPhone } from './factories'
 import { createTestApp, createTestAppOn, type TestApp } from './harness'
 import { postgresBaseUrl } from './test-database'

@@ -17,6 +17,7 @@ import reference from './reference/reference.module'
 import supervision from './supervision/supervision.module'
 import benefits from './benefits/benefits.module'
 import privacy from './privacy/privacy.module'
+import services from './services/services.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -41,4 +42,5 @@ export const MODULES: readonly AppModule[] = [
   supervision,
   benefits,
   privacy,
+  services,
 ]

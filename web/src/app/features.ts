@@ -13,6 +13,7 @@ import { privacyFeature } from '../features/privacy/feature'
 import { settlementAccountsFeature } from '../features/settlement-accounts/feature'
 import { supervisionFeature } from '../features/supervision/feature'
 import { usersFeature } from '../features/users/feature'
+import { servicesFeature } from '../features/services/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
 import type auditMessages from '../features/audit/messages.zh-CN.json'
@@ -29,6 +30,7 @@ import type privacyMessages from '../features/privacy/messages.zh-CN.json'
 import type settlementAccountsMessages from '../features/settlement-accounts/messages.zh-CN.json'
 import type supervisionMessages from '../features/supervision/messages.zh-CN.json'
 import type usersMessages from '../features/users/messages.zh-CN.json'
+import type servicesMessages from '../features/services/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
 
@@ -53,6 +55,7 @@ export const FEATURES: readonly Feature[] = [
   usersFeature,
   auditFeature,
   calendarFeature,
+  servicesFeature,
 ]
 
 /**
@@ -75,4 +78,5 @@ export type FeatureMessages = typeof appMessages &
   typeof privacyMessages &
   typeof settlementAccountsMessages &
   typeof supervisionMessages &
-  typeof usersMessages
+  typeof usersMessages &
+  typeof servicesMessages

@@ -6,12 +6,7 @@ import { APPEAL_EVENT_TYPES } from './appeal-states'
 import { sweepAppealClocks } from './appeal-clock-sweep.service'
 import { closeUnratedReplies } from './appeals-closing.service'
 import { EnterpriseAppealSchema } from './appeals.schema'
-import {
-  appealBody,
-  buildAppealWorld,
-  fileAndDispatch,
-  type AppealWorld,
-} from '../../../test/appeal-factories'
+import { appealBody, buildAppealWorld, fileAndDispatch, type AppealWorld } from './appeals.factories'
 import { cityDate } from '../../../test/city-clock'
 import { signInAs } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'

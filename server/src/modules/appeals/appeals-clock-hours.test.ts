@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { packageException } from '../../kernel/calendar/holiday-package'
 import { addDays } from '../../kernel/calendar/zoned-time'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
-import { appealBody, buildAppealWorld, type AppealWorld } from '../../../test/appeal-factories'
+import { appealBody, buildAppealWorld, type AppealWorld } from './appeals.factories'
 import { signInAs } from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 

@@ -2,12 +2,7 @@ import { cityDate } from '../../../test/city-clock'
 import ExcelJS from 'exceljs'
 import { rebuildAppealReadModel } from './appeal-settings.service'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  appealBody,
-  buildAppealWorld,
-  fileAndDispatch,
-  type AppealWorld,
-} from '../../../test/appeal-factories'
+import { appealBody, buildAppealWorld, fileAndDispatch, type AppealWorld } from './appeals.factories'
 import { signInAs } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 

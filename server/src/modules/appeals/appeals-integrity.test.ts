@@ -3,12 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
 import { APPEAL_ROUTING_QUEUE, APPEAL_WORD_FREQUENCIES_QUEUE } from './appeals.jobs'
-import {
-  appealBody,
-  buildAppealWorld,
-  fileAndDispatch,
-  type AppealWorld,
-} from '../../../test/appeal-factories'
+import { appealBody, buildAppealWorld, fileAndDispatch, type AppealWorld } from './appeals.factories'
 import { buildEnterprise, buildEnterpriseUser, signInAs, signInEnterprise } from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { appealBody, buildAppealWorld, type AppealWorld } from '../../../test/appeal-factories'
+import { appealBody, buildAppealWorld, type AppealWorld } from './appeals.factories'
 import { findDepartmentByCode, signInAs } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 import { seedRoutingDataIfUnset } from '../../seed/seed'

@@ -3,7 +3,7 @@ import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { DEFAULT_APPEAL_SETTINGS } from './appeal-settings'
 import { sweepAppealClocks } from './appeal-clock-sweep.service'
 import { closeUnratedReplies } from './appeals-closing.service'
-import { buildAppealWorld, fileAndDispatch, type AppealWorld } from '../../../test/appeal-factories'
+import { buildAppealWorld, fileAndDispatch, type AppealWorld } from './appeals.factories'
 import { signInAs } from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { packageException } from '../../kernel/calendar/holiday-package'
-import { buildAppealWorld, fileAndDispatch, type AppealWorld } from '../../../test/appeal-factories'
+import { buildAppealWorld, fileAndDispatch, type AppealWorld } from './appeals.factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
 /**

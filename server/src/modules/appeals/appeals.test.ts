@@ -1,12 +1,7 @@
 import crypto from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  appealBody,
-  buildAppealWorld,
-  fileAndDispatch,
-  type AppealWorld,
-} from '../../../test/appeal-factories'
+import { appealBody, buildAppealWorld, fileAndDispatch, type AppealWorld } from './appeals.factories'
 import { signInAs } from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 

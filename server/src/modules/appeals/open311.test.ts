@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appealBody, buildAppealWorld, type AppealWorld } from '../../../test/appeal-factories'
+import { appealBody, buildAppealWorld, type AppealWorld } from './appeals.factories'
 import { signInAs } from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { childrenOf, fieldsOf, parseXml, type XmlNode } from '../../../test/xml'

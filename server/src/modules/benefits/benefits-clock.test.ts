@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar'
 import { addDays, zonedInstant } from '../../kernel/calendar/zoned-time'
-import { buildBenefitWorld, FORM, key, upload, type BenefitWorld, type Firm } from './benefit-factories'
+import { buildBenefitWorld, FORM, key, upload, type BenefitWorld, type Firm } from './benefits.factories'
 
 /**
  * The review clock through HTTP with a pinned clock: due the promised working days after submission,

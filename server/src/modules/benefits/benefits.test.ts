@@ -14,7 +14,7 @@ import {
   upload,
   type BenefitWorld,
   type Firm,
-} from './benefit-factories'
+} from './benefits.factories'
 
 let t: TestApp
 let w: BenefitWorld

@@ -15,7 +15,7 @@ import {
   upload,
   type BenefitWorld,
   type Firm,
-} from './benefit-factories'
+} from './benefits.factories'
 
 /**
  * Money goes to the right account: no claim without the enterprise's settlement account, every payout

@@ -14,7 +14,7 @@ import { createTestApp, type TestApp, type TestClient } from '../../../test/harn
 import { MATCH_ITEMS_QUEUE } from '../matching/matching.jobs'
 import { runMatching } from '../matching/matching-runs.service'
 import { syncChangedEnterprises } from '../matching/rematch.service'
-import { publishAfterPreview } from './publication-factories'
+import { publishAfterPreview } from './policies.factories'
 
 let t: TestApp
 let writer: TestClient

@@ -9,7 +9,7 @@ import {
   signInStaff,
 } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
-import { appealBody } from '../../../test/appeal-factories'
+import { appealBody } from '../appeals/appeals.factories'
 import {
   buildBenefitWorld,
   FORM,
@@ -17,7 +17,7 @@ import {
   upload,
   type BenefitWorld,
   type Firm,
-} from '../benefits/benefit-factories'
+} from '../benefits/benefits.factories'
 import { EXPORTS_PER_HOUR } from './data-export.service'
 
 /**

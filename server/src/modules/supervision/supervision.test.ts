@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sweepAppealClocks } from '../appeals/appeal-clock-sweep.service'
-import { buildAppealWorld, fileAndDispatch, type AppealWorld } from '../../../test/appeal-factories'
+import { buildAppealWorld, fileAndDispatch, type AppealWorld } from '../appeals/appeals.factories'
 import { buildStaff, signInAs, signInStaff } from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 

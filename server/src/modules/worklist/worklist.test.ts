@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
-import {
-  appealBody,
-  buildAppealWorld,
-  fileAndDispatch,
-  type AppealWorld,
-} from '../../../test/appeal-factories'
+import { appealBody, buildAppealWorld, fileAndDispatch, type AppealWorld } from '../appeals/appeals.factories'
 import { buildStaff, signInAs, signInStaff } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 

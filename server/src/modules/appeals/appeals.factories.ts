@@ -6,8 +6,8 @@ import {
   buildStaff,
   signInEnterprise,
   signInStaff,
-} from './factories'
-import type { TestApp, TestClient } from './harness'
+} from '../../../test/factories'
+import type { TestApp, TestClient } from '../../../test/harness'
 
 /** A small city for appeal tests: one enterprise user, the task force, and two departments with a handler and a head each. */
 export type AppealWorld = {

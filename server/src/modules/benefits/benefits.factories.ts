@@ -12,7 +12,7 @@ import type { TestApp, TestClient } from '../../../test/harness'
 import { cityToday, cityYear } from '../../../test/city-clock'
 import { DELIVER_QUEUE } from '../../kernel/notify/notifier'
 import { MATCH_ITEMS_QUEUE } from '../matching/matching.jobs'
-import { publishAfterPreview } from '../policies/publication-factories'
+import { publishAfterPreview } from '../policies/policies.factories'
 
 /**
  * Test fixtures (used by the benefit tests only): a published policy with one item of each mode, paid

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildEnterprise, buildEnterpriseUser, signInAs, signInEnterprise } from '../../../test/factories'
+import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
+
+/** {{moduleTitle}} through HTTP on a real database: open a draft {{caseWordsEn}}, submit it once. */
+const BASE = '/api/v1/{{module}}/{{cases}}'
+
+let t: TestApp
+let enterpriseId: string
+let applicant: TestClient
+let outsider: TestClient
+beforeAll(async () => {
+  t = await createTestApp()
+  enterpriseId = (await buildEnterprise(t)).id
+  const member = await buildEnterpriseUser(t, { enterpriseIds: [enterpriseId] })
+  applicant = await signInEnterprise(t, member.phone)
+  const other = await buildEnterpriseUser(t, { enterpriseIds: [(await buildEnterprise(t)).id] })
+  outsider = await signInEnterprise(t, other.phone)
+})
+afterAll(() => t.close())
+
+async function events(id: string) {
+  const rows = await t.deps.db
+    .selectFrom('{{eventsTable}}')
+    .select(['type', 'audience'])
+    .where('{{caseSnake}}_id', '=', id)
+    .orderBy('id')
+    .execute()
+  return rows
+}
+
+async function auditActions(id: string) {
+  const rows = await t.deps.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('entity_id', '=', id)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => r.action)
+}
+
+describe('{{moduleTitle}}', () => {
+  it('an enterprise user opens a draft, submits it, and finds it among their own', async () => {
+    const opened = await applicant.post(BASE, { enterpriseId, title: '测试{{caseLabelZh}}' })
+    expect(opened.status).toBe(201)
+    expect(opened.body).toMatchObject({ enterpriseId, status: 'draft', submittedAt: null, version: 1 })
+
+    const submitted = await applicant.post(`${BASE}/${opened.body.id}/submit`)
+    expect(submitted.status).toBe(200)
+    expect(submitted.body).toMatchObject({ status: 'submitted', version: 2 })
+    expect(submitted.body.submittedAt).toEqual(expect.any(String))
+
+    const mine = await applicant.get(`${BASE}/mine`)
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toContain(opened.body.id)
+    expect(await events(opened.body.id)).toEqual([
+      { type: 'open', audience: 'enterprise' },
+      { type: 'submit', audience: 'enterprise' },
+    ])
+    expect(await auditActions(opened.body.id)).toEqual(['{{caseSnake}}.open', '{{caseSnake}}.submit'])
+  })
+
+  it('refuses a second submit with the table’s refusal, and writes nothing', async () => {
+    const opened = await applicant.post(BASE, { enterpriseId, title: '只提交一次' })
+    await applicant.post(`${BASE}/${opened.body.id}/submit`)
+    const again = await applicant.post(`${BASE}/${opened.body.id}/submit`)
+    expect(again.status).toBe(409)
+    expect(again.body.error.code).toBe('{{caseScreaming}}_NOT_SUBMITTABLE')
+    expect((await events(opened.body.id)).map((e) => e.type)).toEqual(['open', 'submit'])
+  })
+
+  it('keeps each {{caseWordsEn}} to whoever opened it, and an enterprise to its members', async () => {
+    const opened = await applicant.post(BASE, { enterpriseId, title: '别人看不到' })
+    expect((await outsider.get(`${BASE}/${opened.body.id}`)).status).toBe(404)
+    expect((await outsider.post(`${BASE}/${opened.body.id}/submit`)).status).toBe(404)
+    expect((await outsider.post(BASE, { enterpriseId, title: '冒名' })).status).toBe(404)
+    const staff = await signInAs(t, 'handler')
+    expect((await staff.get(`${BASE}/mine`)).body.error.code).toBe('FORBIDDEN')
+  })
+
+  it('answers bad input with the one error shape', async () => {
+    const res = await applicant.post(BASE, { enterpriseId, title: '' })
+    expect(res.status).toBe(400)
+    expect(res.body.error.code).toBe('VALIDATION_FAILED')
+    expect((await applicant.get(`${BASE}/not-a-uuid`)).status).toBe(400)
+  })
+})

@@ -1,0 +1,11 @@
+import { registerMessages } from '../../kernel/i18n'
+
+/** The texts services sends (notifications), in both languages; error texts are in its errors file. */
+registerMessages('zh-CN', {
+  'notify.services.application_submitted.title': '办件已提交',
+  'notify.services.application_submitted.body': '「{title}」已提交，请等待部门办理。',
+})
+registerMessages('en', {
+  'notify.services.application_submitted.title': 'Submitted',
+  'notify.services.application_submitted.body': '“{title}” was submitted; the department will handle it.',
+})

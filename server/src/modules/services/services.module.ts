@@ -1,0 +1,12 @@
+import { defineModule } from '../../kernel/module'
+// The module's row types join the database type wherever the module is loaded.
+import './services.tables'
+import { servicesErrors } from './services.errors'
+import { servicesRoutes } from './services.routes'
+
+/** The services module's entry: what it serves and may answer (kernel/module.ts). */
+export default defineModule({
+  name: 'services',
+  mounts: [{ routes: servicesRoutes }],
+  errors: servicesErrors,
+})

@@ -1,0 +1,82 @@
+import type { Updateable } from 'kysely'
+import { sql } from 'kysely'
+import type { CaseEventRecord } from '../../kernel/cases/action-runner'
+import type { Executor, Tx } from '../../kernel/db/database'
+import type { ApplicationsTable } from './services.tables'
+
+/** All the SQL of services (a lint rule keeps it here). */
+
+export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>
+
+/** One application as its author sees it: only the applications they opened. */
+export async function findApplication(db: Executor, id: string, createdBy: string) {
+  return db
+    .selectFrom('applications')
+    .selectAll()
+    .where('id', '=', id)
+    .where('created_by', '=', createdBy)
+    .executeTakeFirst()
+}
+
+export async function lockApplication(tx: Tx, id: string, createdBy: string) {
+  return tx
+    .selectFrom('applications')
+    .selectAll()
+    .where('id', '=', id)
+    .where('created_by', '=', createdBy)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function findApplicationsBy(db: Executor, createdBy: string) {
+  return db
+    .selectFrom('applications')
+    .selectAll()
+    .where('created_by', '=', createdBy)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(200)
+    .execute()
+}
+
+export async function insertApplication(
+  tx: Tx,
+  values: { enterpriseId: string; createdBy: string; title: string },
+): Promise<string> {
+  const row = await tx
+    .insertInto('applications')
+    .values({
+      enterprise_id: values.enterpriseId,
+      created_by: values.createdBy,
+      title: values.title,
+      created_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateApplication(tx: Tx, id: string, changes: Updateable<ApplicationsTable>) {
+  await tx
+    .updateTable('applications')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function insertApplicationEvent(tx: Tx, applicationId: string, event: CaseEventRecord) {
+  await tx
+    .insertInto('application_events')
+    .values({
+      application_id: applicationId,
+      at: new Date(),
+      type: event.type,
+      actor_user_id: event.actorUserId,
+      actor_role: event.actorRole,
+      note: event.note,
+      note_audience: event.noteAudience,
+      data: JSON.stringify(event.data),
+      audience: event.audience,
+    })
+    .execute()
+}

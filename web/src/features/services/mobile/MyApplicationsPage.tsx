@@ -1,0 +1,59 @@
+import { ErrorBlock, List } from 'antd-mobile'
+import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../../../app/api'
+import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
+import { paths } from '../../../app/routes'
+import { formatDateTime } from '../../../ui/format'
+import { MobilePage } from '../../../ui/mobile/MobilePage'
+import { useLoad } from '../../../ui/use-load'
+import { servicesApi, type Application } from '../services.api'
+
+/** Every state's label: adding a state to the contract fails the type check until it has one. */
+const STATE_LABELS = {
+  draft: 'services.states.draft',
+  submitted: 'services.states.submitted',
+  withdrawn: 'services.states.withdrawn',
+} as const satisfies Record<Application['status'], string>
+
+/** `/services`: the applications the enterprise user opened, newest first, with their state. */
+export function MyApplicationsPage() {
+  const { t } = useTranslation()
+  return (
+    <MobilePage title={t('services.mine.title')} back={paths.home}>
+      <RequireEnterpriseUser>{() => <MyApplications />}</RequireEnterpriseUser>
+    </MobilePage>
+  )
+}
+
+function MyApplications() {
+  const { t, i18n } = useTranslation()
+  const loaded = useLoad(() => servicesApi.mine(), [i18n.language])
+  if (loaded.error)
+    return (
+      <ErrorBlock
+        status="default"
+        title={errorMessage(loaded.error, t('errors.loadFailed'))}
+        description=""
+      />
+    )
+  if (!loaded.data) return <PageLoading />
+  if (!loaded.data.items.length)
+    return (
+      <div className="m-section">
+        <p className="m-muted">{t('services.mine.empty')}</p>
+      </div>
+    )
+  return (
+    <List>
+      {loaded.data.items.map((item) => (
+        <List.Item
+          key={item.id}
+          description={formatDateTime(item.createdAt, i18n.language)}
+          extra={t(STATE_LABELS[item.status])}
+        >
+          {item.title}
+        </List.Item>
+      ))}
+    </List>
+  )
+}
