@@ -95,7 +95,7 @@ const canTextContact = (input: IntakeInput) =>
  * the appeal, its "filed" event, its audit row, and the enterprise's receipt with — when
  * `tellDispatchers` — the task force's "new appeal", each with its delivery job (decision 0040).
  * Undefined, with nothing written, when the insert's conditions did not hold. Its attachments are
- * the caller's (linkFiling).
+ * the caller's (writeFilingInTx).
  */
 async function writeFiling(
   deps: AppDeps,
