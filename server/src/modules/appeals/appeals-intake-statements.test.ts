@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appealBody, buildAppealWorld, type AppealWorld } from '../../../test/appeal-factories'
+import { appealBody, buildAppealWorld, type AppealWorld } from './appeals.factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
 // Every statement the app's connections send while `recording`: hooked before any connection opens,
