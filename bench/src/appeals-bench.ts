@@ -26,7 +26,7 @@ import { verifyAuditChain } from '../../server/src/kernel/audit/audit'
 import { findPendingDocuments } from '../../server/src/kernel/auth/consent.queries'
 import { countUnlinkedAuditRows } from '../../server/src/kernel/audit/audit.queries'
 import { appealCorpus, generateAppealsData, type AppealsDataInfo } from './appeals-data'
-import { openBenchApp } from './bench-app'
+import { benchDatabaseTransport, openBenchApp } from './bench-app'
 import { note, type Report } from './report'
 import { findAppeal } from '../../server/src/modules/appeals/appeal-row.queries'
 import { heldBy, summaryQuery } from '../../server/src/modules/appeals/appeals-list.queries'
@@ -458,7 +458,10 @@ async function benchIntake(
     await run(`http://127.0.0.1:${ports.appPort}/api/v1/appeals`, { ...post, duration: 1 })
     const before = n
     const cpuBefore = await cpuSeconds(deps, child.pid!)
+    // This process is the load generator (autocannon and the request bodies) during the run.
+    const loadBefore = process.cpuUsage()
     const intake = await run(`http://127.0.0.1:${ports.appPort}/api/v1/appeals`, post)
+    const load = process.cpuUsage(loadBefore)
     const cpuAfter = await cpuSeconds(deps, child.pid!)
     report(
       'appeals-intake-throughput',
@@ -468,7 +471,8 @@ async function benchIntake(
       'bare Hono hello route',
     )
     note(
-      `intake: POST /api/v1/appeals on PostgreSQL with ${info.appeals} appeals, 10 connections, ${seconds} s; ` +
+      `intake: POST /api/v1/appeals on PostgreSQL (${benchDatabaseTransport()}) with ${info.appeals} appeals, ` +
+        `10 connections, ${seconds} s; ` +
         `${n - before} filed, latency p50 ${intake.latency.p50} ms, p99 ${intake.latency.p99} ms (target ≥ 500 req/s)`,
     )
     if (cpuBefore && cpuAfter) {
@@ -479,7 +483,8 @@ async function benchIntake(
       const perFiling = (s: number) => ((s * 1000) / filed).toFixed(2)
       note(
         `intake CPU per filing: app ${perFiling(cpuAfter.app - cpuBefore.app)} ms, PostgreSQL ` +
-          `${perFiling(database)} ms (machine load average ${os.loadavg()[0]!.toFixed(1)})`,
+          `${perFiling(database)} ms, load generator ${perFiling((load.user + load.system) / 1e6)} ms ` +
+          `(machine load average ${os.loadavg()[0]!.toFixed(1)})`,
       )
     }
     // The chain afterwards: how far the background chainer trailed, then drained and verified whole.

@@ -9,7 +9,13 @@ import { migrate } from '../../server/src/kernel/db/migrate'
 import { createLogger } from '../../server/src/kernel/logger'
 import { seedIfEmpty } from '../../server/src/seed/seed'
 
+// Loopback TCP unless BENCH_DATABASE_URL says otherwise, e.g. the Unix socket:
+// postgres://postgres@localhost/postgres?host=/var/run/postgresql (decision 0040 measured both).
 const BASE_URL = () => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+/** How the bench reaches PostgreSQL, for its notes: "Unix socket" or "TCP". */
+export const benchDatabaseTransport = () =>
+  new URL(BASE_URL()).searchParams.get('host')?.startsWith('/') ? 'Unix socket' : 'TCP'
 const open = new Set<() => Promise<void>>()
 
 /** Databases a killed bench left behind (their process is gone) are dropped before a new run. */

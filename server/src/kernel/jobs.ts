@@ -1,7 +1,11 @@
 import PgBoss from 'pg-boss'
 import type { Database, Executor } from './db/database'
 import { executeRaw } from './db/database'
+import { PREPARE_MARK } from './db/prepared'
 import type { Logger } from './logger'
+
+/** A job insert as pg-boss sends it: its text with $1 the jobs' JSON array, and its parameters. */
+export type JobInsertStatement = { text: string; values: unknown[] }
 
 export type JobHandler<T = unknown> = (data: T) => Promise<void>
 
@@ -22,6 +26,7 @@ type Registration = {
 export class Jobs {
   private readonly boss: PgBoss
   private readonly registrations = new Map<string, Registration>()
+  private insertStatement: Promise<JobInsertStatement> | undefined
   private started = false
   private working = false
   private stopping = false
@@ -127,14 +132,49 @@ export class Jobs {
     })
   }
 
-  /** Sends many jobs of one queue in one statement, inside the caller's transaction. */
+  /**
+   * Sends many jobs of one queue in one statement, inside the caller's transaction. Prepared: pg-boss's
+   * insert is one text whatever the jobs (they go as one JSON parameter).
+   */
   async sendMany(executor: Executor, queue: string, datas: object[]): Promise<void> {
     if (!this.registrations.has(queue)) throw new Error(`Unknown job queue ${queue}`)
     if (datas.length === 0) return
     await this.boss.insert(
       datas.map((data) => ({ name: queue, data })),
-      { db: { executeSql: async (text, values) => ({ rows: await executeRaw(executor, text, values) }) } },
+      {
+        db: {
+          executeSql: async (text, values) => ({
+            rows: await executeRaw(executor, PREPARE_MARK + text, values),
+          }),
+        },
+      },
     )
+  }
+
+  /**
+   * pg-boss's own insert of jobs (its SQL, its defaults), for a statement that sends jobs together
+   * with the change that needs them (decision 0040). Read once through pg-boss's public `insert` with
+   * an executor that only records: `$1` is the JSON array of jobs, the other parameters pg-boss's
+   * defaults. Checked, so that a pg-boss whose insert takes its jobs otherwise fails loudly here.
+   */
+  async insertStatementOf(queue: string): Promise<JobInsertStatement> {
+    if (!this.registrations.has(queue)) throw new Error(`Unknown job queue ${queue}`)
+    this.insertStatement ??= (async () => {
+      const probe = [{ name: queue, data: { probe: true } }]
+      let seen: JobInsertStatement | undefined
+      await this.boss.insert(probe, {
+        db: {
+          executeSql: async (text, values) => {
+            seen = { text, values: values ?? [] }
+            return { rows: [] }
+          },
+        },
+      })
+      if (!seen || seen.values[0] !== JSON.stringify(probe) || !/json_to_recordset\(\$1\)/.test(seen.text))
+        throw new Error('pg-boss no longer inserts jobs from one JSON parameter')
+      return seen
+    })()
+    return this.insertStatement
   }
 
   /** Runs every job that is due in a queue, now, in this process (tests and maintenance scripts). */

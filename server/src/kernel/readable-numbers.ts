@@ -37,8 +37,27 @@ export async function readableNumberSource(
     if (await hasYearlySequence(tx, name)) known.add(name)
     else await createYearlySequence(tx, counter, year)
   }
+  return sourceOf(deps, name, year, kind)
+}
+
+/**
+ * The same, without a transaction, when this process has already seen the year's sequence committed;
+ * undefined when it has not (then readableNumberSource, in a transaction, looks and makes it).
+ */
+export function knownReadableNumberSource(
+  deps: AppDeps,
+  counter: CounterTable,
+  now: Date,
+  kind?: string,
+): ReadableNumberSource | undefined {
+  const year = cityYear(deps, now)
+  const name = yearlySequenceName(counter, year)
+  return knownSequences.get(deps.db)?.has(name) ? sourceOf(deps, name, year, kind) : undefined
+}
+
+function sourceOf(deps: AppDeps, sequence: string, year: number, kind?: string): ReadableNumberSource {
   const prefix = cityProfile(deps.config.city).appealPrefix
-  return { prefix: `${[prefix, kind, year].filter(Boolean).join('-')}-`, sequence: name }
+  return { prefix: `${[prefix, kind, year].filter(Boolean).join('-')}-`, sequence }
 }
 
 /** The serial in its readable form: six digits at least, never cut (readableNumberSql says the same in SQL). */

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database'
+import { preparedQuery } from '../db/prepared'
 import { consentPendingSql } from './consent.queries'
 
 export async function insertSession(
@@ -32,7 +33,7 @@ export async function insertSession(
  * still has a current legal document to accept (the consent gate).
  */
 export async function findLiveSession(db: Executor, tokenHash: string, now: Date) {
-  return db
+  const query = db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select([
@@ -52,7 +53,9 @@ export async function findLiveSession(db: Executor, tokenHash: string, now: Date
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .where('u.is_disabled', '=', false)
-    .executeTakeFirst()
+  // Every request that is not a cached read asks this: prepared once per connection (decision 0040).
+  const { rows } = await db.executeQuery(preparedQuery(query.compile()))
+  return rows[0]
 }
 
 export async function findRoleGrants(db: Executor, userId: string) {

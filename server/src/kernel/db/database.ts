@@ -6,6 +6,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely'
 import pg from 'pg'
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock'
+import { prepareMarkedStatements } from './prepared'
 import type { DB } from './schema'
 
 // bigint counts fit in a double; dates stay 'YYYY-MM-DD' strings so no time zone can shift them.
@@ -38,6 +39,8 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
     application_name: 'yingshang',
     options: '-c jit=off',
   })
+  // The hot paths' statements are parsed and planned once per connection (decision 0040).
+  pool.on('connect', prepareMarkedStatements)
   return wrap(pool, 'postgres', async () => undefined)
 }
 

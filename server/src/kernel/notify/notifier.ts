@@ -1,4 +1,5 @@
 import { formatInstant } from '../calendar/zoned-time'
+import type { RawBuilder } from 'kysely'
 import type { Db, Tx } from '../db/database'
 import { AppError } from '../errors'
 import type { NotificationChannel } from '../db/schema'
@@ -22,9 +23,20 @@ import {
   markNotificationDeferred,
   markNotificationRetry,
   markNotificationSent,
+  outboxSql,
 } from './notify.queries'
 
 export type Recipient = { userId: string } | { enterpriseId: string } | { phone: string }
+
+/**
+ * A message written by the statement that makes the change (Notifier.outboxSql): one per row of
+ * `from`, to the user or enterprise an SQL expression over its columns names, with jsonb `params`.
+ */
+export type StatementMessage = Omit<NotificationRequest, 'recipient' | 'params'> & {
+  from: RawBuilder<unknown>
+  recipient: { userId: RawBuilder<string> } | { enterpriseId: RawBuilder<string> }
+  params: RawBuilder<unknown>
+}
 
 export type NotificationRequest = {
   recipient: Recipient
@@ -154,6 +166,29 @@ export class Notifier {
       ids.push(...inserted)
     }
     return ids
+  }
+
+  /**
+   * The outbox as CTEs of the statement that makes the change (decision 0040): the messages and a
+   * delivery job for each, what enqueueMany writes, without a round trip of their own.
+   */
+  async outboxSql(messages: StatementMessage[]): Promise<RawBuilder<unknown>> {
+    const jobInsert = await this.deps.jobs.insertStatementOf(DELIVER_QUEUE)
+    return outboxSql(
+      messages.map((m) => ({
+        from: m.from,
+        recipientUserId: 'userId' in m.recipient ? m.recipient.userId : null,
+        recipientEnterpriseId: 'enterpriseId' in m.recipient ? m.recipient.enterpriseId : null,
+        params: m.params,
+        channels: m.channels ?? ['inbox'],
+        template: m.template,
+        isUrgent: m.isUrgent ?? false,
+        isSolicited: m.isSolicited ?? false,
+        priority: notificationPriority(m.template),
+      })),
+      DELIVER_QUEUE,
+      jobInsert,
+    )
   }
 
   /** How many counted contacts the enterprise had in the last seven days, and when the next slot frees if at the cap. */

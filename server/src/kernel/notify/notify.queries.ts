@@ -1,6 +1,8 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Executor, Tx } from '../db/database'
 import type { NotificationChannel } from '../db/schema'
+import type { JobInsertStatement } from '../jobs'
+import { insertJobsSql } from '../jobs.queries'
 
 export async function insertNotification(
   tx: Executor,
@@ -57,6 +59,51 @@ export async function insertNotifications(
     .returning('id')
     .execute()
   return inserted.map((r) => r.id)
+}
+
+/**
+ * Messages whose recipients and params only the statement that makes the change knows: one per row
+ * of `from`, the recipient and the jsonb `params` SQL over its columns.
+ */
+export type StatementMessageRows = {
+  from: RawBuilder<unknown>
+  recipientUserId: RawBuilder<string> | null
+  recipientEnterpriseId: RawBuilder<string> | null
+  params: RawBuilder<unknown>
+  channels: NotificationChannel[]
+  template: string
+  isUrgent: boolean
+  isSolicited: boolean
+  priority: number
+}
+
+/**
+ * The outbox as two CTEs of the statement that makes the change (decision 0040): `told` inserts the
+ * messages as insertNotifications does, `woken` a delivery job per message as Notifier.enqueueMany
+ * does (pg-boss's own insert). Nothing is inserted when `from` has no rows.
+ */
+export function outboxSql(
+  messages: StatementMessageRows[],
+  queue: string,
+  jobInsert: JobInsertStatement,
+): RawBuilder<unknown> {
+  const selects = messages.map(
+    (m) =>
+      sql`SELECT (${m.recipientUserId ?? sql`NULL`})::uuid, (${m.recipientEnterpriseId ?? sql`NULL`})::uuid, NULL::text,
+                 ${m.channels}::text[], ${m.template}::text, ${m.params}, ${m.isUrgent}::boolean,
+                 ${m.isSolicited}::boolean, ${m.priority}::smallint
+          FROM ${m.from}`,
+  )
+  const jobs = sql`SELECT json_agg(json_build_object('name', ${queue}::text, 'data', json_build_object('id', told.id)))
+                   FROM told`
+  return sql`told AS (
+      INSERT INTO notifications (recipient_user_id, recipient_enterprise_id, recipient_phone, channels,
+                                 template, params, is_urgent, is_solicited, priority)
+      ${sql.join(selects, sql` UNION ALL `)}
+      RETURNING id
+    ), woken AS (
+      ${insertJobsSql(jobInsert, jobs)}
+    )`
 }
 
 export async function lockNotificationForDelivery(tx: Tx, id: string) {

@@ -1,7 +1,8 @@
-import { sql, type Insertable } from 'kysely'
+import { sql, type Insertable, type RawBuilder } from 'kysely'
 import { insertAuditRowSql, type UnlinkedAuditRow } from '../../kernel/audit/audit.queries'
 import { nextSerialTextSql, readableNumberSql } from '../../kernel/db/counters.queries'
 import type { Executor, Tx } from '../../kernel/db/database'
+import { prepared } from '../../kernel/db/prepared'
 import type { AppealsTable } from './appeals.tables'
 import type { AppealRow } from './appeal-row.queries'
 
@@ -20,10 +21,12 @@ export type FilingValues = Omit<Insertable<AppealsTable>, 'number' | 'tier' | 's
  * tier, its "filed" event and its audit row (`after` gains the number and tier; decision 0032). Inserts nothing, and takes no number, when the category
  * is not active, when `memberUserId` is given and does not act for the enterprise, or — with
  * `skipIfKeyUsed` — when the submitter already used the idempotency key (also one committed by a
- * racing request, after waiting for it); the caller then finds out which, the long way.
+ * racing request, after waiting for it); the caller then finds out which, the long way. `outbox`
+ * (Notifier.outboxSql over `filedSql`) writes the filing's messages and their jobs in the same
+ * statement, so a filing without attachments is this one statement (decision 0040).
  */
 export async function insertFiledAppeal(
-  tx: Tx,
+  db: Executor,
   values: FilingValues,
   number: { prefix: string; sequence: string },
   event: {
@@ -33,7 +36,8 @@ export async function insertFiledAppeal(
     data: Record<string, unknown>
   },
   audit: UnlinkedAuditRow,
-  options: { memberUserId?: string; skipIfKeyUsed?: boolean } = {},
+  options: { memberUserId?: string; skipIfKeyUsed?: boolean },
+  outbox: RawBuilder<unknown>,
 ): Promise<AppealRow | undefined> {
   const v = values
   const member = options.memberUserId
@@ -43,8 +47,9 @@ export async function insertFiledAppeal(
   const onConflict = options.skipIfKeyUsed
     ? sql`ON CONFLICT (submitted_by, idempotency_key) DO NOTHING`
     : sql``
-  // Parameters in a SELECT list carry no column type: each is cast to its column's.
-  const result = await sql<AppealRow>`
+  // Parameters in a SELECT list carry no column type: each is cast to its column's. Prepared: every
+  // filing sends the same text (one per combination of the two options), decision 0040.
+  const result = await prepared(sql<AppealRow>`
     WITH allowed AS (
       SELECT c.default_tier FROM appeal_categories c
       WHERE c.code = ${v.category_code} AND c.is_active ${member}
@@ -75,9 +80,21 @@ export async function insertFiledAppeal(
         // What the insert decided joins what the caller knew.
         after: sql`${JSON.stringify(audit.after ?? {})}::jsonb || jsonb_build_object('number', filed.number, 'tier', filed.tier)`,
       })}
-    )
-    SELECT * FROM filed`.execute(tx)
+    ), ${outbox}
+    SELECT * FROM filed`).execute(db)
   return result.rows[0]
+}
+
+/** SQL over the filing statement's new row (`filed`), for the messages that statement writes. */
+export const filedSql = {
+  /** the new appeal: one message */
+  appeal: sql`filed`,
+  /** the new appeal beside each person of `people` (a subquery of their ids): a message each */
+  appealAnd: (people: RawBuilder<{ id: string }>) => sql`filed, (${people}) AS person`,
+  personId: sql<string>`person.id`,
+  enterpriseId: sql<string>`filed.enterprise_id`,
+  /** what a receipt and the task force's message say: the number, the title, the appeal to open */
+  params: sql`jsonb_build_object('number', filed.number, 'title', filed.title, 'appealId', filed.id)`,
 }
 
 export async function findAppealByIdempotencyKey(db: Executor, submittedBy: string, key: string) {

@@ -8,19 +8,23 @@ import {
 } from '../../kernel/auth/actor'
 import { auditRowOf } from '../../kernel/audit/audit'
 import { openOnce } from '../../kernel/cases/open-once'
-import { readableNumberSource } from '../../kernel/readable-numbers'
-import type { Tx } from '../../kernel/db/database'
+import {
+  knownReadableNumberSource,
+  readableNumberSource,
+  type ReadableNumberSource,
+} from '../../kernel/readable-numbers'
+import type { Executor, Tx } from '../../kernel/db/database'
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors'
 import { currentLocale } from '../../kernel/context'
 import { translate } from '../../kernel/i18n'
 import type { AppDeps } from '../../kernel/http/app-env'
-import type { NotificationRequest } from '../../kernel/notify/notifier'
+import type { StatementMessage } from '../../kernel/notify/notifier'
 import { assertSameRequest, requestFingerprint } from '../../kernel/idempotency'
 import { acceptUpload } from '../../kernel/uploads'
 import { isMobilePhone } from '../../shared/phone'
 import { checkUscc } from '../../shared/uscc'
 import { findEnterpriseIdByUscc } from '../enterprises'
-import { staffToNotify } from '../users'
+import { activeStaffWithRolesSql } from '../users'
 import { assertCanSee, holdingOf, requireViewer } from './appeal-access'
 import { OPEN_STATES } from './appeal-states'
 import type { FileAppealInput } from './appeals.schema'
@@ -33,7 +37,7 @@ import {
 } from './appeal-attachments.queries'
 import { findAppeal, type AppealRow } from './appeal-row.queries'
 import { findCategories, findCategory } from './appeals-catalogue.queries'
-import { findAppealByIdempotencyKey, insertFiledAppeal } from './appeals-intake.queries'
+import { filedSql, findAppealByIdempotencyKey, insertFiledAppeal } from './appeals-intake.queries'
 import { findSimilarOpen, findWordFrequencies, replaceWordFrequencies } from './appeals-similar.queries'
 
 /**
@@ -87,21 +91,40 @@ const canTextContact = (input: IntakeInput) =>
   !(input.preferredContact === 'sms' && input.contactPhone && !isMobilePhone(input.contactPhone))
 
 /**
- * Writes a filing whose checks passed or are conditions of its insert (`conditions`): the appeal, its
- * "filed" event and its audit row in one statement, its attachments, and the enterprise's receipt
- * message with — when `tellDispatchers` — the task force's "new appeal" in one outbox write.
- * Undefined, with nothing written, when the insert's conditions did not hold.
+ * Writes a filing whose checks passed or are conditions of its insert (`conditions`) in one statement:
+ * the appeal, its "filed" event, its audit row, and the enterprise's receipt with — when
+ * `tellDispatchers` — the task force's "new appeal", each with its delivery job (decision 0040).
+ * Undefined, with nothing written, when the insert's conditions did not hold. Its attachments are
+ * the caller's (writeFilingInTx).
  */
 async function writeFiling(
   deps: AppDeps,
-  tx: Tx,
+  db: Executor,
   actor: UserActor,
   input: IntakeInput,
+  number: ReadableNumberSource,
   conditions: { memberUserId?: string; skipIfKeyUsed?: boolean },
   tellDispatchers: boolean,
 ): Promise<AppealRow | undefined> {
-  const appeal = await insertFiledAppeal(
-    tx,
+  const messages: StatementMessage[] = [
+    {
+      from: filedSql.appeal,
+      recipient: { enterpriseId: filedSql.enterpriseId },
+      template: 'appeal.received',
+      params: filedSql.params,
+      isSolicited: true,
+    },
+  ]
+  // The task force must triage it. (A federation batch tells them once, not per row.)
+  if (tellDispatchers)
+    messages.push({
+      from: filedSql.appealAnd(activeStaffWithRolesSql(['dispatcher'])),
+      recipient: { userId: filedSql.personId },
+      template: 'appeal.new',
+      params: filedSql.params,
+    })
+  return insertFiledAppeal(
+    db,
     {
       enterprise_id: input.enterpriseId,
       submitted_by: input.submittedBy,
@@ -120,7 +143,7 @@ async function writeFiling(
       hide_identity: input.hideIdentity,
       is_public: input.isPublic,
     },
-    await readableNumberSource(deps, tx, 'appeal_counters', new Date()),
+    number,
     {
       actorUserId: actor.userId,
       actorRole: primaryRole(actor),
@@ -135,26 +158,22 @@ async function writeFiling(
       after: { channel: input.channel, enterpriseId: input.enterpriseId, categoryCode: input.categoryCode },
     }),
     conditions,
+    await deps.notifier.outboxSql(messages),
   )
-  if (!appeal) return undefined
-  await linkAttachments(tx, input.attachmentIds, appeal.id, null)
-  const messages: NotificationRequest[] = [
-    {
-      recipient: { enterpriseId: input.enterpriseId },
-      template: 'appeal.received',
-      params: { number: appeal.number, title: appeal.title, appealId: appeal.id },
-      isSolicited: true,
-    },
-  ]
-  // The task force must triage it. (A federation batch tells them once, not per row.)
-  if (tellDispatchers)
-    for (const userId of await staffToNotify(tx, null, ['dispatcher']))
-      messages.push({
-        recipient: { userId },
-        template: 'appeal.new',
-        params: { appealId: appeal.id, number: appeal.number, title: appeal.title },
-      })
-  await deps.notifier.enqueueMany(tx, messages)
+}
+
+/** writeFiling in the caller's transaction, numbered (the year's sequence made if new), attachments linked. */
+async function writeFilingInTx(
+  deps: AppDeps,
+  tx: Tx,
+  actor: UserActor,
+  input: IntakeInput,
+  conditions: { memberUserId?: string; skipIfKeyUsed?: boolean },
+  tellDispatchers: boolean,
+): Promise<AppealRow | undefined> {
+  const number = await readableNumberSource(deps, tx, 'appeal_counters', new Date())
+  const appeal = await writeFiling(deps, tx, actor, input, number, conditions, tellDispatchers)
+  if (appeal) await linkAttachments(tx, input.attachmentIds, appeal.id, null)
   return appeal
 }
 
@@ -171,7 +190,7 @@ export async function fileIntoPool(
   tellDispatchers = false,
 ): Promise<AppealRow> {
   await assertIntakeFields(tx, input)
-  const appeal = await writeFiling(deps, tx, actor, input, {}, tellDispatchers)
+  const appeal = await writeFilingInTx(deps, tx, actor, input, {}, tellDispatchers)
   // Only a category retired since the check above stops the insert.
   if (!appeal)
     throw new AppError('VALIDATION_FAILED', {
@@ -184,7 +203,7 @@ export async function fileIntoPool(
  * Files once per idempotency key: a retry (or a double tap) of the same request answers the first
  * appeal's receipt; the key with a different request is refused.
  *
- * The common filing goes in one short transaction (decision 0032): the category, the key and — with
+ * The common filing is one statement (decisions 0032, 0040): the category, the key and — with
  * `memberUserId` — the enterprise are conditions of the insert, not questions asked before it. When
  * the insert does not happen, or a field is wrong, the filing takes the long way, which asks each
  * question in turn and refuses or replays exactly as before: `assertMayFile`, then the kit's
@@ -204,11 +223,19 @@ async function fileOnce(
   const fingerprint = requestFingerprint(rest)
   const filing = { ...input, requestFingerprint: fingerprint }
   if (canTextContact(input)) {
-    const filed = await deps.db.transaction().execute(async (tx) => {
-      if (!(await ownsAttachments(tx, filing))) return undefined
-      const conditions = { memberUserId: access.memberUserId, skipIfKeyUsed: true }
-      return writeFiling(deps, tx, actor, filing, conditions, true)
-    })
+    const conditions = { memberUserId: access.memberUserId, skipIfKeyUsed: true }
+    // Without attachments, and once the year's sequence is known, the filing is one statement that
+    // commits by itself (decision 0040); otherwise a transaction checks and links the attachments.
+    const number =
+      filing.attachmentIds.length === 0
+        ? knownReadableNumberSource(deps, 'appeal_counters', new Date())
+        : undefined
+    const filed = number
+      ? await writeFiling(deps, deps.db, actor, filing, number, conditions, true)
+      : await deps.db.transaction().execute(async (tx) => {
+          if (!(await ownsAttachments(tx, filing))) return undefined
+          return writeFilingInTx(deps, tx, actor, filing, conditions, true)
+        })
     if (filed) return { receipt: receiptOf(filed), replayed: false }
   }
   await access.assertMayFile()

@@ -3,3 +3,4 @@
  * private to it (a lint rule holds the line; docs/decisions/0036).
  */
 export { staffToNotify } from './users.service'
+export { activeStaffWithRolesSql } from './users.queries'

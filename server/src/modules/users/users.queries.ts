@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '../../kernel/db/database'
 
 export async function findStaff(
@@ -180,6 +180,15 @@ export async function findActiveDepartmentIds(db: Executor, ids: string[]): Prom
 }
 
 /** Active staff holding one of the roles in one of the departments (for notifications). */
+/**
+ * The same people as findActiveStaffWithRoles without departments, as a subquery of (id) for a
+ * statement that messages them together with the change it makes (decision 0040).
+ */
+export function activeStaffWithRolesSql(roles: string[]): RawBuilder<{ id: string }> {
+  return sql<{ id: string }>`SELECT DISTINCT u.id FROM user_roles r JOIN users u ON u.id = r.user_id
+                              WHERE r.role = ANY(${roles}::text[]) AND u.is_disabled = false`
+}
+
 export async function findActiveStaffWithRoles(
   db: Executor,
   departmentIds: string[] | null,

@@ -1,0 +1,98 @@
+import { sql } from 'kysely'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { appealBody, buildAppealWorld, type AppealWorld } from './appeals.factories'
+import { createTestApp, type TestApp } from '../../../test/harness'
+
+// Every statement the app's connections send while `recording`: hooked before any connection opens,
+// because a PostgreSQL connection binds its query function when it connects (kernel/db/prepared.ts).
+type Sent = { text: string; named: boolean }
+let recording: Sent[] | undefined
+const query = pg.Client.prototype.query
+let t: TestApp
+let w: AppealWorld
+beforeAll(async () => {
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text: string; name?: string }
+    if (recording)
+      recording.push(
+        typeof first === 'string'
+          ? { text: first, named: false }
+          : { text: first.text, named: Boolean(first.name) },
+      )
+    return (query as (...a: unknown[]) => unknown).apply(this, args)
+  } as never
+  t = await createTestApp()
+  w = await buildAppealWorld(t)
+})
+afterAll(async () => {
+  await t.close()
+  pg.Client.prototype.query = query
+})
+
+async function statementsOf(work: () => Promise<unknown>): Promise<Sent[]> {
+  recording = []
+  try {
+    await work()
+    return recording
+  } finally {
+    recording = undefined
+  }
+}
+
+describe('intake in one statement (decision 0040)', () => {
+  it('files without attachments in one statement after the session, with no transaction around it', async () => {
+    // Two filings: the year's sequence is made if new, then seen committed.
+    for (let i = 0; i < 2; i++)
+      expect((await w.enterpriseUser.post('/api/v1/appeals', appealBody(w.enterprise.id))).status).toBe(201)
+    const body = appealBody(w.enterprise.id)
+    let status = 0
+    const sent = await statementsOf(async () => {
+      status = (await w.enterpriseUser.post('/api/v1/appeals', body)).status
+    })
+    expect(status).toBe(201)
+    const filing = sent.filter((s) => !/\bsessions\b/.test(s.text))
+    expect(filing).toHaveLength(1)
+    expect(filing[0]!.text).toMatch(/INSERT INTO appeals/)
+    expect(filing[0]!.text).toMatch(/INSERT INTO notifications/)
+    expect(filing[0]!.text).toMatch(/pgboss\.job/)
+    // Named on PostgreSQL: parsed and planned once per connection. (The embedded database is one
+    // connection in this process; nothing to save there.)
+    if (t.deps.database.kind === 'postgres') expect(filing[0]!.named).toBe(true)
+
+    const { rows } = await sql<{ events: number; audit: number; messages: number; jobs: number }>`
+      SELECT (SELECT count(*)::int FROM appeal_events e JOIN appeals a ON a.id = e.appeal_id
+               WHERE a.idempotency_key = ${body.idempotencyKey} AND e.type = 'filed') AS events,
+             (SELECT count(*)::int FROM audit_log l JOIN appeals a ON l.entity_id = a.id::text
+               WHERE a.idempotency_key = ${body.idempotencyKey} AND l.action = 'appeal.file') AS audit,
+             (SELECT count(*)::int FROM notifications n JOIN appeals a ON n.params->>'appealId' = a.id::text
+               WHERE a.idempotency_key = ${body.idempotencyKey}) AS messages,
+             (SELECT count(*)::int FROM pgboss.job j JOIN notifications n ON j.data->>'id' = n.id::text
+                JOIN appeals a ON n.params->>'appealId' = a.id::text
+               WHERE a.idempotency_key = ${body.idempotencyKey} AND j.name = 'notifications.deliver') AS jobs`.execute(
+      t.deps.db,
+    )
+    // The receipt and one message per dispatcher, each with its delivery job.
+    expect(rows[0]!.events).toBe(1)
+    expect(rows[0]!.audit).toBe(1)
+    expect(rows[0]!.messages).toBeGreaterThanOrEqual(2)
+    expect(rows[0]!.jobs).toBe(rows[0]!.messages)
+  })
+
+  it('a retried submit writes nothing and answers the first receipt', async () => {
+    const body = appealBody(w.enterprise.id)
+    const first = await w.enterpriseUser.post('/api/v1/appeals', body)
+    const count = async () => {
+      const { rows } = await sql<{ messages: number }>`
+        SELECT count(*)::int AS messages FROM notifications WHERE params->>'appealId' = ${first.body.id}`.execute(
+        t.deps.db,
+      )
+      return rows[0]!.messages
+    }
+    const messages = await count()
+    const again = await w.enterpriseUser.post('/api/v1/appeals', body)
+    expect(again.status).toBe(200)
+    expect(again.body.id).toBe(first.body.id)
+    expect(await count()).toBe(messages)
+  })
+})
