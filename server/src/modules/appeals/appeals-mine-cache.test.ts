@@ -3,12 +3,7 @@ import { buildApp, type App } from '../../app'
 import { createDeps } from '../../bootstrap'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { createLogger } from '../../kernel/logger'
-import {
-  appealBody,
-  buildAppealWorld,
-  fileAndDispatch,
-  type AppealWorld,
-} from '../../../test/appeal-factories'
+import { appealBody, buildAppealWorld, fileAndDispatch, type AppealWorld } from './appeals.factories'
 import { buildEnterprise, buildEnterpriseUser, signInEnterprise } from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
