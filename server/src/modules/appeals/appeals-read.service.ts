@@ -101,16 +101,16 @@ export async function listMyAppeals(
   const rows = await lq.findMemberAppealPage(deps.database, user.userId, page)
   const now = new Date()
   if (!rows.length) {
-    // Nothing to carry a fingerprint (no appeals, or a page past the end): counted apart, not kept.
-    const result = await lq.pageOf(lq.ofMember(lq.summaryQuery(deps.db), user.userId), page, 'created', {
-      countInline: true,
-    })
-    return deps.answers.store<EnterpriseAppealPage>(
-      key,
-      { items: [], total: result.total },
-      null,
-      now.getTime(),
-    )
+    // Nothing to carry a fingerprint (no appeals, or a page past the end, then counted apart): not kept.
+    const total =
+      page.offset > 0
+        ? (
+            await lq.pageOf(lq.ofMember(lq.summaryQuery(deps.db), user.userId), page, 'created', {
+              countInline: true,
+            })
+          ).total
+        : 0
+    return deps.answers.store<EnterpriseAppealPage>(key, { items: [], total }, null, now.getTime())
   }
   // "Overdue" turns on by itself when a deadline passes: the answer is right until the first one does.
   let validUntil = Number.POSITIVE_INFINITY
