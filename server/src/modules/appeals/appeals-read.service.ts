@@ -71,7 +71,7 @@ const fingerprintLookups = new WeakMap<Database, SharedLookups<string>>()
 function fingerprintsOf(database: Database): SharedLookups<string> {
   let lookups = fingerprintLookups.get(database)
   if (!lookups) {
-    lookups = new SharedLookups((userIds) => lq.findMemberListFingerprints(database, userIds))
+    lookups = new SharedLookups((userIds) => lq.findMemberListFingerprints(database.db, userIds))
     fingerprintLookups.set(database, lookups)
   }
   return lookups
@@ -98,7 +98,7 @@ export async function listMyAppeals(
     const kept = deps.answers.current<EnterpriseAppealPage>(key, fingerprint, Date.now())
     if (kept) return kept
   }
-  const rows = await lq.findMemberAppealPage(deps.database, user.userId, page)
+  const rows = await lq.findMemberAppealPage(deps.db, user.userId, page)
   const now = new Date()
   if (!rows.length) {
     // Nothing to carry a fingerprint (no appeals, or a page past the end, then counted apart): not kept.
