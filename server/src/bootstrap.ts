@@ -1,4 +1,5 @@
 import type { Config } from './kernel/config'
+import { ValidatedAnswerCache } from './kernel/http/validated-answers'
 import { SessionCache } from './kernel/auth/session-cache'
 import { CalendarSource } from './kernel/calendar/calendar-source'
 import type { Database } from './kernel/db/database'
@@ -66,6 +67,7 @@ export function createDeps(
     logger,
     metrics,
     sessionCache: new SessionCache(config.sessionCacheMs),
+    answers: new ValidatedAnswerCache(config.answerCacheBytes),
   }
   notifier.register()
   for (const module of MODULES) module.jobs?.(deps)

@@ -44,6 +44,9 @@ const envSchema = z.object({
   // How long a node's reads may use a session resolved before (0 = never): the longest a sign-out
   // or a disabling made on another node takes to reach this node's reads (decision 0031).
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(2000),
+  // Memory for answers served again after a fingerprint query finds their rows unchanged (0 = off;
+  // decision 0041).
+  ANSWER_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   // true = one proxy (the load balancer); a number = that many proxies in a row (CDN, load balancer).
   TRUST_PROXY: z
     .string()
@@ -89,6 +92,8 @@ export type Config = {
   enterpriseSessionDays: number
   /** How long reads may use a session resolved before, in ms (0 = never; decision 0031). */
   sessionCacheMs: number
+  /** Bytes of validated answers a node keeps (0 = none; decision 0041). */
+  answerCacheBytes: number
   /** whether X-Forwarded-* headers are believed at all (TRUST_PROXY) */
   trustProxy: boolean
   /** how many proxies in front of this server append to X-Forwarded-For (0: none trusted) */
@@ -191,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffSessionHours: e.STAFF_SESSION_HOURS,
     enterpriseSessionDays: e.ENTERPRISE_SESSION_DAYS,
     sessionCacheMs: e.SESSION_CACHE_MS,
+    answerCacheBytes: Math.round(e.ANSWER_CACHE_MB * 1024 * 1024),
     trustProxy: e.TRUST_PROXY > 0,
     trustedProxyHops: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,

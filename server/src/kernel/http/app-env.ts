@@ -8,6 +8,7 @@ import type { Notifier } from '../notify/notifier'
 import type { IdentityVerifier } from '../identity/identity-verifier'
 import type { Actor } from '../auth/actor'
 import type { SessionCache } from '../auth/session-cache'
+import type { ValidatedAnswerCache } from './validated-answers'
 
 /** Everything a service may use. Built once per process (or per test database). */
 export type AppDeps = {
@@ -28,6 +29,8 @@ export type AppDeps = {
   metrics: Metrics
   /** Sessions resolved a moment ago, for reads on this node (decision 0031). */
   sessionCache: SessionCache
+  /** Serialised answers served again while a fingerprint query finds their rows unchanged (decision 0041). */
+  answers: ValidatedAnswerCache
 }
 
 export type AppEnv = {

@@ -14,7 +14,7 @@ import type { findRatings } from './appeal-ratings.queries'
 import type { findReplies } from './appeal-replies.queries'
 import type { AppealRow } from './appeal-row.queries'
 import type { findEvents } from './appeal-timeline.queries'
-import type { SummaryRow } from './appeals-list.queries'
+import type { MemberListRow, SummaryRow } from './appeals-list.queries'
 
 /**
  * What an enterprise reads of its own appeal, built field by field from these lists — never by copying
@@ -48,7 +48,7 @@ export const ENTERPRISE_TIMELINE: ApplicantAllowList = {
 /** Clocks the enterprise follows: when it will be contacted and answered. */
 const ENTERPRISE_CLOCKS = new Set(['first_contact', 'resolution'])
 
-export function presentEnterpriseSummary(row: SummaryRow, now: Date): EnterpriseAppealSummary {
+export function presentEnterpriseSummary(row: MemberListRow, now: Date): EnterpriseAppealSummary {
   const due = (row.due_at as Date | null) ?? null
   return {
     ...presentSummaryColumns(row),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../../kernel/http/app-env'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { defineRoute, jsonResponse } from '../../kernel/http/route'
+import { sendValidatedAnswer, wantsFreshAnswer } from '../../kernel/http/validated-answers'
 import { EnterpriseAppealPageSchema, AppealPageSchema, InboxQuery, QueueQuery } from './appeals.schema'
 import * as read from './appeals-read.service'
 import * as worklist from './appeals-worklist.service'
@@ -23,9 +24,17 @@ export function listRoutes(router: OpenAPIHono<AppEnv>): void {
           offset: z.coerce.number().int().min(0).default(0),
         }),
       },
-      responses: { 200: jsonResponse(EnterpriseAppealPageSchema, 'My appeals, newest first') },
+      responses: {
+        200: jsonResponse(EnterpriseAppealPageSchema, 'My appeals, newest first'),
+        304: { description: 'Unchanged since the answer the client holds (If-None-Match)' },
+      },
     }),
-    async (c) => c.json(await read.listMyAppeals(c.get('deps'), c.get('actor'), c.req.valid('query')), 200),
+    async (c) => {
+      const deps = c.get('deps')
+      const fresh = wantsFreshAnswer(c)
+      const answer = await read.listMyAppeals(deps, c.get('actor'), c.req.valid('query'), { fresh })
+      return sendValidatedAnswer(c, deps.answers, answer)
+    },
   )
 
   router.openapi(

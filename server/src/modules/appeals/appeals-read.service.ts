@@ -1,7 +1,10 @@
 import { hasRole, requireSignedIn, type Actor } from '../../kernel/auth/actor'
 import { currentLocale } from '../../kernel/context'
 import { AppError, notFound } from '../../kernel/errors'
+import type { Database } from '../../kernel/db/database'
+import { SharedLookups } from '../../kernel/db/shared-lookups'
 import type { AppDeps } from '../../kernel/http/app-env'
+import type { ValidatedAnswer } from '../../kernel/http/validated-answers'
 import { usedMinutes } from './appeal-deadline-rules'
 import { meterOf, rowToClock } from './appeal-clock-store.service'
 import { presentAppealForEnterprise, presentEnterpriseSummary } from './appeal-enterprise-view'
@@ -28,7 +31,7 @@ import {
   presentStaffReply,
   presentSummaryColumns,
 } from './appeal-presenters'
-import type { AppealDetail, AppealSummary, EnterpriseAppeal } from './appeals.schema'
+import type { AppealDetail, AppealSummary, EnterpriseAppeal, EnterpriseAppealPage } from './appeals.schema'
 import { findAssignments } from './appeal-assignments.queries'
 import { findAttachmentList } from './appeal-attachments.queries'
 import { findClocks } from './appeal-clocks.queries'
@@ -63,16 +66,63 @@ function presentSummary(row: SummaryRow, viewer: Viewer, now: Date): AppealSumma
   }
 }
 
-/** The enterprise's own appeals, newest first. */
-export async function listMyAppeals(deps: AppDeps, actor: Actor, page: { limit: number; offset: number }) {
+/** Per database: the checks of concurrent reads of kept lists go to PostgreSQL together. */
+const fingerprintLookups = new WeakMap<Database, SharedLookups<string>>()
+function fingerprintsOf(database: Database): SharedLookups<string> {
+  let lookups = fingerprintLookups.get(database)
+  if (!lookups) {
+    lookups = new SharedLookups((userIds) => lq.findMemberListFingerprints(database.db, userIds))
+    fingerprintLookups.set(database, lookups)
+  }
+  return lookups
+}
+
+/**
+ * The enterprise's own appeals list, as a validated answer (decision 0041): served again only when the
+ * list's fingerprint, read for this request, is the one it was built from and no deadline it shows has
+ * passed since; else built, serialised and kept. The key names the caller and the language; the
+ * permission check comes first either way.
+ */
+export async function listMyAppeals(
+  deps: AppDeps,
+  actor: Actor,
+  page: { limit: number; offset: number },
+  options: { fresh?: boolean } = {},
+): Promise<ValidatedAnswer<EnterpriseAppealPage>> {
   const user = requireSignedIn(actor)
   // Only enterprise users have appeals of their own; membership is a rule of the query.
   if (user.userKind !== 'enterprise') throw new AppError('FORBIDDEN')
-  const result = await lq.pageOf(lq.ofMember(lq.summaryQuery(deps.db), user.userId), page, 'created', {
-    countInline: true,
-  })
+  const key = `appeals/mine ${user.userId} ${currentLocale()} ${page.limit} ${page.offset}`
+  if (!options.fresh && deps.answers.peek(key)) {
+    const fingerprint = await fingerprintsOf(deps.database).get(user.userId)
+    const kept = deps.answers.current<EnterpriseAppealPage>(key, fingerprint, Date.now())
+    if (kept) return kept
+  }
+  const rows = await lq.findMemberAppealPage(deps.db, user.userId, page)
   const now = new Date()
-  return { items: result.items.map((r) => presentEnterpriseSummary(r, now)), total: result.total }
+  if (!rows.length) {
+    // Nothing to carry a fingerprint (no appeals, or a page past the end, then counted apart): not kept.
+    const total =
+      page.offset > 0
+        ? (
+            await lq.pageOf(lq.ofMember(lq.summaryQuery(deps.db), user.userId), page, 'created', {
+              countInline: true,
+            })
+          ).total
+        : 0
+    return deps.answers.store<EnterpriseAppealPage>(key, { items: [], total }, null, now.getTime())
+  }
+  // "Overdue" turns on by itself when a deadline passes: the answer is right until the first one does.
+  let validUntil = Number.POSITIVE_INFINITY
+  for (const row of rows) {
+    const due = (row.due_at as Date | null)?.getTime()
+    if (due !== undefined && due >= now.getTime() && due < validUntil) validUntil = due
+  }
+  const body: EnterpriseAppealPage = {
+    items: rows.map((r) => presentEnterpriseSummary(r, now)),
+    total: Number(rows[0]!.total_count),
+  }
+  return deps.answers.store(key, body, rows[0]!.list_fingerprint, now.getTime(), validUntil)
 }
 
 const QUEUE_STATES = {

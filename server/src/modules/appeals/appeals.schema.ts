@@ -596,6 +596,7 @@ export const ReturnVisitSchema = z.object({
 export type AppealDetail = z.infer<typeof AppealDetailSchema>
 export type EnterpriseAppeal = z.infer<typeof EnterpriseAppealSchema>
 export type EnterpriseAppealSummary = z.infer<typeof EnterpriseAppealSummarySchema>
+export type EnterpriseAppealPage = z.infer<typeof EnterpriseAppealPageSchema>
 export type AppealSummary = z.infer<typeof AppealSummarySchema>
 export type FiguresRow = z.infer<typeof FiguresRowSchema>
 export type FileAppealInput = z.infer<typeof FileAppealBody>
