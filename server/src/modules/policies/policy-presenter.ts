@@ -2,6 +2,7 @@ import type { UserActor } from '../../kernel/auth/actor'
 import { currentLocale } from '../../kernel/context'
 import type { Executor } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { definePresenter } from '../../kernel/present'
 import { RuleRenderer, type Locale } from '../../shared/rules/render'
 import { factReader, type RuleSchema } from '../facts'
 import { exclusionSentence } from './holder-exclusion'
@@ -27,6 +28,61 @@ export function allowedActions(user: UserActor, policy: PolicyRow): string[] {
 }
 
 // Presenting
+
+/** What an item's answer copies from its row as it is (the rest is read back from its rules). */
+const presentItemRow = definePresenter({
+  id: 'id',
+  policyId: 'policy_id',
+  code: 'code',
+  title: 'title',
+  summary: 'summary',
+  benefitKind: 'benefit_kind',
+  amount: 'amount',
+  amountFormula: 'amount_formula',
+  mode: 'mode',
+  departmentId: 'department_id',
+  budgetCap: 'budget_cap',
+  noCapReason: 'no_cap_reason',
+  requiredMaterials: 'required_materials',
+  promisedWorkingDays: 'promised_working_days',
+  effectiveFrom: 'effective_from',
+  effectiveTo: 'effective_to',
+  topics: 'topics',
+  isPushEnabled: 'is_push_enabled',
+  sortOrder: 'sort_order',
+  isActive: 'is_active',
+  version: 'version',
+})
+
+/** What a policy's answer copies from its row as it is. */
+const presentPolicyRow = definePresenter({
+  id: 'id',
+  title: 'title',
+  issuer: 'issuer',
+  documentNumber: 'document_number',
+  level: 'level',
+  issuedOn: 'issued_on',
+  effectiveFrom: 'effective_from',
+  effectiveTo: 'effective_to',
+  summary: 'summary',
+  fullText: 'full_text',
+  sourceUrl: 'source_url',
+  topics: 'topics',
+  ownerDepartmentId: 'owner_department_id',
+  status: 'status',
+  revisionStatus: 'revision_status',
+  publishedVersion: 'published_version',
+  statusNote: 'status_note',
+  version: 'version',
+  updatedAt: 'updated_at',
+})
+
+const presentAttachment = definePresenter({
+  id: 'id',
+  fileName: 'file_name',
+  contentType: 'content_type',
+  sizeBytes: 'size_bytes',
+})
 
 function renderers(loaded: RuleSchema) {
   return {
@@ -56,22 +112,9 @@ function presentItem(
   const texts = new Map<string, string>()
   if (compiled.ok) for (const c of compiled.conditions) texts.set(c.id, renderer.render(c.node))
   return {
-    id: row.id,
-    policyId: row.policy_id,
-    code: row.code,
-    title: row.title,
-    summary: row.summary,
-    benefitKind: row.benefit_kind,
-    amount: row.amount,
-    amountFormula: row.amount_formula,
+    ...presentItemRow(row),
     amountText: compiled.ok && compiled.amountNode ? renderer.render(compiled.amountNode) : null,
-    mode: row.mode,
-    departmentId: row.department_id,
     departmentName: names.get(row.department_id) ?? null,
-    budgetCap: row.budget_cap,
-    noCapReason: row.no_cap_reason,
-    requiredMaterials: row.required_materials,
-    promisedWorkingDays: row.promised_working_days,
     conditions: row.conditions.map((c) => ({
       id: c.id,
       clause: c.clause,
@@ -82,14 +125,7 @@ function presentItem(
     exclusion: row.exclusion
       ? { ...row.exclusion, text: exclusionSentence(row.exclusion, loaded.schema, locale) }
       : null,
-    effectiveFrom: row.effective_from,
-    effectiveTo: row.effective_to,
-    topics: row.topics,
-    isPushEnabled: row.is_push_enabled,
-    sortOrder: row.sort_order,
-    isActive: row.is_active,
     ruleVersion,
-    version: row.version,
   }
 }
 
@@ -112,33 +148,10 @@ export async function presentPolicy(
     if (latest) ruleVersions.set(item.id, latest.rule_version)
   }
   return {
-    id: policy.id,
-    title: policy.title,
-    issuer: policy.issuer,
-    documentNumber: policy.document_number,
-    level: policy.level,
-    issuedOn: policy.issued_on,
-    effectiveFrom: policy.effective_from,
-    effectiveTo: policy.effective_to,
-    summary: policy.summary,
-    fullText: policy.full_text,
-    sourceUrl: policy.source_url,
-    topics: policy.topics,
-    ownerDepartmentId: policy.owner_department_id,
+    ...presentPolicyRow(policy),
     ownerDepartmentName: names.get(policy.owner_department_id) ?? null,
-    status: policy.status,
-    revisionStatus: policy.revision_status,
-    publishedVersion: policy.published_version,
-    statusNote: policy.status_note,
     items: items.map((i) => presentItem(i, names, loaded, locale, ruleVersions.get(i.id) ?? null)),
-    attachments: (await q.findAttachments(db, policy.id)).map((a) => ({
-      id: a.id,
-      fileName: a.file_name,
-      contentType: a.content_type,
-      sizeBytes: a.size_bytes,
-    })),
+    attachments: (await q.findAttachments(db, policy.id)).map(presentAttachment),
     allowedActions: allowedActions(user, policy),
-    version: policy.version,
-    updatedAt: policy.updated_at.toISOString(),
   }
 }
