@@ -182,7 +182,7 @@ describe('the enterprise’s view of its appeal', () => {
     } finally {
       await setSettings({})
     }
-    await ok(w.enterpriseUser.post(`/api/v1/appeals/${one}/verdict`, { solved: false, comment: '还没解决' }))
+    await ok(w.enterpriseUser.post(`/api/v1/appeals/${one}/rating`, { solved: false, comment: '还没解决' }))
     await ok(
       w.handlerA.post(`/api/v1/appeals/${one}/reply`, {
         body: '补充答复：许可证已核发，请查收。',
@@ -191,7 +191,7 @@ describe('the enterprise’s view of its appeal', () => {
       }),
     )
     await ok(
-      w.enterpriseUser.post(`/api/v1/appeals/${one}/verdict`, {
+      w.enterpriseUser.post(`/api/v1/appeals/${one}/rating`, {
         solved: true,
         level: 3,
         comment: '基本满意',

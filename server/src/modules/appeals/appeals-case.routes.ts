@@ -76,6 +76,7 @@ export function caseRoutes(router: OpenAPIHono<AppEnv>): void {
     summary: string,
     body: B | null,
     run: (c: Context<AppEnv>, id: string, input: z.infer<B>) => Promise<unknown>,
+    deprecated = false,
   ) => {
     router.openapi(
       defineRoute({
@@ -84,6 +85,7 @@ export function caseRoutes(router: OpenAPIHono<AppEnv>): void {
         tags,
         access: 'session',
         summary,
+        ...(deprecated ? { deprecated } : {}),
         request: { params: AppealIdParams, ...(body ? { body: jsonBody(body) } : {}) },
         responses: { 200: afterAction },
       }),
@@ -168,12 +170,19 @@ export function caseRoutes(router: OpenAPIHono<AppEnv>): void {
     ReplyBody,
     (c, id, b) => handling.replyToAppeal(c.get('deps'), c.get('actor'), id, b),
   )
-  // The path keeps its first name (clients call it); the act is the enterprise's rating.
   action(
-    'verdict',
+    'rating',
     'Confirm solved and rate (five levels), or say not solved: the appeal reopens (enterprise)',
     RatingBody,
     (c, id, b) => closing.rateAnswer(c.get('deps'), c.get('actor'), id, b),
+  )
+  // The first name of the rating's path: clients written against it keep working.
+  action(
+    'verdict',
+    'The former path of /appeals/{id}/rating, the same act (enterprise)',
+    RatingBody,
+    (c, id, b) => closing.rateAnswer(c.get('deps'), c.get('actor'), id, b),
+    true,
   )
   action('withdraw', 'Withdraw before an answer, with a reason (enterprise)', WithdrawBody, (c, id, b) =>
     closing.withdrawAppeal(c.get('deps'), c.get('actor'), id, b),

@@ -30,18 +30,18 @@ beforeAll(async () => {
     noteAudience: 'internal',
   })
   await reply(one)
-  await w.enterpriseUser.post(`/api/v1/appeals/${one}/verdict`, { solved: true, level: 5 })
+  await w.enterpriseUser.post(`/api/v1/appeals/${one}/rating`, { solved: true, level: 5 })
 
   const two = await fileAndDispatch(w)
   await w.handlerA.post(`/api/v1/appeals/${two}/sign-for`)
   await reply(two)
-  await w.enterpriseUser.post(`/api/v1/appeals/${two}/verdict`, {
+  await w.enterpriseUser.post(`/api/v1/appeals/${two}/rating`, {
     solved: false,
     level: null,
     comment: '没有解决',
   })
   await reply(two)
-  await w.enterpriseUser.post(`/api/v1/appeals/${two}/verdict`, { solved: true, level: 4 })
+  await w.enterpriseUser.post(`/api/v1/appeals/${two}/rating`, { solved: true, level: 4 })
 
   const three = await fileAndDispatch(w)
   await w.handlerA.post(`/api/v1/appeals/${three}/return`, { reason: '不属于本部门' })
@@ -53,7 +53,7 @@ beforeAll(async () => {
   const five = await fileAndDispatch(w)
   await w.handlerA.post(`/api/v1/appeals/${five}/sign-for`)
   await reply(five)
-  await w.enterpriseUser.post(`/api/v1/appeals/${five}/verdict`, { solved: true, level: 3 })
+  await w.enterpriseUser.post(`/api/v1/appeals/${five}/rating`, { solved: true, level: 3 })
 })
 afterAll(() => t.close())
 

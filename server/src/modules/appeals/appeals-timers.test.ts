@@ -162,7 +162,7 @@ describe('return visits and the contact cap', () => {
       body: '已按规定办理完毕，请查收。',
       attachmentIds: [],
     })
-    await w.enterpriseUser.post(`/api/v1/appeals/${id}/verdict`, { solved: true, level: 3 }) // fairly satisfied: always visited
+    await w.enterpriseUser.post(`/api/v1/appeals/${id}/rating`, { solved: true, level: 3 }) // fairly satisfied: always visited
     const visit = (await w.dispatcher.get('/api/v1/appeals/return-visits?status=pending')).body.items.find(
       (v: { appealId: string }) => v.appealId === id,
     )

@@ -148,6 +148,11 @@ export default definePermissionRows({
     params: (c) => ({ id: c.appealId, replyId: randomUuid() }),
     body: () => ({ approve: true }),
   },
+  'POST /api/v1/appeals/{id}/rating': {
+    allow: ['enterprise'],
+    params: appeal,
+    body: () => ({ solved: true, level: 5 }),
+  },
   'POST /api/v1/appeals/{id}/verdict': {
     allow: ['enterprise'],
     params: appeal,

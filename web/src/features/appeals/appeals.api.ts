@@ -160,7 +160,7 @@ export const appealsApi = {
     api.post<AppealDetail>(`${appealPath(id)}/extension`, body),
   reply: (id: string, body: { body: string; attachmentIds: string[]; missingPartsReason?: string }) =>
     api.post<AppealDetail>(`${appealPath(id)}/reply`, body),
-  rate: (id: string, body: RatingBody) => api.post<EnterpriseAppeal>(`${appealPath(id)}/verdict`, body),
+  rate: (id: string, body: RatingBody) => api.post<EnterpriseAppeal>(`${appealPath(id)}/rating`, body),
   withdraw: (id: string, body: { reason: string }) =>
     api.post<EnterpriseAppeal>(`${appealPath(id)}/withdraw`, body),
   decideExtension: (id: string, extensionId: string, body: Noted & { approve: boolean }) =>
