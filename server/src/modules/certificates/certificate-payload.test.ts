@@ -4,7 +4,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { certificateKeyFromPrivateHex } from './certificate-key'
-import { canonicalBytes, checkPayload, signPayload, SM2_USER_ID, type SignedFields } from './certificate-payload'
+import {
+  canonicalBytes,
+  checkPayload,
+  signPayload,
+  SM2_USER_ID,
+  type SignedFields,
+} from './certificate-payload'
 
 /** The payload codec: round trip, tampering, and interoperability with OpenSSL's SM2 (if on PATH). */
 const key = certificateKeyFromPrivateHex('3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8')
@@ -61,8 +67,22 @@ describe('certificate payload', () => {
       fs.writeFileSync(path.join(dir, 'sig'), Buffer.from(signature!, 'base64url'))
       const out = execFileSync(
         'openssl',
-        ['pkeyutl', '-verify', '-rawin', '-digest', 'sm3', '-pubin', '-inkey', 'pub.pem', '-in', 'msg', '-sigfile', 'sig',
-          '-pkeyopt', `distid:${SM2_USER_ID}`],
+        [
+          'pkeyutl',
+          '-verify',
+          '-rawin',
+          '-digest',
+          'sm3',
+          '-pubin',
+          '-inkey',
+          'pub.pem',
+          '-in',
+          'msg',
+          '-sigfile',
+          'sig',
+          '-pkeyopt',
+          `distid:${SM2_USER_ID}`,
+        ],
         { cwd: dir, encoding: 'utf8' },
       )
       expect(out).toContain('Signature Verified Successfully')
@@ -74,14 +94,17 @@ describe('certificate payload', () => {
 
 function alter(payload: string, changes: Partial<SignedFields>): string {
   const [body, signature] = payload.split('.')
-  const changed = { ...(JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as SignedFields), ...changes }
+  const changed = {
+    ...(JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as SignedFields),
+    ...changes,
+  }
   return `${canonicalBytes(changed).toString('base64url')}.${signature}`
 }
 
 function flipLast(payload: string): string {
   const [body, signature] = payload.split('.')
   const bytes = Buffer.from(signature!, 'base64url')
-  bytes[bytes.length - 1] ^= 1
+  bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1)
   return `${body}.${bytes.toString('base64url')}`
 }
 

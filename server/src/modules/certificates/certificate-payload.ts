@@ -31,15 +31,18 @@ export function canonicalBytes(fields: SignedFields): Buffer {
   return Buffer.from(JSON.stringify(sorted), 'utf8')
 }
 
+/** SM2 with SM3 and the default user id; the signature DER-encoded, in hex. */
+export function signBytes(bytes: Buffer, privateKeyHex: string): string {
+  return sm2.doSignature(Array.from(bytes), privateKeyHex, SIGN_OPTIONS)
+}
+
 export function signPayload(fields: SignedFields, privateKeyHex: string): string {
   const bytes = canonicalBytes(fields)
-  const signature = sm2.doSignature(Array.from(bytes), privateKeyHex, SIGN_OPTIONS)
-  return `${bytes.toString('base64url')}.${Buffer.from(signature, 'hex').toString('base64url')}`
+  return `${bytes.toString('base64url')}.${Buffer.from(signBytes(bytes, privateKeyHex), 'hex').toString('base64url')}`
 }
 
 export type PayloadCheck =
-  | { ok: true; fields: SignedFields }
-  | { ok: false; reason: 'malformed' | 'unknown_key' | 'bad_signature' }
+  { ok: true; fields: SignedFields } | { ok: false; reason: 'malformed' | 'unknown_key' | 'bad_signature' }
 
 /**
  * Offline check: the payload decodes to canonical signed fields and the SM2 signature holds under the
@@ -47,7 +50,8 @@ export type PayloadCheck =
  */
 export function checkPayload(payload: string, keys: ReadonlyMap<string, string>): PayloadCheck {
   const parts = payload.trim().split('.')
-  if (parts.length !== 2 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p))) return { ok: false, reason: 'malformed' }
+  if (parts.length !== 2 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p)))
+    return { ok: false, reason: 'malformed' }
   const bytes = Buffer.from(parts[0]!, 'base64url')
   let parsed: unknown
   try {

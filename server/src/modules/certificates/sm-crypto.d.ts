@@ -5,6 +5,11 @@ declare module 'sm-crypto' {
     generateKeyPairHex(): { publicKey: string; privateKey: string }
     getPublicKeyFromPrivateKey(privateKey: string): string
     doSignature(message: string | number[], privateKey: string, options?: SignOptions): string
-    doVerifySignature(message: string | number[], signature: string, publicKey: string, options?: SignOptions): boolean
+    doVerifySignature(
+      message: string | number[],
+      signature: string,
+      publicKey: string,
+      options?: SignOptions,
+    ): boolean
   }
 }
