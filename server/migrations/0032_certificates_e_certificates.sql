@@ -20,7 +20,8 @@ CREATE TABLE certificates (
   -- the QR payload exactly as signed: the certificate's signed fields, the key id and the SM2 signature
   payload                text        NOT NULL,
   key_id                 text        NOT NULL,
-  issued_by              uuid        NOT NULL REFERENCES users (id),
+  -- null when the seed issued it (demo data)
+  issued_by              uuid        REFERENCES users (id),
   created_at             timestamptz NOT NULL DEFAULT now(),
   version                int         NOT NULL DEFAULT 1
 );

@@ -67,3 +67,25 @@ export async function findWithdrawnCertificates(db: Executor) {
     .orderBy('number')
     .execute()
 }
+
+/** The first enterprise (by name) of the user with this sign-in phone, and whether it holds certificates. */
+export async function findDemoHolder(db: Executor, phone: string) {
+  return db
+    .selectFrom('enterprise_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .innerJoin('enterprises as e', 'e.id', 'm.enterprise_id')
+    .select([
+      'e.id',
+      (eb) =>
+        eb
+          .exists(eb.selectFrom('certificates as c').whereRef('c.enterprise_id', '=', 'e.id'))
+          .as('has_certificates'),
+    ])
+    .where('u.phone', '=', phone)
+    .orderBy('e.name')
+    .executeTakeFirst()
+}
+
+export async function findDepartmentIdByCode(db: Executor, code: string) {
+  return db.selectFrom('departments').select('id').where('code', '=', code).executeTakeFirst()
+}

@@ -1,5 +1,13 @@
 import crypto from 'node:crypto'
-import { departmentsWhere, hasRole, requireRole, type Actor, type UserActor } from '../../kernel/auth/actor'
+import {
+  departmentsWhere,
+  hasRole,
+  requireRole,
+  systemActor,
+  type Actor,
+  type SystemActor,
+  type UserActor,
+} from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import { cityToday } from '../../kernel/calendar/city-today'
 import { AppError, notFound } from '../../kernel/errors'
@@ -72,6 +80,15 @@ export async function issueCertificate(
   input: IssueCertificateInput,
 ): Promise<Certificate> {
   const user = requireIssuer(actor, input.issuingDepartmentId)
+  return issueSigned(deps, user, input)
+}
+
+/** Signs and stores a certificate, audited as the issuer (a user, or the seed). */
+async function issueSigned(
+  deps: AppDeps,
+  issuer: UserActor | SystemActor,
+  input: IssueCertificateInput,
+): Promise<Certificate> {
   const holder = await q.findHolder(deps.db, input.enterpriseId)
   const department = await q.findDepartmentName(deps.db, input.issuingDepartmentId)
   if (!holder || !department) throw notFound()
@@ -105,10 +122,10 @@ export async function issueCertificate(
       status_changed_at: null,
       payload: signPayload(fields, key.privateKeyHex),
       key_id: key.keyId,
-      issued_by: user.userId,
+      issued_by: issuer.kind === 'user' ? issuer.userId : null,
       created_at: new Date(),
     })
-    await writeAudit(tx, user, {
+    await writeAudit(tx, issuer, {
       action: 'certificate.issue',
       entityType: 'certificate',
       entityId: id,
@@ -211,4 +228,49 @@ export async function certificateStatusList(deps: AppDeps) {
   const issuedAt = new Date().toISOString()
   const signed = Buffer.from(JSON.stringify({ issuedAt, items, keyId: key.keyId }), 'utf8')
   return { issuedAt, keyId: key.keyId, items, signature: signBytes(signed, key.privateKeyHex) }
+}
+
+/** The market regulation bureau issues the demo certificates (Dalian's seed has it under this code). */
+const DEMO_ISSUER_CODE = 'DL-SCJGJ'
+
+/**
+ * Demo data: a food business licence in force and a revoked public-place hygiene licence for the first
+ * enterprise of the demo enterprise user, so the list and the verify page have something to show.
+ * Once: an enterprise that holds certificates keeps them. Answers how many it issued.
+ */
+export async function seedDemoCertificates(deps: AppDeps, demoPhone: string): Promise<number> {
+  const holder = await q.findDemoHolder(deps.db, demoPhone)
+  const department = await q.findDepartmentIdByCode(deps.db, DEMO_ISSUER_CODE)
+  if (!holder || holder.has_certificates || !department) return 0
+  const seed = systemActor('seed')
+  const base = { enterpriseId: holder.id, issuingDepartmentId: department.id, applicationId: null }
+  await issueSigned(deps, seed, {
+    ...base,
+    kind: 'licence',
+    title: '食品经营许可证',
+    issuedOn: '2026-03-02',
+    validUntil: '2031-03-01',
+  })
+  const revoked = await issueSigned(deps, seed, {
+    ...base,
+    kind: 'licence',
+    title: '公共场所卫生许可证',
+    issuedOn: '2025-06-16',
+    validUntil: '2029-06-15',
+  })
+  await deps.db.transaction().execute(async (tx) => {
+    await q.updateCertificate(tx, revoked.id, {
+      status: 'revoked',
+      status_reason: '演示数据：经营场所已注销',
+      status_changed_at: new Date(),
+    })
+    await writeAudit(tx, seed, {
+      action: 'certificate.revoke',
+      entityType: 'certificate',
+      entityId: revoked.id,
+      before: { status: 'active' },
+      after: { status: 'revoked', reason: '演示数据：经营场所已注销' },
+    })
+  })
+  return 2
 }

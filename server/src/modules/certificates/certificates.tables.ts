@@ -25,7 +25,7 @@ export type CertificatesTable = {
   status_changed_at: Date | null
   payload: string
   key_id: string
-  issued_by: string
+  issued_by: string | null
   created_at: Timestamp
   version: Generated<number>
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 import { canonicalBytes, checkPayload } from './certificate-payload'
+import { seedDemoCertificates } from './certificates.service'
 
 /** Certificates through HTTP on a real database: issue, verify, status changes, scope. */
 const BASE = '/api/v1/certificates'
@@ -176,5 +177,18 @@ describe('Certificates', () => {
     expect(backwards.body.error.code).toBe('VALIDATION_FAILED')
     expect((await head.post(`${BASE}/not-a-uuid/revoke`, { reason: 'x' })).status).toBe(400)
     expect((await t.anonymous().post(VERIFY, { payload: 1 })).status).toBe(400)
+  })
+})
+
+describe('demo certificates', () => {
+  it('gives the demo user’s first enterprise a valid and a revoked certificate, once', async () => {
+    const user = await buildEnterpriseUser(t, { enterpriseIds: [(await buildEnterprise(t)).id] })
+    await buildDepartment(t, { code: 'DL-SCJGJ' }).catch(() => undefined)
+    expect(await seedDemoCertificates(t.deps, user.phone)).toBe(2)
+    expect(await seedDemoCertificates(t.deps, user.phone)).toBe(0)
+    const mine = await (await signInEnterprise(t, user.phone)).get(`${BASE}/mine`)
+    expect(mine.body.items.map((c: { status: string }) => c.status).sort()).toEqual(['active', 'revoked'])
+    for (const c of mine.body.items)
+      expect(['valid', 'revoked']).toContain((await verify(c.payload)).body.result)
   })
 })
