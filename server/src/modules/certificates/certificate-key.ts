@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+// sm-crypto ships no types: its declaration, imported so it follows this file into every project.
+import './sm-crypto.types'
 import { sm2 } from 'sm-crypto'
 
 /**

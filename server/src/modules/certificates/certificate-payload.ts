@@ -1,3 +1,5 @@
+// sm-crypto ships no types: its declaration, imported so it follows this file into every project.
+import './sm-crypto.types'
 import { sm2 } from 'sm-crypto'
 import { z } from 'zod'
 
