@@ -18,6 +18,7 @@ import supervision from './supervision/supervision.module'
 import benefits from './benefits/benefits.module'
 import privacy from './privacy/privacy.module'
 import services from './services/services.module'
+import certificates from './certificates/certificates.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -43,4 +44,5 @@ export const MODULES: readonly AppModule[] = [
   benefits,
   privacy,
   services,
+  certificates,
 ]

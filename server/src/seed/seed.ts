@@ -13,6 +13,7 @@ import { MATCH_FULL_QUEUE } from '../modules/matching/matching.jobs'
 import { createPublishedPolicy, expirePolicies } from '../modules/policies/policy-workflow.service'
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
+import { seedDemoCertificates } from '../modules/certificates'
 import { loadCityDocuments } from './legal/city-documents'
 import { dalian } from './cities/dalian'
 import { demoLegalRepresentativePhone, generateDemoEnterprises } from './demo-enterprises'
@@ -46,6 +47,8 @@ export async function seedIfEmpty(
     await seedDemoRegistryIfEmpty(deps)
     await seedDemoSettlementAccounts(deps)
     await seedDemoPolicyData(deps)
+    const city = CITY_SEEDS[deps.config.city]
+    if (city) await seedDemoCertificates(deps, city.demoEnterprisePhone)
   }
   return result
 }

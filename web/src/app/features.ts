@@ -14,6 +14,7 @@ import { settlementAccountsFeature } from '../features/settlement-accounts/featu
 import { supervisionFeature } from '../features/supervision/feature'
 import { usersFeature } from '../features/users/feature'
 import { servicesFeature } from '../features/services/feature'
+import { certificatesFeature } from '../features/certificates/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
 import type auditMessages from '../features/audit/messages.zh-CN.json'
@@ -31,6 +32,7 @@ import type settlementAccountsMessages from '../features/settlement-accounts/mes
 import type supervisionMessages from '../features/supervision/messages.zh-CN.json'
 import type usersMessages from '../features/users/messages.zh-CN.json'
 import type servicesMessages from '../features/services/messages.zh-CN.json'
+import type certificatesMessages from '../features/certificates/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
 
@@ -56,6 +58,7 @@ export const FEATURES: readonly Feature[] = [
   auditFeature,
   calendarFeature,
   servicesFeature,
+  certificatesFeature,
 ]
 
 /**
@@ -79,4 +82,5 @@ export type FeatureMessages = typeof appMessages &
   typeof settlementAccountsMessages &
   typeof supervisionMessages &
   typeof usersMessages &
-  typeof servicesMessages
+  typeof servicesMessages &
+  typeof certificatesMessages

@@ -1,0 +1,91 @@
+import type { Insertable, Updateable } from 'kysely'
+import { sql } from 'kysely'
+import type { Executor, Tx } from '../../kernel/db/database'
+import type { CertificatesTable } from './certificates.tables'
+
+/** All the SQL of certificates (a lint rule keeps it here). */
+
+export type CertificateRow = NonNullable<Awaited<ReturnType<typeof findCertificate>>>
+
+export async function findCertificate(db: Executor, id: string) {
+  return db.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findCertificateByNumber(db: Executor, number: string) {
+  return db.selectFrom('certificates').selectAll().where('number', '=', number).executeTakeFirst()
+}
+
+export async function lockCertificate(tx: Tx, id: string) {
+  return tx.selectFrom('certificates').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+}
+
+/** The certificates of the enterprises the user belongs to, newest first. */
+export async function findCertificatesOfMember(db: Executor, userId: string) {
+  return db
+    .selectFrom('certificates')
+    .selectAll()
+    .where('enterprise_id', 'in', (eb) =>
+      eb.selectFrom('enterprise_members').select('enterprise_id').where('user_id', '=', userId),
+    )
+    .orderBy('issued_on', 'desc')
+    .orderBy('number')
+    .limit(200)
+    .execute()
+}
+
+export async function findHolder(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('enterprises')
+    .select(['name', 'uscc'])
+    .where('id', '=', enterpriseId)
+    .executeTakeFirst()
+}
+
+export async function findDepartmentName(db: Executor, departmentId: string) {
+  return db.selectFrom('departments').select('name').where('id', '=', departmentId).executeTakeFirst()
+}
+
+export async function insertCertificate(tx: Tx, values: Insertable<CertificatesTable>): Promise<string> {
+  const row = await tx.insertInto('certificates').values(values).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateCertificate(tx: Tx, id: string, changes: Updateable<CertificatesTable>) {
+  await tx
+    .updateTable('certificates')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** Every certificate not in force by decision (expiry needs no list: the date is signed). */
+export async function findWithdrawnCertificates(db: Executor) {
+  return db
+    .selectFrom('certificates')
+    .select(['number', 'status', 'status_changed_at'])
+    .where('status', '<>', 'active')
+    .orderBy('number')
+    .execute()
+}
+
+/** The first enterprise (by name) of the user with this sign-in phone, and whether it holds certificates. */
+export async function findDemoHolder(db: Executor, phone: string) {
+  return db
+    .selectFrom('enterprise_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .innerJoin('enterprises as e', 'e.id', 'm.enterprise_id')
+    .select([
+      'e.id',
+      (eb) =>
+        eb
+          .exists(eb.selectFrom('certificates as c').whereRef('c.enterprise_id', '=', 'e.id'))
+          .as('has_certificates'),
+    ])
+    .where('u.phone', '=', phone)
+    .orderBy('e.name')
+    .executeTakeFirst()
+}
+
+export async function findDepartmentIdByCode(db: Executor, code: string) {
+  return db.selectFrom('departments').select('id').where('code', '=', code).executeTakeFirst()
+}

@@ -1,0 +1,276 @@
+import crypto from 'node:crypto'
+import {
+  departmentsWhere,
+  hasRole,
+  requireRole,
+  systemActor,
+  type Actor,
+  type SystemActor,
+  type UserActor,
+} from '../../kernel/auth/actor'
+import { writeAudit } from '../../kernel/audit/audit'
+import { cityToday } from '../../kernel/calendar/city-today'
+import { AppError, notFound } from '../../kernel/errors'
+import type { AppDeps } from '../../kernel/http/app-env'
+import { certificateKeyFile, loadOrCreateCertificateKey } from './certificate-key'
+import { checkPayload, signBytes, signPayload, SM2_USER_ID, type SignedFields } from './certificate-payload'
+import type { Certificate, IssueCertificateInput, Verification } from './certificates.schema'
+import * as q from './certificates.queries'
+import type { CertificateRow } from './certificates.queries'
+
+/**
+ * Certificates (电子证照, decision 0042): a department issues a signed certificate to an enterprise;
+ * its head or an administrator suspends, reinstates or revokes it with a reason (audited); anyone
+ * verifies the QR payload. Each function checks permissions first.
+ */
+
+function keyOf(deps: AppDeps) {
+  return loadOrCreateCertificateKey(certificateKeyFile(deps.config.auditSigningKeyFile))
+}
+
+function statusOf(row: CertificateRow, today: string): Certificate['status'] {
+  if (row.status === 'active' && row.valid_until < today) return 'expired'
+  return row.status
+}
+
+function presentPublic(row: CertificateRow) {
+  return {
+    number: row.number,
+    kind: row.kind,
+    title: row.title,
+    holderName: row.holder_name,
+    holderUscc: row.holder_uscc,
+    issuer: row.issuing_department_name,
+    issuedOn: row.issued_on,
+    validUntil: row.valid_until,
+  }
+}
+
+function present(row: CertificateRow, today: string): Certificate {
+  return {
+    ...presentPublic(row),
+    id: row.id,
+    enterpriseId: row.enterprise_id,
+    issuingDepartmentId: row.issuing_department_id,
+    applicationId: row.application_id,
+    status: statusOf(row, today),
+    statusReason: row.status_reason,
+    statusChangedAt: row.status_changed_at?.toISOString() ?? null,
+    payload: row.payload,
+    keyId: row.key_id,
+    version: row.version,
+  }
+}
+
+/** An administrator, or the head of the issuing department. */
+function requireIssuer(actor: Actor, departmentId: string): UserActor {
+  const user = requireRole(actor, 'admin', 'department_head')
+  if (!hasRole(user, 'admin') && !departmentsWhere(user, 'department_head').includes(departmentId))
+    throw new AppError('FORBIDDEN')
+  return user
+}
+
+/**
+ * Issues and signs a certificate. The staff endpoint calls it; the services module will call it from
+ * its application flow (exported in index.ts). Refuses: FORBIDDEN, NOT_FOUND (enterprise or department).
+ */
+export async function issueCertificate(
+  deps: AppDeps,
+  actor: Actor,
+  input: IssueCertificateInput,
+): Promise<Certificate> {
+  const user = requireIssuer(actor, input.issuingDepartmentId)
+  return issueSigned(deps, user, input)
+}
+
+/** Signs and stores a certificate, audited as the issuer (a user, or the seed). */
+async function issueSigned(
+  deps: AppDeps,
+  issuer: UserActor | SystemActor,
+  input: IssueCertificateInput,
+): Promise<Certificate> {
+  const holder = await q.findHolder(deps.db, input.enterpriseId)
+  const department = await q.findDepartmentName(deps.db, input.issuingDepartmentId)
+  if (!holder || !department) throw notFound()
+  const key = keyOf(deps)
+  const fields: SignedFields = {
+    v: 1,
+    no: `YS${input.issuedOn.slice(0, 4)}${crypto.randomBytes(5).toString('hex').toUpperCase()}`,
+    kind: input.kind,
+    title: input.title,
+    holder: holder.name,
+    uscc: holder.uscc,
+    issuer: department.name,
+    issued: input.issuedOn,
+    until: input.validUntil,
+    kid: key.keyId,
+  }
+  const id = await deps.db.transaction().execute(async (tx) => {
+    const id = await q.insertCertificate(tx, {
+      number: fields.no,
+      kind: input.kind,
+      enterprise_id: input.enterpriseId,
+      holder_name: holder.name,
+      holder_uscc: holder.uscc,
+      title: input.title,
+      issuing_department_id: input.issuingDepartmentId,
+      issuing_department_name: department.name,
+      issued_on: input.issuedOn,
+      valid_until: input.validUntil,
+      application_id: input.applicationId,
+      status_reason: null,
+      status_changed_at: null,
+      payload: signPayload(fields, key.privateKeyHex),
+      key_id: key.keyId,
+      issued_by: issuer.kind === 'user' ? issuer.userId : null,
+      created_at: new Date(),
+    })
+    await writeAudit(tx, issuer, {
+      action: 'certificate.issue',
+      entityType: 'certificate',
+      entityId: id,
+      after: {
+        number: fields.no,
+        enterpriseId: input.enterpriseId,
+        kind: input.kind,
+        validUntil: input.validUntil,
+      },
+    })
+    return id
+  })
+  return present((await q.findCertificate(deps.db, id))!, cityToday(deps))
+}
+
+type StatusMove = 'suspend' | 'reinstate' | 'revoke'
+
+/** Suspend (active → suspended), reinstate (suspended → active), revoke (either → revoked, final). */
+export async function changeCertificateStatus(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  move: StatusMove,
+  reason: string,
+): Promise<Certificate> {
+  requireRole(actor, 'admin', 'department_head')
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await q.lockCertificate(tx, id)
+    if (!row) throw notFound()
+    const user = requireIssuer(actor, row.issuing_department_id)
+    if (row.status === 'revoked') throw new AppError('CERTIFICATE_REVOKED')
+    if (move === 'suspend' && row.status !== 'active') throw new AppError('CERTIFICATE_NOT_ACTIVE')
+    if (move === 'reinstate' && row.status !== 'suspended') throw new AppError('CERTIFICATE_NOT_SUSPENDED')
+    const status = move === 'suspend' ? 'suspended' : move === 'revoke' ? 'revoked' : 'active'
+    await q.updateCertificate(tx, id, { status, status_reason: reason, status_changed_at: new Date() })
+    await writeAudit(tx, user, {
+      action: `certificate.${move}`,
+      entityType: 'certificate',
+      entityId: id,
+      before: { status: row.status },
+      after: { status, reason },
+    })
+  })
+  return present((await q.findCertificate(deps.db, id))!, cityToday(deps))
+}
+
+/** The certificates of the caller's enterprises. */
+export async function listMyCertificates(deps: AppDeps, actor: Actor) {
+  const user = requireRole(actor, 'enterprise')
+  const today = cityToday(deps)
+  return { items: (await q.findCertificatesOfMember(deps.db, user.userId)).map((r) => present(r, today)) }
+}
+
+/**
+ * Public: the QR payload checked offline first (canonical bytes, SM2 under the published key), then
+ * online against the status the instance keeps. Any payload that does not check out is "invalid".
+ */
+export async function verifyCertificate(deps: AppDeps, payload: string): Promise<Verification> {
+  const key = keyOf(deps)
+  const today = cityToday(deps)
+  const check = checkPayload(payload, new Map([[key.keyId, key.publicKeyHex]]))
+  if (!check.ok) return { result: 'invalid', certificate: null, statusReason: null, checkedOn: today }
+  const row = await q.findCertificateByNumber(deps.db, check.fields.no)
+  if (!row) return { result: 'unknown', certificate: null, statusReason: null, checkedOn: today }
+  // Signed by this key but not the payload on record: only a leaked key makes one.
+  if (row.payload !== payload.trim())
+    return { result: 'invalid', certificate: null, statusReason: null, checkedOn: today }
+  const status = statusOf(row, today)
+  return {
+    result: status === 'active' ? 'valid' : status,
+    certificate: presentPublic(row),
+    statusReason: status === 'suspended' || status === 'revoked' ? row.status_reason : null,
+    checkedOn: today,
+  }
+}
+
+export const PAYLOAD_FORMAT =
+  '<base64url(canonical JSON: sorted keys holder,issued,issuer,kid,kind,no,title,until,uscc,v)>.<base64url(SM2 signature, DER)>'
+
+/** Public: the key(s) that sign certificates, for a verifier to keep and check offline. */
+export function listCertificateKeys(deps: AppDeps) {
+  const key = keyOf(deps)
+  return {
+    algorithm: 'SM2-with-SM3' as const,
+    userId: SM2_USER_ID,
+    payloadFormat: PAYLOAD_FORMAT,
+    keys: [{ keyId: key.keyId, publicKeyHex: key.publicKeyHex, publicKeyPem: key.publicKeyPem }],
+  }
+}
+
+/** Public: the suspended and revoked numbers, signed with the certificate key and dated. */
+export async function certificateStatusList(deps: AppDeps) {
+  const key = keyOf(deps)
+  const rows = await q.findWithdrawnCertificates(deps.db)
+  const items = rows.map((r) => ({
+    number: r.number,
+    status: r.status as 'suspended' | 'revoked',
+    changedAt: r.status_changed_at?.toISOString() ?? '',
+  }))
+  const issuedAt = new Date().toISOString()
+  const signed = Buffer.from(JSON.stringify({ issuedAt, items, keyId: key.keyId }), 'utf8')
+  return { issuedAt, keyId: key.keyId, items, signature: signBytes(signed, key.privateKeyHex) }
+}
+
+/** The market regulation bureau issues the demo certificates (Dalian's seed has it under this code). */
+const DEMO_ISSUER_CODE = 'DL-SCJGJ'
+
+/**
+ * Demo data: a food business licence in force and a revoked public-place hygiene licence for the first
+ * enterprise of the demo enterprise user, so the list and the verify page have something to show.
+ * Once: an enterprise that holds certificates keeps them. Answers how many it issued.
+ */
+export async function seedDemoCertificates(deps: AppDeps, demoPhone: string): Promise<number> {
+  const holder = await q.findDemoHolder(deps.db, demoPhone)
+  const department = await q.findDepartmentIdByCode(deps.db, DEMO_ISSUER_CODE)
+  if (!holder || holder.has_certificates || !department) return 0
+  const seed = systemActor('seed')
+  const base = { enterpriseId: holder.id, issuingDepartmentId: department.id, applicationId: null }
+  await issueSigned(deps, seed, {
+    ...base,
+    kind: 'licence',
+    title: '食品经营许可证',
+    issuedOn: '2026-03-02',
+    validUntil: '2031-03-01',
+  })
+  const revoked = await issueSigned(deps, seed, {
+    ...base,
+    kind: 'licence',
+    title: '公共场所卫生许可证',
+    issuedOn: '2025-06-16',
+    validUntil: '2029-06-15',
+  })
+  await deps.db.transaction().execute(async (tx) => {
+    await q.updateCertificate(tx, revoked.id, {
+      status: 'revoked',
+      status_reason: '演示数据：经营场所已注销',
+      status_changed_at: new Date(),
+    })
+    await writeAudit(tx, seed, {
+      action: 'certificate.revoke',
+      entityType: 'certificate',
+      entityId: revoked.id,
+      before: { status: 'active' },
+      after: { status: 'revoked', reason: '演示数据：经营场所已注销' },
+    })
+  })
+  return 2
+}
