@@ -43,7 +43,8 @@ export type PublishedMatterRow = NonNullable<Awaited<ReturnType<typeof findPubli
 
 /**
  * Published matters by department, type and online level; with words, those whose words hold every
- * word of the search (the GIN index answers `@>`), or whose code is the search itself.
+ * word of the search (the GIN index answers `@>`), or whose code is the search itself; those whose
+ * name holds the search first.
  */
 export async function findPublishedMatters(
   db: Executor,
@@ -63,6 +64,8 @@ export async function findPublishedMatters(
         : eb('m.code', '=', code),
     )
   }
+  // a matter whose name holds the search comes before one that only mentions it in its materials
+  if (filter.q !== undefined) query = query.orderBy(sql`strpos(v.name, ${filter.q}) > 0`, 'desc')
   return query.orderBy('d.sort_order').orderBy('m.code').limit(limit).execute()
 }
 

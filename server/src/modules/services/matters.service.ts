@@ -13,8 +13,10 @@ import type {
   MatterList,
   MatterListFilter,
   MatterSummary,
+  MatterVariant,
   MatterVersion,
 } from './matters.schema'
+import { MatterContentBody } from './matters.schema'
 import './services.messages'
 
 /**
@@ -200,4 +202,55 @@ export async function publishMatter(deps: AppDeps, actor: Actor, id: string): Pr
     return draft.version_id
   })
   return presentVersion((await q.findVersion(deps.db, versionId))!)
+}
+
+/** A matter as a catalogue load gives it: its parent by code (listed before it), published at once. */
+export type PublishedMatterInput = {
+  code: string
+  departmentId: string
+  parentCode: string | null
+  variant: MatterVariant | null
+  content: MatterContent
+}
+
+/**
+ * Load matters straight into their first published version (the seed, an import): one audit row
+ * for the load. The content goes through the same schema as an editor's, so the promised limit
+ * cannot exceed the statutory one here either.
+ */
+export async function addPublishedMatters(
+  tx: Tx,
+  actor: Actor,
+  items: PublishedMatterInput[],
+): Promise<number> {
+  const ids = new Map<string, string>()
+  const at = new Date()
+  for (const item of items) {
+    const content = MatterContentBody.parse(item.content)
+    const parentId = item.parentCode === null ? null : ids.get(item.parentCode)
+    if (parentId === undefined)
+      throw new Error(`matter ${item.code}: parent ${item.parentCode} not loaded before it`)
+    const matterId = await q.insertMatter(tx, {
+      code: item.code,
+      parentId,
+      variant: item.variant,
+      departmentId: item.departmentId,
+      createdBy: null,
+    })
+    const versionId = await q.writeDraft(tx, matterId, content, matterSearchWords(content), null)
+    await q.publishVersion(tx, matterId, versionId, null, at)
+    ids.set(item.code, matterId)
+  }
+  await writeAudit(tx, actor, {
+    action: 'service_matter.load',
+    entityType: 'service_matter',
+    entityId: null,
+    after: { count: items.length, codes: items.map((i) => i.code) },
+  })
+  return items.length
+}
+
+/** How many matters the catalogue holds, drafts included (the seed loads into an empty one only). */
+export function countMatters(tx: Tx): Promise<number> {
+  return q.countMatters(tx)
 }
