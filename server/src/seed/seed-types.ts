@@ -1,4 +1,5 @@
 import type { StaffRole } from '../kernel/auth/actor'
+import type { SeedMatter } from './cities/dalian-matters'
 
 export type CitySeed = {
   root: { code: string; name: string; divisionCode: string }
@@ -33,4 +34,6 @@ export type CitySeed = {
       string[]
     >
   >
+  /** A sample of the city's service matters (demo data; a deployment loads the full catalogue). */
+  serviceMatters: SeedMatter[]
 }

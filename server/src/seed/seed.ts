@@ -11,6 +11,7 @@ import { applyRegistryRecords } from '../modules/enterprises/enterprise-registry
 import { giveDemoAccounts } from '../modules/settlement-accounts/settlement-accounts.service'
 import { MATCH_FULL_QUEUE } from '../modules/matching/matching.jobs'
 import { createPublishedPolicy, expirePolicies } from '../modules/policies/policy-workflow.service'
+import { addPublishedMatters, countMatters } from '../modules/services/matters.service'
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
 import { seedDemoCertificates } from '../modules/certificates'
@@ -49,6 +50,7 @@ export async function seedIfEmpty(
     await seedDemoPolicyData(deps)
     const city = CITY_SEEDS[deps.config.city]
     if (city) await seedDemoCertificates(deps, city.demoEnterprisePhone)
+    await seedDemoServiceMattersIfEmpty(deps)
   }
   return result
 }
@@ -97,6 +99,36 @@ export async function seedDemoSettlementAccounts(deps: AppDeps): Promise<number>
   return deps.db.transaction().execute(async (tx) => {
     await q.lockSeeding(tx)
     return giveDemoAccounts(tx, demoSettlementAccount)
+  })
+}
+
+/**
+ * The city's sample of service matters, each published as its first version. Once: a database with
+ * any matter keeps its catalogue.
+ */
+export async function seedDemoServiceMattersIfEmpty(deps: AppDeps): Promise<number> {
+  const city = CITY_SEEDS[deps.config.city]
+  if (!city) throw new Error(`No seed data for CITY=${deps.config.city}`)
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    if ((await countMatters(tx)) > 0) return 0
+    const ids = await q.findDepartmentIdsByCode(tx)
+    const department = (code: string) => {
+      const id = ids.get(code)
+      if (!id) throw new Error(`service matter: no department ${code}`)
+      return id
+    }
+    return addPublishedMatters(
+      tx,
+      systemActor('seed'),
+      city.serviceMatters.map((m) => ({
+        code: m.code,
+        departmentId: department(m.department),
+        parentCode: m.parent,
+        variant: m.variant,
+        content: m.content,
+      })),
+    )
   })
 }
 

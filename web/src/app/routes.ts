@@ -29,6 +29,9 @@ export const paths = {
   policyLibrary: '/library',
   publicPolicy: (id: string) => `/library/${id}`,
   calculator: '/calculator',
+  /** The public catalogue of service matters (办事指南) and one matter's guide. */
+  matters: '/matters',
+  matter: (id: string) => `/matters/${id}`,
   devInbox: '/dev/inbox',
   /** Asks for the current privacy notice and terms before anything else (then goes on to `next`). */
   consent: '/consent',

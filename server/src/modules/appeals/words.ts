@@ -1,5 +1,4 @@
-import { Jieba } from '@node-rs/jieba'
-import { dict } from '@node-rs/jieba/dict.js'
+import { cut, cutForSearch } from '../../kernel/segmenter'
 import { boundariesOf } from '../../shared/department-names'
 
 /**
@@ -7,9 +6,6 @@ import { boundariesOf } from '../../shared/department-names'
  * (search mode, so 甘井子区 also yields 甘井子); single characters and common function words are
  * dropped because they would make every appeal look like every other.
  */
-let jieba: Jieba | undefined
-const segmenter = () => (jieba ??= Jieba.withDict(dict))
-
 const STOP_WORDS = new Set(
   (
     '我们 你们 他们 我司 公司 企业 本公司 我公司 有限公司 有限 一个 一些 这个 那个 这些 那些 什么 怎么 如何 为什么 因为 所以 但是 而且 ' +
@@ -21,7 +17,7 @@ const STOP_WORDS = new Set(
 
 export function wordsOf(text: string, limit = 200): string[] {
   const seen = new Set<string>()
-  for (const raw of segmenter().cutForSearch(text, true)) {
+  for (const raw of cutForSearch(text)) {
     const word = raw.trim().toLowerCase()
     if (word.length < 2 || STOP_WORDS.has(word)) continue
     if (!/[\p{L}\p{N}]/u.test(word) || /^\d+$/.test(word)) continue
@@ -37,7 +33,7 @@ export function wordsOf(text: string, limit = 200): string[] {
  * when the cut does not give the text back character for character.
  */
 export function wordBoundariesOf(text: string): Set<number> | undefined {
-  return boundariesOf(text, segmenter().cut(text, true))
+  return boundariesOf(text, cut(text))
 }
 
 /** Cosine similarity of two word sets: shared words over the geometric mean of their sizes. */

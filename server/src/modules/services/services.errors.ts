@@ -12,6 +12,21 @@ export const servicesErrors = defineErrors({
     'zh-CN': '办件已撤回或已作出决定，不能撤回',
     en: 'Withdrawn already or decided: it can no longer be withdrawn',
   },
+  MATTER_CODE_TAKEN: {
+    status: 409,
+    'zh-CN': '事项编码已被使用',
+    en: 'Another matter has this code',
+  },
+  MATTER_PARENT_INVALID: {
+    status: 422,
+    'zh-CN': '上级事项不存在、属于其他部门，或已是业务办理项',
+    en: 'The parent matter does not exist, belongs to another department, or is itself a variant',
+  },
+  MATTER_NO_DRAFT: {
+    status: 409,
+    'zh-CN': '该事项没有待发布的草稿版本',
+    en: 'The matter has no draft version to publish',
+  },
 })
 
 declare module '../../kernel/errors' {

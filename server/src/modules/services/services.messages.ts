@@ -4,8 +4,10 @@ import { registerMessages } from '../../kernel/i18n'
 registerMessages('zh-CN', {
   'notify.services.application_submitted.title': '办件已提交',
   'notify.services.application_submitted.body': '「{title}」已提交，请等待部门办理。',
+  'services.promisedExceedsStatutory': '承诺办结时限不能超过法定办结时限',
 })
 registerMessages('en', {
   'notify.services.application_submitted.title': 'Submitted',
   'notify.services.application_submitted.body': '“{title}” was submitted; the department will handle it.',
+  'services.promisedExceedsStatutory': 'The promised time limit may not exceed the statutory one',
 })

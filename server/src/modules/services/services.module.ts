@@ -2,11 +2,12 @@ import { defineModule } from '../../kernel/module'
 // The module's row types join the database type wherever the module is loaded.
 import './services.tables'
 import { servicesErrors } from './services.errors'
+import { matterRoutes } from './matters.routes'
 import { servicesRoutes } from './services.routes'
 
 /** The services module's entry: what it serves and may answer (kernel/module.ts). */
 export default defineModule({
   name: 'services',
-  mounts: [{ routes: servicesRoutes }],
+  mounts: [{ routes: servicesRoutes }, { routes: matterRoutes }],
   errors: servicesErrors,
 })

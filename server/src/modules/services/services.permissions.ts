@@ -1,11 +1,30 @@
-import { definePermissionRows, randomUuid } from '../../../test/permission-matrix/rows'
+import { definePermissionRows, randomUuid, unique } from '../../../test/permission-matrix/rows'
 
 /**
  * Who may call each endpoint of the services module: its rows of the permission matrix, run by
  * server/test/permission-matrix.test.ts with every other module's (a row per endpoint, or that test fails).
  *
- * Enterprise users only: they open, read, submit and withdraw their own applications (another's is "not found").
+ * Applications: enterprise users only; they open, read, submit and withdraw their own (another's is "not found").
+ * The matter catalogue: everyone reads it; handlers and department heads edit their own department's
+ * matters, the bureau's leaders and administrators any (a random id is "not found": the door opened).
  */
+const EDITORS = ['handler', 'department_head', 'admin', 'bureau_leader'] as const
+const content = {
+  name: '矩阵测试事项',
+  matterType: 'licence',
+  implementingBody: '矩阵测试部门',
+  legalBasis: '《矩阵测试条例》',
+  conditions: '无',
+  materials: [],
+  fees: [],
+  statutoryLimitDays: 20,
+  promisedLimitDays: 10,
+  specialSteps: [],
+  visitsNeeded: 0,
+  onlineLevel: 'full',
+  faq: [],
+}
+
 export default definePermissionRows({
   'POST /api/v1/services/applications': {
     allow: ['enterprise'],
@@ -21,4 +40,23 @@ export default definePermissionRows({
     allow: ['enterprise'],
     params: () => ({ id: randomUuid() }),
   },
+  'GET /api/v1/services/matters': { allow: 'everyone' },
+  'GET /api/v1/services/matters/{id}': { allow: 'everyone', params: () => ({ id: randomUuid() }) },
+  'POST /api/v1/services/matters': {
+    allow: [...EDITORS],
+    body: (c) => ({
+      code: `MATRIX-${unique()}`,
+      departmentId: c.departmentId,
+      parentId: null,
+      variant: null,
+      content,
+    }),
+  },
+  'GET /api/v1/services/matters/{id}/draft': { allow: [...EDITORS], params: () => ({ id: randomUuid() }) },
+  'PUT /api/v1/services/matters/{id}/draft': {
+    allow: [...EDITORS],
+    params: () => ({ id: randomUuid() }),
+    body: () => content,
+  },
+  'POST /api/v1/services/matters/{id}/publish': { allow: [...EDITORS], params: () => ({ id: randomUuid() }) },
 })

@@ -1,5 +1,6 @@
 import type { CitySeed } from '../seed-types'
 import { DALIAN_APPEAL_CATEGORIES } from './dalian-appeals'
+import { DALIAN_MATTERS } from './dalian-matters'
 
 /** Space-separated lists (no form contains a space). */
 const forms = (text: string) => text.split(' ')
@@ -297,6 +298,7 @@ export const dalian: CitySeed = {
   ],
   demoEnterprisePhone: '13900000001',
   appealCategories: DALIAN_APPEAL_CATEGORIES,
+  serviceMatters: DALIAN_MATTERS,
   factSources: {
     tax: ['DL-TAX'],
     social_security: ['DL-RSJ'],

@@ -13,6 +13,7 @@ import {
   BuildingIcon,
   CalculatorIcon,
   ChevronIcon,
+  GuideIcon,
   InboxIcon,
   PayoutIcon,
   PolicyIcon,
@@ -77,6 +78,17 @@ function PublicHome({ isStaff }: { isStaff: boolean }) {
             <span className="m-link-card-title">{t('policies.library.title')}</span>
             <br />
             <span className="m-muted">{t('policies.publicLinks.libraryText')}</span>
+          </span>
+          <ChevronIcon />
+        </Link>
+        <Link to={paths.matters} className="m-link-card">
+          <span className="m-link-card-icon">
+            <GuideIcon size={28} />
+          </span>
+          <span className="m-link-card-body">
+            <span className="m-link-card-title">{t('services.catalogue.title')}</span>
+            <br />
+            <span className="m-muted">{t('services.catalogue.homeText')}</span>
           </span>
           <ChevronIcon />
         </Link>
@@ -154,6 +166,18 @@ function SignedInHome({ me }: { me: Me }) {
           <span className="m-link-card-title">{t('home.appealsCard')}</span>
           <br />
           <span className="m-muted">{t('home.appealsCardText')}</span>
+        </span>
+        <ChevronIcon />
+      </Link>
+
+      <Link to={paths.matters} className="m-link-card">
+        <span className="m-link-card-icon">
+          <GuideIcon size={28} />
+        </span>
+        <span className="m-link-card-body">
+          <span className="m-link-card-title">{t('services.catalogue.title')}</span>
+          <br />
+          <span className="m-muted">{t('services.catalogue.homeText')}</span>
         </span>
         <ChevronIcon />
       </Link>

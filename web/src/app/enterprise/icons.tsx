@@ -93,3 +93,11 @@ export const PayoutIcon = (props: IconProps) => (
     <path d="M9 12.5h6M9 15h6" />
   </Svg>
 )
+
+/** A clipboard with a tick list: a matter's guide (办事指南). */
+export const GuideIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <rect x="5" y="4" width="14" height="17" rx="2" />
+    <path d="M9 4V3h6v1M8.5 10l1.5 1.5 2.5-2.5M8.5 16l1.5 1.5 2.5-2.5M15 10.5h1.5M15 16.5h1.5" />
+  </Svg>
+)

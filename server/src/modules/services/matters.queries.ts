@@ -1,0 +1,223 @@
+import { sql } from 'kysely'
+import type { Executor, Tx } from '../../kernel/db/database'
+import type { MatterContent, MatterListFilter, MatterVariant } from './matters.schema'
+
+/** The catalogue's SQL: matters, their versions, the published guide and the search. */
+
+const versionColumns = [
+  'v.id as version_id',
+  'v.number',
+  'v.status',
+  'v.name',
+  'v.matter_type',
+  'v.implementing_body',
+  'v.legal_basis',
+  'v.conditions',
+  'v.materials',
+  'v.fees',
+  'v.statutory_limit_days',
+  'v.promised_limit_days',
+  'v.special_steps',
+  'v.visits_needed',
+  'v.online_level',
+  'v.faq',
+  'v.published_at',
+] as const
+
+function publishedMatters(db: Executor) {
+  return db
+    .selectFrom('service_matters as m')
+    .innerJoin('service_matter_versions as v', 'v.id', 'm.current_version_id')
+    .innerJoin('departments as d', 'd.id', 'm.department_id')
+    .select([
+      'm.id',
+      'm.code',
+      'm.parent_id',
+      'm.variant',
+      'm.department_id',
+      'd.name as department_name',
+      ...versionColumns,
+    ])
+}
+export type PublishedMatterRow = NonNullable<Awaited<ReturnType<typeof findPublishedMatter>>>
+
+/**
+ * Published matters by department, type and online level; with words, those whose words hold every
+ * word of the search (the GIN index answers `@>`), or whose code is the search itself; those whose
+ * name holds the search first.
+ */
+export async function findPublishedMatters(
+  db: Executor,
+  filter: MatterListFilter,
+  words: string[],
+  limit: number,
+) {
+  let query = publishedMatters(db)
+  if (filter.departmentId) query = query.where('m.department_id', '=', filter.departmentId)
+  if (filter.matterType) query = query.where('v.matter_type', '=', filter.matterType)
+  if (filter.onlineLevel) query = query.where('v.online_level', '=', filter.onlineLevel)
+  if (filter.q !== undefined) {
+    const code = filter.q
+    query = query.where((eb) =>
+      words.length > 0
+        ? eb.or([eb('v.search_words', '@>', sql<string[]>`${words}::text[]`), eb('m.code', '=', code)])
+        : eb('m.code', '=', code),
+    )
+  }
+  // a matter whose name holds the search comes before one that only mentions it in its materials
+  if (filter.q !== undefined) query = query.orderBy(sql`strpos(v.name, ${filter.q}) > 0`, 'desc')
+  return query.orderBy('d.sort_order').orderBy('m.code').limit(limit).execute()
+}
+
+export async function findPublishedMatter(db: Executor, id: string) {
+  return publishedMatters(db).where('m.id', '=', id).executeTakeFirst()
+}
+
+export async function findMatter(db: Executor, id: string) {
+  return db
+    .selectFrom('service_matters')
+    .select(['id', 'code', 'parent_id', 'variant', 'department_id', 'current_version_id'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** The matter's row locked for a write, so two editors' drafts and publishes take turns. */
+export async function lockMatter(tx: Tx, id: string) {
+  return tx
+    .selectFrom('service_matters')
+    .select(['id', 'code', 'department_id', 'current_version_id'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function codeTaken(db: Executor, code: string): Promise<boolean> {
+  const row = await db.selectFrom('service_matters').select('id').where('code', '=', code).executeTakeFirst()
+  return row !== undefined
+}
+
+export async function insertMatter(
+  tx: Tx,
+  m: {
+    code: string
+    parentId: string | null
+    variant: MatterVariant | null
+    departmentId: string
+    createdBy: string | null
+  },
+): Promise<string> {
+  const row = await tx
+    .insertInto('service_matters')
+    .values({
+      code: m.code,
+      parent_id: m.parentId,
+      variant: m.variant,
+      department_id: m.departmentId,
+      created_by: m.createdBy,
+      created_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+function contentColumns(c: MatterContent, words: string[]) {
+  return {
+    name: c.name,
+    matter_type: c.matterType,
+    implementing_body: c.implementingBody,
+    legal_basis: c.legalBasis,
+    conditions: c.conditions,
+    materials: JSON.stringify(c.materials),
+    fees: JSON.stringify(c.fees),
+    statutory_limit_days: c.statutoryLimitDays,
+    promised_limit_days: c.promisedLimitDays,
+    special_steps: JSON.stringify(c.specialSteps),
+    visits_needed: c.visitsNeeded,
+    online_level: c.onlineLevel,
+    faq: JSON.stringify(c.faq),
+    search_words: words,
+  }
+}
+
+export async function findDraft(db: Executor, matterId: string) {
+  return db
+    .selectFrom('service_matter_versions as v')
+    .select(['v.matter_id', ...versionColumns])
+    .where('v.matter_id', '=', matterId)
+    .where('v.status', '=', 'draft')
+    .executeTakeFirst()
+}
+export type VersionRow = NonNullable<Awaited<ReturnType<typeof findDraft>>>
+
+export async function findVersion(db: Executor, id: string) {
+  return db
+    .selectFrom('service_matter_versions as v')
+    .select(['v.matter_id', ...versionColumns])
+    .where('v.id', '=', id)
+    .executeTakeFirst()
+}
+
+/** The matter's draft with this content: the existing draft rewritten, or the next number opened. */
+export async function writeDraft(
+  tx: Tx,
+  matterId: string,
+  content: MatterContent,
+  words: string[],
+  by: string | null,
+): Promise<string> {
+  const existing = await findDraft(tx, matterId)
+  if (existing) {
+    await tx
+      .updateTable('service_matter_versions')
+      .set(contentColumns(content, words))
+      .where('id', '=', existing.version_id)
+      .execute()
+    return existing.version_id
+  }
+  const last = await tx
+    .selectFrom('service_matter_versions')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('matter_id', '=', matterId)
+    .executeTakeFirst()
+  const row = await tx
+    .insertInto('service_matter_versions')
+    .values({
+      matter_id: matterId,
+      number: (last?.n ?? 0) + 1,
+      ...contentColumns(content, words),
+      created_by: by,
+      created_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Draft → published, and the matter now points at it (the earlier published version stays as it was). */
+export async function publishVersion(
+  tx: Tx,
+  matterId: string,
+  versionId: string,
+  by: string | null,
+  at: Date,
+) {
+  await tx
+    .updateTable('service_matter_versions')
+    .set({ status: 'published', published_by: by, published_at: at })
+    .where('id', '=', versionId)
+    .execute()
+  await tx
+    .updateTable('service_matters')
+    .set({ current_version_id: versionId })
+    .where('id', '=', matterId)
+    .execute()
+}
+
+export async function countMatters(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('service_matters')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
