@@ -12,6 +12,7 @@ import { writeAudit } from '../../kernel/audit/audit'
 import { cityToday } from '../../kernel/calendar/city-today'
 import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { definePresenter } from '../../kernel/present'
 import { certificateKeyFile, loadOrCreateCertificateKey } from './certificate-key'
 import { checkPayload, signBytes, signPayload, SM2_USER_ID, type SignedFields } from './certificate-payload'
 import type { Certificate, IssueCertificateInput, Verification } from './certificates.schema'
@@ -33,33 +34,33 @@ function statusOf(row: CertificateRow, today: string): Certificate['status'] {
   return row.status
 }
 
-function presentPublic(row: CertificateRow) {
-  return {
-    number: row.number,
-    kind: row.kind,
-    title: row.title,
-    holderName: row.holder_name,
-    holderUscc: row.holder_uscc,
-    issuer: row.issuing_department_name,
-    issuedOn: row.issued_on,
-    validUntil: row.valid_until,
-  }
-}
+/** What anyone who verifies a certificate reads of it (its signed fields). */
+const presentPublic = definePresenter({
+  number: 'number',
+  kind: 'kind',
+  title: 'title',
+  holderName: 'holder_name',
+  holderUscc: 'holder_uscc',
+  issuer: 'issuing_department_name',
+  issuedOn: 'issued_on',
+  validUntil: 'valid_until',
+})
+
+/** What its holder and staff read besides: the record and its status. */
+const presentRecord = definePresenter({
+  id: 'id',
+  enterpriseId: 'enterprise_id',
+  issuingDepartmentId: 'issuing_department_id',
+  applicationId: 'application_id',
+  statusReason: 'status_reason',
+  statusChangedAt: 'status_changed_at',
+  payload: 'payload',
+  keyId: 'key_id',
+  version: 'version',
+})
 
 function present(row: CertificateRow, today: string): Certificate {
-  return {
-    ...presentPublic(row),
-    id: row.id,
-    enterpriseId: row.enterprise_id,
-    issuingDepartmentId: row.issuing_department_id,
-    applicationId: row.application_id,
-    status: statusOf(row, today),
-    statusReason: row.status_reason,
-    statusChangedAt: row.status_changed_at?.toISOString() ?? null,
-    payload: row.payload,
-    keyId: row.key_id,
-    version: row.version,
-  }
+  return { ...presentPublic(row), ...presentRecord(row), status: statusOf(row, today) }
 }
 
 /** An administrator, or the head of the issuing department. */
