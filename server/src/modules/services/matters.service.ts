@@ -3,16 +3,16 @@ import { writeAudit } from '../../kernel/audit/audit'
 import { AppError, notFound } from '../../kernel/errors'
 import type { Tx } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { definePresenter } from '../../kernel/present'
 import { matterSearchWords, wordsOf } from './matter-words'
 import * as q from './matters.queries'
-import type { PublishedMatterRow, VersionRow } from './matters.queries'
+import type { VersionRow } from './matters.queries'
 import type {
   CreateMatterInput,
   MatterContent,
   MatterGuide,
   MatterList,
   MatterListFilter,
-  MatterSummary,
   MatterVariant,
   MatterVersion,
 } from './matters.schema'
@@ -28,40 +28,38 @@ import './services.messages'
 const LIST_LIMIT = 200
 const EDITOR_ROLES = ['handler', 'department_head', 'admin', 'bureau_leader'] as const
 
-function summary(row: PublishedMatterRow): MatterSummary {
-  return {
-    id: row.id,
-    code: row.code,
-    parentId: row.parent_id,
-    variant: row.variant,
-    departmentId: row.department_id,
-    departmentName: row.department_name,
-    name: row.name,
-    matterType: row.matter_type,
-    statutoryLimitDays: row.statutory_limit_days,
-    promisedLimitDays: row.promised_limit_days,
-    visitsNeeded: row.visits_needed,
-    onlineLevel: row.online_level,
-  }
-}
+/** A matter in a list: what it is, who handles it, its limits and how it is done. */
+const summary = definePresenter({
+  id: 'id',
+  code: 'code',
+  parentId: 'parent_id',
+  variant: 'variant',
+  departmentId: 'department_id',
+  departmentName: 'department_name',
+  name: 'name',
+  matterType: 'matter_type',
+  statutoryLimitDays: 'statutory_limit_days',
+  promisedLimitDays: 'promised_limit_days',
+  visitsNeeded: 'visits_needed',
+  onlineLevel: 'online_level',
+})
 
-function content(row: VersionRow | PublishedMatterRow): MatterContent {
-  return {
-    name: row.name,
-    matterType: row.matter_type,
-    implementingBody: row.implementing_body,
-    legalBasis: row.legal_basis,
-    conditions: row.conditions,
-    materials: row.materials,
-    fees: row.fees,
-    statutoryLimitDays: row.statutory_limit_days,
-    promisedLimitDays: row.promised_limit_days,
-    specialSteps: row.special_steps,
-    visitsNeeded: row.visits_needed,
-    onlineLevel: row.online_level,
-    faq: row.faq,
-  }
-}
+/** A version's content: the guide an applicant reads. */
+const content = definePresenter({
+  name: 'name',
+  matterType: 'matter_type',
+  implementingBody: 'implementing_body',
+  legalBasis: 'legal_basis',
+  conditions: 'conditions',
+  materials: 'materials',
+  fees: 'fees',
+  statutoryLimitDays: 'statutory_limit_days',
+  promisedLimitDays: 'promised_limit_days',
+  specialSteps: 'special_steps',
+  visitsNeeded: 'visits_needed',
+  onlineLevel: 'online_level',
+  faq: 'faq',
+})
 
 function presentVersion(row: VersionRow): MatterVersion {
   return {

@@ -3,12 +3,12 @@ import { writeAudit } from '../../kernel/audit/audit'
 import { notifyApplicant } from '../../kernel/cases/outbox'
 import { notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { definePresenter } from '../../kernel/present'
 import { requireEnterpriseAccess } from '../enterprises'
 import { runApplicationAction } from './application-action'
 import type { Application, ApplicationList, OpenApplicationInput } from './services.schema'
 import './services.messages'
 import * as q from './services.queries'
-import type { ApplicationRow } from './services.queries'
 
 /**
  * Services: an enterprise user opens applications for an enterprise they belong to and
@@ -16,17 +16,16 @@ import type { ApplicationRow } from './services.queries'
  * the audit row of a move).
  */
 
-function present(row: ApplicationRow): Application {
-  return {
-    id: row.id,
-    enterpriseId: row.enterprise_id,
-    title: row.title,
-    status: row.status,
-    createdAt: row.created_at.toISOString(),
-    submittedAt: row.submitted_at?.toISOString() ?? null,
-    version: row.version,
-  }
-}
+/** What the applicant reads of one (the columns listed here and no others). */
+const present = definePresenter({
+  id: 'id',
+  enterpriseId: 'enterprise_id',
+  title: 'title',
+  status: 'status',
+  createdAt: 'created_at',
+  submittedAt: 'submitted_at',
+  version: 'version',
+})
 
 export async function openApplication(
   deps: AppDeps,

@@ -3,12 +3,12 @@ import { writeAudit } from '../../kernel/audit/audit'
 import { notifyApplicant } from '../../kernel/cases/outbox'
 import { notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { definePresenter } from '../../kernel/present'
 import { requireEnterpriseAccess } from '../enterprises'
 import { run{{casePascal}}Action } from './{{case}}-action'
 import type { {{casePascal}}, {{casePascal}}List, Open{{casePascal}}Input } from './{{module}}.schema'
 import './{{module}}.messages'
 import * as q from './{{module}}.queries'
-import type { {{casePascal}}Row } from './{{module}}.queries'
 
 /**
  * {{moduleTitle}}: an enterprise user opens {{casesWordsEn}} for an enterprise they belong to and
@@ -16,17 +16,16 @@ import type { {{casePascal}}Row } from './{{module}}.queries'
  * the audit row of a move).
  */
 
-function present(row: {{casePascal}}Row): {{casePascal}} {
-  return {
-    id: row.id,
-    enterpriseId: row.enterprise_id,
-    title: row.title,
-    status: row.status,
-    createdAt: row.created_at.toISOString(),
-    submittedAt: row.submitted_at?.toISOString() ?? null,
-    version: row.version,
-  }
-}
+/** What the applicant reads of one (the columns listed here and no others). */
+const present = definePresenter({
+  id: 'id',
+  enterpriseId: 'enterprise_id',
+  title: 'title',
+  status: 'status',
+  createdAt: 'created_at',
+  submittedAt: 'submitted_at',
+  version: 'version',
+})
 
 export async function open{{casePascal}}(
   deps: AppDeps,
