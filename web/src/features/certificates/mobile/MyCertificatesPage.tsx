@@ -1,8 +1,8 @@
-import { ErrorBlock, List } from 'antd-mobile'
+import { List } from 'antd-mobile'
 import { useTranslation } from 'react-i18next'
-import { errorMessage } from '../../../app/api'
-import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
+import { RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
+import { LoadedList } from '../../../ui/mobile/LoadedList'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
 import { certificatesApi, type Certificate } from '../certificates.api'
@@ -28,33 +28,22 @@ export function MyCertificatesPage() {
 function MyCertificates() {
   const { t, i18n } = useTranslation()
   const loaded = useLoad(() => certificatesApi.mine(), [i18n.language])
-  if (loaded.error)
-    return (
-      <ErrorBlock
-        status="default"
-        title={errorMessage(loaded.error, t('errors.loadFailed'))}
-        description=""
-      />
-    )
-  if (!loaded.data) return <PageLoading />
-  if (!loaded.data.items.length)
-    return (
-      <div className="m-section">
-        <p className="m-muted">{t('certificates.mine.empty')}</p>
-      </div>
-    )
   return (
-    <List>
-      {loaded.data.items.map((item) => (
-        <List.Item
-          key={item.id}
-          title={item.holderName}
-          description={`${t('certificates.mine.number')} ${item.number} · ${t('certificates.mine.validUntil', { date: item.validUntil })}`}
-          extra={t(STATE_LABELS[item.status])}
-        >
-          {item.title}
-        </List.Item>
-      ))}
-    </List>
+    <LoadedList loaded={loaded} empty={t('certificates.mine.empty')}>
+      {(items) => (
+        <List>
+          {items.map((item) => (
+            <List.Item
+              key={item.id}
+              title={item.holderName}
+              description={`${t('certificates.mine.number')} ${item.number} · ${t('certificates.mine.validUntil', { date: item.validUntil })}`}
+              extra={t(STATE_LABELS[item.status])}
+            >
+              {item.title}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </LoadedList>
   )
 }

@@ -1,9 +1,9 @@
-import { ErrorBlock, List } from 'antd-mobile'
+import { List } from 'antd-mobile'
 import { useTranslation } from 'react-i18next'
-import { errorMessage } from '../../../app/api'
-import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
+import { RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
 import { formatDateTime } from '../../../ui/format'
+import { LoadedList } from '../../../ui/mobile/LoadedList'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
 import { servicesApi, type Application } from '../services.api'
@@ -28,32 +28,21 @@ export function MyApplicationsPage() {
 function MyApplications() {
   const { t, i18n } = useTranslation()
   const loaded = useLoad(() => servicesApi.mine(), [i18n.language])
-  if (loaded.error)
-    return (
-      <ErrorBlock
-        status="default"
-        title={errorMessage(loaded.error, t('errors.loadFailed'))}
-        description=""
-      />
-    )
-  if (!loaded.data) return <PageLoading />
-  if (!loaded.data.items.length)
-    return (
-      <div className="m-section">
-        <p className="m-muted">{t('services.mine.empty')}</p>
-      </div>
-    )
   return (
-    <List>
-      {loaded.data.items.map((item) => (
-        <List.Item
-          key={item.id}
-          description={formatDateTime(item.createdAt, i18n.language)}
-          extra={t(STATE_LABELS[item.status])}
-        >
-          {item.title}
-        </List.Item>
-      ))}
-    </List>
+    <LoadedList loaded={loaded} empty={t('services.mine.empty')}>
+      {(items) => (
+        <List>
+          {items.map((item) => (
+            <List.Item
+              key={item.id}
+              description={formatDateTime(item.createdAt, i18n.language)}
+              extra={t(STATE_LABELS[item.status])}
+            >
+              {item.title}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </LoadedList>
   )
 }

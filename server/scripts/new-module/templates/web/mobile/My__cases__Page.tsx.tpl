@@ -1,9 +1,9 @@
-import { ErrorBlock, List } from 'antd-mobile'
+import { List } from 'antd-mobile'
 import { useTranslation } from 'react-i18next'
-import { errorMessage } from '../../../app/api'
-import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
+import { RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
 import { formatDateTime } from '../../../ui/format'
+import { LoadedList } from '../../../ui/mobile/LoadedList'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
 import { {{moduleCamel}}Api, type {{casePascal}} } from '../{{module}}.api'
@@ -27,18 +27,11 @@ export function My{{casesPascal}}Page() {
 function My{{casesPascal}}() {
   const { t, i18n } = useTranslation()
   const loaded = useLoad(() => {{moduleCamel}}Api.mine(), [i18n.language])
-  if (loaded.error)
-    return <ErrorBlock status="default" title={errorMessage(loaded.error, t('errors.loadFailed'))} description="" />
-  if (!loaded.data) return <PageLoading />
-  if (!loaded.data.items.length)
-    return (
-      <div className="m-section">
-        <p className="m-muted">{t('{{moduleCamel}}.mine.empty')}</p>
-      </div>
-    )
   return (
+    <LoadedList loaded={loaded} empty={t('{{moduleCamel}}.mine.empty')}>
+      {(items) => (
     <List>
-      {loaded.data.items.map((item) => (
+      {items.map((item) => (
         <List.Item
           key={item.id}
           description={formatDateTime(item.createdAt, i18n.language)}
@@ -48,5 +41,7 @@ function My{{casesPascal}}() {
         </List.Item>
       ))}
     </List>
+      )}
+    </LoadedList>
   )
 }
