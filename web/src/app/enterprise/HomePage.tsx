@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router'
 import { errorMessage } from '../api'
 import { enterprisesApi, referenceApi } from '../shared-api/enterprises'
 import { useInbox } from '../../features/notifications/inbox-store'
+import { LinkCard } from '../../ui/mobile/LinkCard'
 import { MobilePage } from '../../ui/mobile/MobilePage'
 import { useLoad } from '../../ui/use-load'
 import { paths } from '../routes'
@@ -12,7 +13,6 @@ import {
   AppealIcon,
   BuildingIcon,
   CalculatorIcon,
-  ChevronIcon,
   GuideIcon,
   InboxIcon,
   PayoutIcon,
@@ -59,39 +59,23 @@ function PublicHome({ isStaff }: { isStaff: boolean }) {
         )}
       </section>
       <nav aria-label={t('policies.publicLinks.title')}>
-        <Link to={paths.calculator} className="m-link-card">
-          <span className="m-link-card-icon">
-            <CalculatorIcon size={28} />
-          </span>
-          <span className="m-link-card-body">
-            <span className="m-link-card-title">{t('policies.calculator.title')}</span>
-            <br />
-            <span className="m-muted">{t('policies.publicLinks.calculatorText')}</span>
-          </span>
-          <ChevronIcon />
-        </Link>
-        <Link to={paths.policyLibrary} className="m-link-card">
-          <span className="m-link-card-icon">
-            <PolicyIcon size={28} />
-          </span>
-          <span className="m-link-card-body">
-            <span className="m-link-card-title">{t('policies.library.title')}</span>
-            <br />
-            <span className="m-muted">{t('policies.publicLinks.libraryText')}</span>
-          </span>
-          <ChevronIcon />
-        </Link>
-        <Link to={paths.matters} className="m-link-card">
-          <span className="m-link-card-icon">
-            <GuideIcon size={28} />
-          </span>
-          <span className="m-link-card-body">
-            <span className="m-link-card-title">{t('services.catalogue.title')}</span>
-            <br />
-            <span className="m-muted">{t('services.catalogue.homeText')}</span>
-          </span>
-          <ChevronIcon />
-        </Link>
+        <LinkCard
+          to={paths.calculator}
+          icon={<CalculatorIcon size={28} />}
+          title={t('policies.calculator.title')}
+        >
+          <span className="m-muted">{t('policies.publicLinks.calculatorText')}</span>
+        </LinkCard>
+        <LinkCard
+          to={paths.policyLibrary}
+          icon={<PolicyIcon size={28} />}
+          title={t('policies.library.title')}
+        >
+          <span className="m-muted">{t('policies.publicLinks.libraryText')}</span>
+        </LinkCard>
+        <LinkCard to={paths.matters} icon={<GuideIcon size={28} />} title={t('services.catalogue.title')}>
+          <span className="m-muted">{t('services.catalogue.homeText')}</span>
+        </LinkCard>
       </nav>
       <section className="m-section" aria-labelledby="features-title">
         <h2 id="features-title" className="m-section-title">
@@ -134,67 +118,27 @@ function SignedInHome({ me }: { me: Me }) {
         </p>
       </section>
 
-      <Link to={paths.policies} className="m-link-card">
-        <span className="m-link-card-icon">
-          <PolicyIcon size={28} />
-        </span>
-        <span className="m-link-card-body">
-          <span className="m-link-card-title">{t('policies.home.card')}</span>
-          <br />
-          <span className="m-muted">{t('policies.home.cardText')}</span>
-        </span>
-        <ChevronIcon />
-      </Link>
+      <LinkCard to={paths.policies} icon={<PolicyIcon size={28} />} title={t('policies.home.card')}>
+        <span className="m-muted">{t('policies.home.cardText')}</span>
+      </LinkCard>
 
-      <Link to={paths.claims} className="m-link-card">
-        <span className="m-link-card-icon">
-          <PayoutIcon size={28} />
-        </span>
-        <span className="m-link-card-body">
-          <span className="m-link-card-title">{t('benefits.mine.title')}</span>
-          <br />
-          <span className="m-muted">{t('benefits.home.cardText')}</span>
-        </span>
-        <ChevronIcon />
-      </Link>
+      <LinkCard to={paths.claims} icon={<PayoutIcon size={28} />} title={t('benefits.mine.title')}>
+        <span className="m-muted">{t('benefits.home.cardText')}</span>
+      </LinkCard>
 
-      <Link to={paths.appeals} className="m-link-card">
-        <span className="m-link-card-icon">
-          <AppealIcon size={28} />
-        </span>
-        <span className="m-link-card-body">
-          <span className="m-link-card-title">{t('home.appealsCard')}</span>
-          <br />
-          <span className="m-muted">{t('home.appealsCardText')}</span>
-        </span>
-        <ChevronIcon />
-      </Link>
+      <LinkCard to={paths.appeals} icon={<AppealIcon size={28} />} title={t('home.appealsCard')}>
+        <span className="m-muted">{t('home.appealsCardText')}</span>
+      </LinkCard>
 
-      <Link to={paths.matters} className="m-link-card">
-        <span className="m-link-card-icon">
-          <GuideIcon size={28} />
-        </span>
-        <span className="m-link-card-body">
-          <span className="m-link-card-title">{t('services.catalogue.title')}</span>
-          <br />
-          <span className="m-muted">{t('services.catalogue.homeText')}</span>
-        </span>
-        <ChevronIcon />
-      </Link>
+      <LinkCard to={paths.matters} icon={<GuideIcon size={28} />} title={t('services.catalogue.title')}>
+        <span className="m-muted">{t('services.catalogue.homeText')}</span>
+      </LinkCard>
 
-      <Link to={paths.inbox} className="m-link-card">
-        <span className="m-link-card-icon">
-          <InboxIcon size={28} />
+      <LinkCard to={paths.inbox} icon={<InboxIcon size={28} />} title={t('home.inboxCard')}>
+        <span className="m-muted">
+          {items === undefined ? t('common.loading') : t('home.unreadCount', { count: unreadCount })}
         </span>
-        <span className="m-link-card-body">
-          <span className="m-link-card-title">{t('home.inboxCard')}</span>
-          <br />
-          <span className="m-muted">
-            {items === undefined ? t('common.loading') : t('home.unreadCount', { count: unreadCount })}
-          </span>
-        </span>
-        <ChevronIcon />
-      </Link>
+      </LinkCard>
 
       <section aria-labelledby="my-enterprises">
         <h2 id="my-enterprises" className="m-section-title" style={{ padding: '4px 4px 0' }}>
@@ -217,22 +161,19 @@ function SignedInHome({ me }: { me: Me }) {
         ) : (
           <div>
             {mine.data.items.map((enterprise) => (
-              <Link key={enterprise.id} to={paths.enterprise(enterprise.id)} className="m-link-card">
-                <span className="m-link-card-icon">
-                  <BuildingIcon size={28} />
-                </span>
-                <span className="m-link-card-body">
-                  <span className="m-link-card-title">{enterprise.name}</span>
-                  <br />
-                  <span className="m-muted">{enterprise.uscc}</span>{' '}
-                  {enterprise.myRole ? (
-                    <Tag color="primary" fill="outline">
-                      {t(`enterprise.memberRoles.${enterprise.myRole}`)}
-                    </Tag>
-                  ) : null}
-                </span>
-                <ChevronIcon />
-              </Link>
+              <LinkCard
+                key={enterprise.id}
+                to={paths.enterprise(enterprise.id)}
+                icon={<BuildingIcon size={28} />}
+                title={enterprise.name}
+              >
+                <span className="m-muted">{enterprise.uscc}</span>{' '}
+                {enterprise.myRole ? (
+                  <Tag color="primary" fill="outline">
+                    {t(`enterprise.memberRoles.${enterprise.myRole}`)}
+                  </Tag>
+                ) : null}
+              </LinkCard>
             ))}
           </div>
         )}
