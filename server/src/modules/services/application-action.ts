@@ -1,6 +1,11 @@
 import type { Updateable } from 'kysely'
-import type { UserActor } from '../../kernel/auth/actor'
-import { runCaseAction, type CaseKind, type CaseOutcome } from '../../kernel/cases/action-runner'
+import type { SystemActor, UserActor } from '../../kernel/auth/actor'
+import {
+  applyCaseAction,
+  runCaseAction,
+  type CaseKind,
+  type CaseOutcome,
+} from '../../kernel/cases/action-runner'
 import type { Tx } from '../../kernel/db/database'
 import type { ErrorCode } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
@@ -22,9 +27,17 @@ import {
  */
 type ApplicationChanges = Updateable<ApplicationsTable>
 
-export type ApplicationContext = { deps: AppDeps; tx: Tx; actor: UserActor; row: ApplicationRow; now: Date }
+export type ApplicationContext = {
+  deps: AppDeps
+  tx: Tx
+  actor: UserActor | SystemActor
+  row: ApplicationRow
+  /** The roles the caller holds on this application ('system' for the clock's moves). */
+  roles: readonly ApplicationRole[] | 'system'
+  now: Date
+}
 
-export type ApplicationOutcome = Omit<CaseOutcome<ApplicationState, ApplicationChanges>, 'to'>
+export type ApplicationOutcome = CaseOutcome<ApplicationState, ApplicationChanges>
 
 const APPLICATION_KIND: CaseKind<
   ApplicationRow,
@@ -48,8 +61,28 @@ const APPLICATION_KIND: CaseKind<
 }
 
 /**
- * Runs an action on one application of the caller's (another's is "not found"); answers its id.
- * Whoever opened it is its applicant.
+ * The roles a user holds on one application: its applicant is whoever opened it; handlers and
+ * heads of the matter's department review it. Nobody else holds any (and sees nothing of it).
+ */
+export function rolesOn(user: UserActor, row: Pick<ApplicationRow, 'created_by' | 'department_id'>) {
+  const roles: ApplicationRole[] = []
+  if (user.userKind === 'enterprise') {
+    if (row.created_by === user.userId) roles.push('applicant')
+    return roles
+  }
+  for (const grant of user.roles)
+    if (
+      (grant.role === 'handler' || grant.role === 'department_head') &&
+      grant.departmentId === row.department_id &&
+      !roles.includes(grant.role)
+    )
+      roles.push(grant.role)
+  return roles
+}
+
+/**
+ * Runs an action on one application the caller holds a role on (any other is "not found"), and
+ * answers its id. The table decides whether those roles may make the move.
  */
 export async function runApplicationAction(
   deps: AppDeps,
@@ -63,11 +96,26 @@ export async function runApplicationAction(
     APPLICATION_KIND,
     action,
     async (tx) => {
-      const row = await q.lockApplication(tx, id, user.userId)
+      const row = await q.lockApplicationById(tx, id)
       if (!row) return undefined
-      const roles: ApplicationRole[] = ['applicant']
-      return { ctx: { deps, tx, actor: user, row, now: new Date() }, roles }
+      const roles = rolesOn(user, row)
+      if (roles.length === 0) return undefined
+      return { ctx: { deps, tx, actor: user, row, roles, now: new Date() }, roles }
     },
     work,
   )
+}
+
+/** Runs a move of the clock's (deemed acceptance, termination) on an application the caller locked. */
+export async function runSystemApplicationAction(
+  deps: AppDeps,
+  tx: Tx,
+  actor: SystemActor,
+  row: ApplicationRow,
+  action: ApplicationAction,
+  now: Date,
+  work: (ctx: ApplicationContext) => Promise<ApplicationOutcome>,
+): Promise<string> {
+  const ctx: ApplicationContext = { deps, tx, actor, row, roles: 'system', now }
+  return applyCaseAction(APPLICATION_KIND, ctx, action, 'system', work)
 }

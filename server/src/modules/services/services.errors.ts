@@ -12,6 +12,31 @@ export const servicesErrors = defineErrors({
     'zh-CN': '办件已撤回或已作出决定，不能撤回',
     en: 'Withdrawn already or decided: it can no longer be withdrawn',
   },
+  APPLICATION_NOT_IN_CHECK: {
+    status: 409,
+    'zh-CN': '办件不在受理审查阶段',
+    en: 'The application is not waiting for its completeness check',
+  },
+  APPLICATION_NO_SUPPLEMENT_PENDING: {
+    status: 409,
+    'zh-CN': '该办件没有待补正的材料',
+    en: 'No supplement is requested of this application',
+  },
+  APPLICATION_NOT_UNDER_REVIEW: {
+    status: 409,
+    'zh-CN': '办件不在审查阶段',
+    en: 'The application is not under review',
+  },
+  APPLICATION_NOT_IN_SPECIAL_STEP: {
+    status: 409,
+    'zh-CN': '办件不在特殊环节中',
+    en: 'The application is not in a special step',
+  },
+  APPLICATION_NOT_ARCHIVABLE: {
+    status: 409,
+    'zh-CN': '只有已办结的办件可以归档',
+    en: 'Only a finished application can be archived',
+  },
   MATTER_CODE_TAKEN: {
     status: 409,
     'zh-CN': '事项编码已被使用',

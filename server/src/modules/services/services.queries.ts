@@ -18,14 +18,9 @@ export async function findApplication(db: Executor, id: string, createdBy: strin
     .executeTakeFirst()
 }
 
-export async function lockApplication(tx: Tx, id: string, createdBy: string) {
-  return tx
-    .selectFrom('applications')
-    .selectAll()
-    .where('id', '=', id)
-    .where('created_by', '=', createdBy)
-    .forUpdate()
-    .executeTakeFirst()
+/** One application locked for a move, whoever asks (the runner works out their roles on it). */
+export async function lockApplicationById(tx: Tx, id: string) {
+  return tx.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
 }
 
 export async function findApplicationsBy(db: Executor, createdBy: string) {
@@ -78,5 +73,44 @@ export async function insertApplicationEvent(tx: Tx, applicationId: string, even
       data: JSON.stringify(event.data),
       audience: event.audience,
     })
+    .execute()
+}
+
+/** A notice to the applicant, kept as issued (a trigger refuses any change). */
+export async function insertApplicationNotice(
+  tx: Tx,
+  notice: {
+    applicationId: string
+    kind: string
+    issuedAt: Date
+    issuedBy: string | null
+    title: string
+    body: string
+    data: Record<string, unknown>
+  },
+) {
+  const row = await tx
+    .insertInto('application_notices')
+    .values({
+      application_id: notice.applicationId,
+      kind: notice.kind,
+      issued_at: notice.issuedAt,
+      issued_by: notice.issuedBy,
+      title: notice.title,
+      body: notice.body,
+      data: JSON.stringify(notice.data),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function findApplicationNotices(db: Executor, applicationId: string) {
+  return db
+    .selectFrom('application_notices')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('issued_at')
+    .orderBy('id')
     .execute()
 }

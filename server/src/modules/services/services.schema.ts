@@ -2,7 +2,18 @@ import { z } from 'zod'
 import { plainText } from '../../shared/fields'
 
 /** The API contract of services (the web reuses it). The states are those of application-states.ts. */
-export const APPLICATION_STATES = ['draft', 'submitted', 'withdrawn'] as const
+export const APPLICATION_STATES = [
+  'draft',
+  'submitted',
+  'supplement_requested',
+  'accepted',
+  'special_step',
+  'approved',
+  'refused',
+  'not_accepted',
+  'withdrawn',
+  'terminated',
+] as const
 
 export const ApplicationIdParams = z.strictObject({ id: z.string().uuid() })
 

@@ -24,6 +24,79 @@ export type ApplicationsTable = {
   submitted_at: Date | null
   version: Generated<number>
   matter_version_id: string | null
+  // the application's life (migration 0034)
+  matter_id: string | null
+  department_id: string | null
+  form_data: ColumnType<Record<string, unknown>, string | undefined, string>
+  visits_made: Generated<number>
+  received_at: Date | null
+  completeness_due_at: Date | null
+  supplement_requested_at: Date | null
+  supplement_items: ColumnType<SupplementItem[], string | undefined, string>
+  supplement_due_at: Date | null
+  supplement_answered_at: Date | null
+  accepted_at: Date | null
+  accepted_from: Date | null
+  deemed_accepted: Generated<boolean>
+  not_accepted_reason: string | null
+  not_accepted_refer_to: string | null
+  decision_due_at: Date | null
+  statutory_due_at: Date | null
+  extension_days: Generated<number>
+  extension_reason: string | null
+  extension_approved_by: string | null
+  joint_handling: Generated<boolean>
+  special_step_kind: string | null
+  special_step_since: Date | null
+  special_step_due_at: Date | null
+  clock_remaining_minutes: number | null
+  suspended_minutes: Generated<number>
+  tolerance_items: ColumnType<string[], string | undefined, string>
+  tolerance_commitment: string | null
+  tolerance_signed_at: Date | null
+  tolerance_due_at: Date | null
+  tolerance_fulfilled_at: Date | null
+  instant: Generated<boolean>
+  decided_at: Date | null
+  decided_by: string | null
+  decision_reason: string | null
+  decision_legal_basis: string | null
+  certificate_id: string | null
+  closed_at: Date | null
+  archived_at: Date | null
+}
+
+/** One item of a supplement request (补正告知): the material or field, and what is wrong with it. */
+export type SupplementItem = { item: string; problem: string }
+
+/** A review step of a matter version: steps sharing a stage run in parallel, stages in order. */
+export type ReviewStep = { key: string; name: string; role: 'handler' | 'department_head'; stage: number }
+
+export type ApplicationReviewTasksTable = {
+  id: Generated<string>
+  application_id: string
+  step_key: string
+  step_name: string
+  stage: number
+  role: 'handler' | 'department_head'
+  status: Generated<'waiting' | 'open' | 'claimed' | 'done'>
+  assignee_id: string | null
+  outcome: 'approve' | 'refuse' | 'return' | null
+  note: string | null
+  decided_by: string | null
+  decided_at: Date | null
+  created_at: Timestamp
+}
+
+export type ApplicationNoticesTable = {
+  id: Generated<string>
+  application_id: string
+  kind: string
+  issued_at: Date
+  issued_by: string | null
+  title: string
+  body: string
+  data: Json<Record<string, unknown>>
 }
 
 export type ServiceMattersTable = {
@@ -60,6 +133,12 @@ export type ServiceMatterVersionsTable = {
   created_at: Timestamp
   published_by: string | null
   published_at: Date | null
+  review_steps: ColumnType<ReviewStep[], string | undefined, string>
+  form_schema: ColumnType<Record<string, unknown>, string | undefined, string>
+  instant_conditions: ColumnType<unknown, string | null | undefined, string | null>
+  tolerance_materials: ColumnType<string[], string | undefined, string>
+  joint_handling: Generated<boolean>
+  certificate_kind: string | null
 }
 
 export type ApplicationEventsTable = CaseEventColumns & { application_id: string }
@@ -70,5 +149,7 @@ declare module '../../kernel/db/schema' {
     application_events: ApplicationEventsTable
     service_matters: ServiceMattersTable
     service_matter_versions: ServiceMatterVersionsTable
+    application_review_tasks: ApplicationReviewTasksTable
+    application_notices: ApplicationNoticesTable
   }
 }
