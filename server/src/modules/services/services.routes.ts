@@ -4,6 +4,9 @@ import {
   ApplicationListSchema,
   ApplicationSchema,
   OpenApplicationBody,
+  SupplementAnswerBody,
+  ToleranceCommitmentBody,
+  ToleranceFulfilmentBody,
 } from './services.schema'
 import * as service from './services.service'
 
@@ -79,6 +82,72 @@ export function servicesRoutes() {
     }),
     async (c) =>
       c.json(await service.withdrawApplication(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/services/applications/{id}/supplement',
+      tags,
+      access: 'session',
+      summary: 'Answer the supplement request: a note and the uploaded materials',
+      request: { params: ApplicationIdParams, body: jsonBody(SupplementAnswerBody) },
+      responses: { 200: jsonResponse(ApplicationSchema, 'The application, back in its completeness check') },
+    }),
+    async (c) =>
+      c.json(
+        await service.answerSupplement(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/services/applications/{id}/tolerance-commitment',
+      tags,
+      access: 'session',
+      summary: 'Sign the commitment (容缺承诺书) to send named materials after acceptance',
+      request: { params: ApplicationIdParams, body: jsonBody(ToleranceCommitmentBody) },
+      responses: { 200: jsonResponse(ApplicationSchema, 'The application with the commitment') },
+    }),
+    async (c) =>
+      c.json(
+        await service.signToleranceCommitment(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/services/applications/{id}/tolerance-fulfilment',
+      tags,
+      access: 'session',
+      summary: 'Send the materials a 容缺 acceptance waited for',
+      request: { params: ApplicationIdParams, body: jsonBody(ToleranceFulfilmentBody) },
+      responses: { 200: jsonResponse(ApplicationSchema, 'The application') },
+    }),
+    async (c) =>
+      c.json(
+        await service.fulfilTolerance(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
   )
 
   return router
