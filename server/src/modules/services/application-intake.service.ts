@@ -1,5 +1,6 @@
 import { requireRole, type Actor } from '../../kernel/auth/actor'
 import { cityToday } from '../../kernel/calendar/city-today'
+import { localDate } from '../../kernel/calendar/zoned-time'
 import { dueAfterWorkingDays } from '../../kernel/cases/deadline'
 import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
@@ -115,13 +116,15 @@ export async function requestSupplement(
     const calendar = await deps.calendar.calendar(ctx.tx)
     const terms = await termsOf(ctx.tx, ctx.row)
     const due = supplementDueAt(calendar, ctx.now, terms.supplement_limit_days)
+    // stored as the next day's 00:00; the applicant reads the last day itself
+    const lastDay = localDate(new Date(due.getTime() - 1), calendar.timeZone)
     await tellApplicant(
       ctx,
       calendar,
       'supplement',
       '补正材料告知书',
-      (when) => [
-        `经审查，您的申请材料不齐全或者不符合法定形式，请于${when(due)}前一次性补正以下全部内容：`,
+      () => [
+        `经审查，您的申请材料不齐全或者不符合法定形式，请于${lastDay}（含当日）前一次性补正以下全部内容：`,
         ...input.items.map((it, i) => `${i + 1}. ${it.item}：${it.problem}`),
         `补正材料提交后，本机关将在5个工作日内完成受理审查。`,
       ],

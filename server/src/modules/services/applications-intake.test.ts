@@ -185,6 +185,7 @@ describe('the completeness check', () => {
     })
     const supplement = (await notice(id, 'supplement'))!
     expect(supplement.title).toBe('补正材料告知书')
+    expect(supplement.body).toContain('请于2026-12-02（含当日）前')
     expect(supplement.body).toContain('1. 食品经营许可申请书：未签字盖章')
     expect(supplement.body).toContain('2. 食品安全管理制度文本：未提交')
 

@@ -3,11 +3,16 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../app/api'
 import { MAX_ATTACHMENTS } from '../../../ui/attachments'
-import { formatDateTime } from '../../../ui/format'
+import { cityDateOf } from '../../../ui/format'
 import { AttachmentPicker } from '../../../ui/mobile/AttachmentPicker'
 import { Banner } from '../../../ui/mobile/Banner'
 import { useAttachmentUploads, type Uploader } from '../../../ui/use-attachment-uploads'
 import { servicesApi, type Application } from '../services.api'
+
+/** The deadline is the next day's 00:00 (an answer at it is late): the applicant's last day is the one before. */
+function lastDayOf(dueAt: string | null): string {
+  return dueAt ? cityDateOf(new Date(new Date(dueAt).getTime() - 1)) : '—'
+}
 
 /**
  * The applicant's answer to the one supplement request (一次性告知): every item the department listed
@@ -23,7 +28,7 @@ export function SupplementAnswerCard({
   uploader: Uploader
   onAnswered: (application: Application) => void
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [note, setNote] = useState('')
   const [banner, setBanner] = useState<string>()
   const [saving, setSaving] = useState(false)
@@ -52,9 +57,7 @@ export function SupplementAnswerCard({
       </h2>
       <Banner
         tone="alert"
-        text={t('services.supplement.due', {
-          due: formatDateTime(application.supplementDueAt, i18n.language),
-        })}
+        text={t('services.supplement.due', { due: lastDayOf(application.supplementDueAt) })}
       />
       <List header={t('services.supplement.items')}>
         {application.supplementItems.map((it, index) => (
