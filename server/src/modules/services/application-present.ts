@@ -33,3 +33,12 @@ export const presentApplication = definePresenter({
   toleranceDueAt: 'tolerance_due_at',
   toleranceFulfilledAt: 'tolerance_fulfilled_at',
 })
+
+/** A notice as issued: who issued it stays with the staff. */
+export const presentNotice = definePresenter({
+  id: 'id',
+  kind: 'kind',
+  issuedAt: 'issued_at',
+  title: 'title',
+  body: 'body',
+})

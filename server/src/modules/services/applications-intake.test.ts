@@ -130,6 +130,18 @@ describe('submission', () => {
       .where('template', '=', 'services.application_notice')
       .execute()
     expect(told.length).toBeGreaterThan(0)
+
+    const listed = await applicant.get(`${BASE}/${id}/notices`)
+    expect(listed.body.items).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'receipt',
+        issuedAt: iso('2026-11-02T10:00:00'),
+        title: '收件凭证',
+        body: receipt!.body,
+      },
+    ])
+    expect((await handler.get(`${BASE}/${id}/notices`)).status).toBe(403)
   })
 })
 

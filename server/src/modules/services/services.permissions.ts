@@ -34,6 +34,10 @@ export default definePermissionRows({
   },
   'GET /api/v1/services/applications/mine': { allow: ['enterprise'] },
   'GET /api/v1/services/applications/{id}': { allow: ['enterprise'], params: () => ({ id: randomUuid() }) },
+  'GET /api/v1/services/applications/{id}/notices': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+  },
   'POST /api/v1/services/applications/{id}/submit': {
     allow: ['enterprise'],
     params: () => ({ id: randomUuid() }),

@@ -2,6 +2,7 @@ import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/
 import {
   ApplicationIdParams,
   ApplicationListSchema,
+  ApplicationNoticeListSchema,
   ApplicationSchema,
   OpenApplicationBody,
   SupplementAnswerBody,
@@ -54,6 +55,23 @@ export function servicesRoutes() {
     }),
     async (c) =>
       c.json(await service.getApplication(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/services/applications/{id}/notices',
+      tags,
+      access: 'session',
+      summary: 'The notices issued to the applicant on one of their applications, oldest first',
+      request: { params: ApplicationIdParams },
+      responses: { 200: jsonResponse(ApplicationNoticeListSchema, 'The notices') },
+    }),
+    async (c) =>
+      c.json(
+        await service.listApplicationNotices(c.get('deps'), c.get('actor'), c.req.valid('param').id),
+        200,
+      ),
   )
 
   router.openapi(

@@ -57,6 +57,17 @@ export const ApplicationSchema = z.object({
 })
 export type Application = z.infer<typeof ApplicationSchema>
 
+/** A notice as issued to the applicant (受理通知书, 补正材料告知书 …): dated, never changed. */
+export const ApplicationNoticeSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  issuedAt: z.string(),
+  title: z.string(),
+  body: z.string(),
+})
+export const ApplicationNoticeListSchema = z.object({ items: z.array(ApplicationNoticeSchema) })
+export type ApplicationNoticeList = z.infer<typeof ApplicationNoticeListSchema>
+
 // The completeness check and the clock (staff), and the applicant's answers
 
 const note = plainText(2000)

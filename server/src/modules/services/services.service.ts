@@ -6,11 +6,12 @@ import { requireEnterpriseAccess } from '../enterprises'
 import { rolesOn, runApplicationAction } from './application-action'
 import { completenessDueAt } from './application-deadlines'
 import { tellApplicant } from './application-intake-notices'
-import { presentApplication as present } from './application-present'
+import { presentApplication as present, presentNotice } from './application-present'
 import { submitInTransaction } from './application-submit'
 import type {
   Application,
   ApplicationList,
+  ApplicationNoticeList,
   OpenApplicationInput,
   SupplementAnswerInput,
   ToleranceCommitmentInput,
@@ -78,6 +79,17 @@ export async function getApplication(deps: AppDeps, actor: Actor, id: string): P
   const row = await q.findApplication(deps.db, id, user.userId)
   if (!row) throw notFound()
   return present(row)
+}
+
+/** The notices issued to the applicant on one of their applications, oldest first. */
+export async function listApplicationNotices(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<ApplicationNoticeList> {
+  const user = requireRole(actor, 'enterprise')
+  if (!(await q.findApplication(deps.db, id, user.userId))) throw notFound()
+  return { items: (await q.findApplicationNotices(deps.db, id)).map(presentNotice) }
 }
 
 /** Draft → submitted with its receipt (or decided at once: an instant matter). */

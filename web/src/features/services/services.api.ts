@@ -5,6 +5,7 @@ import type {
   ToleranceCommitmentInput,
   ToleranceFulfilmentInput,
   ApplicationList,
+  ApplicationNoticeList,
   MatterGuide,
   MatterList,
   MatterListFilter,
@@ -25,6 +26,7 @@ function query(filter: MatterListFilter): string {
 export const servicesApi = {
   mine: () => api.get<ApplicationList>('/services/applications/mine'),
   application: (id: string) => api.get<Application>(`/services/applications/${id}`),
+  notices: (id: string) => api.get<ApplicationNoticeList>(`/services/applications/${id}/notices`),
   open: (input: OpenApplicationInput) => api.post<Application>('/services/applications', input),
   submit: (id: string) => api.post<Application>(`/services/applications/${id}/submit`),
   answerSupplement: (id: string, input: SupplementAnswerInput) =>
