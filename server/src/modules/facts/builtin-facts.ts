@@ -117,6 +117,16 @@ export const BUILTIN_FACTS: BuiltinFact[] = [
     sources: ['market_regulation'],
     descriptionZh: '市场监管部门的企业信用风险分类结果（A、B、C、D）',
   }),
+  // Only a department's data gives it (the national credit system's list of seriously dishonest
+  // entities, 严重失信主体名单): 容缺受理 is refused to an enterprise on it (decision 0047).
+  fact({
+    key: 'isSeriouslyDishonest',
+    labelZh: '列入严重失信主体名单',
+    labelEn: 'On the list of seriously dishonest entities',
+    type: 'boolean',
+    sources: ['market_regulation', 'other_department'],
+    descriptionZh: '信用中国（辽宁）/ 国家企业信用信息公示系统公布的严重违法失信名单',
+  }),
   // Tax
   fact({
     key: 'taxableIncome',

@@ -7,7 +7,7 @@ import {
   type CaseOutcome,
 } from '../../kernel/cases/action-runner'
 import type { Tx } from '../../kernel/db/database'
-import type { ErrorCode } from '../../kernel/errors'
+import { notFound, type ErrorCode } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import type { ApplicationsTable } from './services.tables'
 import * as q from './services.queries'
@@ -118,4 +118,23 @@ export async function runSystemApplicationAction(
 ): Promise<string> {
   const ctx: ApplicationContext = { deps, tx, actor, row, roles: 'system', now }
   return applyCaseAction(APPLICATION_KIND, ctx, action, 'system', work)
+}
+
+/**
+ * The same as runApplicationAction inside the caller's transaction (a submission a bundle makes with
+ * its other parts): locks the application, works out the caller's roles, applies the move.
+ */
+export async function runApplicationActionInTransaction(
+  deps: AppDeps,
+  tx: Tx,
+  user: UserActor,
+  id: string,
+  action: ApplicationAction,
+  work: (ctx: ApplicationContext) => Promise<ApplicationOutcome>,
+): Promise<string> {
+  const row = await q.lockApplicationById(tx, id)
+  const roles = row ? rolesOn(user, row) : []
+  if (!row || roles.length === 0) throw notFound()
+  const ctx: ApplicationContext = { deps, tx, actor: user, row, roles, now: new Date() }
+  return applyCaseAction(APPLICATION_KIND, ctx, action, roles, work)
 }

@@ -37,6 +37,66 @@ export const servicesErrors = defineErrors({
     'zh-CN': '只有已办结的办件可以归档',
     en: 'Only a finished application can be archived',
   },
+  MATTER_NOT_PUBLISHED: {
+    status: 422,
+    'zh-CN': '该事项没有已发布的办事指南，暂不能申请',
+    en: 'The matter has no published version: it cannot be applied for yet',
+  },
+  APPLICATION_CHECK_OVERDUE: {
+    status: 409,
+    'zh-CN': '受理审查期限（5个工作日）已过，办件自收到之日起视为受理',
+    en: 'The 5 working days of the completeness check are over: the application is deemed accepted from receipt',
+  },
+  APPLICATION_SUPPLEMENT_ALREADY_REQUESTED: {
+    status: 409,
+    'zh-CN': '一次性告知：每个办件只能要求补正一次，应一次列明全部需要补正的材料',
+    en: 'One-time notice: a supplement may be requested only once, listing every missing item',
+  },
+  APPLICATION_SUPPLEMENT_OVERDUE: {
+    status: 409,
+    'zh-CN': '补正期限已过，不能再提交补正材料',
+    en: 'The deadline for the supplement has passed: it can no longer be answered',
+  },
+  APPLICATION_TOLERANCE_NOT_ALLOWED: {
+    status: 422,
+    'zh-CN': '所列材料不在本事项的容缺受理材料清单中',
+    en: 'A listed material is not one this matter accepts pending',
+  },
+  APPLICATION_TOLERANCE_NOT_SIGNED: {
+    status: 409,
+    'zh-CN': '申请人尚未签署涵盖这些材料的容缺承诺书',
+    en: 'The applicant has not signed a commitment covering these materials',
+  },
+  APPLICATION_TOLERANCE_DISHONEST: {
+    status: 409,
+    'zh-CN': '该企业列入严重失信主体名单，不适用容缺受理',
+    en: 'The enterprise is on the list of seriously dishonest entities: no acceptance pending materials',
+  },
+  APPLICATION_TOLERANCE_TOO_LATE: {
+    status: 422,
+    'zh-CN': '容缺材料的补交期限不能超过承诺办结时限',
+    en: 'The deadline for the missing materials may not be later than the promised decision',
+  },
+  APPLICATION_NO_TOLERANCE_PENDING: {
+    status: 409,
+    'zh-CN': '该办件没有待补交的容缺材料',
+    en: 'No materials are owed under a commitment on this application',
+  },
+  APPLICATION_TOLERANCE_OVERDUE: {
+    status: 409,
+    'zh-CN': '容缺材料的补交期限已过，办件将终止办理',
+    en: 'The deadline for the missing materials has passed: the application ends',
+  },
+  APPLICATION_ALREADY_EXTENDED: {
+    status: 409,
+    'zh-CN': '办理期限只能延长一次',
+    en: 'The time limit may be extended only once',
+  },
+  APPLICATION_SPECIAL_STEP_UNKNOWN: {
+    status: 422,
+    'zh-CN': '本事项的办事指南没有列出这一特殊环节',
+    en: 'The matter’s guide lists no such special step',
+  },
   MATTER_CODE_TAKEN: {
     status: 409,
     'zh-CN': '事项编码已被使用',

@@ -4,10 +4,13 @@ import './services.tables'
 import { servicesErrors } from './services.errors'
 import { matterRoutes } from './matters.routes'
 import { servicesRoutes } from './services.routes'
+import { applicationsIntakeRoutes } from './applications-intake.routes'
+import { registerServicesJobs } from './services.jobs'
 
 /** The services module's entry: what it serves and may answer (kernel/module.ts). */
 export default defineModule({
   name: 'services',
-  mounts: [{ routes: servicesRoutes }, { routes: matterRoutes }],
+  mounts: [{ routes: servicesRoutes }, { routes: applicationsIntakeRoutes }, { routes: matterRoutes }],
+  jobs: registerServicesJobs,
   errors: servicesErrors,
 })

@@ -1,10 +1,12 @@
-import { definePermissionRows, randomUuid, unique } from '../../../test/permission-matrix/rows'
+import { DEPARTMENT, definePermissionRows, randomUuid, unique } from '../../../test/permission-matrix/rows'
 
 /**
  * Who may call each endpoint of the services module: its rows of the permission matrix, run by
  * server/test/permission-matrix.test.ts with every other module's (a row per endpoint, or that test fails).
  *
- * Applications: enterprise users only; they open, read, submit and withdraw their own (another's is "not found").
+ * Applications: enterprise users open, read, submit, withdraw, answer and commit on their own (another's is
+ * "not found"); handlers and department heads make the completeness check and the clock's moves on
+ * their department's (any other is "not found"), the extension is the head's alone.
  * The matter catalogue: everyone reads it; handlers and department heads edit their own department's
  * matters, the bureau's leaders and administrators any (a random id is "not found": the door opened).
  */
@@ -28,10 +30,14 @@ const content = {
 export default definePermissionRows({
   'POST /api/v1/services/applications': {
     allow: ['enterprise'],
-    body: (c) => ({ enterpriseId: c.enterpriseId, title: '矩阵测试' }),
+    body: (c) => ({ enterpriseId: c.enterpriseId, matterId: randomUuid() }),
   },
   'GET /api/v1/services/applications/mine': { allow: ['enterprise'] },
   'GET /api/v1/services/applications/{id}': { allow: ['enterprise'], params: () => ({ id: randomUuid() }) },
+  'GET /api/v1/services/applications/{id}/notices': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+  },
   'POST /api/v1/services/applications/{id}/submit': {
     allow: ['enterprise'],
     params: () => ({ id: randomUuid() }),
@@ -39,6 +45,55 @@ export default definePermissionRows({
   'POST /api/v1/services/applications/{id}/withdraw': {
     allow: ['enterprise'],
     params: () => ({ id: randomUuid() }),
+  },
+  'POST /api/v1/services/applications/{id}/supplement': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ note: '已补正', uploadIds: [] }),
+  },
+  'POST /api/v1/services/applications/{id}/tolerance-commitment': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ items: ['矩阵材料'], commitment: '承诺按期补交' }),
+  },
+  'POST /api/v1/services/applications/{id}/tolerance-fulfilment': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ note: '已补交' }),
+  },
+  'POST /api/v1/services/applications/{id}/accept': {
+    allow: DEPARTMENT,
+    params: () => ({ id: randomUuid() }),
+  },
+  'POST /api/v1/services/applications/{id}/not-accept': {
+    allow: DEPARTMENT,
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ reason: '不属于本机关职权范围', referTo: '矩阵测试部门' }),
+  },
+  'POST /api/v1/services/applications/{id}/supplement-request': {
+    allow: DEPARTMENT,
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ items: [{ item: '营业执照', problem: '缺少' }] }),
+  },
+  'POST /api/v1/services/applications/{id}/tolerance-acceptance': {
+    allow: DEPARTMENT,
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ items: ['矩阵材料'], dueWorkingDays: 3 }),
+  },
+  'POST /api/v1/services/applications/{id}/extension': {
+    allow: ['department_head'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ reason: '情况复杂' }),
+  },
+  'POST /api/v1/services/applications/{id}/special-steps': {
+    allow: DEPARTMENT,
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ kind: 'hearing' }),
+  },
+  'POST /api/v1/services/applications/{id}/special-steps/end': {
+    allow: DEPARTMENT,
+    params: () => ({ id: randomUuid() }),
+    body: () => ({}),
   },
   'GET /api/v1/services/matters': { allow: 'everyone' },
   'GET /api/v1/services/matters/{id}': { allow: 'everyone', params: () => ({ id: randomUuid() }) },

@@ -36,7 +36,15 @@ export async function findApplicationsBy(db: Executor, createdBy: string) {
 
 export async function insertApplication(
   tx: Tx,
-  values: { enterpriseId: string; createdBy: string; title: string },
+  values: {
+    enterpriseId: string
+    createdBy: string
+    title: string
+    matterId: string
+    matterVersionId: string
+    departmentId: string
+    jointHandling: boolean
+  },
 ): Promise<string> {
   const row = await tx
     .insertInto('applications')
@@ -44,6 +52,10 @@ export async function insertApplication(
       enterprise_id: values.enterpriseId,
       created_by: values.createdBy,
       title: values.title,
+      matter_id: values.matterId,
+      matter_version_id: values.matterVersionId,
+      department_id: values.departmentId,
+      joint_handling: values.jointHandling,
       created_at: new Date(),
     })
     .returning('id')
@@ -113,4 +125,72 @@ export async function findApplicationNotices(db: Executor, applicationId: string
     .orderBy('issued_at')
     .orderBy('id')
     .execute()
+}
+
+// Intake and the licensing clock
+
+/** The version an application is opened on: the matter's current one, if it is published. */
+export async function findCurrentPublishedVersion(db: Executor, matterId: string) {
+  return db
+    .selectFrom('service_matters as m')
+    .innerJoin('service_matter_versions as v', 'v.id', 'm.current_version_id')
+    .select(['m.id as matter_id', 'm.department_id', 'v.id as version_id', 'v.name', 'v.joint_handling'])
+    .where('m.id', '=', matterId)
+    .where('v.status', '=', 'published')
+    .executeTakeFirst()
+}
+
+/** What the clocks and the completeness check need of an application's version. */
+export async function findVersionTerms(db: Executor, versionId: string) {
+  return db
+    .selectFrom('service_matter_versions')
+    .select([
+      'id',
+      'name',
+      'promised_limit_days',
+      'statutory_limit_days',
+      'special_steps',
+      'tolerance_materials',
+      'supplement_limit_days',
+    ])
+    .where('id', '=', versionId)
+    .executeTakeFirst()
+}
+export type VersionTerms = NonNullable<Awaited<ReturnType<typeof findVersionTerms>>>
+
+/**
+ * Applications whose completeness check is overdue (the partial index on status = 'submitted'),
+ * locked; rows another transaction holds wait for the next sweep.
+ */
+export async function lockOverdueChecks(tx: Tx, now: Date, limit: number) {
+  return tx
+    .selectFrom('applications')
+    .selectAll()
+    .where('status', '=', 'submitted')
+    .where('completeness_due_at', '<=', now)
+    .orderBy('completeness_due_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute()
+}
+
+/** Live 容缺 acceptances past their deadline with the materials still missing (migration 0035's index). */
+export async function lockMissedTolerances(tx: Tx, now: Date, limit: number) {
+  return tx
+    .selectFrom('applications')
+    .selectAll()
+    .where('status', 'in', ['accepted', 'special_step'])
+    .where('tolerance_fulfilled_at', 'is', null)
+    .where('tolerance_due_at', '<=', now)
+    .orderBy('tolerance_due_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute()
+}
+
+/** One application by id, for whoever the service already found holds a role on it. */
+export async function findApplicationById(db: Executor, id: string) {
+  return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst()
 }

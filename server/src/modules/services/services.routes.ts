@@ -2,8 +2,12 @@ import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/
 import {
   ApplicationIdParams,
   ApplicationListSchema,
+  ApplicationNoticeListSchema,
   ApplicationSchema,
   OpenApplicationBody,
+  SupplementAnswerBody,
+  ToleranceCommitmentBody,
+  ToleranceFulfilmentBody,
 } from './services.schema'
 import * as service from './services.service'
 
@@ -55,6 +59,23 @@ export function servicesRoutes() {
 
   router.openapi(
     defineRoute({
+      method: 'get',
+      path: '/services/applications/{id}/notices',
+      tags,
+      access: 'session',
+      summary: 'The notices issued to the applicant on one of their applications, oldest first',
+      request: { params: ApplicationIdParams },
+      responses: { 200: jsonResponse(ApplicationNoticeListSchema, 'The notices') },
+    }),
+    async (c) =>
+      c.json(
+        await service.listApplicationNotices(c.get('deps'), c.get('actor'), c.req.valid('param').id),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
       method: 'post',
       path: '/services/applications/{id}/submit',
       tags,
@@ -79,6 +100,72 @@ export function servicesRoutes() {
     }),
     async (c) =>
       c.json(await service.withdrawApplication(c.get('deps'), c.get('actor'), c.req.valid('param').id), 200),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/services/applications/{id}/supplement',
+      tags,
+      access: 'session',
+      summary: 'Answer the supplement request: a note and the uploaded materials',
+      request: { params: ApplicationIdParams, body: jsonBody(SupplementAnswerBody) },
+      responses: { 200: jsonResponse(ApplicationSchema, 'The application, back in its completeness check') },
+    }),
+    async (c) =>
+      c.json(
+        await service.answerSupplement(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/services/applications/{id}/tolerance-commitment',
+      tags,
+      access: 'session',
+      summary: 'Sign the commitment (容缺承诺书) to send named materials after acceptance',
+      request: { params: ApplicationIdParams, body: jsonBody(ToleranceCommitmentBody) },
+      responses: { 200: jsonResponse(ApplicationSchema, 'The application with the commitment') },
+    }),
+    async (c) =>
+      c.json(
+        await service.signToleranceCommitment(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/services/applications/{id}/tolerance-fulfilment',
+      tags,
+      access: 'session',
+      summary: 'Send the materials a 容缺 acceptance waited for',
+      request: { params: ApplicationIdParams, body: jsonBody(ToleranceFulfilmentBody) },
+      responses: { 200: jsonResponse(ApplicationSchema, 'The application') },
+    }),
+    async (c) =>
+      c.json(
+        await service.fulfilTolerance(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
   )
 
   return router

@@ -139,6 +139,8 @@ export type ServiceMatterVersionsTable = {
   tolerance_materials: ColumnType<string[], string | undefined, string>
   joint_handling: Generated<boolean>
   certificate_kind: string | null
+  // migration 0035: calendar days the applicant has to answer a supplement request
+  supplement_limit_days: Generated<number>
 }
 
 export type ApplicationEventsTable = CaseEventColumns & { application_id: string }

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildEnterprise, buildEnterpriseUser, signInAs, signInEnterprise } from '../../../test/factories'
+import {
+  buildDepartment,
+  buildEnterprise,
+  buildEnterpriseUser,
+  signInAs,
+  signInEnterprise,
+} from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
+import { buildPublishedMatter } from './services.factories'
 
 /** Services through HTTP on a real database: open a draft application, submit it once. */
 const BASE = '/api/v1/services/applications'
@@ -9,6 +16,7 @@ let t: TestApp
 let enterpriseId: string
 let applicant: TestClient
 let outsider: TestClient
+let matterId: string
 beforeAll(async () => {
   t = await createTestApp()
   enterpriseId = (await buildEnterprise(t)).id
@@ -16,6 +24,8 @@ beforeAll(async () => {
   applicant = await signInEnterprise(t, member.phone)
   const other = await buildEnterpriseUser(t, { enterpriseIds: [(await buildEnterprise(t)).id] })
   outsider = await signInEnterprise(t, other.phone)
+  const departmentId = (await buildDepartment(t)).id
+  matterId = await buildPublishedMatter(await signInAs(t, 'handler', { departmentId }), departmentId)
 })
 afterAll(() => t.close())
 
@@ -41,9 +51,16 @@ async function auditActions(id: string) {
 
 describe('Services', () => {
   it('an enterprise user opens a draft, submits it, and finds it among their own', async () => {
-    const opened = await applicant.post(BASE, { enterpriseId, title: '测试办件' })
+    const opened = await applicant.post(BASE, { enterpriseId, matterId })
     expect(opened.status).toBe(201)
-    expect(opened.body).toMatchObject({ enterpriseId, status: 'draft', submittedAt: null, version: 1 })
+    expect(opened.body).toMatchObject({
+      enterpriseId,
+      matterId,
+      title: '食品经营许可证核发',
+      status: 'draft',
+      submittedAt: null,
+      version: 1,
+    })
 
     const submitted = await applicant.post(`${BASE}/${opened.body.id}/submit`)
     expect(submitted.status).toBe(200)
@@ -60,7 +77,7 @@ describe('Services', () => {
   })
 
   it('refuses a second submit with the table’s refusal, and writes nothing', async () => {
-    const opened = await applicant.post(BASE, { enterpriseId, title: '只提交一次' })
+    const opened = await applicant.post(BASE, { enterpriseId, matterId })
     await applicant.post(`${BASE}/${opened.body.id}/submit`)
     const again = await applicant.post(`${BASE}/${opened.body.id}/submit`)
     expect(again.status).toBe(409)
@@ -69,7 +86,7 @@ describe('Services', () => {
   })
 
   it('withdraws a draft or a submitted application once; a withdrawn one cannot be submitted', async () => {
-    const draft = await applicant.post(BASE, { enterpriseId, title: '不办了' })
+    const draft = await applicant.post(BASE, { enterpriseId, matterId })
     const withdrawn = await applicant.post(`${BASE}/${draft.body.id}/withdraw`)
     expect(withdrawn.status).toBe(200)
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', submittedAt: null })
@@ -79,7 +96,7 @@ describe('Services', () => {
       'APPLICATION_NOT_WITHDRAWABLE',
     )
 
-    const sent = await applicant.post(BASE, { enterpriseId, title: '提交后撤回' })
+    const sent = await applicant.post(BASE, { enterpriseId, matterId })
     await applicant.post(`${BASE}/${sent.body.id}/submit`)
     expect((await applicant.post(`${BASE}/${sent.body.id}/withdraw`)).body.status).toBe('withdrawn')
     expect((await events(sent.body.id)).map((e) => e.type)).toEqual(['open', 'submit', 'withdraw'])
@@ -92,18 +109,21 @@ describe('Services', () => {
   })
 
   it('keeps each application to whoever opened it, and an enterprise to its members', async () => {
-    const opened = await applicant.post(BASE, { enterpriseId, title: '别人看不到' })
+    const opened = await applicant.post(BASE, { enterpriseId, matterId })
     expect((await outsider.get(`${BASE}/${opened.body.id}`)).status).toBe(404)
     expect((await outsider.post(`${BASE}/${opened.body.id}/submit`)).status).toBe(404)
-    expect((await outsider.post(BASE, { enterpriseId, title: '冒名' })).status).toBe(404)
+    expect((await outsider.post(BASE, { enterpriseId, matterId })).status).toBe(404)
     const staff = await signInAs(t, 'handler')
     expect((await staff.get(`${BASE}/mine`)).body.error.code).toBe('FORBIDDEN')
   })
 
   it('answers bad input with the one error shape', async () => {
-    const res = await applicant.post(BASE, { enterpriseId, title: '' })
+    const res = await applicant.post(BASE, { enterpriseId, matterId: 'x' })
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('VALIDATION_FAILED')
+    expect(Object.keys(res.body.error.fields)).toEqual(['matterId'])
+    const unpublished = await applicant.post(BASE, { enterpriseId, matterId: crypto.randomUUID() })
+    expect([unpublished.status, unpublished.body.error.code]).toEqual([422, 'MATTER_NOT_PUBLISHED'])
     expect((await applicant.get(`${BASE}/not-a-uuid`)).status).toBe(400)
   })
 })

@@ -1,6 +1,11 @@
 import type {
   Application,
+  OpenApplicationInput,
+  SupplementAnswerInput,
+  ToleranceCommitmentInput,
+  ToleranceFulfilmentInput,
   ApplicationList,
+  ApplicationNoticeList,
   MatterGuide,
   MatterList,
   MatterListFilter,
@@ -20,6 +25,16 @@ function query(filter: MatterListFilter): string {
 /** Calls to the services module, typed from its contract. */
 export const servicesApi = {
   mine: () => api.get<ApplicationList>('/services/applications/mine'),
+  application: (id: string) => api.get<Application>(`/services/applications/${id}`),
+  notices: (id: string) => api.get<ApplicationNoticeList>(`/services/applications/${id}/notices`),
+  open: (input: OpenApplicationInput) => api.post<Application>('/services/applications', input),
+  submit: (id: string) => api.post<Application>(`/services/applications/${id}/submit`),
+  answerSupplement: (id: string, input: SupplementAnswerInput) =>
+    api.post<Application>(`/services/applications/${id}/supplement`, input),
+  signToleranceCommitment: (id: string, input: ToleranceCommitmentInput) =>
+    api.post<Application>(`/services/applications/${id}/tolerance-commitment`, input),
+  fulfilTolerance: (id: string, input: ToleranceFulfilmentInput) =>
+    api.post<Application>(`/services/applications/${id}/tolerance-fulfilment`, input),
   matters: (filter: MatterListFilter = {}) => api.get<MatterList>(`/services/matters${query(filter)}`),
   matter: (id: string) => api.get<MatterGuide>(`/services/matters/${id}`),
 }

@@ -1,0 +1,46 @@
+import { systemActor } from '../../kernel/auth/actor'
+import type { AppDeps } from '../../kernel/http/app-env'
+import { acceptanceChanges, termsOf } from './application-acceptance'
+import { runSystemApplicationAction } from './application-action'
+import { tellApplicant } from './application-intake-notices'
+import * as q from './services.queries'
+
+/**
+ * The licensing clock's job, in one transaction per batch: (a) an application still in its
+ * completeness check when the 5 working days are over is accepted by law from the day its
+ * (last) materials arrived (视为受理, 第32条); (b) a 容缺 acceptance whose materials did not come by
+ * their deadline ends (终止办理). It reads only what is due through partial indexes, so a sweep with
+ * nothing due costs two index probes whatever the number of applications in flight; locked rows are
+ * skipped (another node, or a person acting on the application, has them) and taken next time.
+ * Idempotent: a row once moved no longer matches either query.
+ */
+export async function sweepApplicationClocks(
+  deps: AppDeps,
+  now = new Date(),
+  batch = 200,
+): Promise<{ deemed: number; terminated: number }> {
+  const system = systemActor('licensing-clock')
+  return deps.db.transaction().execute(async (tx) => {
+    const overdue = await q.lockOverdueChecks(tx, now, batch)
+    const missed = await q.lockMissedTolerances(tx, now, batch)
+    if (overdue.length === 0 && missed.length === 0) return { deemed: 0, terminated: 0 }
+    const calendar = await deps.calendar.calendar(tx)
+    for (const row of overdue)
+      await runSystemApplicationAction(deps, tx, system, row, 'deem_accepted', now, async (ctx) => {
+        const changes = await acceptanceChanges(ctx, calendar, await termsOf(tx, row), { deemed: true })
+        return { changes, event: { audience: 'enterprise' } }
+      })
+    for (const row of missed)
+      await runSystemApplicationAction(deps, tx, system, row, 'terminate', now, async (ctx) => {
+        await tellApplicant(ctx, calendar, 'termination', '终止办理通知书', (when) => [
+          `您在容缺承诺书中承诺于${when(row.tolerance_due_at)}前补交以下材料：${row.tolerance_items.join('、')}。`,
+          `逾期未补交，本机关依照容缺受理的规定终止办理您的申请。`,
+        ])
+        return {
+          changes: { closed_at: now },
+          event: { audience: 'enterprise', data: { toleranceDueAt: row.tolerance_due_at?.toISOString() } },
+        }
+      })
+    return { deemed: overdue.length, terminated: missed.length }
+  })
+}

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import {
+  buildDepartment,
+  buildEnterprise,
+  buildEnterpriseUser,
+  signInAs,
+  signInEnterprise,
+} from '../../../test/factories'
+import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
+import { sweepApplicationClocks } from './application-clock-sweep.service'
+import { buildPublishedMatter } from './services.factories'
+
+/**
+ * The licensing clock's sweep with a pinned clock (Dalian time): a completeness check that came too
+ * late is a deemed acceptance from the day the (last) materials arrived; a missed 容缺 commitment
+ * ends the application. The sweep is idempotent and leaves everything else alone.
+ */
+const BASE = '/api/v1/services/applications'
+const at = (local: string) => new Date(`${local}+08:00`)
+const iso = (local: string) => at(local).toISOString()
+
+let t: TestApp
+let applicant: TestClient
+let handler: TestClient
+let enterpriseId: string
+let matterId: string
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(at('2026-11-02T10:00:00'))
+  t = await createTestApp({ STAFF_SESSION_HOURS: '5000', ENTERPRISE_SESSION_DAYS: '365' })
+  const departmentId = (await buildDepartment(t)).id
+  handler = await signInAs(t, 'handler', { departmentId })
+  // what the matter editor does not write yet: the materials that may follow a 容缺 acceptance
+  matterId = await buildPublishedMatter(handler, departmentId, {
+    beforePublish: (id) =>
+      t.deps.db
+        .updateTable('service_matter_versions')
+        .set({ tolerance_materials: JSON.stringify(['食品安全管理制度文本']) })
+        .where('matter_id', '=', id)
+        .execute(),
+  })
+  enterpriseId = (await buildEnterprise(t)).id
+  applicant = await signInEnterprise(
+    t,
+    (await buildEnterpriseUser(t, { enterpriseIds: [enterpriseId] })).phone,
+  )
+})
+afterAll(async () => {
+  await t.close()
+  vi.useRealTimers()
+})
+
+async function submitted(): Promise<string> {
+  const opened = await applicant.post(BASE, { enterpriseId, matterId })
+  expect((await applicant.post(`${BASE}/${opened.body.id}/submit`)).status).toBe(200)
+  return opened.body.id
+}
+
+async function read(id: string) {
+  return (await applicant.get(`${BASE}/${id}`)).body
+}
+
+async function noticeKinds(id: string) {
+  const rows = await t.deps.db
+    .selectFrom('application_notices')
+    .select('kind')
+    .where('application_id', '=', id)
+    .orderBy('issued_at')
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => r.kind)
+}
+
+describe('the licensing clock sweep', () => {
+  it('with nothing due, does nothing', async () => {
+    expect(await sweepApplicationClocks(t.deps, at('2026-11-02T10:00:00'))).toEqual({
+      deemed: 0,
+      terminated: 0,
+    })
+  })
+
+  it('deems an application accepted from receipt once the 5 working days are over, once', async () => {
+    const id = await submitted()
+    const answered = await submitted()
+    await handler.post(`${BASE}/${answered}/supplement-request`, {
+      items: [{ item: '申请书', problem: '缺' }],
+    })
+    vi.setSystemTime(at('2026-11-04T15:00:00'))
+    await applicant.post(`${BASE}/${answered}/supplement`, { note: '补齐' })
+
+    // the last minute of the fifth working day: not yet
+    await sweepApplicationClocks(t.deps, at('2026-11-09T17:29:00'))
+    expect((await read(id)).status).toBe('submitted')
+
+    const swept = await sweepApplicationClocks(t.deps, at('2026-11-09T17:31:00'))
+    expect(swept.deemed).toBeGreaterThanOrEqual(1)
+    expect(await read(id)).toMatchObject({
+      status: 'accepted',
+      deemedAccepted: true,
+      acceptedAt: iso('2026-11-09T17:31:00'),
+      acceptedFrom: iso('2026-11-02T10:00:00'),
+      decisionDueAt: iso('2026-11-16T17:30:00'),
+      statutoryDueAt: iso('2026-11-30T17:30:00'),
+    })
+    expect(await noticeKinds(id)).toEqual(['receipt', 'deemed_acceptance'])
+    // the answered supplement restarted the check: 5 working days from the answer
+    expect((await read(answered)).status).toBe('submitted')
+
+    expect(await sweepApplicationClocks(t.deps, at('2026-11-09T17:40:00'))).toEqual({
+      deemed: 0,
+      terminated: 0,
+    })
+    expect(await noticeKinds(id)).toEqual(['receipt', 'deemed_acceptance'])
+    const events = await t.deps.db
+      .selectFrom('application_events')
+      .select(['type', 'actor_role'])
+      .where('application_id', '=', id)
+      .orderBy('id')
+      .execute()
+    expect(events.map((e) => e.type)).toEqual(['open', 'submit', 'deem_accepted'])
+
+    await sweepApplicationClocks(t.deps, at('2026-11-11T17:31:00'))
+    expect(await read(answered)).toMatchObject({
+      status: 'accepted',
+      deemedAccepted: true,
+      acceptedFrom: iso('2026-11-04T15:00:00'),
+    })
+    vi.setSystemTime(at('2026-11-02T10:00:00'))
+  })
+
+  it('ends a 容缺 acceptance whose materials did not come in time; a kept one goes on', async () => {
+    const missed = await submitted()
+    const kept = await submitted()
+    for (const id of [missed, kept]) {
+      await applicant.post(`${BASE}/${id}/tolerance-commitment`, {
+        items: ['食品安全管理制度文本'],
+        commitment: '承诺3个工作日内补交',
+      })
+      const accepted = await handler.post(`${BASE}/${id}/tolerance-acceptance`, {
+        items: ['食品安全管理制度文本'],
+        dueWorkingDays: 3,
+      })
+      expect(accepted.body.toleranceDueAt).toBe(iso('2026-11-05T17:30:00'))
+    }
+    await applicant.post(`${BASE}/${kept}/tolerance-fulfilment`, { note: '已补交' })
+
+    expect((await sweepApplicationClocks(t.deps, at('2026-11-05T17:00:00'))).terminated).toBe(0)
+    const swept = await sweepApplicationClocks(t.deps, at('2026-11-05T17:31:00'))
+    expect(swept.terminated).toBe(1)
+    expect((await read(missed)).status).toBe('terminated')
+    expect((await noticeKinds(missed)).at(-1)).toBe('termination')
+    expect((await read(kept)).status).toBe('accepted')
+
+    vi.setSystemTime(at('2026-11-06T09:00:00'))
+    const late = await applicant.post(`${BASE}/${missed}/tolerance-fulfilment`, { note: '晚了' })
+    expect(late.body.error.code).toBe('APPLICATION_NOT_UNDER_REVIEW')
+    expect((await sweepApplicationClocks(t.deps, at('2026-11-06T09:00:00'))).terminated).toBe(0)
+    vi.setSystemTime(at('2026-11-02T10:00:00'))
+  })
+})

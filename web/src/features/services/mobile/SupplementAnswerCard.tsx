@@ -1,0 +1,90 @@
+import { Button, Form, List, TextArea } from 'antd-mobile'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../../../app/api'
+import { MAX_ATTACHMENTS } from '../../../ui/attachments'
+import { cityDateOf } from '../../../ui/format'
+import { AttachmentPicker } from '../../../ui/mobile/AttachmentPicker'
+import { Banner } from '../../../ui/mobile/Banner'
+import { useAttachmentUploads, type Uploader } from '../../../ui/use-attachment-uploads'
+import { servicesApi, type Application } from '../services.api'
+
+/** The deadline is the next day's 00:00 (an answer at it is late): the applicant's last day is the one before. */
+function lastDayOf(dueAt: string | null): string {
+  return dueAt ? cityDateOf(new Date(new Date(dueAt).getTime() - 1)) : '—'
+}
+
+/**
+ * The applicant's answer to the one supplement request (一次性告知): every item the department listed
+ * with what is wrong with it, the deadline, a note and the uploads. The uploader is the page's (the
+ * application's materials endpoint); the card sends the finished uploads' ids.
+ */
+export function SupplementAnswerCard({
+  application,
+  uploader,
+  onAnswered,
+}: {
+  application: Application
+  uploader: Uploader
+  onAnswered: (application: Application) => void
+}) {
+  const { t } = useTranslation()
+  const [note, setNote] = useState('')
+  const [banner, setBanner] = useState<string>()
+  const [saving, setSaving] = useState(false)
+  const uploads = useAttachmentUploads(t('errors.generic'), MAX_ATTACHMENTS, uploader)
+
+  const send = async () => {
+    setBanner(undefined)
+    if (!note.trim()) return setBanner(t('services.supplement.noteRequired'))
+    if (uploads.isBusy) return setBanner(t('services.supplement.waitForUploads'))
+    setSaving(true)
+    try {
+      onAnswered(
+        await servicesApi.answerSupplement(application.id, { note: note.trim(), uploadIds: uploads.ids }),
+      )
+    } catch (error) {
+      setBanner(errorMessage(error, t('errors.generic')))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <section className="m-section" aria-labelledby="supplement-title">
+      <h2 id="supplement-title" className="m-section-title">
+        {t('services.supplement.title')}
+      </h2>
+      <Banner
+        tone="alert"
+        text={t('services.supplement.due', { due: lastDayOf(application.supplementDueAt) })}
+      />
+      <List header={t('services.supplement.items')}>
+        {application.supplementItems.map((it, index) => (
+          <List.Item key={`${index}-${it.item}`} description={it.problem}>
+            {`${index + 1}. ${it.item}`}
+          </List.Item>
+        ))}
+      </List>
+      <Banner tone="error" text={banner} />
+      <Form layout="vertical" className="m-form">
+        <Form.Item label={t('services.supplement.note')} required>
+          <TextArea
+            value={note}
+            onChange={setNote}
+            placeholder={t('services.supplement.notePlaceholder')}
+            maxLength={2000}
+            rows={3}
+            aria-label={t('services.supplement.note')}
+          />
+        </Form.Item>
+        <Form.Item label={t('services.supplement.uploads')}>
+          <AttachmentPicker uploads={uploads} addLabel={t('services.supplement.uploads')} />
+        </Form.Item>
+      </Form>
+      <Button block color="primary" size="large" loading={saving} onClick={() => void send()}>
+        {t('services.supplement.submit')}
+      </Button>
+    </section>
+  )
+}
