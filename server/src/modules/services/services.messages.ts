@@ -5,9 +5,28 @@ registerMessages('zh-CN', {
   'notify.services.application_submitted.title': '办件已提交',
   'notify.services.application_submitted.body': '「{title}」已提交，请等待部门办理。',
   'services.promisedExceedsStatutory': '承诺办结时限不能超过法定办结时限',
+  'services.review.delegateInvalid': '请选择本部门具有该环节角色的同事',
+  'services.review.reasonRequired': '不予许可须写明理由',
+  'services.review.legalBasisRequired': '不予许可须写明法律依据',
+  'services.review.noteRequired': '退回须写明意见',
+  'notify.services.application_approved.title': '办件已准予许可',
+  'notify.services.application_approved.body':
+    '「{title}」已准予行政许可，决定书和电子证照可在办件详情查看。',
+  'notify.services.application_refused.title': '办件不予许可',
+  'notify.services.application_refused.body': '「{title}」不予行政许可，理由、依据和救济途径见决定书。',
 })
 registerMessages('en', {
   'notify.services.application_submitted.title': 'Submitted',
   'notify.services.application_submitted.body': '“{title}” was submitted; the department will handle it.',
   'services.promisedExceedsStatutory': 'The promised time limit may not exceed the statutory one',
+  'services.review.delegateInvalid': 'Choose a colleague of the department holding the step’s role',
+  'services.review.reasonRequired': 'A refusal states its reason',
+  'services.review.legalBasisRequired': 'A refusal states its legal basis',
+  'services.review.noteRequired': 'A return states why',
+  'notify.services.application_approved.title': 'Approved',
+  'notify.services.application_approved.body':
+    '“{title}” was approved; the decision and any e-certificate are on its page.',
+  'notify.services.application_refused.title': 'Refused',
+  'notify.services.application_refused.body':
+    '“{title}” was refused; the decision gives the reason, the legal basis and your remedies.',
 })

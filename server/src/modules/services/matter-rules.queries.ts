@@ -1,0 +1,22 @@
+import type { Tx } from '../../kernel/db/database'
+import type { MatterRules } from './matter-rules'
+
+/**
+ * Writes how a draft version is reviewed and decided (review steps, instant conditions, the
+ * certificate it issues, its form) before it is published; a published version never changes.
+ */
+export async function writeDraftRules(tx: Tx, versionId: string, rules: MatterRules) {
+  await tx
+    .updateTable('service_matter_versions')
+    .set({
+      ...(rules.reviewSteps ? { review_steps: JSON.stringify(rules.reviewSteps) } : {}),
+      ...(rules.instantConditions !== undefined
+        ? { instant_conditions: rules.instantConditions ? JSON.stringify(rules.instantConditions) : null }
+        : {}),
+      ...(rules.certificateKind !== undefined ? { certificate_kind: rules.certificateKind } : {}),
+      ...(rules.formSchema ? { form_schema: JSON.stringify(rules.formSchema) } : {}),
+    })
+    .where('id', '=', versionId)
+    .where('status', '=', 'draft')
+    .execute()
+}
