@@ -12,7 +12,14 @@ import { servicesApi, type Application } from '../services.api'
 const STATE_LABELS = {
   draft: 'services.states.draft',
   submitted: 'services.states.submitted',
+  supplement_requested: 'services.states.supplement_requested',
+  accepted: 'services.states.accepted',
+  special_step: 'services.states.special_step',
+  approved: 'services.states.approved',
+  refused: 'services.states.refused',
+  not_accepted: 'services.states.not_accepted',
   withdrawn: 'services.states.withdrawn',
+  terminated: 'services.states.terminated',
 } as const satisfies Record<Application['status'], string>
 
 /** `/services`: the applications the enterprise user opened, newest first, with their state. */
