@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Grid, Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -29,6 +29,23 @@ export function ServiceQueuePage() {
   const items = [...(first.data?.items ?? []), ...(more?.items ?? [])]
   const next = more ? more.next : (first.data?.next ?? null)
   const [isLoadingMore, setLoadingMore] = useState(false)
+  // a phone (375 px) reads one column: the title, then who, the state and the due date under it
+  const isNarrow = !Grid.useBreakpoint().md
+  const due = (row: QueueItem) =>
+    row.dueAt ? (
+      <Typography.Text type={row.isOverdue ? 'danger' : undefined}>
+        {formatDateTime(row.dueAt, i18n.language)}
+        {row.isOverdue ? ` · ${t('services.staff.overdue')}` : ''}
+      </Typography.Text>
+    ) : (
+      '—'
+    )
+  const stateOf = (row: QueueItem) => (
+    <Space size={4}>
+      <ApplicationStatusTag status={row.status} />
+      {row.instant ? <Tag>{t('services.staff.instant')}</Tag> : null}
+    </Space>
+  )
 
   const loadMore = async () => {
     if (!next) return
@@ -73,44 +90,49 @@ export function ServiceQueuePage() {
           loading={first.isLoading}
           dataSource={items}
           pagination={false}
-          scroll={{ x: 720 }}
           locale={{ emptyText: t('services.staff.queueEmpty') }}
-          columns={[
-            {
-              title: t('services.staff.columns.title'),
-              dataIndex: 'title',
-              render: (_: unknown, row) => <Link to={staffApplicationPath(row.id)}>{row.title}</Link>,
-            },
-            { title: t('services.staff.columns.enterprise'), dataIndex: 'enterpriseName' },
-            {
-              title: t('services.staff.columns.status'),
-              dataIndex: 'status',
-              render: (_: unknown, row) => (
-                <Space size={4}>
-                  <ApplicationStatusTag status={row.status} />
-                  {row.instant ? <Tag>{t('services.staff.instant')}</Tag> : null}
-                </Space>
-              ),
-            },
-            {
-              title: t('services.staff.columns.due'),
-              dataIndex: 'dueAt',
-              render: (_: unknown, row) =>
-                row.dueAt ? (
-                  <Typography.Text type={row.isOverdue ? 'danger' : undefined}>
-                    {formatDateTime(row.dueAt, i18n.language)}
-                    {row.isOverdue ? ` · ${t('services.staff.overdue')}` : ''}
-                  </Typography.Text>
-                ) : (
-                  '—'
-                ),
-            },
-            {
-              title: t('services.staff.columns.received'),
-              dataIndex: 'receivedAt',
-              render: (_: unknown, row) => formatDateTime(row.receivedAt, i18n.language),
-            },
-          ]}
+          columns={
+            isNarrow
+              ? [
+                  {
+                    title: t('services.staff.columns.title'),
+                    dataIndex: 'title',
+                    render: (_: unknown, row) => (
+                      <Space orientation="vertical" size={2}>
+                        <Link to={staffApplicationPath(row.id)}>{row.title}</Link>
+                        <Typography.Text type="secondary">{row.enterpriseName}</Typography.Text>
+                        <Space wrap size={6}>
+                          {stateOf(row)}
+                          {due(row)}
+                        </Space>
+                      </Space>
+                    ),
+                  },
+                ]
+              : [
+                  {
+                    title: t('services.staff.columns.title'),
+                    dataIndex: 'title',
+                    render: (_: unknown, row) => <Link to={staffApplicationPath(row.id)}>{row.title}</Link>,
+                  },
+                  { title: t('services.staff.columns.enterprise'), dataIndex: 'enterpriseName' },
+                  {
+                    title: t('services.staff.columns.status'),
+                    dataIndex: 'status',
+                    render: (_: unknown, row) => stateOf(row),
+                  },
+                  {
+                    title: t('services.staff.columns.due'),
+                    dataIndex: 'dueAt',
+                    render: (_: unknown, row) => due(row),
+                  },
+                  {
+                    title: t('services.staff.columns.received'),
+                    dataIndex: 'receivedAt',
+                    render: (_: unknown, row) => formatDateTime(row.receivedAt, i18n.language),
+                  },
+                ]
+          }
         />
         {next ? (
           <div style={{ textAlign: 'center', marginTop: 12 }}>

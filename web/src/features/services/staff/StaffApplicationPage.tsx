@@ -290,6 +290,9 @@ function ApplicationView({
               </Descriptions>
             </Card>
             <Card title={<h2 className="s-card-title">{t('services.staff.timelineTitle')}</h2>}>
+              {application.timeline.length ? null : (
+                <Typography.Text type="secondary">{t('services.staff.noEvents')}</Typography.Text>
+              )}
               <Timeline
                 items={application.timeline.map((e) => ({
                   key: e.id,
