@@ -66,7 +66,10 @@ async function staffView(client: TestClient, id: string) {
   return client.get(`${APPS}/${id}/staff`)
 }
 
-function taskOf(view: { tasks: { id: string; stepKey: string }[] }, key: string) {
+function taskOf(
+  view: { tasks: { id: string; stepKey: string; status: string; actions: string[] }[] },
+  key: string,
+) {
   return view.tasks.find((x) => x.stepKey === key)!
 }
 
