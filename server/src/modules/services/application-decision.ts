@@ -1,3 +1,4 @@
+import { systemActor } from '../../kernel/auth/actor'
 import { cityToday } from '../../kernel/calendar/city-today'
 import { notifyApplicant } from '../../kernel/cases/outbox'
 import { CERTIFICATE_KINDS } from '../certificates/certificates.schema'
@@ -28,7 +29,9 @@ export async function decideApplication(
   ctx: ApplicationContext,
   input: DecisionInput,
 ): Promise<ApplicationOutcome> {
-  const { deps, tx, row, now, actor } = ctx
+  const { deps, tx, row, now } = ctx
+  // an instant decision is the rules', not the applicant's who submitted: nobody signs it as a person
+  const actor = input.instant ? systemActor('instant-matter') : ctx.actor
   const version = row.matter_version_id ? await sq.findVersionOf(tx, row.matter_version_id) : undefined
   const matterName = version?.name ?? row.title
   const legalBasis = input.legalBasis ?? version?.legal_basis ?? null
@@ -75,16 +78,19 @@ export async function decideApplication(
         `根据${legalBasis}，决定不予行政许可。`,
         '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。',
       ].join('\n')
-  await issueNotice(ctx, {
-    kind: approved ? 'approval' : 'refusal',
-    title: approved ? '准予行政许可决定书' : '不予行政许可决定书',
-    body,
-    data: {
-      ...(certificate ? { certificateNumber: certificate.number } : {}),
-      ...(input.instant ? { instant: true } : {}),
-      ...(approved ? {} : { reason: input.reason, legalBasis }),
+  await issueNotice(
+    { ...ctx, actor },
+    {
+      kind: approved ? 'approval' : 'refusal',
+      title: approved ? '准予行政许可决定书' : '不予行政许可决定书',
+      body,
+      data: {
+        ...(certificate ? { certificateNumber: certificate.number } : {}),
+        ...(input.instant ? { instant: true } : {}),
+        ...(approved ? {} : { reason: input.reason, legalBasis }),
+      },
     },
-  })
+  )
   await notifyApplicant(deps.notifier, tx, row.enterprise_id, {
     template: approved ? 'services.application_approved' : 'services.application_refused',
     params: { title: row.title },

@@ -234,7 +234,8 @@ function iso(value: Date | null): string | null {
 /** The applicant's timeline: which steps and which of their data it reads (nothing else leaves). */
 const APPLICANT_TIMELINE: ApplicantAllowList = {
   open: {},
-  submit: {},
+  // an instant matter is decided in its submission: the applicant reads the decision there
+  submit: { data: ['decision', 'certificateNumber', 'instant'] },
   accept: { department: true },
   accept_with_tolerance: { department: true, data: ['items', 'dueAt'] },
   deem_accepted: {},

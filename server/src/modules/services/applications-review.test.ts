@@ -349,6 +349,13 @@ describe('instant matters (即办件)', () => {
     expect(notice.title).toBe('准予行政许可决定书')
     expect(notice.body).toContain('即办件')
     expect(notice.body).toContain('测试办法第四条')
+    // decided by the rules, not by the applicant who submitted
+    const row = await t.deps.db
+      .selectFrom('applications')
+      .select(['decided_by', 'instant'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ decided_by: null, instant: true })
   })
 
   it('falls back to ordinary review when a condition fails, telling the applicant which', async () => {
