@@ -1,5 +1,6 @@
 import type { StaffRole } from '../kernel/auth/actor'
 import type { SeedMatter } from './cities/dalian-matters'
+import type { MatterRules } from '../modules/services/matter-rules'
 
 export type CitySeed = {
   root: { code: string; name: string; divisionCode: string }
@@ -36,4 +37,6 @@ export type CitySeed = {
   >
   /** A sample of the city's service matters (demo data; a deployment loads the full catalogue). */
   serviceMatters: SeedMatter[]
+  /** How some of those matters are reviewed and decided (review steps, 即办件 conditions, certificate), by code. */
+  matterRules?: Record<string, MatterRules>
 }

@@ -127,6 +127,7 @@ export async function seedDemoServiceMattersIfEmpty(deps: AppDeps): Promise<numb
         parentCode: m.parent,
         variant: m.variant,
         content: m.content,
+        rules: city.matterRules?.[m.code],
       })),
     )
   })

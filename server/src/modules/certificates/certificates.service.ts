@@ -11,6 +11,7 @@ import {
 import { writeAudit } from '../../kernel/audit/audit'
 import { cityToday } from '../../kernel/calendar/city-today'
 import { AppError, notFound } from '../../kernel/errors'
+import type { Tx } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { definePresenter } from '../../kernel/present'
 import { certificateKeyFile, loadOrCreateCertificateKey } from './certificate-key'
@@ -90,8 +91,26 @@ async function issueSigned(
   issuer: UserActor | SystemActor,
   input: IssueCertificateInput,
 ): Promise<Certificate> {
-  const holder = await q.findHolder(deps.db, input.enterpriseId)
-  const department = await q.findDepartmentName(deps.db, input.issuingDepartmentId)
+  const { id } = await deps.db
+    .transaction()
+    .execute((tx) => issueCertificateInTransaction(deps, tx, issuer, input))
+  return present((await q.findCertificate(deps.db, id))!, cityToday(deps))
+}
+
+/**
+ * Signs and stores a certificate inside the caller's transaction and answers its id and number: an
+ * approval of the services module issues it in the decision's own transaction, so an application is
+ * never approved without its certificate nor a certificate issued for an approval that rolled back.
+ * The caller has decided who may issue (the decision's reviewer). Refuses: NOT_FOUND (enterprise or department).
+ */
+export async function issueCertificateInTransaction(
+  deps: AppDeps,
+  tx: Tx,
+  issuer: UserActor | SystemActor,
+  input: IssueCertificateInput,
+): Promise<{ id: string; number: string }> {
+  const holder = await q.findHolder(tx, input.enterpriseId)
+  const department = await q.findDepartmentName(tx, input.issuingDepartmentId)
   if (!holder || !department) throw notFound()
   const key = keyOf(deps)
   const fields: SignedFields = {
@@ -106,40 +125,37 @@ async function issueSigned(
     until: input.validUntil,
     kid: key.keyId,
   }
-  const id = await deps.db.transaction().execute(async (tx) => {
-    const id = await q.insertCertificate(tx, {
-      number: fields.no,
-      kind: input.kind,
-      enterprise_id: input.enterpriseId,
-      holder_name: holder.name,
-      holder_uscc: holder.uscc,
-      title: input.title,
-      issuing_department_id: input.issuingDepartmentId,
-      issuing_department_name: department.name,
-      issued_on: input.issuedOn,
-      valid_until: input.validUntil,
-      application_id: input.applicationId,
-      status_reason: null,
-      status_changed_at: null,
-      payload: signPayload(fields, key.privateKeyHex),
-      key_id: key.keyId,
-      issued_by: issuer.kind === 'user' ? issuer.userId : null,
-      created_at: new Date(),
-    })
-    await writeAudit(tx, issuer, {
-      action: 'certificate.issue',
-      entityType: 'certificate',
-      entityId: id,
-      after: {
-        number: fields.no,
-        enterpriseId: input.enterpriseId,
-        kind: input.kind,
-        validUntil: input.validUntil,
-      },
-    })
-    return id
+  const id = await q.insertCertificate(tx, {
+    number: fields.no,
+    kind: input.kind,
+    enterprise_id: input.enterpriseId,
+    holder_name: holder.name,
+    holder_uscc: holder.uscc,
+    title: input.title,
+    issuing_department_id: input.issuingDepartmentId,
+    issuing_department_name: department.name,
+    issued_on: input.issuedOn,
+    valid_until: input.validUntil,
+    application_id: input.applicationId,
+    status_reason: null,
+    status_changed_at: null,
+    payload: signPayload(fields, key.privateKeyHex),
+    key_id: key.keyId,
+    issued_by: issuer.kind === 'user' ? issuer.userId : null,
+    created_at: new Date(),
   })
-  return present((await q.findCertificate(deps.db, id))!, cityToday(deps))
+  await writeAudit(tx, issuer, {
+    action: 'certificate.issue',
+    entityType: 'certificate',
+    entityId: id,
+    after: {
+      number: fields.no,
+      enterpriseId: input.enterpriseId,
+      kind: input.kind,
+      validUntil: input.validUntil,
+    },
+  })
+  return { id, number: fields.no }
 }
 
 type StatusMove = 'suspend' | 'reinstate' | 'revoke'

@@ -22,7 +22,8 @@ export async function submitInTransaction(
   return runApplicationActionInTransaction(deps, tx, user, id, 'submit', async (ctx) => {
     await checkSubmission(ctx)
     const instant = await decideOnSubmission(ctx)
-    if (instant) return { ...instant, changes: { submitted_at: ctx.now, ...instant.changes } }
+    if (instant)
+      return { ...instant, changes: { submitted_at: ctx.now, received_at: ctx.now, ...instant.changes } }
     const calendar = await deps.calendar.calendar(tx)
     const due = completenessDueAt(calendar, ctx.now)
     await tellApplicant(

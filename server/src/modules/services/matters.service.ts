@@ -5,6 +5,8 @@ import type { Tx } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { definePresenter } from '../../kernel/present'
 import { matterSearchWords, wordsOf } from './matter-words'
+import type { MatterRules } from './matter-rules'
+import { writeDraftRules } from './matter-rules.queries'
 import * as q from './matters.queries'
 import type { VersionRow } from './matters.queries'
 import type {
@@ -209,6 +211,8 @@ export type PublishedMatterInput = {
   parentCode: string | null
   variant: MatterVariant | null
   content: MatterContent
+  /** review steps, instant conditions, certificate: written into the draft before it is published */
+  rules?: MatterRules | undefined
 }
 
 /**
@@ -236,6 +240,7 @@ export async function addPublishedMatters(
       createdBy: null,
     })
     const versionId = await q.writeDraft(tx, matterId, content, matterSearchWords(content), null)
+    if (item.rules) await writeDraftRules(tx, versionId, item.rules)
     await q.publishVersion(tx, matterId, versionId, null, at)
     ids.set(item.code, matterId)
   }

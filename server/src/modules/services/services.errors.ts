@@ -97,6 +97,36 @@ export const servicesErrors = defineErrors({
     'zh-CN': '本事项的办事指南没有列出这一特殊环节',
     en: 'The matter’s guide lists no such special step',
   },
+  REVIEW_TASK_WRONG_ROLE: {
+    status: 403,
+    'zh-CN': '该审查环节须由本部门相应角色的人员办理',
+    en: 'This review step is for another role of the department',
+  },
+  REVIEW_TASK_NOT_OPEN: {
+    status: 409,
+    'zh-CN': '该审查环节尚未开始或已经办结',
+    en: 'This review step has not begun or is done',
+  },
+  REVIEW_TASK_HELD_BY_OTHER: {
+    status: 409,
+    'zh-CN': '该审查环节已由他人认领',
+    en: 'Someone else holds this review step',
+  },
+  REVIEW_TASK_NOT_YOURS: {
+    status: 409,
+    'zh-CN': '只有认领人可以退回或转交该审查环节',
+    en: 'Only whoever holds this review step may give it back or pass it on',
+  },
+  REVIEW_NO_PREVIOUS_STAGE: {
+    status: 409,
+    'zh-CN': '第一个审查阶段没有可退回的上一阶段',
+    en: 'The first review stage has no previous stage to return to',
+  },
+  REVIEW_DELEGATE_INVALID: {
+    status: 422,
+    'zh-CN': '只能转交给本部门具有该环节角色的同事',
+    en: 'A step can be passed only to a colleague of the department holding its role',
+  },
   MATTER_CODE_TAKEN: {
     status: 409,
     'zh-CN': '事项编码已被使用',

@@ -7,6 +7,15 @@ registerMessages('zh-CN', {
   'services.promisedExceedsStatutory': '承诺办结时限不能超过法定办结时限',
   'notify.services.application_notice.title': '{notice}',
   'notify.services.application_notice.body': '「{title}」：{notice}已送达，请在办件详情中查看。',
+  'services.review.delegateInvalid': '请选择本部门具有该环节角色的同事',
+  'services.review.reasonRequired': '不予许可须写明理由',
+  'services.review.legalBasisRequired': '不予许可须写明法律依据',
+  'services.review.noteRequired': '退回须写明意见',
+  'notify.services.application_approved.title': '办件已准予许可',
+  'notify.services.application_approved.body':
+    '「{title}」已准予行政许可，决定书和电子证照可在办件详情查看。',
+  'notify.services.application_refused.title': '办件不予许可',
+  'notify.services.application_refused.body': '「{title}」不予行政许可，理由、依据和救济途径见决定书。',
 })
 registerMessages('en', {
   'notify.services.application_submitted.title': 'Submitted',
@@ -15,4 +24,14 @@ registerMessages('en', {
   'notify.services.application_notice.title': '{notice}',
   'notify.services.application_notice.body':
     '“{title}”: a notice ({notice}) was issued; see the application.',
+  'services.review.delegateInvalid': 'Choose a colleague of the department holding the step’s role',
+  'services.review.reasonRequired': 'A refusal states its reason',
+  'services.review.legalBasisRequired': 'A refusal states its legal basis',
+  'services.review.noteRequired': 'A return states why',
+  'notify.services.application_approved.title': 'Approved',
+  'notify.services.application_approved.body':
+    '“{title}” was approved; the decision and any e-certificate are on its page.',
+  'notify.services.application_refused.title': 'Refused',
+  'notify.services.application_refused.body':
+    '“{title}” was refused; the decision gives the reason, the legal basis and your remedies.',
 })

@@ -6,11 +6,17 @@ import { matterRoutes } from './matters.routes'
 import { servicesRoutes } from './services.routes'
 import { applicationsIntakeRoutes } from './applications-intake.routes'
 import { registerServicesJobs } from './services.jobs'
+import { applicationsStaffRoutes } from './applications-staff.routes'
 
 /** The services module's entry: what it serves and may answer (kernel/module.ts). */
 export default defineModule({
   name: 'services',
-  mounts: [{ routes: servicesRoutes }, { routes: applicationsIntakeRoutes }, { routes: matterRoutes }],
+  mounts: [
+    { routes: servicesRoutes },
+    { routes: applicationsIntakeRoutes },
+    { routes: matterRoutes },
+    { routes: applicationsStaffRoutes },
+  ],
   jobs: registerServicesJobs,
   errors: servicesErrors,
 })

@@ -34,6 +34,10 @@ export default definePermissionRows({
   },
   'GET /api/v1/services/applications/mine': { allow: ['enterprise'] },
   'GET /api/v1/services/applications/{id}': { allow: ['enterprise'], params: () => ({ id: randomUuid() }) },
+  'GET /api/v1/services/applications/{id}/timeline': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+  },
   'GET /api/v1/services/applications/{id}/notices': {
     allow: ['enterprise'],
     params: () => ({ id: randomUuid() }),
@@ -94,6 +98,34 @@ export default definePermissionRows({
     allow: DEPARTMENT,
     params: () => ({ id: randomUuid() }),
     body: () => ({}),
+  },
+  // the staff side: the department's handlers and heads act; the bureau's leaders and administrators read
+  'GET /api/v1/services/queue': { allow: [...EDITORS] },
+  'GET /api/v1/services/applications/{id}/staff': {
+    allow: [...EDITORS],
+    params: () => ({ id: randomUuid() }),
+  },
+  'POST /api/v1/services/applications/{id}/archive': {
+    allow: ['handler', 'department_head'],
+    params: () => ({ id: randomUuid() }),
+  },
+  'POST /api/v1/services/applications/{id}/review-tasks/{taskId}/claim': {
+    allow: ['handler', 'department_head'],
+    params: () => ({ id: randomUuid(), taskId: randomUuid() }),
+  },
+  'POST /api/v1/services/applications/{id}/review-tasks/{taskId}/unclaim': {
+    allow: ['handler', 'department_head'],
+    params: () => ({ id: randomUuid(), taskId: randomUuid() }),
+  },
+  'POST /api/v1/services/applications/{id}/review-tasks/{taskId}/delegate': {
+    allow: ['handler', 'department_head'],
+    params: () => ({ id: randomUuid(), taskId: randomUuid() }),
+    body: () => ({ assigneeId: randomUuid() }),
+  },
+  'POST /api/v1/services/applications/{id}/review-tasks/{taskId}/decide': {
+    allow: ['handler', 'department_head'],
+    params: () => ({ id: randomUuid(), taskId: randomUuid() }),
+    body: () => ({ outcome: 'approve' }),
   },
   'GET /api/v1/services/matters': { allow: 'everyone' },
   'GET /api/v1/services/matters/{id}': { allow: 'everyone', params: () => ({ id: randomUuid() }) },

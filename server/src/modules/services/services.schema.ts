@@ -120,3 +120,4 @@ export type ToleranceFulfilmentInput = z.infer<typeof ToleranceFulfilmentBody>
 export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema) })
 export type ApplicationList = z.infer<typeof ApplicationListSchema>
 export * from './matters.schema'
+export * from './applications-staff.schema'

@@ -1,6 +1,7 @@
 import type { CitySeed } from '../seed-types'
 import { DALIAN_APPEAL_CATEGORIES } from './dalian-appeals'
 import { DALIAN_MATTERS } from './dalian-matters'
+import { DALIAN_MATTER_RULES } from './dalian-matter-rules'
 
 /** Space-separated lists (no form contains a space). */
 const forms = (text: string) => text.split(' ')
@@ -299,6 +300,7 @@ export const dalian: CitySeed = {
   demoEnterprisePhone: '13900000001',
   appealCategories: DALIAN_APPEAL_CATEGORIES,
   serviceMatters: DALIAN_MATTERS,
+  matterRules: DALIAN_MATTER_RULES,
   factSources: {
     tax: ['DL-TAX'],
     social_security: ['DL-RSJ'],

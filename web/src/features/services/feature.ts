@@ -2,11 +2,29 @@ import { defineFeature } from '../../app/feature'
 import { lazyNamed } from '../../app/lazy-page'
 
 /**
- * Services on the web: the public catalogue of service matters and their guides, and the
- * enterprise's page of its applications (app/feature.ts).
+ * Services on the web: the public catalogue of service matters and their guides, the
+ * enterprise's page of its applications, and the department's review queue and application page
+ * in the console (app/feature.ts).
  */
 export const servicesFeature = defineFeature({
   name: 'services',
+  staffPages: [
+    { path: 'services/queue', page: lazyNamed(() => import('./staff/ServiceQueuePage'), 'ServiceQueuePage') },
+    {
+      path: 'services/applications/:id',
+      page: lazyNamed(() => import('./staff/StaffApplicationPage'), 'StaffApplicationPage'),
+    },
+  ],
+  staffMenu: [
+    // the department reviews; the bureau's leaders and administrators read the same queue
+    {
+      key: 'serviceQueue',
+      path: '/staff/services/queue',
+      roles: ['handler', 'department_head', 'bureau_leader', 'admin'],
+      order: 55,
+      icon: () => import('@ant-design/icons/AuditOutlined'),
+    },
+  ],
   enterprisePages: [
     {
       path: 'services',
