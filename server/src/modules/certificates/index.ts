@@ -2,4 +2,4 @@
  * What other modules may call: the services module issues a certificate when it approves an
  * application; the seed gives the demo enterprise a few.
  */
-export { issueCertificate, seedDemoCertificates } from './certificates.service'
+export { issueCertificate, listEnterpriseCertificates, seedDemoCertificates } from './certificates.service'

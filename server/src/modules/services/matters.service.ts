@@ -209,6 +209,8 @@ export type PublishedMatterInput = {
   parentCode: string | null
   variant: MatterVariant | null
   content: MatterContent
+  /** the application form (decision 0044), set on the draft before it is published */
+  formSchema?: Record<string, unknown> | undefined
 }
 
 /**
@@ -236,6 +238,7 @@ export async function addPublishedMatters(
       createdBy: null,
     })
     const versionId = await q.writeDraft(tx, matterId, content, matterSearchWords(content), null)
+    if (item.formSchema) await q.setDraftFormSchema(tx, versionId, item.formSchema)
     await q.publishVersion(tx, matterId, versionId, null, at)
     ids.set(item.code, matterId)
   }

@@ -2,12 +2,16 @@ import { defineModule } from '../../kernel/module'
 // The module's row types join the database type wherever the module is loaded.
 import './services.tables'
 import { servicesErrors } from './services.errors'
+import { applicationFormRoutes, MATERIAL_UPLOADS_PATH } from './application-form.routes'
+import { MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'
 import { matterRoutes } from './matters.routes'
 import { servicesRoutes } from './services.routes'
 
 /** The services module's entry: what it serves and may answer (kernel/module.ts). */
 export default defineModule({
   name: 'services',
-  mounts: [{ routes: servicesRoutes }, { routes: matterRoutes }],
+  mounts: [{ routes: servicesRoutes }, { routes: matterRoutes }, { routes: applicationFormRoutes }],
   errors: servicesErrors,
+  // one file for a material of an application
+  bodyLimits: { [MATERIAL_UPLOADS_PATH]: MAX_ATTACHMENT_BYTES },
 })

@@ -37,3 +37,4 @@ export type Application = z.infer<typeof ApplicationSchema>
 export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema) })
 export type ApplicationList = z.infer<typeof ApplicationListSchema>
 export * from './matters.schema'
+export * from './application-form.schema'
