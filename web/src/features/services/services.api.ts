@@ -1,14 +1,27 @@
 import type {
   Application,
+  ApplicationFormView,
   ApplicationList,
   MatterGuide,
   MatterList,
   MatterListFilter,
   MatterSummary,
+  PlannedMaterialView,
 } from '@server/modules/services/services.schema'
 import { api } from '../../app/api'
 
-export type { Application, ApplicationList, MatterGuide, MatterList, MatterListFilter, MatterSummary }
+export type {
+  Application,
+  ApplicationFormView,
+  ApplicationList,
+  MatterGuide,
+  MatterList,
+  MatterListFilter,
+  MatterSummary,
+  PlannedMaterialView,
+}
+export type SavedForm = { savedAt: string; issues: Record<string, string> }
+export type AttachedMaterial = { id: string; materialName: string; source: string; fileName: string | null }
 
 function query(filter: MatterListFilter): string {
   const params = new URLSearchParams()
@@ -22,4 +35,29 @@ export const servicesApi = {
   mine: () => api.get<ApplicationList>('/services/applications/mine'),
   matters: (filter: MatterListFilter = {}) => api.get<MatterList>(`/services/matters${query(filter)}`),
   matter: (id: string) => api.get<MatterGuide>(`/services/matters/${id}`),
+  application: (id: string) => api.get<Application>(`/services/applications/${id}`),
+  /** Opens a draft on a matter's current version for an enterprise (the intake work's contract). */
+  open: (enterpriseId: string, matterId: string) =>
+    api.post<Application>('/services/applications', { enterpriseId, matterId }),
+  form: (id: string) => api.get<ApplicationFormView>(`/services/applications/${id}/form`),
+  saveForm: (id: string, data: Record<string, unknown>) =>
+    api.put<SavedForm>(`/services/applications/${id}/form`, { data }),
+  submit: (id: string) => api.post<Application>(`/services/applications/${id}/submit`),
+  uploadMaterial: (applicationId: string, materialName: string, file: File) => {
+    const form = new FormData()
+    form.set('applicationId', applicationId)
+    form.set('materialName', materialName)
+    form.set('file', file)
+    return api.upload<AttachedMaterial>('/services/material-uploads', form)
+  },
+  reuseMaterial: (id: string, materialName: string, uploadId: string) =>
+    api.post<AttachedMaterial>(`/services/applications/${id}/materials/reuse`, {
+      materialName,
+      uploadId,
+      consent: true,
+    }),
+  removeMaterial: (id: string, materialId: string) =>
+    api.delete<{ ok: true }>(`/services/applications/${id}/materials/${materialId}`),
+  materialFileUrl: (id: string, materialId: string) =>
+    `/api/v1/services/applications/${id}/materials/${materialId}/file`,
 }
