@@ -12,6 +12,7 @@ import { giveDemoAccounts } from '../modules/settlement-accounts/settlement-acco
 import { MATCH_FULL_QUEUE } from '../modules/matching/matching.jobs'
 import { createPublishedPolicy, expirePolicies } from '../modules/policies/policy-workflow.service'
 import { addPublishedMatters, countMatters } from '../modules/services/matters.service'
+import { DALIAN_MATTER_FORMS } from './cities/dalian-matter-forms'
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
 import { seedDemoCertificates } from '../modules/certificates'
@@ -128,6 +129,7 @@ export async function seedDemoServiceMattersIfEmpty(deps: AppDeps): Promise<numb
         variant: m.variant,
         content: m.content,
         rules: city.matterRules?.[m.code],
+        formSchema: DALIAN_MATTER_FORMS[m.code],
       })),
     )
   })

@@ -89,3 +89,15 @@ export async function findDemoHolder(db: Executor, phone: string) {
 export async function findDepartmentIdByCode(db: Executor, code: string) {
   return db.selectFrom('departments').select('id').where('code', '=', code).executeTakeFirst()
 }
+
+/** One enterprise's certificates, for another module to reuse (证照免提交): what stands for a material. */
+export async function findCertificatesOfEnterprise(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('certificates')
+    .select(['id', 'number', 'title', 'status', 'valid_until'])
+    .where('enterprise_id', '=', enterpriseId)
+    .orderBy('issued_on', 'desc')
+    .orderBy('number')
+    .limit(200)
+    .execute()
+}

@@ -11,7 +11,7 @@ import {
 import { writeAudit } from '../../kernel/audit/audit'
 import { cityToday } from '../../kernel/calendar/city-today'
 import { AppError, notFound } from '../../kernel/errors'
-import type { Tx } from '../../kernel/db/database'
+import type { Executor, Tx } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { definePresenter } from '../../kernel/present'
 import { certificateKeyFile, loadOrCreateCertificateKey } from './certificate-key'
@@ -290,4 +290,18 @@ export async function seedDemoCertificates(deps: AppDeps, demoPhone: string): Pr
     })
   })
   return 2
+}
+
+/**
+ * An enterprise's certificates as another module reuses them instead of an upload (证照免提交): the
+ * caller checks its own permission on the enterprise first. Dates as the city's YYYY-MM-DD.
+ */
+export async function listEnterpriseCertificates(db: Executor, enterpriseId: string) {
+  return (await q.findCertificatesOfEnterprise(db, enterpriseId)).map((r) => ({
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    status: r.status,
+    validUntil: r.valid_until,
+  }))
 }

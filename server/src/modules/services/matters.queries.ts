@@ -221,3 +221,13 @@ export async function countMatters(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/** The form of a draft version (published versions never change: set it before publishing). */
+export async function setDraftFormSchema(tx: Tx, versionId: string, formSchema: Record<string, unknown>) {
+  await tx
+    .updateTable('service_matter_versions')
+    .set({ form_schema: JSON.stringify(formSchema) })
+    .where('id', '=', versionId)
+    .where('status', '=', 'draft')
+    .execute()
+}

@@ -213,6 +213,8 @@ export type PublishedMatterInput = {
   content: MatterContent
   /** review steps, instant conditions, certificate: written into the draft before it is published */
   rules?: MatterRules | undefined
+  /** the application form (decision 0044), set on the draft before it is published */
+  formSchema?: Record<string, unknown> | undefined
 }
 
 /**
@@ -241,6 +243,7 @@ export async function addPublishedMatters(
     })
     const versionId = await q.writeDraft(tx, matterId, content, matterSearchWords(content), null)
     if (item.rules) await writeDraftRules(tx, versionId, item.rules)
+    if (item.formSchema) await q.setDraftFormSchema(tx, versionId, item.formSchema)
     await q.publishVersion(tx, matterId, versionId, null, at)
     ids.set(item.code, matterId)
   }

@@ -127,6 +127,26 @@ export const servicesErrors = defineErrors({
     'zh-CN': '只能转交给本部门具有该环节角色的同事',
     en: 'A step can be passed only to a colleague of the department holding its role',
   },
+  APPLICATION_FORM_NOT_EDITABLE: {
+    status: 409,
+    'zh-CN': '只有草稿或待补正的办件可以修改填报内容和材料',
+    en: 'Only a draft, or an application asked for a supplement, can have its form and materials changed',
+  },
+  APPLICATION_INCOMPLETE: {
+    status: 422,
+    'zh-CN': '申请表或申请材料不完整，请按标出的项目补齐后再提交',
+    en: 'The form or the materials are incomplete: complete the marked items, then submit',
+  },
+  MATERIAL_NOT_ASKED: {
+    status: 422,
+    'zh-CN': '该事项不要求提交这项材料',
+    en: 'This matter does not ask for this material',
+  },
+  MATERIAL_REUSE_CONSENT_REQUIRED: {
+    status: 422,
+    'zh-CN': '复用以前提交过的文件，需要您同意',
+    en: 'Reusing a file given before needs your consent',
+  },
   MATTER_CODE_TAKEN: {
     status: 409,
     'zh-CN': '事项编码已被使用',

@@ -16,6 +16,9 @@ registerMessages('zh-CN', {
     '「{title}」已准予行政许可，决定书和电子证照可在办件详情查看。',
   'notify.services.application_refused.title': '办件不予许可',
   'notify.services.application_refused.body': '「{title}」不予行政许可，理由、依据和救济途径见决定书。',
+  'services.materialMissing': '请提交材料：{name}',
+  'services.materialNotAsked': '不是该事项需要申请人提交的材料',
+  'services.reuseConsentRequired': '请勾选同意复用该文件',
 })
 registerMessages('en', {
   'notify.services.application_submitted.title': 'Submitted',
@@ -34,4 +37,7 @@ registerMessages('en', {
   'notify.services.application_refused.title': 'Refused',
   'notify.services.application_refused.body':
     '“{title}” was refused; the decision gives the reason, the legal basis and your remedies.',
+  'services.materialMissing': 'Provide the material: {name}',
+  'services.materialNotAsked': 'Not a material this matter asks the applicant for',
+  'services.reuseConsentRequired': 'Tick the box to agree that the file is reused',
 })

@@ -2,6 +2,8 @@ import { defineModule } from '../../kernel/module'
 // The module's row types join the database type wherever the module is loaded.
 import './services.tables'
 import { servicesErrors } from './services.errors'
+import { applicationFormRoutes, MATERIAL_UPLOADS_PATH } from './application-form.routes'
+import { MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'
 import { matterRoutes } from './matters.routes'
 import { servicesRoutes } from './services.routes'
 import { applicationsIntakeRoutes } from './applications-intake.routes'
@@ -16,7 +18,10 @@ export default defineModule({
     { routes: applicationsIntakeRoutes },
     { routes: matterRoutes },
     { routes: applicationsStaffRoutes },
+    { routes: applicationFormRoutes },
   ],
   jobs: registerServicesJobs,
   errors: servicesErrors,
+  // one file for a material of an application
+  bodyLimits: { [MATERIAL_UPLOADS_PATH]: MAX_ATTACHMENT_BYTES },
 })

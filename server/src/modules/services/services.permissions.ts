@@ -1,4 +1,10 @@
-import { DEPARTMENT, definePermissionRows, randomUuid, unique } from '../../../test/permission-matrix/rows'
+import {
+  DEPARTMENT,
+  definePermissionRows,
+  pngForm,
+  randomUuid,
+  unique,
+} from '../../../test/permission-matrix/rows'
 
 /**
  * Who may call each endpoint of the services module: its rows of the permission matrix, run by
@@ -126,6 +132,35 @@ export default definePermissionRows({
     allow: ['handler', 'department_head'],
     params: () => ({ id: randomUuid(), taskId: randomUuid() }),
     body: () => ({ outcome: 'approve' }),
+  },
+  // an application's form and materials: its applicant changes them; its department's staff read them
+  'GET /api/v1/services/applications/{id}/form': { allow: 'signed-in', params: () => ({ id: randomUuid() }) },
+  'PUT /api/v1/services/applications/{id}/form': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ data: {} }),
+  },
+  'POST /api/v1/services/material-uploads': {
+    allow: ['enterprise'],
+    body: () => {
+      const form = pngForm()
+      form.set('applicationId', randomUuid())
+      form.set('materialName', '矩阵测试材料')
+      return form
+    },
+  },
+  'POST /api/v1/services/applications/{id}/materials/reuse': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ materialName: '矩阵测试材料', uploadId: randomUuid(), consent: true }),
+  },
+  'DELETE /api/v1/services/applications/{id}/materials/{materialId}': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid(), materialId: randomUuid() }),
+  },
+  'GET /api/v1/services/applications/{id}/materials/{materialId}/file': {
+    allow: 'signed-in',
+    params: () => ({ id: randomUuid(), materialId: randomUuid() }),
   },
   'GET /api/v1/services/matters': { allow: 'everyone' },
   'GET /api/v1/services/matters/{id}': { allow: 'everyone', params: () => ({ id: randomUuid() }) },

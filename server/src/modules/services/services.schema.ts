@@ -121,3 +121,4 @@ export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema
 export type ApplicationList = z.infer<typeof ApplicationListSchema>
 export * from './matters.schema'
 export * from './applications-staff.schema'
+export * from './application-form.schema'

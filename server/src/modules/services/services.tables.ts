@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CaseEventColumns } from '../../kernel/cases/timeline'
 import type { Json, Timestamp } from '../../kernel/db/schema'
+import type { AttachmentType } from '../../kernel/uploads'
 import type { ApplicationState } from './application-states'
 import type {
   Faq,
@@ -64,6 +65,8 @@ export type ApplicationsTable = {
   certificate_id: string | null
   closed_at: Date | null
   archived_at: Date | null
+  // autosave (migration 0036)
+  form_saved_at: Date | null
 }
 
 /** One item of a supplement request (补正告知): the material or field, and what is wrong with it. */
@@ -143,6 +146,34 @@ export type ServiceMatterVersionsTable = {
   supplement_limit_days: Generated<number>
 }
 
+/** A file an enterprise uploaded for an application (migration 0036). */
+export type ApplicationUploadsTable = {
+  id: Generated<string>
+  enterprise_id: string
+  file_name: string
+  content_type: AttachmentType
+  size_bytes: number
+  sha256: string
+  content: Buffer
+  uploaded_by: string
+  uploaded_at: Timestamp
+}
+
+export type MaterialSource = 'upload' | 'certificate' | 'platform' | 'reused'
+
+/** How one material of an application's version is satisfied (migration 0036). */
+export type ApplicationMaterialsTable = {
+  id: Generated<string>
+  application_id: string
+  material_name: string
+  source: MaterialSource
+  upload_id: string | null
+  certificate_id: string | null
+  consented: Generated<boolean>
+  created_by: string | null
+  created_at: Timestamp
+}
+
 export type ApplicationEventsTable = CaseEventColumns & { application_id: string }
 
 declare module '../../kernel/db/schema' {
@@ -153,5 +184,7 @@ declare module '../../kernel/db/schema' {
     service_matter_versions: ServiceMatterVersionsTable
     application_review_tasks: ApplicationReviewTasksTable
     application_notices: ApplicationNoticesTable
+    application_uploads: ApplicationUploadsTable
+    application_materials: ApplicationMaterialsTable
   }
 }

@@ -32,5 +32,19 @@ export const servicesFeature = defineFeature({
     },
     { path: 'matters', page: lazyNamed(() => import('./public/MatterListPage'), 'MatterListPage') },
     { path: 'matters/:id', page: lazyNamed(() => import('./public/MatterGuidePage'), 'MatterGuidePage') },
+    // the apply flow: the form engine loads with these pages only, never on the first load
+    { path: 'matters/:id/apply', page: lazyNamed(() => import('./apply/ApplyStartPage'), 'ApplyStartPage') },
+    {
+      path: 'matters/:id/apply/:enterpriseId',
+      page: lazyNamed(() => import('./apply/ApplyStartPage'), 'OpenApplicationPage'),
+    },
+    {
+      path: 'services/applications/:id/apply',
+      page: lazyNamed(() => import('./apply/ApplyPage'), 'ApplyPage'),
+    },
+    {
+      path: 'services/applications/:id',
+      page: lazyNamed(() => import('./apply/ApplicationPage'), 'ApplicationPage'),
+    },
   ],
 })

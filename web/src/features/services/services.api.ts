@@ -1,19 +1,31 @@
 import type {
   Application,
-  OpenApplicationInput,
   SupplementAnswerInput,
   ToleranceCommitmentInput,
   ToleranceFulfilmentInput,
+  ApplicationFormView,
   ApplicationList,
   ApplicationNoticeList,
   MatterGuide,
   MatterList,
   MatterListFilter,
   MatterSummary,
+  PlannedMaterialView,
 } from '@server/modules/services/services.schema'
 import { api } from '../../app/api'
 
-export type { Application, ApplicationList, MatterGuide, MatterList, MatterListFilter, MatterSummary }
+export type {
+  Application,
+  ApplicationFormView,
+  ApplicationList,
+  MatterGuide,
+  MatterList,
+  MatterListFilter,
+  MatterSummary,
+  PlannedMaterialView,
+}
+export type SavedForm = { savedAt: string; issues: Record<string, string> }
+export type AttachedMaterial = { id: string; materialName: string; source: string; fileName: string | null }
 
 function query(filter: MatterListFilter): string {
   const params = new URLSearchParams()
@@ -25,10 +37,7 @@ function query(filter: MatterListFilter): string {
 /** Calls to the services module, typed from its contract. */
 export const servicesApi = {
   mine: () => api.get<ApplicationList>('/services/applications/mine'),
-  application: (id: string) => api.get<Application>(`/services/applications/${id}`),
   notices: (id: string) => api.get<ApplicationNoticeList>(`/services/applications/${id}/notices`),
-  open: (input: OpenApplicationInput) => api.post<Application>('/services/applications', input),
-  submit: (id: string) => api.post<Application>(`/services/applications/${id}/submit`),
   answerSupplement: (id: string, input: SupplementAnswerInput) =>
     api.post<Application>(`/services/applications/${id}/supplement`, input),
   signToleranceCommitment: (id: string, input: ToleranceCommitmentInput) =>
@@ -37,4 +46,29 @@ export const servicesApi = {
     api.post<Application>(`/services/applications/${id}/tolerance-fulfilment`, input),
   matters: (filter: MatterListFilter = {}) => api.get<MatterList>(`/services/matters${query(filter)}`),
   matter: (id: string) => api.get<MatterGuide>(`/services/matters/${id}`),
+  application: (id: string) => api.get<Application>(`/services/applications/${id}`),
+  /** Opens a draft on a matter's current version for an enterprise (the intake work's contract). */
+  open: (enterpriseId: string, matterId: string) =>
+    api.post<Application>('/services/applications', { enterpriseId, matterId }),
+  form: (id: string) => api.get<ApplicationFormView>(`/services/applications/${id}/form`),
+  saveForm: (id: string, data: Record<string, unknown>) =>
+    api.put<SavedForm>(`/services/applications/${id}/form`, { data }),
+  submit: (id: string) => api.post<Application>(`/services/applications/${id}/submit`),
+  uploadMaterial: (applicationId: string, materialName: string, file: File) => {
+    const form = new FormData()
+    form.set('applicationId', applicationId)
+    form.set('materialName', materialName)
+    form.set('file', file)
+    return api.upload<AttachedMaterial>('/services/material-uploads', form)
+  },
+  reuseMaterial: (id: string, materialName: string, uploadId: string) =>
+    api.post<AttachedMaterial>(`/services/applications/${id}/materials/reuse`, {
+      materialName,
+      uploadId,
+      consent: true,
+    }),
+  removeMaterial: (id: string, materialId: string) =>
+    api.delete<{ ok: true }>(`/services/applications/${id}/materials/${materialId}`),
+  materialFileUrl: (id: string, materialId: string) =>
+    `/api/v1/services/applications/${id}/materials/${materialId}/file`,
 }

@@ -6,21 +6,10 @@ import { formatDateTime } from '../../../ui/format'
 import { LoadedList } from '../../../ui/mobile/LoadedList'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
-import { servicesApi, type Application } from '../services.api'
-
-/** Every state's label: adding a state to the contract fails the type check until it has one. */
-const STATE_LABELS = {
-  draft: 'services.states.draft',
-  submitted: 'services.states.submitted',
-  supplement_requested: 'services.states.supplement_requested',
-  accepted: 'services.states.accepted',
-  special_step: 'services.states.special_step',
-  approved: 'services.states.approved',
-  refused: 'services.states.refused',
-  not_accepted: 'services.states.not_accepted',
-  withdrawn: 'services.states.withdrawn',
-  terminated: 'services.states.terminated',
-} as const satisfies Record<Application['status'], string>
+import { useNavigate } from 'react-router'
+import { APPLICATION_STATE_LABELS } from '../application-labels'
+import { servicesApi } from '../services.api'
+import { servicesPaths } from '../services-paths'
 
 /** `/services`: the applications the enterprise user opened, newest first, with their state. */
 export function MyApplicationsPage() {
@@ -34,6 +23,7 @@ export function MyApplicationsPage() {
 
 function MyApplications() {
   const { t, i18n } = useTranslation()
+  const navigate = useNavigate()
   const loaded = useLoad(() => servicesApi.mine(), [i18n.language])
   return (
     <LoadedList loaded={loaded} empty={t('services.mine.empty')}>
@@ -43,7 +33,13 @@ function MyApplications() {
             <List.Item
               key={item.id}
               description={formatDateTime(item.createdAt, i18n.language)}
-              extra={t(STATE_LABELS[item.status])}
+              extra={t(APPLICATION_STATE_LABELS[item.status])}
+              // a draft resumes where it was left (我的办件 → 继续填写); any other opens its page
+              onClick={() =>
+                void navigate(
+                  item.status === 'draft' ? servicesPaths.apply(item.id) : servicesPaths.application(item.id),
+                )
+              }
             >
               {item.title}
             </List.Item>

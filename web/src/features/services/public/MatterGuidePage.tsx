@@ -1,7 +1,7 @@
-import { ErrorBlock, List, Tag } from 'antd-mobile'
+import { Button, ErrorBlock, List, Tag } from 'antd-mobile'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useParams } from 'react-router'
+import { useNavigate, useParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { PageLoading } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
@@ -15,6 +15,7 @@ import {
   VARIANT_LABELS,
 } from '../matter-labels'
 import { servicesApi, type MatterGuide } from '../services.api'
+import { servicesPaths } from '../services-paths'
 import './matters.css'
 
 /** `/matters/:id`: the guide (办事指南) of a matter's current published version, for anyone. */
@@ -50,6 +51,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function Guide({ guide }: { guide: MatterGuide }) {
   const { t, i18n } = useTranslation()
+  const navigate = useNavigate()
   const days = (count: number) => t('services.guide.days', { count })
   return (
     <>
@@ -170,6 +172,20 @@ function Guide({ guide }: { guide: MatterGuide }) {
           date: formatDateTime(guide.publishedAt, i18n.language),
         })}
       </p>
+
+      {guide.onlineLevel === 'full' || guide.onlineLevel === 'partial' ? (
+        <div className="m-matter-apply">
+          <Button
+            block
+            color="primary"
+            size="large"
+            onClick={() => void navigate(servicesPaths.startApply(guide.id))}
+          >
+            {t('services.apply.start')}
+          </Button>
+          <p className="m-muted">{t('services.apply.startHint')}</p>
+        </div>
+      ) : null}
     </>
   )
 }
