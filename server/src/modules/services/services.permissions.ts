@@ -1,4 +1,4 @@
-import { definePermissionRows, randomUuid, unique } from '../../../test/permission-matrix/rows'
+import { definePermissionRows, pngForm, randomUuid, unique } from '../../../test/permission-matrix/rows'
 
 /**
  * Who may call each endpoint of the services module: its rows of the permission matrix, run by
@@ -59,4 +59,13 @@ export default definePermissionRows({
     body: () => content,
   },
   'POST /api/v1/services/matters/{id}/publish': { allow: [...EDITORS], params: () => ({ id: randomUuid() }) },
+  'GET /api/v1/services/matters/editable': { allow: [...EDITORS] },
+  'GET /api/v1/services/matters/export.xlsx': { allow: [...EDITORS] },
+  // a PNG is no workbook: an editor is refused with 422, anyone else before the file is read
+  'POST /api/v1/services/matters/import': { allow: [...EDITORS], body: () => pngForm() },
+  'GET /api/v1/services/matters/{id}/versions': { allow: [...EDITORS], params: () => ({ id: randomUuid() }) },
+  'GET /api/v1/services/matters/{id}/versions/{versionId}': {
+    allow: [...EDITORS],
+    params: () => ({ id: randomUuid(), versionId: randomUuid() }),
+  },
 })

@@ -1,4 +1,7 @@
-import type { MatterContent, MatterVariant } from '../../modules/services/services.schema'
+import type {
+  MatterContentInput as MatterContent,
+  MatterVariant,
+} from '../../modules/services/services.schema'
 
 /**
  * A sample of Dalian's catalogue of service matters (事项), for the demo: real matters of the city's
