@@ -89,6 +89,10 @@ export const MatterContentBody = z
       .array(ReviewStepSchema)
       .min(1)
       .max(12)
+      .superRefine((steps, ctx) => {
+        for (const issue of reviewStepIssues(steps))
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
+      })
       .default(() => DEFAULT_REVIEW_STEPS.map((s) => ({ ...s }))),
     formSchema: FormSchemaSchema.default(() => ({})),
     instantConditions: jsonObject.nullable().default(null),
@@ -106,7 +110,6 @@ export const MatterContentBody = z
         path: ['promisedLimitDays'],
         message: fieldMessage('services.promisedExceedsStatutory')(),
       })
-    for (const issue of reviewStepIssues(v.reviewSteps)) ctx.addIssue({ code: 'custom', ...issue })
     const names = new Set(v.materials.map((m) => m.name))
     v.toleranceMaterials.forEach((name, i) => {
       if (!names.has(name))
@@ -130,7 +133,7 @@ export function reviewStepIssues(steps: ReviewStep[]): { path: (string | number)
   const seen = new Set<string>()
   steps.forEach((step, i) => {
     if (seen.has(step.key))
-      issues.push({ path: ['reviewSteps', i, 'key'], message: fieldMessage('services.reviewStepKeyTaken')() })
+      issues.push({ path: [i, 'key'], message: fieldMessage('services.reviewStepKeyTaken')() })
     seen.add(step.key)
   })
   const stages = new Set(steps.map((s) => s.stage))
@@ -138,7 +141,7 @@ export function reviewStepIssues(steps: ReviewStep[]): { path: (string | number)
   for (let stage = 1; stage <= highest; stage++) {
     if (!stages.has(stage)) {
       issues.push({
-        path: ['reviewSteps'],
+        path: [],
         message: fieldMessage('services.reviewStagesGap', { stage })(),
       })
       break
