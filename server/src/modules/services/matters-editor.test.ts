@@ -139,6 +139,21 @@ describe('Service matter editor', () => {
       expect(guide.body).not.toHaveProperty(internal)
   })
 
+  it('takes instant conditions as an object or a list, and the guide says only that it is instant', async () => {
+    const conditions = [{ fact: 'registered_capital', operator: '>=', value: 0 }]
+    const created = await create(handler, { content: { ...content, instantConditions: conditions } })
+    expect(created.status).toBe(201)
+    expect(created.body.content.instantConditions).toEqual(conditions)
+    const id = created.body.matterId as string
+    await handler.post(`${BASE}/${id}/publish`)
+    const guide = await anonymous.get(`${BASE}/${id}`)
+    expect(guide.body.isInstant).toBe(true)
+    expect(JSON.stringify(guide.body)).not.toContain('registered_capital')
+    const refused = await create(handler, { content: { ...content, instantConditions: 'always' } })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.fields).toHaveProperty(['content.instantConditions'])
+  })
+
   it('a draft written without the handling fields gets two review steps and nothing else', async () => {
     const bare = Object.fromEntries(
       Object.entries(content).filter(

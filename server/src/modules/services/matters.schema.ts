@@ -95,7 +95,11 @@ export const MatterContentBody = z
       })
       .default(() => DEFAULT_REVIEW_STEPS.map((s) => ({ ...s }))),
     formSchema: FormSchemaSchema.default(() => ({})),
-    instantConditions: jsonObject.nullable().default(null),
+    // the rule language is the review part's: an object or a list of conditions (as policies' items)
+    instantConditions: z
+      .union([jsonObject, z.array(z.unknown()).max(100)])
+      .nullable()
+      .default(null),
     toleranceMaterials: z
       .array(plainText(200))
       .max(20)
