@@ -162,6 +162,8 @@ export const CreateMatterBody = z.strictObject({
   content: MatterContentBody,
 })
 export type CreateMatterInput = z.infer<typeof CreateMatterBody>
+/** What a client sends: the handling fields may be left to their defaults. */
+export type CreateMatterRequest = z.input<typeof CreateMatterBody>
 
 export const MatterIdParams = z.strictObject({ id: z.string().uuid() })
 

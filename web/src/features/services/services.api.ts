@@ -2,6 +2,7 @@ import type {
   Application,
   ApplicationList,
   CatalogueImportReport,
+  CreateMatterRequest,
   EditableMatterList,
   MatterContent,
   MatterVersion,
@@ -43,6 +44,7 @@ export const servicesApi = {
   mine: () => api.get<ApplicationList>('/services/applications/mine'),
   matters: (filter: MatterListFilter = {}) => api.get<MatterList>(`/services/matters${query(filter)}`),
   matter: (id: string) => api.get<MatterGuide>(`/services/matters/${id}`),
+  create: (body: CreateMatterRequest) => api.post<MatterVersion>('/services/matters', body),
   editable: () => api.get<EditableMatterList>('/services/matters/editable'),
   versions: (id: string) => api.get<MatterVersionList>(`/services/matters/${id}/versions`),
   version: (id: string, versionId: string) =>

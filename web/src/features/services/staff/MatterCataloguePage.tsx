@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons'
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Space, Table, Tag, Tree, Typography } from 'antd'
 import type { DataNode } from 'antd/es/tree'
 import { useMemo, useState } from 'react'
@@ -18,6 +18,7 @@ import {
   type EditableMatterList,
 } from '../services.api'
 import { importErrorRows, type ImportErrorRow } from './import-errors'
+import { NewMatterDialog } from './NewMatterDialog'
 
 type Item = EditableMatterList['items'][number]
 
@@ -30,6 +31,7 @@ export function MatterCataloguePage() {
   const { t } = useTranslation()
   const [report, setReport] = useState<CatalogueImportReport>()
   const [rowErrors, setRowErrors] = useState<ImportErrorRow[]>()
+  const [creating, setCreating] = useState(false)
   const matters = useLoad(() => servicesApi.editable(), [report])
   return (
     <>
@@ -37,10 +39,24 @@ export function MatterCataloguePage() {
         title={t('services.staff.catalogue.title')}
         subtitle={t('services.staff.catalogue.subtitle')}
         extra={
-          <Button icon={<DownloadOutlined aria-hidden="true" />} href={catalogueXlsxUrl()} download>
-            {t('services.staff.catalogue.export')}
-          </Button>
+          <Space wrap>
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden="true" />}
+              onClick={() => setCreating(true)}
+            >
+              {t('services.staff.create.title')}
+            </Button>
+            <Button icon={<DownloadOutlined aria-hidden="true" />} href={catalogueXlsxUrl()} download>
+              {t('services.staff.catalogue.export')}
+            </Button>
+          </Space>
         }
+      />
+      <NewMatterDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        matters={matters.data?.items ?? []}
       />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={<h2 className="s-card-title">{t('services.staff.catalogue.tree')}</h2>}>
