@@ -16,6 +16,19 @@ describe("Dalian's sample of service matters", () => {
     }
   })
 
+  it('says how some are handled: certificates for licences, 容缺, a joint matter, a parallel review stage', () => {
+    const contents = matters.map((m) => MatterContentBody.parse(m.content))
+    for (const c of contents)
+      if (c.matterType === 'licence') expect(c.certificateKind, c.name).toBe('licence')
+    expect(contents.filter((c) => c.toleranceMaterials.length > 0).length).toBeGreaterThanOrEqual(3)
+    expect(contents.filter((c) => c.jointHandling)).toHaveLength(1)
+    const parallel = contents.filter((c) => {
+      const stages = c.reviewSteps.map((s) => s.stage)
+      return new Set(stages).size < stages.length
+    })
+    expect(parallel.map((c) => c.name)).toEqual(['取水许可'])
+  })
+
   it('has unique codes, departments of the city, and every parent listed before its children', () => {
     const departments = new Set(dalian.departments.map((d) => d.code))
     const seen = new Set<string>()

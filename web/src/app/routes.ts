@@ -62,6 +62,9 @@ export const paths = {
   staffNewPolicy: '/staff/policies/new',
   staffPolicy: (id: string) => `/staff/policies/${id}`,
   staffFactImports: '/staff/facts/imports',
+  /** The catalogue editor: the department's matters as a tree, and one matter's versions and draft. */
+  staffMatters: '/staff/matters',
+  staffMatter: (id: string) => `/staff/matters/${id}`,
   staffEnterprises: '/staff/enterprises',
   staffEnterpriseClaims: '/staff/enterprise-claims',
   staffPolicyNeeds: '/staff/policy-needs',

@@ -8,7 +8,7 @@ import {
 } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 import { sweepApplicationClocks } from './application-clock-sweep.service'
-import { buildPublishedMatter } from './services.factories'
+import { attachMaterials, buildPublishedMatter } from './services.factories'
 
 /**
  * The licensing clock's sweep with a pinned clock (Dalian time): a completeness check that came too
@@ -53,6 +53,7 @@ afterAll(async () => {
 
 async function submitted(): Promise<string> {
   const opened = await applicant.post(BASE, { enterpriseId, matterId })
+  await attachMaterials(applicant, opened.body.id)
   expect((await applicant.post(`${BASE}/${opened.body.id}/submit`)).status).toBe(200)
   return opened.body.id
 }

@@ -21,6 +21,12 @@ const versionColumns = [
   'v.visits_needed',
   'v.online_level',
   'v.faq',
+  'v.review_steps',
+  'v.form_schema',
+  'v.instant_conditions',
+  'v.tolerance_materials',
+  'v.joint_handling',
+  'v.certificate_kind',
   'v.published_at',
 ] as const
 
@@ -71,6 +77,103 @@ export async function findPublishedMatters(
 
 export async function findPublishedMatter(db: Executor, id: string) {
   return publishedMatters(db).where('m.id', '=', id).executeTakeFirst()
+}
+
+/**
+ * Every matter of the departments (all when null) for the editor's tree: the name of its draft
+ * or else its current version, the current version's number and whether a draft is open.
+ */
+export async function findEditableMatters(db: Executor, departmentIds: string[] | null) {
+  let query = db
+    .selectFrom('service_matters as m')
+    .innerJoin('departments as d', 'd.id', 'm.department_id')
+    .leftJoin('service_matter_versions as cur', 'cur.id', 'm.current_version_id')
+    .leftJoin('service_matter_versions as dr', (j) =>
+      j.onRef('dr.matter_id', '=', 'm.id').on('dr.status', '=', 'draft'),
+    )
+    .select([
+      'm.id',
+      'm.code',
+      'm.parent_id',
+      'm.variant',
+      'm.department_id',
+      'd.name as department_name',
+      'cur.number as current_number',
+      'dr.number as draft_number',
+      sql<string>`coalesce(dr.name, cur.name)`.as('name'),
+    ])
+  if (departmentIds !== null) {
+    if (departmentIds.length === 0) return []
+    query = query.where('m.department_id', 'in', departmentIds)
+  }
+  return query.orderBy('d.sort_order').orderBy('m.code').limit(5000).execute()
+}
+
+/** A matter's versions, newest first, without their content. */
+export async function findVersionList(db: Executor, matterId: string) {
+  return db
+    .selectFrom('service_matter_versions as v')
+    .select(['v.id', 'v.number', 'v.status', 'v.name', 'v.created_at', 'v.published_at'])
+    .where('v.matter_id', '=', matterId)
+    .orderBy('v.number', 'desc')
+    .execute()
+}
+
+/**
+ * What the export writes: each matter of the departments (all when null) with its department's
+ * code and its current version, or its draft when it was never published; parents before children.
+ */
+export async function findExportRows(db: Executor, departmentIds: string[] | null) {
+  let query = db
+    .selectFrom('service_matters as m')
+    .innerJoin('departments as d', 'd.id', 'm.department_id')
+    .leftJoin('service_matters as p', 'p.id', 'm.parent_id')
+    .innerJoin('service_matter_versions as v', (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb('v.id', '=', eb.ref('m.current_version_id')),
+          eb.and([eb('m.current_version_id', 'is', null), eb('v.matter_id', '=', eb.ref('m.id'))]),
+        ]),
+      ),
+    )
+    .select([
+      'm.id',
+      'm.code',
+      'm.variant',
+      'p.code as parent_code',
+      'd.code as department_code',
+      'v.matter_id',
+      ...versionColumns,
+    ])
+  if (departmentIds !== null) {
+    if (departmentIds.length === 0) return []
+    query = query.where('m.department_id', 'in', departmentIds)
+  }
+  // a parent's code sorts before its children's (DL-X-0001 < DL-X-0001-01) in the seed's scheme;
+  // the import does not rely on it: it orders by parent itself
+  return query.orderBy('d.sort_order').orderBy('m.code').execute()
+}
+
+export async function findMattersByCodes(db: Executor, codes: string[]) {
+  if (codes.length === 0) return []
+  return db
+    .selectFrom('service_matters as m')
+    .leftJoin('service_matters as p', 'p.id', 'm.parent_id')
+    .select([
+      'm.id',
+      'm.code',
+      'm.variant',
+      'm.department_id',
+      'm.current_version_id',
+      'p.code as parent_code',
+    ])
+    .where('m.code', 'in', codes)
+    .execute()
+}
+
+export async function findDepartmentsByCodes(db: Executor, codes: string[]) {
+  if (codes.length === 0) return []
+  return db.selectFrom('departments').select(['id', 'code']).where('code', 'in', codes).execute()
 }
 
 export async function findMatter(db: Executor, id: string) {
@@ -136,6 +239,12 @@ function contentColumns(c: MatterContent, words: string[]) {
     visits_needed: c.visitsNeeded,
     online_level: c.onlineLevel,
     faq: JSON.stringify(c.faq),
+    review_steps: JSON.stringify(c.reviewSteps),
+    form_schema: JSON.stringify(c.formSchema),
+    instant_conditions: c.instantConditions === null ? null : JSON.stringify(c.instantConditions),
+    tolerance_materials: JSON.stringify(c.toleranceMaterials),
+    joint_handling: c.jointHandling,
+    certificate_kind: c.certificateKind,
     search_words: words,
   }
 }
@@ -149,6 +258,15 @@ export async function findDraft(db: Executor, matterId: string) {
     .executeTakeFirst()
 }
 export type VersionRow = NonNullable<Awaited<ReturnType<typeof findDraft>>>
+
+export async function findCurrentVersion(db: Executor, matterId: string) {
+  return db
+    .selectFrom('service_matter_versions as v')
+    .innerJoin('service_matters as m', 'm.current_version_id', 'v.id')
+    .select(['v.matter_id', ...versionColumns])
+    .where('m.id', '=', matterId)
+    .executeTakeFirst()
+}
 
 export async function findVersion(db: Executor, id: string) {
   return db

@@ -11,7 +11,11 @@ import * as q from './matters.queries'
 import type { VersionRow } from './matters.queries'
 import type {
   CreateMatterInput,
+  EditableMatterList,
+  EditableMattersFilter,
+  MatterVersionList,
   MatterContent,
+  MatterContentInput,
   MatterGuide,
   MatterList,
   MatterListFilter,
@@ -63,6 +67,27 @@ const content = definePresenter({
   faq: 'faq',
 })
 
+/** How the department handles it: the editor's, never the public's. */
+const handling = definePresenter({
+  reviewSteps: 'review_steps',
+  formSchema: 'form_schema',
+  toleranceMaterials: 'tolerance_materials',
+  jointHandling: 'joint_handling',
+  certificateKind: 'certificate_kind',
+})
+
+type ContentRow = Omit<VersionRow, 'matter_id'>
+
+/** A version's whole content, as its editor reads and writes it. */
+export function presentContent(row: ContentRow): MatterContent {
+  return {
+    ...content(row),
+    ...handling(row),
+    certificateKind: row.certificate_kind as MatterContent['certificateKind'],
+    instantConditions: (row.instant_conditions ?? null) as MatterContent['instantConditions'],
+  }
+}
+
 function presentVersion(row: VersionRow): MatterVersion {
   return {
     id: row.version_id,
@@ -70,7 +95,7 @@ function presentVersion(row: VersionRow): MatterVersion {
     number: row.number,
     status: row.status,
     publishedAt: row.published_at?.toISOString() ?? null,
-    content: content(row),
+    content: presentContent(row),
   }
 }
 
@@ -87,6 +112,11 @@ export async function getMatterGuide(deps: AppDeps, id: string): Promise<MatterG
   return {
     ...summary(row),
     ...content(row),
+    // what the applicant gains from the handling fields; the steps and rules themselves stay inside
+    toleranceMaterials: row.tolerance_materials,
+    jointHandling: row.joint_handling,
+    certificateKind: row.certificate_kind as MatterGuide['certificateKind'],
+    isInstant: row.instant_conditions !== null,
     versionId: row.version_id,
     versionNumber: row.number,
     publishedAt: (row.published_at ?? new Date(0)).toISOString(),
@@ -94,11 +124,86 @@ export async function getMatterGuide(deps: AppDeps, id: string): Promise<MatterG
 }
 
 /** Whether the user may edit a department's matters; a matter of another department looks absent. */
-function mayEdit(user: UserActor, departmentId: string): boolean {
-  if (hasRole(user, 'admin') || hasRole(user, 'bureau_leader')) return true
-  return [...departmentsWhere(user, 'handler'), ...departmentsWhere(user, 'department_head')].includes(
-    departmentId,
-  )
+export function mayEdit(user: UserActor, departmentId: string): boolean {
+  const departments = editableDepartments(user)
+  return departments === null || departments.includes(departmentId)
+}
+
+/** The departments whose matters the user edits; null: every department (bureau leader, admin). */
+export function editableDepartments(user: UserActor): string[] | null {
+  if (hasRole(user, 'admin') || hasRole(user, 'bureau_leader')) return null
+  return [...new Set([...departmentsWhere(user, 'handler'), ...departmentsWhere(user, 'department_head')])]
+}
+
+/** The editor's tree: every matter of the user's departments (or of one, for the bureau), drafts too. */
+export async function listEditableMatters(
+  deps: AppDeps,
+  actor: Actor,
+  filter: EditableMattersFilter,
+): Promise<EditableMatterList> {
+  const user = requireRole(actor, ...EDITOR_ROLES)
+  const mine = editableDepartments(user)
+  const wanted = filter.departmentId === undefined ? mine : [filter.departmentId]
+  const departments = mine === null ? wanted : (wanted ?? []).filter((id) => mine.includes(id))
+  const rows = await q.findEditableMatters(deps.db, departments)
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      parentId: r.parent_id,
+      variant: r.variant,
+      departmentId: r.department_id,
+      departmentName: r.department_name,
+      name: r.name,
+      currentVersionNumber: r.current_number,
+      draftVersionNumber: r.draft_number,
+    })),
+  }
+}
+
+/** A matter's versions, newest first; another department's matter is "not found". */
+export async function listMatterVersions(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<MatterVersionList> {
+  const user = requireRole(actor, ...EDITOR_ROLES)
+  const matter = await q.findMatter(deps.db, id)
+  if (!matter || !mayEdit(user, matter.department_id)) throw notFound()
+  const rows = await q.findVersionList(deps.db, id)
+  return {
+    matter: {
+      id: matter.id,
+      code: matter.code,
+      parentId: matter.parent_id,
+      variant: matter.variant,
+      departmentId: matter.department_id,
+      currentVersionId: matter.current_version_id,
+    },
+    items: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      name: r.name,
+      createdAt: r.created_at.toISOString(),
+      publishedAt: r.published_at?.toISOString() ?? null,
+    })),
+  }
+}
+
+/** One version of a matter with its whole content (the editor starts a draft from the current one). */
+export async function getMatterVersion(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  versionId: string,
+): Promise<MatterVersion> {
+  const user = requireRole(actor, ...EDITOR_ROLES)
+  const matter = await q.findMatter(deps.db, id)
+  if (!matter || !mayEdit(user, matter.department_id)) throw notFound()
+  const version = await q.findVersion(deps.db, versionId)
+  if (!version || version.matter_id !== id) throw notFound()
+  return presentVersion(version)
 }
 
 export async function createMatter(
@@ -210,7 +315,7 @@ export type PublishedMatterInput = {
   departmentId: string
   parentCode: string | null
   variant: MatterVariant | null
-  content: MatterContent
+  content: MatterContentInput
   /** review steps, instant conditions, certificate: written into the draft before it is published */
   rules?: MatterRules | undefined
   /** the application form (decision 0044), set on the draft before it is published */

@@ -4,7 +4,7 @@ import * as sq from './applications-staff.queries'
 import type { InstantCondition } from './instant-rules'
 import { writeDraftRules } from './matter-rules.queries'
 import * as mq from './matters.queries'
-import type { MatterContent } from './matters.schema'
+import { MatterContentBody, type MatterContent } from './matters.schema'
 import { initialStatuses } from './review-progress'
 import { insertApplicationRow } from './services-factories.queries'
 import type { ReviewStep, SupplementItem } from './services.tables'
@@ -21,7 +21,7 @@ import type { TestClient } from '../../../test/harness'
 let counter = 0
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`
 
-const CONTENT: MatterContent = {
+const CONTENT: MatterContent = MatterContentBody.parse({
   name: '测试许可事项',
   matterType: 'licence',
   implementingBody: '测试部门',
@@ -35,7 +35,7 @@ const CONTENT: MatterContent = {
   visitsNeeded: 0,
   onlineLevel: 'full',
   faq: [],
-}
+})
 
 export type BuiltMatter = { matterId: string; versionId: string; departmentId: string; name: string }
 
@@ -202,4 +202,25 @@ export async function buildPublishedMatter(
   await options.beforePublish?.(created.body.matterId)
   expect((await staff.post(`/api/v1/services/matters/${created.body.matterId}/publish`)).status).toBe(200)
   return created.body.matterId as string
+}
+
+const SMALL_PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n')
+
+/**
+ * Attaches a small PDF for each named material, as the applicant uploads them on the apply page
+ * (the submission check asks for every required material: LICENCE's two by default).
+ */
+export async function attachMaterials(
+  client: TestClient,
+  applicationId: string,
+  names: readonly string[] = LICENCE.materials.map((m) => m.name),
+): Promise<void> {
+  for (const name of names) {
+    const form = new FormData()
+    form.set('applicationId', applicationId)
+    form.set('materialName', name)
+    form.set('file', new File([SMALL_PDF], `${name}.pdf`))
+    const res = await client.post('/api/v1/services/material-uploads', form)
+    expect(res.status).toBe(201)
+  }
 }

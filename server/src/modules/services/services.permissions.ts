@@ -181,4 +181,13 @@ export default definePermissionRows({
     body: () => content,
   },
   'POST /api/v1/services/matters/{id}/publish': { allow: [...EDITORS], params: () => ({ id: randomUuid() }) },
+  'GET /api/v1/services/matters/editable': { allow: [...EDITORS] },
+  'GET /api/v1/services/matters/export.xlsx': { allow: [...EDITORS] },
+  // a PNG is no workbook: an editor is refused with 422, anyone else before the file is read
+  'POST /api/v1/services/matters/import': { allow: [...EDITORS], body: () => pngForm() },
+  'GET /api/v1/services/matters/{id}/versions': { allow: [...EDITORS], params: () => ({ id: randomUuid() }) },
+  'GET /api/v1/services/matters/{id}/versions/{versionId}': {
+    allow: [...EDITORS],
+    params: () => ({ id: randomUuid(), versionId: randomUuid() }),
+  },
 })

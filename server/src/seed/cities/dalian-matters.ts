@@ -1,4 +1,7 @@
-import type { MatterContent, MatterVariant } from '../../modules/services/services.schema'
+import type {
+  MatterContentInput as MatterContent,
+  MatterVariant,
+} from '../../modules/services/services.schema'
 
 /**
  * A sample of Dalian's catalogue of service matters (事项), for the demo: real matters of the city's
@@ -42,6 +45,8 @@ function matter(
     visitsNeeded: 0,
     onlineLevel: 'full',
     faq: [],
+    // a licence is issued as an e-licence (certificates); other matters say so themselves
+    certificateKind: (c.matterType ?? 'licence') === 'licence' ? 'licence' : null,
     ...c,
   }
 }
@@ -49,7 +54,7 @@ function matter(
 const REGISTRATION_BASIS =
   '《中华人民共和国市场主体登记管理条例》第三条、第十九条；《中华人民共和国市场主体登记管理条例实施细则》'
 
-export const DALIAN_MATTERS: SeedMatter[] = [
+const CATALOGUE: SeedMatter[] = [
   {
     code: 'DL-SCJGJ-0001',
     department: 'DL-SCJGJ',
@@ -360,12 +365,13 @@ export const DALIAN_MATTERS: SeedMatter[] = [
     content: matter({
       name: '排污许可（实行重点管理）',
       implementingBody: '大连市生态环境局',
-      legalBasis: '《排污许可管理条例》第十五条第一项',
+      legalBasis: '《排污许可管理条例》第十五条；《固定污染源排污许可分类管理名录》',
       conditions: '列入排污许可重点管理名录的排污单位。',
       materials: [material('排污许可证申请表'), material('自行监测方案'), material('承诺书')],
       statutoryLimitDays: 30,
       promisedLimitDays: 15,
-      specialSteps: [{ kind: 'on_site_inspection', limitDays: 10, countsInStatutoryLimit: true }],
+      // 条例 第十五条: 30 days, 45 when the site must be inspected: the inspection adds up to 15
+      specialSteps: [{ kind: 'on_site_inspection', limitDays: 15, countsInStatutoryLimit: false }],
     }),
   },
   {
@@ -376,7 +382,7 @@ export const DALIAN_MATTERS: SeedMatter[] = [
     content: matter({
       name: '排污许可（实行简化管理）',
       implementingBody: '大连市生态环境局',
-      legalBasis: '《排污许可管理条例》第十五条第二项',
+      legalBasis: '《排污许可管理条例》第十五条；《固定污染源排污许可分类管理名录》',
       conditions: '列入排污许可简化管理名录的排污单位。',
       materials: [material('排污许可证申请表'), material('承诺书')],
       statutoryLimitDays: 20,
@@ -547,3 +553,42 @@ export const DALIAN_MATTERS: SeedMatter[] = [
     }),
   },
 ]
+
+/**
+ * How each matter is handled, beside what its guide says: the certificate an approval issues
+ * where it is not an e-licence by default, materials that may follow acceptance (容缺受理:
+ * management rules and the like, never what the decision rests on), a matter two departments
+ * handle together, and review stages where the default two steps (审查 → 审批) are not enough.
+ */
+const HANDLING: Record<string, Partial<MatterContent>> = {
+  // 设立 and 变更 issue the business licence; 注销 issues nothing
+  'DL-SCJGJ-0001': { certificateKind: 'licence' },
+  'DL-SCJGJ-0001-01': { certificateKind: 'licence' },
+  'DL-SCJGJ-0001-02': { certificateKind: 'licence' },
+  'DL-SCJGJ-0002': {
+    toleranceMaterials: ['食品安全自查、从业人员健康管理、进货查验记录等保证食品安全的规章制度目录'],
+  },
+  'DL-SCJGJ-0003': { toleranceMaterials: ['药品质量管理制度文件目录'] },
+  // 特种设备使用登记证, 食品小作坊登记证
+  'DL-SCJGJ-0004': { certificateKind: 'other' },
+  'DL-SCJGJ-0005': { certificateKind: 'other' },
+  'DL-WJW-0001': { toleranceMaterials: ['公共场所卫生管理制度'] },
+  'DL-JTJ-0001': { toleranceMaterials: ['安全生产管理制度文本'] },
+  'DL-RSJ-0001': { toleranceMaterials: ['工作规则和管理制度'] },
+  // 城市道路管理条例 第三十三条: 市政工程 and 公安交通管理 departments both approve a dig
+  'DL-CGJ-0001': { jointHandling: true },
+  // the water-resources demonstration is read by two reviewers side by side before the head decides
+  'DL-SWJ-0001': {
+    reviewSteps: [
+      { key: 'intake_review', name: '材料审查', role: 'handler', stage: 1 },
+      { key: 'water_resources', name: '水资源论证审查', role: 'handler', stage: 2 },
+      { key: 'third_party', name: '第三者权益影响审查', role: 'handler', stage: 2 },
+      { key: 'approve', name: '审批', role: 'department_head', stage: 3 },
+    ],
+  },
+}
+
+export const DALIAN_MATTERS: SeedMatter[] = CATALOGUE.map((m) => ({
+  ...m,
+  content: { ...m.content, ...HANDLING[m.code] },
+}))

@@ -1,5 +1,6 @@
 import { defineFeature } from '../../app/feature'
 import { lazyNamed } from '../../app/lazy-page'
+import { paths } from '../../app/routes'
 
 /**
  * Services on the web: the public catalogue of service matters and their guides, the
@@ -14,6 +15,14 @@ export const servicesFeature = defineFeature({
       path: 'services/applications/:id',
       page: lazyNamed(() => import('./staff/StaffApplicationPage'), 'StaffApplicationPage'),
     },
+    {
+      path: 'matters',
+      page: lazyNamed(() => import('./staff/MatterCataloguePage'), 'MatterCataloguePage'),
+    },
+    {
+      path: 'matters/:id',
+      page: lazyNamed(() => import('./staff/MatterEditorPage'), 'MatterEditorPage'),
+    },
   ],
   staffMenu: [
     // the department reviews; the bureau's leaders and administrators read the same queue
@@ -23,6 +32,14 @@ export const servicesFeature = defineFeature({
       roles: ['handler', 'department_head', 'bureau_leader', 'admin'],
       order: 55,
       icon: () => import('@ant-design/icons/AuditOutlined'),
+    },
+    // the competent department writes its guides; the bureau's leaders and administrators any
+    {
+      key: 'matterCatalogue',
+      path: paths.staffMatters,
+      roles: ['handler', 'department_head', 'bureau_leader', 'admin'],
+      order: 95,
+      icon: () => import('@ant-design/icons/ProfileOutlined'),
     },
   ],
   enterprisePages: [

@@ -11,8 +11,14 @@ import type {
   MatterListFilter,
   MatterSummary,
   PlannedMaterialView,
+  CatalogueImportReport,
+  CreateMatterRequest,
+  EditableMatterList,
+  MatterContent,
+  MatterVersion,
+  MatterVersionList,
 } from '@server/modules/services/services.schema'
-import { api } from '../../app/api'
+import { api, API_BASE, buildQuery } from '../../app/api'
 
 export type {
   Application,
@@ -23,9 +29,18 @@ export type {
   MatterListFilter,
   MatterSummary,
   PlannedMaterialView,
+  CatalogueImportReport,
+  EditableMatterList,
+  MatterContent,
+  MatterVersion,
+  MatterVersionList,
 }
 export type SavedForm = { savedAt: string; issues: Record<string, string> }
 export type AttachedMaterial = { id: string; materialName: string; source: string; fileName: string | null }
+
+/** The catalogue workbook of the departments the user edits (the bureau: all, or one). */
+export const catalogueXlsxUrl = (departmentId?: string) =>
+  `${API_BASE}/services/matters/export.xlsx${buildQuery({ departmentId })}`
 
 function query(filter: MatterListFilter): string {
   const params = new URLSearchParams()
@@ -71,4 +86,18 @@ export const servicesApi = {
     api.delete<{ ok: true }>(`/services/applications/${id}/materials/${materialId}`),
   materialFileUrl: (id: string, materialId: string) =>
     `/api/v1/services/applications/${id}/materials/${materialId}/file`,
+  create: (body: CreateMatterRequest) => api.post<MatterVersion>('/services/matters', body),
+  editable: () => api.get<EditableMatterList>('/services/matters/editable'),
+  versions: (id: string) => api.get<MatterVersionList>(`/services/matters/${id}/versions`),
+  version: (id: string, versionId: string) =>
+    api.get<MatterVersion>(`/services/matters/${id}/versions/${versionId}`),
+  draft: (id: string) => api.get<MatterVersion>(`/services/matters/${id}/draft`),
+  writeDraft: (id: string, content: MatterContent) =>
+    api.put<MatterVersion>(`/services/matters/${id}/draft`, content),
+  publish: (id: string) => api.post<MatterVersion>(`/services/matters/${id}/publish`),
+  importCatalogue: (file: File, onProgress?: (share: number) => void) => {
+    const form = new FormData()
+    form.set('file', file)
+    return api.upload<CatalogueImportReport>('/services/matters/import', form, { onProgress })
+  },
 }

@@ -49,6 +49,30 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
+/** What happens after applying, in the applicant's terms: instant, joint, which e-certificate. */
+function Handling({ guide }: { guide: MatterGuide }) {
+  const { t } = useTranslation()
+  const lines = [
+    guide.isInstant ? t('services.guide.instant') : null,
+    guide.jointHandling ? t('services.guide.joint') : null,
+    guide.certificateKind
+      ? t('services.guide.certificate', {
+          kind: t(`services.staff.certificateKinds.${guide.certificateKind}`),
+        })
+      : null,
+  ].filter((line): line is string => line !== null)
+  if (lines.length === 0) return null
+  return (
+    <Section title={t('services.guide.handling')}>
+      <ul className="m-matter-handling">
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </Section>
+  )
+}
+
 function Guide({ guide }: { guide: MatterGuide }) {
   const { t, i18n } = useTranslation()
   const navigate = useNavigate()
@@ -105,11 +129,26 @@ function Guide({ guide }: { guide: MatterGuide }) {
         <ol className="m-matter-materials">
           {guide.materials.map((m) => (
             <li key={m.name}>
-              {m.name}
+              <span>{m.name}</span>
+              <span className="m-matter-markers">
+                {m.platformSupplies ? (
+                  <Tag color="success" fill="outline">
+                    {t('services.guide.platformMarker')}
+                  </Tag>
+                ) : null}
+                {m.notRequiredWhen ? (
+                  <Tag color="primary" fill="outline">
+                    {t('services.guide.exemptMarker')}
+                  </Tag>
+                ) : null}
+                {guide.toleranceMaterials.includes(m.name) ? (
+                  <Tag color="warning" fill="outline">
+                    {t('services.guide.toleranceMarker')}
+                  </Tag>
+                ) : null}
+              </span>
               {m.platformSupplies ? (
-                <Tag color="success" fill="outline" style={{ marginLeft: 6 }}>
-                  {t('services.guide.platformSupplies')}
-                </Tag>
+                <span className="m-muted m-matter-note">{t('services.guide.platformSupplies')}</span>
               ) : null}
               {m.notRequiredWhen ? (
                 <span className="m-muted m-matter-note">
@@ -119,7 +158,14 @@ function Guide({ guide }: { guide: MatterGuide }) {
             </li>
           ))}
         </ol>
+        {guide.toleranceMaterials.length > 0 ? (
+          <p className="m-muted m-matter-note" style={{ marginTop: 8 }}>
+            {t('services.guide.toleranceText')} {guide.toleranceMaterials.join('；')}
+          </p>
+        ) : null}
       </Section>
+
+      <Handling guide={guide} />
 
       <Section title={t('services.guide.fees')}>
         {guide.fees.length === 0 ? (
