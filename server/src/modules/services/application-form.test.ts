@@ -35,7 +35,6 @@ let colleague: TestClient
 let outsider: TestClient
 let handler: TestClient
 let otherHandler: TestClient
-let versionId: string
 let matterId: string
 let departmentId: string
 let applicantUserId: string
@@ -116,7 +115,6 @@ beforeAll(async () => {
     .where('code', '=', code)
     .executeTakeFirstOrThrow()
   matterId = matter.id
-  versionId = matter.current_version_id!
   // the enterprise's active e-certificate stands for 食品经营许可证（副本）
   await t.deps.db
     .insertInto('certificates')
