@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely'
 import type { CaseEventColumns } from '../../kernel/cases/timeline'
 import type { Json, Timestamp } from '../../kernel/db/schema'
 import type { ApplicationState } from './application-states'
+// the bundle tables (一件事一次办) join the same DB interface
+import './bundles.tables'
 import type {
   Faq,
   Fee,
