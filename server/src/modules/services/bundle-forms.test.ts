@@ -153,11 +153,27 @@ describe('the merged form of a bundle', () => {
       { if: { properties: { hasInvoices: { const: true } } }, then: { required: ['invoiceCount'] } },
     ])
     expect(merged.form.ui).toEqual({
-      order: ['enterpriseName', 'address', 'capital', 'sealCount'],
+      order: ['enterpriseName', 'address', 'capital', 'sealCount', 'hasInvoices', 'invoiceCount'],
       address: { widget: 'textarea' },
     })
     expect(merged.askedBy.enterpriseName).toEqual(['REG', 'SEAL', 'TAX'])
     expect([merged.fieldsOneByOne, merged.fieldsMerged]).toEqual([8, 6])
+  })
+
+  it('asks the questions in each form’s own order (a stored schema’s keys are not)', () => {
+    const a = part(
+      'A',
+      { properties: { zz: { type: 'string' }, aa: { type: 'string' } } },
+      { 'ui:order': ['zz', 'aa'] },
+    )
+    const b = part(
+      'B',
+      { properties: { yy: { type: 'string' }, aa: { type: 'string' }, bb: { type: 'string' } } },
+      { order: ['bb', 'aa'] },
+    )
+    const merged = mergeForms([a, b])
+    expect(Object.keys(merged.form.schema!.properties as object)).toEqual(['zz', 'aa', 'bb', 'yy'])
+    expect(merged.form.ui!.order).toEqual(['zz', 'aa', 'bb', 'yy'])
   })
 
   it('keeps one copy of a condition two matters share', () => {

@@ -8,7 +8,8 @@
  *   their bounds (the answer must satisfy both), its title from the first matter that asks it;
  * - required: the union (required by any matter is required);
  * - conditions (`allOf` entries with if/then, or a top-level if/then) are all kept, each once;
- * - the layout hints (`ui`): per-property hints from the first matter giving them, orders joined;
+ * - the layout hints (`ui`): per-property hints from the first matter giving them, and `order` the
+ *   merged order (each member's own order, members in turn);
  * - a question two matters ask in incompatible ways (another type, other choices, another format or
  *   pattern, bounds no answer meets) is a conflict: a bundle with one is refused at publication.
  *
@@ -19,7 +20,9 @@ export type JsonSchema = { [keyword: string]: unknown }
 export type FormSchema = { schema?: JsonSchema; ui?: Record<string, unknown> }
 
 /** A member's form, named by a key (the matter's code) and its name (for people). */
-export type FormPart = { key: string; name: string; form: FormSchema | Record<string, never> }
+export type FormPart = { key: string; name: string; form: AnyForm }
+/** A form as stored: `{ schema, ui }`, or `{}` (or anything else) for none. */
+export type AnyForm = FormSchema | Record<string, unknown>
 
 export type ConflictReason = 'type' | 'enum' | 'format' | 'pattern' | 'range'
 /** A question two members ask incompatibly: its path (a.b for a nested one) and the members. */
@@ -73,7 +76,7 @@ const choicesOf = (s: JsonSchema): unknown[] | null =>
   Array.isArray(s.enum) ? s.enum : 'const' in s ? [s.const] : null
 
 /** The properties of a form's schema (none for a form-less matter). */
-export function formProperties(form: FormSchema | Record<string, never>): Record<string, JsonSchema> {
+export function formProperties(form: AnyForm): Record<string, JsonSchema> {
   const schema = (form as FormSchema).schema
   if (!isObject(schema) || !isObject(schema.properties)) return {}
   return Object.fromEntries(Object.entries(schema.properties).filter(([, v]) => isObject(v))) as Record<
@@ -169,6 +172,18 @@ function conditionsOf(schema: JsonSchema): unknown[] {
 const isOrderKey = (key: string, value: unknown) =>
   /order$/i.test(key) && Array.isArray(value) && value.every((v) => typeof v === 'string')
 
+/**
+ * A form's questions in its own order: its layout's `order` (or `ui:order`) first, then the rest.
+ */
+function orderedNames(form: AnyForm, props: Record<string, JsonSchema>): string[] {
+  const ui = (form as FormSchema).ui
+  const order = isObject(ui) ? (ui.order ?? ui['ui:order']) : undefined
+  const listed = Array.isArray(order)
+    ? order.filter((n): n is string => typeof n === 'string' && n in props)
+    : []
+  return [...new Set([...listed, ...Object.keys(props)])]
+}
+
 /** Merges the members' forms in member order (the first member's wording leads). */
 export function mergeForms(parts: readonly FormPart[]): MergedForm {
   const properties: Record<string, JsonSchema> = {}
@@ -186,7 +201,8 @@ export function mergeForms(parts: readonly FormPart[]): MergedForm {
     anyForm = true
     const props = formProperties(part.form)
     fieldsOneByOne += Object.keys(props).length
-    for (const [name, question] of Object.entries(props)) {
+    for (const name of orderedNames(part.form, props)) {
+      const question = props[name]!
       const existing = properties[name]
       if (!existing) {
         properties[name] = question
@@ -209,15 +225,14 @@ export function mergeForms(parts: readonly FormPart[]): MergedForm {
     const partUi = (part.form as FormSchema).ui
     if (isObject(partUi))
       for (const [key, value] of Object.entries(partUi)) {
-        if (isOrderKey(key, value)) {
-          const order = (ui[key] as string[] | undefined) ?? []
-          for (const v of value as string[]) if (!order.includes(v)) order.push(v)
-          ui[key] = order
-        } else if (!(key in ui)) ui[key] = value
+        // the order is the merged one (below); per-property hints: the first member's
+        if (!isOrderKey(key, value) && !(key in ui)) ui[key] = value
       }
   }
 
   if (!anyForm) return { form: {}, conflicts, askedBy, fieldsOneByOne: 0, fieldsMerged: 0 }
+  // the stored schema's key order is not the form's (jsonb reorders keys): say it in the layout
+  ui.order = Object.keys(properties)
   const schema: JsonSchema = { type: 'object', properties }
   if (required.length) schema.required = required
   if (conditions.length) schema.allOf = conditions
@@ -231,10 +246,7 @@ export function mergeForms(parts: readonly FormPart[]): MergedForm {
 }
 
 /** What one member receives of the merged answers: the questions its own form asks, and no others. */
-export function restrictToForm(
-  data: Record<string, unknown>,
-  form: FormSchema | Record<string, never>,
-): Record<string, unknown> {
+export function restrictToForm(data: Record<string, unknown>, form: AnyForm): Record<string, unknown> {
   const names = Object.keys(formProperties(form))
   return Object.fromEntries(names.filter((n) => Object.hasOwn(data, n)).map((n) => [n, data[n]]))
 }

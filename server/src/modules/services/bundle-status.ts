@@ -1,4 +1,5 @@
 import { APPLICATION_STATE_CATEGORIES, type ApplicationState } from './application-states'
+import type { BUNDLE_STATUSES } from './bundles.schema'
 
 /**
  * The one status an enterprise reads of a bundle application, derived from its parts (never stored,
@@ -12,7 +13,6 @@ import { APPLICATION_STATE_CATEGORIES, type ApplicationState } from './applicati
  *
  * Pure: bundle-status.test.ts is its table of cases.
  */
-export const BUNDLE_STATUSES = ['draft', 'in_progress', 'needs_attention', 'done'] as const
 export type BundleStatus = (typeof BUNDLE_STATUSES)[number]
 
 export type BundleCounts = { total: number; approved: number; inProgress: number; needsAttention: number }

@@ -4,10 +4,11 @@ import './services.tables'
 import { servicesErrors } from './services.errors'
 import { matterRoutes } from './matters.routes'
 import { servicesRoutes } from './services.routes'
+import { bundleRoutes } from './bundles.routes'
 
 /** The services module's entry: what it serves and may answer (kernel/module.ts). */
 export default defineModule({
   name: 'services',
-  mounts: [{ routes: servicesRoutes }, { routes: matterRoutes }],
+  mounts: [{ routes: servicesRoutes }, { routes: matterRoutes }, { routes: bundleRoutes }],
   errors: servicesErrors,
 })
