@@ -433,3 +433,31 @@ export async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<T>
     throw error
   }
 }
+
+/** The form of a draft version (the seed writes it before publishing; a published version never changes). */
+export async function setDraftForm(tx: Tx, versionId: string, form: Record<string, unknown>) {
+  await tx
+    .updateTable('service_matter_versions')
+    .set({ form_schema: JSON.stringify(form) })
+    .where('id', '=', versionId)
+    .where('status', '=', 'draft')
+    .execute()
+}
+
+export async function findMatterIdsByCode(db: Executor, codes: readonly string[]) {
+  if (codes.length === 0) return new Map<string, string>()
+  const rows = await db
+    .selectFrom('service_matters')
+    .select(['id', 'code'])
+    .where('code', 'in', codes)
+    .execute()
+  return new Map(rows.map((r) => [r.code, r.id]))
+}
+
+export async function countBundles(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('service_bundles')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

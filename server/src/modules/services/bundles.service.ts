@@ -24,8 +24,13 @@ import type {
   BundleSummary,
   OpenBundleApplicationInput,
 } from './bundles.schema'
+import { BundleBody } from './bundles.schema'
 import './bundles.messages'
 import * as q from './bundles.queries'
+import * as mq from './matters.queries'
+import { matterSearchWords } from './matter-words'
+import { MatterContentBody } from './matters.schema'
+import type { PublishedMatterInput } from './matters.service'
 import type { BundleApplicationRow, BundleRow, MatterNowRow, MemberRow, PartRow } from './bundles.queries'
 import { insertApplicationEvent } from './services.queries'
 
@@ -648,4 +653,87 @@ export async function listBundleMonitor(
     }
   })
   return { items: filter.status ? items.filter((i) => i.status === filter.status) : items }
+}
+
+// ── loading (the seed) ───────────────────────────────────────────────────────────────────────────
+
+/** A matter a bundle needs that the catalogue lacks, with its form (the seed adds it). */
+export type BundleMatterInput = PublishedMatterInput & { form: Record<string, unknown> }
+/** A bundle as a catalogue load gives it: its members by matter code. */
+export type PublishedBundleInput = {
+  code: string
+  name: string
+  description: string
+  promisedLimitDays: number
+  members: { matterCode: string; stage: number }[]
+}
+
+/**
+ * Loads bundles straight into their published state (the seed), with the matters they need that the
+ * catalogue lacks (each published with its form). Held to the same rules as an editor's: a bundle
+ * must promise less than its matters and its merged form must not clash. One audit row for the load.
+ */
+export async function addPublishedBundles(
+  tx: Tx,
+  actor: Actor,
+  matters: readonly BundleMatterInput[],
+  bundles: readonly PublishedBundleInput[],
+): Promise<number> {
+  const at = new Date()
+  const existing = await q.findMatterIdsByCode(
+    tx,
+    matters.map((m) => m.code),
+  )
+  for (const m of matters) {
+    if (existing.has(m.code)) continue
+    const content = MatterContentBody.parse(m.content)
+    const parentId =
+      m.parentCode === null ? null : (await q.findMatterIdsByCode(tx, [m.parentCode])).get(m.parentCode)
+    if (parentId === undefined)
+      throw new Error(`matter ${m.code}: parent ${m.parentCode} not loaded before it`)
+    const matterId = await mq.insertMatter(tx, {
+      code: m.code,
+      parentId,
+      variant: m.variant,
+      departmentId: m.departmentId,
+      createdBy: null,
+    })
+    const versionId = await mq.writeDraft(tx, matterId, content, matterSearchWords(content), null)
+    await q.setDraftForm(tx, versionId, m.form)
+    await mq.publishVersion(tx, matterId, versionId, null, at)
+  }
+  for (const b of bundles) {
+    const codes = b.members.map((m) => m.matterCode)
+    const ids = await q.findMatterIdsByCode(tx, codes)
+    const missing = codes.filter((c) => !ids.has(c))
+    if (missing.length) throw new Error(`bundle ${b.code}: no matter ${missing.join(', ')}`)
+    const input = BundleBody.parse({
+      code: b.code,
+      name: b.name,
+      description: b.description,
+      promisedLimitDays: b.promisedLimitDays,
+      members: b.members.map((m) => ({ matterId: ids.get(m.matterCode)!, stage: m.stage })),
+    })
+    const sum = await checkMembers(tx, input)
+    const id = await q.insertBundle(tx, { ...input, membersLimitDays: sum, createdBy: null })
+    await q.replaceMembers(tx, id, input.members)
+    const merged = mergeForms(formPartsOf(await q.findMembers(tx, [id])))
+    if (merged.conflicts.length)
+      throw new Error(
+        `bundle ${b.code}: its merged form clashes on ${merged.conflicts.map((c) => c.field).join(', ')}`,
+      )
+    await q.publishBundle(tx, id, sum, null, at)
+  }
+  await writeAudit(tx, actor, {
+    action: 'service_bundle.load',
+    entityType: 'service_bundle',
+    entityId: null,
+    after: { matters: matters.map((m) => m.code), bundles: bundles.map((b) => b.code) },
+  })
+  return bundles.length
+}
+
+/** How many bundles there are (the seed loads into an empty list only). */
+export function countBundles(tx: Tx): Promise<number> {
+  return q.countBundles(tx)
 }
