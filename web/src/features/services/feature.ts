@@ -14,5 +14,36 @@ export const servicesFeature = defineFeature({
     },
     { path: 'matters', page: lazyNamed(() => import('./public/MatterListPage'), 'MatterListPage') },
     { path: 'matters/:id', page: lazyNamed(() => import('./public/MatterGuidePage'), 'MatterGuidePage') },
+    // bundles (一件事一次办): the list and guide for anyone, applying and following for enterprises
+    { path: 'bundles', page: lazyNamed(() => import('./public/BundleListPage'), 'BundleListPage') },
+    { path: 'bundles/:id', page: lazyNamed(() => import('./public/BundleGuidePage'), 'BundleGuidePage') },
+    {
+      path: 'bundles/:id/apply',
+      page: lazyNamed(() => import('./mobile/BundleApplyPage'), 'BundleApplyPage'),
+    },
+    {
+      path: 'bundles/:id/apply/:enterpriseId',
+      page: lazyNamed(() => import('./mobile/BundleApplyPage'), 'BundleOpenPage'),
+    },
+    {
+      path: 'bundle-applications/:id',
+      page: lazyNamed(() => import('./mobile/BundleApplicationPage'), 'BundleApplicationPage'),
+    },
+  ],
+  staffPages: [
+    {
+      path: 'bundle-monitor',
+      page: lazyNamed(() => import('./staff/BundleMonitorPage'), 'BundleMonitorPage'),
+    },
+  ],
+  staffMenu: [
+    // the bureau follows every bundle; a department the ones with a part of its own (the server's rule)
+    {
+      key: 'bundleMonitor',
+      path: '/staff/bundle-monitor',
+      roles: ['admin', 'bureau_leader', 'handler', 'department_head'],
+      order: 120,
+      icon: () => import('@ant-design/icons/ApartmentOutlined'),
+    },
   ],
 })
