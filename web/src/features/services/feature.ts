@@ -26,6 +26,10 @@ export const servicesFeature = defineFeature({
       page: lazyNamed(() => import('./mobile/BundleApplyPage'), 'BundleOpenPage'),
     },
     {
+      path: 'bundle-applications',
+      page: lazyNamed(() => import('./mobile/MyBundleApplicationsPage'), 'MyBundleApplicationsPage'),
+    },
+    {
       path: 'bundle-applications/:id',
       page: lazyNamed(() => import('./mobile/BundleApplicationPage'), 'BundleApplicationPage'),
     },

@@ -27,7 +27,7 @@ const STATUS_COLORS = {
 export function BundleApplicationPage() {
   const { t } = useTranslation()
   return (
-    <MobilePage title={t('services.bundles.application')} back={bundlePaths.list}>
+    <MobilePage title={t('services.bundles.application')} back={bundlePaths.mine}>
       <RequireEnterpriseUser>{() => <Loader />}</RequireEnterpriseUser>
     </MobilePage>
   )

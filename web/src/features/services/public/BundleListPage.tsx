@@ -1,4 +1,4 @@
-import { List, Tag } from 'antd-mobile'
+import { Button, List, Tag } from 'antd-mobile'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { paths } from '../../../app/routes'
@@ -42,6 +42,11 @@ export function BundleListPage() {
           </List>
         )}
       </LoadedList>
+      <div className="m-bundle-actions">
+        <Button block size="large" onClick={() => void navigate(bundlePaths.mine)}>
+          {t('services.bundles.mine')}
+        </Button>
+      </div>
     </MobilePage>
   )
 }
