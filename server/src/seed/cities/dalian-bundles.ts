@@ -122,10 +122,11 @@ export const DALIAN_BUNDLE_MATTERS: SeedBundleMatter[] = [
       name: '新办纳税人涉税事项（信息确认、首次申领发票）',
       matterType: 'other_power',
       implementingBody: '国家税务总局大连市税务局',
-      legalBasis:
-        '《中华人民共和国税收征收管理法》第十五条；《中华人民共和国发票管理办法》第十五条；《国家税务总局关于进一步简化增值税发票领用和使用程序有关事项的公告》（2018年第29号：首次申领增值税发票2个工作日内办结）',
+      legalBasis: '《中华人民共和国税收征收管理法》第十五条；《中华人民共和国发票管理办法》第十五条',
       conditions: '已取得加载统一社会信用代码的营业执照（"多证合一"，不再另行办理税务登记）。',
       materials: [LICENCE, ID_CARD, material('财务负责人、办税人员身份证明')],
+      // the tax administration's service norm for a new taxpayer's first invoices (2 working days, as
+      // the demo has it): to be checked against the current State Taxation Administration notice
       statutoryLimitDays: 2,
       promisedLimitDays: 1,
     }),
