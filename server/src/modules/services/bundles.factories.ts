@@ -26,7 +26,8 @@ export type BundleWorld = {
   outsider: TestClient
 }
 
-const material = (name: string, platformSupplies = false) => ({
+// every material supplied by the platform: the submission check (the forms work) then asks no upload
+const material = (name: string, platformSupplies = true) => ({
   name,
   templateFileId: null,
   platformSupplies,

@@ -284,7 +284,7 @@ describe('applying for a bundle', () => {
     await w.applicant.put(`${APPS}/${id}/form`, {
       formData: { enterpriseName: '大连结果包有限公司', address: '西岗区', sealCount: 1 },
     })
-    await w.applicant.post(`${APPS}/${id}/submit`)
+    expect((await w.applicant.post(`${APPS}/${id}/submit`)).status).toBe(200)
     const parts = await children(id)
     const setStatus = (applicationId: string, status: 'approved' | 'refused') =>
       t.deps.db
@@ -321,9 +321,9 @@ describe('the bundle monitor', () => {
   it('shows the bureau every bundle application, a department those with a part of its own', async () => {
     const opened = await w.applicant.post(APPS, { enterpriseId: w.enterpriseId, bundleId })
     await w.applicant.put(`${APPS}/${opened.body.id}/form`, {
-      formData: { enterpriseName: '大连监控有限公司' },
+      formData: { enterpriseName: '大连监控有限公司', address: '沙河口区', sealCount: 1 },
     })
-    await w.applicant.post(`${APPS}/${opened.body.id}/submit`)
+    expect((await w.applicant.post(`${APPS}/${opened.body.id}/submit`)).status).toBe(200)
     const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id)
 
     const all = await w.admin.get(`${APPS}/monitor`)
