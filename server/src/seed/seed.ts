@@ -13,11 +13,13 @@ import { MATCH_FULL_QUEUE } from '../modules/matching/matching.jobs'
 import { createPublishedPolicy, expirePolicies } from '../modules/policies/policy-workflow.service'
 import { addPublishedMatters, countMatters } from '../modules/services/matters.service'
 import { DALIAN_MATTER_FORMS } from './cities/dalian-matter-forms'
+import { addPublishedBundles, countBundles } from '../modules/services/bundles.service'
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
 import { seedDemoCertificates } from '../modules/certificates'
 import { loadCityDocuments } from './legal/city-documents'
 import { dalian } from './cities/dalian'
+import { DALIAN_BUNDLE_MATTERS, DALIAN_BUNDLES } from './cities/dalian-bundles'
 import { demoLegalRepresentativePhone, generateDemoEnterprises } from './demo-enterprises'
 import { generateDemoFacts } from './demo-facts'
 import { demoSettlementAccount } from './demo-settlement-accounts'
@@ -52,6 +54,7 @@ export async function seedIfEmpty(
     const city = CITY_SEEDS[deps.config.city]
     if (city) await seedDemoCertificates(deps, city.demoEnterprisePhone)
     await seedDemoServiceMattersIfEmpty(deps)
+    await seedDemoBundlesIfEmpty(deps)
   }
   return result
 }
@@ -130,6 +133,44 @@ export async function seedDemoServiceMattersIfEmpty(deps: AppDeps): Promise<numb
         content: m.content,
         rules: city.matterRules?.[m.code],
         formSchema: DALIAN_MATTER_FORMS[m.code],
+      })),
+    )
+  })
+}
+
+/** Each city's bundles (一件事一次办) and the matters they need that its catalogue sample lacks. */
+const CITY_BUNDLES = { dalian: { matters: DALIAN_BUNDLE_MATTERS, bundles: DALIAN_BUNDLES } } as const
+
+/**
+ * The city's bundles, published, with the matters they add (after the catalogue sample, whose matters
+ * they use). Once: a database with any bundle keeps its own.
+ */
+export async function seedDemoBundlesIfEmpty(deps: AppDeps): Promise<number> {
+  const city = CITY_BUNDLES[deps.config.city as keyof typeof CITY_BUNDLES]
+  if (!city) return 0
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    if ((await countBundles(tx)) > 0) return 0
+    const ids = await q.findDepartmentIdsByCode(tx)
+    const department = (code: string) => {
+      const id = ids.get(code)
+      if (!id) throw new Error(`bundle matter: no department ${code}`)
+      return id
+    }
+    return addPublishedBundles(
+      tx,
+      systemActor('seed'),
+      city.matters.map((m) => ({
+        code: m.code,
+        departmentId: department(m.department),
+        parentCode: m.parent,
+        variant: m.variant,
+        content: m.content,
+        form: m.form,
+      })),
+      city.bundles.map((b) => ({
+        ...b,
+        members: b.members.map((m) => ({ matterCode: m.matter, stage: m.stage })),
       })),
     )
   })

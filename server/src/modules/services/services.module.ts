@@ -9,6 +9,7 @@ import { servicesRoutes } from './services.routes'
 import { applicationsIntakeRoutes } from './applications-intake.routes'
 import { registerServicesJobs } from './services.jobs'
 import { applicationsStaffRoutes } from './applications-staff.routes'
+import { bundleRoutes } from './bundles.routes'
 
 /** The services module's entry: what it serves and may answer (kernel/module.ts). */
 export default defineModule({
@@ -19,6 +20,7 @@ export default defineModule({
     { routes: matterRoutes },
     { routes: applicationsStaffRoutes },
     { routes: applicationFormRoutes },
+    { routes: bundleRoutes },
   ],
   jobs: registerServicesJobs,
   errors: servicesErrors,

@@ -190,4 +190,63 @@ export default definePermissionRows({
     allow: [...EDITORS],
     params: () => ({ id: randomUuid(), versionId: randomUuid() }),
   },
+  // bundles (一件事一次办): the bureau writes them, everyone reads them, enterprises apply, staff monitor
+  'GET /api/v1/services/bundles': { allow: 'everyone' },
+  'GET /api/v1/services/bundles/{id}': { allow: 'everyone', params: () => ({ id: randomUuid() }) },
+  'POST /api/v1/services/bundles': {
+    allow: ['admin', 'bureau_leader'],
+    body: () => ({
+      code: `MATRIX-${unique()}`,
+      name: '矩阵测试一件事',
+      description: '',
+      promisedLimitDays: 1,
+      members: [
+        { matterId: randomUuid(), stage: 1 },
+        { matterId: randomUuid(), stage: 1 },
+      ],
+    }),
+  },
+  'PUT /api/v1/services/bundles/{id}': {
+    allow: ['admin', 'bureau_leader'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({
+      code: `MATRIX-${unique()}`,
+      name: '矩阵测试一件事',
+      description: '',
+      promisedLimitDays: 1,
+      members: [
+        { matterId: randomUuid(), stage: 1 },
+        { matterId: randomUuid(), stage: 1 },
+      ],
+    }),
+  },
+  'POST /api/v1/services/bundles/{id}/publish': {
+    allow: ['admin', 'bureau_leader'],
+    params: () => ({ id: randomUuid() }),
+  },
+  'POST /api/v1/services/bundle-applications': {
+    allow: ['enterprise'],
+    body: (c) => ({ enterpriseId: c.enterpriseId, bundleId: randomUuid() }),
+  },
+  'GET /api/v1/services/bundle-applications/mine': { allow: ['enterprise'] },
+  'GET /api/v1/services/bundle-applications/monitor': {
+    allow: ['admin', 'bureau_leader', 'handler', 'department_head'],
+  },
+  'GET /api/v1/services/bundle-applications/{id}': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+  },
+  'PUT /api/v1/services/bundle-applications/{id}/form': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({ formData: {} }),
+  },
+  'POST /api/v1/services/bundle-applications/{id}/submit': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+  },
+  'GET /api/v1/services/bundle-applications/{id}/results': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+  },
 })

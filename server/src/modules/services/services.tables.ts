@@ -3,6 +3,8 @@ import type { CaseEventColumns } from '../../kernel/cases/timeline'
 import type { Json, Timestamp } from '../../kernel/db/schema'
 import type { AttachmentType } from '../../kernel/uploads'
 import type { ApplicationState } from './application-states'
+// the bundle tables (一件事一次办) join the same DB interface
+import './bundles.tables'
 import type {
   Faq,
   Fee,

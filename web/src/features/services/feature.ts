@@ -23,6 +23,10 @@ export const servicesFeature = defineFeature({
       path: 'matters/:id',
       page: lazyNamed(() => import('./staff/MatterEditorPage'), 'MatterEditorPage'),
     },
+    {
+      path: 'bundle-monitor',
+      page: lazyNamed(() => import('./staff/BundleMonitorPage'), 'BundleMonitorPage'),
+    },
   ],
   staffMenu: [
     // the department reviews; the bureau's leaders and administrators read the same queue
@@ -40,6 +44,14 @@ export const servicesFeature = defineFeature({
       roles: ['handler', 'department_head', 'bureau_leader', 'admin'],
       order: 95,
       icon: () => import('@ant-design/icons/ProfileOutlined'),
+    },
+    // the bureau follows every bundle; a department the ones with a part of its own (the server's rule)
+    {
+      key: 'bundleMonitor',
+      path: '/staff/bundle-monitor',
+      roles: ['admin', 'bureau_leader', 'handler', 'department_head'],
+      order: 120,
+      icon: () => import('@ant-design/icons/ApartmentOutlined'),
     },
   ],
   enterprisePages: [
@@ -62,6 +74,25 @@ export const servicesFeature = defineFeature({
     {
       path: 'services/applications/:id',
       page: lazyNamed(() => import('./apply/ApplicationPage'), 'ApplicationPage'),
+    },
+    // bundles (一件事一次办): the list and guide for anyone, applying and following for enterprises
+    { path: 'bundles', page: lazyNamed(() => import('./public/BundleListPage'), 'BundleListPage') },
+    { path: 'bundles/:id', page: lazyNamed(() => import('./public/BundleGuidePage'), 'BundleGuidePage') },
+    {
+      path: 'bundles/:id/apply',
+      page: lazyNamed(() => import('./mobile/BundleApplyPage'), 'BundleApplyPage'),
+    },
+    {
+      path: 'bundles/:id/apply/:enterpriseId',
+      page: lazyNamed(() => import('./mobile/BundleApplyPage'), 'BundleOpenPage'),
+    },
+    {
+      path: 'bundle-applications',
+      page: lazyNamed(() => import('./mobile/MyBundleApplicationsPage'), 'MyBundleApplicationsPage'),
+    },
+    {
+      path: 'bundle-applications/:id',
+      page: lazyNamed(() => import('./mobile/BundleApplicationPage'), 'BundleApplicationPage'),
     },
   ],
 })

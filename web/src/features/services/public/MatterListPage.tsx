@@ -7,6 +7,9 @@ import { ChevronIcon } from '../../../app/enterprise/icons'
 import { PageLoading } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
+import { LinkCard } from '../../../ui/mobile/LinkCard'
+import { GuideIcon } from '../../../app/enterprise/icons'
+import { bundlePaths } from '../bundles.api'
 import { NativeSelect } from '../../../ui/mobile/native-controls'
 import { useLoad } from '../../../ui/use-load'
 import { MATTER_TYPE_LABELS, ONLINE_LEVEL_LABELS } from '../matter-labels'
@@ -52,6 +55,10 @@ export function MatterListPage() {
 
   return (
     <MobilePage title={t('services.catalogue.title')} back={paths.home}>
+      {/* 一件事一次办: several matters in one application, from the catalogue */}
+      <LinkCard to={bundlePaths.list} icon={<GuideIcon size={28} />} title={t('services.bundles.title')}>
+        <span className="m-muted">{t('services.bundles.intro')}</span>
+      </LinkCard>
       <section className="m-section">
         <SearchBar
           placeholder={t('services.catalogue.search')}
