@@ -37,6 +37,11 @@ export const servicesErrors = defineErrors({
     'zh-CN': '只有已办结的办件可以归档',
     en: 'Only a finished application can be archived',
   },
+  APPLICATION_NOT_BLOCKED: {
+    status: 409,
+    'zh-CN': '该办件正在正常办理中，暂不能转入“办不成事”反映窗口',
+    en: 'The application is on its way: the cannot-do desk takes refused, not accepted, terminated or blocked ones',
+  },
   MATTER_CODE_TAKEN: {
     status: 409,
     'zh-CN': '事项编码已被使用',
