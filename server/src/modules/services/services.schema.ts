@@ -37,3 +37,5 @@ export type Application = z.infer<typeof ApplicationSchema>
 export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema) })
 export type ApplicationList = z.infer<typeof ApplicationListSchema>
 export * from './matters.schema'
+export * from './application-desk.schema'
+export * from './services-figures.schema'
