@@ -81,10 +81,7 @@ function CityFigures({ row }: { row: ServicesFiguresRow }) {
   const figures: [string, string][] = [
     [t('services.statistics.received'), String(row.received)],
     [t('services.statistics.finished'), String(row.finished)],
-    [
-      t('services.statistics.usedDays'),
-      row.usedDaysMean === null ? '—' : t('services.statistics.days', { count: row.usedDaysMean }),
-    ],
+    [t('services.statistics.usedDays'), row.usedDaysMean === null ? '—' : String(row.usedDaysMean)],
     [t('services.statistics.promisedBelowStatutory'), formatPercent(row.promisedBelowStatutory)],
     [t('services.statistics.zeroVisitRate'), formatPercent(row.zeroVisitRate)],
     [t('services.statistics.instantRate'), formatPercent(row.instantRate)],

@@ -36,7 +36,8 @@ export function ServiceFiguresPage() {
   const chart = useMemo(() => {
     const decided = rows.filter((r) => r.usedDaysMean !== null)
     return {
-      categories: decided.map((r) => `${r.month} ${nameOf(r)}`),
+      // one month: the names alone (the month is in the picker)
+      categories: decided.map((r) => (period.from === period.to ? nameOf(r) : `${r.month} ${nameOf(r)}`)),
       series: [
         {
           name: t('services.figures.chartUsed'),
