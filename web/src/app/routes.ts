@@ -32,6 +32,8 @@ export const paths = {
   /** The public catalogue of service matters (办事指南) and one matter's guide. */
   matters: '/matters',
   matter: (id: string) => `/matters/${id}`,
+  /** The public statistics of online services (办事统计). */
+  serviceStatistics: '/statistics/services',
   devInbox: '/dev/inbox',
   /** Asks for the current privacy notice and terms before anything else (then goes on to `next`). */
   consent: '/consent',
@@ -74,6 +76,7 @@ export const paths = {
   staffPayouts: '/staff/benefits/payouts',
   staffPayout: (itemId: string) => `/staff/benefits/payouts/${itemId}`,
   staffEvaluation: '/staff/benefits/evaluation',
+  staffServiceFigures: '/staff/services/figures',
 } as const
 
 export function isStaffPath(pathname: string): boolean {

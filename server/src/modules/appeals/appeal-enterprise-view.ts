@@ -3,6 +3,7 @@ import { presentApplicantTimeline, type ApplicantAllowList } from '../../kernel/
 import {
   presentAttachment,
   presentEnterpriseClock,
+  presentLinks,
   presentRating,
   presentSummaryColumns,
 } from './appeal-presenters'
@@ -100,6 +101,7 @@ export function presentAppealForEnterprise(input: EnterpriseViewInput): Enterpri
     statusReason: reasonIsTheirs ? appeal.status_reason : null,
     closeReason: appeal.close_reason,
     mergedIntoNumber: input.mergedIntoNumber,
+    ...presentLinks(appeal),
     clocks: input.clocks
       .filter((c) => ENTERPRISE_CLOCKS.has(c.kind))
       .map((c) => ({ kind: c.kind as 'first_contact' | 'resolution', ...presentEnterpriseClock(c) })),

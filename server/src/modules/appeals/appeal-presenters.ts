@@ -17,6 +17,11 @@ export const presentSummaryColumns = definePresenter({
   createdAt: 'created_at',
 })
 
+/** What an appeal is linked to: the application the 办不成事 desk filed it from (both views read it). */
+export const presentLinks = definePresenter({
+  applicationId: 'application_id',
+})
+
 export const presentAttachment = definePresenter({
   id: 'id',
   fileName: 'file_name',

@@ -58,14 +58,15 @@ export async function insertFiledAppeal(
     ), filed AS (
       INSERT INTO appeals (number, enterprise_id, submitted_by, channel, idempotency_key, request_fingerprint,
                            category_code, tier, title, body, words, address, latitude, longitude,
-                           preferred_contact, contact_phone, hide_identity, is_public, status)
+                           preferred_contact, contact_phone, hide_identity, is_public, status, application_id)
       SELECT ${readableNumberSql(number.prefix, sql<string>`serial.s`)}, ${v.enterprise_id}::uuid,
              ${v.submitted_by}::uuid, ${v.channel}::text, ${v.idempotency_key ?? null}::text,
              ${v.request_fingerprint ?? null}::text, ${v.category_code}::text, allowed.default_tier,
              ${v.title}::text, ${v.body}::text, ${v.words}::text[], ${v.address ?? null}::text,
              ${v.latitude ?? null}::float8, ${v.longitude ?? null}::float8,
              ${v.preferred_contact ?? 'phone'}::text, ${v.contact_phone ?? null}::text,
-             ${v.hide_identity ?? false}::boolean, ${v.is_public ?? false}::boolean, 'submitted'
+             ${v.hide_identity ?? false}::boolean, ${v.is_public ?? false}::boolean, 'submitted',
+             ${v.application_id ?? null}::uuid
       FROM allowed, serial
       ${onConflict}
       RETURNING *

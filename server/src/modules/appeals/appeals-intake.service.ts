@@ -51,6 +51,8 @@ export type IntakeInput = Omit<FileAppealInput, 'channel'> & {
   note?: string | null
   /** the filing request's fingerprint, bound to its idempotency key (kernel/idempotency.ts) */
   requestFingerprint?: string | null
+  /** the application the 办不成事 desk files from (services/application-desk.service.ts) */
+  applicationId?: string | null
 }
 
 export type Receipt = {
@@ -142,6 +144,7 @@ async function writeFiling(
       contact_phone: input.contactPhone,
       hide_identity: input.hideIdentity,
       is_public: input.isPublic,
+      application_id: input.applicationId ?? null,
     },
     number,
     {
@@ -155,7 +158,12 @@ async function writeFiling(
     auditRowOf(actor, {
       action: 'appeal.file',
       entityType: 'appeal',
-      after: { channel: input.channel, enterpriseId: input.enterpriseId, categoryCode: input.categoryCode },
+      after: {
+        channel: input.channel,
+        enterpriseId: input.enterpriseId,
+        categoryCode: input.categoryCode,
+        ...(input.applicationId ? { applicationId: input.applicationId } : {}),
+      },
     }),
     conditions,
     await deps.notifier.outboxSql(messages),

@@ -26,6 +26,7 @@ import {
   presentCoPart,
   presentContact,
   presentExtension,
+  presentLinks,
   presentRating,
   presentStaffEvent,
   presentStaffReply,
@@ -269,6 +270,7 @@ export async function getAppeal(
     statusReason: appeal.status_reason,
     closeReason: appeal.close_reason,
     mergedInto: appeal.merged_into,
+    ...presentLinks(appeal),
     isBinding: appeal.is_binding,
     assignments: assignments.map(presentAssignment),
     clocks: clocks.map((c) => ({

@@ -343,6 +343,8 @@ export const AppealDetailSchema = AppealSummarySchema.extend({
   statusReason: z.string().nullable(),
   closeReason: z.string().nullable(),
   mergedInto: z.string().nullable(),
+  /** the application the 办不成事 desk filed this appeal from (staff open its history) */
+  applicationId: z.string().nullable(),
   isBinding: z.boolean(),
   assignments: z.array(
     z.object({
@@ -434,6 +436,8 @@ export const EnterpriseAppealSchema = EnterpriseAppealSummarySchema.extend({
   statusReason: z.string().nullable(),
   closeReason: z.string().nullable(),
   mergedIntoNumber: z.string().nullable(),
+  /** the application the 办不成事 desk filed this appeal from */
+  applicationId: z.string().nullable(),
   clocks: z.array(
     z.object({
       kind: z.enum(['first_contact', 'resolution']),

@@ -74,6 +74,8 @@ export type AppealsTable = {
   first_contact_met: boolean | null
   resolution_met: Generated<number>
   resolution_missed: Generated<number>
+  /** the application the 办不成事 desk filed this appeal from (migration 0039) */
+  application_id: string | null
   version: Generated<number>
   created_at: Timestamp
   updated_at: Timestamp

@@ -4,3 +4,6 @@
  */
 export { listEnterpriseAppealViews } from './appeals-read.service'
 export { countAppealWork } from './appeals-worklist.service'
+// The 办不成事 desk (services) files through the pool's own intake and links the appeal both ways.
+export { fileIntoPool, type IntakeInput } from './appeals-intake.service'
+export { findLinkedAppeal, maySeeAppeal } from './appeals-links.service'

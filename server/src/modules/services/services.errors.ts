@@ -147,6 +147,11 @@ export const servicesErrors = defineErrors({
     'zh-CN': '复用以前提交过的文件，需要您同意',
     en: 'Reusing a file given before needs your consent',
   },
+  APPLICATION_NOT_BLOCKED: {
+    status: 409,
+    'zh-CN': '该办件正在正常办理中，暂不能转入“办不成事”反映窗口',
+    en: 'The application is on its way: the cannot-do desk takes refused, not accepted, terminated or blocked ones',
+  },
   MATTER_CODE_TAKEN: {
     status: 409,
     'zh-CN': '事项编码已被使用',

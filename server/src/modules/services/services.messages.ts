@@ -39,6 +39,7 @@ registerMessages('zh-CN', {
   'services.import.parentChanged': '已有事项的上级或办理项类型不能通过导入更改',
   'services.import.parentInvalid': '上级事项不存在、属于其他部门，或已是业务办理项',
   'services.import.unknownMatter': '事项编码不在“事项”表中',
+  'services.figuresRange': '统计区间须为1至24个月，且结束月份不早于开始月份',
 })
 registerMessages('en', {
   'notify.services.application_submitted.title': 'Submitted',
@@ -82,4 +83,5 @@ registerMessages('en', {
   'services.import.parentInvalid':
     'The parent does not exist, belongs to another department, or is a variant',
   'services.import.unknownMatter': 'This matter code is not on the matters sheet',
+  'services.figuresRange': 'The period is 1 to 24 months, and ends no earlier than it starts',
 })

@@ -10,6 +10,8 @@ import { applicationsIntakeRoutes } from './applications-intake.routes'
 import { registerServicesJobs } from './services.jobs'
 import { applicationsStaffRoutes } from './applications-staff.routes'
 import { bundleRoutes } from './bundles.routes'
+import { deskRoutes } from './application-desk.routes'
+import { figuresRoutes } from './services-figures.routes'
 
 /** The services module's entry: what it serves and may answer (kernel/module.ts). */
 export default defineModule({
@@ -21,6 +23,8 @@ export default defineModule({
     { routes: applicationsStaffRoutes },
     { routes: applicationFormRoutes },
     { routes: bundleRoutes },
+    { routes: deskRoutes },
+    { routes: figuresRoutes },
   ],
   jobs: registerServicesJobs,
   errors: servicesErrors,

@@ -162,6 +162,27 @@ export default definePermissionRows({
     allow: 'signed-in',
     params: () => ({ id: randomUuid(), materialId: randomUuid() }),
   },
+  // the 办不成事 desk: the applicant only (a random id is "not found": the door opened)
+  'GET /api/v1/services/applications/{id}/appeal': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+  },
+  'POST /api/v1/services/applications/{id}/appeal': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+    body: () => ({}),
+  },
+  // the history: the applicant, the matter's department, the appeal's readers (rules in the service)
+  'GET /api/v1/services/applications/{id}/history': {
+    allow: 'signed-in',
+    params: () => ({ id: randomUuid() }),
+  },
+  // figures: the bureau all departments, a department head their own; the statistics: everyone
+  'GET /api/v1/services/figures': {
+    allow: ['dispatcher', 'bureau_leader', 'admin', 'department_head'],
+    query: 'from=2026-01&to=2026-03',
+  },
+  'GET /api/v1/services/statistics': { allow: 'everyone', query: 'from=2026-01&to=2026-03' },
   'GET /api/v1/services/matters': { allow: 'everyone' },
   'GET /api/v1/services/matters/{id}': { allow: 'everyone', params: () => ({ id: randomUuid() }) },
   'POST /api/v1/services/matters': {

@@ -122,3 +122,5 @@ export type ApplicationList = z.infer<typeof ApplicationListSchema>
 export * from './matters.schema'
 export * from './applications-staff.schema'
 export * from './application-form.schema'
+export * from './application-desk.schema'
+export * from './services-figures.schema'

@@ -69,6 +69,8 @@ export type ApplicationsTable = {
   archived_at: Date | null
   // autosave (migration 0036)
   form_saved_at: Date | null
+  // the 办不成事 desk's appeal (migration 0039)
+  appeal_id: string | null
 }
 
 /** One item of a supplement request (补正告知): the material or field, and what is wrong with it. */

@@ -27,6 +27,10 @@ export const servicesFeature = defineFeature({
       path: 'bundle-monitor',
       page: lazyNamed(() => import('./staff/BundleMonitorPage'), 'BundleMonitorPage'),
     },
+    {
+      path: 'services/figures',
+      page: lazyNamed(() => import('./staff/ServiceFiguresPage'), 'ServiceFiguresPage'),
+    },
   ],
   staffMenu: [
     // the department reviews; the bureau's leaders and administrators read the same queue
@@ -52,6 +56,14 @@ export const servicesFeature = defineFeature({
       roles: ['admin', 'bureau_leader', 'handler', 'department_head'],
       order: 120,
       icon: () => import('@ant-design/icons/ApartmentOutlined'),
+    },
+    // The bureau reads every department's figures; a department head their own (the server scopes).
+    {
+      key: 'serviceFigures',
+      path: paths.staffServiceFigures,
+      roles: ['dispatcher', 'bureau_leader', 'admin', 'department_head'],
+      order: 175,
+      icon: () => import('@ant-design/icons/FundOutlined'),
     },
   ],
   enterprisePages: [
@@ -93,6 +105,10 @@ export const servicesFeature = defineFeature({
     {
       path: 'bundle-applications/:id',
       page: lazyNamed(() => import('./mobile/BundleApplicationPage'), 'BundleApplicationPage'),
+    },
+    {
+      path: 'statistics/services',
+      page: lazyNamed(() => import('./public/ServiceStatisticsPage'), 'ServiceStatisticsPage'),
     },
   ],
 })

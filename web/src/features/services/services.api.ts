@@ -17,6 +17,13 @@ import type {
   MatterContent,
   MatterVersion,
   MatterVersionList,
+  ApplicationHistory,
+  DeskAppealInput,
+  DeskState,
+  ServicesFigures,
+  ServicesFiguresInput,
+  ServicesFiguresRow,
+  ServicesStatistics,
 } from '@server/modules/services/services.schema'
 import { api, API_BASE, buildQuery } from '../../app/api'
 
@@ -35,6 +42,8 @@ export type {
   MatterVersion,
   MatterVersionList,
 }
+export type { ApplicationHistory, DeskState, ServicesFigures, ServicesFiguresRow, ServicesStatistics }
+export type FiguresPeriod = Pick<ServicesFiguresInput, 'from' | 'to' | 'by'>
 export type SavedForm = { savedAt: string; issues: Record<string, string> }
 export type AttachedMaterial = { id: string; materialName: string; source: string; fileName: string | null }
 
@@ -100,4 +109,11 @@ export const servicesApi = {
     form.set('file', file)
     return api.upload<CatalogueImportReport>('/services/matters/import', form, { onProgress })
   },
+  /** the 办不成事 desk: whether it takes the application, and the appeal it became */
+  desk: (id: string) => api.get<DeskState>(`/services/applications/${id}/appeal`),
+  fileDeskAppeal: (id: string, body: DeskAppealInput) =>
+    api.post<DeskState>(`/services/applications/${id}/appeal`, body),
+  history: (id: string) => api.get<ApplicationHistory>(`/services/applications/${id}/history`),
+  figures: (period: FiguresPeriod) => api.get<ServicesFigures>('/services/figures', period),
+  statistics: (period: FiguresPeriod) => api.get<ServicesStatistics>('/services/statistics', period),
 }

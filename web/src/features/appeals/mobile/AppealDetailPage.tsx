@@ -119,6 +119,11 @@ function AppealDetailView({ id }: { id: string }) {
         <h2 id="body-title" className="m-section-title">
           {t('appeals.fields.body')}
         </h2>
+        {data.applicationId ? (
+          <p className="m-muted" style={{ marginTop: 0 }}>
+            {t('appeals.fromApplication', { id: data.applicationId })}
+          </p>
+        ) : null}
         <p className="m-prewrap" style={{ margin: 0 }}>
           {data.body}
         </p>

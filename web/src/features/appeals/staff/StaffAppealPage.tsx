@@ -214,6 +214,15 @@ function CaseView({
               {appeal.isBinding ? (
                 <Alert type="info" showIcon title={t('appeals.case.binding')} style={{ marginTop: 12 }} />
               ) : null}
+              {appeal.applicationId ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('appeals.fromApplication', { id: appeal.applicationId })}
+                  description={t('appeals.fromApplicationStaff')}
+                  style={{ marginTop: 12 }}
+                />
+              ) : null}
             </Card>
             <CaseFacts appeal={appeal} />
             <Card title={<h2 className="s-card-title">{t('appeals.fields.body')}</h2>}>
