@@ -353,7 +353,8 @@ async function benchInstant(bench: BenchApp, report: Report): Promise<string> {
   const warm = 5
   const timed = 31
   const drafts: string[] = []
-  for (let i = 0; i < warm + timed; i++) drafts.push(await draft())
+  for (let i = 0; i < warm + timed + 1; i++) drafts.push(await draft())
+  const counted = drafts.pop()!
   const certificateIds: string[] = []
   const submit = async (id: string) => {
     const res = await app.request(`/api/v1/services/applications/${id}/submit`, { method: 'POST', headers })
@@ -364,6 +365,25 @@ async function benchInstant(bench: BenchApp, report: Report): Promise<string> {
   await timeRuns(warm, (i) => submit(drafts[i]!))
   const times = await timeRuns(timed, (i) => submit(drafts[warm + i]!))
   const instant = median(times)
+  // The round trips one submission makes (each one a wait on a loaded database), counted on the driver.
+  // Each pooled client carries its own query function (the kernel's prepared statements set it), so
+  // the count wraps every client of the pool (pg-pool's _clients) for one submission.
+  const clients = (deps.database.pool as unknown as { _clients: { query: (...a: unknown[]) => unknown }[] })
+    ._clients
+  let statements = 0
+  const originals = clients.map((c) => c.query)
+  clients.forEach((c, i) => {
+    c.query = (...args: unknown[]) => {
+      statements++
+      return originals[i]!(...args)
+    }
+  })
+  try {
+    await submit(counted)
+  } finally {
+    clients.forEach((c, i) => (c.query = originals[i]!))
+  }
+  drafts.push(counted)
   const pk = median(await timeRuns(301, (i) => q.findApplicationById(deps.db, drafts[i % drafts.length]!)))
   report('services-instant-decision', instant, 'ms', pk, 'primary-key read of one application', false)
   const decided = await deps.db
@@ -376,7 +396,7 @@ async function benchInstant(bench: BenchApp, report: Report): Promise<string> {
   note(
     `instant: POST …/submit of 营业执照变更登记 (DL-SCJGJ-0001-02) → 准予 with its e-certificate, ` +
       `${decided.filter((d) => d.instant).length}/${drafts.length} decided at once; p50 ${instant.toFixed(1)} ms, ` +
-      `p90 ${sorted[Math.floor(sorted.length * 0.9)]!.toFixed(1)} ms over ${timed} submissions; target ≤ 20 ms`,
+      `p90 ${sorted[Math.floor(sorted.length * 0.9)]!.toFixed(1)} ms over ${timed} submissions, ${statements} statements each (BEGIN/COMMIT included); target ≤ 20 ms`,
   )
   // What the decision cannot go below: its SM2 signature (sm-crypto, pure JS), timed alone.
   const key = certificateKeyFromPrivateHex(crypto.randomBytes(32).toString('hex'))
