@@ -39,7 +39,7 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-async function timeRuns(runs: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
+export async function timeRuns(runs: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const started = performance.now()
@@ -49,7 +49,7 @@ async function timeRuns(runs: number, work: (i: number) => Promise<unknown>): Pr
   return times
 }
 
-async function explain(
+export async function explain(
   deps: AppDeps,
   compiled: { sql: string; parameters: readonly unknown[] },
 ): Promise<string> {
@@ -65,7 +65,7 @@ const explainWanted = () => process.env.BENCH_EXPLAIN === '1'
  * Sessions are made with the kernel's createSession (what a sign-in ends with) and resolved as the
  * session middleware does: the enterprise sign-in needs an SMS code, which a bench has no phone for.
  */
-async function signedInActor(
+export async function signedInActor(
   deps: AppDeps,
   userId: string,
 ): Promise<{ actor: Actor; token: string; csrf: string }> {
@@ -243,7 +243,7 @@ async function benchSweep(deps: AppDeps, info: AppealsDataInfo, report: Report) 
 // --- the three rates by department for a month -------------------------------------------------
 
 /** Runs the server's own query functions on a Kysely that only records what they would send. */
-async function capturedQueries(
+export async function capturedQueries(
   deps: AppDeps,
   run: (db: Kysely<DB>) => Promise<unknown>,
 ): Promise<{ sql: string; parameters: readonly unknown[] }[]> {

@@ -6,7 +6,9 @@
  *
  *   BENCH_ONLY     comma list of suites: http, enterprise, appeals (or appeals-inbox, appeals-figures, appeals-similar,
  *                  appeals-sweep, appeals-intake), routing, policy, policydb, notify, web, reads, nodes,
- *                  jobs (or jobs-embedded, jobs-population, jobs-import). Default: all.
+ *                  jobs (or jobs-embedded, jobs-population, jobs-import), services (the review queue, the
+ *                  licensing clock's sweep, an instant decision over HTTP, certificate verification under load:
+ *                  bench/src/services-bench.ts). Default: all.
  *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
  *   BENCH_NODES_SECONDS / BENCH_NODES_BASELINE_SECONDS / BENCH_NODES_CONNECTIONS  the nodes suite
  *                  (three app processes on one database; 20 s, 8 s alone, 6 filers: bench/src/nodes-bench.ts).
@@ -15,6 +17,8 @@
  *   BENCH_EMBEDDED_MATCH_ENTERPRISES / BENCH_POPULATION_ENTERPRISES / BENCH_FACTS_IMPORT_ROWS  the jobs suite's
  *                  sizes (20,000 on the embedded database; 1,000,000 and 500,000 on PostgreSQL).
  *   BENCH_APPEALS  appeals generated into PostgreSQL for the appeals suite (default 1,000,000).
+ *   BENCH_SERVICES_APPLICATIONS  applications in flight generated for the services suite (100,000), plus
+ *                  BENCH_SERVICES_CLOSED finished ones over the year before (three times as many).
  *   BENCH_SECONDS  duration of each HTTP load run (default 5).
  *   BENCH_EXPLAIN  1: print EXPLAIN ANALYZE of the timed queries even when they meet their target.
  *   BENCH_ROUTING_MISSES  1: print every held-out appeal the cold start does not route right first.
@@ -31,13 +35,18 @@ import { runNotifyBench } from './notify-bench'
 import { runPolicyBench } from './policy-bench'
 import { runPolicyDbBench } from './policy-db-bench'
 import { runJobsBench } from './jobs-bench'
+import { runServicesSuite } from './services-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
 import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const appeals = Number(process.env.BENCH_APPEALS ?? 1_000_000)
+const applications = Number(process.env.BENCH_SERVICES_APPLICATIONS ?? 100_000)
 const parts = new Set(
-  (process.env.BENCH_ONLY ?? 'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs')
+  (
+    process.env.BENCH_ONLY ??
+    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services'
+  )
     .split(',')
     .map((s) => s.trim()),
 )
@@ -212,4 +221,5 @@ if (wants('web')) await runWebFirstLoadBench({ report })
 if (wants('reads')) await runAuthenticatedReadBench({ report, seconds })
 if (wants('nodes')) await runNodesBench()
 if (wants('jobs')) await runJobsBench({ report, parts })
+if (wants('services')) await runServicesSuite({ applications, seconds, report })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

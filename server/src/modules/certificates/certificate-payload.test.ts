@@ -43,6 +43,11 @@ describe('certificate payload', () => {
     expect(check).toEqual({ ok: true, fields })
   })
 
+  it('verifies what it signed with the public key given (not derived again on each signature)', () => {
+    const check = checkPayload(signPayload(fields, key.privateKeyHex, key.publicKeyHex), keys)
+    expect(check).toEqual({ ok: true, fields })
+  })
+
   it.each([
     ['an altered field', (p: string) => alter(p, { holder: '冒名有限公司' }), 'bad_signature'],
     ['a flipped signature byte', (p: string) => flipLast(p), 'bad_signature'],
@@ -61,7 +66,7 @@ describe('certificate payload', () => {
   it.runIf(hasOpenSsl())('makes SM2 signatures that OpenSSL verifies with the published PEM', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm2-'))
     try {
-      const [, signature] = signPayload(fields, key.privateKeyHex).split('.')
+      const [, signature] = signPayload(fields, key.privateKeyHex, key.publicKeyHex).split('.')
       fs.writeFileSync(path.join(dir, 'pub.pem'), key.publicKeyPem)
       fs.writeFileSync(path.join(dir, 'msg'), canonicalBytes(fields))
       fs.writeFileSync(path.join(dir, 'sig'), Buffer.from(signature!, 'base64url'))

@@ -139,7 +139,7 @@ export async function issueCertificateInTransaction(
     application_id: input.applicationId,
     status_reason: null,
     status_changed_at: null,
-    payload: signPayload(fields, key.privateKeyHex),
+    payload: signPayload(fields, key.privateKeyHex, key.publicKeyHex),
     key_id: key.keyId,
     issued_by: issuer.kind === 'user' ? issuer.userId : null,
     created_at: new Date(),
@@ -244,7 +244,12 @@ export async function certificateStatusList(deps: AppDeps) {
   }))
   const issuedAt = new Date().toISOString()
   const signed = Buffer.from(JSON.stringify({ issuedAt, items, keyId: key.keyId }), 'utf8')
-  return { issuedAt, keyId: key.keyId, items, signature: signBytes(signed, key.privateKeyHex) }
+  return {
+    issuedAt,
+    keyId: key.keyId,
+    items,
+    signature: signBytes(signed, key.privateKeyHex, key.publicKeyHex),
+  }
 }
 
 /** The market regulation bureau issues the demo certificates (Dalian's seed has it under this code). */

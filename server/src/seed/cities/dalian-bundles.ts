@@ -1,4 +1,5 @@
 import type { MatterContent, MatterContentInput } from '../../modules/services/services.schema'
+import { contactPhone } from './dalian-matter-forms'
 import type { SeedMatter } from './dalian-matters'
 
 /**
@@ -51,7 +52,8 @@ const Q = {
     pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$',
   },
   legalRepresentative: { type: 'string', title: '法定代表人', maxLength: 50 },
-  contactPhone: { type: 'string', title: '联系电话', pattern: '^1\\d{10}$' },
+  // the catalogue forms' question, word for word (a different pattern would clash in the merged form)
+  contactPhone,
   address: { type: 'string', title: '住所（经营场所）', maxLength: 200 },
   employeeCount: { type: 'integer', title: '职工人数', minimum: 0 },
   employees: {

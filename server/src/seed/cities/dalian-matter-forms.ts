@@ -73,7 +73,11 @@ const legalRepresentative = text('法定代表人（负责人）', {
 })
 const residence = text('住所', { 'x-prefill': 'enterprise.address' })
 const contactName = text('经办人姓名', { maxLength: 50 })
-const contactPhone = text('联系电话', { pattern: MOBILE_OR_FIXED, 'x-prefill': 'enterprise.contactPhone' })
+// exported: the bundles' own matters ask it too, and a bundle merges only identical questions
+export const contactPhone = text('联系电话', {
+  pattern: MOBILE_OR_FIXED,
+  'x-prefill': 'enterprise.contactPhone',
+})
 const premises = text('经营场所', { description: '与营业执照登记的住所不一致时，填写实际经营地址' })
 const premisesArea = number('经营场所面积（平方米）', 1, 100000)
 const staff = rows('从业人员', {
