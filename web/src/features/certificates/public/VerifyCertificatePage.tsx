@@ -44,11 +44,13 @@ function VerifyResult({ payload }: { payload: string }) {
   const verdict = VERDICTS[result]
   return (
     <>
-      <Result
-        status={verdict.tone}
-        title={<span data-verdict={result}>{t(verdict.label)}</span>}
-        description={t('certificates.verify.checkedOn', { date: checkedOn })}
-      />
+      <div className={`cert-verdict cert-verdict-is-${verdict.tone}`}>
+        <Result
+          status={verdict.tone}
+          title={<span data-verdict={result}>{t(verdict.label)}</span>}
+          description={t('certificates.verify.checkedOn', { date: checkedOn })}
+        />
+      </div>
       <p className={`cert-verdict-meaning cert-verdict-${verdict.tone}`} role="status">
         {t(verdict.meaning)}
       </p>
