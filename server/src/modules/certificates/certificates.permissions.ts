@@ -23,6 +23,9 @@ export default definePermissionRows({
       validUntil: '2027-02-28',
     }),
   },
+  // Holder, issuing department or admin: checked after the lookup, so any signed-in caller reaches a 404.
+  'GET /api/v1/certificates/{id}/pdf': { allow: 'signed-in', params: () => ({ id: randomUuid() }) },
+  'GET /api/v1/certificates/{id}/qr.svg': { allow: 'signed-in', params: () => ({ id: randomUuid() }) },
   'POST /api/v1/certificates/{id}/suspend': {
     allow: ['admin', 'department_head'],
     params: () => ({ id: randomUuid() }),

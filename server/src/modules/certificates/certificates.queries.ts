@@ -11,8 +11,35 @@ export async function findCertificate(db: Executor, id: string) {
   return db.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function findCertificateByNumber(db: Executor, number: string) {
-  return db.selectFrom('certificates').selectAll().where('number', '=', number).executeTakeFirst()
+/** What the verifier needs, by the unique number (one index lookup). */
+export async function findCertificateToVerify(db: Executor, number: string) {
+  return db
+    .selectFrom('certificates')
+    .select([
+      'number',
+      'kind',
+      'title',
+      'holder_name',
+      'holder_uscc',
+      'issuing_department_name',
+      'issued_on',
+      'valid_until',
+      'status',
+      'status_reason',
+      'payload',
+    ])
+    .where('number', '=', number)
+    .executeTakeFirst()
+}
+
+export async function isEnterpriseMember(db: Executor, userId: string, enterpriseId: string) {
+  const row = await db
+    .selectFrom('enterprise_members')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('enterprise_id', '=', enterpriseId)
+    .executeTakeFirst()
+  return row !== undefined
 }
 
 export async function lockCertificate(tx: Tx, id: string) {

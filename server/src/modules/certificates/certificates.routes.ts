@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
 import {
   CertificateIdParams,
@@ -13,6 +14,8 @@ import {
 import * as service from './certificates.service'
 
 const tags = ['certificates']
+const PDF = 'application/pdf'
+const SVG = 'image/svg+xml'
 
 /** Parse, call the service, present: the rules and the permission checks are in the service. */
 export function certificatesRoutes() {
@@ -79,6 +82,63 @@ export function certificatesRoutes() {
     }),
     async (c) =>
       c.json(await service.issueCertificate(c.get('deps'), c.get('actor'), c.req.valid('json')), 201),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/certificates/{id}/pdf',
+      tags,
+      access: 'session',
+      summary: 'The certificate as a PDF, with its QR code (holder, issuing department, admin)',
+      request: { params: CertificateIdParams },
+      responses: {
+        200: {
+          description: 'The PDF',
+          content: { [PDF]: { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+      },
+    }),
+    async (c) => {
+      const { bytes, fileName } = await service.certificatePdf(
+        c.get('deps'),
+        c.get('actor'),
+        c.req.valid('param').id,
+        new URL(c.req.url).origin,
+      )
+      return c.body(new Uint8Array(bytes), 200, {
+        'content-type': PDF,
+        'content-disposition': `attachment; filename="certificate.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        'cache-control': 'private, no-store',
+      }) as never
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/certificates/{id}/qr.svg',
+      tags,
+      access: 'session',
+      summary: "The certificate's QR code (the verify URL with its signed payload), as SVG",
+      request: { params: CertificateIdParams },
+      responses: {
+        200: { description: 'The QR code', content: { [SVG]: { schema: z.string() } } },
+      },
+    }),
+    async (c) => {
+      const svg = await service.certificateQrSvg(
+        c.get('deps'),
+        c.get('actor'),
+        c.req.valid('param').id,
+        new URL(c.req.url).origin,
+      )
+      return c.body(svg, 200, {
+        'content-type': SVG,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      }) as never
+    },
   )
 
   for (const move of ['suspend', 'reinstate', 'revoke'] as const) {

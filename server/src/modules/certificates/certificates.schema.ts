@@ -75,7 +75,16 @@ export const CertificateKeysSchema = z.object({
   algorithm: z.literal('SM2-with-SM3'),
   userId: z.string(),
   payloadFormat: z.string(),
-  keys: z.array(z.object({ keyId: z.string(), publicKeyHex: z.string(), publicKeyPem: z.string() })),
+  /** the current key first, then retired ones: what they signed still verifies */
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      publicKeyHex: z.string(),
+      publicKeyPem: z.string(),
+      current: z.boolean(),
+      retiredAt: z.string().nullable(),
+    }),
+  ),
 })
 
 export const StatusListSchema = z.object({

@@ -3,6 +3,7 @@ import {
   departmentsWhere,
   hasRole,
   requireRole,
+  requireSignedIn,
   systemActor,
   type Actor,
   type SystemActor,
@@ -14,8 +15,15 @@ import { AppError, notFound } from '../../kernel/errors'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { definePresenter } from '../../kernel/present'
-import { certificateKeyFile, loadOrCreateCertificateKey } from './certificate-key'
-import { checkPayload, signBytes, signPayload, SM2_USER_ID, type SignedFields } from './certificate-payload'
+import {
+  certificateKeyFile,
+  loadOrCreateCertificateKeyring,
+  rotateCertificateKey,
+  type CertificateKeyring,
+} from './certificate-key'
+import { signBytes, signPayload, SM2_USER_ID, type SignedFields } from './certificate-payload'
+import { qrSvg, renderCertificatePdf } from './certificate-pdf'
+import { checkPayloadRemembered } from './checked-payloads'
 import type { Certificate, IssueCertificateInput, Verification } from './certificates.schema'
 import * as q from './certificates.queries'
 import type { CertificateRow } from './certificates.queries'
@@ -26,11 +34,26 @@ import type { CertificateRow } from './certificates.queries'
  * verifies the QR payload. Each function checks permissions first.
  */
 
-function keyOf(deps: AppDeps) {
-  return loadOrCreateCertificateKey(certificateKeyFile(deps.config.auditSigningKeyFile))
+/** The instance's keys, read from their file once per process (decision 0048). */
+function keyringOf(deps: AppDeps): CertificateKeyring {
+  return loadOrCreateCertificateKeyring(certificateKeyFile(deps.config.auditSigningKeyFile))
 }
 
-function statusOf(row: CertificateRow, today: string): Certificate['status'] {
+/** The key that signs new certificates and the status list. */
+function keyOf(deps: AppDeps) {
+  return keyringOf(deps).current
+}
+
+/**
+ * Adds a new signing key (`npm run certificates:rotate-key`): certificates signed before keep
+ * verifying under the retired key, which stays published. Other running nodes pick it up on restart.
+ */
+export function rotateCertificateSigningKey(deps: AppDeps, now: Date) {
+  const keyring = rotateCertificateKey(certificateKeyFile(deps.config.auditSigningKeyFile), now)
+  return { keyId: keyring.current.keyId, retired: keyring.published.filter((k) => !k.current).length }
+}
+
+function statusOf(row: Pick<CertificateRow, 'status' | 'valid_until'>, today: string): Certificate['status'] {
   if (row.status === 'active' && row.valid_until < today) return 'expired'
   return row.status
 }
@@ -201,11 +224,12 @@ export async function listMyCertificates(deps: AppDeps, actor: Actor) {
  * online against the status the instance keeps. Any payload that does not check out is "invalid".
  */
 export async function verifyCertificate(deps: AppDeps, payload: string): Promise<Verification> {
-  const key = keyOf(deps)
   const today = cityToday(deps)
-  const check = checkPayload(payload, new Map([[key.keyId, key.publicKeyHex]]))
+  // Cheap on purpose (decision 0048): keys parsed once, the signature check remembered per payload,
+  // then one lookup by the unique number.
+  const check = checkPayloadRemembered(payload.trim(), keyringOf(deps))
   if (!check.ok) return { result: 'invalid', certificate: null, statusReason: null, checkedOn: today }
-  const row = await q.findCertificateByNumber(deps.db, check.fields.no)
+  const row = await q.findCertificateToVerify(deps.db, check.fields.no)
   if (!row) return { result: 'unknown', certificate: null, statusReason: null, checkedOn: today }
   // Signed by this key but not the payload on record: only a leaked key makes one.
   if (row.payload !== payload.trim())
@@ -219,21 +243,75 @@ export async function verifyCertificate(deps: AppDeps, payload: string): Promise
   }
 }
 
+/**
+ * A certificate its holder or staff may read: an administrator, staff of the issuing department, or a
+ * member of the holding enterprise. Anyone else gets NOT_FOUND, as for a certificate that is not there.
+ */
+async function findReadableCertificate(deps: AppDeps, actor: Actor, id: string): Promise<CertificateRow> {
+  const user = requireSignedIn(actor)
+  const row = await q.findCertificate(deps.db, id)
+  if (!row) throw notFound()
+  if (hasRole(user, 'admin')) return row
+  if (user.userKind === 'staff' && user.roles.some((g) => g.departmentId === row.issuing_department_id))
+    return row
+  if (user.userKind === 'enterprise' && (await q.isEnterpriseMember(deps.db, user.userId, row.enterprise_id)))
+    return row
+  throw notFound()
+}
+
+/** Where the certificate's QR leads: the web verify page with the payload (PUBLIC_URL, else the request's). */
+function verifyUrlOf(deps: AppDeps, requestOrigin: string, payload: string): string {
+  return `${(deps.config.publicUrl ?? requestOrigin).replace(/\/+$/, '')}/certificates/verify?p=${payload}`
+}
+
+/** The certificate as a PDF for its holder or staff. Refuses: UNAUTHENTICATED, NOT_FOUND. */
+export async function certificatePdf(deps: AppDeps, actor: Actor, id: string, requestOrigin: string) {
+  const row = await findReadableCertificate(deps, actor, id)
+  const bytes = await renderCertificatePdf(
+    {
+      number: row.number,
+      title: row.title,
+      holderName: row.holder_name,
+      holderUscc: row.holder_uscc,
+      issuer: row.issuing_department_name,
+      issuedOn: row.issued_on,
+      validUntil: row.valid_until,
+      keyId: row.key_id,
+    },
+    verifyUrlOf(deps, requestOrigin, row.payload),
+  )
+  return { bytes, fileName: `${row.title}-${row.number}.pdf` }
+}
+
+/** The certificate's QR code as SVG, for its holder or staff. Refuses: UNAUTHENTICATED, NOT_FOUND. */
+export async function certificateQrSvg(deps: AppDeps, actor: Actor, id: string, requestOrigin: string) {
+  const row = await findReadableCertificate(deps, actor, id)
+  return qrSvg(verifyUrlOf(deps, requestOrigin, row.payload))
+}
+
 export const PAYLOAD_FORMAT =
   '<base64url(canonical JSON: sorted keys holder,issued,issuer,kid,kind,no,title,until,uscc,v)>.<base64url(SM2 signature, DER)>'
 
-/** Public: the key(s) that sign certificates, for a verifier to keep and check offline. */
+/**
+ * Public: the keys that sign certificates, for a verifier to keep and check offline: the current one
+ * first, then the retired ones (what they signed still verifies).
+ */
 export function listCertificateKeys(deps: AppDeps) {
-  const key = keyOf(deps)
   return {
     algorithm: 'SM2-with-SM3' as const,
     userId: SM2_USER_ID,
     payloadFormat: PAYLOAD_FORMAT,
-    keys: [{ keyId: key.keyId, publicKeyHex: key.publicKeyHex, publicKeyPem: key.publicKeyPem }],
+    keys: keyringOf(deps).published.map((k) => ({
+      keyId: k.keyId,
+      publicKeyHex: k.publicKeyHex,
+      publicKeyPem: k.publicKeyPem,
+      current: k.current,
+      retiredAt: k.retiredAt,
+    })),
   }
 }
 
-/** Public: the suspended and revoked numbers, signed with the certificate key and dated. */
+/** Public: the suspended and revoked numbers, signed with the current certificate key and dated. */
 export async function certificateStatusList(deps: AppDeps) {
   const key = keyOf(deps)
   const rows = await q.findWithdrawnCertificates(deps.db)

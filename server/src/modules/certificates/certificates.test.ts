@@ -1,3 +1,4 @@
+import { sm2 } from 'sm-crypto'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   buildDepartment,
@@ -9,8 +10,9 @@ import {
   signInStaff,
 } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
+import { pdfQrCodes, pdfText } from '../../../test/pdf'
 import { canonicalBytes, checkPayload } from './certificate-payload'
-import { seedDemoCertificates } from './certificates.service'
+import { rotateCertificateSigningKey, seedDemoCertificates } from './certificates.service'
 
 /** Certificates through HTTP on a real database: issue, verify, status changes, scope. */
 const BASE = '/api/v1/certificates'
@@ -44,6 +46,15 @@ function issue(client: TestClient, overrides: Record<string, unknown> = {}) {
     validUntil: '2031-02-28',
     ...overrides,
   })
+}
+
+/** A binary answer with the client's session (TestClient reads answers as text). */
+async function download(client: TestClient | null, path: string) {
+  const session = client && (client as unknown as { cookies: Map<string, string> }).cookies.get('ys_session')
+  const res = await t.app.request(path, {
+    headers: { ...(session ? { cookie: `ys_session=${session}` } : {}), 'x-forwarded-for': '10.1.1.2' },
+  })
+  return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) }
 }
 
 function verify(payload: string) {
@@ -190,5 +201,91 @@ describe('demo certificates', () => {
     expect(mine.body.items.map((c: { status: string }) => c.status).sort()).toEqual(['active', 'revoked'])
     for (const c of mine.body.items)
       expect(['valid', 'revoked']).toContain((await verify(c.payload)).body.result)
+  })
+})
+
+describe('the certificate as a PDF and a QR code', () => {
+  it('gives the holder a PDF with the Chinese title and holder name, and the QR of the verify URL', async () => {
+    const { body: cert } = await issue(head, { title: '公共场所卫生许可证' })
+    const pdf = await download(holder, `${BASE}/${cert.id}/pdf`)
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    expect(pdf.headers.get('content-disposition')).toContain(encodeURIComponent('公共场所卫生许可证'))
+    const text = await pdfText(pdf.bytes)
+    for (const expected of [
+      '公共场所卫生许可证',
+      cert.holderName,
+      cert.holderUscc,
+      cert.number,
+      '2031-02-28',
+    ])
+      expect(text).toContain(expected)
+    // PUBLIC_URL is not set in tests: the QR leads to the request's origin.
+    const [url] = await pdfQrCodes(pdf.bytes)
+    expect(url).toBe(`http://localhost/certificates/verify?p=${cert.payload}`)
+    const payload = new URL(url!).searchParams.get('p')!
+    expect((await verify(payload)).body).toMatchObject({
+      result: 'valid',
+      certificate: { number: cert.number },
+    })
+
+    const svg = await holder.get(`${BASE}/${cert.id}/qr.svg`)
+    expect(svg.status).toBe(200)
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml')
+    expect(svg.body).toMatch(/^<svg[^>]*viewBox/)
+  })
+
+  it('lets the issuing department and an admin read it; others and the public get nothing', async () => {
+    const { body: cert } = await issue(head)
+    const handler = await signInAs(t, 'handler', { departmentId })
+    for (const reader of [head, handler, await signInAs(t, 'admin')])
+      expect((await download(reader, `${BASE}/${cert.id}/pdf`)).status).toBe(200)
+    for (const path of [`${BASE}/${cert.id}/pdf`, `${BASE}/${cert.id}/qr.svg`]) {
+      expect((await download(outsider, path)).status).toBe(404)
+      expect((await download(await signInAs(t, 'department_head'), path)).status).toBe(404)
+      expect((await download(null, path)).status).toBe(401)
+    }
+    expect((await download(holder, `${BASE}/not-a-uuid/pdf`)).status).toBe(400)
+  })
+})
+
+describe('key rotation', () => {
+  it('signs with a new key while what the old one signed keeps verifying; both are published', async () => {
+    const { body: before } = await issue(head)
+    const oldKeyId = before.keyId
+    const rotated = rotateCertificateSigningKey(t.deps, new Date('2026-12-01T00:00:00Z'))
+    expect(rotated.keyId).not.toBe(oldKeyId)
+    const { body: after } = await issue(head)
+    expect(after.keyId).toBe(rotated.keyId)
+
+    const keys = (await t.anonymous().get('/api/v1/public/certificates/keys')).body.keys
+    expect(keys.map((k: { keyId: string; current: boolean }) => [k.keyId, k.current])).toEqual([
+      [rotated.keyId, true],
+      [oldKeyId, false],
+    ])
+    expect(keys[1].retiredAt).toBe('2026-12-01T00:00:00.000Z')
+    const published = new Map<string, string>(
+      keys.map((k: { keyId: string; publicKeyHex: string }) => [k.keyId, k.publicKeyHex]),
+    )
+    for (const cert of [before, after]) {
+      expect(checkPayload(cert.payload, published).ok).toBe(true)
+      expect((await verify(cert.payload)).body.result).toBe('valid')
+    }
+
+    await head.post(`${BASE}/${before.id}/revoke`, { reason: '换发新证' })
+    const list = (await t.anonymous().get('/api/v1/public/certificates/status-list')).body
+    expect(list.keyId).toBe(rotated.keyId)
+    const signed = Buffer.from(
+      JSON.stringify({ issuedAt: list.issuedAt, items: list.items, keyId: list.keyId }),
+      'utf8',
+    )
+    expect(
+      sm2.doVerifySignature(Array.from(signed), list.signature, published.get(rotated.keyId)!, {
+        hash: true,
+        der: true,
+        userId: '1234567812345678',
+      }),
+    ).toBe(true)
+    expect((await verify(before.payload)).body.result).toBe('revoked')
   })
 })

@@ -6,17 +6,9 @@ import { PageLoading } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
-import { certificatesApi, type Verification } from '../certificates.api'
-
-/** Every verdict's label and look: adding a verdict to the contract fails the type check until it has one. */
-const RESULTS = {
-  valid: { label: 'certificates.results.valid', status: 'success' },
-  suspended: { label: 'certificates.results.suspended', status: 'warning' },
-  revoked: { label: 'certificates.results.revoked', status: 'error' },
-  expired: { label: 'certificates.results.expired', status: 'warning' },
-  invalid: { label: 'certificates.results.invalid', status: 'error' },
-  unknown: { label: 'certificates.results.unknown', status: 'warning' },
-} as const satisfies Record<Verification['result'], { label: string; status: string }>
+import { certificatesApi } from '../certificates.api'
+import { VERDICTS } from '../verdicts'
+import '../mobile/certificates.css'
 
 /** `/certificates/verify?p=<payload>` (电子证照核验): where a certificate's QR code leads; no sign-in. */
 export function VerifyCertificatePage() {
@@ -49,23 +41,28 @@ function VerifyResult({ payload }: { payload: string }) {
     )
   if (!loaded.data) return <PageLoading />
   const { result, certificate, statusReason, checkedOn } = loaded.data
-  const look = RESULTS[result]
+  const verdict = VERDICTS[result]
   return (
     <>
-      <Result
-        status={look.status}
-        title={t(look.label)}
-        description={t('certificates.verify.checkedOn', { date: checkedOn })}
-      />
+      <div className={`cert-verdict cert-verdict-is-${verdict.tone}`}>
+        <Result
+          status={verdict.tone}
+          title={<span data-verdict={result}>{t(verdict.label)}</span>}
+          description={t('certificates.verify.checkedOn', { date: checkedOn })}
+        />
+      </div>
+      <p className={`cert-verdict-meaning cert-verdict-${verdict.tone}`} role="status">
+        {t(verdict.meaning)}
+      </p>
       {certificate && (
         <List header={certificate.title}>
+          {statusReason && <List.Item extra={statusReason}>{t('certificates.verify.reason')}</List.Item>}
           <List.Item extra={certificate.holderName}>{t('certificates.verify.holder')}</List.Item>
           <List.Item extra={certificate.holderUscc}>{t('certificates.verify.uscc')}</List.Item>
           <List.Item extra={certificate.number}>{t('certificates.verify.number')}</List.Item>
           <List.Item extra={certificate.issuer}>{t('certificates.verify.issuer')}</List.Item>
           <List.Item extra={certificate.issuedOn}>{t('certificates.verify.issuedOn')}</List.Item>
           <List.Item extra={certificate.validUntil}>{t('certificates.verify.validUntil')}</List.Item>
-          {statusReason && <List.Item extra={statusReason}>{t('certificates.verify.reason')}</List.Item>}
         </List>
       )}
       <div className="m-section">
