@@ -176,6 +176,8 @@ export const BundleApplicationSchema = z.object({
   parts: z.array(BundlePartSchema),
   /** the parts' materials merged by name: one upload serves every part that asks (bundle-materials.ts) */
   materials: z.array(BundleMaterialSchema),
+  /** while a draft: values from the enterprise's profile for questions with an x-prefill hint, as a single application's */
+  prefill: z.object({ values: z.record(z.string(), z.unknown()), from: z.record(z.string(), z.string()) }),
 })
 export type BundleApplication = z.infer<typeof BundleApplicationSchema>
 

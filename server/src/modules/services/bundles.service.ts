@@ -9,6 +9,8 @@ import { definePresenter } from '../../kernel/present'
 import { requireEnterpriseAccess } from '../enterprises'
 import { runApplicationActionInTransaction } from './application-action'
 import { submitInTransaction } from './application-submit'
+import { prefillSources } from './application-form.service'
+import { prefillValues, readFormDefinition } from './application-forms'
 import { bundleMaterials } from './bundle-materials'
 import { formProperties, mergeForms, restrictToForm, type FieldConflict, type FormPart } from './bundle-forms'
 import { deriveBundleStatus, isPartClosed } from './bundle-status'
@@ -342,6 +344,7 @@ function presentApplication(
   row: BundleApplicationRow,
   parts: readonly PartRow[],
   materials: BundleMaterial[],
+  prefill: BundleApplication['prefill'],
 ): BundleApplication {
   const derived = deriveBundleStatus(
     row.status,
@@ -354,6 +357,7 @@ function presentApplication(
     form: mergedFormOf(parts).form,
     parts: parts.map(presentPart),
     materials,
+    prefill,
   }
 }
 
@@ -361,7 +365,18 @@ async function loadMine(deps: AppDeps, user: UserActor, id: string): Promise<Bun
   const row = await q.findBundleApplication(deps.db, id, user.userId)
   if (!row) throw notFound()
   const parts = await q.findParts(deps.db, [id])
-  return presentApplication(row, parts, await bundleMaterials(deps, deps.db, row.enterprise_id, parts))
+  const form = readFormDefinition(mergedFormOf(parts).form)
+  // as for a single application: offered while the applicant may still change the answers
+  const prefill =
+    row.status === 'draft'
+      ? prefillValues(form, await prefillSources(deps, user, row.enterprise_id))
+      : { values: {}, from: {} }
+  return presentApplication(
+    row,
+    parts,
+    await bundleMaterials(deps, deps.db, row.enterprise_id, parts),
+    prefill,
+  )
 }
 
 /**
