@@ -181,3 +181,45 @@ describe('a bundle’s materials: one file for every part that asks', () => {
     )
   })
 })
+
+describe('a bundle’s merged form offers what the profile knows', () => {
+  it('prefills a question with an x-prefill hint while a draft, and no longer once submitted', async () => {
+    const named = {
+      schema: {
+        type: 'object',
+        properties: { enterpriseName: { type: 'string', title: '企业名称', 'x-prefill': 'enterprise.name' } },
+        required: ['enterpriseName'],
+      },
+      ui: {},
+    }
+    const a = await buildMatter(t, {
+      departmentId: w.departments.reg,
+      name: '甲',
+      promisedLimitDays: 2,
+      form: named,
+    })
+    const b = await buildMatter(t, {
+      departmentId: w.departments.tax,
+      name: '乙',
+      promisedLimitDays: 2,
+      form: named,
+    })
+    const opened = await w.applicant.post(APPS, {
+      enterpriseId: w.enterpriseId,
+      bundleId: await publishBundle(w, [a, b], 3),
+    })
+    const enterprise = await t.deps.db
+      .selectFrom('enterprises')
+      .select('name')
+      .where('id', '=', w.enterpriseId)
+      .executeTakeFirstOrThrow()
+    expect(opened.body.prefill).toEqual({
+      values: { enterpriseName: enterprise.name },
+      from: { enterpriseName: 'enterprise.name' },
+    })
+    await w.applicant.put(`${APPS}/${opened.body.id}/form`, { formData: { enterpriseName: enterprise.name } })
+    const submitted = await w.applicant.post(`${APPS}/${opened.body.id}/submit`)
+    expect(submitted.status).toBe(200)
+    expect(submitted.body.prefill).toEqual({ values: {}, from: {} })
+  })
+})
