@@ -73,8 +73,12 @@ async function planFor(
   )
 }
 
-/** The enterprise's profile and facts under the names an `x-prefill` hint uses. */
-async function prefillSources(deps: AppDeps, user: UserActor, enterpriseId: string): Promise<PrefillSources> {
+/** The enterprise's profile and facts under the names an `x-prefill` hint uses (a bundle's merged form reads them too). */
+export async function prefillSources(
+  deps: AppDeps,
+  user: UserActor,
+  enterpriseId: string,
+): Promise<PrefillSources> {
   const enterprise = await getEnterprise(deps, user, enterpriseId)
   const sources: PrefillSources = {
     'enterprise.name': enterprise.name,

@@ -201,4 +201,60 @@ describe('the merged form of a bundle', () => {
     expect(restrictToForm(data, seal.form)).toEqual({ enterpriseName: '大连某某有限公司', sealCount: 2 })
     expect(restrictToForm(data, {})).toEqual({})
   })
+
+  it.each<[string, FormPart[], { title: string; fields: string[] }[] | undefined]>([
+    [
+      'sections of the same title are one; a question placed once',
+      [
+        part(
+          'A',
+          { properties: { n: {}, a: {} } },
+          {
+            sections: [
+              { title: '申请人', fields: ['n'] },
+              { title: '甲', fields: ['a'] },
+            ],
+          },
+        ),
+        part(
+          'B',
+          { properties: { n: {}, b: {} } },
+          {
+            sections: [
+              { title: '申请人', fields: ['n'] },
+              { title: '乙', fields: ['b'] },
+            ],
+          },
+        ),
+      ],
+      [
+        { title: '申请人', fields: ['n'] },
+        { title: '甲', fields: ['a'] },
+        { title: '乙', fields: ['b'] },
+      ],
+    ],
+    [
+      'a member without sections brings its questions under its name',
+      [
+        part('A', { properties: { n: {}, a: {} } }, { sections: [{ title: '申请人', fields: ['n', 'a'] }] }),
+        part('B', { properties: { n: {}, b: {} } }),
+      ],
+      [
+        { title: '申请人', fields: ['n', 'a'] },
+        { title: 'B', fields: ['b'] },
+      ],
+    ],
+    [
+      'a question no section lists goes to the last section',
+      [part('A', { properties: { n: {}, a: {} } }, { sections: [{ title: '申请人', fields: ['n'] }] })],
+      [{ title: '申请人', fields: ['n', 'a'] }],
+    ],
+    [
+      'no member lays out sections: none',
+      [part('A', { properties: { a: {} } }), part('B', { properties: { b: {} } })],
+      undefined,
+    ],
+  ])('lays out the sections: %s', (_, parts, sections) => {
+    expect(mergeForms(parts).form.ui!.sections).toEqual(sections)
+  })
 })

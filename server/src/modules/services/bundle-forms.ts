@@ -184,6 +184,37 @@ function orderedNames(form: AnyForm, props: Record<string, JsonSchema>): string[
   return [...new Set([...listed, ...Object.keys(props)])]
 }
 
+type Section = { title: string; fields: string[] }
+
+/**
+ * The renderer shows a form by its layout's sections when it has them, so the merged layout must
+ * hold every member's sections, or the second member's questions would never show: a section of
+ * the same title is one section (its fields added), a question already placed is not placed again,
+ * and a member without sections brings its questions in a section named after it.
+ */
+function mergeSections(into: Section[], partUi: unknown, partName: string, names: readonly string[]) {
+  const placed = new Set(into.flatMap((s) => s.fields))
+  const own = isObject(partUi) && Array.isArray(partUi.sections) ? partUi.sections : []
+  for (const raw of own) {
+    if (!isObject(raw) || typeof raw.title !== 'string' || !Array.isArray(raw.fields)) continue
+    const fields = raw.fields.filter((f): f is string => typeof f === 'string' && !placed.has(f))
+    fields.forEach((f) => placed.add(f))
+    const known = into.find((s) => s.title === raw.title)
+    if (known) known.fields.push(...fields)
+    else into.push({ title: raw.title, fields })
+  }
+  if (own.length === 0) into.push({ title: partName, fields: names.filter((n) => !placed.has(n)) })
+}
+
+/** Every question in some section: those no section placed go to the last one; empty sections dropped. */
+function placeEveryQuestion(sections: Section[], names: readonly string[]): Section[] {
+  const placed = new Set(sections.flatMap((s) => s.fields))
+  const rest = names.filter((n) => !placed.has(n))
+  const last = sections[sections.length - 1]!
+  last.fields.push(...rest)
+  return sections.filter((s) => s.fields.length > 0)
+}
+
 /** Merges the members' forms in member order (the first member's wording leads). */
 export function mergeForms(parts: readonly FormPart[]): MergedForm {
   const properties: Record<string, JsonSchema> = {}
@@ -192,6 +223,7 @@ export function mergeForms(parts: readonly FormPart[]): MergedForm {
   const conditions: unknown[] = []
   const ui: Record<string, unknown> = {}
   const conflicts: FieldConflict[] = []
+  const sections: Section[] = []
   let fieldsOneByOne = 0
   let anyForm = false
 
@@ -225,14 +257,22 @@ export function mergeForms(parts: readonly FormPart[]): MergedForm {
     const partUi = (part.form as FormSchema).ui
     if (isObject(partUi))
       for (const [key, value] of Object.entries(partUi)) {
-        // the order is the merged one (below); per-property hints: the first member's
-        if (!isOrderKey(key, value) && !(key in ui)) ui[key] = value
+        // the order and the sections are the merged ones (below); per-property hints: the first member's
+        if (!isOrderKey(key, value) && key !== 'sections' && !(key in ui)) ui[key] = value
       }
+    mergeSections(sections, partUi, part.name, orderedNames(part.form, props))
   }
 
   if (!anyForm) return { form: {}, conflicts, askedBy, fieldsOneByOne: 0, fieldsMerged: 0 }
   // the stored schema's key order is not the form's (jsonb reorders keys): say it in the layout
   ui.order = Object.keys(properties)
+  // only when a member laid out sections: otherwise the renderer's one section in `order` is the form
+  if (
+    parts.some(
+      (p) => isObject((p.form as FormSchema).ui) && Array.isArray((p.form as FormSchema).ui!.sections),
+    )
+  )
+    ui.sections = placeEveryQuestion(sections, Object.keys(properties))
   const schema: JsonSchema = { type: 'object', properties }
   if (required.length) schema.required = required
   if (conditions.length) schema.allOf = conditions

@@ -42,7 +42,20 @@ describe('the combined status of a bundle application', () => {
       'needs_attention',
       { approved: 1 },
     ],
-    ['a part withdrawn', 'submitted', ['withdrawn', 'approved'], 'needs_attention', { needsAttention: 1 }],
+    [
+      'the bundle withdrawn: every undecided part withdrawn',
+      'submitted',
+      ['withdrawn', 'approved', 'withdrawn'],
+      'withdrawn',
+      { approved: 1, needsAttention: 2 },
+    ],
+    [
+      'a part withdrawn while another still runs (not the bundle’s withdrawal)',
+      'submitted',
+      ['withdrawn', 'accepted'],
+      'needs_attention',
+      { needsAttention: 1 },
+    ],
     [
       'submitted, parts not yet received (the intake seam)',
       'submitted',

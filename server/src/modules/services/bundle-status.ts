@@ -9,6 +9,8 @@ import type { BUNDLE_STATUSES } from './bundles.schema'
  * - done: every part approved — the result pack is complete;
  * - needs_attention: a part ended without approval (refused, not accepted, terminated, withdrawn)
  *   or waits for the applicant (a supplement is requested): someone must act;
+ * - withdrawn: the applicant withdrew the bundle (a part is withdrawn, which only the bundle's
+ *   withdrawal does, and every part is closed): nobody is to act, so it is not "needs attention";
  * - in_progress: otherwise, with the counts of the parts.
  *
  * Pure: bundle-status.test.ts is its table of cases.
@@ -43,6 +45,7 @@ export function deriveBundleStatus(
 ): { status: BundleStatus; counts: BundleCounts } {
   const counts = countParts(states)
   if (bundle === 'draft') return { status: 'draft', counts }
+  if (states.includes('withdrawn') && states.every(isPartClosed)) return { status: 'withdrawn', counts }
   if (counts.needsAttention > 0) return { status: 'needs_attention', counts }
   if (counts.total > 0 && counts.approved === counts.total) return { status: 'done', counts }
   return { status: 'in_progress', counts }

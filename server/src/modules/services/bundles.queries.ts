@@ -368,6 +368,7 @@ export async function findParts(db: Executor, bundleApplicationIds: readonly str
       'a.decision_legal_basis',
       'a.certificate_id',
       'v.form_schema',
+      'v.materials',
     ])
     .where('p.bundle_application_id', 'in', bundleApplicationIds)
     .orderBy('p.bundle_application_id')
@@ -460,4 +461,33 @@ export async function countBundles(db: Executor): Promise<number> {
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
+}
+
+/** Whether an application is a part of a bundle application (a part moves with its bundle). */
+export async function isBundlePart(db: Executor, applicationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('bundle_application_parts')
+    .select('application_id')
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Removes a file from the parts of a bundle application it was uploaded for; answers those parts. */
+export async function deletePartMaterials(tx: Tx, bundleApplicationId: string, uploadId: string) {
+  const rows = await tx
+    .deleteFrom('application_materials')
+    .where('upload_id', '=', uploadId)
+    .where('source', '=', 'upload')
+    .where(
+      'application_id',
+      'in',
+      tx
+        .selectFrom('bundle_application_parts')
+        .select('application_id')
+        .where('bundle_application_id', '=', bundleApplicationId),
+    )
+    .returning('application_id')
+    .execute()
+  return rows.map((r) => r.application_id)
 }

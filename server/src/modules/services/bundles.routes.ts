@@ -1,4 +1,9 @@
+import { z } from 'zod'
+import { requireRole } from '../../kernel/auth/actor'
 import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
+import { missingUpload } from '../../kernel/uploads'
+import { plainText } from '../../shared/fields'
+import * as materials from './bundle-materials'
 import {
   BundleApplicationListSchema,
   BundleApplicationSchema,
@@ -7,6 +12,7 @@ import {
   BundleGuideSchema,
   BundleIdParams,
   BundleListSchema,
+  BundleMaterialParams,
   BundleMonitorQuery,
   BundleMonitorSchema,
   BundleResultPackSchema,
@@ -15,6 +21,17 @@ import {
 import * as service from './bundles.service'
 
 const tags = ['services']
+
+/** The path of a bundle's material uploads: exact, so the module can give it the larger body limit. */
+export const BUNDLE_MATERIAL_UPLOADS_PATH = '/services/bundle-material-uploads'
+
+const BundleUploadSchema = z.object({
+  uploadId: z.string(),
+  materialName: z.string(),
+  fileName: z.string(),
+  /** the matters the file was attached to: each that asks for the material */
+  attachedTo: z.array(z.string()),
+})
 
 /** Bundles (一件事一次办): parse, call the service, present. The rules and permission checks are in the service. */
 export function bundleRoutes() {
@@ -186,6 +203,89 @@ export function bundleRoutes() {
     async (c) =>
       c.json(
         await service.submitBundleApplication(c.get('deps'), c.get('actor'), c.req.valid('param').id),
+        200,
+      ),
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: BUNDLE_MATERIAL_UPLOADS_PATH,
+      tags,
+      access: 'session',
+      summary:
+        'Upload a file for a material of a draft bundle application: attached to every part that asks for it',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: z.object({
+                bundleApplicationId: z.string().uuid(),
+                materialName: plainText(200),
+                file: z.any().openapi({ type: 'string', format: 'binary' }),
+              }),
+            },
+          },
+        },
+      },
+      responses: { 201: jsonResponse(BundleUploadSchema, 'Attached to each part that asks') },
+    }),
+    async (c) => {
+      const { bundleApplicationId, materialName, file } = c.req.valid('form') as {
+        bundleApplicationId: string
+        materialName: string
+        file: unknown
+      }
+      const user = requireRole(c.get('actor'), 'enterprise')
+      if (!(file instanceof File)) throw missingUpload()
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      return c.json(
+        await materials.uploadBundleMaterial(c.get('deps'), user, {
+          bundleApplicationId,
+          materialName,
+          file: { name: file.name, bytes },
+        }),
+        201,
+      )
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'delete',
+      path: '/services/bundle-applications/{id}/materials/{uploadId}',
+      tags,
+      access: 'session',
+      summary: 'Take a file off every part of a draft bundle application it was attached to',
+      request: { params: BundleMaterialParams },
+      responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Removed') },
+    }),
+    async (c) => {
+      const { id, uploadId } = c.req.valid('param')
+      await materials.removeBundleMaterial(
+        c.get('deps'),
+        requireRole(c.get('actor'), 'enterprise'),
+        id,
+        uploadId,
+      )
+      return c.json({ ok: true as const }, 200)
+    },
+  )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/services/bundle-applications/{id}/withdraw',
+      tags,
+      access: 'session',
+      summary: 'Withdraw a submitted bundle application: every part not yet decided is withdrawn',
+      request: { params: BundleIdParams },
+      responses: { 200: jsonResponse(BundleApplicationSchema, 'The bundle application') },
+    }),
+    async (c) =>
+      c.json(
+        await service.withdrawBundleApplication(c.get('deps'), c.get('actor'), c.req.valid('param').id),
         200,
       ),
   )

@@ -9,7 +9,7 @@ import { APPLICATION_STATES } from './services.schema'
  * range, the service compares it with the sum (which it reads from the current matter versions), and
  * migration 0038's CHECK holds the same line in the database.
  */
-export const BUNDLE_STATUSES = ['draft', 'in_progress', 'needs_attention', 'done'] as const
+export const BUNDLE_STATUSES = ['draft', 'in_progress', 'needs_attention', 'done', 'withdrawn'] as const
 
 const days = z.number().int().min(0).max(365)
 
@@ -141,6 +141,22 @@ export const BundlePartSchema = z.object({
 })
 export type BundlePart = z.infer<typeof BundlePartSchema>
 
+export const BundleMaterialSchema = z.object({
+  name: z.string(),
+  required: z.boolean(),
+  notRequiredWhen: z.string().nullable(),
+  /** platform: 由平台提供; certificate: 由平台调取; attached: every part asking has a file; missing */
+  state: z.enum(['platform', 'certificate', 'attached', 'missing']),
+  certificate: z.object({ id: z.string(), number: z.string(), title: z.string() }).nullable(),
+  /** the files given for it, each once (the same upload attached to each asking part) */
+  files: z.array(z.object({ uploadId: z.string(), fileName: z.string().nullable() })),
+  /** the matters that ask for it */
+  askedBy: z.array(z.string()),
+})
+export type BundleMaterial = z.infer<typeof BundleMaterialSchema>
+
+export const BundleMaterialParams = z.strictObject({ id: z.string().uuid(), uploadId: z.string().uuid() })
+
 export const BundleApplicationSchema = z.object({
   id: z.string(),
   bundleId: z.string(),
@@ -158,6 +174,10 @@ export const BundleApplicationSchema = z.object({
   form: z.record(z.string(), z.unknown()),
   formData: z.record(z.string(), z.unknown()),
   parts: z.array(BundlePartSchema),
+  /** the parts' materials merged by name: one upload serves every part that asks (bundle-materials.ts) */
+  materials: z.array(BundleMaterialSchema),
+  /** while a draft: values from the enterprise's profile for questions with an x-prefill hint, as a single application's */
+  prefill: z.object({ values: z.record(z.string(), z.unknown()), from: z.record(z.string(), z.string()) }),
 })
 export type BundleApplication = z.infer<typeof BundleApplicationSchema>
 

@@ -1,13 +1,17 @@
 import { departmentsWhere, hasRole, requireRole, type Actor, type UserActor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import { dueAfterWorkingDays } from '../../kernel/cases/deadline'
-import type { Tx } from '../../kernel/db/database'
+import type { Executor, Tx } from '../../kernel/db/database'
 import { AppError, addFieldError, notFound, validationFailed, type FieldErrors } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { translate } from '../../kernel/i18n'
 import { definePresenter } from '../../kernel/present'
 import { requireEnterpriseAccess } from '../enterprises'
+import { runApplicationActionInTransaction } from './application-action'
 import { submitInTransaction } from './application-submit'
+import { prefillSources } from './application-form.service'
+import { prefillValues, readFormDefinition } from './application-forms'
+import { bundleMaterials } from './bundle-materials'
 import { formProperties, mergeForms, restrictToForm, type FieldConflict, type FormPart } from './bundle-forms'
 import { deriveBundleStatus, isPartClosed } from './bundle-status'
 import type {
@@ -17,6 +21,7 @@ import type {
   BundleGuide,
   BundleInput,
   BundleList,
+  BundleMaterial,
   BundleMonitor,
   BundleMonitorFilter,
   BundlePart,
@@ -32,7 +37,7 @@ import { matterSearchWords } from './matter-words'
 import { MatterContentBody } from './matters.schema'
 import type { PublishedMatterInput } from './matters.service'
 import type { BundleApplicationRow, BundleRow, MatterNowRow, MemberRow, PartRow } from './bundles.queries'
-import { insertApplicationEvent } from './services.queries'
+import { findApplication, insertApplicationEvent } from './services.queries'
 
 /**
  * 一件事一次办: bundles. The bureau (its leaders, administrators) writes a bundle of matters and
@@ -335,7 +340,12 @@ const presentApplicationColumns = definePresenter({
 const mergedFormOf = (parts: readonly PartRow[]) =>
   mergeForms(parts.map((p) => ({ key: p.application_id, name: p.matter_name, form: p.form_schema ?? {} })))
 
-function presentApplication(row: BundleApplicationRow, parts: readonly PartRow[]): BundleApplication {
+function presentApplication(
+  row: BundleApplicationRow,
+  parts: readonly PartRow[],
+  materials: BundleMaterial[],
+  prefill: BundleApplication['prefill'],
+): BundleApplication {
   const derived = deriveBundleStatus(
     row.status,
     parts.map((p) => p.status),
@@ -346,13 +356,27 @@ function presentApplication(row: BundleApplicationRow, parts: readonly PartRow[]
     counts: derived.counts,
     form: mergedFormOf(parts).form,
     parts: parts.map(presentPart),
+    materials,
+    prefill,
   }
 }
 
 async function loadMine(deps: AppDeps, user: UserActor, id: string): Promise<BundleApplication> {
   const row = await q.findBundleApplication(deps.db, id, user.userId)
   if (!row) throw notFound()
-  return presentApplication(row, await q.findParts(deps.db, [id]))
+  const parts = await q.findParts(deps.db, [id])
+  const form = readFormDefinition(mergedFormOf(parts).form)
+  // as for a single application: offered while the applicant may still change the answers
+  const prefill =
+    row.status === 'draft'
+      ? prefillValues(form, await prefillSources(deps, user, row.enterprise_id))
+      : { values: {}, from: {} }
+  return presentApplication(
+    row,
+    parts,
+    await bundleMaterials(deps, deps.db, row.enterprise_id, parts),
+    prefill,
+  )
 }
 
 /**
@@ -499,7 +523,9 @@ export async function saveBundleApplicationForm(
  * Submits a draft bundle application: in ONE transaction, each part gets the merged answers to its
  * own questions and is submitted (the intake's submitInTransaction: its check, receipt, clock). All or
  * nothing: a part refused means nothing is submitted, and the answer lists every part's problems —
- * VALIDATION_FAILED (form fields, named as in the merged form, each message saying which matter) or,
+ * APPLICATION_INCOMPLETE (the parts' submission check: form fields named as in the merged form,
+ * materials by their index in the bundle's merged list, each message saying which matter;
+ * VALIDATION_FAILED when a part's check says so) or,
  * when a part refused for another reason, BUNDLE_PARTS_REFUSED (parts.<position>). Refuses also
  * BUNDLE_APPLICATION_NOT_EDITABLE when already submitted, BUNDLE_FORM_CONFLICT when the parts' forms clash.
  */
@@ -525,6 +551,14 @@ export async function submitBundleApplication(
 
     const fields: FieldErrors = {}
     let refusedOtherwise = false
+    let incomplete = false
+    // a part's `materials.<its index>` is named by the bundle's merged list (one file serves every part)
+    const materialNames = [...new Set(parts.flatMap((p) => (p.materials ?? []).map((m) => m.name)))]
+    const bundleField = (part: PartRow, field: string) => {
+      const index = /^materials\.(\d+)$/.exec(field)?.[1]
+      const name = index === undefined ? undefined : part.materials?.[Number(index)]?.name
+      return name === undefined ? field : `materials.${materialNames.indexOf(name)}`
+    }
     for (const part of parts) {
       await q.setChildFormData(tx, part.application_id, restrictToForm(row.form_data, part.form_schema ?? {}))
       // a part's refusal is collected, not thrown, so the answer lists every part; the savepoint undoes
@@ -533,10 +567,12 @@ export async function submitBundleApplication(
         await q.inSavepoint(tx, () => submitInTransaction(deps, tx, user, part.application_id))
       } catch (error) {
         if (!(error instanceof AppError)) throw error
-        if (error.code === 'VALIDATION_FAILED' && error.fields)
+        const isContent = error.code === 'VALIDATION_FAILED' || error.code === 'APPLICATION_INCOMPLETE'
+        if (isContent && error.fields) {
+          incomplete ||= error.code === 'APPLICATION_INCOMPLETE'
           for (const [field, message] of Object.entries(error.fields))
-            addFieldError(fields, field, `「${part.matter_name}」${message}`)
-        else {
+            addFieldError(fields, bundleField(part, field), `「${part.matter_name}」${message}`)
+        } else {
           refusedOtherwise = true
           addFieldError(
             fields,
@@ -547,7 +583,11 @@ export async function submitBundleApplication(
       }
     }
     if (Object.keys(fields).length)
-      throw refusedOtherwise ? new AppError('BUNDLE_PARTS_REFUSED', { fields }) : validationFailed(fields)
+      throw refusedOtherwise
+        ? new AppError('BUNDLE_PARTS_REFUSED', { fields })
+        : incomplete
+          ? new AppError('APPLICATION_INCOMPLETE', { fields })
+          : validationFailed(fields)
 
     const at = new Date()
     const calendar = await deps.calendar.calendar(tx)
@@ -566,6 +606,58 @@ export async function submitBundleApplication(
     })
   })
   return loadMine(deps, user, id)
+}
+
+/**
+ * Withdraws a submitted bundle application: every part not yet decided is withdrawn (the case kit's
+ * move, audited per part), in one transaction; decided parts keep their decisions. Refuses:
+ * BUNDLE_APPLICATION_NOT_SUBMITTED for a draft (there is nothing at a department to withdraw),
+ * BUNDLE_NOTHING_TO_WITHDRAW when every part is decided or withdrawn.
+ */
+export async function withdrawBundleApplication(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<BundleApplication> {
+  const user = requireRole(actor, 'enterprise')
+  await deps.db.transaction().execute(async (tx) => {
+    // the bundle first, then its parts: the order its submission locks them in
+    const row = await q.lockBundleApplication(tx, id, user.userId)
+    if (!row) throw notFound()
+    if (row.status !== 'submitted') throw new AppError('BUNDLE_APPLICATION_NOT_SUBMITTED')
+    const undecided = (await q.findParts(tx, [id])).filter((p) => !isPartClosed(p.status))
+    if (undecided.length === 0) throw new AppError('BUNDLE_NOTHING_TO_WITHDRAW')
+    for (const part of undecided)
+      await runApplicationActionInTransaction(
+        deps,
+        tx,
+        user,
+        part.application_id,
+        'withdraw',
+        async ({ now }) => ({
+          changes: { closed_at: now },
+          event: { audience: 'enterprise', data: { bundleApplicationId: id } },
+        }),
+      )
+    await writeAudit(tx, user, {
+      action: 'bundle_application.withdraw',
+      entityType: 'bundle_application',
+      entityId: id,
+      after: { withdrawn: undecided.map((p) => p.application_id) },
+    })
+  })
+  return loadMine(deps, user, id)
+}
+
+/**
+ * Refuses APPLICATION_PART_OF_BUNDLE when the application is a part of a bundle application and the
+ * caller may see it (its applicant): a part is submitted and withdrawn only with its bundle, or the
+ * departments would work on a bundle the enterprise never sent whole. Anyone else learns nothing here
+ * (the move itself answers "not found").
+ */
+export async function refuseBundlePart(db: Executor, user: UserActor, id: string) {
+  if (!(await q.isBundlePart(db, id))) return
+  if (await findApplication(db, id, user.userId)) throw new AppError('APPLICATION_PART_OF_BUNDLE')
 }
 
 /** The result pack: every part's decision, certificate and the notices it was sent, in one document. */

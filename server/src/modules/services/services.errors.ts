@@ -202,6 +202,21 @@ export const servicesErrors = defineErrors({
     'zh-CN': '有事项不能提交，整件事未提交；请看标出的事项',
     en: 'A part could not be submitted, so nothing was; see the marked parts',
   },
+  APPLICATION_PART_OF_BUNDLE: {
+    status: 409,
+    'zh-CN': '此办件是一件事申请的一部分，只能随一件事一并提交或撤回',
+    en: 'This application is part of a bundle application: it is submitted and withdrawn with the bundle',
+  },
+  BUNDLE_APPLICATION_NOT_SUBMITTED: {
+    status: 409,
+    'zh-CN': '一件事申请尚未提交，不能撤回',
+    en: 'The bundle application is not submitted, so there is nothing to withdraw',
+  },
+  BUNDLE_NOTHING_TO_WITHDRAW: {
+    status: 409,
+    'zh-CN': '一件事的各事项均已作出决定或已撤回，不能再撤回',
+    en: 'Every part of the bundle is decided or withdrawn already; nothing is left to withdraw',
+  },
 })
 
 declare module '../../kernel/errors' {

@@ -9,7 +9,7 @@ import { servicesRoutes } from './services.routes'
 import { applicationsIntakeRoutes } from './applications-intake.routes'
 import { registerServicesJobs } from './services.jobs'
 import { applicationsStaffRoutes } from './applications-staff.routes'
-import { bundleRoutes } from './bundles.routes'
+import { BUNDLE_MATERIAL_UPLOADS_PATH, bundleRoutes } from './bundles.routes'
 import { deskRoutes } from './application-desk.routes'
 import { figuresRoutes } from './services-figures.routes'
 
@@ -28,6 +28,9 @@ export default defineModule({
   ],
   jobs: registerServicesJobs,
   errors: servicesErrors,
-  // one file for a material of an application
-  bodyLimits: { [MATERIAL_UPLOADS_PATH]: MAX_ATTACHMENT_BYTES },
+  // one file for a material of an application, or of a bundle application
+  bodyLimits: {
+    [MATERIAL_UPLOADS_PATH]: MAX_ATTACHMENT_BYTES,
+    [BUNDLE_MATERIAL_UPLOADS_PATH]: MAX_ATTACHMENT_BYTES,
+  },
 })

@@ -266,6 +266,23 @@ export default definePermissionRows({
     allow: ['enterprise'],
     params: () => ({ id: randomUuid() }),
   },
+  'POST /api/v1/services/bundle-material-uploads': {
+    allow: ['enterprise'],
+    body: () => {
+      const form = pngForm()
+      form.set('bundleApplicationId', randomUuid())
+      form.set('materialName', '矩阵测试材料')
+      return form
+    },
+  },
+  'DELETE /api/v1/services/bundle-applications/{id}/materials/{uploadId}': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid(), uploadId: randomUuid() }),
+  },
+  'POST /api/v1/services/bundle-applications/{id}/withdraw': {
+    allow: ['enterprise'],
+    params: () => ({ id: randomUuid() }),
+  },
   'GET /api/v1/services/bundle-applications/{id}/results': {
     allow: ['enterprise'],
     params: () => ({ id: randomUuid() }),

@@ -8,6 +8,7 @@ import { completenessDueAt } from './application-deadlines'
 import { tellApplicant } from './application-intake-notices'
 import { presentApplication as present, presentNotice } from './application-present'
 import { submitInTransaction } from './application-submit'
+import { refuseBundlePart } from './bundles.service'
 import type {
   Application,
   ApplicationList,
@@ -92,16 +93,20 @@ export async function listApplicationNotices(
   return { items: (await q.findApplicationNotices(deps.db, id)).map(presentNotice) }
 }
 
-/** Draft → submitted with its receipt (or decided at once: an instant matter). */
+/** Draft → submitted with its receipt (or decided at once: an instant matter); a bundle's part only with its bundle. */
 export async function submitApplication(deps: AppDeps, actor: Actor, id: string): Promise<Application> {
   const user = requireRole(actor, 'enterprise')
-  await deps.db.transaction().execute((tx) => submitInTransaction(deps, tx, user, id))
+  await deps.db.transaction().execute(async (tx) => {
+    await refuseBundlePart(tx, user, id)
+    return submitInTransaction(deps, tx, user, id)
+  })
   return getApplication(deps, user, id)
 }
 
-/** Before any decision, by the applicant (the table refuses later). */
+/** Before any decision, by the applicant (the table refuses later); a bundle's part only with its bundle. */
 export async function withdrawApplication(deps: AppDeps, actor: Actor, id: string): Promise<Application> {
   const user = requireRole(actor, 'enterprise')
+  await refuseBundlePart(deps.db, user, id)
   await runApplicationAction(deps, user, id, 'withdraw', async ({ now }) => ({
     changes: { closed_at: now },
     event: { audience: 'enterprise' },

@@ -45,16 +45,23 @@ function content(
 
 // The questions several matters ask: one definition each, so they merge.
 const Q = {
-  enterpriseName: { type: 'string', title: '企业名称', maxLength: 100 },
+  // filled from the enterprise's profile (x-prefill), as the catalogue's forms do; the applicant may change them
+  enterpriseName: { type: 'string', title: '企业名称', maxLength: 100, 'x-prefill': 'enterprise.name' },
   uscc: {
     type: 'string',
     title: '统一社会信用代码',
     pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$',
+    'x-prefill': 'enterprise.uscc',
   },
-  legalRepresentative: { type: 'string', title: '法定代表人', maxLength: 50 },
+  legalRepresentative: {
+    type: 'string',
+    title: '法定代表人',
+    maxLength: 50,
+    'x-prefill': 'enterprise.legalRepresentative',
+  },
   // the catalogue forms' question, word for word (a different pattern would clash in the merged form)
   contactPhone,
-  address: { type: 'string', title: '住所（经营场所）', maxLength: 200 },
+  address: { type: 'string', title: '住所（经营场所）', maxLength: 200, 'x-prefill': 'enterprise.address' },
   employeeCount: { type: 'integer', title: '职工人数', minimum: 0 },
   employees: {
     type: 'array',

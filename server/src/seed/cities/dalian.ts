@@ -294,6 +294,11 @@ export const dalian: CitySeed = {
     { username: 'depthead', displayName: '赵处长', department: 'DL-SCJGJ', roles: ['department_head'] },
     // A handler of a second department, so a co-handled appeal (协办) can be tried end to end.
     { username: 'taxhandler', displayName: '孙税务', department: 'DL-TAX', roles: ['handler'] },
+    // A department head of 税务 and both roles of 人社: with handler and depthead (市场监管), the three
+    // departments of 企业注销一件事 can each accept and approve their part (the bundle journey).
+    { username: 'taxhead', displayName: '周科长', department: 'DL-TAX', roles: ['department_head'] },
+    { username: 'rsjhandler', displayName: '吴社保', department: 'DL-RSJ', roles: ['handler'] },
+    { username: 'rsjhead', displayName: '郑处长', department: 'DL-RSJ', roles: ['department_head'] },
     { username: 'inspector', displayName: '刘执法', department: 'DL-SCJGJ', roles: ['inspector'] },
     { username: 'discipline', displayName: '陈纪检', department: 'DL-JW', roles: ['discipline_inspector'] },
   ],

@@ -39,6 +39,16 @@ export const bundlesApi = {
   save: (id: string, formData: Record<string, unknown>) =>
     api.put<BundleApplication>(`/services/bundle-applications/${id}/form`, { formData }),
   submit: (id: string) => api.post<BundleApplication>(`/services/bundle-applications/${id}/submit`),
+  uploadMaterial: (id: string, materialName: string, file: File) => {
+    const form = new FormData()
+    form.set('bundleApplicationId', id)
+    form.set('materialName', materialName)
+    form.set('file', file)
+    return api.upload<{ uploadId: string; attachedTo: string[] }>('/services/bundle-material-uploads', form)
+  },
+  removeMaterial: (id: string, uploadId: string) =>
+    api.delete<{ ok: true }>(`/services/bundle-applications/${id}/materials/${uploadId}`),
+  withdraw: (id: string) => api.post<BundleApplication>(`/services/bundle-applications/${id}/withdraw`),
   results: (id: string) => api.get<BundleResultPack>(`/services/bundle-applications/${id}/results`),
   monitor: () => api.get<BundleMonitor>('/services/bundle-applications/monitor'),
 }

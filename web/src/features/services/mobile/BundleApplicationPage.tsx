@@ -1,5 +1,5 @@
-import { Button, ErrorBlock, List, ProgressBar, Tag, Toast } from 'antd-mobile'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { Button, Dialog, ErrorBlock, List, ProgressBar, Tag, Toast } from 'antd-mobile'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { ApiError, errorMessage } from '../../../app/api'
@@ -7,7 +7,9 @@ import { PageLoading, RequireEnterpriseUser } from '../../../app/enterprise/Requ
 import { formatDateTime } from '../../../ui/format'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { bundlePaths, bundlesApi, type BundleApplication } from '../bundles.api'
-import { SchemaFields } from './SchemaFields'
+import { JsonForm } from '../../../ui/json-form/JsonForm'
+import { withPrefill, type FormData, type FormDefinition } from '../../../ui/json-form/form-logic'
+import { BundleMaterials } from './BundleMaterials'
 import '../public/bundles.css'
 
 const AUTOSAVE_MS = 1200
@@ -18,6 +20,7 @@ const STATUS_COLORS = {
   in_progress: 'primary',
   needs_attention: 'danger',
   done: 'success',
+  withdrawn: 'default',
 } as const satisfies Record<BundleApplication['status'], string>
 
 /**
@@ -45,44 +48,70 @@ function Loader() {
     return <ErrorBlock status="default" title={errorMessage(error, t('errors.loadFailed'))} description="" />
   if (!application) return <PageLoading />
   return application.status === 'draft' ? (
-    <DraftForm application={application} onSubmitted={setApplication} />
+    <DraftForm application={application} onChanged={setApplication} />
   ) : (
-    <Status application={application} />
+    <Status application={application} onChanged={setApplication} />
   )
 }
 
 function DraftForm({
   application,
-  onSubmitted,
+  onChanged,
 }: {
   application: BundleApplication
-  onSubmitted: (a: BundleApplication) => void
+  onChanged: (a: BundleApplication) => void
 }) {
   const { t, i18n } = useTranslation()
-  const [values, setValues] = useState<Record<string, unknown>>(application.formData)
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const form = hasSchema(application.form) ? (application.form as FormDefinition) : null
+  const prefilled = useMemo(
+    () => withPrefill(application.formData, application.prefill.values),
+    // the prefill is read once, when the draft is opened on this page
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [application.id],
+  )
+  const [data, setData] = useState<FormData>(prefilled)
+  const [issues, setIssues] = useState<Record<string, string>>({})
+  const [materials, setMaterials] = useState(application.materials)
   const [savedAt, setSavedAt] = useState(application.savedAt)
   const [isSubmitting, setSubmitting] = useState(false)
-  const pending = useRef<ReturnType<typeof setTimeout>>(undefined)
-  // what the next autosave sends: the newest answers, whatever render the timer fired from
-  const latest = useRef(application.formData)
 
+  const change = useCallback((name: string, value: unknown) => {
+    setData((d) => {
+      const next = { ...d }
+      if (value === undefined) delete next[name]
+      else next[name] = value
+      return next
+    })
+    // an answer given clears its message; the next submission checks again
+    setIssues((current) => {
+      if (!(name in current)) return current
+      const rest = { ...current }
+      delete rest[name]
+      return rest
+    })
+  }, [])
+
+  // Autosave a moment after typing stops, as a single application's form; prefilled values the first time too.
+  const latest = useRef(data)
+  const isFirst = useRef(true)
   const save = useCallback(async () => {
-    clearTimeout(pending.current)
     const saved = await bundlesApi.save(application.id, latest.current)
     setSavedAt(saved.savedAt)
   }, [application.id])
+  useEffect(() => {
+    latest.current = data
+    if (isFirst.current) {
+      isFirst.current = false
+      if (JSON.stringify(prefilled) === JSON.stringify(application.formData)) return
+    }
+    const timer = setTimeout(() => void save().catch(() => undefined), AUTOSAVE_MS)
+    return () => clearTimeout(timer)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- save reads the latest answers through a ref
+  }, [data])
 
-  const change = (name: string, value: unknown) => {
-    const next = { ...latest.current }
-    if (value === undefined) delete next[name]
-    else next[name] = value
-    latest.current = next
-    setValues(next)
-    clearTimeout(pending.current)
-    pending.current = setTimeout(() => void save().catch(() => undefined), AUTOSAVE_MS)
-  }
-  useEffect(() => () => clearTimeout(pending.current), [])
+  const refreshMaterials = useCallback(async () => {
+    setMaterials((await bundlesApi.application(application.id)).materials)
+  }, [application.id])
 
   const submit = async () => {
     setSubmitting(true)
@@ -90,16 +119,22 @@ function DraftForm({
       await save()
       const submitted = await bundlesApi.submit(application.id)
       Toast.show({ content: t('services.bundles.submitted'), icon: 'success' })
-      onSubmitted(submitted)
+      onChanged(submitted)
     } catch (e) {
-      setErrors(e instanceof ApiError ? e.fields : {})
-      Toast.show({ content: errorMessage(e, t('errors.loadFailed')), icon: 'fail' })
+      const fields = e instanceof ApiError ? e.fields : {}
+      setIssues(fields)
+      const count = Object.keys(fields).length
+      Toast.show({
+        content:
+          count > 0 ? t('services.bundles.incomplete', { count }) : errorMessage(e, t('errors.generic')),
+        icon: 'fail',
+      })
     } finally {
       setSubmitting(false)
     }
   }
 
-  const hasForm = Object.keys(application.form).length > 0
+  const refusals = Object.entries(issues).filter(([k]) => k.startsWith('parts.'))
   return (
     <>
       <section className="m-section">
@@ -110,22 +145,30 @@ function DraftForm({
             days: application.promisedLimitDays,
           })}
         </p>
-        {hasForm ? (
-          <SchemaFields form={application.form} values={values} errors={errors} onChange={change} />
-        ) : (
-          <p>{t('services.bundles.noForm')}</p>
-        )}
-        {Object.entries(errors)
-          .filter(([k]) => k.startsWith('parts.'))
-          .map(([k, message]) => (
-            <p key={k} className="m-schema-error" role="alert">
-              {message}
-            </p>
-          ))}
+        {form ? null : <p>{t('services.bundles.noForm')}</p>}
         <p className="m-muted m-bundle-sub" aria-live="polite">
           {t('services.bundles.savedAt', { at: formatDateTime(savedAt, i18n.language) })}
         </p>
       </section>
+      {form ? <JsonForm form={form} data={data} issues={issues} onChange={change} /> : null}
+      {materials.length > 0 ? (
+        <BundleMaterials
+          applicationId={application.id}
+          materials={materials}
+          issues={issues}
+          onChanged={refreshMaterials}
+        />
+      ) : null}
+      {refusals.length > 0 ? (
+        <section className="m-section" role="alert">
+          <p className="m-schema-error">{t('services.bundles.partsRefused')}</p>
+          {refusals.map(([k, message]) => (
+            <p key={k} className="m-schema-error">
+              {message}
+            </p>
+          ))}
+        </section>
+      ) : null}
       <div className="m-bundle-actions">
         <Button block color="primary" size="large" loading={isSubmitting} onClick={() => void submit()}>
           {t('services.bundles.submit')}
@@ -135,9 +178,30 @@ function DraftForm({
   )
 }
 
-function Status({ application }: { application: BundleApplication }) {
+const hasSchema = (form: Record<string, unknown>) => typeof form.schema === 'object' && form.schema !== null
+
+/** Parts not yet decided: the bundle's withdrawal withdraws them (a decided part keeps its decision). */
+const CLOSED = new Set(['approved', 'refused', 'not_accepted', 'withdrawn', 'terminated'])
+
+function Status({
+  application,
+  onChanged,
+}: {
+  application: BundleApplication
+  onChanged: (a: BundleApplication) => void
+}) {
   const { t, i18n } = useTranslation()
   const { counts } = application
+  const canWithdraw = application.parts.some((p) => !CLOSED.has(p.status))
+  const withdraw = async () => {
+    if (!(await Dialog.confirm({ content: t('services.bundles.withdrawConfirm') }))) return
+    try {
+      onChanged(await bundlesApi.withdraw(application.id))
+      Toast.show({ content: t('services.bundles.withdrawn'), icon: 'success' })
+    } catch (e) {
+      Toast.show({ content: errorMessage(e, t('errors.generic')), icon: 'fail' })
+    }
+  }
   const download = async () => {
     const pack = await bundlesApi.results(application.id)
     const blob = new Blob([JSON.stringify(pack, null, 2)], { type: 'application/json' })
@@ -198,6 +262,11 @@ function Status({ application }: { application: BundleApplication }) {
         <Button block size="large" onClick={() => void download()}>
           {t('services.bundles.downloadPack')}
         </Button>
+        {canWithdraw ? (
+          <Button block size="large" color="danger" fill="outline" onClick={() => void withdraw()}>
+            {t('services.bundles.withdraw')}
+          </Button>
+        ) : null}
       </div>
     </>
   )

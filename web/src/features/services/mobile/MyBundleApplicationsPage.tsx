@@ -13,6 +13,7 @@ const STATUS_COLORS = {
   in_progress: 'primary',
   needs_attention: 'danger',
   done: 'success',
+  withdrawn: 'default',
 } as const satisfies Record<BundleApplicationList['items'][number]['status'], string>
 
 /** `/bundle-applications`: the bundle applications the user opened, each with its combined status. */

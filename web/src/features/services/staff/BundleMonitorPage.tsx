@@ -14,6 +14,7 @@ const STATUS_COLORS = {
   in_progress: 'blue',
   needs_attention: 'red',
   done: 'green',
+  withdrawn: 'default',
 } as const
 
 /**
