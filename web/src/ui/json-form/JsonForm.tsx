@@ -130,6 +130,9 @@ function Control({
     'aria-describedby': errorId,
     'aria-required': required,
   }
+  // antd-mobile's Input and TextArea put aria props on their wrapper <div>, where aria-required is
+  // not allowed (axe: aria-allowed-attr); the field's * and the server's answer say it instead
+  const { 'aria-required': _required, ...textAria } = aria
   if (schema.type === 'boolean') {
     return (
       <Selector
@@ -179,7 +182,7 @@ function Control({
         maxLength={schema.maxLength}
         placeholder={ui?.placeholder}
         onChange={(v) => onChange(name, v === '' ? undefined : v)}
-        {...aria}
+        {...textAria}
       />
     )
   const isNumber = schema.type === 'number' || schema.type === 'integer'
@@ -193,7 +196,7 @@ function Control({
       placeholder={ui?.placeholder}
       clearable={!isNumber && schema.format !== 'date'}
       onChange={(v) => onChange(name, isNumber ? toNumber(v) : v === '' ? undefined : v)}
-      {...aria}
+      {...textAria}
     />
   )
 }
