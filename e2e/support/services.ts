@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 /** A 1×1 PNG: the materials endpoint reads the type from the bytes, so a real image it must be. */
 const PNG = Buffer.from(
@@ -14,7 +14,11 @@ export const pngFile = (name: string) => ({ name, mimeType: 'image/png', buffer:
  * starts 在线办理 for the user's first enterprise; answers the new draft's path
  * (/services/applications/{id}/apply) once its form shows.
  */
-export async function startApplication(page: Page, matterName: string): Promise<string> {
+export async function startApplication(
+  page: Page,
+  matterName: string,
+  onGuide?: () => Promise<void>,
+): Promise<string> {
   await page.goto('/matters')
   const search = page.getByPlaceholder(/搜索/)
   await search.fill(matterName)
@@ -24,6 +28,8 @@ export async function startApplication(page: Page, matterName: string): Promise<
     .first()
     .click()
   await page.getByText(matterName, { exact: true }).first().waitFor()
+  await page.getByRole('button', { name: '在线办理' }).waitFor()
+  if (onGuide) await onGuide()
   await page.getByRole('button', { name: '在线办理' }).click()
   // the demo user acts for three enterprises (each rated A or B, none in a restricted trade): any will do
   await page.getByText('为哪家企业办理？').waitFor()
@@ -77,4 +83,38 @@ export async function uploadRequiredAndSubmit(page: Page): Promise<void> {
   await stepTo(page, '确认提交')
   await page.getByRole('button', { name: '提交申请' }).click()
   await page.waitForURL(/\/services\/applications\/[0-9a-f-]{36}$/)
+}
+
+/** 食品经营许可's own questions (a shop selling prepackaged food, not online, one person on staff). */
+export async function fillFoodLicence(page: Page): Promise<void> {
+  await stepTo(page, '经营场所与项目')
+  const field = (name: string) => page.locator(`[data-field="${name}"]`)
+  await field('premises').locator('input').fill('大连市中山区友好街 18 号一层')
+  await field('premisesArea').locator('input').fill('86')
+  await field('businessForm').getByText('食品销售经营者', { exact: true }).click()
+  await field('businessItems').getByText('预包装食品销售（含冷藏冷冻食品）', { exact: true }).click()
+  await field('sellsOnline').getByText('否', { exact: true }).click()
+  await stepTo(page, '人员')
+  await field('foodSafetyManager').locator('input').fill('周安全')
+  await page.getByRole('button', { name: '添加从业人员' }).click()
+  const row = field('staff')
+  await row.locator('[data-field="name"] input').fill('吴店员')
+  await row.locator('[data-field="post"] input').fill('营业员')
+  await row.locator('[data-field="healthCertificateNo"] input').fill('JK2026-0318')
+}
+
+/** On the staff console's application page: a button of the page, then the same in its dialog. */
+export async function staffMove(page: Page, label: string, fill?: (dialog: Locator) => Promise<void>) {
+  await page.getByRole('button', { name: label, exact: true }).first().click()
+  const dialog = page.getByRole('dialog')
+  await dialog.waitFor()
+  if (fill) await fill(dialog)
+  await dialog.getByRole('button', { name: label, exact: true }).click()
+  await dialog.waitFor({ state: 'hidden' })
+}
+
+/** Claims the open review step and approves it (a note for the file). */
+export async function claimAndApprove(page: Page, note: string): Promise<void> {
+  await page.getByRole('button', { name: '认领', exact: true }).click()
+  await staffMove(page, '同意', (d) => d.getByLabel('意见').fill(note))
 }

@@ -79,13 +79,17 @@ export function SupplementAnswerCard({
       <Banner tone="error" text={banner} />
       <Form layout="vertical" className="m-form">
         <Form.Item label={t('services.supplement.note')} required>
+          {/* antd-mobile puts aria-* on its wrapper: the textarea itself is labelled by id */}
+          <label htmlFor="supplement-note" className="visually-hidden">
+            {t('services.supplement.note')}
+          </label>
           <TextArea
+            id="supplement-note"
             value={note}
             onChange={setNote}
             placeholder={t('services.supplement.notePlaceholder')}
             maxLength={2000}
             rows={3}
-            aria-label={t('services.supplement.note')}
           />
         </Form.Item>
         {materials.length > 0 ? (
