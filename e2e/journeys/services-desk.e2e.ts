@@ -63,7 +63,7 @@ it('a refused application goes to the 办不成事 desk and becomes an appeal in
   await desk.click()
   const dialog = page.getByRole('dialog')
   await dialog.getByLabel('补充说明（选填），如遇到的困难').fill('店面已按要求整改，希望协调重新审查')
-  await expectAccessible(page)
+  await shot(page, 'desk-dialog')
   await dialog.getByRole('button', { name: '提交反映' }).click()
   const filed = page.getByText(/^已转为诉求 /)
   await filed.waitFor()
