@@ -9,10 +9,11 @@ import {
   startApplication,
   uploadRequiredAndSubmit,
 } from '../support/services'
-import { enterpriseOnPhone, staffOnDesktop } from '../support/sign-in'
+import { newEnterpriseOnPhone } from '../support/enterprise'
+import { staffOnDesktop } from '../support/sign-in'
 
 /**
- * 办不成事 (issue 12, journey d): the demo enterprise applies for 食品经营许可; the handler accepts and
+ * 办不成事 (issue 12, journey d): a new enterprise applies for 食品经营许可; the handler accepts and
  * gives a favourable opinion, but the head refuses, with the reason and the legal basis; the enterprise
  * reads the refusal on its phone and takes it to the 办不成事 desk in one tap; it becomes an appeal
  * whose page names the application it came from, and the task force finds it in the pool.
@@ -28,7 +29,16 @@ const BASIS = '《食品经营许可和备案管理办法》第十二条'
 
 it('a refused application goes to the 办不成事 desk and becomes an appeal in the pool', async () => {
   const shot = screenshots('services-desk')
-  const page = await enterpriseOnPhone(browser, '13900000001')
+  // an enterprise of its own (a phone of its own: no other journey's sign-in code in the way)
+  const { page } = await newEnterpriseOnPhone(browser, {
+    name: '大连友好街食品店有限公司',
+    legalRepresentative: '钱友好',
+    divisionCode: '210202',
+    industryCode: 'F52',
+    sizeClass: 'micro',
+    foundedOn: '2021-04-01',
+    employees: 6,
+  })
   const id = await startApplication(page, '食品经营许可')
   await fillApplicant(page)
   await fillFoodLicence(page)
@@ -67,6 +77,7 @@ it('a refused application goes to the 办不成事 desk and becomes an appeal in
   await dialog.getByRole('button', { name: '提交反映' }).click()
   const filed = page.getByText(/^已转为诉求 /)
   await filed.waitFor()
+  await dialog.waitFor({ state: 'hidden' })
   const number = (await filed.textContent())!.replace('已转为诉求 ', '').trim()
   await shot(page, 'filed')
 

@@ -10,10 +10,11 @@ import {
   startApplication,
   uploadRequiredAndSubmit,
 } from '../support/services'
-import { enterpriseOnPhone, staffOnDesktop } from '../support/sign-in'
+import { newEnterpriseOnPhone } from '../support/enterprise'
+import { staffOnDesktop } from '../support/sign-in'
 
 /**
- * A licence without a visit (issue 12, journey a): the demo enterprise finds 食品经营许可 in the
+ * A licence without a visit (issue 12, journey a): a new enterprise finds 食品经营许可 in the
  * catalogue on its phone, reads the guide, fills the form and uploads the materials, and submits; the
  * market regulation bureau's handler tells it once everything to supplement (一次性告知); the
  * enterprise answers with the missing file; the handler accepts; the handler's review step and the
@@ -28,7 +29,16 @@ afterAll(() => browser?.close())
 
 it('a licence goes from the guide to a verified e-certificate without a visit', async () => {
   const shot = screenshots('services-licence')
-  const page = await enterpriseOnPhone(browser, '13900000001')
+  // an enterprise of its own (a phone of its own: no other journey's sign-in code in the way)
+  const { page } = await newEnterpriseOnPhone(browser, {
+    name: '大连海岸线便利店有限公司',
+    legalRepresentative: '孙海岸',
+    divisionCode: '210202',
+    industryCode: 'F52',
+    sizeClass: 'micro',
+    foundedOn: '2021-04-01',
+    employees: 6,
+  })
 
   // 1. The guide, the form and the materials, on the phone.
   const id = await startApplication(page, '食品经营许可', async () => {

@@ -31,10 +31,15 @@ export async function startApplication(
   await page.getByRole('button', { name: '在线办理' }).waitFor()
   if (onGuide) await onGuide()
   await page.getByRole('button', { name: '在线办理' }).click()
-  // the demo user acts for three enterprises (each rated A or B, none in a restricted trade): any will do
-  await page.getByText('为哪家企业办理？').waitFor()
-  await page.locator('a.m-link-card').first().click()
-  await page.waitForURL(/\/services\/applications\/[0-9a-f-]{36}\/apply$/)
+  // one enterprise: straight on; the demo user acts for three (each rated A or B, none in a
+  // restricted trade), and any will do
+  const draft = /\/services\/applications\/[0-9a-f-]{36}\/apply$/
+  const chooser = page.getByText('为哪家企业办理？')
+  await Promise.race([page.waitForURL(draft), chooser.waitFor()])
+  if (!draft.test(page.url())) {
+    await page.locator('a.m-link-card').first().click()
+    await page.waitForURL(draft)
+  }
   return new URL(page.url()).pathname.split('/')[3]!
 }
 

@@ -69,7 +69,9 @@ function ApplicationView({ id }: { id: string }) {
   if (!loaded.data) return <PageLoading />
   const [application, content, timeline, notices] = loaded.data
   const reload = () => setRound((r) => r + 1)
-  const clock = clockOf(application)
+  const answering = application.status === 'supplement_requested' && !application.supplementAnsweredAt
+  // the supplement card says its own deadline: the status does not say it twice
+  const clock = answering ? null : clockOf(application)
   const instant = timeline.items.some((e) => e.type === 'submit' && e.data.instant === true)
   const decision = [...notices.items].reverse().find((n) => DECISION_NOTICES.includes(n.kind))
   const uploadable = content.materials.filter((m) => m.state !== 'platform' && m.state !== 'certificate')
@@ -115,7 +117,7 @@ function ApplicationView({ id }: { id: string }) {
           </Button>
         ) : null}
       </section>
-      {application.status === 'supplement_requested' && !application.supplementAnsweredAt ? (
+      {answering ? (
         <SupplementAnswerCard
           application={application}
           materials={uploadable.map((m) => m.name)}
