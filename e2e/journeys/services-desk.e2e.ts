@@ -91,7 +91,11 @@ it('a refused application goes to the 办不成事 desk and becomes an appeal in
   // 4. The task force finds it in the pool.
   const dispatcher = await staffOnDesktop(browser, 'dispatcher')
   await dispatcher.goto('/staff/appeals/queue')
-  await dispatcher.getByText(number).first().waitFor()
+  await dispatcher.getByRole('button', { name: '查询' }).waitFor()
   await expectAccessible(dispatcher)
+  // by its number: the pool holds the other journeys' appeals too
+  await dispatcher.getByPlaceholder('编号、标题或企业名称').fill(number)
+  await dispatcher.getByRole('button', { name: '查询' }).click()
+  await dispatcher.getByRole('row').filter({ hasText: number }).getByText('办不成事：食品经营许可').waitFor()
   await shot(dispatcher, 'in-the-pool')
 })
