@@ -34,6 +34,9 @@ export const paths = {
   matter: (id: string) => `/matters/${id}`,
   /** The public statistics of online services (办事统计). */
   serviceStatistics: '/statistics/services',
+  /** The enterprise's e-certificates, and the public check of one (what its QR encodes). */
+  certificates: '/certificates',
+  verifyCertificate: (payload: string) => `/certificates/verify?p=${encodeURIComponent(payload)}`,
   devInbox: '/dev/inbox',
   /** Asks for the current privacy notice and terms before anything else (then goes on to `next`). */
   consent: '/consent',

@@ -15,6 +15,7 @@ import {
   buildEvent,
   buildMatter,
   buildNotice,
+  material,
   type ApplicationFacts,
 } from './services-figures.factories'
 
@@ -269,5 +270,40 @@ describe('The 办不成事 desk', () => {
     expect(stray.status).toBe(400)
     expect((await applicant.post(`${BASE}/not-a-uuid/appeal`, {})).status).toBe(400)
     expect(await appealsOf(id)).toEqual([])
+  })
+})
+
+describe('the staff view through the appeal an application became', () => {
+  it('opens to the task force and the appeal department once they hold the appeal, with its materials', async () => {
+    const withMaterial = await buildMatter(t, {
+      departmentId,
+      name: '食品经营许可证核发',
+      materials: [material('营业执照', true)],
+    })
+    const id = await buildApplication(
+      t,
+      { enterpriseId, applicantUserId, matter: withMaterial, departmentId },
+      { title: '食品经营许可申请', status: 'refused', decided_at: PAST },
+    )
+    // before the desk: the application is its department's, nobody else's
+    expect((await dispatcher.get(`${BASE}/${id}/staff`)).status).toBe(404)
+    expect((await appealHandler.get(`${BASE}/${id}/staff`)).status).toBe(404)
+    const own = await matterHandler.get(`${BASE}/${id}/staff`)
+    expect(own.status).toBe(200)
+    expect(own.body.materials).toEqual([
+      expect.objectContaining({ name: '营业执照', state: 'platform', files: [] }),
+    ])
+
+    const appealId = (await applicant.post(`${BASE}/${id}/appeal`, {})).body.appeal.id
+    const pooled = await dispatcher.get(`${BASE}/${id}/staff`)
+    expect(pooled.status).toBe(200)
+    expect(pooled.body).toMatchObject({ id, status: 'refused', allowedActions: [] })
+    expect(pooled.body.materials).toHaveLength(1)
+    expect((await appealHandler.get(`${BASE}/${id}/staff`)).status).toBe(404)
+    await dispatcher.post(`/api/v1/appeals/${appealId}/dispatch`, { leadDepartmentId: appealDepartmentId })
+    expect((await appealHandler.get(`${BASE}/${id}/staff`)).status).toBe(200)
+    expect((await bystander.get(`${BASE}/${id}/staff`)).status).toBe(404)
+    // the applicant reads its own pages, not the staff view
+    expect((await applicant.get(`${BASE}/${id}/staff`)).status).toBe(403)
   })
 })

@@ -4,6 +4,8 @@ import { notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { definePresenter } from '../../kernel/present'
 import { rolesOn } from './application-action'
+import { mayReadThroughAppeal } from './application-desk.service'
+import { readApplicationContent } from './application-form.service'
 import { APPLICATION_TABLE, type ApplicationRole } from './application-states'
 import * as sq from './applications-staff.queries'
 import type { ReviewTaskRow, StaffApplicationRow } from './applications-staff.queries'
@@ -20,6 +22,8 @@ import * as q from './services.queries'
  */
 
 const READERS = ['handler', 'department_head', 'admin', 'bureau_leader'] as const
+/** Who may open one application: the readers, and the task force through an appeal it became. */
+const APPLICATION_READERS = [...READERS, 'dispatcher'] as const
 
 function isOverseer(user: UserActor): boolean {
   return hasRole(user, 'admin') || hasRole(user, 'bureau_leader')
@@ -164,16 +168,17 @@ export async function getStaffApplication(
   actor: Actor,
   id: string,
 ): Promise<StaffApplication> {
-  const user = requireRole(actor, ...READERS)
+  const user = requireRole(actor, ...APPLICATION_READERS)
   const row = await sq.findStaffApplication(deps.db, id)
   if (!row) throw notFound()
   const roles = rolesOn(user, row)
-  if (!roles.length && !isOverseer(user)) throw notFound()
-  const [tasks, notices, events, colleagues] = await Promise.all([
+  if (!roles.length && !isOverseer(user) && !(await mayReadThroughAppeal(deps, user, row))) throw notFound()
+  const [tasks, notices, events, colleagues, content] = await Promise.all([
     sq.findReviewTasks(deps.db, id),
     q.findApplicationNotices(deps.db, id),
     sq.findApplicationEvents(deps.db, id),
     roles.length && row.department_id ? sq.findColleagues(deps.db, row.department_id) : Promise.resolve([]),
+    readApplicationContent(deps, id),
   ])
   const allowedActions = APPLICATION_TABLE.actions.filter(
     (action) =>
@@ -193,7 +198,7 @@ export async function getStaffApplication(
     matterName: row.matter_name,
     departmentId: row.department_id,
     formData: row.form_data,
-    materials: [],
+    materials: content?.materials ?? [],
     clocks: {
       receivedAt: iso(row.received_at),
       completenessDueAt: iso(row.completeness_due_at),

@@ -1,6 +1,12 @@
 import type {
   DecideTaskInput,
   DelegateTaskInput,
+  ExtensionInput,
+  NotAcceptInput,
+  SpecialStepEndInput,
+  SpecialStepStartInput,
+  SupplementRequestInput,
+  ToleranceAcceptanceInput,
   Queue,
   QueueFilter,
   QueueItem,
@@ -9,7 +15,7 @@ import type {
 } from '@server/modules/services/services.schema'
 import { api } from '../../app/api'
 
-export type { Queue, QueueItem, ReviewTaskView, StaffApplication }
+export type { Queue, QueueItem, ReviewTaskView, SpecialStepStartInput, StaffApplication }
 
 /** The moves of the completeness check and after (the intake's endpoints) a staff page offers. */
 export type IntakeAction =
@@ -21,6 +27,18 @@ export type IntakeAction =
   | 'start_special_step'
   | 'end_special_step'
   | 'archive'
+
+/** Each move's body, typed from the server's zod schemas (services.schema.ts). */
+export type IntakeBodies = {
+  accept: Record<string, never>
+  not_accept: NotAcceptInput
+  request_supplement: SupplementRequestInput
+  accept_with_tolerance: ToleranceAcceptanceInput
+  extend: ExtensionInput
+  start_special_step: SpecialStepStartInput
+  end_special_step: SpecialStepEndInput
+  archive: Record<string, never>
+}
 
 /** Each move's endpoint under /services/applications/{id}/ (the intake work's names). */
 const INTAKE_PATHS: Record<IntakeAction, string> = {
@@ -56,6 +74,6 @@ export const reviewApi = {
   decide: (id: string, taskId: string, body: DecideTaskInput) =>
     api.post<StaffApplication>(`${task(id, taskId)}/decide`, body),
   /** A move of the intake's; answers nothing the page relies on: it reloads the application. */
-  move: (id: string, action: IntakeAction, body: Record<string, unknown> = {}) =>
+  move: <A extends IntakeAction>(id: string, action: A, body: IntakeBodies[A]) =>
     api.post<unknown>(`${apps(id)}/${INTAKE_PATHS[action]}`, body),
 }

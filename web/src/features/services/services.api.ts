@@ -24,7 +24,10 @@ import type {
   ServicesFiguresInput,
   ServicesFiguresRow,
   ServicesStatistics,
+  ApplicantTimelineSchema,
 } from '@server/modules/services/services.schema'
+import type { z } from 'zod'
+import type { CertificateListSchema } from '@server/modules/certificates/certificates.schema'
 import { api, API_BASE, buildQuery } from '../../app/api'
 
 export type {
@@ -42,8 +45,16 @@ export type {
   MatterVersion,
   MatterVersionList,
 }
-export type { ApplicationHistory, DeskState, ServicesFigures, ServicesFiguresRow, ServicesStatistics }
+export type {
+  ApplicationNoticeList,
+  ApplicationHistory,
+  DeskState,
+  ServicesFigures,
+  ServicesFiguresRow,
+  ServicesStatistics,
+}
 export type FiguresPeriod = Pick<ServicesFiguresInput, 'from' | 'to' | 'by'>
+export type ApplicantTimeline = z.infer<typeof ApplicantTimelineSchema>
 export type SavedForm = { savedAt: string; issues: Record<string, string> }
 export type AttachedMaterial = { id: string; materialName: string; source: string; fileName: string | null }
 
@@ -78,13 +89,22 @@ export const servicesApi = {
   saveForm: (id: string, data: Record<string, unknown>) =>
     api.put<SavedForm>(`/services/applications/${id}/form`, { data }),
   submit: (id: string) => api.post<Application>(`/services/applications/${id}/submit`),
-  uploadMaterial: (applicationId: string, materialName: string, file: File) => {
+  uploadMaterial: (
+    applicationId: string,
+    materialName: string,
+    file: File,
+    options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+  ) => {
     const form = new FormData()
     form.set('applicationId', applicationId)
     form.set('materialName', materialName)
     form.set('file', file)
-    return api.upload<AttachedMaterial>('/services/material-uploads', form)
+    return api.upload<AttachedMaterial>('/services/material-uploads', form, options)
   },
+  /** The enterprise's e-certificates (an approved application's is among them). */
+  myCertificates: () => api.get<z.infer<typeof CertificateListSchema>>('/certificates/mine'),
+  /** What the applicant reads of its application's history (the steps meant for it), oldest first. */
+  timeline: (id: string) => api.get<ApplicantTimeline>(`/services/applications/${id}/timeline`),
   reuseMaterial: (id: string, materialName: string, uploadId: string) =>
     api.post<AttachedMaterial>(`/services/applications/${id}/materials/reuse`, {
       materialName,

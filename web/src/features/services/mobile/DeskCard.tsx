@@ -42,14 +42,19 @@ export function DeskCard({ applicationId, initial }: { applicationId: string; in
     void Dialog.confirm({
       title: t('services.desk.confirmTitle'),
       content: (
-        <TextArea
-          placeholder={t('services.desk.notePlaceholder')}
-          maxLength={500}
-          rows={3}
-          showCount
-          aria-label={t('services.desk.notePlaceholder')}
-          onChange={(value) => (note.current = value)}
-        />
+        <>
+          <label htmlFor="desk-note" className="visually-hidden">
+            {t('services.desk.notePlaceholder')}
+          </label>
+          <TextArea
+            id="desk-note"
+            placeholder={t('services.desk.notePlaceholder')}
+            maxLength={500}
+            rows={3}
+            showCount
+            onChange={(value) => (note.current = value)}
+          />
+        </>
       ),
       confirmText: t('services.desk.confirm'),
       cancelText: t('services.desk.cancel'),

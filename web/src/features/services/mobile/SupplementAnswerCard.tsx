@@ -1,4 +1,4 @@
-import { Button, Form, List, TextArea } from 'antd-mobile'
+import { Button, Form, List, Selector, TextArea } from 'antd-mobile'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../app/api'
@@ -6,7 +6,7 @@ import { MAX_ATTACHMENTS } from '../../../ui/attachments'
 import { cityDateOf } from '../../../ui/format'
 import { AttachmentPicker } from '../../../ui/mobile/AttachmentPicker'
 import { Banner } from '../../../ui/mobile/Banner'
-import { useAttachmentUploads, type Uploader } from '../../../ui/use-attachment-uploads'
+import { useAttachmentUploads } from '../../../ui/use-attachment-uploads'
 import { servicesApi, type Application } from '../services.api'
 
 /** The deadline is the next day's 00:00 (an answer at it is late): the applicant's last day is the one before. */
@@ -14,25 +14,35 @@ function lastDayOf(dueAt: string | null): string {
   return dueAt ? cityDateOf(new Date(new Date(dueAt).getTime() - 1)) : '—'
 }
 
+/** The material a supplement item names (the department usually writes the material's name), else the first. */
+export function materialForItems(items: { item: string }[], materials: string[]): string | undefined {
+  return materials.find((m) => items.some((it) => it.item.includes(m) || m.includes(it.item))) ?? materials[0]
+}
+
 /**
  * The applicant's answer to the one supplement request (一次性告知): every item the department listed
- * with what is wrong with it, the deadline, a note and the uploads. The uploader is the page's (the
- * application's materials endpoint); the card sends the finished uploads' ids.
+ * with what is wrong with it, the deadline, a note and the uploads. Each upload is a file of one of
+ * the application's materials (`materials`: those the applicant uploads), sent to the materials
+ * endpoint as it is picked; the answer carries the finished uploads' ids.
  */
 export function SupplementAnswerCard({
   application,
-  uploader,
+  materials,
   onAnswered,
 }: {
   application: Application
-  uploader: Uploader
+  materials: string[]
   onAnswered: (application: Application) => void
 }) {
   const { t } = useTranslation()
   const [note, setNote] = useState('')
   const [banner, setBanner] = useState<string>()
   const [saving, setSaving] = useState(false)
-  const uploads = useAttachmentUploads(t('errors.generic'), MAX_ATTACHMENTS, uploader)
+  const [material, setMaterial] = useState(() => materialForItems(application.supplementItems, materials))
+  // a new uploader with each choice: the files picked next belong to the material chosen now
+  const uploads = useAttachmentUploads(t('errors.generic'), MAX_ATTACHMENTS, (file, onProgress, signal) =>
+    servicesApi.uploadMaterial(application.id, material ?? '', file, { onProgress, signal }),
+  )
 
   const send = async () => {
     setBanner(undefined)
@@ -69,18 +79,34 @@ export function SupplementAnswerCard({
       <Banner tone="error" text={banner} />
       <Form layout="vertical" className="m-form">
         <Form.Item label={t('services.supplement.note')} required>
+          {/* antd-mobile puts aria-* on its wrapper: the textarea itself is labelled by id */}
+          <label htmlFor="supplement-note" className="visually-hidden">
+            {t('services.supplement.note')}
+          </label>
           <TextArea
+            id="supplement-note"
             value={note}
             onChange={setNote}
             placeholder={t('services.supplement.notePlaceholder')}
             maxLength={2000}
             rows={3}
-            aria-label={t('services.supplement.note')}
           />
         </Form.Item>
-        <Form.Item label={t('services.supplement.uploads')}>
-          <AttachmentPicker uploads={uploads} addLabel={t('services.supplement.uploads')} />
-        </Form.Item>
+        {materials.length > 0 ? (
+          <>
+            <Form.Item label={t('services.supplement.material')}>
+              <Selector
+                columns={1}
+                options={materials.map((name) => ({ label: name, value: name }))}
+                value={material ? [material] : []}
+                onChange={(value) => value[0] && setMaterial(value[0])}
+              />
+            </Form.Item>
+            <Form.Item label={t('services.supplement.uploads')}>
+              <AttachmentPicker uploads={uploads} addLabel={t('services.supplement.uploads')} />
+            </Form.Item>
+          </>
+        ) : null}
       </Form>
       <Button block color="primary" size="large" loading={saving} onClick={() => void send()}>
         {t('services.supplement.submit')}

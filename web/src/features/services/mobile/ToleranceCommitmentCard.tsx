@@ -73,12 +73,15 @@ export function ToleranceCommitmentCard({
       </Checkbox.Group>
       <Form layout="vertical" className="m-form">
         <Form.Item label={t('services.tolerance.commitment')}>
+          <label htmlFor="tolerance-commitment" className="visually-hidden">
+            {t('services.tolerance.commitment')}
+          </label>
           <TextArea
+            id="tolerance-commitment"
             value={commitment}
             onChange={setCommitment}
             maxLength={2000}
             autoSize={{ minRows: 3, maxRows: 8 }}
-            aria-label={t('services.tolerance.commitment')}
           />
         </Form.Item>
         <Form.Item>

@@ -4,11 +4,17 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../app/api'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
-import { reviewApi, type IntakeAction, type ReviewTaskView, type StaffApplication } from '../review.api'
+import {
+  reviewApi,
+  type IntakeBodies,
+  type ReviewTaskView,
+  type SpecialStepStartInput,
+  type StaffApplication,
+} from '../review.api'
 
 /** A form behind a button of the application page: a move of the intake's, or a decision on a review step. */
 export type ModalAction =
-  | { kind: 'intake'; action: IntakeAction }
+  | { kind: 'intake'; action: keyof IntakeBodies }
   | { kind: 'task'; action: 'approve' | 'refuse' | 'return' | 'delegate'; task: ReviewTaskView }
 
 type Values = {
@@ -18,7 +24,6 @@ type Values = {
   referTo?: string
   items?: { item?: string; problem?: string }[]
   toleranceItems?: string
-  commitment?: string
   days?: number
   stepKind?: string
   assigneeId?: string
@@ -31,8 +36,8 @@ const FIELDS = [
   'legalBasis',
   'referTo',
   'items',
-  'commitment',
-  'days',
+  'dueWorkingDays',
+  'kind',
   'kind',
   'assigneeId',
 ]
@@ -74,22 +79,26 @@ export function ApplicationActionModal({
         ...(trimmed(v.legalBasis) ? { legalBasis: trimmed(v.legalBasis)! } : {}),
       })
     }
-    const bodies: Record<IntakeAction, Record<string, unknown>> = {
+    // Each body as the server's zod schema has it (strict objects: an extra key is refused).
+    const bodies: IntakeBodies = {
       accept: {},
-      not_accept: { reason: trimmed(v.reason), referTo: trimmed(v.referTo) },
+      not_accept: { reason: trimmed(v.reason)!, referTo: trimmed(v.referTo)! },
       request_supplement: {
-        items: (v.items ?? []).map((i) => ({ item: trimmed(i.item), problem: trimmed(i.problem) })),
+        items: (v.items ?? []).map((i) => ({ item: trimmed(i.item)!, problem: trimmed(i.problem)! })),
       },
       accept_with_tolerance: {
         items: (v.toleranceItems ?? '')
           .split(/[\n，,、]/)
           .map((s) => s.trim())
           .filter(Boolean),
-        commitment: trimmed(v.commitment),
+        dueWorkingDays: v.days!,
       },
-      extend: { days: v.days, reason: trimmed(v.reason) },
-      start_special_step: { kind: v.stepKind, limitDays: v.days, note: trimmed(v.note) },
-      end_special_step: { note: trimmed(v.note) },
+      extend: { reason: trimmed(v.reason)! },
+      start_special_step: {
+        kind: (v.stepKind ?? 'expert_review') as SpecialStepStartInput['kind'],
+        ...(trimmed(v.note) ? { note: trimmed(v.note)! } : {}),
+      },
+      end_special_step: trimmed(v.note) ? { note: trimmed(v.note)! } : {},
       archive: {},
     }
     await reviewApi.move(id, modal.action, bodies[modal.action])
@@ -131,7 +140,7 @@ export function ApplicationActionModal({
         layout="vertical"
         name={`application-${a}`}
         onFinish={(values) => void submit(values)}
-        initialValues={{ items: [{}], days: a === 'extend' ? 10 : 15, stepKind: 'expert_review' }}
+        initialValues={{ items: [{}], days: 5, stepKind: 'expert_review' }}
       >
         {a === 'accept' || a === 'archive' ? <p>{tx(`services.staff.confirm.${a}`)}</p> : null}
         {a === 'request_supplement' ? (
@@ -191,7 +200,7 @@ export function ApplicationActionModal({
           </>
         ) : null}
         {a === 'not_accept' ? (
-          <Form.Item name="referTo" label={t('services.staff.form.referTo')}>
+          <Form.Item name="referTo" label={t('services.staff.form.referTo')} rules={required('referTo')}>
             <Input maxLength={200} />
           </Form.Item>
         ) : null}
@@ -204,22 +213,15 @@ export function ApplicationActionModal({
             >
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
-            <Form.Item
-              name="commitment"
-              label={t('services.staff.form.commitment')}
-              rules={required('commitment')}
-            >
-              <Input.TextArea rows={2} maxLength={1000} />
-            </Form.Item>
           </>
         ) : null}
-        {a === 'extend' || a === 'start_special_step' ? (
+        {a === 'accept_with_tolerance' ? (
           <Form.Item
             name="days"
-            label={t('services.staff.form.days')}
+            label={t('services.staff.form.dueWorkingDays')}
             rules={[{ required: true, message: t('services.staff.form.daysRequired') }]}
           >
-            <InputNumber min={1} max={a === 'extend' ? 30 : 365} />
+            <InputNumber min={1} max={365} />
           </Form.Item>
         ) : null}
         {a === 'start_special_step' ? (

@@ -22,7 +22,9 @@ import { formatDateTime } from '../../../ui/format'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { reviewApi, type IntakeAction, type ReviewTaskView, type StaffApplication } from '../review.api'
+import { servicesApi } from '../services.api'
 import { ApplicationActionModal, type ModalAction } from './ApplicationActionModal'
+import { ApplicationContentView } from './ApplicationContentView'
 import { ApplicationStatusTag } from './ApplicationStatusTag'
 
 /** The moves a button opens, in the order a department meets them; each only when allowedActions has it. */
@@ -210,20 +212,7 @@ function ApplicationView({
               )}
             </Card>
             <Card title={<h2 className="s-card-title">{t('services.staff.formTitle')}</h2>}>
-              {Object.keys(application.formData).length ? (
-                <Descriptions column={{ xs: 1, md: 2 }} size="small">
-                  {Object.entries(application.formData).map(([key, value]) => (
-                    <Descriptions.Item key={key} label={key}>
-                      {typeof value === 'object' ? JSON.stringify(value) : String(value)}
-                    </Descriptions.Item>
-                  ))}
-                </Descriptions>
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('services.staff.noForm')} />
-              )}
-              <Typography.Text type="secondary">
-                {t('services.staff.materialsCount', { count: application.materials.length })}
-              </Typography.Text>
+              <StaffContent application={application} />
             </Card>
             <Card title={<h2 className="s-card-title">{t('services.staff.noticesTitle')}</h2>}>
               {application.notices.length ? (
@@ -336,6 +325,39 @@ function ApplicationView({
           }}
         />
       ) : null}
+    </>
+  )
+}
+
+/**
+ * The form as the applicant filled it and how each material was satisfied (the forms work's view);
+ * for a reader the form endpoint does not serve (the task force through an appeal), the raw answers
+ * and the materials the staff view carries.
+ */
+function StaffContent({ application }: { application: StaffApplication }) {
+  const { t, i18n } = useTranslation()
+  const content = useLoad(
+    () => servicesApi.form(application.id),
+    [application.id, application.version, i18n.language],
+  )
+  if (content.data) return <ApplicationContentView content={content.data} />
+  if (!content.error) return <Card loading bordered={false} />
+  return (
+    <>
+      {Object.keys(application.formData).length ? (
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          {Object.entries(application.formData).map(([key, value]) => (
+            <Descriptions.Item key={key} label={key}>
+              {typeof value === 'object' ? JSON.stringify(value) : String(value)}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('services.staff.noForm')} />
+      )}
+      <Typography.Text type="secondary">
+        {t('services.staff.materialsCount', { count: application.materials.length })}
+      </Typography.Text>
     </>
   )
 }
