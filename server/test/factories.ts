@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { Insertable } from 'kysely'
+import { sql, type Insertable } from 'kysely'
 import type { Role, StaffRole } from '../src/kernel/auth/actor'
 import { hashPassword } from '../src/kernel/auth/password'
 import type { DepartmentsTable } from '../src/modules/departments/departments.tables'
@@ -155,7 +155,10 @@ export async function signInStaff(
 export async function readSmsCode(t: TestApp, phone: string): Promise<string> {
   await t.deps.jobs.runQueued(DELIVER_QUEUE)
   // Under a pinned test clock pg-boss schedules the job at the fake time; the outbox sweep still finds it.
-  await t.deps.notifier.deliverDue()
+  // A clock pinned in the past is behind a real PostgreSQL's own now() (which stamped the message):
+  // deliver as of the later of the two (the embedded database reads the pinned clock itself).
+  const { rows } = await sql<{ now: Date }>`SELECT now() AS now`.execute(t.deps.db)
+  await t.deps.notifier.deliverDue(new Date(Math.max(Date.now(), new Date(rows[0]!.now).getTime())))
   const res = await t.anonymous().get('/api/v1/dev/inbox')
   // A notice can mention 验证码 without carrying one (a claim's "认领" notice to the managers): the code is six digits.
   const sms = (res.body.items as { to: string; text: string }[]).find(
