@@ -121,5 +121,8 @@ export async function staffMove(page: Page, label: string, fill?: (dialog: Locat
 /** Claims the open review step and approves it (a note for the file). */
 export async function claimAndApprove(page: Page, note: string): Promise<void> {
   await page.getByRole('button', { name: '认领', exact: true }).click()
+  // the claim is taken when the page shows the step as the caller's: only then may it be decided
+  await page.getByRole('button', { name: '认领', exact: true }).waitFor({ state: 'detached' })
+  await page.getByRole('button', { name: '同意', exact: true }).first().waitFor()
   await staffMove(page, '同意', (d) => d.getByLabel('意见').fill(note))
 }
