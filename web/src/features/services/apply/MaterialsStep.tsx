@@ -1,8 +1,8 @@
 import { Button, Checkbox, Tag, Toast } from 'antd-mobile'
-import { useId, useState, type ChangeEvent } from 'react'
+import { useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../app/api'
-import { ATTACHMENT_ACCEPT } from '../../../ui/attachments'
+import { MaterialFileList, MaterialUploadButton } from './MaterialFiles'
 import { servicesApi, type ApplicationFormView, type PlannedMaterialView } from '../services.api'
 
 type Reusable = ApplicationFormView['reusable'][number]
@@ -60,7 +60,6 @@ function MaterialCard({
   onChanged: () => Promise<void>
 }) {
   const { t } = useTranslation()
-  const inputId = useId()
   const [busy, setBusy] = useState(false)
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true)
@@ -105,41 +104,19 @@ function MaterialCard({
         <p className="m-muted">{t('services.apply.notRequiredWhen', { when: material.notRequiredWhen })}</p>
       ) : null}
 
-      {material.files.length > 0 ? (
-        <ul className="apply-files">
-          {material.files.map((f) => (
-            <li key={f.id}>
-              <a href={servicesApi.materialFileUrl(applicationId, f.id)} target="_blank" rel="noreferrer">
-                {f.fileName}
-              </a>
-              <Button
-                size="mini"
-                fill="none"
-                color="danger"
-                disabled={busy}
-                onClick={() => void run(() => servicesApi.removeMaterial(applicationId, f.id))}
-              >
-                {t('services.apply.remove')}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <MaterialFileList
+        files={material.files.map((f) => ({
+          key: f.id,
+          fileName: f.fileName,
+          href: servicesApi.materialFileUrl(applicationId, f.id),
+        }))}
+        busy={busy}
+        onRemove={(id) => void run(() => servicesApi.removeMaterial(applicationId, id))}
+      />
 
       {!supplied ? (
         <>
-          <label htmlFor={inputId} className={`m-file-button apply-upload${busy ? ' is-disabled' : ''}`}>
-            <input
-              id={inputId}
-              type="file"
-              className="m-file-input"
-              accept={ATTACHMENT_ACCEPT}
-              onChange={pick}
-              disabled={busy}
-            />
-            {busy ? t('services.apply.uploading') : t('services.apply.upload')}
-          </label>
-          <p className="m-muted apply-hint">{t('services.apply.uploadHint')}</p>
+          <MaterialUploadButton busy={busy} onPick={pick} />
           {reusable
             .filter((r) => !usedUploads.has(r.fileName))
             .map((r) => (

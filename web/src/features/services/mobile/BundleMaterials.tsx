@@ -1,10 +1,10 @@
-import { Button, Tag, Toast } from 'antd-mobile'
-import { useId, useState, type ChangeEvent } from 'react'
+import { Tag, Toast } from 'antd-mobile'
+import { useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../app/api'
-import { ATTACHMENT_ACCEPT } from '../../../ui/attachments'
 import { bundlesApi, type BundleApplication } from '../bundles.api'
 import '../apply/apply.css'
+import { MaterialFileList, MaterialUploadButton } from '../apply/MaterialFiles'
 
 type Material = BundleApplication['materials'][number]
 
@@ -61,7 +61,6 @@ function MaterialCard({
   onChanged: () => Promise<void>
 }) {
   const { t } = useTranslation()
-  const inputId = useId()
   const [busy, setBusy] = useState(false)
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true)
@@ -103,38 +102,14 @@ function MaterialCard({
       {material.notRequiredWhen && !supplied ? (
         <p className="m-muted">{t('services.apply.notRequiredWhen', { when: material.notRequiredWhen })}</p>
       ) : null}
-      {material.files.length > 0 ? (
-        <ul className="apply-files">
-          {material.files.map((f) => (
-            <li key={f.uploadId}>
-              <span>{f.fileName}</span>
-              <Button
-                size="mini"
-                fill="none"
-                color="danger"
-                disabled={busy}
-                onClick={() => void run(() => bundlesApi.removeMaterial(applicationId, f.uploadId))}
-              >
-                {t('services.apply.remove')}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <MaterialFileList
+        files={material.files.map((f) => ({ key: f.uploadId, fileName: f.fileName }))}
+        busy={busy}
+        onRemove={(uploadId) => void run(() => bundlesApi.removeMaterial(applicationId, uploadId))}
+      />
       {!supplied ? (
         <>
-          <label htmlFor={inputId} className={`m-file-button apply-upload${busy ? ' is-disabled' : ''}`}>
-            <input
-              id={inputId}
-              type="file"
-              className="m-file-input"
-              accept={ATTACHMENT_ACCEPT}
-              onChange={pick}
-              disabled={busy}
-            />
-            {busy ? t('services.apply.uploading') : t('services.apply.upload')}
-          </label>
-          <p className="m-muted apply-hint">{t('services.apply.uploadHint')}</p>
+          <MaterialUploadButton busy={busy} onPick={pick} />
         </>
       ) : null}
       {issue ? (
