@@ -19,6 +19,7 @@ import benefits from './benefits/benefits.module'
 import privacy from './privacy/privacy.module'
 import services from './services/services.module'
 import certificates from './certificates/certificates.module'
+import ratings from './ratings/ratings.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -45,4 +46,5 @@ export const MODULES: readonly AppModule[] = [
   privacy,
   services,
   certificates,
+  ratings,
 ]

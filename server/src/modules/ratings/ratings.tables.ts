@@ -1,0 +1,36 @@
+import type { Generated } from 'kysely'
+import type { Timestamp } from '../../kernel/db/schema'
+
+/** Row types of the ratings module's tables, written to match server/migrations (change both in one commit). */
+
+export type RatingSubjectType =
+  'appeal' | 'benefit_claim' | 'application' | 'payout' | 'inspection' | 'rectification'
+
+export type RatingsTable = {
+  id: Generated<string>
+  subject_type: RatingSubjectType
+  subject_id: string
+  stage: Generated<string>
+  department_id: string | null
+  enterprise_id: string | null
+  kind: Generated<'given' | 'default'>
+  channel: Generated<'online' | 'window' | 'phone' | 'sms' | 'system'>
+  level: number
+  efficiency: number | null
+  guide_accuracy: number | null
+  convenience: number | null
+  usability: number | null
+  comment: string | null
+  rated_by: string | null
+  device_hash: string | null
+  rated_at: Timestamp
+  flags: Generated<string[]>
+  excluded_at: Date | null
+  excluded_reason: string | null
+}
+
+declare module '../../kernel/db/schema' {
+  interface DB {
+    ratings: RatingsTable
+  }
+}
