@@ -89,7 +89,7 @@ export async function updateCertificate(tx: Tx, id: string, changes: Updateable<
 export async function findWithdrawnCertificates(db: Executor) {
   return db
     .selectFrom('certificates')
-    .select(['number', 'status', 'status_changed_at'])
+    .select(['number', 'status', 'status_reason', 'status_changed_at'])
     .where('status', '<>', 'active')
     .orderBy('number')
     .execute()

@@ -13,6 +13,7 @@ import { createTestApp, type TestApp, type TestClient } from '../../../test/harn
 import { pdfQrCodes, pdfText } from '../../../test/pdf'
 import { canonicalBytes, checkPayload } from './certificate-payload'
 import { rotateCertificateSigningKey, seedDemoCertificates } from './certificates.service'
+import { STATUS_LIST_MAX_AGE_MS } from './verification-cache'
 
 /** Certificates through HTTP on a real database: issue, verify, status changes, scope. */
 const BASE = '/api/v1/certificates'
@@ -155,6 +156,26 @@ describe('Certificates', () => {
       expect.objectContaining({ number: cert.number, status: 'revoked' }),
     )
     expect(list.body.signature).toMatch(/^[0-9a-f]+$/)
+  })
+
+  it('learns of a status changed on another node within the status list’s window (clock pinned)', async () => {
+    const { body: cert } = await issue(head)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-01T02:00:00Z'))
+    expect((await verify(cert.payload)).body.result).toBe('valid')
+    // another node revokes it: the same database, not this node's services
+    await t.deps.db
+      .updateTable('certificates')
+      .set({ status: 'revoked', status_reason: '另一节点撤销', status_changed_at: new Date() })
+      .where('id', '=', cert.id)
+      .execute()
+    vi.setSystemTime(new Date(Date.now() + STATUS_LIST_MAX_AGE_MS - 1))
+    expect((await verify(cert.payload)).body.result).toBe('valid')
+    vi.setSystemTime(new Date(Date.now() + 1))
+    expect((await verify(cert.payload)).body).toMatchObject({
+      result: 'revoked',
+      statusReason: '另一节点撤销',
+    })
   })
 
   it('answers expired once the last valid day has passed in the city (clock pinned)', async () => {
