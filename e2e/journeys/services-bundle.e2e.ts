@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
 import { newEnterpriseOnPhone } from '../support/enterprise'
+import { confirmDialog } from '../support/services'
 import { staffOnDesktop } from '../support/sign-in'
 
 /**
@@ -36,9 +37,7 @@ async function departmentDecides(part: Part, handlerName: string, headName: stri
   await handler.goto(`/staff/services/applications/${part.applicationId}`)
   await handler.getByRole('heading', { name: part.matterName }).first().waitFor()
   await handler.getByRole('button', { name: '受理', exact: true }).click()
-  const accept = handler.getByRole('dialog', { name: '受理' })
-  await accept.getByRole('button', { name: '受理', exact: true }).click()
-  await accept.waitFor({ state: 'hidden' })
+  await confirmDialog(handler.getByRole('dialog', { name: '受理' }), '受理')
   await approveStep(handler)
   await expectAccessible(handler)
   await shot(handler, `${handlerName}-reviewed`)
@@ -63,9 +62,7 @@ async function approveStep(page: Page) {
     await approve.waitFor()
   }
   await approve.first().click()
-  const dialog = page.getByRole('dialog', { name: '同意' })
-  await dialog.getByRole('button', { name: '同意', exact: true }).click()
-  await dialog.waitFor({ state: 'hidden' })
+  await confirmDialog(page.getByRole('dialog', { name: '同意' }), '同意')
   // the step is done when its row says so (and no 同意 is left for this person)
   await expect.poll(() => approve.count(), { timeout: 15_000 }).toBe(0)
 }

@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       DEMO_PASSWORD,
       DEMO_ENTERPRISE_COUNT: '300',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       NODE_ENV: 'development',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,6 +62,9 @@ export default async function setup(project: TestProject) {
   return async () => {
     child.kill('SIGTERM')
     await new Promise((r) => child.once('exit', r))
+    // the server's log outlives its data: a failed run in CI can be read afterwards
+    fs.mkdirSync(path.join(root, 'e2e/screenshots'), { recursive: true })
+    fs.copyFileSync(path.join(dataDir, 'server.log'), path.join(root, 'e2e/screenshots/server.log'))
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }

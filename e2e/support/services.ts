@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 /** A 1×1 PNG: the materials endpoint reads the type from the bytes, so a real image it must be. */
 const PNG = Buffer.from(
@@ -114,8 +115,24 @@ export async function staffMove(page: Page, label: string, fill?: (dialog: Locat
   const dialog = page.getByRole('dialog')
   await dialog.waitFor()
   if (fill) await fill(dialog)
+  await confirmDialog(dialog, label)
+}
+
+/**
+ * Clicks a dialog's confirm button and waits until the dialog closes. When the server refuses the
+ * move, the dialog stays open with its error: the journey fails with that error's text, not with a
+ * bare timeout.
+ */
+export async function confirmDialog(dialog: Locator, label: string): Promise<void> {
+  // a click while antd's opening animation runs may land before the dialog's form is ready:
+  // confirm once the dialog has settled (no motion class left on it)
+  await expect.poll(() => dialog.getAttribute('class'), { timeout: 10_000 }).not.toMatch(/ant-zoom/)
   await dialog.getByRole('button', { name: label, exact: true }).click()
-  await dialog.waitFor({ state: 'hidden' })
+  const refused = dialog.getByRole('alert')
+  await dialog.waitFor({ state: 'hidden' }).catch(async (error: unknown) => {
+    const said = (await refused.count()) ? await refused.first().innerText() : null
+    throw new Error(`the ${label} dialog stayed open${said ? `: ${said}` : ''}`, { cause: error })
+  })
 }
 
 /** Claims the open review step and approves it (a note for the file). */
