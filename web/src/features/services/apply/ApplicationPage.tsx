@@ -124,6 +124,17 @@ function ApplicationView({ id }: { id: string }) {
           onAnswered={reload}
         />
       ) : null}
+      {application.status === 'accepted' &&
+      application.toleranceDueAt &&
+      !application.toleranceFulfilledAt &&
+      application.toleranceItems.length > 0 ? (
+        <SupplementAnswerCard
+          kind="tolerance"
+          application={application}
+          materials={uploadable.map((m) => m.name)}
+          onAnswered={reload}
+        />
+      ) : null}
       {application.status === 'submitted' && guide.data && guide.data.toleranceMaterials.length > 0 ? (
         <ToleranceCommitmentCard
           application={application}

@@ -20,25 +20,37 @@ export function materialForItems(items: { item: string }[], materials: string[])
 }
 
 /**
- * The applicant's answer to the one supplement request (一次性告知): every item the department listed
- * with what is wrong with it, the deadline, a note and the uploads. Each upload is a file of one of
- * the application's materials (`materials`: those the applicant uploads), sent to the materials
- * endpoint as it is picked; the answer carries the finished uploads' ids.
+ * The applicant sends materials the department waits for, in one answer: either the answer to the one
+ * supplement request (一次性告知: every item the department listed with what is wrong with it) or the
+ * materials a 容缺 acceptance let follow later (补齐容缺材料, by the committed deadline). Each upload is a
+ * file of one of the application's materials (`materials`: those the applicant uploads), sent to the
+ * materials endpoint as it is picked; the answer carries the finished uploads' ids.
  */
+export type MaterialsAnswerKind = 'supplement' | 'tolerance'
+
 export function SupplementAnswerCard({
   application,
   materials,
   onAnswered,
+  kind = 'supplement',
 }: {
   application: Application
   materials: string[]
   onAnswered: (application: Application) => void
+  kind?: MaterialsAnswerKind
 }) {
   const { t } = useTranslation()
   const [note, setNote] = useState('')
   const [banner, setBanner] = useState<string>()
   const [saving, setSaving] = useState(false)
-  const [material, setMaterial] = useState(() => materialForItems(application.supplementItems, materials))
+  // the supplement's items say what is wrong; the 容缺 items are the materials committed to follow
+  const items =
+    kind === 'supplement'
+      ? application.supplementItems
+      : application.toleranceItems.map((item) => ({ item, problem: '' }))
+  const key = kind === 'supplement' ? 'services.supplement' : 'services.toleranceFulfilment'
+  const dueAt = kind === 'supplement' ? application.supplementDueAt : application.toleranceDueAt
+  const [material, setMaterial] = useState(() => materialForItems(items, materials))
   // a new uploader with each choice: the files picked next belong to the material chosen now
   const uploads = useAttachmentUploads(t('errors.generic'), MAX_ATTACHMENTS, (file, onProgress, signal) =>
     servicesApi.uploadMaterial(application.id, material ?? '', file, { onProgress, signal }),
@@ -50,8 +62,11 @@ export function SupplementAnswerCard({
     if (uploads.isBusy) return setBanner(t('services.supplement.waitForUploads'))
     setSaving(true)
     try {
+      const input = { note: note.trim(), uploadIds: uploads.ids }
       onAnswered(
-        await servicesApi.answerSupplement(application.id, { note: note.trim(), uploadIds: uploads.ids }),
+        kind === 'supplement'
+          ? await servicesApi.answerSupplement(application.id, input)
+          : await servicesApi.fulfilTolerance(application.id, input),
       )
     } catch (error) {
       setBanner(errorMessage(error, t('errors.generic')))
@@ -61,33 +76,30 @@ export function SupplementAnswerCard({
   }
 
   return (
-    <section className="m-section" aria-labelledby="supplement-title">
-      <h2 id="supplement-title" className="m-section-title">
-        {t('services.supplement.title')}
+    <section className="m-section" aria-labelledby={`${kind}-title`}>
+      <h2 id={`${kind}-title`} className="m-section-title">
+        {t(`${key}.title`)}
       </h2>
-      <Banner
-        tone="alert"
-        text={t('services.supplement.due', { due: lastDayOf(application.supplementDueAt) })}
-      />
-      <List header={t('services.supplement.items')}>
-        {application.supplementItems.map((it, index) => (
-          <List.Item key={`${index}-${it.item}`} description={it.problem}>
+      <Banner tone="alert" text={t(`${key}.due`, { due: lastDayOf(dueAt) })} />
+      <List header={t(`${key}.items`)}>
+        {items.map((it, index) => (
+          <List.Item key={`${index}-${it.item}`} description={it.problem || undefined}>
             {`${index + 1}. ${it.item}`}
           </List.Item>
         ))}
       </List>
       <Banner tone="error" text={banner} />
       <Form layout="vertical" className="m-form">
-        <Form.Item label={t('services.supplement.note')} required>
+        <Form.Item label={t(`${key}.note`)} required>
           {/* antd-mobile puts aria-* on its wrapper: the textarea itself is labelled by id */}
-          <label htmlFor="supplement-note" className="visually-hidden">
-            {t('services.supplement.note')}
+          <label htmlFor={`${kind}-note`} className="visually-hidden">
+            {t(`${key}.note`)}
           </label>
           <TextArea
-            id="supplement-note"
+            id={`${kind}-note`}
             value={note}
             onChange={setNote}
-            placeholder={t('services.supplement.notePlaceholder')}
+            placeholder={t(`${key}.notePlaceholder`)}
             maxLength={2000}
             rows={3}
           />
@@ -109,7 +121,7 @@ export function SupplementAnswerCard({
         ) : null}
       </Form>
       <Button block color="primary" size="large" loading={saving} onClick={() => void send()}>
-        {t('services.supplement.submit')}
+        {t(`${key}.submit`)}
       </Button>
     </section>
   )

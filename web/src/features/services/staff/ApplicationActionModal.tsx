@@ -140,7 +140,13 @@ export function ApplicationActionModal({
         layout="vertical"
         name={`application-${a}`}
         onFinish={(values) => void submit(values)}
-        initialValues={{ items: [{}], days: 5, stepKind: 'expert_review' }}
+        // 容缺: the materials the applicant's signed commitment names, one a line (the handler may drop some)
+        initialValues={{
+          items: [{}],
+          days: 5,
+          stepKind: 'expert_review',
+          toleranceItems: application.toleranceItems.join('\n'),
+        }}
       >
         {a === 'accept' || a === 'archive' ? <p>{tx(`services.staff.confirm.${a}`)}</p> : null}
         {a === 'request_supplement' ? (
