@@ -20,7 +20,11 @@ export type DecisionInput = {
   legalBasis: string | null
   /** an instant matter: decided by the rules on submission, each condition explained */
   instant?: { conditions: { id: string; clause: string; text: string }[] }
+  /** the matter's version when the caller has read it already (the instant decision has) */
+  version?: MatterVersion
 }
+
+type MatterVersion = Awaited<ReturnType<typeof sq.findVersionOf>>
 
 /** How long a certificate an approval issues is valid: five years, the usual term of a licence (decision 0049). */
 const CERTIFICATE_YEARS = 5
@@ -32,7 +36,8 @@ export async function decideApplication(
   const { deps, tx, row, now } = ctx
   // an instant decision is the rules', not the applicant's who submitted: nobody signs it as a person
   const actor = input.instant ? systemActor('instant-matter') : ctx.actor
-  const version = row.matter_version_id ? await sq.findVersionOf(tx, row.matter_version_id) : undefined
+  const version =
+    input.version ?? (row.matter_version_id ? await sq.findVersionOf(tx, row.matter_version_id) : undefined)
   const matterName = version?.name ?? row.title
   const legalBasis = input.legalBasis ?? version?.legal_basis ?? null
   const today = cityToday(deps, now)

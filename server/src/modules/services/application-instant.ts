@@ -52,5 +52,6 @@ export async function decideOnSubmission(ctx: ApplicationContext): Promise<Appli
     reason: '符合即办件条件，当场作出准予许可决定',
     legalBasis: null,
     instant: { conditions: result.conditions },
+    version,
   })
 }
