@@ -21,6 +21,18 @@ export type SlotProps = {
   'enterpriseProfile.export': { enterpriseId: string }
   /** a policy item's page: consent, apply, or the claim that holds the item (benefits) */
   'policyItem.actions': { enterpriseId: string; match: MatchView }
+  /** a finished case's page on the phone: its 评价 button, or the level given (ratings) */
+  'case.rating': {
+    subjectType: 'appeal' | 'benefit_claim' | 'application' | 'payout' | 'inspection' | 'rectification'
+    subjectId: string
+    stage: string
+    enterpriseId: string
+  }
+  /** a case's console page: its ratings as the viewer may read them (ratings) */
+  'staffCase.ratings': {
+    subjectType: 'appeal' | 'benefit_claim' | 'application' | 'payout' | 'inspection' | 'rectification'
+    subjectId: string
+  }
   /** above a consent or an application: where the money will go (settlement-accounts) */
   payoutAccount: {
     enterpriseId: string

@@ -16,6 +16,8 @@ import {
 import { startAppealClock, voidAppealClocks } from './appeal-clock-store.service'
 import { startCoHandlerClocks } from './appeals-co-handling.service'
 import { ratingOutcome } from './appeal-states'
+import { appealStage } from './appeal-rateable'
+import { recordCaseRating } from '../ratings'
 import { findAssignments } from './appeal-assignments.queries'
 import { endOpenPause } from './appeal-pauses.queries'
 import { insertRating } from './appeal-ratings.queries'
@@ -58,6 +60,17 @@ export async function rateAnswer(
       comment: input.comment,
       by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
     })
+    // The one rating model (issue 13): the same rating, one row per answer cycle, in this transaction.
+    if (input.level !== null && ctx.actor.kind === 'user')
+      await recordCaseRating(ctx.tx, ctx.actor, {
+        subjectType: 'appeal',
+        subjectId: id,
+        stage: appealStage(ctx.appeal.cycle),
+        enterpriseId: ctx.appeal.enterprise_id,
+        departmentId: ctx.holding.leadDepartmentId,
+        level: input.level,
+        comment: input.comment,
+      })
     // The enterprise's own words: both sides read them.
     const event = {
       note: input.comment,

@@ -1,6 +1,8 @@
 import { defineModule } from '../../kernel/module'
 // The module's row types join the database type wherever the module is loaded.
 import './appeals.tables'
+// Appeals are rated through the one ratings model (issue 13).
+import './appeal-rateable'
 import { appealRoutes } from './appeals.routes'
 import { open311Routes, OPEN311_PREFIX, toGeoReportErrorResponse } from './open311.routes'
 import { registerAppealJobs } from './appeals.jobs'

@@ -1,6 +1,8 @@
 import { defineModule } from '../../kernel/module'
 // The module's row types join the database type wherever the module is loaded.
 import './benefits.tables'
+// Claims are rated through the one ratings model (issue 13).
+import './claim-rateable'
 import { benefitRoutes } from './benefits.routes'
 import { benefitsErrors } from './benefits.errors'
 import { MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'

@@ -2,6 +2,7 @@ import { type Actor } from '../../kernel/auth/actor'
 import { formatInstant } from '../../kernel/calendar/zoned-time'
 import { AppError } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
+import { recordCaseRating } from '../ratings'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { requireEnterpriseAccess } from '../enterprises'
 import { requireDepartmentStaff } from './benefits-access'
@@ -275,6 +276,16 @@ export async function rateClaim(
     'rate',
     async (ctx) => {
       if (ctx.claim.rating_level !== null) throw new AppError('CLAIM_NOT_RATABLE')
+      // The one rating model (issue 13): the same rating as a ratings row, in this transaction.
+      await recordCaseRating(ctx.tx, ctx.user, {
+        subjectType: 'benefit_claim',
+        subjectId: claimId,
+        stage: 'final',
+        enterpriseId: ctx.claim.enterprise_id,
+        departmentId: ctx.claim.department_id,
+        level: input.level,
+        comment: input.comment ?? null,
+      })
       return {
         changes: {
           rating_level: input.level,

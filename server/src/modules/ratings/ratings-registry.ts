@@ -31,7 +31,34 @@ export type RateableSubject = {
   acceptsStage: (stage: string) => boolean
   /** the case, or null when there is none with this id */
   resolve: (db: Executor, subjectId: string, stage: string) => Promise<RateableCase | null>
+  /**
+   * Optional: finished stages (rateable now), newest first — the enterprise's "to rate" list and the
+   * invitation sweep read it. Without it, a kind of case is rated when its page offers it but is
+   * never listed or invited. Stages already rated may be listed: the ratings module leaves them out.
+   */
+  listRateable?: (db: Executor, filter: RateableFilter) => Promise<RateableStage[]>
+  /**
+   * Optional: the case is rated on its own page, whose action decides more than the rating (an
+   * appeal's confirmation closes or reopens it; a claim records the rating on the claim). Then
+   * POST /ratings refuses it (RATING_THROUGH_CASE), the owning module writes the one rating row with
+   * recordCaseRating in its own transaction, and no default rating is ever set for it.
+   */
+  ratedThroughCase?: boolean
 }
+
+/** Which finished stages listRateable answers. */
+export type RateableFilter = {
+  /** only this enterprise's cases */
+  enterpriseId?: string
+  /** only stages finished at or before this instant (the invitation and default sweeps) */
+  finishedBefore?: Date
+  /** only stages finished at or after this instant (the sweeps look back a bounded window) */
+  finishedAfter?: Date
+  limit: number
+}
+
+/** One finished stage of a case as listRateable answers it. */
+export type RateableStage = { subjectId: string; stage: string; case: RateableCase }
 
 /** A rating as it was just written, inside the transaction that wrote it. */
 export type RecordedRating = {

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely'
-import type { Timestamp } from '../../kernel/db/schema'
+import type { Json, Timestamp } from '../../kernel/db/schema'
 
 /** Row types of the ratings module's tables, written to match server/migrations (change both in one commit). */
 
@@ -29,8 +29,26 @@ export type RatingsTable = {
   excluded_reason: string | null
 }
 
+export type RatingSettingsTable = {
+  id: Generated<number>
+  settings: Json<Record<string, unknown>>
+  version: Generated<number>
+  updated_by: string | null
+  updated_at: Timestamp
+}
+
+export type RatingInvitationsTable = {
+  subject_type: string
+  subject_id: string
+  stage: string
+  enterprise_id: string | null
+  invited_at: Date
+}
+
 declare module '../../kernel/db/schema' {
   interface DB {
     ratings: RatingsTable
+    rating_settings: RatingSettingsTable
+    rating_invitations: RatingInvitationsTable
   }
 }

@@ -1,6 +1,8 @@
 import { defineModule } from '../../kernel/module'
 // The module's row types join the database type wherever the module is loaded.
 import './services.tables'
+// Applications are rated through the one ratings model (issue 13).
+import './application-rateable'
 import { servicesErrors } from './services.errors'
 import { applicationFormRoutes, MATERIAL_UPLOADS_PATH } from './application-form.routes'
 import { MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'

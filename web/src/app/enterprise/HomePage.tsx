@@ -17,6 +17,7 @@ import {
   InboxIcon,
   PayoutIcon,
   PolicyIcon,
+  StarIcon,
 } from './icons'
 import { PageLoading } from './RequireEnterpriseUser'
 
@@ -132,6 +133,10 @@ function SignedInHome({ me }: { me: Me }) {
 
       <LinkCard to={paths.matters} icon={<GuideIcon size={28} />} title={t('services.catalogue.title')}>
         <span className="m-muted">{t('services.catalogue.homeText')}</span>
+      </LinkCard>
+
+      <LinkCard to="/ratings" icon={<StarIcon size={28} />} title={t('ratings.toRate.title')}>
+        <span className="m-muted">{t('ratings.home.cardText')}</span>
       </LinkCard>
 
       <LinkCard to={paths.inbox} icon={<InboxIcon size={28} />} title={t('home.inboxCard')}>

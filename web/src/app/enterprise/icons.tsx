@@ -101,3 +101,9 @@ export const GuideIcon = (props: IconProps) => (
     <path d="M9 4V3h6v1M8.5 10l1.5 1.5 2.5-2.5M8.5 16l1.5 1.5 2.5-2.5M15 10.5h1.5M15 16.5h1.5" />
   </Svg>
 )
+
+export const StarIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3l-5.6 2.9 1.1-6.2L3 9.6l6.2-.9z" />
+  </Svg>
+)

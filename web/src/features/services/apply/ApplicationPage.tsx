@@ -1,3 +1,4 @@
+import { Slot } from '../../../app/slots'
 import { Button, ErrorBlock, Tag } from 'antd-mobile'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -143,6 +144,17 @@ function ApplicationView({ id }: { id: string }) {
         />
       ) : null}
       {application.status === 'approved' ? <ApplicationCertificate applicationId={id} /> : null}
+      {application.status === 'approved' ||
+      application.status === 'refused' ||
+      application.status === 'not_accepted' ? (
+        <Slot
+          name="case.rating"
+          subjectType="application"
+          subjectId={id}
+          stage="final"
+          enterpriseId={application.enterpriseId}
+        />
+      ) : null}
       <DeskCard key={`${application.status}-${round}`} applicationId={id} />
       <ApplicationTimeline items={timeline.items} />
       <ApplicationNotices items={notices.items} open={decision?.id} />

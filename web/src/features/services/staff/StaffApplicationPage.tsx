@@ -18,6 +18,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { errorMessage, isApiError } from '../../../app/api'
+import { Slot } from '../../../app/slots'
 import { formatDateTime } from '../../../ui/format'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
@@ -306,6 +307,7 @@ function ApplicationView({
                 }))}
               />
             </Card>
+            <Slot name="staffCase.ratings" subjectType="application" subjectId={application.id} />
           </Space>
         </Col>
       </Row>
