@@ -18,6 +18,7 @@ import {
 import { useMemo, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { errorMessage, isApiError } from '../../../app/api'
+import { Slot } from '../../../app/slots'
 import { paths } from '../../../app/routes'
 import { hasStaffRole, useSession } from '../../../app/session'
 import { formatBytes, formatDateTime } from '../../../ui/format'
@@ -307,6 +308,8 @@ function CaseView({
               onDecide={(extension, approve) => setModal({ kind: 'decide_extension', extension, approve })}
             />
             <RatingsCard appeal={appeal} />
+            {/* the one rating model's rows: who rated (per the visibility rule) and the anomaly flags */}
+            <Slot name="staffCase.ratings" subjectType="appeal" subjectId={appeal.id} />
           </Space>
         </Col>
       </Row>
