@@ -11,3 +11,10 @@ export {
   type RecordedRating,
 } from './ratings-registry'
 export type { RatingSubjectType } from './ratings.tables'
+export {
+  countExcludedRatings,
+  describeRatedCase,
+  excludeRating,
+  findRatingForReview,
+  type RatingForReview,
+} from './ratings-exclusion'
