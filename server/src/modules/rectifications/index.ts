@@ -3,3 +3,4 @@
  * private to it (a lint rule holds the line; docs/decisions/0036).
  */
 export type { Rectification, RatingAppeal } from './rectifications.schema'
+export { seedDemoRectifications } from './rectifications-demo'

@@ -36,7 +36,12 @@ export function opensRectification(
 // calendar's revision moves, as every CalendarSource is).
 const calendars = new CalendarSource()
 
-async function openRectification(tx: Tx, rating: RecordedRating): Promise<void> {
+/** Opens the rectification of a bad rating (once per rating); `title` names the case when no module describes it. */
+export async function openRectification(
+  tx: Tx,
+  rating: RecordedRating,
+  title?: string,
+): Promise<string | undefined> {
   const { deadlineWorkingDays } = await loadRectificationSettings(tx)
   const calendar = await calendars.calendar(tx)
   const rated = await describeRatedCase(tx, rating.subjectType, rating.subjectId, rating.stage)
@@ -45,7 +50,7 @@ async function openRectification(tx: Tx, rating: RecordedRating): Promise<void> 
     rating_id: rating.id,
     subject_type: rating.subjectType,
     subject_id: rating.subjectId,
-    subject_title: rated?.title ?? null,
+    subject_title: rated?.title ?? title ?? null,
     subject_number: rated?.number ?? null,
     department_id: rating.departmentId!,
     enterprise_id: rating.enterpriseId,
@@ -53,7 +58,7 @@ async function openRectification(tx: Tx, rating: RecordedRating): Promise<void> 
     opened_at: openedAt,
     due_at: dueAfterWorkingDays(calendar, openedAt, deadlineWorkingDays),
   })
-  if (!id) return // this rating already has its rectification
+  if (!id) return undefined // this rating already has its rectification
   await q.insertRectificationEvent(tx, id, {
     type: 'open',
     actorUserId: null,
@@ -70,6 +75,7 @@ async function openRectification(tx: Tx, rating: RecordedRating): Promise<void> 
     entityId: id,
     after: { status: 'open', ratingId: rating.id, departmentId: rating.departmentId, deadlineWorkingDays },
   })
+  return id
 }
 
 /** The rater's rating of the fix closes the rectification (the registry let it through only once verified). */

@@ -327,3 +327,54 @@ export async function findRatingAppealStatuses(db: Executor, ratingId: string) {
 export async function findRatingAppealRow(db: Executor, id: string) {
   return db.selectFrom('rating_appeals').selectAll().where('id', '=', id).executeTakeFirst()
 }
+
+// ── demo data ───────────────────────────────────────────────────────────────────────────────────
+
+/** The demo phone's user and first enterprise, and whether any rectification exists yet. */
+export async function findDemoRater(db: Executor, phone: string) {
+  return db
+    .selectFrom('enterprise_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .innerJoin('enterprises as e', 'e.id', 'm.enterprise_id')
+    .select([
+      'u.id as user_id',
+      'e.id as enterprise_id',
+      (eb) => eb.exists(eb.selectFrom('rectifications').select('id')).as('has_rectifications'),
+    ])
+    .where('u.phone', '=', phone)
+    .orderBy('e.name')
+    .executeTakeFirst()
+}
+
+export async function findDepartmentIdByCode(db: Executor, code: string) {
+  const row = await db.selectFrom('departments').select('id').where('code', '=', code).executeTakeFirst()
+  return row?.id
+}
+
+/** A demo rating (the demo seed only: real ratings are written by the ratings module). */
+export async function insertDemoRating(
+  tx: Tx,
+  values: {
+    departmentId: string
+    enterpriseId: string
+    ratedBy: string
+    level: number
+    comment: string
+    ratedAt: Date
+  },
+) {
+  return tx
+    .insertInto('ratings')
+    .values({
+      subject_type: 'appeal',
+      subject_id: sql<string>`gen_random_uuid()`,
+      department_id: values.departmentId,
+      enterprise_id: values.enterpriseId,
+      level: values.level,
+      comment: values.comment,
+      rated_by: values.ratedBy,
+      rated_at: values.ratedAt,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDate } from '../../kernel/calendar/zoned-time'
-import { buildStaff, signInStaff, TEST_PASSWORD } from '../../../test/factories'
+import {
+  buildEnterprise,
+  buildEnterpriseUser,
+  buildStaff,
+  signInStaff,
+  TEST_PASSWORD,
+} from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 import { rateableSubject } from '../ratings/ratings-registry'
+import { seedDemoRectifications } from './rectifications-demo'
 import { buildRatingWorld, rectificationOf, recordRating, type RatingWorld } from './rectifications.factories'
 
 /**
@@ -403,5 +410,26 @@ describe('rating appeals', () => {
       reason: '补充新证据',
     })
     expect(next.status).toBe(201)
+  })
+})
+
+describe('demo data', () => {
+  it('seeds three rectifications for the demo phone once, in three states', async () => {
+    const enterprise = await buildEnterprise(t)
+    const demo = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
+    const before = await t.deps.db.selectFrom('rectifications').select('id').execute()
+    // a database with rectifications keeps its own
+    expect(await seedDemoRectifications(t.deps, demo.phone)).toBe(before.length ? 0 : 3)
+    await t.deps.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('rectification_events').execute()
+      await tx.deleteFrom('rectification_files').execute()
+      await tx.deleteFrom('rating_appeal_events').execute()
+      await tx.deleteFrom('rating_appeals').execute()
+      await tx.deleteFrom('rectifications').execute()
+    })
+    expect(await seedDemoRectifications(t.deps, demo.phone)).toBe(3)
+    const rows = await t.deps.db.selectFrom('rectifications').select('status').orderBy('opened_at').execute()
+    expect(rows.map((r) => r.status)).toEqual(['open', 'feedback_given', 'evidence_submitted'])
+    expect(await seedDemoRectifications(t.deps, demo.phone)).toBe(0)
   })
 })

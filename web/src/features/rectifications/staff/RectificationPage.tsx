@@ -189,7 +189,7 @@ function Actions({ rectification: r, onChanged }: { rectification: Rectification
               </Upload>
             </Form.Item>
             <Form.Item name="measures" label={t('rectifications.form.measures')} rules={required}>
-              <Input.TextArea id="rectification-measures" rows={4} maxLength={4000} />
+              <Input.TextArea rows={4} maxLength={4000} />
             </Form.Item>
             <Button
               type="primary"
@@ -212,11 +212,10 @@ function Actions({ rectification: r, onChanged }: { rectification: Rectification
         {allowed.has('verify') ? (
           <>
             <Form.Item name="contactedAt" label={t('rectifications.form.contactedAt')} rules={required}>
-              <Input id="rectification-contacted-at" type="datetime-local" />
+              <Input type="datetime-local" />
             </Form.Item>
             <Form.Item name="outcome" label={t('rectifications.form.outcome')} rules={required}>
               <Select
-                id="rectification-outcome"
                 options={(['confirmed', 'not_confirmed', 'unreachable'] as const).map((o) => ({
                   value: o,
                   label: tx(`rectifications.outcomes.${o}`),
@@ -224,10 +223,10 @@ function Actions({ rectification: r, onChanged }: { rectification: Rectification
               />
             </Form.Item>
             <Form.Item name="note" label={t('rectifications.form.note')}>
-              <Input.TextArea id="rectification-contact-note" rows={2} maxLength={2000} />
+              <Input.TextArea rows={2} maxLength={2000} />
             </Form.Item>
             <Form.Item name="reason" label={t('rectifications.form.reason')}>
-              <Input.TextArea id="rectification-return-reason" rows={2} maxLength={2000} />
+              <Input.TextArea rows={2} maxLength={2000} />
             </Form.Item>
             <Space wrap>
               <Button
@@ -266,7 +265,7 @@ function Actions({ rectification: r, onChanged }: { rectification: Rectification
         {allowed.has('give_feedback') ? (
           <>
             <Form.Item name="feedback" label={t('rectifications.form.feedback')} rules={required}>
-              <Input.TextArea id="rectification-feedback" rows={3} maxLength={2000} />
+              <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
             <Button
               type="primary"
