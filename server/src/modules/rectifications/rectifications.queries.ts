@@ -93,20 +93,24 @@ export async function updateRectification(tx: Tx, id: string, changes: Updateabl
     .execute()
 }
 
+/** A timeline event's columns, the same in both events tables (the kit's CaseEventColumns). */
+function eventColumns(event: CaseEventRecord) {
+  return {
+    at: new Date(),
+    type: event.type,
+    actor_user_id: event.actorUserId,
+    actor_role: event.actorRole,
+    note: event.note,
+    note_audience: event.noteAudience,
+    data: JSON.stringify(event.data),
+    audience: event.audience,
+  }
+}
+
 export async function insertRectificationEvent(tx: Tx, rectificationId: string, event: CaseEventRecord) {
   await tx
     .insertInto('rectification_events')
-    .values({
-      rectification_id: rectificationId,
-      at: new Date(),
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      note: event.note,
-      note_audience: event.noteAudience,
-      data: JSON.stringify(event.data),
-      audience: event.audience,
-    })
+    .values({ rectification_id: rectificationId, ...eventColumns(event) })
     .execute()
 }
 
@@ -257,17 +261,7 @@ export async function updateRatingAppeal(tx: Tx, id: string, changes: Updateable
 export async function insertRatingAppealEvent(tx: Tx, ratingAppealId: string, event: CaseEventRecord) {
   await tx
     .insertInto('rating_appeal_events')
-    .values({
-      rating_appeal_id: ratingAppealId,
-      at: new Date(),
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      note: event.note,
-      note_audience: event.noteAudience,
-      data: JSON.stringify(event.data),
-      audience: event.audience,
-    })
+    .values({ rating_appeal_id: ratingAppealId, ...eventColumns(event) })
     .execute()
 }
 
