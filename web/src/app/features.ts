@@ -16,6 +16,7 @@ import { usersFeature } from '../features/users/feature'
 import { servicesFeature } from '../features/services/feature'
 import { certificatesFeature } from '../features/certificates/feature'
 import { ratingsFeature } from '../features/ratings/feature'
+import { rectificationsFeature } from '../features/rectifications/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
 import type auditMessages from '../features/audit/messages.zh-CN.json'
@@ -35,6 +36,7 @@ import type usersMessages from '../features/users/messages.zh-CN.json'
 import type servicesMessages from '../features/services/messages.zh-CN.json'
 import type certificatesMessages from '../features/certificates/messages.zh-CN.json'
 import type ratingsMessages from '../features/ratings/messages.zh-CN.json'
+import type rectificationsMessages from '../features/rectifications/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
 
@@ -62,6 +64,7 @@ export const FEATURES: readonly Feature[] = [
   servicesFeature,
   certificatesFeature,
   ratingsFeature,
+  rectificationsFeature,
 ]
 
 /**
@@ -87,4 +90,5 @@ export type FeatureMessages = typeof appMessages &
   typeof usersMessages &
   typeof servicesMessages &
   typeof certificatesMessages &
-  typeof ratingsMessages
+  typeof ratingsMessages &
+  typeof rectificationsMessages

@@ -19,3 +19,10 @@ export { recordCaseRating, type RatingContent } from './ratings.service'
 export { ratingFigures } from './ratings-figures.service'
 export type { RatingFigures, RatingFiguresRow } from './ratings.schema'
 export { isBadLevel } from './rating-flags'
+export {
+  countExcludedRatings,
+  describeRatedCase,
+  excludeRating,
+  findRatingForReview,
+  type RatingForReview,
+} from './ratings-exclusion'

@@ -1,0 +1,6 @@
+/**
+ * The rectifications module's public face: what other modules may use. Everything else in the folder is
+ * private to it (a lint rule holds the line; docs/decisions/0036).
+ */
+export type { Rectification, RatingAppeal } from './rectifications.schema'
+export { seedDemoRectifications } from './rectifications-demo'
