@@ -135,6 +135,8 @@ export type Rectification = z.infer<typeof RectificationSchema>
 /** What the rater's enterprise reads of its rectification on the phone. */
 export const EnterpriseRectificationSchema = z.object({
   id: z.string(),
+  /** the rater's enterprise (the ratings sheet of the fix is the enterprise's) */
+  enterpriseId: z.string().nullable(),
   status: z.enum(RECTIFICATION_STATES),
   departmentName: z.string(),
   subjectType: z.string(),

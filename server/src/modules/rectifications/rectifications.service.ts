@@ -321,6 +321,7 @@ const ENTERPRISE_TIMELINE: ApplicantAllowList = {
 
 const presentForEnterprise = definePresenter({
   id: 'id',
+  enterpriseId: 'enterprise_id',
   status: 'status',
   departmentName: 'department_name',
   subjectType: 'subject_type',

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../ui/format'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { useLoad } from '../../../ui/use-load'
 import { rectificationsApi } from '../rectifications.api'
-import { myRectificationPath, STATE_LABELS } from './MyRectificationsPage'
+import { STATE_LABELS } from './MyRectificationsPage'
 
 /**
  * `/rectifications/:id`: one rectification on the phone — its progress step by step, the
@@ -53,11 +53,11 @@ function MyRectification() {
           </p>
         </Card>
       ) : null}
-      {r.canRateFix ? (
+      {r.canRateFix && r.enterpriseId ? (
         <Card title={t('rectifications.mine.rateFix')} style={{ margin: 12 }}>
           <p style={{ margin: 0 }}>{t('rectifications.mine.rateFixHint')}</p>
-          {/* the ratings sheet (subject 'rectification', stage 'final') takes over this entry once merged */}
-          <Link to={myRectificationPath(r.id)} data-rate-subject="rectification" data-rate-id={r.id}>
+          {/* the ratings feature's sheet: the fix is a case of its own (subject 'rectification', stage 'final') */}
+          <Link to={`/ratings/${r.enterpriseId}/rate/rectification/${r.id}/final`}>
             {t('rectifications.mine.rateFix')}
           </Link>
         </Card>
