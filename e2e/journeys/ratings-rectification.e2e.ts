@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
-import { newEnterpriseOnPhone, postAsPage } from '../support/enterprise'
+import { newEnterpriseOnPhone } from '../support/enterprise'
 import {
   claimAndApprove,
   fillApplicant,
@@ -18,15 +18,24 @@ import { staffOnDesktop } from '../support/sign-in'
  * seeing who rated; the task force records its call with the rater, verifies and tells the rater;
  * the enterprise reads the feedback on its phone and rates the fix, which closes the case.
  *
- * The two ratings are made with POST /api/v1/ratings from the signed-in phone page: the ratings
- * module's recording service and its rating sheet were not on main when this was written (the
- * journey needs them merged to run; the sheet replaces the two posts once it is).
+ * Both ratings are given on the ratings feature's sheet, as an enterprise gives them.
  */
 let browser: Browser
 beforeAll(async () => {
   browser = await launchBrowser()
 })
 afterAll(() => browser?.close())
+
+/** On the rating sheet: the overall level by its name, a comment, 提交评价; waits for the thanks. */
+async function rateOnSheet(page: Page, level: string, comment?: string) {
+  await page.getByText('总体评价').waitFor()
+  await expectAccessible(page)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+  await page.getByText(level, { exact: true }).click()
+  if (comment) await page.getByLabel('意见和建议（可选）').fill(comment)
+  await page.getByRole('button', { name: '提交评价' }).click()
+  await page.getByText('感谢您的评价').waitFor()
+}
 
 const MEASURES = '已约谈经办人员，现场核查改为预约制，当日告知结果'
 const FEEDBACK = '现场核查已改为预约制，经办人员已作检查'
@@ -58,13 +67,11 @@ it('a bad rating is rectified by the unit, verified by the bureau and rated agai
   await head.goto(`/staff/services/applications/${applicationId}`)
   await claimAndApprove(head, '同意核发')
   await head.getByText('准予许可').first().waitFor()
-  await postAsPage(page, '/ratings', {
-    subjectType: 'application',
-    subjectId: applicationId,
-    stage: 'final',
-    level: 2,
-    comment: '现场核查改期三次',
-  })
+  // the rating sheet, from the decided application's page
+  await page.goto(`/services/applications/${applicationId}`)
+  await page.getByRole('button', { name: '评价本次办理' }).click()
+  await rateOnSheet(page, '不满意', '现场核查改期三次')
+  await shot(page, 'rated-bad')
 
   // 2. The enterprise follows its rectification on the phone.
   await page.goto('/rectifications')
@@ -109,13 +116,9 @@ it('a bad rating is rectified by the unit, verified by the bureau and rated agai
   await page.getByText(FEEDBACK).waitFor()
   await page.getByText('整改已经核实，请对整改结果评价。').waitFor()
   await shot(page, 'feedback')
-  await postAsPage(page, '/ratings', {
-    subjectType: 'rectification',
-    subjectId: rectificationId,
-    stage: 'final',
-    level: 4,
-  })
-  await page.reload()
+  await page.getByRole('link', { name: '评价整改结果' }).click()
+  await rateOnSheet(page, '满意')
+  await page.goto(`/rectifications/${rectificationId}`)
   await page.getByText('您对整改的评价：满意').waitFor()
   await page.getByText('已办结').first().waitFor()
   await expectAccessible(page)
