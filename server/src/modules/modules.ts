@@ -20,6 +20,8 @@ import privacy from './privacy/privacy.module'
 import services from './services/services.module'
 import certificates from './certificates/certificates.module'
 import ratings from './ratings/ratings.module'
+import misconductReports from './misconduct-reports/misconduct-reports.module'
+import exposures from './exposures/exposures.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -47,4 +49,6 @@ export const MODULES: readonly AppModule[] = [
   services,
   certificates,
   ratings,
+  misconductReports,
+  exposures,
 ]
