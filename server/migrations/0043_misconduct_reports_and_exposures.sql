@@ -42,8 +42,9 @@ CREATE TABLE misconduct_reports (
 CREATE INDEX misconduct_reports_status_idx ON misconduct_reports (status, filed_at DESC);
 
 -- The sealed identity: one row per real-name report — name, phone, contact and the account that filed
--- it (the uploader of its evidence). An anonymous report has none: nothing of who filed it is kept. `sealed` is 'v1.<key id>.<iv>.<tag>.<ciphertext>' in
--- base64url; the report's id is the additional data, so a sealed value moved to another report fails.
+-- it (the uploader of its evidence). An anonymous report has none: nothing of who filed it is kept.
+-- `sealed` is 'v1.<key id>.<iv>.<tag>.<ciphertext>' in base64url; the report's id is the additional
+-- data, so a sealed value moved to another report does not open.
 CREATE TABLE misconduct_report_identities (
   report_id            uuid        PRIMARY KEY REFERENCES misconduct_reports (id),
   sealed               text        NOT NULL,

@@ -15,6 +15,8 @@ import { supervisionFeature } from '../features/supervision/feature'
 import { usersFeature } from '../features/users/feature'
 import { servicesFeature } from '../features/services/feature'
 import { certificatesFeature } from '../features/certificates/feature'
+import { misconductReportsFeature } from '../features/misconduct-reports/feature'
+import { exposuresFeature } from '../features/exposures/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
 import type auditMessages from '../features/audit/messages.zh-CN.json'
@@ -33,6 +35,8 @@ import type supervisionMessages from '../features/supervision/messages.zh-CN.jso
 import type usersMessages from '../features/users/messages.zh-CN.json'
 import type servicesMessages from '../features/services/messages.zh-CN.json'
 import type certificatesMessages from '../features/certificates/messages.zh-CN.json'
+import type misconductReportsMessages from '../features/misconduct-reports/messages.zh-CN.json'
+import type exposuresMessages from '../features/exposures/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
 
@@ -59,6 +63,8 @@ export const FEATURES: readonly Feature[] = [
   calendarFeature,
   servicesFeature,
   certificatesFeature,
+  misconductReportsFeature,
+  exposuresFeature,
 ]
 
 /**
@@ -83,4 +89,6 @@ export type FeatureMessages = typeof appMessages &
   typeof supervisionMessages &
   typeof usersMessages &
   typeof servicesMessages &
-  typeof certificatesMessages
+  typeof certificatesMessages &
+  typeof misconductReportsMessages &
+  typeof exposuresMessages

@@ -56,8 +56,16 @@ describe('staff menu by role', () => {
     ])
   })
 
-  it('shows discipline inspectors the audit trail', () => {
-    expect(keys(['discipline_inspector'])).toEqual(['home', 'inbox', 'audit', 'calendar', 'account'])
+  it('shows discipline inspectors their reports, the exposure board and the audit trail', () => {
+    expect(keys(['discipline_inspector'])).toEqual([
+      'home',
+      'inbox',
+      'misconductReports',
+      'exposures',
+      'audit',
+      'calendar',
+      'account',
+    ])
   })
 
   it('shows other staff their appeal pages and the common ones', () => {
@@ -85,6 +93,7 @@ describe('staff menu by role', () => {
       'appealImport',
       'returnVisits',
       'supervision',
+      'exposures',
       'policies',
       'enterprises',
       'enterpriseClaims',
@@ -104,6 +113,7 @@ describe('staff menu by role', () => {
       'appealQueue',
       'serviceQueue',
       'supervision',
+      'exposures',
       'policies',
       'matterCatalogue',
       'enterprises',
@@ -129,6 +139,8 @@ describe('staff menu by role', () => {
       'appealInbox',
       'serviceQueue',
       'supervision',
+      'misconductReports',
+      'exposures',
       'policies',
       'factImports',
       'matterCatalogue',
