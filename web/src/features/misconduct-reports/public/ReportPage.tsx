@@ -83,7 +83,7 @@ export function ReportPage() {
             {receipt}
           </div>
         </Card>
-        <FollowCard initialCode={receipt} />
+        <FollowCard key={receipt} initialCode={receipt} />
       </MobilePage>
     )
 
