@@ -17,6 +17,7 @@ import { addPublishedBundles, countBundles } from '../modules/services/bundles.s
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
 import { seedDemoCertificates } from '../modules/certificates'
+import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { loadCityDocuments } from './legal/city-documents'
 import { dalian } from './cities/dalian'
 import { DALIAN_BUNDLE_MATTERS, DALIAN_BUNDLES } from './cities/dalian-bundles'
@@ -55,6 +56,7 @@ export async function seedIfEmpty(
     if (city) await seedDemoCertificates(deps, city.demoEnterprisePhone)
     await seedDemoServiceMattersIfEmpty(deps)
     await seedDemoBundlesIfEmpty(deps)
+    await seedDemoReportsIfEmpty(deps)
   }
   return result
 }

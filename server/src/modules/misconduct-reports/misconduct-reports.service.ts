@@ -526,3 +526,33 @@ export async function revealReporter(deps: AppDeps, actor: Actor, id: string): P
   })
   return reporter!
 }
+
+/** Two demo reports for a new demo install (one anonymous, one real-name), so discipline inspection has a worklist. */
+export async function seedDemoReportsIfEmpty(deps: AppDeps): Promise<number> {
+  if ((await q.countReportWork(deps.db, new Date())).received > 0) return 0
+  if ((await q.findReports(deps.db, {}, { limit: 1, offset: 0 })).total > 0) return 0
+  await fileReport(
+    deps,
+    systemActor('demo-seed'),
+    {
+      area: 'approval',
+      accusedUnit: '某区行政审批局',
+      text: '（演示数据）办理施工许可时，窗口工作人员要求反复补交同一份材料，暗示“找人”才能加快。',
+      isAnonymous: true,
+    },
+    [],
+  )
+  await fileReport(
+    deps,
+    systemActor('demo-seed'),
+    {
+      area: 'law_enforcement',
+      accusedUnit: '某区综合行政执法局',
+      text: '（演示数据）同一周内三次以检查为名到店，未出示检查码，也未说明检查事项。',
+      isAnonymous: false,
+      reporter: { name: '演示举报人', phone: '13900000099', consentsToNaming: false },
+    },
+    [],
+  )
+  return 2
+}
