@@ -62,7 +62,7 @@ it('an anonymous report is filed, followed by its receipt code, handled, and hid
 
   // 3. The reporter follows it again with the code.
   await phone.reload()
-  await phone.getByLabel('回执码').fill(code)
+  await phone.getByPlaceholder('XXXXX-XXXXX-XXXXX-XXXXX').fill(code)
   await phone.getByRole('button', { name: '查询' }).click()
   await phone.getByTestId('followed-report').getByText('已受理').waitFor()
   await phone.getByText('您的举报已受理，我们将依规核查。').waitFor()
