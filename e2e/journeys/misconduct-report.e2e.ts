@@ -64,7 +64,7 @@ it('an anonymous report is filed, followed by its receipt code, handled, and hid
   await phone.reload()
   await phone.getByPlaceholder('XXXXX-XXXXX-XXXXX-XXXXX').fill(code)
   await phone.getByRole('button', { name: '查询' }).click()
-  await phone.getByTestId('followed-report').getByText('已受理').waitFor()
+  await phone.getByTestId('followed-report').getByText('已受理', { exact: true }).waitFor()
   await phone.getByText('您的举报已受理，我们将依规核查。').waitFor()
   await shot(phone, 'followed')
 
