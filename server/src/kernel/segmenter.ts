@@ -18,3 +18,10 @@ export function cutForSearch(text: string): string[] {
 export function cut(text: string): string[] {
   return segmenter().cut(text, true)
 }
+
+/** Words with their part of speech (jieba's tags: 'nr' a person's name, 'ns' a place, 'nt' an organisation …). */
+export function tagWords(text: string): { word: string; tag: string }[] {
+  return segmenter()
+    .tag(text, true)
+    .map((t) => ({ word: t.word, tag: t.tag }))
+}

@@ -21,6 +21,8 @@ import services from './services/services.module'
 import certificates from './certificates/certificates.module'
 import ratings from './ratings/ratings.module'
 import rectifications from './rectifications/rectifications.module'
+import misconductReports from './misconduct-reports/misconduct-reports.module'
+import exposures from './exposures/exposures.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -49,4 +51,6 @@ export const MODULES: readonly AppModule[] = [
   certificates,
   ratings,
   rectifications,
+  misconductReports,
+  exposures,
 ]

@@ -18,6 +18,7 @@ import { generateInitialPassword } from '../modules/users/initial-password'
 import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
 import { seedDemoCertificates } from '../modules/certificates'
 import { seedDemoRectifications } from '../modules/rectifications'
+import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { loadCityDocuments } from './legal/city-documents'
 import { dalian } from './cities/dalian'
 import { DALIAN_BUNDLE_MATTERS, DALIAN_BUNDLES } from './cities/dalian-bundles'
@@ -57,6 +58,7 @@ export async function seedIfEmpty(
     await seedDemoServiceMattersIfEmpty(deps)
     await seedDemoBundlesIfEmpty(deps)
     if (city) await seedDemoRectifications(deps, city.demoEnterprisePhone)
+    await seedDemoReportsIfEmpty(deps)
   }
   return result
 }

@@ -17,6 +17,8 @@ import { servicesFeature } from '../features/services/feature'
 import { certificatesFeature } from '../features/certificates/feature'
 import { ratingsFeature } from '../features/ratings/feature'
 import { rectificationsFeature } from '../features/rectifications/feature'
+import { misconductReportsFeature } from '../features/misconduct-reports/feature'
+import { exposuresFeature } from '../features/exposures/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
 import type auditMessages from '../features/audit/messages.zh-CN.json'
@@ -37,6 +39,8 @@ import type servicesMessages from '../features/services/messages.zh-CN.json'
 import type certificatesMessages from '../features/certificates/messages.zh-CN.json'
 import type ratingsMessages from '../features/ratings/messages.zh-CN.json'
 import type rectificationsMessages from '../features/rectifications/messages.zh-CN.json'
+import type misconductReportsMessages from '../features/misconduct-reports/messages.zh-CN.json'
+import type exposuresMessages from '../features/exposures/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
 
@@ -65,6 +69,8 @@ export const FEATURES: readonly Feature[] = [
   certificatesFeature,
   ratingsFeature,
   rectificationsFeature,
+  misconductReportsFeature,
+  exposuresFeature,
 ]
 
 /**
@@ -91,4 +97,6 @@ export type FeatureMessages = typeof appMessages &
   typeof servicesMessages &
   typeof certificatesMessages &
   typeof ratingsMessages &
-  typeof rectificationsMessages
+  typeof rectificationsMessages &
+  typeof misconductReportsMessages &
+  typeof exposuresMessages

@@ -3,3 +3,4 @@
  * private to it (a lint rule holds the line; docs/decisions/0036).
  */
 export { countOpenCases, openSupervisionCaseForAppeal } from './supervision.service'
+export { openSupervisionCase } from './supervision-open'

@@ -4,6 +4,8 @@ import { countAppealWork } from '../appeals'
 import { countClaimWork } from '../benefits'
 import { countClaimWork as countEnterpriseClaimWork } from '../enterprise-claims'
 import { countUnread } from '../notifications'
+import { countExposureWork } from '../exposures'
+import { countReportWork } from '../misconduct-reports'
 import { countOpenCases } from '../supervision'
 import type { WorkItem } from './worklist.schema'
 
@@ -20,6 +22,8 @@ export async function getWorklist(deps: AppDeps, actor: Actor): Promise<{ items:
     countClaimWork(deps, user),
     countEnterpriseClaimWork(deps, user),
     countOpenCases(deps, user),
+    countReportWork(deps, user),
+    countExposureWork(deps, user),
     countUnread(deps, user).then((count) => [{ key: 'inbox.unread', count, path: '/staff/inbox' }]),
   ])
   return { items: parts.flat() }

@@ -12,6 +12,7 @@ const URGENT = new Set([
   'appeals.departmentOverdue',
   'benefits.overdue',
   'supervision.open',
+  'reports.overdue',
 ])
 
 /**

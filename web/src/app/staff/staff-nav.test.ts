@@ -60,7 +60,19 @@ describe('staff menu by role', () => {
     ])
   })
 
-  it('shows discipline inspectors the audit trail', () => {
+  it('shows discipline inspectors their reports, the exposure board and the audit trail', () => {
+    expect(keys(['discipline_inspector'])).toEqual([
+      'home',
+      'inbox',
+      'misconductReports',
+      'exposures',
+      'audit',
+      'calendar',
+      'account',
+    ])
+  })
+
+  it('shows other staff their appeal pages and the common ones', () => {
     expect(keys(['handler'])).toEqual([
       'home',
       'inbox',
@@ -89,6 +101,7 @@ describe('staff menu by role', () => {
       'supervision',
       'rectifications',
       'ratingAppeals',
+      'exposures',
       'policies',
       'enterprises',
       'enterpriseClaims',
@@ -110,6 +123,7 @@ describe('staff menu by role', () => {
       'supervision',
       'rectifications',
       'ratingAppeals',
+      'exposures',
       'policies',
       'matterCatalogue',
       'enterprises',
@@ -132,7 +146,9 @@ describe('staff menu by role', () => {
       'serviceQueue',
       'supervision',
       'rectifications',
+      'misconductReports',
       'ratingAppeals',
+      'exposures',
       'policies',
       'factImports',
       'matterCatalogue',

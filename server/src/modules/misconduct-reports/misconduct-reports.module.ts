@@ -1,0 +1,17 @@
+import { defineModule } from '../../kernel/module'
+import { MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'
+// The module's row types join the database type wherever the module is loaded.
+import './misconduct-reports.tables'
+import { misconductReportsErrors } from './misconduct-reports.errors'
+import { FILE_REPORT_PATH, misconductReportsRoutes } from './misconduct-reports.routes'
+import { MAX_REPORT_BYTES } from './misconduct-reports.schema'
+
+/** Misconduct reports' entry: what it serves and may answer (kernel/module.ts). */
+export default defineModule({
+  name: 'misconduct-reports',
+  mounts: [{ routes: misconductReportsRoutes }],
+  errors: misconductReportsErrors,
+  // a report and its evidence files in one multipart body: room above the service's own 25 MB check,
+  // so a body just over it is answered REPORT_TOO_LARGE rather than cut off unread
+  bodyLimits: { [FILE_REPORT_PATH]: MAX_REPORT_BYTES + MAX_ATTACHMENT_BYTES },
+})
