@@ -56,8 +56,15 @@ describe('staff menu by role', () => {
     ])
   })
 
-  it('shows discipline inspectors the audit trail', () => {
-    expect(keys(['discipline_inspector'])).toEqual(['home', 'inbox', 'audit', 'calendar', 'account'])
+  it('shows discipline inspectors the supervision cases and the audit trail', () => {
+    expect(keys(['discipline_inspector'])).toEqual([
+      'home',
+      'inbox',
+      'supervision',
+      'audit',
+      'calendar',
+      'account',
+    ])
   })
 
   it('shows other staff their appeal pages and the common ones', () => {
@@ -66,6 +73,7 @@ describe('staff menu by role', () => {
       'inbox',
       'appealInbox',
       'serviceQueue',
+      'supervision',
       'policies',
       'factImports',
       'matterCatalogue',
@@ -183,7 +191,8 @@ describe('staff menu by role', () => {
     expect(canOpenStaffPath('/staff/appeals/import', ['dispatcher'])).toBe(true)
     expect(canOpenStaffPath('/staff/appeals/categories', ['dispatcher'])).toBe(false)
     expect(canOpenStaffPath('/staff/appeals/settings', ['bureau_leader'])).toBe(true)
-    expect(canOpenStaffPath('/staff/supervision', ['handler'])).toBe(false)
+    expect(canOpenStaffPath('/staff/supervision', ['handler'])).toBe(true)
+    expect(canOpenStaffPath('/staff/supervision', ['inspector'])).toBe(false)
     // A case page: the server decides who may see the appeal.
     expect(canOpenStaffPath('/staff/appeals/0e692f3e-7e62-4cf7-a1db-93f6ef0f82af', ['handler'])).toBe(true)
   })
