@@ -17,6 +17,7 @@ import { addPublishedBundles, countBundles } from '../modules/services/bundles.s
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
 import { seedDemoCertificates } from '../modules/certificates'
+import { seedDemoSupervisionCases } from '../modules/supervision'
 import { loadCityDocuments } from './legal/city-documents'
 import { dalian } from './cities/dalian'
 import { DALIAN_BUNDLE_MATTERS, DALIAN_BUNDLES } from './cities/dalian-bundles'
@@ -55,6 +56,8 @@ export async function seedIfEmpty(
     if (city) await seedDemoCertificates(deps, city.demoEnterprisePhone)
     await seedDemoServiceMattersIfEmpty(deps)
     await seedDemoBundlesIfEmpty(deps)
+    const departments = await q.findDepartmentIdsByCode(deps.db)
+    await seedDemoSupervisionCases(deps, (code) => departments.get(code))
   }
   return result
 }

@@ -20,3 +20,4 @@ export {
   type SupervisionFigures,
   type SupervisionUnitFigures,
 } from './supervision-figures'
+export { seedDemoSupervisionCases } from './supervision-demo'

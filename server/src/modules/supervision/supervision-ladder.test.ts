@@ -5,6 +5,7 @@ import { notifyRatingRecorded } from '../ratings/ratings-registry'
 import { buildApplicationIn, buildMatterVersion } from '../services/services.factories'
 import { sweepApplicationClocks } from '../services/application-clock-sweep.service'
 import { buildLadderWorld, openByHand, type LadderWorld } from './supervision.factories'
+import { seedDemoSupervisionCases } from './supervision-demo'
 import { supervisionFigures } from './supervision-figures'
 import { sweepSupervisionLadder } from './supervision-sweep.service'
 
@@ -356,5 +357,25 @@ describe('settings', () => {
     const opened = await openByHand(w.dispatcher, w.units.a)
     const calendar = await t.deps.calendar.calendar(t.deps.db)
     expect(opened.responseDueAt).toBe(calendar.addWorkingDays(new Date(), 4).toISOString())
+  })
+})
+
+describe('the demo', () => {
+  it('seeds one case at each step of the ladder, once', async () => {
+    await t.deps.db.deleteFrom('supervision_case_events').execute()
+    await t.deps.db.deleteFrom('supervision_cases').execute()
+    const ids = new Map([
+      ['DL-SCJGJ', w.units.a],
+      ['DL-TAX', w.units.b],
+      ['DL-RSJ', w.units.a],
+    ])
+    expect(await seedDemoSupervisionCases(t.deps, (code) => ids.get(code))).toBe(3)
+    expect(await seedDemoSupervisionCases(t.deps, (code) => ids.get(code))).toBe(0)
+    const all = (await w.dispatcher.get(BASE)).body
+    expect(all.items.map((c: { status: string; level: string }) => `${c.status}/${c.level}`).sort()).toEqual([
+      'open/bureau',
+      'open/section',
+      'responded/section',
+    ])
   })
 })

@@ -312,3 +312,7 @@ export async function figureOverdue(db: Executor, at: Date) {
     .where('s.response_due_at', '<=', at)
     .execute()
 }
+
+export async function anySupervisionCase(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('supervision_cases').select('id').limit(1).executeTakeFirst()) !== undefined
+}
