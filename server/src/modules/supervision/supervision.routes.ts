@@ -1,7 +1,6 @@
 import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
 import {
-  CloseSupervisionCaseBody,
-  EscalateSupervisionCaseBody,
+  NoteMoveBody,
   OpenSupervisionCaseBody,
   RespondSupervisionCaseBody,
   SupervisionCaseDetailSchema,
@@ -10,7 +9,6 @@ import {
   SupervisionPageSchema,
   SupervisionSettingsBody,
   SupervisionSettingsSchema,
-  VerifySupervisionCaseBody,
 } from './supervision.schema'
 import * as service from './supervision.service'
 
@@ -87,94 +85,43 @@ export function supervisionRoutes() {
       ),
   )
 
-  router.openapi(
-    defineRoute({
-      method: 'post',
-      path: '/supervision-cases/{id}/accept',
-      tags,
-      access: 'session',
-      summary: 'The bureau accepts the response: the case closes with what was done',
-      request: { params: SupervisionCaseIdParams, body: jsonBody(VerifySupervisionCaseBody) },
-      responses: { 200: jsonResponse(SupervisionCaseDetailSchema, 'The case after the move') },
-    }),
-    async (c) =>
-      c.json(
-        await service.acceptSupervisionResponse(
-          c.get('deps'),
-          c.get('actor'),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-        ),
-        200,
-      ),
-  )
-
-  router.openapi(
-    defineRoute({
-      method: 'post',
-      path: '/supervision-cases/{id}/reject',
-      tags,
-      access: 'session',
-      summary: 'The bureau rejects the response: back to the unit with a note and a new deadline',
-      request: { params: SupervisionCaseIdParams, body: jsonBody(VerifySupervisionCaseBody) },
-      responses: { 200: jsonResponse(SupervisionCaseDetailSchema, 'The case after the move') },
-    }),
-    async (c) =>
-      c.json(
-        await service.rejectSupervisionResponse(
-          c.get('deps'),
-          c.get('actor'),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-        ),
-        200,
-      ),
-  )
-
-  router.openapi(
-    defineRoute({
-      method: 'post',
-      path: '/supervision-cases/{id}/escalate',
-      tags,
-      access: 'session',
-      summary:
-        'The bureau escalates a case one level by hand (the sweep does it when no response came in time)',
-      request: { params: SupervisionCaseIdParams, body: jsonBody(EscalateSupervisionCaseBody) },
-      responses: { 200: jsonResponse(SupervisionCaseDetailSchema, 'The case after the move') },
-    }),
-    async (c) =>
-      c.json(
-        await service.escalateSupervisionCase(
-          c.get('deps'),
-          c.get('actor'),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-        ),
-        200,
-      ),
-  )
-
-  router.openapi(
-    defineRoute({
-      method: 'post',
-      path: '/supervision-cases/{id}/close',
-      tags,
-      access: 'session',
-      summary: 'Close a case with what was done, whatever its step (task force, bureau leadership)',
-      request: { params: SupervisionCaseIdParams, body: jsonBody(CloseSupervisionCaseBody) },
-      responses: { 200: jsonResponse(SupervisionCaseDetailSchema, 'The case after the move') },
-    }),
-    async (c) =>
-      c.json(
-        await service.closeSupervisionCase(
-          c.get('deps'),
-          c.get('actor'),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-        ),
-        200,
-      ),
-  )
+  /** The bureau's moves: each takes the version read and a note. */
+  const noteMoves = [
+    [
+      'accept',
+      'The bureau accepts the response: the case closes with what was done',
+      service.acceptSupervisionResponse,
+    ],
+    [
+      'reject',
+      'The bureau rejects the response: back to the unit with a note and a new deadline',
+      service.rejectSupervisionResponse,
+    ],
+    [
+      'escalate',
+      'The bureau escalates a case one level by hand (the sweep does it when no response came in time)',
+      service.escalateSupervisionCase,
+    ],
+    [
+      'close',
+      'Close a case with what was done, whatever its step (task force, bureau leadership)',
+      service.closeSupervisionCase,
+    ],
+  ] as const
+  for (const [segment, summary, run] of noteMoves)
+    router.openapi(
+      defineRoute({
+        method: 'post',
+        path: `/supervision-cases/{id}/${segment}`,
+        tags,
+        access: 'session',
+        summary,
+        request: { params: SupervisionCaseIdParams, body: jsonBody(NoteMoveBody) },
+        responses: { 200: jsonResponse(SupervisionCaseDetailSchema, 'The case after the move') },
+      }),
+      async (c) =>
+        c.json(await run(c.get('deps'), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+    )
 
   router.openapi(
     defineRoute({

@@ -41,14 +41,8 @@ export const SupervisionListQuery = z.strictObject({
 /** A note of the bureau's on a move: what was done, why it was sent back, why it climbs. */
 const note = plainText(2000, 4)
 
-export const CloseSupervisionCaseBody = z.strictObject({
-  version,
-  /** What was done: the result of the supervision, kept with the case. */
-  note,
-})
-
-export const VerifySupervisionCaseBody = z.strictObject({ version, note })
-export const EscalateSupervisionCaseBody = z.strictObject({ version, note })
+/** accept, reject, escalate, close: the version read and the bureau's note (what was done, why). */
+export const NoteMoveBody = z.strictObject({ version, note })
 
 export const RespondSupervisionCaseBody = z.strictObject({
   version,
@@ -128,8 +122,7 @@ export type SupervisionCase = z.infer<typeof SupervisionCaseSchema>
 export type SupervisionCaseDetail = z.infer<typeof SupervisionCaseDetailSchema>
 export type SupervisionEvent = z.infer<typeof SupervisionEventSchema>
 export type SupervisionListInput = z.infer<typeof SupervisionListQuery>
-export type CloseSupervisionCaseInput = z.infer<typeof CloseSupervisionCaseBody>
-export type VerifySupervisionCaseInput = z.infer<typeof VerifySupervisionCaseBody>
+export type NoteMoveInput = z.infer<typeof NoteMoveBody>
 export type RespondSupervisionCaseInput = z.infer<typeof RespondSupervisionCaseBody>
 export type OpenSupervisionCaseInput = z.infer<typeof OpenSupervisionCaseBody>
 export type SupervisionSettings = z.infer<typeof SupervisionSettingsSchema>

@@ -15,14 +15,13 @@ import { definePresenter } from '../../kernel/present'
 import type { StaffRole } from '../../shared/roles'
 import { staffToNotify } from '../users'
 import type {
-  CloseSupervisionCaseInput,
+  NoteMoveInput,
   OpenSupervisionCaseInput,
   RespondSupervisionCaseInput,
   SupervisionCase,
   SupervisionCaseDetail,
   SupervisionListInput,
   SupervisionSettings,
-  VerifySupervisionCaseInput,
 } from './supervision.schema'
 import './supervision.messages'
 import * as q from './supervision.queries'
@@ -456,20 +455,9 @@ export async function acceptSupervisionResponse(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  input: VerifySupervisionCaseInput,
+  input: NoteMoveInput,
 ) {
-  return move(deps, actor, id, 'accept_response', async (ctx) => {
-    checkVersion(ctx, input.version)
-    await notifyUnitAndReaders(deps, ctx.tx, ctx.row.department_id, [], 'supervision.closed', {
-      subject: subjectOf(ctx.row),
-      note: input.note,
-    })
-    return {
-      changes: { closed_at: ctx.now, closed_by: userId(ctx), closing_note: input.note },
-      event: { note: input.note },
-      audit: { note: input.note },
-    }
-  })
+  return move(deps, actor, id, 'accept_response', (ctx) => closeWork(ctx, input))
 }
 
 /**
@@ -480,7 +468,7 @@ export async function rejectSupervisionResponse(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  input: VerifySupervisionCaseInput,
+  input: NoteMoveInput,
 ) {
   return move(deps, actor, id, 'reject_response', async (ctx) => {
     checkVersion(ctx, input.version)
@@ -502,12 +490,7 @@ export async function rejectSupervisionResponse(
  * time (escalateSupervisionCaseWork), or the bureau's by hand with a note.
  * Refuses: FORBIDDEN, NOT_FOUND, SUPERVISION_NOT_AWAITING_RESPONSE, SUPERVISION_TOP_LEVEL, VERSION_CONFLICT.
  */
-export async function escalateSupervisionCase(
-  deps: AppDeps,
-  actor: Actor,
-  id: string,
-  input: VerifySupervisionCaseInput,
-) {
+export async function escalateSupervisionCase(deps: AppDeps, actor: Actor, id: string, input: NoteMoveInput) {
   return move(deps, actor, id, 'escalate', async (ctx) => {
     checkVersion(ctx, input.version)
     return escalateSupervisionCaseWork(ctx, input.note)
@@ -555,24 +538,22 @@ export async function escalateSupervisionCaseWork(ctx: SupervisionContext, note:
  * Refuses: FORBIDDEN (not the task force or the bureau leadership), NOT_FOUND, VERSION_CONFLICT,
  * SUPERVISION_CASE_CLOSED.
  */
-export async function closeSupervisionCase(
-  deps: AppDeps,
-  actor: Actor,
-  id: string,
-  input: CloseSupervisionCaseInput,
-) {
-  return move(deps, actor, id, 'close', async (ctx) => {
-    checkVersion(ctx, input.version)
-    await notifyUnitAndReaders(deps, ctx.tx, ctx.row.department_id, [], 'supervision.closed', {
-      subject: subjectOf(ctx.row),
-      note: input.note,
-    })
-    return {
-      changes: { closed_at: ctx.now, closed_by: userId(ctx), closing_note: input.note },
-      event: { note: input.note },
-      audit: { note: input.note },
-    }
+export async function closeSupervisionCase(deps: AppDeps, actor: Actor, id: string, input: NoteMoveInput) {
+  return move(deps, actor, id, 'close', (ctx) => closeWork(ctx, input))
+}
+
+/** Closing, by accepting the response or outright: what was done is kept; the unit's heads hear of it. */
+async function closeWork(ctx: SupervisionContext, input: NoteMoveInput) {
+  checkVersion(ctx, input.version)
+  await notifyUnitAndReaders(ctx.deps, ctx.tx, ctx.row.department_id, [], 'supervision.closed', {
+    subject: subjectOf(ctx.row),
+    note: input.note,
   })
+  return {
+    changes: { closed_at: ctx.now, closed_by: userId(ctx), closing_note: input.note },
+    event: { note: input.note },
+    audit: { note: input.note },
+  }
 }
 
 const userId = (ctx: SupervisionContext) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null)
