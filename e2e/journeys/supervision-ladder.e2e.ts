@@ -43,6 +43,8 @@ it('a unit responds to a supervision case and the bureau accepts the response', 
   await dispatcher.goto('/staff/supervision?status=responded')
   await dispatcher.getByRole('link', { name: REASON }).click()
   await dispatcher.getByText('窗口人员培训签到表（9月30日）').waitFor()
+  // the pointer stays where the list's link was, over a button of the case page: a hover is not the page
+  await dispatcher.mouse.move(0, 0)
   await expectAccessible(dispatcher)
   await shot(dispatcher, 'case-to-verify')
   await dispatcher.getByRole('button', { name: '核验通过' }).click()
