@@ -19,6 +19,7 @@ import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
 import { seedDemoCertificates } from '../modules/certificates'
 import { seedDemoRectifications } from '../modules/rectifications'
 import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
+import { seedDemoSupervisionCases } from '../modules/supervision'
 import { loadCityDocuments } from './legal/city-documents'
 import { dalian } from './cities/dalian'
 import { DALIAN_BUNDLE_MATTERS, DALIAN_BUNDLES } from './cities/dalian-bundles'
@@ -59,6 +60,8 @@ export async function seedIfEmpty(
     await seedDemoBundlesIfEmpty(deps)
     if (city) await seedDemoRectifications(deps, city.demoEnterprisePhone)
     await seedDemoReportsIfEmpty(deps)
+    const departments = await q.findDepartmentIdsByCode(deps.db)
+    await seedDemoSupervisionCases(deps, (code) => departments.get(code))
   }
   return result
 }

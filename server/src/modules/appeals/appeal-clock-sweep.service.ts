@@ -60,10 +60,11 @@ export async function sweepAppealClocks(
         })
       } else {
         // One open supervision case per appeal, whichever of its clocks got there first.
-        const opened = await openSupervisionCaseForAppeal(tx, system, {
+        const opened = await openSupervisionCaseForAppeal(deps, tx, system, {
           appealId: appeal.id,
           departmentId: row.department_id,
           reason: `${row.kind}_overdue`,
+          at: now,
         })
         if (opened.isNew)
           await notifyStaff({ deps, tx, appeal }, null, ['dispatcher', 'bureau_leader'], {

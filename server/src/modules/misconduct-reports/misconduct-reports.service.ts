@@ -471,7 +471,11 @@ export async function openSupervisionForReport(deps: AppDeps, actor: Actor, id: 
     if (!row.findings) throw new AppError('REPORT_NO_FINDINGS')
     if (!row.accused_department_id) throw new AppError('REPORT_NO_ACCUSED_DEPARTMENT')
     if (row.supervision_case_id) throw new AppError('REPORT_ALREADY_LINKED')
-    const opened = await openSupervisionCase(tx, user, {
+    // opened by the inspector's hand from the findings: the department is the subject
+    const opened = await openSupervisionCase(deps, tx, user, {
+      source: 'manual',
+      subjectType: 'department',
+      subjectId: row.accused_department_id,
       departmentId: row.accused_department_id,
       reason: `投诉举报 ${row.number}：${row.findings}`.slice(0, 2000),
     })

@@ -2,6 +2,7 @@ import { systemActor } from '../../kernel/auth/actor'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { acceptanceChanges, termsOf } from './application-acceptance'
 import { runSystemApplicationAction } from './application-action'
+import { openSupervisionCaseForDeemedAcceptance } from '../supervision'
 import { tellApplicant } from './application-intake-notices'
 import * as q from './services.queries'
 
@@ -25,11 +26,18 @@ export async function sweepApplicationClocks(
     const missed = await q.lockMissedTolerances(tx, now, batch)
     if (overdue.length === 0 && missed.length === 0) return { deemed: 0, terminated: 0 }
     const calendar = await deps.calendar.calendar(tx)
-    for (const row of overdue)
+    for (const row of overdue) {
       await runSystemApplicationAction(deps, tx, system, row, 'deem_accepted', now, async (ctx) => {
         const changes = await acceptanceChanges(ctx, calendar, await termsOf(tx, row), { deemed: true })
         return { changes, event: { audience: 'enterprise' } }
       })
+      // The department's late check is a cause for supervision (督办), once per application.
+      await openSupervisionCaseForDeemedAcceptance(deps, tx, system, {
+        applicationId: row.id,
+        departmentId: row.department_id,
+        at: now,
+      })
+    }
     for (const row of missed)
       await runSystemApplicationAction(deps, tx, system, row, 'terminate', now, async (ctx) => {
         await tellApplicant(ctx, calendar, 'termination', '终止办理通知书', (when) => [

@@ -1,6 +1,23 @@
 /**
  * The supervision module's public face: what other modules may use. Everything else in the folder is
  * private to it (a lint rule holds the line; docs/decisions/0036).
+ *
+ * Sources open cases through these, in the caller's transaction, once per cause:
+ * - appeals' clock sweep: openSupervisionCaseForAppeal;
+ * - services' licensing clock sweep: openSupervisionCaseForDeemedAcceptance;
+ * - ratings: the module listens itself (supervision-ratings.ts);
+ * - overdue payments (later): openSupervisionCase with source 'overdue_payment', subject 'payable'.
  */
-export { countOpenCases, openSupervisionCaseForAppeal } from './supervision.service'
-export { openSupervisionCase } from './supervision-open'
+export {
+  countOpenCases,
+  openSupervisionCase,
+  openSupervisionCaseForAppeal,
+  openSupervisionCaseForDeemedAcceptance,
+  type OpenSupervisionCaseRequest,
+} from './supervision.service'
+export {
+  supervisionFigures,
+  type SupervisionFigures,
+  type SupervisionUnitFigures,
+} from './supervision-figures'
+export { seedDemoSupervisionCases } from './supervision-demo'

@@ -40,6 +40,9 @@ describe('supervision cases', () => {
       source: 'appeal_breach',
       departmentId: w.departments.a.id,
       appealId: id,
+      subjectType: 'appeal',
+      subjectId: id,
+      level: 'bureau',
     })
 
     // The department's head sees the case against their department; another department's head does not.
@@ -51,8 +54,10 @@ describe('supervision cases', () => {
     expect((await otherHead.get(`/api/v1/supervision-cases/${opened.id}`)).status).toBe(404)
     const otherList = await otherHead.get('/api/v1/supervision-cases')
     expect(otherList.body.items.map((c: { id: string }) => c.id)).not.toContain(opened.id)
-    // A handler is not part of supervision at all.
-    expect((await w.handlerA.get('/api/v1/supervision-cases')).status).toBe(403)
+    // The unit's handler reads it, and may make no move; another unit's handler does not find it.
+    const asHandler = await w.handlerA.get(`/api/v1/supervision-cases/${opened.id}`)
+    expect(asHandler.body).toMatchObject({ level: 'bureau', allowedActions: [] })
+    expect((await w.handlerB.get(`/api/v1/supervision-cases/${opened.id}`)).status).toBe(404)
 
     // Only the bureau closes, with a note, on the version it read.
     expect(

@@ -60,10 +60,11 @@ describe('staff menu by role', () => {
     ])
   })
 
-  it('shows discipline inspectors their reports, the exposure board and the audit trail', () => {
+  it('shows discipline inspectors their reports, the supervision cases, the exposure board and the audit trail', () => {
     expect(keys(['discipline_inspector'])).toEqual([
       'home',
       'inbox',
+      'supervision',
       'misconductReports',
       'exposures',
       'audit',
@@ -78,6 +79,7 @@ describe('staff menu by role', () => {
       'inbox',
       'appealInbox',
       'serviceQueue',
+      'supervision',
       'rectifications',
       'ratingAppeals',
       'policies',
@@ -203,7 +205,8 @@ describe('staff menu by role', () => {
     expect(canOpenStaffPath('/staff/appeals/import', ['dispatcher'])).toBe(true)
     expect(canOpenStaffPath('/staff/appeals/categories', ['dispatcher'])).toBe(false)
     expect(canOpenStaffPath('/staff/appeals/settings', ['bureau_leader'])).toBe(true)
-    expect(canOpenStaffPath('/staff/supervision', ['handler'])).toBe(false)
+    expect(canOpenStaffPath('/staff/supervision', ['handler'])).toBe(true)
+    expect(canOpenStaffPath('/staff/supervision', ['inspector'])).toBe(false)
     // A case page: the server decides who may see the appeal.
     expect(canOpenStaffPath('/staff/appeals/0e692f3e-7e62-4cf7-a1db-93f6ef0f82af', ['handler'])).toBe(true)
   })

@@ -1,148 +1,163 @@
-import { Alert, App, Button, Card, Empty, Table, Tabs, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Empty, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { errorMessage } from '../../app/api'
-import { paths } from '../../app/routes'
 import { hasStaffRole, useSession } from '../../app/session'
 import { formatDateTime } from '../../ui/format'
 import { PageHeader } from '../../ui/staff/PageHeader'
 import { useLoad } from '../../ui/use-load'
-import { CloseCaseModal } from './CloseCaseModal'
-import { supervisionApi, type SupervisionCase, type SupervisionStatus } from './supervision.api'
+import { OpenCaseModal } from './OpenCaseModal'
+import {
+  SUPERVISION_LEVELS,
+  SUPERVISION_SOURCES,
+  SUPERVISION_STATUSES,
+  supervisionApi,
+  type SupervisionCase,
+  type SupervisionLevel,
+  type SupervisionSource,
+  type SupervisionStatus,
+} from './supervision.api'
 import { supervisionReason } from './supervision-labels'
+import { supervisionPaths } from './supervision-paths'
+import { LevelTag, StatusTag } from './SupervisionTags'
 
 const PAGE_SIZE = 20
 type View = SupervisionStatus | 'all'
-const VIEWS: View[] = ['open', 'closed', 'all']
-const LEVEL_COLORS: Record<SupervisionCase['level'], string> = {
-  section: 'gold',
-  bureau: 'orange',
-  city: 'red',
-}
+const VIEWS: View[] = [...SUPERVISION_STATUSES, 'all']
 
 /**
- * `/staff/supervision`: supervision cases (督办) — appeals whose deadline ran past the last escalation
- * step. The task force and the bureau's leadership see all and close them with what was done; a
- * department head reads the cases against their own department.
+ * `/staff/supervision`: supervision cases (督办) by status, level, source and overdue. The bureau
+ * (task force, leadership) and discipline inspection see all; a department's heads and handlers see
+ * their department's. The bureau opens a case by hand here; every move is on the case's page.
  */
 export function SupervisionCasesPage() {
   const { t, i18n } = useTranslation()
   const tx = t as unknown as (key: string, params?: Record<string, unknown>) => string
   const { me } = useSession()
-  const { message } = App.useApp()
+  const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
   const requested = params.get('status') as View | null
   const view: View = requested && VIEWS.includes(requested) ? requested : 'open'
+  const level = (SUPERVISION_LEVELS as readonly string[]).includes(params.get('level') ?? '')
+    ? (params.get('level') as SupervisionLevel)
+    : undefined
+  const source = (SUPERVISION_SOURCES as readonly string[]).includes(params.get('source') ?? '')
+    ? (params.get('source') as SupervisionSource)
+    : undefined
+  const overdue = params.get('overdue') === 'true'
   const page = Math.max(1, Number(params.get('page')) || 1)
-  const canClose = hasStaffRole(me, 'dispatcher', 'bureau_leader')
-  const [closing, setClosing] = useState<SupervisionCase>()
+  const isBureau = hasStaffRole(me, 'dispatcher', 'bureau_leader')
+  const isHead = hasStaffRole(me, 'department_head')
+  const [opening, setOpening] = useState(false)
 
   const list = useLoad(
     () =>
       supervisionApi.list({
         status: view === 'all' ? undefined : view,
+        level,
+        source,
+        overdue: overdue ? 'true' : undefined,
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
       }),
-    [view, page, i18n.language],
+    [view, level, source, overdue, page, i18n.language],
   )
 
-  const go = (next: { view?: View; page?: number }) => {
+  const go = (next: {
+    view?: View
+    level?: string | null
+    source?: string | null
+    overdue?: boolean
+    page?: number
+  }) => {
     const search = new URLSearchParams({ status: next.view ?? view })
+    const nextLevel = next.level === undefined ? level : next.level
+    const nextSource = next.source === undefined ? source : next.source
+    if (nextLevel) search.set('level', nextLevel)
+    if (nextSource) search.set('source', nextSource)
+    if (next.overdue ?? overdue) search.set('overdue', 'true')
     if (next.page && next.page > 1) search.set('page', String(next.page))
     setParams(search)
   }
 
   const columns: ColumnsType<SupervisionCase> = [
     {
-      title: t('supervision.fields.appeal'),
-      key: 'appeal',
-      render: (_: unknown, row) =>
-        row.appealId ? (
-          <>
-            <Link to={paths.staffAppeal(row.appealId)} className="s-mono s-nowrap">
-              {row.appealNumber}
-            </Link>
-            <div>{row.appealTitle}</div>
-          </>
-        ) : (
-          '—'
-        ),
-    },
-    {
-      title: t('supervision.fields.department'),
-      dataIndex: 'departmentName',
-      width: 180,
-      render: (name: string | null) => name ?? '—',
-    },
-    {
       title: t('supervision.fields.reason'),
-      dataIndex: 'reason',
-      width: 220,
-      render: (reason: string, row) => (
+      key: 'reason',
+      render: (_: unknown, row) => (
         <>
-          <div>{supervisionReason(reason, tx)}</div>
-          <Tag color={LEVEL_COLORS[row.level]} style={{ marginTop: 4 }}>
-            {t(`supervision.levels.${row.level}`)}
-          </Tag>
+          <Link to={supervisionPaths.case(row.id)}>{supervisionReason(row.reason, tx)}</Link>
+          {row.subjectNumber || row.subjectTitle ? (
+            <div className="s-small">
+              {row.subjectNumber ? <span className="s-mono">{row.subjectNumber} </span> : null}
+              {row.subjectTitle}
+            </div>
+          ) : null}
+          <div className="s-small">{t(`supervision.sources.${row.source}`)}</div>
         </>
       ),
     },
     {
-      title: t('supervision.fields.openedAt'),
-      dataIndex: 'openedAt',
-      width: 150,
-      render: (at: string) => formatDateTime(at, i18n.language),
+      title: t('supervision.fields.department'),
+      dataIndex: 'departmentName',
+      width: 170,
+      render: (name: string | null) => name ?? '—',
+    },
+    {
+      title: t('supervision.fields.level'),
+      dataIndex: 'level',
+      width: 100,
+      render: (value: SupervisionLevel) => <LevelTag level={value} />,
+    },
+    {
+      title: t('supervision.fields.responseDueAt'),
+      key: 'due',
+      width: 170,
+      render: (_: unknown, row) =>
+        row.status === 'closed' || !row.responseDueAt ? (
+          '—'
+        ) : (
+          <>
+            <div className="s-nowrap">{formatDateTime(row.responseDueAt, i18n.language)}</div>
+            {row.overdue ? <Tag color="red">{t('supervision.overdue')}</Tag> : null}
+          </>
+        ),
     },
     {
       title: t('supervision.fields.status'),
       key: 'status',
-      width: view === 'open' ? 110 : 260,
+      width: 120,
+      render: (_: unknown, row) => <StatusTag status={row.status} />,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 110,
       render: (_: unknown, row) =>
-        row.status === 'open' ? (
-          <Tag color="red">{t('supervision.statuses.open')}</Tag>
+        isHead && row.status === 'open' && !isBureau ? (
+          <Button size="small" type="primary" onClick={() => void navigate(supervisionPaths.respond(row.id))}>
+            {t('supervision.actions.respond')}
+          </Button>
         ) : (
-          <>
-            <Tag color="green">{t('supervision.statuses.closed')}</Tag>
-            <div className="s-small">
-              {t('supervision.closedBy', {
-                at: formatDateTime(row.closedAt, i18n.language),
-                name: row.closedByName ?? '—',
-              })}
-            </div>
-            {row.closingNote ? <div className="s-note">{row.closingNote}</div> : null}
-          </>
+          <Link to={supervisionPaths.case(row.id)}>{t('supervision.view')}</Link>
         ),
     },
-    ...(canClose && view !== 'closed'
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 110,
-            render: (_: unknown, row: SupervisionCase) =>
-              row.status === 'open' ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  onClick={() => setClosing(row)}
-                  aria-label={t('supervision.closeNamed', { subject: row.appealNumber ?? row.reason })}
-                >
-                  {t('supervision.close')}
-                </Button>
-              ) : null,
-          },
-        ]
-      : []),
   ]
 
   return (
     <>
       <PageHeader
         title={t('supervision.title')}
-        subtitle={canClose ? t('supervision.subtitle') : t('supervision.subtitleReadOnly')}
+        subtitle={isBureau ? t('supervision.subtitle') : t('supervision.subtitleUnit')}
+        extra={
+          isBureau ? (
+            <Button type="primary" onClick={() => setOpening(true)}>
+              {t('supervision.openByHand')}
+            </Button>
+          ) : null
+        }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
@@ -150,6 +165,34 @@ export function SupervisionCasesPage() {
           onChange={(key) => go({ view: key as View })}
           items={VIEWS.map((key) => ({ key, label: t(`supervision.views.${key}`) }))}
         />
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('supervision.fields.level')}
+            aria-label={t('supervision.fields.level')}
+            value={level}
+            onChange={(value?: string) => go({ level: value ?? null })}
+            options={SUPERVISION_LEVELS.map((l) => ({ value: l, label: t(`supervision.levels.${l}`) }))}
+          />
+          <Select
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('supervision.fields.source')}
+            aria-label={t('supervision.fields.source')}
+            value={source}
+            onChange={(value?: string) => go({ source: value ?? null })}
+            options={SUPERVISION_SOURCES.map((s) => ({ value: s, label: t(`supervision.sources.${s}`) }))}
+          />
+          <Space>
+            <Switch
+              checked={overdue}
+              onChange={(checked) => go({ overdue: checked })}
+              aria-label={t('supervision.onlyOverdue')}
+            />
+            <span>{t('supervision.onlyOverdue')}</span>
+          </Space>
+        </Space>
         {list.error ? (
           <Alert
             type="error"
@@ -189,18 +232,12 @@ export function SupervisionCasesPage() {
           }}
         />
       </Card>
-      {closing ? (
-        <CloseCaseModal
-          supervisionCase={closing}
-          onClose={() => setClosing(undefined)}
-          onClosed={() => {
-            setClosing(undefined)
-            list.reload()
-            void message.success(t('supervision.closed'))
-          }}
-          onStale={() => {
-            setClosing(undefined)
-            list.reload()
+      {opening ? (
+        <OpenCaseModal
+          onClose={() => setOpening(false)}
+          onOpened={(id) => {
+            setOpening(false)
+            void navigate(supervisionPaths.case(id))
           }}
         />
       ) : null}

@@ -6,13 +6,22 @@ export const supervisionFeature = defineFeature({
   name: 'supervision',
   staffPages: [
     { path: 'supervision', page: lazyNamed(() => import('./SupervisionCasesPage'), 'SupervisionCasesPage') },
+    {
+      path: 'supervision/:id',
+      page: lazyNamed(() => import('./SupervisionCasePage'), 'SupervisionCasePage'),
+    },
+    {
+      path: 'supervision/:id/respond',
+      page: lazyNamed(() => import('./SupervisionRespondPage'), 'SupervisionRespondPage'),
+    },
   ],
   staffMenu: [
-    // The bureau pursues breaches; a department head reads the cases against their department.
+    // The bureau pursues units up the ladder; discipline inspection reads every case; a department's
+    // heads answer the cases against it and its handlers read them.
     {
       key: 'supervision',
       path: paths.staffSupervision,
-      roles: ['dispatcher', 'bureau_leader', 'department_head'],
+      roles: ['dispatcher', 'bureau_leader', 'department_head', 'handler', 'discipline_inspector'],
       order: 70,
       icon: () => import('@ant-design/icons/AlertOutlined'),
     },

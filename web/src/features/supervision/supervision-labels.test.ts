@@ -23,6 +23,13 @@ describe('supervision reasons', () => {
     )
   })
 
+  it('names the automatic sources', () => {
+    expect(supervisionReason('bad_ratings', translator(zhCN))).toBe('同一单位短期内多次差评')
+    expect(supervisionReason('deemed_accepted', translator(en))).toBe(
+      'An application was deemed accepted: the completeness check came too late',
+    )
+  })
+
   it('keeps a reason written by hand', () => {
     expect(supervisionReason('企业投诉推诿', translator(zhCN))).toBe('企业投诉推诿')
     expect(supervisionReason('unknown_overdue', translator(zhCN))).toBe('unknown_overdue')

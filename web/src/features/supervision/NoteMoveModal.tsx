@@ -1,22 +1,27 @@
-import { Alert, App, Form, Input, Modal, Typography } from 'antd'
+import { Alert, App, Form, Input, Modal } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage, isApiError } from '../../app/api'
 import { showApiErrorOnForm } from '../../ui/form-errors'
-import { supervisionApi, type SupervisionCase } from './supervision.api'
+import { supervisionApi, type NoteAction, type SupervisionCaseDetail } from './supervision.api'
 import { CLOSING_NOTE_MAX, CLOSING_NOTE_MIN } from './supervision-labels'
 
-/** Closing a supervision case: what was done is required and kept with the case; the department head hears of it. */
-export function CloseCaseModal({
+/**
+ * A move of the bureau's that takes a note: accept the response (closes), reject it (back to the
+ * unit), escalate one level, or close outright. The note is kept on the ladder's timeline.
+ */
+export function NoteMoveModal({
   supervisionCase,
+  action,
   onClose,
-  onClosed,
+  onMoved,
   onStale,
 }: {
-  supervisionCase: SupervisionCase
+  supervisionCase: SupervisionCaseDetail
+  action: NoteAction
   onClose: () => void
-  onClosed: () => void
-  /** Someone else changed or closed the case meanwhile: the list reloads. */
+  onMoved: (updated: SupervisionCaseDetail) => void
+  /** Someone else moved the case meanwhile: the page reloads. */
   onStale: () => void
 }) {
   const { t } = useTranslation()
@@ -29,10 +34,19 @@ export function CloseCaseModal({
     setBanner(undefined)
     setSaving(true)
     try {
-      await supervisionApi.close(supervisionCase.id, { version: supervisionCase.version, note: note.trim() })
-      onClosed()
+      onMoved(
+        await supervisionApi.move(supervisionCase.id, action, {
+          version: supervisionCase.version,
+          note: note.trim(),
+        }),
+      )
     } catch (error) {
-      if (isApiError(error, 'VERSION_CONFLICT') || isApiError(error, 'SUPERVISION_CASE_CLOSED')) {
+      if (
+        isApiError(error, 'VERSION_CONFLICT') ||
+        isApiError(error, 'SUPERVISION_CASE_CLOSED') ||
+        isApiError(error, 'SUPERVISION_NOT_RESPONDED') ||
+        isApiError(error, 'SUPERVISION_NOT_AWAITING_RESPONSE')
+      ) {
         modal.warning({ title: t('common.versionConflictTitle'), content: error.message, onOk: onStale })
         return
       }
@@ -45,28 +59,22 @@ export function CloseCaseModal({
   return (
     <Modal
       open
-      title={t('supervision.closeTitle', { subject: supervisionCase.appealNumber ?? '' })}
-      okText={t('supervision.close')}
+      title={t(`supervision.actions.${action}`)}
+      okText={t(`supervision.actions.${action}`)}
       cancelText={t('common.cancel')}
       confirmLoading={isSaving}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
     >
-      {supervisionCase.appealTitle ? (
-        <Typography.Paragraph type="secondary">
-          {supervisionCase.appealTitle}
-          {supervisionCase.departmentName ? ` · ${supervisionCase.departmentName}` : ''}
-        </Typography.Paragraph>
-      ) : null}
       {banner ? (
         <Alert type="error" showIcon title={banner} role="alert" style={{ marginBottom: 16 }} />
       ) : null}
-      <Form form={form} name="close-supervision" layout="vertical" onFinish={(v) => void submit(v)}>
+      <Form form={form} name={`supervision-${action}`} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="note"
-          label={t('supervision.note')}
-          extra={t('supervision.noteHelp')}
+          label={t(`supervision.noteLabels.${action}`)}
+          extra={t(`supervision.noteHelp.${action}`)}
           rules={[
             { required: true, whitespace: true, message: t('fields.required') },
             {
