@@ -40,6 +40,7 @@ describe('staff menu by role', () => {
       'appealInbox',
       'serviceQueue',
       'supervision',
+      'mySelfInspections',
       'policies',
       'factImports',
       'matterCatalogue',
@@ -66,6 +67,7 @@ describe('staff menu by role', () => {
       'inbox',
       'appealInbox',
       'serviceQueue',
+      'mySelfInspections',
       'policies',
       'factImports',
       'matterCatalogue',
@@ -85,6 +87,7 @@ describe('staff menu by role', () => {
       'appealImport',
       'returnVisits',
       'supervision',
+      'selfInspections',
       'policies',
       'enterprises',
       'enterpriseClaims',
@@ -104,6 +107,7 @@ describe('staff menu by role', () => {
       'appealQueue',
       'serviceQueue',
       'supervision',
+      'selfInspections',
       'policies',
       'matterCatalogue',
       'enterprises',
@@ -129,6 +133,7 @@ describe('staff menu by role', () => {
       'appealInbox',
       'serviceQueue',
       'supervision',
+      'mySelfInspections',
       'policies',
       'factImports',
       'matterCatalogue',
@@ -184,6 +189,9 @@ describe('staff menu by role', () => {
     expect(canOpenStaffPath('/staff/appeals/categories', ['dispatcher'])).toBe(false)
     expect(canOpenStaffPath('/staff/appeals/settings', ['bureau_leader'])).toBe(true)
     expect(canOpenStaffPath('/staff/supervision', ['handler'])).toBe(false)
+    expect(canOpenStaffPath('/staff/self-inspections', ['handler'])).toBe(false)
+    expect(canOpenStaffPath('/staff/self-inspections/new', ['department_head'])).toBe(false)
+    expect(canOpenStaffPath('/staff/my-self-inspections', ['dispatcher'])).toBe(false)
     // A case page: the server decides who may see the appeal.
     expect(canOpenStaffPath('/staff/appeals/0e692f3e-7e62-4cf7-a1db-93f6ef0f82af', ['handler'])).toBe(true)
   })
