@@ -17,6 +17,7 @@ import { addPublishedBundles, countBundles } from '../modules/services/bundles.s
 import { generateInitialPassword } from '../modules/users/initial-password'
 import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
 import { seedDemoCertificates } from '../modules/certificates'
+import { seedDemoSelfInspections } from '../modules/self-inspections'
 import { loadCityDocuments } from './legal/city-documents'
 import { dalian } from './cities/dalian'
 import { DALIAN_BUNDLE_MATTERS, DALIAN_BUNDLES } from './cities/dalian-bundles'
@@ -55,6 +56,7 @@ export async function seedIfEmpty(
     if (city) await seedDemoCertificates(deps, city.demoEnterprisePhone)
     await seedDemoServiceMattersIfEmpty(deps)
     await seedDemoBundlesIfEmpty(deps)
+    await seedDemoSelfInspectionsIfEmpty(deps)
   }
   return result
 }
@@ -135,6 +137,14 @@ export async function seedDemoServiceMattersIfEmpty(deps: AppDeps): Promise<numb
         formSchema: DALIAN_MATTER_FORMS[m.code],
       })),
     )
+  })
+}
+
+/** A self-inspection task issued to three departments, one of them answered (once). */
+export async function seedDemoSelfInspectionsIfEmpty(deps: AppDeps): Promise<number> {
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    return seedDemoSelfInspections(deps, tx)
   })
 }
 

@@ -3,3 +3,4 @@
  * folder is private to it (a lint rule holds the line; docs/decisions/0036).
  */
 export { selfInspectionFigures, type SelfInspectionFigures } from './self-inspections.figures'
+export { seedDemoSelfInspections } from './self-inspections.demo'

@@ -444,3 +444,26 @@ export async function findFigures(
     .executeTakeFirstOrThrow()
   return { answers: row, rectifications: rect }
 }
+
+// ── demo ─────────────────────────────────────────────────────────────────────
+
+export async function countTasks(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('self_inspection_tasks')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow()
+  return row.n
+}
+
+export async function findDepartmentIdsByCodes(db: Executor, codes: readonly string[]) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'code'])
+    .where('code', 'in', [...codes])
+    .execute()
+}
+
+export async function findUserIdByUsername(db: Executor, username: string) {
+  const row = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()
+  return row?.id
+}
