@@ -36,7 +36,13 @@ export function rolesOn(user: UserActor, departmentId: string): SelfInspectionAn
 }
 
 /** null: every department (the bureau); otherwise the departments whose copies the caller holds. */
-export function departmentScope(user: UserActor): string[] | null {
+export function departmentScope(user: UserActor, only?: string): string[] | null {
+  const scope = heldDepartments(user)
+  if (!only) return scope
+  return scope && !scope.includes(only) ? [] : [only]
+}
+
+function heldDepartments(user: UserActor): string[] | null {
   if (hasRole(user, 'dispatcher') || hasRole(user, 'bureau_leader')) return null
   const own = [
     ...new Set([...departmentsWhere(user, 'department_head'), ...departmentsWhere(user, 'handler')]),
@@ -66,7 +72,7 @@ export function requireParticipant(actor: Actor, who: 'any' | 'bureau' | 'depart
 
 type AnswerChanges = Updateable<SelfInspectionAnswersTable>
 
-export type AnswerContext = { deps: AppDeps; tx: Tx; actor: UserActor; row: AnswerRow; now: Date }
+export type AnswerContext = DepartmentCaseContext<AnswerRow>
 
 const ANSWER_KIND: CaseKind<
   AnswerRow,
@@ -90,24 +96,35 @@ const ANSWER_KIND: CaseKind<
     q.insertAnswerEvent(tx, row.id, { ...event, departmentId: row.department_id }),
 }
 
+/** The context of a move on something of a department (a copy, a rectification). */
+type DepartmentCaseContext<Row> = { deps: AppDeps; tx: Tx; actor: UserActor; row: Row; now: Date }
+
 /**
- * Runs a move on a copy the caller holds (otherwise "not found") on the version they read.
- * Refuses: NOT_FOUND, FORBIDDEN, the move's refusal, VERSION_CONFLICT, what the work throws.
+ * Runs a move on a department's copy or rectification the caller holds (otherwise "not found"), on
+ * the version they read. Refuses: NOT_FOUND, FORBIDDEN, the move's refusal, VERSION_CONFLICT, what
+ * the work throws.
  */
-export async function runAnswerAction(
+async function runDepartmentCaseAction<
+  Row extends { department_id: string; version: number },
+  S extends string,
+  A extends string,
+  Changes,
+>(
   deps: AppDeps,
+  kind: CaseKind<Row, S, A, SelfInspectionAnswerRole, ErrorCode, never, Changes, string>,
+  lock: (tx: Tx, id: string) => Promise<Row | undefined>,
   user: UserActor,
   id: string,
-  action: SelfInspectionAnswerAction,
+  action: A,
   version: number,
-  work: (ctx: AnswerContext) => Promise<CaseOutcome<SelfInspectionAnswerState, AnswerChanges>>,
+  work: (ctx: DepartmentCaseContext<Row>) => Promise<CaseOutcome<S, Changes>>,
 ): Promise<string> {
   return runCaseAction(
     deps.db,
-    ANSWER_KIND,
+    kind,
     action,
     async (tx) => {
-      const row = await q.lockAnswer(tx, id)
+      const row = await lock(tx, id)
       if (!row) return undefined
       const roles = rolesOn(user, row.department_id)
       if (!roles.length) return undefined
@@ -119,6 +136,15 @@ export async function runAnswerAction(
     },
   )
 }
+
+export const runAnswerAction = (
+  deps: AppDeps,
+  user: UserActor,
+  id: string,
+  action: SelfInspectionAnswerAction,
+  version: number,
+  work: (ctx: AnswerContext) => Promise<CaseOutcome<SelfInspectionAnswerState, AnswerChanges>>,
+) => runDepartmentCaseAction(deps, ANSWER_KIND, q.lockAnswer, user, id, action, version, work)
 
 type RectificationChanges = Updateable<SelfInspectionRectificationsTable>
 
@@ -159,7 +185,7 @@ const RECTIFICATION_KIND: CaseKind<
 }
 
 /** Runs a move on a rectification the caller holds (otherwise "not found") on the version they read. */
-export async function runRectificationAction(
+export const runRectificationAction = (
   deps: AppDeps,
   user: UserActor,
   id: string,
@@ -168,21 +194,4 @@ export async function runRectificationAction(
   work: (
     ctx: RectificationContext,
   ) => Promise<CaseOutcome<SelfInspectionRectificationState, RectificationChanges>>,
-): Promise<string> {
-  return runCaseAction(
-    deps.db,
-    RECTIFICATION_KIND,
-    action,
-    async (tx) => {
-      const row = await q.lockRectification(tx, id)
-      if (!row) return undefined
-      const roles = rolesOn(user, row.department_id)
-      if (!roles.length) return undefined
-      return { ctx: { deps, tx, actor: user, row, now: new Date() }, roles }
-    },
-    async (ctx) => {
-      if (ctx.row.version !== version) throw new AppError('VERSION_CONFLICT')
-      return work(ctx)
-    },
-  )
-}
+) => runDepartmentCaseAction(deps, RECTIFICATION_KIND, q.lockRectification, user, id, action, version, work)

@@ -200,12 +200,7 @@ function presentSummary(row: AnswerRow, today: string): SelfInspectionAnswerSumm
 /** Copies the caller holds (the bureau: every one, filtered). Refuses: FORBIDDEN (no department role). */
 export async function listAnswers(deps: AppDeps, actor: Actor, input: AnswerListInput) {
   const user = requireParticipant(actor, 'any')
-  const scope = departmentScope(user)
-  const departmentIds = input.departmentId
-    ? scope && !scope.includes(input.departmentId)
-      ? []
-      : [input.departmentId]
-    : scope
+  const departmentIds = departmentScope(user, input.departmentId)
   const today = cityToday(deps)
   const rows = await q.findAnswers(deps.db, { departmentIds, status: input.status, taskId: input.taskId })
   return { items: rows.map((r) => presentSummary(r, today)) }
@@ -438,12 +433,7 @@ export async function downloadFile(deps: AppDeps, actor: Actor, id: string) {
 /** Rectifications the caller holds (the bureau: every one). Refuses: FORBIDDEN. */
 export async function listRectifications(deps: AppDeps, actor: Actor, input: RectificationListInput) {
   const user = requireParticipant(actor, 'any')
-  const scope = departmentScope(user)
-  const departmentIds = input.departmentId
-    ? scope && !scope.includes(input.departmentId)
-      ? []
-      : [input.departmentId]
-    : scope
+  const departmentIds = departmentScope(user, input.departmentId)
   const today = cityToday(deps)
   const rows = await q.findRectifications(deps.db, {
     departmentIds,
