@@ -70,7 +70,8 @@ export function SelfInspectionAnswerPage() {
   const [banner, setBanner] = useState<string>()
   const [busy, setBusy] = useState(false)
   const canEdit = !!data?.actions.includes('save')
-  const canSubmit = !!data?.actions.includes('submit')
+  // The head may submit whenever the copy is editable: the submit saves first (a copy not started becomes a draft).
+  const canSubmit = canEdit && !!data?.viewerRoles.includes('head')
   const canReview = !!data?.actions.includes('accept')
   const today = cityToday()
 
