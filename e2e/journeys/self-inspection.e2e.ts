@@ -29,7 +29,7 @@ async function openBureauCopy(page: Page) {
   await page.getByRole('link', { name: TITLE }).click()
   await page.getByText('各部门进度').waitFor()
   await page
-    .locator('a', { hasText: /审核|查看/ })
+    .locator('table a', { hasText: /审核|查看/ })
     .first()
     .click()
   await page.getByText('自查范围').waitFor()
