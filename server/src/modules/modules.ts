@@ -23,6 +23,7 @@ import ratings from './ratings/ratings.module'
 import rectifications from './rectifications/rectifications.module'
 import misconductReports from './misconduct-reports/misconduct-reports.module'
 import exposures from './exposures/exposures.module'
+import selfInspections from './self-inspections/self-inspections.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -53,4 +54,5 @@ export const MODULES: readonly AppModule[] = [
   rectifications,
   misconductReports,
   exposures,
+  selfInspections,
 ]

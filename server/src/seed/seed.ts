@@ -20,6 +20,7 @@ import { seedDemoCertificates } from '../modules/certificates'
 import { seedDemoRectifications } from '../modules/rectifications'
 import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { seedDemoSupervisionCases } from '../modules/supervision'
+import { seedDemoSelfInspections } from '../modules/self-inspections'
 import { loadCityDocuments } from './legal/city-documents'
 import { dalian } from './cities/dalian'
 import { DALIAN_BUNDLE_MATTERS, DALIAN_BUNDLES } from './cities/dalian-bundles'
@@ -62,6 +63,7 @@ export async function seedIfEmpty(
     await seedDemoReportsIfEmpty(deps)
     const departments = await q.findDepartmentIdsByCode(deps.db)
     await seedDemoSupervisionCases(deps, (code) => departments.get(code))
+    await seedDemoSelfInspectionsIfEmpty(deps)
   }
   return result
 }
@@ -142,6 +144,14 @@ export async function seedDemoServiceMattersIfEmpty(deps: AppDeps): Promise<numb
         formSchema: DALIAN_MATTER_FORMS[m.code],
       })),
     )
+  })
+}
+
+/** A self-inspection task issued to three departments, one of them answered (once). */
+export async function seedDemoSelfInspectionsIfEmpty(deps: AppDeps): Promise<number> {
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    return seedDemoSelfInspections(deps, tx)
   })
 }
 

@@ -19,6 +19,7 @@ import { ratingsFeature } from '../features/ratings/feature'
 import { rectificationsFeature } from '../features/rectifications/feature'
 import { misconductReportsFeature } from '../features/misconduct-reports/feature'
 import { exposuresFeature } from '../features/exposures/feature'
+import { selfInspectionsFeature } from '../features/self-inspections/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
 import type auditMessages from '../features/audit/messages.zh-CN.json'
@@ -41,6 +42,7 @@ import type ratingsMessages from '../features/ratings/messages.zh-CN.json'
 import type rectificationsMessages from '../features/rectifications/messages.zh-CN.json'
 import type misconductReportsMessages from '../features/misconduct-reports/messages.zh-CN.json'
 import type exposuresMessages from '../features/exposures/messages.zh-CN.json'
+import type selfInspectionsMessages from '../features/self-inspections/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
 
@@ -71,6 +73,7 @@ export const FEATURES: readonly Feature[] = [
   rectificationsFeature,
   misconductReportsFeature,
   exposuresFeature,
+  selfInspectionsFeature,
 ]
 
 /**
@@ -99,4 +102,5 @@ export type FeatureMessages = typeof appMessages &
   typeof ratingsMessages &
   typeof rectificationsMessages &
   typeof misconductReportsMessages &
-  typeof exposuresMessages
+  typeof exposuresMessages &
+  typeof selfInspectionsMessages
