@@ -212,6 +212,9 @@ describe('staff menu by role', () => {
     expect(canOpenStaffPath('/staff/appeals/settings', ['bureau_leader'])).toBe(true)
     expect(canOpenStaffPath('/staff/supervision', ['handler'])).toBe(true)
     expect(canOpenStaffPath('/staff/supervision', ['inspector'])).toBe(false)
+    expect(canOpenStaffPath('/staff/self-inspections', ['handler'])).toBe(false)
+    expect(canOpenStaffPath('/staff/self-inspections/new', ['department_head'])).toBe(false)
+    expect(canOpenStaffPath('/staff/my-self-inspections', ['dispatcher'])).toBe(false)
     // A case page: the server decides who may see the appeal.
     expect(canOpenStaffPath('/staff/appeals/0e692f3e-7e62-4cf7-a1db-93f6ef0f82af', ['handler'])).toBe(true)
   })
