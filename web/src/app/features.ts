@@ -14,6 +14,7 @@ import { settlementAccountsFeature } from '../features/settlement-accounts/featu
 import { supervisionFeature } from '../features/supervision/feature'
 import { usersFeature } from '../features/users/feature'
 import { servicesFeature } from '../features/services/feature'
+import { problemClassesFeature } from '../features/problem-classes/feature'
 import { certificatesFeature } from '../features/certificates/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
@@ -32,6 +33,7 @@ import type settlementAccountsMessages from '../features/settlement-accounts/mes
 import type supervisionMessages from '../features/supervision/messages.zh-CN.json'
 import type usersMessages from '../features/users/messages.zh-CN.json'
 import type servicesMessages from '../features/services/messages.zh-CN.json'
+import type problemClassesMessages from '../features/problem-classes/messages.zh-CN.json'
 import type certificatesMessages from '../features/certificates/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
@@ -58,6 +60,7 @@ export const FEATURES: readonly Feature[] = [
   auditFeature,
   calendarFeature,
   servicesFeature,
+  problemClassesFeature,
   certificatesFeature,
 ]
 
@@ -83,4 +86,5 @@ export type FeatureMessages = typeof appMessages &
   typeof supervisionMessages &
   typeof usersMessages &
   typeof servicesMessages &
+  typeof problemClassesMessages &
   typeof certificatesMessages
