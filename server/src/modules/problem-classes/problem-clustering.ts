@@ -250,13 +250,17 @@ export function clusterTexts(
         byWord.set(id, [c])
         continue
       }
+      // as in the buckets: a few leading groups per word, so a word of thousands of groups stays linear
+      let matched = false
       for (const other of list) {
         if (compared.has(other)) continue
         compared.add(other)
-        if (cosine(vector, centroids[other]!.vector) >= o.threshold)
+        if (cosine(vector, centroids[other]!.vector) >= o.threshold) {
           union(centroids[c]!.root, centroids[other]!.root)
+          matched = true
+        }
       }
-      list.push(c)
+      if (!matched && list.length < o.leadersPerBucket * 2) list.push(c)
     }
   }
   const groups = groupsOf(n, vectors, find)
