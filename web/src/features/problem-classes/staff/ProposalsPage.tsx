@@ -13,7 +13,7 @@ import {
   Tag,
   Typography,
 } from 'antd'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
@@ -73,6 +73,14 @@ export function ProposalsPage() {
     }
   }
   const lastRun = list.data?.run
+  // While the month's run waits or works, look again every few seconds: the proposals appear when it is done.
+  const isRunning = lastRun?.status === 'queued' || lastRun?.status === 'running'
+  const { reload } = list
+  useEffect(() => {
+    if (!isRunning) return
+    const timer = setTimeout(reload, 3000)
+    return () => clearTimeout(timer)
+  }, [isRunning, reload, list.data])
 
   return (
     <>
@@ -93,7 +101,6 @@ export function ProposalsPage() {
           <Button type="primary" loading={busy} onClick={() => void run()}>
             {t('problemClasses.proposals.run')}
           </Button>
-          <Button onClick={list.reload}>{t('common.refresh')}</Button>
           <Typography.Text type="secondary">
             {lastRun
               ? t('problemClasses.proposals.lastRun', {
