@@ -128,7 +128,12 @@ export function ProblemClassPage() {
         >
           <List
             dataSource={cls.tasks}
-            locale={{ emptyText: t('problemClasses.page.noTasks') }}
+            // the list's own grey empty text is too faint (contrast); the page's text colour instead
+            locale={{
+              emptyText: (
+                <span style={{ color: 'rgba(0, 0, 0, 0.88)' }}>{t('problemClasses.page.noTasks')}</span>
+              ),
+            }}
             renderItem={(task) => (
               <List.Item
                 actions={
