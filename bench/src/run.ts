@@ -8,7 +8,8 @@
  *                  appeals-sweep, appeals-intake), routing, policy, policydb, notify, web, reads, nodes,
  *                  jobs (or jobs-embedded, jobs-population, jobs-import), services (the review queue, the
  *                  licensing clock's sweep, an instant decision over HTTP, certificate verification under load:
- *                  bench/src/services-bench.ts). Default: all.
+ *                  bench/src/services-bench.ts), problems (a month's appeals clustered into problem classes:
+ *                  bench/src/problem-classes-bench.ts). Default: all.
  *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
  *   BENCH_NODES_SECONDS / BENCH_NODES_BASELINE_SECONDS / BENCH_NODES_CONNECTIONS  the nodes suite
  *                  (three app processes on one database; 20 s, 8 s alone, 6 filers: bench/src/nodes-bench.ts).
@@ -19,6 +20,7 @@
  *   BENCH_APPEALS  appeals generated into PostgreSQL for the appeals suite (default 1,000,000).
  *   BENCH_SERVICES_APPLICATIONS  applications in flight generated for the services suite (100,000), plus
  *                  BENCH_SERVICES_CLOSED finished ones over the year before (three times as many).
+ *   BENCH_PROBLEM_APPEALS  appeals of the month the problems suite clusters (83,000: 1,000,000 a year).
  *   BENCH_SECONDS  duration of each HTTP load run (default 5).
  *   BENCH_EXPLAIN  1: print EXPLAIN ANALYZE of the timed queries even when they meet their target.
  *   BENCH_ROUTING_MISSES  1: print every held-out appeal the cold start does not route right first.
@@ -36,6 +38,7 @@ import { runPolicyBench } from './policy-bench'
 import { runPolicyDbBench } from './policy-db-bench'
 import { runJobsBench } from './jobs-bench'
 import { runServicesSuite } from './services-bench'
+import { runProblemClassesSuite } from './problem-classes-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
 import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
@@ -45,7 +48,7 @@ const applications = Number(process.env.BENCH_SERVICES_APPLICATIONS ?? 100_000)
 const parts = new Set(
   (
     process.env.BENCH_ONLY ??
-    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services'
+    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,problems'
   )
     .split(',')
     .map((s) => s.trim()),
@@ -222,4 +225,6 @@ if (wants('reads')) await runAuthenticatedReadBench({ report, seconds })
 if (wants('nodes')) await runNodesBench()
 if (wants('jobs')) await runJobsBench({ report, parts })
 if (wants('services')) await runServicesSuite({ applications, seconds, report })
+if (wants('problems'))
+  await runProblemClassesSuite({ appeals: Number(process.env.BENCH_PROBLEM_APPEALS ?? 83_000), report })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -24,6 +24,7 @@ import rectifications from './rectifications/rectifications.module'
 import misconductReports from './misconduct-reports/misconduct-reports.module'
 import exposures from './exposures/exposures.module'
 import selfInspections from './self-inspections/self-inspections.module'
+import problemClasses from './problem-classes/problem-classes.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -55,4 +56,5 @@ export const MODULES: readonly AppModule[] = [
   misconductReports,
   exposures,
   selfInspections,
+  problemClasses,
 ]

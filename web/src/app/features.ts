@@ -14,6 +14,7 @@ import { settlementAccountsFeature } from '../features/settlement-accounts/featu
 import { supervisionFeature } from '../features/supervision/feature'
 import { usersFeature } from '../features/users/feature'
 import { servicesFeature } from '../features/services/feature'
+import { problemClassesFeature } from '../features/problem-classes/feature'
 import { certificatesFeature } from '../features/certificates/feature'
 import { ratingsFeature } from '../features/ratings/feature'
 import { rectificationsFeature } from '../features/rectifications/feature'
@@ -37,6 +38,7 @@ import type settlementAccountsMessages from '../features/settlement-accounts/mes
 import type supervisionMessages from '../features/supervision/messages.zh-CN.json'
 import type usersMessages from '../features/users/messages.zh-CN.json'
 import type servicesMessages from '../features/services/messages.zh-CN.json'
+import type problemClassesMessages from '../features/problem-classes/messages.zh-CN.json'
 import type certificatesMessages from '../features/certificates/messages.zh-CN.json'
 import type ratingsMessages from '../features/ratings/messages.zh-CN.json'
 import type rectificationsMessages from '../features/rectifications/messages.zh-CN.json'
@@ -68,6 +70,7 @@ export const FEATURES: readonly Feature[] = [
   auditFeature,
   calendarFeature,
   servicesFeature,
+  problemClassesFeature,
   certificatesFeature,
   ratingsFeature,
   rectificationsFeature,
@@ -103,4 +106,6 @@ export type FeatureMessages = typeof appMessages &
   typeof rectificationsMessages &
   typeof misconductReportsMessages &
   typeof exposuresMessages &
-  typeof selfInspectionsMessages
+  typeof selfInspectionsMessages &
+  typeof problemClassesMessages &
+  typeof certificatesMessages

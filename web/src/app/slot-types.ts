@@ -19,6 +19,8 @@ export type SlotProps = {
   'enterpriseProfile.membershipClaims': { enterpriseId: string }
   /** under the enterprise profile, for managers: the enterprise's data export (privacy) */
   'enterpriseProfile.export': { enterpriseId: string }
+  /** an appeal's page (enterprise and staff): the problem classes and monthly problem it is in (problem-classes) */
+  'appeal.problemClasses': { appealId: string }
   /** a policy item's page: consent, apply, or the claim that holds the item (benefits) */
   'policyItem.actions': { enterpriseId: string; match: MatchView }
   /** a finished case's page on the phone: its 评价 button, or the level given (ratings) */

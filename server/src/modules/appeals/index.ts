@@ -7,3 +7,5 @@ export { countAppealWork } from './appeals-worklist.service'
 // The 办不成事 desk (services) files through the pool's own intake and links the appeal both ways.
 export { fileIntoPool, type IntakeInput } from './appeals-intake.service'
 export { findLinkedAppeal, maySeeAppeal } from './appeals-links.service'
+// Problem classes (problem-classes) group appeals and bad ratings' comments by the same words.
+export { wordsOf } from './words'

@@ -18,6 +18,7 @@ import { AppealStatusTag } from './AppealStatusTag'
 import { AppealTimeline } from './AppealTimeline'
 import { AttachmentLinks } from './AttachmentLinks'
 import { RatingForm } from './RatingForm'
+import { Slot } from '../../../app/slots'
 
 /** `/appeals/:id`: where my appeal stands, every step so far, the answers, and what I can do now. */
 export function AppealDetailPage() {
@@ -65,6 +66,7 @@ function AppealDetailView({ id }: { id: string }) {
     <>
       <Banner tone="info" text={notice} />
       <Summary appeal={data} />
+      <Slot name="appeal.problemClasses" appealId={data.id} />
 
       {data.replies.length ? (
         <section className="m-section" aria-labelledby="replies-title">

@@ -20,6 +20,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { errorMessage, isApiError } from '../../../app/api'
 import { Slot } from '../../../app/slots'
 import { paths } from '../../../app/routes'
+import { Slot } from '../../../app/slots'
 import { hasStaffRole, useSession } from '../../../app/session'
 import { formatBytes, formatDateTime } from '../../../ui/format'
 import { PageHeader } from '../../../ui/staff/PageHeader'
@@ -226,6 +227,7 @@ function CaseView({
               ) : null}
             </Card>
             <CaseFacts appeal={appeal} />
+            <Slot name="appeal.problemClasses" appealId={appeal.id} />
             <Card title={<h2 className="s-card-title">{t('appeals.fields.body')}</h2>}>
               <Typography.Paragraph className="s-prewrap" style={{ marginBottom: 0 }}>
                 {appeal.body}
