@@ -20,6 +20,7 @@ import privacy from './privacy/privacy.module'
 import services from './services/services.module'
 import certificates from './certificates/certificates.module'
 import ratings from './ratings/ratings.module'
+import cockpit from './cockpit/cockpit.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -47,4 +48,5 @@ export const MODULES: readonly AppModule[] = [
   services,
   certificates,
   ratings,
+  cockpit,
 ]
