@@ -15,6 +15,7 @@ import { supervisionFeature } from '../features/supervision/feature'
 import { usersFeature } from '../features/users/feature'
 import { servicesFeature } from '../features/services/feature'
 import { certificatesFeature } from '../features/certificates/feature'
+import { cockpitFeature } from '../features/cockpit/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
 import type auditMessages from '../features/audit/messages.zh-CN.json'
@@ -33,6 +34,7 @@ import type supervisionMessages from '../features/supervision/messages.zh-CN.jso
 import type usersMessages from '../features/users/messages.zh-CN.json'
 import type servicesMessages from '../features/services/messages.zh-CN.json'
 import type certificatesMessages from '../features/certificates/messages.zh-CN.json'
+import type cockpitMessages from '../features/cockpit/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
 
@@ -59,6 +61,7 @@ export const FEATURES: readonly Feature[] = [
   calendarFeature,
   servicesFeature,
   certificatesFeature,
+  cockpitFeature,
 ]
 
 /**
@@ -83,4 +86,5 @@ export type FeatureMessages = typeof appMessages &
   typeof supervisionMessages &
   typeof usersMessages &
   typeof servicesMessages &
-  typeof certificatesMessages
+  typeof certificatesMessages &
+  typeof cockpitMessages

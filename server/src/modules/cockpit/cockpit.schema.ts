@@ -154,8 +154,10 @@ export type DrillMetric = (typeof DRILL_METRICS)[number]
 
 export const CockpitCasesQuery = z.strictObject({
   metric: z.enum(DRILL_METRICS),
-  /** the month (required for every metric but the snapshots appealsOverdue and supervisionOpen) */
+  /** the month, or the months `from`–`to` (one of them for every metric but the snapshots appealsOverdue and supervisionOpen) */
   month: month.optional(),
+  from: month.optional(),
+  to: month.optional(),
   /** one unit; 'none' for the cases with no unit; absent: every unit the reader may see */
   departmentId: z.union([z.uuid(), z.literal('none')]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

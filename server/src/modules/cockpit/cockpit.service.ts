@@ -216,10 +216,14 @@ export async function listCockpitCases(
 ): Promise<CockpitCases> {
   const scope = await scopeOf(deps, actor)
   const isSnapshot = SNAPSHOT_METRICS.has(input.metric)
-  if (!isSnapshot && !input.month)
+  const first = input.month ?? input.from
+  const last = input.month ?? input.to ?? input.from
+  if (!isSnapshot && !(first && last))
     throw new AppError('VALIDATION_FAILED', { fields: { month: translate('cockpit.monthRequired') } })
-  const from = !isSnapshot && input.month ? monthStart(deps, input.month) : null
-  const to = !isSnapshot && input.month ? monthStart(deps, addMonths(input.month, 1)) : null
+  if (!isSnapshot && first && last && !monthsOf(first, last))
+    throw new AppError('VALIDATION_FAILED', { fields: { to: translate('cockpit.range') } })
+  const from = !isSnapshot && first ? monthStart(deps, first) : null
+  const to = !isSnapshot && last ? monthStart(deps, addMonths(last, 1)) : null
   const page = await q.findDrillCases(
     deps.readDb,
     { metric: input.metric, from, to, now: new Date(), unit: input.departmentId ?? 'any' },

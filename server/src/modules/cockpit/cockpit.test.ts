@@ -209,6 +209,10 @@ describe('why: the cases behind a number', () => {
     expect(bad.body.items.map((i: any) => i.level)).toEqual([2])
     const deemed = await bureau.get('/api/v1/cockpit/cases?metric=applicationsDeemedAccepted&month=2026-03')
     expect(deemed.body.total).toBe(1)
+    const period = await bureau.get(
+      `/api/v1/cockpit/cases?metric=appealsDispatched&from=2026-02&to=2026-03&departmentId=${d1}`,
+    )
+    expect(period.body.total).toBe(3)
   })
 
   it('lists only a head’s own units’ cases, whatever unit is asked for', async () => {

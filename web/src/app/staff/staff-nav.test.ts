@@ -11,6 +11,7 @@ describe('staff menu by role', () => {
   it('shows admins everything', () => {
     expect(keys(['admin'])).toEqual([
       'home',
+      'cockpit',
       'inbox',
       'appealQueue',
       'serviceQueue',
@@ -36,6 +37,7 @@ describe('staff menu by role', () => {
   it('shows department heads the users page but not departments or audit', () => {
     expect(keys(['department_head'])).toEqual([
       'home',
+      'cockpit',
       'inbox',
       'appealInbox',
       'serviceQueue',
@@ -79,6 +81,7 @@ describe('staff menu by role', () => {
     ])
     expect(keys(['dispatcher', 'inspector'])).toEqual([
       'home',
+      'cockpit',
       'inbox',
       'appealQueue',
       'appealOnBehalf',
@@ -100,6 +103,7 @@ describe('staff menu by role', () => {
     ])
     expect(keys(['bureau_leader'])).toEqual([
       'home',
+      'cockpit',
       'inbox',
       'appealQueue',
       'serviceQueue',
@@ -125,6 +129,7 @@ describe('staff menu by role', () => {
   it('combines roles', () => {
     expect(keys(['department_head', 'discipline_inspector'])).toEqual([
       'home',
+      'cockpit',
       'inbox',
       'appealInbox',
       'serviceQueue',
