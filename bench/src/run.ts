@@ -8,7 +8,8 @@
  *                  appeals-sweep, appeals-intake), routing, policy, policydb, notify, web, reads, nodes,
  *                  jobs (or jobs-embedded, jobs-population, jobs-import), services (the review queue, the
  *                  licensing clock's sweep, an instant decision over HTTP, certificate verification under load:
- *                  bench/src/services-bench.ts). Default: all.
+ *                  bench/src/services-bench.ts), cockpit (the first screen and a month of open data on
+ *                  1,000,000 appeals and ratings and 100,000 applications: bench/src/cockpit-bench.ts). Default: all.
  *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
  *   BENCH_NODES_SECONDS / BENCH_NODES_BASELINE_SECONDS / BENCH_NODES_CONNECTIONS  the nodes suite
  *                  (three app processes on one database; 20 s, 8 s alone, 6 filers: bench/src/nodes-bench.ts).
@@ -36,6 +37,7 @@ import { runPolicyBench } from './policy-bench'
 import { runPolicyDbBench } from './policy-db-bench'
 import { runJobsBench } from './jobs-bench'
 import { runServicesSuite } from './services-bench'
+import { runCockpitSuite } from './cockpit-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
 import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
@@ -45,7 +47,7 @@ const applications = Number(process.env.BENCH_SERVICES_APPLICATIONS ?? 100_000)
 const parts = new Set(
   (
     process.env.BENCH_ONLY ??
-    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services'
+    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,cockpit'
   )
     .split(',')
     .map((s) => s.trim()),
@@ -222,4 +224,5 @@ if (wants('reads')) await runAuthenticatedReadBench({ report, seconds })
 if (wants('nodes')) await runNodesBench()
 if (wants('jobs')) await runJobsBench({ report, parts })
 if (wants('services')) await runServicesSuite({ applications, seconds, report })
+if (wants('cockpit')) await runCockpitSuite({ appeals, report })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)
