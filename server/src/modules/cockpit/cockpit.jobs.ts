@@ -3,13 +3,13 @@ import { refreshRollups } from './cockpit.service'
 
 export const COCKPIT_ROLLUP_QUEUE = 'cockpit.rollup'
 
-/** The monthly rollup at 02:10 and 14:10 UTC: the last two closed months again, older ones once. */
+/** The rollup every 10 minutes: the current month and the last two closed ones again, older ones once. */
 export function registerCockpitJobs(deps: AppDeps): void {
   deps.jobs.register(
     COCKPIT_ROLLUP_QUEUE,
     async () => {
       await refreshRollups(deps)
     },
-    { cron: '10 2,14 * * *' },
+    { cron: '*/10 * * * *' },
   )
 }

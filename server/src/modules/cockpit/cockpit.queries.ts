@@ -200,13 +200,25 @@ export async function countSnapshot(db: Executor, now: Date, scope: Scope): Prom
 
 // ── the monthly rollup ───────────────────────────────────────────────────────────────────────────
 
-export async function findRolledUp(db: Executor, months: string[], scope: Scope) {
+/**
+ * The rolled-up months among `months` and their rows. `freshAfter`: a month from `freshAfter.month` on
+ * (the current one) counts only if refreshed since `freshAfter.since`.
+ */
+export async function findRolledUp(
+  db: Executor,
+  months: string[],
+  scope: Scope,
+  freshAfter?: { month: string; since: Date },
+) {
   if (!months.length || (scope !== 'all' && scope.length === 0)) return { months: [], rows: [] }
-  const done = await db
+  const found = await db
     .selectFrom('cockpit_rollup_months')
-    .select('month')
+    .select(['month', 'refreshed_at'])
     .where('month', 'in', months)
     .execute()
+  const done = found.filter(
+    (d) => !freshAfter || d.month < freshAfter.month || d.refreshed_at >= freshAfter.since,
+  )
   if (!done.length) return { months: [], rows: [] }
   let query = db
     .selectFrom('cockpit_monthly_figures')

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import type { Translate } from '../../../app/i18n'
-import { cityToday, formatDateTime, formatYuan } from '../../../ui/format'
+import { cityToday, formatDateTime, formatYuan, shiftMonth } from '../../../ui/format'
 import { BarChart } from '../../../ui/staff/BarChart'
 import { useLoad } from '../../../ui/use-load'
 import {
@@ -36,12 +36,6 @@ import { TrendChart } from './TrendChart'
 type Rates = Cockpit['total']['rates']
 type RateKey = keyof Rates
 type Unit = Cockpit['departments'][number]
-
-function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const index = y * 12 + (m - 1) + by
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-}
 
 function periodOf(months: number): Period {
   const to = cityToday().slice(0, 7)
