@@ -25,6 +25,7 @@ import misconductReports from './misconduct-reports/misconduct-reports.module'
 import exposures from './exposures/exposures.module'
 import selfInspections from './self-inspections/self-inspections.module'
 import problemClasses from './problem-classes/problem-classes.module'
+import cockpit from './cockpit/cockpit.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -57,4 +58,5 @@ export const MODULES: readonly AppModule[] = [
   exposures,
   selfInspections,
   problemClasses,
+  cockpit,
 ]

@@ -9,6 +9,8 @@ import type { SettlementAccountState } from './shared-api/settlement-accounts'
  * imports the other.
  */
 export type SlotProps = {
+  /** the top of the console's home page: the bureau leadership's cockpit (cockpit) */
+  'staffHome.top': { me: Me }
   /** 我的: the privacy notice, what was accepted, a copy of my data, withdrawal (privacy) */
   'account.privacy': { me: Me }
   /** the console's 账号与安全: the staff notice card (privacy) */

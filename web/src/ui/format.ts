@@ -50,6 +50,13 @@ export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(toLocale(language)).format(value)
 }
 
+/** A month 'YYYY-MM' moved by `by` months (negative: back). */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const index = y * 12 + (m - 1) + by
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
 /** Today's date in the city, as 'YYYY-MM-DD'. */
 export function cityToday(now: Date = new Date()): string {
   return cityDateOf(now)

@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { PageHeader } from '../../ui/staff/PageHeader'
 import type { Translate } from '../i18n'
 import { useSession } from '../session'
+import { Slot } from '../slots'
 import { staffPagesFor } from './staff-nav'
 import { WorklistCard } from './WorklistCard'
 
@@ -22,6 +23,7 @@ export function StaffHomePage() {
         title={t('staff.home.greeting', { name: me.displayName })}
         subtitle={t('staff.home.subtitle')}
       />
+      <Slot name="staffHome.top" me={me} />
       <WorklistCard />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">

@@ -11,6 +11,7 @@ describe('staff menu by role', () => {
   it('shows admins everything', () => {
     expect(keys(['admin'])).toEqual([
       'home',
+      'cockpit',
       'inbox',
       'appealQueue',
       'serviceQueue',
@@ -38,6 +39,7 @@ describe('staff menu by role', () => {
   it('shows department heads the users page but not departments or audit', () => {
     expect(keys(['department_head'])).toEqual([
       'home',
+      'cockpit',
       'inbox',
       'appealInbox',
       'serviceQueue',
@@ -99,6 +101,7 @@ describe('staff menu by role', () => {
     ])
     expect(keys(['dispatcher', 'inspector'])).toEqual([
       'home',
+      'cockpit',
       'inbox',
       'appealQueue',
       'appealOnBehalf',
@@ -126,6 +129,7 @@ describe('staff menu by role', () => {
     ])
     expect(keys(['bureau_leader'])).toEqual([
       'home',
+      'cockpit',
       'inbox',
       'appealQueue',
       'serviceQueue',
@@ -153,6 +157,7 @@ describe('staff menu by role', () => {
     ])
     expect(keys(['department_head', 'discipline_inspector'])).toEqual([
       'home',
+      'cockpit',
       'inbox',
       'appealInbox',
       'serviceQueue',
