@@ -1,6 +1,8 @@
 import { defineModule } from '../../kernel/module'
 // The module's row types join the database type wherever the module is loaded.
 import './problem-classes.tables'
+// the cockpit lists the largest problem classes through its hook
+import './problem-classes-cockpit'
 import { problemClassesErrors } from './problem-classes.errors'
 import { registerProblemClassesJobs } from './problem-classes.jobs'
 import { problemClassesRoutes } from './problem-classes.routes'
