@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildEnterprise, buildStaff, findDepartmentByCode, signInAs } from '../../test/factories'
+import {
+  buildEnterprise,
+  buildEnterpriseUser,
+  buildStaff,
+  signInEnterprise,
+  findDepartmentByCode,
+  signInAs,
+} from '../../test/factories'
 import { createTestApp, type TestApp } from '../../test/harness'
 import { isRegistrationDivision } from '../modules/reference/divisions'
 import { checkUscc } from '../shared/uscc'
@@ -7,7 +14,13 @@ import { dalian } from './cities/dalian'
 import { demoLegalRepresentativePhone, generateDemoEnterprises } from './demo-enterprises'
 import { generateDemoFacts } from './demo-facts'
 import { demoSettlementAccount } from './demo-settlement-accounts'
-import { seedDemoPolicyData, seedDemoRegistryIfEmpty, seedDemoSettlementAccounts } from './seed'
+import {
+  seedDemoPolicyData,
+  seedDemoRatingsIfEmpty,
+  seedDemoRegistryIfEmpty,
+  seedDemoServiceMattersIfEmpty,
+  seedDemoSettlementAccounts,
+} from './seed'
 import { checkAccountNumber, isPlausibleBankName, isSameAccountName } from '../shared/settlement-account'
 
 describe('the demo city', () => {
@@ -127,5 +140,27 @@ describe('seeding the demo settlement accounts', () => {
       expect(isPlausibleBankName(row.bank_name)).toBe(true)
       expect(demoSettlementAccount(enterprise.uscc).accountNumber).toBe(row.account_number)
     }
+  })
+})
+
+describe('seeding the demo ratings', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(() => t.close())
+
+  it('gives the demo enterprise one decided application to rate and one rated, once', async () => {
+    await seedDemoServiceMattersIfEmpty(t.deps)
+    const enterprise = await buildEnterprise(t, { is_demo: true })
+    const { phone } = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
+    expect(await seedDemoRatingsIfEmpty(t.deps, phone)).toBe(2)
+    expect(await seedDemoRatingsIfEmpty(t.deps, phone)).toBe(0)
+    const user = await signInEnterprise(t, phone)
+    const res = await user.get(`/api/v1/ratings/mine?enterpriseId=${enterprise.id}`)
+    expect(res.status).toBe(200)
+    const body = res.body as { toRate: unknown[]; rated: { level: number }[] }
+    expect(body.toRate).toHaveLength(1)
+    expect(body.rated.map((r) => r.level)).toEqual([5])
   })
 })

@@ -243,3 +243,71 @@ export async function findDemoIdentities(db: Executor) {
     .orderBy('uscc')
     .execute()
 }
+
+/** The demo enterprise user's first enterprise and whether it has any application yet (the ratings demo). */
+export async function findDemoApplicant(db: Executor, phone: string) {
+  return db
+    .selectFrom('enterprise_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .innerJoin('enterprises as e', 'e.id', 'm.enterprise_id')
+    .select([
+      'u.id as user_id',
+      'e.id as enterprise_id',
+      (eb) =>
+        eb
+          .exists(eb.selectFrom('applications as a').whereRef('a.enterprise_id', '=', 'e.id'))
+          .as('has_applications'),
+    ])
+    .where('u.phone', '=', phone)
+    .orderBy('e.name')
+    .executeTakeFirst()
+}
+
+/** A department's published matters, by code: what the demo's decided applications were made on. */
+export async function findPublishedMattersOf(db: Executor, departmentCode: string, limit: number) {
+  return db
+    .selectFrom('service_matters as m')
+    .innerJoin('service_matter_versions as v', 'v.id', 'm.current_version_id')
+    .innerJoin('departments as d', 'd.id', 'm.department_id')
+    .select(['m.id as matter_id', 'v.id as version_id', 'm.department_id', 'v.name'])
+    .where('d.code', '=', departmentCode)
+    .where('v.status', '=', 'published')
+    .orderBy('m.code')
+    .limit(limit)
+    .execute()
+}
+
+/** One approved application, as the demo shows it: received, accepted and decided at the given times. */
+export async function insertDecidedDemoApplication(
+  db: Executor,
+  row: {
+    enterpriseId: string
+    createdBy: string
+    matter: { matter_id: string; version_id: string; department_id: string; name: string }
+    receivedAt: Date
+    decidedAt: Date
+  },
+): Promise<string> {
+  const inserted = await db
+    .insertInto('applications')
+    .values({
+      enterprise_id: row.enterpriseId,
+      created_by: row.createdBy,
+      title: row.matter.name,
+      status: 'approved',
+      created_at: row.receivedAt,
+      submitted_at: row.receivedAt,
+      received_at: row.receivedAt,
+      accepted_at: row.receivedAt,
+      accepted_from: row.receivedAt,
+      matter_version_id: row.matter.version_id,
+      matter_id: row.matter.matter_id,
+      department_id: row.matter.department_id,
+      form_data: JSON.stringify({}),
+      decided_at: row.decidedAt,
+      closed_at: row.decidedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return inserted.id
+}

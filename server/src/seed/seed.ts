@@ -21,6 +21,8 @@ import { seedDemoRectifications } from '../modules/rectifications'
 import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { seedDemoSupervisionCases } from '../modules/supervision'
 import { seedDemoSelfInspections } from '../modules/self-inspections'
+import { rateCase } from '../modules/ratings/ratings.service'
+import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
 import { dalian } from './cities/dalian'
 import { DALIAN_BUNDLE_MATTERS, DALIAN_BUNDLES } from './cities/dalian-bundles'
@@ -59,6 +61,7 @@ export async function seedIfEmpty(
     if (city) await seedDemoCertificates(deps, city.demoEnterprisePhone)
     await seedDemoServiceMattersIfEmpty(deps)
     await seedDemoBundlesIfEmpty(deps)
+    if (city) await seedDemoRatingsIfEmpty(deps, city.demoEnterprisePhone)
     if (city) await seedDemoRectifications(deps, city.demoEnterprisePhone)
     await seedDemoReportsIfEmpty(deps)
     const departments = await q.findDepartmentIdsByCode(deps.db)
@@ -153,6 +156,68 @@ export async function seedDemoSelfInspectionsIfEmpty(deps: AppDeps): Promise<num
     await q.lockSeeding(tx)
     return seedDemoSelfInspections(deps, tx)
   })
+}
+
+/** The market-regulation matters the demo enterprise's decided applications were made on. */
+const DEMO_RATINGS_DEPARTMENT = 'DL-SCJGJ'
+
+/**
+ * The ratings demo (issue 13): two approved applications of the demo enterprise user's first
+ * enterprise, one waiting to be rated (待评价) and one rated through the ratings service (已评价).
+ * Once: an enterprise that has any application keeps its own.
+ */
+export async function seedDemoRatingsIfEmpty(deps: AppDeps, phone: string): Promise<number> {
+  const applicant = await q.findDemoApplicant(deps.db, phone)
+  if (!applicant || applicant.has_applications) return 0
+  const matters = await q.findPublishedMattersOf(deps.db, DEMO_RATINGS_DEPARTMENT, 2)
+  if (matters.length < 2) return 0
+  const day = 24 * 60 * 60 * 1000
+  const now = Date.now()
+  const ids = await deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    const made: string[] = []
+    for (const [i, matter] of matters.entries()) {
+      const decidedAt = new Date(now - (i + 1) * day)
+      const id = await q.insertDecidedDemoApplication(tx, {
+        enterpriseId: applicant.enterprise_id,
+        createdBy: applicant.user_id,
+        matter,
+        receivedAt: new Date(decidedAt.getTime() - 3 * day),
+        decidedAt,
+      })
+      await writeAudit(tx, systemActor('seed'), {
+        action: 'application.seed',
+        entityType: 'application',
+        entityId: id,
+        after: { status: 'approved', demo: true },
+      })
+      made.push(id)
+    }
+    return made
+  })
+  const enterpriseUser: UserActor = {
+    kind: 'user',
+    userId: applicant.user_id,
+    userKind: 'enterprise',
+    label: phone.replace(/^(\d{3})\d{4}/, '$1****'),
+    departmentId: null,
+    roles: [],
+    sessionId: 'seed',
+    mustChangePassword: false,
+    consentPending: false,
+  }
+  await rateCase(deps, enterpriseUser, {
+    subjectType: 'application',
+    subjectId: ids[1]!,
+    stage: 'final',
+    level: 5,
+    efficiency: 5,
+    guideAccuracy: 4,
+    convenience: 5,
+    usability: 4,
+    comment: '材料一次讲清，窗口办理很快。',
+  })
+  return ids.length
 }
 
 /** Each city's bundles (一件事一次办) and the matters they need that its catalogue sample lacks. */

@@ -110,14 +110,17 @@ function RatingSheet(props: {
           />
         </div>
       ))}
-      <h2 className="m-section-title">{t('ratings.sheet.comment')}</h2>
+      <h2 className="m-section-title">
+        {/* antd-mobile puts aria-label on its wrapper, not on the textarea: a real label names it */}
+        <label htmlFor="rating-comment">{t('ratings.sheet.comment')}</label>
+      </h2>
       <TextArea
+        id="rating-comment"
         value={comment}
         onChange={setComment}
         maxLength={2000}
         rows={3}
         placeholder={t('ratings.sheet.commentPlaceholder')}
-        aria-label={t('ratings.sheet.comment')}
       />
       <p className="m-muted">{t('ratings.sheet.once')}</p>
       <Button block color="primary" size="large" loading={sending} onClick={() => void send()}>

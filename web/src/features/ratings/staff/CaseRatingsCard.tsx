@@ -18,6 +18,12 @@ export function CaseRatingsCard({ subjectType, subjectId }: SlotProps['staffCase
     [subjectType, subjectId, i18n.language],
   )
   if (!loaded.data) return null
+  /** 'final' (a decision, a claim) or 'cycle-N' (an appeal's Nth answer), in words */
+  const stageLabel = (stage: string) => {
+    const cycle = /^cycle-(\d+)$/.exec(stage)?.[1]
+    if (cycle) return t('ratings.staff.stageCycle', { cycle })
+    return stage === 'final' ? t('ratings.staff.stageFinal') : stage
+  }
   const items = loaded.data.items
   return (
     <Card title={t('ratings.staff.title')} size="small" style={{ marginTop: 16 }}>
@@ -46,13 +52,13 @@ export function CaseRatingsCard({ subjectType, subjectId }: SlotProps['staffCase
               {
                 key: 'stage',
                 label: t('ratings.staff.stage'),
-                children: `${r.stage} · ${formatDateTime(r.ratedAt, i18n.language)}`,
+                children: `${stageLabel(r.stage)} · ${formatDateTime(r.ratedAt, i18n.language)}`,
               },
               ...(['efficiency', 'guideAccuracy', 'convenience', 'usability'] as const)
                 .filter((d) => r[d] !== null)
                 .map((d) => ({ key: d, label: t(`ratings.dimension.${d}`), children: t(levelLabel(r[d]!)) })),
               ...(r.comment
-                ? [{ key: 'comment', label: t('ratings.sheet.comment'), children: r.comment }]
+                ? [{ key: 'comment', label: t('ratings.staff.comment'), children: r.comment }]
                 : []),
               {
                 key: 'rater',
