@@ -195,16 +195,14 @@ export async function runClustering(deps: AppDeps, runId: string): Promise<void>
     })
   } catch (error) {
     deps.logger.error({ err: error, runId }, 'problem clustering failed')
-    await deps.db
-      .transaction()
-      .execute((tx) =>
-        q.finishRun(tx, run.id, {
-          status: 'failed',
-          itemCount: 0,
-          proposalCount: 0,
-          failure: String(error).slice(0, 500),
-        }),
-      )
+    await deps.db.transaction().execute((tx) =>
+      q.finishRun(tx, run.id, {
+        status: 'failed',
+        itemCount: 0,
+        proposalCount: 0,
+        failure: String(error).slice(0, 500),
+      }),
+    )
   }
 }
 
