@@ -18,6 +18,7 @@ import { generateInitialPassword } from '../modules/users/initial-password'
 import { seedFirstVersions } from '../modules/privacy/legal-documents.service'
 import { seedDemoCertificates } from '../modules/certificates'
 import { seedDemoRectifications } from '../modules/rectifications'
+import { seedDemoExposuresIfEmpty } from '../modules/exposures'
 import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { seedDemoSupervisionCases } from '../modules/supervision'
 import { seedDemoSelfInspections } from '../modules/self-inspections'
@@ -64,6 +65,7 @@ export async function seedIfEmpty(
     if (city) await seedDemoRatingsIfEmpty(deps, city.demoEnterprisePhone)
     if (city) await seedDemoRectifications(deps, city.demoEnterprisePhone)
     await seedDemoReportsIfEmpty(deps)
+    await seedDemoExposuresIfEmpty(deps)
     const departments = await q.findDepartmentIdsByCode(deps.db)
     await seedDemoSupervisionCases(deps, (code) => departments.get(code))
     await seedDemoSelfInspectionsIfEmpty(deps)

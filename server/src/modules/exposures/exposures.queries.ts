@@ -134,3 +134,23 @@ export async function insertExposureEvent(tx: Tx, exposureId: string, event: Cas
     })
     .execute()
 }
+
+export async function countExposures(db: Executor) {
+  const row = await db
+    .selectFrom('exposures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** A demo staff account holding a role (the demo seed acts as it), or undefined. */
+export async function findDemoStaffWithRole(db: Executor, username: string, role: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.username', 'u.department_id', 'r.department_id as role_department_id'])
+    .where('u.username', '=', username)
+    .where('u.is_demo', '=', true)
+    .where('r.role', '=', role)
+    .executeTakeFirst()
+}

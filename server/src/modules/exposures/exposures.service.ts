@@ -1,5 +1,12 @@
 import type { Updateable } from 'kysely'
-import { hasRole, requireStaff, type Actor, type SystemActor, type UserActor } from '../../kernel/auth/actor'
+import {
+  hasRole,
+  requireStaff,
+  type Actor,
+  type StaffRole,
+  type SystemActor,
+  type UserActor,
+} from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import { runCaseAction, type CaseKind, type CaseOutcome } from '../../kernel/cases/action-runner'
 import type { Tx } from '../../kernel/db/database'
@@ -266,4 +273,59 @@ export async function countExposureWork(deps: AppDeps, actor: Actor) {
   return [
     { key: 'exposures.pending', count: await q.countProposedExposures(deps.db), path: '/staff/exposures' },
   ]
+}
+
+/** A demo staff account as the actor the demo seed acts as (the way a session would present it). */
+async function demoStaffActor(
+  deps: AppDeps,
+  username: string,
+  role: StaffRole,
+): Promise<UserActor | undefined> {
+  const found = await q.findDemoStaffWithRole(deps.db, username, role)
+  if (!found) return undefined
+  return {
+    kind: 'user',
+    userId: found.id,
+    userKind: 'staff',
+    label: found.username ?? username,
+    departmentId: found.department_id,
+    roles: [{ role, departmentId: found.role_department_id }],
+    sessionId: 'seed',
+    mustChangePassword: false,
+    consentPending: false,
+  }
+}
+
+/**
+ * The exposure board's demo (issue 13 item 7): one item proposed by the task force (dispatcher),
+ * reviewed and redacted by the bureau leader (leader), published, and rectified — through the same
+ * service calls as the console, so the second-person rule holds. Once: a database with any exposure
+ * keeps its own.
+ */
+export async function seedDemoExposuresIfEmpty(deps: AppDeps): Promise<number> {
+  if ((await q.countExposures(deps.db)) > 0) return 0
+  const proposer = await demoStaffActor(deps, 'dispatcher', 'dispatcher')
+  const reviewer = await demoStaffActor(deps, 'leader', 'bureau_leader')
+  if (!proposer || !reviewer) return 0
+  const proposed = await proposeExposure(deps, proposer, {
+    unitName: '某区市场监督管理局登记窗口',
+    title: '（演示数据）多次要求补交同一份材料，拖延办理营业执照',
+    conduct:
+      '企业负责人李明（电话13900000099）反映，窗口工作人员三次要求补交同一份租赁合同，未一次性告知，拖延办理二十余天。',
+  })
+  const reviewed = await reviewExposure(deps, reviewer, proposed.id, {
+    version: proposed.version,
+    decision: 'approve',
+    publicTitle: '（演示数据）多次要求补交同一份材料，拖延办理营业执照',
+    publicConduct:
+      '企业负责人李某反映，窗口工作人员三次要求补交同一份租赁合同，未一次性告知，拖延办理二十余天。',
+    redactionConfirmed: true,
+    note: '已隐去企业人员姓名和电话。',
+  })
+  const published = await publishExposure(deps, reviewer, reviewed.id, reviewed.version)
+  await rectifyExposure(deps, reviewer, published.id, {
+    version: published.version,
+    rectification: '已约谈窗口负责人，推行材料一次性告知；该营业执照已于三个工作日内办结。',
+  })
+  return 1
 }
