@@ -42,7 +42,7 @@ it('the leader reads the cockpit and drills down to the cases; a handler has non
   // 1. The leader's home is the cockpit.
   const leader = await staffOnDesktop(browser, 'leader')
   await leader.goto('/staff')
-  await leader.getByRole('heading', { name: '驾驶舱', exact: true }).waitFor()
+  await leader.getByRole('heading', { name: '驾驶舱', exact: true, level: 2 }).waitFor()
   const card = leader.locator('.ant-card').filter({ hasText: '诉求派单数' }).first()
   const count = card.getByRole('button')
   await count.waitFor()

@@ -113,7 +113,7 @@ it('a bad rating is rectified by the unit, verified by the bureau and rated agai
 
   // 5. The enterprise reads the feedback and rates the fix: the case closes.
   await page.reload()
-  await page.getByText(FEEDBACK).waitFor()
+  await page.getByText(FEEDBACK).first().waitFor()
   await page.getByText('整改已经核实，请对整改结果评价。').waitFor()
   await shot(page, 'feedback')
   await page.getByRole('link', { name: '评价整改结果' }).click()

@@ -58,6 +58,8 @@ it('the demo enterprise rates its decided application through the sheet', async 
   await expect(
     page.locator('.adm-list-item', { hasText: title }).filter({ hasText: '去评价' }).count(),
   ).resolves.toBe(0)
+  // the thanks is a toast over the list: the page is checked once it has gone
+  await page.getByText('感谢您的评价').waitFor({ state: 'hidden' })
   await expectPhonePage(page)
   await shot(page, 'rated')
 })

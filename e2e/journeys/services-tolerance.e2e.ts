@@ -46,7 +46,7 @@ it('an application accepted pending a minor material gets that material from the
   await commitment.getByText(/规章制度目录/).click()
   await commitment.getByText('我已阅读并同意以上承诺').click()
   await commitment.getByRole('button', { name: '签署承诺' }).click()
-  await commitment.getByText(/已签署|签署于/).waitFor()
+  await commitment.getByText(/^已于 .+ 签署承诺$/).waitFor()
   await shot(page, 'commitment-signed')
 
   // 2. The handler accepts with the material pending (the commitment's item offered).

@@ -38,6 +38,8 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       DEMO_PASSWORD,
       DEMO_ENTERPRISE_COUNT: '300',
+      // every journey's phone signs in from this one address: more than a real address would
+      SIGN_IN_CODES_PER_ADDRESS_PER_HOUR: '200',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       NODE_ENV: 'development',
     },

@@ -47,6 +47,8 @@ const envSchema = z.object({
   // Memory for answers served again after a fingerprint query finds their rows unchanged (0 = off;
   // decision 0041).
   ANSWER_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
+  // Sign-in codes one client address may request an hour (many phones behind one NAT need more).
+  SIGN_IN_CODES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   // true = one proxy (the load balancer); a number = that many proxies in a row (CDN, load balancer).
   TRUST_PROXY: z
     .string()
@@ -94,6 +96,8 @@ export type Config = {
   sessionCacheMs: number
   /** Bytes of validated answers a node keeps (0 = none; decision 0041). */
   answerCacheBytes: number
+  /** sign-in codes one client address may request an hour (SIGN_IN_CODES_PER_ADDRESS_PER_HOUR) */
+  signInCodesPerAddressPerHour: number
   /** whether X-Forwarded-* headers are believed at all (TRUST_PROXY) */
   trustProxy: boolean
   /** how many proxies in front of this server append to X-Forwarded-For (0: none trusted) */
@@ -197,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     enterpriseSessionDays: e.ENTERPRISE_SESSION_DAYS,
     sessionCacheMs: e.SESSION_CACHE_MS,
     answerCacheBytes: Math.round(e.ANSWER_CACHE_MB * 1024 * 1024),
+    signInCodesPerAddressPerHour: e.SIGN_IN_CODES_PER_ADDRESS_PER_HOUR,
     trustProxy: e.TRUST_PROXY > 0,
     trustedProxyHops: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,

@@ -62,12 +62,13 @@ export async function seedIfEmpty(
     if (city) await seedDemoCertificates(deps, city.demoEnterprisePhone)
     await seedDemoServiceMattersIfEmpty(deps)
     await seedDemoBundlesIfEmpty(deps)
+    // the supervision demo first: it seeds only an empty list, and the demo bad ratings open a case
+    const departments = await q.findDepartmentIdsByCode(deps.db)
+    await seedDemoSupervisionCases(deps, (code) => departments.get(code))
     if (city) await seedDemoRatingsIfEmpty(deps, city.demoEnterprisePhone)
     if (city) await seedDemoRectifications(deps, city.demoEnterprisePhone)
     await seedDemoReportsIfEmpty(deps)
     await seedDemoExposuresIfEmpty(deps)
-    const departments = await q.findDepartmentIdsByCode(deps.db)
-    await seedDemoSupervisionCases(deps, (code) => departments.get(code))
     await seedDemoSelfInspectionsIfEmpty(deps)
   }
   return result

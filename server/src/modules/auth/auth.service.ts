@@ -56,7 +56,7 @@ export const AUTH_LIMITS = {
   codeTtlMs: 5 * 60_000,
   codeResendMs: 60_000,
   codesPerPhonePerHour: 5,
-  codesPerIpPerHour: 20,
+  /** codes per client address an hour: the setting SIGN_IN_CODES_PER_ADDRESS_PER_HOUR (default 20) */
   codeAttempts: 5,
 } as const
 
@@ -279,7 +279,7 @@ export async function requestEnterpriseCode(deps: AppDeps, input: { phone: strin
     if (byPhone.count >= AUTH_LIMITS.codesPerPhonePerHour)
       throw new AppError('RATE_LIMITED', { params: { seconds: 3600 } })
     const byIp = await q.countCodesSince(tx, { ip: client.ip }, hourAgo)
-    if (byIp.count >= AUTH_LIMITS.codesPerIpPerHour)
+    if (byIp.count >= deps.config.signInCodesPerAddressPerHour)
       throw new AppError('RATE_LIMITED', { params: { seconds: 3600 } })
     await q.insertOneTimeCode(tx, {
       id,
