@@ -87,8 +87,9 @@ export function ApplicationActionModal({
         items: (v.items ?? []).map((i) => ({ item: trimmed(i.item)!, problem: trimmed(i.problem)! })),
       },
       accept_with_tolerance: {
+        // one material a line: a material's own name may hold 、 or ，
         items: (v.toleranceItems ?? '')
-          .split(/[\n，,、]/)
+          .split(/\n/)
           .map((s) => s.trim())
           .filter(Boolean),
         dueWorkingDays: v.days!,
