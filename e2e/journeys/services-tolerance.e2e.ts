@@ -67,7 +67,10 @@ it('an application accepted pending a minor material gets that material from the
   // 3. The enterprise sends the material from the application page.
   await page.reload()
   const card = page.getByRole('region', { name: '补齐容缺材料' })
-  await card.getByText(/规章制度目录/).first().waitFor()
+  await card
+    .getByText(/规章制度目录/)
+    .first()
+    .waitFor()
   await expectAccessible(page)
   await shot(page, 'fulfilment-card')
   await card.locator('input[type=file]').setInputFiles(pngFile('food-safety-rules.png'))
