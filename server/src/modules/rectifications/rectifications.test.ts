@@ -22,7 +22,8 @@ import { buildRatingWorld, rectificationOf, recordRating, type RatingWorld } fro
 const BASE = '/api/v1/rectifications'
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])
 const contact = (outcome = 'confirmed') => ({
-  contactedAt: new Date(Date.now() - 3_600_000).toISOString(),
+  // a fixed past instant (the server only refuses a contact in the future): no wall-clock date
+  contactedAt: '2026-03-02T09:00:00+08:00',
   outcome,
   note: '电话回访，企业认可整改',
 })

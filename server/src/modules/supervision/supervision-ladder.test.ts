@@ -354,9 +354,12 @@ describe('settings', () => {
     )
     expect((await w.leader.put('/api/v1/supervision-settings', settings)).body).toEqual(settings)
     expect((await w.dispatcher.get('/api/v1/supervision-settings')).body).toEqual(settings)
+    // opened at the pinned Tuesday before National Day: four working days jump the holiday
+    const openedAt = at('2026-09-29T10:00:00')
+    vi.setSystemTime(openedAt)
     const opened = await openByHand(w.dispatcher, w.units.a)
     const calendar = await t.deps.calendar.calendar(t.deps.db)
-    expect(opened.responseDueAt).toBe(calendar.addWorkingDays(new Date(), 4).toISOString())
+    expect(opened.responseDueAt).toBe(calendar.addWorkingDays(openedAt, 4).toISOString())
   })
 })
 
