@@ -76,8 +76,8 @@ describe('npm run new:module', () => {
   it('takes the next free migration number unless told', async () => {
     const numbers = fs.readdirSync(path.join(ROOT, 'server/migrations')).map((f) => Number(f.slice(0, 4)))
     const next = String(Math.max(...numbers) + 1).padStart(4, '0')
-    const written = await generateModule(scratch, { module: 'inspections' })
-    expect(written).toContain(`server/migrations/${next}_inspections_inspections.sql`)
+    const written = await generateModule(scratch, { module: 'street-markets' })
+    expect(written).toContain(`server/migrations/${next}_street_markets_street_markets.sql`)
   })
 
   it.each([

@@ -26,6 +26,7 @@ import exposures from './exposures/exposures.module'
 import selfInspections from './self-inspections/self-inspections.module'
 import problemClasses from './problem-classes/problem-classes.module'
 import cockpit from './cockpit/cockpit.module'
+import inspections from './inspections/inspections.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -59,4 +60,5 @@ export const MODULES: readonly AppModule[] = [
   selfInspections,
   problemClasses,
   cockpit,
+  inspections,
 ]
