@@ -48,7 +48,9 @@ export default async function setup(project: TestProject) {
   child.stdout?.pipe(log)
   child.stderr?.pipe(log)
   const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 120_000
+  // a loaded machine (CI beside other work) may take minutes to migrate and seed: wait, then say so
+  const startSeconds = Number(process.env.E2E_START_TIMEOUT_S ?? 300)
+  const deadline = Date.now() + startSeconds * 1000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: see ${path.join(dataDir, 'server.log')}`)
     try {
@@ -57,7 +59,7 @@ export default async function setup(project: TestProject) {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('server did not start within 120 s')
+    if (Date.now() > deadline) throw new Error(`server did not start within ${startSeconds} s`)
     await new Promise((r) => setTimeout(r, 300))
   }
   project.provide('baseUrl', baseUrl)

@@ -196,6 +196,7 @@ export async function getStaffApplication(
     enterpriseUscc: row.enterprise_uscc,
     matterId: row.matter_id,
     matterName: row.matter_name,
+    matterPromisedLimitDays: row.matter_promised_limit_days,
     departmentId: row.department_id,
     formData: row.form_data,
     materials: content?.materials ?? [],

@@ -218,6 +218,7 @@ export async function findStaffApplication(db: Executor, id: string) {
       'e.uscc as enterprise_uscc',
       'v.name as matter_name',
       'v.legal_basis as matter_legal_basis',
+      'v.promised_limit_days as matter_promised_limit_days',
       'c.number as certificate_number',
     ])
     .where('a.id', '=', id)

@@ -109,6 +109,8 @@ export const StaffApplicationSchema = z.object({
   enterpriseUscc: z.string(),
   matterId: z.string().nullable(),
   matterName: z.string().nullable(),
+  /** working days the matter's version promises: a 容缺 deadline may not be longer */
+  matterPromisedLimitDays: z.number().nullable(),
   departmentId: z.string().nullable(),
   formData: z.record(z.string(), z.unknown()),
   /** the materials the applicant sent (the forms work fills this; empty until it does) */

@@ -114,8 +114,8 @@ export function SupplementAnswerCard({
                 onChange={(value) => value[0] && setMaterial(value[0])}
               />
             </Form.Item>
-            <Form.Item label={t('services.supplement.uploads')}>
-              <AttachmentPicker uploads={uploads} addLabel={t('services.supplement.uploads')} />
+            <Form.Item label={t(`${key}.uploads`)}>
+              <AttachmentPicker uploads={uploads} addLabel={t(`${key}.uploads`)} />
             </Form.Item>
           </>
         ) : null}

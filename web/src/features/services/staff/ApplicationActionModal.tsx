@@ -144,7 +144,8 @@ export function ApplicationActionModal({
         // 容缺: the materials the applicant's signed commitment names, one a line (the handler may drop some)
         initialValues={{
           items: [{}],
-          days: 5,
+          // 5 working days, or the matter's promised limit when that is shorter (the server refuses more)
+          days: Math.max(1, Math.min(5, application.matterPromisedLimitDays ?? 5)),
           stepKind: 'expert_review',
           toleranceItems: application.toleranceItems.join('\n'),
         }}
@@ -228,7 +229,7 @@ export function ApplicationActionModal({
             label={t('services.staff.form.dueWorkingDays')}
             rules={[{ required: true, message: t('services.staff.form.daysRequired') }]}
           >
-            <InputNumber min={1} max={365} />
+            <InputNumber min={1} max={Math.max(1, application.matterPromisedLimitDays ?? 365)} />
           </Form.Item>
         ) : null}
         {a === 'start_special_step' ? (
