@@ -39,6 +39,7 @@ export function BenchmarksView() {
     {
       title: t('benchmarks.columns.indicator'),
       key: 'indicator',
+      width: 200,
       render: (_: unknown, row) => (
         <Space direction="vertical" size={0}>
           <Tooltip title={row.formula}>
@@ -199,7 +200,7 @@ export function BenchmarksView() {
             rowKey="key"
             size="small"
             pagination={false}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1200 }}
             dataSource={data.indicators}
             columns={columns}
             expandable={{
