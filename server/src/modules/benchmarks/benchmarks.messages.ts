@@ -7,6 +7,7 @@ import { registerMessages } from '../../kernel/i18n'
 registerMessages('zh-CN', {
   'benchmarks.year': '年份须为 2000 至 2100 之间的整数',
   'benchmarks.value': '请填写数值',
+  'benchmarks.month': '月份须为 1 至 12 的整数，或留空表示全年',
   'benchmarks.unknownIndicator': '请选择对标指标目录中的指标',
   'benchmarks.computedIndicator': '该指标由平台自动计算，只能填报对标城市的数值',
   'benchmarks.futureYear': '年份不能晚于今年',
@@ -102,6 +103,7 @@ registerMessages('zh-CN', {
 registerMessages('en', {
   'benchmarks.year': 'The year must be a whole number from 2000 to 2100',
   'benchmarks.value': 'Enter a number',
+  'benchmarks.month': 'The month must be a whole number from 1 to 12, or empty for the whole year',
   'benchmarks.unknownIndicator': 'Choose an indicator of the benchmark catalogue',
   'benchmarks.computedIndicator':
     'The platform computes this indicator; only benchmark cities’ values can be entered',

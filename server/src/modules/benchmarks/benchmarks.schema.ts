@@ -10,6 +10,7 @@ const yearMessage = { error: fieldMessage('benchmarks.year') }
 /** A year from 2000 to 2100 (a query's text is coerced; a body's must be a number). */
 const yearOf = (n: z.ZodNumber) => n.int(yearMessage).min(2000, yearMessage).max(2100, yearMessage)
 const year = yearOf(z.number(yearMessage))
+const monthMessage = { error: fieldMessage('benchmarks.month') }
 
 export const BenchmarksQuery = z.strictObject({ year: yearOf(z.coerce.number(yearMessage)) })
 export type BenchmarksInput = z.infer<typeof BenchmarksQuery>
@@ -30,7 +31,13 @@ const value = z
 export const EnterOurValueBody = z.strictObject({
   indicatorKey: plainText(64),
   year: year,
-  month: z.number().int().min(1).max(12).nullable().default(null),
+  month: z
+    .number(monthMessage)
+    .int(monthMessage)
+    .min(1, monthMessage)
+    .max(12, monthMessage)
+    .nullable()
+    .default(null),
   value,
   ...SourceFields,
 })

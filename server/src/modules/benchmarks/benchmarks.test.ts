@@ -348,6 +348,30 @@ describe('bad input: clear errors, nothing written', () => {
     expect(await count()).toBe(before)
   })
 
+  it('says in words what is wrong with each field', async () => {
+    const res = await leader.put(`${API}/entries`, {
+      indicatorKey: 'daysToConnectElectricity',
+      year: 1999,
+      month: 13,
+      value: 5,
+      sourceOrganisation: '',
+      sourceDocument: '报告',
+      sourceDate: '2026-01-01',
+    })
+    expect(res.body.error.fields).toMatchObject({
+      year: '年份须为 2000 至 2100 之间的整数',
+      month: '月份须为 1 至 12 的整数，或留空表示全年',
+      sourceOrganisation: expect.any(String),
+    })
+    const range = await leader.put(`${API}/entries`, {
+      indicatorKey: 'daysToConnectElectricity',
+      year: 2025,
+      value: 1001,
+      ...source,
+    })
+    expect(range.body.error.fields.value).toBe('须在 0 至 1000 之间（个工作日）')
+  })
+
   it.each([
     {
       why: 'a percent over 100',
