@@ -57,6 +57,12 @@ it('the leader reads the benchmarks, enters a value with its source; a head read
   await row.getByRole('button', { name: /展开|Expand/ }).click()
   await leader.getByText('对标城市数值').waitFor()
   await shot(leader, 'row-open')
+  // a computed indicator opens to its months beside the best city
+  const zeroVisit = leader.locator('tr', { hasText: '零跑动率' }).first()
+  await zeroVisit.getByRole('button', { name: /展开|Expand/ }).click()
+  await leader.getByRole('img', { name: /零跑动率逐月数值/ }).waitFor()
+  await expectAccessible(leader)
+  await shot(leader, 'months')
   await leader.getByText('图', { exact: true }).click()
   await leader.getByRole('img', { name: /相对差距/ }).waitFor()
   await shot(leader, 'chart')

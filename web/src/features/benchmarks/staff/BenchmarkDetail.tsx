@@ -4,6 +4,7 @@ import { errorMessage } from '../../../app/api'
 import type { Translate } from '../../../app/i18n'
 import { formatValue } from '../benchmark-format'
 import { benchmarksApi, type CityValue, type IndicatorRow } from '../benchmarks.api'
+import { MonthlyChart } from './MonthlyChart'
 
 /** One indicator opened: its definition, where our value comes from, the cities' values, the months. */
 export function BenchmarkDetail(props: { row: IndicatorRow; canEdit: boolean; onChanged: () => void }) {
@@ -100,6 +101,14 @@ export function BenchmarkDetail(props: { row: IndicatorRow; canEdit: boolean; on
       <Typography.Title level={4} style={{ fontSize: 14, marginTop: 16 }}>
         {t('benchmarks.detail.months')}
       </Typography.Title>
+      {months.length ? (
+        <MonthlyChart
+          label={t('benchmarks.detail.chartLabel', { name: row.name })}
+          months={row.months.map((m) => m.month)}
+          ours={{ name: t('benchmarks.columns.ours'), values: row.months.map((m) => m.value) }}
+          best={row.best ? { name: `${row.best.city} ${row.best.year}`, value: row.best.value } : null}
+        />
+      ) : null}
       {months.length ? (
         <Typography.Paragraph>
           {months.map((m) => `${m.month}: ${formatValue(m.value, row.unit, unit)}`).join('；')}
