@@ -15,7 +15,7 @@ import { note, type Report } from './report'
 
 type Sizes = { appeals: number; ratings: number; applications: number }
 
-async function generate(deps: AppDeps, sizes: Sizes) {
+export async function generate(deps: AppDeps, sizes: Sizes) {
   const run = (text: string, params: unknown[] = []) => deps.database.executeSql(text, params)
   // who: the seeded departments, enterprises (each with a member) and one appeal category
   await run(`CREATE TEMP TABLE bench_units AS

@@ -22,6 +22,7 @@ import { seedDemoExposuresIfEmpty } from '../modules/exposures'
 import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { seedDemoSupervisionCases } from '../modules/supervision'
 import { seedDemoSelfInspections } from '../modules/self-inspections'
+import { seedDemoBenchmarks } from '../modules/benchmarks'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -70,6 +71,7 @@ export async function seedIfEmpty(
     await seedDemoReportsIfEmpty(deps)
     await seedDemoExposuresIfEmpty(deps)
     await seedDemoSelfInspectionsIfEmpty(deps)
+    await seedDemoBenchmarksIfEmpty(deps)
   }
   return result
 }
@@ -158,6 +160,14 @@ export async function seedDemoSelfInspectionsIfEmpty(deps: AppDeps): Promise<num
   return deps.db.transaction().execute(async (tx) => {
     await q.lockSeeding(tx)
     return seedDemoSelfInspections(deps, tx)
+  })
+}
+
+/** Benchmark cities' values and Dalian's entered values, all labelled demo values (once). */
+export async function seedDemoBenchmarksIfEmpty(deps: AppDeps): Promise<number> {
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    return seedDemoBenchmarks(deps, tx)
   })
 }
 

@@ -12,6 +12,7 @@ describe('staff menu by role', () => {
     expect(keys(['admin'])).toEqual([
       'home',
       'cockpit',
+      'benchmarks',
       'inbox',
       'appealQueue',
       'serviceQueue',
@@ -40,6 +41,7 @@ describe('staff menu by role', () => {
     expect(keys(['department_head'])).toEqual([
       'home',
       'cockpit',
+      'benchmarks',
       'inbox',
       'appealInbox',
       'serviceQueue',
@@ -102,6 +104,7 @@ describe('staff menu by role', () => {
     expect(keys(['dispatcher', 'inspector'])).toEqual([
       'home',
       'cockpit',
+      'benchmarks',
       'inbox',
       'appealQueue',
       'appealOnBehalf',
@@ -130,6 +133,7 @@ describe('staff menu by role', () => {
     expect(keys(['bureau_leader'])).toEqual([
       'home',
       'cockpit',
+      'benchmarks',
       'inbox',
       'appealQueue',
       'serviceQueue',
@@ -158,6 +162,7 @@ describe('staff menu by role', () => {
     expect(keys(['department_head', 'discipline_inspector'])).toEqual([
       'home',
       'cockpit',
+      'benchmarks',
       'inbox',
       'appealInbox',
       'serviceQueue',
