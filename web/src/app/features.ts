@@ -21,6 +21,7 @@ import { rectificationsFeature } from '../features/rectifications/feature'
 import { misconductReportsFeature } from '../features/misconduct-reports/feature'
 import { exposuresFeature } from '../features/exposures/feature'
 import { selfInspectionsFeature } from '../features/self-inspections/feature'
+import { inspectionCapsFeature } from '../features/inspection-caps/feature'
 import { cockpitFeature } from '../features/cockpit/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
@@ -46,6 +47,7 @@ import type rectificationsMessages from '../features/rectifications/messages.zh-
 import type misconductReportsMessages from '../features/misconduct-reports/messages.zh-CN.json'
 import type exposuresMessages from '../features/exposures/messages.zh-CN.json'
 import type selfInspectionsMessages from '../features/self-inspections/messages.zh-CN.json'
+import type inspectionCapsMessages from '../features/inspection-caps/messages.zh-CN.json'
 import type cockpitMessages from '../features/cockpit/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
@@ -80,6 +82,7 @@ export const FEATURES: readonly Feature[] = [
   exposuresFeature,
   selfInspectionsFeature,
   cockpitFeature,
+  inspectionCapsFeature,
 ]
 
 /**
@@ -112,4 +115,5 @@ export type FeatureMessages = typeof appMessages &
   typeof selfInspectionsMessages &
   typeof problemClassesMessages &
   typeof certificatesMessages &
-  typeof cockpitMessages
+  typeof cockpitMessages &
+  typeof inspectionCapsMessages

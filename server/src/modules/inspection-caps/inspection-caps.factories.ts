@@ -3,6 +3,7 @@ import type { StaffRole } from '../../kernel/auth/actor'
 import { buildDepartment, buildEnterprise, buildStaff, signInStaff } from '../../../test/factories'
 import type { TestApp, TestClient } from '../../../test/harness'
 import type { CapExemption, InspectionKind, InspectionState } from '../inspections'
+import * as fq from './inspection-caps-factories.queries'
 
 /**
  * Test builders of inspection caps: two inspecting bodies with their staff, the bureau, and rows of
@@ -42,48 +43,16 @@ export async function buildCapWorld(t: TestApp): Promise<CapWorld> {
 /** An enterprise with a credit tier as the market-regulation data gives it (none: unknown). */
 export async function buildTieredEnterprise(t: TestApp, tier: 'A' | 'B' | 'C' | 'D' | null) {
   const enterprise = await buildEnterprise(t)
-  if (tier) {
-    const fact = await t.deps.db
-      .insertInto('enterprise_facts')
-      .values({
-        enterprise_id: enterprise.id,
-        fact_key: 'creditTier',
-        value: JSON.stringify(tier),
-        source: 'market_regulation',
-        is_verified: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await t.deps.db
-      .insertInto('enterprise_fact_values')
-      .values({
-        enterprise_id: enterprise.id,
-        fact_key: 'creditTier',
-        value_text: tier,
-        period: '',
-        source: 'market_regulation',
-        is_verified: true,
-        fact_id: fact.id,
-        change_seq: 0,
-      })
-      .execute()
-  }
+  if (tier) await fq.insertCreditTier(t.deps.db, enterprise.id, tier)
   return enterprise
 }
 
 export async function buildInspectionItem(t: TestApp, departmentId: string) {
-  return t.deps.db
-    .insertInto('inspection_items')
-    .values({
-      code: `JCSX-${crypto.randomBytes(4).toString('hex')}`,
-      name: '特种设备使用单位监督检查',
-      department_id: departmentId,
-      basis: '《中华人民共和国特种设备安全法》第五十七条',
-      status: 'published',
-      published_at: new Date('2026-01-05T00:00:00Z'),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
+  return fq.insertPublishedItem(t.deps.db, {
+    code: `JCSX-${crypto.randomBytes(4).toString('hex')}`,
+    departmentId,
+    at: new Date('2026-01-05T00:00:00Z'),
+  })
 }
 
 /** An inspection row as planning would have written it (status and exemption as the test needs). */
@@ -102,9 +71,9 @@ export async function insertInspection(
   },
 ) {
   const kind = p.kind ?? 'routine'
-  const row = await t.deps.db
-    .insertInto('inspections')
-    .values({
+  return fq.insertInspectionRow(
+    t.deps.db,
+    {
       number: `JC-T-${crypto.randomBytes(5).toString('hex')}`,
       check_code: crypto.randomBytes(16).toString('base64url'),
       kind,
@@ -118,13 +87,7 @@ export async function insertInspection(
       cap_exemption: p.capExemption ?? null,
       cap_exemption_note: p.capExemption ? '测试豁免说明' : null,
       planned_by: p.plannedBy,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  if (p.itemIds?.length)
-    await t.deps.db
-      .insertInto('inspection_item_links')
-      .values(p.itemIds.map((item_id) => ({ inspection_id: row.id, item_id })))
-      .execute()
-  return row
+    },
+    p.itemIds ?? [],
+  )
 }
