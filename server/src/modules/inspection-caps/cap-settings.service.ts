@@ -21,9 +21,7 @@ export async function loadCapSettingsAt(
   cityDate: string,
 ): Promise<{ settings: CapSettings; versionId: string | null }> {
   const row = await q.findCapVersionAt(db, cityDate)
-  if (!row) return { settings: DEFAULT_CAP_SETTINGS, versionId: null }
-  const parsed = CapSettingsSchema.safeParse(row.settings)
-  return { settings: parsed.success ? parsed.data : DEFAULT_CAP_SETTINGS, versionId: row.id }
+  return { settings: capSettingsOf(row?.settings), versionId: row?.id ?? null }
 }
 
 const presentVersion = definePresenter({
@@ -33,7 +31,9 @@ const presentVersion = definePresenter({
   createdAt: 'created_at',
 })
 
-const settingsOf = (stored: unknown) => {
+/** A stored version's rules; the defaults for none (or, defensively, for a document that no longer parses). */
+export function capSettingsOf(stored: unknown): CapSettings {
+  if (stored === null || stored === undefined) return DEFAULT_CAP_SETTINGS
   const parsed = CapSettingsSchema.safeParse(stored)
   return parsed.success ? parsed.data : DEFAULT_CAP_SETTINGS
 }
@@ -46,7 +46,7 @@ export async function getCapSettings(deps: AppDeps, actor: Actor) {
   return {
     current: current.settings,
     currentVersionId: current.versionId,
-    versions: versions.map((v) => ({ ...presentVersion(v), settings: settingsOf(v.settings) })),
+    versions: versions.map((v) => ({ ...presentVersion(v), settings: capSettingsOf(v.settings) })),
   }
 }
 

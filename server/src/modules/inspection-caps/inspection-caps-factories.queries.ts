@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely'
 import type { Executor } from '../../kernel/db/database'
-import type { InspectionsTable } from '../inspections/inspections.tables'
+import type { DB } from '../../kernel/db/schema'
 
 /**
  * Test data for inspection caps (inspection-caps.factories.ts), written straight into the tables:
@@ -52,7 +52,7 @@ export async function insertPublishedItem(db: Executor, p: { code: string; depar
 
 export async function insertInspectionRow(
   db: Executor,
-  row: Insertable<InspectionsTable>,
+  row: Insertable<DB['inspections']>,
   itemIds: string[],
 ) {
   const inserted = await db.insertInto('inspections').values(row).returningAll().executeTakeFirstOrThrow()

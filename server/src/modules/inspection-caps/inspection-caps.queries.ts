@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor, Tx } from '../../kernel/db/database'
+import { prepared } from '../../kernel/db/prepared'
 import type { ExemptionRequestStatus } from './inspection-caps.tables'
 
 /**
@@ -50,92 +51,88 @@ export async function insertCapVersion(
 }
 
 // ── the plan check ───────────────────────────────────────────────────────────
+// Two statements, prepared once per connection (decision 0040): on a busy machine the round trips
+// and the planning cost more than the work (decision 0060, the bench).
 
-/** Two plans for one enterprise check one after the other, so both cannot take the last place. */
-export async function lockEnterpriseCaps(tx: Tx, enterpriseId: string) {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${'inspection-caps:' + enterpriseId}))`.execute(tx)
+/**
+ * First statement: takes the enterprise's lock (two plans for one enterprise check one after the
+ * other, so both cannot take the last place), then reads the rules in force on the planned date and
+ * the enterprise's credit tier (read from the facts' current values, as the enterprises module does).
+ */
+export async function lockAndReadCapContext(tx: Tx, p: { enterpriseId: string; plannedOn: string }) {
+  const { rows } = await prepared(sql<{ version_id: string | null; settings: unknown; tier: string | null }>`
+    SELECT v.id AS version_id, v.settings, t.value_text AS tier
+      FROM (SELECT pg_advisory_xact_lock(hashtext(${'inspection-caps:' + p.enterpriseId}))) AS locked
+      LEFT JOIN LATERAL (
+        SELECT id, settings FROM inspection_cap_versions
+         WHERE effective_from <= ${p.plannedOn}
+         ORDER BY effective_from DESC LIMIT 1) v ON true
+      LEFT JOIN LATERAL (
+        SELECT value_text FROM enterprise_fact_values
+         WHERE enterprise_id = ${p.enterpriseId} AND fact_key = 'creditTier') t ON true`).execute(tx)
+  return rows[0] ?? { version_id: null, settings: null, tier: null }
 }
 
-export async function findCreditTier(db: Executor, enterpriseId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('enterprise_fact_values')
-    .select('value_text')
-    .where('enterprise_id', '=', enterpriseId)
-    .where('fact_key', '=', 'creditTier')
-    .executeTakeFirst()
-  return row?.value_text ?? null
-}
-
-/** One index range scan: the body's count and the total (a joint visit once) in the year. */
-export async function countCappedInspections(
-  db: Executor,
-  p: { enterpriseId: string; departmentId: string; from: string; to: string },
+/**
+ * Second statement, after the lock (so it sees every plan committed before): from the enterprise's
+ * inspections in the dates that matter, the body's and the total count of the year (a joint visit
+ * once), the quarter's service visits, the year's count under each of the plan's items, and other
+ * bodies' inspections still to happen within the joint window.
+ */
+export async function countForPlan(
+  tx: Tx,
+  p: {
+    enterpriseId: string
+    departmentId: string
+    itemIds: readonly string[]
+    year: { from: string; to: string }
+    quarter: { from: string; to: string }
+    near: { from: string; to: string }
+  },
 ) {
-  const { rows } = await sql<{ body: number; total: number }>`
-    SELECT count(*) FILTER (WHERE i.department_id = ${p.departmentId})::int AS body,
-           count(DISTINCT coalesce(i.joint_visit_id, i.id))::int AS total
-      FROM inspections i
-     WHERE i.enterprise_id = ${p.enterpriseId}
-       AND i.planned_on >= ${p.from} AND i.planned_on < ${p.to}
-       AND i.status NOT IN ('rejected', 'cancelled')
-       AND i.kind <> 'service_visit'
-       AND ${COUNTED}`.execute(db)
-  return rows[0] ?? { body: 0, total: 0 }
-}
-
-export async function countItemInspections(
-  db: Executor,
-  p: { enterpriseId: string; itemIds: readonly string[]; from: string; to: string },
-) {
-  // From the enterprise's few inspections of the year to their links (the links' primary key), never
-  // from an item's links: a common item has tens of thousands of them.
-  const { rows } = await sql<{ item_id: string; n: number }>`
+  const from = [p.year.from, p.near.from].sort()[0]!
+  const to = [p.year.to, p.near.to].sort()[1]!
+  const { rows } = await prepared(sql<{
+    body: number
+    total: number
+    service_visits: number
+    items: { item_id: string; n: number }[]
+    nearby: string[]
+  }>`
     WITH mine AS MATERIALIZED (
-      SELECT i.id
+      SELECT i.id, i.number, i.department_id, i.joint_visit_id, i.kind, i.planned_on, i.status,
+             i.status NOT IN ('rejected', 'cancelled') AS live,
+             ${COUNTED} AS counted,
+             i.planned_on >= ${p.year.from} AND i.planned_on < ${p.year.to} AS this_year
         FROM inspections i
        WHERE i.enterprise_id = ${p.enterpriseId}
-         AND i.planned_on >= ${p.from} AND i.planned_on < ${p.to}
-         AND i.status NOT IN ('rejected', 'cancelled')
-         AND ${COUNTED})
-    SELECT l.item_id, count(*)::int AS n
-      FROM mine
-      JOIN inspection_item_links l ON l.inspection_id = mine.id
-     WHERE l.item_id = ANY(${idsOrNone(p.itemIds)}::uuid[])
-     GROUP BY l.item_id`.execute(db)
-  return new Map(rows.map((r) => [r.item_id, r.n]))
-}
-
-export async function countServiceVisits(
-  db: Executor,
-  p: { enterpriseId: string; from: string; to: string },
-) {
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n
-      FROM inspections i
-     WHERE i.enterprise_id = ${p.enterpriseId}
-       AND i.planned_on >= ${p.from} AND i.planned_on < ${p.to}
-       AND i.status NOT IN ('rejected', 'cancelled')
-       AND i.kind = 'service_visit'
-       AND (i.cap_exemption IS NULL OR i.cap_exemption = 'bureau_granted')`.execute(db)
-  return rows[0]?.n ?? 0
-}
-
-/** Other bodies' inspections of the enterprise, still to happen, within the dates: joint-visit candidates. */
-export async function findOtherBodiesNearby(
-  db: Executor,
-  p: { enterpriseId: string; departmentId: string; from: string; to: string },
-) {
-  return db
-    .selectFrom('inspections')
-    .select(['id', 'number'])
-    .where('enterprise_id', '=', p.enterpriseId)
-    .where('department_id', '<>', p.departmentId)
-    .where('status', 'in', ['planned', 'approved'])
-    .where('planned_on', '>=', p.from)
-    .where('planned_on', '<=', p.to)
-    .orderBy('planned_on')
-    .limit(20)
-    .execute()
+         AND i.planned_on >= ${from} AND i.planned_on <= ${to})
+    SELECT
+      (SELECT count(*) FROM mine WHERE live AND counted AND this_year AND kind <> 'service_visit'
+          AND department_id = ${p.departmentId})::int AS body,
+      (SELECT count(DISTINCT coalesce(joint_visit_id, id)) FROM mine
+        WHERE live AND counted AND this_year AND kind <> 'service_visit')::int AS total,
+      (SELECT count(*) FROM mine WHERE live AND counted AND kind = 'service_visit'
+          AND planned_on >= ${p.quarter.from} AND planned_on < ${p.quarter.to})::int AS service_visits,
+      (SELECT coalesce(json_agg(json_build_object('item_id', c.item_id, 'n', c.n)), '[]'::json)
+         FROM (SELECT l.item_id, count(*)::int AS n
+                 FROM mine JOIN inspection_item_links l ON l.inspection_id = mine.id
+                WHERE mine.live AND mine.counted AND mine.this_year
+                  AND l.item_id = ANY(${idsOrNone(p.itemIds)}::uuid[])
+                GROUP BY l.item_id) c) AS items,
+      (SELECT coalesce(array_agg(n.number ORDER BY n.planned_on, n.number), '{}')
+         FROM (SELECT number, planned_on FROM mine
+                WHERE department_id <> ${p.departmentId} AND status IN ('planned', 'approved')
+                  AND planned_on >= ${p.near.from} AND planned_on <= ${p.near.to}
+                ORDER BY planned_on, number LIMIT 20) n) AS nearby`).execute(tx)
+  const row = rows[0]!
+  return {
+    body: row.body,
+    total: row.total,
+    serviceVisits: row.service_visits,
+    items: new Map(row.items.map((r) => [r.item_id, r.n])),
+    nearby: row.nearby,
+  }
 }
 
 /**

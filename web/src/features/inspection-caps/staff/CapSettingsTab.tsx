@@ -46,7 +46,7 @@ export function CapSettingsTab({ canEdit }: { canEdit: boolean }) {
       setEffectiveFrom(null)
       void message.success(t('inspectionCaps.caps.saved'))
     } catch (e) {
-      setError(errorMessage(e, t('errors.saveFailed')))
+      setError(errorMessage(e, t('inspectionCaps.saveFailed')))
     } finally {
       setSaving(false)
     }

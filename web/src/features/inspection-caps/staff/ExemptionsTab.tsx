@@ -37,12 +37,18 @@ export function ExemptionsTab() {
         decision: deciding.decision,
         note,
       })
-      void message.success(t(`inspectionCaps.exemptions.${deciding.decision}ed`))
+      void message.success(
+        t(
+          deciding.decision === 'grant'
+            ? 'inspectionCaps.exemptions.granted'
+            : 'inspectionCaps.exemptions.refused',
+        ),
+      )
       setDeciding(null)
       setNote('')
       list.reload()
     } catch (e) {
-      setError(errorMessage(e, t('errors.saveFailed')))
+      setError(errorMessage(e, t('inspectionCaps.saveFailed')))
     } finally {
       setSaving(false)
     }

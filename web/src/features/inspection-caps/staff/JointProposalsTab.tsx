@@ -32,7 +32,7 @@ export function JointProposalsTab() {
       void message.success(t('inspectionCaps.joint.merged'))
       list.reload()
     } catch (e) {
-      setError(errorMessage(e, t('errors.saveFailed')))
+      setError(errorMessage(e, t('inspectionCaps.saveFailed')))
     } finally {
       setMerging(null)
     }
