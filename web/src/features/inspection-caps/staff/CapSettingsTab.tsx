@@ -94,6 +94,7 @@ export function CapSettingsTab({ canEdit }: { canEdit: boolean }) {
         <Form.Item label={t('inspectionCaps.caps.serviceVisits')}>
           {canEdit ? (
             <InputNumber
+              aria-label={t('inspectionCaps.caps.serviceVisits')}
               min={0}
               max={20}
               value={shown.serviceVisitsPerQuarter}
@@ -106,6 +107,7 @@ export function CapSettingsTab({ canEdit }: { canEdit: boolean }) {
         <Form.Item label={t('inspectionCaps.caps.jointWindow')}>
           {canEdit ? (
             <InputNumber
+              aria-label={t('inspectionCaps.caps.jointWindow')}
               min={0}
               max={90}
               value={shown.jointWindowDays}
@@ -118,6 +120,7 @@ export function CapSettingsTab({ canEdit }: { canEdit: boolean }) {
         <Form.Item label={t('inspectionCaps.caps.flagCount')}>
           {canEdit ? (
             <InputNumber
+              aria-label={t('inspectionCaps.caps.flagCount')}
               min={1}
               max={100}
               value={shown.highFrequency.count}
@@ -137,13 +140,20 @@ export function CapSettingsTab({ canEdit }: { canEdit: boolean }) {
         <Form layout="vertical" style={{ maxWidth: 560 }}>
           <Form.Item label={t('inspectionCaps.caps.effectiveFrom')} required>
             <DatePicker
+              aria-label={t('inspectionCaps.caps.effectiveFrom')}
               value={effectiveFrom}
               onChange={setEffectiveFrom}
               disabledDate={(d) => d.isBefore(dayjs(cityToday()), 'day')}
             />
           </Form.Item>
           <Form.Item label={t('inspectionCaps.caps.note')} required>
-            <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} />
+            <Input.TextArea
+              aria-label={t('inspectionCaps.caps.note')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              maxLength={500}
+              rows={2}
+            />
           </Form.Item>
           {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
           <Button
