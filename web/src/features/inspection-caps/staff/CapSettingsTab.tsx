@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../app/api'
 import { cityToday, formatIsoDate } from '../../../ui/format'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 import { useLoad } from '../../../ui/use-load'
 import { inspectionCapsApi, type CapSettings } from '../inspection-caps.api'
 
@@ -173,7 +174,7 @@ export function CapSettingsTab({ canEdit }: { canEdit: boolean }) {
         rowKey="id"
         size="small"
         pagination={false}
-        locale={{ emptyText: t('inspectionCaps.caps.noVersions') }}
+        locale={{ emptyText: <EmptyText>{t('inspectionCaps.caps.noVersions')}</EmptyText> }}
         dataSource={loaded.data?.versions ?? []}
         columns={[
           {

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../app/api'
 import { formatIsoDate } from '../../../ui/format'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 import { useLoad } from '../../../ui/use-load'
 import {
   EXEMPTION_STATUS_COLORS,
@@ -110,7 +111,7 @@ export function ExemptionsTab() {
         loading={list.isLoading}
         columns={columns}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('inspectionCaps.exemptions.empty') }}
+        locale={{ emptyText: <EmptyText>{t('inspectionCaps.exemptions.empty')}</EmptyText> }}
       />
       <Modal
         open={!!deciding}

@@ -2,6 +2,7 @@ import { Alert, Space, Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../app/api'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 import { useLoad } from '../../../ui/use-load'
 import { inspectionCapsApi, type HighFrequencyRow } from '../inspection-caps.api'
 
@@ -56,7 +57,11 @@ export function HighFrequencyTab() {
         loading={list.isLoading}
         columns={columns}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('inspectionCaps.frequency.empty', { year: list.data?.year ?? '' }) }}
+        locale={{
+          emptyText: (
+            <EmptyText>{t('inspectionCaps.frequency.empty', { year: list.data?.year ?? '' })}</EmptyText>
+          ),
+        }}
       />
     </>
   )

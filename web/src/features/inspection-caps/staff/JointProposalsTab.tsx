@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Empty, List, Space, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, List, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../app/api'
 import { formatIsoDate } from '../../../ui/format'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 import { useLoad } from '../../../ui/use-load'
 import { inspectionCapsApi, type JointProposal } from '../inspection-caps.api'
 
@@ -47,7 +48,7 @@ export function JointProposalsTab() {
         {t('inspectionCaps.joint.explain', { days: list.data?.windowDays ?? 15 })}
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} /> : null}
-      {!list.isLoading && !items.length ? <Empty description={t('inspectionCaps.joint.empty')} /> : null}
+      {!list.isLoading && !items.length ? <EmptyText>{t('inspectionCaps.joint.empty')}</EmptyText> : null}
       {items.map((p) => (
         <Card
           key={`${p.enterpriseId}-${p.inspections[0]!.id}`}
