@@ -12,7 +12,10 @@
  *                  bench/src/problem-classes-bench.ts), cockpit (the first screen and a month of open data on
  *                  1,000,000 appeals and ratings and 100,000 applications: bench/src/cockpit-bench.ts), benchmarks
  *                  (the benchmarks table's formulas over 200,000 appeals and 100,000 applications:
- *                  bench/src/benchmarks-bench.ts). Default: all.
+ *                  bench/src/benchmarks-bench.ts),
+ *                  inspection-caps (the
+ *                  cap check of a planned inspection over 200,000 inspections of 50,000 enterprises:
+ *                  bench/src/inspection-caps-bench.ts; BENCH_CAPS_ENTERPRISES, BENCH_CAPS_INSPECTIONS). Default: all.
  *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
  *   BENCH_NODES_SECONDS / BENCH_NODES_BASELINE_SECONDS / BENCH_NODES_CONNECTIONS  the nodes suite
  *                  (three app processes on one database; 20 s, 8 s alone, 6 filers: bench/src/nodes-bench.ts).
@@ -44,6 +47,7 @@ import { runServicesSuite } from './services-bench'
 import { runProblemClassesSuite } from './problem-classes-bench'
 import { runCockpitSuite } from './cockpit-bench'
 import { runBenchmarksSuite } from './benchmarks-bench'
+import { runInspectionCapsSuite } from './inspection-caps-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
 import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
@@ -53,7 +57,7 @@ const applications = Number(process.env.BENCH_SERVICES_APPLICATIONS ?? 100_000)
 const parts = new Set(
   (
     process.env.BENCH_ONLY ??
-    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,problems,cockpit,benchmarks'
+    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,problems,cockpit,benchmarks,inspection-caps'
   )
     .split(',')
     .map((s) => s.trim()),
@@ -234,4 +238,10 @@ if (wants('problems'))
   await runProblemClassesSuite({ appeals: Number(process.env.BENCH_PROBLEM_APPEALS ?? 83_000), report })
 if (wants('cockpit')) await runCockpitSuite({ appeals, report })
 if (wants('benchmarks')) await runBenchmarksSuite({ report })
+if (wants('inspection-caps'))
+  await runInspectionCapsSuite({
+    enterprises: Number(process.env.BENCH_CAPS_ENTERPRISES ?? 50_000),
+    inspections: Number(process.env.BENCH_CAPS_INSPECTIONS ?? 200_000),
+    report,
+  })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -28,6 +28,7 @@ import problemClasses from './problem-classes/problem-classes.module'
 import cockpit from './cockpit/cockpit.module'
 import inspections from './inspections/inspections.module'
 import benchmarks from './benchmarks/benchmarks.module'
+import inspectionCaps from './inspection-caps/inspection-caps.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -63,4 +64,5 @@ export const MODULES: readonly AppModule[] = [
   cockpit,
   inspections,
   benchmarks,
+  inspectionCaps,
 ]

@@ -23,6 +23,7 @@ import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { seedDemoSupervisionCases } from '../modules/supervision'
 import { seedDemoSelfInspections } from '../modules/self-inspections'
 import { seedDemoBenchmarks } from '../modules/benchmarks'
+import { seedDemoInspectionCapsIfEmpty } from '../modules/inspection-caps'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -72,6 +73,7 @@ export async function seedIfEmpty(
     await seedDemoExposuresIfEmpty(deps)
     await seedDemoSelfInspectionsIfEmpty(deps)
     await seedDemoBenchmarksIfEmpty(deps)
+    await seedDemoInspectionCapsIfEmpty(deps)
   }
   return result
 }

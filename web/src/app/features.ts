@@ -21,6 +21,7 @@ import { rectificationsFeature } from '../features/rectifications/feature'
 import { misconductReportsFeature } from '../features/misconduct-reports/feature'
 import { exposuresFeature } from '../features/exposures/feature'
 import { selfInspectionsFeature } from '../features/self-inspections/feature'
+import { inspectionCapsFeature } from '../features/inspection-caps/feature'
 import { cockpitFeature } from '../features/cockpit/feature'
 import { benchmarksFeature } from '../features/benchmarks/feature'
 import type { Feature } from './feature'
@@ -47,6 +48,7 @@ import type rectificationsMessages from '../features/rectifications/messages.zh-
 import type misconductReportsMessages from '../features/misconduct-reports/messages.zh-CN.json'
 import type exposuresMessages from '../features/exposures/messages.zh-CN.json'
 import type selfInspectionsMessages from '../features/self-inspections/messages.zh-CN.json'
+import type inspectionCapsMessages from '../features/inspection-caps/messages.zh-CN.json'
 import type cockpitMessages from '../features/cockpit/messages.zh-CN.json'
 import type benchmarksMessages from '../features/benchmarks/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
@@ -83,6 +85,7 @@ export const FEATURES: readonly Feature[] = [
   selfInspectionsFeature,
   cockpitFeature,
   benchmarksFeature,
+  inspectionCapsFeature,
 ]
 
 /**
@@ -116,4 +119,5 @@ export type FeatureMessages = typeof appMessages &
   typeof problemClassesMessages &
   typeof certificatesMessages &
   typeof cockpitMessages &
-  typeof benchmarksMessages
+  typeof benchmarksMessages &
+  typeof inspectionCapsMessages

@@ -66,6 +66,7 @@ export const paths = {
   staffNewSelfInspection: '/staff/self-inspections/new',
   staffSelfInspection: (id: string) => `/staff/self-inspections/${encodeURIComponent(id)}`,
   staffMySelfInspections: '/staff/my-self-inspections',
+  staffInspectionCaps: '/staff/inspection-caps',
   staffSelfInspectionAnswer: (id: string) => `/staff/self-inspection-answers/${encodeURIComponent(id)}`,
   staffAppeal: (id: string) => `/staff/appeals/${id}`,
   staffPolicies: '/staff/policies',

@@ -16,6 +16,9 @@ export type PlannedInspection = {
   plannedOn: string
   capExemption: CapExemption | null
   plannedBy: string
+  /** The inspection's id when planning draws it before the row is written: a check links what it
+   * uses up to it (a bureau-granted cap exemption, decision 0060). */
+  inspectionId?: string
 }
 
 /** What a check may add to the plan: e.g. the joint visit it proposes (综合查一次). */
