@@ -371,19 +371,45 @@ async function benchInstant(bench: BenchApp, report: Report): Promise<string> {
   const clients = (deps.database.pool as unknown as { _clients: { query: (...a: unknown[]) => unknown }[] })
     ._clients
   let statements = 0
+  // Each statement's text and its wait (sent → answered), for BENCH_EXPLAIN=1 and the database's share.
+  const waits: { text: string; ms: number }[] = []
   const originals = clients.map((c) => c.query)
   clients.forEach((c, i) => {
     c.query = (...args: unknown[]) => {
       statements++
-      return originals[i]!(...args)
+      const first = args[0] as string | { text?: string }
+      const wait = {
+        text: (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 140),
+        ms: 0,
+      }
+      waits.push(wait)
+      const sent = performance.now()
+      const result = originals[i]!(...args)
+      if (result instanceof Promise)
+        void result.then(
+          () => (wait.ms = performance.now() - sent),
+          () => (wait.ms = performance.now() - sent),
+        )
+      return result
     }
   })
+  const countedStarted = performance.now()
   try {
     await submit(counted)
   } finally {
     clients.forEach((c, i) => (c.query = originals[i]!))
   }
+  const countedMs = performance.now() - countedStarted
+  const waited = waits.reduce((sum, w) => sum + w.ms, 0)
   drafts.push(counted)
+  note(
+    `the counted submission: ${countedMs.toFixed(1)} ms, of which ${waited.toFixed(1)} ms waiting on ` +
+      `${statements} statements (the rest: the server's own work)`,
+  )
+  if (explainWanted())
+    note(
+      `the statements of one instant submission:\n${waits.map((w, i) => `${i + 1}. ${w.ms.toFixed(2)} ms ${w.text}`).join('\n')}`,
+    )
   const pk = median(await timeRuns(301, (i) => q.findApplicationById(deps.db, drafts[i % drafts.length]!)))
   report('services-instant-decision', instant, 'ms', pk, 'primary-key read of one application', false)
   const decided = await deps.db
@@ -417,7 +443,8 @@ async function benchInstant(bench: BenchApp, report: Report): Promise<string> {
 
 async function benchVerify(databaseUrl: string, payload: string, seconds: number, report: Report) {
   const child = fork(path.join(import.meta.dirname, 'serve-for-bench.ts'), {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=1: the server process writes a .cpuprofile (in the working directory) when it stops.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof'] : [])],
     stdio: 'inherit',
     env: { ...process.env, BENCH_SERVE_DATABASE_URL: databaseUrl },
   })

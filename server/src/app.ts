@@ -3,10 +3,10 @@ import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { pingDatabase } from './kernel/db/health.queries'
 import { AppError } from './kernel/errors'
 import type { AppDeps } from './kernel/http/app-env'
+import { limitBody } from './kernel/http/body-limit'
 import { compressAnswers } from './kernel/http/compression'
 import { mountDocsPage } from './kernel/http/docs-page'
 import { mayReadMetrics } from './kernel/http/local-only'
@@ -59,20 +59,13 @@ export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
   })
 
   // Uploads and spreadsheets get the room their module declares; everything else the JSON limit.
-  const limitTo = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: maxSize } })
-      },
-    })
-  const jsonLimit = limitTo(deps.config.bodyLimitBytes)
-  const largerLimits = new Map<string, ReturnType<typeof limitTo>>()
+  const jsonLimit = limitBody(deps.config.bodyLimitBytes)
+  const largerLimits = new Map<string, ReturnType<typeof limitBody>>()
   for (const module of MODULES)
     for (const [route, bytes] of Object.entries(module.bodyLimits ?? {}))
-      largerLimits.set(`${API_PREFIX}${route}`, limitTo(bytes + MULTIPART_FRAMING_BYTES))
+      largerLimits.set(`${API_PREFIX}${route}`, limitBody(bytes + MULTIPART_FRAMING_BYTES))
   // GET and HEAD carry no body to limit; asking for one (c.req.raw.body) would make the node adapter
-  // build a whole web Request, ~9 % of a read's CPU (decision 0041).
+  // build a whole web Request, ~9 % of a read's CPU (decision 0041) — limitBody never asks (0066).
   app.use('/api/*', (c, next) =>
     c.req.method === 'GET' || c.req.method === 'HEAD'
       ? next()

@@ -33,7 +33,23 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; second: number }
 
-function localParts(instant: Date, timeZone: string): LocalParts {
+/**
+ * The last second asked per zone: a busy server asks "today" many times a second, and formatToParts
+ * is the slowest thing a small public answer did (decision 0066). Whole seconds: every zone's offset,
+ * the historical local mean times included, is a whole number of seconds.
+ */
+const lastSecond = new Map<string, { second: number; parts: Readonly<LocalParts> }>()
+
+function localParts(instant: Date, timeZone: string): Readonly<LocalParts> {
+  const second = Math.floor(instant.getTime() / 1000)
+  const last = lastSecond.get(timeZone)
+  if (last && last.second === second) return last.parts
+  const parts = formatParts(instant, timeZone)
+  lastSecond.set(timeZone, { second, parts })
+  return parts
+}
+
+function formatParts(instant: Date, timeZone: string): Readonly<LocalParts> {
   const parts: Record<string, number> = {}
   for (const p of formatterFor(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value)

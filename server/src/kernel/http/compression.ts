@@ -59,36 +59,43 @@ export function compressAnswers(options: { threshold?: number } = {}): Middlewar
   return async (c, next) => {
     await next()
     const res = c.res
-    const type = res.headers.get('content-type') ?? ''
+    // Only the status and the headers before the client's Accept-Encoding: asking a JSON answer for
+    // its body turns node-server's lightweight response into a whole web Response, and reading it
+    // back goes through web streams — most of a small public answer's CPU (decision 0066). A client
+    // that takes no encoding gets the answer as the route made it.
+    if (c.req.method === 'HEAD' || res.status === 204 || res.status === 206 || res.status === 304) return
+    const headers = res.headers
+    const type = headers.get('content-type') ?? ''
     if (
-      c.req.method === 'HEAD' ||
-      res.status === 204 ||
-      res.status === 206 ||
-      res.status === 304 ||
-      !res.body ||
-      res.headers.has('content-encoding') ||
-      res.headers.has('transfer-encoding') ||
+      headers.has('content-encoding') ||
+      headers.has('transfer-encoding') ||
       !COMPRESSIBLE.test(type) ||
-      /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(res.headers.get('cache-control') ?? '')
+      /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(headers.get('cache-control') ?? '')
     )
       return
-    const declared = res.headers.get('content-length')
+    const declared = headers.get('content-length')
     if (declared && Number(declared) < threshold) return
-    const vary = res.headers.get('vary')
+    const vary = headers.get('vary')
     const varied = vary && /(?:^|,)\s*(accept-encoding|\*)\s*(?:,|$)/i.test(vary)
     const encoding = chooseEncoding(c.req.header('accept-encoding'))
+    if (!encoding) {
+      // Another client's copy of this answer may be compressed: caches must tell them apart.
+      if (!varied) headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+      return
+    }
+    if (!res.body) return
     const body = Buffer.from(await res.arrayBuffer())
     // Hono's c.res setter carries the old answer's headers over (cookies included) but the content
     // type: set that and ours after it.
     const answer = (payload: Buffer) => {
       c.res = new Response(payload, { status: res.status, statusText: res.statusText })
-      const headers = c.res.headers
-      headers.set('content-type', type)
-      if (!varied) headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
-      headers.set('content-length', String(payload.length))
-      return headers
+      const made = c.res.headers
+      made.set('content-type', type)
+      if (!varied) made.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+      made.set('content-length', String(payload.length))
+      return made
     }
-    if (!encoding || body.length < threshold) {
+    if (body.length < threshold) {
       answer(body)
       return
     }
@@ -107,9 +114,9 @@ export function compressAnswers(options: { threshold?: number } = {}): Middlewar
         : inline
           ? zlib.gzipSync(body, { level: 6 })
           : await gzip(body, { level: 6 })
-    const headers = answer(compressed)
-    headers.set('content-encoding', encoding)
-    const etag = headers.get('etag')
-    if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`)
+    const sent = answer(compressed)
+    sent.set('content-encoding', encoding)
+    const etag = sent.get('etag')
+    if (etag && !etag.startsWith('W/')) sent.set('etag', `W/${etag}`)
   }
 }

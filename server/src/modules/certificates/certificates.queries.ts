@@ -60,16 +60,17 @@ export async function findCertificatesOfMember(db: Executor, userId: string) {
     .execute()
 }
 
-export async function findHolder(db: Executor, enterpriseId: string) {
+/**
+ * The holder's name and USCC and the issuing department's name, as printed and signed: one round
+ * trip (an instant decision waits on each, decision 0066). Undefined when either is not there.
+ */
+export async function findHolderAndIssuer(db: Executor, enterpriseId: string, departmentId: string) {
   return db
-    .selectFrom('enterprises')
-    .select(['name', 'uscc'])
-    .where('id', '=', enterpriseId)
+    .selectFrom('enterprises as e')
+    .innerJoin('departments as d', (join) => join.on('d.id', '=', departmentId))
+    .select(['e.name', 'e.uscc', 'd.name as department_name'])
+    .where('e.id', '=', enterpriseId)
     .executeTakeFirst()
-}
-
-export async function findDepartmentName(db: Executor, departmentId: string) {
-  return db.selectFrom('departments').select('name').where('id', '=', departmentId).executeTakeFirst()
 }
 
 export async function insertCertificate(tx: Tx, values: Insertable<CertificatesTable>): Promise<string> {

@@ -125,17 +125,17 @@ async function issueSigned(
  * Signs and stores a certificate inside the caller's transaction and answers its id and number: an
  * approval of the services module issues it in the decision's own transaction, so an application is
  * never approved without its certificate nor a certificate issued for an approval that rolled back.
- * The caller has decided who may issue (the decision's reviewer). Refuses: NOT_FOUND (enterprise or department).
+ * The caller has decided who may issue (the decision's reviewer). Answers the holder's name as signed
+ * too (the decision notice addresses it). Refuses: NOT_FOUND (enterprise or department).
  */
 export async function issueCertificateInTransaction(
   deps: AppDeps,
   tx: Tx,
   issuer: UserActor | SystemActor,
   input: IssueCertificateInput,
-): Promise<{ id: string; number: string }> {
-  const holder = await q.findHolder(tx, input.enterpriseId)
-  const department = await q.findDepartmentName(tx, input.issuingDepartmentId)
-  if (!holder || !department) throw notFound()
+): Promise<{ id: string; number: string; holderName: string }> {
+  const holder = await q.findHolderAndIssuer(tx, input.enterpriseId, input.issuingDepartmentId)
+  if (!holder) throw notFound()
   const key = keyOf(deps)
   const fields: SignedFields = {
     v: 1,
@@ -144,7 +144,7 @@ export async function issueCertificateInTransaction(
     title: input.title,
     holder: holder.name,
     uscc: holder.uscc,
-    issuer: department.name,
+    issuer: holder.department_name,
     issued: input.issuedOn,
     until: input.validUntil,
     kid: key.keyId,
@@ -157,7 +157,7 @@ export async function issueCertificateInTransaction(
     holder_uscc: holder.uscc,
     title: input.title,
     issuing_department_id: input.issuingDepartmentId,
-    issuing_department_name: department.name,
+    issuing_department_name: holder.department_name,
     issued_on: input.issuedOn,
     valid_until: input.validUntil,
     application_id: input.applicationId,
@@ -179,7 +179,7 @@ export async function issueCertificateInTransaction(
       validUntil: input.validUntil,
     },
   })
-  return { id, number: fields.no }
+  return { id, number: fields.no, holderName: holder.name }
 }
 
 type StatusMove = 'suspend' | 'reinstate' | 'revoke'

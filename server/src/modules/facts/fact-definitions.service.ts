@@ -14,7 +14,7 @@ import './facts.messages'
 import './rules.messages'
 import * as q from './facts.queries'
 import type { DefinitionRow } from './facts.queries'
-import { definitionOf } from './fact-schema'
+import { definitionOf, forgetKeptFactSchema } from './fact-schema'
 
 /** The fact registry: the definitions rules may read, built in or added by an administrator. */
 
@@ -40,6 +40,7 @@ export async function seedFactCatalogue(db: Executor): Promise<void> {
       sort_order: d.sortOrder,
     })),
   )
+  forgetKeptFactSchema(db)
 }
 
 function presentDefinition(row: DefinitionRow): FactDefinitionView {
@@ -135,7 +136,7 @@ export function findCycle(definitions: FactDefinition[], schema: FactSchema): st
 /** Refuses: FORBIDDEN (not an admin), VALIDATION_FAILED (key or name taken, values, formula, a cycle). */
 export async function createFactDefinition(deps: AppDeps, actor: Actor, input: CreateFactDefinitionInput) {
   const admin = requireRole(actor, 'admin')
-  return deps.db.transaction().execute(async (tx) => {
+  const created = await deps.db.transaction().execute(async (tx) => {
     const candidate: FactDefinition = { ...input, values: input.values, isProfileField: false }
     await assertDefinitionSound(tx, candidate, true)
     const row = await q.insertDefinition(tx, {
@@ -162,6 +163,9 @@ export async function createFactDefinition(deps: AppDeps, actor: Actor, input: C
     })
     return presentDefinition(row)
   })
+  // read by the instant decision from memory: this node reads it afresh (decision 0066)
+  forgetKeptFactSchema(deps.db)
+  return created
 }
 
 /**
@@ -176,7 +180,7 @@ export async function updateFactDefinition(
   input: UpdateFactDefinitionInput,
 ) {
   const admin = requireRole(actor, 'admin')
-  return deps.db.transaction().execute(async (tx) => {
+  const updated = await deps.db.transaction().execute(async (tx) => {
     const row = await q.findDefinition(tx, key)
     if (!row) throw new AppError('NOT_FOUND')
     if (row.is_builtin && (input.labelZh || input.labelEn || input.formula !== undefined || input.values))
@@ -215,4 +219,7 @@ export async function updateFactDefinition(
     })
     return presentDefinition(updated)
   })
+  // read by the instant decision from memory: this node reads it afresh (decision 0066)
+  forgetKeptFactSchema(deps.db)
+  return updated
 }

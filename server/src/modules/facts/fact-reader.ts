@@ -3,7 +3,14 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import type { SliceClock } from '../../kernel/slices'
 import { feedPopulation, feedWholePopulation, type FactSink } from './fact-feed'
 import { loadFactSheet, loadFactSheets, type FactSheet } from './fact-sheets'
-import { cityCodeOf, divisionNamer, divisionResolver, loadFactSchema, type LoadedSchema } from './fact-schema'
+import {
+  cityCodeOf,
+  divisionNamer,
+  divisionResolver,
+  keptFactSchema,
+  loadFactSchema,
+  type LoadedSchema,
+} from './fact-schema'
 import * as fq from './fact-feed.queries'
 
 /**
@@ -15,6 +22,11 @@ import * as fq from './fact-feed.queries'
 export type FactReader = {
   /** the active schema with derived facts' formulas checked, and how rules name districts */
   schema(db: Executor): Promise<RuleSchema>
+  /**
+   * the same, kept in memory at most a few seconds (fact-schema.ts keptFactSchema): for a hot path
+   * that may act on an edit another node made a moment ago (the instant decision, decision 0066)
+   */
+  keptSchema(db: Executor): Promise<RuleSchema>
   /** where the change feed stands: its last sequence number and the highest match index */
   position(db: Executor): Promise<{ seq: number; maxIndex: number }>
   /** the enterprises whose facts changed after `afterSeq`, in change order */
@@ -62,6 +74,11 @@ export function factReader(deps: AppDeps): FactReader {
   return {
     schema: async (db) => ({
       ...(await loadFactSchema(db, cityCode)),
+      resolveDivision: divisionResolver(cityCode),
+      nameDivision: divisionNamer,
+    }),
+    keptSchema: async (db) => ({
+      ...(await keptFactSchema(deps.db, db, cityCode)),
       resolveDivision: divisionResolver(cityCode),
       nameDivision: divisionNamer,
     }),

@@ -73,3 +73,50 @@ export function divisionNamer(code: string): string | undefined {
 }
 
 export const cityCodeOf = (deps: AppDeps) => cityProfile(deps.config.city).divisionCode
+
+/**
+ * The schema kept in memory for the instant decision's hot path (decision 0066): reading the
+ * definitions and checking every derived formula was one round trip and most of the CPU of a decision
+ * on submission. Kept per app (its database handle), loaded through whichever executor asks (a
+ * transaction's own connection: a second connection while holding one could starve the pool).
+ * Forgotten at once on this node when a definition is written here; another node's edit is seen
+ * within KEPT_SCHEMA_MAX_AGE_MS. The age is measured on the monotonic clock: a clock set back or a
+ * test's pinned Date neither keeps it forever nor throws it away.
+ */
+export const KEPT_SCHEMA_MAX_AGE_MS = 5_000
+
+type KeptSchema = { generation: number; entry?: { loadedAt: number; cityCode: string; loaded: LoadedSchema } }
+const keptSchemas = new WeakMap<object, KeptSchema>()
+
+function keptFor(app: object): KeptSchema {
+  let kept = keptSchemas.get(app)
+  if (!kept) {
+    kept = { generation: 0 }
+    keptSchemas.set(app, kept)
+  }
+  return kept
+}
+
+export async function keptFactSchema(
+  app: object,
+  db: Executor,
+  cityCode: string,
+  now = performance.now(),
+): Promise<LoadedSchema> {
+  const kept = keptFor(app)
+  const entry = kept.entry
+  if (entry && entry.cityCode === cityCode && now - entry.loadedAt < KEPT_SCHEMA_MAX_AGE_MS)
+    return entry.loaded
+  const generation = kept.generation
+  const loaded = await loadFactSchema(db, cityCode)
+  // a definition written while this one loaded: do not keep what may be older than it
+  if (kept.generation === generation) kept.entry = { loadedAt: now, cityCode, loaded }
+  return loaded
+}
+
+/** A definition changed on this node (after its transaction committed): the next reader loads afresh. */
+export function forgetKeptFactSchema(app: object): void {
+  const kept = keptFor(app)
+  kept.generation++
+  kept.entry = undefined
+}

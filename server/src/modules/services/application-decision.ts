@@ -42,10 +42,9 @@ export async function decideApplication(
   const legalBasis = input.legalBasis ?? version?.legal_basis ?? null
   const today = cityToday(deps, now)
   const received = row.received_at ? cityToday(deps, row.received_at) : today
-  const enterprise = await sq.findEnterpriseName(tx, row.enterprise_id)
   const by = actor.kind === 'user' ? actor.userId : null
 
-  let certificate: { id: string; number: string } | null = null
+  let certificate: { id: string; number: string; holderName: string } | null = null
   const kind = version?.certificate_kind
   if (input.outcome === 'approve' && kind && isCertificateKind(kind) && row.department_id)
     certificate = await issueCertificateInTransaction(deps, tx, actor, {
@@ -58,6 +57,8 @@ export async function decideApplication(
       applicationId: row.id,
     })
 
+  // the certificate has read the holder's name already (each read is a wait on the database)
+  const enterprise = certificate ? certificate.holderName : await sq.findEnterpriseName(tx, row.enterprise_id)
   const approved = input.outcome === 'approve'
   const addressee = `${enterprise ?? '申请人'}：`
   const asked = `你（单位）于${chineseDate(received)}提出的${matterName}申请`

@@ -136,17 +136,6 @@ export async function deleteAttachedMaterial(tx: Tx, applicationId: string, mate
   return Number(result.numDeletedRows) > 0
 }
 
-/** The platform's and certificates' entries of an application: written once, at submission. */
-export async function findSuppliedMaterialNames(tx: Tx, applicationId: string) {
-  const rows = await tx
-    .selectFrom('application_materials')
-    .select('material_name')
-    .where('application_id', '=', applicationId)
-    .where('source', 'in', ['certificate', 'platform'])
-    .execute()
-  return new Set(rows.map((r) => r.material_name))
-}
-
 /**
  * Files the enterprise gave for its other applications, with the material each was given for
  * (一次提交 offers them again for the same material), newest first.

@@ -54,12 +54,25 @@ async function planFor(
   application: { id: string; enterprise_id: string },
   materials: Material[] | null,
 ): Promise<PlannedMaterial[]> {
-  if (!materials || materials.length === 0) return []
+  return (await planWithAttached(deps, db, application, materials)).plan
+}
+
+/** The form and materials of a matter's version: what a submission is checked against. */
+export type VersionContent = NonNullable<Awaited<ReturnType<typeof fq.findVersionOfApplication>>>
+
+/** The plan, and the materials on record it was made from. */
+async function planWithAttached(
+  deps: AppDeps,
+  db: Executor,
+  application: { id: string; enterprise_id: string },
+  materials: Material[] | null,
+): Promise<{ plan: PlannedMaterial[]; attached: Awaited<ReturnType<typeof fq.findAttachedMaterials>> }> {
+  if (!materials || materials.length === 0) return { plan: [], attached: [] }
   const [attached, certificates] = await Promise.all([
     fq.findAttachedMaterials(db, application.id),
     listEnterpriseCertificates(db, application.enterprise_id),
   ])
-  return planMaterials(
+  const plan = planMaterials(
     materials,
     attached.map((a) => ({
       id: a.id,
@@ -71,6 +84,7 @@ async function planFor(
     certificates,
     cityToday(deps),
   )
+  return { plan, attached }
 }
 
 /** The enterprise's profile and facts under the names an `x-prefill` hint uses (a bundle's merged form reads them too). */
@@ -200,23 +214,30 @@ export async function saveApplicationForm(
  * department sees "由平台调取" with the certificate's number. Refuses: APPLICATION_INCOMPLETE
  * listing every bad field (`staff.0.name`) and every missing material (`materials.<index>`).
  */
-export async function checkApplicationContent(ctx: ApplicationContext): Promise<void> {
+export async function checkApplicationContent(
+  ctx: ApplicationContext,
+  preloaded?: VersionContent | null,
+): Promise<void> {
   const { tx, row } = ctx
   if (!row.matter_version_id) return
-  const version = await fq.findVersionOfApplication(tx, row.matter_version_id)
+  const version =
+    preloaded === undefined ? await fq.findVersionOfApplication(tx, row.matter_version_id) : preloaded
   if (!version) return
   const issues: FormIssues = validateForm(readFormDefinition(version.form_schema), row.form_data ?? {}, {
     strict: true,
     locale: currentLocale(),
   })
-  const plan = await planFor(ctx.deps, tx, row, version.materials)
+  const { plan, attached } = await planWithAttached(ctx.deps, tx, row, version.materials)
   const missing = new Set(missingMaterials(plan))
   version.materials.forEach((m, index) => {
     if (missing.has(m.name))
       issues[`materials.${index}`] = translate('services.materialMissing', { name: m.name })
   })
   if (Object.keys(issues).length > 0) throw new AppError('APPLICATION_INCOMPLETE', { fields: issues })
-  const supplied = await fq.findSuppliedMaterialNames(tx, row.id)
+  // what the platform or a certificate supplied at an earlier submission is on record already
+  const supplied = new Set(
+    attached.filter((a) => a.source === 'platform' || a.source === 'certificate').map((a) => a.material_name),
+  )
   for (const m of plan) {
     if (supplied.has(m.name)) continue
     if (m.state === 'platform')

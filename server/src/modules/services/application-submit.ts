@@ -2,6 +2,7 @@ import type { UserActor } from '../../kernel/auth/actor'
 import type { Tx } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { runApplicationActionInTransaction } from './application-action'
+import * as sq from './applications-staff.queries'
 import { completenessDueAt } from './application-deadlines'
 import { decideOnSubmission } from './application-instant'
 import { tellApplicant } from './application-intake-notices'
@@ -20,8 +21,12 @@ export async function submitInTransaction(
   id: string,
 ): Promise<string> {
   return runApplicationActionInTransaction(deps, tx, user, id, 'submit', async (ctx) => {
-    await checkSubmission(ctx)
-    const instant = await decideOnSubmission(ctx)
+    // the matter's version, read once for the check and the instant decision (decision 0066)
+    const version = ctx.row.matter_version_id
+      ? ((await sq.findVersionOf(tx, ctx.row.matter_version_id)) ?? null)
+      : null
+    await checkSubmission(ctx, version)
+    const instant = await decideOnSubmission(ctx, version)
     if (instant)
       return { ...instant, changes: { submitted_at: ctx.now, received_at: ctx.now, ...instant.changes } }
     const calendar = await deps.calendar.calendar(tx)

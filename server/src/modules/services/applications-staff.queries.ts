@@ -18,6 +18,7 @@ export async function findVersionOf(db: Executor, versionId: string) {
       'v.review_steps',
       'v.instant_conditions',
       'v.form_schema',
+      'v.materials',
       'v.certificate_kind',
       'm.code as matter_code',
       'm.department_id',
