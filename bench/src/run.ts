@@ -10,7 +10,8 @@
  *                  licensing clock's sweep, an instant decision over HTTP, certificate verification under load:
  *                  bench/src/services-bench.ts), problems (a month's appeals clustered into problem classes:
  *                  bench/src/problem-classes-bench.ts), cockpit (the first screen and a month of open data on
- *                  1,000,000 appeals and ratings and 100,000 applications: bench/src/cockpit-bench.ts). Default: all.
+ *                  1,000,000 appeals and ratings and 100,000 applications: bench/src/cockpit-bench.ts), commitments (the
+ *                  ledger's daily overdue sweep over 100,000 payables: bench/src/commitments-bench.ts). Default: all.
  *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
  *   BENCH_NODES_SECONDS / BENCH_NODES_BASELINE_SECONDS / BENCH_NODES_CONNECTIONS  the nodes suite
  *                  (three app processes on one database; 20 s, 8 s alone, 6 filers: bench/src/nodes-bench.ts).
@@ -41,6 +42,7 @@ import { runJobsBench } from './jobs-bench'
 import { runServicesSuite } from './services-bench'
 import { runProblemClassesSuite } from './problem-classes-bench'
 import { runCockpitSuite } from './cockpit-bench'
+import { runCommitmentsSuite } from './commitments-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
 import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
@@ -50,7 +52,7 @@ const applications = Number(process.env.BENCH_SERVICES_APPLICATIONS ?? 100_000)
 const parts = new Set(
   (
     process.env.BENCH_ONLY ??
-    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,problems,cockpit'
+    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,problems,cockpit,commitments'
   )
     .split(',')
     .map((s) => s.trim()),
@@ -230,4 +232,5 @@ if (wants('services')) await runServicesSuite({ applications, seconds, report })
 if (wants('problems'))
   await runProblemClassesSuite({ appeals: Number(process.env.BENCH_PROBLEM_APPEALS ?? 83_000), report })
 if (wants('cockpit')) await runCockpitSuite({ appeals, report })
+if (wants('commitments')) await runCommitmentsSuite({ commitments: 100_000, newlyDue: 200, report })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

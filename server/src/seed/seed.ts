@@ -22,6 +22,7 @@ import { seedDemoExposuresIfEmpty } from '../modules/exposures'
 import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { seedDemoSupervisionCases } from '../modules/supervision'
 import { seedDemoSelfInspections } from '../modules/self-inspections'
+import { seedDemoCommitments } from '../modules/commitments'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -70,6 +71,7 @@ export async function seedIfEmpty(
     await seedDemoReportsIfEmpty(deps)
     await seedDemoExposuresIfEmpty(deps)
     await seedDemoSelfInspectionsIfEmpty(deps)
+    if (city) await seedDemoCommitmentsIfEmpty(deps, city.demoEnterprisePhone)
   }
   return result
 }
@@ -158,6 +160,14 @@ export async function seedDemoSelfInspectionsIfEmpty(deps: AppDeps): Promise<num
   return deps.db.transaction().execute(async (tx) => {
     await q.lockSeeding(tx)
     return seedDemoSelfInspections(deps, tx)
+  })
+}
+
+/** The ledger's demo commitments and payables of the demo enterprise (commitments.demo.ts). */
+async function seedDemoCommitmentsIfEmpty(deps: AppDeps, phone: string): Promise<number> {
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    return seedDemoCommitments(deps, tx, phone)
   })
 }
 

@@ -22,6 +22,7 @@ import { misconductReportsFeature } from '../features/misconduct-reports/feature
 import { exposuresFeature } from '../features/exposures/feature'
 import { selfInspectionsFeature } from '../features/self-inspections/feature'
 import { cockpitFeature } from '../features/cockpit/feature'
+import { commitmentsFeature } from '../features/commitments/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
 import type auditMessages from '../features/audit/messages.zh-CN.json'
@@ -47,6 +48,7 @@ import type misconductReportsMessages from '../features/misconduct-reports/messa
 import type exposuresMessages from '../features/exposures/messages.zh-CN.json'
 import type selfInspectionsMessages from '../features/self-inspections/messages.zh-CN.json'
 import type cockpitMessages from '../features/cockpit/messages.zh-CN.json'
+import type commitmentsMessages from '../features/commitments/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
 
@@ -80,6 +82,7 @@ export const FEATURES: readonly Feature[] = [
   exposuresFeature,
   selfInspectionsFeature,
   cockpitFeature,
+  commitmentsFeature,
 ]
 
 /**
@@ -112,4 +115,5 @@ export type FeatureMessages = typeof appMessages &
   typeof selfInspectionsMessages &
   typeof problemClassesMessages &
   typeof certificatesMessages &
-  typeof cockpitMessages
+  typeof cockpitMessages &
+  typeof commitmentsMessages
