@@ -48,6 +48,9 @@ CREATE TABLE commitments (
   version            int         NOT NULL DEFAULT 1,
   CHECK (kind <> 'payable' OR (amount_fen IS NOT NULL AND rate_bp IS NOT NULL AND accrual_from IS NOT NULL))
 );
+-- The daily sweep rewrites every overdue payable's interest snapshot: room on each page lets those
+-- updates stay HOT (no index touched), about a third cheaper in the bench (decision 0063).
+ALTER TABLE commitments SET (fillfactor = 70);
 -- the sweep reads open rows due before today and overdue payables; the lists read by unit and enterprise
 CREATE INDEX commitments_sweep_idx ON commitments (status, due_on);
 CREATE INDEX commitments_department_idx ON commitments (department_id, owner_role, due_on);

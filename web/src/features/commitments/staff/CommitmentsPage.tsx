@@ -63,6 +63,7 @@ export function CommitmentsPage() {
     {
       title: t('commitments.fields.title'),
       dataIndex: 'title',
+      width: 260,
       render: (title: string, row) => (
         <Button
           type="link"
@@ -143,6 +144,7 @@ export function CommitmentsPage() {
       dataSource={list.data?.items}
       loading={!list.data}
       pagination={{ pageSize: 20 }}
+      scroll={{ x: 1400 }}
     />
   )
   return (
