@@ -29,6 +29,7 @@ import cockpit from './cockpit/cockpit.module'
 import inspections from './inspections/inspections.module'
 import benchmarks from './benchmarks/benchmarks.module'
 import inspectionCaps from './inspection-caps/inspection-caps.module'
+import commitments from './commitments/commitments.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -65,4 +66,5 @@ export const MODULES: readonly AppModule[] = [
   inspections,
   benchmarks,
   inspectionCaps,
+  commitments,
 ]

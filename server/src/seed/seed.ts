@@ -24,6 +24,7 @@ import { seedDemoSupervisionCases } from '../modules/supervision'
 import { seedDemoSelfInspections } from '../modules/self-inspections'
 import { seedDemoBenchmarks } from '../modules/benchmarks'
 import { seedDemoInspectionCapsIfEmpty } from '../modules/inspection-caps'
+import { seedDemoCommitments } from '../modules/commitments'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -74,6 +75,7 @@ export async function seedIfEmpty(
     await seedDemoSelfInspectionsIfEmpty(deps)
     await seedDemoBenchmarksIfEmpty(deps)
     await seedDemoInspectionCapsIfEmpty(deps)
+    if (city) await seedDemoCommitmentsIfEmpty(deps, city.demoEnterprisePhone)
   }
   return result
 }
@@ -170,6 +172,14 @@ export async function seedDemoBenchmarksIfEmpty(deps: AppDeps): Promise<number> 
   return deps.db.transaction().execute(async (tx) => {
     await q.lockSeeding(tx)
     return seedDemoBenchmarks(deps, tx)
+  })
+}
+
+/** The ledger's demo commitments and payables of the demo enterprise (commitments.demo.ts). */
+async function seedDemoCommitmentsIfEmpty(deps: AppDeps, phone: string): Promise<number> {
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    return seedDemoCommitments(deps, tx, phone)
   })
 }
 

@@ -24,6 +24,7 @@ import { selfInspectionsFeature } from '../features/self-inspections/feature'
 import { inspectionCapsFeature } from '../features/inspection-caps/feature'
 import { cockpitFeature } from '../features/cockpit/feature'
 import { benchmarksFeature } from '../features/benchmarks/feature'
+import { commitmentsFeature } from '../features/commitments/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
 import type auditMessages from '../features/audit/messages.zh-CN.json'
@@ -51,6 +52,7 @@ import type selfInspectionsMessages from '../features/self-inspections/messages.
 import type inspectionCapsMessages from '../features/inspection-caps/messages.zh-CN.json'
 import type cockpitMessages from '../features/cockpit/messages.zh-CN.json'
 import type benchmarksMessages from '../features/benchmarks/messages.zh-CN.json'
+import type commitmentsMessages from '../features/commitments/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
 
@@ -86,6 +88,7 @@ export const FEATURES: readonly Feature[] = [
   cockpitFeature,
   benchmarksFeature,
   inspectionCapsFeature,
+  commitmentsFeature,
 ]
 
 /**
@@ -120,4 +123,5 @@ export type FeatureMessages = typeof appMessages &
   typeof certificatesMessages &
   typeof cockpitMessages &
   typeof benchmarksMessages &
-  typeof inspectionCapsMessages
+  typeof inspectionCapsMessages &
+  typeof commitmentsMessages

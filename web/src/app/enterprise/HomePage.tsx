@@ -139,6 +139,10 @@ function SignedInHome({ me }: { me: Me }) {
         <span className="m-muted">{t('ratings.home.cardText')}</span>
       </LinkCard>
 
+      <LinkCard to="/commitments" icon={<PayoutIcon size={28} />} title={t('commitments.home.card')}>
+        <span className="m-muted">{t('commitments.home.cardText')}</span>
+      </LinkCard>
+
       <LinkCard to={paths.inbox} icon={<InboxIcon size={28} />} title={t('home.inboxCard')}>
         <span className="m-muted">
           {items === undefined ? t('common.loading') : t('home.unreadCount', { count: unreadCount })}

@@ -1,0 +1,6 @@
+/**
+ * The commitments module's public face: what other modules may use. Everything else in the folder is
+ * private to it (a lint rule holds the line; docs/decisions/0036).
+ */
+export { seedDemoCommitments } from './commitments.demo'
+export { sweepOverdueCommitments, type SweepResult } from './commitments.sweep'
