@@ -22,6 +22,7 @@ import { seedDemoExposuresIfEmpty } from '../modules/exposures'
 import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { seedDemoSupervisionCases } from '../modules/supervision'
 import { seedDemoSelfInspections } from '../modules/self-inspections'
+import { seedDemoActionPlan } from '../modules/action-plans'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -70,6 +71,7 @@ export async function seedIfEmpty(
     await seedDemoReportsIfEmpty(deps)
     await seedDemoExposuresIfEmpty(deps)
     await seedDemoSelfInspectionsIfEmpty(deps)
+    await seedDemoActionPlanIfEmpty(deps)
   }
   return result
 }
@@ -158,6 +160,14 @@ export async function seedDemoSelfInspectionsIfEmpty(deps: AppDeps): Promise<num
   return deps.db.transaction().execute(async (tx) => {
     await q.lockSeeding(tx)
     return seedDemoSelfInspections(deps, tx)
+  })
+}
+
+/** The action plan's areas and demo tasks in every state (once). */
+export async function seedDemoActionPlanIfEmpty(deps: AppDeps): Promise<number> {
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    return seedDemoActionPlan(deps, tx)
   })
 }
 
