@@ -103,13 +103,16 @@ export function NewPlanItemModals({ onCreated }: { onCreated: () => void }) {
       >
         {banner ? <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} /> : null}
         {open === 'task' ? (
-          <Form form={taskForm} layout="vertical">
+          <Form form={taskForm} name="plan-task" layout="vertical">
             <Form.Item
               name="areaId"
               label={t('actionPlans.fields.area')}
               rules={[{ required: true, message: t('fields.required') }]}
             >
-              <Select options={(plan.data?.areas ?? []).map((a) => ({ value: a.id, label: a.name }))} />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(plan.data?.areas ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              />
             </Form.Item>
             <Form.Item
               name="title"
@@ -144,7 +147,7 @@ export function NewPlanItemModals({ onCreated }: { onCreated: () => void }) {
             </Form.Item>
           </Form>
         ) : open === 'area' ? (
-          <Form form={areaForm} layout="vertical">
+          <Form form={areaForm} name="plan-area" layout="vertical">
             <Form.Item
               name="name"
               label={t('actionPlans.fields.areaName')}

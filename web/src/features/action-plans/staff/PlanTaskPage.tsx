@@ -190,6 +190,7 @@ export function PlanTaskPage() {
           <Space align="start" wrap style={{ marginTop: 16, width: '100%' }} size={24}>
             <Form
               form={reportForm}
+              name="report"
               layout="vertical"
               style={{ minWidth: 320 }}
               aria-label={t('actionPlans.report.title')}
@@ -217,6 +218,7 @@ export function PlanTaskPage() {
             </Form>
             <Form
               form={completeForm}
+              name="complete"
               layout="vertical"
               style={{ minWidth: 320 }}
               aria-label={t('actionPlans.complete.title')}
@@ -241,7 +243,7 @@ export function PlanTaskPage() {
 
       {canReview ? (
         <Card title={t('actionPlans.review.title')} style={{ marginBottom: 16 }}>
-          <Form form={reviewForm} layout="vertical">
+          <Form form={reviewForm} name="review" layout="vertical">
             <Form.Item name="note" label={t('actionPlans.fields.note')}>
               <Input.TextArea rows={2} maxLength={2000} />
             </Form.Item>
