@@ -63,12 +63,7 @@ export function ActionPlanPage() {
                       </Tag>
                       {task.overdue ? <Tag color="danger">{t('actionPlans.public.overdue')}</Tag> : null}
                     </div>
-                    <ProgressBar
-                      percent={task.progress}
-                      text
-                      className="m-plan-progress"
-                      aria-label={t('actionPlans.fields.progress')}
-                    />
+                    <ProgressBar percent={task.progress} text className="m-plan-progress" />
                     <div className="m-plan-meta">
                       <span>{t('actionPlans.public.owner', { owner: task.ownerName })}</span>
                       <span>{t('actionPlans.public.deadline', { date: formatIsoDate(task.deadline) })}</span>

@@ -159,7 +159,12 @@ export function PlanTaskPage() {
             {data.escalated ? <Tag color="volcano">{t('actionPlans.escalated')}</Tag> : null}
           </Descriptions.Item>
           <Descriptions.Item label={t('actionPlans.fields.progress')}>
-            <Progress percent={data.progress} size="small" style={{ minWidth: 160 }} />
+            <Progress
+              percent={data.progress}
+              size="small"
+              style={{ minWidth: 160 }}
+              aria-label={t('actionPlans.fields.progress')}
+            />
           </Descriptions.Item>
           <Descriptions.Item label={t('actionPlans.fields.expectedOutput')} span={2}>
             {data.expectedOutput}

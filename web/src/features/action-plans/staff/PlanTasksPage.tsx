@@ -73,7 +73,9 @@ export function PlanTasksPage() {
       title: t('actionPlans.fields.progress'),
       dataIndex: 'progress',
       width: 140,
-      render: (p: number) => <Progress percent={p} size="small" />,
+      render: (p: number, row) => (
+        <Progress percent={p} size="small" aria-label={`${t('actionPlans.fields.progress')} ${row.title}`} />
+      ),
     },
   ]
 
