@@ -10,7 +10,9 @@
  *                  licensing clock's sweep, an instant decision over HTTP, certificate verification under load:
  *                  bench/src/services-bench.ts), problems (a month's appeals clustered into problem classes:
  *                  bench/src/problem-classes-bench.ts), cockpit (the first screen and a month of open data on
- *                  1,000,000 appeals and ratings and 100,000 applications: bench/src/cockpit-bench.ts). Default: all.
+ *                  1,000,000 appeals and ratings and 100,000 applications: bench/src/cockpit-bench.ts), plan (the
+ *                  action plan's public view, figures and sweep on BENCH_PLAN_TASKS tasks, 2,000: bench/src/action-plans-bench.ts).
+ *                  Default: all.
  *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
  *   BENCH_NODES_SECONDS / BENCH_NODES_BASELINE_SECONDS / BENCH_NODES_CONNECTIONS  the nodes suite
  *                  (three app processes on one database; 20 s, 8 s alone, 6 filers: bench/src/nodes-bench.ts).
@@ -41,6 +43,7 @@ import { runJobsBench } from './jobs-bench'
 import { runServicesSuite } from './services-bench'
 import { runProblemClassesSuite } from './problem-classes-bench'
 import { runCockpitSuite } from './cockpit-bench'
+import { runActionPlansSuite } from './action-plans-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
 import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
@@ -50,7 +53,7 @@ const applications = Number(process.env.BENCH_SERVICES_APPLICATIONS ?? 100_000)
 const parts = new Set(
   (
     process.env.BENCH_ONLY ??
-    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,problems,cockpit'
+    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,problems,cockpit,plan'
   )
     .split(',')
     .map((s) => s.trim()),
@@ -230,4 +233,5 @@ if (wants('services')) await runServicesSuite({ applications, seconds, report })
 if (wants('problems'))
   await runProblemClassesSuite({ appeals: Number(process.env.BENCH_PROBLEM_APPEALS ?? 83_000), report })
 if (wants('cockpit')) await runCockpitSuite({ appeals, report })
+if (wants('plan')) await runActionPlansSuite({ tasks: Number(process.env.BENCH_PLAN_TASKS ?? 2000), report })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)
