@@ -108,6 +108,9 @@ export async function findTasks(
     areaId?: string | undefined
     overdueOn?: string | undefined
   },
+  // The staff list shows at most 1,000; the public view reads the whole plan (the bureau writes it:
+  // a city plan has a few hundred tasks, and 10,000 is far past any).
+  limit = 1000,
 ) {
   let query = taskQuery(db)
   if (filter.departmentIds)
@@ -120,7 +123,7 @@ export async function findTasks(
     .orderBy('t.deadline')
     .orderBy('t.title')
     .orderBy('t.id')
-    .limit(1000)
+    .limit(limit)
     .execute()
 }
 

@@ -376,7 +376,7 @@ export async function getPublicPlan(deps: AppDeps, now: Date = new Date()): Prom
   const today = cityToday(deps, now)
   const [areas, tasks] = await Promise.all([
     q.findAreas(deps.db),
-    q.findTasks(deps.db, { departmentIds: null }),
+    q.findTasks(deps.db, { departmentIds: null }, 10_000),
   ])
   const publicTasks = tasks.map((t) => ({
     areaId: t.area_id,
