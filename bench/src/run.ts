@@ -17,7 +17,10 @@
  *                  cap check of a planned inspection over 200,000 inspections of 50,000 enterprises:
  *                  bench/src/inspection-caps-bench.ts; BENCH_CAPS_ENTERPRISES, BENCH_CAPS_INSPECTIONS),
  *                  commitments (the
- *                  ledger's daily overdue sweep over 100,000 payables: bench/src/commitments-bench.ts). Default: all.
+ *                  ledger's daily overdue sweep over 100,000 payables: bench/src/commitments-bench.ts),
+ *                  plan (the
+ *                  action plan's public view, figures and sweep on BENCH_PLAN_TASKS tasks, 2,000: bench/src/action-plans-bench.ts).
+ *                  Default: all.
  *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
  *   BENCH_NODES_SECONDS / BENCH_NODES_BASELINE_SECONDS / BENCH_NODES_CONNECTIONS  the nodes suite
  *                  (three app processes on one database; 20 s, 8 s alone, 6 filers: bench/src/nodes-bench.ts).
@@ -51,6 +54,7 @@ import { runCockpitSuite } from './cockpit-bench'
 import { runBenchmarksSuite } from './benchmarks-bench'
 import { runInspectionCapsSuite } from './inspection-caps-bench'
 import { runCommitmentsSuite } from './commitments-bench'
+import { runActionPlansSuite } from './action-plans-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
 import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
@@ -60,7 +64,7 @@ const applications = Number(process.env.BENCH_SERVICES_APPLICATIONS ?? 100_000)
 const parts = new Set(
   (
     process.env.BENCH_ONLY ??
-    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,problems,cockpit,benchmarks,inspection-caps,commitments'
+    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,problems,cockpit,benchmarks,inspection-caps,commitments,plan'
   )
     .split(',')
     .map((s) => s.trim()),
@@ -248,4 +252,5 @@ if (wants('inspection-caps'))
     report,
   })
 if (wants('commitments')) await runCommitmentsSuite({ commitments: 100_000, newlyDue: 200, report })
+if (wants('plan')) await runActionPlansSuite({ tasks: Number(process.env.BENCH_PLAN_TASKS ?? 2000), report })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

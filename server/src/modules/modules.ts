@@ -30,6 +30,7 @@ import inspections from './inspections/inspections.module'
 import benchmarks from './benchmarks/benchmarks.module'
 import inspectionCaps from './inspection-caps/inspection-caps.module'
 import commitments from './commitments/commitments.module'
+import actionPlans from './action-plans/action-plans.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -67,4 +68,5 @@ export const MODULES: readonly AppModule[] = [
   benchmarks,
   inspectionCaps,
   commitments,
+  actionPlans,
 ]

@@ -25,6 +25,7 @@ import { seedDemoSelfInspections } from '../modules/self-inspections'
 import { seedDemoBenchmarks } from '../modules/benchmarks'
 import { seedDemoInspectionCapsIfEmpty } from '../modules/inspection-caps'
 import { seedDemoCommitments } from '../modules/commitments'
+import { seedDemoActionPlan } from '../modules/action-plans'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -76,6 +77,7 @@ export async function seedIfEmpty(
     await seedDemoBenchmarksIfEmpty(deps)
     await seedDemoInspectionCapsIfEmpty(deps)
     if (city) await seedDemoCommitmentsIfEmpty(deps, city.demoEnterprisePhone)
+    await seedDemoActionPlanIfEmpty(deps)
   }
   return result
 }
@@ -180,6 +182,14 @@ async function seedDemoCommitmentsIfEmpty(deps: AppDeps, phone: string): Promise
   return deps.db.transaction().execute(async (tx) => {
     await q.lockSeeding(tx)
     return seedDemoCommitments(deps, tx, phone)
+  })
+}
+
+/** The action plan's areas and demo tasks in every state (once). */
+export async function seedDemoActionPlanIfEmpty(deps: AppDeps): Promise<number> {
+  return deps.db.transaction().execute(async (tx) => {
+    await q.lockSeeding(tx)
+    return seedDemoActionPlan(deps, tx)
   })
 }
 

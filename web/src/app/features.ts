@@ -22,6 +22,7 @@ import { misconductReportsFeature } from '../features/misconduct-reports/feature
 import { exposuresFeature } from '../features/exposures/feature'
 import { selfInspectionsFeature } from '../features/self-inspections/feature'
 import { inspectionCapsFeature } from '../features/inspection-caps/feature'
+import { actionPlansFeature } from '../features/action-plans/feature'
 import { cockpitFeature } from '../features/cockpit/feature'
 import { benchmarksFeature } from '../features/benchmarks/feature'
 import { commitmentsFeature } from '../features/commitments/feature'
@@ -50,6 +51,7 @@ import type misconductReportsMessages from '../features/misconduct-reports/messa
 import type exposuresMessages from '../features/exposures/messages.zh-CN.json'
 import type selfInspectionsMessages from '../features/self-inspections/messages.zh-CN.json'
 import type inspectionCapsMessages from '../features/inspection-caps/messages.zh-CN.json'
+import type actionPlansMessages from '../features/action-plans/messages.zh-CN.json'
 import type cockpitMessages from '../features/cockpit/messages.zh-CN.json'
 import type benchmarksMessages from '../features/benchmarks/messages.zh-CN.json'
 import type commitmentsMessages from '../features/commitments/messages.zh-CN.json'
@@ -85,6 +87,7 @@ export const FEATURES: readonly Feature[] = [
   misconductReportsFeature,
   exposuresFeature,
   selfInspectionsFeature,
+  actionPlansFeature,
   cockpitFeature,
   benchmarksFeature,
   inspectionCapsFeature,
@@ -119,6 +122,7 @@ export type FeatureMessages = typeof appMessages &
   typeof misconductReportsMessages &
   typeof exposuresMessages &
   typeof selfInspectionsMessages &
+  typeof actionPlansMessages &
   typeof problemClassesMessages &
   typeof certificatesMessages &
   typeof cockpitMessages &
