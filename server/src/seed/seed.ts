@@ -22,6 +22,7 @@ import { seedDemoExposuresIfEmpty } from '../modules/exposures'
 import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { seedDemoSupervisionCases } from '../modules/supervision'
 import { seedDemoSelfInspections } from '../modules/self-inspections'
+import { seedDemoInspections } from '../modules/inspections'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -70,6 +71,11 @@ export async function seedIfEmpty(
     await seedDemoReportsIfEmpty(deps)
     await seedDemoExposuresIfEmpty(deps)
     await seedDemoSelfInspectionsIfEmpty(deps)
+    if (city)
+      await deps.db.transaction().execute(async (tx) => {
+        await q.lockSeeding(tx)
+        await seedDemoInspections(deps, tx, city.demoEnterprisePhone)
+      })
   }
   return result
 }
