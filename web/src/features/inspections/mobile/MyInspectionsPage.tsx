@@ -77,7 +77,7 @@ function InspectionRow({ item }: { item: MyInspection }) {
         </>
       }
       extra={
-        <span className="m-inspection-state">
+        <span style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: 4 }}>
           <Tag
             color={item.status === 'refused' || item.status === 'cancelled' ? 'default' : 'primary'}
             fill="outline"
@@ -85,7 +85,7 @@ function InspectionRow({ item }: { item: MyInspection }) {
             {t(`inspections.states.${item.status}`)}
           </Tag>
           {item.rating.state === 'rated' ? (
-            <span className="m-muted"> {t('inspections.mine.rated')}</span>
+            <span className="m-muted">{t('inspections.mine.rated')}</span>
           ) : null}
         </span>
       }

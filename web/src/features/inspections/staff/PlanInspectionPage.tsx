@@ -105,7 +105,7 @@ export function PlanInspectionPage() {
             label={t('inspections.fields.enterpriseId')}
             rules={[{ required: true }]}
           >
-            <EnterpriseSearch id="plan-enterprise" />
+            <EnterpriseSearch />
           </Form.Item>
           <Form.Item name="itemIds" label={t('inspections.fields.items')} rules={[{ required: true }]}>
             <Select
