@@ -116,7 +116,7 @@ export function InspectionPage() {
             header={
               detail.kind === 'service_visit'
                 ? t('inspections.fields.visitors')
-                : t('inspections.fields.inspectors')
+                : t('inspections.check.who')
             }
             dataSource={detail.people}
             renderItem={(p) => (
