@@ -42,6 +42,8 @@ export const inspectionsApi = {
   inspectors: (departmentId?: string) => api.get<InspectorList>('/inspectors', { departmentId }),
   certify: (body: { userId: string; departmentId: string; certificateNo: string; certifiedUntil: string }) =>
     api.post<InspectorList>('/inspectors', body),
+  declareConflict: (userId: string, body: { enterpriseId: string; reason: string }) =>
+    api.post<InspectorList>(`/inspectors/${id(userId)}/conflicts`, body),
   deactivate: (userId: string) => api.post<InspectorList>(`/inspectors/${id(userId)}/deactivate`),
   choices: (departmentId: string) =>
     api.get<PlanningChoices>('/inspection-planning-choices', { departmentId }),

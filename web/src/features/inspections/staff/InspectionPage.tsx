@@ -114,9 +114,7 @@ export function InspectionPage() {
           />
           <List
             header={
-              detail.kind === 'service_visit'
-                ? t('inspections.fields.visitors')
-                : t('inspections.check.who')
+              detail.kind === 'service_visit' ? t('inspections.fields.visitors') : t('inspections.check.who')
             }
             dataSource={detail.people}
             renderItem={(p) => (

@@ -6,9 +6,11 @@ import { errorMessage } from '../../../app/api'
 import { hasStaffRole, useSession } from '../../../app/session'
 import { useLoad } from '../../../ui/use-load'
 import { inspectionsApi, type InspectorList } from '../inspections.api'
+import { EnterpriseSearch } from './EnterpriseSearch'
 
 type Inspector = InspectorList['items'][number]
 type NewInspector = { userId: string; certificateNo: string; certifiedUntil: string }
+type NewConflict = { enterpriseId: string; reason: string }
 
 /**
  * The certified inspectors (执法人员) the caller may read, with their certificates and declared
@@ -28,6 +30,8 @@ export function InspectorsTab() {
   const [error, setError] = useState<string>()
   const [isAdding, setAdding] = useState(false)
   const [form] = Form.useForm<NewInspector>()
+  const [conflictOf, setConflictOf] = useState<Inspector>()
+  const [conflictForm] = Form.useForm<NewConflict>()
 
   const run = async (work: () => Promise<unknown>) => {
     setError(undefined)
@@ -133,6 +137,35 @@ export function InspectorsTab() {
             rules={[{ required: true }]}
           >
             <Input type="date" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={conflictOf !== undefined}
+        title={`${t('inspections.actions.declareConflict')} · ${conflictOf?.name ?? ''}`}
+        okText={t('inspections.actions.save')}
+        onCancel={() => setConflictOf(undefined)}
+        onOk={() => conflictForm.submit()}
+        destroyOnHidden
+      >
+        <Form
+          form={conflictForm}
+          layout="vertical"
+          onFinish={(v) =>
+            void run(() => inspectionsApi.declareConflict(conflictOf!.userId, v)).then((ok) => {
+              if (ok) setConflictOf(undefined)
+            })
+          }
+        >
+          <Form.Item
+            name="enterpriseId"
+            label={t('inspections.fields.enterpriseId')}
+            rules={[{ required: true }]}
+          >
+            <EnterpriseSearch />
+          </Form.Item>
+          <Form.Item name="reason" label={t('inspections.fields.reason')} rules={[{ required: true }]}>
+            <Input.TextArea maxLength={500} rows={2} />
           </Form.Item>
         </Form>
       </Modal>
