@@ -26,6 +26,7 @@ import { seedDemoBenchmarks } from '../modules/benchmarks'
 import { seedDemoInspectionCapsIfEmpty } from '../modules/inspection-caps'
 import { seedDemoCommitments } from '../modules/commitments'
 import { seedDemoActionPlan } from '../modules/action-plans'
+import { seedDemoInspections } from '../modules/inspections'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -78,6 +79,11 @@ export async function seedIfEmpty(
     await seedDemoInspectionCapsIfEmpty(deps)
     if (city) await seedDemoCommitmentsIfEmpty(deps, city.demoEnterprisePhone)
     await seedDemoActionPlanIfEmpty(deps)
+    if (city)
+      await deps.db.transaction().execute(async (tx) => {
+        await q.lockSeeding(tx)
+        await seedDemoInspections(deps, tx, city.demoEnterprisePhone)
+      })
   }
   return result
 }

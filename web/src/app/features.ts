@@ -23,6 +23,7 @@ import { exposuresFeature } from '../features/exposures/feature'
 import { selfInspectionsFeature } from '../features/self-inspections/feature'
 import { inspectionCapsFeature } from '../features/inspection-caps/feature'
 import { actionPlansFeature } from '../features/action-plans/feature'
+import { inspectionsFeature } from '../features/inspections/feature'
 import { cockpitFeature } from '../features/cockpit/feature'
 import { benchmarksFeature } from '../features/benchmarks/feature'
 import { commitmentsFeature } from '../features/commitments/feature'
@@ -52,6 +53,7 @@ import type exposuresMessages from '../features/exposures/messages.zh-CN.json'
 import type selfInspectionsMessages from '../features/self-inspections/messages.zh-CN.json'
 import type inspectionCapsMessages from '../features/inspection-caps/messages.zh-CN.json'
 import type actionPlansMessages from '../features/action-plans/messages.zh-CN.json'
+import type inspectionsMessages from '../features/inspections/messages.zh-CN.json'
 import type cockpitMessages from '../features/cockpit/messages.zh-CN.json'
 import type benchmarksMessages from '../features/benchmarks/messages.zh-CN.json'
 import type commitmentsMessages from '../features/commitments/messages.zh-CN.json'
@@ -88,6 +90,7 @@ export const FEATURES: readonly Feature[] = [
   exposuresFeature,
   selfInspectionsFeature,
   actionPlansFeature,
+  inspectionsFeature,
   cockpitFeature,
   benchmarksFeature,
   inspectionCapsFeature,
@@ -123,6 +126,7 @@ export type FeatureMessages = typeof appMessages &
   typeof exposuresMessages &
   typeof selfInspectionsMessages &
   typeof actionPlansMessages &
+  typeof inspectionsMessages &
   typeof problemClassesMessages &
   typeof certificatesMessages &
   typeof cockpitMessages &

@@ -76,6 +76,20 @@ export type InspectionsTable = {
 export type InspectionItemLinksTable = { inspection_id: string; item_id: string }
 export type InspectionInspectorsTable = { inspection_id: string; inspector_user_id: string }
 export type InspectionEventsTable = CaseEventColumns & { inspection_id: string }
+export type InspectionVisitorsTable = { inspection_id: string; user_id: string }
+export type InspectionCountersTable = { year: number; last_serial: number }
+
+export type UnregisteredVisitReportsTable = {
+  id: Generated<string>
+  enterprise_id: string
+  reported_by: string
+  body_name: string
+  note: Generated<string>
+  presented_code: string | null
+  /** 'YYYY-MM-DD', the city's date */
+  visited_on: string
+  reported_at: Timestamp
+}
 
 declare module '../../kernel/db/schema' {
   interface DB {
@@ -86,5 +100,8 @@ declare module '../../kernel/db/schema' {
     inspection_item_links: InspectionItemLinksTable
     inspection_inspectors: InspectionInspectorsTable
     inspection_events: InspectionEventsTable
+    inspection_visitors: InspectionVisitorsTable
+    inspection_counters: InspectionCountersTable
+    unregistered_visit_reports: UnregisteredVisitReportsTable
   }
 }

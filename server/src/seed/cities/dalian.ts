@@ -300,6 +300,9 @@ export const dalian: CitySeed = {
     { username: 'rsjhandler', displayName: '吴社保', department: 'DL-RSJ', roles: ['handler'] },
     { username: 'rsjhead', displayName: '郑处长', department: 'DL-RSJ', roles: ['department_head'] },
     { username: 'inspector', displayName: '刘执法', department: 'DL-SCJGJ', roles: ['inspector'] },
+    // Two more certified inspectors of 市场监管局: an inspection is made by at least two (inspections demo).
+    { username: 'inspector2', displayName: '王执法', department: 'DL-SCJGJ', roles: ['inspector'] },
+    { username: 'inspector3', displayName: '赵执法', department: 'DL-SCJGJ', roles: ['inspector'] },
     { username: 'discipline', displayName: '陈纪检', department: 'DL-JW', roles: ['discipline_inspector'] },
   ],
   demoEnterprisePhone: '13900000001',

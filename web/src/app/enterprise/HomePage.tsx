@@ -143,6 +143,10 @@ function SignedInHome({ me }: { me: Me }) {
         <span className="m-muted">{t('commitments.home.cardText')}</span>
       </LinkCard>
 
+      <LinkCard to="/inspections" icon={<BuildingIcon size={28} />} title={t('inspections.home.card')}>
+        <span className="m-muted">{t('inspections.home.cardText')}</span>
+      </LinkCard>
+
       <LinkCard to={paths.inbox} icon={<InboxIcon size={28} />} title={t('home.inboxCard')}>
         <span className="m-muted">
           {items === undefined ? t('common.loading') : t('home.unreadCount', { count: unreadCount })}

@@ -1,0 +1,27 @@
+import { registerMessages } from '../../kernel/i18n'
+
+registerMessages('zh-CN', {
+  'notify.inspections.planned.title': '新的检查计划待审批',
+  'notify.inspections.planned.body': '检查计划 {number} 已登记，请审批。',
+  'notify.inspections.approved.title': '检查已登记并获批',
+  'notify.inspections.approved.body':
+    '{body}将于 {from} 至 {to} 入企开展检查（{number}），检查事项：{items}。入企时请扫描执法人员出示的检查码核验；无码检查可拒绝并一键举报。',
+  'notify.inspections.refused.title': '企业拒绝了入企检查',
+  'notify.inspections.refused.body': '检查 {number} 被企业拒绝入企：{reason}',
+  'notify.inspections.unregistered_reported.title': '企业举报未登记检查',
+  'notify.inspections.unregistered_reported.body':
+    '有企业拒绝了一次未出示有效检查码的入企（自称{body}），请核查。',
+})
+
+registerMessages('en', {
+  'notify.inspections.planned.title': 'An inspection plan awaits approval',
+  'notify.inspections.planned.body': 'Inspection plan {number} was registered: please approve or reject it.',
+  'notify.inspections.approved.title': 'An inspection was registered and approved',
+  'notify.inspections.approved.body':
+    '{body} will visit between {from} and {to} ({number}) to inspect: {items}. Scan the check code the inspectors show at the door; you may refuse and report a visit without a code.',
+  'notify.inspections.refused.title': 'An enterprise refused a visit',
+  'notify.inspections.refused.body': 'The enterprise refused inspection {number} at the door: {reason}',
+  'notify.inspections.unregistered_reported.title': 'An unregistered visit was reported',
+  'notify.inspections.unregistered_reported.body':
+    'An enterprise refused a visit that showed no valid check code (the visitors said they were {body}): please look into it.',
+})

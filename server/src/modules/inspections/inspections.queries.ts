@@ -1,0 +1,392 @@
+import { sql, type Updateable } from 'kysely'
+import type { CaseEventRecord } from '../../kernel/cases/action-runner'
+import type { Executor, Tx } from '../../kernel/db/database'
+import type { InspectionState } from './inspection-states'
+import type { InspectionKind, InspectionsTable, VisitPurpose } from './inspections.tables'
+
+/** The SQL of planning, approval, the door and the enterprise's history. */
+
+/** The next serial of the city year (one row per year, taken under its row lock). */
+export async function nextInspectionSerial(tx: Tx, year: number): Promise<number> {
+  const row = await tx
+    .insertInto('inspection_counters')
+    .values({ year, last_serial: 1 })
+    .onConflict((oc) =>
+      oc.column('year').doUpdateSet({ last_serial: sql`inspection_counters.last_serial + 1` }),
+    )
+    .returning('last_serial')
+    .executeTakeFirstOrThrow()
+  return row.last_serial
+}
+
+export async function insertInspection(
+  tx: Tx,
+  values: {
+    number: string
+    checkCode: string
+    kind: InspectionKind
+    visitPurpose: VisitPurpose | null
+    enterpriseId: string
+    departmentId: string
+    plannedOn: string
+    windowEndsOn: string
+    purpose: string
+    plannedBy: string
+    itemIds: readonly string[]
+    inspectorIds: readonly string[]
+    visitorIds: readonly string[]
+  },
+): Promise<string> {
+  const row = await tx
+    .insertInto('inspections')
+    .values({
+      number: values.number,
+      check_code: values.checkCode,
+      kind: values.kind,
+      visit_purpose: values.visitPurpose,
+      enterprise_id: values.enterpriseId,
+      department_id: values.departmentId,
+      planned_on: values.plannedOn,
+      window_ends_on: values.windowEndsOn,
+      purpose: values.purpose,
+      cap_exemption: null,
+      cap_exemption_note: null,
+      joint_visit_id: null,
+      draw_id: null,
+      parent_inspection_id: null,
+      planned_by: values.plannedBy,
+      approved_by: null,
+      approved_at: null,
+      decision_note: null,
+      checked_in_at: null,
+      checked_in_by: null,
+      closed_at: null,
+      created_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const id = row.id
+  await tx
+    .insertInto('inspection_item_links')
+    .values(values.itemIds.map((item_id) => ({ inspection_id: id, item_id })))
+    .execute()
+  if (values.inspectorIds.length)
+    await tx
+      .insertInto('inspection_inspectors')
+      .values(values.inspectorIds.map((inspector_user_id) => ({ inspection_id: id, inspector_user_id })))
+      .execute()
+  if (values.visitorIds.length)
+    await tx
+      .insertInto('inspection_visitors')
+      .values(values.visitorIds.map((user_id) => ({ inspection_id: id, user_id })))
+      .execute()
+  return id
+}
+
+export type LockedInspection = NonNullable<Awaited<ReturnType<typeof lockInspection>>>
+
+export async function lockInspection(tx: Tx, id: string) {
+  return tx.selectFrom('inspections').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+}
+
+export async function lockInspectionByCode(tx: Tx, code: string) {
+  return tx
+    .selectFrom('inspections')
+    .selectAll()
+    .where('check_code', '=', code)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function updateInspection(tx: Tx, id: string, changes: Updateable<InspectionsTable>) {
+  await tx
+    .updateTable('inspections')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function insertInspectionEvent(tx: Tx, inspectionId: string, event: CaseEventRecord) {
+  await tx
+    .insertInto('inspection_events')
+    .values({
+      inspection_id: inspectionId,
+      at: new Date(),
+      type: event.type,
+      actor_user_id: event.actorUserId,
+      actor_role: event.actorRole,
+      note: event.note,
+      note_audience: event.noteAudience,
+      data: JSON.stringify(event.data),
+      audience: event.audience,
+    })
+    .execute()
+}
+
+/** Who is on an inspection: its inspectors and its visitors (ids only, for the roles on it). */
+export async function findTeamIds(db: Executor, inspectionId: string): Promise<string[]> {
+  const [inspectors, visitors] = await Promise.all([
+    db
+      .selectFrom('inspection_inspectors')
+      .select('inspector_user_id as id')
+      .where('inspection_id', '=', inspectionId)
+      .execute(),
+    db
+      .selectFrom('inspection_visitors')
+      .select('user_id as id')
+      .where('inspection_id', '=', inspectionId)
+      .execute(),
+  ])
+  return [...inspectors, ...visitors].map((r) => r.id)
+}
+
+const summaryColumns = [
+  'n.id',
+  'n.number',
+  'n.kind',
+  'n.visit_purpose',
+  'n.status',
+  'n.enterprise_id',
+  'e.name as enterprise_name',
+  'n.department_id',
+  'd.name as department_name',
+  'n.planned_on',
+  'n.window_ends_on',
+  'n.created_at',
+] as const
+
+export type InspectionDetailRow = NonNullable<Awaited<ReturnType<typeof findInspectionDetail>>>
+
+export async function findInspectionDetail(db: Executor, where: { id: string } | { checkCode: string }) {
+  return db
+    .selectFrom('inspections as n')
+    .innerJoin('enterprises as e', 'e.id', 'n.enterprise_id')
+    .innerJoin('departments as d', 'd.id', 'n.department_id')
+    .innerJoin('users as p', 'p.id', 'n.planned_by')
+    .leftJoin('users as a', 'a.id', 'n.approved_by')
+    .select([
+      ...summaryColumns,
+      'n.check_code',
+      'n.purpose',
+      'p.display_name as planned_by_name',
+      'n.planned_by',
+      'a.display_name as approved_by_name',
+      'n.approved_at',
+      'n.decision_note',
+      'n.checked_in_at',
+      'n.version',
+    ])
+    .where('id' in where ? sql<boolean>`n.id = ${where.id}` : sql<boolean>`n.check_code = ${where.checkCode}`)
+    .executeTakeFirst()
+}
+
+/** The items of some inspections, with their basis. */
+export async function findItemsOf(db: Executor, inspectionIds: readonly string[]) {
+  if (!inspectionIds.length) return []
+  return db
+    .selectFrom('inspection_item_links as l')
+    .innerJoin('inspection_items as i', 'i.id', 'l.item_id')
+    .select(['l.inspection_id', 'i.id', 'i.code', 'i.name', 'i.basis'])
+    .where('l.inspection_id', 'in', inspectionIds)
+    .orderBy('i.code')
+    .execute()
+}
+
+/** The people on an inspection: inspectors with their certificate number, then visitors. */
+export async function findPeopleOf(db: Executor, inspectionId: string) {
+  const inspectors = await db
+    .selectFrom('inspection_inspectors as t')
+    .innerJoin('inspectors as s', 's.user_id', 't.inspector_user_id')
+    .innerJoin('users as u', 'u.id', 't.inspector_user_id')
+    .select(['u.id as user_id', 'u.display_name', 's.certificate_no'])
+    .where('t.inspection_id', '=', inspectionId)
+    .orderBy('s.certificate_no')
+    .execute()
+  const visitors = await db
+    .selectFrom('inspection_visitors as v')
+    .innerJoin('users as u', 'u.id', 'v.user_id')
+    .select(['u.id as user_id', 'u.display_name'])
+    .where('v.inspection_id', '=', inspectionId)
+    .orderBy('u.display_name')
+    .execute()
+  return [...inspectors, ...visitors.map((v) => ({ ...v, certificate_no: null }))]
+}
+
+export async function findEventsOf(db: Executor, inspectionId: string) {
+  return db
+    .selectFrom('inspection_events as v')
+    .leftJoin('users as u', 'u.id', 'v.actor_user_id')
+    .select(['v.type', 'v.at', 'u.display_name as actor_name', 'v.note'])
+    .where('v.inspection_id', '=', inspectionId)
+    .orderBy('v.id')
+    .execute()
+}
+
+/**
+ * The console's list: the inspections of some bodies (null: all), or those a person is on;
+ * newest plans first, at most 500.
+ */
+export async function findInspections(
+  db: Executor,
+  filter: {
+    departmentIds: readonly string[] | null
+    status?: InspectionState
+    departmentId?: string
+    enterpriseId?: string
+  },
+) {
+  let query = db
+    .selectFrom('inspections as n')
+    .innerJoin('enterprises as e', 'e.id', 'n.enterprise_id')
+    .innerJoin('departments as d', 'd.id', 'n.department_id')
+    .select(summaryColumns)
+  if (filter.departmentIds !== null) {
+    if (!filter.departmentIds.length) return []
+    query = query.where('n.department_id', 'in', filter.departmentIds)
+  }
+  if (filter.status) query = query.where('n.status', '=', filter.status)
+  if (filter.departmentId) query = query.where('n.department_id', '=', filter.departmentId)
+  if (filter.enterpriseId) query = query.where('n.enterprise_id', '=', filter.enterpriseId)
+  return query.orderBy('n.created_at', 'desc').orderBy('n.id').limit(500).execute()
+}
+
+/** The enterprises a person acts for (their own inspections' history and the door). */
+export async function findEnterpriseIdsOfMember(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('enterprise_members')
+    .select('enterprise_id')
+    .where('user_id', '=', userId)
+    .execute()
+  return rows.map((r) => r.enterprise_id)
+}
+
+/**
+ * Every inspection and visit of some enterprises (what was only planned or rejected is the bodies'
+ * business: the enterprise sees what was approved for it), with the level of its rating if any.
+ */
+export async function findEnterpriseInspections(db: Executor, enterpriseIds: readonly string[]) {
+  if (!enterpriseIds.length) return []
+  return db
+    .selectFrom('inspections as n')
+    .innerJoin('enterprises as e', 'e.id', 'n.enterprise_id')
+    .innerJoin('departments as d', 'd.id', 'n.department_id')
+    .select((eb) => [
+      'n.id',
+      'n.number',
+      'n.kind',
+      'n.visit_purpose',
+      'n.status',
+      'n.enterprise_id',
+      'e.name as enterprise_name',
+      'd.name as department_name',
+      'n.planned_on',
+      'n.window_ends_on',
+      'n.checked_in_at',
+      eb
+        .selectFrom('ratings as r')
+        .select('r.level')
+        .whereRef('r.subject_id', '=', 'n.id')
+        .where('r.subject_type', '=', 'inspection')
+        .orderBy('r.rated_at', 'desc')
+        .limit(1)
+        .as('rating_level'),
+    ])
+    .where('n.enterprise_id', 'in', enterpriseIds)
+    .where('n.status', 'not in', ['planned', 'rejected'])
+    .orderBy('n.planned_on', 'desc')
+    .orderBy('n.id')
+    .limit(500)
+    .execute()
+}
+
+export async function insertUnregisteredVisitReport(
+  tx: Tx,
+  values: {
+    enterpriseId: string
+    reportedBy: string
+    bodyName: string
+    note: string
+    presentedCode: string | null
+    visitedOn: string
+  },
+): Promise<string> {
+  const row = await tx
+    .insertInto('unregistered_visit_reports')
+    .values({
+      enterprise_id: values.enterpriseId,
+      reported_by: values.reportedBy,
+      body_name: values.bodyName,
+      note: values.note,
+      presented_code: values.presentedCode,
+      visited_on: values.visitedOn,
+      reported_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function findUnregisteredVisitReports(db: Executor, where: { id?: string } = {}) {
+  let query = db
+    .selectFrom('unregistered_visit_reports as r')
+    .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+    .select([
+      'r.id',
+      'r.enterprise_id',
+      'e.name as enterprise_name',
+      'r.body_name',
+      'r.note',
+      'r.presented_code',
+      'r.visited_on',
+      'r.reported_at',
+    ])
+  if (where.id) query = query.where('r.id', '=', where.id)
+  return query.orderBy('r.reported_at', 'desc').orderBy('r.id').limit(500).execute()
+}
+
+// ── ratings (the ratings module's registry asks these) ─────────────────────────────────────────
+
+export async function findRateableInspection(db: Executor, id: string) {
+  return db
+    .selectFrom('inspections as n')
+    .innerJoin('departments as d', 'd.id', 'n.department_id')
+    .select([
+      'n.id',
+      'n.number',
+      'n.kind',
+      'n.status',
+      'n.enterprise_id',
+      'n.department_id',
+      'd.name as department_name',
+      'n.checked_in_at',
+    ])
+    .where('n.id', '=', id)
+    .executeTakeFirst()
+}
+
+export const RATEABLE_STATES = ['checked_in', 'result_recorded', 'closed'] as const
+
+export async function findCheckedInInspections(
+  db: Executor,
+  filter: { enterpriseId?: string; finishedBefore?: Date; finishedAfter?: Date; limit: number },
+) {
+  let query = db
+    .selectFrom('inspections as n')
+    .innerJoin('departments as d', 'd.id', 'n.department_id')
+    .select([
+      'n.id',
+      'n.number',
+      'n.kind',
+      'n.status',
+      'n.enterprise_id',
+      'n.department_id',
+      'd.name as department_name',
+      'n.checked_in_at',
+    ])
+    .where('n.status', 'in', RATEABLE_STATES)
+    .where('n.checked_in_at', 'is not', null)
+  if (filter.enterpriseId) query = query.where('n.enterprise_id', '=', filter.enterpriseId)
+  if (filter.finishedBefore) query = query.where('n.checked_in_at', '<=', filter.finishedBefore)
+  if (filter.finishedAfter) query = query.where('n.checked_in_at', '>=', filter.finishedAfter)
+  return query.orderBy('n.checked_in_at', 'desc').limit(filter.limit).execute()
+}

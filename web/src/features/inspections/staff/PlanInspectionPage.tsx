@@ -1,0 +1,168 @@
+import { Alert, Button, Card, Form, Input, Select } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { errorMessage } from '../../../app/api'
+import { useSession } from '../../../app/session'
+import { PageHeader } from '../../../ui/staff/PageHeader'
+import { useLoad } from '../../../ui/use-load'
+import {
+  PLANNABLE_KINDS,
+  VISIT_PURPOSES,
+  type PlanInspectionInput,
+} from '@server/modules/inspections/inspections.schema'
+import { inspectionPaths, inspectionsApi } from '../inspections.api'
+import { EnterpriseSearch } from './EnterpriseSearch'
+import { planningBodies } from './inspection-labels'
+
+type Values = Omit<PlanInspectionInput, 'departmentId'>
+
+/**
+ * `/staff/inspections/new`: a certified inspector or the body's head plans an inspection or a
+ * service visit of one enterprise — the body's published items, two or more certified inspectors (a
+ * visit: its staff), the window and the purpose. The head approves it next.
+ */
+export function PlanInspectionPage() {
+  const { t, i18n } = useTranslation()
+  const navigate = useNavigate()
+  const { me } = useSession()
+  const bodies = planningBodies(me?.kind === 'staff' ? me.roles : [])
+  const [departmentId, setDepartmentId] = useState(bodies[0])
+  const choices = useLoad(
+    () => (departmentId ? inspectionsApi.choices(departmentId) : Promise.resolve(undefined)),
+    [departmentId, i18n.language],
+  )
+  const [form] = Form.useForm<Values>()
+  const kind = Form.useWatch('kind', form)
+  const [error, setError] = useState<string>()
+  const [isSaving, setSaving] = useState(false)
+
+  if (!departmentId)
+    return (
+      <>
+        <PageHeader title={t('inspections.planTitle')} />
+        <Alert type="warning" message={t('inspections.noBody')} />
+      </>
+    )
+
+  const submit = async (values: Values) => {
+    setSaving(true)
+    setError(undefined)
+    try {
+      const planned = await inspectionsApi.plan({
+        ...values,
+        departmentId,
+        inspectorIds: values.kind === 'service_visit' ? [] : (values.inspectorIds ?? []),
+        visitorIds: values.kind === 'service_visit' ? (values.visitorIds ?? []) : [],
+      })
+      void navigate(inspectionPaths.staffOne(planned.id))
+    } catch (e) {
+      setError(errorMessage(e, t('errors.generic')))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={t('inspections.planTitle')} subtitle={t('inspections.planSubtitle')} />
+      <Card>
+        {error ? <Alert type="error" role="alert" message={error} style={{ marginBottom: 16 }} /> : null}
+        {bodies.length > 1 ? (
+          <Select
+            aria-label={t('inspections.fields.body')}
+            value={departmentId}
+            onChange={setDepartmentId}
+            options={bodies.map((b) => ({ value: b, label: b }))}
+            style={{ marginBottom: 16, width: 320 }}
+          />
+        ) : null}
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ kind: 'routine' }}
+          onFinish={(v) => void submit(v)}
+          style={{ maxWidth: 720 }}
+        >
+          <Form.Item name="kind" label={t('inspections.fields.kind')} rules={[{ required: true }]}>
+            <Select
+              options={PLANNABLE_KINDS.map((k) => ({ value: k, label: t(`inspections.kinds.${k}`) }))}
+            />
+          </Form.Item>
+          {kind === 'service_visit' ? (
+            <Form.Item
+              name="visitPurpose"
+              label={t('inspections.fields.visitPurpose')}
+              rules={[{ required: true }]}
+            >
+              <Select
+                options={VISIT_PURPOSES.map((p) => ({ value: p, label: t(`inspections.purposes.${p}`) }))}
+              />
+            </Form.Item>
+          ) : null}
+          <Form.Item
+            name="enterpriseId"
+            label={t('inspections.fields.enterpriseId')}
+            rules={[{ required: true }]}
+          >
+            <EnterpriseSearch />
+          </Form.Item>
+          <Form.Item name="itemIds" label={t('inspections.fields.items')} rules={[{ required: true }]}>
+            <Select
+              mode="multiple"
+              optionFilterProp="label"
+              options={(choices.data?.items ?? []).map((i) => ({
+                value: i.id,
+                label: `${i.code} ${i.name}`,
+              }))}
+            />
+          </Form.Item>
+          {kind === 'service_visit' ? (
+            <Form.Item
+              name="visitorIds"
+              label={t('inspections.fields.visitors')}
+              rules={[{ required: true }]}
+            >
+              <Select
+                mode="multiple"
+                optionFilterProp="label"
+                options={(choices.data?.staff ?? []).map((s) => ({ value: s.userId, label: s.name }))}
+              />
+            </Form.Item>
+          ) : (
+            <Form.Item
+              name="inspectorIds"
+              label={t('inspections.fields.inspectors')}
+              rules={[{ required: true }]}
+            >
+              <Select
+                mode="multiple"
+                optionFilterProp="label"
+                options={(choices.data?.inspectors ?? []).map((i) => ({
+                  value: i.userId,
+                  label: `${i.name}（${i.certificateNo}）`,
+                }))}
+              />
+            </Form.Item>
+          )}
+          <Form.Item name="plannedOn" label={t('inspections.fields.plannedOn')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item
+            name="windowEndsOn"
+            label={t('inspections.fields.windowEndsOn')}
+            rules={[{ required: true }]}
+          >
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="purpose" label={t('inspections.fields.purpose')} rules={[{ required: true }]}>
+            <Input.TextArea maxLength={1000} rows={3} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={isSaving}>
+            {t('inspections.actions.plan')}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  )
+}
