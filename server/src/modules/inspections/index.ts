@@ -5,3 +5,4 @@
 export { registerPlanCheck, type PlannedInspection, type PlanCheck } from './inspection-plan-checks'
 export { INSPECTION_TABLE, type InspectionState } from './inspection-states'
 export type { CapExemption, InspectionKind, VisitPurpose } from './inspections.tables'
+export { computeResultFigures } from './inspection-results.service'
