@@ -22,6 +22,7 @@ import { seedDemoExposuresIfEmpty } from '../modules/exposures'
 import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { seedDemoSupervisionCases } from '../modules/supervision'
 import { seedDemoSelfInspections } from '../modules/self-inspections'
+import { seedDemoInspectionResults } from '../modules/inspections'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -70,6 +71,7 @@ export async function seedIfEmpty(
     await seedDemoReportsIfEmpty(deps)
     await seedDemoExposuresIfEmpty(deps)
     await seedDemoSelfInspectionsIfEmpty(deps)
+    if (city) await seedDemoInspectionResults(deps, city.demoEnterprisePhone)
   }
   return result
 }

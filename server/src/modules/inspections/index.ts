@@ -6,3 +6,4 @@ export { registerPlanCheck, type PlannedInspection, type PlanCheck } from './ins
 export { INSPECTION_TABLE, type InspectionState } from './inspection-states'
 export type { CapExemption, InspectionKind, VisitPurpose } from './inspections.tables'
 export { computeResultFigures } from './inspection-results.service'
+export { seedDemoInspectionResults } from './inspection-results.demo'

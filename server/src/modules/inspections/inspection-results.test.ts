@@ -8,7 +8,13 @@ import {
   type ResultWorld,
 } from './inspection-results.factories'
 import { planDueRechecks } from './inspection-results.service'
-import { computeResultFigures } from './index'
+import {
+  buildEnterprise,
+  buildEnterpriseUser,
+  buildStaff,
+  findDepartmentByCode,
+} from '../../../test/factories'
+import { computeResultFigures, seedDemoInspectionResults } from './index'
 
 /**
  * The result step through HTTP on a real database (issue 14 item 4): the lists and their look-up, the
@@ -404,5 +410,33 @@ describe('figures', () => {
     expect(figures.rechecks.planned).toBeGreaterThanOrEqual(2)
     expect((await w.dispatcher.get(`${RESULTS}/figures?from=2026-03-01&to=2026-04-01`)).status).toBe(200)
     expect((await w.inspector.get(`${RESULTS}/figures?from=2026-03-01&to=2026-04-01`)).status).toBe(403)
+  })
+})
+
+describe('the demo', () => {
+  it('records a first offence let off under SAMR-FO-01 and leaves one inspection waiting for its result, once', async () => {
+    const enterprise = await buildEnterprise(t)
+    const user = await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
+    // The demo city's inspector and administrator (the test database has the city, not its demo staff).
+    const market = await findDepartmentByCode(t, 'DL-SCJGJ')
+    await buildStaff(t, { username: 'inspector', roles: ['inspector'], departmentId: market.id })
+    await buildStaff(t, { username: 'admin', roles: ['admin'], departmentId: market.id })
+    // The demo seeds an empty list of results once (this is the file's last test: it clears them).
+    await db().deleteFrom('inspection_problems').execute()
+    await db().deleteFrom('inspection_results').execute()
+    expect(await seedDemoInspectionResults(t.deps, user.phone)).toBe(1)
+    expect(await seedDemoInspectionResults(t.deps, user.phone)).toBe(0)
+    const rows = await db()
+      .selectFrom('inspections')
+      .select(['number', 'status'])
+      .where('enterprise_id', '=', enterprise.id)
+      .orderBy('number')
+      .execute()
+    expect(rows).toEqual([
+      { number: 'JC-DEMO-2101-0001', status: 'result_recorded' },
+      { number: 'JC-DEMO-2101-0002', status: 'checked_in' },
+    ])
+    const problems = await db().selectFrom('inspection_problems').select('decision').execute()
+    expect(problems).toEqual([{ decision: 'leniency' }])
   })
 })
