@@ -21,6 +21,7 @@ import { rectificationsFeature } from '../features/rectifications/feature'
 import { misconductReportsFeature } from '../features/misconduct-reports/feature'
 import { exposuresFeature } from '../features/exposures/feature'
 import { selfInspectionsFeature } from '../features/self-inspections/feature'
+import { inspectionResultsFeature } from '../features/inspection-results/feature'
 import { cockpitFeature } from '../features/cockpit/feature'
 import type { Feature } from './feature'
 import type appealsMessages from '../features/appeals/messages.zh-CN.json'
@@ -46,6 +47,7 @@ import type rectificationsMessages from '../features/rectifications/messages.zh-
 import type misconductReportsMessages from '../features/misconduct-reports/messages.zh-CN.json'
 import type exposuresMessages from '../features/exposures/messages.zh-CN.json'
 import type selfInspectionsMessages from '../features/self-inspections/messages.zh-CN.json'
+import type inspectionResultsMessages from '../features/inspection-results/messages.zh-CN.json'
 import type cockpitMessages from '../features/cockpit/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
 import type uiMessages from '../ui/messages.zh-CN.json'
@@ -79,6 +81,7 @@ export const FEATURES: readonly Feature[] = [
   misconductReportsFeature,
   exposuresFeature,
   selfInspectionsFeature,
+  inspectionResultsFeature,
   cockpitFeature,
 ]
 
@@ -110,6 +113,7 @@ export type FeatureMessages = typeof appMessages &
   typeof misconductReportsMessages &
   typeof exposuresMessages &
   typeof selfInspectionsMessages &
+  typeof inspectionResultsMessages &
   typeof problemClassesMessages &
   typeof certificatesMessages &
   typeof cockpitMessages

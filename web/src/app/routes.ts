@@ -67,6 +67,8 @@ export const paths = {
   staffSelfInspection: (id: string) => `/staff/self-inspections/${encodeURIComponent(id)}`,
   staffMySelfInspections: '/staff/my-self-inspections',
   staffSelfInspectionAnswer: (id: string) => `/staff/self-inspection-answers/${encodeURIComponent(id)}`,
+  staffInspectionResults: '/staff/inspection-results',
+  staffInspectionResult: (id: string) => `/staff/inspection-results/${encodeURIComponent(id)}`,
   staffAppeal: (id: string) => `/staff/appeals/${id}`,
   staffPolicies: '/staff/policies',
   staffNewPolicy: '/staff/policies/new',

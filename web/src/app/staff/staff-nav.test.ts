@@ -111,6 +111,7 @@ describe('staff menu by role', () => {
       'problemClasses',
       'rectifications',
       'selfInspections',
+      'inspectionResults',
       'problemProposals',
       'ratingAppeals',
       'exposures',
