@@ -256,14 +256,26 @@ export async function setCorrectionStatus(tx: Tx, inspectionId: string, status: 
 
 // ---- re-checks ----
 
-/** Results whose correction deadline has passed and whose re-check is not planned yet (skips locked rows). */
+/**
+ * Results whose correction deadline has passed and whose re-check is not planned yet, of inspections
+ * still waiting on it (one closed or cancelled otherwise never blocks the batch); skips locked rows.
+ */
 export async function lockResultsDueForRecheck(tx: Tx, now: Date, batch: number) {
   return tx
-    .selectFrom('inspection_results')
-    .select('inspection_id')
-    .where('recheck_due_at', '<=', now)
-    .where('recheck_inspection_id', 'is', null)
-    .orderBy('recheck_due_at')
+    .selectFrom('inspection_results as r')
+    .select('r.inspection_id')
+    .where('r.recheck_due_at', '<=', now)
+    .where('r.recheck_inspection_id', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('inspections as i')
+          .select('i.id')
+          .whereRef('i.id', '=', 'r.inspection_id')
+          .where('i.status', '=', 'result_recorded'),
+      ),
+    )
+    .orderBy('r.recheck_due_at')
     .limit(batch)
     .forUpdate()
     .skipLocked()

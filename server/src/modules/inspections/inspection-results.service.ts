@@ -403,7 +403,7 @@ export async function planDueRechecks(deps: AppDeps, now = new Date(), batch = 1
     for (const { inspection_id } of due) {
       const row = await q.lockInspection(tx, inspection_id)
       const result = await q.findResult(tx, inspection_id)
-      // A closed or cancelled inspection needs no re-check any more; mark it looked at by skipping.
+      // Closed meanwhile (the query leaves those out; this is the check under the lock).
       if (!row || !result || row.status !== 'result_recorded') continue
       await planRecheck(deps, tx, system, row, result.recorded_by, now)
       planned++
