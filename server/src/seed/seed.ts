@@ -27,6 +27,7 @@ import { seedDemoInspectionCapsIfEmpty } from '../modules/inspection-caps'
 import { seedDemoCommitments } from '../modules/commitments'
 import { seedDemoActionPlan } from '../modules/action-plans'
 import { seedDemoInspections } from '../modules/inspections'
+import { seedDemoInspectionResults } from '../modules/inspections'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -84,6 +85,7 @@ export async function seedIfEmpty(
         await q.lockSeeding(tx)
         await seedDemoInspections(deps, tx, city.demoEnterprisePhone)
       })
+    if (city) await seedDemoInspectionResults(deps, city.demoEnterprisePhone)
   }
   return result
 }

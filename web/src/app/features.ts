@@ -24,6 +24,7 @@ import { selfInspectionsFeature } from '../features/self-inspections/feature'
 import { inspectionCapsFeature } from '../features/inspection-caps/feature'
 import { actionPlansFeature } from '../features/action-plans/feature'
 import { inspectionsFeature } from '../features/inspections/feature'
+import { inspectionResultsFeature } from '../features/inspection-results/feature'
 import { cockpitFeature } from '../features/cockpit/feature'
 import { benchmarksFeature } from '../features/benchmarks/feature'
 import { commitmentsFeature } from '../features/commitments/feature'
@@ -54,6 +55,7 @@ import type selfInspectionsMessages from '../features/self-inspections/messages.
 import type inspectionCapsMessages from '../features/inspection-caps/messages.zh-CN.json'
 import type actionPlansMessages from '../features/action-plans/messages.zh-CN.json'
 import type inspectionsMessages from '../features/inspections/messages.zh-CN.json'
+import type inspectionResultsMessages from '../features/inspection-results/messages.zh-CN.json'
 import type cockpitMessages from '../features/cockpit/messages.zh-CN.json'
 import type benchmarksMessages from '../features/benchmarks/messages.zh-CN.json'
 import type commitmentsMessages from '../features/commitments/messages.zh-CN.json'
@@ -91,6 +93,7 @@ export const FEATURES: readonly Feature[] = [
   selfInspectionsFeature,
   actionPlansFeature,
   inspectionsFeature,
+  inspectionResultsFeature,
   cockpitFeature,
   benchmarksFeature,
   inspectionCapsFeature,
@@ -127,6 +130,7 @@ export type FeatureMessages = typeof appMessages &
   typeof selfInspectionsMessages &
   typeof actionPlansMessages &
   typeof inspectionsMessages &
+  typeof inspectionResultsMessages &
   typeof problemClassesMessages &
   typeof certificatesMessages &
   typeof cockpitMessages &

@@ -68,6 +68,8 @@ export const paths = {
   staffMySelfInspections: '/staff/my-self-inspections',
   staffInspectionCaps: '/staff/inspection-caps',
   staffSelfInspectionAnswer: (id: string) => `/staff/self-inspection-answers/${encodeURIComponent(id)}`,
+  staffInspectionResults: '/staff/inspection-results',
+  staffInspectionResult: (id: string) => `/staff/inspection-results/${encodeURIComponent(id)}`,
   staffAppeal: (id: string) => `/staff/appeals/${id}`,
   staffPolicies: '/staff/policies',
   staffNewPolicy: '/staff/policies/new',

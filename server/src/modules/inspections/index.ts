@@ -6,3 +6,5 @@ export { registerPlanCheck, type PlannedInspection, type PlanCheck } from './ins
 export { INSPECTION_TABLE, type InspectionState } from './inspection-states'
 export type { CapExemption, InspectionKind, VisitPurpose } from './inspections.tables'
 export { seedDemoInspections } from './inspections.demo'
+export { computeResultFigures } from './inspection-results.service'
+export { seedDemoInspectionResults } from './inspection-results.demo'

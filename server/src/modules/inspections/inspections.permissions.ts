@@ -1,4 +1,5 @@
 import { definePermissionRows, randomUuid, unique } from '../../../test/permission-matrix/rows'
+import { inspectionResultsPermissionRows } from './inspection-results.permissions'
 
 /**
  * Who may call each endpoint of the inspections module (server/test/permission-matrix.test.ts runs
@@ -12,6 +13,7 @@ const STAFF_READERS = ['department_head', 'inspector', 'dispatcher', 'bureau_lea
 const NO_CODE = 'AAAAAAAAAAAAAAAAAAAAAAAAAA'
 
 export default definePermissionRows({
+  ...inspectionResultsPermissionRows,
   'GET /api/v1/inspection-items': { allow: [...REGISTRY_READERS] },
   'POST /api/v1/inspection-items': {
     allow: [...MANAGERS],

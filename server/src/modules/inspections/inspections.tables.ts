@@ -2,6 +2,8 @@ import type { Generated } from 'kysely'
 import type { CaseEventColumns } from '../../kernel/cases/timeline'
 import type { Timestamp } from '../../kernel/db/schema'
 import type { InspectionState } from './inspection-states'
+// The result step's tables (issue 14 item 4) join DB with these (the row-types test reads this file).
+import './inspection-results.tables'
 
 /** Row types of the inspections module's tables, written to match server/migrations (change both in one commit). */
 

@@ -121,6 +121,7 @@ describe('staff menu by role', () => {
       'problemClasses',
       'rectifications',
       'selfInspections',
+      'inspectionResults',
       'problemProposals',
       'actionPlan',
       'ratingAppeals',
