@@ -2,7 +2,7 @@ import { sql, type Updateable } from 'kysely'
 import type { CaseEventRecord } from '../../kernel/cases/action-runner'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { InspectionState } from './inspection-states'
-import type { InspectionKind, InspectionsTable, VisitPurpose } from './inspections.tables'
+import type { CapExemption, InspectionKind, InspectionsTable, VisitPurpose } from './inspections.tables'
 
 /** The SQL of planning, approval, the door and the enterprise's history. */
 
@@ -22,6 +22,8 @@ export async function nextInspectionSerial(tx: Tx, year: number): Promise<number
 export async function insertInspection(
   tx: Tx,
   values: {
+    /** drawn by the caller when a plan check must name it before the row exists */
+    id?: string
     number: string
     checkCode: string
     kind: InspectionKind
@@ -31,6 +33,8 @@ export async function insertInspection(
     plannedOn: string
     windowEndsOn: string
     purpose: string
+    capExemption?: CapExemption | null
+    capExemptionNote?: string | null
     plannedBy: string
     itemIds: readonly string[]
     inspectorIds: readonly string[]
@@ -40,6 +44,7 @@ export async function insertInspection(
   const row = await tx
     .insertInto('inspections')
     .values({
+      ...(values.id ? { id: values.id } : {}),
       number: values.number,
       check_code: values.checkCode,
       kind: values.kind,
@@ -49,8 +54,8 @@ export async function insertInspection(
       planned_on: values.plannedOn,
       window_ends_on: values.windowEndsOn,
       purpose: values.purpose,
-      cap_exemption: null,
-      cap_exemption_note: null,
+      cap_exemption: values.capExemption ?? null,
+      cap_exemption_note: values.capExemptionNote ?? null,
       joint_visit_id: null,
       draw_id: null,
       parent_inspection_id: null,

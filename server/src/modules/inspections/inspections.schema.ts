@@ -112,6 +112,15 @@ export type PlanningChoices = z.infer<typeof PlanningChoicesSchema>
 
 // ── inspections ────────────────────────────────────────────────────────────────────────────────
 
+/** The exemptions a planner may claim (a re-check is exempt by its kind, planned from a result). */
+export const PLAN_CAP_EXEMPTIONS = [
+  'complaint',
+  'assigned',
+  'own_request',
+  'emergency',
+  'bureau_granted',
+] as const
+
 export const PlanInspectionBody = z
   .strictObject({
     kind: z.enum(PLANNABLE_KINDS),
@@ -126,6 +135,16 @@ export const PlanInspectionBody = z
     plannedOn: isoDate,
     windowEndsOn: isoDate,
     purpose: plainText(1000),
+    /**
+     * A documented exemption from the inspection caps (complaint-triggered, assigned from above, the
+     * enterprise's own request, an emergency, or one the bureau granted), with what it rests on
+     */
+    capExemption: z.enum(PLAN_CAP_EXEMPTIONS).optional(),
+    capExemptionNote: plainText(500).optional(),
+  })
+  .refine((v) => (v.capExemption === undefined) === (v.capExemptionNote === undefined), {
+    path: ['capExemptionNote'],
+    error: 'An exemption from the caps names what it rests on; a note needs an exemption',
   })
   .refine((v) => (v.kind === 'service_visit') === (v.visitPurpose !== undefined), {
     path: ['visitPurpose'],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { departmentsWhere, hasRole, requireRole, type Actor, type UserActor } from '../../kernel/auth/actor'
 import { writeAudit } from '../../kernel/audit/audit'
 import { cityToday, cityYear } from '../../kernel/calendar/city-today'
@@ -113,13 +114,16 @@ export async function planInspection(
       if (staff.length !== visitorIds.length) throw new AppError('INSPECTION_VISITORS_REQUIRED')
     }
 
+    // the id is drawn first so a cap exemption the check uses up can name the inspection it let through
+    const inspectionId = randomUUID()
     const notes = await runPlanChecks(tx, {
+      inspectionId,
       enterpriseId: input.enterpriseId,
       departmentId: input.departmentId,
       kind: input.kind,
       itemIds,
       plannedOn: input.plannedOn,
-      capExemption: null,
+      capExemption: input.capExemption ?? null,
       plannedBy: user.userId,
     })
 
@@ -128,6 +132,7 @@ export async function planInspection(
       await q.nextInspectionSerial(tx, cityYear(deps, now)),
     )
     const id = await q.insertInspection(tx, {
+      id: inspectionId,
       number,
       checkCode: newCheckCode(),
       kind: input.kind,
@@ -137,6 +142,8 @@ export async function planInspection(
       plannedOn: input.plannedOn,
       windowEndsOn: input.windowEndsOn,
       purpose: input.purpose,
+      capExemption: input.capExemption ?? null,
+      capExemptionNote: input.capExemptionNote ?? null,
       plannedBy: user.userId,
       itemIds,
       inspectorIds,
@@ -164,6 +171,8 @@ export async function planInspection(
         departmentId: input.departmentId,
         plannedOn: input.plannedOn,
         windowEndsOn: input.windowEndsOn,
+        capExemption: input.capExemption ?? null,
+        capExemptionNote: input.capExemptionNote ?? null,
         itemIds,
         inspectorIds,
         visitorIds,

@@ -51,8 +51,14 @@ async function codeOf(id: string) {
   return row.check_code
 }
 
+/** The door's tests plan many visits of one enterprise: each rests on a complaint, which the caps exempt. */
+const EXEMPT = { capExemption: 'complaint', capExemptionNote: '企业投诉举报转办（测试）' }
+
 async function planAndApprove(overrides: Record<string, unknown> = {}) {
-  const planned = await w.inspectors[0]!.client.post(`${API}/inspections`, planBody(w, TODAY, overrides))
+  const planned = await w.inspectors[0]!.client.post(
+    `${API}/inspections`,
+    planBody(w, TODAY, { ...EXEMPT, ...overrides }),
+  )
   if (planned.status !== 201) throw new Error(JSON.stringify(planned.body))
   const approved = await w.headA.post(`${API}/inspections/${planned.body.id}/approve`, { version: 1 })
   if (approved.status !== 200) throw new Error(JSON.stringify(approved.body))
@@ -270,6 +276,47 @@ describe('planning', () => {
   })
 })
 
+describe('the caps at planning', () => {
+  it('refuses a plan over the body’s cap naming it, writing nothing; a documented exemption lets it through', async () => {
+    const planner = w.inspectors[0]!.client
+    const count = async () =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('inspections')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('enterprise_id', '=', w.enterprise.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    let refused: { status: number; body: { error?: { code: string; message: string } } } | null = null
+    for (let i = 0; i < 10 && !refused; i++) {
+      const res = await planner.post(`${API}/inspections`, planBody(w, TODAY))
+      if (res.status !== 201) refused = res
+    }
+    expect(refused?.status).toBe(409)
+    expect(refused?.body.error?.code).toBe('INSPECTION_CAP_REACHED')
+    expect(refused?.body.error?.message).toMatch(/上限/)
+    const before = await count()
+    expect((await planner.post(`${API}/inspections`, planBody(w, TODAY))).status).toBe(409)
+    expect(await count()).toBe(before)
+    // a note without an exemption, or an exemption without its note: refused by the schema
+    const noteOnly = await planner.post(
+      `${API}/inspections`,
+      planBody(w, TODAY, { capExemptionNote: '说明' }),
+    )
+    expect(noteOnly.status).toBe(400)
+    const exempt = await planner.post(`${API}/inspections`, planBody(w, TODAY, EXEMPT))
+    expect(exempt.status).toBe(201)
+    const row = await t.deps.db
+      .selectFrom('inspections')
+      .select(['cap_exemption', 'cap_exemption_note'])
+      .where('id', '=', exempt.body.id)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ cap_exemption: 'complaint', cap_exemption_note: EXEMPT.capExemptionNote })
+  })
+})
+
 describe('at the door', () => {
   it('plans, approves, tells the enterprise, shows the QR, and the enterprise checks in and rates the visit', async () => {
     const { id, code, detail } = await planAndApprove({ itemIds: w.items.published })
@@ -360,7 +407,7 @@ describe('at the door', () => {
   })
 
   it('refuses an unapproved, a cancelled and an out-of-window code, writing nothing', async () => {
-    const planned = await w.inspectors[0]!.client.post(`${API}/inspections`, planBody(w, TODAY))
+    const planned = await w.inspectors[0]!.client.post(`${API}/inspections`, planBody(w, TODAY, EXEMPT))
     const code = await codeOf(planned.body.id)
     expect((await w.enterprise.client.get(`${API}/inspections/check/${code}`)).body.error.code).toBe(
       'INSPECTION_NOT_APPROVED',
@@ -381,7 +428,7 @@ describe('at the door', () => {
 
     const later = await w.inspectors[0]!.client.post(
       `${API}/inspections`,
-      planBody(w, '2026-12-10', { windowEndsOn: '2026-12-11' }),
+      planBody(w, '2026-12-10', { ...EXEMPT, windowEndsOn: '2026-12-11' }),
     )
     await w.headA.post(`${API}/inspections/${later.body.id}/approve`, { version: 1 })
     const laterCode = await codeOf(later.body.id)

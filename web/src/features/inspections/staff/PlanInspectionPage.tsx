@@ -7,6 +7,7 @@ import { useSession } from '../../../app/session'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import {
+  PLAN_CAP_EXEMPTIONS,
   PLANNABLE_KINDS,
   VISIT_PURPOSES,
   type PlanInspectionInput,
@@ -34,6 +35,7 @@ export function PlanInspectionPage() {
   )
   const [form] = Form.useForm<Values>()
   const kind = Form.useWatch('kind', form)
+  const capExemption = Form.useWatch('capExemption', form)
   const [error, setError] = useState<string>()
   const [isSaving, setSaving] = useState(false)
 
@@ -158,6 +160,30 @@ export function PlanInspectionPage() {
           <Form.Item name="purpose" label={t('inspections.fields.purpose')} rules={[{ required: true }]}>
             <Input.TextArea maxLength={1000} rows={3} />
           </Form.Item>
+          {/* over a cap, a plan goes ahead only on a documented exemption (the caps' check says which) */}
+          <Form.Item
+            name="capExemption"
+            label={t('inspections.fields.capExemption')}
+            extra={t('inspections.capExemptionHelp')}
+          >
+            <Select
+              allowClear
+              placeholder={t('inspections.capExemptions.none')}
+              options={PLAN_CAP_EXEMPTIONS.map((e) => ({
+                value: e,
+                label: t(`inspections.capExemptions.${e}`),
+              }))}
+            />
+          </Form.Item>
+          {capExemption ? (
+            <Form.Item
+              name="capExemptionNote"
+              label={t('inspections.fields.capExemptionNote')}
+              rules={[{ required: true, whitespace: true }]}
+            >
+              <Input.TextArea maxLength={500} rows={2} />
+            </Form.Item>
+          ) : null}
           <Button type="primary" htmlType="submit" loading={isSaving}>
             {t('inspections.actions.plan')}
           </Button>
