@@ -27,6 +27,7 @@ import selfInspections from './self-inspections/self-inspections.module'
 import problemClasses from './problem-classes/problem-classes.module'
 import cockpit from './cockpit/cockpit.module'
 import inspections from './inspections/inspections.module'
+import randomDraws from './random-draws/random-draws.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -61,4 +62,5 @@ export const MODULES: readonly AppModule[] = [
   problemClasses,
   cockpit,
   inspections,
+  randomDraws,
 ]
