@@ -119,3 +119,10 @@ export function rerunPublishedDraw(published: unknown, listText: string): RerunV
   const differences = compareTargets(outcome.targets, published.result.targets)
   return { agrees: differences.length === 0, problems: differences, targets: outcome.targets.length }
 }
+
+/** What the script prints: AGREES or DISAGREES on the first line, then the differences. */
+export function describeVerdict(verdict: RerunVerdict, drawId: string): string {
+  if (verdict.agrees)
+    return `AGREES — draw ${drawId}: ${verdict.targets} targets recomputed, identical to the published result`
+  return [`DISAGREES — draw ${drawId}:`, ...verdict.problems.map((p) => `  - ${p}`)].join('\n')
+}
