@@ -11,6 +11,7 @@
  *                  bench/src/services-bench.ts), problems (a month's appeals clustered into problem classes:
  *                  bench/src/problem-classes-bench.ts), cockpit (the first screen and a month of open data on
  *                  1,000,000 appeals and ratings and 100,000 applications: bench/src/cockpit-bench.ts). Default: all.
+ *   BENCH_ONLY=draws  a random draw of 5 % by tier over 1,000,000 enterprises and its re-run (BENCH_DRAW_ENTERPRISES).
  *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
  *   BENCH_NODES_SECONDS / BENCH_NODES_BASELINE_SECONDS / BENCH_NODES_CONNECTIONS  the nodes suite
  *                  (three app processes on one database; 20 s, 8 s alone, 6 filers: bench/src/nodes-bench.ts).
@@ -41,6 +42,7 @@ import { runJobsBench } from './jobs-bench'
 import { runServicesSuite } from './services-bench'
 import { runProblemClassesSuite } from './problem-classes-bench'
 import { runCockpitSuite } from './cockpit-bench'
+import { runDrawsSuite } from './draws-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
 import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
@@ -230,4 +232,6 @@ if (wants('services')) await runServicesSuite({ applications, seconds, report })
 if (wants('problems'))
   await runProblemClassesSuite({ appeals: Number(process.env.BENCH_PROBLEM_APPEALS ?? 83_000), report })
 if (wants('cockpit')) await runCockpitSuite({ appeals, report })
+// random draws: 1,000,000 enterprises sampled 5 % by tier, and the re-run (bench/src/draws-bench.ts)
+if (wants('draws') || !process.env.BENCH_ONLY) await runDrawsSuite({ report })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)
