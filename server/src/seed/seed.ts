@@ -22,6 +22,7 @@ import { seedDemoExposuresIfEmpty } from '../modules/exposures'
 import { seedDemoReportsIfEmpty } from '../modules/misconduct-reports'
 import { seedDemoSupervisionCases } from '../modules/supervision'
 import { seedDemoSelfInspections } from '../modules/self-inspections'
+import { seedDemoRandomDraw } from '../modules/random-draws'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -70,6 +71,8 @@ export async function seedIfEmpty(
     await seedDemoReportsIfEmpty(deps)
     await seedDemoExposuresIfEmpty(deps)
     await seedDemoSelfInspectionsIfEmpty(deps)
+    // last: a published random draw, only when the inspectors registry has two certified inspectors
+    await seedDemoRandomDraw(deps)
   }
   return result
 }
