@@ -20,6 +20,7 @@ import { ratingsFeature } from '../features/ratings/feature'
 import { rectificationsFeature } from '../features/rectifications/feature'
 import { misconductReportsFeature } from '../features/misconduct-reports/feature'
 import { exposuresFeature } from '../features/exposures/feature'
+import { randomDrawsFeature } from '../features/random-draws/feature'
 import { selfInspectionsFeature } from '../features/self-inspections/feature'
 import { cockpitFeature } from '../features/cockpit/feature'
 import type { Feature } from './feature'
@@ -45,6 +46,7 @@ import type ratingsMessages from '../features/ratings/messages.zh-CN.json'
 import type rectificationsMessages from '../features/rectifications/messages.zh-CN.json'
 import type misconductReportsMessages from '../features/misconduct-reports/messages.zh-CN.json'
 import type exposuresMessages from '../features/exposures/messages.zh-CN.json'
+import type randomDrawsMessages from '../features/random-draws/messages.zh-CN.json'
 import type selfInspectionsMessages from '../features/self-inspections/messages.zh-CN.json'
 import type cockpitMessages from '../features/cockpit/messages.zh-CN.json'
 import type appMessages from './messages.zh-CN.json'
@@ -78,6 +80,7 @@ export const FEATURES: readonly Feature[] = [
   rectificationsFeature,
   misconductReportsFeature,
   exposuresFeature,
+  randomDrawsFeature,
   selfInspectionsFeature,
   cockpitFeature,
 ]
@@ -109,6 +112,7 @@ export type FeatureMessages = typeof appMessages &
   typeof rectificationsMessages &
   typeof misconductReportsMessages &
   typeof exposuresMessages &
+  typeof randomDrawsMessages &
   typeof selfInspectionsMessages &
   typeof problemClassesMessages &
   typeof certificatesMessages &
