@@ -93,13 +93,25 @@ function smallestTickets(prefix: string, ids: readonly string[], k: number) {
       .digest()
       .readUIntBE(0, 6)
   const take = Math.min(k, ids.length)
-  const threshold = Float64Array.from(heads).sort()[take - 1]!
+  // the take-th smallest head: a sorted copy for large samples, a short scan for a few (inspectors)
+  const threshold = take > 8 ? Float64Array.from(heads).sort()[take - 1]! : kthSmallest(heads, take)
   const chosen: { id: string; ticket: string; head: number }[] = []
   for (let i = 0; i < ids.length; i++)
     if (heads[i]! <= threshold)
       chosen.push({ id: ids[i]!, ticket: sha256Hex(prefix + ids[i]), head: heads[i]! })
   chosen.sort((a, b) => a.head - b.head || byCodeUnits(a.ticket, b.ticket) || byCodeUnits(a.id, b.id))
   return chosen.slice(0, take)
+}
+
+function kthSmallest(values: Float64Array, k: number): number {
+  const best: number[] = []
+  for (const v of values) {
+    if (best.length < k) best.push(v)
+    else if (v < best[k - 1]!) best[k - 1] = v
+    else continue
+    best.sort((a, b) => a - b)
+  }
+  return best[k - 1]!
 }
 
 /**
@@ -111,12 +123,19 @@ function smallestTickets(prefix: string, ids: readonly string[], k: number) {
 export function runDraw(list: DrawList, seed: string): DrawOutcome {
   const byTier = new Map<DrawTier, string[]>(DRAW_TIERS.map((t) => [t, []]))
   for (const [id, , tier] of list.enterprises) byTier.get(tier)?.push(id)
-  const conflicts = new Set(list.conflicts.map(([i, e]) => `${i}|${e}`))
+  // the inspectors each enterprise may not have (only enterprises with a declared conflict are here)
+  const recused = new Map<string, Set<string>>()
+  for (const [inspectorId, enterpriseId] of list.conflicts) {
+    const set = recused.get(enterpriseId) ?? new Set<string>()
+    set.add(inspectorId)
+    recused.set(enterpriseId, set)
+  }
   const targets: DrawnTarget[] = []
   for (const tier of DRAW_TIERS) {
     const ids = byTier.get(tier)!
     for (const chosen of smallestTickets(`${seed}|`, ids, sampleSize(list.ratios[tier], ids.length))) {
-      const eligible = list.inspectors.filter((i) => !conflicts.has(`${i}|${chosen.id}`))
+      const out = recused.get(chosen.id)
+      const eligible = out ? list.inspectors.filter((i) => !out.has(i)) : list.inspectors
       if (eligible.length < list.inspectorsPerTarget)
         return { ok: false, reason: 'too_few_inspectors', enterpriseId: chosen.id, eligible: eligible.length }
       const inspectors = smallestTickets(`${seed}|${chosen.id}|`, eligible, list.inspectorsPerTarget)
