@@ -18,7 +18,7 @@ const TARGET_SECONDS = 3
 
 /**
  * Random draws (issue 14 item 3): the frozen list of 1,000,000 enterprises (ids and tiers in memory,
- * as the server freezes them) and 200 inspectors with 2,000 declared conflicts; the draw is the list's
+ * as the server freezes them) and 30 inspectors (BENCH_DRAW_INSPECTORS) with 2,000 declared conflicts; the draw is the list's
  * canonical text, its hash, the seed and the consistent sampler at 5 % in every tier; then the re-run
  * script's core checks it from the published JSON and the list text and must agree. The baseline,
  * measured in the same run, is the obvious sampler: every ticket as hex, one full sort per tier.
@@ -31,9 +31,11 @@ export async function runDrawsSuite(options: { report: Report; enterprises?: num
     `91210200MA${String(i).padStart(8, '0')}`,
     tiers[i % tiers.length]!,
   ])
-  const inspectors = Array.from({ length: 200 }, () => randomUUID())
+  // a body's certified inspectors (BENCH_DRAW_INSPECTORS): each target hashes every one of them
+  const inspectorCount = Number(process.env.BENCH_DRAW_INSPECTORS ?? 30)
+  const inspectors = Array.from({ length: inspectorCount }, () => randomUUID())
   const conflicts: [string, string][] = Array.from({ length: 2000 }, (_, i) => [
-    inspectors[i % 200]!,
+    inspectors[i % inspectorCount]!,
     enterprises[(i * 499) % n]![0],
   ])
   const ratios = { A: 500, B: 500, C: 500, D: 500, U: 500 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 
 /**
  * The random draw's algorithm, "yingshang-draw-v1" (双随机一公开; decision 0061 spells it out so an
@@ -37,6 +37,12 @@ export type DrawOutcome =
   | { ok: false; reason: 'too_few_inspectors'; enterpriseId: string; eligible: number }
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** One-shot SHA-256 (crypto.hash, about twice as fast as createHash for short inputs; Node ≥ 20.12). */
+const digest: (text: string) => Buffer =
+  typeof hash === 'function'
+    ? (text) => hash('sha256', text, 'buffer')
+    : (text) => createHash('sha256').update(text, 'utf8').digest()
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex')
@@ -87,11 +93,7 @@ export function sampleSize(basisPoints: number, n: number): number {
 function smallestTickets(prefix: string, ids: readonly string[], k: number) {
   if (k <= 0 || ids.length === 0) return []
   const heads = new Float64Array(ids.length)
-  for (let i = 0; i < ids.length; i++)
-    heads[i] = createHash('sha256')
-      .update(prefix + ids[i], 'utf8')
-      .digest()
-      .readUIntBE(0, 6)
+  for (let i = 0; i < ids.length; i++) heads[i] = digest(prefix + ids[i]).readUIntBE(0, 6)
   const take = Math.min(k, ids.length)
   // the take-th smallest head: a sorted copy for large samples, a short scan for a few (inspectors)
   const threshold = take > 8 ? Float64Array.from(heads).sort()[take - 1]! : kthSmallest(heads, take)
