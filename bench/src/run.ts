@@ -21,6 +21,7 @@
  *                  plan (the
  *                  action plan's public view, figures and sweep on BENCH_PLAN_TASKS tasks, 2,000: bench/src/action-plans-bench.ts).
  *                  Default: all.
+ *   BENCH_ONLY=draws  a random draw of 5 % by tier over 1,000,000 enterprises and its re-run (BENCH_DRAW_ENTERPRISES).
  *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
  *   BENCH_NODES_SECONDS / BENCH_NODES_BASELINE_SECONDS / BENCH_NODES_CONNECTIONS  the nodes suite
  *                  (three app processes on one database; 20 s, 8 s alone, 6 filers: bench/src/nodes-bench.ts).
@@ -55,6 +56,7 @@ import { runBenchmarksSuite } from './benchmarks-bench'
 import { runInspectionCapsSuite } from './inspection-caps-bench'
 import { runCommitmentsSuite } from './commitments-bench'
 import { runActionPlansSuite } from './action-plans-bench'
+import { runDrawsSuite } from './draws-bench'
 import { measureColdStartAccuracy, measureRoutingAccuracy } from './routing-bench'
 import { runAuthenticatedReadBench, runWebFirstLoadBench } from './web-bench'
 
@@ -64,7 +66,7 @@ const applications = Number(process.env.BENCH_SERVICES_APPLICATIONS ?? 100_000)
 const parts = new Set(
   (
     process.env.BENCH_ONLY ??
-    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,problems,cockpit,benchmarks,inspection-caps,commitments,plan'
+    'http,enterprise,appeals,routing,policy,policydb,notify,web,reads,nodes,jobs,services,problems,cockpit,benchmarks,inspection-caps,commitments,plan,draws'
   )
     .split(',')
     .map((s) => s.trim()),
@@ -253,4 +255,6 @@ if (wants('inspection-caps'))
   })
 if (wants('commitments')) await runCommitmentsSuite({ commitments: 100_000, newlyDue: 200, report })
 if (wants('plan')) await runActionPlansSuite({ tasks: Number(process.env.BENCH_PLAN_TASKS ?? 2000), report })
+// random draws: 1,000,000 enterprises sampled 5 % by tier, and the re-run (bench/src/draws-bench.ts)
+if (wants('draws')) await runDrawsSuite({ report })
 console.error(`  # bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -31,6 +31,7 @@ import benchmarks from './benchmarks/benchmarks.module'
 import inspectionCaps from './inspection-caps/inspection-caps.module'
 import commitments from './commitments/commitments.module'
 import actionPlans from './action-plans/action-plans.module'
+import randomDraws from './random-draws/random-draws.module'
 
 /**
  * Every module of the app, in mounting order. Adding a capability adds its folder and one line here;
@@ -69,4 +70,5 @@ export const MODULES: readonly AppModule[] = [
   inspectionCaps,
   commitments,
   actionPlans,
+  randomDraws,
 ]

@@ -28,6 +28,7 @@ import { seedDemoCommitments } from '../modules/commitments'
 import { seedDemoActionPlan } from '../modules/action-plans'
 import { seedDemoInspections } from '../modules/inspections'
 import { seedDemoInspectionResults } from '../modules/inspections'
+import { seedDemoRandomDraw } from '../modules/random-draws'
 import { rateCase } from '../modules/ratings/ratings.service'
 import type { UserActor } from '../kernel/auth/actor'
 import { loadCityDocuments } from './legal/city-documents'
@@ -86,6 +87,8 @@ export async function seedIfEmpty(
         await seedDemoInspections(deps, tx, city.demoEnterprisePhone)
       })
     if (city) await seedDemoInspectionResults(deps, city.demoEnterprisePhone)
+    // last: a published random draw, only when the inspectors registry has two certified inspectors
+    await seedDemoRandomDraw(deps)
   }
   return result
 }

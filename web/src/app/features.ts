@@ -20,6 +20,7 @@ import { ratingsFeature } from '../features/ratings/feature'
 import { rectificationsFeature } from '../features/rectifications/feature'
 import { misconductReportsFeature } from '../features/misconduct-reports/feature'
 import { exposuresFeature } from '../features/exposures/feature'
+import { randomDrawsFeature } from '../features/random-draws/feature'
 import { selfInspectionsFeature } from '../features/self-inspections/feature'
 import { inspectionCapsFeature } from '../features/inspection-caps/feature'
 import { actionPlansFeature } from '../features/action-plans/feature'
@@ -51,6 +52,7 @@ import type ratingsMessages from '../features/ratings/messages.zh-CN.json'
 import type rectificationsMessages from '../features/rectifications/messages.zh-CN.json'
 import type misconductReportsMessages from '../features/misconduct-reports/messages.zh-CN.json'
 import type exposuresMessages from '../features/exposures/messages.zh-CN.json'
+import type randomDrawsMessages from '../features/random-draws/messages.zh-CN.json'
 import type selfInspectionsMessages from '../features/self-inspections/messages.zh-CN.json'
 import type inspectionCapsMessages from '../features/inspection-caps/messages.zh-CN.json'
 import type actionPlansMessages from '../features/action-plans/messages.zh-CN.json'
@@ -90,6 +92,7 @@ export const FEATURES: readonly Feature[] = [
   rectificationsFeature,
   misconductReportsFeature,
   exposuresFeature,
+  randomDrawsFeature,
   selfInspectionsFeature,
   actionPlansFeature,
   inspectionsFeature,
@@ -127,6 +130,7 @@ export type FeatureMessages = typeof appMessages &
   typeof rectificationsMessages &
   typeof misconductReportsMessages &
   typeof exposuresMessages &
+  typeof randomDrawsMessages &
   typeof selfInspectionsMessages &
   typeof actionPlansMessages &
   typeof inspectionsMessages &
