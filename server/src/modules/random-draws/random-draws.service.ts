@@ -1,3 +1,4 @@
+import type { Executor } from '../../kernel/db/database'
 import {
   departmentsWhere,
   hasRole,
@@ -59,8 +60,9 @@ async function readableDraw(deps: AppDeps, user: UserActor, id: string) {
 
 // ── settings ─────────────────────────────────────────────────────────────────
 
-export async function loadSettings(deps: AppDeps) {
-  const row = await q.findSettingsRow(deps.db)
+/** `db`: the transaction when called inside one (the embedded database has one connection: another would wait on it forever). */
+export async function loadSettings(deps: AppDeps, db: Executor = deps.db) {
+  const row = await q.findSettingsRow(db)
   return {
     publishWithinWorkingDays: row?.publish_within_working_days ?? DEFAULT_PUBLISH_WITHIN_WORKING_DAYS,
     version: row?.version ?? 0,
@@ -462,7 +464,7 @@ export async function draw(deps: AppDeps, actor: Actor, id: string, input: DrawI
         },
       })
     const now = new Date()
-    const { publishWithinWorkingDays } = await loadSettings(deps)
+    const { publishWithinWorkingDays } = await loadSettings(deps, tx)
     const calendar = await deps.calendar.calendar(tx)
     await q.insertTargets(tx, id, outcome.targets)
     const moved = await q.updateDraw(tx, id, input.version, {

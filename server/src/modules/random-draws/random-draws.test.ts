@@ -15,7 +15,7 @@ import {
 const API = '/api/v1/random-draws'
 const PUBLIC = '/api/v1/public/draws'
 // a Monday morning in Dalian; PostgreSQL's now() is never read by the module (instants are passed)
-const NOW = new Date('2099-03-02T01:30:00Z')
+const NOW = new Date('2026-03-02T01:30:00Z')
 
 let t: TestApp
 let w: DrawWorld
