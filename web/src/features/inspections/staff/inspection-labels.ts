@@ -7,7 +7,7 @@ export const STATUS_COLORS = {
   rejected: 'default',
   checked_in: 'green',
   refused: 'red',
-  result_recorded: 'cyan',
+  result_recorded: 'purple',
   closed: 'default',
   cancelled: 'default',
 } as const satisfies Record<InspectionStatus, string>
