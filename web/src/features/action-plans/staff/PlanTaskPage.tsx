@@ -156,7 +156,7 @@ export function PlanTaskPage() {
                 {t('actionPlans.overdue')}
               </Tag>
             ) : null}
-            {data.escalated ? <Tag color="volcano">{t('actionPlans.escalated')}</Tag> : null}
+            {data.escalated ? <Tag color="red">{t('actionPlans.escalated')}</Tag> : null}
           </Descriptions.Item>
           <Descriptions.Item label={t('actionPlans.fields.progress')}>
             <Progress

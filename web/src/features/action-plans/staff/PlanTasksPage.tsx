@@ -57,7 +57,7 @@ export function PlanTasksPage() {
         <>
           <div className="s-nowrap">{formatIsoDate(d)}</div>
           {row.overdue ? <Tag color="red">{t('actionPlans.overdue')}</Tag> : null}
-          {row.escalated ? <Tag color="volcano">{t('actionPlans.escalated')}</Tag> : null}
+          {row.escalated ? <Tag color="red">{t('actionPlans.escalated')}</Tag> : null}
         </>
       ),
     },
