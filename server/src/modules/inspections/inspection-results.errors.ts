@@ -1,5 +1,4 @@
 import { defineErrors } from '../../kernel/errors'
-import type { inspectionsErrors } from './inspections.errors'
 
 /** The error codes of the inspection result (issue 14 item 4): HTTP status and the message in each language. */
 export const inspectionResultsErrors = defineErrors({
@@ -25,11 +24,7 @@ export const inspectionResultsErrors = defineErrors({
   },
 })
 
-// The core's refusals (inspections.errors.ts) join ErrorCode here too: the result step moves the case
-// with them. Declaring a code twice in this interface is harmless.
+// The core's refusals join ErrorCode in inspections.errors.ts, which the module entry loads too.
 declare module '../../kernel/errors' {
-  interface ModuleErrorCodes extends Record<
-    keyof typeof inspectionResultsErrors | keyof typeof inspectionsErrors,
-    true
-  > {}
+  interface ModuleErrorCodes extends Record<keyof typeof inspectionResultsErrors, true> {}
 }
