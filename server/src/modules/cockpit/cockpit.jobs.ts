@@ -3,7 +3,7 @@ import { refreshRollups } from './cockpit.service'
 
 export const COCKPIT_ROLLUP_QUEUE = 'cockpit.rollup'
 
-/** The rollup every 10 minutes: the current month and the last two closed ones again, older ones once. */
+/** The rollup every 10 minutes: the last two closed months again, older ones once (the current month is live). */
 export function registerCockpitJobs(deps: AppDeps): void {
   deps.jobs.register(
     COCKPIT_ROLLUP_QUEUE,

@@ -200,36 +200,25 @@ export async function countSnapshot(db: Executor, now: Date, scope: Scope): Prom
 
 // ── the monthly rollup ───────────────────────────────────────────────────────────────────────────
 
-/**
- * The rolled-up months among `months` and their rows. `freshAfter`: a month from `freshAfter.month` on
- * (the current one) counts only if refreshed since `freshAfter.since`.
- */
-export async function findRolledUp(
-  db: Executor,
-  months: string[],
-  scope: Scope,
-  freshAfter?: { month: string; since: Date },
-) {
+/** The rolled-up months among `months` and their rows. */
+export async function findRolledUp(db: Executor, months: string[], scope: Scope) {
   if (!months.length || (scope !== 'all' && scope.length === 0)) return { months: [], rows: [] }
   const found = await db
     .selectFrom('cockpit_rollup_months')
-    .select(['month', 'refreshed_at'])
+    .select('month')
     .where('month', 'in', months)
     .execute()
-  const done = found.filter(
-    (d) => !freshAfter || d.month < freshAfter.month || d.refreshed_at >= freshAfter.since,
-  )
-  if (!done.length) return { months: [], rows: [] }
+  if (!found.length) return { months: [], rows: [] }
   let query = db
     .selectFrom('cockpit_monthly_figures')
     .select(['month', 'department_id', 'figures'])
     .where(
       'month',
       'in',
-      done.map((d) => d.month),
+      found.map((d) => d.month),
     )
   if (scope !== 'all') query = query.where('department_id', 'in', scope)
-  return { months: done.map((d) => d.month), rows: await query.execute() }
+  return { months: found.map((d) => d.month), rows: await query.execute() }
 }
 
 /** Replaces one month's rollup (in the caller's transaction). */

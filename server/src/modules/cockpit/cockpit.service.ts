@@ -100,19 +100,19 @@ function runsOf(months: string[]): [string, string][] {
   return runs
 }
 
-const CURRENT_MONTH_FRESH_MS = 15 * 60_000
-
 /**
- * The month rows of the period: closed months from the rollup where the job has written them, the
- * current month from it while it is at most 15 minutes old, and every other month counted live.
+ * The month rows of the period: closed months from the rollup where the job has written them, every
+ * other month — the current one always — counted live. The current month is what a leader acts on
+ * today: a case dispatched a minute ago is in its count and in the cases behind it alike (a rollup
+ * minutes old showed one and not the other).
  */
 async function monthRows(deps: AppDeps, months: string[], scope: Scope, now: Date) {
   const current = cityMonth(deps, now)
-  // the current month from the rollup only while it is fresh (the job rewrites it every 10 minutes)
-  const rolled = await q.findRolledUp(deps.readDb, months, scope, {
-    month: current,
-    since: new Date(now.getTime() - CURRENT_MONTH_FRESH_MS),
-  })
+  const rolled = await q.findRolledUp(
+    deps.readDb,
+    months.filter((m) => m < current),
+    scope,
+  )
   const fromRollup: MonthRow[] = rolled.rows.map((r) => ({
     month: r.month,
     departmentId: r.department_id,
@@ -322,15 +322,16 @@ export async function openDataCsv(deps: AppDeps, month: string): Promise<string>
 // ── the rollup job ───────────────────────────────────────────────────────────────────────────────
 
 /**
- * Writes the rollup: the current month and the last two closed ones every run (`recent` months: late
- * ratings and replies still change them), and any older month of the last two years not rolled up yet.
+ * Writes the rollup of closed months: the last two every run (`recent`: late ratings and replies still
+ * change them), and any older month of the last two years not rolled up yet. Never the current month,
+ * which is always counted live; a month just closed is counted live until the next run writes it.
  */
 export async function refreshRollups(deps: AppDeps, options: { recent?: number } = {}) {
   const now = new Date()
   const current = cityMonth(deps, now)
-  const candidates = Array.from({ length: 25 }, (_, i) => addMonths(current, -i))
+  const candidates = Array.from({ length: 24 }, (_, i) => addMonths(current, -(i + 1)))
   const done = await q.findRolledUp(deps.db, candidates, 'all')
-  const recent = options.recent ?? 3
+  const recent = options.recent ?? 2
   const months = candidates.filter((m, i) => i < recent || !done.months.includes(m))
   for (const month of months) {
     const rows = await countLive(deps, month, month, 'all')
