@@ -8,3 +8,4 @@ export type { CapExemption, InspectionKind, VisitPurpose } from './inspections.t
 export { seedDemoInspections } from './inspections.demo'
 export { computeResultFigures } from './inspection-results.service'
 export { seedDemoInspectionResults } from './inspection-results.demo'
+export { planDrawnInspections, inspectionsOfDraw, DRAWN_WINDOW_DAYS } from './inspection-draw-plans'

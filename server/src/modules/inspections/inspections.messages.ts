@@ -3,6 +3,8 @@ import { registerMessages } from '../../kernel/i18n'
 registerMessages('zh-CN', {
   'notify.inspections.planned.title': '新的检查计划待审批',
   'notify.inspections.planned.body': '检查计划 {number} 已登记，请审批。',
+  'notify.inspections.drawPlanned.title': '随机抽查的检查计划待审批',
+  'notify.inspections.drawPlanned.body': '随机抽查“{title}”已抽取，生成 {count} 项检查计划，请审批。',
   'notify.inspections.approved.title': '检查已登记并获批',
   'notify.inspections.approved.body':
     '{body}将于 {from} 至 {to} 入企开展检查（{number}），检查事项：{items}。入企时请扫描执法人员出示的检查码核验；无码检查可拒绝并一键举报。',
@@ -16,6 +18,9 @@ registerMessages('zh-CN', {
 registerMessages('en', {
   'notify.inspections.planned.title': 'An inspection plan awaits approval',
   'notify.inspections.planned.body': 'Inspection plan {number} was registered: please approve or reject it.',
+  'notify.inspections.drawPlanned.title': 'Inspection plans from a random draw await approval',
+  'notify.inspections.drawPlanned.body':
+    'The random draw "{title}" was made and planned {count} inspections: please approve or reject them.',
   'notify.inspections.approved.title': 'An inspection was registered and approved',
   'notify.inspections.approved.body':
     '{body} will visit between {from} and {to} ({number}) to inspect: {items}. Scan the check code the inspectors show at the door; you may refuse and report a visit without a code.',

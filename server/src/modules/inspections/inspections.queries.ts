@@ -19,6 +19,119 @@ export async function nextInspectionSerial(tx: Tx, year: number): Promise<number
   return row.last_serial
 }
 
+/** Reserves `count` serials of the city year at once; answers the first (a draw plans many together). */
+export async function reserveInspectionSerials(tx: Tx, year: number, count: number): Promise<number> {
+  const row = await tx
+    .insertInto('inspection_counters')
+    .values({ year, last_serial: count })
+    .onConflict((oc) =>
+      oc.column('year').doUpdateSet({ last_serial: sql`inspection_counters.last_serial + ${count}` }),
+    )
+    .returning('last_serial')
+    .executeTakeFirstOrThrow()
+  return row.last_serial - count + 1
+}
+
+export type DrawnInspectionRow = {
+  id: string
+  number: string
+  checkCode: string
+  enterpriseId: string
+  inspectorIds: readonly string[]
+}
+
+/**
+ * The inspections a random draw planned, written in chunks (a 5 % draw of a big city is thousands):
+ * the rows, their items, their inspectors and each one's 'plan' event, in the caller's transaction.
+ */
+export async function insertDrawnInspections(
+  tx: Tx,
+  common: {
+    drawId: string
+    departmentId: string
+    plannedOn: string
+    windowEndsOn: string
+    purpose: string
+    plannedBy: string
+    actorRole: string
+    itemIds: readonly string[]
+    at: Date
+  },
+  rows: readonly DrawnInspectionRow[],
+) {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500)
+    await tx
+      .insertInto('inspections')
+      .values(
+        chunk.map((r) => ({
+          id: r.id,
+          number: r.number,
+          check_code: r.checkCode,
+          kind: 'random' as const,
+          visit_purpose: null,
+          enterprise_id: r.enterpriseId,
+          department_id: common.departmentId,
+          planned_on: common.plannedOn,
+          window_ends_on: common.windowEndsOn,
+          purpose: common.purpose,
+          cap_exemption: null,
+          cap_exemption_note: null,
+          joint_visit_id: null,
+          draw_id: common.drawId,
+          parent_inspection_id: null,
+          planned_by: common.plannedBy,
+          approved_by: null,
+          approved_at: null,
+          decision_note: null,
+          checked_in_at: null,
+          checked_in_by: null,
+          closed_at: null,
+          created_at: common.at,
+        })),
+      )
+      .execute()
+    await tx
+      .insertInto('inspection_item_links')
+      .values(chunk.flatMap((r) => common.itemIds.map((item_id) => ({ inspection_id: r.id, item_id }))))
+      .execute()
+    await tx
+      .insertInto('inspection_inspectors')
+      .values(
+        chunk.flatMap((r) =>
+          r.inspectorIds.map((inspector_user_id) => ({ inspection_id: r.id, inspector_user_id })),
+        ),
+      )
+      .execute()
+    await tx
+      .insertInto('inspection_events')
+      .values(
+        chunk.map((r) => ({
+          inspection_id: r.id,
+          at: common.at,
+          type: 'plan',
+          actor_user_id: common.plannedBy,
+          actor_role: common.actorRole,
+          note: null,
+          note_audience: 'internal',
+          data: JSON.stringify({ drawId: common.drawId, itemIds: common.itemIds, inspectorIds: r.inspectorIds }),
+          audience: 'internal',
+        })),
+      )
+      .execute()
+  }
+}
+
+/** The inspections a draw planned, in the draw's order of targets. */
+export async function findInspectionsOfDraw(db: Executor, drawId: string) {
+  return db
+    .selectFrom('inspections')
+    .select(['id', 'number', 'enterprise_id', 'status'])
+    .where('draw_id', '=', drawId)
+    .orderBy('number')
+    .execute()
+}
+
 export async function insertInspection(
   tx: Tx,
   values: {

@@ -44,6 +44,7 @@ export async function seedDemoRandomDraw(deps: AppDeps): Promise<number> {
         industryCode: null,
         ratios,
         inspectorsPerTarget: 2,
+        inspectBy: null,
         algorithm: DRAW_ALGORITHM,
         openedBy: userIds[1]!,
         at: hoursAgo(72),

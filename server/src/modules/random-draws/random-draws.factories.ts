@@ -1,7 +1,7 @@
 import type { StaffRole } from '../../kernel/auth/actor'
 import { buildDepartment, buildEnterprise, buildStaff, signInStaff } from '../../../test/factories'
 import type { TestApp, TestClient } from '../../../test/harness'
-import { buildInspector, setCreditTier } from './test-rows.queries'
+import { buildInspector, buildPublishedItem, setCreditTier } from './test-rows.queries'
 
 export { buildInspector, declareConflict, setCreditTier } from './test-rows.queries'
 
@@ -19,6 +19,8 @@ export type DrawWorld = {
   admin: Staff
   outsider: Staff
   inspectorIds: string[]
+  /** a published item of the body */
+  itemId: string
   enterprises: { id: string; uscc: string; tier: string | null }[]
   divisionCode: string
 }
@@ -50,6 +52,7 @@ export async function buildDrawWorld(
     admin: await staff(['admin'], bureau.id),
     outsider: await staff(['handler'], other.id),
     inspectorIds,
+    itemId: await buildPublishedItem(t, body.id, `JCSX-DRAW-${body.id.slice(0, 8)}`),
     enterprises,
     divisionCode: options.divisionCode,
   }

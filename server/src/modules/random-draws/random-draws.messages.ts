@@ -9,6 +9,7 @@ registerMessages('zh-CN', {
   'fields.randomDraws.beacon': '公共信标值须为 1–200 位字母、数字或 . _ : -',
   'fields.randomDraws.parties': '请指定至少三位不同的参与方',
   'fields.randomDraws.ratioBounds': '{tier} 类企业的抽查比例须在 {min}% 至 {max}% 之间',
+  'fields.randomDraws.inspectByPast': '检查截止日期不能早于今天',
   'fields.randomDraws.tooFewInspectors':
     '企业 {enterpriseId} 只有 {eligible} 名无利害关系的持证执法人员可选，至少需要 {needed} 名',
   'fields.randomDraws.revealMismatch': '该秘密值的 SHA-256 与您提交的承诺值不一致',
@@ -21,6 +22,7 @@ registerMessages('en', {
   'fields.randomDraws.beacon': 'A beacon value is 1–200 letters, digits or . _ : -',
   'fields.randomDraws.parties': 'Name at least three different parties',
   'fields.randomDraws.ratioBounds': 'The ratio for tier {tier} must lie between {min}% and {max}%',
+  'fields.randomDraws.inspectByPast': 'The last day of the inspections cannot be before today',
   'fields.randomDraws.tooFewInspectors':
     'Enterprise {enterpriseId} has only {eligible} certified inspectors without a conflict; {needed} are needed',
   'fields.randomDraws.revealMismatch': 'The SHA-256 of this secret does not match your commitment',

@@ -92,6 +92,7 @@ export async function insertDraw(
     industryCode: string | null
     ratios: DrawRatios
     inspectorsPerTarget: number
+    inspectBy: string | null
     algorithm: string
     openedBy: string
     at: Date
@@ -107,6 +108,7 @@ export async function insertDraw(
       industry_code: draw.industryCode,
       ratios: JSON.stringify(draw.ratios),
       inspectors_per_target: draw.inspectorsPerTarget,
+      inspect_by: draw.inspectBy,
       algorithm: draw.algorithm,
       opened_by: draw.openedBy,
       opened_at: draw.at,
@@ -148,6 +150,7 @@ const DRAW_COLUMNS = [
   'r.industry_code',
   'r.ratios',
   'r.inspectors_per_target',
+  'r.inspect_by',
   'r.algorithm',
   'r.status',
   'r.list_hash',
@@ -202,6 +205,11 @@ export async function findParties(db: Executor, drawId: string) {
     .where('p.draw_id', '=', drawId)
     .orderBy('p.position')
     .execute()
+}
+
+export async function findItemIds(db: Executor, drawId: string): Promise<string[]> {
+  const rows = await db.selectFrom('random_draw_items').select('item_id').where('draw_id', '=', drawId).execute()
+  return rows.map((r) => r.item_id)
 }
 
 export async function findItems(db: Executor, drawId: string) {

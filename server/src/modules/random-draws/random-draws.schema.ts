@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { fieldMessage, plainText, uuid, version } from '../../shared/fields'
+import { fieldMessage, isoDate, plainText, uuid, version } from '../../shared/fields'
 
 /** The API contract of random draws (双随机一公开): open, commit, freeze, reveal, draw, publish, and the public view. */
 
@@ -59,6 +59,8 @@ export const OpenRandomDrawBody = z.strictObject({
     .default(null),
   ratios: RatiosSchema.optional().default({ ...DEFAULT_RATIOS }),
   inspectorsPerTarget: z.number().int().min(2).max(10).optional().default(2),
+  /** the last day the drawn inspections may happen (default: 90 days after the draw) */
+  inspectBy: isoDate.nullable().optional().default(null),
   /** the parties whose secrets make the seed, in the order they enter it (at least three) */
   parties: z.array(PartyInput).max(10),
 })
@@ -123,6 +125,7 @@ export const PublicRandomDrawSchema = z.object({
   status: z.enum(RANDOM_DRAW_STATES),
   ratios: RatiosSchema,
   inspectorsPerTarget: z.number(),
+  inspectBy: z.string().nullable(),
   parties: z.array(PartySchema),
   listHash: z.string().nullable(),
   enterpriseCount: z.number().nullable(),
@@ -145,6 +148,10 @@ export const RandomDrawSchema = PublicRandomDrawSchema.extend({
   /** the caller's party position, if the caller is a party */
   myPosition: z.number().nullable(),
   actions: z.array(z.enum(['commit', 'freeze', 'reveal', 'draw', 'publish'])),
+  /** the inspections the draw planned, one per target (kind 'random', for the body's head to approve) */
+  inspections: z.array(
+    z.object({ enterpriseId: z.string(), inspectionId: z.string(), number: z.string(), status: z.string() }),
+  ),
 })
 export type RandomDraw = z.infer<typeof RandomDrawSchema>
 

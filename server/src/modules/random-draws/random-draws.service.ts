@@ -13,6 +13,7 @@ import { dueAfterWorkingDays } from '../../kernel/cases/deadline'
 import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { translate } from '../../kernel/i18n'
+import { inspectionsOfDraw, planDrawnInspections } from '../inspections'
 import { DRAW_ALGORITHM, commitTo, computeSeed, runDraw, sha256Hex } from './draw-algorithm'
 import { buildDrawList, findTierProblems, firstTargetWithoutInspectors } from './draw-list'
 import type {
@@ -138,6 +139,10 @@ export async function openDraw(deps: AppDeps, actor: Actor, input: OpenRandomDra
         ]),
       ),
     })
+  if (input.inspectBy && input.inspectBy < cityToday(deps, new Date()))
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { inspectBy: translate('fields.randomDraws.inspectByPast') },
+    })
   const staff = await q.findActiveStaff(deps.db, userIds)
   if (staff.length !== userIds.length) throw new AppError('RANDOM_DRAW_PARTY_UNKNOWN')
   const itemIds = [...new Set(input.itemIds)]
@@ -154,6 +159,7 @@ export async function openDraw(deps: AppDeps, actor: Actor, input: OpenRandomDra
       industryCode: input.industryCode,
       ratios: input.ratios,
       inspectorsPerTarget: input.inspectorsPerTarget,
+      inspectBy: input.inspectBy,
       algorithm: DRAW_ALGORITHM,
       openedBy: user.userId,
       at: now,
@@ -219,6 +225,7 @@ async function presentPublic(deps: AppDeps, draw: DrawRow, parties: PartyRow[], 
     status: draw.status,
     ratios: draw.ratios,
     inspectorsPerTarget: draw.inspectors_per_target,
+    inspectBy: draw.inspect_by,
     // A secret is shown only once every party has revealed: a secret shown early would let the last
     // party to reveal know the seed first and choose to withhold its own.
     parties: parties.map((p) => ({
@@ -267,6 +274,7 @@ export async function getDraw(deps: AppDeps, actor: Actor, id: string): Promise<
     version: draw.version,
     myPosition: parties.find((p) => p.user_id === user.userId)?.position ?? null,
     actions: actionsFor(user, draw, parties),
+    inspections: draw.seed ? await inspectionsOfDraw(deps, id) : [],
   }
 }
 
@@ -467,6 +475,25 @@ export async function draw(deps: AppDeps, actor: Actor, id: string, input: DrawI
     const { publishWithinWorkingDays } = await loadSettings(deps, tx)
     const calendar = await deps.calendar.calendar(tx)
     await q.insertTargets(tx, id, outcome.targets)
+    // the inspections of the drawn targets, under the draw's items that are still published
+    const items = await q.findPublishedItems(tx, row.department_id, await q.findItemIds(tx, id))
+    const planned = items.length
+      ? await planDrawnInspections(deps, tx, {
+          drawId: id,
+          departmentId: row.department_id,
+          title: row.title,
+          itemIds: items.map((i) => i.id),
+          inspectBy: row.inspect_by,
+          plannedBy: user.userId,
+          actorRole: departmentsWhere(user, 'department_head').includes(row.department_id)
+            ? 'department_head'
+            : hasRole(user, 'dispatcher')
+              ? 'dispatcher'
+              : 'bureau_leader',
+          targets: outcome.targets,
+          now,
+        })
+      : 0
     const moved = await q.updateDraw(tx, id, input.version, {
       status: 'drawn',
       beacon: input.beacon,
@@ -479,7 +506,7 @@ export async function draw(deps: AppDeps, actor: Actor, id: string, input: DrawI
       action: 'random_draw.draw',
       entityType: 'random_draw',
       entityId: id,
-      after: { seed, beacon: input.beacon, targets: outcome.targets.length },
+      after: { seed, beacon: input.beacon, targets: outcome.targets.length, inspectionsPlanned: planned },
     })
   })
   return getDraw(deps, user, id)

@@ -28,6 +28,8 @@ export type RandomDrawsTable = {
   beacon: string | null
   seed: string | null
   publish_due_at: Date | null
+  /** the last city date the draw's inspections may happen (migration 0057) */
+  inspect_by: string | null
   opened_by: string
   opened_at: Timestamp
   frozen_at: Date | null

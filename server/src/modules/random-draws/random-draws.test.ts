@@ -59,8 +59,9 @@ async function auditOf(entityId: string) {
 
 describe('a random draw', () => {
   it('is committed by three parties, frozen, revealed, drawn, published, and re-runs to the same result', async () => {
-    const opened = await w.dispatcher.client.post(API, openBody(w))
+    const opened = await w.dispatcher.client.post(API, openBody(w, { itemIds: [w.itemId], inspectBy: '2026-05-29' }))
     expect(opened.status).toBe(201)
+    expect(opened.body.inspectBy).toBe('2026-05-29')
     const id = opened.body.id as string
     expect(opened.body).toMatchObject({
       status: 'committing',
@@ -148,6 +149,40 @@ describe('a random draw', () => {
     const due = new Date(drawn.body.publishDueAt).getTime() - NOW.getTime()
     expect(due).toBeGreaterThan(25 * 86_400_000)
     expect(due).toBeLessThan(40 * 86_400_000)
+    // The draw planned one random inspection per target, with the drawn inspectors, for the head to approve.
+    expect(drawn.body.inspections).toHaveLength(12)
+    const planned = await t.deps.db
+      .selectFrom('inspections')
+      .select(['id', 'enterprise_id', 'kind', 'status', 'planned_on', 'window_ends_on', 'purpose'])
+      .where('draw_id', '=', id)
+      .execute()
+    expect(planned).toHaveLength(12)
+    for (const p of planned)
+      expect(p).toMatchObject({
+        kind: 'random',
+        status: 'planned',
+        planned_on: '2026-03-02',
+        window_ends_on: '2026-05-29',
+        purpose: '2026 年度食品经营双随机抽查',
+      })
+    const byEnterprise = new Map(planned.map((p) => [p.enterprise_id, p.id]))
+    const first = drawn.body.result.targets[0]
+    const team = await t.deps.db
+      .selectFrom('inspection_inspectors')
+      .select('inspector_user_id')
+      .where('inspection_id', '=', byEnterprise.get(first.enterpriseId)!)
+      .execute()
+    expect(team.map((r) => r.inspector_user_id).sort()).toEqual(
+      first.inspectors.map((i: { inspectorId: string }) => i.inspectorId).sort(),
+    )
+    const inspection = await w.head.client.get(`/api/v1/inspections/${byEnterprise.get(first.enterpriseId)}`)
+    expect(inspection.status).toBe(200)
+    expect(inspection.body).toMatchObject({ kind: 'random', status: 'planned' })
+    const approved = await w.head.client.post(
+      `/api/v1/inspections/${byEnterprise.get(first.enterpriseId)}/approve`,
+      { version: inspection.body.version },
+    )
+    expect(approved.body.status).toBe('approved')
     // Drawn but not published: the public sees the seed, not the result.
     const beforePublish = await t.anonymous().get(`${PUBLIC}/${id}`)
     expect(beforePublish.body).toMatchObject({ status: 'drawn', result: null, seed: drawn.body.seed })
@@ -189,6 +224,18 @@ describe('a random draw', () => {
   })
 
   it.each<[string, (w: DrawWorld) => Record<string, unknown>, string, string[]]>([
+    [
+      'a last day of inspections already past',
+      (w) => openBody(w, { inspectBy: '2026-03-01' }),
+      'VALIDATION_FAILED',
+      ['inspectBy'],
+    ],
+    [
+      'an impossible last day',
+      (w) => openBody(w, { inspectBy: '2026-02-30' }),
+      'VALIDATION_FAILED',
+      ['inspectBy'],
+    ],
     [
       'two parties',
       (w) => openBody(w, { parties: openBody(w).parties.slice(0, 2) }),

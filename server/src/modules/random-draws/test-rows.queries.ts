@@ -24,6 +24,23 @@ export async function buildInspector(t: TestApp, departmentId: string, certified
   return staff.id
 }
 
+/** A published inspection item of the body (the registry is the inspections module's). */
+export async function buildPublishedItem(t: TestApp, departmentId: string, code: string) {
+  const row = await t.deps.db
+    .insertInto('inspection_items')
+    .values({
+      code,
+      name: '食品经营许可事项检查',
+      department_id: departmentId,
+      basis: '《食品安全法》第一百一十条',
+      status: 'published',
+      published_at: new Date('2025-01-01T00:00:00Z'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
 export async function declareConflict(t: TestApp, inspectorId: string, enterpriseId: string) {
   await t.deps.db
     .insertInto('inspector_conflicts')
