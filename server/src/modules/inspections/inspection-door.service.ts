@@ -228,6 +228,7 @@ export async function listMyInspections(deps: AppDeps, actor: Actor): Promise<My
           state: level !== null ? ('rated' as const) : rateable ? ('to_rate' as const) : ('not_yet' as const),
           level,
         },
+        hasResult: Boolean(r.has_result),
       }
     }),
   }

@@ -15,6 +15,7 @@ import type { Executor, Tx } from '../../kernel/db/database'
 import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { translate } from '../../kernel/i18n'
+import { notifyApplicant } from '../../kernel/cases/outbox'
 import { findMembershipRole } from '../enterprises'
 import { runPlanChecks } from './inspection-plan-checks'
 import { moveInspection, rolesOnInspection, type InspectionContext } from './inspection-results.action'
@@ -228,6 +229,11 @@ export async function recordResult(deps: AppDeps, actor: Actor, id: string, inpu
         recheck_due_at: dueAt,
       })
       await q.insertProblems(tx, problems)
+      // the enterprise is told the result is there (its 检查记录 shows it, with every correction due)
+      await notifyApplicant(deps.notifier, tx, row.enterprise_id, {
+        template: problems.length ? 'inspections.resultProblems' : 'inspections.resultNoProblem',
+        params: { number: row.number, count: problems.length },
+      })
       return {
         event: {
           audience: 'enterprise',

@@ -244,6 +244,16 @@ describe('recording a result', () => {
       conditions: ['两年内无同类违法记录', '危害后果轻微', '在责令改正期限内改正'],
     })
     expect(seen.body.problems[0]).not.toHaveProperty('earlierProblemId')
+    // the enterprise was told, and its history says a result is there to read
+    const told = await db()
+      .selectFrom('notifications')
+      .select(['template', 'params'])
+      .where('recipient_enterprise_id', '=', w.enterpriseId)
+      .where('template', 'like', 'inspections.result%')
+      .execute()
+    expect(told.at(-1)).toMatchObject({ template: 'inspections.resultProblems', params: { count: 2 } })
+    const mine = await w.member.get(`${INSPECTIONS}/mine`)
+    expect(mine.body.items.find((i: { id: string }) => i.id === insp.id)).toMatchObject({ hasResult: true })
     expect((await w.otherMember.get(`${INSPECTIONS}/${insp.id}/result`)).status).toBe(404)
     expect((await w.outsider.get(`${RESULTS}/${insp.id}`)).status).toBe(404)
     expect((await w.head.get(`${RESULTS}/${insp.id}`)).body.actions).toEqual(['plan_recheck'])

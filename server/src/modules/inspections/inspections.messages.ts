@@ -8,6 +8,11 @@ registerMessages('zh-CN', {
   'notify.inspections.approved.title': '检查已登记并获批',
   'notify.inspections.approved.body':
     '{body}将于 {from} 至 {to} 入企开展检查（{number}），检查事项：{items}。入企时请扫描执法人员出示的检查码核验；无码检查可拒绝并一键举报。',
+  'notify.inspections.resultNoProblem.title': '检查结果：未发现问题',
+  'notify.inspections.resultNoProblem.body': '检查 {number} 的结果已录入：未发现问题。可在“检查记录”中查看并评价。',
+  'notify.inspections.resultProblems.title': '检查结果：发现问题，请按期整改',
+  'notify.inspections.resultProblems.body':
+    '检查 {number} 的结果已录入：发现 {count} 项问题。请在“检查记录”中查看处理决定和整改期限，到期将复查。',
   'notify.inspections.refused.title': '企业拒绝了入企检查',
   'notify.inspections.refused.body': '检查 {number} 被企业拒绝入企：{reason}',
   'notify.inspections.unregistered_reported.title': '企业举报未登记检查',
@@ -24,6 +29,12 @@ registerMessages('en', {
   'notify.inspections.approved.title': 'An inspection was registered and approved',
   'notify.inspections.approved.body':
     '{body} will visit between {from} and {to} ({number}) to inspect: {items}. Scan the check code the inspectors show at the door; you may refuse and report a visit without a code.',
+  'notify.inspections.resultNoProblem.title': 'Inspection result: no problem found',
+  'notify.inspections.resultNoProblem.body':
+    'The result of inspection {number} was recorded: no problem found. See it and rate the visit under Inspections.',
+  'notify.inspections.resultProblems.title': 'Inspection result: problems to correct',
+  'notify.inspections.resultProblems.body':
+    'The result of inspection {number} was recorded: {count} problem(s) found. See the decisions and correction deadlines under Inspections; a re-check follows.',
   'notify.inspections.refused.title': 'An enterprise refused a visit',
   'notify.inspections.refused.body': 'The enterprise refused inspection {number} at the door: {reason}',
   'notify.inspections.unregistered_reported.title': 'An unregistered visit was reported',

@@ -408,6 +408,9 @@ export async function findEnterpriseInspections(db: Executor, enterpriseIds: rea
         .orderBy('r.rated_at', 'desc')
         .limit(1)
         .as('rating_level'),
+      eb
+        .exists(eb.selectFrom('inspection_results as x').select('x.inspection_id').whereRef('x.inspection_id', '=', 'n.id'))
+        .as('has_result'),
     ])
     .where('n.enterprise_id', 'in', enterpriseIds)
     .where('n.status', 'not in', ['planned', 'rejected'])

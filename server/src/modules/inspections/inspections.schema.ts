@@ -255,6 +255,8 @@ export const MyInspectionSchema = z.object({
   items: z.array(z.object({ code: z.string(), name: z.string() })),
   /** 'not_yet': not checked in; 'to_rate': may be rated now; 'rated': the level given */
   rating: z.object({ state: z.enum(['not_yet', 'to_rate', 'rated']), level: z.number().nullable() }),
+  /** a result is recorded: GET /inspections/{id}/result shows it */
+  hasResult: z.boolean(),
 })
 export type MyInspection = z.infer<typeof MyInspectionSchema>
 export const MyInspectionListSchema = z.object({ items: z.array(MyInspectionSchema) })
