@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type {
+  EnterpriseResultAnswer,
   LeniencyLookupInput,
   LeniencyLookupSchema,
   RecordResultBody as RecordResultSchema,
@@ -9,6 +10,7 @@ import type {
 import { api } from '../../app/api'
 
 export type StaffResult = StaffResultAnswer
+export type EnterpriseResult = EnterpriseResultAnswer
 export type LeniencyLookup = z.infer<typeof LeniencyLookupSchema>
 export type LeniencyLookupEntry = LeniencyLookup['entries'][number]
 export type ResultWorklist = z.infer<typeof ResultWorklistSchema>
@@ -24,6 +26,9 @@ export const inspectionResultsApi = {
     api.get<LeniencyLookup>('/inspection-results/leniency-lookup', query),
   record: (inspectionId: string, body: RecordResultBody) =>
     api.post<StaffResult>(`/inspections/${id(inspectionId)}/result`, body),
+  /** the enterprise's own view (an allow-list) */
+  enterpriseResult: (inspectionId: string) =>
+    api.get<EnterpriseResult>(`/inspections/${id(inspectionId)}/result`),
   planRecheck: (inspectionId: string, version: number) =>
     api.post<StaffResult>(`/inspections/${id(inspectionId)}/recheck`, { version }),
 }

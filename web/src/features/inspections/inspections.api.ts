@@ -72,6 +72,8 @@ export const inspectionsApi = {
 export const inspectionPaths = {
   mine: '/inspections',
   check: (code: string) => `/inspections/check/${id(code)}`,
+  /** the enterprise's view of a result (the inspection-results feature's page) */
+  result: (inspectionId: string) => `/inspections/${id(inspectionId)}/result`,
   staffList: '/staff/inspections',
   staffNew: '/staff/inspections/new',
   staffOne: (inspectionId: string) => `/staff/inspections/${id(inspectionId)}`,

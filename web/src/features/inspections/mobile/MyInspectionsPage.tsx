@@ -1,5 +1,6 @@
 import { List, Tag } from 'antd-mobile'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { RequireEnterpriseUser } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
@@ -9,7 +10,7 @@ import { Banner } from '../../../ui/mobile/Banner'
 import { MobilePage } from '../../../ui/mobile/MobilePage'
 import { PageLoading } from '../../../app/enterprise/RequireEnterpriseUser'
 import { useLoad } from '../../../ui/use-load'
-import { inspectionsApi, type MyInspection } from '../inspections.api'
+import { inspectionPaths, inspectionsApi, type MyInspection } from '../inspections.api'
 import { ReportUnregisteredVisit } from './ReportUnregisteredVisit'
 
 /**
@@ -65,6 +66,12 @@ function InspectionRow({ item }: { item: MyInspection }) {
           </span>
           <br />
           <span>{item.items.map((i) => i.name).join('、')}</span>
+          {item.hasResult ? (
+            <>
+              <br />
+              <Link to={inspectionPaths.result(item.id)}>{t('inspections.mine.result')}</Link>
+            </>
+          ) : null}
           {item.rating.state === 'to_rate' ? (
             <Slot
               name="case.rating"
