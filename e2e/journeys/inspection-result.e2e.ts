@@ -47,7 +47,10 @@ it('an inspector records a problem let off under the first-offence list, with it
   await row.getByRole('link', { name: '查看检查结果' }).click()
   await phone.getByRole('heading', { name: '发现问题' }).waitFor()
   await phone.getByText('部分商品标价签缺少计价单位').waitFor()
-  await phone.getByText(/适用免罚：.*SAMR|适用免罚：/).first().waitFor()
+  await phone
+    .getByText(/适用免罚：.*SAMR|适用免罚：/)
+    .first()
+    .waitFor()
   await phone.getByText('补全全部商品标价签的计价单位', { exact: false }).waitFor()
   await expectAccessible(phone)
   await shot(phone, 'enterprise-reads-result')

@@ -6,8 +6,8 @@
  * 10 topics × 3 pillars). Names and formulas in both languages are in benchmarks.messages.ts.
  *
  * An indicator is *computed* when a formula is registered for it (benchmark-registry.ts), else the
- * bureau *enters* it with its source. `arrearsDays` is entered until the commitments ledger
- * (issue 14 item 5) registers its formula.
+ * bureau *enters* it with its source. `arrearsDays` is computed by the commitments ledger (issue 14
+ * item 5), which registers its formula from its own module.
  */
 
 /** The national evaluation's 18 first-level indicators, in the order the report lists them. */
@@ -141,7 +141,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     better: 'lower',
     range: [0, 100],
   },
-  // entered by the bureau with their source (the commitments ledger will compute arrearsDays)
+  // computed by the commitments ledger (commitments.benchmarks.ts)
   {
     key: 'arrearsDays',
     national: 'government_procurement',

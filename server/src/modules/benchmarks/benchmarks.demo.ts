@@ -47,7 +47,6 @@ const OUR_VALUES: [indicatorKey: string, older: number, newer: number][] = [
   ['daysToConnectElectricity', 8, 6],
   ['daysToRegisterProperty', 3, 2],
   ['taxHoursPerYear', 130, 120],
-  ['arrearsDays', 35, 28],
   ['exportClearanceHours', 2.1, 1.8],
 ]
 

@@ -19,7 +19,6 @@ registerMessages('zh-CN', {
   'benchmarks.unit.working_days': '个工作日',
   'benchmarks.unit.hours': '小时',
   'benchmarks.unit.per_enterprise': '次/户·年',
-  'benchmarks.note.arrearsDays': '待“政府守信践诺”台账上线后改为平台自动计算；此前由营商局按清欠台账填报。',
 
   'benchmarks.indicator.zeroVisitRate': '零跑动率',
   'benchmarks.indicator.instantRate': '即办件占比',
@@ -116,8 +115,6 @@ registerMessages('en', {
   'benchmarks.unit.working_days': 'working days',
   'benchmarks.unit.hours': 'hours',
   'benchmarks.unit.per_enterprise': 'per enterprise a year',
-  'benchmarks.note.arrearsDays':
-    'Computed by the platform once the commitments ledger is in; until then the bureau enters it from the arrears ledger.',
 
   'benchmarks.indicator.zeroVisitRate': 'Zero-visit rate',
   'benchmarks.indicator.instantRate': 'Instant-matter share',

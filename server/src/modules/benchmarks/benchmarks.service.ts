@@ -186,7 +186,7 @@ function rowOf(
     better: indicator.better,
     range: [indicator.range[0], indicator.range[1]],
     kind: parts ? 'computed' : 'entered',
-    note: !parts && key === 'arrearsDays' ? translate('benchmarks.note.arrearsDays') : '',
+    note: '',
     ours,
     oursEntry,
     oursParts,

@@ -136,9 +136,8 @@ describe('computed indicators', () => {
     const perEnterprise = row(res.body, 'inspectionsPerEnterprise')
     expect(perEnterprise.kind).toBe('computed')
     expect(perEnterprise.ours ?? 0).toBe(0)
-    // the commitments ledger is not in: arrears are entered, and say why
-    expect(row(res.body, 'arrearsDays')).toMatchObject({ kind: 'entered', ours: null })
-    expect(row(res.body, 'arrearsDays').note).toContain('守信践诺')
+    // the commitments ledger computes arrears: nothing owed, nothing to divide
+    expect(row(res.body, 'arrearsDays')).toMatchObject({ kind: 'computed', ours: null })
     expect(res.body.national).toHaveLength(18)
   })
 

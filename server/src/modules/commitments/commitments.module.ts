@@ -1,6 +1,8 @@
 import { defineModule } from '../../kernel/module'
 // The module's row types join the database type wherever the module is loaded.
 import './commitments.tables'
+// The benchmark the ledger computes (arrearsDays) is registered wherever the module is loaded.
+import './commitments.benchmarks'
 import { commitmentsErrors } from './commitments.errors'
 import { registerCommitmentJobs } from './commitments.jobs'
 import { commitmentsRoutes } from './commitments.routes'

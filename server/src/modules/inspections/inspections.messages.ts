@@ -9,7 +9,8 @@ registerMessages('zh-CN', {
   'notify.inspections.approved.body':
     '{body}将于 {from} 至 {to} 入企开展检查（{number}），检查事项：{items}。入企时请扫描执法人员出示的检查码核验；无码检查可拒绝并一键举报。',
   'notify.inspections.resultNoProblem.title': '检查结果：未发现问题',
-  'notify.inspections.resultNoProblem.body': '检查 {number} 的结果已录入：未发现问题。可在“检查记录”中查看并评价。',
+  'notify.inspections.resultNoProblem.body':
+    '检查 {number} 的结果已录入：未发现问题。可在“检查记录”中查看并评价。',
   'notify.inspections.resultProblems.title': '检查结果：发现问题，请按期整改',
   'notify.inspections.resultProblems.body':
     '检查 {number} 的结果已录入：发现 {count} 项问题。请在“检查记录”中查看处理决定和整改期限，到期将复查。',

@@ -114,7 +114,11 @@ export async function insertDrawnInspections(
           actor_role: common.actorRole,
           note: null,
           note_audience: 'internal',
-          data: JSON.stringify({ drawId: common.drawId, itemIds: common.itemIds, inspectorIds: r.inspectorIds }),
+          data: JSON.stringify({
+            drawId: common.drawId,
+            itemIds: common.itemIds,
+            inspectorIds: r.inspectorIds,
+          }),
           audience: 'internal',
         })),
       )
@@ -409,7 +413,12 @@ export async function findEnterpriseInspections(db: Executor, enterpriseIds: rea
         .limit(1)
         .as('rating_level'),
       eb
-        .exists(eb.selectFrom('inspection_results as x').select('x.inspection_id').whereRef('x.inspection_id', '=', 'n.id'))
+        .exists(
+          eb
+            .selectFrom('inspection_results as x')
+            .select('x.inspection_id')
+            .whereRef('x.inspection_id', '=', 'n.id'),
+        )
         .as('has_result'),
     ])
     .where('n.enterprise_id', 'in', enterpriseIds)

@@ -208,7 +208,11 @@ export async function findParties(db: Executor, drawId: string) {
 }
 
 export async function findItemIds(db: Executor, drawId: string): Promise<string[]> {
-  const rows = await db.selectFrom('random_draw_items').select('item_id').where('draw_id', '=', drawId).execute()
+  const rows = await db
+    .selectFrom('random_draw_items')
+    .select('item_id')
+    .where('draw_id', '=', drawId)
+    .execute()
   return rows.map((r) => r.item_id)
 }
 

@@ -59,7 +59,10 @@ async function auditOf(entityId: string) {
 
 describe('a random draw', () => {
   it('is committed by three parties, frozen, revealed, drawn, published, and re-runs to the same result', async () => {
-    const opened = await w.dispatcher.client.post(API, openBody(w, { itemIds: [w.itemId], inspectBy: '2026-05-29' }))
+    const opened = await w.dispatcher.client.post(
+      API,
+      openBody(w, { itemIds: [w.itemId], inspectBy: '2026-05-29' }),
+    )
     expect(opened.status).toBe(201)
     expect(opened.body.inspectBy).toBe('2026-05-29')
     const id = opened.body.id as string
