@@ -1,4 +1,4 @@
-import crypto from 'node:crypto'
+import { newCheckCode } from './inspection-check-code'
 import type { Executor } from '../../kernel/db/database'
 import type { InspectionState } from './inspection-states'
 
@@ -84,7 +84,7 @@ export async function insertDemoInspection(
     .insertInto('inspections')
     .values({
       number: v.number,
-      check_code: crypto.randomBytes(16).toString('base64url'),
+      check_code: newCheckCode(),
       kind: 'routine',
       enterprise_id: v.enterpriseId,
       department_id: v.departmentId,

@@ -1,3 +1,4 @@
+import { newCheckCode } from './inspection-check-code'
 import crypto from 'node:crypto'
 import type { Executor } from '../../kernel/db/database'
 import type { InspectionState } from './inspection-states'
@@ -48,7 +49,7 @@ export async function insertInspectionRow(
     .insertInto('inspections')
     .values({
       number: v.number,
-      check_code: crypto.randomBytes(16).toString('base64url'),
+      check_code: newCheckCode(),
       kind: 'routine',
       enterprise_id: v.enterpriseId,
       department_id: v.departmentId,

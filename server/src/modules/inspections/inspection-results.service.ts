@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import {
   hasRole,
   requireRole,
@@ -17,6 +16,7 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { translate } from '../../kernel/i18n'
 import { notifyApplicant } from '../../kernel/cases/outbox'
 import { findMembershipRole } from '../enterprises'
+import { newCheckCode } from './inspection-check-code'
 import { runPlanChecks } from './inspection-plan-checks'
 import { moveInspection, rolesOnInspection, type InspectionContext } from './inspection-results.action'
 import { presentEnterpriseResult, presentEntry, presentStaffResult } from './inspection-results.present'
@@ -444,7 +444,8 @@ async function planRecheck(
     tx,
     {
       number: `${row.number}-FC`,
-      check_code: crypto.randomBytes(16).toString('base64url'),
+      // the door's format (base32, upper case): a scanned code is upper-cased before it is looked up
+      check_code: newCheckCode(),
       kind: 'recheck',
       enterprise_id: row.enterprise_id,
       department_id: row.department_id,

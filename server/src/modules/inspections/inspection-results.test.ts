@@ -338,7 +338,13 @@ describe('the re-check (不罚≠不管)', () => {
       expect(inspectors.map((i) => i.inspector_user_id).sort()).toEqual([...w.inspectorIds].sort())
       expect((await w.member.get(`${INSPECTIONS}/${insp.id}/result`)).status).toBe(404)
 
-      // The registry approves it and the enterprise scans it (not this step's code): then its result.
+      // The body's head approves it; its code is in the door's format, so the enterprise's scan finds
+      // it (here before its window opens: found, and refused as too early — not "no such code").
+      expect(recheck.check_code).toMatch(/^[A-Z2-7]{26}$/)
+      const approved = await w.head.post(`${INSPECTIONS}/${recheckId}/approve`, { version: recheck.version })
+      expect(approved.body).toMatchObject({ status: 'approved' })
+      const atDoor = await w.otherMember.get(`${INSPECTIONS}/check/${recheck.check_code.toLowerCase()}`)
+      expect(atDoor.body.error.code).toBe('INSPECTION_OUTSIDE_WINDOW')
       const { version } = await checkInDirectly(t, recheckId)
       const closed = await w.inspector2.post(`${INSPECTIONS}/${recheckId}/result`, {
         version,

@@ -32,6 +32,53 @@ export async function reserveInspectionSerials(tx: Tx, year: number, count: numb
   return row.last_serial - count + 1
 }
 
+/** What a new inspection row says; the columns of later steps start empty. */
+type NewInspection = {
+  /** drawn by the caller when a plan check must name it before the row exists */
+  id?: string
+  number: string
+  checkCode: string
+  kind: InspectionKind
+  visitPurpose: VisitPurpose | null
+  enterpriseId: string
+  departmentId: string
+  plannedOn: string
+  windowEndsOn: string
+  purpose: string
+  capExemption?: CapExemption | null
+  capExemptionNote?: string | null
+  drawId?: string | null
+  plannedBy: string
+}
+
+function newInspectionRow(values: NewInspection, at: Date) {
+  return {
+    ...(values.id ? { id: values.id } : {}),
+    number: values.number,
+    check_code: values.checkCode,
+    kind: values.kind,
+    visit_purpose: values.visitPurpose,
+    enterprise_id: values.enterpriseId,
+    department_id: values.departmentId,
+    planned_on: values.plannedOn,
+    window_ends_on: values.windowEndsOn,
+    purpose: values.purpose,
+    cap_exemption: values.capExemption ?? null,
+    cap_exemption_note: values.capExemptionNote ?? null,
+    joint_visit_id: null,
+    draw_id: values.drawId ?? null,
+    parent_inspection_id: null,
+    planned_by: values.plannedBy,
+    approved_by: null,
+    approved_at: null,
+    decision_note: null,
+    checked_in_at: null,
+    checked_in_by: null,
+    closed_at: null,
+    created_at: at,
+  }
+}
+
 export type DrawnInspectionRow = {
   id: string
   number: string
@@ -64,31 +111,9 @@ export async function insertDrawnInspections(
     await tx
       .insertInto('inspections')
       .values(
-        chunk.map((r) => ({
-          id: r.id,
-          number: r.number,
-          check_code: r.checkCode,
-          kind: 'random' as const,
-          visit_purpose: null,
-          enterprise_id: r.enterpriseId,
-          department_id: common.departmentId,
-          planned_on: common.plannedOn,
-          window_ends_on: common.windowEndsOn,
-          purpose: common.purpose,
-          cap_exemption: null,
-          cap_exemption_note: null,
-          joint_visit_id: null,
-          draw_id: common.drawId,
-          parent_inspection_id: null,
-          planned_by: common.plannedBy,
-          approved_by: null,
-          approved_at: null,
-          decision_note: null,
-          checked_in_at: null,
-          checked_in_by: null,
-          closed_at: null,
-          created_at: common.at,
-        })),
+        chunk.map((r) =>
+          newInspectionRow({ ...common, ...r, kind: 'random', visitPurpose: null }, common.at),
+        ),
       )
       .execute()
     await tx
@@ -138,21 +163,7 @@ export async function findInspectionsOfDraw(db: Executor, drawId: string) {
 
 export async function insertInspection(
   tx: Tx,
-  values: {
-    /** drawn by the caller when a plan check must name it before the row exists */
-    id?: string
-    number: string
-    checkCode: string
-    kind: InspectionKind
-    visitPurpose: VisitPurpose | null
-    enterpriseId: string
-    departmentId: string
-    plannedOn: string
-    windowEndsOn: string
-    purpose: string
-    capExemption?: CapExemption | null
-    capExemptionNote?: string | null
-    plannedBy: string
+  values: NewInspection & {
     itemIds: readonly string[]
     inspectorIds: readonly string[]
     visitorIds: readonly string[]
@@ -160,31 +171,7 @@ export async function insertInspection(
 ): Promise<string> {
   const row = await tx
     .insertInto('inspections')
-    .values({
-      ...(values.id ? { id: values.id } : {}),
-      number: values.number,
-      check_code: values.checkCode,
-      kind: values.kind,
-      visit_purpose: values.visitPurpose,
-      enterprise_id: values.enterpriseId,
-      department_id: values.departmentId,
-      planned_on: values.plannedOn,
-      window_ends_on: values.windowEndsOn,
-      purpose: values.purpose,
-      cap_exemption: values.capExemption ?? null,
-      cap_exemption_note: values.capExemptionNote ?? null,
-      joint_visit_id: null,
-      draw_id: null,
-      parent_inspection_id: null,
-      planned_by: values.plannedBy,
-      approved_by: null,
-      approved_at: null,
-      decision_note: null,
-      checked_in_at: null,
-      checked_in_by: null,
-      closed_at: null,
-      created_at: new Date(),
-    })
+    .values(newInspectionRow(values, new Date()))
     .returning('id')
     .executeTakeFirstOrThrow()
   const id = row.id
