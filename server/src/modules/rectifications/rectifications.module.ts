@@ -4,6 +4,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'
 import './rectifications.tables'
 // A bad rating opens a rectification; a rectification is rateable (the ratings registry).
 import './rectification-opening'
+import { registerRectificationJobs } from './rectification-unit-notices'
 import { rectificationsErrors } from './rectifications.errors'
 import {
   RATING_APPEAL_FILE_PATH,
@@ -15,6 +16,7 @@ import {
 export default defineModule({
   name: 'rectifications',
   mounts: [{ routes: rectificationsRoutes }],
+  jobs: registerRectificationJobs,
   errors: rectificationsErrors,
   bodyLimits: {
     [RECTIFICATION_FILE_PATH]: MAX_ATTACHMENT_BYTES,

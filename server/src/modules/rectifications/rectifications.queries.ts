@@ -372,3 +372,21 @@ export async function insertDemoRating(
     .returningAll()
     .executeTakeFirstOrThrow()
 }
+
+/** Rectifications whose unit has not been told yet, oldest first, locked (a second runner skips them). */
+export async function lockUntoldRectifications(tx: Tx, limit: number) {
+  return tx
+    .selectFrom('rectifications')
+    .select(['id', 'department_id', 'subject_title', 'subject_number', 'due_at'])
+    .where('unit_told_at', 'is', null)
+    .orderBy('opened_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute()
+}
+
+export async function markUnitTold(tx: Tx, ids: readonly string[], at: Date) {
+  if (!ids.length) return
+  await tx.updateTable('rectifications').set({ unit_told_at: at }).where('id', 'in', ids).execute()
+}

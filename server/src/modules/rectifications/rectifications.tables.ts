@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 import type { CaseEventColumns } from '../../kernel/cases/timeline'
 import type { Timestamp } from '../../kernel/db/schema'
 import type { RatingAppealState } from './rating-appeal-states'
@@ -29,6 +29,8 @@ export type RectificationsTable = {
   deadline_working_days: number
   opened_at: Timestamp
   due_at: Date
+  /** when the unit's handlers and heads were told it opened (migration 0059; the job sets it) */
+  unit_told_at: ColumnType<Date | null, Date | null | undefined, Date | null>
   measures: string | null
   evidence_submitted_at: Date | null
   returned_count: Generated<number>

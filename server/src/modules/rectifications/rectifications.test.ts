@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDate } from '../../kernel/calendar/zoned-time'
 import {
@@ -10,6 +11,7 @@ import {
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
 import { rateableSubject } from '../ratings/ratings-registry'
 import { seedDemoRectifications } from './rectifications-demo'
+import { tellUnitsOfOpenedRectifications } from './rectification-unit-notices'
 import { buildRatingWorld, rectificationOf, recordRating, type RatingWorld } from './rectifications.factories'
 
 /**
@@ -83,6 +85,24 @@ describe('opening', () => {
     const row = await rectificationOf(t, ratingId)
     expect(row).toMatchObject({ status: 'open', department_id: w.unitId, deadline_working_days: 15 })
     expect(await auditActions(row!.id)).toEqual(['rectification.open'])
+  })
+
+  it('tells the unit’s handlers and heads, once, with the case and the deadline but not who rated', async () => {
+    const ratingId = await badRating({ level: 1 })
+    const row = (await rectificationOf(t, ratingId))!
+    expect(await tellUnitsOfOpenedRectifications(t.deps)).toBeGreaterThanOrEqual(1)
+    expect(await tellUnitsOfOpenedRectifications(t.deps)).toBe(0)
+    const told = await t.deps.db
+      .selectFrom('notifications as n')
+      .innerJoin('user_roles as r', 'r.user_id', 'n.recipient_user_id')
+      .select(['r.role', 'r.department_id', 'n.params'])
+      .where('n.template', '=', 'rectifications.opened')
+      .where(sql<boolean>`n.params->>'title' = ${row.subject_title ?? row.subject_number ?? ''}`)
+      .execute()
+    expect(new Set(told.map((n) => n.role))).toEqual(new Set(['handler', 'department_head']))
+    expect(told.every((n) => n.department_id === w.unitId)).toBe(true)
+    expect(JSON.stringify(told.map((n) => n.params))).not.toContain(w.raterPhone)
+    expect((told[0]!.params as { due: string }).due).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
 
   it('a good rating, a default rating and a rating of a fix open none', async () => {
