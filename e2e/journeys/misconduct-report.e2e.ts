@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, newPhonePage, screenshots } from '../support/browser'
+import { pngFile } from '../support/services'
 import { staffOnDesktop } from '../support/sign-in'
 
 /**
@@ -26,6 +27,12 @@ it('an anonymous report is filed, followed by its receipt code, handled, and hid
   await phone.getByRole('combobox', { name: '问题类别' }).selectOption({ label: '审批服务' })
   await phone.getByLabel('被举报单位').fill('某区行政审批局')
   await phone.getByLabel('举报内容').fill(TEXT)
+  // evidence through the page's own button (in the page's language), listed by name, removable
+  await phone.locator('input[type=file]').setInputFiles([pngFile('聊天截图.png'), pngFile('多余.png')])
+  await phone.getByRole('button', { name: '移除 多余.png' }).click()
+  await phone.getByText('聊天截图.png').waitFor()
+  expect(await phone.getByText('多余.png').count()).toBe(0)
+  await phone.getByText('添加证据材料').waitFor()
   await expectAccessible(phone)
   await shot(phone, 'form')
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)

@@ -1,5 +1,5 @@
 import { Button, Card, Checkbox, ErrorBlock, Form, Input, Result, TextArea, Toast } from 'antd-mobile'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage, isApiError } from '../../../app/api'
 import { paths } from '../../../app/routes'
@@ -32,6 +32,7 @@ export function ReportPage() {
   const tx = t as unknown as (key: string, params?: Record<string, unknown>) => string
   const [form] = Form.useForm<Values>()
   const [files, setFiles] = useState<File[]>([])
+  const fileInputId = useId()
   const [busy, setBusy] = useState(false)
   const [receipt, setReceipt] = useState<string>()
   const mode = Form.useWatch('mode', form) ?? 'anonymous'
@@ -125,13 +126,43 @@ export function ReportPage() {
           <TextArea rows={5} maxLength={5000} showCount placeholder={t('reports.public.textHint')} />
         </Form.Item>
         <Form.Item label={t('reports.public.evidence')} help={t('reports.public.evidenceHelp')}>
-          <input
-            type="file"
-            multiple
-            accept="image/jpeg,image/png,image/webp,application/pdf"
-            aria-label={t('reports.public.evidence')}
-            onChange={(e) => setFiles([...(e.target.files ?? [])].slice(0, 5))}
-          />
+          {/* the browser's own file button speaks the browser's language: ours speaks the page's */}
+          <label htmlFor={fileInputId} className={`m-file-button${files.length >= 5 ? ' is-disabled' : ''}`}>
+            <input
+              id={fileInputId}
+              type="file"
+              className="m-file-input"
+              multiple
+              accept="image/jpeg,image/png,image/webp,application/pdf"
+              disabled={files.length >= 5}
+              onChange={(e) => {
+                const picked = [...(e.target.files ?? [])]
+                e.target.value = ''
+                setFiles((before) => [...before, ...picked].slice(0, 5))
+              }}
+            />
+            <span aria-hidden="true" className="m-file-plus">
+              +
+            </span>
+            {t('reports.public.addEvidence')}
+          </label>
+          {files.length ? (
+            <ul className="m-upload-list" aria-label={t('reports.public.evidence')}>
+              {files.map((file, i) => (
+                <li key={`${file.name}-${i}`} className="m-report-file">
+                  <span>{file.name}</span>
+                  <Button
+                    size="mini"
+                    fill="none"
+                    aria-label={t('reports.public.removeFileNamed', { name: file.name })}
+                    onClick={() => setFiles((before) => before.filter((_, j) => j !== i))}
+                  >
+                    {t('reports.public.removeFile')}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </Form.Item>
         <Form.Item name="mode" label={t('reports.public.mode')}>
           <RadioChoice
