@@ -6,7 +6,7 @@ import { errorMessage } from '../../../app/api'
 import { hasStaffRole, useSession } from '../../../app/session'
 import { useLoad } from '../../../ui/use-load'
 import { inspectionsApi, type InspectorList } from '../inspections.api'
-import { EnterpriseSearch } from './EnterpriseSearch'
+import { EnterprisePicker } from '../../../ui/staff/EnterprisePicker'
 
 type Inspector = InspectorList['items'][number]
 type NewInspector = { userId: string; certificateNo: string; certifiedUntil: string }
@@ -162,7 +162,7 @@ export function InspectorsTab() {
             label={t('inspections.fields.enterpriseId')}
             rules={[{ required: true }]}
           >
-            <EnterpriseSearch />
+            <EnterprisePicker placeholder={t('inspections.searchEnterprise')} />
           </Form.Item>
           <Form.Item name="reason" label={t('inspections.fields.reason')} rules={[{ required: true }]}>
             <Input.TextArea maxLength={500} rows={2} />

@@ -13,7 +13,7 @@ import {
   type PlanInspectionInput,
 } from '@server/modules/inspections/inspections.schema'
 import { inspectionPaths, inspectionsApi } from '../inspections.api'
-import { EnterpriseSearch } from './EnterpriseSearch'
+import { EnterprisePicker } from '../../../ui/staff/EnterprisePicker'
 import { planningBodies } from './inspection-labels'
 
 type Values = Omit<PlanInspectionInput, 'departmentId'>
@@ -107,7 +107,7 @@ export function PlanInspectionPage() {
             label={t('inspections.fields.enterpriseId')}
             rules={[{ required: true }]}
           >
-            <EnterpriseSearch />
+            <EnterprisePicker placeholder={t('inspections.searchEnterprise')} />
           </Form.Item>
           <Form.Item name="itemIds" label={t('inspections.fields.items')} rules={[{ required: true }]}>
             <Select

@@ -32,7 +32,7 @@ import {
 import { usePolicyText } from '../use-policy-text'
 import { ConditionsList } from './ConditionsList'
 import { fromDay, toDay } from './date-field'
-import { EnterprisePicker } from './EnterprisePicker'
+import { EnterprisePicker } from '../../../ui/staff/EnterprisePicker'
 import { exclusionBody, ExclusionFields, type ExclusionValues } from './ExclusionFields'
 import { ItemTrial } from './ItemTrial'
 import { MaterialsList } from './MaterialsList'
@@ -248,7 +248,14 @@ export function ItemEditorDrawer({
         <label htmlFor="preview-enterprise" className="s-preview-label">
           {t('policies.staff.preview.label')}
         </label>
-        <EnterprisePicker id="preview-enterprise" value={previewId} onChange={(id) => setPreviewId(id)} />
+        <EnterprisePicker
+          id="preview-enterprise"
+          value={previewId}
+          onChange={(id) => setPreviewId(id)}
+          placeholder={t('policies.staff.preview.placeholder')}
+          notFound={t('policies.staff.preview.noEnterprise')}
+          style={{ width: '100%', maxWidth: 520 }}
+        />
         <Typography.Text type="secondary" className="s-small">
           {t('policies.staff.preview.hint')}
         </Typography.Text>

@@ -1,20 +1,28 @@
 import { Select } from 'antd'
+import type { CSSProperties } from 'react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { enterprisesApi } from '../../../app/shared-api/enterprises'
+import { enterprisesApi } from '../../app/shared-api/enterprises'
 
 const SEARCH_DEBOUNCE_MS = 300
 
-/** Finds the enterprise to inspect in the registry by name or credit code, as the officer types. */
-export function EnterpriseSearch({
-  value,
-  onChange,
-  id,
-}: {
+type Props = {
+  /** Form.Item passes value and onChange; a page may pass them itself */
   value?: string
-  onChange?: (enterpriseId: string | undefined) => void
+  onChange?: (enterpriseId: string | undefined, label?: string) => void
   id?: string
-}) {
+  placeholder: string
+  /** what the list says when nothing matches (default: antd's empty list) */
+  notFound?: string
+  style?: CSSProperties
+}
+
+/**
+ * Finds an enterprise in the registry by name or credit code as the officer types (20 at a time,
+ * debounced, the previous search cancelled): for forms that name an enterprise — an inspection's, a
+ * conflict of interest, a policy preview. The label is "name（credit code）".
+ */
+export function EnterprisePicker({ value, onChange, id, placeholder, notFound, style }: Props) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
   const [options, setOptions] = useState<{ value: string; label: string }[]>([])
@@ -47,9 +55,11 @@ export function EnterpriseSearch({
       allowClear
       value={value}
       loading={isLoading}
-      placeholder={t('inspections.searchEnterprise')}
+      placeholder={placeholder}
+      {...(notFound !== undefined ? { notFoundContent: isLoading ? t('common.loading') : notFound } : {})}
       options={options}
-      onChange={(next: string | undefined) => onChange?.(next)}
+      onChange={(next: string | undefined) => onChange?.(next, options.find((o) => o.value === next)?.label)}
+      style={style}
     />
   )
 }
