@@ -19,6 +19,7 @@ import {
   SubmitPlanTaskBody,
 } from './action-plans.schema'
 import * as service from './action-plans.service'
+import { sendUploadedFile } from '../../kernel/http/send-file'
 
 const tags = ['action-plans']
 
@@ -215,11 +216,7 @@ export function actionPlansRoutes() {
     }),
     async (c) => {
       const file = await service.downloadFile(c.get('deps'), c.get('actor'), c.req.valid('param').id)
-      return c.body(new Uint8Array(file.content), 200, {
-        'content-type': file.contentType,
-        'content-disposition': `${file.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        'x-content-type-options': 'nosniff',
-      }) as never
+      return sendUploadedFile(c, file) as never
     },
   )
 

@@ -15,6 +15,7 @@ import {
 } from './appeals.schema'
 import * as importer from './appeals-import.service'
 import * as intake from './appeals-intake.service'
+import { sendUploadedFile } from '../../kernel/http/send-file'
 
 const tags = ['appeals']
 
@@ -67,12 +68,7 @@ export function intakeRoutes(router: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const file = await intake.downloadAttachment(c.get('deps'), c.get('actor'), c.req.valid('param').id)
-      return c.body(new Uint8Array(file.content), 200, {
-        'content-type': file.contentType,
-        // A photo opens in the browser (its thumbnail links to it); a PDF downloads. Types are sniffed from the bytes.
-        'content-disposition': `${file.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        'x-content-type-options': 'nosniff',
-      }) as never
+      return sendUploadedFile(c, file) as never
     },
   )
 

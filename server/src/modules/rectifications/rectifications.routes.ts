@@ -29,6 +29,7 @@ import {
   VerifyBody,
 } from './rectifications.schema'
 import * as service from './rectifications.service'
+import { sendUploadedFile } from '../../kernel/http/send-file'
 
 const tags = ['rectifications']
 
@@ -52,14 +53,6 @@ const uploadBody = {
 async function readUpload(c: Context<AppEnv>) {
   const form = (c.req.valid as (t: 'form') => { caseId: string; file?: unknown })('form')
   return { caseId: form.caseId, file: await readFileField(form) }
-}
-
-function sendFile(c: Context<AppEnv>, file: { fileName: string; contentType: string; content: Buffer }) {
-  return c.body(new Uint8Array(file.content), 200, {
-    'content-type': file.contentType,
-    'content-disposition': `${file.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    'x-content-type-options': 'nosniff',
-  })
 }
 
 /** Parse, call the service, present: the rules and the permission checks are in the services. */
@@ -174,7 +167,10 @@ export function rectificationsRoutes() {
       },
     }),
     async (c) =>
-      sendFile(c, await files.downloadFile(c.get('deps'), c.get('actor'), c.req.valid('param').id)) as never,
+      sendUploadedFile(
+        c,
+        await files.downloadFile(c.get('deps'), c.get('actor'), c.req.valid('param').id),
+      ) as never,
   )
 
   router.openapi(

@@ -21,6 +21,7 @@ import {
   VersionBody,
 } from './self-inspections.schema'
 import * as service from './self-inspections.service'
+import { sendUploadedFile } from '../../kernel/http/send-file'
 
 const tags = ['self-inspections']
 
@@ -234,11 +235,7 @@ export function selfInspectionsRoutes() {
     }),
     async (c) => {
       const file = await service.downloadFile(c.get('deps'), c.get('actor'), c.req.valid('param').id)
-      return c.body(new Uint8Array(file.content), 200, {
-        'content-type': file.contentType,
-        'content-disposition': `${file.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        'x-content-type-options': 'nosniff',
-      }) as never
+      return sendUploadedFile(c, file) as never
     },
   )
 

@@ -13,6 +13,7 @@ import {
 import * as form from './application-form.service'
 import * as materials from './application-materials.service'
 import { ApplicationIdParams } from './services.schema'
+import { sendUploadedFile } from '../../kernel/http/send-file'
 
 const tags = ['services']
 
@@ -158,11 +159,7 @@ export function applicationFormRoutes() {
     async (c) => {
       const { id, materialId } = c.req.valid('param')
       const file = await materials.downloadMaterial(c.get('deps'), c.get('actor'), id, materialId)
-      return c.body(new Uint8Array(file.content), 200, {
-        'content-type': file.contentType,
-        'content-disposition': `${file.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        'x-content-type-options': 'nosniff',
-      }) as never
+      return sendUploadedFile(c, file) as never
     },
   )
 
