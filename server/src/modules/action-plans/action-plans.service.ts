@@ -435,9 +435,9 @@ export async function sweepPlanTasks(
       await deps.db.transaction().execute(async (tx) => {
         if (!(await q.markEscalated(tx, c.id, now))) return
         const opened = await openSupervisionCase(deps, tx, system, {
-          source: 'manual',
-          subjectType: 'department',
-          subjectId: c.owner_department_id,
+          source: 'overdue_plan_task',
+          subjectType: 'plan_task',
+          subjectId: c.id,
           departmentId: c.owner_department_id,
           reason: `行动方案任务逾期：「${c.title}」（完成时限 ${c.deadline}）`,
           at: now,

@@ -284,10 +284,15 @@ describe('the action plan', () => {
     expect(detail.body).toMatchObject({ escalated: true })
     const supervision = await t.deps.db
       .selectFrom('supervision_cases')
-      .select(['department_id', 'source', 'reason'])
+      .select(['department_id', 'source', 'subject_type', 'subject_id', 'reason'])
       .where('id', '=', detail.body.supervisionCaseId)
       .executeTakeFirstOrThrow()
-    expect(supervision).toMatchObject({ department_id: w.departments.a.id, source: 'manual' })
+    expect(supervision).toMatchObject({
+      department_id: w.departments.a.id,
+      source: 'overdue_plan_task',
+      subject_type: 'plan_task',
+      subject_id: task.id,
+    })
     expect(supervision.reason).toContain('社保业务全程网办')
     expect(await audit(task.id)).toEqual(['plan_task.create', 'plan_task.remind', 'plan_task.escalate'])
     expect(detail.body.events.map((e: { type: string }) => e.type)).toEqual(['create', 'remind', 'escalate'])

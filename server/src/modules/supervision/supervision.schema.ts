@@ -4,19 +4,26 @@ import { plainText, version } from '../../shared/fields'
 /**
  * Why a case exists: an appeal clock past its last escalation step, repeated bad ratings of one
  * unit, an application deemed accepted because its completeness check came late, an overdue
- * payment (the hook is ready: openSupervisionCase with this source), or opened by hand.
+ * payment, an action-plan task past its deadline, or opened by hand.
  */
 export const SUPERVISION_SOURCES = [
   'appeal_breach',
   'bad_ratings',
   'deemed_accepted',
   'overdue_payment',
+  'overdue_plan_task',
   'manual',
 ] as const
 /** open: the unit owes a response; responded: the bureau verifies it; closed. */
 export const SUPERVISION_STATUSES = ['open', 'responded', 'closed'] as const
 export const SUPERVISION_LEVEL_NAMES = ['section', 'bureau', 'city'] as const
-export const SUPERVISION_SUBJECT_TYPES = ['appeal', 'application', 'department', 'payable'] as const
+export const SUPERVISION_SUBJECT_TYPES = [
+  'appeal',
+  'application',
+  'department',
+  'payable',
+  'plan_task',
+] as const
 export const SUPERVISION_ACTIONS = [
   'respond',
   'accept_response',

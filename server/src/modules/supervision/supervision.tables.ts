@@ -6,10 +6,10 @@ import type { Timestamp } from '../../kernel/db/schema'
 
 export type SupervisionLevel = 'section' | 'bureau' | 'city'
 export type SupervisionSource =
-  'appeal_breach' | 'bad_ratings' | 'deemed_accepted' | 'overdue_payment' | 'manual'
+  'appeal_breach' | 'bad_ratings' | 'deemed_accepted' | 'overdue_payment' | 'overdue_plan_task' | 'manual'
 export type SupervisionStatus = 'open' | 'responded' | 'closed'
-/** What a case is about: an appeal, a service application, a unit (repeated bad ratings), a payable. */
-export type SupervisionSubjectType = 'appeal' | 'application' | 'department' | 'payable'
+/** What a case is about: an appeal, a service application, a unit (repeated bad ratings), a payable, a plan task. */
+export type SupervisionSubjectType = 'appeal' | 'application' | 'department' | 'payable' | 'plan_task'
 
 export type SupervisionCasesTable = {
   id: Generated<string>

@@ -173,6 +173,8 @@ function Subject({ c }: { c: SupervisionCaseDetail }) {
         {c.subjectTitle ?? t('supervision.subjects.application')}
       </Link>
     )
+  if (c.subjectType === 'plan_task' && c.subjectId)
+    return <Link to={`/staff/action-plan/${c.subjectId}`}>{t('supervision.subjects.plan_task')}</Link>
   return <>{t(`supervision.subjects.${c.subjectType ?? 'department'}`)}</>
 }
 

@@ -27,6 +27,7 @@ export const SUPERVISION_SOURCES: readonly SupervisionSource[] = [
   'bad_ratings',
   'deemed_accepted',
   'overdue_payment',
+  'overdue_plan_task',
   'manual',
 ]
 
