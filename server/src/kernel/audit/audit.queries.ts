@@ -42,24 +42,35 @@ export type UnlinkedAuditRow = {
   ip: string | null
 }
 
-/** An unlinked row: seq, prev_hash and hash stay null until the chainer links it after commit. */
+/**
+ * Unlinked rows, many in one statement (a sweep's rows of one run), in the order given: seq,
+ * prev_hash and hash stay null until the chainer links them after commit.
+ */
+export async function insertAuditRows(tx: Tx, rows: readonly UnlinkedAuditRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await tx
+      .insertInto('audit_log')
+      .values(
+        rows.slice(i, i + 500).map((row) => ({
+          at: row.at,
+          actor_user_id: row.actorUserId,
+          actor_role: row.actorRole,
+          actor_label: row.actorLabel,
+          action: row.action,
+          entity_type: row.entityType,
+          entity_id: row.entityId,
+          before: row.before === null ? null : JSON.stringify(row.before),
+          after: row.after === null ? null : JSON.stringify(row.after),
+          request_id: row.requestId,
+          ip: row.ip,
+        })),
+      )
+      .execute()
+}
+
+/** An unlinked row (writeAudit's). */
 export async function insertAuditRow(tx: Tx, row: UnlinkedAuditRow): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({
-      at: row.at,
-      actor_user_id: row.actorUserId,
-      actor_role: row.actorRole,
-      actor_label: row.actorLabel,
-      action: row.action,
-      entity_type: row.entityType,
-      entity_id: row.entityId,
-      before: row.before === null ? null : JSON.stringify(row.before),
-      after: row.after === null ? null : JSON.stringify(row.after),
-      request_id: row.requestId,
-      ip: row.ip,
-    })
-    .execute()
+  await insertAuditRows(tx, [row])
 }
 
 /**

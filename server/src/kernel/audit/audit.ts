@@ -10,6 +10,7 @@ import {
   findAuditRowsAfter,
   findUnlinkedAuditRows,
   insertAuditRow,
+  insertAuditRows,
   linkAuditRows,
   listAuditCheckpoints,
   lockAuditChainer,
@@ -34,6 +35,15 @@ export type AuditEntry = {
  */
 export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await insertAuditRow(tx, auditRowOf(actor, entry))
+}
+
+/** Writes many audit rows in the caller's transaction in one statement (what a sweep moved at once). */
+export async function writeAudits(tx: Tx, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length)
+    await insertAuditRows(
+      tx,
+      entries.map((entry) => auditRowOf(actor, entry)),
+    )
 }
 
 /**

@@ -1,9 +1,9 @@
 import { systemActor } from '../../kernel/auth/actor'
-import { writeAudit } from '../../kernel/audit/audit'
+import { writeAudits } from '../../kernel/audit/audit'
 import { cityToday } from '../../kernel/calendar/city-today'
 import type { Tx } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
-import { openSupervisionCase } from '../supervision'
+import { openSupervisionCases } from '../supervision'
 import * as q from './commitments.queries'
 
 /**
@@ -13,7 +13,8 @@ import * as q from './commitments.queries'
  * climbs the supervision ladder on its own; every overdue payable's interest is accrued to today.
  *
  * Set-wise: the state move and the accrual are one UPDATE each, so 100,000 rows cost two statements
- * (bench/src/commitments-bench.ts); only the rows that moved today cost a row each.
+ * (bench/src/commitments-bench.ts); the rows that moved today cost a few statements together (their
+ * events, audit rows and supervision cases, each written many at once).
  */
 export type SweepResult = { movedOverdue: number; accrued: number; supervisionCasesOpened: number }
 
@@ -30,27 +31,35 @@ export async function moveOverdue(
     options.at,
   )
   const actor = systemActor('commitments.sweep')
-  let opened = 0
-  for (const row of moved) {
-    await writeAudit(tx, actor, {
+  // one statement for the audit rows and a few for the supervision cases, however many moved
+  await writeAudits(
+    tx,
+    actor,
+    moved.map((row) => ({
       action: 'commitment.overdue',
       entityType: 'commitment',
       entityId: row.id,
       before: { status: 'open' },
       after: { status: 'overdue', dueOn: row.due_on, isSecondBreach: row.parent_id !== null },
-    })
-    if (row.kind !== 'payable') continue
-    const supervision = await openSupervisionCase(deps, tx, actor, {
-      source: 'overdue_payment',
-      subjectType: 'payable',
-      subjectId: row.id,
-      departmentId: row.department_id,
-      reason: `逾期未支付中小企业款项：${row.number} ${row.title}`,
-      at: options.at,
-      data: { dueOn: row.due_on, number: row.number },
-    })
-    if (supervision.isNew) opened += 1
-  }
+    })),
+  )
+  const supervision = await openSupervisionCases(
+    deps,
+    tx,
+    actor,
+    moved
+      .filter((row) => row.kind === 'payable')
+      .map((row) => ({
+        source: 'overdue_payment' as const,
+        subjectType: 'payable' as const,
+        subjectId: row.id,
+        departmentId: row.department_id,
+        reason: `逾期未支付中小企业款项：${row.number} ${row.title}`,
+        at: options.at,
+        data: { dueOn: row.due_on, number: row.number },
+      })),
+  )
+  const opened = supervision.filter((s) => s.isNew).length
   await q.markParentsSecondBreach(tx, [
     ...new Set(moved.flatMap((r) => (r.parent_id === null ? [] : [r.parent_id]))),
   ])

@@ -6,11 +6,13 @@
  * - appeals' clock sweep: openSupervisionCaseForAppeal;
  * - services' licensing clock sweep: openSupervisionCaseForDeemedAcceptance;
  * - ratings: the module listens itself (supervision-ratings.ts);
- * - overdue payments (later): openSupervisionCase with source 'overdue_payment', subject 'payable'.
+ * - overdue payments: openSupervisionCases (many at once) with source 'overdue_payment', subject 'payable';
+ * - overdue action-plan tasks: openSupervisionCase with source 'overdue_plan_task', subject 'plan_task'.
  */
 export {
   countOpenCases,
   openSupervisionCase,
+  openSupervisionCases,
   openSupervisionCaseForAppeal,
   openSupervisionCaseForDeemedAcceptance,
   type OpenSupervisionCaseRequest,

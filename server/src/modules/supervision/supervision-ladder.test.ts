@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { sql } from 'kysely'
+import { systemActor } from '../../kernel/auth/actor'
 import { buildEnterprise, buildEnterpriseUser, signInAs, signInEnterprise } from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { notifyRatingRecorded } from '../ratings/ratings-registry'
@@ -8,6 +11,7 @@ import { buildLadderWorld, openByHand, type LadderWorld } from './supervision.fa
 import { seedDemoSupervisionCases } from './supervision-demo'
 import { supervisionFigures } from './supervision-figures'
 import { sweepSupervisionLadder } from './supervision-sweep.service'
+import { openSupervisionCases } from './supervision.service'
 
 /**
  * The ladder (督办) through HTTP on a real database with a pinned clock (Dalian time): every move and
@@ -380,5 +384,65 @@ describe('the demo', () => {
       'open/section',
       'responded/section',
     ])
+  })
+})
+
+describe('many at once (a sweep)', () => {
+  it('opens each cause once, writes few statements, and sends each person one message', async () => {
+    const [p1, p2, p3] = [randomUUID(), randomUUID(), randomUUID()]
+    const ask = (subjectId: string, departmentId: string) => ({
+      source: 'overdue_payment' as const,
+      subjectType: 'payable' as const,
+      subjectId,
+      departmentId,
+      reason: `逾期未支付中小企业款项：${subjectId.slice(0, 8)}`,
+    })
+    const opened = await t.deps.db.transaction().execute((tx) =>
+      openSupervisionCases(t.deps, tx, systemActor('test'), [
+        ask(p1, w.units.a),
+        ask(p2, w.units.a),
+        ask(p3, w.units.b),
+        ask(p1, w.units.a), // the same cause twice: one case
+      ]),
+    )
+    expect(opened.map((o) => o.isNew)).toEqual([true, true, true, false])
+    expect(opened[3]!.id).toBe(opened[0]!.id)
+    expect(new Set(opened.map((o) => o.id)).size).toBe(3)
+    // asked again (the next day's sweep): nothing new
+    const again = await t.deps.db
+      .transaction()
+      .execute((tx) => openSupervisionCases(t.deps, tx, systemActor('test'), [ask(p2, w.units.a)]))
+    expect(again).toEqual([{ id: opened[1]!.id, isNew: false }])
+    for (const { id } of opened.slice(0, 3)) {
+      const c = await read(id)
+      expect(c).toMatchObject({ source: 'overdue_payment', status: 'open', level: 'section' })
+    }
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'supervision_case.open')
+      .where(
+        'entity_id',
+        'in',
+        opened.map((o) => o.id),
+      )
+      .execute()
+    expect(audit).toHaveLength(3)
+    // one message each: A's head of two cases (the count), B's head of one (its reason), the task force of three
+    const messages = await t.deps.db
+      .selectFrom('notifications as n')
+      .innerJoin('user_roles as r', 'r.user_id', 'n.recipient_user_id')
+      .select(['r.role', 'r.department_id', 'n.template', 'n.params'])
+      .where('n.template', 'in', ['supervision.opened', 'supervision.openedMany'])
+      // this test's: the count, or an overdue payment's reason (no other test opens those)
+      .where(sql<boolean>`n.params ? 'count' OR n.params->>'reason' LIKE '逾期未支付中小企业款项%'`)
+      .execute()
+    const of = (role: string, departmentId?: string) =>
+      messages.filter((m) => m.role === role && (!departmentId || m.department_id === departmentId))
+    expect(of('department_head', w.units.a)).toMatchObject([
+      { template: 'supervision.openedMany', params: { count: 2 } },
+    ])
+    expect(of('department_head', w.units.b)).toMatchObject([{ template: 'supervision.opened' }])
+    expect(of('dispatcher')).toMatchObject([{ template: 'supervision.openedMany', params: { count: 3 } }])
   })
 })

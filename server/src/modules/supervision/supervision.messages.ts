@@ -1,6 +1,8 @@
 import { registerMessages } from '../../kernel/i18n'
 
 registerMessages('zh-CN', {
+  'notify.supervision.openedMany.title': '新的督办件',
+  'notify.supervision.openedMany.body': '新立督办件 {count} 件，请被督办单位在期限内反馈办理情况。',
   'notify.supervision.opened.title': '新的督办件',
   'notify.supervision.opened.body': '已立督办件（{reason}），请被督办单位在期限内反馈办理情况。',
   'notify.supervision.responded.title': '督办件已反馈',
@@ -20,6 +22,9 @@ registerMessages('zh-CN', {
   'supervision.reason.overdue': '诉求办理超时，逐级升级后仍未处理',
 })
 registerMessages('en', {
+  'notify.supervision.openedMany.title': 'New supervision cases',
+  'notify.supervision.openedMany.body':
+    '{count} supervision cases were opened: the units concerned must respond by their deadlines.',
   'notify.supervision.opened.title': 'New supervision case',
   'notify.supervision.opened.body':
     'A supervision case was opened ({reason}); the unit must respond with what it did by the deadline.',

@@ -103,20 +103,7 @@ export async function findSupervisionEvents(db: Executor, caseId: string) {
 }
 
 export async function insertSupervisionEvent(tx: Tx, caseId: string, event: CaseEventRecord) {
-  await tx
-    .insertInto('supervision_case_events')
-    .values({
-      case_id: caseId,
-      at: new Date(),
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      note: event.note,
-      note_audience: event.noteAudience,
-      data: JSON.stringify(event.data),
-      audience: event.audience,
-    })
-    .execute()
+  await insertSupervisionEvents(tx, [{ caseId, event }])
 }
 
 export async function updateSupervisionCase(
@@ -145,24 +132,27 @@ export type NewSupervisionCase = {
 }
 
 /**
- * Inserts a case unless an unclosed automatic case of the same source and subject exists (the
- * partial unique index supervision_cases_cause_idx): undefined then.
+ * Inserts many cases in one statement, skipping each that an unclosed automatic case of the same
+ * source and subject already covers (the cause index); answers the rows inserted.
  */
-export async function insertSupervisionCase(tx: Tx, row: NewSupervisionCase) {
+export async function insertSupervisionCases(tx: Tx, rows: readonly NewSupervisionCase[]) {
+  if (!rows.length) return []
   return tx
     .insertInto('supervision_cases')
-    .values({
-      source: row.source,
-      subject_type: row.subjectType,
-      subject_id: row.subjectId,
-      appeal_id: row.appealId,
-      department_id: row.departmentId,
-      reason: row.reason,
-      level: row.level,
-      response_due_at: row.responseDueAt,
-      opened_by: row.openedBy,
-      opened_at: row.at,
-    })
+    .values(
+      rows.map((row) => ({
+        source: row.source,
+        subject_type: row.subjectType,
+        subject_id: row.subjectId,
+        appeal_id: row.appealId,
+        department_id: row.departmentId,
+        reason: row.reason,
+        level: row.level,
+        response_due_at: row.responseDueAt,
+        opened_by: row.openedBy,
+        opened_at: row.at,
+      })),
+    )
     .onConflict((oc) =>
       oc
         .columns(['source', 'subject_type', 'subject_id'])
@@ -170,24 +160,50 @@ export async function insertSupervisionCase(tx: Tx, row: NewSupervisionCase) {
         .where('source', '<>', 'manual')
         .doNothing(),
     )
-    .returning('id')
-    .executeTakeFirst()
+    .returning(['id', 'source', 'subject_type', 'subject_id'])
+    .execute()
 }
 
-export async function findUnclosedCaseOf(
+/** The unclosed automatic cases of one source about these subjects. */
+export async function findUnclosedCasesOf(
   tx: Tx,
   source: SupervisionSource,
   subjectType: SupervisionSubjectType,
-  subjectId: string,
+  subjectIds: readonly string[],
 ) {
+  if (!subjectIds.length) return []
   return tx
     .selectFrom('supervision_cases')
-    .select('id')
+    .select(['id', 'subject_id'])
     .where('source', '=', source)
     .where('subject_type', '=', subjectType)
-    .where('subject_id', '=', subjectId)
+    .where('subject_id', 'in', subjectIds)
     .where('status', '<>', 'closed')
-    .executeTakeFirst()
+    .execute()
+}
+
+/** The 'open' step of many cases in one statement. */
+export async function insertSupervisionEvents(
+  tx: Tx,
+  events: readonly { caseId: string; event: CaseEventRecord }[],
+) {
+  if (!events.length) return
+  await tx
+    .insertInto('supervision_case_events')
+    .values(
+      events.map(({ caseId, event }) => ({
+        case_id: caseId,
+        at: new Date(),
+        type: event.type,
+        actor_user_id: event.actorUserId,
+        actor_role: event.actorRole,
+        note: event.note,
+        note_audience: event.noteAudience,
+        data: JSON.stringify(event.data),
+        audience: event.audience,
+      })),
+    )
+    .execute()
 }
 
 /** Cases waiting for a response past their deadline below the top level, locked (others' locks skipped). */

@@ -6,7 +6,7 @@ import {
   type SystemActor,
   type UserActor,
 } from '../../kernel/auth/actor'
-import { writeAudit } from '../../kernel/audit/audit'
+import { writeAudit, writeAudits } from '../../kernel/audit/audit'
 import type { Executor, Tx } from '../../kernel/db/database'
 import { AppError, notFound } from '../../kernel/errors'
 import { translate } from '../../kernel/i18n'
@@ -194,55 +194,151 @@ export async function openSupervisionCase(
   actor: SystemActor | UserActor,
   input: OpenSupervisionCaseRequest,
 ): Promise<{ id: string; isNew: boolean }> {
-  const at = input.at ?? new Date()
-  const level = input.level ?? 'section'
-  if (input.source !== 'manual' && input.subjectType && input.subjectId) {
-    const open = await q.findUnclosedCaseOf(tx, input.source, input.subjectType, input.subjectId)
-    if (open) return { id: open.id, isNew: false }
+  const [opened] = await openSupervisionCases(deps, tx, actor, [input])
+  return opened!
+}
+
+/**
+ * Opens many cases in the caller's transaction in a few statements (a sweep that found 200 overdue
+ * payables at once), each once per cause as openSupervisionCase; answers, in the order asked, each
+ * case's id and whether it is new. Each unit's heads and each level's readers get one message: the
+ * case's reason when it is one case, the count when it is several (nobody wants 200 messages).
+ */
+export async function openSupervisionCases(
+  deps: AppDeps,
+  tx: Tx,
+  actor: SystemActor | UserActor,
+  inputs: readonly OpenSupervisionCaseRequest[],
+): Promise<{ id: string; isNew: boolean }[]> {
+  if (!inputs.length) return []
+  // the deadline depends on the level, the days and the instant: computed once for each
+  const dues = new Map<string, Date>()
+  const dueOf = async (level: SupervisionLevel, at: Date, days?: number) => {
+    const key = `${level}|${at.getTime()}|${days ?? ''}`
+    if (!dues.has(key)) dues.set(key, await dueAt(deps, tx, level, at, days))
+    return dues.get(key)!
   }
-  const inserted = await q.insertSupervisionCase(tx, {
-    source: input.source,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    appealId: input.subjectType === 'appeal' ? input.subjectId : null,
-    departmentId: input.departmentId,
-    reason: input.reason,
-    level,
-    responseDueAt: await dueAt(deps, tx, level, at, input.responseDays),
-    openedBy: actor.kind === 'user' ? actor.userId : null,
-    at,
-  })
-  if (!inserted) {
-    const open = await q.findUnclosedCaseOf(tx, input.source, input.subjectType!, input.subjectId!)
-    return { id: open!.id, isNew: false }
-  }
-  await q.insertSupervisionEvent(tx, inserted.id, {
-    type: 'open',
-    actorUserId: actor.kind === 'user' ? actor.userId : null,
-    actorRole: actor.kind === 'user' ? 'bureau' : 'system',
-    departmentId: input.departmentId,
-    note: input.source === 'manual' ? input.reason : null,
-    noteAudience: 'internal',
-    data: { source: input.source, level, ...input.data },
-    audience: 'internal',
-  })
-  await writeAudit(tx, actor, {
-    action: 'supervision_case.open',
-    entityType: 'supervision_case',
-    entityId: inserted.id,
-    after: {
-      source: input.source,
-      subjectType: input.subjectType,
-      subjectId: input.subjectId,
-      departmentId: input.departmentId,
-      reason: input.reason,
+  const rows: {
+    input: OpenSupervisionCaseRequest
+    level: SupervisionLevel
+    row: q.NewSupervisionCase
+  }[] = []
+  for (const input of inputs) {
+    const at = input.at ?? new Date()
+    const level = input.level ?? 'section'
+    rows.push({
+      input,
       level,
-    },
-  })
-  await notifyUnitAndReaders(deps, tx, input.departmentId, LEVEL_READERS[level], 'supervision.opened', {
-    reason: reasonText(input.reason),
-  })
-  return { id: inserted.id, isNew: true }
+      row: {
+        source: input.source,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        appealId: input.subjectType === 'appeal' ? input.subjectId : null,
+        departmentId: input.departmentId,
+        reason: input.reason,
+        level,
+        responseDueAt: await dueOf(level, at, input.responseDays),
+        openedBy: actor.kind === 'user' ? actor.userId : null,
+        at,
+      },
+    })
+  }
+  const inserted = await q.insertSupervisionCases(
+    tx,
+    rows.map((r) => r.row),
+  )
+  // a case inserted answers its request; a request the cause index turned away has its open case
+  const causeKey = (source: string, subjectType: string | null, subjectId: string | null) =>
+    `${source}|${subjectType}|${subjectId}`
+  const newIds = new Map<string, string>()
+  const manualIds: string[] = []
+  for (const r of inserted)
+    if (r.source === 'manual') manualIds.push(r.id)
+    else newIds.set(causeKey(r.source, r.subject_type, r.subject_id), r.id)
+  const answers: { id: string; isNew: boolean }[] = []
+  const opened: { id: string; input: OpenSupervisionCaseRequest; level: SupervisionLevel }[] = []
+  let manual = 0
+  for (const { input, level } of rows) {
+    const id =
+      input.source === 'manual'
+        ? manualIds[manual++]
+        : newIds.get(causeKey(input.source, input.subjectType, input.subjectId))
+    if (id) {
+      newIds.delete(causeKey(input.source, input.subjectType, input.subjectId))
+      answers.push({ id, isNew: true })
+      opened.push({ id, input, level })
+    } else answers.push({ id: '', isNew: false })
+  }
+  for (const [i, { input }] of rows.entries()) {
+    if (answers[i]!.id) continue
+    const [open] = await q.findUnclosedCasesOf(tx, input.source, input.subjectType!, [input.subjectId!])
+    answers[i] = { id: open!.id, isNew: false }
+  }
+  await q.insertSupervisionEvents(
+    tx,
+    opened.map(({ id, input, level }) => ({
+      caseId: id,
+      event: {
+        type: 'open',
+        actorUserId: actor.kind === 'user' ? actor.userId : null,
+        actorRole: actor.kind === 'user' ? 'bureau' : 'system',
+        departmentId: input.departmentId,
+        note: input.source === 'manual' ? input.reason : null,
+        noteAudience: 'internal',
+        data: { source: input.source, level, ...input.data },
+        audience: 'internal',
+      },
+    })),
+  )
+  await writeAudits(
+    tx,
+    actor,
+    opened.map(({ id, input, level }) => ({
+      action: 'supervision_case.open',
+      entityType: 'supervision_case',
+      entityId: id,
+      after: {
+        source: input.source,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        departmentId: input.departmentId,
+        reason: input.reason,
+        level,
+      },
+    })),
+  )
+  await tellOfOpened(deps, tx, opened)
+  return answers
+}
+
+/** One message per person: the heads of each case's unit and the readers of each case's level. */
+async function tellOfOpened(
+  deps: AppDeps,
+  tx: Tx,
+  opened: readonly { input: OpenSupervisionCaseRequest; level: SupervisionLevel }[],
+) {
+  const casesOf = new Map<string, OpenSupervisionCaseRequest[]>()
+  const add = (userId: string, input: OpenSupervisionCaseRequest) =>
+    casesOf.set(userId, [...(casesOf.get(userId) ?? []), input])
+  for (const departmentId of new Set(opened.map((o) => o.input.departmentId)))
+    if (departmentId)
+      for (const userId of await staffToNotify(tx, [departmentId], ['department_head']))
+        for (const o of opened) if (o.input.departmentId === departmentId) add(userId, o.input)
+  for (const level of new Set(opened.map((o) => o.level)))
+    for (const userId of await staffToNotify(tx, null, LEVEL_READERS[level]))
+      for (const o of opened)
+        if (o.level === level && !casesOf.get(userId)?.includes(o.input)) add(userId, o.input)
+  for (const [userId, cases] of casesOf)
+    await deps.notifier.enqueue(
+      tx,
+      cases.length === 1
+        ? {
+            recipient: { userId },
+            template: 'supervision.opened',
+            params: { reason: reasonText(cases[0]!.reason) },
+          }
+        : { recipient: { userId }, template: 'supervision.openedMany', params: { count: cases.length } },
+    )
 }
 
 /**
