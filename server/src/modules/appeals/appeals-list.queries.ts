@@ -65,7 +65,7 @@ export async function pageOf(
   const counted = query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'))
   const ordered =
     order === 'due'
-      ? query.orderBy(sql`due_at`, sql`asc nulls last`).orderBy('a.created_at')
+      ? query.orderBy(sql`due_at`, (ob) => ob.asc().nullsLast()).orderBy('a.created_at')
       : query.orderBy('a.created_at', 'desc')
   const countTotal = async () =>
     Number(
