@@ -109,14 +109,25 @@ export async function expectAccessible(page: Page): Promise<void> {
     throw new Error(`axe found serious violations on ${page.url()}:\n${violations.join('\n')}`)
 }
 
-/** The newest sign-in code sent to a phone, read from the dev inbox like a developer would. */
-export async function readSignInCode(phone: string): Promise<string> {
+type SentCode = { id: number; at: string; code: string }
+
+/** The sign-in codes the dev inbox holds for a phone, newest first. */
+export async function codesSentTo(phone: string): Promise<SentCode[]> {
+  const res = await fetch(`${baseUrl()}/api/v1/dev/inbox`)
+  const body = (await res.json()) as { items: { id: number; at: string; to: string; text: string }[] }
+  return body.items
+    .filter((m) => m.to === phone && m.text.includes('验证码') && /\d{6}/.test(m.text))
+    .map((m) => ({ id: m.id, at: m.at, code: m.text.match(/\d{6}/)![0] }))
+    .sort((a, b) => b.id - a.id)
+}
+
+/**
+ * The newest sign-in code sent to a phone, read from the dev inbox like a developer would; with
+ * `after`, only a code sent after that inbox message (a new one, not the one an earlier journey used).
+ */
+export async function readSignInCode(phone: string, after = 0): Promise<string> {
   for (let attempt = 0; attempt < 40; attempt++) {
-    const res = await fetch(`${baseUrl()}/api/v1/dev/inbox`)
-    const body = (await res.json()) as { items: { to: string; text: string }[] }
-    const code = body.items
-      .find((m) => m.to === phone && m.text.includes('验证码') && /\d{6}/.test(m.text))
-      ?.text.match(/\d{6}/)?.[0]
+    const code = (await codesSentTo(phone)).find((c) => c.id > after)?.code
     if (code) return code
     await new Promise((r) => setTimeout(r, 250))
   }
