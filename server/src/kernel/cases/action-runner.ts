@@ -46,6 +46,20 @@ export type CaseEventRecord = Required<Omit<CaseEventInput, 'departmentId'>> & {
   departmentId: string | null
 }
 
+/** The columns every `<case>_events` row shares, from a recorded event; a module adds its case's id. */
+export function caseEventColumns(event: CaseEventRecord, at: Date = new Date()) {
+  return {
+    at,
+    type: event.type,
+    actor_user_id: event.actorUserId,
+    actor_role: event.actorRole,
+    note: event.note,
+    note_audience: event.noteAudience,
+    data: JSON.stringify(event.data),
+    audience: event.audience,
+  }
+}
+
 export type CaseOutcome<S extends string, Changes> = {
   /** Overrides the table's target when the action decides between targets (a return, a reply). */
   to?: S

@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely'
 import { sql } from 'kysely'
-import type { CaseEventRecord } from '../../kernel/cases/action-runner'
+import { caseEventColumns, type CaseEventRecord } from '../../kernel/cases/action-runner'
 import type { Executor, Tx } from '../../kernel/db/database'
 import { INTEREST_DENOMINATOR } from './commitment-money'
 import type { CommitmentsTable, CommitmentOwnerRole, ComplaintStatus } from './commitments.tables'
@@ -94,14 +94,7 @@ export async function insertCommitmentEvent(tx: Tx, commitmentId: string, event:
     .insertInto('commitment_events')
     .values({
       commitment_id: commitmentId,
-      at: new Date(),
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      note: event.note,
-      note_audience: event.noteAudience,
-      data: JSON.stringify(event.data),
-      audience: event.audience,
+      ...caseEventColumns(event),
     })
     .execute()
 }

@@ -1,5 +1,5 @@
 import { sql, type Updateable } from 'kysely'
-import type { CaseEventRecord } from '../../kernel/cases/action-runner'
+import { caseEventColumns, type CaseEventRecord } from '../../kernel/cases/action-runner'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { InspectionState } from './inspection-states'
 import type { CapExemption, InspectionKind, InspectionsTable, VisitPurpose } from './inspections.tables'
@@ -220,14 +220,7 @@ export async function insertInspectionEvent(tx: Tx, inspectionId: string, event:
     .insertInto('inspection_events')
     .values({
       inspection_id: inspectionId,
-      at: new Date(),
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      note: event.note,
-      note_audience: event.noteAudience,
-      data: JSON.stringify(event.data),
-      audience: event.audience,
+      ...caseEventColumns(event),
     })
     .execute()
 }

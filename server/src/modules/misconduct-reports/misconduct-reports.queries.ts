@@ -1,5 +1,5 @@
 import { sql, type Updateable } from 'kysely'
-import type { CaseEventRecord } from '../../kernel/cases/action-runner'
+import { caseEventColumns, type CaseEventRecord } from '../../kernel/cases/action-runner'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { MisconductReportsTable, ReportArea } from './misconduct-reports.tables'
 
@@ -219,14 +219,7 @@ export async function insertReportEvent(tx: Tx, reportId: string, event: CaseEve
     .insertInto('misconduct_report_events')
     .values({
       report_id: reportId,
-      at: new Date(),
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      note: event.note,
-      note_audience: event.noteAudience,
-      data: JSON.stringify(event.data),
-      audience: event.audience,
+      ...caseEventColumns(event),
     })
     .execute()
 }

@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely'
 import { sql } from 'kysely'
-import type { CaseEventRecord } from '../../kernel/cases/action-runner'
+import { caseEventColumns, type CaseEventRecord } from '../../kernel/cases/action-runner'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type {
   RatingAppealsTable,
@@ -96,14 +96,7 @@ export async function updateRectification(tx: Tx, id: string, changes: Updateabl
 /** A timeline event's columns, the same in both events tables (the kit's CaseEventColumns). */
 function eventColumns(event: CaseEventRecord) {
   return {
-    at: new Date(),
-    type: event.type,
-    actor_user_id: event.actorUserId,
-    actor_role: event.actorRole,
-    note: event.note,
-    note_audience: event.noteAudience,
-    data: JSON.stringify(event.data),
-    audience: event.audience,
+    ...caseEventColumns(event),
   }
 }
 

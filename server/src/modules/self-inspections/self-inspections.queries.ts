@@ -1,6 +1,6 @@
 import type { Updateable } from 'kysely'
 import { sql } from 'kysely'
-import type { CaseEventRecord } from '../../kernel/cases/action-runner'
+import { caseEventColumns, type CaseEventRecord } from '../../kernel/cases/action-runner'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type {
   SelfInspectionAnswersTable,
@@ -179,14 +179,7 @@ export async function insertAnswerEvent(tx: Tx, answerId: string, event: CaseEve
     .insertInto('self_inspection_answer_events')
     .values({
       self_inspection_answer_id: answerId,
-      at: new Date(),
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      note: event.note,
-      note_audience: event.noteAudience,
-      data: JSON.stringify(event.data),
-      audience: event.audience,
+      ...caseEventColumns(event),
     })
     .execute()
 }

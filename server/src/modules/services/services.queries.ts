@@ -1,6 +1,6 @@
 import type { Updateable } from 'kysely'
 import { sql } from 'kysely'
-import type { CaseEventRecord } from '../../kernel/cases/action-runner'
+import { caseEventColumns, type CaseEventRecord } from '../../kernel/cases/action-runner'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { ApplicationsTable } from './services.tables'
 
@@ -76,14 +76,7 @@ export async function insertApplicationEvent(tx: Tx, applicationId: string, even
     .insertInto('application_events')
     .values({
       application_id: applicationId,
-      at: new Date(),
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      note: event.note,
-      note_audience: event.noteAudience,
-      data: JSON.stringify(event.data),
-      audience: event.audience,
+      ...caseEventColumns(event),
     })
     .execute()
 }
