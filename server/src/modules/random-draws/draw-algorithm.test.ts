@@ -182,3 +182,34 @@ describe('runDraw', () => {
     expect(outcome).toEqual({ ok: true, targets: [] })
   })
 })
+
+/**
+ * Golden values, computed by the first implementation of yingshang-draw-v1: any later speed-up must
+ * give byte-for-byte the same canonical text and the same draw, or it is a new algorithm version.
+ */
+describe('yingshang-draw-v1 golden values', () => {
+  const golden = list({
+    // ids out of order, several tiers, a conflict, 30 inspectors: every branch of the sampler
+    enterprises: Array.from({ length: 2000 }, (_, i) => [
+      id((i * 7919) % 2000),
+      `91210200MA${String(i).padStart(8, '0')}`,
+      TIERS[(i * 31) % 5]!,
+    ]),
+    inspectors: Array.from({ length: 30 }, (_, i) => inspector(30 - i)),
+    conflicts: [
+      [inspector(3), id(17)],
+      [inspector(1), id(17)],
+      [inspector(2), id(1999)],
+    ],
+  })
+
+  it('the canonical text hashes to the recorded value', () => {
+    expect(sha256Hex(serializeDrawList(golden))).toBe('d6a3485b730699f9ad59a14f2cf409fc27fa63bd6d625151e5d74748cf131ae5')
+  })
+
+  it('the draw hashes to the recorded value', () => {
+    const outcome = runDraw(JSON.parse(serializeDrawList(golden)) as DrawList, SEED)
+    expect(outcome.ok && outcome.targets.length).toBe(500)
+    expect(sha256Hex(JSON.stringify(outcome))).toBe('dc0520b25a7939dc8c169e2a5101b2d4f9d8c593708494c5010043643c4c2bb0')
+  })
+})
