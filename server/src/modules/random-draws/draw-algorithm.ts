@@ -38,14 +38,18 @@ export type DrawOutcome =
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-/** One-shot SHA-256 (crypto.hash, about twice as fast as createHash for short inputs; Node ≥ 20.12). */
-const digest: (text: string) => Buffer =
+/**
+ * SHA-256 as lowercase hex. crypto.hash (Node ≥ 20.12) is one native call: about three times as fast
+ * as createHash for the short inputs the sampler hashes a million times, and asking for hex rather
+ * than a Buffer avoids an allocation per ticket (a Buffer costs more than the hash itself).
+ */
+const hexDigest: (text: string) => string =
   typeof hash === 'function'
-    ? (text) => hash('sha256', text, 'buffer')
-    : (text) => createHash('sha256').update(text, 'utf8').digest()
+    ? (text) => hash('sha256', text, 'hex')
+    : (text) => createHash('sha256').update(text, 'utf8').digest('hex')
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
+  return hexDigest(text)
 }
 
 /**
@@ -60,10 +64,25 @@ export function serializeDrawList(list: DrawList): string {
     drawId: list.drawId,
     ratios: Object.fromEntries(DRAW_TIERS.map((t) => [t, list.ratios[t]])),
     inspectorsPerTarget: list.inspectorsPerTarget,
-    enterprises: [...list.enterprises].sort(pairOrder).map(([id, uscc, tier]) => [id, uscc, tier]),
+    // the server hands the enterprises over already in order (by id): then no copy is sorted
+    enterprises: inCanonicalOrder(list.enterprises, 3)
+      ? list.enterprises
+      : [...list.enterprises].sort(pairOrder).map(([id, uscc, tier]) => [id, uscc, tier]),
     inspectors: [...list.inspectors].sort(byCodeUnits),
     conflicts: [...list.conflicts].sort(pairOrder).map(([i, e]) => [i, e]),
   })
+}
+
+/** Tuples of exactly `width` strings already sorted by their first element, then their second. */
+function inCanonicalOrder(rows: readonly (readonly string[])[], width: number): boolean {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!
+    if (row.length !== width) return false
+    if (i === 0) continue
+    const before = rows[i - 1]!
+    if (before[0]! > row[0]! || (before[0] === row[0] && before[1]! > row[1]!)) return false
+  }
+  return true
 }
 
 /** A party's commitment to its secret: SHA-256 of the secret's UTF-8 bytes, lowercase hex. */
@@ -85,35 +104,47 @@ export function sampleSize(basisPoints: number, n: number): number {
   return Math.ceil((basisPoints * n) / 10_000)
 }
 
+/** Order of two tickets: by the digest (hex compares as the 256-bit number), then by the id. */
+type Ticket = { id: string; ticket: string }
+const byTicket = (a: Ticket, b: Ticket) => byCodeUnits(a.ticket, b.ticket) || byCodeUnits(a.id, b.id)
+
 /**
- * The k entries with the smallest ticket SHA-256(seed|id), the digest read as a 256-bit big-endian
- * number (equal to comparing the lowercase hex). The first 48 bits order almost everything as a
- * float (exact below 2^53); only equal prefixes fall back to the whole digest, then the id.
+ * The k entries with the smallest ticket SHA-256(prefix + id), the digest read as a 256-bit big-endian
+ * number (the same order as its lowercase hex), ties by id. For a large population the first 48 bits
+ * (12 hex digits, exact as a float below 2^53) find the k-th smallest without keeping a million
+ * digests; only the entries at or under it are hashed again for their whole ticket.
  */
-function smallestTickets(prefix: string, ids: readonly string[], k: number) {
+function smallestTickets(prefix: string, ids: readonly string[], k: number): Ticket[] {
   if (k <= 0 || ids.length === 0) return []
-  const heads = new Float64Array(ids.length)
-  for (let i = 0; i < ids.length; i++) heads[i] = digest(prefix + ids[i]).readUIntBE(0, 6)
   const take = Math.min(k, ids.length)
-  // the take-th smallest head: a sorted copy for large samples, a short scan for a few (inspectors)
-  const threshold = take > 8 ? Float64Array.from(heads).sort()[take - 1]! : kthSmallest(heads, take)
-  const chosen: { id: string; ticket: string; head: number }[] = []
+  if (ids.length <= 64) return smallestOfFew(prefix, ids, take)
+  const heads = new Float64Array(ids.length)
+  for (let i = 0; i < ids.length; i++) heads[i] = parseInt(hexDigest(prefix + ids[i]).slice(0, 12), 16)
+  const threshold = Float64Array.from(heads).sort()[take - 1]!
+  const chosen: Ticket[] = []
   for (let i = 0; i < ids.length; i++)
-    if (heads[i]! <= threshold)
-      chosen.push({ id: ids[i]!, ticket: sha256Hex(prefix + ids[i]), head: heads[i]! })
-  chosen.sort((a, b) => a.head - b.head || byCodeUnits(a.ticket, b.ticket) || byCodeUnits(a.id, b.id))
-  return chosen.slice(0, take)
+    if (heads[i]! <= threshold) chosen.push({ id: ids[i]!, ticket: hexDigest(prefix + ids[i]) })
+  return chosen.sort(byTicket).slice(0, take)
 }
 
-function kthSmallest(values: Float64Array, k: number): number {
-  const best: number[] = []
-  for (const v of values) {
-    if (best.length < k) best.push(v)
-    else if (v < best[k - 1]!) best[k - 1] = v
-    else continue
-    best.sort((a, b) => a - b)
+/**
+ * The same for a body's inspectors (a few dozen, hashed once per drawn target, so 1.5 million times
+ * in a large draw): every ticket whole, kept in a short sorted list of the best `take`.
+ */
+function smallestOfFew(prefix: string, ids: readonly string[], take: number): Ticket[] {
+  const best: Ticket[] = []
+  for (const id of ids) {
+    const ticket = hexDigest(prefix + id)
+    if (best.length === take) {
+      const last = best[take - 1]!
+      if (ticket > last.ticket || (ticket === last.ticket && id > last.id)) continue
+      best.pop()
+    }
+    let at = best.length
+    while (at > 0 && byTicket(best[at - 1]!, { id, ticket }) > 0) at--
+    best.splice(at, 0, { id, ticket })
   }
-  return best[k - 1]!
+  return best
 }
 
 /**

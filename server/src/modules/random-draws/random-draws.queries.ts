@@ -378,7 +378,9 @@ export async function findDrawableEnterprises(
     query = query.where('e.division_code', 'like', `${prefix}%`)
   }
   if (filter.industryCode) query = query.where('e.industry_code', 'like', `${filter.industryCode}%`)
-  return query.execute()
+  // by id: the canonical order of the frozen list (uuid order is byte order, the hex text's order),
+  // so the serializer does not sort a copy of a million rows
+  return query.orderBy('e.id').execute()
 }
 
 /** The body's inspectors who may be drawn: active, certified on the day of the draw. */
