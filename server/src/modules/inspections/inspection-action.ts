@@ -1,6 +1,11 @@
 import type { Updateable } from 'kysely'
 import { departmentsWhere, type UserActor } from '../../kernel/auth/actor'
-import { runCaseAction, type CaseKind, type CaseOutcome } from '../../kernel/cases/action-runner'
+import {
+  applyCaseAction,
+  runCaseAction,
+  type CaseKind,
+  type CaseOutcome,
+} from '../../kernel/cases/action-runner'
 import type { Tx } from '../../kernel/db/database'
 import type { ErrorCode } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
@@ -90,4 +95,17 @@ export async function runInspectionAction(
     },
     work,
   )
+}
+
+/**
+ * Runs a move on an inspection the caller has already locked in its own transaction (a batch of
+ * moves in one transaction): the same checks, event and audit row as runInspectionAction.
+ */
+export async function applyInspectionAction(
+  ctx: InspectionContext,
+  action: InspectionAction,
+  roles: readonly InspectionRole[],
+  work: (ctx: InspectionContext) => Promise<InspectionOutcome>,
+): Promise<string> {
+  return applyCaseAction(INSPECTION_KIND, ctx, action, roles, work)
 }

@@ -73,6 +73,11 @@ export default definePermissionRows({
   },
   'GET /api/v1/inspections': { allow: [...STAFF_READERS] },
   'GET /api/v1/inspections/mine': { allow: ['enterprise'] },
+  'POST /api/v1/inspections/drawn/{drawId}/approve': {
+    allow: ['department_head'],
+    params: () => ({ drawId: randomUuid() }),
+    body: () => ({}),
+  },
   'GET /api/v1/inspections/{id}': { allow: [...STAFF_READERS], params: () => ({ id: randomUuid() }) },
   'POST /api/v1/inspections/{id}/approve': {
     allow: [...STAFF_READERS],

@@ -161,6 +161,38 @@ export async function findInspectionsOfDraw(db: Executor, drawId: string) {
     .execute()
 }
 
+/** Up to `limit` of a draw's inspections still planned, in the given bodies, by number. */
+export async function findPlannedOfDraw(
+  db: Executor,
+  drawId: string,
+  departmentIds: readonly string[],
+  limit: number,
+) {
+  if (!departmentIds.length) return []
+  const rows = await db
+    .selectFrom('inspections')
+    .select('id')
+    .where('draw_id', '=', drawId)
+    .where('status', '=', 'planned')
+    .where('department_id', 'in', departmentIds)
+    .orderBy('number')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** How many of a draw's inspections belong to the given bodies, whatever their state. */
+export async function countOfDraw(db: Executor, drawId: string, departmentIds: readonly string[]) {
+  if (!departmentIds.length) return 0
+  const row = await db
+    .selectFrom('inspections')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('draw_id', '=', drawId)
+    .where('department_id', 'in', departmentIds)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 export async function insertInspection(
   tx: Tx,
   values: NewInspection & {

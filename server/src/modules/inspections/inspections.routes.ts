@@ -1,13 +1,17 @@
 import { createRouter, defineRoute, jsonBody, jsonResponse } from '../../kernel/http/route'
+import * as bulk from './inspection-bulk-approval'
 import * as door from './inspection-door.service'
 import * as registry from './inspection-registry.service'
 import {
+  ApproveDrawnBody,
+  ApproveDrawnSchema,
   CertifyInspectorBody,
   CheckCodeParams,
   CheckViewSchema,
   CreateInspectionItemBody,
   DecisionBody,
   DeclareConflictBody,
+  DrawIdParams,
   IdParams,
   InspectionDetailSchema,
   InspectionItemListQuery,
@@ -383,6 +387,29 @@ export function inspectionsRoutes() {
           200,
         ),
     )
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/inspections/drawn/{drawId}/approve',
+      tags,
+      access: 'session',
+      summary:
+        'The body’s head approves at once every inspection a random draw planned for the bodies they head and still planned: each as one approval (timeline, audit, the enterprise told), in batches',
+      request: { params: DrawIdParams, body: jsonBody(ApproveDrawnBody) },
+      responses: { 200: jsonResponse(ApproveDrawnSchema, 'How many were approved now, of how many') },
+    }),
+    async (c) =>
+      c.json(
+        await bulk.approveDrawnInspections(
+          c.get('deps'),
+          c.get('actor'),
+          c.req.valid('param').drawId,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
 
   return router
 }

@@ -158,6 +158,13 @@ export type PlanInspectionInput = z.infer<typeof PlanInspectionBody>
 
 export const DecisionBody = z.strictObject({ version, note: plainText(1000).optional() })
 export type DecisionInput = z.infer<typeof DecisionBody>
+/** Approving a random draw's inspections at once: the draw, and a note every enterprise's timeline shows. */
+export const DrawIdParams = z.strictObject({ drawId: uuid })
+export const ApproveDrawnBody = z.strictObject({ note: plainText(1000).optional() })
+export const ApproveDrawnSchema = z.object({
+  approved: z.number().int().describe('approved by this request'),
+  total: z.number().int().describe("the draw's inspections in the bodies the caller heads, in any state"),
+})
 export const ReasonBody = z.strictObject({ version, reason: plainText(1000) })
 export type ReasonInput = z.infer<typeof ReasonBody>
 

@@ -8,7 +8,13 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { definePresenter } from '../../kernel/present'
 import { staffToNotify } from '../users'
 import QRCode from 'qrcode'
-import { allowedStaffActions, runInspectionAction, staffRolesOn } from './inspection-action'
+import {
+  allowedStaffActions,
+  runInspectionAction,
+  staffRolesOn,
+  type InspectionContext,
+  type InspectionOutcome,
+} from './inspection-action'
 import { formatInspectionNumber, newCheckCode } from './inspection-check-code'
 import { runPlanChecks } from './inspection-plan-checks'
 import * as rq from './inspection-registry.queries'
@@ -309,31 +315,42 @@ export async function approveInspection(
   input: DecisionInput,
 ): Promise<InspectionDetail> {
   const user = requireRole(actor, ...STAFF_READERS)
-  await runInspectionAction(deps, user, 'approve', openById(user, id), async ({ tx, row, now }) => {
-    checkVersion(row, input.version)
-    const items = await q.findItemsOf(tx, [row.id])
-    await rq.markItemsUsed(
-      tx,
-      items.map((i) => i.id),
-      row.planned_on,
-    )
-    const detail = await q.findInspectionDetail(tx, { id: row.id })
-    await notifyApplicant(deps.notifier, tx, row.enterprise_id, {
-      template: 'inspections.approved',
-      params: {
-        number: row.number,
-        body: detail!.department_name,
-        from: row.planned_on,
-        to: row.window_ends_on,
-        items: items.map((i) => i.name).join('、'),
-      },
-    })
-    return {
-      changes: { approved_by: user.userId, approved_at: now, decision_note: input.note ?? null },
-      event: { audience: 'enterprise', note: input.note ?? null },
-    }
+  await runInspectionAction(deps, user, 'approve', openById(user, id), async (ctx) => {
+    checkVersion(ctx.row, input.version)
+    return approvalOf(ctx, input.note ?? null)
   })
   return readDetail(deps, user, id)
+}
+
+/**
+ * What approving does, for one inspection or each of a draw's (inspection-bulk-approval.ts): the
+ * items count as used, the enterprise is told the window, the body and the items.
+ */
+export async function approvalOf(
+  { deps, tx, row, now, actor }: InspectionContext,
+  note: string | null,
+): Promise<InspectionOutcome> {
+  const items = await q.findItemsOf(tx, [row.id])
+  await rq.markItemsUsed(
+    tx,
+    items.map((i) => i.id),
+    row.planned_on,
+  )
+  const detail = await q.findInspectionDetail(tx, { id: row.id })
+  await notifyApplicant(deps.notifier, tx, row.enterprise_id, {
+    template: 'inspections.approved',
+    params: {
+      number: row.number,
+      body: detail!.department_name,
+      from: row.planned_on,
+      to: row.window_ends_on,
+      items: items.map((i) => i.name).join('、'),
+    },
+  })
+  return {
+    changes: { approved_by: actor.userId, approved_at: now, decision_note: note },
+    event: { audience: 'enterprise', note },
+  }
 }
 
 export async function rejectInspection(

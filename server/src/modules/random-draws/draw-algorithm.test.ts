@@ -204,12 +204,16 @@ describe('yingshang-draw-v1 golden values', () => {
   })
 
   it('the canonical text hashes to the recorded value', () => {
-    expect(sha256Hex(serializeDrawList(golden))).toBe('d6a3485b730699f9ad59a14f2cf409fc27fa63bd6d625151e5d74748cf131ae5')
+    expect(sha256Hex(serializeDrawList(golden))).toBe(
+      'd6a3485b730699f9ad59a14f2cf409fc27fa63bd6d625151e5d74748cf131ae5',
+    )
   })
 
   it('the draw hashes to the recorded value', () => {
     const outcome = runDraw(JSON.parse(serializeDrawList(golden)) as DrawList, SEED)
     expect(outcome.ok && outcome.targets.length).toBe(500)
-    expect(sha256Hex(JSON.stringify(outcome))).toBe('dc0520b25a7939dc8c169e2a5101b2d4f9d8c593708494c5010043643c4c2bb0')
+    expect(sha256Hex(JSON.stringify(outcome))).toBe(
+      'dc0520b25a7939dc8c169e2a5101b2d4f9d8c593708494c5010043643c4c2bb0',
+    )
   })
 })

@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../kernel/auth/actor'
 import { buildDepartment, buildEnterprise, buildStaff, signInStaff } from '../../../test/factories'
 import type { TestApp, TestClient } from '../../../test/harness'
+import { commitTo } from './draw-algorithm'
 import { buildInspector, buildPublishedItem, setCreditTier } from './test-rows.queries'
 
 export { buildInspector, declareConflict, setCreditTier } from './test-rows.queries'
@@ -72,4 +73,23 @@ export function openBody(w: DrawWorld, overrides: Record<string, unknown> = {}) 
     ],
     ...overrides,
   }
+}
+
+/**
+ * A draw taken to `drawn` through HTTP with the world's three parties (secrets derived from their
+ * ids); answers the drawn draw as its staff view shows it (its planned inspections included).
+ */
+export async function drawToTheEnd(w: DrawWorld, overrides: Record<string, unknown> = {}) {
+  const API = '/api/v1/random-draws'
+  const parties = [w.head, w.dispatcher, w.discipline]
+  const secretOf = (s: Staff) => `secret-${s.id.replaceAll('-', '')}`
+  const opened = await w.dispatcher.client.post(API, openBody(w, { itemIds: [w.itemId], ...overrides }))
+  if (opened.status !== 201) throw new Error(`open: ${JSON.stringify(opened.body)}`)
+  const id = opened.body.id as string
+  for (const p of parties) await p.client.post(`${API}/${id}/commit`, { commitment: commitTo(secretOf(p)) })
+  await w.head.client.post(`${API}/${id}/freeze`, { version: 1 })
+  for (const p of parties) await p.client.post(`${API}/${id}/reveal`, { secret: secretOf(p) })
+  const drawn = await w.dispatcher.client.post(`${API}/${id}/draw`, { version: 2 })
+  if (drawn.status !== 200) throw new Error(`draw: ${JSON.stringify(drawn.body)}`)
+  return drawn.body as { id: string; inspections: { inspectionId: string; status: string }[] }
 }
