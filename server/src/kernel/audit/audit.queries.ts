@@ -137,6 +137,8 @@ export type AuditFilter = {
   beforeId?: number | undefined
   /** rows linked before this place in the chain (opens the list at a broken row) */
   beforeSeq?: number | undefined
+  /** entity types the reader may not see (kernel/audit/sealed-entities.ts) */
+  withoutEntityTypes?: readonly string[] | undefined
 }
 
 /** Newest first by insert order: rows not linked yet (seq null) are listed too. */
@@ -150,6 +152,7 @@ export async function listAuditRows(db: Executor, filter: AuditFilter, limit: nu
   if (filter.to) q = q.where('at', '<', filter.to)
   if (filter.beforeId) q = q.where('id', '<', filter.beforeId)
   if (filter.beforeSeq) q = q.where('seq', '<', filter.beforeSeq)
+  if (filter.withoutEntityTypes?.length) q = q.where('entity_type', 'not in', filter.withoutEntityTypes)
   return q.orderBy('id', 'desc').limit(limit).execute()
 }
 

@@ -1,6 +1,7 @@
 import { requireRole, systemActor, type Actor } from '../../kernel/auth/actor'
 import { verifyAuditChain } from '../../kernel/audit/audit'
 import { listAuditRows, type AuditFilter } from '../../kernel/audit/audit.queries'
+import { auditEntityTypesSealedFrom } from '../../kernel/audit/sealed-entities'
 import { listCheckpoints, readCheckpointFile, signAuditCheckpoint } from '../../kernel/audit/checkpoints'
 import { loadOrCreateSigningKey } from '../../kernel/audit/signing-key'
 import type { AppDeps } from '../../kernel/http/app-env'
@@ -23,11 +24,14 @@ const presentAuditRow = definePresenter({
   hash: 'hash',
 })
 
-/** The audit trail, newest first, for administrators and discipline inspection. */
+/**
+ * The audit trail, newest first, for administrators and discipline inspection; rows of cases sealed
+ * from the caller's roles (misconduct reports: discipline inspection only) are left out.
+ */
 export async function listAudit(
   deps: AppDeps,
   actor: Actor,
-  filter: Omit<AuditFilter, 'from' | 'to'> & {
+  filter: Omit<AuditFilter, 'from' | 'to' | 'withoutEntityTypes'> & {
     from?: string | undefined
     to?: string | undefined
     limit: number
@@ -38,6 +42,7 @@ export async function listAudit(
     deps.db,
     {
       ...filter,
+      withoutEntityTypes: auditEntityTypesSealedFrom(actor),
       from: filter.from ? new Date(filter.from) : undefined,
       to: filter.to ? new Date(filter.to) : undefined,
     },

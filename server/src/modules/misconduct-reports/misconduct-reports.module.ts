@@ -1,3 +1,4 @@
+import { sealAuditRows } from '../../kernel/audit/sealed-entities'
 import { defineModule } from '../../kernel/module'
 import { MAX_ATTACHMENT_BYTES } from '../../kernel/uploads'
 // The module's row types join the database type wherever the module is loaded.
@@ -5,6 +6,9 @@ import './misconduct-reports.tables'
 import { misconductReportsErrors } from './misconduct-reports.errors'
 import { FILE_REPORT_PATH, misconductReportsRoutes } from './misconduct-reports.routes'
 import { MAX_REPORT_BYTES } from './misconduct-reports.schema'
+
+// Only discipline inspection sees a report: its audit rows too (administrators read the rest of the trail).
+sealAuditRows('misconduct_report', ['discipline_inspector'])
 
 /** Misconduct reports' entry: what it serves and may answer (kernel/module.ts). */
 export default defineModule({

@@ -372,5 +372,15 @@ describe('no other role gets anything of a report', () => {
       const work = await w.others[role].get('/api/v1/worklist')
       expect(work.body.items.map((i: { key: string }) => i.key)).not.toContain('reports.received')
     }
+    // nor does the audit trail lead round it: the administrator reads the trail, not a report's rows
+    const own = await w.inspector.get(`/api/v1/audit?entityType=misconduct_report&entityId=${id}`)
+    expect(own.body.items.map((r: { action: string }) => r.action)).toContain('misconduct_report.file')
+    const adminTrail = await w.others.admin.get(`/api/v1/audit?entityType=misconduct_report&entityId=${id}`)
+    expect([adminTrail.status, adminTrail.body.items]).toEqual([200, []])
+    const whole = await w.others.admin.get('/api/v1/audit?limit=200')
+    expect(whole.body.items.some((r: { entityType: string }) => r.entityType === 'misconduct_report')).toBe(
+      false,
+    )
+    expect(JSON.stringify(whole.body)).not.toContain(id)
   })
 })
