@@ -15,6 +15,12 @@ registerMessages('zh-CN', {
   'notify.commitments.fulfilled.body': '「{title}」（{number}）已兑现。',
   'notify.commitments.rescheduled.title': '已约定还款计划',
   'notify.commitments.rescheduled.body': '「{title}」（{number}）已约定分 {count} 期还款。',
+  'notify.commitments.complaint_late.title': '失信投诉逾期未核实',
+  'notify.commitments.complaint_late.body':
+    '企业对「{title}」（{number}）的投诉应于 {verifyBy} 前核实，至今未核实，请督促办理。',
+  'notify.commitments.complaint_late_enterprise.title': '投诉核实已逾期，已报营商局领导督办',
+  'notify.commitments.complaint_late_enterprise.body':
+    '您对 {number} 的投诉应于 {verifyBy} 前核实完毕，现已逾期，已报营商局领导督办，核实后将告知结果。',
   'notify.commitments.complaint_filed.title': '企业投诉政府失信',
   'notify.commitments.complaint_filed.body': '企业投诉「{title}」（{number}）未履约，请在时限内核实。',
   'notify.commitments.complaint_received.title': '投诉已受理',
@@ -41,6 +47,13 @@ registerMessages('en', {
   'notify.commitments.fulfilled.body': '“{title}” ({number}) was delivered.',
   'notify.commitments.rescheduled.title': 'Repayment plan agreed',
   'notify.commitments.rescheduled.body': '“{title}” ({number}) will be repaid in {count} instalments.',
+  'notify.commitments.complaint_late.title': 'Complaint not verified in time',
+  'notify.commitments.complaint_late.body':
+    'The complaint about “{title}” ({number}) was due to be verified by {verifyBy} and still is not; please see to it.',
+  'notify.commitments.complaint_late_enterprise.title':
+    'Verification is late: taken up by the bureau’s leadership',
+  'notify.commitments.complaint_late_enterprise.body':
+    'Your complaint about {number} was due to be verified by {verifyBy}; it is late and the bureau’s leadership has taken it up. You will be told the result.',
   'notify.commitments.complaint_filed.title': 'Complaint of a broken promise',
   'notify.commitments.complaint_filed.body':
     'An enterprise complains that “{title}” ({number}) was not honoured; verify it in time.',

@@ -189,6 +189,37 @@ export async function listComplaints(db: Executor, filter: { memberUserId?: stri
   return query.orderBy('k.filed_at', 'desc').orderBy('k.id').limit(500).execute()
 }
 
+/**
+ * Complaints still unverified past their day that nobody was told of yet: stamped in the same
+ * statement, so each is told once however often the sweep runs.
+ */
+export async function stampLateComplaints(tx: Tx, at: Date) {
+  const late = await tx
+    .updateTable('commitment_complaints')
+    .set({ late_told_at: at })
+    .where('status', '=', 'submitted')
+    .where('verify_by', '<', at)
+    .where('late_told_at', 'is', null)
+    .returning(['id', 'commitment_id', 'enterprise_id', 'verify_by'])
+    .execute()
+  if (!late.length) return []
+  const numbers = await tx
+    .selectFrom('commitments')
+    .select(['id', 'number', 'title'])
+    .where(
+      'id',
+      'in',
+      late.map((k) => k.commitment_id),
+    )
+    .execute()
+  const byId = new Map(numbers.map((c) => [c.id, c]))
+  return late.map((k) => ({
+    ...k,
+    number: byId.get(k.commitment_id)!.number,
+    title: byId.get(k.commitment_id)!.title,
+  }))
+}
+
 export async function hasUndecidedComplaint(tx: Tx, commitmentId: string) {
   const row = await tx
     .selectFrom('commitment_complaints')

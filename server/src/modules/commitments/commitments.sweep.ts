@@ -3,20 +3,29 @@ import { writeAudits } from '../../kernel/audit/audit'
 import { cityToday } from '../../kernel/calendar/city-today'
 import type { Tx } from '../../kernel/db/database'
 import type { AppDeps } from '../../kernel/http/app-env'
+import { notifyApplicant, notifyEach } from '../../kernel/cases/outbox'
 import { openSupervisionCases } from '../supervision'
+import { staffToNotify } from '../users'
 import * as q from './commitments.queries'
 
 /**
  * The daily overdue sweep: open commitments past their day become overdue (each with its timeline
  * step and audit row; an instalment of a repayment plan is a second breach, and so is its payable);
- * an overdue payable opens a supervision case (source overdue_payment, subject payable) that then
- * climbs the supervision ladder on its own; every overdue payable's interest is accrued to today.
+ * an overdue payable opens a supervision case (source overdue_payment, subject payable), an overdue
+ * promise or contract one of its own (source overdue_commitment, subject commitment), each then
+ * climbing the supervision ladder on its own; every overdue payable's interest is accrued to today.
  *
  * Set-wise: the state move and the accrual are one UPDATE each, so 100,000 rows cost two statements
  * (bench/src/commitments-bench.ts); the rows that moved today cost a few statements together (their
  * events, audit rows and supervision cases, each written many at once).
  */
-export type SweepResult = { movedOverdue: number; accrued: number; supervisionCasesOpened: number }
+export type SweepResult = {
+  movedOverdue: number
+  accrued: number
+  supervisionCasesOpened: number
+  /** complaints not verified by their day, told to the bureau's leadership this run */
+  lateComplaints: number
+}
 
 export async function moveOverdue(
   deps: AppDeps,
@@ -47,17 +56,27 @@ export async function moveOverdue(
     deps,
     tx,
     actor,
-    moved
-      .filter((row) => row.kind === 'payable')
-      .map((row) => ({
-        source: 'overdue_payment' as const,
-        subjectType: 'payable' as const,
-        subjectId: row.id,
-        departmentId: row.department_id,
-        reason: `逾期未支付中小企业款项：${row.number} ${row.title}`,
-        at: options.at,
-        data: { dueOn: row.due_on, number: row.number },
-      })),
+    moved.map((row) =>
+      row.kind === 'payable'
+        ? {
+            source: 'overdue_payment' as const,
+            subjectType: 'payable' as const,
+            subjectId: row.id,
+            departmentId: row.department_id,
+            reason: `逾期未支付中小企业款项：${row.number} ${row.title}`,
+            at: options.at,
+            data: { dueOn: row.due_on, number: row.number },
+          }
+        : {
+            source: 'overdue_commitment' as const,
+            subjectType: 'commitment' as const,
+            subjectId: row.id,
+            departmentId: row.department_id,
+            reason: `逾期未兑现政府承诺：${row.number} ${row.title}`,
+            at: options.at,
+            data: { dueOn: row.due_on, number: row.number, kind: row.kind },
+          },
+    ),
   )
   const opened = supervision.filter((s) => s.isNew).length
   await q.markParentsSecondBreach(tx, [
@@ -72,6 +91,31 @@ export async function sweepOverdueCommitments(deps: AppDeps, at: Date = new Date
   return deps.db.transaction().execute(async (tx) => {
     const { moved, supervisionCasesOpened } = await moveOverdue(deps, tx, { today, at })
     const accrued = await q.accrueInterest(tx, today)
-    return { movedOverdue: moved, accrued, supervisionCasesOpened }
+    const lateComplaints = await tellLateComplaints(deps, tx, at)
+    return { movedOverdue: moved, accrued, supervisionCasesOpened, lateComplaints }
   })
+}
+
+/**
+ * A complaint the bureau did not verify by its day (the configured working days) goes up: the bureau's
+ * leaders are told, once, and the enterprise is told its complaint is late and was taken up — a
+ * deadline that passes in silence is how a promise to verify gets broken too.
+ */
+async function tellLateComplaints(deps: AppDeps, tx: Tx, at: Date): Promise<number> {
+  const late = await q.stampLateComplaints(tx, at)
+  if (!late.length) return 0
+  const leaders = await staffToNotify(tx, null, ['bureau_leader'])
+  for (const complaint of late) {
+    const params = {
+      number: complaint.number,
+      title: complaint.title,
+      verifyBy: cityToday(deps, complaint.verify_by),
+    }
+    await notifyEach(deps.notifier, tx, leaders, { template: 'commitments.complaint_late', params })
+    await notifyApplicant(deps.notifier, tx, complaint.enterprise_id, {
+      template: 'commitments.complaint_late_enterprise',
+      params,
+    })
+  }
+  return late.length
 }

@@ -72,6 +72,8 @@ export type CommitmentComplaintsTable = {
   refused_to_rectify: Generated<boolean>
   decided_by: string | null
   decided_at: Timestamp | null
+  /** when the bureau's leadership was told it was not verified in time (once) */
+  late_told_at: Timestamp | null
   version: Generated<number>
 }
 

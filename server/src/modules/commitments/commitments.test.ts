@@ -331,6 +331,76 @@ describe('repayment plans and promises', () => {
     const refused = await w.handlerA.post(`${API}/${payable.body.id}/fulfil`, { version: 1, note: '已付' })
     expect(refused.body.error.code).toBe('COMMITMENT_IS_A_PAYABLE')
   })
+
+  it('a complaint not verified by its day goes to the bureau’s leaders, once, and the enterprise is told', async () => {
+    const promise = await w.dispatcher.post(API, {
+      kind: 'investment_promise',
+      enterpriseId: w.enterpriseId,
+      departmentId: w.units.a,
+      ownerRole: 'department_head',
+      title: '人才公寓配套承诺',
+      obligation: '项目投产前提供人才公寓 20 套',
+      dueOn: '2026-12-31',
+    })
+    const filed = await w.enterprise.post(`${API}/${promise.body.id}/complaints`, {
+      text: '约定的人才公寓迟迟不落实',
+    })
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201)
+    const verifyBy = new Date(filed.body.verifyBy)
+    const told = (template: string) =>
+      t.deps.db
+        .selectFrom('notifications')
+        .select(['recipient_user_id', 'recipient_enterprise_id'])
+        .where('template', '=', template)
+        .where('params', '@>', JSON.stringify({ number: promise.body.number }) as never)
+        .execute()
+    const before = await sweepOverdueCommitments(t.deps, new Date(verifyBy.getTime() - 60_000))
+    expect(before.lateComplaints).toBe(0)
+    const late = await sweepOverdueCommitments(t.deps, new Date(verifyBy.getTime() + 60_000))
+    expect(late.lateComplaints).toBe(1)
+    const again = await sweepOverdueCommitments(t.deps, new Date(verifyBy.getTime() + 86_400_000))
+    expect(again.lateComplaints).toBe(0)
+    const leaders = await told('commitments.complaint_late')
+    expect(leaders.length).toBeGreaterThan(0)
+    expect(leaders.every((r) => r.recipient_user_id !== null)).toBe(true)
+    expect(await told('commitments.complaint_late_enterprise')).toEqual([
+      { recipient_user_id: null, recipient_enterprise_id: w.enterpriseId },
+    ])
+  })
+
+  it('a promise past its day is overdue and climbs the supervision ladder like a payable, once', async () => {
+    const promise = await w.dispatcher.post(API, {
+      kind: 'construction_contract',
+      enterpriseId: w.enterpriseId,
+      departmentId: w.units.a,
+      ownerRole: 'department_head',
+      title: '标准厂房代建合同',
+      obligation: '2026 年 4 月 30 日前交付标准厂房',
+      dueOn: '2026-04-30',
+    })
+    expect(promise.status, JSON.stringify(promise.body)).toBe(201)
+    const id = promise.body.id as string
+    const casesOf = () =>
+      t.deps.db
+        .selectFrom('supervision_cases')
+        .select(['source', 'subject_type', 'department_id', 'level', 'reason'])
+        .where('subject_id', '=', id)
+        .execute()
+    await sweepOverdueCommitments(t.deps, at('2026-04-30'))
+    expect(await casesOf()).toEqual([])
+    await sweepOverdueCommitments(t.deps, at('2026-05-01'))
+    await sweepOverdueCommitments(t.deps, at('2026-05-02'))
+    expect(await casesOf()).toEqual([
+      {
+        source: 'overdue_commitment',
+        subject_type: 'commitment',
+        department_id: w.units.a,
+        level: 'section',
+        reason: expect.stringContaining('标准厂房代建合同'),
+      },
+    ])
+    expect((await w.dispatcher.get(`${API}/${id}`)).body).toMatchObject({ status: 'overdue', interestFen: 0 })
+  })
 })
 
 describe('the yearly publication and the settings', () => {

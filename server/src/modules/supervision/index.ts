@@ -7,6 +7,7 @@
  * - services' licensing clock sweep: openSupervisionCaseForDeemedAcceptance;
  * - ratings: the module listens itself (supervision-ratings.ts);
  * - overdue payments: openSupervisionCases (many at once) with source 'overdue_payment', subject 'payable';
+ *   overdue promises and contracts with source 'overdue_commitment', subject 'commitment';
  * - overdue action-plan tasks: openSupervisionCase with source 'overdue_plan_task', subject 'plan_task'.
  */
 export {

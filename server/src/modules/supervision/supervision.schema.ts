@@ -4,7 +4,8 @@ import { plainText, version } from '../../shared/fields'
 /**
  * Why a case exists: an appeal clock past its last escalation step, repeated bad ratings of one
  * unit, an application deemed accepted because its completeness check came late, an overdue
- * payment, an action-plan task past its deadline, or opened by hand.
+ * payment, a promise or contract of the government's past its day, an action-plan task past its
+ * deadline, or opened by hand.
  */
 export const SUPERVISION_SOURCES = [
   'appeal_breach',
@@ -12,6 +13,7 @@ export const SUPERVISION_SOURCES = [
   'deemed_accepted',
   'overdue_payment',
   'overdue_plan_task',
+  'overdue_commitment',
   'manual',
 ] as const
 /** open: the unit owes a response; responded: the bureau verifies it; closed. */
@@ -23,6 +25,7 @@ export const SUPERVISION_SUBJECT_TYPES = [
   'department',
   'payable',
   'plan_task',
+  'commitment',
 ] as const
 export const SUPERVISION_ACTIONS = [
   'respond',

@@ -6,10 +6,20 @@ import type { Timestamp } from '../../kernel/db/schema'
 
 export type SupervisionLevel = 'section' | 'bureau' | 'city'
 export type SupervisionSource =
-  'appeal_breach' | 'bad_ratings' | 'deemed_accepted' | 'overdue_payment' | 'overdue_plan_task' | 'manual'
+  | 'appeal_breach'
+  | 'bad_ratings'
+  | 'deemed_accepted'
+  | 'overdue_payment'
+  | 'overdue_plan_task'
+  | 'overdue_commitment'
+  | 'manual'
 export type SupervisionStatus = 'open' | 'responded' | 'closed'
-/** What a case is about: an appeal, a service application, a unit (repeated bad ratings), a payable, a plan task. */
-export type SupervisionSubjectType = 'appeal' | 'application' | 'department' | 'payable' | 'plan_task'
+/**
+ * What a case is about: an appeal, a service application, a unit (repeated bad ratings), a payable, a
+ * plan task, a promise or contract of the government's (commitment).
+ */
+export type SupervisionSubjectType =
+  'appeal' | 'application' | 'department' | 'payable' | 'plan_task' | 'commitment'
 
 export type SupervisionCasesTable = {
   id: Generated<string>

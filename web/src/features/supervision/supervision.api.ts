@@ -28,6 +28,7 @@ export const SUPERVISION_SOURCES: readonly SupervisionSource[] = [
   'deemed_accepted',
   'overdue_payment',
   'overdue_plan_task',
+  'overdue_commitment',
   'manual',
 ]
 
