@@ -13,6 +13,9 @@ registerMessages('zh-CN', {
   'fields.randomDraws.tooFewInspectors':
     '企业 {enterpriseId} 只有 {eligible} 名无利害关系的持证执法人员可选，至少需要 {needed} 名',
   'fields.randomDraws.revealMismatch': '该秘密值的 SHA-256 与您提交的承诺值不一致',
+  'notify.randomDraws.publicationLate.title': '抽查结果逾期未公示',
+  'notify.randomDraws.publicationLate.body':
+    '「{title}」的抽取结果应于 {due} 前向社会公示，至今未公示，请尽快公示。',
 })
 registerMessages('en', {
   'fields.randomDraws.divisionCode': 'Enter a six-digit division code',
@@ -26,4 +29,7 @@ registerMessages('en', {
   'fields.randomDraws.tooFewInspectors':
     'Enterprise {enterpriseId} has only {eligible} certified inspectors without a conflict; {needed} are needed',
   'fields.randomDraws.revealMismatch': 'The SHA-256 of this secret does not match your commitment',
+  'notify.randomDraws.publicationLate.title': 'Draw result not published in time',
+  'notify.randomDraws.publicationLate.body':
+    'The result of “{title}” was due to be published by {due} and still is not; please publish it.',
 })

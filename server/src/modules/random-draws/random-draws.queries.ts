@@ -456,3 +456,18 @@ export async function findUserIdByUsername(db: Executor, username: string) {
   const row = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()
   return row?.id ?? null
 }
+
+/**
+ * Drawn draws whose result is past its publication day and nobody was told yet: stamped in the same
+ * statement, so each is told once however often the job runs.
+ */
+export async function stampLatePublications(tx: Tx, at: Date) {
+  return tx
+    .updateTable('random_draws')
+    .set({ late_told_at: at })
+    .where('status', '=', 'drawn')
+    .where('publish_due_at', '<', at)
+    .where('late_told_at', 'is', null)
+    .returning(['id', 'title', 'department_id', 'publish_due_at'])
+    .execute()
+}

@@ -36,6 +36,8 @@ export type RandomDrawsTable = {
   drawn_at: Date | null
   published_at: Date | null
   published_by: string | null
+  /** when those who publish were told the result was not published in time (once; migration 0061) */
+  late_told_at: Date | null
   version: Generated<number>
 }
 

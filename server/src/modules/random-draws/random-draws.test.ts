@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { commitTo, sha256Hex } from './draw-algorithm'
 import { rerunPublishedDraw } from './draw-rerun-check'
+import { tellLatePublications } from './random-draws.jobs'
 import {
   buildDrawWorld,
   declareConflict,
+  drawToTheEnd,
   openBody,
   type DrawWorld,
   type Staff,
@@ -311,5 +313,34 @@ describe('a random draw', () => {
     expect(saved.body).toEqual({ publishWithinWorkingDays: 15, version: 1 })
     const stale = await w.admin.client.put(`${API}/settings`, { version: 0, publishWithinWorkingDays: 10 })
     expect(stale.body.error.code).toBe('VERSION_CONFLICT')
+  })
+})
+
+describe('a result not published in time', () => {
+  it('is told once to those who may publish it, the day after its deadline', async () => {
+    const drawn = await drawToTheEnd(w, { title: '逾期公示测试抽查' })
+    const row = await t.deps.db
+      .selectFrom('random_draws')
+      .select('publish_due_at')
+      .where('id', '=', drawn.id)
+      .executeTakeFirstOrThrow()
+    const due = row.publish_due_at!
+    expect(await tellLatePublications(t.deps, new Date(due.getTime() - 60_000))).toBe(0)
+    expect(await tellLatePublications(t.deps, new Date(due.getTime() + 60_000))).toBe(1)
+    expect(await tellLatePublications(t.deps, new Date(due.getTime() + 3_600_000))).toBe(0)
+    const told = await t.deps.db
+      .selectFrom('notifications')
+      .select('recipient_user_id')
+      .where('template', '=', 'randomDraws.publicationLate')
+      .where('params', '@>', JSON.stringify({ title: '逾期公示测试抽查' }) as never)
+      .execute()
+    const recipients = told.map((r) => r.recipient_user_id)
+    expect(recipients).toContain(w.head.id)
+    expect(recipients).toContain(w.dispatcher.id)
+    expect(recipients).not.toContain(w.outsider.id)
+    expect(new Set(recipients).size).toBe(recipients.length)
+    // published late, it is still published (the audit row says not on time)
+    const published = await w.head.client.post(`${API}/${drawn.id}/publish`, { version: 3 })
+    expect(published.body.status).toBe('published')
   })
 })
