@@ -54,9 +54,11 @@ export type BreadyPillar = (typeof BREADY_PILLARS)[number]
 
 /**
  * percent: 0–100; days: calendar days; working_days: working days; hours; per_enterprise: a count
- * per enterprise per year.
+ * per enterprise per year; score: points out of 100 of an assessment (a B-READY pillar, a national
+ * indicator's score), not a share of anything; per_10k_people: a count per 10,000 residents.
  */
-export type IndicatorUnit = 'percent' | 'days' | 'working_days' | 'hours' | 'per_enterprise'
+export type IndicatorUnit =
+  'percent' | 'days' | 'working_days' | 'hours' | 'per_enterprise' | 'score' | 'per_10k_people'
 
 export type IndicatorDefinition = {
   key: string
@@ -73,10 +75,60 @@ const PERCENT = [0, 100] as const
 const DAYS = [0, 3650] as const
 const WORKING_DAYS = [0, 1000] as const
 const HOURS = [0, 5000] as const
+const SCORE = [0, 100] as const
 const ef = (topic: BreadyTopic) => ({ topic, pillar: 'operational_efficiency' as const })
 
+/**
+ * B-READY's pillars I (regulatory framework) and II (public services) are scored in points (0–100)
+ * from expert questionnaires and a review of the rules, per topic. The World Bank scores economies,
+ * not cities, so the bureau enters the score of its own assessment by the B-READY methodology (a
+ * self-assessment or a third party's) with its source. One entered score per topic and pillar, under
+ * the national indicator that covers the same ground.
+ */
+const BREADY_SCORED: readonly [BreadyTopic, NationalIndicator][] = [
+  ['business_entry', 'starting_business'],
+  ['business_location', 'construction_permits'],
+  ['utility_services', 'getting_electricity'],
+  ['labor', 'labour_market_regulation'],
+  ['financial_services', 'getting_credit'],
+  ['international_trade', 'trading_across_borders'],
+  ['taxation', 'paying_taxes'],
+  ['dispute_resolution', 'enforcing_contracts'],
+  // competition rules and their enforcement (公平竞争审查) are the market regulator's
+  ['market_competition', 'market_regulation'],
+  ['business_insolvency', 'resolving_insolvency'],
+]
+
+const pascal = (snake: string) =>
+  snake
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('')
+
+/** The key of the entered B-READY score of a topic's pillar I or II, e.g. breadyLaborServices. */
+export function breadyScoreKey(topic: BreadyTopic, pillar: 'regulatory_framework' | 'public_services') {
+  return `bready${pascal(topic)}${pillar === 'regulatory_framework' ? 'Framework' : 'Services'}`
+}
+
+const breadyScores: IndicatorDefinition[] = BREADY_SCORED.flatMap(([topic, national]) =>
+  (['regulatory_framework', 'public_services'] as const).map((pillar) => ({
+    key: breadyScoreKey(topic, pillar),
+    national,
+    bready: { topic, pillar },
+    unit: 'score' as const,
+    better: 'higher' as const,
+    range: SCORE,
+  })),
+)
+
 export const INDICATORS: readonly IndicatorDefinition[] = [
-  // computed from the platform's own cases (benchmark-formulas.ts)
+  // computed from the platform's own cases (benchmark-formulas.ts). None fits a B-READY cell: the
+  // service figures (zero visits, instant matters, days, promised time) run over every matter of
+  // every department, while B-READY's pillar II of a topic asks about that topic's own services
+  // (online company registration, e-filing of taxes …) — showing a city-wide rate as "Business Entry
+  // · Public Services" would claim what it does not measure; a rate over the business-entry matters
+  // alone would fit, and would be a formula of its own. Appeals (诉求) are complaints to government,
+  // not B-READY's commercial dispute resolution; policy payouts and inspections have no topic.
   {
     key: 'zeroVisitRate',
     national: 'government_services',
@@ -141,7 +193,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     better: 'lower',
     range: [0, 100],
   },
-  // computed by the commitments ledger (commitments.benchmarks.ts)
+  // computed by the commitments ledger (commitments.benchmarks.ts); B-READY's Market Competition
+  // pillar III measures how fast governments pay their contracts
   {
     key: 'arrearsDays',
     national: 'government_procurement',
@@ -230,6 +283,52 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     better: 'higher',
     range: PERCENT,
   },
+  // entered: the national indicators no figure above reports under
+  {
+    key: 'labourArbitrationDays',
+    national: 'labour_market_regulation',
+    // B-READY Labor pillar III counts the time to resolve a labour dispute
+    bready: ef('labor'),
+    unit: 'days',
+    better: 'lower',
+    range: DAYS,
+  },
+  {
+    key: 'electronicBiddingRate',
+    national: 'bidding_and_tendering',
+    // B-READY Market Competition pillar II asks whether public procurement runs electronically
+    bready: { topic: 'market_competition', pillar: 'public_services' },
+    unit: 'percent',
+    better: 'higher',
+    range: PERCENT,
+  },
+  {
+    key: 'minorityInvestorScore',
+    national: 'protecting_minority_investors',
+    // B-READY has no topic for investor protection (Doing Business had one)
+    bready: null,
+    unit: 'score',
+    better: 'higher',
+    range: SCORE,
+  },
+  {
+    key: 'highValuePatentsPer10k',
+    national: 'intellectual_property',
+    bready: null,
+    unit: 'per_10k_people',
+    better: 'higher',
+    range: [0, 1000],
+  },
+  {
+    key: 'rdIntensity',
+    national: 'inclusive_innovation',
+    bready: null,
+    unit: 'percent',
+    better: 'higher',
+    range: [0, 20],
+  },
+  // entered: B-READY pillars I and II, one score per topic and pillar
+  ...breadyScores,
 ]
 
 const byKey = new Map(INDICATORS.map((i) => [i.key, i]))

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { bestOf, gapOf, monthsOfYear, trendOf, valueOf } from './benchmark-gaps'
-import { INDICATORS, NATIONAL_INDICATORS, BREADY_TOPICS, BREADY_PILLARS } from './benchmark-catalogue'
+import { hasMessage, translate } from '../../kernel/i18n'
+import {
+  INDICATORS,
+  NATIONAL_INDICATORS,
+  BREADY_TOPICS,
+  BREADY_PILLARS,
+  breadyScoreKey,
+  indicatorOf,
+} from './benchmark-catalogue'
+import './benchmarks.messages'
 
 describe('valueOf: a value from its parts', () => {
   it.each([
@@ -85,6 +94,36 @@ describe('the catalogue', () => {
     expect(NATIONAL_INDICATORS).toHaveLength(18)
     expect(BREADY_TOPICS).toHaveLength(10)
     expect(BREADY_PILLARS).toHaveLength(3)
+  })
+  // issue 14 item 7: every national first-level indicator and every B-READY cell has a figure
+  it.each(NATIONAL_INDICATORS)('reports under the national indicator %s', (national) => {
+    expect(INDICATORS.filter((i) => i.national === national).length).toBeGreaterThanOrEqual(1)
+  })
+  it.each(BREADY_TOPICS.flatMap((topic) => BREADY_PILLARS.map((pillar) => [topic, pillar] as const)))(
+    'fills the B-READY cell %s × %s',
+    (topic, pillar) => {
+      const cell = INDICATORS.filter((i) => i.bready?.topic === topic && i.bready.pillar === pillar)
+      expect(cell.length).toBeGreaterThanOrEqual(1)
+    },
+  )
+  it.each(['zh-CN', 'en'] as const)('names and defines every indicator in %s', (locale) => {
+    const missing = INDICATORS.flatMap((i) =>
+      [`benchmarks.indicator.${i.key}`, `benchmarks.formula.${i.key}`, `benchmarks.unit.${i.unit}`].filter(
+        (key) => !hasMessage(key, locale),
+      ),
+    )
+    expect(missing).toEqual([])
+  })
+  it('names the B-READY scores for what they are, in both languages', () => {
+    const key = breadyScoreKey('labor', 'public_services')
+    expect(indicatorOf(key)).toMatchObject({
+      unit: 'score',
+      bready: { topic: 'labor', pillar: 'public_services' },
+    })
+    expect(translate(`benchmarks.indicator.${key}`, undefined, 'zh-CN')).toBe('B-READY 劳动就业·公共服务得分')
+    expect(translate(`benchmarks.indicator.${key}`, undefined, 'en')).toBe(
+      'B-READY Labor: Public Services score',
+    )
   })
   it('has unique keys, and ranges that are ranges', () => {
     expect(new Set(INDICATORS.map((i) => i.key)).size).toBe(INDICATORS.length)

@@ -40,6 +40,12 @@ const CITY_VALUES: Demo[] = [
   ['taxHoursPerYear', '上海', 110, 98],
   ['arrearsDays', '杭州', 20, 12],
   ['exportClearanceHours', '深圳', 1.5, 1.2],
+  ['labourArbitrationDays', '杭州', 38, 35],
+  ['electronicBiddingRate', '上海', 98, 100],
+  ['minorityInvestorScore', '上海', 88, 90],
+  ['highValuePatentsPer10k', '深圳', 95, 110],
+  ['rdIntensity', '北京', 6.5, 6.7],
+  ['breadyBusinessEntryServices', '杭州', 78, 84],
 ]
 
 const OUR_VALUES: [indicatorKey: string, older: number, newer: number][] = [
@@ -48,6 +54,11 @@ const OUR_VALUES: [indicatorKey: string, older: number, newer: number][] = [
   ['daysToRegisterProperty', 3, 2],
   ['taxHoursPerYear', 130, 120],
   ['exportClearanceHours', 2.1, 1.8],
+  ['labourArbitrationDays', 45, 42],
+  ['electronicBiddingRate', 95, 98],
+  ['highValuePatentsPer10k', 14, 16],
+  ['rdIntensity', 2.7, 2.9],
+  ['breadyBusinessEntryServices', 70, 76],
 ]
 
 export async function seedDemoBenchmarks(deps: AppDeps, tx: Tx): Promise<number> {

@@ -1,9 +1,63 @@
 import { registerMessages } from '../../kernel/i18n'
+import { BREADY_TOPICS, breadyScoreKey, type BreadyTopic } from './benchmark-catalogue'
 
 /**
  * The benchmarks' texts in both languages: the indicators' names and formulas, the national and
  * B-READY names they map to, and the field messages. The formulas match docs/METRICS.md "Benchmarks".
  */
+const TOPICS_ZH: Record<BreadyTopic, string> = {
+  business_entry: '企业准入',
+  business_location: '经营场所',
+  utility_services: '公用服务接入',
+  labor: '劳动就业',
+  financial_services: '金融服务',
+  international_trade: '国际贸易',
+  taxation: '纳税',
+  dispute_resolution: '解决商业纠纷',
+  market_competition: '促进市场竞争',
+  business_insolvency: '办理破产',
+}
+const TOPICS_EN: Record<BreadyTopic, string> = {
+  business_entry: 'Business Entry',
+  business_location: 'Business Location',
+  utility_services: 'Utility Services',
+  labor: 'Labor',
+  financial_services: 'Financial Services',
+  international_trade: 'International Trade',
+  taxation: 'Taxation',
+  dispute_resolution: 'Dispute Resolution',
+  market_competition: 'Market Competition',
+  business_insolvency: 'Business Insolvency',
+}
+const SCORED_PILLARS = {
+  regulatory_framework: { zh: '监管框架', en: 'Regulatory Framework' },
+  public_services: { zh: '公共服务', en: 'Public Services' },
+} as const
+
+/** The entered B-READY scores (pillars I and II of each topic): name, definition and source. */
+function breadyScoreMessages(locale: 'zh-CN' | 'en'): Record<string, string> {
+  const messages: Record<string, string> = {}
+  for (const topic of BREADY_TOPICS)
+    for (const pillar of ['regulatory_framework', 'public_services'] as const) {
+      const key = breadyScoreKey(topic, pillar)
+      const p = SCORED_PILLARS[pillar]
+      if (locale === 'zh-CN') {
+        messages[`benchmarks.indicator.${key}`] = `B-READY ${TOPICS_ZH[topic]}·${p.zh}得分`
+        messages[`benchmarks.formula.${key}`] =
+          `按世界银行 B-READY 方法论评估「${TOPICS_ZH[topic]}」专题「${p.zh}」支柱的得分（0–100 分，依据专家问卷和对法规、服务的审查）`
+        messages[`benchmarks.source.${key}`] =
+          '本市按 B-READY 方法论组织的自评或第三方评估报告（世界银行按经济体评分，不为单个城市打分）'
+      } else {
+        messages[`benchmarks.indicator.${key}`] = `B-READY ${TOPICS_EN[topic]}: ${p.en} score`
+        messages[`benchmarks.formula.${key}`] =
+          `Points (0–100) of the ${TOPICS_EN[topic]} topic's ${p.en} pillar, assessed by the World Bank B-READY methodology (expert questionnaires and a review of rules and services)`
+        messages[`benchmarks.source.${key}`] =
+          "The city's own assessment by the B-READY methodology, or a third party's (the World Bank scores economies, not single cities)"
+      }
+    }
+  return messages
+}
+
 registerMessages('zh-CN', {
   'benchmarks.year': '年份须为 2000 至 2100 之间的整数',
   'benchmarks.value': '请填写数值',
@@ -19,6 +73,8 @@ registerMessages('zh-CN', {
   'benchmarks.unit.working_days': '个工作日',
   'benchmarks.unit.hours': '小时',
   'benchmarks.unit.per_enterprise': '次/户·年',
+  'benchmarks.unit.score': '分',
+  'benchmarks.unit.per_10k_people': '件/万人',
 
   'benchmarks.indicator.zeroVisitRate': '零跑动率',
   'benchmarks.indicator.instantRate': '即办件占比',
@@ -39,6 +95,11 @@ registerMessages('zh-CN', {
   'benchmarks.indicator.taxHoursPerYear': '企业年纳税时间',
   'benchmarks.indicator.daysToEnforceContract': '执行合同时间',
   'benchmarks.indicator.insolvencyRecoveryRate': '破产案件债权回收率',
+  'benchmarks.indicator.labourArbitrationDays': '劳动人事争议仲裁案件平均审理天数',
+  'benchmarks.indicator.electronicBiddingRate': '招标投标全流程电子化率',
+  'benchmarks.indicator.minorityInvestorScore': '保护中小投资者指标得分',
+  'benchmarks.indicator.highValuePatentsPer10k': '每万人口高价值发明专利拥有量',
+  'benchmarks.indicator.rdIntensity': '全社会研发经费投入强度',
 
   'benchmarks.formula.zeroVisitRate':
     '当期办结的办件中零跑动（未到现场）的件数 ÷ 当期办结（准予或不予）的件数',
@@ -64,6 +125,32 @@ registerMessages('zh-CN', {
   'benchmarks.formula.taxHoursPerYear': '标准案例企业一年内办理纳税申报缴纳所需小时数',
   'benchmarks.formula.daysToEnforceContract': '买卖合同纠纷从起诉到执行到位的自然日',
   'benchmarks.formula.insolvencyRecoveryRate': '破产案件中债权人获得清偿的比例（%）',
+  'benchmarks.formula.labourArbitrationDays':
+    '当年结案的劳动人事争议仲裁案件从立案受理到结案的平均自然日（法定时限 45 日，可延长 15 日）',
+  'benchmarks.formula.electronicBiddingRate':
+    '当年依法必须招标的工程建设项目中实行全流程电子化招标投标的项目数 ÷ 项目总数',
+  'benchmarks.formula.minorityInvestorScore':
+    '全国营商环境评价中本市「保护中小投资者」一级指标的得分（0–100 分）',
+  'benchmarks.formula.highValuePatentsPer10k': '年末有效高价值发明专利件数 ÷ 年末常住人口（万人）',
+  'benchmarks.formula.rdIntensity': '全社会研究与试验发展（R&D）经费支出 ÷ 地区生产总值 × 100%',
+
+  'benchmarks.source.daysToStartBusiness':
+    '市场监督管理局（企业开办平台统计）；国家发展改革委营商环境评价报告',
+  'benchmarks.source.daysToBuildingPermit': '住房和城乡建设局（工程建设项目审批管理系统统计）',
+  'benchmarks.source.daysToRegisterProperty': '自然资源局（不动产登记中心统计）',
+  'benchmarks.source.daysToConnectElectricity': '本地供电企业的报装统计；国家发展改革委营商环境评价报告',
+  'benchmarks.source.daysToConnectWater': '本地供水企业的报装统计',
+  'benchmarks.source.inclusiveLoanGrowth': '中国人民银行本地分支机构的金融统计',
+  'benchmarks.source.exportClearanceHours': '本地直属海关的整体通关时间统计',
+  'benchmarks.source.taxHoursPerYear': '税务局（标准案例测算）；国家发展改革委营商环境评价报告',
+  'benchmarks.source.daysToEnforceContract': '中级人民法院的审判执行统计',
+  'benchmarks.source.insolvencyRecoveryRate': '中级人民法院的破产案件统计',
+  'benchmarks.source.labourArbitrationDays': '人力资源和社会保障局（劳动人事争议仲裁院）统计',
+  'benchmarks.source.electronicBiddingRate': '公共资源交易中心的交易平台统计',
+  'benchmarks.source.minorityInvestorScore': '国家发展改革委营商环境评价对本市的反馈报告',
+  'benchmarks.source.highValuePatentsPer10k': '知识产权局的专利统计（常住人口取统计局数据）',
+  'benchmarks.source.rdIntensity': '统计局、科技局发布的科技经费投入统计公报',
+  ...breadyScoreMessages('zh-CN'),
 
   'benchmarks.national.starting_business': '开办企业',
   'benchmarks.national.labour_market_regulation': '劳动力市场监管',
@@ -84,16 +171,7 @@ registerMessages('zh-CN', {
   'benchmarks.national.government_services': '政务服务',
   'benchmarks.national.inclusive_innovation': '包容普惠创新',
 
-  'benchmarks.bready.topic.business_entry': '企业准入',
-  'benchmarks.bready.topic.business_location': '经营场所',
-  'benchmarks.bready.topic.utility_services': '公用服务接入',
-  'benchmarks.bready.topic.labor': '劳动就业',
-  'benchmarks.bready.topic.financial_services': '金融服务',
-  'benchmarks.bready.topic.international_trade': '国际贸易',
-  'benchmarks.bready.topic.taxation': '纳税',
-  'benchmarks.bready.topic.dispute_resolution': '解决商业纠纷',
-  'benchmarks.bready.topic.market_competition': '促进市场竞争',
-  'benchmarks.bready.topic.business_insolvency': '办理破产',
+  ...Object.fromEntries(BREADY_TOPICS.map((t) => [`benchmarks.bready.topic.${t}`, TOPICS_ZH[t]])),
   'benchmarks.bready.pillar.regulatory_framework': '监管框架',
   'benchmarks.bready.pillar.public_services': '公共服务',
   'benchmarks.bready.pillar.operational_efficiency': '办事效率',
@@ -115,6 +193,8 @@ registerMessages('en', {
   'benchmarks.unit.working_days': 'working days',
   'benchmarks.unit.hours': 'hours',
   'benchmarks.unit.per_enterprise': 'per enterprise a year',
+  'benchmarks.unit.score': 'points',
+  'benchmarks.unit.per_10k_people': 'per 10,000 people',
 
   'benchmarks.indicator.zeroVisitRate': 'Zero-visit rate',
   'benchmarks.indicator.instantRate': 'Instant-matter share',
@@ -135,6 +215,11 @@ registerMessages('en', {
   'benchmarks.indicator.taxHoursPerYear': 'Time to pay taxes a year',
   'benchmarks.indicator.daysToEnforceContract': 'Time to enforce a contract',
   'benchmarks.indicator.insolvencyRecoveryRate': 'Insolvency recovery rate',
+  'benchmarks.indicator.labourArbitrationDays': 'Average days to settle a labour arbitration case',
+  'benchmarks.indicator.electronicBiddingRate': 'Share of tenders run fully electronically',
+  'benchmarks.indicator.minorityInvestorScore': 'Protecting minority investors: score',
+  'benchmarks.indicator.highValuePatentsPer10k': 'High-value invention patents per 10,000 people',
+  'benchmarks.indicator.rdIntensity': 'R&D intensity',
 
   'benchmarks.formula.zeroVisitRate':
     'Applications decided in the period with no visit in person ÷ applications decided (approved or refused)',
@@ -168,6 +253,41 @@ registerMessages('en', {
   'benchmarks.formula.daysToEnforceContract':
     'Calendar days from filing a sales-contract suit to enforcement',
   'benchmarks.formula.insolvencyRecoveryRate': 'Share of claims recovered by creditors in insolvency (%)',
+  'benchmarks.formula.labourArbitrationDays':
+    'Mean calendar days from accepting a labour or personnel arbitration case to closing it, over the cases closed in the year (the law allows 45 days, extendable by 15)',
+  'benchmarks.formula.electronicBiddingRate':
+    'Construction projects that must be tendered by law and were tendered fully electronically ÷ all such projects in the year',
+  'benchmarks.formula.minorityInvestorScore':
+    'The city’s score (0–100) on the national evaluation’s first-level indicator “protecting minority investors”',
+  'benchmarks.formula.highValuePatentsPer10k':
+    'Valid high-value invention patents at year end ÷ resident population at year end (in 10,000s)',
+  'benchmarks.formula.rdIntensity': 'Gross expenditure on research and development ÷ regional GDP × 100 %',
+
+  'benchmarks.source.daysToStartBusiness':
+    'Market regulation bureau (business start-up platform); the NDRC business-environment evaluation report',
+  'benchmarks.source.daysToBuildingPermit':
+    'Housing and construction bureau (construction project approval system)',
+  'benchmarks.source.daysToRegisterProperty': 'Natural resources bureau (real estate registration centre)',
+  'benchmarks.source.daysToConnectElectricity':
+    'The local power supplier’s connection figures; the NDRC business-environment evaluation report',
+  'benchmarks.source.daysToConnectWater': 'The local water supplier’s connection figures',
+  'benchmarks.source.inclusiveLoanGrowth':
+    'The local branch of the People’s Bank of China (financial statistics)',
+  'benchmarks.source.exportClearanceHours': 'The local customs district (overall clearance time)',
+  'benchmarks.source.taxHoursPerYear':
+    'Tax bureau (standard-case estimate); the NDRC business-environment evaluation report',
+  'benchmarks.source.daysToEnforceContract':
+    'The intermediate people’s court (trial and enforcement figures)',
+  'benchmarks.source.insolvencyRecoveryRate': 'The intermediate people’s court (insolvency case figures)',
+  'benchmarks.source.labourArbitrationDays':
+    'Human resources and social security bureau (labour and personnel dispute arbitration court)',
+  'benchmarks.source.electronicBiddingRate': 'Public resources trading centre (trading platform figures)',
+  'benchmarks.source.minorityInvestorScore': 'The NDRC business-environment evaluation’s report to the city',
+  'benchmarks.source.highValuePatentsPer10k':
+    'Intellectual property office (patent statistics; resident population from the statistics bureau)',
+  'benchmarks.source.rdIntensity':
+    'Statistics bureau and science and technology bureau (bulletin on spending on science and technology)',
+  ...breadyScoreMessages('en'),
 
   'benchmarks.national.starting_business': 'Starting a business',
   'benchmarks.national.labour_market_regulation': 'Labour market regulation',
@@ -188,16 +308,7 @@ registerMessages('en', {
   'benchmarks.national.government_services': 'Government services',
   'benchmarks.national.inclusive_innovation': 'Inclusive and innovative development',
 
-  'benchmarks.bready.topic.business_entry': 'Business Entry',
-  'benchmarks.bready.topic.business_location': 'Business Location',
-  'benchmarks.bready.topic.utility_services': 'Utility Services',
-  'benchmarks.bready.topic.labor': 'Labor',
-  'benchmarks.bready.topic.financial_services': 'Financial Services',
-  'benchmarks.bready.topic.international_trade': 'International Trade',
-  'benchmarks.bready.topic.taxation': 'Taxation',
-  'benchmarks.bready.topic.dispute_resolution': 'Dispute Resolution',
-  'benchmarks.bready.topic.market_competition': 'Market Competition',
-  'benchmarks.bready.topic.business_insolvency': 'Business Insolvency',
+  ...Object.fromEntries(BREADY_TOPICS.map((t) => [`benchmarks.bready.topic.${t}`, TOPICS_EN[t]])),
   'benchmarks.bready.pillar.regulatory_framework': 'Regulatory Framework',
   'benchmarks.bready.pillar.public_services': 'Public Services',
   'benchmarks.bready.pillar.operational_efficiency': 'Operational Efficiency',

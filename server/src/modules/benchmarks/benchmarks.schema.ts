@@ -84,7 +84,7 @@ export const OurEntrySchema = z.object({
 })
 export type OurEntry = z.infer<typeof OurEntrySchema>
 
-const Unit = z.enum(['percent', 'days', 'working_days', 'hours', 'per_enterprise'])
+const Unit = z.enum(['percent', 'days', 'working_days', 'hours', 'per_enterprise', 'score', 'per_10k_people'])
 
 export const IndicatorRowSchema = z.object({
   key: z.string(),
@@ -99,7 +99,7 @@ export const IndicatorRowSchema = z.object({
   better: z.enum(['higher', 'lower']),
   range: z.tuple([z.number(), z.number()]),
   kind: z.enum(['computed', 'entered']),
-  /** why an entered indicator is entered (e.g. waiting for the commitments ledger), else '' */
+  /** for an entered indicator: where the bureau gets the value (publishing body, report); else '' */
   note: z.string(),
   /** our value: computed over the year, or the bureau's latest yearly entry up to the year; null when none */
   ours: z.number().nullable(),

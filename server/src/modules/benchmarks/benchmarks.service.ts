@@ -186,7 +186,7 @@ function rowOf(
     better: indicator.better,
     range: [indicator.range[0], indicator.range[1]],
     kind: parts ? 'computed' : 'entered',
-    note: '',
+    note: parts ? '' : translate(`benchmarks.source.${key}`),
     ours,
     oursEntry,
     oursParts,

@@ -141,6 +141,27 @@ describe('computed indicators', () => {
     expect(res.body.national).toHaveLength(18)
   })
 
+  it('covers the 18 national indicators, and says where each entered value comes from', async () => {
+    const res = await leader.get(`${API}?year=2026`)
+    expect(res.body.national.filter((n: any) => n.indicators === 0)).toEqual([])
+    const entered = res.body.indicators.filter((i: any) => i.kind === 'entered')
+    expect(entered.length).toBeGreaterThan(20)
+    // a message, not its key: `benchmarks.source.<key>` is registered for every entered indicator
+    for (const i of entered) expect(i.note, i.key).not.toMatch(/^benchmarks\.|^$/)
+    for (const i of res.body.indicators.filter((i: any) => i.kind === 'computed')) expect(i.note).toBe('')
+    expect(row(res.body, 'labourArbitrationDays')).toMatchObject({
+      unit: 'days',
+      national: { key: 'labour_market_regulation', name: '劳动力市场监管' },
+      bready: { topic: 'labor', pillar: 'operational_efficiency', topicName: '劳动就业' },
+    })
+    expect(row(res.body, 'breadyLaborFramework')).toMatchObject({
+      kind: 'entered',
+      unit: 'score',
+      range: [0, 100],
+      name: 'B-READY 劳动就业·监管框架得分',
+    })
+  })
+
   it('compares a computed indicator with the best benchmark city', async () => {
     const saved = await leader.put(`${API}/city-values`, {
       indicatorKey: 'zeroVisitRate',

@@ -8,6 +8,8 @@ describe('benchmark formatting', () => {
     [33.333, 'percent', '%', '33.33%'],
     [1.5, 'working_days', '个工作日', '1.5 个工作日'],
     [null, 'days', '天', '—'],
+    [82.5, 'score', '分', '82.5 分'],
+    [16, 'per_10k_people', 'per 10,000 people', '16 per 10,000 people'],
   ] as const)('%s %s → %s', (value, unit, text, expected) => {
     expect(formatValue(value, unit, text)).toBe(expected)
   })

@@ -47,7 +47,9 @@ export function BenchmarkDetail(props: { row: IndicatorRow; canEdit: boolean; on
         <Descriptions.Item label={t('benchmarks.detail.previousYear')}>
           {formatValue(row.previousYear, row.unit, unit)}
         </Descriptions.Item>
-        {row.note ? <Descriptions.Item label="">{row.note}</Descriptions.Item> : null}
+        {row.note ? (
+          <Descriptions.Item label={t('benchmarks.detail.whereFrom')}>{row.note}</Descriptions.Item>
+        ) : null}
       </Descriptions>
       <Typography.Title level={4} style={{ fontSize: 14 }}>
         {t('benchmarks.detail.cities')}
