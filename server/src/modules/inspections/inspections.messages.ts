@@ -1,6 +1,9 @@
 import { registerMessages } from '../../kernel/i18n'
 
 registerMessages('zh-CN', {
+  // the record of a service visit as one contact of the platform's contact cap (decision 0005)
+  'notify.inspections.serviceVisitContact.title': '服务走访',
+  'notify.inspections.serviceVisitContact.body': '服务走访 {number}（{from} 至 {to}）',
   'notify.inspections.planned.title': '新的检查计划待审批',
   'notify.inspections.planned.body': '检查计划 {number} 已登记，请审批。',
   'notify.inspections.drawPlanned.title': '随机抽查的检查计划待审批',
@@ -22,6 +25,8 @@ registerMessages('zh-CN', {
 })
 
 registerMessages('en', {
+  'notify.inspections.serviceVisitContact.title': 'Service visit',
+  'notify.inspections.serviceVisitContact.body': 'Service visit {number} ({from} to {to})',
   'notify.inspections.planned.title': 'An inspection plan awaits approval',
   'notify.inspections.planned.body': 'Inspection plan {number} was registered: please approve or reject it.',
   'notify.inspections.drawPlanned.title': 'Inspection plans from a random draw await approval',

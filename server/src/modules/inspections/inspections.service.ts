@@ -330,6 +330,20 @@ export async function approvalOf(
   { deps, tx, row, now, actor }: InspectionContext,
   note: string | null,
 ): Promise<InspectionOutcome> {
+  // A service visit (调研、观摩、督导) is a contact like any message: it takes one of the enterprise's
+  // slots under the platform's contact cap, and is refused while the enterprise has had its share
+  // (CONTACT_CAP_REACHED, "free again at …"). Inspections are not contacts: their caps are their own.
+  if (row.kind === 'service_visit')
+    await deps.notifier.recordManualContact(
+      tx,
+      {
+        enterpriseId: row.enterprise_id,
+        template: 'inspections.serviceVisitContact',
+        params: { number: row.number, from: row.planned_on, to: row.window_ends_on },
+        timeZone: deps.config.timeZone,
+      },
+      now,
+    )
   const items = await q.findItemsOf(tx, [row.id])
   await rq.markItemsUsed(
     tx,

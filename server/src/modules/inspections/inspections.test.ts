@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { buildEnterprise } from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { buildInspectionWorld, planBody, type InspectionWorld } from './inspections.factories'
 
@@ -508,5 +509,49 @@ describe('at the door', () => {
     expect(
       (await w.handlerA.client.post(`${API}/inspections/${id}/close`, { version: 3 })).body.error.code,
     ).toBe('FORBIDDEN')
+  })
+})
+
+describe('a service visit under the platform’s contact cap', () => {
+  it('takes one of the enterprise’s contact slots when approved, and is refused while none is free', async () => {
+    const enterprise = await buildEnterprise(t)
+    const status = () => t.deps.notifier.contactStatus(t.deps.db, enterprise.id)
+    const plan = async () => {
+      const planned = await w.inspectors[0]!.client.post(
+        `${API}/inspections`,
+        planBody(w, TODAY, {
+          ...EXEMPT,
+          enterpriseId: enterprise.id,
+          kind: 'service_visit',
+          visitPurpose: 'research',
+          inspectorIds: [],
+          visitorIds: [w.handlerA.id],
+        }),
+      )
+      expect(planned.status, JSON.stringify(planned.body)).toBe(201)
+      return planned.body.id as string
+    }
+    const before = (await status()).count
+    const first = await plan()
+    expect((await w.headA.post(`${API}/inspections/${first}/approve`, { version: 1 })).status).toBe(200)
+    expect((await status()).count).toBe(before + 1)
+
+    // the enterprise has had its share of contacts this week (messages, calls, visits alike)
+    while (!(await status()).freesAt)
+      await t.deps.db.transaction().execute((tx) =>
+        t.deps.notifier.recordManualContact(tx, {
+          enterpriseId: enterprise.id,
+          template: 'appeal.return_visit_call',
+          timeZone: 'Asia/Shanghai',
+        }),
+      )
+    const second = await plan()
+    const refused = await w.headA.post(`${API}/inspections/${second}/approve`, { version: 1 })
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'CONTACT_CAP_REACHED'])
+    expect((await w.headA.get(`${API}/inspections/${second}`)).body).toMatchObject({
+      status: 'planned',
+      version: 1,
+    })
+    expect(await auditActions(second)).toEqual(['inspection.plan'])
   })
 })
