@@ -18,7 +18,7 @@ import {
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { paths } from '../../../app/routes'
 import { hasStaffRole, useSession } from '../../../app/session'
@@ -55,6 +55,7 @@ export function CommitmentsPage() {
   const { me } = useSession()
   const isBureau = hasStaffRole(me, 'dispatcher', 'bureau_leader')
   const [reload, setReload] = useState(0)
+  const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
   const openId = params.get('open') ?? undefined
   const setOpenId = (id: string | undefined) =>
@@ -175,11 +176,13 @@ export function CommitmentsPage() {
             <a href={`/commitments/publications`} target="_blank" rel="noreferrer">
               {t('commitments.publication.link')}
             </a>
-            <Link to={paths.staffNewCommitment}>
-              <Button type="primary" icon={<PlusOutlined />}>
-                {t('commitments.staff.register')}
-              </Button>
-            </Link>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate(paths.staffNewCommitment)}
+            >
+              {t('commitments.staff.register')}
+            </Button>
           </Space>
         }
       />

@@ -215,7 +215,7 @@ export function NewCommitmentPage() {
                   rules={[required, yuanRule]}
                   style={{ width: 240 }}
                 >
-                  <Input inputMode="decimal" placeholder="20000.00" />
+                  <Input inputMode="decimal" />
                 </Form.Item>
                 <Form.Item
                   name="disputed"

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Form, Input, Space, Tag } from 'antd'
+import { Alert, App, Button, DatePicker, Form, Input, Space, Tag } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../app/api'
@@ -20,7 +21,14 @@ import { commitmentsApi, formatFen, yuanToFen, type Commitment } from '../commit
 /** The API allows up to 24 instalments. */
 const MAX_INSTALMENTS = 24
 
-type Values = { instalments: InstalmentDraft[] }
+/** A row as the form holds it: the day as the date picker's value. */
+type Row = { dueOn?: Dayjs | null; amount?: string }
+type Values = { instalments: Row[] }
+
+const toDraft = (row: Row | undefined): InstalmentDraft => ({
+  dueOn: row?.dueOn ? row.dueOn.format('YYYY-MM-DD') : undefined,
+  amount: row?.amount,
+})
 
 /**
  * Agrees a repayment plan for an overdue payable (in its drawer): instalments with their days and
@@ -37,14 +45,17 @@ export function RepaymentPlanForm({ commitment, onDone }: { commitment: Commitme
   const today = cityToday()
   const owed = commitment.outstandingFen
   const money = (fen: number) => formatFen(fen, i18n.language)
-  const drafts = Form.useWatch('instalments', form) ?? []
+  const drafts = (Form.useWatch('instalments', form) ?? []).map(toDraft)
   const totals = planTotals(drafts, owed)
 
   const submit = async (values: Values) => {
     setBanner(undefined)
     setSending(true)
     try {
-      await commitmentsApi.agreePlan(commitment.id, toPlanBody(commitment.version, values.instalments))
+      await commitmentsApi.agreePlan(
+        commitment.id,
+        toPlanBody(commitment.version, values.instalments.map(toDraft)),
+      )
       void message.success(t('commitments.plan.done'))
       onDone()
     } catch (error) {
@@ -62,7 +73,7 @@ export function RepaymentPlanForm({ commitment, onDone }: { commitment: Commitme
   }
 
   const splitAmounts = () => {
-    const rows = form.getFieldValue('instalments') as InstalmentDraft[]
+    const rows = form.getFieldValue('instalments') as Row[]
     const shares = splitEvenly(owed, rows.length)
     form.setFieldValue(
       'instalments',
@@ -78,14 +89,14 @@ export function RepaymentPlanForm({ commitment, onDone }: { commitment: Commitme
         : Promise.reject(new Error(t('commitments.register.badYuan'))),
   }
   const afterTodayRule = {
-    validator: (_: unknown, value: string | undefined) =>
-      !value || value > today
+    validator: (_: unknown, value: Dayjs | null | undefined) =>
+      !value || value.format('YYYY-MM-DD') > today
         ? Promise.resolve()
         : Promise.reject(new Error(t('commitments.plan.afterToday'))),
   }
   const sumRule = {
-    validator: (_: unknown, rows: InstalmentDraft[] | undefined) =>
-      planTotals(rows ?? [], owed).remainderFen === 0
+    validator: (_: unknown, rows: Row[] | undefined) =>
+      planTotals((rows ?? []).map(toDraft), owed).remainderFen === 0
         ? Promise.resolve()
         : Promise.reject(new Error(t('commitments.plan.mismatch', { amount: money(owed) }))),
   }
@@ -96,7 +107,7 @@ export function RepaymentPlanForm({ commitment, onDone }: { commitment: Commitme
       name="repayment-plan"
       layout="vertical"
       style={{ marginTop: 24 }}
-      initialValues={{ instalments: [{ dueOn: addMonths(today, 1), amount: fenToYuanText(owed) }] }}
+      initialValues={{ instalments: [{ dueOn: dayjs(addMonths(today, 1)), amount: fenToYuanText(owed) }] }}
       onFinish={(v) => void submit(v)}
     >
       <h3>{t('commitments.plan.title')}</h3>
@@ -108,13 +119,13 @@ export function RepaymentPlanForm({ commitment, onDone }: { commitment: Commitme
         {(fields, { add, remove }, { errors }) => (
           <>
             {fields.map((field, index) => (
-              <Space key={field.key} align="start" wrap>
+              <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
                 <Form.Item
                   name={[field.name, 'dueOn']}
                   label={t('commitments.plan.dueOn', { n: index + 1 })}
                   rules={[required, afterTodayRule]}
                 >
-                  <Input type="date" style={{ width: 180 }} />
+                  <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') <= today} style={{ width: 180 }} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'amount']}
@@ -135,14 +146,14 @@ export function RepaymentPlanForm({ commitment, onDone }: { commitment: Commitme
               </Space>
             ))}
             <Form.ErrorList errors={errors} />
-            <Space wrap style={{ margin: '8px 0 16px' }}>
+            <Space wrap style={{ display: 'flex', margin: '8px 0 16px' }}>
               {fields.length < MAX_INSTALMENTS ? (
                 <Button
                   icon={<PlusOutlined />}
                   onClick={() => {
                     const last = drafts[drafts.length - 1]?.dueOn
                     add({
-                      dueOn: addMonths(last && last > today ? last : today, 1),
+                      dueOn: dayjs(addMonths(last && last > today ? last : today, 1)),
                       amount: totals.remainderFen > 0 ? fenToYuanText(totals.remainderFen) : '',
                     })
                   }}
