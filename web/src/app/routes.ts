@@ -67,6 +67,10 @@ export const paths = {
   staffSelfInspection: (id: string) => `/staff/self-inspections/${encodeURIComponent(id)}`,
   staffMySelfInspections: '/staff/my-self-inspections',
   staffInspectionCaps: '/staff/inspection-caps',
+  staffCommitments: '/staff/commitments',
+  staffNewCommitment: '/staff/commitments/new',
+  /** The ledger with one commitment's drawer open. */
+  staffCommitment: (id: string) => `/staff/commitments?open=${encodeURIComponent(id)}`,
   staffSelfInspectionAnswer: (id: string) => `/staff/self-inspection-answers/${encodeURIComponent(id)}`,
   staffInspectionResults: '/staff/inspection-results',
   staffInspectionResult: (id: string) => `/staff/inspection-results/${encodeURIComponent(id)}`,

@@ -4,7 +4,9 @@ import type {
   CommitmentSummary,
   Complaint,
   ComplaintList,
+  CreateCommitmentInput,
   Publication,
+  RepaymentPlanInput,
 } from '@server/modules/commitments/commitments.schema'
 import { api } from '../../app/api'
 
@@ -16,6 +18,9 @@ const itemPath = (id: string) => `/commitments/${encodeURIComponent(id)}`
 export const commitmentsApi = {
   list: () => api.get<CommitmentList>('/commitments'),
   get: (id: string) => api.get<Commitment>(itemPath(id)),
+  register: (body: CreateCommitmentInput) => api.post<Commitment>('/commitments', body),
+  agreePlan: (id: string, body: RepaymentPlanInput) =>
+    api.post<Commitment>(`${itemPath(id)}/repayment-plan`, body),
   pay: (id: string, body: { version: number; paidOn: string; principalFen: number; interestFen: number }) =>
     api.post<Commitment>(`${itemPath(id)}/payments`, body),
   fulfil: (id: string, body: { version: number; note: string }) =>

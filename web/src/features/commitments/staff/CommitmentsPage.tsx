@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons'
 import {
   Alert,
   App,
@@ -9,6 +10,7 @@ import {
   Input,
   Modal,
   Radio,
+  Space,
   Table,
   Tabs,
   Tag,
@@ -16,7 +18,9 @@ import {
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useNavigate, useSearchParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
+import { paths } from '../../../app/routes'
 import { hasStaffRole, useSession } from '../../../app/session'
 import { cityToday, formatDateTime } from '../../../ui/format'
 import { PageHeader } from '../../../ui/staff/PageHeader'
@@ -29,6 +33,7 @@ import {
   type CommitmentSummary,
   type Complaint,
 } from '../commitments.api'
+import { RepaymentPlanForm } from './RepaymentPlanForm'
 
 const STATE_COLORS = { open: 'blue', overdue: 'red', rescheduled: 'orange', settled: 'green' } as const
 const COMPLAINT_COLORS = {
@@ -41,14 +46,28 @@ const COMPLAINT_COLORS = {
 /**
  * `/staff/commitments`: the ledger of the government's word in the console. The bureau sees every
  * commitment and verifies complaints; a unit's handlers and heads see what their role owns and
- * record payments (with the overdue interest) and promises kept. The server decides who sees what.
+ * record payments (with the overdue interest) and promises kept; both register commitments
+ * (NewCommitmentPage) and agree repayment plans for overdue payables. `?open=<id>` opens one
+ * commitment's drawer (where a registration lands). The server decides who sees what.
  */
 export function CommitmentsPage() {
   const { t, i18n } = useTranslation()
   const { me } = useSession()
   const isBureau = hasStaffRole(me, 'dispatcher', 'bureau_leader')
   const [reload, setReload] = useState(0)
-  const [openId, setOpenId] = useState<string>()
+  const navigate = useNavigate()
+  const [params, setParams] = useSearchParams()
+  const openId = params.get('open') ?? undefined
+  const setOpenId = (id: string | undefined) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (id) next.set('open', id)
+        else next.delete('open')
+        return next
+      },
+      { replace: true },
+    )
   const [verifying, setVerifying] = useState<Complaint>()
   const list = useLoad(() => commitmentsApi.list(), [reload, i18n.language])
   const complaints = useLoad(
@@ -153,9 +172,18 @@ export function CommitmentsPage() {
         title={t('commitments.staff.title')}
         subtitle={t('commitments.staff.subtitle')}
         extra={
-          <a href={`/commitments/publications`} target="_blank" rel="noreferrer">
-            {t('commitments.publication.link')}
-          </a>
+          <Space size="middle">
+            <a href={`/commitments/publications`} target="_blank" rel="noreferrer">
+              {t('commitments.publication.link')}
+            </a>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate(paths.staffNewCommitment)}
+            >
+              {t('commitments.staff.register')}
+            </Button>
+          </Space>
         }
       />
       {isBureau ? (
@@ -185,6 +213,7 @@ export function CommitmentsPage() {
         <CommitmentDrawer
           id={openId}
           onClose={() => setOpenId(undefined)}
+          onOpen={setOpenId}
           onChanged={() => setReload((n) => n + 1)}
         />
       ) : null}
@@ -205,10 +234,13 @@ export function CommitmentsPage() {
 function CommitmentDrawer({
   id,
   onClose,
+  onOpen,
   onChanged,
 }: {
   id: string
   onClose: () => void
+  /** opens another commitment (an instalment, or the payable an instalment belongs to) */
+  onOpen: (id: string) => void
   onChanged: () => void
 }) {
   const { t, i18n } = useTranslation()
@@ -221,7 +253,7 @@ function CommitmentDrawer({
     onChanged()
   }
   return (
-    <Drawer open width={640} title={c ? `${c.number} ${c.title}` : t('common.loading')} onClose={onClose}>
+    <Drawer open width={720} title={c ? `${c.number} ${c.title}` : t('common.loading')} onClose={onClose}>
       {loaded.error ? (
         <Alert type="error" message={errorMessage(loaded.error, t('errors.loadFailed'))} />
       ) : null}
@@ -235,6 +267,15 @@ function CommitmentDrawer({
               {c.enterpriseName}
             </Descriptions.Item>
             <Descriptions.Item label={t('commitments.detail.obligation')}>{c.obligation}</Descriptions.Item>
+            <Descriptions.Item label={t('commitments.fields.status')}>
+              <Tag color={STATE_COLORS[c.status]}>{t(`commitments.states.${c.status}`)}</Tag>
+              {c.isSecondBreach ? <Tag color="magenta">{t('commitments.detail.secondBreach')}</Tag> : null}
+              {c.parentId ? (
+                <Button type="link" size="small" onClick={() => onOpen(c.parentId!)}>
+                  {t('commitments.plan.parent')}
+                </Button>
+              ) : null}
+            </Descriptions.Item>
             <Descriptions.Item label={t('commitments.detail.dueOn')}>{c.dueOn}</Descriptions.Item>
             {c.amountFen !== null ? (
               <>
@@ -253,6 +294,54 @@ function CommitmentDrawer({
               </>
             ) : null}
           </Descriptions>
+          {c.instalments.length ? (
+            <>
+              <h3 style={{ marginTop: 24 }}>{t('commitments.plan.instalments')}</h3>
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={c.instalments}
+                columns={[
+                  {
+                    title: t('commitments.fields.number'),
+                    dataIndex: 'number',
+                    render: (number: string, row) => (
+                      <Button type="link" style={{ padding: 0 }} onClick={() => onOpen(row.id)}>
+                        {number}
+                      </Button>
+                    ),
+                  },
+                  { title: t('commitments.fields.due'), dataIndex: 'dueOn' },
+                  {
+                    title: t('commitments.plan.instalmentAmount'),
+                    dataIndex: 'amountFen',
+                    align: 'right',
+                    render: (v: number | null) => money(v),
+                  },
+                  {
+                    title: t('commitments.fields.outstandingShort'),
+                    dataIndex: 'outstandingFen',
+                    align: 'right',
+                    render: (v: number) => money(v),
+                  },
+                  {
+                    title: t('commitments.fields.status'),
+                    dataIndex: 'status',
+                    render: (s: CommitmentSummary['status'], r) => (
+                      <>
+                        <Tag color={STATE_COLORS[s]}>{t(`commitments.states.${s}`)}</Tag>
+                        {r.isSecondBreach ? (
+                          <Tag color="magenta">{t('commitments.detail.secondBreach')}</Tag>
+                        ) : null}
+                      </>
+                    ),
+                  },
+                ]}
+              />
+            </>
+          ) : null}
+          {c.actions.includes('reschedule') ? <RepaymentPlanForm commitment={c} onDone={changed} /> : null}
           {c.actions.includes('pay') ? <PaymentForm commitment={c} onDone={changed} /> : null}
           {c.actions.includes('fulfil') ? <FulfilForm commitment={c} onDone={changed} /> : null}
           <h3 style={{ marginTop: 24 }}>{t('commitments.detail.timeline')}</h3>
