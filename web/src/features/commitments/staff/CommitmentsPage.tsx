@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Checkbox,
+  DatePicker,
   Descriptions,
   Drawer,
   Form,
@@ -16,6 +17,7 @@ import {
   Tag,
 } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
+import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
@@ -366,7 +368,7 @@ function PaymentForm({ commitment, onDone }: { commitment: Commitment; onDone: (
   const [form] = Form.useForm()
   const [sending, setSending] = useState(false)
   const toYuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
-  const submit = async (values: { paidOn: string; principal: string; interest: string }) => {
+  const submit = async (values: { paidOn: Dayjs; principal: string; interest: string }) => {
     const principalFen = yuanToFen(values.principal)
     const interestFen = yuanToFen(values.interest)
     if (principalFen === null || interestFen === null) {
@@ -377,7 +379,7 @@ function PaymentForm({ commitment, onDone }: { commitment: Commitment; onDone: (
     try {
       await commitmentsApi.pay(commitment.id, {
         version: commitment.version,
-        paidOn: values.paidOn,
+        paidOn: values.paidOn.format('YYYY-MM-DD'),
         principalFen,
         interestFen,
       })
@@ -395,7 +397,8 @@ function PaymentForm({ commitment, onDone }: { commitment: Commitment; onDone: (
       layout="vertical"
       style={{ marginTop: 24 }}
       initialValues={{
-        paidOn: cityToday(),
+        // the console's days are ISO on antd's picker (the browser's own date input follows the machine's locale)
+        paidOn: dayjs(cityToday()),
         principal: toYuan(commitment.outstandingFen),
         interest: toYuan(commitment.interestDueFen),
       }}
@@ -403,7 +406,7 @@ function PaymentForm({ commitment, onDone }: { commitment: Commitment; onDone: (
     >
       <h3>{t('commitments.pay.title')}</h3>
       <Form.Item name="paidOn" label={t('commitments.pay.paidOn')} rules={[{ required: true }]}>
-        <Input type="date" />
+        <DatePicker style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="principal" label={t('commitments.pay.principal')} rules={[{ required: true }]}>
         <Input inputMode="decimal" />
