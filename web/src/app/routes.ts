@@ -67,6 +67,13 @@ export const paths = {
   staffSelfInspection: (id: string) => `/staff/self-inspections/${encodeURIComponent(id)}`,
   staffMySelfInspections: '/staff/my-self-inspections',
   staffInspectionCaps: '/staff/inspection-caps',
+  /** 双随机一公开 in the console: the draws, the form that opens one, and one draw's ceremony. */
+  staffRandomDraws: '/staff/random-draws',
+  staffNewRandomDraw: '/staff/random-draws/new',
+  staffRandomDraw: (id: string) => `/staff/random-draws/${encodeURIComponent(id)}`,
+  staffInspection: (id: string) => `/staff/inspections/${encodeURIComponent(id)}`,
+  /** A draw's public page (no sign-in). */
+  publicDraw: (id: string) => `/draws/${encodeURIComponent(id)}`,
   staffSelfInspectionAnswer: (id: string) => `/staff/self-inspection-answers/${encodeURIComponent(id)}`,
   staffInspectionResults: '/staff/inspection-results',
   staffInspectionResult: (id: string) => `/staff/inspection-results/${encodeURIComponent(id)}`,

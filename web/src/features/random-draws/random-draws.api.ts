@@ -17,7 +17,10 @@ export type DrawStatus = RandomDraw['status']
 export type DrawAction = RandomDraw['actions'][number]
 export type PartyCapacity = RandomDraw['parties'][number]['capacity']
 /** What the form sends: the server fills in the defaults it declares for what is left out. */
-export type OpenDrawBody = Omit<Partial<OpenRandomDrawInput>, 'departmentId' | 'title' | 'scope' | 'parties'> &
+export type OpenDrawBody = Omit<
+  Partial<OpenRandomDrawInput>,
+  'departmentId' | 'title' | 'scope' | 'parties'
+> &
   Pick<OpenRandomDrawInput, 'departmentId' | 'title' | 'scope' | 'parties'>
 
 const BASE = '/random-draws'
@@ -39,7 +42,8 @@ export const randomDrawsApi = {
     api.post<RandomDraw>(`${BASE}/${id(drawId)}/commit`, { commitment }),
   freeze: (drawId: string, version: number) =>
     api.post<RandomDraw>(`${BASE}/${id(drawId)}/freeze`, { version }),
-  reveal: (drawId: string, secret: string) => api.post<RandomDraw>(`${BASE}/${id(drawId)}/reveal`, { secret }),
+  reveal: (drawId: string, secret: string) =>
+    api.post<RandomDraw>(`${BASE}/${id(drawId)}/reveal`, { secret }),
   draw: (drawId: string, version: number, beacon: string | null) =>
     api.post<RandomDraw>(`${BASE}/${id(drawId)}/draw`, { version, beacon }),
   publish: (drawId: string, version: number) =>
