@@ -242,7 +242,6 @@ export function NewRandomDrawPage() {
                         min={0}
                         max={100}
                         step={0.5}
-                        precision={2}
                         suffix="%"
                         style={{ width: '100%' }}
                         aria-label={tierLabel(tier)}
@@ -305,7 +304,7 @@ export function NewRandomDrawPage() {
                           loading={candidates.isLoading}
                           placeholder={t('randomDraws.staff.form.partyUser')}
                           aria-label={`${t('randomDraws.staff.form.partyN', { n: index + 1 })} ${t('randomDraws.staff.form.partyUser')}`}
-                          style={{ width: 320 }}
+                          style={{ width: 380 }}
                         />
                       </Form.Item>
                       <Form.Item

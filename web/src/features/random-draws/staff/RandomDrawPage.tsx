@@ -1,4 +1,4 @@
-import { ExportOutlined } from '@ant-design/icons'
+import { DownloadOutlined, ExportOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Descriptions, Space, Steps, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { paths } from '../../../app/routes'
 import { formatDateTime, formatIsoDate } from '../../../ui/format'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { DRAW_STEPS, DRAW_TIERS, toPercent } from '../draw-rules'
@@ -164,16 +165,23 @@ function ListCard({ draw }: { draw: RandomDraw }) {
         <Descriptions.Item label={t('randomDraws.listHash')}>
           <Hash value={draw.listHash} empty={t('randomDraws.staff.detail.notFrozen')} />
           {draw.listHash ? (
-            <div className="s-draw-sub">
-              {t('randomDraws.counts', {
-                enterprises: draw.enterpriseCount,
-                inspectors: draw.inspectorCount,
-              })}
-              {' · '}
-              <a href={randomDrawsApi.listUrl(draw.id)} download>
+            <>
+              <div className="s-draw-sub">
+                {t('randomDraws.counts', {
+                  enterprises: draw.enterpriseCount,
+                  inspectors: draw.inspectorCount,
+                })}
+              </div>
+              <Button
+                size="small"
+                icon={<DownloadOutlined />}
+                href={randomDrawsApi.listUrl(draw.id)}
+                download
+                style={{ marginTop: 8 }}
+              >
                 {t('randomDraws.downloadList')}
-              </a>
-            </div>
+              </Button>
+            </>
           ) : null}
         </Descriptions.Item>
         <Descriptions.Item label={t('randomDraws.beacon')}>
@@ -272,7 +280,8 @@ function ResultCard({ draw }: { draw: RandomDraw }) {
       render: (_: unknown, target) =>
         target.inspectors.map((i) => (
           <div key={i.inspectorId}>
-            {i.name} <span className="s-draw-sub">{i.certificateNo}</span>
+            {i.name}
+            <span className="s-draw-cert">{i.certificateNo}</span>
           </div>
         )),
     },
@@ -309,7 +318,7 @@ function ResultCard({ draw }: { draw: RandomDraw }) {
         pagination={targets.length > 50 ? { pageSize: 50 } : false}
         size="small"
         scroll={{ x: 820 }}
-        locale={{ emptyText: t('randomDraws.staff.detail.noResult') }}
+        locale={{ emptyText: <EmptyText>{t('randomDraws.staff.detail.noResult')}</EmptyText> }}
       />
     </Card>
   )

@@ -7,6 +7,7 @@ import { errorMessage } from '../../../app/api'
 import { paths } from '../../../app/routes'
 import { hasStaffRole, useSession } from '../../../app/session'
 import { cityDateOf, formatDateTime } from '../../../ui/format'
+import { EmptyText } from '../../../ui/staff/EmptyText'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { DRAW_STATUS_COLORS, randomDrawsApi, type RandomDrawSummary } from '../random-draws.api'
@@ -103,7 +104,7 @@ export function RandomDrawsPage() {
           size="middle"
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 860 }}
-          locale={{ emptyText: t('randomDraws.staff.empty') }}
+          locale={{ emptyText: <EmptyText>{t('randomDraws.staff.empty')}</EmptyText> }}
         />
       </Card>
     </>
