@@ -100,7 +100,12 @@ it('a draw is opened, committed, frozen, revealed, drawn and published in the co
 
   await pickOption(head, head.getByLabel('第 2 方 参与人'), labelOf(me[1]!.id))
   await pickOption(head, head.getByLabel('第 3 方 参与人'), labelOf(me[2]!.id))
-  // A ratio outside its tier's bounds is refused under that tier.
+  // The server's refusal of a field appears under that field (here a division code it cannot read).
+  await head.getByLabel('行政区划代码').fill('21O200')
+  await head.getByRole('button', { name: '发起抽查' }).click()
+  await head.getByText('请填写 6 位行政区划代码').waitFor()
+  await head.getByLabel('行政区划代码').fill('')
+  // A ratio outside its tier's bounds is refused under that tier before anything is sent.
   await head.getByLabel('A 类').fill('8')
   await head.getByRole('button', { name: '发起抽查' }).click()
   await head.getByText('须在 0% 至 5% 之间').waitFor()
