@@ -209,6 +209,11 @@ it('a draw is opened, committed, frozen, revealed, drawn and published in the co
   await discipline.goto('/staff/random-draws')
   await discipline.getByRole('link', { name: title }).waitFor()
   await checkAccessible(discipline)
+  // and the draw's page in the console's second language
+  await openDraw(discipline, id)
+  await discipline.getByText('English', { exact: true }).click()
+  await discipline.getByText('Nothing waits for you on this draw.').waitFor()
+  await shot(discipline, 'published-console-en')
 
   // Anyone, on a phone: the seed, the list hash, the algorithm and the result.
   await phone.reload()

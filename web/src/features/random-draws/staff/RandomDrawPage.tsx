@@ -201,6 +201,7 @@ function ListCard({ draw }: { draw: RandomDraw }) {
 function InfoCard({ draw }: { draw: RandomDraw }) {
   const { t, i18n } = useTranslation()
   const when = (at: string | null) => formatDateTime(at, i18n.language)
+  const isChinese = i18n.language.startsWith('zh')
   const filter =
     [
       draw.divisionCode ? t('randomDraws.staff.detail.division', { code: draw.divisionCode }) : null,
@@ -218,13 +219,13 @@ function InfoCard({ draw }: { draw: RandomDraw }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('randomDraws.staff.form.items')} span={2}>
           {draw.items.length
-            ? draw.items.map((i) => `${i.code} ${i.name}`).join('；')
+            ? draw.items.map((i) => `${i.code} ${i.name}`).join(isChinese ? '；' : '; ')
             : t('randomDraws.staff.detail.noItems')}
         </Descriptions.Item>
         <Descriptions.Item label={t('randomDraws.ratios')}>
           {DRAW_TIERS.map(
             (tier) => `${tier === 'U' ? t('randomDraws.tierU') : tier} ${toPercent(draw.ratios[tier])}%`,
-          ).join('，')}
+          ).join(isChinese ? '，' : ', ')}
         </Descriptions.Item>
         <Descriptions.Item label={t('randomDraws.inspectors')}>
           {t('randomDraws.staff.detail.inspectorsPerTarget', { n: draw.inspectorsPerTarget })}
