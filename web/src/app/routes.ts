@@ -71,6 +71,13 @@ export const paths = {
   staffNewCommitment: '/staff/commitments/new',
   /** The ledger with one commitment's drawer open. */
   staffCommitment: (id: string) => `/staff/commitments?open=${encodeURIComponent(id)}`,
+  /** 双随机一公开 in the console: the draws, the form that opens one, and one draw's ceremony. */
+  staffRandomDraws: '/staff/random-draws',
+  staffNewRandomDraw: '/staff/random-draws/new',
+  staffRandomDraw: (id: string) => `/staff/random-draws/${encodeURIComponent(id)}`,
+  staffInspection: (id: string) => `/staff/inspections/${encodeURIComponent(id)}`,
+  /** A draw's public page (no sign-in). */
+  publicDraw: (id: string) => `/draws/${encodeURIComponent(id)}`,
   staffSelfInspectionAnswer: (id: string) => `/staff/self-inspection-answers/${encodeURIComponent(id)}`,
   staffInspectionResults: '/staff/inspection-results',
   staffInspectionResult: (id: string) => `/staff/inspection-results/${encodeURIComponent(id)}`,

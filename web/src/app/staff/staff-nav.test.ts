@@ -54,6 +54,7 @@ describe('staff menu by role', () => {
       'actionPlan',
       'ratingAppeals',
       'inspections',
+      'randomDraws',
       'commitments',
       'policies',
       'factImports',
@@ -78,6 +79,7 @@ describe('staff menu by role', () => {
       'supervision',
       'misconductReports',
       'exposures',
+      'randomDraws',
       'audit',
       'calendar',
       'account',
@@ -128,6 +130,7 @@ describe('staff menu by role', () => {
       'exposures',
       'inspections',
       'inspectionCaps',
+      'randomDraws',
       'commitments',
       'policies',
       'enterprises',
@@ -159,6 +162,7 @@ describe('staff menu by role', () => {
       'exposures',
       'inspections',
       'inspectionCaps',
+      'randomDraws',
       'commitments',
       'policies',
       'matterCatalogue',
@@ -191,6 +195,7 @@ describe('staff menu by role', () => {
       'ratingAppeals',
       'exposures',
       'inspections',
+      'randomDraws',
       'commitments',
       'policies',
       'factImports',
@@ -251,6 +256,12 @@ describe('staff menu by role', () => {
     expect(canOpenStaffPath('/staff/self-inspections', ['handler'])).toBe(false)
     expect(canOpenStaffPath('/staff/self-inspections/new', ['department_head'])).toBe(false)
     expect(canOpenStaffPath('/staff/my-self-inspections', ['dispatcher'])).toBe(false)
+    // A draw's page: those who open draws and those who may stand as parties (the server narrows it).
+    expect(canOpenStaffPath('/staff/random-draws/new', ['department_head'])).toBe(true)
+    expect(
+      canOpenStaffPath('/staff/random-draws/0e692f3e-7e62-4cf7-a1db-93f6ef0f82af', ['discipline_inspector']),
+    ).toBe(true)
+    expect(canOpenStaffPath('/staff/random-draws', ['handler'])).toBe(false)
     // A case page: the server decides who may see the appeal.
     expect(canOpenStaffPath('/staff/appeals/0e692f3e-7e62-4cf7-a1db-93f6ef0f82af', ['handler'])).toBe(true)
   })
