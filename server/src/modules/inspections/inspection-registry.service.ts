@@ -29,6 +29,8 @@ import type {
 
 const MANAGERS = ['admin', 'department_head'] as const
 const READERS = ['admin', 'department_head', 'bureau_leader', 'inspector'] as const
+/** The items also to the bureau's task force, which opens random draws under a body's published items. */
+const ITEM_READERS = [...READERS, 'dispatcher'] as const
 
 /** null: every body; otherwise the bodies whose registry the caller may manage. */
 function managedBodies(user: UserActor): string[] | null {
@@ -37,7 +39,7 @@ function managedBodies(user: UserActor): string[] | null {
 
 /** null: every body; otherwise the bodies whose registry the caller may read. */
 function readableBodies(user: UserActor): string[] | null {
-  if (hasRole(user, 'admin') || hasRole(user, 'bureau_leader')) return null
+  if (hasRole(user, 'admin') || hasRole(user, 'bureau_leader') || hasRole(user, 'dispatcher')) return null
   return [...new Set([...departmentsWhere(user, 'department_head'), ...departmentsWhere(user, 'inspector')])]
 }
 
@@ -74,7 +76,7 @@ export async function listInspectionItems(
   actor: Actor,
   input: InspectionItemListInput,
 ): Promise<InspectionItemList> {
-  const user = requireRole(actor, ...READERS)
+  const user = requireRole(actor, ...ITEM_READERS)
   const bodies = readableBodies(user)
   const departmentIds =
     input.departmentId === undefined
@@ -95,7 +97,7 @@ async function readItem(deps: AppDeps, user: UserActor, id: string): Promise<Ins
 }
 
 export async function getInspectionItem(deps: AppDeps, actor: Actor, id: string): Promise<InspectionItem> {
-  return readItem(deps, requireRole(actor, ...READERS), id)
+  return readItem(deps, requireRole(actor, ...ITEM_READERS), id)
 }
 
 /** A draft item of a body the caller manages. Refuses: FORBIDDEN, NOT_FOUND (body), INSPECTION_ITEM_CODE_TAKEN. */

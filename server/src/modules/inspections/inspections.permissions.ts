@@ -14,7 +14,7 @@ const NO_CODE = 'AAAAAAAAAAAAAAAAAAAAAAAAAA'
 
 export default definePermissionRows({
   ...inspectionResultsPermissionRows,
-  'GET /api/v1/inspection-items': { allow: [...REGISTRY_READERS] },
+  'GET /api/v1/inspection-items': { allow: [...REGISTRY_READERS, 'dispatcher'] },
   'POST /api/v1/inspection-items': {
     allow: [...MANAGERS],
     body: (c) => ({
@@ -24,7 +24,10 @@ export default definePermissionRows({
       basis: '《中华人民共和国食品安全法》第一百一十条',
     }),
   },
-  'GET /api/v1/inspection-items/{id}': { allow: [...REGISTRY_READERS], params: () => ({ id: randomUuid() }) },
+  'GET /api/v1/inspection-items/{id}': {
+    allow: [...REGISTRY_READERS, 'dispatcher'],
+    params: () => ({ id: randomUuid() }),
+  },
   'POST /api/v1/inspection-items/{id}/publish': {
     allow: [...MANAGERS],
     params: () => ({ id: randomUuid() }),
