@@ -48,6 +48,9 @@ export const randomDrawsApi = {
     api.post<RandomDraw>(`${BASE}/${id(drawId)}/draw`, { version, beacon }),
   publish: (drawId: string, version: number) =>
     api.post<RandomDraw>(`${BASE}/${id(drawId)}/publish`, { version }),
+  /** the body's head approves every inspection the draw planned and still planned, at once */
+  approveInspections: (drawId: string) =>
+    api.post<{ approved: number; total: number }>(`/inspections/drawn/${id(drawId)}/approve`, {}),
 }
 
 /** Tag colours per step (no cyan or volcano: their text fails the contrast check). */

@@ -1,10 +1,24 @@
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Descriptions, Space, Steps, Table, Tag, Typography } from 'antd'
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Popconfirm,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd'
+import { useState } from 'react'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { paths } from '../../../app/routes'
+import { useSession } from '../../../app/session'
 import { formatDateTime, formatIsoDate } from '../../../ui/format'
 import { EmptyText } from '../../../ui/staff/EmptyText'
 import { PageHeader } from '../../../ui/staff/PageHeader'
@@ -54,7 +68,7 @@ export function RandomDrawPage() {
           <PartiesCard draw={data} />
           <ListCard draw={data} />
           <InfoCard draw={data} />
-          <ResultCard draw={data} />
+          <ResultCard draw={data} onApproved={draw.reload} />
         </div>
       ) : null}
     </>
@@ -253,7 +267,47 @@ function InfoCard({ draw }: { draw: RandomDraw }) {
   )
 }
 
-function ResultCard({ draw }: { draw: RandomDraw }) {
+/**
+ * The body's head approves the draw's planned inspections at once (each as one approval on the
+ * server: timeline, audit, the enterprise told); one by one stays possible on each inspection's page.
+ */
+function ApproveAllButton({ draw, onApproved }: { draw: RandomDraw; onApproved: () => void }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const { me } = useSession()
+  const [sending, setSending] = useState(false)
+  const planned = draw.inspections.filter((i) => i.status === 'planned').length
+  const heads =
+    me?.kind === 'staff' &&
+    me.roles.some((g) => g.role === 'department_head' && g.departmentId === draw.departmentId)
+  if (!heads || planned === 0) return null
+  const approve = async () => {
+    setSending(true)
+    try {
+      const done = await randomDrawsApi.approveInspections(draw.id)
+      message.success(t('randomDraws.staff.detail.approvedAll', { count: done.approved }))
+      onApproved()
+    } catch (error) {
+      message.error(errorMessage(error, t('errors.generic')))
+    } finally {
+      setSending(false)
+    }
+  }
+  return (
+    <Popconfirm
+      title={t('randomDraws.staff.detail.approveAllConfirm', { count: planned })}
+      onConfirm={() => void approve()}
+      okText={t('randomDraws.staff.detail.approveAllOk')}
+      cancelText={t('common.cancel')}
+    >
+      <Button type="primary" loading={sending}>
+        {t('randomDraws.staff.detail.approveAll', { count: planned })}
+      </Button>
+    </Popconfirm>
+  )
+}
+
+function ResultCard({ draw, onApproved }: { draw: RandomDraw; onApproved: () => void }) {
   const { t } = useTranslation()
   const targets = draw.result?.targets ?? []
   const inspectionOf = new Map(draw.inspections.map((i) => [i.enterpriseId, i]))
@@ -311,7 +365,10 @@ function ResultCard({ draw }: { draw: RandomDraw }) {
     },
   ]
   return (
-    <Card title={t('randomDraws.staff.detail.resultTitle')}>
+    <Card
+      title={t('randomDraws.staff.detail.resultTitle')}
+      extra={<ApproveAllButton draw={draw} onApproved={onApproved} />}
+    >
       <Table<Target>
         rowKey="enterpriseId"
         columns={columns}
