@@ -27,14 +27,14 @@ export type SlotProps = {
   'policyItem.actions': { enterpriseId: string; match: MatchView }
   /** a finished case's page on the phone: its 评价 button, or the level given (ratings) */
   'case.rating': {
-    subjectType: 'appeal' | 'benefit_claim' | 'application' | 'payout' | 'inspection' | 'rectification'
+    subjectType: 'appeal' | 'benefit_claim' | 'application' | 'inspection' | 'rectification'
     subjectId: string
     stage: string
     enterpriseId: string
   }
   /** a case's console page: its ratings as the viewer may read them (ratings) */
   'staffCase.ratings': {
-    subjectType: 'appeal' | 'benefit_claim' | 'application' | 'payout' | 'inspection' | 'rectification'
+    subjectType: 'appeal' | 'benefit_claim' | 'application' | 'inspection' | 'rectification'
     subjectId: string
   }
   /** above a consent or an application: where the money will go (settlement-accounts) */

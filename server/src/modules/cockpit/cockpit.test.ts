@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildDepartment, buildEnterprise, buildEnterpriseUser, signInAs } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
@@ -113,6 +114,19 @@ afterAll(async () => {
   await t.close()
 })
 
+/** A request whose answer is a file: the harness reads answers as text. */
+async function downloadWorkbook(client: TestClient, path: string): Promise<ExcelJS.Workbook> {
+  const cookies = (client as unknown as { cookies: Map<string, string> }).cookies
+  const res = await t.app.request(path, {
+    headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+  })
+  expect(res.status).toBe(200)
+  expect(res.headers.get('content-type')).toContain('spreadsheetml')
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load((await res.arrayBuffer()) as never)
+  return book
+}
+
 const unit = (body: any, id: string) => body.departments.find((d: any) => d.departmentId === id)
 
 describe('the cockpit', () => {
@@ -206,10 +220,34 @@ describe('the cockpit', () => {
     expect(head.body.total.figures.appealsDispatched).toBe(3)
   })
 
-  it('exports the period as an xlsx workbook', async () => {
-    const res = await bureau.get(`/api/v1/cockpit.xlsx${PERIOD}`)
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toContain('spreadsheetml')
+  it('exports the period as an xlsx workbook: the trend, the units and the formulas, with the same numbers', async () => {
+    const book = await downloadWorkbook(bureau, `/api/v1/cockpit.xlsx${PERIOD}`)
+    expect(book.worksheets.map((s) => s.name)).toEqual(['月度趋势', '部门排名', '口径'])
+    const [trend, units, formulas] = book.worksheets as [
+      ExcelJS.Worksheet,
+      ExcelJS.Worksheet,
+      ExcelJS.Worksheet,
+    ]
+    const rows = (sheet: ExcelJS.Worksheet) =>
+      sheet
+        .getSheetValues()
+        .filter(Boolean)
+        .map((r) => (r as unknown[]).slice(1))
+    const [trendHeader, ...months] = rows(trend)
+    expect(trendHeader!.slice(0, 2)).toEqual(['月份', '诉求派单数'])
+    const march = months.find((r) => r[0] === '2026-03')!
+    const cell = (header: unknown[], row: unknown[], name: string) => row[header.indexOf(name)]
+    expect(months.map((r) => r[0])).toEqual(['2026-02', '2026-03'])
+    expect(cell(trendHeader!, march, '诉求派单数')).toBe(3)
+    expect(cell(trendHeader!, march, '主动评价数')).toBe(3)
+    const [unitHeader, ...unitRows] = rows(units)
+    const first = unitRows.find((r) => r[0] === '驾驶舱测试一局')!
+    expect(cell(unitHeader!, first, '诉求派单数')).toBe(3)
+    expect(cell(unitHeader!, first, '响应率')).toBe(0.5)
+    expect(rows(formulas)[0]).toEqual(['指标', '分子', '分母'])
+    const responseRate = rows(formulas).find((r) => r[0] === '响应率')!
+    expect(responseRate).toHaveLength(3)
+    expect(responseRate.every((c) => typeof c === 'string' && c.length > 0)).toBe(true)
   })
 })
 

@@ -223,7 +223,7 @@ export async function upsertSettings(
 
 /**
  * The figures' counts: per city month, unit, kind of case, given/default, excluded or not, level.
- * Few groups however many ratings (at most months × units × 6 × 2 × 2 × 5).
+ * Few groups however many ratings (at most months × units × 5 × 2 × 2 × 5).
  */
 export async function countRatings(
   db: Executor,

@@ -3,11 +3,11 @@ import { RatingSettingsSchema } from './rating-settings'
 
 /** The ratings module's contract (issue 13 item 1): one rating model for every case. */
 
+/** no 'payout': a payout is rated as its claim (decision 0051) */
 export const RATING_SUBJECT_TYPES = [
   'appeal',
   'benefit_claim',
   'application',
-  'payout',
   'inspection',
   'rectification',
 ] as const

@@ -3,8 +3,11 @@ import type { Json, Timestamp } from '../../kernel/db/schema'
 
 /** Row types of the ratings module's tables, written to match server/migrations (change both in one commit). */
 
-export type RatingSubjectType =
-  'appeal' | 'benefit_claim' | 'application' | 'payout' | 'inspection' | 'rectification'
+/**
+ * The kinds of case rated. Migration 0040's CHECK also allows 'payout', which nothing writes: a payout
+ * is rated as its claim (decision 0051), so the code knows no such rating.
+ */
+export type RatingSubjectType = 'appeal' | 'benefit_claim' | 'application' | 'inspection' | 'rectification'
 
 export type RatingsTable = {
   id: Generated<string>

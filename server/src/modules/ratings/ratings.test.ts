@@ -148,6 +148,14 @@ describe('rating a service application (issue 12’s “rate it”)', () => {
       level: 5,
     })
     expect(stage.status).toBe(404)
+    // a payout is rated as its claim (decision 0051): not a kind of case this API takes
+    const payout = await firm.client.post('/api/v1/ratings', {
+      subjectType: 'payout',
+      subjectId: decided,
+      level: 5,
+    })
+    expect(payout.status).toBe(400)
+    expect(payout.body.error.fields).toHaveProperty('subjectType')
     const missing = await firm.client.post('/api/v1/ratings', {
       subjectType: 'application',
       subjectId: crypto.randomUUID(),

@@ -77,6 +77,13 @@ function PublicHome({ isStaff }: { isStaff: boolean }) {
         <LinkCard to={paths.matters} icon={<GuideIcon size={28} />} title={t('services.catalogue.title')}>
           <span className="m-muted">{t('services.catalogue.homeText')}</span>
         </LinkCard>
+        <LinkCard
+          to="/ratings/statistics"
+          icon={<StarIcon size={28} />}
+          title={t('ratings.statistics.title')}
+        >
+          <span className="m-muted">{t('ratings.home.statisticsText')}</span>
+        </LinkCard>
       </nav>
       <section className="m-section" aria-labelledby="features-title">
         <h2 id="features-title" className="m-section-title">

@@ -31,7 +31,6 @@ export const SUBJECT_LABELS = {
   appeal: 'ratings.subject.appeal',
   benefit_claim: 'ratings.subject.benefit_claim',
   application: 'ratings.subject.application',
-  payout: 'ratings.subject.payout',
   inspection: 'ratings.subject.inspection',
   rectification: 'ratings.subject.rectification',
 } as const satisfies Record<SubjectType, string>

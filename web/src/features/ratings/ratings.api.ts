@@ -1,8 +1,16 @@
 import type { z } from 'zod'
-import type { CaseRatings, MyRatings, RateCaseBody, Rating } from '@server/modules/ratings/ratings.schema'
+import type {
+  CaseRatings,
+  MyRatings,
+  RateCaseBody,
+  Rating,
+  RatingFigures,
+  RatingFiguresRow,
+} from '@server/modules/ratings/ratings.schema'
+import type { ExcludedRatings } from '@server/modules/rectifications/rectifications.schema'
 import { api } from '../../app/api'
 
-export type { CaseRatings, MyRatings, Rating }
+export type { CaseRatings, ExcludedRatings, MyRatings, Rating, RatingFigures, RatingFiguresRow }
 export type RateCaseInput = z.input<typeof RateCaseBody>
 export type SubjectType = RateCaseInput['subjectType']
 
@@ -11,4 +19,8 @@ export const ratingsApi = {
   mine: (enterpriseId: string) => api.get<MyRatings>('/ratings/mine', { enterpriseId }),
   ofCase: (subjectType: SubjectType, subjectId: string) =>
     api.get<CaseRatings>(`/ratings/cases/${subjectType}/${encodeURIComponent(subjectId)}`),
+  /** the public statistics (no sign-in): months `from`..`to`, YYYY-MM, both included */
+  statistics: (from: string, to: string) => api.get<RatingFigures>('/ratings/statistics', { from, to }),
+  /** the public count of ratings excluded on upheld rating appeals, by class (all time) */
+  excluded: () => api.get<ExcludedRatings>('/rectifications/public/excluded-ratings'),
 }

@@ -1,6 +1,7 @@
 import { ErrorBlock, List } from 'antd-mobile'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { PageLoading } from '../../../app/enterprise/RequireEnterpriseUser'
 import { paths } from '../../../app/routes'
@@ -92,6 +93,10 @@ export function OpenDataPage() {
         )}
         {index.data ? <p className="od-licence">{index.data.licence}</p> : null}
         <p className="od-intro">{t('cockpit.openDataPage.index', { url: '/api/v1/open-data/monthly' })}</p>
+        <h2>{t('cockpit.openDataPage.related')}</h2>
+        <p className="od-intro">
+          <Link to="/ratings/statistics">{t('cockpit.openDataPage.ratingStatistics')}</Link>
+        </p>
         <h2>{t('cockpit.openDataPage.dictionary')}</h2>
         <div className="od-dictionary">
           {blocks.map((block, i) => (
