@@ -194,7 +194,7 @@ it('a draw is opened, committed, frozen, revealed, drawn and published in the co
   await dispatcher.getByText('抽查结果已在公示页面公开').waitFor()
   expect((await getAsPage<Draw>(dispatcher, `/random-draws/${id}`)).status).toBe('published')
 
-  // The head sees each target's planned inspection, awaiting its approval, and opens one.
+  // The head sees each target's planned inspection, awaiting its approval …
   await openDraw(head, id)
   const planned = (await getAsPage<Draw & { inspections: { number: string }[] }>(head, `/random-draws/${id}`))
     .inspections
@@ -202,6 +202,14 @@ it('a draw is opened, committed, frozen, revealed, drawn and published in the co
   await head.getByRole('link', { name: planned[0]!.number }).waitFor()
   await checkAccessible(head)
   await shot(head, 'published-console')
+  // … and approves them all at once: each code goes live and each enterprise is told.
+  await head.getByRole('button', { name: `批准全部待审批检查（${planned.length} 项）` }).click()
+  await head.getByRole('button', { name: '全部批准' }).click()
+  await head.getByText(`已批准 ${planned.length} 项检查`).waitFor()
+  await head.getByRole('button', { name: /批准全部待审批检查/ }).waitFor({ state: 'detached' })
+  const after = await getAsPage<{ inspections: { status: string }[] }>(head, `/random-draws/${id}`)
+  expect(after.inspections.every((i) => i.status === 'approved')).toBe(true)
+  await shot(head, 'inspections-approved')
   await head.getByRole('link', { name: planned[0]!.number }).click()
   await head.waitForURL(/\/staff\/inspections\/[0-9a-f-]{36}$/)
 
