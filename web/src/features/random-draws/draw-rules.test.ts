@@ -28,6 +28,12 @@ describe('the commitment the browser computes', () => {
     for (const secret of ['a'.repeat(16), generateSecret(), `${'Z9_-'.repeat(32)}`])
       expect(await commitmentOf(secret)).toBe(algorithm.commitTo(secret))
   })
+
+  it('is the same where crypto.subtle is missing (a console served over plain http)', async () => {
+    const insecure = { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) } as Crypto
+    for (const secret of ['secret-of-the-bureau-0001', generateSecret()])
+      expect(await commitmentOf(secret, insecure)).toBe(algorithm.commitTo(secret))
+  })
 })
 
 describe('a generated secret', () => {

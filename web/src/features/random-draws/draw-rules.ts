@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
 /**
  * What the console needs of the draw's rules in the browser (decision 0061): the commitment a party
  * sends, a strong secret, and the patterns and bounds the server checks. The server's copies live in
@@ -41,8 +43,11 @@ export function generateSecret(random: Crypto = globalThis.crypto): string {
  * commitTo computes and later checks the revealed secret against.
  */
 export async function commitmentOf(secret: string, random: Crypto = globalThis.crypto): Promise<string> {
-  const digest = await random.subtle.digest('SHA-256', new TextEncoder().encode(secret))
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('')
+  const bytes = new TextEncoder().encode(secret)
+  // crypto.subtle exists only in secure contexts (https, localhost): a city's console served over
+  // plain http on its intranet hashes with @noble/hashes instead — the same SHA-256.
+  const digest = random.subtle ? new Uint8Array(await random.subtle.digest('SHA-256', bytes)) : sha256(bytes)
+  return bytesToHex(digest)
 }
 
 /** Percent as the form shows it (2.5) ↔ basis points as the API takes them (250). */

@@ -13,9 +13,10 @@ import {
   Typography,
   Upload,
 } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage, isApiError } from '../../../app/api'
+import type { FormInstance } from 'antd'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { saveTextFile } from '../../../ui/staff/save-text-file'
 import { BEACON_PATTERN, SECRET_PATTERN, commitmentOf, generateSecret, secretFileText } from '../draw-rules'
@@ -70,23 +71,59 @@ export function DrawActions({ draw, onChanged, onConflict }: Props) {
   )
 }
 
-/** Turns a failed move into a banner, or reloads the draw on a version conflict. */
-function useMoveError(onConflict: () => void) {
+/**
+ * Runs one move: the button's spinner, the success message, the draw the server answered handed back;
+ * a version conflict reloads the draw, a refusal naming one of the form's fields goes under it, any
+ * other a banner over the panel.
+ */
+function useMove(action: DrawAction, { onChanged, onConflict }: Pick<Props, 'onChanged' | 'onConflict'>) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [banner, setBanner] = useState<string>()
-  const fail = (error: unknown, fallback?: string) => {
-    if (isApiError(error, 'VERSION_CONFLICT')) {
-      void message.warning(t('randomDraws.staff.actions.versionConflict'))
-      onConflict()
-      return
+  const [sending, setSending] = useState(false)
+  const run = async (
+    call: () => Promise<RandomDraw>,
+    onForm?: { form: FormInstance; fields: string[] },
+  ): Promise<boolean> => {
+    setBanner(undefined)
+    setSending(true)
+    try {
+      const next = await call()
+      void message.success(t(`randomDraws.staff.actions.${action}.done`))
+      onChanged(next)
+      return true
+    } catch (error) {
+      const fallback = errorMessage(error, t('errors.generic'))
+      if (isApiError(error, 'VERSION_CONFLICT')) {
+        void message.warning(t('randomDraws.staff.actions.versionConflict'))
+        onConflict()
+      } else setBanner(onForm ? showApiErrorOnForm(onForm.form, error, onForm.fields, fallback) : fallback)
+      return false
+    } finally {
+      setSending(false)
     }
-    setBanner(fallback ?? errorMessage(error, t('errors.generic')))
   }
   const alert = banner ? (
     <Alert type="error" showIcon role="alert" title={banner} style={{ marginBottom: 12 }} />
   ) : null
-  return { fail, alert, clear: () => setBanner(undefined) }
+  return { run, sending, alert, clear: () => setBanner(undefined) }
+}
+
+/** One move's panel: its heading, what it does, the move's error, then its form or button. */
+function Panel({ action, alert, children }: { action: DrawAction; alert: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby={`draw-${action}-title`} className="s-draw-panel">
+      <Typography.Title level={3} id={`draw-${action}-title`} className="s-draw-panel-title">
+        {t(`randomDraws.staff.actions.${action}.title`)}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t(`randomDraws.staff.actions.${action}.intro`)}
+      </Typography.Paragraph>
+      {alert}
+      {children}
+    </section>
+  )
 }
 
 function SecretTools({ draw, secret, commitment }: { draw: RandomDraw; secret: string; commitment: string }) {
@@ -148,12 +185,10 @@ function CommitPanel({
   onCommitted,
 }: PanelProps & { onCommitted: (kept: { secret: string; commitment: string }) => void }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [form] = Form.useForm<{ secret: string; saved: boolean }>()
   const [mode, setMode] = useState<'generate' | 'own'>('generate')
   const [computed, setComputed] = useState<{ secret: string; hash: string }>()
-  const [sending, setSending] = useState(false)
-  const { fail, alert, clear } = useMoveError(onConflict)
+  const { run, sending, alert } = useMove('commit', { onChanged, onConflict })
   const secret = Form.useWatch('secret', form) ?? ''
   const isValid = SECRET_PATTERN.test(secret)
 
@@ -173,30 +208,17 @@ function CommitPanel({
   const commitment = isValid && computed?.secret === secret ? computed.hash : undefined
 
   const submit = async (v: { secret: string }) => {
-    clear()
-    setSending(true)
-    try {
-      const hash = await commitmentOf(v.secret)
-      const next = await randomDrawsApi.commit(draw.id, hash)
-      onCommitted({ secret: v.secret, commitment: hash })
-      void message.success(t('randomDraws.staff.actions.commit.done'))
-      onChanged(next)
-    } catch (error) {
-      fail(error)
-    } finally {
-      setSending(false)
-    }
+    let hash = ''
+    const committed = await run(async () => {
+      hash = await commitmentOf(v.secret)
+      return randomDrawsApi.commit(draw.id, hash)
+    })
+    // the secret stays on screen once its commitment is in: the party needs it to reveal
+    if (committed) onCommitted({ secret: v.secret, commitment: hash })
   }
 
   return (
-    <section aria-labelledby="draw-commit-title" className="s-draw-panel">
-      <Typography.Title level={3} id="draw-commit-title" className="s-draw-panel-title">
-        {t('randomDraws.staff.actions.commit.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        {t('randomDraws.staff.actions.commit.intro')}
-      </Typography.Paragraph>
-      {alert}
+    <Panel action="commit" alert={alert}>
       <Radio.Group
         value={mode}
         onChange={(e) => setMode(e.target.value as 'generate' | 'own')}
@@ -268,16 +290,14 @@ function CommitPanel({
           {t('randomDraws.staff.actions.commit.submit')}
         </Button>
       </Form>
-    </section>
+    </Panel>
   )
 }
 
 function RevealPanel({ draw, onChanged, onConflict }: PanelProps) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [form] = Form.useForm<{ secret: string }>()
-  const [sending, setSending] = useState(false)
-  const { fail, alert, clear } = useMoveError(onConflict)
+  const { run, sending, alert, clear } = useMove('reveal', { onChanged, onConflict })
   const mine = draw.parties.find((p) => p.position === draw.myPosition)
 
   // A secret saved by the download above: take the value of its "secret:" line.
@@ -294,28 +314,11 @@ function RevealPanel({ draw, onChanged, onConflict }: PanelProps) {
       form.setFields([{ name: 'secret', errors: [t('randomDraws.staff.actions.reveal.mismatch')] }])
       return
     }
-    setSending(true)
-    try {
-      const next = await randomDrawsApi.reveal(draw.id, secret)
-      void message.success(t('randomDraws.staff.actions.reveal.done'))
-      onChanged(next)
-    } catch (error) {
-      if (isApiError(error, 'VERSION_CONFLICT')) fail(error)
-      else fail(error, showApiErrorOnForm(form, error, ['secret'], errorMessage(error, t('errors.generic'))))
-    } finally {
-      setSending(false)
-    }
+    await run(() => randomDrawsApi.reveal(draw.id, secret), { form, fields: ['secret'] })
   }
 
   return (
-    <section aria-labelledby="draw-reveal-title" className="s-draw-panel">
-      <Typography.Title level={3} id="draw-reveal-title" className="s-draw-panel-title">
-        {t('randomDraws.staff.actions.reveal.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        {t('randomDraws.staff.actions.reveal.intro')}
-      </Typography.Paragraph>
-      {alert}
+    <Panel action="reveal" alert={alert}>
       <Form form={form} name="draw-reveal" layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="secret"
@@ -346,75 +349,38 @@ function RevealPanel({ draw, onChanged, onConflict }: PanelProps) {
           </Upload>
         </Space>
       </Form>
-    </section>
+    </Panel>
   )
 }
 
 function MovePanel({ draw, onChanged, onConflict, action }: PanelProps & { action: 'freeze' | 'publish' }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const [sending, setSending] = useState(false)
-  const { fail, alert, clear } = useMoveError(onConflict)
-  const move = async () => {
-    clear()
-    setSending(true)
-    try {
-      const next = await randomDrawsApi[action](draw.id, draw.version)
-      void message.success(t(`randomDraws.staff.actions.${action}.done`))
-      onChanged(next)
-    } catch (error) {
-      fail(error)
-    } finally {
-      setSending(false)
-    }
-  }
+  const { run, sending, alert } = useMove(action, { onChanged, onConflict })
   return (
-    <section aria-labelledby={`draw-${action}-title`} className="s-draw-panel">
-      <Typography.Title level={3} id={`draw-${action}-title`} className="s-draw-panel-title">
-        {t(`randomDraws.staff.actions.${action}.title`)}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        {t(`randomDraws.staff.actions.${action}.intro`)}
-      </Typography.Paragraph>
-      {alert}
-      <Popconfirm title={t(`randomDraws.staff.actions.${action}.confirm`)} onConfirm={() => move()}>
+    <Panel action={action} alert={alert}>
+      <Popconfirm
+        title={t(`randomDraws.staff.actions.${action}.confirm`)}
+        onConfirm={() => run(() => randomDrawsApi[action](draw.id, draw.version))}
+      >
         <Button type="primary" loading={sending}>
           {t(`randomDraws.staff.actions.${action}.submit`)}
         </Button>
       </Popconfirm>
-    </section>
+    </Panel>
   )
 }
 
 function DrawPanel({ draw, onChanged, onConflict }: PanelProps) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [form] = Form.useForm<{ beacon?: string }>()
-  const [sending, setSending] = useState(false)
-  const { fail, alert, clear } = useMoveError(onConflict)
-  const submit = async (v: { beacon?: string }) => {
-    clear()
-    setSending(true)
-    try {
-      const next = await randomDrawsApi.draw(draw.id, draw.version, v.beacon?.trim() || null)
-      void message.success(t('randomDraws.staff.actions.draw.done'))
-      onChanged(next)
-    } catch (error) {
-      if (isApiError(error, 'VERSION_CONFLICT')) fail(error)
-      else fail(error, showApiErrorOnForm(form, error, ['beacon'], errorMessage(error, t('errors.generic'))))
-    } finally {
-      setSending(false)
-    }
-  }
+  const { run, sending, alert } = useMove('draw', { onChanged, onConflict })
+  const submit = (v: { beacon?: string }) =>
+    run(() => randomDrawsApi.draw(draw.id, draw.version, v.beacon?.trim() || null), {
+      form,
+      fields: ['beacon'],
+    })
   return (
-    <section aria-labelledby="draw-draw-title" className="s-draw-panel">
-      <Typography.Title level={3} id="draw-draw-title" className="s-draw-panel-title">
-        {t('randomDraws.staff.actions.draw.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        {t('randomDraws.staff.actions.draw.intro')}
-      </Typography.Paragraph>
-      {alert}
+    <Panel action="draw" alert={alert}>
       <Form form={form} name="draw-draw" layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="beacon"
@@ -428,6 +394,6 @@ function DrawPanel({ draw, onChanged, onConflict }: PanelProps) {
           {t('randomDraws.staff.actions.draw.submit')}
         </Button>
       </Form>
-    </section>
+    </Panel>
   )
 }
