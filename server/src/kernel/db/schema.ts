@@ -133,6 +133,8 @@ export type NotificationsTable = {
   recipient_user_id: string | null
   recipient_enterprise_id: string | null
   recipient_phone: string | null
+  /** a sealed recipient: `<kind>:<id>`, resolved at delivery (kernel/notify/sealed-recipients.ts) */
+  recipient_ref: Generated<string | null>
   channels: NotificationChannel[]
   template: string
   params: Json<Record<string, string | number>>

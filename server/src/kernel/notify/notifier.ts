@@ -1,3 +1,4 @@
+import { maskPhone, resolveSealedRecipient } from './sealed-recipients'
 import { formatInstant } from '../calendar/zoned-time'
 import type { RawBuilder } from 'kysely'
 import type { Db, Tx } from '../db/database'
@@ -26,7 +27,12 @@ import {
   outboxSql,
 } from './notify.queries'
 
-export type Recipient = { userId: string } | { enterpriseId: string } | { phone: string }
+export type Recipient =
+  | { userId: string }
+  | { enterpriseId: string }
+  | { phone: string }
+  /** a sealed address, `<kind>:<id>` (sealed-recipients.ts): only the reference is kept */
+  | { sealed: string }
 
 /**
  * A message written by the statement that makes the change (Notifier.outboxSql): one per row of
@@ -122,6 +128,7 @@ export class Notifier {
       recipientUserId: 'userId' in r ? r.userId : null,
       recipientEnterpriseId: 'enterpriseId' in r ? r.enterpriseId : null,
       recipientPhone: 'phone' in r ? r.phone : null,
+      recipientRef: 'sealed' in r ? r.sealed : null,
       channels: request.channels ?? ('phone' in r ? ['sms'] : ['inbox']),
       template: request.template,
       params: request.params ?? {},
@@ -149,6 +156,7 @@ export class Notifier {
             recipientUserId: 'userId' in r ? r.userId : null,
             recipientEnterpriseId: 'enterpriseId' in r ? r.enterpriseId : null,
             recipientPhone: 'phone' in r ? r.phone : null,
+            recipientRef: 'sealed' in r ? r.sealed : null,
             channels: request.channels ?? ('phone' in r ? ['sms'] : ['inbox']),
             template: request.template,
             params: request.params ?? {},
@@ -383,12 +391,17 @@ export class Notifier {
     }
 
     const text = renderNotification(n.template, n.params, 'zh-CN')
-    const addresses = n.recipient_phone
-      ? { phones: [n.recipient_phone], emails: [] }
-      : await findContactAddresses(tx, {
-          userId: n.recipient_user_id,
-          enterpriseId: n.recipient_enterprise_id,
-        })
+    // A sealed address is opened only here, for the send; its delivery record keeps it masked.
+    const sealedPhone = n.recipient_ref ? await resolveSealedRecipient(tx, n.recipient_ref) : null
+    const addresses = n.recipient_ref
+      ? { phones: sealedPhone ? [sealedPhone] : [], emails: [] }
+      : n.recipient_phone
+        ? { phones: [n.recipient_phone], emails: [] }
+        : await findContactAddresses(tx, {
+            userId: n.recipient_user_id,
+            enterpriseId: n.recipient_enterprise_id,
+          })
+    const recordedAddress = (to: string) => (n.recipient_ref ? maskPhone(to) : to)
     const errors: string[] = []
     let delivered = 0
     for (const channel of n.channels) {
@@ -413,7 +426,7 @@ export class Notifier {
           await insertDelivery(tx, {
             notificationId: id,
             channel,
-            address: to,
+            address: recordedAddress(to),
             status: 'sent',
             text: messageText,
             detail: result.detail ?? null,
@@ -421,11 +434,11 @@ export class Notifier {
           delivered++
         } catch (error) {
           const message = (error as Error).message
-          errors.push(`${channel} ${to}: ${message}`)
+          errors.push(`${channel} ${recordedAddress(to)}: ${message}`)
           await insertDelivery(tx, {
             notificationId: id,
             channel,
-            address: to,
+            address: recordedAddress(to),
             status: 'failed',
             text: messageText,
             detail: message,

@@ -10,6 +10,7 @@ export async function insertNotification(
     recipientUserId: string | null
     recipientEnterpriseId: string | null
     recipientPhone: string | null
+    recipientRef?: string | null
     channels: NotificationChannel[]
     template: string
     params: Record<string, string | number>
@@ -24,6 +25,7 @@ export async function insertNotification(
       recipient_user_id: row.recipientUserId,
       recipient_enterprise_id: row.recipientEnterpriseId,
       recipient_phone: row.recipientPhone,
+      recipient_ref: row.recipientRef ?? null,
       channels: row.channels,
       template: row.template,
       params: JSON.stringify(row.params),
@@ -48,6 +50,7 @@ export async function insertNotifications(
         recipient_user_id: row.recipientUserId,
         recipient_enterprise_id: row.recipientEnterpriseId,
         recipient_phone: row.recipientPhone,
+        recipient_ref: row.recipientRef ?? null,
         channels: row.channels,
         template: row.template,
         params: JSON.stringify(row.params),

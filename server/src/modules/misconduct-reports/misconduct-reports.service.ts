@@ -27,6 +27,7 @@ import type { ReportRow } from './misconduct-reports.queries'
 import { hashReceiptCode, newReceiptCode } from './receipt-code'
 import { dueOnFiling, isReportOverdue, reportClocks, resultDueOnClosing } from './report-deadlines'
 import { loadOrCreateSealingKey, seal, sealingKeyFile, unseal } from './report-sealing'
+import { tellReporter } from './reporter-notices'
 import { REPORT_TABLE, type ReportAction, type ReportRole, type ReportStateName } from './report-states'
 
 /**
@@ -344,9 +345,10 @@ export async function acceptReport(
   id: string,
   input: { version: number; message?: string | undefined },
 ) {
-  await act(deps, actor, id, input.version, 'accept', async ({ now }) => ({
-    changes: { acknowledged_at: now, reporter_message: input.message ?? null },
-  }))
+  await act(deps, actor, id, input.version, 'accept', async ({ tx, row, now }) => {
+    await tellReporter(deps, tx, row.id, 'acknowledged')
+    return { changes: { acknowledged_at: now, reporter_message: input.message ?? null } }
+  })
   return getReport(deps, actor, id)
 }
 
@@ -357,15 +359,18 @@ export async function notAcceptReport(
   id: string,
   input: { version: number; reason: string; message?: string | undefined },
 ) {
-  await act(deps, actor, id, input.version, 'not_accept', async ({ now }) => ({
-    changes: {
-      acknowledged_at: now,
-      closed_at: now,
-      decision_reason: input.reason,
-      reporter_message: input.message ?? null,
-    },
-    event: { note: input.reason },
-  }))
+  await act(deps, actor, id, input.version, 'not_accept', async ({ tx, row, now }) => {
+    await tellReporter(deps, tx, row.id, 'acknowledged')
+    return {
+      changes: {
+        acknowledged_at: now,
+        closed_at: now,
+        decision_reason: input.reason,
+        reporter_message: input.message ?? null,
+      },
+      event: { note: input.reason },
+    }
+  })
   return getReport(deps, actor, id)
 }
 
@@ -391,6 +396,8 @@ export async function transferReport(
       const identity = await q.findSealedIdentity(tx, row.id)
       if (!identity?.consents_to_naming) throw new AppError('REPORTER_CONSENT_MISSING')
     }
+    // a transfer before acceptance is the acknowledgement; after it, the reporter was told already
+    if (!row.acknowledged_at) await tellReporter(deps, tx, row.id, 'acknowledged')
     return {
       changes: {
         acknowledged_at: row.acknowledged_at ?? now,
@@ -454,9 +461,10 @@ export async function notifyResult(
   id: string,
   input: { version: number; message: string },
 ) {
-  await act(deps, actor, id, input.version, 'notify_result', async ({ now }) => ({
-    changes: { result_notified_at: now, reporter_message: input.message },
-  }))
+  await act(deps, actor, id, input.version, 'notify_result', async ({ tx, row, now }) => {
+    await tellReporter(deps, tx, row.id, 'result')
+    return { changes: { result_notified_at: now, reporter_message: input.message } }
+  })
   return getReport(deps, actor, id)
 }
 

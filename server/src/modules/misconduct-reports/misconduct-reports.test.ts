@@ -201,6 +201,42 @@ describe('the sealed reporter', () => {
     })
   })
 
+  it('a real-name reporter is told by SMS when acknowledged and when the result is given, the phone never in the clear', async () => {
+    const { id } = await fileReport(t, realNameReport())
+    const anonymous = await fileReport(t, anonymousReport())
+    const accepted = await w.inspector.post(`/api/v1/misconduct-reports/${id}/accept`, {
+      version: 1,
+      message: '您的举报已受理',
+    })
+    expect(accepted.status).toBe(200)
+    await w.inspector.post(`/api/v1/misconduct-reports/${anonymous.id}/accept`, { version: 1 })
+    const ref = `misconduct_reporter:${id}`
+    const queued = await t.deps.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('recipient_ref', 'in', [ref, `misconduct_reporter:${anonymous.id}`])
+      .execute()
+    // one message, to the reference, with nothing of the report in it; the anonymous report has none
+    expect(queued.map((n) => [n.recipient_ref, n.recipient_phone, n.template, n.channels])).toEqual([
+      [ref, null, 'misconductReports.acknowledged', ['sms']],
+    ])
+    await t.deps.notifier.deliverDue(new Date(Date.now() + 60_000))
+    const deliveries = await t.deps.db
+      .selectFrom('notification_deliveries')
+      .selectAll()
+      .where('notification_id', '=', queued[0]!.id)
+      .execute()
+    // the seal was opened to send (the number's ends are the reporter's), and is recorded masked
+    expect(deliveries.map((d) => [d.channel, d.status, d.address])).toEqual([['sms', 'sent', '139****5678']])
+    expect(deliveries[0]!.rendered_text).toContain('回执码')
+    const everything = await t.deps.db
+      .selectFrom('notifications')
+      .leftJoin('notification_deliveries as d', 'd.notification_id', 'notifications.id')
+      .selectAll()
+      .execute()
+    expect(JSON.stringify(everything)).not.toContain('13912345678')
+  })
+
   it('an anonymous report has no reporter to open', async () => {
     const { id } = await fileReport(t, anonymousReport())
     const res = await w.inspector.post(`/api/v1/misconduct-reports/${id}/reporter`)
