@@ -2,11 +2,12 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
 import { newEnterpriseOnPhone, postAsPage } from '../support/enterprise'
+import { pickOption } from '../support/select'
 import { staffOnDesktop } from '../support/sign-in'
 
 /**
- * Inspection caps (issue 14 item 2): a market-regulation inspector asks the bureau to let one
- * inspection over the cap through; the bureau leader reads the caps by credit tier on the console
+ * Inspection caps (issue 14 item 2): a market-regulation inspector's third plan of an enterprise in a
+ * year is refused over the cap, and the inspector asks the bureau from the refusal to let it through; the bureau leader reads the caps by credit tier on the console
  * page, grants the request with a note, and looks at the joint-visit proposals and the
  * high-frequency list; a handler has no such page in the menu.
  */
@@ -16,13 +17,18 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
+const ENTERPRISE = '大连金普新区特种设备维保有限公司'
+const ITEM = 'SC-SP-001 食品经营者经营条件和许可事项检查'
+/** The city's date (Asia/Shanghai) as the server counts "today". */
+const cityToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+
 const getAsPage = <T>(page: Page, path: string) =>
   page.evaluate(async (p) => (await (await fetch(`/api/v1${p}`)).json()) as T, path)
 
 it('an inspector asks for an exemption; the leader reads the caps and grants it', async () => {
   const shot = screenshots('inspection-caps')
   const { enterpriseId } = await newEnterpriseOnPhone(browser, {
-    name: '大连金普新区特种设备维保有限公司',
+    name: ENTERPRISE,
     legalRepresentative: '周平',
     divisionCode: '210213',
     industryCode: 'C34',
@@ -34,13 +40,48 @@ it('an inspector asks for an exemption; the leader reads the caps and grants it'
   await inspector.goto('/staff')
   const me = await getAsPage<{ roles: { role: string; departmentId: string }[] }>(inspector, '/auth/me')
   const body = me.roles.find((r) => r.role === 'inspector')!.departmentId
+  // The body has already inspected it twice this year: the cap of an enterprise with no credit tier.
+  const choices = await getAsPage<{
+    items: { id: string; code: string }[]
+    inspectors: { userId: string }[]
+  }>(inspector, `/inspection-planning-choices?departmentId=${body}`)
+  const today = cityToday()
+  for (const purpose of ['旅程：第一次日常检查', '旅程：第二次日常检查'])
+    await postAsPage(inspector, '/inspections', {
+      kind: 'routine',
+      enterpriseId,
+      departmentId: body,
+      itemIds: [choices.items.find((i) => ITEM.startsWith(i.code))!.id],
+      inspectorIds: choices.inspectors.slice(0, 2).map((i) => i.userId),
+      plannedOn: today,
+      windowEndsOn: today,
+      purpose,
+    })
+
+  // A third plan on the form is refused over the cap; the inspector asks the bureau from there.
+  await inspector.goto('/staff/inspections/new')
+  await inspector.getByLabel('企业（统一社会信用代码或名称）').fill(ENTERPRISE)
+  await inspector
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: ENTERPRISE })
+    .first()
+    .click()
+  await pickOption(inspector, inspector.getByLabel('检查事项'), ITEM)
+  await pickOption(inspector, inspector.getByLabel('执法人员（至少两名）'), '刘执法（21020024001）')
+  await pickOption(inspector, inspector.getByLabel('执法人员（至少两名）'), '王执法（21020024002）')
+  await inspector.getByLabel('开始日期').fill(today)
+  await inspector.getByLabel('结束日期').fill(today)
+  await inspector.getByLabel('检查目的').fill('电梯专项整治复查')
+  await inspector.getByRole('button', { name: '登记检查计划' }).click()
+  const refusal = inspector.getByRole('alert').filter({ hasText: '上限' })
+  await refusal.waitFor()
+  await refusal.getByRole('button', { name: '申请营商局豁免' }).click()
+  const ask = inspector.getByRole('dialog')
   const reason = '旅程：电梯专项整治须再检查一次，本局年度次数已满'
-  await postAsPage(inspector, '/inspection-caps/exemption-requests', {
-    enterpriseId,
-    departmentId: body,
-    plannedOn: '2099-06-20',
-    reason,
-  })
+  await ask.getByLabel('申请理由').fill(reason)
+  await expectAccessible(inspector)
+  await shot(inspector, 'ask-exemption')
+  await ask.getByRole('button', { name: '提交申请' }).click()
+  await inspector.getByText('已向营商局提交豁免申请，批准后可重新提交计划').waitFor()
 
   const leader = await staffOnDesktop(browser, 'leader')
   await leader.goto('/staff/inspection-caps')

@@ -50,6 +50,14 @@ export const inspectionsApi = {
   // inspections
   list: (query: { status?: string } = {}) => api.get<InspectionList>('/inspections', query),
   plan: (body: PlanInspectionInput) => api.post<InspectionDetail>('/inspections', body),
+  /** over a cap: ask the bureau to let this one through (inspection-caps' endpoint; the bureau decides) */
+  requestExemption: (body: {
+    enterpriseId: string
+    departmentId: string
+    itemIds: string[]
+    plannedOn: string
+    reason: string
+  }) => api.post<{ id: string }>('/inspection-caps/exemption-requests', body),
   get: (inspectionId: string) => api.get<InspectionDetail>(`/inspections/${id(inspectionId)}`),
   move: (
     inspectionId: string,

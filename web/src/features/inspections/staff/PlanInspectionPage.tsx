@@ -1,8 +1,8 @@
-import { Alert, Button, Card, Form, Input, Select } from 'antd'
+import { Alert, App, Button, Card, Form, Input, Modal, Select } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { errorMessage } from '../../../app/api'
+import { errorMessage, isApiError } from '../../../app/api'
 import { useSession } from '../../../app/session'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
@@ -38,6 +38,8 @@ export function PlanInspectionPage() {
   const capExemption = Form.useWatch('capExemption', form)
   const [error, setError] = useState<string>()
   const [isSaving, setSaving] = useState(false)
+  // refused over a cap: the plan as it was, for a request to the bureau
+  const [overCap, setOverCap] = useState<Values>()
 
   if (!departmentId)
     return (
@@ -50,6 +52,7 @@ export function PlanInspectionPage() {
   const submit = async (values: Values) => {
     setSaving(true)
     setError(undefined)
+    setOverCap(undefined)
     try {
       const planned = await inspectionsApi.plan({
         ...values,
@@ -60,6 +63,7 @@ export function PlanInspectionPage() {
       void navigate(inspectionPaths.staffOne(planned.id))
     } catch (e) {
       setError(errorMessage(e, t('errors.generic')))
+      if (isApiError(e, 'INSPECTION_CAP_REACHED')) setOverCap(values)
     } finally {
       setSaving(false)
     }
@@ -69,7 +73,23 @@ export function PlanInspectionPage() {
     <>
       <PageHeader title={t('inspections.planTitle')} subtitle={t('inspections.planSubtitle')} />
       <Card>
-        {error ? <Alert type="error" role="alert" message={error} style={{ marginBottom: 16 }} /> : null}
+        {error ? (
+          <Alert
+            type="error"
+            role="alert"
+            message={error}
+            style={{ marginBottom: 16 }}
+            action={
+              overCap ? (
+                <ExemptionRequestButton
+                  plan={overCap}
+                  departmentId={departmentId}
+                  onSent={() => setError(undefined)}
+                />
+              ) : null
+            }
+          />
+        ) : null}
         {bodies.length > 1 ? (
           <Select
             aria-label={t('inspections.fields.body')}
@@ -189,6 +209,75 @@ export function PlanInspectionPage() {
           </Button>
         </Form>
       </Card>
+    </>
+  )
+}
+
+/**
+ * Over a cap, the planner asks the bureau to let this inspection through, with the reason; once the
+ * bureau grants it, the plan is sent again with the exemption "granted by the bureau".
+ */
+function ExemptionRequestButton({
+  plan,
+  departmentId,
+  onSent,
+}: {
+  plan: Values
+  departmentId: string
+  onSent: () => void
+}) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const [sending, setSending] = useState(false)
+  const [problem, setProblem] = useState<string>()
+  const send = async () => {
+    setSending(true)
+    setProblem(undefined)
+    try {
+      await inspectionsApi.requestExemption({
+        enterpriseId: plan.enterpriseId,
+        departmentId,
+        itemIds: plan.itemIds ?? [],
+        plannedOn: plan.plannedOn,
+        reason: reason.trim(),
+      })
+      setOpen(false)
+      void message.success(t('inspections.exemptionRequest.sent'))
+      onSent()
+    } catch (e) {
+      setProblem(errorMessage(e, t('errors.generic')))
+    } finally {
+      setSending(false)
+    }
+  }
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)}>
+        {t('inspections.exemptionRequest.ask')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('inspections.exemptionRequest.title')}
+        okText={t('inspections.exemptionRequest.submit')}
+        cancelText={t('common.cancel')}
+        confirmLoading={sending}
+        okButtonProps={{ disabled: reason.trim().length < 4 }}
+        onOk={() => void send()}
+        onCancel={() => setOpen(false)}
+      >
+        <p>{t('inspections.exemptionRequest.intro')}</p>
+        {problem ? <Alert type="error" role="alert" message={problem} style={{ marginBottom: 12 }} /> : null}
+        <Input.TextArea
+          aria-label={t('inspections.exemptionRequest.reason')}
+          placeholder={t('inspections.exemptionRequest.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={2000}
+          rows={4}
+        />
+      </Modal>
     </>
   )
 }
