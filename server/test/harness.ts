@@ -143,6 +143,14 @@ export class TestClient {
     return { status: res.status, body: parsed as T, headers: res.headers }
   }
 
+  /** A GET whose answer is a file, as the raw Response (request() reads every answer as text). */
+  async download(path: string): Promise<Response> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    return this.app.request(path, {
+      headers: { 'accept-language': this.locale, 'x-forwarded-for': this.ip, ...(cookie ? { cookie } : {}) },
+    })
+  }
+
   get<T = any>(path: string, headers?: Record<string, string>) {
     return this.request<T>('GET', path, undefined, headers)
   }

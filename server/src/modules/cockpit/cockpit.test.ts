@@ -116,10 +116,7 @@ afterAll(async () => {
 
 /** A request whose answer is a file: the harness reads answers as text. */
 async function downloadWorkbook(client: TestClient, path: string): Promise<ExcelJS.Workbook> {
-  const cookies = (client as unknown as { cookies: Map<string, string> }).cookies
-  const res = await t.app.request(path, {
-    headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-  })
+  const res = await client.download(path)
   expect(res.status).toBe(200)
   expect(res.headers.get('content-type')).toContain('spreadsheetml')
   const book = new ExcelJS.Workbook()

@@ -194,30 +194,16 @@ export async function listComplaints(db: Executor, filter: { memberUserId?: stri
  * statement, so each is told once however often the sweep runs.
  */
 export async function stampLateComplaints(tx: Tx, at: Date) {
-  const late = await tx
-    .updateTable('commitment_complaints')
+  return tx
+    .updateTable('commitment_complaints as k')
+    .from('commitments as c')
     .set({ late_told_at: at })
-    .where('status', '=', 'submitted')
-    .where('verify_by', '<', at)
-    .where('late_told_at', 'is', null)
-    .returning(['id', 'commitment_id', 'enterprise_id', 'verify_by'])
+    .whereRef('c.id', '=', 'k.commitment_id')
+    .where('k.status', '=', 'submitted')
+    .where('k.verify_by', '<', at)
+    .where('k.late_told_at', 'is', null)
+    .returning(['k.id', 'k.enterprise_id', 'k.verify_by', 'c.number', 'c.title'])
     .execute()
-  if (!late.length) return []
-  const numbers = await tx
-    .selectFrom('commitments')
-    .select(['id', 'number', 'title'])
-    .where(
-      'id',
-      'in',
-      late.map((k) => k.commitment_id),
-    )
-    .execute()
-  const byId = new Map(numbers.map((c) => [c.id, c]))
-  return late.map((k) => ({
-    ...k,
-    number: byId.get(k.commitment_id)!.number,
-    title: byId.get(k.commitment_id)!.title,
-  }))
 }
 
 export async function hasUndecidedComplaint(tx: Tx, commitmentId: string) {

@@ -43,14 +43,10 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
  * as createHash for the short inputs the sampler hashes a million times, and asking for hex rather
  * than a Buffer avoids an allocation per ticket (a Buffer costs more than the hash itself).
  */
-const hexDigest: (text: string) => string =
+export const sha256Hex: (text: string) => string =
   typeof hash === 'function'
     ? (text) => hash('sha256', text, 'hex')
     : (text) => createHash('sha256').update(text, 'utf8').digest('hex')
-
-export function sha256Hex(text: string): string {
-  return hexDigest(text)
-}
 
 /**
  * The list's canonical text: JSON with the keys in this order, no whitespace, every array sorted by
@@ -119,11 +115,11 @@ function smallestTickets(prefix: string, ids: readonly string[], k: number): Tic
   const take = Math.min(k, ids.length)
   if (ids.length <= 64) return smallestOfFew(prefix, ids, take)
   const heads = new Float64Array(ids.length)
-  for (let i = 0; i < ids.length; i++) heads[i] = parseInt(hexDigest(prefix + ids[i]).slice(0, 12), 16)
+  for (let i = 0; i < ids.length; i++) heads[i] = parseInt(sha256Hex(prefix + ids[i]).slice(0, 12), 16)
   const threshold = Float64Array.from(heads).sort()[take - 1]!
   const chosen: Ticket[] = []
   for (let i = 0; i < ids.length; i++)
-    if (heads[i]! <= threshold) chosen.push({ id: ids[i]!, ticket: hexDigest(prefix + ids[i]) })
+    if (heads[i]! <= threshold) chosen.push({ id: ids[i]!, ticket: sha256Hex(prefix + ids[i]) })
   return chosen.sort(byTicket).slice(0, take)
 }
 
@@ -134,7 +130,7 @@ function smallestTickets(prefix: string, ids: readonly string[], k: number): Tic
 function smallestOfFew(prefix: string, ids: readonly string[], take: number): Ticket[] {
   const best: Ticket[] = []
   for (const id of ids) {
-    const ticket = hexDigest(prefix + id)
+    const ticket = sha256Hex(prefix + id)
     if (best.length === take) {
       const last = best[take - 1]!
       if (ticket > last.ticket || (ticket === last.ticket && id > last.id)) continue

@@ -13,10 +13,12 @@ export const LATE_PUBLICATION_QUEUE = 'random_draws.tell_late_publications'
 export async function tellLatePublications(deps: AppDeps, at: Date = new Date()): Promise<number> {
   return deps.db.transaction().execute(async (tx) => {
     const late = await q.stampLatePublications(tx, at)
+    if (!late.length) return 0
+    const taskForce = await staffToNotify(tx, null, ['dispatcher'])
     for (const draw of late) {
       const staff = new Set([
         ...(await staffToNotify(tx, [draw.department_id], ['department_head'])),
-        ...(await staffToNotify(tx, null, ['dispatcher'])),
+        ...taskForce,
       ])
       for (const userId of staff)
         await deps.notifier.enqueue(tx, {
