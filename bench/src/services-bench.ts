@@ -12,7 +12,10 @@ import { sql } from 'kysely'
 import type { AppDeps } from '../../server/src/kernel/http/app-env'
 import { certificateKeyFromPrivateHex } from '../../server/src/modules/certificates/certificate-key'
 import { checkPayload, signBytes } from '../../server/src/modules/certificates/certificate-payload'
-import { sweepApplicationClocks } from '../../server/src/modules/services/application-clock-sweep.service'
+import {
+  sweepApplicationClocks,
+  type SweepCounts,
+} from '../../server/src/modules/services/application-clock-sweep.service'
 import { listQueue } from '../../server/src/modules/services/applications-queue.service'
 import * as sq from '../../server/src/modules/services/applications-staff.queries'
 import * as q from '../../server/src/modules/services/services.queries'
@@ -216,7 +219,7 @@ async function benchSweep(deps: AppDeps, t0: Date, report: Report) {
   )
   // A minute's worth: each run at its own next minute moves what fell due in that minute.
   const minutes = 21
-  const runs: { ms: number; deemed: number; terminated: number }[] = []
+  const runs: ({ ms: number } & SweepCounts)[] = []
   for (let k = 1; k <= minutes; k++) {
     const started = performance.now()
     const result = await sweepApplicationClocks(deps, new Date(t0.getTime() + k * MINUTE))
@@ -233,7 +236,8 @@ async function benchSweep(deps: AppDeps, t0: Date, report: Report) {
   )
   note(
     `sweeps at T0 (nothing due): p50 ${idle.toFixed(2)} ms; at T0+1…${minutes} min: deemed accepted ` +
-      `${runs.map((r) => r.deemed).join('/')}, terminated ${runs.map((r) => r.terminated).join('/')}, ms ` +
+      `${runs.map((r) => r.deemed).join('/')}, terminated ${runs.map((r) => r.terminated).join('/')}, deemed withdrawn ` +
+      `${runs.map((r) => r.withdrawn).join('/')}, ms ` +
       `${runs.map((r) => r.ms.toFixed(0)).join('/')}; target ≤ 1000 ms`,
   )
   if (sweep > 1000 || idle > 1000 || explainWanted())

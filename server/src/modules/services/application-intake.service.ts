@@ -126,7 +126,7 @@ export async function requestSupplement(
       () => [
         `经审查，您的申请材料不齐全或者不符合法定形式，请于${lastDay}（含当日）前一次性补正以下全部内容：`,
         ...input.items.map((it, i) => `${i + 1}. ${it.item}：${it.problem}`),
-        `补正材料提交后，本机关将在5个工作日内完成受理审查。`,
+        `补正材料提交后，本机关将在5个工作日内完成受理审查；逾期未补正的，视为撤回申请。`,
       ],
       { items: input.items, dueAt: due.toISOString() },
     )

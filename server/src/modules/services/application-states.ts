@@ -15,6 +15,7 @@ type ApplicationRefusal = keyof typeof servicesErrors
  *   submitted ─deem_accepted (system: the check came late)→ accepted   (from the day it arrived)
  *   submitted ─request_supplement→ supplement_requested                (一次性告知: once, every item)
  *   supplement_requested ─answer_supplement→ submitted                  (acceptance dates from the last material)
+ *   supplement_requested ─deem_withdrawn (system: the supplement's deadline passed unanswered)→ withdrawn
  *   submitted ─not_accept→ not_accepted                                 (reason, and the body to apply to)
  *   accepted ─review (a step's outcome; the last one decides)→ accepted | approved | refused
  *   accepted ─extend (department head, with the reason told)→ accepted
@@ -33,7 +34,7 @@ export const APPLICATION_STATE_CATEGORIES = {
   approved: 'closed', // 准予许可 (the certificate is issued with it when the matter has one)
   refused: 'closed', // 不予许可, with the reason and the legal basis
   not_accepted: 'closed', // 不予受理, with the reason and the body to apply to
-  withdrawn: 'closed', // withdrawn by the applicant before a decision
+  withdrawn: 'closed', // withdrawn by the applicant before a decision, or deemed withdrawn (补正逾期)
   terminated: 'closed', // 容缺受理 whose commitment was not kept: the case ends
 } as const satisfies Record<string, StateCategory>
 
@@ -46,6 +47,7 @@ export type ApplicationAction =
   | 'deem_accepted'
   | 'request_supplement'
   | 'answer_supplement'
+  | 'deem_withdrawn'
   | 'not_accept'
   | 'review'
   | 'extend'
@@ -98,6 +100,12 @@ export const APPLICATION_TABLE = defineCaseTable<
       from: ['supplement_requested'],
       to: 'submitted',
       roles: ['applicant'],
+      refusal: 'APPLICATION_NO_SUPPLEMENT_PENDING',
+    },
+    deem_withdrawn: {
+      from: ['supplement_requested'],
+      to: 'withdrawn',
+      roles: [],
       refusal: 'APPLICATION_NO_SUPPLEMENT_PENDING',
     },
     not_accept: {

@@ -13,7 +13,7 @@ import { attachMaterials, buildPublishedMatter } from './services.factories'
 /**
  * The licensing clock's sweep with a pinned clock (Dalian time): a completeness check that came too
  * late is a deemed acceptance from the day the (last) materials arrived; a missed 容缺 commitment
- * ends the application. The sweep is idempotent and leaves everything else alone.
+ * ends the application; a supplement request left unanswered past its deadline is a deemed withdrawal. The sweep is idempotent and leaves everything else alone.
  */
 const BASE = '/api/v1/services/applications'
 const at = (local: string) => new Date(`${local}+08:00`)
@@ -78,6 +78,7 @@ describe('the licensing clock sweep', () => {
     expect(await sweepApplicationClocks(t.deps, at('2026-11-02T10:00:00'))).toEqual({
       deemed: 0,
       terminated: 0,
+      withdrawn: 0,
     })
   })
 
@@ -111,6 +112,7 @@ describe('the licensing clock sweep', () => {
     expect(await sweepApplicationClocks(t.deps, at('2026-11-09T17:40:00'))).toEqual({
       deemed: 0,
       terminated: 0,
+      withdrawn: 0,
     })
     expect(await noticeKinds(id)).toEqual(['receipt', 'deemed_acceptance'])
     const events = await t.deps.db
@@ -157,6 +159,65 @@ describe('the licensing clock sweep', () => {
     const late = await applicant.post(`${BASE}/${missed}/tolerance-fulfilment`, { note: '晚了' })
     expect(late.body.error.code).toBe('APPLICATION_NOT_UNDER_REVIEW')
     expect((await sweepApplicationClocks(t.deps, at('2026-11-06T09:00:00'))).terminated).toBe(0)
+    vi.setSystemTime(at('2026-11-02T10:00:00'))
+  })
+
+  it('deems an application withdrawn when its supplement request goes unanswered past the deadline', async () => {
+    const lapsed = await submitted()
+    const requested = await handler.post(`${BASE}/${lapsed}/supplement-request`, {
+      items: [{ item: '营业场所证明', problem: '未提交' }],
+    })
+    expect(requested.status).toBe(200)
+    const due = new Date(requested.body.supplementDueAt as string)
+    const minutes = (n: number) => new Date(due.getTime() + n * 60_000)
+    const told = await t.deps.db
+      .selectFrom('application_notices')
+      .select('body')
+      .where('application_id', '=', lapsed)
+      .where('kind', '=', 'supplement')
+      .executeTakeFirstOrThrow()
+    expect(told.body).toContain('逾期未补正的，视为撤回申请')
+
+    // the last minute of the last day: still open to an answer
+    expect((await sweepApplicationClocks(t.deps, minutes(-1))).withdrawn).toBe(0)
+    expect((await read(lapsed)).status).toBe('supplement_requested')
+
+    const swept = await sweepApplicationClocks(t.deps, minutes(1))
+    expect(swept.withdrawn).toBe(1)
+    expect((await read(lapsed)).status).toBe('withdrawn')
+    // receipt and supplement request share the pinned minute; the withdrawal notice comes last
+    const kinds = await noticeKinds(lapsed)
+    expect(kinds.at(-1)).toBe('withdrawal')
+    expect(kinds.sort()).toEqual(['receipt', 'supplement', 'withdrawal'])
+    const notice = await t.deps.db
+      .selectFrom('application_notices')
+      .select(['title', 'body'])
+      .where('application_id', '=', lapsed)
+      .where('kind', '=', 'withdrawal')
+      .executeTakeFirstOrThrow()
+    expect(notice.title).toBe('视为撤回申请通知书')
+    expect(notice.body).toContain('视为撤回')
+    const events = await t.deps.db
+      .selectFrom('application_events')
+      .select(['type', 'actor_role'])
+      .where('application_id', '=', lapsed)
+      .orderBy('id')
+      .execute()
+    expect(events.map((e) => e.type)).toEqual(['open', 'submit', 'request_supplement', 'deem_withdrawn'])
+    const audited = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', lapsed)
+      .where('action', 'like', '%deem_withdrawn%')
+      .execute()
+    expect(audited).toHaveLength(1)
+
+    // the answer now comes too late, and a second sweep moves nothing
+    vi.setSystemTime(minutes(2))
+    const late = await applicant.post(`${BASE}/${lapsed}/supplement`, { note: '补交' })
+    expect(late.status).toBe(409)
+    expect(late.body.error.code).toBe('APPLICATION_NO_SUPPLEMENT_PENDING')
+    expect((await sweepApplicationClocks(t.deps, minutes(3))).withdrawn).toBe(0)
     vi.setSystemTime(at('2026-11-02T10:00:00'))
   })
 })

@@ -10,7 +10,7 @@ export function registerServicesJobs(deps: AppDeps): void {
     async () => {
       for (let i = 0; i < 50; i++) {
         const swept = await sweepApplicationClocks(deps)
-        if (swept.deemed === 0 && swept.terminated === 0) break
+        if (swept.deemed + swept.terminated + swept.withdrawn === 0) break
       }
     },
     { cron: '* * * * *' },

@@ -183,6 +183,20 @@ export async function lockMissedTolerances(tx: Tx, now: Date, limit: number) {
     .execute()
 }
 
+/** Supplement requests whose deadline passed unanswered (partial index of migration 0063). */
+export async function lockLapsedSupplements(tx: Tx, now: Date, limit: number) {
+  return tx
+    .selectFrom('applications')
+    .selectAll()
+    .where('status', '=', 'supplement_requested')
+    .where('supplement_due_at', '<=', now)
+    .orderBy('supplement_due_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute()
+}
+
 /** One application by id, for whoever the service already found holds a role on it. */
 export async function findApplicationById(db: Executor, id: string) {
   return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst()
