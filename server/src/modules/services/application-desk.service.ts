@@ -45,6 +45,7 @@ const EVENT_TEXT: Record<string, string> = {
   deem_accepted: '视为受理',
   request_supplement: '一次性告知补正',
   answer_supplement: '提交补正材料',
+  deem_withdrawn: '逾期未补正，视为撤回申请',
   not_accept: '不予受理',
   review: '审查',
   extend: '延长办理期限',

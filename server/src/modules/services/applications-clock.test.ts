@@ -204,6 +204,11 @@ describe('the licensing clock sweep', () => {
       .orderBy('id')
       .execute()
     expect(events.map((e) => e.type)).toEqual(['open', 'submit', 'request_supplement', 'deem_withdrawn'])
+    // the applicant's timeline shows the step, with the deadline it missed
+    const timeline = await applicant.get(`${BASE}/${lapsed}/timeline`)
+    expect(timeline.status).toBe(200)
+    expect(JSON.stringify(timeline.body)).toContain('deem_withdrawn')
+    expect(JSON.stringify(timeline.body)).toContain(due.toISOString())
     const audited = await t.deps.db
       .selectFrom('audit_log')
       .select('action')

@@ -247,6 +247,7 @@ const APPLICANT_TIMELINE: ApplicantAllowList = {
   deem_accepted: {},
   request_supplement: { data: ['items', 'dueAt'] },
   answer_supplement: {},
+  deem_withdrawn: { data: ['supplementDueAt'] },
   not_accept: { data: ['reason', 'referTo'] },
   review: { data: ['decision', 'certificateNumber', 'instant'] },
   instant_not_met: { data: ['conditions'] },
