@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isMobilePhone, parseContactPhone } from './phone'
+import { isMobilePhone, maskEmail, maskPhone, parseContactPhone } from './phone'
 
 describe('contact phones', () => {
   it.each([
@@ -60,4 +60,20 @@ describe('contact phones', () => {
     expect(isMobilePhone('13900000001')).toBe(true)
     expect(isMobilePhone('0411-84567890')).toBe(false)
   })
+})
+
+describe('masked phones and addresses', () => {
+  it.each([
+    ['13900005678', '139****5678'],
+    ['0411-84567890', '041****7890'],
+    ['123456', '****'],
+    ['', '****'],
+  ])('maskPhone(%j) = %j', (phone, masked) => expect(maskPhone(phone)).toBe(masked))
+
+  it.each([
+    ['zhang.san@example.cn', 'z***@example.cn'],
+    ['a@b.cn', 'a***@b.cn'],
+    ['no-at-sign', '****'],
+    ['@example.cn', '****'],
+  ])('maskEmail(%j) = %j', (address, masked) => expect(maskEmail(address)).toBe(masked))
 })

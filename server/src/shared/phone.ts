@@ -68,3 +68,18 @@ function fixedLine(digits: string, extension: string | undefined): ContactPhone 
 export function isMobilePhone(value: string): boolean {
   return MOBILE.test(value)
 }
+
+/**
+ * A phone number as shown or recorded where the whole number is not needed: the first three and the
+ * last four digits (139****0001), enough to tell numbers apart, not to call; anything shorter than 7
+ * characters is hidden whole.
+ */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
+}
+
+/** An e-mail address the same way: its first character and its domain (z***@example.cn). */
+export function maskEmail(address: string): string {
+  const at = address.lastIndexOf('@')
+  return at > 0 ? `${address[0]}***${address.slice(at)}` : '****'
+}

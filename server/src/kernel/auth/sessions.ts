@@ -1,3 +1,4 @@
+import { maskPhone } from '../../shared/phone'
 import type { Executor } from '../db/database'
 import type { StaffRole, UserActor } from './actor'
 import type { SessionCache } from './session-cache'
@@ -68,6 +69,3 @@ export async function resolveSession(
   return resolved
 }
 
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone
-}

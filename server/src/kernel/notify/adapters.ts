@@ -1,3 +1,4 @@
+import { maskEmail, maskPhone } from '../../shared/phone'
 import type { Logger } from '../logger'
 
 /** A channel that leaves the platform. send() resolves when the gateway accepted the message, or throws. */
@@ -6,13 +7,22 @@ export type MessageAdapter = {
   send(message: { to: string; subject: string; text: string }): Promise<{ detail?: string }>
 }
 
-/** Development: the message goes to the log (and, through the delivery record, to the dev inbox). */
+/**
+ * Development: the message goes to the log (and, through the delivery record, to the dev inbox). The
+ * log names the recipient masked — a development log is still a log, and a sealed reporter's number
+ * must not sit in it in the clear — and keeps the text (the sign-in code a developer waits for).
+ */
 export function loggingAdapter(channel: 'sms' | 'email', logger: Logger): MessageAdapter {
   return {
     name: `${channel}-log`,
     async send(message) {
       logger.info(
-        { channel, to: message.to, subject: message.subject, text: message.text },
+        {
+          channel,
+          to: channel === 'sms' ? maskPhone(message.to) : maskEmail(message.to),
+          subject: message.subject,
+          text: message.text,
+        },
         `${channel} (logged, not sent)`,
       )
       return { detail: 'logged' }

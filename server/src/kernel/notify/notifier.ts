@@ -1,4 +1,5 @@
-import { maskPhone, resolveSealedRecipient } from './sealed-recipients'
+import { maskPhone } from '../../shared/phone'
+import { resolveSealedRecipient } from './sealed-recipients'
 import { formatInstant } from '../calendar/zoned-time'
 import type { RawBuilder } from 'kysely'
 import type { Db, Tx } from '../db/database'

@@ -26,7 +26,3 @@ export async function resolveSealedRecipient(tx: Tx, ref: string): Promise<strin
   return (await resolve(tx, ref.slice(at + 1)))?.phone ?? null
 }
 
-/** How a sealed phone is recorded after delivery: enough to tell deliveries apart, not to call. */
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
-}

@@ -9,7 +9,8 @@ import {
   deleteSessionsOfUser,
   findRoleGrants,
 } from '../../kernel/auth/session.queries'
-import { createSession, maskPhone, type NewSession } from '../../kernel/auth/sessions'
+import { createSession, type NewSession } from '../../kernel/auth/sessions'
+import { maskPhone } from '../../shared/phone'
 import { findPendingDocuments } from '../../kernel/auth/consent.queries'
 import { hashToken, randomDigits, randomToken, safeEqual } from '../../kernel/auth/tokens'
 import { generateTotpSecret, isValidTotp, totpUri } from '../../kernel/auth/totp'

@@ -1,5 +1,5 @@
 import { hasRole, requireRole, requireSignedIn, type Actor } from '../../kernel/auth/actor'
-import { maskPhone } from '../../kernel/auth/sessions'
+import { maskPhone } from '../../shared/phone'
 import { writeAudit } from '../../kernel/audit/audit'
 import { definePresenter } from '../../kernel/present'
 import { AppError, notFound } from '../../kernel/errors'

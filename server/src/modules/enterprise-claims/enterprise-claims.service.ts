@@ -1,5 +1,5 @@
 import { requireRole, type Actor, type UserActor } from '../../kernel/auth/actor'
-import { maskPhone } from '../../kernel/auth/sessions'
+import { maskPhone } from '../../shared/phone'
 import { hashToken, randomDigits, safeEqual } from '../../kernel/auth/tokens'
 import { writeAudit } from '../../kernel/audit/audit'
 import { definePresenter } from '../../kernel/present'

@@ -1,5 +1,5 @@
 import { requireRole, requireSignedIn, type Actor, type UserActor } from '../../kernel/auth/actor'
-import { maskPhone } from '../../kernel/auth/sessions'
+import { maskPhone } from '../../shared/phone'
 import { writeAudit } from '../../kernel/audit/audit'
 import { cityToday } from '../../kernel/calendar/city-today'
 import { currentLocale } from '../../kernel/context'

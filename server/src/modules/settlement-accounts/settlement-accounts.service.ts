@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Actor, UserActor } from '../../kernel/auth/actor'
-import { maskPhone } from '../../kernel/auth/sessions'
+import { maskPhone } from '../../shared/phone'
 import { hashToken, randomDigits, safeEqual } from '../../kernel/auth/tokens'
 import { writeAudit } from '../../kernel/audit/audit'
 import { definePresenter } from '../../kernel/present'
