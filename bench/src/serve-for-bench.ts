@@ -7,6 +7,7 @@
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { AuditChainer } from '../../server/src/kernel/audit/audit'
+import { securityHeaders } from '../../server/src/kernel/http/security-headers'
 import { openBenchApp } from './bench-app'
 
 const existingUrl = process.env.BENCH_SERVE_DATABASE_URL
@@ -14,8 +15,30 @@ const bench = existingUrl ? await openBenchApp('postgres', { existingUrl }) : aw
 // As in production (main.ts): audit rows are linked into the chain shortly after they commit.
 const chainer = new AuditChainer(bench.deps.db, bench.deps.logger)
 chainer.start()
+// What a public POST costs without our kernel: the JSON body read, an answer the size of a
+// verification's (334 bytes, Chinese text) with the app's security headers (decision 0066's ladder).
+const POST_ANSWER = {
+  result: 'valid',
+  certificate: {
+    number: 'YS20264D64D8B090',
+    kind: 'licence',
+    title: '食品经营许可证',
+    holderName: '大连华海食品集团有限公司',
+    holderUscc: '91210213N3542QW4XD',
+    issuer: '大连市市场监督管理局',
+    issuedOn: '2026-03-02',
+    validUntil: '2031-03-01',
+  },
+  statusReason: null,
+  checkedOn: '2026-12-07',
+}
 const hello = new Hono()
   .get('/hello', (c) => c.text('hello'))
+  .use('/hello-post', securityHeaders(bench.deps.config))
+  .post('/hello-post', async (c) => {
+    await c.req.json()
+    return c.json(POST_ANSWER)
+  })
   // The floor of any read that asks the database once: a bare route, one SELECT 1 on the app's pool.
   .get('/hello-db', async (c) => {
     await bench.deps.database.pool.query('SELECT 1')

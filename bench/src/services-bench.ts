@@ -21,6 +21,7 @@ import * as sq from '../../server/src/modules/services/applications-staff.querie
 import * as q from '../../server/src/modules/services/services.queries'
 import { capturedQueries, explain, median, signedInActor, timeRuns } from './appeals-bench'
 import { openBenchApp } from './bench-app'
+import { cpuMsOf } from './process-cpu'
 import { note, type Report } from './report'
 
 const MINUTE = 60_000
@@ -487,9 +488,22 @@ async function benchVerify(databaseUrl: string, payload: string, seconds: number
     const keyMap = new Map(keys.keys.map((k) => [k.keyId, k.publicKeyHex]))
     if (!checkPayload(payload, keyMap).ok) throw new Error('the payload does not check offline')
     const check = median(await timeRuns(11, async () => checkPayload(payload, keyMap)))
-    const hello = await load(`http://127.0.0.1:${ports.helloPort}/hello`)
+    // The server's CPU per request beside req/s: req/s moves with the machine's other load (the hello
+    // route itself swings twofold between runs), CPU per request holds still (decision 0066).
+    const measured = async (url: string, options: Partial<autocannon.Options> = {}) => {
+      const before = cpuMsOf([child.pid!])
+      const result = await load(url, options)
+      const after = cpuMsOf([child.pid!])
+      const cpu =
+        before === null || after === null
+          ? '?'
+          : `${(((after - before) * 1000) / result.requests.total).toFixed(0)} µs`
+      return { ...result, cpu }
+    }
+    const hello = await measured(`http://127.0.0.1:${ports.helloPort}/hello`)
+    const barePost = await measured(`http://127.0.0.1:${ports.helloPort}/hello-post`, post)
     await load(verifyUrl, { ...post, duration: 1 }) // warm-up
-    const verify = await load(verifyUrl, post)
+    const verify = await measured(verifyUrl, post)
     report(
       'certificate-verify-throughput',
       verify.requests.average,
@@ -503,6 +517,12 @@ async function benchVerify(databaseUrl: string, payload: string, seconds: number
         `payload, the status from the status list at most 5 s old — decision 0058), 10 connections, ${seconds} s; latency p50 ${verify.latency.p50} ms, p99 ${verify.latency.p99} ms; ` +
         `target ≥ 0.3x; a payload not seen before also pays the SM2 check, p50 ${check.toFixed(1)} ms here ` +
         `(@noble/curves, certificates/sm2-verify.ts): at most ${(1000 / check).toFixed(0)} new payloads/s per core`,
+    )
+    note(
+      `server CPU per request: hello ${hello.cpu} (${hello.requests.average.toFixed(0)} req/s); a bare POST route ` +
+        `reading the same body and answering a verification-sized JSON with the app's security headers ` +
+        `${barePost.cpu} (${barePost.requests.average.toFixed(0)} req/s, ${(barePost.requests.average / hello.requests.average).toFixed(2)}x); ` +
+        `the verification through the app ${verify.cpu} (${verify.requests.average.toFixed(0)} req/s)`,
     )
   } finally {
     await stop()

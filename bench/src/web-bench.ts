@@ -20,6 +20,7 @@ import { serve } from '@hono/node-server'
 import autocannon from 'autocannon'
 import { appealCorpus } from './appeals-data'
 import { openBenchApp } from './bench-app'
+import { cpuMsOf } from './process-cpu'
 import { note, type Report } from './report'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -174,19 +175,6 @@ export async function signInEnterpriseUser(
 }
 
 /** CPU time (user + system, ms) the processes have used so far, from /proc; null off Linux. */
-function cpuMsOf(pids: number[]): number | null {
-  try {
-    let ticks = 0
-    for (const pid of pids) {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-      ticks += Number(fields[11]) + Number(fields[12]) // utime, stime
-    }
-    return ticks * 10 // USER_HZ is 100 on Linux
-  } catch {
-    return null
-  }
-}
-
 export async function runAuthenticatedReadBench(options: { report: Report; seconds: number }) {
   const bench = await openBenchApp('postgres', { name: 'reads' })
   try {
