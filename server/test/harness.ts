@@ -144,10 +144,15 @@ export class TestClient {
   }
 
   /** A GET whose answer is a file, as the raw Response (request() reads every answer as text). */
-  async download(path: string): Promise<Response> {
+  async download(path: string, headers: Record<string, string> = {}): Promise<Response> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     return this.app.request(path, {
-      headers: { 'accept-language': this.locale, 'x-forwarded-for': this.ip, ...(cookie ? { cookie } : {}) },
+      headers: {
+        'accept-language': this.locale,
+        'x-forwarded-for': this.ip,
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
     })
   }
 

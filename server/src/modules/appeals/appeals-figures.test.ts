@@ -131,11 +131,7 @@ describe('the figures', () => {
   it('ranks the month with raw numbers and exports the same rows and the formulas to xlsx', async () => {
     const ranking = await leader.get(`/api/v1/appeals/ranking?month=${month()}`)
     expect(ranking.body.rows[0]).toMatchObject({ rank: 1, departmentId: w.departments.a.id, score: 100 })
-    const res = await t.app.request(`/api/v1/appeals/ranking.xlsx?month=${month()}`, {
-      headers: {
-        cookie: `ys_session=${(leader as unknown as { cookies: Map<string, string> }).cookies.get('ys_session')}`,
-      },
-    })
+    const res = await leader.download(`/api/v1/appeals/ranking.xlsx?month=${month()}`)
     expect(res.headers.get('content-type')).toContain('spreadsheetml')
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(await res.arrayBuffer())
@@ -148,11 +144,8 @@ describe('the figures', () => {
     expect(headers.slice(0, 5)).toEqual(['名次', '部门', '派单量', '综合得分', '响应率'])
     expect(headers).toContain('评价覆盖率')
     // …in the caller's language.
-    const english = await t.app.request(`/api/v1/appeals/ranking.xlsx?month=${month()}`, {
-      headers: {
-        'accept-language': 'en',
-        cookie: `ys_session=${(leader as unknown as { cookies: Map<string, string> }).cookies.get('ys_session')}`,
-      },
+    const english = await leader.download(`/api/v1/appeals/ranking.xlsx?month=${month()}`, {
+      'accept-language': 'en',
     })
     const englishBook = new ExcelJS.Workbook()
     await englishBook.xlsx.load(await english.arrayBuffer())

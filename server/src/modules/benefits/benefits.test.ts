@@ -639,11 +639,7 @@ describe('the effect evaluation', () => {
   })
 
   it('exports an xlsx workbook', async () => {
-    const res = await t.app.request(`/api/v1/benefits/evaluation.xlsx?policyId=${w.policyId}`, {
-      headers: {
-        cookie: `ys_session=${(w.leader as unknown as { cookies: Map<string, string> }).cookies.get('ys_session')}`,
-      },
-    })
+    const res = await w.leader.download(`/api/v1/benefits/evaluation.xlsx?policyId=${w.policyId}`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('spreadsheetml')
     const book = new ExcelJS.Workbook()

@@ -35,12 +35,9 @@ const consent = (f: Firm, itemId = w.items.noApp) =>
   f.client.post(`/api/v1/enterprises/${f.id}/claims/consent`, { itemId, idempotencyKey: key() })
 const accountPath = (f: Firm) => `/api/v1/enterprises/${f.id}/settlement-account`
 
-/** A binary download with the client's session (TestClient reads answers as text). */
+/** A workbook download with the client's session, opened. */
 async function download(client: TestClient, path: string) {
-  const session = (client as unknown as { cookies: Map<string, string> }).cookies.get('ys_session')
-  const res = await t.app.request(path, {
-    headers: { cookie: `ys_session=${session}`, 'x-forwarded-for': '10.1.1.1' },
-  })
+  const res = await client.download(path)
   const book = new ExcelJS.Workbook()
   if (res.status === 200) await book.xlsx.load(await res.arrayBuffer())
   return { status: res.status, book }

@@ -49,12 +49,9 @@ function issue(client: TestClient, overrides: Record<string, unknown> = {}) {
   })
 }
 
-/** A binary answer with the client's session (TestClient reads answers as text). */
+/** A binary answer with the client's session, or with none. */
 async function download(client: TestClient | null, path: string) {
-  const session = client && (client as unknown as { cookies: Map<string, string> }).cookies.get('ys_session')
-  const res = await t.app.request(path, {
-    headers: { ...(session ? { cookie: `ys_session=${session}` } : {}), 'x-forwarded-for': '10.1.1.2' },
-  })
+  const res = await (client ?? t.anonymous('10.1.1.2')).download(path)
   return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) }
 }
 

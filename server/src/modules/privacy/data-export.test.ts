@@ -305,16 +305,9 @@ describe('a personal data export', () => {
   })
 })
 
-/** The bytes of a download, with the client's session and language (the test client reads bodies as text). */
+/** The bytes of a download, with the client's session and language. */
 async function bytesOf(client: TestClient, path: string): Promise<ArrayBuffer> {
-  const session = (client as unknown as { cookies: Map<string, string> }).cookies.get('ys_session')
-  const res = await t.app.request(path, {
-    headers: {
-      cookie: `ys_session=${session}`,
-      'accept-language': client.locale,
-      'x-forwarded-for': '10.0.0.9',
-    },
-  })
+  const res = await client.download(path)
   if (res.status !== 200) throw new Error(await res.text())
   return res.arrayBuffer()
 }
