@@ -6,7 +6,7 @@ import { staffOnDesktop } from '../support/sign-in'
 /**
  * Benchmarks (issue 14 item 7): the bureau leader's home shows the benchmark card under the cockpit;
  * the benchmarks page lists the indicators with ours, the best city, the gap and the trend (the demo
- * values labelled); the leader enters our value of an entered indicator — a value out of range is
+ * values labelled) and narrows to one national indicator; the leader enters our value of an entered indicator — a value out of range is
  * refused on its field — and sees it in the table; the chart view shows the gaps; a department head
  * reads without the entry buttons; a handler has no benchmarks in the menu.
  */
@@ -66,6 +66,17 @@ it('the leader reads the benchmarks, enters a value with its source; a head read
   await leader.getByText('图', { exact: true }).click()
   await leader.getByRole('img', { name: /相对差距/ }).waitFor()
   await shot(leader, 'chart')
+  // narrowed to one national first-level indicator: its indicators only
+  await leader.getByText('表', { exact: true }).click()
+  await leader.getByLabel('一级指标').click()
+  await leader
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^开办企业（/ })
+    .click()
+  await leader.locator('tr', { hasText: '开办企业时间' }).waitFor()
+  await leader.getByText(/^显示 \d+ \/ \d+ 项$/).waitFor()
+  expect(await leader.locator('tr', { hasText: '零跑动率' }).count()).toBe(0)
+  await expectAccessible(leader)
+  await shot(leader, 'filtered')
 
   // 5. A department head reads without entry buttons; a handler has no benchmarks.
   const head = await staffOnDesktop(browser, 'depthead')

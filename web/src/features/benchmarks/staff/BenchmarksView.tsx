@@ -1,4 +1,18 @@
-import { Alert, Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip } from 'antd'
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+} from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -27,6 +41,9 @@ export function BenchmarksView() {
   const [year, setYear] = useState(thisYear)
   const [view, setView] = useState<'table' | 'chart'>('table')
   const [pending, setPending] = useState<PendingForm | null>(null)
+  // 44 indicators in one table read badly: narrowed to one national first-level indicator, or to the behind ones
+  const [national, setNational] = useState<string | null>(null)
+  const [behindOnly, setBehindOnly] = useState(false)
   const loaded = useLoad(() => benchmarksApi.read(year), [year, i18n.language])
   const data = loaded.data
 
@@ -146,7 +163,10 @@ export function BenchmarksView() {
       : []),
   ]
 
-  const compared = data.indicators.filter((i) => i.gap && i.gap.relative !== null)
+  const shown = data.indicators.filter(
+    (i) => (!national || i.national.key === national) && (!behindOnly || i.gap?.standing === 'behind'),
+  )
+  const compared = shown.filter((i) => i.gap && i.gap.relative !== null)
   const stats = [
     ['compared', data.summary.compared],
     ['behind', data.summary.behind],
@@ -195,13 +215,40 @@ export function BenchmarksView() {
           />
         }
       >
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Select
+            aria-label={t('benchmarks.filter.national')}
+            placeholder={t('benchmarks.filter.allNational')}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            value={national}
+            onChange={(v) => setNational(v ?? null)}
+            style={{ minWidth: 220 }}
+            options={data.national
+              .filter((n) => n.indicators > 0)
+              .map((n) => ({ value: n.key, label: `${n.name}（${n.indicators}）` }))}
+          />
+          <Space size={6}>
+            <Switch
+              size="small"
+              checked={behindOnly}
+              onChange={setBehindOnly}
+              aria-label={t('benchmarks.filter.behindOnly')}
+            />
+            <span>{t('benchmarks.filter.behindOnly')}</span>
+          </Space>
+          <span aria-live="polite">
+            {t('benchmarks.filter.count', { shown: shown.length, total: data.indicators.length })}
+          </span>
+        </Space>
         {view === 'table' ? (
           <Table<IndicatorRow>
             rowKey="key"
             size="small"
             pagination={false}
             scroll={{ x: 1200 }}
-            dataSource={data.indicators}
+            dataSource={shown}
             columns={columns}
             expandable={{
               expandedRowRender: (row) => (
