@@ -13,8 +13,11 @@ import { sm2 } from 'sm-crypto'
  *
  * Rotation: the file holds the current private key and the public keys it replaced (`retired`), so
  * certificates signed before keep verifying — each payload names its key id — while new ones and the
- * status list are signed with the current key. The file is read once per process (no per-request
- * reads); a rotation made by another process takes effect on the next start.
+ * status list are signed with the current key. The parsed file is kept per process; whether the
+ * file changed (a rotation by `npm run certificates:rotate-key`, or by another node sharing it) is
+ * looked at by one stat at most every KEY_FILE_RECHECK_MS, and at once when a payload names a key this
+ * process does not know — so a node that learnt of a rotation first never issues certificates the
+ * others call invalid. Before, a rotation reached a running node only when it restarted.
  */
 export type CertificateKey = {
   privateKeyHex: string
@@ -51,17 +54,35 @@ type KeyFile = {
 /** SubjectPublicKeyInfo prefix of an SM2 key: id-ecPublicKey with the SM2 curve (1.2.156.10197.1.301). */
 const SM2_SPKI_PREFIX = '3059301306072a8648ce3d020106082a811ccf5501822d034200'
 
-const loaded = new Map<string, CertificateKeyring>()
+/** How old the knowledge that the key file did not change may be (a stat, not a read, each time). */
+export const KEY_FILE_RECHECK_MS = 5_000
+
+type Loaded = { keyring: CertificateKeyring; ino: number; mtimeMs: number; size: number; checkedAt: number }
+const loaded = new Map<string, Loaded>()
 
 /** The key file sits next to the audit key, in the instance's data directory. */
 export function certificateKeyFile(auditSigningKeyFile: string): string {
   return path.join(path.dirname(auditSigningKeyFile), 'certificate-signing-key.json')
 }
 
-/** The keys in the file, made on first use; parsed once per process and file. */
-export function loadOrCreateCertificateKeyring(file: string): CertificateKeyring {
+/**
+ * The keys in the file, made on first use; parsed again only when the file changed (`recheck: true`
+ * looks now, else at most every KEY_FILE_RECHECK_MS of the monotonic clock).
+ */
+export function loadOrCreateCertificateKeyring(
+  file: string,
+  options: { recheck?: boolean } = {},
+): CertificateKeyring {
   const known = loaded.get(file)
-  if (known) return known
+  const now = performance.now()
+  if (known && !options.recheck && now - known.checkedAt < KEY_FILE_RECHECK_MS) return known.keyring
+  if (known) {
+    const stat = fs.statSync(file, { throwIfNoEntry: false })
+    if (stat && stat.ino === known.ino && stat.mtimeMs === known.mtimeMs && stat.size === known.size) {
+      known.checkedAt = now
+      return known.keyring
+    }
+  }
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true })
     const pair = sm2.generateKeyPairHex()
@@ -75,8 +96,19 @@ export function loadOrCreateCertificateKeyring(file: string): CertificateKeyring
       fs.rmSync(temporary, { force: true })
     }
   }
-  const keyring = keyringOf(readKeyFile(file))
-  loaded.set(file, keyring)
+  return remember(file, keyringOf(readKeyFile(file)))
+}
+
+/** Keeps a key ring with what the file looked like when it was read. */
+function remember(file: string, keyring: CertificateKeyring): CertificateKeyring {
+  const stat = fs.statSync(file)
+  loaded.set(file, {
+    keyring,
+    ino: stat.ino,
+    mtimeMs: stat.mtimeMs,
+    size: stat.size,
+    checkedAt: performance.now(),
+  })
   return keyring
 }
 
@@ -88,10 +120,10 @@ export function loadOrCreateCertificateKey(file: string): CertificateKey {
 /**
  * Adds a new signing key: the current one is kept as retired (its public key only, so what it signed
  * keeps verifying) and the new one signs from now on. Replaces the file atomically; this process
- * uses the new key at once, others after a restart.
+ * uses the new key at once, other processes on their next look at the file (see above).
  */
 export function rotateCertificateKey(file: string, now: Date): CertificateKeyring {
-  const before = loadOrCreateCertificateKeyring(file)
+  const before = loadOrCreateCertificateKeyring(file, { recheck: true })
   const stored = readKeyFile(file)
   const pair = sm2.generateKeyPairHex()
   const next: KeyFile = {
@@ -105,9 +137,7 @@ export function rotateCertificateKey(file: string, now: Date): CertificateKeyrin
   const temporary = temporaryNameFor(file)
   writeKeyFile(temporary, next)
   fs.renameSync(temporary, file)
-  const keyring = keyringOf(next)
-  loaded.set(file, keyring)
-  return keyring
+  return remember(file, keyringOf(next))
 }
 
 export function certificateKeyFromPrivateHex(privateKeyHex: string): CertificateKey {

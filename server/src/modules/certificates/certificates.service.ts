@@ -36,8 +36,8 @@ import type { CertificateRow } from './certificates.queries'
  */
 
 /** The instance's keys, read from their file once per process (decision 0048). */
-function keyringOf(deps: AppDeps): CertificateKeyring {
-  return loadOrCreateCertificateKeyring(certificateKeyFile(deps.config.auditSigningKeyFile))
+function keyringOf(deps: AppDeps, options: { recheck?: boolean } = {}): CertificateKeyring {
+  return loadOrCreateCertificateKeyring(certificateKeyFile(deps.config.auditSigningKeyFile), options)
 }
 
 /** The key that signs new certificates and the status list. */
@@ -47,7 +47,8 @@ function keyOf(deps: AppDeps) {
 
 /**
  * Adds a new signing key (`npm run certificates:rotate-key`): certificates signed before keep
- * verifying under the retired key, which stays published. Other running nodes pick it up on restart.
+ * verifying under the retired key, which stays published. Other running nodes pick it up within
+ * KEY_FILE_RECHECK_MS, or at once when asked to verify a payload under the new key.
  */
 export function rotateCertificateSigningKey(deps: AppDeps, now: Date) {
   const keyring = rotateCertificateKey(certificateKeyFile(deps.config.auditSigningKeyFile), now)
@@ -229,7 +230,10 @@ export async function verifyCertificate(deps: AppDeps, payload: string): Promise
   const today = cityToday(deps)
   // Cheap on purpose (decisions 0048, 0058): keys parsed once, the signature check remembered per
   // payload, the record read once per payload, the status from the published status list in memory.
-  const check = checkPayloadRemembered(payload.trim(), keyringOf(deps))
+  let check = checkPayloadRemembered(payload.trim(), keyringOf(deps))
+  // a key this node has not read yet (rotated a moment ago by another process): look at the file now
+  if (!check.ok && check.reason === 'unknown_key')
+    check = checkPayloadRemembered(payload.trim(), keyringOf(deps, { recheck: true }))
   if (!check.ok) return { result: 'invalid', certificate: null, statusReason: null, checkedOn: today }
   const row = await recordToVerify(deps.db, check.fields.no, payload.trim())
   if (!row) return { result: 'unknown', certificate: null, statusReason: null, checkedOn: today }
