@@ -16,10 +16,10 @@ export type SweepCounts = { deemed: number; terminated: number; withdrawn: numbe
  * (last) materials arrived (视为受理, 第32条); (b) a 容缺 acceptance whose materials did not come by
  * their deadline ends (终止办理); (c) an application whose one supplement request went unanswered
  * past its deadline is deemed withdrawn (逾期未补正，视为撤回申请), as the request told the applicant.
- * It reads only what is due through partial indexes, so a sweep with
- * nothing due costs three index probes whatever the number of applications in flight; locked rows are
- * skipped (another node, or a person acting on the application, has them) and taken next time.
- * Idempotent: a row once moved no longer matches either query.
+ * It reads only what is due through partial indexes, so a sweep with nothing due costs three index
+ * probes whatever the number of applications in flight; locked rows are skipped (another node, or a
+ * person acting on the application, has them) and taken next time. Idempotent: a row once moved no
+ * longer matches any of the three queries.
  */
 export async function sweepApplicationClocks(
   deps: AppDeps,
