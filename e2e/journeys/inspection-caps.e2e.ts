@@ -68,8 +68,11 @@ it('an inspector asks for an exemption; the leader reads the caps and grants it'
   await pickOption(inspector, inspector.getByLabel('检查事项'), ITEM)
   await pickOption(inspector, inspector.getByLabel('执法人员（至少两名）'), '刘执法（21020024001）')
   await pickOption(inspector, inspector.getByLabel('执法人员（至少两名）'), '王执法（21020024002）')
-  await inspector.getByLabel('开始日期').fill(today)
-  await inspector.getByLabel('结束日期').fill(today)
+  // antd's date pickers (ISO days): type the day, Enter confirms it (and submits nothing)
+  for (const field of ['开始日期', '结束日期']) {
+    await inspector.getByLabel(field).fill(today)
+    await inspector.getByLabel(field).press('Enter')
+  }
   await inspector.getByLabel('检查目的').fill('电梯专项整治复查')
   await inspector.getByRole('button', { name: '登记检查计划' }).click()
   const refusal = inspector.getByRole('alert').filter({ hasText: '上限' })

@@ -52,8 +52,13 @@ it('an inspection is planned, approved, checked in by the enterprise’s scan an
   await pickOption(inspector, inspector.getByLabel('检查事项'), ITEM)
   await pickOption(inspector, inspector.getByLabel('执法人员（至少两名）'), '刘执法（21020024001）')
   await pickOption(inspector, inspector.getByLabel('执法人员（至少两名）'), '王执法（21020024002）')
-  await inspector.getByLabel('开始日期').fill(cityToday())
-  await inspector.getByLabel('结束日期').fill(cityToday())
+  // antd's date pickers (ISO days): type the day, Enter confirms it (and submits nothing)
+  for (const field of ['开始日期', '结束日期']) {
+    await inspector.getByLabel(field).fill(cityToday())
+    await inspector.getByLabel(field).press('Enter')
+  }
+  // the day reads as the server writes it, not month/day/year
+  expect(await inspector.getByLabel('开始日期').inputValue()).toBe(cityToday())
   await inspector.getByLabel('检查目的').fill('食品经营许可条件日常检查')
   await expectAccessible(inspector)
   await shot(inspector, 'plan')

@@ -102,6 +102,8 @@ it('a bad rating is rectified by the unit, verified by the bureau and rated agai
     .first()
     .waitFor()
   await dispatcher.goto(`/staff/rectifications/${rectificationId}`)
+  // the contact time is antd's picker, filled with now as YYYY-MM-DD HH:mm (not the machine's month/day/year)
+  expect(await dispatcher.getByLabel('联系时间').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
   await dispatcher.getByLabel('联系记录').fill('电话回访，企业认可整改措施')
   await expectAccessible(dispatcher)
   await dispatcher.getByRole('button', { name: '核实通过' }).click()

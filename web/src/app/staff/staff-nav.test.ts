@@ -20,6 +20,7 @@ describe('staff menu by role', () => {
       'ratingAppeals',
       'inspections',
       'inspectionCaps',
+      'randomDraws', // the publication deadline is set there
       'factImports',
       'matterCatalogue',
       'enterprises',

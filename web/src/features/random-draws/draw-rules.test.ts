@@ -7,9 +7,11 @@ import {
   DEFAULT_RATIOS,
   DRAW_STEPS,
   DRAW_TIERS,
+  PUBLISH_WITHIN_BOUNDS,
   RATIO_BOUNDS,
   SECRET_PATTERN,
   commitmentOf,
+  publicationSettingsAccess,
   generateSecret,
   toBasisPoints,
   toPercent,
@@ -62,5 +64,28 @@ describe('the rules the form repeats', () => {
     expect(toBasisPoints(0.07)).toBe(7)
     expect(toBasisPoints(21)).toBe(2100)
     expect(toPercent(6100)).toBe(61)
+  })
+})
+
+describe('the publication deadline', () => {
+  it('has the bounds the server accepts', () => {
+    for (const body of [schema.UpdateRandomDrawSettingsBody, schema.RandomDrawSettingsSchema]) {
+      const field = body.shape.publishWithinWorkingDays
+      expect([field.minValue, field.maxValue]).toEqual([PUBLISH_WITHIN_BOUNDS.min, PUBLISH_WITHIN_BOUNDS.max])
+    }
+  })
+
+  // the roles of GET and PUT /random-draws/settings in the server's random-draws.permissions.ts
+  it.each([
+    [['admin'], 'change'],
+    [['dispatcher', 'admin'], 'change'],
+    [['dispatcher'], 'read'],
+    [['bureau_leader'], 'read'],
+    [['department_head'], 'none'],
+    [['discipline_inspector'], 'none'],
+    [['inspector', 'handler'], 'none'],
+    [[], 'none'],
+  ] as const)('is changed, read or not shown as the server allows: %j → %s', (roles, access) => {
+    expect(publicationSettingsAccess(roles)).toBe(access)
   })
 })

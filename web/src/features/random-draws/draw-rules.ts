@@ -64,3 +64,17 @@ export function secretFileText(input: { drawId: string; title: string; secret: s
     '',
   ].join('\n')
 }
+
+/** The working days within which a drawn result must be published: the bounds the server accepts. */
+export const PUBLISH_WITHIN_BOUNDS = { min: 1, max: 60 } as const
+
+/**
+ * What a member of staff may do with the publication deadline (GET and PUT /random-draws/settings):
+ * the administrator changes it; the task force and the bureau's leaders read it; anyone else is not
+ * shown it (the server would refuse them).
+ */
+export function publicationSettingsAccess(roles: readonly string[]): 'change' | 'read' | 'none' {
+  if (roles.includes('admin')) return 'change'
+  if (roles.includes('dispatcher') || roles.includes('bureau_leader')) return 'read'
+  return 'none'
+}

@@ -23,10 +23,11 @@ export const randomDrawsFeature = defineFeature({
   staffMenu: [
     // Those who open draws (the bureau, a body's head) and every role a party may hold (discipline
     // inspection stands as the supervisor); the server shows each only the draws that are theirs.
+    // The administrator comes for the publication deadline, set on the same page.
     {
       key: 'randomDraws',
       path: paths.staffRandomDraws,
-      roles: ['dispatcher', 'bureau_leader', 'department_head', 'discipline_inspector'],
+      roles: ['dispatcher', 'bureau_leader', 'department_head', 'discipline_inspector', 'admin'],
       order: 74.5,
       icon: () => import('@ant-design/icons/InteractionOutlined'),
     },

@@ -6,6 +6,7 @@ import type {
   PublicRandomDraw,
   RandomDraw,
   RandomDrawListSchema,
+  RandomDrawSettingsSchema,
 } from '@server/modules/random-draws/random-draws.schema'
 import { api } from '../../app/api'
 
@@ -15,6 +16,8 @@ export type RandomDrawSummary = RandomDrawList['items'][number]
 export type PartyCandidate = z.infer<typeof PartyCandidateListSchema>['items'][number]
 export type DrawStatus = RandomDraw['status']
 export type DrawAction = RandomDraw['actions'][number]
+/** The publication deadline and its version (optimistic concurrency). */
+export type RandomDrawSettings = z.infer<typeof RandomDrawSettingsSchema>
 export type PartyCapacity = RandomDraw['parties'][number]['capacity']
 /** What the form sends: the server fills in the defaults it declares for what is left out. */
 export type OpenDrawBody = Omit<
@@ -33,6 +36,9 @@ export const randomDrawsApi = {
   listUrl: (drawId: string) => `/api/v1/public/draws/${id(drawId)}/list.json`,
   list: () => api.get<RandomDrawList>(BASE),
   get: (drawId: string) => api.get<RandomDraw>(`${BASE}/${id(drawId)}`),
+  settings: () => api.get<RandomDrawSettings>(`${BASE}/settings`),
+  /** the administrator only; `version` is the one read: a stale one is refused (VERSION_CONFLICT) */
+  saveSettings: (body: RandomDrawSettings) => api.put<RandomDrawSettings>(`${BASE}/settings`, body),
   partyCandidates: () => api.get<z.infer<typeof PartyCandidateListSchema>>(`${BASE}/party-candidates`),
   /** the body's published inspection items, the only ones a draw may name */
   publishedItems: (departmentId: string) =>

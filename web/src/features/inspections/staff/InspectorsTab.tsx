@@ -7,6 +7,7 @@ import { hasStaffRole, useSession } from '../../../app/session'
 import { useLoad } from '../../../ui/use-load'
 import { inspectionsApi, type InspectorList } from '../inspections.api'
 import { EnterprisePicker } from '../../../ui/staff/EnterprisePicker'
+import { IsoDatePicker } from '../../../ui/staff/IsoDatePicker'
 
 type Inspector = InspectorList['items'][number]
 type NewInspector = { userId: string; certificateNo: string; certifiedUntil: string }
@@ -136,7 +137,7 @@ export function InspectorsTab() {
             label={t('inspections.fields.certifiedUntil')}
             rules={[{ required: true }]}
           >
-            <Input type="date" />
+            <IsoDatePicker />
           </Form.Item>
         </Form>
       </Modal>

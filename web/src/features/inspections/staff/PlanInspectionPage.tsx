@@ -14,6 +14,7 @@ import {
 } from '@server/modules/inspections/inspections.schema'
 import { inspectionPaths, inspectionsApi } from '../inspections.api'
 import { EnterprisePicker } from '../../../ui/staff/EnterprisePicker'
+import { IsoDatePicker } from '../../../ui/staff/IsoDatePicker'
 import { planningBodies } from './inspection-labels'
 
 type Values = Omit<PlanInspectionInput, 'departmentId'>
@@ -168,14 +169,14 @@ export function PlanInspectionPage() {
             </Form.Item>
           )}
           <Form.Item name="plannedOn" label={t('inspections.fields.plannedOn')} rules={[{ required: true }]}>
-            <Input type="date" />
+            <IsoDatePicker />
           </Form.Item>
           <Form.Item
             name="windowEndsOn"
             label={t('inspections.fields.windowEndsOn')}
             rules={[{ required: true }]}
           >
-            <Input type="date" />
+            <IsoDatePicker />
           </Form.Item>
           <Form.Item name="purpose" label={t('inspections.fields.purpose')} rules={[{ required: true }]}>
             <Input.TextArea maxLength={1000} rows={3} />

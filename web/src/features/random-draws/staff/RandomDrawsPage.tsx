@@ -10,17 +10,21 @@ import { cityDateOf, formatDateTime } from '../../../ui/format'
 import { EmptyText } from '../../../ui/staff/EmptyText'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
+import { publicationSettingsAccess } from '../draw-rules'
 import { DRAW_STATUS_COLORS, randomDrawsApi, type RandomDrawSummary } from '../random-draws.api'
+import { PublicationDeadlineCard } from './PublicationDeadlineCard'
 
 /**
  * `/staff/random-draws`: the draws the caller may read (the bureau: all; a body: its own; a party:
- * the draws it takes part in), newest first, with the step each stands at and the caller's part.
+ * the draws it takes part in), newest first, with the step each stands at and the caller's part;
+ * below them the publication deadline, which the administrator changes here.
  */
 export function RandomDrawsPage() {
   const { t, i18n } = useTranslation()
   const navigate = useNavigate()
   const { me } = useSession()
   const canOpen = hasStaffRole(me, 'dispatcher', 'bureau_leader', 'department_head')
+  const deadlineAccess = publicationSettingsAccess(me?.kind === 'staff' ? me.roles.map((g) => g.role) : [])
   const draws = useLoad(() => randomDrawsApi.list(), [i18n.language])
 
   const columns: ColumnsType<RandomDrawSummary> = [
@@ -107,6 +111,11 @@ export function RandomDrawsPage() {
           locale={{ emptyText: <EmptyText>{t('randomDraws.staff.empty')}</EmptyText> }}
         />
       </Card>
+      {deadlineAccess === 'none' ? null : (
+        <div style={{ marginTop: 16 }}>
+          <PublicationDeadlineCard canChange={deadlineAccess === 'change'} />
+        </div>
+      )}
     </>
   )
 }

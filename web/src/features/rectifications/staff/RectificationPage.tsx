@@ -18,13 +18,14 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
 import { formatDateTime } from '../../../ui/format'
+import { IsoDateTimePicker } from '../../../ui/staff/IsoDatePicker'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { rectificationsApi, type Rectification } from '../rectifications.api'
 
 type Tx = (key: string, params?: Record<string, unknown>) => string
 
-/** Now, as a datetime-local input's value in the browser's own time. */
+/** Now, as the contact time picker's value (datetime-local's shape) in the browser's own time. */
 function nowLocal(): string {
   const d = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000)
   return d.toISOString().slice(0, 16)
@@ -212,7 +213,7 @@ function Actions({ rectification: r, onChanged }: { rectification: Rectification
         {allowed.has('verify') ? (
           <>
             <Form.Item name="contactedAt" label={t('rectifications.form.contactedAt')} rules={required}>
-              <Input type="datetime-local" />
+              <IsoDateTimePicker />
             </Form.Item>
             <Form.Item name="outcome" label={t('rectifications.form.outcome')} rules={required}>
               <Select
