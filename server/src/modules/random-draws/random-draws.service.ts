@@ -14,8 +14,9 @@ import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { translate } from '../../kernel/i18n'
 import { inspectionsOfDraw, planDrawnInspections } from '../inspections'
-import { DRAW_ALGORITHM, commitTo, computeSeed, runDraw, sha256Hex } from './draw-algorithm'
-import { buildDrawList, findTierProblems, firstTargetWithoutInspectors } from './draw-list'
+import { DRAW_ALGORITHM, commitTo, computeSeed, runDraw } from './draw-algorithm'
+import { findTierProblems, firstTargetWithoutInspectors } from './draw-list'
+import { freezeByCopy, freezeFromRows } from './draw-freeze'
 import type {
   DrawInput,
   OpenRandomDrawInput,
@@ -381,25 +382,23 @@ export async function freeze(deps: AppDeps, actor: Actor, id: string, version: n
     if (draw.status !== 'committing') throw new AppError('RANDOM_DRAW_NOT_COMMITTING')
     if (!parties.every((p) => p.commitment)) throw new AppError('RANDOM_DRAW_COMMITMENTS_MISSING')
     const now = new Date()
-    const enterprises = await q.findDrawableEnterprises(tx, {
-      divisionCode: draw.division_code,
-      industryCode: draw.industry_code,
-    })
-    if (!enterprises.length) throw new AppError('RANDOM_DRAW_NO_ENTERPRISES')
+    const filter = { divisionCode: draw.division_code, industryCode: draw.industry_code }
     const inspectors = await q.findDrawableInspectors(tx, draw.department_id, cityToday(deps, now))
     const conflicts = await q.findConflicts(tx, inspectors)
-    const { list, text } = buildDrawList(draw, enterprises, inspectors, conflicts)
-    const short = firstTargetWithoutInspectors(list)
+    const { text, listHash, facts } =
+      (await freezeByCopy(deps, tx, draw, filter, inspectors, conflicts)) ??
+      freezeFromRows(draw, await q.findDrawableEnterprises(tx, filter), inspectors, conflicts)
+    if (!facts.enterpriseCount) throw new AppError('RANDOM_DRAW_NO_ENTERPRISES')
+    const short = firstTargetWithoutInspectors(facts)
     if (short)
       throw new AppError('RANDOM_DRAW_TOO_FEW_INSPECTORS', {
         fields: { inspectors: translate('fields.randomDraws.tooFewInspectors', short) },
       })
-    const listHash = sha256Hex(text)
     const moved = await q.updateDraw(tx, id, version, {
       status: 'revealing',
       list_text: text,
       list_hash: listHash,
-      enterprise_count: enterprises.length,
+      enterprise_count: facts.enterpriseCount,
       inspector_count: inspectors.length,
       frozen_at: now,
     })
@@ -408,7 +407,7 @@ export async function freeze(deps: AppDeps, actor: Actor, id: string, version: n
       action: 'random_draw.freeze',
       entityType: 'random_draw',
       entityId: id,
-      after: { listHash, enterprises: enterprises.length, inspectors: inspectors.length },
+      after: { listHash, enterprises: facts.enterpriseCount, inspectors: inspectors.length },
     })
   })
   return getDraw(deps, user, id)
