@@ -464,25 +464,24 @@ export async function findConflicts(db: Executor, inspectorIds: readonly string[
     .execute()
 }
 
+/**
+ * The drawn targets in one statement: the columns as arrays, unnested (a draw of a million has 50,000
+ * targets; in batches of rows with six parameters each they took 1.7 s, decision 0061).
+ */
 export async function insertTargets(
   tx: Tx,
   drawId: string,
   targets: readonly { enterpriseId: string; tier: DrawTier; ticket: string; inspectorIds: string[] }[],
 ) {
-  for (let i = 0; i < targets.length; i += 1000)
-    await tx
-      .insertInto('random_draw_targets')
-      .values(
-        targets.slice(i, i + 1000).map((t, j) => ({
-          draw_id: drawId,
-          position: i + j + 1,
-          enterprise_id: t.enterpriseId,
-          tier: t.tier,
-          ticket: t.ticket,
-          inspector_user_ids: t.inspectorIds,
-        })),
-      )
-      .execute()
+  if (!targets.length) return
+  // each target's inspectors as an array literal (uuids need no quoting), cast back to uuid[]
+  await sql`
+    INSERT INTO random_draw_targets (draw_id, position, enterprise_id, tier, ticket, inspector_user_ids)
+    SELECT ${drawId}, t.position, t.enterprise_id, t.tier, t.ticket, t.inspectors::uuid[]
+      FROM unnest(${targets.map((_, i) => i + 1)}::int[], ${targets.map((t) => t.enterpriseId)}::uuid[],
+                  ${targets.map((t) => t.tier)}::text[], ${targets.map((t) => t.ticket)}::text[],
+                  ${targets.map((t) => `{${t.inspectorIds.join(',')}}`)}::text[])
+           AS t(position, enterprise_id, tier, ticket, inspectors)`.execute(tx)
 }
 
 export async function countDraws(db: Executor) {
