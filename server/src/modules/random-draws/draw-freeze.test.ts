@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildEnterprise } from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { freezeByCopy, freezeFromRows } from './draw-freeze'
@@ -11,15 +11,23 @@ import * as q from './random-draws.queries'
  * a credit code it cannot write as is makes it step aside (null) for the rows' way.
  */
 
+// a Monday in Dalian: the inspectors are certified on the day of the freeze
+const NOW = new Date('2026-03-02T01:30:00Z')
+
 let t: TestApp
 let body: string
 let inspectors: string[]
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(NOW)
   t = await createTestApp()
   body = (await t.deps.db.selectFrom('departments').select('id').orderBy('code').executeTakeFirstOrThrow()).id
   inspectors = [await buildInspector(t, body), await buildInspector(t, body), await buildInspector(t, body)]
 })
-afterAll(() => t.close())
+afterAll(async () => {
+  await t.close()
+  vi.useRealTimers()
+})
 
 const DRAW = {
   id: 'd0000000-0000-4000-8000-000000000001',
