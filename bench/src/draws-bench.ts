@@ -6,7 +6,6 @@ import {
   DRAW_TIERS,
   commitTo,
   computeSeed,
-  runDraw,
   type DrawList,
 } from '../../server/src/modules/random-draws/draw-algorithm'
 import { rerunPublishedDraw } from '../../server/src/modules/random-draws/draw-rerun-check'
@@ -22,6 +21,7 @@ import {
 } from '../../server/src/modules/random-draws/random-draws.service'
 import { cityToday } from '../../server/src/kernel/calendar/city-today'
 import { freezeByCopy, freezeFromRows } from '../../server/src/modules/random-draws/draw-freeze'
+import { runDrawOnThreads, stopDrawThreads } from '../../server/src/modules/random-draws/draw-threads'
 import {
   findConflicts,
   findDrawableEnterprises,
@@ -149,7 +149,7 @@ export async function runDrawsSuite(options: { report: Report; enterprises?: num
     const list = JSON.parse(text) as DrawList
     const parseSeconds = (performance.now() - t0) / 1000
     t0 = performance.now()
-    const outcome = runDraw(list, computeSeed(frozen.listHash!, secrets, null))
+    const outcome = await runDrawOnThreads(list, computeSeed(frozen.listHash!, secrets, null))
     const sampleSeconds = (performance.now() - t0) / 1000
     if (!outcome.ok) throw new Error('the bench draw was refused')
 
@@ -247,6 +247,7 @@ export async function runDrawsSuite(options: { report: Report; enterprises?: num
       false,
     )
   } finally {
+    await stopDrawThreads()
     await bench.close()
   }
 }

@@ -14,7 +14,8 @@ import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { translate } from '../../kernel/i18n'
 import { inspectionsOfDraw, planDrawnInspections } from '../inspections'
-import { DRAW_ALGORITHM, commitTo, computeSeed, runDraw } from './draw-algorithm'
+import { DRAW_ALGORITHM, commitTo, computeSeed } from './draw-algorithm'
+import { prepareDrawThreads, runDrawOnThreads, THREADED_DRAW_ENTERPRISES } from './draw-threads'
 import { findTierProblems, firstTargetWithoutInspectors } from './draw-list'
 import { freezeByCopy, freezeFromRows } from './draw-freeze'
 import type {
@@ -454,13 +455,15 @@ export async function draw(deps: AppDeps, actor: Actor, id: string, input: DrawI
     if (row.status === 'committing') throw new AppError('RANDOM_DRAW_REVEALS_MISSING')
     if (row.status !== 'revealing') throw new AppError('RANDOM_DRAW_NOT_REVEALING')
     if (!parties.every((p) => p.secret)) throw new AppError('RANDOM_DRAW_REVEALS_MISSING')
+    // a large list is sampled on two threads: the worker starts while the list is read
+    if ((row.enterprise_count ?? 0) >= THREADED_DRAW_ENTERPRISES) prepareDrawThreads()
     const listText = (await q.findListText(tx, id))!
     const seed = computeSeed(
       row.list_hash!,
       parties.map((p) => p.secret!),
       input.beacon,
     )
-    const outcome = runDraw(JSON.parse(listText), seed)
+    const outcome = await runDrawOnThreads(JSON.parse(listText), seed)
     if (!outcome.ok)
       throw new AppError('RANDOM_DRAW_TOO_FEW_INSPECTORS', {
         fields: {
