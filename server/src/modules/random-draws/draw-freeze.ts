@@ -14,7 +14,7 @@ import * as q from './random-draws.queries'
 /**
  * The freeze's list, two ways that write the same text byte for byte (the tests hold them equal):
  * from the enterprises' rows as the query gives them (any database), or streamed with COPY
- * (PostgreSQL: a million enterprises in 1.4–2.5 s against 2.6–3.3 s from the rows, decision 0061).
+ * (PostgreSQL: a million enterprises in 1.2–2.5 s against 2.0–3.3 s from the rows, decision 0061).
  */
 
 type DrawOfList = { id: string; ratios: DrawRatios; inspectors_per_target: number }
