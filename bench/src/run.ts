@@ -21,7 +21,8 @@
  *                  plan (the
  *                  action plan's public view, figures and sweep on BENCH_PLAN_TASKS tasks, 2,000: bench/src/action-plans-bench.ts).
  *                  Default: all.
- *   BENCH_ONLY=draws  a random draw of 5 % by tier over 1,000,000 enterprises and its re-run (BENCH_DRAW_ENTERPRISES).
+ *   BENCH_ONLY=draws  a random draw of 5 % by tier over 1,000,000 enterprises on PostgreSQL, freeze and draw through the
+ *                  service functions, and its re-run (BENCH_DRAW_ENTERPRISES, BENCH_DRAW_INSPECTORS).
  *   BENCH_NOTIFY_BACKLOG  notifications queued ahead of the sign-in code in the notify suite (10,000).
  *   BENCH_NODES_SECONDS / BENCH_NODES_BASELINE_SECONDS / BENCH_NODES_CONNECTIONS  the nodes suite
  *                  (three app processes on one database; 20 s, 8 s alone, 6 filers: bench/src/nodes-bench.ts).

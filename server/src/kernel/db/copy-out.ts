@@ -90,3 +90,38 @@ export async function copyOut(
     throw error
   }
 }
+
+/** Runs a statement on the snapshot's connection: plain SQL with $n parameters, rows as pg gives them. */
+export type SnapshotQuery = (text: string, values?: unknown[]) => Promise<Record<string, unknown>[]>
+
+/**
+ * `COPY (<query>) TO STDOUT` on a connection of its own that reads what the caller's transaction reads:
+ * a read-only REPEATABLE READ transaction importing `snapshot` (pg_export_snapshot() in the caller's
+ * transaction, still open). The raw text format is handed over chunk by chunk, unparsed; then `after`
+ * runs more statements in the same snapshot. PostgreSQL only. The query takes no parameters (COPY does
+ * not): callers inline only values they checked.
+ */
+export async function copyOutInSnapshot<T>(
+  pool: pg.Pool,
+  snapshot: string,
+  query: string,
+  onChunk: (chunk: Buffer) => void,
+  after: (run: SnapshotQuery) => Promise<T>,
+): Promise<T> {
+  if (!/^[0-9A-Fa-f-]+$/.test(snapshot)) throw new Error(`not a snapshot id: ${snapshot}`)
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    await client.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`)
+    const stream = client.query(copyTo(`COPY (${query}) TO STDOUT`))
+    for await (const chunk of stream as AsyncIterable<Buffer>) onChunk(chunk)
+    const result = await after(async (text, values) => (await client.query(text, values)).rows)
+    await client.query('COMMIT')
+    client.release()
+    return result
+  } catch (error) {
+    // the connection may be mid-COPY or in a failed transaction: it is not given back to the pool
+    client.release(error as Error)
+    throw error
+  }
+}

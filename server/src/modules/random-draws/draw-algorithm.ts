@@ -150,31 +150,55 @@ function smallestOfFew(prefix: string, ids: readonly string[], take: number): Ti
  * conflict with it. Refuses (ok: false) when a target has fewer eligible inspectors than needed.
  */
 export function runDraw(list: DrawList, seed: string): DrawOutcome {
+  const { byTier, recused } = splitByTier(list)
+  const targets: DrawnTarget[] = []
+  for (const tier of DRAW_TIERS) {
+    const part = drawTier(list, tier, byTier.get(tier)!, recused, seed)
+    if (!part.ok) return part
+    for (const target of part.targets) targets.push(target)
+  }
+  return { ok: true, targets }
+}
+
+/** The enterprise ids of each tier, in list order, and the inspectors each enterprise may not have. */
+export function splitByTier(list: Pick<DrawList, 'enterprises' | 'conflicts'>) {
   const byTier = new Map<DrawTier, string[]>(DRAW_TIERS.map((t) => [t, []]))
   for (const [id, , tier] of list.enterprises) byTier.get(tier)?.push(id)
-  // the inspectors each enterprise may not have (only enterprises with a declared conflict are here)
+  // only enterprises with a declared conflict are here
   const recused = new Map<string, Set<string>>()
   for (const [inspectorId, enterpriseId] of list.conflicts) {
     const set = recused.get(enterpriseId) ?? new Set<string>()
     set.add(inspectorId)
     recused.set(enterpriseId, set)
   }
+  return { byTier, recused }
+}
+
+/**
+ * One tier of the draw: its targets in ticket order, each with its inspectors, or the first of them
+ * refused. The tiers do not depend on one another, so runDraw is this, tier by tier, in the order
+ * A B C D U (and the draw may make tiers on different threads: draw-threads.ts).
+ */
+export function drawTier(
+  list: Pick<DrawList, 'ratios' | 'inspectors' | 'inspectorsPerTarget'>,
+  tier: DrawTier,
+  ids: readonly string[],
+  recused: ReadonlyMap<string, ReadonlySet<string>>,
+  seed: string,
+): DrawOutcome {
   const targets: DrawnTarget[] = []
-  for (const tier of DRAW_TIERS) {
-    const ids = byTier.get(tier)!
-    for (const chosen of smallestTickets(`${seed}|`, ids, sampleSize(list.ratios[tier], ids.length))) {
-      const out = recused.get(chosen.id)
-      const eligible = out ? list.inspectors.filter((i) => !out.has(i)) : list.inspectors
-      if (eligible.length < list.inspectorsPerTarget)
-        return { ok: false, reason: 'too_few_inspectors', enterpriseId: chosen.id, eligible: eligible.length }
-      const inspectors = smallestTickets(`${seed}|${chosen.id}|`, eligible, list.inspectorsPerTarget)
-      targets.push({
-        enterpriseId: chosen.id,
-        tier,
-        ticket: chosen.ticket,
-        inspectorIds: inspectors.map((i) => i.id),
-      })
-    }
+  for (const chosen of smallestTickets(`${seed}|`, ids, sampleSize(list.ratios[tier], ids.length))) {
+    const out = recused.get(chosen.id)
+    const eligible = out ? list.inspectors.filter((i) => !out.has(i)) : list.inspectors
+    if (eligible.length < list.inspectorsPerTarget)
+      return { ok: false, reason: 'too_few_inspectors', enterpriseId: chosen.id, eligible: eligible.length }
+    const inspectors = smallestTickets(`${seed}|${chosen.id}|`, eligible, list.inspectorsPerTarget)
+    targets.push({
+      enterpriseId: chosen.id,
+      tier,
+      ticket: chosen.ticket,
+      inspectorIds: inspectors.map((i) => i.id),
+    })
   }
   return { ok: true, targets }
 }

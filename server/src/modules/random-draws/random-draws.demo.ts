@@ -5,7 +5,7 @@ import { cityToday } from '../../kernel/calendar/city-today'
 import { dueAfterWorkingDays } from '../../kernel/cases/deadline'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { DRAW_ALGORITHM, commitTo, computeSeed, runDraw, sha256Hex } from './draw-algorithm'
-import { buildDrawList, firstTargetWithoutInspectors } from './draw-list'
+import { buildDrawList, factsOf, firstTargetWithoutInspectors } from './draw-list'
 import { DEFAULT_RATIOS } from './random-draws.schema'
 import * as q from './random-draws.queries'
 import type { PartyCapacity } from './random-draws.tables'
@@ -68,7 +68,7 @@ export async function seedDemoRandomDraw(deps: AppDeps): Promise<number> {
         inspectors,
         conflicts,
       )
-      if (!enterprises.length || firstTargetWithoutInspectors(list)) throw new DemoSkipped()
+      if (!enterprises.length || firstTargetWithoutInspectors(factsOf(list))) throw new DemoSkipped()
       const listHash = sha256Hex(text)
       const seed = computeSeed(listHash, secrets, null)
       const outcome = runDraw(list, seed)

@@ -14,8 +14,10 @@ import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { translate } from '../../kernel/i18n'
 import { inspectionsOfDraw, planDrawnInspections } from '../inspections'
-import { DRAW_ALGORITHM, commitTo, computeSeed, runDraw, sha256Hex } from './draw-algorithm'
-import { buildDrawList, findTierProblems, firstTargetWithoutInspectors } from './draw-list'
+import { DRAW_ALGORITHM, commitTo, computeSeed } from './draw-algorithm'
+import { prepareDrawThreads, runDrawOnThreads, THREADED_DRAW_ENTERPRISES } from './draw-threads'
+import { findTierProblems, firstTargetWithoutInspectors } from './draw-list'
+import { freezeByCopy, freezeFromRows } from './draw-freeze'
 import type {
   DrawInput,
   OpenRandomDrawInput,
@@ -381,25 +383,23 @@ export async function freeze(deps: AppDeps, actor: Actor, id: string, version: n
     if (draw.status !== 'committing') throw new AppError('RANDOM_DRAW_NOT_COMMITTING')
     if (!parties.every((p) => p.commitment)) throw new AppError('RANDOM_DRAW_COMMITMENTS_MISSING')
     const now = new Date()
-    const enterprises = await q.findDrawableEnterprises(tx, {
-      divisionCode: draw.division_code,
-      industryCode: draw.industry_code,
-    })
-    if (!enterprises.length) throw new AppError('RANDOM_DRAW_NO_ENTERPRISES')
+    const filter = { divisionCode: draw.division_code, industryCode: draw.industry_code }
     const inspectors = await q.findDrawableInspectors(tx, draw.department_id, cityToday(deps, now))
     const conflicts = await q.findConflicts(tx, inspectors)
-    const { list, text } = buildDrawList(draw, enterprises, inspectors, conflicts)
-    const short = firstTargetWithoutInspectors(list)
+    const { text, listHash, facts } =
+      (await freezeByCopy(deps, tx, draw, filter, inspectors, conflicts)) ??
+      freezeFromRows(draw, await q.findDrawableEnterprises(tx, filter), inspectors, conflicts)
+    if (!facts.enterpriseCount) throw new AppError('RANDOM_DRAW_NO_ENTERPRISES')
+    const short = firstTargetWithoutInspectors(facts)
     if (short)
       throw new AppError('RANDOM_DRAW_TOO_FEW_INSPECTORS', {
         fields: { inspectors: translate('fields.randomDraws.tooFewInspectors', short) },
       })
-    const listHash = sha256Hex(text)
     const moved = await q.updateDraw(tx, id, version, {
       status: 'revealing',
       list_text: text,
       list_hash: listHash,
-      enterprise_count: enterprises.length,
+      enterprise_count: facts.enterpriseCount,
       inspector_count: inspectors.length,
       frozen_at: now,
     })
@@ -408,7 +408,7 @@ export async function freeze(deps: AppDeps, actor: Actor, id: string, version: n
       action: 'random_draw.freeze',
       entityType: 'random_draw',
       entityId: id,
-      after: { listHash, enterprises: enterprises.length, inspectors: inspectors.length },
+      after: { listHash, enterprises: facts.enterpriseCount, inspectors: inspectors.length },
     })
   })
   return getDraw(deps, user, id)
@@ -455,13 +455,15 @@ export async function draw(deps: AppDeps, actor: Actor, id: string, input: DrawI
     if (row.status === 'committing') throw new AppError('RANDOM_DRAW_REVEALS_MISSING')
     if (row.status !== 'revealing') throw new AppError('RANDOM_DRAW_NOT_REVEALING')
     if (!parties.every((p) => p.secret)) throw new AppError('RANDOM_DRAW_REVEALS_MISSING')
+    // a large list is sampled on two threads: the worker starts while the list is read
+    if ((row.enterprise_count ?? 0) >= THREADED_DRAW_ENTERPRISES) prepareDrawThreads()
     const listText = (await q.findListText(tx, id))!
     const seed = computeSeed(
       row.list_hash!,
       parties.map((p) => p.secret!),
       input.beacon,
     )
-    const outcome = runDraw(JSON.parse(listText), seed)
+    const outcome = await runDrawOnThreads(JSON.parse(listText), seed)
     if (!outcome.ok)
       throw new AppError('RANDOM_DRAW_TOO_FEW_INSPECTORS', {
         fields: {
