@@ -98,8 +98,10 @@ export async function runDrawOnThreads(
   const parts = new Map<DrawTier, DrawOutcome>()
   for (const tier of here) parts.set(tier, drawTier(list, tier, byTier.get(tier)!, recused, seed))
   const answer = await answered
-  if ('error' in answer) throw new Error(`the draw worker failed: ${answer.error}`)
-  for (const part of answer.parts) parts.set(part.tier, part.outcome)
+  // A worker that could not start or failed costs time, never the draw: its tiers are made here.
+  if ('error' in answer)
+    for (const tier of there) parts.set(tier, drawTier(list, tier, byTier.get(tier)!, recused, seed))
+  else for (const part of answer.parts) parts.set(part.tier, part.outcome)
   const targets: DrawnTarget[] = []
   for (const tier of DRAW_TIERS) {
     const part = parts.get(tier)!
