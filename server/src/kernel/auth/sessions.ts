@@ -68,4 +68,3 @@ export async function resolveSession(
   cache?.set(tokenHash, resolved, row.expiresAt, generation, now.getTime())
   return resolved
 }
-

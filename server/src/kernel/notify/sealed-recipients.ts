@@ -25,4 +25,3 @@ export async function resolveSealedRecipient(tx: Tx, ref: string): Promise<strin
   if (!resolve) return null
   return (await resolve(tx, ref.slice(at + 1)))?.phone ?? null
 }
-
