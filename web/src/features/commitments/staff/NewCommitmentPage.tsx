@@ -1,17 +1,16 @@
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd'
+import { App, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { errorMessage } from '../../../app/api'
 import { paths } from '../../../app/routes'
 import { departmentsApi } from '../../../app/shared-api/departments'
 import { hasStaffRole, useSession } from '../../../app/session'
 import { departmentSelectOptions } from '../../../ui/department-options'
-import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { DepartmentSelect } from '../../../ui/staff/DepartmentSelect'
 import { EnterprisePicker } from '../../../ui/staff/EnterprisePicker'
-import { PageHeader } from '../../../ui/staff/PageHeader'
+import { CreateFormActions, CreateFormPage } from '../../../ui/staff/CreateFormPage'
+import { useFormSubmit } from '../../../ui/use-form-submit'
 import { useLoad } from '../../../ui/use-load'
 import {
   API_TO_FORM_FIELD,
@@ -91,8 +90,6 @@ export function NewCommitmentPage() {
   const { message } = App.useApp()
   const { me } = useSession()
   const [form] = Form.useForm<Values>()
-  const [banner, setBanner] = useState<string>()
-  const [saving, setSaving] = useState(false)
   const departments = useLoad(() => departmentsApi.list(), [])
   const isBureau = hasStaffRole(me, 'dispatcher', 'bureau_leader')
   const options = useMemo(() => {
@@ -109,10 +106,9 @@ export function NewCommitmentPage() {
   const termDays = Form.useWatch('paymentTermDays', form)
   const isPayable = kind === 'payable'
 
-  const submit = async (v: Values) => {
-    setBanner(undefined)
-    setSaving(true)
-    try {
+  const { banner, saving, submit } = useFormSubmit<Values>(
+    form,
+    async (v) => {
       const created = await commitmentsApi.register(
         toCreateBody({
           ...v,
@@ -122,20 +118,13 @@ export function NewCommitmentPage() {
       )
       void message.success(t('commitments.register.done', { number: created.number }))
       void navigate(paths.staffCommitment(created.id))
-    } catch (error) {
-      setBanner(
-        showApiErrorOnForm(
-          form,
-          renameApiFields(error, API_TO_FORM_FIELD),
-          FORM_FIELDS,
-          errorMessage(error, t('errors.generic')),
-          CODE_TO_FIELD,
-        ),
-      )
-    } finally {
-      setSaving(false)
-    }
-  }
+    },
+    {
+      fields: FORM_FIELDS,
+      codeToField: CODE_TO_FIELD,
+      renameFields: (error) => renameApiFields(error, API_TO_FORM_FIELD),
+    },
+  )
 
   const required = { required: true, message: t('fields.required') }
   const requiredText = { ...required, whitespace: true }
@@ -150,155 +139,152 @@ export function NewCommitmentPage() {
   const dueDay = isPayable && acceptedOn ? acceptedOn.add(termDays ?? DEFAULT_TERM_DAYS, 'day') : null
 
   return (
-    <>
-      <PageHeader title={t('commitments.register.title')} subtitle={t('commitments.register.subtitle')} />
-      <Card>
-        {banner ? (
-          <Alert type="error" showIcon title={banner} role="alert" style={{ marginBottom: 16 }} />
-        ) : null}
-        <Form<Values>
-          form={form}
-          name="new-commitment"
-          layout="vertical"
-          initialValues={{ kind: 'payable', ownerRole: 'handler', isLargeBuyer: false }}
-          onFinish={(v) => void submit(v)}
-          style={{ maxWidth: 820 }}
-        >
-          <Form.Item name="kind" label={t('commitments.fields.kind')} rules={[required]}>
-            <Radio.Group
-              optionType="button"
-              options={KINDS.map((k) => ({ value: k, label: t(`commitments.kinds.${k}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="enterpriseId" label={t('commitments.register.enterprise')} rules={[required]}>
-            <EnterprisePicker
-              placeholder={t('commitments.register.enterprisePlaceholder')}
-              notFound={t('commitments.register.enterpriseNotFound')}
-            />
-          </Form.Item>
-          <Space size="large" align="start" wrap>
-            <Form.Item
-              name="departmentId"
-              label={t('commitments.fields.unit')}
-              rules={[required]}
-              style={{ minWidth: 360 }}
-            >
-              <DepartmentSelect options={options} loading={departments.isLoading} />
-            </Form.Item>
-            <Form.Item
-              name="ownerRole"
-              label={t('commitments.register.ownerRole')}
-              extra={t('commitments.register.ownerRoleHelp')}
-              rules={[required]}
-            >
-              <Radio.Group
-                options={OWNER_ROLES.map((r) => ({ value: r, label: t(`commitments.roles.${r}`) }))}
-              />
-            </Form.Item>
-          </Space>
-          <Form.Item name="title" label={t('commitments.register.titleField')} rules={[requiredText]}>
-            <Input maxLength={200} placeholder={t('commitments.register.titlePlaceholder')} />
+    <CreateFormPage
+      title={t('commitments.register.title')}
+      subtitle={t('commitments.register.subtitle')}
+      banner={banner}
+    >
+      <Form<Values>
+        form={form}
+        name="new-commitment"
+        layout="vertical"
+        initialValues={{ kind: 'payable', ownerRole: 'handler', isLargeBuyer: false }}
+        onFinish={submit}
+        style={{ maxWidth: 820 }}
+      >
+        <Form.Item name="kind" label={t('commitments.fields.kind')} rules={[required]}>
+          <Radio.Group
+            optionType="button"
+            options={KINDS.map((k) => ({ value: k, label: t(`commitments.kinds.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="enterpriseId" label={t('commitments.register.enterprise')} rules={[required]}>
+          <EnterprisePicker
+            placeholder={t('commitments.register.enterprisePlaceholder')}
+            notFound={t('commitments.register.enterpriseNotFound')}
+          />
+        </Form.Item>
+        <Space size="large" align="start" wrap>
+          <Form.Item
+            name="departmentId"
+            label={t('commitments.fields.unit')}
+            rules={[required]}
+            style={{ minWidth: 360 }}
+          >
+            <DepartmentSelect options={options} loading={departments.isLoading} />
           </Form.Item>
           <Form.Item
-            name="obligation"
-            label={t(isPayable ? 'commitments.register.obligationPayable' : 'commitments.detail.obligation')}
-            rules={[requiredText]}
+            name="ownerRole"
+            label={t('commitments.register.ownerRole')}
+            extra={t('commitments.register.ownerRoleHelp')}
+            rules={[required]}
           >
-            <Input.TextArea rows={3} maxLength={2000} showCount />
+            <Radio.Group
+              options={OWNER_ROLES.map((r) => ({ value: r, label: t(`commitments.roles.${r}`) }))}
+            />
           </Form.Item>
-          {isPayable ? (
-            <>
-              <Space size="large" align="start" wrap>
-                <Form.Item
-                  name="amount"
-                  label={t('commitments.register.amount')}
-                  rules={[required, yuanRule]}
-                  style={{ width: 240 }}
-                >
-                  <Input inputMode="decimal" />
-                </Form.Item>
-                <Form.Item
-                  name="disputed"
-                  label={t('commitments.register.disputed')}
-                  extra={t('commitments.register.disputedHelp')}
-                  rules={[yuanRule]}
-                  style={{ width: 300 }}
-                >
-                  <Input inputMode="decimal" placeholder="0.00" />
-                </Form.Item>
-              </Space>
-              <Space size="large" align="start" wrap>
-                <Form.Item
-                  name="acceptedOn"
-                  label={t('commitments.register.acceptedOn')}
-                  rules={[required]}
-                  style={{ width: 240 }}
-                >
-                  <DatePicker style={{ width: '100%' }} />
-                </Form.Item>
-                <Form.Item
-                  name="paymentTermDays"
-                  label={t('commitments.register.paymentTermDays')}
-                  extra={
-                    dueDay
-                      ? t('commitments.register.dueDay', { date: dueDay.format('YYYY-MM-DD') })
-                      : t('commitments.register.paymentTermHelp')
-                  }
-                  style={{ width: 300 }}
-                >
-                  <InputNumber
-                    min={1}
-                    max={3650}
-                    precision={0}
-                    placeholder={String(DEFAULT_TERM_DAYS)}
-                    style={{ width: '100%' }}
-                  />
-                </Form.Item>
-              </Space>
-              <Form.Item name="isLargeBuyer" valuePropName="checked">
-                <Checkbox>{t('commitments.register.isLargeBuyer')}</Checkbox>
+        </Space>
+        <Form.Item name="title" label={t('commitments.register.titleField')} rules={[requiredText]}>
+          <Input maxLength={200} placeholder={t('commitments.register.titlePlaceholder')} />
+        </Form.Item>
+        <Form.Item
+          name="obligation"
+          label={t(isPayable ? 'commitments.register.obligationPayable' : 'commitments.detail.obligation')}
+          rules={[requiredText]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} showCount />
+        </Form.Item>
+        {isPayable ? (
+          <>
+            <Space size="large" align="start" wrap>
+              <Form.Item
+                name="amount"
+                label={t('commitments.register.amount')}
+                rules={[required, yuanRule]}
+                style={{ width: 240 }}
+              >
+                <Input inputMode="decimal" />
               </Form.Item>
-              <Space size="large" align="start" wrap>
-                <Form.Item
-                  name="agreedRate"
-                  label={t('commitments.register.agreedRate')}
-                  extra={t('commitments.register.agreedRateHelp', {
-                    percent: bpToPercentText(STATUTORY_RATE_BP),
-                  })}
-                  rules={[percentRule]}
-                  style={{ width: 360 }}
-                >
-                  <Input inputMode="decimal" />
-                </Form.Item>
-                <Form.Item
-                  name="floorRate"
-                  label={t('commitments.register.floorRate')}
-                  extra={t('commitments.register.floorRateHelp')}
-                  rules={[percentRule]}
-                  style={{ width: 360 }}
-                >
-                  <Input inputMode="decimal" />
-                </Form.Item>
-              </Space>
-            </>
-          ) : (
-            <Form.Item
-              name="dueOn"
-              label={t('commitments.register.dueOn')}
-              rules={[required]}
-              style={{ width: 240 }}
-            >
-              <DatePicker style={{ width: '100%' }} />
+              <Form.Item
+                name="disputed"
+                label={t('commitments.register.disputed')}
+                extra={t('commitments.register.disputedHelp')}
+                rules={[yuanRule]}
+                style={{ width: 300 }}
+              >
+                <Input inputMode="decimal" placeholder="0.00" />
+              </Form.Item>
+            </Space>
+            <Space size="large" align="start" wrap>
+              <Form.Item
+                name="acceptedOn"
+                label={t('commitments.register.acceptedOn')}
+                rules={[required]}
+                style={{ width: 240 }}
+              >
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item
+                name="paymentTermDays"
+                label={t('commitments.register.paymentTermDays')}
+                extra={
+                  dueDay
+                    ? t('commitments.register.dueDay', { date: dueDay.format('YYYY-MM-DD') })
+                    : t('commitments.register.paymentTermHelp')
+                }
+                style={{ width: 300 }}
+              >
+                <InputNumber
+                  min={1}
+                  max={3650}
+                  precision={0}
+                  placeholder={String(DEFAULT_TERM_DAYS)}
+                  style={{ width: '100%' }}
+                />
+              </Form.Item>
+            </Space>
+            <Form.Item name="isLargeBuyer" valuePropName="checked">
+              <Checkbox>{t('commitments.register.isLargeBuyer')}</Checkbox>
             </Form.Item>
-          )}
-          <Space>
-            <Button type="primary" htmlType="submit" loading={saving}>
-              {t('commitments.register.submit')}
-            </Button>
-            <Button onClick={() => void navigate(paths.staffCommitments)}>{t('common.cancel')}</Button>
-          </Space>
-        </Form>
-      </Card>
-    </>
+            <Space size="large" align="start" wrap>
+              <Form.Item
+                name="agreedRate"
+                label={t('commitments.register.agreedRate')}
+                extra={t('commitments.register.agreedRateHelp', {
+                  percent: bpToPercentText(STATUTORY_RATE_BP),
+                })}
+                rules={[percentRule]}
+                style={{ width: 360 }}
+              >
+                <Input inputMode="decimal" />
+              </Form.Item>
+              <Form.Item
+                name="floorRate"
+                label={t('commitments.register.floorRate')}
+                extra={t('commitments.register.floorRateHelp')}
+                rules={[percentRule]}
+                style={{ width: 360 }}
+              >
+                <Input inputMode="decimal" />
+              </Form.Item>
+            </Space>
+          </>
+        ) : (
+          <Form.Item
+            name="dueOn"
+            label={t('commitments.register.dueOn')}
+            rules={[required]}
+            style={{ width: 240 }}
+          >
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        <CreateFormActions
+          saving={saving}
+          submitLabel={t('commitments.register.submit')}
+          onCancel={() => void navigate(paths.staffCommitments)}
+        />
+      </Form>
+    </CreateFormPage>
   )
 }

@@ -1,18 +1,17 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd'
+import { App, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { errorMessage } from '../../../app/api'
 import { paths } from '../../../app/routes'
 import { departmentsApi } from '../../../app/shared-api/departments'
 import { useSession } from '../../../app/session'
 import { departmentSelectOptions } from '../../../ui/department-options'
-import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { cityToday } from '../../../ui/format'
 import { DepartmentSelect } from '../../../ui/staff/DepartmentSelect'
-import { PageHeader } from '../../../ui/staff/PageHeader'
+import { CreateFormActions, CreateFormPage } from '../../../ui/staff/CreateFormPage'
+import { useFormSubmit } from '../../../ui/use-form-submit'
 import { useLoad } from '../../../ui/use-load'
 import {
   DEFAULT_RATIOS,
@@ -66,8 +65,6 @@ export function NewRandomDrawPage() {
   const { message } = App.useApp()
   const { me } = useSession()
   const [form] = Form.useForm<Values>()
-  const [banner, setBanner] = useState<string>()
-  const [saving, setSaving] = useState(false)
   const departmentId = Form.useWatch('departmentId', form)
   const departments = useLoad(() => departmentsApi.list(), [])
   const candidates = useLoad(() => randomDrawsApi.partyCandidates(), [])
@@ -92,10 +89,9 @@ export function NewRandomDrawPage() {
   // A head opens draws for their own body: start there.
   const ownBody = me?.roles.find((g) => g.role === 'department_head')?.departmentId
 
-  const submit = async (v: Values) => {
-    setBanner(undefined)
-    setSaving(true)
-    try {
+  const { banner, saving, submit } = useFormSubmit<Values>(
+    form,
+    async (v) => {
       const draw = await randomDrawsApi.open({
         departmentId: v.departmentId,
         title: v.title.trim(),
@@ -113,17 +109,15 @@ export function NewRandomDrawPage() {
       })
       void message.success(t('randomDraws.staff.form.opened'))
       void navigate(paths.staffRandomDraw(draw.id))
-    } catch (error) {
-      setBanner(
-        showApiErrorOnForm(form, error, FORM_FIELDS, errorMessage(error, t('errors.generic')), {
-          RANDOM_DRAW_PARTY_UNKNOWN: 'parties',
-          RANDOM_DRAW_ITEM_NOT_PUBLISHED: 'itemIds',
-        }),
-      )
-    } finally {
-      setSaving(false)
-    }
-  }
+    },
+    {
+      fields: FORM_FIELDS,
+      codeToField: {
+        RANDOM_DRAW_PARTY_UNKNOWN: 'parties',
+        RANDOM_DRAW_ITEM_NOT_PUBLISHED: 'itemIds',
+      },
+    },
+  )
 
   const required = { required: true, message: t('fields.required') }
   const requiredText = { ...required, whitespace: true }
@@ -137,218 +131,204 @@ export function NewRandomDrawPage() {
       : t('randomDraws.staff.form.itemsHelp')
 
   return (
-    <>
-      <PageHeader title={t('randomDraws.staff.form.title')} subtitle={t('randomDraws.staff.form.subtitle')} />
-      <Card>
-        {banner ? (
-          <Alert type="error" showIcon title={banner} role="alert" style={{ marginBottom: 16 }} />
-        ) : null}
-        <Form<Values>
-          form={form}
-          name="new-random-draw"
-          layout="vertical"
-          initialValues={{
-            departmentId: ownBody,
-            itemIds: [],
-            ratios: Object.fromEntries(DRAW_TIERS.map((tier) => [tier, toPercent(DEFAULT_RATIOS[tier])])),
-            inspectorsPerTarget: 2,
-            parties: [{ capacity: 'body' }, { capacity: 'bureau' }, { capacity: 'supervisor' }],
-          }}
-          onValuesChange={(changed: Partial<Values>) => {
-            if ('departmentId' in changed) form.setFieldValue('itemIds', [])
-          }}
-          onFinish={(v) => void submit(v)}
-          style={{ maxWidth: 880 }}
+    <CreateFormPage
+      title={t('randomDraws.staff.form.title')}
+      subtitle={t('randomDraws.staff.form.subtitle')}
+      banner={banner}
+    >
+      <Form<Values>
+        form={form}
+        name="new-random-draw"
+        layout="vertical"
+        initialValues={{
+          departmentId: ownBody,
+          itemIds: [],
+          ratios: Object.fromEntries(DRAW_TIERS.map((tier) => [tier, toPercent(DEFAULT_RATIOS[tier])])),
+          inspectorsPerTarget: 2,
+          parties: [{ capacity: 'body' }, { capacity: 'bureau' }, { capacity: 'supervisor' }],
+        }}
+        onValuesChange={(changed: Partial<Values>) => {
+          if ('departmentId' in changed) form.setFieldValue('itemIds', [])
+        }}
+        onFinish={submit}
+        style={{ maxWidth: 880 }}
+      >
+        <Form.Item
+          name="departmentId"
+          label={t('randomDraws.staff.form.department')}
+          extra={t('randomDraws.staff.form.departmentHelp')}
+          rules={[required]}
         >
-          <Form.Item
-            name="departmentId"
-            label={t('randomDraws.staff.form.department')}
-            extra={t('randomDraws.staff.form.departmentHelp')}
-            rules={[required]}
-          >
-            <DepartmentSelect options={departmentOptions} loading={departments.isLoading} />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t('randomDraws.staff.form.titleLabel')}
-            rules={[requiredText, { min: 2 }]}
-          >
-            <Input maxLength={200} placeholder={t('randomDraws.staff.form.titlePlaceholder')} />
-          </Form.Item>
-          <Form.Item
-            name="scope"
-            label={t('randomDraws.staff.form.scope')}
-            rules={[requiredText, { min: 2 }]}
-          >
-            <Input.TextArea rows={3} maxLength={2000} showCount />
-          </Form.Item>
-          <Form.Item name="itemIds" label={t('randomDraws.staff.form.items')} extra={itemsHelp}>
-            <Select
-              mode="multiple"
-              allowClear
-              disabled={!departmentId || Boolean(items.error)}
-              loading={items.isLoading}
-              maxCount={20}
-              optionFilterProp="label"
-              options={(items.data?.items ?? [])
-                .filter((i) => i.status === 'published')
-                .map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))}
-            />
-          </Form.Item>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="divisionCode"
-                label={t('randomDraws.staff.form.divisionCode')}
-                extra={t('randomDraws.staff.form.divisionHelp')}
-              >
-                <Input maxLength={6} inputMode="numeric" placeholder="210200" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="industryCode"
-                label={t('randomDraws.staff.form.industryCode')}
-                extra={t('randomDraws.staff.form.industryHelp')}
-              >
-                <Input maxLength={5} placeholder="C39" />
-              </Form.Item>
-            </Col>
+          <DepartmentSelect options={departmentOptions} loading={departments.isLoading} />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label={t('randomDraws.staff.form.titleLabel')}
+          rules={[requiredText, { min: 2 }]}
+        >
+          <Input maxLength={200} placeholder={t('randomDraws.staff.form.titlePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="scope" label={t('randomDraws.staff.form.scope')} rules={[requiredText, { min: 2 }]}>
+          <Input.TextArea rows={3} maxLength={2000} showCount />
+        </Form.Item>
+        <Form.Item name="itemIds" label={t('randomDraws.staff.form.items')} extra={itemsHelp}>
+          <Select
+            mode="multiple"
+            allowClear
+            disabled={!departmentId || Boolean(items.error)}
+            loading={items.isLoading}
+            maxCount={20}
+            optionFilterProp="label"
+            options={(items.data?.items ?? [])
+              .filter((i) => i.status === 'published')
+              .map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))}
+          />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="divisionCode"
+              label={t('randomDraws.staff.form.divisionCode')}
+              extra={t('randomDraws.staff.form.divisionHelp')}
+            >
+              <Input maxLength={6} inputMode="numeric" placeholder="210200" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="industryCode"
+              label={t('randomDraws.staff.form.industryCode')}
+              extra={t('randomDraws.staff.form.industryHelp')}
+            >
+              <Input maxLength={5} placeholder="C39" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('randomDraws.staff.form.ratios')} extra={t('randomDraws.staff.form.ratiosHelp')}>
+          <Row gutter={12}>
+            {DRAW_TIERS.map((tier) => {
+              const [min, max] = RATIO_BOUNDS[tier].map(toPercent) as [number, number]
+              return (
+                <Col key={tier} xs={12} sm={8} md={4} style={{ minWidth: 150 }}>
+                  <Form.Item
+                    name={['ratios', tier]}
+                    label={tierLabel(tier)}
+                    extra={t('randomDraws.staff.form.ratioRange', { min, max })}
+                    rules={[
+                      required,
+                      {
+                        type: 'number',
+                        min,
+                        max,
+                        message: t('randomDraws.staff.form.ratioOut', { min, max }),
+                      },
+                    ]}
+                  >
+                    <InputNumber<number>
+                      min={0}
+                      max={100}
+                      step={0.5}
+                      suffix="%"
+                      style={{ width: '100%' }}
+                      aria-label={tierLabel(tier)}
+                    />
+                  </Form.Item>
+                </Col>
+              )
+            })}
           </Row>
-          <Form.Item
-            label={t('randomDraws.staff.form.ratios')}
-            extra={t('randomDraws.staff.form.ratiosHelp')}
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="inspectorsPerTarget"
+              label={t('randomDraws.staff.form.inspectorsPerTarget')}
+              extra={t('randomDraws.staff.form.inspectorsHelp')}
+              rules={[required]}
+            >
+              <InputNumber<number> min={2} max={10} precision={0} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="inspectBy"
+              label={t('randomDraws.staff.form.inspectBy')}
+              extra={t('randomDraws.staff.form.inspectByHelp')}
+            >
+              <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          label={t('randomDraws.staff.form.parties')}
+          extra={t('randomDraws.staff.form.partiesHelp')}
+          required
+        >
+          <Form.List
+            name="parties"
+            rules={[
+              {
+                validator: async (_, parties: Values['parties']) => {
+                  const ids = parties.map((p) => p?.userId).filter(Boolean)
+                  if (ids.length < 3 || new Set(ids).size !== ids.length)
+                    throw new Error(t('randomDraws.staff.form.tooFewParties'))
+                },
+              },
+            ]}
           >
-            <Row gutter={12}>
-              {DRAW_TIERS.map((tier) => {
-                const [min, max] = RATIO_BOUNDS[tier].map(toPercent) as [number, number]
-                return (
-                  <Col key={tier} xs={12} sm={8} md={4} style={{ minWidth: 150 }}>
-                    <Form.Item
-                      name={['ratios', tier]}
-                      label={tierLabel(tier)}
-                      extra={t('randomDraws.staff.form.ratioRange', { min, max })}
-                      rules={[
-                        required,
-                        {
-                          type: 'number',
-                          min,
-                          max,
-                          message: t('randomDraws.staff.form.ratioOut', { min, max }),
-                        },
-                      ]}
-                    >
-                      <InputNumber<number>
-                        min={0}
-                        max={100}
-                        step={0.5}
-                        suffix="%"
-                        style={{ width: '100%' }}
-                        aria-label={tierLabel(tier)}
+            {(fields, { add, remove }, { errors }) => (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {fields.map((field, index) => (
+                  <Space key={field.key} align="start" wrap>
+                    <span className="s-draw-party-n">
+                      {t('randomDraws.staff.form.partyN', { n: index + 1 })}
+                    </span>
+                    <Form.Item name={[field.name, 'userId']} rules={[required]} style={{ marginBottom: 0 }}>
+                      <Select
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={candidateOptions}
+                        loading={candidates.isLoading}
+                        placeholder={t('randomDraws.staff.form.partyUser')}
+                        aria-label={`${t('randomDraws.staff.form.partyN', { n: index + 1 })} ${t('randomDraws.staff.form.partyUser')}`}
+                        style={{ width: 380 }}
                       />
                     </Form.Item>
-                  </Col>
-                )
-              })}
-            </Row>
-          </Form.Item>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="inspectorsPerTarget"
-                label={t('randomDraws.staff.form.inspectorsPerTarget')}
-                extra={t('randomDraws.staff.form.inspectorsHelp')}
-                rules={[required]}
-              >
-                <InputNumber<number> min={2} max={10} precision={0} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="inspectBy"
-                label={t('randomDraws.staff.form.inspectBy')}
-                extra={t('randomDraws.staff.form.inspectByHelp')}
-              >
-                <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item
-            label={t('randomDraws.staff.form.parties')}
-            extra={t('randomDraws.staff.form.partiesHelp')}
-            required
-          >
-            <Form.List
-              name="parties"
-              rules={[
-                {
-                  validator: async (_, parties: Values['parties']) => {
-                    const ids = parties.map((p) => p?.userId).filter(Boolean)
-                    if (ids.length < 3 || new Set(ids).size !== ids.length)
-                      throw new Error(t('randomDraws.staff.form.tooFewParties'))
-                  },
-                },
-              ]}
-            >
-              {(fields, { add, remove }, { errors }) => (
-                <Space direction="vertical" style={{ width: '100%' }}>
-                  {fields.map((field, index) => (
-                    <Space key={field.key} align="start" wrap>
-                      <span className="s-draw-party-n">
-                        {t('randomDraws.staff.form.partyN', { n: index + 1 })}
-                      </span>
-                      <Form.Item name={[field.name, 'userId']} rules={[required]} style={{ marginBottom: 0 }}>
-                        <Select
-                          showSearch={{ optionFilterProp: 'label' }}
-                          options={candidateOptions}
-                          loading={candidates.isLoading}
-                          placeholder={t('randomDraws.staff.form.partyUser')}
-                          aria-label={`${t('randomDraws.staff.form.partyN', { n: index + 1 })} ${t('randomDraws.staff.form.partyUser')}`}
-                          style={{ width: 380 }}
-                        />
-                      </Form.Item>
-                      <Form.Item
-                        name={[field.name, 'capacity']}
-                        rules={[required]}
-                        style={{ marginBottom: 0 }}
-                      >
-                        <Select
-                          options={CAPACITIES.map((c) => ({
-                            value: c,
-                            label: t(`randomDraws.capacity.${c}`),
-                          }))}
-                          aria-label={`${t('randomDraws.staff.form.partyN', { n: index + 1 })} ${t('randomDraws.staff.form.partyCapacity')}`}
-                          style={{ width: 140 }}
-                        />
-                      </Form.Item>
-                      {fields.length > 3 ? (
-                        <Button
-                          type="text"
-                          icon={<DeleteOutlined />}
-                          aria-label={t('randomDraws.staff.form.removeParty', { n: index + 1 })}
-                          onClick={() => remove(field.name)}
-                        />
-                      ) : null}
-                    </Space>
-                  ))}
-                  {fields.length < 10 ? (
-                    <Button icon={<PlusOutlined />} onClick={() => add({ capacity: 'notary' })}>
-                      {t('randomDraws.staff.form.addParty')}
-                    </Button>
-                  ) : null}
-                  <Form.ErrorList errors={errors} />
-                </Space>
-              )}
-            </Form.List>
-          </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={saving}>
-              {t('randomDraws.staff.form.submit')}
-            </Button>
-            <Button onClick={() => void navigate(paths.staffRandomDraws)}>{t('common.cancel')}</Button>
-          </Space>
-        </Form>
-      </Card>
-    </>
+                    <Form.Item name={[field.name, 'capacity']} rules={[required]} style={{ marginBottom: 0 }}>
+                      <Select
+                        options={CAPACITIES.map((c) => ({
+                          value: c,
+                          label: t(`randomDraws.capacity.${c}`),
+                        }))}
+                        aria-label={`${t('randomDraws.staff.form.partyN', { n: index + 1 })} ${t('randomDraws.staff.form.partyCapacity')}`}
+                        style={{ width: 140 }}
+                      />
+                    </Form.Item>
+                    {fields.length > 3 ? (
+                      <Button
+                        type="text"
+                        icon={<DeleteOutlined />}
+                        aria-label={t('randomDraws.staff.form.removeParty', { n: index + 1 })}
+                        onClick={() => remove(field.name)}
+                      />
+                    ) : null}
+                  </Space>
+                ))}
+                {fields.length < 10 ? (
+                  <Button icon={<PlusOutlined />} onClick={() => add({ capacity: 'notary' })}>
+                    {t('randomDraws.staff.form.addParty')}
+                  </Button>
+                ) : null}
+                <Form.ErrorList errors={errors} />
+              </Space>
+            )}
+          </Form.List>
+        </Form.Item>
+        <CreateFormActions
+          saving={saving}
+          submitLabel={t('randomDraws.staff.form.submit')}
+          onCancel={() => void navigate(paths.staffRandomDraws)}
+        />
+      </Form>
+    </CreateFormPage>
   )
 }

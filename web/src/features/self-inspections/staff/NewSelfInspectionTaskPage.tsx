@@ -1,17 +1,16 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, DatePicker, Form, Input, Space } from 'antd'
+import { App, Button, Card, DatePicker, Form, Input, Space } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { errorMessage } from '../../../app/api'
 import { paths } from '../../../app/routes'
 import { departmentsApi } from '../../../app/shared-api/departments'
 import { departmentSelectOptions } from '../../../ui/department-options'
-import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { cityToday } from '../../../ui/format'
 import { DepartmentSelect } from '../../../ui/staff/DepartmentSelect'
-import { PageHeader } from '../../../ui/staff/PageHeader'
+import { CreateFormActions, CreateFormPage } from '../../../ui/staff/CreateFormPage'
+import { useFormSubmit } from '../../../ui/use-form-submit'
 import { useLoad } from '../../../ui/use-load'
 import { selfInspectionsApi } from '../self-inspections.api'
 
@@ -30,16 +29,13 @@ export function NewSelfInspectionTaskPage() {
   const navigate = useNavigate()
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
-  const [banner, setBanner] = useState<string>()
-  const [saving, setSaving] = useState(false)
   const departments = useLoad(() => departmentsApi.list(), [])
   const options = useMemo(() => departmentSelectOptions(departments.data?.items ?? []), [departments.data])
   const today = cityToday()
 
-  const submit = async (v: Values) => {
-    setBanner(undefined)
-    setSaving(true)
-    try {
+  const { banner, saving, submit } = useFormSubmit<Values>(
+    form,
+    async (v) => {
       const task = await selfInspectionsApi.issue({
         title: v.title.trim(),
         scope: v.scope.trim(),
@@ -50,110 +46,97 @@ export function NewSelfInspectionTaskPage() {
       })
       void message.success(t('selfInspections.issued'))
       void navigate(paths.staffSelfInspection(task.id))
-    } catch (error) {
-      setBanner(
-        showApiErrorOnForm(
-          form,
-          error,
-          ['title', 'scope', 'basis', 'deadline', 'departmentIds'],
-          errorMessage(error, t('errors.generic')),
-        ),
-      )
-    } finally {
-      setSaving(false)
-    }
-  }
+    },
+    { fields: ['title', 'scope', 'basis', 'deadline', 'departmentIds'] },
+  )
 
   const required = { required: true, whitespace: true, message: t('fields.required') }
 
   return (
-    <>
-      <PageHeader title={t('selfInspections.newTitle')} subtitle={t('selfInspections.newSubtitle')} />
-      <Card>
-        {banner ? (
-          <Alert type="error" showIcon title={banner} role="alert" style={{ marginBottom: 16 }} />
-        ) : null}
-        <Form<Values>
-          form={form}
-          name="new-self-inspection"
-          layout="vertical"
-          initialValues={{ items: [{ text: '', guidance: '' }] }}
-          onFinish={(v) => void submit(v)}
-          style={{ maxWidth: 820 }}
+    <CreateFormPage
+      title={t('selfInspections.newTitle')}
+      subtitle={t('selfInspections.newSubtitle')}
+      banner={banner}
+    >
+      <Form<Values>
+        form={form}
+        name="new-self-inspection"
+        layout="vertical"
+        initialValues={{ items: [{ text: '', guidance: '' }] }}
+        onFinish={submit}
+        style={{ maxWidth: 820 }}
+      >
+        <Form.Item name="title" label={t('selfInspections.fields.title')} rules={[required, { min: 4 }]}>
+          <Input maxLength={100} placeholder={t('selfInspections.placeholders.title')} />
+        </Form.Item>
+        <Form.Item name="scope" label={t('selfInspections.fields.scope')} rules={[required, { min: 4 }]}>
+          <Input.TextArea rows={3} maxLength={2000} showCount />
+        </Form.Item>
+        <Form.Item name="basis" label={t('selfInspections.fields.basis')} rules={[required]}>
+          <Input maxLength={500} placeholder={t('selfInspections.placeholders.basis')} />
+        </Form.Item>
+        <Form.Item
+          name="deadline"
+          label={t('selfInspections.fields.deadline')}
+          extra={t('selfInspections.deadlineHelp')}
+          rules={[{ required: true, message: t('fields.required') }]}
         >
-          <Form.Item name="title" label={t('selfInspections.fields.title')} rules={[required, { min: 4 }]}>
-            <Input maxLength={100} placeholder={t('selfInspections.placeholders.title')} />
-          </Form.Item>
-          <Form.Item name="scope" label={t('selfInspections.fields.scope')} rules={[required, { min: 4 }]}>
-            <Input.TextArea rows={3} maxLength={2000} showCount />
-          </Form.Item>
-          <Form.Item name="basis" label={t('selfInspections.fields.basis')} rules={[required]}>
-            <Input maxLength={500} placeholder={t('selfInspections.placeholders.basis')} />
-          </Form.Item>
-          <Form.Item
-            name="deadline"
-            label={t('selfInspections.fields.deadline')}
-            extra={t('selfInspections.deadlineHelp')}
-            rules={[{ required: true, message: t('fields.required') }]}
-          >
-            <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} />
-          </Form.Item>
-          <Form.Item
-            name="departmentIds"
-            label={t('selfInspections.fields.departments')}
-            rules={[{ required: true, message: t('fields.required') }]}
-          >
-            <DepartmentSelect mode="multiple" options={options} loading={departments.isLoading} />
-          </Form.Item>
-          <Form.Item label={t('selfInspections.fields.checklist')} required>
-            <Form.List name="items">
-              {(fields, { add, remove }) => (
-                <Space direction="vertical" style={{ width: '100%' }}>
-                  {fields.map((field, index) => (
-                    <Card
-                      key={field.key}
-                      size="small"
-                      title={t('selfInspections.itemN', { n: index + 1 })}
-                      extra={
-                        fields.length > 1 ? (
-                          <Button
-                            type="text"
-                            icon={<DeleteOutlined />}
-                            aria-label={t('selfInspections.removeItem', { n: index + 1 })}
-                            onClick={() => remove(field.name)}
-                          />
-                        ) : null
-                      }
+          <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} />
+        </Form.Item>
+        <Form.Item
+          name="departmentIds"
+          label={t('selfInspections.fields.departments')}
+          rules={[{ required: true, message: t('fields.required') }]}
+        >
+          <DepartmentSelect mode="multiple" options={options} loading={departments.isLoading} />
+        </Form.Item>
+        <Form.Item label={t('selfInspections.fields.checklist')} required>
+          <Form.List name="items">
+            {(fields, { add, remove }) => (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {fields.map((field, index) => (
+                  <Card
+                    key={field.key}
+                    size="small"
+                    title={t('selfInspections.itemN', { n: index + 1 })}
+                    extra={
+                      fields.length > 1 ? (
+                        <Button
+                          type="text"
+                          icon={<DeleteOutlined />}
+                          aria-label={t('selfInspections.removeItem', { n: index + 1 })}
+                          onClick={() => remove(field.name)}
+                        />
+                      ) : null
+                    }
+                  >
+                    <Form.Item
+                      name={[field.name, 'text']}
+                      label={t('selfInspections.fields.itemText')}
+                      rules={[required, { min: 2 }]}
                     >
-                      <Form.Item
-                        name={[field.name, 'text']}
-                        label={t('selfInspections.fields.itemText')}
-                        rules={[required, { min: 2 }]}
-                      >
-                        <Input maxLength={500} />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'guidance']} label={t('selfInspections.fields.guidance')}>
-                        <Input.TextArea rows={2} maxLength={2000} />
-                      </Form.Item>
-                    </Card>
-                  ))}
-                  {fields.length < 50 ? (
-                    <Button icon={<PlusOutlined />} onClick={() => add({ text: '', guidance: '' })}>
-                      {t('selfInspections.addItem')}
-                    </Button>
-                  ) : null}
-                </Space>
-              )}
-            </Form.List>
-          </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={saving}>
-              {t('selfInspections.issue')}
-            </Button>
-            <Button onClick={() => void navigate(paths.staffSelfInspections)}>{t('common.cancel')}</Button>
-          </Space>
-        </Form>
-      </Card>
-    </>
+                      <Input maxLength={500} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'guidance']} label={t('selfInspections.fields.guidance')}>
+                      <Input.TextArea rows={2} maxLength={2000} />
+                    </Form.Item>
+                  </Card>
+                ))}
+                {fields.length < 50 ? (
+                  <Button icon={<PlusOutlined />} onClick={() => add({ text: '', guidance: '' })}>
+                    {t('selfInspections.addItem')}
+                  </Button>
+                ) : null}
+              </Space>
+            )}
+          </Form.List>
+        </Form.Item>
+        <CreateFormActions
+          saving={saving}
+          submitLabel={t('selfInspections.issue')}
+          onCancel={() => void navigate(paths.staffSelfInspections)}
+        />
+      </Form>
+    </CreateFormPage>
   )
 }
