@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
 import { newEnterpriseOnPhone, postAsPage } from '../support/enterprise'
-import { pickOption } from '../support/select'
+import { cityToday, fillInspectionPlan } from '../support/inspections'
 import { staffOnDesktop } from '../support/sign-in'
 
 /**
@@ -20,7 +20,6 @@ afterAll(() => browser?.close())
 const ENTERPRISE = '大连金普新区特种设备维保有限公司'
 const ITEM = 'SC-SP-001 食品经营者经营条件和许可事项检查'
 /** The city's date (Asia/Shanghai) as the server counts "today". */
-const cityToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
 
 const getAsPage = <T>(page: Page, path: string) =>
   page.evaluate(async (p) => (await (await fetch(`/api/v1${p}`)).json()) as T, path)
@@ -60,20 +59,12 @@ it('an inspector asks for an exemption; the leader reads the caps and grants it'
 
   // A third plan on the form is refused over the cap; the inspector asks the bureau from there.
   await inspector.goto('/staff/inspections/new')
-  await inspector.getByLabel('企业（统一社会信用代码或名称）').fill(ENTERPRISE)
-  await inspector
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: ENTERPRISE })
-    .first()
-    .click()
-  await pickOption(inspector, inspector.getByLabel('检查事项'), ITEM)
-  await pickOption(inspector, inspector.getByLabel('执法人员（至少两名）'), '刘执法（21020024001）')
-  await pickOption(inspector, inspector.getByLabel('执法人员（至少两名）'), '王执法（21020024002）')
-  // antd's date pickers (ISO days): type the day, Enter confirms it (and submits nothing)
-  for (const field of ['开始日期', '结束日期']) {
-    await inspector.getByLabel(field).fill(today)
-    await inspector.getByLabel(field).press('Enter')
-  }
-  await inspector.getByLabel('检查目的').fill('电梯专项整治复查')
+  await fillInspectionPlan(inspector, {
+    enterprise: ENTERPRISE,
+    item: ITEM,
+    day: today,
+    purpose: '电梯专项整治复查',
+  })
   await inspector.getByRole('button', { name: '登记检查计划' }).click()
   const refusal = inspector.getByRole('alert').filter({ hasText: '上限' })
   await refusal.waitFor()

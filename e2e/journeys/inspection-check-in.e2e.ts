@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
 import { newEnterpriseOnPhone } from '../support/enterprise'
-import { pickOption } from '../support/select'
+import { cityToday, fillInspectionPlan } from '../support/inspections'
 import { confirmDialog } from '../support/services'
 import { staffOnDesktop } from '../support/sign-in'
 
@@ -22,7 +22,6 @@ const ENTERPRISE = '大连扫码入企测试餐饮有限公司'
 const ITEM = 'SC-SP-001 食品经营者经营条件和许可事项检查'
 
 /** The city's date (Asia/Shanghai) as the server counts "today". */
-const cityToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
 
 async function noSideScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
@@ -43,23 +42,14 @@ it('an inspection is planned, approved, checked in by the enterprise’s scan an
   // 1. 刘执法 plans the inspection.
   const inspector = await staffOnDesktop(browser, 'inspector')
   await inspector.goto('/staff/inspections/new')
-  const enterpriseField = inspector.getByLabel('企业（统一社会信用代码或名称）')
-  await enterpriseField.fill(ENTERPRISE)
-  await inspector
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: ENTERPRISE })
-    .first()
-    .click()
-  await pickOption(inspector, inspector.getByLabel('检查事项'), ITEM)
-  await pickOption(inspector, inspector.getByLabel('执法人员（至少两名）'), '刘执法（21020024001）')
-  await pickOption(inspector, inspector.getByLabel('执法人员（至少两名）'), '王执法（21020024002）')
-  // antd's date pickers (ISO days): type the day, Enter confirms it (and submits nothing)
-  for (const field of ['开始日期', '结束日期']) {
-    await inspector.getByLabel(field).fill(cityToday())
-    await inspector.getByLabel(field).press('Enter')
-  }
+  await fillInspectionPlan(inspector, {
+    enterprise: ENTERPRISE,
+    item: ITEM,
+    day: cityToday(),
+    purpose: '食品经营许可条件日常检查',
+  })
   // the day reads as the server writes it, not month/day/year
   expect(await inspector.getByLabel('开始日期').inputValue()).toBe(cityToday())
-  await inspector.getByLabel('检查目的').fill('食品经营许可条件日常检查')
   await expectAccessible(inspector)
   await shot(inspector, 'plan')
   await inspector.getByRole('button', { name: '登记检查计划' }).click()
