@@ -176,6 +176,9 @@ it('an unpaid invoice complaint is verified, the payable is paid with interest, 
   expect(await plan.getByLabel('第 2 期金额（元）').inputValue()).toBe('10000.00')
   await plan.getByLabel('第 2 期还款日').fill(cityDate(70))
   await plan.getByLabel('第 2 期还款日').press('Enter')
+  // the pointer still rests on 按期数均分 from the click above: axe would judge its hover colour
+  // (antd's #4096ff on white), which depends on where the layout put the button, not the resting page
+  await bureau.mouse.move(0, 0)
   await expectAccessible(bureau)
   await shot(bureau, 'repayment-plan')
   await plan.getByRole('button', { name: '约定还款计划' }).click()
