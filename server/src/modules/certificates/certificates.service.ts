@@ -228,14 +228,16 @@ export async function listMyCertificates(deps: AppDeps, actor: Actor) {
  */
 export async function verifyCertificate(deps: AppDeps, payload: string): Promise<Verification> {
   const today = cityToday(deps)
-  // Cheap on purpose (decisions 0048, 0058): keys parsed once, the signature check remembered per
-  // payload, the record read once per payload, the status from the published status list in memory.
-  let check = checkPayloadRemembered(payload.trim(), keyringOf(deps))
+  const text = payload.trim()
+  // Cheap on purpose (decisions 0048, 0058): keys parsed again only when their file changes, the
+  // signature check remembered per payload, the record read once per payload, the status from the
+  // published status list in memory.
+  let check = checkPayloadRemembered(text, keyringOf(deps))
   // a key this node has not read yet (rotated a moment ago by another process): look at the file now
   if (!check.ok && check.reason === 'unknown_key')
-    check = checkPayloadRemembered(payload.trim(), keyringOf(deps, { recheck: true }))
+    check = checkPayloadRemembered(text, keyringOf(deps, { recheck: true }))
   if (!check.ok) return { result: 'invalid', certificate: null, statusReason: null, checkedOn: today }
-  const row = await recordToVerify(deps.db, check.fields.no, payload.trim())
+  const row = await recordToVerify(deps.db, check.fields.no, text)
   if (!row) return { result: 'unknown', certificate: null, statusReason: null, checkedOn: today }
   // Signed by this key but not the payload on record: only a leaked key makes one.
   if (row === 'mismatch')
