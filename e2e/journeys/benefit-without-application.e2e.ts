@@ -44,11 +44,15 @@ async function readChangeCode(phone: string): Promise<string> {
 
 /** Waits for the matching job and the outbox: the push reaches the in-app inbox within seconds. */
 async function waitForPush(page: Page) {
-  for (let attempt = 0; attempt < 60; attempt++) {
+  for (let attempt = 0; attempt < 30; attempt++) {
     await page.goto('/inbox')
-    const push = page.getByRole('listitem').filter({ hasText: ITEM })
-    if (await push.count()) return push.first()
-    await page.waitForTimeout(1000)
+    const push = page.getByRole('listitem').filter({ hasText: ITEM }).first()
+    // The page is loaded before its list is: give the list its answer before counting it absent.
+    const arrived = await push.waitFor({ timeout: 2000 }).then(
+      () => true,
+      () => false,
+    )
+    if (arrived) return push
   }
   throw new Error('no push reached the inbox')
 }

@@ -38,6 +38,9 @@ it('an enterprise already on the platform is claimed three ways, and a dispute r
   await first.goto('/enterprises/new')
   await first.getByRole('link', { name: /去认领/ }).click()
   await first.waitForURL(/\/enterprises\/claim/)
+  // The URL changes before the claim page's chunk has rendered, and the registration form shown
+  // meanwhile has a field with the same label: wait for the claim form itself.
+  await first.getByRole('button', { name: '查找企业' }).waitFor()
   await first.getByLabel('统一社会信用代码').fill(byCode!.uscc)
   await first.getByRole('button', { name: '查找企业' }).click()
   await first.getByRole('heading', { name: byCode!.name }).waitFor()
