@@ -5,13 +5,13 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context } from 'hono'
 import { pingDatabase } from './kernel/db/health.queries'
 import { AppError } from './kernel/errors'
+import { apiGate } from './kernel/http/api-gate'
 import type { AppDeps } from './kernel/http/app-env'
 import { limitBody } from './kernel/http/body-limit'
 import { compressAnswers } from './kernel/http/compression'
 import { mountDocsPage } from './kernel/http/docs-page'
 import { mayReadMetrics } from './kernel/http/local-only'
-import { guardInput } from './kernel/http/input-guard'
-import { requestContext, requireJsonBodies, sessionAuth, toErrorResponse } from './kernel/http/middleware'
+import { requestContext, toErrorResponse } from './kernel/http/middleware'
 import { securityHeaders } from './kernel/http/security-headers'
 import { createRouter } from './kernel/http/route'
 import { MODULES } from './modules/modules'
@@ -64,16 +64,10 @@ export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
   for (const module of MODULES)
     for (const [route, bytes] of Object.entries(module.bodyLimits ?? {}))
       largerLimits.set(`${API_PREFIX}${route}`, limitBody(bytes + MULTIPART_FRAMING_BYTES))
-  // GET and HEAD carry no body to limit; asking for one (c.req.raw.body) would make the node adapter
-  // build a whole web Request, ~9 % of a read's CPU (decision 0041) — limitBody never asks (0066).
-  app.use('/api/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD'
-      ? next()
-      : (largerLimits.get(c.req.path) ?? jsonLimit)(c, next),
+  app.use(
+    '/api/*',
+    apiGate((path) => largerLimits.get(path) ?? jsonLimit),
   )
-  app.use('/api/*', requireJsonBodies())
-  app.use('/api/*', sessionAuth())
-  app.use('/api/*', guardInput())
 
   for (const module of MODULES)
     for (const mount of module.mounts ?? []) app.route(mount.prefix ?? API_PREFIX, mount.routes(deps))

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import { hasUnstorableCharacters } from '../../shared/storable-text'
 import { addFieldError, AppError, type FieldErrors } from '../errors'
 import { translate } from '../i18n'
@@ -19,27 +19,41 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json$/
 const FORM_TYPES = new Set(['multipart/form-data', 'application/x-www-form-urlencoded'])
 const FORBIDDEN_KEY = '__proto__'
 
-export function guardInput(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const fields: FieldErrors = {}
-    const refuse = (name: string, key: string, params?: Record<string, string | number>) =>
-      addFieldError(fields, name, translate(key, params))
-    checkPath(c, refuse)
-    checkQuery(c, refuse)
-    if (BODY_METHODS.has(c.req.method)) {
-      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-      if (JSON_TYPE.test(type)) checkJson(await readJson(c), refuse)
-      else if (FORM_TYPES.has(type)) checkForm(await readForm(c), refuse)
-    }
-    if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
-    await next()
+/**
+ * The guard as a step of the API gate (api-gate.ts): nothing to await for a read without a body, so
+ * a GET pays no promise for it.
+ */
+export function guardInput(c: Context<AppEnv>): Promise<void> | void {
+  const fields: FieldErrors = {}
+  checkPath(c, fields)
+  checkQuery(c, fields)
+  if (BODY_METHODS.has(c.req.method)) {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    if (JSON_TYPE.test(type)) return readJson(c).then((body) => finish(checkJson(body, fields)))
+    if (FORM_TYPES.has(type)) return readForm(c).then((form) => finish(checkForm(form, fields)))
   }
+  finish(fields)
 }
 
-type Refuse = (name: string, key: string, params?: Record<string, string | number>) => void
+function finish(fields: FieldErrors): void {
+  if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
+}
 
-function checkPath(c: Context<AppEnv>, refuse: Refuse): void {
-  const pathname = new URL(c.req.url).pathname
+function refuse(fields: FieldErrors, name: string, key: string, params?: Record<string, string | number>) {
+  addFieldError(fields, name, translate(key, params))
+}
+
+function checkPath(c: Context<AppEnv>, fields: FieldErrors): void {
+  // The raw path: before the query and the fragment. Without an escape it holds nothing to decode,
+  // and no URL object need be built for it (decision 0066: a sizeable part of a small request).
+  const url = c.req.url
+  const start = url.indexOf('/', url.indexOf('//') + 2)
+  const end = url.search(/[?#]/)
+  const pathname = start < 0 ? '/' : url.slice(start, end < 0 ? undefined : end)
+  if (!pathname.includes('%')) {
+    if (hasUnstorableCharacters(pathname)) refuse(fields, 'path', 'fields.unstorableCharacters')
+    return
+  }
   for (const segment of pathname.split('/')) {
     let decoded: string
     try {
@@ -47,15 +61,16 @@ function checkPath(c: Context<AppEnv>, refuse: Refuse): void {
     } catch {
       continue // malformed escapes reach the routes as they are: plain text
     }
-    if (hasUnstorableCharacters(decoded)) return refuse('path', 'fields.unstorableCharacters')
+    if (hasUnstorableCharacters(decoded)) return refuse(fields, 'path', 'fields.unstorableCharacters')
   }
 }
 
-function checkQuery(c: Context<AppEnv>, refuse: Refuse): void {
+function checkQuery(c: Context<AppEnv>, fields: FieldErrors): void {
+  if (!c.req.url.includes('?')) return
   for (const [name, values] of Object.entries(c.req.queries())) {
-    if (name === FORBIDDEN_KEY) refuse(name, 'fields.forbiddenName')
+    if (name === FORBIDDEN_KEY) refuse(fields, name, 'fields.forbiddenName')
     else if (hasUnstorableCharacters(name) || values.some(hasUnstorableCharacters))
-      refuse(name, 'fields.unstorableCharacters')
+      refuse(fields, name, 'fields.unstorableCharacters')
   }
 }
 
@@ -77,27 +92,28 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
 }
 
 /** Walks the value without recursion, so no depth of nesting can exhaust the stack. */
-function checkJson(body: unknown, refuse: Refuse): void {
+function checkJson(body: unknown, fields: FieldErrors): FieldErrors {
   const pending: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }]
   const nameOf = (path: string) => path || 'body'
   while (pending.length) {
     const { value, path, depth } = pending.pop()!
     if (typeof value === 'string') {
-      if (hasUnstorableCharacters(value)) refuse(nameOf(path), 'fields.unstorableCharacters')
+      if (hasUnstorableCharacters(value)) refuse(fields, nameOf(path), 'fields.unstorableCharacters')
       continue
     }
     if (value === null || typeof value !== 'object') continue
     if (depth >= MAX_JSON_DEPTH) {
-      refuse(nameOf(path), 'fields.tooDeep', { max: MAX_JSON_DEPTH })
+      refuse(fields, nameOf(path), 'fields.tooDeep', { max: MAX_JSON_DEPTH })
       continue
     }
     for (const [key, child] of Object.entries(value)) {
       const childPath = path ? `${path}.${key}` : key
-      if (key === FORBIDDEN_KEY) refuse(childPath, 'fields.forbiddenName')
-      else if (hasUnstorableCharacters(key)) refuse(childPath, 'fields.unstorableCharacters')
+      if (key === FORBIDDEN_KEY) refuse(fields, childPath, 'fields.forbiddenName')
+      else if (hasUnstorableCharacters(key)) refuse(fields, childPath, 'fields.unstorableCharacters')
       else pending.push({ value: child, path: childPath, depth: depth + 1 })
     }
   }
+  return fields
 }
 
 async function readForm(c: Context<AppEnv>): Promise<FormData> {
@@ -109,11 +125,12 @@ async function readForm(c: Context<AppEnv>): Promise<FormData> {
   }
 }
 
-function checkForm(form: FormData, refuse: Refuse): void {
+function checkForm(form: FormData, fields: FieldErrors): FieldErrors {
   for (const [name, value] of form) {
     const text = typeof value === 'string' ? value : value.name
-    if (name === FORBIDDEN_KEY) refuse(name, 'fields.forbiddenName')
+    if (name === FORBIDDEN_KEY) refuse(fields, name, 'fields.forbiddenName')
     else if (hasUnstorableCharacters(name) || hasUnstorableCharacters(text))
-      refuse(name, 'fields.unstorableCharacters')
+      refuse(fields, name, 'fields.unstorableCharacters')
   }
+  return fields
 }

@@ -60,49 +60,40 @@ function socketAddress(c: Context): string | undefined {
 /**
  * Bodies of writes must be JSON (file uploads, when they come, name their own routes).
  * Refusing other types up front keeps a form post from being read as an empty object.
+ * A step of the API gate (api-gate.ts).
  */
-export function requireJsonBodies(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (UNSAFE_METHODS.has(c.req.method)) {
-      const hasBody =
-        Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined
-      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-      if (hasBody && !/^application\/([\w.-]+\+)?json$/.test(type) && type !== 'multipart/form-data') {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE')
-      }
-    }
-    await next()
+export function requireJsonBody(c: Context<AppEnv>): void {
+  if (!UNSAFE_METHODS.has(c.req.method)) return
+  const hasBody =
+    Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (hasBody && !/^application\/([\w.-]+\+)?json$/.test(type) && type !== 'multipart/form-data') {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE')
   }
 }
 
 /**
  * Resolves the session cookie into the actor. Cookie-authenticated writes must carry the session's
  * CSRF token in a header (a cross-site form cannot read it), and a cross-origin Origin is refused.
+ * A step of the API gate (api-gate.ts): without a cookie there is nothing to await.
  */
-export function sessionAuth(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const deps = c.get('deps')
-    const unsafe = UNSAFE_METHODS.has(c.req.method)
-    if (unsafe) assertSameOrigin(c, deps.config.trustProxy)
-    const token = getCookie(c, SESSION_COOKIE)
-    if (token) {
-      // Reads may take a session resolved a moment ago; a write always reads it from the database.
-      const resolved = await resolveSession(
-        deps.db,
-        token,
-        new Date(),
-        unsafe ? undefined : deps.sessionCache,
-      )
-      if (resolved && !(resolved.isDemo && !deps.config.demoAccounts)) {
-        if (unsafe) {
-          const header = c.req.header(CSRF_HEADER)
-          if (!header || !safeEqual(header, resolved.csrfToken)) throw new AppError('CSRF_FAILED')
-        }
-        c.set('actor', resolved.actor)
+export function authenticate(c: Context<AppEnv>): Promise<void> | void {
+  const deps = c.get('deps')
+  const unsafe = UNSAFE_METHODS.has(c.req.method)
+  if (unsafe) assertSameOrigin(c, deps.config.trustProxy)
+  const token = getCookie(c, SESSION_COOKIE)
+  if (!token) return
+  // Reads may take a session resolved a moment ago; a write always reads it from the database.
+  return resolveSession(deps.db, token, new Date(), unsafe ? undefined : deps.sessionCache).then(
+    (resolved) => {
+      if (!resolved || (resolved.isDemo && !deps.config.demoAccounts)) return
+      if (unsafe) {
+        const header = c.req.header(CSRF_HEADER)
+        if (!header || !safeEqual(header, resolved.csrfToken)) throw new AppError('CSRF_FAILED')
       }
-    }
-    await next()
-  }
+      c.set('actor', resolved.actor)
+    },
+  )
 }
 
 function assertSameOrigin(c: Context, trustProxy: boolean): void {

@@ -62,8 +62,15 @@ const loaded = new Map<string, Loaded>()
 
 /** The key file sits next to the audit key, in the instance's data directory. */
 export function certificateKeyFile(auditSigningKeyFile: string): string {
-  return path.join(path.dirname(auditSigningKeyFile), 'certificate-signing-key.json')
+  // asked on every verification: the path is joined once per configured file
+  let file = keyFiles.get(auditSigningKeyFile)
+  if (!file) {
+    file = path.join(path.dirname(auditSigningKeyFile), 'certificate-signing-key.json')
+    keyFiles.set(auditSigningKeyFile, file)
+  }
+  return file
 }
+const keyFiles = new Map<string, string>()
 
 /**
  * The keys in the file, made on first use; parsed again only when the file changed (`recheck: true`
