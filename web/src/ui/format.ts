@@ -77,6 +77,17 @@ export function cityInstant(date: string, time = '00:00'): string {
   return `${date}T${time.length === 5 ? `${time}:00` : time}+08:00`
 }
 
+/** The city's wall-clock minute of an instant, as the minute pickers write it: 2026-03-02T09:30. */
+export function cityMinuteOf(instant: Date): string {
+  return `${cityDateOf(instant)}T${cityClock.format(instant)}`
+}
+
+/** A minute picked on the city's wall clock ('2026-03-02T09:30') as the instant it names, whatever the device's zone. */
+export function cityMinuteInstant(minute: string): Date {
+  const [date = '', time = '00:00'] = minute.split('T')
+  return new Date(cityInstant(date, time))
+}
+
 /** A file size people read: 512 B, 2 KB, 3.5 MB. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`

@@ -8,7 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 
 /** A calendar day, as <input type="date"> and the API write it: 2026-03-02. */
 export const DAY_FORMAT = 'YYYY-MM-DD'
-/** A wall-clock minute in the browser's zone, as <input type="datetime-local"> writes it: 2026-03-02T09:30. */
+/** A wall-clock minute, as <input type="datetime-local"> writes it: 2026-03-02T09:30 (the city's clock: ui/format.ts cityMinuteInstant). */
 export const LOCAL_MINUTE_FORMAT = 'YYYY-MM-DDTHH:mm'
 
 /** The picker's value for a form's string; nothing for an empty or unreadable one. */

@@ -39,7 +39,7 @@ export function IsoDatePicker({ value, onChange, style, ...rest }: Props) {
   )
 }
 
-/** A wall-clock minute in the browser's zone, 'YYYY-MM-DDTHH:mm' in and out (as datetime-local). */
+/** A wall-clock minute, 'YYYY-MM-DDTHH:mm' in and out (as datetime-local); the form reads it on the city's clock. */
 export function IsoDateTimePicker({ value, onChange, style, ...rest }: Props) {
   return (
     <DatePicker

@@ -3,6 +3,8 @@ import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { errorMessage } from '../../../app/api'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
+import { cityMinuteInstant } from '../../../ui/format'
+import { LOCAL_MINUTE_FORMAT } from '../../../ui/picker-value'
 import type { DepartmentOption } from '../../../ui/department-options'
 import { DepartmentSelect } from '../../../ui/staff/DepartmentSelect'
 import { BODY_MAX, BODY_MIN, MAX_ATTACHMENTS, REASON_MAX, REASON_MIN } from '../appeal-form'
@@ -159,7 +161,10 @@ export function AppealActionModal({
         return appealsApi.contact(id, {
           method: values.method!,
           ...(values.method !== 'message' ? { contactPerson: values.contactPerson?.trim() } : {}),
-          ...(values.contactedAt ? { contactedAt: values.contactedAt.toISOString() } : {}),
+          // the minute on the city's clock, whatever the device's zone
+          ...(values.contactedAt
+            ? { contactedAt: cityMinuteInstant(values.contactedAt.format(LOCAL_MINUTE_FORMAT)).toISOString() }
+            : {}),
           note: values.note!.trim(),
           noteAudience: values.method === 'message' ? 'enterprise' : (values.noteAudience ?? 'internal'),
         })

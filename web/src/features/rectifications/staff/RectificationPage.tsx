@@ -17,19 +17,13 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../../app/api'
-import { formatDateTime } from '../../../ui/format'
+import { cityMinuteInstant, cityMinuteOf, formatDateTime } from '../../../ui/format'
 import { IsoDateTimePicker } from '../../../ui/staff/IsoDatePicker'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { rectificationsApi, type Rectification } from '../rectifications.api'
 
 type Tx = (key: string, params?: Record<string, unknown>) => string
-
-/** Now, as the contact time picker's value (datetime-local's shape) in the browser's own time. */
-function nowLocal(): string {
-  const d = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000)
-  return d.toISOString().slice(0, 16)
-}
 
 /**
  * `/staff/rectifications/:id`: one rectification with every move the caller may make — the unit
@@ -167,7 +161,8 @@ function Actions({ rectification: r, onChanged }: { rectification: Rectification
   const required = [{ required: true, whitespace: true, message: t('rectifications.form.required') }]
   const valuesOf = () => form.validateFields()
   const contactOf = (v: { contactedAt: string; outcome: string; note?: string }) => ({
-    contactedAt: new Date(v.contactedAt).toISOString(),
+    // picked on the city's clock (the one the enterprise answered by), not the device's
+    contactedAt: cityMinuteInstant(v.contactedAt).toISOString(),
     outcome: v.outcome,
     ...(v.note ? { note: v.note } : {}),
   })
@@ -175,7 +170,11 @@ function Actions({ rectification: r, onChanged }: { rectification: Rectification
   if (!allowed.size && !r.canAppealRating) return null
   return (
     <Card>
-      <Form form={form} layout="vertical" initialValues={{ contactedAt: nowLocal(), outcome: 'confirmed' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ contactedAt: cityMinuteOf(new Date()), outcome: 'confirmed' }}
+      >
         {allowed.has('submit_evidence') ? (
           <>
             <Form.Item label={t('rectifications.actions.upload')}>
