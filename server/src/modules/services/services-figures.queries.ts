@@ -23,6 +23,12 @@ export async function findReceivedApplications(db: Executor, from: Date, to: Dat
       'a.accepted_at',
       sql<number>`(SELECT count(*)::int FROM application_notices n
                    WHERE n.application_id = a.id AND n.kind = 'supplement')`.as('supplements'),
+      // closed by the clock: the supplement went unanswered (视为撤回), the commitment's materials
+      // never came (容缺 terminated) — each closes with its one notice, made only by the sweep
+      sql<boolean>`EXISTS (SELECT 1 FROM application_notices n
+                   WHERE n.application_id = a.id AND n.kind = 'withdrawal')`.as('deemed_withdrawn'),
+      sql<boolean>`EXISTS (SELECT 1 FROM application_notices n
+                   WHERE n.application_id = a.id AND n.kind = 'termination')`.as('terminated'),
     ])
     .where('a.received_at', '>=', from)
     .where('a.received_at', '<', to)

@@ -25,6 +25,10 @@ export const ServicesFiguresRowSchema = z.object({
   deemedAcceptedRate: z.number().nullable(),
   supplementRequests: z.number(),
   supplementsPerApplication: z.number().nullable(),
+  /** closed by the clock: the supplement request went unanswered past its deadline (视为撤回申请) */
+  deemedWithdrawn: z.number(),
+  /** closed by the clock: accepted pending materials that never came by the committed day (容缺 终止办理) */
+  terminated: z.number(),
   // applications decided (approved or refused) in the month
   finished: z.number(),
   approved: z.number(),

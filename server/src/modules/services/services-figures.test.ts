@@ -103,6 +103,22 @@ beforeAll(async () => {
   ids.a6 = await of(m2, d2, { status: 'submitted', received_at: new Date('2026-03-31T16:30:00Z') })
   // a draft was never received: it counts nowhere
   await of(m1, d1, { status: 'draft' })
+  // May: A7's supplement went unanswered (视为撤回 by the sweep); A8 never brought what it committed
+  // to (容缺 terminated); A9 was withdrawn by its applicant, which the clock did not do
+  ids.a7 = await of(m1, d1, { status: 'withdrawn', received_at: at('2026-05-06T10:00') })
+  await buildNotice(t, ids.a7, { kind: 'supplement', issuedAt: at('2026-05-06T15:00'), title: '补正告知书' })
+  await buildNotice(t, ids.a7, {
+    kind: 'withdrawal',
+    issuedAt: at('2026-05-14T00:01'),
+    title: '视为撤回申请通知书',
+  })
+  ids.a8 = await of(m1, d1, { status: 'terminated', received_at: at('2026-05-07T10:00') })
+  await buildNotice(t, ids.a8, {
+    kind: 'termination',
+    issuedAt: at('2026-05-20T00:01'),
+    title: '终止办理通知书',
+  })
+  await of(m1, d1, { status: 'withdrawn', received_at: at('2026-05-08T10:00') })
 
   bureau = await signInAs(t, 'bureau_leader')
   headOfD1 = await signInStaff(t, await buildStaff(t, { roles: ['department_head'], departmentId: d1 }))
@@ -211,6 +227,24 @@ describe('Services figures', () => {
       ['统计测试许可乙', 1, 0],
       ['统计测试许可甲', 3, 3],
     ])
+  })
+
+  it('counts the applications the clock closed apart: deemed withdrawn, terminated', async () => {
+    const res = await bureau.get(`${FIGURES}?from=2026-05&to=2026-05&by=city`)
+    expect(res.status).toBe(200)
+    expect(res.body.rows).toEqual([
+      expect.objectContaining({
+        month: '2026-05',
+        received: 3,
+        deemedWithdrawn: 1,
+        terminated: 1,
+        supplementsPerApplication: 0.3333,
+        finished: 0,
+      }),
+    ])
+    // the earlier months have none
+    const march = await bureau.get(`${FIGURES}?from=2026-03&to=2026-03&by=city`)
+    expect(march.body.rows[0]).toMatchObject({ deemedWithdrawn: 0, terminated: 0 })
   })
 
   it('shows a department head their own department only; other roles are refused', async () => {

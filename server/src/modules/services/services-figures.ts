@@ -16,6 +16,8 @@ export type ReceivedFacts = {
   matter_id: string | null
   deemed_accepted: boolean
   supplements: number
+  deemed_withdrawn: boolean
+  terminated: boolean
 }
 
 export type DecidedFacts = {
@@ -44,6 +46,8 @@ type Counts = {
   received: number
   deemedAccepted: number
   supplementRequests: number
+  deemedWithdrawn: number
+  terminated: number
   finished: number
   approved: number
   refused: number
@@ -64,6 +68,8 @@ const emptyCounts = (): Counts => ({
   received: 0,
   deemedAccepted: 0,
   supplementRequests: 0,
+  deemedWithdrawn: 0,
+  terminated: 0,
   finished: 0,
   approved: 0,
   refused: 0,
@@ -136,6 +142,8 @@ export function computeServicesFigures(input: {
     c.received++
     if (row.deemed_accepted) c.deemedAccepted++
     c.supplementRequests += row.supplements
+    if (row.deemed_withdrawn) c.deemedWithdrawn++
+    if (row.terminated) c.terminated++
   }
   for (const row of input.decided) {
     if (!row.decided_at) continue
@@ -177,6 +185,8 @@ export function computeServicesFigures(input: {
       deemedAcceptedRate: ratio(c.deemedAccepted, c.received),
       supplementRequests: c.supplementRequests,
       supplementsPerApplication: ratio(c.supplementRequests, c.received),
+      deemedWithdrawn: c.deemedWithdrawn,
+      terminated: c.terminated,
       finished: c.finished,
       approved: c.approved,
       refused: c.refused,

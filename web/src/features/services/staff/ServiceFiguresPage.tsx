@@ -98,6 +98,13 @@ export function ServiceFiguresPage() {
       align: 'right',
       render: dash,
     },
+    {
+      // closed by the sweep, not by a decision: an unanswered supplement, materials never brought
+      title: t('services.figures.closedByClock'),
+      key: 'closedByClock',
+      align: 'right',
+      render: (_, r) => `${r.deemedWithdrawn} / ${r.terminated}`,
+    },
     { title: t('services.figures.finished'), dataIndex: 'finished', align: 'right' },
     {
       title: t('services.figures.approvedRefused'),
