@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DAY_FORMAT, fromPickerValue, LOCAL_MINUTE_FORMAT, toPickerValue } from './picker-value'
+import { DAY_FORMAT, fromPickerValue, LOCAL_MINUTE_FORMAT, toApiDay, toPickerValue } from './picker-value'
 
 afterEach(() => vi.useRealTimers())
 
@@ -21,7 +21,7 @@ describe("the console's date pickers keep the form's string", () => {
   })
 
   it('reads the local minute as the same instant the native input meant', () => {
-    // the page sends new Date(value).toISOString(): the picker must not move the minute
+    // the picker must not move the minute (the page then reads it on the city's clock: cityMinuteInstant)
     const minute = '2026-03-02T09:30'
     expect(toPickerValue(minute)!.toDate().toISOString()).toBe(new Date(minute).toISOString())
   })
@@ -34,5 +34,7 @@ describe("the console's date pickers keep the form's string", () => {
     expect(toPickerValue('not a date')).toBeNull()
     expect(fromPickerValue(null, DAY_FORMAT)).toBeUndefined()
     expect(fromPickerValue(undefined, DAY_FORMAT)).toBeUndefined()
+    expect(toApiDay(null)).toBeNull()
+    expect(toApiDay(toPickerValue('2028-02-29'))).toBe('2028-02-29')
   })
 })

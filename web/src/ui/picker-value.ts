@@ -22,3 +22,8 @@ export function toPickerValue(value: string | null | undefined): Dayjs | null {
 export function fromPickerValue(value: Dayjs | null | undefined, format: string): string | undefined {
   return value ? value.format(format) : undefined
 }
+
+/** A form's Dayjs calendar day (a form that keeps antd's own values) as the API takes it; null when empty. */
+export function toApiDay(value: Dayjs | null | undefined): string | null {
+  return fromPickerValue(value, DAY_FORMAT) ?? null
+}

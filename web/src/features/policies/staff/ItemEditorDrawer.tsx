@@ -31,7 +31,7 @@ import {
 } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { ConditionsList } from './ConditionsList'
-import { fromDay, toDay } from './date-field'
+import { toApiDay, toPickerValue } from '../../../ui/picker-value'
 import { EnterprisePicker } from '../../../ui/staff/EnterprisePicker'
 import { exclusionBody, ExclusionFields, type ExclusionValues } from './ExclusionFields'
 import { ItemTrial } from './ItemTrial'
@@ -125,8 +125,8 @@ function bodyOf(values: Values): ItemBody {
       note: c.note?.trim() || null,
     })),
     exclusion: exclusionBody(values.exclusion),
-    effectiveFrom: fromDay(values.effectiveFrom),
-    effectiveTo: fromDay(values.effectiveTo),
+    effectiveFrom: toApiDay(values.effectiveFrom),
+    effectiveTo: toApiDay(values.effectiveTo),
     topics: values.topics ?? [],
     isPushEnabled: values.isPushEnabled,
   }
@@ -152,8 +152,8 @@ function trialBodyOf(values: Values, itemId: string | null): ItemPreviewBody | u
       rule: c.rule?.trim() ?? '',
     })),
     exclusion: exclusionBody(values.exclusion),
-    effectiveFrom: fromDay(values.effectiveFrom),
-    effectiveTo: fromDay(values.effectiveTo),
+    effectiveFrom: toApiDay(values.effectiveFrom),
+    effectiveTo: toApiDay(values.effectiveTo),
     isPushEnabled: values.isPushEnabled,
     itemId,
   }
@@ -295,8 +295,8 @@ export function ItemEditorDrawer({
             rule: c.rule,
             note: c.note ?? '',
           })) ?? [{ clause: '', rule: '' }],
-          effectiveFrom: toDay(item?.effectiveFrom),
-          effectiveTo: toDay(item?.effectiveTo),
+          effectiveFrom: toPickerValue(item?.effectiveFrom),
+          effectiveTo: toPickerValue(item?.effectiveTo),
           topics: (item?.topics ?? policy.topics) as PolicyTopic[],
           isPushEnabled: item?.isPushEnabled ?? true,
           isActive: item?.isActive ?? true,

@@ -9,7 +9,7 @@ import { DepartmentSelect } from '../../../ui/staff/DepartmentSelect'
 import { topicOptions } from '../policy-labels'
 import type { PolicyTopic, PolicyView } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
-import { fromDay, toDay } from './date-field'
+import { toApiDay, toPickerValue } from '../../../ui/picker-value'
 
 export type PolicyMeta = {
   title: string
@@ -90,9 +90,9 @@ export function PolicyMetaForm({
         summary: values.summary?.trim() ?? '',
         fullText: values.fullText ?? '',
         topics: values.topics ?? [],
-        issuedOn: fromDay(values.issuedOn),
-        effectiveFrom: fromDay(values.effectiveFrom),
-        effectiveTo: fromDay(values.effectiveTo),
+        issuedOn: toApiDay(values.issuedOn),
+        effectiveFrom: toApiDay(values.effectiveFrom),
+        effectiveTo: toApiDay(values.effectiveTo),
       })
     } catch (error) {
       setBanner(showApiErrorOnForm(form, error, FIELDS, errorMessage(error, t('errors.generic'))))
@@ -113,9 +113,9 @@ export function PolicyMetaForm({
         issuer: policy?.issuer ?? '',
         documentNumber: policy?.documentNumber ?? '',
         level: policy?.level ?? 'city',
-        issuedOn: toDay(policy?.issuedOn),
-        effectiveFrom: toDay(policy?.effectiveFrom),
-        effectiveTo: toDay(policy?.effectiveTo),
+        issuedOn: toPickerValue(policy?.issuedOn),
+        effectiveFrom: toPickerValue(policy?.effectiveFrom),
+        effectiveTo: toPickerValue(policy?.effectiveTo),
         summary: policy?.summary ?? '',
         fullText: policy?.fullText ?? '',
         sourceUrl: policy?.sourceUrl ?? '',
