@@ -40,12 +40,8 @@ const routesOf = (pick: (feature: Feature) => readonly FeatureRoute[] | undefine
   ))
 
 export function AppRouter() {
-  // Navigations are urgent updates, not transitions: a page whose chunk is still on its way shows
-  // its shell's loading state at once. In a transition React keeps the previous page on screen —
-  // its form still answering — while the URL already names the next one; on a slow phone network
-  // a tap seemed to do nothing, and what was typed meanwhile went into a page about to vanish.
   return (
-    <BrowserRouter useTransitions={false}>
+    <BrowserRouter>
       <Routes>
         <Route element={<RootLayout />}>
           <Route path="/staff" element={<StaffRoot />}>
