@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from './app-env'
 import { guardInput } from './input-guard'
+import { mediaTypeOf } from './media-type'
 import { authenticate, requireJsonBody } from './middleware'
 
 /**
@@ -13,10 +14,11 @@ import { authenticate, requireJsonBody } from './middleware'
 export function apiGate(limitFor: (path: string) => MiddlewareHandler): MiddlewareHandler<AppEnv> {
   return (c, next) => {
     const checks = async () => {
-      requireJsonBody(c)
+      const type = mediaTypeOf(c) // read once for both steps that judge the body
+      requireJsonBody(c, type)
       const session = authenticate(c)
       if (session) await session
-      const guarded = guardInput(c)
+      const guarded = guardInput(c, type)
       if (guarded) await guarded
       await next()
     }

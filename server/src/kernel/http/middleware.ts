@@ -9,6 +9,7 @@ import { safeEqual } from '../auth/tokens'
 import { pickLocale, runInRequestContext } from '../context'
 import { AppError } from '../errors'
 import { clientAddress } from './client-address'
+import { isJsonMediaType } from './media-type'
 import type { AppDeps, AppEnv } from './app-env'
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -62,12 +63,11 @@ function socketAddress(c: Context): string | undefined {
  * Refusing other types up front keeps a form post from being read as an empty object.
  * A step of the API gate (api-gate.ts).
  */
-export function requireJsonBody(c: Context<AppEnv>): void {
+export function requireJsonBody(c: Context<AppEnv>, type: string): void {
   if (!UNSAFE_METHODS.has(c.req.method)) return
   const hasBody =
     Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (hasBody && !/^application\/([\w.-]+\+)?json$/.test(type) && type !== 'multipart/form-data') {
+  if (hasBody && !isJsonMediaType(type) && type !== 'multipart/form-data') {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE')
   }
 }

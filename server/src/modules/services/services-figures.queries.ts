@@ -12,6 +12,22 @@ export async function findReceivedApplications(db: Executor, from: Date, to: Dat
   if (departments !== 'all' && departments.length === 0) return []
   let query = db
     .selectFrom('applications as a')
+    // What the notices say, in one pass over the application's notices: how many supplement requests,
+    // and whether the clock closed it — a supplement unanswered (视为撤回) or the committed materials
+    // never brought (容缺 terminated): each closes with its one notice, made only by the sweep.
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('application_notices as n')
+          .select([
+            sql<number>`count(*) FILTER (WHERE n.kind = 'supplement')::int`.as('supplements'),
+            sql<boolean>`coalesce(bool_or(n.kind = 'withdrawal'), false)`.as('deemed_withdrawn'),
+            sql<boolean>`coalesce(bool_or(n.kind = 'termination'), false)`.as('terminated'),
+          ])
+          .whereRef('n.application_id', '=', 'a.id')
+          .as('n'),
+      (join) => join.onTrue(),
+    )
     .select([
       'a.id',
       'a.title',
@@ -21,14 +37,9 @@ export async function findReceivedApplications(db: Executor, from: Date, to: Dat
       'a.deemed_accepted',
       'a.completeness_due_at',
       'a.accepted_at',
-      sql<number>`(SELECT count(*)::int FROM application_notices n
-                   WHERE n.application_id = a.id AND n.kind = 'supplement')`.as('supplements'),
-      // closed by the clock: the supplement went unanswered (视为撤回), the commitment's materials
-      // never came (容缺 terminated) — each closes with its one notice, made only by the sweep
-      sql<boolean>`EXISTS (SELECT 1 FROM application_notices n
-                   WHERE n.application_id = a.id AND n.kind = 'withdrawal')`.as('deemed_withdrawn'),
-      sql<boolean>`EXISTS (SELECT 1 FROM application_notices n
-                   WHERE n.application_id = a.id AND n.kind = 'termination')`.as('terminated'),
+      'n.supplements',
+      'n.deemed_withdrawn',
+      'n.terminated',
     ])
     .where('a.received_at', '>=', from)
     .where('a.received_at', '<', to)
