@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
+import { expectAccessible, launchBrowser, screenshots, waitUntilClosed } from '../support/browser'
 import { periodAroundServerDate, dayAfter, departmentFigures, plus } from '../support/figures'
 import { enterpriseOnPhone, staffOnDesktop } from '../support/sign-in'
 import { pickOption } from '../support/select'
@@ -66,7 +66,7 @@ it('an appeal goes round the whole loop, and the figures count it', async () => 
     await pickOption(dispatcher, dialog.getByLabel('主办部门'), DEPARTMENT)
     await expect.poll(() => dialog.locator('.ant-select').first().innerText()).toContain(DEPARTMENT)
     await dialog.getByRole('button', { name: '派单', exact: true }).click()
-    await dialog.waitFor({ state: 'hidden' })
+    await waitUntilClosed(dialog)
     await dispatcher.getByText('已派单').first().waitFor()
   }
   await dispatchFrom('triage')
@@ -99,7 +99,7 @@ it('an appeal goes round the whole loop, and the figures count it', async () => 
     const dialog = handler.getByRole('dialog', { name: '答复' })
     await dialog.getByLabel('答复内容').fill(text)
     await dialog.getByRole('button', { name: '答复', exact: true }).click()
-    await dialog.waitFor({ state: 'hidden' })
+    await waitUntilClosed(dialog)
   }
   await reply('已协调许可审批窗口，延续申请将于三个工作日内办结。')
   await expectAccessible(handler)

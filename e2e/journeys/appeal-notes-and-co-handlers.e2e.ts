@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
+import { expectAccessible, launchBrowser, screenshots, waitUntilClosed } from '../support/browser'
 import { newEnterpriseOnPhone, postAsPage } from '../support/enterprise'
 import { staffOnDesktop } from '../support/sign-in'
 import { pickOption } from '../support/select'
@@ -74,7 +74,7 @@ it('staff notes stay with staff; the co-handler does its part on its clock', asy
   await dispatch.getByText('只有专班和办理部门的工作人员能看到，企业看不到').waitFor()
   await shot(dispatcher, 'dispatch-note-internal')
   await dispatch.getByRole('button', { name: '派单', exact: true }).click()
-  await dispatch.waitFor({ state: 'hidden' })
+  await waitUntilClosed(dispatch)
 
   // 2. The co-handler signs for its part and submits it to the lead.
   await co.goto(`/staff/appeals/${filed.id}`)
@@ -84,7 +84,7 @@ it('staff notes stay with staff; the co-handler does its part on its clock', asy
   const part = co.getByRole('dialog', { name: '提交协办意见' })
   await part.getByLabel('协办意见').fill('经核，该企业完税证明已于本月开具，电子税务局可查验。')
   await part.getByRole('button', { name: '提交协办意见', exact: true }).click()
-  await part.waitFor({ state: 'hidden' })
+  await waitUntilClosed(part)
   await expectAccessible(co)
   await shot(co, 'co-part-submitted')
 
@@ -105,7 +105,7 @@ it('staff notes stay with staff; the co-handler does its part on its clock', asy
   await call.getByLabel('说明', { exact: true }).fill(CALL_NOTE)
   await shot(handler, 'contact-call')
   await call.getByRole('button', { name: '记录联系', exact: true }).click()
-  await call.waitFor({ state: 'hidden' })
+  await waitUntilClosed(call)
   await handler.getByRole('button', { name: '记录联系', exact: true }).click()
   const message = handler.getByRole('dialog', { name: '记录联系' })
   await message.getByText('平台消息（发给企业）').click()
@@ -113,12 +113,12 @@ it('staff notes stay with staff; the co-handler does its part on its clock', asy
   await message.getByLabel('说明', { exact: true }).fill(MESSAGE)
   await shot(handler, 'contact-message')
   await message.getByRole('button', { name: '记录联系', exact: true }).click()
-  await message.waitFor({ state: 'hidden' })
+  await waitUntilClosed(message)
   await handler.getByRole('button', { name: '答复', exact: true }).click()
   const reply = handler.getByRole('dialog', { name: '答复' })
   await reply.getByLabel('答复内容').fill('已协调审批窗口核验电子完税证明，许可变更将于两个工作日内办结。')
   await reply.getByRole('button', { name: '答复', exact: true }).click()
-  await reply.waitFor({ state: 'hidden' })
+  await waitUntilClosed(reply)
   await handler
     .getByText('税务方面')
     .waitFor({ state: 'detached' })

@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
+import { expectAccessible, launchBrowser, screenshots, waitUntilClosed } from '../support/browser'
 import { staffOnDesktop } from '../support/sign-in'
+import { chooseOption } from '../support/select'
 
 /**
  * Benchmarks (issue 14 item 7): the bureau leader's home shows the benchmark card under the cockpit;
@@ -50,7 +51,7 @@ it('the leader reads the benchmarks, enters a value with its source; a head read
   await shot(leader, 'out-of-range')
   await dialog.getByLabel(/^数值/).fill('0.8')
   await dialog.getByRole('button', { name: '保存' }).click()
-  await dialog.waitFor({ state: 'hidden' })
+  await waitUntilClosed(dialog)
   await row.getByText('0.8 个工作日').waitFor()
 
   // 4. The row opens to its definition and the cities' sources; the chart shows the gaps.
@@ -68,10 +69,7 @@ it('the leader reads the benchmarks, enters a value with its source; a head read
   await shot(leader, 'chart')
   // narrowed to one national first-level indicator: its indicators only
   await leader.getByText('表', { exact: true }).click()
-  await leader.getByLabel('一级指标').click()
-  await leader
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^开办企业（/ })
-    .click()
+  await chooseOption(leader, leader.getByLabel('一级指标'), /^开办企业（/)
   await leader.locator('tr', { hasText: '开办企业时间' }).waitFor()
   await leader.getByText(/^显示 \d+ \/ \d+ 项$/).waitFor()
   expect(await leader.locator('tr', { hasText: '零跑动率' }).count()).toBe(0)

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { baseUrl, expectAccessible, launchBrowser, screenshots } from '../support/browser'
+import { baseUrl, expectAccessible, launchBrowser, screenshots, waitUntilClosed } from '../support/browser'
 import { newEnterpriseOnPhone, postAsPage } from '../support/enterprise'
 import { staffOnDesktop } from '../support/sign-in'
 
@@ -99,7 +99,7 @@ it('an officer encodes a no-application item; the enterprise it finds consents; 
   await drawer.getByLabel('判断规则').fill('从事细分市场年限 >= 20')
   await drawer.getByText('从事细分市场年限不低于20年').waitFor()
   await drawer.getByRole('button', { name: '保存' }).click()
-  await drawer.waitFor({ state: 'hidden' })
+  await waitUntilClosed(drawer)
   await handler.getByRole('cell', { name: ITEM }).waitFor()
   await handler.getByRole('button', { name: '提交审核' }).click()
   await handler.getByRole('dialog').getByRole('button', { name: '提交审核' }).click()
@@ -151,7 +151,7 @@ it('an officer encodes a no-application item; the enterprise it finds consents; 
   await dialog.getByText('3400 **** **** 2345').waitFor()
   await shot(page, 'consent-confirmation')
   await dialog.getByRole('button', { name: '确认享受' }).click()
-  await dialog.waitFor({ state: 'hidden' })
+  await waitUntilClosed(dialog)
   await page.getByText('已确认，待兑现').waitFor()
   await page.getByText(/无需再申报/).waitFor() // the receipt
   await expectAccessible(page)

@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { expectAccessible, launchBrowser, newPhonePage, screenshots } from '../support/browser'
+import {
+  expectAccessible,
+  launchBrowser,
+  newPhonePage,
+  screenshots,
+  waitUntilClosed,
+} from '../support/browser'
 import { newEnterpriseOnPhone, postAsPage } from '../support/enterprise'
 import { staffOnDesktop } from '../support/sign-in'
 
@@ -58,7 +64,7 @@ it('the leader reads the cockpit and drills down to the cases; a handler has non
   await expectAccessible(leader)
   await shot(leader, 'drill-down')
   await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click()
-  await drawer.waitFor({ state: 'hidden' })
+  await waitUntilClosed(drawer)
 
   // 3. Each chart has its numbers as a table.
   const trend = leader.locator('.ant-card').filter({ hasText: '月度趋势（件数）' }).first()

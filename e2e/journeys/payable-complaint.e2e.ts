@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
 import { newEnterpriseOnPhone, postAsPage } from '../support/enterprise'
-import { pickOption } from '../support/select'
+import { chooseOption, containing, pickOption } from '../support/select'
 import { confirmDialog } from '../support/services'
 import { staffOnDesktop } from '../support/sign-in'
 
@@ -57,11 +57,12 @@ it('an unpaid invoice complaint is verified, the payable is paid with interest, 
   await bureau.getByRole('button', { name: '登记入台账' }).click()
   await expect.poll(() => bureau.getByText('必填', { exact: true }).count()).toBeGreaterThanOrEqual(6)
   await shot(bureau, 'register-required')
-  await bureau.getByLabel('企业（统一社会信用代码或名称）').fill(ENTERPRISE)
-  await bureau
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: ENTERPRISE })
-    .first()
-    .click()
+  await chooseOption(
+    bureau,
+    bureau.getByLabel('企业（统一社会信用代码或名称）'),
+    containing(ENTERPRISE),
+    ENTERPRISE,
+  )
   await pickOption(bureau, bureau.getByLabel('承诺单位'), market.name)
   await bureau.getByLabel('事项名称').fill(TITLE)
   await bureau.getByLabel('合同义务').fill('采购执法记录仪 20 台，已交付并验收合格。')

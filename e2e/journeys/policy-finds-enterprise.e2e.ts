@@ -1,7 +1,14 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { expectAccessible, launchBrowser, newPhonePage, screenshots } from '../support/browser'
+import {
+  expectAccessible,
+  launchBrowser,
+  newPhonePage,
+  screenshots,
+  waitUntilClosed,
+} from '../support/browser'
 import { newEnterpriseOnPhone } from '../support/enterprise'
+import { chooseOption } from '../support/select'
 import { staffOnDesktop } from '../support/sign-in'
 
 /**
@@ -81,10 +88,7 @@ it('an officer encodes and publishes a policy; an enterprise completes what is m
   await shot(handler, 'rule-read-back')
   // Not for enterprises recognised within the three years: they are told until when theirs holds.
   await drawer.getByRole('switch', { name: '不向已持有者提供' }).click()
-  const pick = async (label: string, option: string) => {
-    await drawer.getByLabel(label).click()
-    await handler.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click()
-  }
+  const pick = (label: string, option: string) => chooseOption(handler, drawer.getByLabel(label), option)
   await pick('给予的资格（企业标签）', '专精特新中小企业')
   await pick('取得日期（数据项）', '专精特新中小企业认定日期')
   await drawer.getByLabel('有效年数').fill('3')
@@ -99,7 +103,7 @@ it('an officer encodes and publishes a policy; an enterprise completes what is m
   await drawer.getByRole('status').scrollIntoViewIfNeeded()
   await shot(handler, 'item-trial')
   await drawer.getByRole('button', { name: '保存' }).click()
-  await drawer.waitFor({ state: 'hidden' })
+  await waitUntilClosed(drawer)
   await handler.getByRole('cell', { name: ITEM }).waitFor()
   await handler.getByRole('button', { name: '提交审核' }).click()
   await handler.getByRole('dialog').getByRole('button', { name: '提交审核' }).click()

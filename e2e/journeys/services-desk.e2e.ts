@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, it } from 'vitest'
-import { expectAccessible, launchBrowser, screenshots } from '../support/browser'
+import { expectAccessible, launchBrowser, screenshots, waitUntilClosed } from '../support/browser'
 import {
   claimAndApprove,
   fillApplicant,
@@ -77,7 +77,7 @@ it('a refused application goes to the 办不成事 desk and becomes an appeal in
   await dialog.getByRole('button', { name: '提交反映' }).click()
   const filed = page.getByText(/^已转为诉求 /)
   await filed.waitFor()
-  await dialog.waitFor({ state: 'hidden' })
+  await waitUntilClosed(dialog)
   const number = (await filed.textContent())!.replace('已转为诉求 ', '').trim()
   await shot(page, 'filed')
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { inject } from 'vitest'
 
 const require = createRequire(import.meta.url)
@@ -36,7 +36,7 @@ export async function newPhonePage(browser: Browser): Promise<Page> {
     locale: 'zh-CN',
     baseURL: baseUrl(),
   })
-  return context.newPage()
+  return watched(await context.newPage())
 }
 
 export async function newDesktopPage(browser: Browser): Promise<Page> {
@@ -45,7 +45,63 @@ export async function newDesktopPage(browser: Browser): Promise<Page> {
     locale: 'zh-CN',
     baseURL: baseUrl(),
   })
-  return context.newPage()
+  return watched(await context.newPage())
+}
+
+/**
+ * What went wrong on a page that the screen may not show: API answers of 400 and above (with their
+ * error code) and uncaught errors, the last 20 of them. A journey that times out waiting for the page
+ * to move on names them, so a failure in CI says why without a rerun.
+ */
+const troubles = new WeakMap<Page, string[]>()
+
+function watched(page: Page): Page {
+  const seen: string[] = []
+  const note = (line: string) => {
+    seen.push(`${new Date().toISOString().slice(11, 23)} ${line}`)
+    if (seen.length > 20) seen.shift()
+  }
+  page.on('pageerror', (error) => note(`page error: ${error.message}`))
+  page.on('response', (response) => {
+    const url = new URL(response.url())
+    if (response.status() < 400 || !url.pathname.startsWith('/api/')) return
+    const method = response.request().method()
+    void response
+      .json()
+      .catch(() => ({}))
+      .then((body: { error?: { code?: string; fields?: object } }) =>
+        note(
+          `${response.status()} ${method} ${url.pathname} ${body.error?.code ?? ''} ${JSON.stringify(body.error?.fields ?? {})}`,
+        ),
+      )
+  })
+  troubles.set(page, seen)
+  return page
+}
+
+/**
+ * Waits for a dialog or drawer to close after its save; when it stays, fails with what it shows
+ * (its alerts and field errors) and what the page met on the way (the API's refusals, page errors).
+ */
+export async function waitUntilClosed(dialog: Locator, timeout = 30_000): Promise<void> {
+  try {
+    await dialog.waitFor({ state: 'hidden', timeout })
+  } catch (error) {
+    const alerts = await dialog.getByRole('alert').allInnerTexts()
+    const fields = await dialog
+      .locator('.ant-form-item-has-error')
+      .evaluateAll((items) =>
+        items.map(
+          (item) =>
+            `${item.querySelector('label')?.textContent ?? '?'}: ${item.querySelector('.ant-form-item-explain')?.textContent ?? ''}`,
+        ),
+      )
+    const shown = [...alerts, ...fields]
+    const met = troubles.get(dialog.page()) ?? []
+    throw new Error(
+      `${(error as Error).message.split('\n')[0]}\nit shows: ${shown.join(' | ') || 'no alert, no field error'}\nthe page met: ${met.join('\n  ') || 'nothing'}`,
+    )
+  }
 }
 
 /** Saves a numbered screenshot under e2e/screenshots/<journey>/. */

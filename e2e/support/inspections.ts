@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { pickOption } from './select'
+import { chooseOption, containing, pickOption } from './select'
 
 /** The city's date (Dalian), YYYY-MM-DD, as the server and the console's pickers write it. */
 export const cityToday = () =>
@@ -14,11 +14,8 @@ export async function fillInspectionPlan(
   page: Page,
   plan: { enterprise: string; item: string; day: string; purpose: string },
 ): Promise<void> {
-  await page.getByLabel('企业（统一社会信用代码或名称）').fill(plan.enterprise)
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: plan.enterprise })
-    .first()
-    .click()
+  const enterprise = page.getByLabel('企业（统一社会信用代码或名称）')
+  await chooseOption(page, enterprise, containing(plan.enterprise), plan.enterprise)
   await pickOption(page, page.getByLabel('检查事项'), plan.item)
   await pickOption(page, page.getByLabel('执法人员（至少两名）'), '刘执法（21020024001）')
   await pickOption(page, page.getByLabel('执法人员（至少两名）'), '王执法（21020024002）')
