@@ -161,11 +161,19 @@ function RegisterForm() {
         >
           <Input maxLength={22} autoComplete="off" placeholder={t('enterprise.placeholders.uscc')} />
         </Form.Item>
-        {/* An array, not a fragment: antd-mobile's Form finds its headers among its direct children. */}
+        {/*
+          The reason sits in the code's own group, under a title of its own, not a Form.Header:
+          antd-mobile's Form groups its direct children into lists between headers, keyed by their
+          order, so a header appearing above the profile moved its fields into another list and
+          mounted them afresh — what was being typed into 企业名称 when the code's answer came was
+          lost, and the focus with it (the enterprise-registers journey, 2 runs in 5).
+        */}
         {asksReason
           ? [
-              <Form.Header key="out-of-city-header">{t('enterprise.register.outOfCity.title')}</Form.Header>,
-              <div key="out-of-city-explain" style={{ padding: '4px 12px 8px' }}>
+              <div key="out-of-city-explain" style={{ padding: '12px 12px 8px' }}>
+                <h3 style={{ margin: '0 0 8px', fontSize: 15 }}>
+                  {t('enterprise.register.outOfCity.title')}
+                </h3>
                 <Banner
                   tone="info"
                   text={
@@ -212,9 +220,9 @@ function RegisterForm() {
                   placeholder={t('enterprise.placeholders.outOfCityNote')}
                 />
               </Form.Item>,
-              <Form.Header key="profile-header">{t('enterprise.register.profileTitle')}</Form.Header>,
             ]
           : null}
+        <Form.Header>{t('enterprise.register.profileTitle')}</Form.Header>
         <EnterpriseProfileFields reference={reference.data} />
       </Form>
     </>
