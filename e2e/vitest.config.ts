@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['journeys/**/*.e2e.ts'],
     globalSetup: ['support/server.ts'],
+    setupFiles: ['support/report-failures.ts'],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 180_000,

@@ -54,9 +54,12 @@ export async function newDesktopPage(browser: Browser): Promise<Page> {
  * to move on names them, so a failure in CI says why without a rerun.
  */
 const troubles = new WeakMap<Page, string[]>()
+/** The pages of the journey running now, by the order they were opened (for a failure's report). */
+const openedPages: Page[] = []
 
 function watched(page: Page): Page {
   const seen: string[] = []
+  openedPages.push(page)
   const note = (line: string) => {
     seen.push(`${new Date().toISOString().slice(11, 23)} ${line}`)
     if (seen.length > 20) seen.shift()
@@ -188,4 +191,23 @@ export async function readSignInCode(phone: string, after = 0): Promise<string> 
     await new Promise((r) => setTimeout(r, 250))
   }
   throw new Error(`no sign-in code reached ${phone}`)
+}
+
+/**
+ * What every page of the failed journey met (support/report-failures.ts calls it when a journey
+ * fails): a timeout in CI then names the API's refusals and page errors behind it.
+ */
+export function troublesReport(): string {
+  const lines = openedPages.flatMap((page, index) => {
+    const met = troubles.get(page) ?? []
+    if (!met.length) return []
+    const where = page.isClosed() ? 'closed' : new URL(page.url()).pathname
+    return [`page ${index + 1} (${where}):`, ...met.map((line) => `  ${line}`)]
+  })
+  return lines.join('\n')
+}
+
+/** A new journey starts with no pages of its own. */
+export function forgetPages(): void {
+  openedPages.length = 0
 }
