@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router'
 import { configureApi } from './api'
+import { ChunkProgress } from './ChunkProgress'
 import { consentPathFor, isConsentFreePath, isStaffPath, loginPathFor, paths } from './routes'
 import { useSession } from './session'
 
@@ -40,8 +41,11 @@ export function RootLayout() {
   }, [location.pathname])
 
   return (
-    <Suspense fallback={<div className="boot-loading" role="status" aria-live="polite" />}>
-      <Outlet />
-    </Suspense>
+    <>
+      <ChunkProgress />
+      <Suspense fallback={<div className="boot-loading" role="status" aria-live="polite" />}>
+        <Outlet />
+      </Suspense>
+    </>
   )
 }

@@ -1,4 +1,5 @@
 import { lazy, type ComponentType } from 'react'
+import { trackChunkLoad } from './chunk-loads'
 
 /**
  * React.lazy for modules with named exports: every page module stays a plain module with a named
@@ -8,5 +9,5 @@ export function lazyNamed<M extends Record<K, ComponentType>, K extends keyof M 
   load: () => Promise<M>,
   name: K,
 ) {
-  return lazy(async () => ({ default: (await load())[name] }))
+  return lazy(async () => ({ default: (await trackChunkLoad(load()))[name] }))
 }
