@@ -48,7 +48,13 @@ export async function chooseOption(
   throw new Error(`the select did not take “${String(option)}” after three clicks`)
 }
 
-/** Picks an option by its whole label, typing the label to filter the list first (searchable selects). */
+/**
+ * Picks an option of a searchable select by its whole label: types the label to filter the list,
+ * then clicks the option. Pressing Enter instead races the filter on a slow machine (Enter before
+ * the list has an active option picks nothing, and a dispatch without a lead department goes to the
+ * fallback owner), and a label that is the start of another ("…局" and "…局分局") would leave the
+ * choice to the list's order.
+ */
 export async function pickOption(page: Page, field: Locator, label: string): Promise<void> {
   await chooseOption(page, field, label, label)
 }
