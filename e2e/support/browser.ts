@@ -50,8 +50,8 @@ export async function newDesktopPage(browser: Browser): Promise<Page> {
 
 /**
  * What went wrong on a page that the screen may not show: API answers of 400 and above (with their
- * error code) and uncaught errors, the last 20 of them. A journey that times out waiting for the page
- * to move on names them, so a failure in CI says why without a rerun.
+ * error code) and uncaught errors, the last 20 of them; a failed journey prints them, so a failure in
+ * CI says why without a rerun.
  */
 const troubles = new WeakMap<Page, string[]>()
 /** The pages of the journey running now, by the order they were opened (for a failure's report). */
@@ -84,7 +84,8 @@ function watched(page: Page): Page {
 
 /**
  * Waits for a dialog or drawer to close after its save; when it stays, fails with what it shows
- * (its alerts and field errors) and what the page met on the way (the API's refusals, page errors).
+ * (its alerts and field errors). What the page met on the way (the API's refusals, page errors) is
+ * printed beside every failed journey (support/report-failures.ts).
  */
 export async function waitUntilClosed(dialog: Locator, timeout = 30_000): Promise<void> {
   try {
@@ -100,9 +101,8 @@ export async function waitUntilClosed(dialog: Locator, timeout = 30_000): Promis
         ),
       )
     const shown = [...alerts, ...fields]
-    const met = troubles.get(dialog.page()) ?? []
     throw new Error(
-      `${(error as Error).message.split('\n')[0]}\nit shows: ${shown.join(' | ') || 'no alert, no field error'}\nthe page met: ${met.join('\n  ') || 'nothing'}`,
+      `${(error as Error).message.split('\n')[0]}\nit shows: ${shown.join(' | ') || 'no alert, no field error'}`,
     )
   }
 }

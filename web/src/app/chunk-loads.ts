@@ -30,7 +30,6 @@ export const chunkLoads = {
     listeners.add(listener)
     return () => listeners.delete(listener)
   },
-  pending: (): number => pending,
   /** The spell of loading under way, 0 when nothing is on its way. */
   spell: (): number => (pending > 0 ? spell : 0),
 }

@@ -166,7 +166,7 @@ function RegisterForm() {
           antd-mobile's Form groups its direct children into lists between headers, keyed by their
           order, so a header appearing above the profile moved its fields into another list and
           mounted them afresh — what was being typed into 企业名称 when the code's answer came was
-          lost, and the focus with it (the enterprise-registers journey, 2 runs in 5).
+          lost, and the focus with it (the enterprise-registers journey, 2 runs in 4).
         */}
         {asksReason
           ? [
