@@ -1,7 +1,6 @@
 import PgBoss from 'pg-boss'
 import type { Database, Executor } from './db/database'
 import { executeRaw } from './db/database'
-import { PREPARE_MARK } from './db/prepared'
 import type { Logger } from './logger'
 
 /** A job insert as pg-boss sends it: its text with $1 the jobs' JSON array, and its parameters. */
@@ -130,25 +129,6 @@ export class Jobs {
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
       db: { executeSql: async (text, values) => ({ rows: await executeRaw(executor, text, values) }) },
     })
-  }
-
-  /**
-   * Sends many jobs of one queue in one statement, inside the caller's transaction. Prepared: pg-boss's
-   * insert is one text whatever the jobs (they go as one JSON parameter).
-   */
-  async sendMany(executor: Executor, queue: string, datas: object[]): Promise<void> {
-    if (!this.registrations.has(queue)) throw new Error(`Unknown job queue ${queue}`)
-    if (datas.length === 0) return
-    await this.boss.insert(
-      datas.map((data) => ({ name: queue, data })),
-      {
-        db: {
-          executeSql: async (text, values) => ({
-            rows: await executeRaw(executor, PREPARE_MARK + text, values),
-          }),
-        },
-      },
-    )
   }
 
   /**

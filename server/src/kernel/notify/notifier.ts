@@ -19,7 +19,7 @@ import {
   findRecentContacts,
   insertDelivery,
   insertNotification,
-  insertNotifications,
+  insertNotificationsWithJobs,
   lockEnterpriseContacts,
   lockNotificationForDelivery,
   markNotificationDeferred,
@@ -124,32 +124,22 @@ export class Notifier {
   }
 
   async enqueue(tx: Tx, request: NotificationRequest): Promise<string> {
-    const r = request.recipient
-    const id = await insertNotification(tx, {
-      recipientUserId: 'userId' in r ? r.userId : null,
-      recipientEnterpriseId: 'enterpriseId' in r ? r.enterpriseId : null,
-      recipientPhone: 'phone' in r ? r.phone : null,
-      recipientRef: 'sealed' in r ? r.sealed : null,
-      channels: request.channels ?? ('phone' in r ? ['sms'] : ['inbox']),
-      template: request.template,
-      params: request.params ?? {},
-      isUrgent: request.isUrgent ?? false,
-      isSolicited: request.isSolicited ?? false,
-      priority: notificationPriority(request.template),
-    })
-    await this.deps.jobs.send(tx, DELIVER_QUEUE, { id })
-    return id
+    const [id] = await this.enqueueMany(tx, [request])
+    return id!
   }
 
   /**
    * Many messages at once (a policy push to thousands of enterprises): the rows and their delivery
-   * jobs in a few statements, in the caller's transaction. Each still meets the contact cap on delivery.
+   * jobs, one statement per 500, in the caller's transaction. Each still meets the contact cap on
+   * delivery.
    */
   async enqueueMany(tx: Tx, requests: NotificationRequest[]): Promise<string[]> {
     const ids: string[] = []
+    if (requests.length === 0) return ids
+    const jobInsert = await this.deps.jobs.insertStatementOf(DELIVER_QUEUE)
     for (let i = 0; i < requests.length; i += 500) {
       const batch = requests.slice(i, i + 500)
-      const inserted = await insertNotifications(
+      const inserted = await insertNotificationsWithJobs(
         tx,
         batch.map((request) => {
           const r = request.recipient
@@ -166,11 +156,8 @@ export class Notifier {
             priority: notificationPriority(request.template),
           }
         }),
-      )
-      await this.deps.jobs.sendMany(
-        tx,
         DELIVER_QUEUE,
-        inserted.map((id) => ({ id })),
+        jobInsert,
       )
       ids.push(...inserted)
     }

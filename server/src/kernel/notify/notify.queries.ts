@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Executor, Tx } from '../db/database'
+import { prepared } from '../db/prepared'
 import type { NotificationChannel } from '../db/schema'
 import type { JobInsertStatement } from '../jobs'
 import { insertJobsSql } from '../jobs.queries'
@@ -38,12 +39,19 @@ export async function insertNotification(
   return inserted.id
 }
 
-export async function insertNotifications(
+/**
+ * Many notifications and a delivery job for each in one statement (pg-boss's own insert as a CTE,
+ * decision 0040): the outbox's write costs one round trip, however many messages. Answers their ids
+ * in the order given.
+ */
+export async function insertNotificationsWithJobs(
   tx: Executor,
   rows: Parameters<typeof insertNotification>[1][],
+  queue: string,
+  jobInsert: JobInsertStatement,
 ): Promise<string[]> {
   if (rows.length === 0) return []
-  const inserted = await tx
+  const told = tx
     .insertInto('notifications')
     .values(
       rows.map((row) => ({
@@ -60,8 +68,13 @@ export async function insertNotifications(
       })),
     )
     .returning('id')
-    .execute()
-  return inserted.map((r) => r.id)
+  const jobs = sql`SELECT json_agg(json_build_object('name', ${queue}::text, 'data', json_build_object('id', told.id)))
+                   FROM told`
+  const statement = sql<{ id: string }>`WITH told AS (${told}), woken AS (${insertJobsSql(jobInsert, jobs)})
+    SELECT id FROM told`
+  // one message (the common case) is always the same text: prepared; a batch's text grows with it
+  const inserted = await (rows.length === 1 ? prepared(statement) : statement).execute(tx)
+  return inserted.rows.map((r) => r.id)
 }
 
 /**
@@ -82,7 +95,7 @@ export type StatementMessageRows = {
 
 /**
  * The outbox as two CTEs of the statement that makes the change (decision 0040): `told` inserts the
- * messages as insertNotifications does, `woken` a delivery job per message as Notifier.enqueueMany
+ * messages as insertNotificationsWithJobs does, `woken` a delivery job per message as Notifier.enqueueMany
  * does (pg-boss's own insert). Nothing is inserted when `from` has no rows.
  */
 export function outboxSql(
