@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely'
+import { sql, type OperationNodeSource, type RawBuilder } from 'kysely'
 import type { Executor, Tx } from '../db/database'
 
 // Only one chainer links rows at a time, on every node; writers never take it.
@@ -42,6 +42,22 @@ export type UnlinkedAuditRow = {
   ip: string | null
 }
 
+function auditColumns(row: UnlinkedAuditRow) {
+  return {
+    at: row.at,
+    actor_user_id: row.actorUserId,
+    actor_role: row.actorRole,
+    actor_label: row.actorLabel,
+    action: row.action,
+    entity_type: row.entityType,
+    entity_id: row.entityId,
+    before: row.before === null ? null : JSON.stringify(row.before),
+    after: row.after === null ? null : JSON.stringify(row.after),
+    request_id: row.requestId,
+    ip: row.ip,
+  }
+}
+
 /**
  * Unlinked rows, many in one statement (a sweep's rows of one run), in the order given: seq,
  * prev_hash and hash stay null until the chainer links them after commit.
@@ -50,27 +66,26 @@ export async function insertAuditRows(tx: Tx, rows: readonly UnlinkedAuditRow[])
   for (let i = 0; i < rows.length; i += 500)
     await tx
       .insertInto('audit_log')
-      .values(
-        rows.slice(i, i + 500).map((row) => ({
-          at: row.at,
-          actor_user_id: row.actorUserId,
-          actor_role: row.actorRole,
-          actor_label: row.actorLabel,
-          action: row.action,
-          entity_type: row.entityType,
-          entity_id: row.entityId,
-          before: row.before === null ? null : JSON.stringify(row.before),
-          after: row.after === null ? null : JSON.stringify(row.after),
-          request_id: row.requestId,
-          ip: row.ip,
-        })),
-      )
+      .values(rows.slice(i, i + 500).map(auditColumns))
       .execute()
 }
 
 /** An unlinked row (writeAudit's). */
 export async function insertAuditRow(tx: Tx, row: UnlinkedAuditRow): Promise<void> {
   await insertAuditRows(tx, [row])
+}
+
+/**
+ * An unlinked row and another write that is not yet sent (a case's timeline event), as one
+ * statement: the write is a CTE of the audit row's INSERT, so the two cost one round trip.
+ */
+export async function insertAuditRowWith(
+  tx: Tx,
+  row: UnlinkedAuditRow,
+  write: OperationNodeSource,
+): Promise<void> {
+  const audit = tx.insertInto('audit_log').values(auditColumns(row))
+  await sql`WITH alongside AS (${write}) ${audit}`.execute(tx)
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto'
+import type { OperationNodeSource } from 'kysely'
 import { currentRequestContext } from '../context'
 import type { Db, Executor, Tx } from '../db/database'
 import { primaryRole, type Actor } from '../auth/actor'
@@ -10,6 +11,7 @@ import {
   findAuditRowsAfter,
   findUnlinkedAuditRows,
   insertAuditRow,
+  insertAuditRowWith,
   insertAuditRows,
   linkAuditRows,
   listAuditCheckpoints,
@@ -35,6 +37,19 @@ export type AuditEntry = {
  */
 export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await insertAuditRow(tx, auditRowOf(actor, entry))
+}
+
+/**
+ * writeAudit and another write not yet sent (a case's timeline event: the case kit's move) in one
+ * statement: one round trip for both, committed together as before.
+ */
+export async function writeAuditWith(
+  tx: Tx,
+  actor: Actor,
+  entry: AuditEntry,
+  write: OperationNodeSource,
+): Promise<void> {
+  await insertAuditRowWith(tx, auditRowOf(actor, entry), write)
 }
 
 /** Writes many audit rows in the caller's transaction in one statement (what a sweep moved at once). */

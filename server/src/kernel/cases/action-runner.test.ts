@@ -37,12 +37,9 @@ const kind: CaseKind<Row, S, A, R, ErrorCode, never, { label?: string }, string>
     )
     return row.id
   },
-  insertEvent: async (tx, row, e) => {
-    await sql`INSERT INTO kit_case_events (case_id, type, actor_role, note, note_audience, data, audience)
-      VALUES (${row.id}, ${e.type}, ${e.actorRole}, ${e.note}, ${e.noteAudience}, ${JSON.stringify(e.data)}, ${e.audience})`.execute(
-      tx,
-    )
-  },
+  eventInsert: (_tx, row, e) =>
+    sql`INSERT INTO kit_case_events (case_id, type, actor_role, note, note_audience, data, audience)
+      VALUES (${row.id}, ${e.type}, ${e.actorRole}, ${e.note}, ${e.noteAudience}, ${JSON.stringify(e.data)}, ${e.audience})`,
 }
 
 let t: TestApp

@@ -1,5 +1,6 @@
 import { primaryRole, type SystemActor, type UserActor } from '../auth/actor'
-import { writeAudit } from '../audit/audit'
+import type { OperationNodeSource } from 'kysely'
+import { writeAuditWith } from '../audit/audit'
 import type { Db, Tx } from '../db/database'
 import { AppError, notFound, type ErrorCode } from '../errors'
 import type { CaseEventInput } from './timeline'
@@ -35,7 +36,8 @@ export type CaseKind<
   variantOf?(row: Row): V
   /** Writes the changes and the new state (and bumps the row's version). */
   save(tx: Tx, row: Row, changes: Changes | undefined, to: S): Promise<Saved>
-  insertEvent(tx: Tx, row: Row, event: CaseEventRecord): Promise<void>
+  /** The timeline event's INSERT, not sent: the runner sends it with the audit row, in one statement. */
+  eventInsert(tx: Tx, row: Row, event: CaseEventRecord): OperationNodeSource
 }
 
 /** A step on the case's timeline as the runner hands it to the module's queries. */
@@ -129,8 +131,8 @@ export async function runCaseAction<
 }
 
 /**
- * Writes a move whose checks are done: the new state, the timeline event, the audit row (last: the
- * audit chain links it after commit). The event's type is the move's name.
+ * Writes a move whose checks are done: the new state, then the timeline event and the audit row in one
+ * statement (the audit chain links the row after commit). The event's type is the move's name.
  */
 export async function commitCaseMove<
   Row,
@@ -150,7 +152,7 @@ export async function commitCaseMove<
 ): Promise<Saved> {
   const { tx, actor, row } = ctx
   const saved = await kind.save(tx, row, outcome.changes, to)
-  await kind.insertEvent(tx, row, {
+  const event = kind.eventInsert(tx, row, {
     type: action,
     actorUserId: actor.kind === 'user' ? actor.userId : null,
     actorRole: primaryRole(actor),
@@ -160,12 +162,13 @@ export async function commitCaseMove<
     data: outcome.event?.data ?? {},
     audience: outcome.event?.audience ?? 'internal',
   })
-  await writeAudit(tx, actor, {
+  const audit = {
     action: `${kind.entityType}.${action}`,
     entityType: kind.entityType,
     entityId: kind.idOf(row),
     before: { status: kind.stateOf(row) },
     after: { status: to, ...outcome.audit },
-  })
+  }
+  await writeAuditWith(tx, actor, audit, event)
   return saved
 }

@@ -135,21 +135,23 @@ export async function updateTask(tx: Tx, id: string, changes: Updateable<PlanTas
     .execute()
 }
 
-export async function insertTaskEvent(tx: Tx, taskId: string, event: CaseEventRecord, at = new Date()) {
-  await tx
-    .insertInto('plan_task_events')
-    .values({
-      plan_task_id: taskId,
-      at,
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      note: event.note,
-      note_audience: event.noteAudience,
-      data: JSON.stringify(event.data),
-      audience: event.audience,
-    })
-    .execute()
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function taskEventInsert(tx: Tx, taskId: string, event: CaseEventRecord, at = new Date()) {
+  return tx.insertInto('plan_task_events').values({
+    plan_task_id: taskId,
+    at,
+    type: event.type,
+    actor_user_id: event.actorUserId,
+    actor_role: event.actorRole,
+    note: event.note,
+    note_audience: event.noteAudience,
+    data: JSON.stringify(event.data),
+    audience: event.audience,
+  })
+}
+
+export async function insertTaskEvent(...args: Parameters<typeof taskEventInsert>): Promise<void> {
+  await taskEventInsert(...args).execute()
 }
 
 export async function findTaskEvents(db: Executor, taskId: string) {

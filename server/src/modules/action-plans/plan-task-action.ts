@@ -79,7 +79,7 @@ const PLAN_TASK_KIND: CaseKind<
     await q.updateTask(tx, row.id, { ...changes, status: to })
     return row.id
   },
-  insertEvent: (tx, row, event) => q.insertTaskEvent(tx, row.id, event),
+  eventInsert: (tx, row, event) => q.taskEventInsert(tx, row.id, event),
 }
 
 /**

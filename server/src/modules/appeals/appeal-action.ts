@@ -20,7 +20,7 @@ import type { AppealSettings } from './appeal-settings'
 import { loadAppealSettings } from './appeal-settings.service'
 import { APPEAL_TABLE, type AppealAction, type AppealRole, type AppealState } from './appeal-states'
 import { lockAppeal, updateAppeal, type AppealRow } from './appeal-row.queries'
-import { insertEvent } from './appeal-timeline.queries'
+import { eventInsert } from './appeal-timeline.queries'
 
 /**
  * An appeal on the case kit (kernel/cases): how an appeal is stored, what an action on it knows (the
@@ -67,7 +67,7 @@ const APPEAL_KIND: CaseKind<
   idOf: (appeal) => appeal.id,
   stateOf: (appeal) => appeal.status,
   save: (tx, appeal, changes, to) => updateAppeal(tx, appeal.id, { ...changes, status: to }),
-  insertEvent: (tx, appeal, event) => insertEvent(tx, { appealId: appeal.id, ...event }),
+  eventInsert: (tx, appeal, event) => eventInsert(tx, { appealId: appeal.id, ...event }),
 }
 
 export async function contextFor(

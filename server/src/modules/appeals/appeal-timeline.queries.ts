@@ -3,7 +3,8 @@ import type { Audience } from '../../kernel/timeline/audience'
 
 /** The appeal's timeline of events. */
 
-export async function insertEvent(
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function eventInsert(
   tx: Tx,
   row: {
     appealId: string
@@ -16,21 +17,22 @@ export async function insertEvent(
     data?: Record<string, unknown>
     audience: Audience
   },
-): Promise<void> {
-  await tx
-    .insertInto('appeal_events')
-    .values({
-      appeal_id: row.appealId,
-      type: row.type,
-      actor_user_id: row.actorUserId,
-      actor_role: row.actorRole,
-      department_id: row.departmentId ?? null,
-      note: row.note ?? null,
-      note_audience: row.noteAudience ?? 'internal',
-      data: JSON.stringify(row.data ?? {}),
-      audience: row.audience,
-    })
-    .execute()
+) {
+  return tx.insertInto('appeal_events').values({
+    appeal_id: row.appealId,
+    type: row.type,
+    actor_user_id: row.actorUserId,
+    actor_role: row.actorRole,
+    department_id: row.departmentId ?? null,
+    note: row.note ?? null,
+    note_audience: row.noteAudience ?? 'internal',
+    data: JSON.stringify(row.data ?? {}),
+    audience: row.audience,
+  })
+}
+
+export async function insertEvent(...args: Parameters<typeof eventInsert>): Promise<void> {
+  await eventInsert(...args).execute()
 }
 
 /** The whole timeline; the enterprise's view picks from it by its allow-list (appeal-enterprise-view.ts). */

@@ -177,7 +177,8 @@ export async function lockClaimsOfItem(tx: Tx, ids: string[], itemId: string, de
 
 // Timeline
 
-export async function insertEvent(
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function eventInsert(
   tx: Tx,
   event: {
     claimId: string
@@ -191,20 +192,21 @@ export async function insertEvent(
     at?: Date
   },
 ) {
-  await tx
-    .insertInto('benefit_claim_events')
-    .values({
-      claim_id: event.claimId,
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      note: event.note ?? null,
-      note_audience: event.noteAudience ?? 'internal',
-      data: JSON.stringify(event.data ?? {}),
-      audience: event.audience ?? 'internal',
-      ...(event.at ? { at: event.at } : {}),
-    })
-    .execute()
+  return tx.insertInto('benefit_claim_events').values({
+    claim_id: event.claimId,
+    type: event.type,
+    actor_user_id: event.actorUserId,
+    actor_role: event.actorRole,
+    note: event.note ?? null,
+    note_audience: event.noteAudience ?? 'internal',
+    data: JSON.stringify(event.data ?? {}),
+    audience: event.audience ?? 'internal',
+    ...(event.at ? { at: event.at } : {}),
+  })
+}
+
+export async function insertEvent(...args: Parameters<typeof eventInsert>): Promise<void> {
+  await eventInsert(...args).execute()
 }
 
 /** Whole timelines; the enterprise's view picks from them by its allow-list (claims-enterprise-view.ts). */

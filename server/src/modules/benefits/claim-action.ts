@@ -71,8 +71,8 @@ const CLAIM_KIND: CaseKind<
     await q.updateClaim(tx, claim.id, { ...changes, status: to })
     return claim.id
   },
-  insertEvent: (tx, claim, event) =>
-    q.insertEvent(tx, {
+  eventInsert: (tx, claim, event) =>
+    q.eventInsert(tx, {
       claimId: claim.id,
       type: event.type,
       actorUserId: event.actorUserId,

@@ -44,7 +44,7 @@ const COMMITMENT_KIND: CaseKind<
     await q.updateCommitment(tx, row.id, { ...changes, status: to })
     return row.id
   },
-  insertEvent: (tx, row, event) => q.insertCommitmentEvent(tx, row.id, event),
+  eventInsert: (tx, row, event) => q.commitmentEventInsert(tx, row.id, event),
 }
 
 /**

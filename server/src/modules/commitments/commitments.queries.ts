@@ -89,14 +89,18 @@ export async function updateCommitment(tx: Tx, id: string, changes: Updateable<C
     .execute()
 }
 
-export async function insertCommitmentEvent(tx: Tx, commitmentId: string, event: CaseEventRecord) {
-  await tx
-    .insertInto('commitment_events')
-    .values({
-      commitment_id: commitmentId,
-      ...caseEventColumns(event),
-    })
-    .execute()
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function commitmentEventInsert(tx: Tx, commitmentId: string, event: CaseEventRecord) {
+  return tx.insertInto('commitment_events').values({
+    commitment_id: commitmentId,
+    ...caseEventColumns(event),
+  })
+}
+
+export async function insertCommitmentEvent(
+  ...args: Parameters<typeof commitmentEventInsert>
+): Promise<void> {
+  await commitmentEventInsert(...args).execute()
 }
 
 export async function findEvents(db: Executor, commitmentId: string, enterpriseOnly: boolean) {

@@ -118,14 +118,12 @@ export async function updateExposure(tx: Tx, id: string, changes: Updateable<Exp
     .execute()
 }
 
-export async function insertExposureEvent(tx: Tx, exposureId: string, event: CaseEventRecord) {
-  await tx
-    .insertInto('exposure_events')
-    .values({
-      exposure_id: exposureId,
-      ...caseEventColumns(event),
-    })
-    .execute()
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function exposureEventInsert(tx: Tx, exposureId: string, event: CaseEventRecord) {
+  return tx.insertInto('exposure_events').values({
+    exposure_id: exposureId,
+    ...caseEventColumns(event),
+  })
 }
 
 export async function countExposures(db: Executor) {

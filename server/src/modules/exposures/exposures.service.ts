@@ -179,7 +179,7 @@ const EXPOSURE_KIND: CaseKind<
   idOf: (row) => row.id,
   stateOf: (row) => row.status,
   save: (tx, row, changes, to) => q.updateExposure(tx, row.id, { ...changes, status: to }),
-  insertEvent: (tx, row, event) => q.insertExposureEvent(tx, row.id, event),
+  eventInsert: (tx, row, event) => q.exposureEventInsert(tx, row.id, event),
 }
 
 async function act(

@@ -47,7 +47,7 @@ const INSPECTION_KIND: CaseKind<
     await q.updateInspection(tx, row.id, { ...changes, status: to })
     return row.id
   },
-  insertEvent: (tx, row, event) => q.insertInspectionEvent(tx, row.id, event),
+  eventInsert: (tx, row, event) => q.inspectionEventInsert(tx, row.id, event),
 }
 
 /** The roles a member of staff holds on one inspection: who planned it, the body's head, who is on it. */

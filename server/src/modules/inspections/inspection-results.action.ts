@@ -42,7 +42,7 @@ export function inspectionKind(
       await q.updateInspection(tx, row.id, { ...changes, ...(closing ? { closed_at: at } : {}) }, to)
       return row.id
     },
-    insertEvent: (tx, row, event) => q.insertInspectionEvent(tx, row.id, event, at),
+    eventInsert: (tx, row, event) => q.inspectionEventInsert(tx, row.id, event, at),
   }
 }
 

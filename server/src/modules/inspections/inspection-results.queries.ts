@@ -123,21 +123,25 @@ export async function updateInspection(
     .execute()
 }
 
-export async function insertInspectionEvent(tx: Tx, inspectionId: string, event: CaseEventRecord, at: Date) {
-  await tx
-    .insertInto('inspection_events')
-    .values({
-      inspection_id: inspectionId,
-      at,
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      note: event.note,
-      note_audience: event.noteAudience,
-      data: JSON.stringify(event.data),
-      audience: event.audience,
-    })
-    .execute()
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function inspectionEventInsert(tx: Tx, inspectionId: string, event: CaseEventRecord, at: Date) {
+  return tx.insertInto('inspection_events').values({
+    inspection_id: inspectionId,
+    at,
+    type: event.type,
+    actor_user_id: event.actorUserId,
+    actor_role: event.actorRole,
+    note: event.note,
+    note_audience: event.noteAudience,
+    data: JSON.stringify(event.data),
+    audience: event.audience,
+  })
+}
+
+export async function insertInspectionEvent(
+  ...args: Parameters<typeof inspectionEventInsert>
+): Promise<void> {
+  await inspectionEventInsert(...args).execute()
 }
 
 /** The inspections an inspector is on that wait for a result or a re-check, oldest visit first. */

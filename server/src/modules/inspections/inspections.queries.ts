@@ -247,14 +247,18 @@ export async function updateInspection(tx: Tx, id: string, changes: Updateable<I
     .execute()
 }
 
-export async function insertInspectionEvent(tx: Tx, inspectionId: string, event: CaseEventRecord) {
-  await tx
-    .insertInto('inspection_events')
-    .values({
-      inspection_id: inspectionId,
-      ...caseEventColumns(event),
-    })
-    .execute()
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function inspectionEventInsert(tx: Tx, inspectionId: string, event: CaseEventRecord) {
+  return tx.insertInto('inspection_events').values({
+    inspection_id: inspectionId,
+    ...caseEventColumns(event),
+  })
+}
+
+export async function insertInspectionEvent(
+  ...args: Parameters<typeof inspectionEventInsert>
+): Promise<void> {
+  await inspectionEventInsert(...args).execute()
 }
 
 /** Who is on an inspection: its inspectors and its visitors (ids only, for the roles on it). */

@@ -214,12 +214,10 @@ export async function updateReport(tx: Tx, id: string, changes: Updateable<Misco
     .execute()
 }
 
-export async function insertReportEvent(tx: Tx, reportId: string, event: CaseEventRecord) {
-  await tx
-    .insertInto('misconduct_report_events')
-    .values({
-      report_id: reportId,
-      ...caseEventColumns(event),
-    })
-    .execute()
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function reportEventInsert(tx: Tx, reportId: string, event: CaseEventRecord) {
+  return tx.insertInto('misconduct_report_events').values({
+    report_id: reportId,
+    ...caseEventColumns(event),
+  })
 }

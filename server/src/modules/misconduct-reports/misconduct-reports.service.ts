@@ -302,7 +302,7 @@ const REPORT_KIND: CaseKind<
     if (!changes && to === row.status) return
     await q.updateReport(tx, row.id, { ...changes, status: to })
   },
-  insertEvent: (tx, row, event) => q.insertReportEvent(tx, row.id, event),
+  eventInsert: (tx, row, event) => q.reportEventInsert(tx, row.id, event),
 }
 
 /** One move of discipline inspection on a report (the case kit: lock, check, work, event, audit). */

@@ -70,7 +70,7 @@ const RECTIFICATION_KIND: CaseKind<
     await q.updateRectification(tx, row.id, { ...changes, status: to })
     return row.id
   },
-  insertEvent: (tx, row, event) => q.insertRectificationEvent(tx, row.id, event),
+  eventInsert: (tx, row, event) => q.rectificationEventInsert(tx, row.id, event),
 }
 
 const RATING_APPEAL_KIND: CaseKind<
@@ -91,7 +91,7 @@ const RATING_APPEAL_KIND: CaseKind<
     await q.updateRatingAppeal(tx, row.id, { ...changes, status: to })
     return row.id
   },
-  insertEvent: (tx, row, event) => q.insertRatingAppealEvent(tx, row.id, event),
+  eventInsert: (tx, row, event) => q.ratingAppealEventInsert(tx, row.id, event),
 }
 
 /**

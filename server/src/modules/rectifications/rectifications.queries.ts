@@ -100,11 +100,17 @@ function eventColumns(event: CaseEventRecord) {
   }
 }
 
-export async function insertRectificationEvent(tx: Tx, rectificationId: string, event: CaseEventRecord) {
-  await tx
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function rectificationEventInsert(tx: Tx, rectificationId: string, event: CaseEventRecord) {
+  return tx
     .insertInto('rectification_events')
     .values({ rectification_id: rectificationId, ...eventColumns(event) })
-    .execute()
+}
+
+export async function insertRectificationEvent(
+  ...args: Parameters<typeof rectificationEventInsert>
+): Promise<void> {
+  await rectificationEventInsert(...args).execute()
 }
 
 export async function findRectificationEvents(db: Executor, rectificationId: string) {
@@ -251,11 +257,17 @@ export async function updateRatingAppeal(tx: Tx, id: string, changes: Updateable
     .execute()
 }
 
-export async function insertRatingAppealEvent(tx: Tx, ratingAppealId: string, event: CaseEventRecord) {
-  await tx
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function ratingAppealEventInsert(tx: Tx, ratingAppealId: string, event: CaseEventRecord) {
+  return tx
     .insertInto('rating_appeal_events')
     .values({ rating_appeal_id: ratingAppealId, ...eventColumns(event) })
-    .execute()
+}
+
+export async function insertRatingAppealEvent(
+  ...args: Parameters<typeof ratingAppealEventInsert>
+): Promise<void> {
+  await ratingAppealEventInsert(...args).execute()
 }
 
 function ratingAppealSelect(db: Executor) {

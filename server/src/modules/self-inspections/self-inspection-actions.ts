@@ -92,8 +92,8 @@ const ANSWER_KIND: CaseKind<
     await q.updateAnswer(tx, row.id, { ...changes, status: to })
     return row.id
   },
-  insertEvent: (tx, row, event) =>
-    q.insertAnswerEvent(tx, row.id, { ...event, departmentId: row.department_id }),
+  eventInsert: (tx, row, event) =>
+    q.answerEventInsert(tx, row.id, { ...event, departmentId: row.department_id }),
 }
 
 /** The context of a move on something of a department (a copy, a rectification). */
@@ -175,8 +175,8 @@ const RECTIFICATION_KIND: CaseKind<
     return row.id
   },
   // A rectification's steps are on its copy's timeline, with its id.
-  insertEvent: (tx, row, event) =>
-    q.insertAnswerEvent(tx, row.answer_id, {
+  eventInsert: (tx, row, event) =>
+    q.answerEventInsert(tx, row.answer_id, {
       ...event,
       type: `rectification.${event.type}`,
       departmentId: row.department_id,

@@ -174,14 +174,16 @@ export async function updateAnswer(tx: Tx, id: string, changes: Updateable<SelfI
     .execute()
 }
 
-export async function insertAnswerEvent(tx: Tx, answerId: string, event: CaseEventRecord) {
-  await tx
-    .insertInto('self_inspection_answer_events')
-    .values({
-      self_inspection_answer_id: answerId,
-      ...caseEventColumns(event),
-    })
-    .execute()
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function answerEventInsert(tx: Tx, answerId: string, event: CaseEventRecord) {
+  return tx.insertInto('self_inspection_answer_events').values({
+    self_inspection_answer_id: answerId,
+    ...caseEventColumns(event),
+  })
+}
+
+export async function insertAnswerEvent(...args: Parameters<typeof answerEventInsert>): Promise<void> {
+  await answerEventInsert(...args).execute()
 }
 
 export async function findAnswerEvents(db: Executor, answerId: string) {

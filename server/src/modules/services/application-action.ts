@@ -57,7 +57,7 @@ const APPLICATION_KIND: CaseKind<
     await q.updateApplication(tx, row.id, { ...changes, status: to })
     return row.id
   },
-  insertEvent: (tx, row, event) => q.insertApplicationEvent(tx, row.id, event),
+  eventInsert: (tx, row, event) => q.applicationEventInsert(tx, row.id, event),
 }
 
 /**

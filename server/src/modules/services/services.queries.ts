@@ -71,14 +71,18 @@ export async function updateApplication(tx: Tx, id: string, changes: Updateable<
     .execute()
 }
 
-export async function insertApplicationEvent(tx: Tx, applicationId: string, event: CaseEventRecord) {
-  await tx
-    .insertInto('application_events')
-    .values({
-      application_id: applicationId,
-      ...caseEventColumns(event),
-    })
-    .execute()
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function applicationEventInsert(tx: Tx, applicationId: string, event: CaseEventRecord) {
+  return tx.insertInto('application_events').values({
+    application_id: applicationId,
+    ...caseEventColumns(event),
+  })
+}
+
+export async function insertApplicationEvent(
+  ...args: Parameters<typeof applicationEventInsert>
+): Promise<void> {
+  await applicationEventInsert(...args).execute()
 }
 
 /** A notice to the applicant, kept as issued (a trigger refuses any change). */

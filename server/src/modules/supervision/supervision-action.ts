@@ -54,7 +54,7 @@ const SUPERVISION_KIND: CaseKind<
     await q.updateSupervisionCase(tx, row.id, { ...changes, status: to })
     return row.id
   },
-  insertEvent: (tx, row, event) => q.insertSupervisionEvent(tx, row.id, event),
+  eventInsert: (tx, row, event) => q.supervisionEventInsert(tx, row.id, event),
 }
 
 /**

@@ -102,8 +102,9 @@ export async function findSupervisionEvents(db: Executor, caseId: string) {
     .execute()
 }
 
-export async function insertSupervisionEvent(tx: Tx, caseId: string, event: CaseEventRecord) {
-  await insertSupervisionEvents(tx, [{ caseId, event }])
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function supervisionEventInsert(tx: Tx, caseId: string, event: CaseEventRecord) {
+  return tx.insertInto('supervision_case_events').values({ case_id: caseId, ...caseEventColumns(event) })
 }
 
 export async function updateSupervisionCase(
