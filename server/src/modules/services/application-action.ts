@@ -47,16 +47,13 @@ const APPLICATION_KIND: CaseKind<
   ErrorCode,
   never,
   ApplicationChanges,
-  string
+  ApplicationRow
 > = {
   entityType: 'application',
   table: APPLICATION_TABLE,
   idOf: (row) => row.id,
   stateOf: (row) => row.status,
-  save: async (tx, row, changes, to) => {
-    await q.updateApplication(tx, row.id, { ...changes, status: to })
-    return row.id
-  },
+  save: (tx, row, changes, to) => q.updateApplication(tx, row.id, { ...changes, status: to }),
   eventInsert: (tx, row, event) => q.applicationEventInsert(tx, row.id, event),
 }
 
@@ -82,7 +79,7 @@ export function rolesOn(user: UserActor, row: Pick<ApplicationRow, 'created_by' 
 
 /**
  * Runs an action on one application the caller holds a role on (any other is "not found"), and
- * answers its id. The table decides whether those roles may make the move.
+ * answers the application as saved. The table decides whether those roles may make the move.
  */
 export async function runApplicationAction(
   deps: AppDeps,
@@ -90,7 +87,7 @@ export async function runApplicationAction(
   id: string,
   action: ApplicationAction,
   work: (ctx: ApplicationContext) => Promise<ApplicationOutcome>,
-): Promise<string> {
+): Promise<ApplicationRow> {
   return runCaseAction(
     deps.db,
     APPLICATION_KIND,
@@ -115,7 +112,7 @@ export async function runSystemApplicationAction(
   action: ApplicationAction,
   now: Date,
   work: (ctx: ApplicationContext) => Promise<ApplicationOutcome>,
-): Promise<string> {
+): Promise<ApplicationRow> {
   const ctx: ApplicationContext = { deps, tx, actor, row, roles: 'system', now }
   return applyCaseAction(APPLICATION_KIND, ctx, action, 'system', work)
 }
@@ -131,7 +128,7 @@ export async function runApplicationActionInTransaction(
   id: string,
   action: ApplicationAction,
   work: (ctx: ApplicationContext) => Promise<ApplicationOutcome>,
-): Promise<string> {
+): Promise<ApplicationRow> {
   const row = await q.lockApplicationById(tx, id)
   const roles = row ? rolesOn(user, row) : []
   if (!row || roles.length === 0) throw notFound()

@@ -6,20 +6,21 @@ import * as sq from './applications-staff.queries'
 import { completenessDueAt } from './application-deadlines'
 import { decideOnSubmission } from './application-instant'
 import { tellApplicant } from './application-intake-notices'
+import type { ApplicationRow } from './services.queries'
 import { checkSubmission } from './application-submission-check'
 
 /**
  * Submits one draft inside the caller's transaction (a bundle submits its parts together): the
  * submission check, then an instant decision when the matter has one whose conditions hold;
  * otherwise the receipt (收件凭证) with the completeness check due 5 working days later (第32条).
- * Answers the id.
+ * Answers the application as saved.
  */
 export async function submitInTransaction(
   deps: AppDeps,
   tx: Tx,
   user: UserActor,
   id: string,
-): Promise<string> {
+): Promise<ApplicationRow> {
   return runApplicationActionInTransaction(deps, tx, user, id, 'submit', async (ctx) => {
     // the matter's version, read once for the check and the instant decision (decision 0066)
     const version = ctx.row.matter_version_id

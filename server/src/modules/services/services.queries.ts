@@ -63,12 +63,18 @@ export async function insertApplication(
   return row.id
 }
 
-export async function updateApplication(tx: Tx, id: string, changes: Updateable<ApplicationsTable>) {
-  await tx
+/** Answers the row as saved: a move by the applicant answers it without reading it again. */
+export async function updateApplication(
+  tx: Tx,
+  id: string,
+  changes: Updateable<ApplicationsTable>,
+): Promise<ApplicationRow> {
+  return tx
     .updateTable('applications')
     .set({ ...changes, version: sql`version + 1` })
     .where('id', '=', id)
-    .execute()
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 /** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */

@@ -96,22 +96,22 @@ export async function listApplicationNotices(
 /** Draft → submitted with its receipt (or decided at once: an instant matter); a bundle's part only with its bundle. */
 export async function submitApplication(deps: AppDeps, actor: Actor, id: string): Promise<Application> {
   const user = requireRole(actor, 'enterprise')
-  await deps.db.transaction().execute(async (tx) => {
+  const saved = await deps.db.transaction().execute(async (tx) => {
     await refuseBundlePart(tx, user, id)
     return submitInTransaction(deps, tx, user, id)
   })
-  return getApplication(deps, user, id)
+  return present(saved)
 }
 
 /** Before any decision, by the applicant (the table refuses later); a bundle's part only with its bundle. */
 export async function withdrawApplication(deps: AppDeps, actor: Actor, id: string): Promise<Application> {
   const user = requireRole(actor, 'enterprise')
   await refuseBundlePart(deps.db, user, id)
-  await runApplicationAction(deps, user, id, 'withdraw', async ({ now }) => ({
+  const saved = await runApplicationAction(deps, user, id, 'withdraw', async ({ now }) => ({
     changes: { closed_at: now },
     event: { audience: 'enterprise' },
   }))
-  return getApplication(deps, user, id)
+  return present(saved)
 }
 
 /**
@@ -125,7 +125,7 @@ export async function answerSupplement(
   input: SupplementAnswerInput,
 ): Promise<Application> {
   const user = requireRole(actor, 'enterprise')
-  await runApplicationAction(deps, user, id, 'answer_supplement', async (ctx) => {
+  const saved = await runApplicationAction(deps, user, id, 'answer_supplement', async (ctx) => {
     if (ctx.row.supplement_due_at && ctx.now >= ctx.row.supplement_due_at)
       throw new AppError('APPLICATION_SUPPLEMENT_OVERDUE')
     const calendar = await deps.calendar.calendar(ctx.tx)
@@ -144,7 +144,7 @@ export async function answerSupplement(
       },
     }
   })
-  return getApplication(deps, user, id)
+  return present(saved)
 }
 
 /**
@@ -160,7 +160,7 @@ export async function signToleranceCommitment(
   input: ToleranceCommitmentInput,
 ): Promise<Application> {
   const user = requireRole(actor, 'enterprise')
-  await deps.db.transaction().execute(async (tx) => {
+  const saved = await deps.db.transaction().execute(async (tx) => {
     const row = await q.lockApplicationById(tx, id)
     if (!row || !rolesOn(user, row).includes('applicant')) throw notFound()
     if (row.status !== 'submitted') throw new AppError('APPLICATION_NOT_IN_CHECK')
@@ -171,7 +171,7 @@ export async function signToleranceCommitment(
     if (outside.length > 0)
       throw new AppError('APPLICATION_TOLERANCE_NOT_ALLOWED', { fields: { items: outside.join('、') } })
     const now = new Date()
-    await q.updateApplication(tx, id, {
+    const updated = await q.updateApplication(tx, id, {
       tolerance_items: JSON.stringify(input.items),
       tolerance_commitment: input.commitment,
       tolerance_signed_at: now,
@@ -192,8 +192,9 @@ export async function signToleranceCommitment(
       entityId: id,
       after: { items: input.items },
     })
+    return updated
   })
-  return getApplication(deps, user, id)
+  return present(saved)
 }
 
 /** The materials a 容缺 acceptance waited for. Refuses: APPLICATION_NO_TOLERANCE_PENDING, APPLICATION_TOLERANCE_OVERDUE. */
@@ -204,7 +205,7 @@ export async function fulfilTolerance(
   input: ToleranceFulfilmentInput,
 ): Promise<Application> {
   const user = requireRole(actor, 'enterprise')
-  await runApplicationAction(deps, user, id, 'fulfil_tolerance', async (ctx) => {
+  const saved = await runApplicationAction(deps, user, id, 'fulfil_tolerance', async (ctx) => {
     if (!ctx.row.tolerance_due_at || ctx.row.tolerance_fulfilled_at)
       throw new AppError('APPLICATION_NO_TOLERANCE_PENDING')
     if (ctx.now > ctx.row.tolerance_due_at) throw new AppError('APPLICATION_TOLERANCE_OVERDUE')
@@ -218,5 +219,5 @@ export async function fulfilTolerance(
       },
     }
   })
-  return getApplication(deps, user, id)
+  return present(saved)
 }
