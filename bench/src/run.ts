@@ -33,6 +33,8 @@
  *   BENCH_APPEALS  appeals generated into PostgreSQL for the appeals suite (default 1,000,000).
  *   BENCH_SERVICES_APPLICATIONS  applications in flight generated for the services suite (100,000), plus
  *                  BENCH_SERVICES_CLOSED finished ones over the year before (three times as many).
+ *   BENCH_INSTANT_SUBMISSIONS  instant submissions timed for the instant decision's p50 (31); more steady the
+ *                  median of one run on a noisy machine.
  *   BENCH_PROBLEM_APPEALS  appeals of the month the problems suite clusters (83,000: 1,000,000 a year).
  *   BENCH_SECONDS  duration of each HTTP load run (default 5).
  *   BENCH_EXPLAIN  1: print EXPLAIN ANALYZE of the timed queries even when they meet their target.
