@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { EnterpriseFactValuesTable, FactDefinitionsTable } from './facts.tables'
 
@@ -61,8 +62,7 @@ export async function updateDefinition(
 // One enterprise's facts
 
 /** The profile columns that are facts, and each enterprise's bit in the match bitmaps. */
-export async function findProfiles(db: Executor, enterpriseIds: readonly string[]) {
-  if (enterpriseIds.length === 0) return []
+function profilesQuery(db: Executor) {
   return db
     .selectFrom('enterprises')
     .select([
@@ -77,14 +77,16 @@ export async function findProfiles(db: Executor, enterpriseIds: readonly string[
       'tags',
       'updated_at',
     ])
-    .where('id', 'in', enterpriseIds)
-    .execute()
+}
+
+export async function findProfiles(db: Executor, enterpriseIds: readonly string[]) {
+  if (enterpriseIds.length === 0) return []
+  return profilesQuery(db).where('id', 'in', enterpriseIds).execute()
 }
 
 export type ProfileRow = Awaited<ReturnType<typeof findProfiles>>[number]
 
-export async function findCurrentValues(db: Executor, enterpriseIds: readonly string[]) {
-  if (enterpriseIds.length === 0) return []
+function currentValuesQuery(db: Executor) {
   return db
     .selectFrom('enterprise_fact_values as v')
     .innerJoin('enterprise_facts as f', 'f.id', 'v.fact_id')
@@ -99,26 +101,56 @@ export async function findCurrentValues(db: Executor, enterpriseIds: readonly st
       'v.is_verified',
       'f.recorded_at',
     ])
-    .where('v.enterprise_id', 'in', enterpriseIds)
-    .execute()
+}
+
+export async function findCurrentValues(db: Executor, enterpriseIds: readonly string[]) {
+  if (enterpriseIds.length === 0) return []
+  return currentValuesQuery(db).where('v.enterprise_id', 'in', enterpriseIds).execute()
 }
 
 export type CurrentValueRow = Awaited<ReturnType<typeof findCurrentValues>>[number]
 
 /** The enterprises' own latest declarations, to show beside a department's value that overrides them. */
-export async function findOwnDeclarations(db: Executor, enterpriseIds: readonly string[]) {
-  if (enterpriseIds.length === 0) return []
+function ownDeclarationsQuery(db: Executor) {
   return db
     .selectFrom('enterprise_facts')
     .select(['enterprise_id', 'fact_key', 'period', 'value', 'recorded_at'])
-    .where('enterprise_id', 'in', enterpriseIds)
     .where('source', '=', 'declared')
     .where('superseded_at', 'is', null)
     .where('value', 'is not', null)
-    .execute()
+}
+
+export async function findOwnDeclarations(db: Executor, enterpriseIds: readonly string[]) {
+  if (enterpriseIds.length === 0) return []
+  return ownDeclarationsQuery(db).where('enterprise_id', 'in', enterpriseIds).execute()
 }
 
 export type OwnDeclarationRow = Awaited<ReturnType<typeof findOwnDeclarations>>[number]
+
+/**
+ * One enterprise's profile, current values and own declarations — the three reads above — in one
+ * statement, each as JSON (undefined: no such enterprise). JSON carries no timestamps: they are made
+ * Dates again here, so the rows are exactly those of the three reads.
+ */
+export async function findSheetRowsOf(
+  db: Executor,
+  enterpriseId: string,
+): Promise<{ profile: ProfileRow; values: CurrentValueRow[]; own: OwnDeclarationRow[] } | undefined> {
+  const row = await db
+    .selectNoFrom([
+      jsonObjectFrom(profilesQuery(db).where('id', '=', enterpriseId)).as('profile'),
+      jsonArrayFrom(currentValuesQuery(db).where('v.enterprise_id', '=', enterpriseId)).as('values'),
+      jsonArrayFrom(ownDeclarationsQuery(db).where('enterprise_id', '=', enterpriseId)).as('own'),
+    ])
+    .executeTakeFirstOrThrow()
+  if (!row.profile) return undefined
+  const at = (value: Date | string) => new Date(value)
+  return {
+    profile: { ...row.profile, updated_at: at(row.profile.updated_at) },
+    values: row.values.map((v) => ({ ...v, recorded_at: at(v.recorded_at) })),
+    own: row.own.map((d) => ({ ...d, recorded_at: at(d.recorded_at) })),
+  }
+}
 
 /**
  * Serialises changes to one enterprise's facts, so two writers never resolve from stale candidates:

@@ -10,6 +10,9 @@ import {
   signInStaff,
 } from '../../../test/factories'
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness'
+import { cityCodeOf, keptFactSchema } from './fact-schema'
+import { loadFactSheet, loadFactSheets } from './fact-sheets'
+import * as q from './facts.queries'
 
 let t: TestApp
 let enterprise: { id: string; uscc: string }
@@ -279,5 +282,42 @@ describe('a department’s data verifies facts', () => {
     expect(ok.body.rows[0].status).toBe('applied')
     const list = await hrOfficer.get('/api/v1/facts/imports')
     expect(list.body.items.map((i: { source: string }) => i.source)).toEqual(['social_security'])
+  })
+})
+
+// One enterprise's sheet is read in one statement (the instant decision's), many in three per 500
+// (payout lists, matching): both must give the same sheet, for every enterprise the tests above made.
+describe('one enterprise’s fact sheet in one read', () => {
+  it('is the sheet the three reads make, for every demo enterprise', async () => {
+    const db = t.deps.db
+    const loaded = await keptFactSchema(db, db, cityCodeOf(t.deps), 0)
+    const ids = (await db.selectFrom('enterprises').select('id').execute()).map((r) => r.id)
+    const today = '2026-12-07'
+    const many = await loadFactSheets(db, loaded, ids, today)
+    let values = 0
+    let own = 0
+    for (const id of ids) {
+      const rows = await q.findSheetRowsOf(db, id)
+      expect(rows?.profile).toEqual((await q.findProfiles(db, [id]))[0])
+      const byKey = <T extends { fact_key: string; period: string }>(list: T[]) =>
+        [...list].sort((a, b) => `${a.fact_key}|${a.period}`.localeCompare(`${b.fact_key}|${b.period}`))
+      expect(byKey(rows!.values)).toEqual(byKey(await q.findCurrentValues(db, [id])))
+      expect(byKey(rows!.own)).toEqual(byKey(await q.findOwnDeclarations(db, [id])))
+      values += rows!.values.length
+      own += rows!.own.length
+      const one = await loadFactSheet(db, loaded, id, today)
+      const batch = many.get(id)!
+      expect(one!.entries).toEqual(batch.entries)
+      expect(one!.matchIndex).toBe(batch.matchIndex)
+      for (const def of loaded.definitions) expect(one!.lookup(def.key)).toEqual(batch.lookup(def.key))
+    }
+    // the tests above stored values and own declarations, so both were compared, not only profiles
+    expect(ids.length).toBeGreaterThan(0)
+    expect(values).toBeGreaterThan(0)
+    expect(own).toBeGreaterThan(0)
+  })
+
+  it('answers nothing for an enterprise that does not exist', async () => {
+    expect(await q.findSheetRowsOf(t.deps.db, '00000000-0000-4000-8000-000000000000')).toBeUndefined()
   })
 })
