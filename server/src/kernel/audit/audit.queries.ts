@@ -76,7 +76,7 @@ export async function insertAuditRow(tx: Tx, row: UnlinkedAuditRow): Promise<voi
 }
 
 /**
- * An unlinked row and another write that is not yet sent (a case's timeline event), as one
+ * An unlinked row and another write that is not yet sent (a timeline event, a certificate), as one
  * statement: the write is a CTE of the audit row's INSERT, so the two cost one round trip.
  */
 export async function insertAuditRowWith(

@@ -40,7 +40,7 @@ export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promi
 }
 
 /**
- * writeAudit and another write not yet sent (a case's timeline event: the case kit's move) in one
+ * writeAudit and another write not yet sent (a case move's timeline event, a new certificate) in one
  * statement: one round trip for both, committed together as before.
  */
 export async function writeAuditWith(

@@ -73,9 +73,9 @@ export async function findHolderAndIssuer(db: Executor, enterpriseId: string, de
     .executeTakeFirst()
 }
 
-export async function insertCertificate(tx: Tx, values: Insertable<CertificatesTable>): Promise<string> {
-  const row = await tx.insertInto('certificates').values(values).returning('id').executeTakeFirstOrThrow()
-  return row.id
+/** A certificate's INSERT, not sent: the issue sends it with its audit row, in one statement (its id given). */
+export function certificateInsert(tx: Tx, values: Insertable<CertificatesTable> & { id: string }) {
+  return tx.insertInto('certificates').values(values)
 }
 
 export async function updateCertificate(tx: Tx, id: string, changes: Updateable<CertificatesTable>) {

@@ -9,7 +9,7 @@ import {
   type SystemActor,
   type UserActor,
 } from '../../kernel/auth/actor'
-import { writeAudit } from '../../kernel/audit/audit'
+import { writeAudit, writeAuditWith } from '../../kernel/audit/audit'
 import { cityToday } from '../../kernel/calendar/city-today'
 import { AppError, notFound } from '../../kernel/errors'
 import type { Executor, Tx } from '../../kernel/db/database'
@@ -150,7 +150,10 @@ export async function issueCertificateInTransaction(
     until: input.validUntil,
     kid: key.keyId,
   }
-  const id = await q.insertCertificate(tx, {
+  // the id made here, so the certificate and its audit row go in one statement
+  const id = crypto.randomUUID()
+  const certificate = q.certificateInsert(tx, {
+    id,
     number: fields.no,
     kind: input.kind,
     enterprise_id: input.enterpriseId,
@@ -169,7 +172,7 @@ export async function issueCertificateInTransaction(
     issued_by: issuer.kind === 'user' ? issuer.userId : null,
     created_at: new Date(),
   })
-  await writeAudit(tx, issuer, {
+  const audit = {
     action: 'certificate.issue',
     entityType: 'certificate',
     entityId: id,
@@ -179,7 +182,8 @@ export async function issueCertificateInTransaction(
       kind: input.kind,
       validUntil: input.validUntil,
     },
-  })
+  }
+  await writeAuditWith(tx, issuer, audit, certificate)
   return { id, number: fields.no, holderName: holder.name }
 }
 
