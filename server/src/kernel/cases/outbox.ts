@@ -1,3 +1,4 @@
+import type { OperationNodeSource } from 'kysely'
 import type { Tx } from '../db/database'
 import type { NotificationRequest, Notifier } from '../notify/notifier'
 
@@ -20,12 +21,14 @@ export async function notifyEach(
 /**
  * Tells the applicant about its own case: an answer to its request, so it never counts against the
  * contact cap (decision 0005). Unsolicited contact (a survey, a push) does not come through here.
+ * `alongside`: the write the message announces (a notice issued), not yet sent: one statement for both.
  */
 export async function notifyApplicant(
   notifier: Pick<Notifier, 'enqueue'>,
   tx: Tx,
   enterpriseId: string,
   message: Omit<NotificationRequest, 'recipient' | 'isSolicited'>,
+  alongside?: OperationNodeSource,
 ): Promise<void> {
-  await notifier.enqueue(tx, { recipient: { enterpriseId }, ...message, isSolicited: true })
+  await notifier.enqueue(tx, { recipient: { enterpriseId }, ...message, isSolicited: true }, alongside)
 }

@@ -1,7 +1,7 @@
 import { maskPhone } from '../../shared/phone'
 import { resolveSealedRecipient } from './sealed-recipients'
 import { formatInstant } from '../calendar/zoned-time'
-import type { RawBuilder } from 'kysely'
+import type { OperationNodeSource, RawBuilder } from 'kysely'
 import type { Db, Tx } from '../db/database'
 import { AppError } from '../errors'
 import type { NotificationChannel } from '../db/schema'
@@ -123,8 +123,9 @@ export class Notifier {
     )
   }
 
-  async enqueue(tx: Tx, request: NotificationRequest): Promise<string> {
-    const [id] = await this.enqueueMany(tx, [request])
+  /** `alongside`: a write not yet sent that the message announces, sent in the same statement. */
+  async enqueue(tx: Tx, request: NotificationRequest, alongside?: OperationNodeSource): Promise<string> {
+    const [id] = await this.write(tx, [request], alongside)
     return id!
   }
 
@@ -134,6 +135,10 @@ export class Notifier {
    * delivery.
    */
   async enqueueMany(tx: Tx, requests: NotificationRequest[]): Promise<string[]> {
+    return this.write(tx, requests)
+  }
+
+  private async write(tx: Tx, requests: NotificationRequest[], alongside?: OperationNodeSource) {
     const ids: string[] = []
     if (requests.length === 0) return ids
     const jobInsert = await this.deps.jobs.insertStatementOf(DELIVER_QUEUE)
@@ -158,6 +163,7 @@ export class Notifier {
         }),
         DELIVER_QUEUE,
         jobInsert,
+        i === 0 ? alongside : undefined,
       )
       ids.push(...inserted)
     }

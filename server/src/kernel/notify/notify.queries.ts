@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely'
+import { sql, type OperationNodeSource, type RawBuilder } from 'kysely'
 import type { Executor, Tx } from '../db/database'
 import { prepared } from '../db/prepared'
 import type { NotificationChannel } from '../db/schema'
@@ -41,14 +41,16 @@ export async function insertNotification(
 
 /**
  * Many notifications and a delivery job for each in one statement (pg-boss's own insert as a CTE,
- * decision 0040): the outbox's write costs one round trip, however many messages. Answers their ids
- * in the order given.
+ * decision 0040): the outbox's write costs one round trip, however many messages. `alongside`: a
+ * write not yet sent that the messages announce (a notice issued), sent as a CTE of the same
+ * statement. Answers the messages' ids in the order given.
  */
 export async function insertNotificationsWithJobs(
   tx: Executor,
   rows: Parameters<typeof insertNotification>[1][],
   queue: string,
   jobInsert: JobInsertStatement,
+  alongside?: OperationNodeSource,
 ): Promise<string[]> {
   if (rows.length === 0) return []
   const told = tx
@@ -70,9 +72,10 @@ export async function insertNotificationsWithJobs(
     .returning('id')
   const jobs = sql`SELECT json_agg(json_build_object('name', ${queue}::text, 'data', json_build_object('id', told.id)))
                    FROM told`
-  const statement = sql<{ id: string }>`WITH told AS (${told}), woken AS (${insertJobsSql(jobInsert, jobs)})
+  const also = alongside ? sql`, alongside AS (${alongside})` : sql``
+  const statement = sql<{ id: string }>`WITH told AS (${told}), woken AS (${insertJobsSql(jobInsert, jobs)})${also}
     SELECT id FROM told`
-  // one message (the common case) is always the same text: prepared; a batch's text grows with it
+  // one message (the common case) is one text per place that sends it: prepared; a batch's grows with it
   const inserted = await (rows.length === 1 ? prepared(statement) : statement).execute(tx)
   return inserted.rows.map((r) => r.id)
 }

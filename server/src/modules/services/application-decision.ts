@@ -1,6 +1,5 @@
 import { systemActor } from '../../kernel/auth/actor'
 import { cityToday } from '../../kernel/calendar/city-today'
-import { notifyApplicant } from '../../kernel/cases/outbox'
 import { CERTIFICATE_KINDS } from '../certificates/certificates.schema'
 import { issueCertificateInTransaction } from '../certificates'
 import type { ApplicationContext, ApplicationOutcome } from './application-action'
@@ -96,11 +95,11 @@ export async function decideApplication(
         ...(approved ? {} : { reason: input.reason, legalBasis }),
       },
     },
+    {
+      template: approved ? 'services.application_approved' : 'services.application_refused',
+      params: { title: row.title },
+    },
   )
-  await notifyApplicant(deps.notifier, tx, row.enterprise_id, {
-    template: approved ? 'services.application_approved' : 'services.application_refused',
-    params: { title: row.title },
-  })
   return {
     to: approved ? 'approved' : 'refused',
     changes: {

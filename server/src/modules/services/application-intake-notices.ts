@@ -1,6 +1,5 @@
 import type { WorkingCalendar } from '../../kernel/calendar/working-calendar'
 import { formatInstant } from '../../kernel/calendar/zoned-time'
-import { notifyApplicant } from '../../kernel/cases/outbox'
 import type { ApplicationContext } from './application-action'
 import { issueNotice, type NoticeKind } from './application-notices'
 
@@ -18,9 +17,9 @@ export async function tellApplicant(
 ): Promise<void> {
   const when = (d: Date | null) => (d ? formatInstant(d, calendar.timeZone) : '—')
   const body = [`${ctx.row.title}`, ...lines(when), `${when(ctx.now)}`].join('\n')
-  await issueNotice(ctx, { kind, title, body, data })
-  await notifyApplicant(ctx.deps.notifier, ctx.tx, ctx.row.enterprise_id, {
-    template: 'services.application_notice',
-    params: { title: ctx.row.title, notice: title },
-  })
+  await issueNotice(
+    ctx,
+    { kind, title, body, data },
+    { template: 'services.application_notice', params: { title: ctx.row.title, notice: title } },
+  )
 }

@@ -1,3 +1,4 @@
+import { notifyApplicant } from '../../kernel/cases/outbox'
 import type { ApplicationContext } from './application-action'
 import * as q from './services.queries'
 
@@ -21,11 +22,13 @@ export type NoticeKind =
   | 'termination'
   | 'withdrawal'
 
+/** Issues a notice and tells the applicant of it in its inbox: the notice and the message in one statement. */
 export async function issueNotice(
-  ctx: Pick<ApplicationContext, 'tx' | 'row' | 'actor' | 'now'>,
+  ctx: Pick<ApplicationContext, 'deps' | 'tx' | 'row' | 'actor' | 'now'>,
   notice: { kind: NoticeKind; title: string; body: string; data?: Record<string, unknown> },
-): Promise<string> {
-  return q.insertApplicationNotice(ctx.tx, {
+  message: { template: string; params: Record<string, string> },
+): Promise<void> {
+  const insert = q.applicationNoticeInsert(ctx.tx, {
     applicationId: ctx.row.id,
     kind: notice.kind,
     issuedAt: ctx.now,
@@ -34,4 +37,5 @@ export async function issueNotice(
     body: notice.body,
     data: notice.data ?? {},
   })
+  await notifyApplicant(ctx.deps.notifier, ctx.tx, ctx.row.enterprise_id, message, insert)
 }

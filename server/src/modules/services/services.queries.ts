@@ -91,8 +91,11 @@ export async function insertApplicationEvent(
   await applicationEventInsert(...args).execute()
 }
 
-/** A notice to the applicant, kept as issued (a trigger refuses any change). */
-export async function insertApplicationNotice(
+/**
+ * A notice to the applicant, kept as issued (a trigger refuses any change): its INSERT, not sent —
+ * the message that announces it sends it in the same statement.
+ */
+export function applicationNoticeInsert(
   tx: Tx,
   notice: {
     applicationId: string
@@ -104,20 +107,15 @@ export async function insertApplicationNotice(
     data: Record<string, unknown>
   },
 ) {
-  const row = await tx
-    .insertInto('application_notices')
-    .values({
-      application_id: notice.applicationId,
-      kind: notice.kind,
-      issued_at: notice.issuedAt,
-      issued_by: notice.issuedBy,
-      title: notice.title,
-      body: notice.body,
-      data: JSON.stringify(notice.data),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+  return tx.insertInto('application_notices').values({
+    application_id: notice.applicationId,
+    kind: notice.kind,
+    issued_at: notice.issuedAt,
+    issued_by: notice.issuedBy,
+    title: notice.title,
+    body: notice.body,
+    data: JSON.stringify(notice.data),
+  })
 }
 
 export async function findApplicationNotices(db: Executor, applicationId: string) {
