@@ -44,7 +44,7 @@ const {{caseScreaming}}_KIND: CaseKind<
     await q.update{{casePascal}}(tx, row.id, { ...changes, status: to })
     return row.id
   },
-  insertEvent: (tx, row, event) => q.insert{{casePascal}}Event(tx, row.id, event),
+  eventInsert: (tx, row, event) => q.{{caseCamel}}EventInsert(tx, row.id, event),
 }
 
 /**

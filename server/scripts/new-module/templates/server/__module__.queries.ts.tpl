@@ -64,8 +64,9 @@ export async function update{{casePascal}}(tx: Tx, id: string, changes: Updateab
     .execute()
 }
 
-export async function insert{{casePascal}}Event(tx: Tx, {{caseCamel}}Id: string, event: CaseEventRecord) {
-  await tx
+/** The event's INSERT, not sent: the case kit sends it together with the move's audit row (one statement). */
+export function {{caseCamel}}EventInsert(tx: Tx, {{caseCamel}}Id: string, event: CaseEventRecord) {
+  return tx
     .insertInto('{{eventsTable}}')
     .values({
       {{caseSnake}}_id: {{caseCamel}}Id,
@@ -78,5 +79,8 @@ export async function insert{{casePascal}}Event(tx: Tx, {{caseCamel}}Id: string,
       data: JSON.stringify(event.data),
       audience: event.audience,
     })
-    .execute()
+}
+
+export async function insert{{casePascal}}Event(...args: Parameters<typeof {{caseCamel}}EventInsert>): Promise<void> {
+  await {{caseCamel}}EventInsert(...args).execute()
 }
