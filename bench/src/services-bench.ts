@@ -357,6 +357,7 @@ async function benchInstant(bench: BenchApp, report: Report): Promise<string> {
   }
   const warm = 5
   const timed = Number(process.env.BENCH_INSTANT_SUBMISSIONS ?? 31)
+  if (!Number.isInteger(timed) || timed < 1) throw new Error('BENCH_INSTANT_SUBMISSIONS: a whole number ≥ 1')
   const drafts: string[] = []
   for (let i = 0; i < warm + timed + 1; i++) drafts.push(await draft())
   const counted = drafts.pop()!

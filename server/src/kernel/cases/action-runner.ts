@@ -1,5 +1,5 @@
-import { primaryRole, type SystemActor, type UserActor } from '../auth/actor'
 import type { OperationNodeSource } from 'kysely'
+import { primaryRole, type SystemActor, type UserActor } from '../auth/actor'
 import { writeAuditWith } from '../audit/audit'
 import type { Db, Tx } from '../db/database'
 import { AppError, notFound, type ErrorCode } from '../errors'

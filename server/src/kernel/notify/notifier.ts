@@ -140,6 +140,7 @@ export class Notifier {
 
   private async write(tx: Tx, requests: NotificationRequest[], alongside?: OperationNodeSource) {
     const ids: string[] = []
+    if (requests.length === 0 && alongside) throw new Error('a write alongside messages needs a message')
     if (requests.length === 0) return ids
     const jobInsert = await this.deps.jobs.insertStatementOf(DELIVER_QUEUE)
     for (let i = 0; i < requests.length; i += 500) {

@@ -43,7 +43,8 @@ export async function insertNotification(
  * Many notifications and a delivery job for each in one statement (pg-boss's own insert as a CTE,
  * decision 0040): the outbox's write costs one round trip, however many messages. `alongside`: a
  * write not yet sent that the messages announce (a notice issued), sent as a CTE of the same
- * statement. Answers the messages' ids in the order given.
+ * statement; its text must not grow with its input (one message's statement is prepared, 0040).
+ * Answers the messages' ids in the order given.
  */
 export async function insertNotificationsWithJobs(
   tx: Executor,
@@ -52,6 +53,8 @@ export async function insertNotificationsWithJobs(
   jobInsert: JobInsertStatement,
   alongside?: OperationNodeSource,
 ): Promise<string[]> {
+  // a write that rides with the messages must never be lost for want of one
+  if (rows.length === 0 && alongside) throw new Error('a write alongside messages needs a message')
   if (rows.length === 0) return []
   const told = tx
     .insertInto('notifications')
@@ -73,7 +76,9 @@ export async function insertNotificationsWithJobs(
   const jobs = sql`SELECT json_agg(json_build_object('name', ${queue}::text, 'data', json_build_object('id', told.id)))
                    FROM told`
   const also = alongside ? sql`, alongside AS (${alongside})` : sql``
-  const statement = sql<{ id: string }>`WITH told AS (${told}), woken AS (${insertJobsSql(jobInsert, jobs)})${also}
+  const statement = sql<{
+    id: string
+  }>`WITH told AS (${told}), woken AS (${insertJobsSql(jobInsert, jobs)})${also}
     SELECT id FROM told`
   // one message (the common case) is one text per place that sends it: prepared; a batch's grows with it
   const inserted = await (rows.length === 1 ? prepared(statement) : statement).execute(tx)

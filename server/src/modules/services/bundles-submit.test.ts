@@ -17,16 +17,17 @@ vi.mock('./application-submit', () => ({
         .select(['form_data', 'title'])
         .where('id', '=', id)
         .executeTakeFirstOrThrow()
-      await tx
+      const saved = await tx
         .updateTable('applications')
         .set({ status: 'submitted', submitted_at: new Date() })
         .where('id', '=', id)
-        .execute()
+        .returningAll()
+        .executeTakeFirstOrThrow()
       if (row.title === '公章刻制备案' && !('sealCount' in row.form_data))
         throw validationFailed({ sealCount: '必填' })
       if (row.title === '新办纳税人涉税事项' && row.form_data.hasInvoices === 'refuse')
         throw new AppError('APPLICATION_NOT_SUBMITTABLE')
-      return id
+      return saved
     },
   ),
 }))
