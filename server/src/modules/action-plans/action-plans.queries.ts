@@ -1,6 +1,6 @@
 import type { Updateable } from 'kysely'
 import { sql } from 'kysely'
-import type { CaseEventRecord } from '../../kernel/cases/action-runner'
+import { caseEventColumns, type CaseEventRecord } from '../../kernel/cases/action-runner'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { PlanTaskReportKind, PlanTasksTable } from './action-plans.tables'
 import { OWED_PLAN_TASK_STATES } from './plan-task-states'
@@ -139,14 +139,7 @@ export async function updateTask(tx: Tx, id: string, changes: Updateable<PlanTas
 export function taskEventInsert(tx: Tx, taskId: string, event: CaseEventRecord, at = new Date()) {
   return tx.insertInto('plan_task_events').values({
     plan_task_id: taskId,
-    at,
-    type: event.type,
-    actor_user_id: event.actorUserId,
-    actor_role: event.actorRole,
-    note: event.note,
-    note_audience: event.noteAudience,
-    data: JSON.stringify(event.data),
-    audience: event.audience,
+    ...caseEventColumns(event, at),
   })
 }
 

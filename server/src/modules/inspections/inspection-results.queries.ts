@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
-import type { CaseEventRecord } from '../../kernel/cases/action-runner'
+import { caseEventColumns, type CaseEventRecord } from '../../kernel/cases/action-runner'
 import type { Executor, Tx } from '../../kernel/db/database'
 import type { InspectionState } from './inspection-states'
 import type { InspectionsTable } from './inspections.tables'
@@ -127,14 +127,7 @@ export async function updateInspection(
 export function inspectionEventInsert(tx: Tx, inspectionId: string, event: CaseEventRecord, at: Date) {
   return tx.insertInto('inspection_events').values({
     inspection_id: inspectionId,
-    at,
-    type: event.type,
-    actor_user_id: event.actorUserId,
-    actor_role: event.actorRole,
-    note: event.note,
-    note_audience: event.noteAudience,
-    data: JSON.stringify(event.data),
-    audience: event.audience,
+    ...caseEventColumns(event, at),
   })
 }
 
