@@ -5,35 +5,38 @@ import type { NotificationChannel } from '../db/schema'
 import type { JobInsertStatement } from '../jobs'
 import { insertJobsSql } from '../jobs.queries'
 
-export async function insertNotification(
-  tx: Executor,
-  row: {
-    recipientUserId: string | null
-    recipientEnterpriseId: string | null
-    recipientPhone: string | null
-    recipientRef?: string | null
-    channels: NotificationChannel[]
-    template: string
-    params: Record<string, string | number>
-    isUrgent: boolean
-    isSolicited: boolean
-    priority: number
-  },
-): Promise<string> {
+export type NotificationRow = {
+  recipientUserId: string | null
+  recipientEnterpriseId: string | null
+  recipientPhone: string | null
+  recipientRef?: string | null
+  channels: NotificationChannel[]
+  template: string
+  params: Record<string, string | number>
+  isUrgent: boolean
+  isSolicited: boolean
+  priority: number
+}
+
+function notificationColumns(row: NotificationRow) {
+  return {
+    recipient_user_id: row.recipientUserId,
+    recipient_enterprise_id: row.recipientEnterpriseId,
+    recipient_phone: row.recipientPhone,
+    recipient_ref: row.recipientRef ?? null,
+    channels: row.channels,
+    template: row.template,
+    params: JSON.stringify(row.params),
+    is_urgent: row.isUrgent,
+    is_solicited: row.isSolicited,
+    priority: row.priority,
+  }
+}
+
+export async function insertNotification(tx: Executor, row: NotificationRow): Promise<string> {
   const inserted = await tx
     .insertInto('notifications')
-    .values({
-      recipient_user_id: row.recipientUserId,
-      recipient_enterprise_id: row.recipientEnterpriseId,
-      recipient_phone: row.recipientPhone,
-      recipient_ref: row.recipientRef ?? null,
-      channels: row.channels,
-      template: row.template,
-      params: JSON.stringify(row.params),
-      is_urgent: row.isUrgent,
-      is_solicited: row.isSolicited,
-      priority: row.priority,
-    })
+    .values(notificationColumns(row))
     .returning('id')
     .executeTakeFirstOrThrow()
   return inserted.id
@@ -48,7 +51,7 @@ export async function insertNotification(
  */
 export async function insertNotificationsWithJobs(
   tx: Executor,
-  rows: Parameters<typeof insertNotification>[1][],
+  rows: NotificationRow[],
   queue: string,
   jobInsert: JobInsertStatement,
   alongside?: OperationNodeSource,
@@ -56,23 +59,7 @@ export async function insertNotificationsWithJobs(
   // a write that rides with the messages must never be lost for want of one
   if (rows.length === 0 && alongside) throw new Error('a write alongside messages needs a message')
   if (rows.length === 0) return []
-  const told = tx
-    .insertInto('notifications')
-    .values(
-      rows.map((row) => ({
-        recipient_user_id: row.recipientUserId,
-        recipient_enterprise_id: row.recipientEnterpriseId,
-        recipient_phone: row.recipientPhone,
-        recipient_ref: row.recipientRef ?? null,
-        channels: row.channels,
-        template: row.template,
-        params: JSON.stringify(row.params),
-        is_urgent: row.isUrgent,
-        is_solicited: row.isSolicited,
-        priority: row.priority,
-      })),
-    )
-    .returning('id')
+  const told = tx.insertInto('notifications').values(rows.map(notificationColumns)).returning('id')
   const jobs = sql`SELECT json_agg(json_build_object('name', ${queue}::text, 'data', json_build_object('id', told.id)))
                    FROM told`
   const also = alongside ? sql`, alongside AS (${alongside})` : sql``
