@@ -35,9 +35,18 @@ function featureBoundary(feature) {
       'no-restricted-syntax': [
         'error',
         { selector: `ImportExpression[source.value=/${pattern}/]`, message: CROSS_FEATURE_MESSAGE },
+        FIELD_MESSAGE,
       ],
     },
   }
+}
+
+// A form rule's message made by t() is a string in the language of the moment it was validated, and
+// stays on screen after a language switch: fieldMessage() renders in the current one (ui/field-message.tsx).
+const FIELD_MESSAGE = {
+  selector: "Property[key.name='message'] > CallExpression[callee.name=/^tx?$/]",
+  message:
+    "A form rule's message is fieldMessage(key), not t(key): errors on screen follow a language switch.",
 }
 
 const UI_MESSAGE =
@@ -132,6 +141,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: `ImportExpression[source.value=/${featureImport}/]`, message: UI_MESSAGE },
+        FIELD_MESSAGE,
       ],
     },
   },

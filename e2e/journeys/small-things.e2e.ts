@@ -4,6 +4,7 @@ import { makeUscc } from '../../server/src/seed/demo-enterprises'
 import {
   expectAccessible,
   launchBrowser,
+  newDesktopPage,
   newPhonePage,
   readSignInCode,
   screenshots,
@@ -13,7 +14,8 @@ import { continuePastConsent, staffOnDesktop } from '../support/sign-in'
 /**
  * Small things a user notices: Enter in a date field does not submit the form (on the phone and in
  * the console), a fixed line is a contact phone, the calculator's tabs count what they list, and the
- * deadline preset carries the name of the city that runs it.
+ * deadline preset carries the name of the city that runs it, and an error already on screen follows a
+ * switch of language.
  */
 let browser: Browser
 beforeAll(async () => {
@@ -114,4 +116,19 @@ it('the calculator’s tabs count what they list', async () => {
   expect(await page.getByRole('tab', { name: /^测算结果/ }).textContent()).toBe(`测算结果（${results}）`)
   await shot(page, 'calculator-tabs')
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+})
+
+it('an error already on screen follows a switch of language', async () => {
+  const shot = screenshots('small-things')
+  const page = await newDesktopPage(browser)
+  await page.goto('/staff/login')
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  const errors = page.locator('.ant-form-item-explain-error')
+  await expect.poll(() => errors.allTextContents()).toEqual(['必填', '必填'])
+  await page.getByRole('group', { name: /语言/ }).getByText('English').click()
+  // the same errors, now in English, with no new validation (the fields were not touched again)
+  await expect.poll(() => errors.allTextContents()).toEqual(['Required', 'Required'])
+  await expect.poll(() => page.locator('.ant-segmented-item-selected').textContent()).toBe('English')
+  await page.waitForTimeout(500) // the switch's thumb slides over before the picture
+  await shot(page, 'errors-follow-the-language')
 })

@@ -1,4 +1,6 @@
 import { parseContactPhone } from '@shared/phone'
+import type { ReactElement } from 'react'
+import { rejectWith } from './field-message'
 
 /**
  * The form rule of every contact-phone field (enterprise profile, appeal, benefit application): the
@@ -6,23 +8,23 @@ import { parseContactPhone } from '@shared/phone'
  * line with its area code and an optional extension. Empty passes; `required` says if it may not.
  * Sign-in phones keep the mobile-only rule: their codes go out by text message.
  */
-export function contactPhoneRule(message: string) {
+export function contactPhoneRule(message: ReactElement) {
   return {
     validator: (_rule: unknown, value: unknown) =>
       typeof value !== 'string' || value.trim() === '' || parseContactPhone(value)
         ? Promise.resolve()
-        : Promise.reject(new Error(message)),
+        : rejectWith(message),
   }
 }
 
 /** With "contact me by text message" chosen, a fixed line will not do (the server says the same). */
-export function smsNeedsMobileRule(message: string) {
+export function smsNeedsMobileRule(message: ReactElement) {
   return ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
     validator: (_rule: unknown, value: unknown) =>
       getFieldValue('preferredContact') === 'sms' &&
       typeof value === 'string' &&
       parseContactPhone(value)?.kind === 'fixed'
-        ? Promise.reject(new Error(message))
+        ? rejectWith(message)
         : Promise.resolve(),
   })
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../app/api'
 import { showApiErrorOnForm } from '../../ui/form-errors'
 import { authApi } from './auth.api'
+import { fieldMessage, rejectWith } from '../../ui/field-message'
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string }
 
@@ -58,7 +59,7 @@ export function ChangePasswordForm({
       <Form.Item
         name="currentPassword"
         label={t('auth.password.current')}
-        rules={[{ required: true, message: t('fields.required') }]}
+        rules={[{ required: true, message: fieldMessage('fields.required') }]}
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
@@ -66,7 +67,7 @@ export function ChangePasswordForm({
         name="newPassword"
         label={t('auth.password.new')}
         extra={t('auth.password.rules')}
-        rules={[{ required: true, message: t('fields.required') }]}
+        rules={[{ required: true, message: fieldMessage('fields.required') }]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
@@ -75,11 +76,11 @@ export function ChangePasswordForm({
         label={t('auth.password.confirm')}
         dependencies={['newPassword']}
         rules={[
-          { required: true, message: t('fields.required') },
+          { required: true, message: fieldMessage('fields.required') },
           ({ getFieldValue }) => ({
             validator: async (_rule, value: string | undefined) => {
               if (value && value !== getFieldValue('newPassword'))
-                throw new Error(t('auth.password.mismatch'))
+                return rejectWith(fieldMessage('auth.password.mismatch'))
             },
           }),
         ]}

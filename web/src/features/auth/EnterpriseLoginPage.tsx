@@ -14,6 +14,7 @@ import { useLoad } from '../../ui/use-load'
 import { notificationsApi } from '../../app/shared-api/notifications'
 import { LegalLinks } from '../../ui/mobile/LegalLinks'
 import { authApi, MOBILE_PHONE, SIX_DIGITS } from './auth.api'
+import { fieldMessage } from '../../ui/field-message'
 
 type Values = { phone: string; code: string }
 const FORM_FIELDS = ['phone', 'code'] as const
@@ -98,8 +99,8 @@ export function EnterpriseLoginPage() {
           name="phone"
           label={t('auth.enterpriseLogin.phone')}
           rules={[
-            { required: true, message: t('auth.enterpriseLogin.phoneRequired') },
-            { pattern: MOBILE_PHONE, message: t('auth.enterpriseLogin.phoneInvalid') },
+            { required: true, message: fieldMessage('auth.enterpriseLogin.phoneRequired') },
+            { pattern: MOBILE_PHONE, message: fieldMessage('auth.enterpriseLogin.phoneInvalid') },
           ]}
         >
           <Input
@@ -115,8 +116,8 @@ export function EnterpriseLoginPage() {
           name="code"
           label={t('auth.enterpriseLogin.code')}
           rules={[
-            { required: true, message: t('auth.enterpriseLogin.codeRequired') },
-            { pattern: SIX_DIGITS, message: t('auth.enterpriseLogin.codeInvalid') },
+            { required: true, message: fieldMessage('auth.enterpriseLogin.codeRequired') },
+            { pattern: SIX_DIGITS, message: fieldMessage('auth.enterpriseLogin.codeInvalid') },
           ]}
           extra={
             <Button

@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/staff/PageHeader'
 import { authApi, SIX_DIGITS, type TotpSetup } from './auth.api'
 import { ChangePasswordForm } from './ChangePasswordForm'
 import { Slot } from '../../app/slots'
+import { fieldMessage } from '../../ui/field-message'
 
 /**
  * `/staff/account`: change password, authenticator app on/off, sign out here or everywhere, the staff
@@ -97,8 +98,8 @@ function TotpCard({ isEnabled }: { isEnabled: boolean }) {
         name="code"
         label={t('auth.staffLogin.totpCode')}
         rules={[
-          { required: true, message: t('fields.required') },
-          { pattern: SIX_DIGITS, message: t('auth.staffLogin.totpInvalid') },
+          { required: true, message: fieldMessage('fields.required') },
+          { pattern: SIX_DIGITS, message: fieldMessage('auth.staffLogin.totpInvalid') },
         ]}
       >
         <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} style={{ maxWidth: 200 }} />

@@ -10,6 +10,7 @@ import { showApiErrorOnForm } from '../../ui/form-errors'
 import { LanguageSelect } from '../../ui/staff/LanguageSelect'
 import { useDocumentTitle } from '../../ui/use-document-title'
 import { authApi, SIX_DIGITS, type SignInResult } from './auth.api'
+import { fieldMessage } from '../../ui/field-message'
 
 type PasswordValues = { username: string; password: string }
 type CodeValues = { code: string }
@@ -111,8 +112,8 @@ export function StaffLoginPage() {
                 name="code"
                 label={t('auth.staffLogin.totpCode')}
                 rules={[
-                  { required: true, message: t('fields.required') },
-                  { pattern: SIX_DIGITS, message: t('auth.staffLogin.totpInvalid') },
+                  { required: true, message: fieldMessage('fields.required') },
+                  { pattern: SIX_DIGITS, message: fieldMessage('auth.staffLogin.totpInvalid') },
                 ]}
               >
                 <Input
@@ -149,14 +150,14 @@ export function StaffLoginPage() {
               <Form.Item
                 name="username"
                 label={t('auth.staffLogin.username')}
-                rules={[{ required: true, message: t('fields.required') }]}
+                rules={[{ required: true, message: fieldMessage('fields.required') }]}
               >
                 <Input autoComplete="username" size="large" autoCapitalize="none" spellCheck={false} />
               </Form.Item>
               <Form.Item
                 name="password"
                 label={t('auth.staffLogin.password')}
-                rules={[{ required: true, message: t('fields.required') }]}
+                rules={[{ required: true, message: fieldMessage('fields.required') }]}
               >
                 <Input.Password autoComplete="current-password" size="large" />
               </Form.Item>

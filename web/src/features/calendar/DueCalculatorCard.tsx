@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../app/api'
 import { cityDateOf, cityInstant, CITY_TIME_ZONE, formatDateTime } from '../../ui/format'
 import { calendarApi, type DueAnswer } from './calendar.api'
+import { fieldMessage } from '../../ui/field-message'
 
 type Values = { start: Dayjs; unit: 'workingDays' | 'workingHours'; amount: number }
 
@@ -60,7 +61,7 @@ export function DueCalculatorCard() {
         <Form.Item
           name="start"
           label={t('calendar.due.start')}
-          rules={[{ required: true, message: t('fields.required') }]}
+          rules={[{ required: true, message: fieldMessage('fields.required') }]}
         >
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
         </Form.Item>
@@ -76,7 +77,7 @@ export function DueCalculatorCard() {
         <Form.Item
           name="amount"
           label={t('calendar.due.amount')}
-          rules={[{ required: true, message: t('fields.required') }]}
+          rules={[{ required: true, message: fieldMessage('fields.required') }]}
         >
           <InputNumber min={0} max={100000} style={{ width: '100%' }} />
         </Form.Item>

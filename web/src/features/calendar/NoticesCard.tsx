@@ -24,6 +24,7 @@ import { showApiErrorOnForm } from '../../ui/form-errors'
 import { useLoad } from '../../ui/use-load'
 import { calendarApi, type HolidayNotice, type NoticeBody } from './calendar.api'
 import { noticeToBody } from './month-grid'
+import { fieldMessage } from '../../ui/field-message'
 
 export type NoticeEditing = { year?: number; notice?: HolidayNotice }
 
@@ -230,7 +231,7 @@ function NoticeModal({
     }
   }
 
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
 
   return (
     <Modal
@@ -272,7 +273,7 @@ function NoticeModal({
         <Form.Item
           name="url"
           label={t('calendar.notices.url')}
-          rules={[{ type: 'url', message: t('calendar.notices.urlInvalid') }]}
+          rules={[{ type: 'url', message: fieldMessage('calendar.notices.urlInvalid') }]}
         >
           <Input maxLength={500} placeholder="https://www.gov.cn/…" inputMode="url" />
         </Form.Item>

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../ui/format'
 import { showApiErrorOnForm } from '../../ui/form-errors'
 import { useLoad } from '../../ui/use-load'
 import { calendarApi, type CalendarOverride } from './calendar.api'
+import { fieldMessage } from '../../ui/field-message'
 
 type Values = { date: Dayjs; isWorkingDay: boolean; name: string }
 
@@ -127,7 +128,7 @@ export function OverridesCard({ onChanged }: { onChanged: () => void }) {
         <Form.Item
           name="date"
           label={t('calendar.overrides.date')}
-          rules={[{ required: true, message: t('fields.required') }]}
+          rules={[{ required: true, message: fieldMessage('fields.required') }]}
         >
           <DatePicker />
         </Form.Item>
@@ -143,7 +144,7 @@ export function OverridesCard({ onChanged }: { onChanged: () => void }) {
         <Form.Item
           name="name"
           label={t('calendar.overrides.name')}
-          rules={[{ required: true, whitespace: true, message: t('fields.required') }]}
+          rules={[{ required: true, whitespace: true, message: fieldMessage('fields.required') }]}
         >
           <Input
             maxLength={40}

@@ -6,6 +6,7 @@ import { errorMessage, isApiError } from '../../app/api'
 import { showApiErrorOnForm } from '../../ui/form-errors'
 import { useLoad } from '../../ui/use-load'
 import { calendarApi, type WorkingSlot } from './calendar.api'
+import { fieldMessage } from '../../ui/field-message'
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/
 
@@ -85,7 +86,9 @@ export function WorkingHoursCard({ canEdit, onSaved }: { canEdit: boolean; onSav
                   <Space key={field.key} align="start" style={{ display: 'flex' }}>
                     <Form.Item
                       name={[field.name, 'start']}
-                      rules={[{ required: true, pattern: CLOCK, message: t('calendar.hours.clock') }]}
+                      rules={[
+                        { required: true, pattern: CLOCK, message: fieldMessage('calendar.hours.clock') },
+                      ]}
                     >
                       <Input
                         aria-label={t('calendar.hours.startN', { n: index + 1 })}
@@ -99,7 +102,9 @@ export function WorkingHoursCard({ canEdit, onSaved }: { canEdit: boolean; onSav
                     </span>
                     <Form.Item
                       name={[field.name, 'end']}
-                      rules={[{ required: true, pattern: CLOCK, message: t('calendar.hours.clock') }]}
+                      rules={[
+                        { required: true, pattern: CLOCK, message: fieldMessage('calendar.hours.clock') },
+                      ]}
                     >
                       <Input
                         aria-label={t('calendar.hours.endN', { n: index + 1 })}

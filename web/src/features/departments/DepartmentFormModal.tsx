@@ -14,6 +14,7 @@ import {
   type DepartmentKind,
   type UpdateDepartmentBody,
 } from './departments.api'
+import { fieldMessage } from '../../ui/field-message'
 
 export type DepartmentFormMode =
   | { mode: 'create'; parentId?: string; kind?: Exclude<DepartmentKind, 'city'> }
@@ -170,7 +171,7 @@ export function DepartmentFormModal({
     }
   }
 
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
   const isCity = editing?.kind === 'city'
 
   return (
@@ -201,7 +202,7 @@ export function DepartmentFormModal({
           extra={editing ? undefined : t('departments.help.code')}
           rules={[
             required,
-            { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/, message: t('departments.help.code') },
+            { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/, message: fieldMessage('departments.help.code') },
           ]}
         >
           <Input disabled={!!editing} className="s-mono" autoComplete="off" />

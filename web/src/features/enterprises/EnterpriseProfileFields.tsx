@@ -6,6 +6,7 @@ import { cityToday } from '../../ui/format'
 import { NativeDateInput, NativeSelect } from '../../ui/mobile/native-controls'
 import { SIZE_CLASSES, type IndustrySection, type SizeClass } from './enterprises.api'
 import type { EnterpriseReference } from './use-enterprise-reference'
+import { fieldMessage } from '../../ui/field-message'
 
 const WHOLE_NUMBER = /^\d{1,7}$/
 const YUAN = /^\d{1,13}(\.\d{1,2})?$/
@@ -13,7 +14,7 @@ const YUAN = /^\d{1,13}(\.\d{1,2})?$/
 /** The profile fields shared by registration and editing (everything but the credit code). */
 export function EnterpriseProfileFields({ reference }: { reference: EnterpriseReference }) {
   const { t } = useTranslation()
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
   return (
     <>
       <Form.Item name="name" label={t('enterprise.fields.name')} rules={[required]}>
@@ -49,14 +50,17 @@ export function EnterpriseProfileFields({ reference }: { reference: EnterpriseRe
       <Form.Item
         name="employees"
         label={t('enterprise.fields.employees')}
-        rules={[required, { pattern: WHOLE_NUMBER, message: t('enterprise.validation.employees') }]}
+        rules={[
+          required,
+          { pattern: WHOLE_NUMBER, message: fieldMessage('enterprise.validation.employees') },
+        ]}
       >
         <Input inputMode="numeric" maxLength={7} placeholder={t('enterprise.placeholders.employees')} />
       </Form.Item>
       <Form.Item
         name="annualRevenue"
         label={t('enterprise.fields.annualRevenue')}
-        rules={[{ pattern: YUAN, message: t('enterprise.validation.annualRevenue') }]}
+        rules={[{ pattern: YUAN, message: fieldMessage('enterprise.validation.annualRevenue') }]}
         description={t('enterprise.help.annualRevenue')}
       >
         <Input inputMode="decimal" maxLength={16} placeholder={t('enterprise.placeholders.optional')} />
@@ -74,7 +78,7 @@ export function EnterpriseProfileFields({ reference }: { reference: EnterpriseRe
       <Form.Item
         name="contactPhone"
         label={t('enterprise.fields.contactPhone')}
-        rules={[contactPhoneRule(t('fields.contactPhone'))]}
+        rules={[contactPhoneRule(fieldMessage('fields.contactPhone'))]}
       >
         <Input
           type="tel"

@@ -12,6 +12,7 @@ import { Banner } from '../../ui/mobile/Banner'
 import { useLoad } from '../../ui/use-load'
 import { MOBILE_PHONE } from '../../ui/contact-phone'
 import { enterprisesApi, type Member, type MemberRole } from './enterprises.api'
+import { fieldMessage } from '../../ui/field-message'
 
 type AddValues = { phone: string; role: MemberRole }
 
@@ -162,8 +163,8 @@ export function MembersSection({
               name="phone"
               label={t('enterprise.members.phone')}
               rules={[
-                { required: true, message: t('auth.enterpriseLogin.phoneRequired') },
-                { pattern: MOBILE_PHONE, message: t('auth.enterpriseLogin.phoneInvalid') },
+                { required: true, message: fieldMessage('auth.enterpriseLogin.phoneRequired') },
+                { pattern: MOBILE_PHONE, message: fieldMessage('auth.enterpriseLogin.phoneInvalid') },
               ]}
             >
               <Input

@@ -24,6 +24,7 @@ import { EnterpriseProfileFields } from './EnterpriseProfileFields'
 import { PROFILE_FIELDS, profileBody, type ProfileFormValues } from './profile-form'
 import { useEnterpriseReference } from './use-enterprise-reference'
 import { usccMessage, usccProblems } from '../../ui/uscc-message'
+import { fieldMessage } from '../../ui/field-message'
 
 type Values = ProfileFormValues & { uscc: string; outOfCityReason?: OutOfCityReason; outOfCityNote?: string }
 const FORM_FIELDS = ['uscc', 'outOfCityReason', 'outOfCityNote', ...PROFILE_FIELDS]
@@ -154,7 +155,7 @@ function RegisterForm() {
           description={t('enterprise.help.uscc')}
           validateTrigger="onBlur"
           rules={[
-            { required: true, message: t('fields.required') },
+            { required: true, message: fieldMessage('fields.required') },
             { validator: (_rule, value: string | undefined) => checkUsccField(value) },
           ]}
           normalize={(value: string) => value.toUpperCase()}
@@ -192,7 +193,9 @@ function RegisterForm() {
                 key="outOfCityReason"
                 name="outOfCityReason"
                 label={t('enterprise.fields.outOfCityReason')}
-                rules={[{ required: true, message: t('enterprise.register.outOfCity.chooseReason') }]}
+                rules={[
+                  { required: true, message: fieldMessage('enterprise.register.outOfCity.chooseReason') },
+                ]}
               >
                 <RadioChoice
                   vertical
@@ -209,8 +212,11 @@ function RegisterForm() {
                 label={t('enterprise.fields.outOfCityNote')}
                 description={t('enterprise.help.outOfCityNote')}
                 rules={[
-                  { required: true, whitespace: true, message: t('fields.required') },
-                  { min: NOTE_MIN, message: t('enterprise.validation.outOfCityNote', { min: NOTE_MIN }) },
+                  { required: true, whitespace: true, message: fieldMessage('fields.required') },
+                  {
+                    min: NOTE_MIN,
+                    message: fieldMessage('enterprise.validation.outOfCityNote', { min: NOTE_MIN }),
+                  },
                 ]}
               >
                 <TextArea

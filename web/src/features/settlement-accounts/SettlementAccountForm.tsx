@@ -23,6 +23,7 @@ import {
   type SettlementAccountState,
 } from './settlement-accounts.api'
 import './settlement-accounts.css'
+import { fieldMessage } from '../../ui/field-message'
 
 type Values = AccountBody & { reason?: string; code?: string }
 const FORM_FIELDS = ['accountName', 'bankName', 'accountNumber', 'accountNumberConfirm', 'reason', 'code']
@@ -176,7 +177,9 @@ export function SettlementAccountForm({
             <Form.Item
               name="reason"
               label={t('settlementAccount.fields.reason')}
-              rules={[{ required: true, min: 2, message: t('settlementAccount.form.reasonRequired') }]}
+              rules={[
+                { required: true, min: 2, message: fieldMessage('settlementAccount.form.reasonRequired') },
+              ]}
             >
               <TextArea
                 rows={2}
@@ -189,8 +192,8 @@ export function SettlementAccountForm({
               label={t('settlementAccount.fields.code')}
               description={t('settlementAccount.form.codeHelp')}
               rules={[
-                { required: true, message: t('settlementAccount.form.codeRequired') },
-                { pattern: /^\d{6}$/, message: t('settlementAccount.form.codeFormat') },
+                { required: true, message: fieldMessage('settlementAccount.form.codeRequired') },
+                { pattern: /^\d{6}$/, message: fieldMessage('settlementAccount.form.codeFormat') },
               ]}
               extra={
                 <Button

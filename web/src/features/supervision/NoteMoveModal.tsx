@@ -5,6 +5,7 @@ import { errorMessage, isApiError } from '../../app/api'
 import { showApiErrorOnForm } from '../../ui/form-errors'
 import { supervisionApi, type NoteAction, type SupervisionCaseDetail } from './supervision.api'
 import { CLOSING_NOTE_MAX, CLOSING_NOTE_MIN } from './supervision-labels'
+import { fieldMessage } from '../../ui/field-message'
 
 /**
  * A move of the bureau's that takes a note: accept the response (closes), reject it (back to the
@@ -76,10 +77,10 @@ export function NoteMoveModal({
           label={t(`supervision.noteLabels.${action}`)}
           extra={t(`supervision.noteHelp.${action}`)}
           rules={[
-            { required: true, whitespace: true, message: t('fields.required') },
+            { required: true, whitespace: true, message: fieldMessage('fields.required') },
             {
               min: CLOSING_NOTE_MIN,
-              message: t('appeals.validation.reasonLength', { min: CLOSING_NOTE_MIN }),
+              message: fieldMessage('appeals.validation.reasonLength', { min: CLOSING_NOTE_MIN }),
             },
           ]}
         >

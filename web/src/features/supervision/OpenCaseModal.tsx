@@ -9,6 +9,7 @@ import { DepartmentSelect } from '../../ui/staff/DepartmentSelect'
 import { useLoad } from '../../ui/use-load'
 import { SUPERVISION_LEVELS, supervisionApi, type SupervisionLevel } from './supervision.api'
 import { CLOSING_NOTE_MIN, REASON_MAX } from './supervision-labels'
+import { fieldMessage } from '../../ui/field-message'
 
 type Values = { departmentId: string; reason: string; level: SupervisionLevel; responseDays?: number }
 
@@ -71,7 +72,7 @@ export function OpenCaseModal({
         <Form.Item
           name="departmentId"
           label={t('supervision.fields.department')}
-          rules={[{ required: true, message: t('fields.required') }]}
+          rules={[{ required: true, message: fieldMessage('fields.required') }]}
         >
           <DepartmentSelect options={options} loading={departments.isLoading} />
         </Form.Item>
@@ -79,10 +80,10 @@ export function OpenCaseModal({
           name="reason"
           label={t('supervision.fields.reason')}
           rules={[
-            { required: true, whitespace: true, message: t('fields.required') },
+            { required: true, whitespace: true, message: fieldMessage('fields.required') },
             {
               min: CLOSING_NOTE_MIN,
-              message: t('appeals.validation.reasonLength', { min: CLOSING_NOTE_MIN }),
+              message: fieldMessage('appeals.validation.reasonLength', { min: CLOSING_NOTE_MIN }),
             },
           ]}
         >

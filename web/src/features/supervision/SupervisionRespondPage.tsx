@@ -18,6 +18,7 @@ import {
 } from './supervision-labels'
 import { supervisionPaths } from './supervision-paths'
 import { LevelTag } from './SupervisionTags'
+import { fieldMessage } from '../../ui/field-message'
 
 type Values = { note: string; evidence?: string[] }
 
@@ -123,10 +124,10 @@ export function SupervisionRespondPage() {
             label={t('supervision.responseNote')}
             extra={t('supervision.responseNoteHelp')}
             rules={[
-              { required: true, whitespace: true, message: t('fields.required') },
+              { required: true, whitespace: true, message: fieldMessage('fields.required') },
               {
                 min: CLOSING_NOTE_MIN,
-                message: t('appeals.validation.reasonLength', { min: CLOSING_NOTE_MIN }),
+                message: fieldMessage('appeals.validation.reasonLength', { min: CLOSING_NOTE_MIN }),
               },
             ]}
           >
@@ -139,7 +140,14 @@ export function SupervisionRespondPage() {
                   <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
                     <Form.Item
                       name={field.name}
-                      rules={[{ required: true, whitespace: true, min: 2, message: t('fields.required') }]}
+                      rules={[
+                        {
+                          required: true,
+                          whitespace: true,
+                          min: 2,
+                          message: fieldMessage('fields.required'),
+                        },
+                      ]}
                       style={{ marginBottom: 8, width: 520, maxWidth: '100%' }}
                     >
                       <Input

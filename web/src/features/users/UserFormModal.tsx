@@ -9,6 +9,7 @@ import type { DepartmentOption } from '../../ui/department-options'
 import { DepartmentSelect } from '../../ui/staff/DepartmentSelect'
 import { grantsToRows, rowsToGrants, sameGrants, type RoleRow } from './role-grants'
 import { usersApi, type StaffUser, type UpdateUserBody } from './users.api'
+import { fieldMessage, rejectWith } from '../../ui/field-message'
 
 type Values = {
   username: string
@@ -99,7 +100,7 @@ export function UserFormModal({
     }
   }
 
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
   const roleOptions = STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))
 
   return (
@@ -128,7 +129,10 @@ export function UserFormModal({
           name="username"
           label={t('auth.staffLogin.username')}
           extra={user ? undefined : t('users.help.username')}
-          rules={[required, { pattern: /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, message: t('users.help.username') }]}
+          rules={[
+            required,
+            { pattern: /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, message: fieldMessage('users.help.username') },
+          ]}
         >
           <Input disabled={!!user} autoComplete="off" className="s-mono" spellCheck={false} />
         </Form.Item>
@@ -144,7 +148,7 @@ export function UserFormModal({
             rules={[
               {
                 validator: async (_rule, rows: RoleRow[] | undefined) => {
-                  if (!rowsToGrants(rows).length) throw new Error(t('users.help.rolesRequired'))
+                  if (!rowsToGrants(rows).length) return rejectWith(fieldMessage('users.help.rolesRequired'))
                 },
               },
             ]}
@@ -192,14 +196,14 @@ export function UserFormModal({
         <Form.Item
           name="phone"
           label={t('users.fields.phone')}
-          rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('auth.enterpriseLogin.phoneInvalid') }]}
+          rules={[{ pattern: /^1[3-9]\d{9}$/, message: fieldMessage('auth.enterpriseLogin.phoneInvalid') }]}
         >
           <Input inputMode="tel" maxLength={11} autoComplete="off" />
         </Form.Item>
         <Form.Item
           name="email"
           label={t('users.fields.email')}
-          rules={[{ type: 'email', message: t('users.help.email') }]}
+          rules={[{ type: 'email', message: fieldMessage('users.help.email') }]}
         >
           <Input maxLength={200} autoComplete="off" />
         </Form.Item>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../app/api'
 import { showApiErrorOnForm } from '../form-errors'
 import { Banner } from './Banner'
+import { fieldMessage } from '../field-message'
 
 type Props = {
   /** The form's name (its fields' ids start with it). */
@@ -88,10 +89,10 @@ export function ReasonSection(props: Props) {
               name="reason"
               label={props.reasonLabel}
               rules={[
-                { required: true, message: t('fields.required') },
+                { required: true, message: fieldMessage('fields.required') },
                 {
                   min: props.minLength,
-                  message: t('appeals.validation.reasonLength', { min: props.minLength }),
+                  message: fieldMessage('appeals.validation.reasonLength', { min: props.minLength }),
                 },
               ]}
             >

@@ -11,6 +11,7 @@ import { cityToday } from '../../../ui/format'
 import { DepartmentSelect } from '../../../ui/staff/DepartmentSelect'
 import { useLoad } from '../../../ui/use-load'
 import { actionPlansApi } from '../action-plans.api'
+import { fieldMessage } from '../../../ui/field-message'
 
 type TaskValues = {
   areaId: string
@@ -107,7 +108,7 @@ export function NewPlanItemModals({ onCreated }: { onCreated: () => void }) {
             <Form.Item
               name="areaId"
               label={t('actionPlans.fields.area')}
-              rules={[{ required: true, message: t('fields.required') }]}
+              rules={[{ required: true, message: fieldMessage('fields.required') }]}
             >
               <Select
                 showSearch={{ optionFilterProp: 'label' }}
@@ -117,7 +118,7 @@ export function NewPlanItemModals({ onCreated }: { onCreated: () => void }) {
             <Form.Item
               name="title"
               label={t('actionPlans.fields.title')}
-              rules={[{ required: true, whitespace: true, message: t('fields.required') }]}
+              rules={[{ required: true, whitespace: true, message: fieldMessage('fields.required') }]}
             >
               <Input maxLength={200} />
             </Form.Item>
@@ -127,21 +128,21 @@ export function NewPlanItemModals({ onCreated }: { onCreated: () => void }) {
             <Form.Item
               name="expectedOutput"
               label={t('actionPlans.fields.expectedOutput')}
-              rules={[{ required: true, whitespace: true, message: t('fields.required') }]}
+              rules={[{ required: true, whitespace: true, message: fieldMessage('fields.required') }]}
             >
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
             <Form.Item
               name="ownerDepartmentId"
               label={t('actionPlans.fields.owner')}
-              rules={[{ required: true, message: t('fields.required') }]}
+              rules={[{ required: true, message: fieldMessage('fields.required') }]}
             >
               <DepartmentSelect options={options} />
             </Form.Item>
             <Form.Item
               name="deadline"
               label={t('actionPlans.fields.deadline')}
-              rules={[{ required: true, message: t('fields.required') }]}
+              rules={[{ required: true, message: fieldMessage('fields.required') }]}
             >
               <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} />
             </Form.Item>
@@ -151,7 +152,7 @@ export function NewPlanItemModals({ onCreated }: { onCreated: () => void }) {
             <Form.Item
               name="name"
               label={t('actionPlans.fields.areaName')}
-              rules={[{ required: true, whitespace: true, message: t('fields.required') }]}
+              rules={[{ required: true, whitespace: true, message: fieldMessage('fields.required') }]}
             >
               <Input maxLength={50} />
             </Form.Item>

@@ -25,6 +25,7 @@ import { formatDateTime, formatIsoDate } from '../../../ui/format'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { actionPlansApi, PLAN_TASK_STATUS_COLORS } from '../action-plans.api'
+import { fieldMessage } from '../../../ui/field-message'
 
 type ReportValues = { percent: number; text: string }
 type CompleteValues = { text: string }
@@ -206,14 +207,16 @@ export function PlanTaskPage() {
               <Form.Item
                 name="percent"
                 label={t('actionPlans.fields.percent')}
-                rules={[{ required: true, message: t('fields.required') }]}
+                rules={[{ required: true, message: fieldMessage('fields.required') }]}
               >
                 <InputNumber min={0} max={99} precision={0} />
               </Form.Item>
               <Form.Item
                 name="text"
                 label={t('actionPlans.fields.text')}
-                rules={[{ required: true, whitespace: true, min: 2, message: t('fields.required') }]}
+                rules={[
+                  { required: true, whitespace: true, min: 2, message: fieldMessage('fields.required') },
+                ]}
               >
                 <Input.TextArea rows={3} maxLength={2000} />
               </Form.Item>
@@ -234,7 +237,9 @@ export function PlanTaskPage() {
               <Form.Item
                 name="text"
                 label={t('actionPlans.fields.completionText')}
-                rules={[{ required: true, whitespace: true, min: 2, message: t('fields.required') }]}
+                rules={[
+                  { required: true, whitespace: true, min: 2, message: fieldMessage('fields.required') },
+                ]}
               >
                 <Input.TextArea rows={3} maxLength={2000} />
               </Form.Item>

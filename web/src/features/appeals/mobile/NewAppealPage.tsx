@@ -31,6 +31,7 @@ import { useAttachmentUploads } from '../../../ui/use-attachment-uploads'
 import { AppealStatusTag } from './AppealStatusTag'
 import { AttachmentPicker } from '../../../ui/mobile/AttachmentPicker'
 import { LocationPicker, type Location } from './LocationPicker'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Values = {
   enterpriseId: string
@@ -177,7 +178,7 @@ function AppealForm({
     }
   }
 
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
 
   return (
     <>
@@ -234,7 +235,7 @@ function AppealForm({
             required,
             {
               min: TITLE_MIN,
-              message: t('appeals.validation.titleLength', { min: TITLE_MIN, max: TITLE_MAX }),
+              message: fieldMessage('appeals.validation.titleLength', { min: TITLE_MIN, max: TITLE_MAX }),
             },
           ]}
         >
@@ -245,7 +246,7 @@ function AppealForm({
           label={t('appeals.fields.body')}
           rules={[
             required,
-            { min: BODY_MIN, message: t('appeals.validation.bodyLength', { min: BODY_MIN }) },
+            { min: BODY_MIN, message: fieldMessage('appeals.validation.bodyLength', { min: BODY_MIN }) },
           ]}
           description={t('appeals.new.bodyHelp')}
         >
@@ -278,7 +279,10 @@ function AppealForm({
           name="contactPhone"
           label={t('appeals.fields.contactPhone')}
           dependencies={['preferredContact']}
-          rules={[contactPhoneRule(t('fields.contactPhone')), smsNeedsMobileRule(t('fields.smsNeedsMobile'))]}
+          rules={[
+            contactPhoneRule(fieldMessage('fields.contactPhone')),
+            smsNeedsMobileRule(fieldMessage('fields.smsNeedsMobile')),
+          ]}
         >
           <Input type="tel" inputMode="tel" maxLength={CONTACT_PHONE_MAX_LENGTH} autoComplete="tel" />
         </Form.Item>

@@ -8,6 +8,7 @@ import { RadioChoice } from '../../../ui/mobile/RadioChoice'
 import { REASON_MAX } from '../appeal-form'
 import { RATING_LEVELS, ratingReopens } from '../appeal-labels'
 import type { RatingBody } from '../appeals.api'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 
 type Values = { solved?: 'yes' | 'no'; level?: number; comment?: string }
 
@@ -82,7 +83,7 @@ export function RatingForm({
         <Form.Item
           name="solved"
           label={t('appeals.rating.solved')}
-          rules={[{ required: true, message: t('appeals.rating.solvedRequired') }]}
+          rules={[{ required: true, message: fieldMessage('appeals.rating.solvedRequired') }]}
         >
           <RadioChoice
             groupLabel={t('appeals.rating.solved')}
@@ -102,7 +103,7 @@ export function RatingForm({
             ({ getFieldValue }) => ({
               validator: async (_rule, value: number | undefined) => {
                 if (getFieldValue('solved') === 'yes' && value === undefined)
-                  throw new Error(t('appeals.rating.levelRequired'))
+                  return rejectWith(fieldMessage('appeals.rating.levelRequired'))
               },
             }),
           ]}

@@ -27,6 +27,7 @@ import { useAttachmentUploads } from '../../../ui/use-attachment-uploads'
 import { useAppealText } from '../use-appeal-text'
 import { NoteAudienceField } from './NoteAudienceField'
 import { StaffAttachmentPicker } from './StaffAttachmentPicker'
+import { fieldMessage } from '../../../ui/field-message'
 
 /** What a modal is open for: an action from allowedActions, with what the page already knows. */
 export type ModalAction =
@@ -216,10 +217,10 @@ export function AppealActionModal({
     }
   }
 
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
   const reasonRules = [
     required,
-    { min: REASON_MIN, message: t('appeals.validation.reasonLength', { min: REASON_MIN }) },
+    { min: REASON_MIN, message: fieldMessage('appeals.validation.reasonLength', { min: REASON_MIN }) },
   ]
   const categoryOptions = categories.map((c) => ({ value: c.code, label: c.name }))
   const tierOptions = TIERS.map((tier) => ({ value: tier, label: tx(`appeals.tiers.${tier}`) }))
@@ -338,7 +339,7 @@ export function AppealActionModal({
             label={t('appeals.case.workingDays')}
             rules={[
               required,
-              { type: 'number', min: 1, max: 30, message: t('appeals.validation.workingDays') },
+              { type: 'number', min: 1, max: 30, message: fieldMessage('appeals.validation.workingDays') },
             ]}
           >
             <InputNumber min={1} max={30} precision={0} style={{ width: 140 }} />
@@ -396,7 +397,10 @@ export function AppealActionModal({
             name="body"
             label={t('appeals.coParts.body')}
             extra={t('appeals.coParts.help')}
-            rules={[required, { min: 2, message: t('appeals.validation.reasonLength', { min: 2 }) }]}
+            rules={[
+              required,
+              { min: 2, message: fieldMessage('appeals.validation.reasonLength', { min: 2 }) },
+            ]}
           >
             <Input.TextArea rows={6} maxLength={BODY_MAX} showCount />
           </Form.Item>
@@ -428,7 +432,7 @@ export function AppealActionModal({
               label={t('appeals.case.replyBody')}
               rules={[
                 required,
-                { min: BODY_MIN, message: t('appeals.validation.bodyLength', { min: BODY_MIN }) },
+                { min: BODY_MIN, message: fieldMessage('appeals.validation.bodyLength', { min: BODY_MIN }) },
               ]}
               extra={t('appeals.case.replyHelp')}
             >

@@ -14,6 +14,7 @@ import { FormulasHelp } from './FormulasHelp'
 import { RatingBar } from '../../../ui/staff/RatingBar'
 import { WithdrawalsTab } from './WithdrawalsTab'
 import { formatPercent, formatScore, monthOf, RATE_KEYS, dayAfter, thisMonth, type RateKey } from '../figures'
+import { fieldMessage } from '../../../ui/field-message'
 
 const TABS = ['figures', 'ranking', 'withdrawals'] as const
 type Tab = (typeof TABS)[number]
@@ -76,7 +77,7 @@ function FiguresTab() {
           <Form.Item
             name="range"
             label={t('appeals.figures.period')}
-            rules={[{ required: true, message: t('fields.required') }]}
+            rules={[{ required: true, message: fieldMessage('fields.required') }]}
           >
             <DatePicker.RangePicker allowClear={false} aria-label={t('appeals.figures.period')} />
           </Form.Item>

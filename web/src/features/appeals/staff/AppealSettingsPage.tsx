@@ -19,6 +19,7 @@ import {
 import { useAppealText } from '../use-appeal-text'
 import { SettingsTargets } from './SettingsTargets'
 import { useProfileName } from './use-profile-name'
+import { fieldMessage } from '../../../ui/field-message'
 
 /**
  * `/staff/appeals/settings`: the rules of the appeal process an administrator changes without a
@@ -73,7 +74,7 @@ function SettingsForm({
   const [isSaving, setSaving] = useState(false)
   const weights = Form.useWatch(['settings', 'weights'], form)
   const shares = weightShares(weights ?? answer.settings.weights)
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
 
   const submit = async (values: SettingsFormValues) => {
     setBanner(undefined)
@@ -112,8 +113,8 @@ function SettingsForm({
           min: limits.positive ? Number.MIN_VALUE : limits.min,
           max: limits.max,
           message: limits.positive
-            ? t('appeals.settings.range.positive', { max: limits.max })
-            : t('appeals.settings.range.between', { min: limits.min ?? 0, max: limits.max }),
+            ? fieldMessage('appeals.settings.range.positive', { max: limits.max })
+            : fieldMessage('appeals.settings.range.between', { min: limits.min ?? 0, max: limits.max }),
         },
       ]}
     >
@@ -200,7 +201,7 @@ function SettingsForm({
                 }
                 rules={[
                   required,
-                  { type: 'number', min: 0, message: t('appeals.settings.range.atLeastZero') },
+                  { type: 'number', min: 0, message: fieldMessage('appeals.settings.range.atLeastZero') },
                 ]}
               >
                 <InputNumber min={0} step={0.05} style={{ width: 200 }} />

@@ -14,6 +14,7 @@ import {
   type CatalogueEntry,
 } from '../category-catalogue'
 import { useAppealText } from '../use-appeal-text'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 
 type Values = {
   code: string
@@ -43,7 +44,7 @@ export function CategoryFormModal({
   const [form] = Form.useForm<Values>()
   const [banner, setBanner] = useState<string>()
   const [isSaving, setSaving] = useState(false)
-  const required = { required: true, whitespace: true, message: t('fields.required') }
+  const required = { required: true, whitespace: true, message: fieldMessage('fields.required') }
 
   const submit = async (values: Values) => {
     setBanner(undefined)
@@ -105,11 +106,11 @@ export function CategoryFormModal({
           extra={entry ? undefined : t('appeals.categories.codeHelp')}
           rules={[
             required,
-            { pattern: CATEGORY_CODE, message: t('appeals.categories.codeHelp') },
+            { pattern: CATEGORY_CODE, message: fieldMessage('appeals.categories.codeHelp') },
             {
               validator: async (_rule, value: string | undefined) => {
                 if (!entry && value && existing.some((e) => e.code === value))
-                  throw new Error(t('appeals.categories.codeTaken'))
+                  return rejectWith(fieldMessage('appeals.categories.codeTaken'))
               },
             },
           ]}
@@ -119,14 +120,14 @@ export function CategoryFormModal({
         <Form.Item
           name="name"
           label={t('appeals.categories.name')}
-          rules={[required, { min: 2, message: t('appeals.validation.reasonLength', { min: 2 }) }]}
+          rules={[required, { min: 2, message: fieldMessage('appeals.validation.reasonLength', { min: 2 }) }]}
         >
           <Input maxLength={CATEGORY_NAME_MAX} />
         </Form.Item>
         <Form.Item
           name="nameEn"
           label={t('appeals.categories.nameEn')}
-          rules={[required, { min: 2, message: t('appeals.validation.reasonLength', { min: 2 }) }]}
+          rules={[required, { min: 2, message: fieldMessage('appeals.validation.reasonLength', { min: 2 }) }]}
         >
           <Input maxLength={CATEGORY_NAME_EN_MAX} lang="en" />
         </Form.Item>
@@ -144,7 +145,7 @@ export function CategoryFormModal({
         <Form.Item
           name="defaultTier"
           label={t('appeals.categories.defaultTier')}
-          rules={[{ required: true, message: t('fields.required') }]}
+          rules={[{ required: true, message: fieldMessage('fields.required') }]}
         >
           <Select options={TIERS.map((value) => ({ value, label: tier(value) }))} />
         </Form.Item>

@@ -13,6 +13,7 @@ import { BODY_MAX, BODY_MIN, blankToUndefined, newIdempotencyKey, TITLE_MAX, TIT
 import { appealsApi, type Receipt } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
 import { EnterpriseFinder } from './EnterpriseFinder'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Values = {
   channel: 'hotline' | 'visit'
@@ -111,7 +112,7 @@ function OnBehalfForm({
   const [banner, setBanner] = useState<string>()
   const [isSaving, setSaving] = useState(false)
   const categories = useLoad(() => appealsApi.categories(), [language])
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
 
   const submit = async (values: Values) => {
     setBanner(undefined)
@@ -204,7 +205,7 @@ function OnBehalfForm({
               name="callerName"
               label={t('appeals.onBehalf.callerName')}
               extra={t('appeals.onBehalf.callerNameHelp')}
-              rules={[required, { max: 50, message: t('appeals.onBehalf.tooLong', { max: 50 }) }]}
+              rules={[required, { max: 50, message: fieldMessage('appeals.onBehalf.tooLong', { max: 50 }) }]}
             >
               <Input maxLength={50} autoComplete="off" />
             </Form.Item>
@@ -226,7 +227,7 @@ function OnBehalfForm({
             {
               min: TITLE_MIN,
               max: TITLE_MAX,
-              message: t('appeals.validation.titleLength', { min: TITLE_MIN, max: TITLE_MAX }),
+              message: fieldMessage('appeals.validation.titleLength', { min: TITLE_MIN, max: TITLE_MAX }),
             },
           ]}
         >
@@ -238,7 +239,7 @@ function OnBehalfForm({
           extra={t('appeals.onBehalf.bodyHelp')}
           rules={[
             required,
-            { min: BODY_MIN, message: t('appeals.validation.bodyLength', { min: BODY_MIN }) },
+            { min: BODY_MIN, message: fieldMessage('appeals.validation.bodyLength', { min: BODY_MIN }) },
           ]}
         >
           <Input.TextArea rows={6} maxLength={BODY_MAX} showCount />
@@ -248,7 +249,7 @@ function OnBehalfForm({
             <Form.Item
               name="contactPhone"
               label={t('appeals.onBehalf.contactPhone')}
-              rules={[contactPhoneRule(t('fields.contactPhone'))]}
+              rules={[contactPhoneRule(fieldMessage('fields.contactPhone'))]}
             >
               <Input inputMode="tel" maxLength={CONTACT_PHONE_MAX_LENGTH} autoComplete="off" />
             </Form.Item>

@@ -13,6 +13,7 @@ import { RATING_LEVELS } from '../appeal-labels'
 import { appealsApi, type ReturnVisit, type VisitStatus } from '../appeals.api'
 import { useAppealText } from '../use-appeal-text'
 import { EmptyList } from '../../../ui/staff/EmptyList'
+import { fieldMessage } from '../../../ui/field-message'
 
 const STATUSES: VisitStatus[] = ['pending', 'done', 'unreachable']
 
@@ -247,7 +248,7 @@ function RecordVisitModal({
         <Form.Item
           name="status"
           label={t('appeals.visits.outcome')}
-          rules={[{ required: true, message: t('fields.required') }]}
+          rules={[{ required: true, message: fieldMessage('fields.required') }]}
         >
           <Radio.Group
             options={[
@@ -261,7 +262,7 @@ function RecordVisitModal({
             <Form.Item
               name="solved"
               label={t('appeals.rating.solved')}
-              rules={[{ required: true, message: t('fields.required') }]}
+              rules={[{ required: true, message: fieldMessage('fields.required') }]}
             >
               <Radio.Group
                 options={[
@@ -273,7 +274,7 @@ function RecordVisitModal({
             <Form.Item
               name="level"
               label={t('appeals.rating.level')}
-              rules={[{ required: true, message: t('fields.required') }]}
+              rules={[{ required: true, message: fieldMessage('fields.required') }]}
             >
               <Radio.Group
                 options={RATING_LEVELS.map((level) => ({

@@ -2,6 +2,7 @@ import { Form, InputNumber, Select, Tabs } from 'antd'
 import { CLOCK_KINDS, TIERS } from '../appeals.api'
 import { PROFILES, SETTINGS_LIMITS, type Profile } from '../settings-form'
 import { useAppealText } from '../use-appeal-text'
+import { fieldMessage } from '../../../ui/field-message'
 
 /**
  * The deadline targets of both profiles: for each urgency tier, the working time each clock
@@ -57,12 +58,14 @@ function TargetTable({ profile, name }: { profile: Profile; name: string }) {
                         name={[...base, 'value']}
                         style={{ marginBottom: 0 }}
                         rules={[
-                          { required: true, message: t('fields.required') },
+                          { required: true, message: fieldMessage('fields.required') },
                           {
                             type: 'number',
                             min: Number.MIN_VALUE,
                             max: SETTINGS_LIMITS.targetMax,
-                            message: t('appeals.settings.range.positive', { max: SETTINGS_LIMITS.targetMax }),
+                            message: fieldMessage('appeals.settings.range.positive', {
+                              max: SETTINGS_LIMITS.targetMax,
+                            }),
                           },
                         ]}
                       >

@@ -9,6 +9,7 @@ import { useLoad } from '../../../ui/use-load'
 import { appealsApi, type WithdrawalGroup } from '../appeals.api'
 import { dayAfter, thisMonth } from '../figures'
 import { useAppealText } from '../use-appeal-text'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Withdrawal = WithdrawalGroup['appeals'][number]
 
@@ -42,7 +43,7 @@ export function WithdrawalsTab() {
           <Form.Item
             name="range"
             label={t('appeals.figures.period')}
-            rules={[{ required: true, message: t('fields.required') }]}
+            rules={[{ required: true, message: fieldMessage('fields.required') }]}
           >
             <DatePicker.RangePicker allowClear={false} aria-label={t('appeals.figures.period')} />
           </Form.Item>

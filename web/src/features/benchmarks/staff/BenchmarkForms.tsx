@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError, errorMessage } from '../../../app/api'
 import type { Translate } from '../../../app/i18n'
 import { benchmarksApi, type IndicatorRow } from '../benchmarks.api'
+import { fieldMessage } from '../../../ui/field-message'
 
 export type PendingForm = { kind: 'ours' | 'city'; row: IndicatorRow; year: number }
 
@@ -84,7 +85,7 @@ export function BenchmarkEntryModal(props: {
     }
   }
 
-  const required = [{ required: true, message: t('benchmarks.form.required') }]
+  const required = [{ required: true, message: fieldMessage('benchmarks.form.required') }]
   return (
     <Modal
       open

@@ -25,6 +25,7 @@ import { MaterialPicker } from './MaterialPicker'
 import '../../../ui/mobile/policy-pages.css'
 import './benefits-mobile.css'
 import { Slot } from '../../../app/slots'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 
 type Values = { form: ApplicationForm; materials: Record<string, string[] | undefined> }
 
@@ -113,7 +114,7 @@ function ApplyForm({
   const [isSaving, setSaving] = useState(false)
   const busy = useRef(new Set<string>())
   const { item, explanation } = match
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
 
   const submit = async (values: Values) => {
     setBanner(undefined)
@@ -224,7 +225,7 @@ function ApplyForm({
                         {
                           validator: async (_rule, value: string[] | undefined) => {
                             if (!value?.length)
-                              throw new Error(t('benefits.apply.materialRequired', { name }))
+                              return rejectWith(fieldMessage('benefits.apply.materialRequired', { name }))
                           },
                         },
                       ]
@@ -249,7 +250,7 @@ function ApplyForm({
         <Form.Item
           name={['form', 'contactPhone']}
           label={t('benefits.fields.contactPhone')}
-          rules={[required, contactPhoneRule(t('fields.contactPhone'))]}
+          rules={[required, contactPhoneRule(fieldMessage('fields.contactPhone'))]}
         >
           <Input type="tel" inputMode="tel" maxLength={CONTACT_PHONE_MAX_LENGTH} autoComplete="tel" />
         </Form.Item>

@@ -6,6 +6,7 @@ import { Banner } from '../../../ui/mobile/Banner'
 import { RadioChoice } from '../../../ui/mobile/RadioChoice'
 import { RATING_LEVELS } from '../../../ui/ratings'
 import { useBenefitText } from '../use-benefit-text'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Values = { level?: number; comment?: string }
 
@@ -51,7 +52,7 @@ export function ClaimRatingForm({
         <Form.Item
           name="level"
           label={t('benefits.rating.level')}
-          rules={[{ required: true, message: t('benefits.rating.levelRequired') }]}
+          rules={[{ required: true, message: fieldMessage('benefits.rating.levelRequired') }]}
         >
           <RadioChoice
             groupLabel={t('benefits.rating.level')}

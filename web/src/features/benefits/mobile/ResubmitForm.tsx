@@ -8,6 +8,7 @@ import type { ClaimDetail, ResubmitBody } from '../benefits.api'
 import { materialsBody } from '../claim-rules'
 import { useBenefitText } from '../use-benefit-text'
 import { MaterialPicker } from './MaterialPicker'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 
 type Values = { materials: Record<string, string[] | undefined>; note?: string }
 
@@ -86,7 +87,9 @@ export function ResubmitForm({
                       {
                         validator: async (_rule, value: string[] | undefined) => {
                           if (!value?.length)
-                            throw new Error(t('benefits.apply.materialRequired', { name: m.name }))
+                            return rejectWith(
+                              fieldMessage('benefits.apply.materialRequired', { name: m.name }),
+                            )
                         },
                       },
                     ]

@@ -6,6 +6,7 @@ import { cityDateOf, cityToday } from '../../../ui/format'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { benefitsApi, type ClaimDetail } from '../benefits.api'
 import { useBenefitText } from '../use-benefit-text'
+import { fieldMessage } from '../../../ui/field-message'
 
 /** The actions a claim page opens a form for (allowedActions names them the same). */
 export type ClaimModalAction = 'request_supplement' | 'recommend' | 'approve' | 'reject' | 'pay'
@@ -122,7 +123,7 @@ export function ClaimActionModal({
               name="note"
               label={t('benefits.staff.form.supplementNote')}
               extra={t('benefits.staff.form.readByEnterprise')}
-              rules={[{ required: true, min: 2, message: t('benefits.staff.form.noteRequired') }]}
+              rules={[{ required: true, min: 2, message: fieldMessage('benefits.staff.form.noteRequired') }]}
             >
               <Input.TextArea
                 rows={3}
@@ -163,7 +164,11 @@ export function ClaimActionModal({
                 ? t('benefits.staff.form.expected', { amount: claim.expectedAmount })
                 : undefined
             }
-            rules={claim.benefitKind === 'service' ? [] : [{ required: true, message: t('fields.required') }]}
+            rules={
+              claim.benefitKind === 'service'
+                ? []
+                : [{ required: true, message: fieldMessage('fields.required') }]
+            }
           >
             <InputNumber
               min={0}
@@ -186,7 +191,7 @@ export function ClaimActionModal({
             }
             rules={
               reasonRequired
-                ? [{ required: true, min: 2, message: t('benefits.staff.form.reasonRequired') }]
+                ? [{ required: true, min: 2, message: fieldMessage('benefits.staff.form.reasonRequired') }]
                 : []
             }
           >
@@ -198,7 +203,7 @@ export function ClaimActionModal({
           <Form.Item
             name="paidOn"
             label={t('benefits.staff.form.paidOn')}
-            rules={[{ required: true, message: t('fields.required') }]}
+            rules={[{ required: true, message: fieldMessage('fields.required') }]}
           >
             <DatePicker
               allowClear={false}

@@ -23,6 +23,7 @@ import {
   type OwnerRole,
 } from '../commitment-form'
 import { commitmentsApi } from '../commitments.api'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 
 const KINDS: readonly CommitmentKind[] = [
   'payable',
@@ -126,15 +127,15 @@ export function NewCommitmentPage() {
     },
   )
 
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
   const requiredText = { ...required, whitespace: true }
   const yuanRule = {
     validator: (_: unknown, value: string | undefined) =>
-      isYuan(value) ? Promise.resolve() : Promise.reject(new Error(t('commitments.register.badYuan'))),
+      isYuan(value) ? Promise.resolve() : rejectWith(fieldMessage('commitments.register.badYuan')),
   }
   const percentRule = {
     validator: (_: unknown, value: string | undefined) =>
-      isPercent(value) ? Promise.resolve() : Promise.reject(new Error(t('commitments.register.badPercent'))),
+      isPercent(value) ? Promise.resolve() : rejectWith(fieldMessage('commitments.register.badPercent')),
   }
   const dueDay = isPayable && acceptedOn ? acceptedOn.add(termDays ?? DEFAULT_TERM_DAYS, 'day') : null
 

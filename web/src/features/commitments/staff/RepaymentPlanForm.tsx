@@ -17,6 +17,7 @@ import {
   type InstalmentDraft,
 } from '../commitment-form'
 import { commitmentsApi, formatFen, yuanToFen, type Commitment } from '../commitments.api'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 
 /** The API allows up to 24 instalments. */
 const MAX_INSTALMENTS = 24
@@ -81,24 +82,24 @@ export function RepaymentPlanForm({ commitment, onDone }: { commitment: Commitme
     )
   }
 
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
   const amountRule = {
     validator: (_: unknown, value: string | undefined) =>
       isYuan(value) && yuanToFen(value ?? '') !== 0
         ? Promise.resolve()
-        : Promise.reject(new Error(t('commitments.register.badYuan'))),
+        : rejectWith(fieldMessage('commitments.register.badYuan')),
   }
   const afterTodayRule = {
     validator: (_: unknown, value: Dayjs | null | undefined) =>
       !value || value.format('YYYY-MM-DD') > today
         ? Promise.resolve()
-        : Promise.reject(new Error(t('commitments.plan.afterToday'))),
+        : rejectWith(fieldMessage('commitments.plan.afterToday')),
   }
   const sumRule = {
     validator: (_: unknown, rows: Row[] | undefined) =>
       planTotals((rows ?? []).map(toDraft), owed).remainderFen === 0
         ? Promise.resolve()
-        : Promise.reject(new Error(t('commitments.plan.mismatch', { amount: money(owed) }))),
+        : rejectWith(fieldMessage('commitments.plan.mismatch', { amount: money(owed) })),
   }
 
   return (

@@ -20,6 +20,7 @@ import {
   type EnterpriseClaim,
 } from '../enterprise-claims.api'
 import { DisputeSection } from './DisputeSection'
+import { fieldMessage } from '../../../ui/field-message'
 
 /**
  * `/enterprises/claim?uscc=…`: my enterprise is already on the platform (someone registered it, or the
@@ -105,8 +106,8 @@ function CodeForm({ initial, onFind }: { initial: string; onFind: (uscc: string)
         name="uscc"
         label={t('enterprise.fields.uscc')}
         rules={[
-          { required: true, message: t('fields.required') },
-          { len: 18, transform: normalizeUscc, message: t('uscc.length') },
+          { required: true, message: fieldMessage('fields.required') },
+          { len: 18, transform: normalizeUscc, message: fieldMessage('uscc.length') },
         ]}
       >
         <Input autoComplete="off" maxLength={24} placeholder="91210200XXXXXXXXXX" />
@@ -323,7 +324,9 @@ function CodeEntry({
         <Form.Item
           name="code"
           label={t('enterpriseClaims.code')}
-          rules={[{ required: true, pattern: /^\d{6}$/, message: t('enterpriseClaims.codeFormat') }]}
+          rules={[
+            { required: true, pattern: /^\d{6}$/, message: fieldMessage('enterpriseClaims.codeFormat') },
+          ]}
         >
           <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
         </Form.Item>
@@ -504,7 +507,7 @@ function LicenceReviewForm({
         <Form.Item
           name="claimantName"
           label={t('enterpriseClaims.claimantName')}
-          rules={[{ required: true, message: t('fields.required') }]}
+          rules={[{ required: true, message: fieldMessage('fields.required') }]}
         >
           <Input autoComplete="name" maxLength={50} />
         </Form.Item>
@@ -512,7 +515,7 @@ function LicenceReviewForm({
           name="idNumber"
           label={t('enterpriseClaims.idNumber')}
           description={t('enterpriseClaims.idNumberHelp')}
-          rules={[{ required: true, message: t('fields.required') }]}
+          rules={[{ required: true, message: fieldMessage('fields.required') }]}
         >
           <Input autoComplete="off" maxLength={18} />
         </Form.Item>

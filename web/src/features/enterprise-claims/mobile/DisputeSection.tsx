@@ -5,6 +5,7 @@ import { errorMessage } from '../../../app/api'
 import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { Banner } from '../../../ui/mobile/Banner'
 import { enterpriseClaimsApi } from '../enterprise-claims.api'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Values = { reason: string; contactPhone?: string }
 
@@ -64,7 +65,9 @@ export function DisputeSection({ uscc, enterpriseName }: { uscc: string; enterpr
             <Form.Item
               name="reason"
               label={t('enterpriseClaims.dispute.reason')}
-              rules={[{ required: true, min: 5, message: t('enterpriseClaims.dispute.reasonHelp') }]}
+              rules={[
+                { required: true, min: 5, message: fieldMessage('enterpriseClaims.dispute.reasonHelp') },
+              ]}
             >
               <TextArea rows={3} maxLength={500} showCount />
             </Form.Item>

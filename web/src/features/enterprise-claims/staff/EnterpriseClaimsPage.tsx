@@ -24,6 +24,7 @@ import { EmptyText } from '../../../ui/staff/EmptyText'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { claimFileUrl, enterpriseClaimsApi, type ClaimReview, type Dispute } from '../enterprise-claims.api'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Tab = 'reviews' | 'disputes'
 const VERDICT_COLORS: Record<string, string> = { match: 'green', mismatch: 'red', unavailable: 'default' }
@@ -222,7 +223,7 @@ function DecisionModal({
           name="note"
           label={t('enterpriseClaims.staff.decisionNote')}
           extra={t('enterpriseClaims.staff.noteToClaimant')}
-          rules={approve ? [] : [{ required: true, message: t('fields.required') }]}
+          rules={approve ? [] : [{ required: true, message: fieldMessage('fields.required') }]}
         >
           <Input.TextArea rows={3} maxLength={300} showCount />
         </Form.Item>
@@ -362,7 +363,7 @@ function ResolveModal({
           name="resolution"
           label={t('enterpriseClaims.staff.resolution')}
           extra={t('enterpriseClaims.staff.resolutionHelp')}
-          rules={[{ required: true, message: t('fields.required') }]}
+          rules={[{ required: true, message: fieldMessage('fields.required') }]}
         >
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../ui/format'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { exposuresApi, type Exposure, type ExposureStatus } from '../exposures.api'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 
 const VIEWS = ['proposed', 'approved', 'published', 'rectified', 'rejected'] as const
 
@@ -185,7 +186,7 @@ function FormModal({
 
 function ProposeModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation()
-  const required = [{ required: true, message: t('exposures.staff.required') }]
+  const required = [{ required: true, message: fieldMessage('exposures.staff.required') }]
   return (
     <FormModal
       title={t('exposures.staff.propose')}
@@ -271,7 +272,7 @@ function ReviewModal({ item, onClose, onDone }: { item: Exposure; onClose: () =>
             rules={[
               {
                 validator: (_, v) =>
-                  v ? Promise.resolve() : Promise.reject(new Error(t('exposures.staff.required'))),
+                  v ? Promise.resolve() : rejectWith(fieldMessage('exposures.staff.required')),
               },
             ]}
           >

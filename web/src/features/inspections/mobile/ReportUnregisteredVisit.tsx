@@ -7,6 +7,7 @@ import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { Banner } from '../../../ui/mobile/Banner'
 import { useLoad } from '../../../ui/use-load'
 import { inspectionsApi } from '../inspections.api'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Values = { enterpriseId?: string[]; bodyName?: string; note?: string }
 
@@ -71,7 +72,7 @@ export function ReportUnregisteredVisit({ presentedCode }: { presentedCode?: str
             <Form.Item
               name="enterpriseId"
               label={t('inspections.report.enterprise')}
-              rules={[{ required: true, message: t('inspections.report.enterprise') }]}
+              rules={[{ required: true, message: fieldMessage('inspections.report.enterprise') }]}
             >
               <Selector columns={1} options={list.map((e) => ({ label: e.name, value: e.id }))} />
             </Form.Item>
@@ -79,7 +80,7 @@ export function ReportUnregisteredVisit({ presentedCode }: { presentedCode?: str
           <Form.Item
             name="bodyName"
             label={t('inspections.report.bodyName')}
-            rules={[{ required: true, message: t('inspections.report.bodyName') }]}
+            rules={[{ required: true, message: fieldMessage('inspections.report.bodyName') }]}
           >
             <Input maxLength={100} clearable />
           </Form.Item>

@@ -9,6 +9,7 @@ import { NativeSelect } from '../../../ui/mobile/native-controls'
 import { RadioChoice } from '../../../ui/mobile/RadioChoice'
 import { REPORT_AREAS, reportsApi, type FollowedReport } from '../misconduct-reports.api'
 import './report.css'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Values = {
   area?: string
@@ -105,7 +106,7 @@ export function ReportPage() {
         <Form.Item
           name="area"
           label={t('reports.fields.area')}
-          rules={[{ required: true, message: t('reports.public.required') }]}
+          rules={[{ required: true, message: fieldMessage('reports.public.required') }]}
         >
           <NativeSelect
             placeholder={t('reports.public.chooseArea')}
@@ -121,7 +122,7 @@ export function ReportPage() {
         <Form.Item
           name="text"
           label={t('reports.fields.text')}
-          rules={[{ required: true, min: 10, message: t('reports.public.textRule') }]}
+          rules={[{ required: true, min: 10, message: fieldMessage('reports.public.textRule') }]}
         >
           <TextArea rows={5} maxLength={5000} showCount placeholder={t('reports.public.textHint')} />
         </Form.Item>
@@ -179,14 +180,20 @@ export function ReportPage() {
             <Form.Item
               name="name"
               label={t('reports.fields.name')}
-              rules={[{ required: true, message: t('reports.public.required') }]}
+              rules={[{ required: true, message: fieldMessage('reports.public.required') }]}
             >
               <Input maxLength={50} autoComplete="name" />
             </Form.Item>
             <Form.Item
               name="phone"
               label={t('reports.fields.phone')}
-              rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('reports.public.phoneRule') }]}
+              rules={[
+                {
+                  required: true,
+                  pattern: /^1[3-9]\d{9}$/,
+                  message: fieldMessage('reports.public.phoneRule'),
+                },
+              ]}
             >
               <Input type="tel" inputMode="numeric" maxLength={11} autoComplete="tel" />
             </Form.Item>

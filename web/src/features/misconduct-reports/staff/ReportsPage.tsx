@@ -29,6 +29,7 @@ import {
   type Reporter,
   type ReportSummary,
 } from '../misconduct-reports.api'
+import { fieldMessage } from '../../../ui/field-message'
 
 const PAGE_SIZE = 20
 const VIEWS = ['received', 'overdue', 'accepted', 'investigating', 'closed', 'all'] as const
@@ -376,7 +377,9 @@ function MoveModal({
               name={field}
               label={tx(`reports.fields.${field}`)}
               rules={
-                REQUIRED.has(field) ? [{ required: true, min: 2, message: t('reports.public.required') }] : []
+                REQUIRED.has(field)
+                  ? [{ required: true, min: 2, message: fieldMessage('reports.public.required') }]
+                  : []
               }
               extra={field === 'message' ? t('reports.staff.messageHelp') : undefined}
             >

@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Form, Input, Typography } from 'antd'
 import { usePolicyText } from '../use-policy-text'
 import { RuleInput } from './RuleInput'
+import { fieldMessage } from '../../../ui/field-message'
 
 /**
  * The item's conditions: each the clause of the policy text it comes from and the rule that
@@ -9,7 +10,7 @@ import { RuleInput } from './RuleInput'
  */
 export function ConditionsList({ enterpriseId, readOnly }: { enterpriseId?: string; readOnly: boolean }) {
   const { t } = usePolicyText()
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
   return (
     <section aria-labelledby="conditions-heading" className="s-conditions">
       <h3 id="conditions-heading" className="s-subtitle">

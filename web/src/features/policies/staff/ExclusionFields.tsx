@@ -2,6 +2,7 @@ import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from '
 import { useLoad } from '../../../ui/use-load'
 import { factsApi } from '../../../app/shared-api/facts'
 import { usePolicyText } from '../use-policy-text'
+import { fieldMessage } from '../../../ui/field-message'
 
 export type ExclusionValues = {
   enabled: boolean
@@ -25,7 +26,7 @@ export function ExclusionFields({ readOnly }: { readOnly: boolean }) {
   const facts = definitions.data?.items ?? []
   const tags = facts.find((d) => d.key === 'tags')?.values ?? []
   const dates = facts.filter((d) => d.type === 'date' && !d.formula)
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
   return (
     <section aria-labelledby="exclusion-heading" className="s-exclusion">
       <h3 id="exclusion-heading" className="s-subtitle">

@@ -37,6 +37,7 @@ import { exclusionBody, ExclusionFields, type ExclusionValues } from './Exclusio
 import { ItemTrial } from './ItemTrial'
 import { MaterialsList } from './MaterialsList'
 import { RuleInput } from './RuleInput'
+import { fieldMessage } from '../../../ui/field-message'
 
 export type ConditionValues = { id?: string; clause: string; rule: string; note?: string }
 export type MaterialValues = { key?: string; nameZh: string; nameEn: string; isRequired: boolean }
@@ -188,7 +189,7 @@ export function ItemEditorDrawer({
   const kind = Form.useWatch('benefitKind', form)
   const amount = Form.useWatch('amount', form)
   const budgetCap = Form.useWatch('budgetCap', form)
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
 
   useEffect(() => {
     if (!publishErrors) return
@@ -317,7 +318,7 @@ export function ItemEditorDrawer({
             <Form.Item
               name="title"
               label={t('policies.staff.item.title')}
-              rules={[required, { min: 2, message: t('fields.required') }]}
+              rules={[required, { min: 2, message: fieldMessage('fields.required') }]}
             >
               <Input maxLength={200} />
             </Form.Item>

@@ -1,11 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Checkbox, Col, Form, Input, Row } from 'antd'
 import { usePolicyText } from '../use-policy-text'
+import { fieldMessage } from '../../../ui/field-message'
 
 /** The materials an application needs, named in both languages. */
 export function MaterialsList({ readOnly }: { readOnly: boolean }) {
   const { t } = usePolicyText()
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
   return (
     <section aria-labelledby="materials-heading" style={{ marginTop: 24 }}>
       <h3 id="materials-heading" className="s-subtitle">

@@ -22,6 +22,7 @@ import { topicOptions } from '../policy-labels'
 import { policiesApi, type Need, type NeedStatus, type NeedsSummary, type PolicyTopic } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { EmptyText } from '../../../ui/staff/EmptyText'
+import { fieldMessage } from '../../../ui/field-message'
 
 const PAGE_SIZE = 20
 const STATUSES: NeedStatus[] = ['open', 'answered', 'closed']
@@ -249,7 +250,7 @@ function AnswerModal({
         <Form.Item
           name="answer"
           label={t('policies.needs.answer')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('fields.required') }]}
+          rules={[{ required: true, whitespace: true, min: 2, message: fieldMessage('fields.required') }]}
           extra={t('policies.staff.needs.answerHint')}
         >
           <Input.TextArea rows={4} maxLength={2000} showCount />

@@ -10,6 +10,7 @@ import { topicOptions } from '../policy-labels'
 import type { PolicyTopic, PolicyView } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { toApiDay, toPickerValue } from '../../../ui/picker-value'
+import { fieldMessage } from '../../../ui/field-message'
 
 export type PolicyMeta = {
   title: string
@@ -73,7 +74,7 @@ export function PolicyMetaForm({
   const [form] = Form.useForm<Values>()
   const [banner, setBanner] = useState<string>()
   const [isSaving, setSaving] = useState(false)
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
   const errorOf = (name: string) =>
     externalErrors?.[name] ? { validateStatus: 'error' as const, help: externalErrors[name] } : {}
 
@@ -131,7 +132,7 @@ export function PolicyMetaForm({
           <Form.Item
             name="title"
             label={t('policies.staff.fields.title')}
-            rules={[required, { min: 4, message: t('policies.staff.fields.titleMin') }]}
+            rules={[required, { min: 4, message: fieldMessage('policies.staff.fields.titleMin') }]}
           >
             <Input maxLength={200} />
           </Form.Item>
@@ -194,7 +195,7 @@ export function PolicyMetaForm({
           <Form.Item
             name="sourceUrl"
             label={t('policies.staff.fields.sourceUrl')}
-            rules={[{ type: 'url', message: t('policies.staff.fields.urlInvalid') }]}
+            rules={[{ type: 'url', message: fieldMessage('policies.staff.fields.urlInvalid') }]}
           >
             <Input maxLength={500} placeholder="https://" />
           </Form.Item>

@@ -5,6 +5,7 @@ import { hasStaffRole, useSession } from '../../../app/session'
 import { useLoad } from '../../../ui/use-load'
 import { policiesApi } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
+import { fieldMessage } from '../../../ui/field-message'
 
 /**
  * How many enterprises told at once make a publication ask for a second confirmation: read by the
@@ -65,7 +66,7 @@ export function PublicationSettingsCard() {
           <Form.Item
             name="threshold"
             label={t('policies.staff.publicationSettings.label')}
-            rules={[{ required: true, message: t('fields.required') }]}
+            rules={[{ required: true, message: fieldMessage('fields.required') }]}
           >
             <InputNumber
               min={0}

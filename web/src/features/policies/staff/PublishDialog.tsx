@@ -5,6 +5,7 @@ import { useLoad } from '../../../ui/use-load'
 import { policiesApi, type PolicyView, type PublicationPreview } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { PreviewItemsTable } from './PreviewItemsTable'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 
 type Values = { note?: string; confirmedPushes?: number | null; noCapReasons?: Record<string, string> }
 
@@ -143,7 +144,7 @@ export function PublishDialog({ policy, onClose, onDone, onFieldErrors }: Props)
                     {
                       required: true,
                       whitespace: true,
-                      message: t('policies.staff.publish.noCapReasonRequired'),
+                      message: fieldMessage('policies.staff.publish.noCapReasonRequired'),
                     },
                   ]}
                   style={{ marginBottom: 0, minWidth: 220 }}
@@ -169,8 +170,8 @@ export function PublishDialog({ policy, onClose, onDone, onFieldErrors }: Props)
                       validator: (_, value) =>
                         value === told
                           ? Promise.resolve()
-                          : Promise.reject(
-                              new Error(t('policies.staff.publish.confirmMismatch', { count: told })),
+                          : rejectWith(
+                              fieldMessage('policies.staff.publish.confirmMismatch', { count: told }),
                             ),
                     },
                   ]}

@@ -4,6 +4,7 @@ import { errorMessage, isApiError } from '../../../app/api'
 import { policiesApi, type PolicyAction, type PolicyView } from '../policies.api'
 import { usePolicyText } from '../use-policy-text'
 import { PublishDialog } from './PublishDialog'
+import { fieldMessage } from '../../../ui/field-message'
 
 const ORDER: PolicyAction[] = ['submit', 'publish', 'return', 'revise', 'repeal']
 /** Sending back and repealing must say why (publishing: PublishDialog). */
@@ -136,7 +137,13 @@ function ActionModal({
             label={t('policies.staff.actions.note')}
             rules={
               note === 'required'
-                ? [{ required: true, whitespace: true, message: t('policies.staff.actions.noteRequired') }]
+                ? [
+                    {
+                      required: true,
+                      whitespace: true,
+                      message: fieldMessage('policies.staff.actions.noteRequired'),
+                    },
+                  ]
                 : []
             }
           >

@@ -24,6 +24,7 @@ import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { privacyApi, type LegalDocumentKind, type LegalDocumentSummary } from '../privacy.api'
+import { fieldMessage } from '../../../ui/field-message'
 
 /**
  * `/staff/legal-documents` (admins): the privacy notice, the terms of use and the staff notice, every
@@ -230,7 +231,7 @@ function PublishDrawer({
             name="effectiveOn"
             label={t('privacy.admin.effectiveOn')}
             extra={t('privacy.admin.effectiveHint')}
-            rules={[{ required: true, message: t('fields.required') }]}
+            rules={[{ required: true, message: fieldMessage('fields.required') }]}
           >
             <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} />
           </Form.Item>
@@ -238,28 +239,28 @@ function PublishDrawer({
             name="changeSummaryZh"
             label={t('privacy.admin.changeSummaryZh')}
             extra={t('privacy.admin.changeSummaryHint')}
-            rules={[{ required: true, message: t('fields.required') }]}
+            rules={[{ required: true, message: fieldMessage('fields.required') }]}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
           </Form.Item>
           <Form.Item
             name="changeSummaryEn"
             label={t('privacy.admin.changeSummaryEn')}
-            rules={[{ required: true, message: t('fields.required') }]}
+            rules={[{ required: true, message: fieldMessage('fields.required') }]}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
           </Form.Item>
           <Form.Item
             name="titleZh"
             label={t('privacy.admin.titleZh')}
-            rules={[{ required: true, message: t('fields.required') }]}
+            rules={[{ required: true, message: fieldMessage('fields.required') }]}
           >
             <Input maxLength={60} />
           </Form.Item>
           <Form.Item
             name="titleEn"
             label={t('privacy.admin.titleEn')}
-            rules={[{ required: true, message: t('fields.required') }]}
+            rules={[{ required: true, message: fieldMessage('fields.required') }]}
           >
             <Input maxLength={120} />
           </Form.Item>
@@ -267,14 +268,14 @@ function PublishDrawer({
             name="bodyZh"
             label={t('privacy.admin.bodyZh')}
             extra={t('privacy.admin.bodyHint')}
-            rules={[{ required: true, message: t('fields.required') }]}
+            rules={[{ required: true, message: fieldMessage('fields.required') }]}
           >
             <Input.TextArea autoSize={{ minRows: 12, maxRows: 28 }} />
           </Form.Item>
           <Form.Item
             name="bodyEn"
             label={t('privacy.admin.bodyEn')}
-            rules={[{ required: true, message: t('fields.required') }]}
+            rules={[{ required: true, message: fieldMessage('fields.required') }]}
           >
             <Input.TextArea autoSize={{ minRows: 12, maxRows: 28 }} />
           </Form.Item>

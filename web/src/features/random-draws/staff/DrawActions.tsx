@@ -21,6 +21,7 @@ import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { saveTextFile } from '../../../ui/staff/save-text-file'
 import { BEACON_PATTERN, SECRET_PATTERN, commitmentOf, generateSecret, secretFileText } from '../draw-rules'
 import { randomDrawsApi, type DrawAction, type RandomDraw } from '../random-draws.api'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 
 type Props = {
   draw: RandomDraw
@@ -238,7 +239,7 @@ function CommitPanel({
             {
               required: true,
               pattern: SECRET_PATTERN,
-              message: t('randomDraws.staff.actions.commit.secretInvalid'),
+              message: fieldMessage('randomDraws.staff.actions.commit.secretInvalid'),
             },
           ]}
         >
@@ -279,7 +280,8 @@ function CommitPanel({
           rules={[
             {
               validator: async (_, checked: boolean) => {
-                if (!checked) throw new Error(t('randomDraws.staff.actions.commit.savedRequired'))
+                if (!checked)
+                  return rejectWith(fieldMessage('randomDraws.staff.actions.commit.savedRequired'))
               },
             },
           ]}
@@ -327,7 +329,7 @@ function RevealPanel({ draw, onChanged, onConflict }: PanelProps) {
             {
               required: true,
               pattern: SECRET_PATTERN,
-              message: t('randomDraws.staff.actions.commit.secretInvalid'),
+              message: fieldMessage('randomDraws.staff.actions.commit.secretInvalid'),
             },
           ]}
         >
@@ -386,7 +388,12 @@ function DrawPanel({ draw, onChanged, onConflict }: PanelProps) {
           name="beacon"
           label={t('randomDraws.staff.actions.draw.beacon')}
           extra={t('randomDraws.staff.actions.draw.beaconHelp')}
-          rules={[{ pattern: BEACON_PATTERN, message: t('randomDraws.staff.actions.draw.beaconInvalid') }]}
+          rules={[
+            {
+              pattern: BEACON_PATTERN,
+              message: fieldMessage('randomDraws.staff.actions.draw.beaconInvalid'),
+            },
+          ]}
         >
           <Input className="s-mono" autoComplete="off" maxLength={200} style={{ maxWidth: 420 }} />
         </Form.Item>

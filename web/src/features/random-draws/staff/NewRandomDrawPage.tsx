@@ -23,6 +23,7 @@ import {
 } from '../draw-rules'
 import { randomDrawsApi, type PartyCapacity } from '../random-draws.api'
 import './random-draws-staff.css'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 
 const CAPACITIES: readonly PartyCapacity[] = ['body', 'bureau', 'supervisor', 'notary']
 
@@ -119,7 +120,7 @@ export function NewRandomDrawPage() {
     },
   )
 
-  const required = { required: true, message: t('fields.required') }
+  const required = { required: true, message: fieldMessage('fields.required') }
   const requiredText = { ...required, whitespace: true }
   const tierLabel = (tier: DrawTierKey) =>
     tier === 'U' ? t('randomDraws.staff.form.tierU') : t('randomDraws.staff.form.tier', { tier })
@@ -220,7 +221,7 @@ export function NewRandomDrawPage() {
                         type: 'number',
                         min,
                         max,
-                        message: t('randomDraws.staff.form.ratioOut', { min, max }),
+                        message: fieldMessage('randomDraws.staff.form.ratioOut', { min, max }),
                       },
                     ]}
                   >
@@ -271,7 +272,7 @@ export function NewRandomDrawPage() {
                 validator: async (_, parties: Values['parties']) => {
                   const ids = parties.map((p) => p?.userId).filter(Boolean)
                   if (ids.length < 3 || new Set(ids).size !== ids.length)
-                    throw new Error(t('randomDraws.staff.form.tooFewParties'))
+                    return rejectWith(fieldMessage('randomDraws.staff.form.tooFewParties'))
                 },
               },
             ]}

@@ -6,6 +6,7 @@ import { showApiErrorOnForm } from '../../../ui/form-errors'
 import { useLoad } from '../../../ui/use-load'
 import { PUBLISH_WITHIN_BOUNDS } from '../draw-rules'
 import { randomDrawsApi, type RandomDrawSettings } from '../random-draws.api'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Values = { publishWithinWorkingDays: number }
 
@@ -101,8 +102,13 @@ function DeadlineForm({
         label={t('randomDraws.staff.settings.field')}
         extra={t('randomDraws.staff.settings.help')}
         rules={[
-          { required: true, message: t('fields.required') },
-          { type: 'number', min, max, message: t('randomDraws.staff.settings.range', { min, max }) },
+          { required: true, message: fieldMessage('fields.required') },
+          {
+            type: 'number',
+            min,
+            max,
+            message: fieldMessage('randomDraws.staff.settings.range', { min, max }),
+          },
         ]}
       >
         <InputNumber

@@ -22,6 +22,7 @@ import { IsoDateTimePicker } from '../../../ui/staff/IsoDatePicker'
 import { PageHeader } from '../../../ui/staff/PageHeader'
 import { useLoad } from '../../../ui/use-load'
 import { rectificationsApi, type Rectification } from '../rectifications.api'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Tx = (key: string, params?: Record<string, unknown>) => string
 
@@ -158,7 +159,9 @@ function Actions({ rectification: r, onChanged }: { rectification: Rectification
       setBusy(false)
     }
   }
-  const required = [{ required: true, whitespace: true, message: t('rectifications.form.required') }]
+  const required = [
+    { required: true, whitespace: true, message: fieldMessage('rectifications.form.required') },
+  ]
   const valuesOf = () => form.validateFields()
   const contactOf = (v: { contactedAt: string; outcome: string; note?: string }) => ({
     // picked on the city's clock (the one the enterprise answered by), not the device's

@@ -13,6 +13,7 @@ import { CreateFormActions, CreateFormPage } from '../../../ui/staff/CreateFormP
 import { useFormSubmit } from '../../../ui/use-form-submit'
 import { useLoad } from '../../../ui/use-load'
 import { selfInspectionsApi } from '../self-inspections.api'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Values = {
   title: string
@@ -50,7 +51,7 @@ export function NewSelfInspectionTaskPage() {
     { fields: ['title', 'scope', 'basis', 'deadline', 'departmentIds'] },
   )
 
-  const required = { required: true, whitespace: true, message: t('fields.required') }
+  const required = { required: true, whitespace: true, message: fieldMessage('fields.required') }
 
   return (
     <CreateFormPage
@@ -79,14 +80,14 @@ export function NewSelfInspectionTaskPage() {
           name="deadline"
           label={t('selfInspections.fields.deadline')}
           extra={t('selfInspections.deadlineHelp')}
-          rules={[{ required: true, message: t('fields.required') }]}
+          rules={[{ required: true, message: fieldMessage('fields.required') }]}
         >
           <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} />
         </Form.Item>
         <Form.Item
           name="departmentIds"
           label={t('selfInspections.fields.departments')}
-          rules={[{ required: true, message: t('fields.required') }]}
+          rules={[{ required: true, message: fieldMessage('fields.required') }]}
         >
           <DepartmentSelect mode="multiple" options={options} loading={departments.isLoading} />
         </Form.Item>

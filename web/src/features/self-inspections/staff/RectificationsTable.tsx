@@ -12,6 +12,7 @@ import {
   type SelfInspectionRectification,
 } from '../self-inspections.api'
 import { EvidenceUpload } from './EvidenceUpload'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Pending = { kind: 'done' | 'reopen'; row: SelfInspectionRectification }
 
@@ -211,8 +212,8 @@ export function RectificationsTable({
                   : t('selfInspections.rect.reopenNote')
               }
               rules={[
-                { required: true, whitespace: true, message: t('fields.required') },
-                { min: 2, message: t('selfInspections.validation.min2') },
+                { required: true, whitespace: true, message: fieldMessage('fields.required') },
+                { min: 2, message: fieldMessage('selfInspections.validation.min2') },
               ]}
             >
               <Input.TextArea rows={3} maxLength={2000} showCount />

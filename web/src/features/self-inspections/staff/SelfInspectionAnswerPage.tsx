@@ -24,6 +24,7 @@ import { useLoad } from '../../../ui/use-load'
 import { ANSWER_STATUS_COLORS, selfInspectionsApi, type SelfInspectionAnswer } from '../self-inspections.api'
 import { EvidenceUpload } from './EvidenceUpload'
 import { RectificationsTable } from './RectificationsTable'
+import { fieldMessage } from '../../../ui/field-message'
 
 type Item = SelfInspectionAnswer['items'][number]
 type ItemValues = {
@@ -169,7 +170,7 @@ export function SelfInspectionAnswerPage() {
             <Form.Item
               name={['items', item.id, 'finding']}
               label={t('selfInspections.fields.finding')}
-              rules={[{ required: true, message: t('fields.required') }]}
+              rules={[{ required: true, message: fieldMessage('fields.required') }]}
             >
               <Radio.Group
                 options={[
@@ -199,7 +200,7 @@ export function SelfInspectionAnswerPage() {
                     <Form.Item
                       name={['items', item.id, 'measure']}
                       label={t('selfInspections.fields.measure')}
-                      rules={[{ required: true, whitespace: true, message: t('fields.required') }]}
+                      rules={[{ required: true, whitespace: true, message: fieldMessage('fields.required') }]}
                     >
                       <Input.TextArea rows={2} maxLength={1000} />
                     </Form.Item>
@@ -207,14 +208,16 @@ export function SelfInspectionAnswerPage() {
                       <Form.Item
                         name={['items', item.id, 'owner']}
                         label={t('selfInspections.fields.owner')}
-                        rules={[{ required: true, whitespace: true, message: t('fields.required') }]}
+                        rules={[
+                          { required: true, whitespace: true, message: fieldMessage('fields.required') },
+                        ]}
                       >
                         <Input maxLength={100} placeholder={t('selfInspections.placeholders.owner')} />
                       </Form.Item>
                       <Form.Item
                         name={['items', item.id, 'dueDate']}
                         label={t('selfInspections.fields.dueDate')}
-                        rules={[{ required: true, message: t('fields.required') }]}
+                        rules={[{ required: true, message: fieldMessage('fields.required') }]}
                       >
                         <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} />
                       </Form.Item>

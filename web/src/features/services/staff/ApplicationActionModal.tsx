@@ -11,6 +11,8 @@ import {
   type SpecialStepStartInput,
   type StaffApplication,
 } from '../review.api'
+import type { ParseKeys } from 'i18next'
+import { fieldMessage } from '../../../ui/field-message'
 
 /** A form behind a button of the application page: a move of the intake's, or a decision on a review step. */
 export type ModalAction =
@@ -119,7 +121,11 @@ export function ApplicationActionModal({
   }
 
   const required = (key: string) => [
-    { required: true, whitespace: true, message: tx(`services.staff.form.${key}Required`) },
+    {
+      required: true,
+      whitespace: true,
+      message: fieldMessage(`services.staff.form.${key}Required` as ParseKeys),
+    },
   ]
   const a = modal.action
   return (
@@ -227,7 +233,7 @@ export function ApplicationActionModal({
           <Form.Item
             name="days"
             label={t('services.staff.form.dueWorkingDays')}
-            rules={[{ required: true, message: t('services.staff.form.daysRequired') }]}
+            rules={[{ required: true, message: fieldMessage('services.staff.form.daysRequired') }]}
           >
             <InputNumber min={1} max={Math.max(1, application.matterPromisedLimitDays ?? 365)} />
           </Form.Item>

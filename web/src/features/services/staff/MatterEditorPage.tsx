@@ -28,6 +28,7 @@ import { useLoad } from '../../../ui/use-load'
 import { MATTER_TYPE_LABELS, ONLINE_LEVEL_LABELS, SPECIAL_STEP_LABELS } from '../matter-labels'
 import { servicesApi, type MatterContent, type MatterVersion, type MatterVersionList } from '../services.api'
 import { CERTIFICATE_KIND_LABELS, REVIEW_ROLE_LABELS } from './editor-labels'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 import './matter-editor.css'
 
 /** The form's fields: every part of a version's content but the two the forms and review parts edit. */
@@ -318,7 +319,7 @@ function DraftForm({
                     validator: (_, value: number | null) =>
                       value === null || value === undefined || value <= getFieldValue('statutoryLimitDays')
                         ? Promise.resolve()
-                        : Promise.reject(new Error(t('services.staff.editor.promisedExceeds'))),
+                        : rejectWith(fieldMessage('services.staff.editor.promisedExceeds')),
                   }),
                 ]}
               >

@@ -12,6 +12,7 @@ import { DepartmentSelect } from '../../../ui/staff/DepartmentSelect'
 import { useLoad } from '../../../ui/use-load'
 import { MATTER_TYPE_LABELS, VARIANT_LABELS } from '../matter-labels'
 import { servicesApi, type EditableMatterList, type MatterContent } from '../services.api'
+import { fieldMessage, rejectWith } from '../../../ui/field-message'
 
 type Values = {
   code: string
@@ -151,7 +152,11 @@ export function NewMatterDialog({
           name="code"
           label={t('services.guide.code')}
           rules={[
-            { required: true, pattern: /^[A-Za-z0-9-]{2,60}$/, message: t('services.staff.create.codeRule') },
+            {
+              required: true,
+              pattern: /^[A-Za-z0-9-]{2,60}$/,
+              message: fieldMessage('services.staff.create.codeRule'),
+            },
           ]}
         >
           <Input maxLength={60} placeholder="DL-XXX-0001" />
@@ -210,7 +215,7 @@ export function NewMatterDialog({
               validator: (_, value: number | null) =>
                 value === null || value === undefined || value <= getFieldValue('statutoryLimitDays')
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t('services.staff.editor.promisedExceeds'))),
+                  : rejectWith(fieldMessage('services.staff.editor.promisedExceeds')),
             }),
           ]}
         >
