@@ -39,7 +39,8 @@
  *   BENCH_SECONDS  duration of each HTTP load run (default 5).
  *   BENCH_EXPLAIN  1: print EXPLAIN ANALYZE of the timed queries even when they meet their target.
  *   BENCH_ROUTING_MISSES  1: print every held-out appeal the cold start does not route right first.
- *   BENCH_CPU_PROF  1: the app servers of the web, appeals-intake and services (verify) runs write a V8 .cpuprofile in bench/.
+ *   BENCH_CPU_PROF  1: V8 .cpuprofile files in bench/: of the measured run only for the authenticated reads
+ *                  (web, reads) and the verification (services); of the whole server for appeals-intake.
  */
 import { fork } from 'node:child_process'
 import path from 'node:path'

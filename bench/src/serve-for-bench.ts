@@ -4,6 +4,8 @@
  * runs on a fresh embedded database, or on the PostgreSQL database in BENCH_SERVE_DATABASE_URL
  * (which the parent made and will drop).
  */
+import fs from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { AuditChainer } from '../../server/src/kernel/audit/audit'
@@ -58,6 +60,24 @@ const stop = async () => {
   await bench.close()
   process.exit(0)
 }
-process.on('message', stop)
+// BENCH_CPU_PROF: the parent asks for a V8 profile of one measured run only ({ profile: 'start' },
+// then { profile: 'stop', file }), so hello's requests and the warm-up do not blur it.
+let profiler: Session | null = null
+process.on('message', async (message: unknown) => {
+  const profile = (message as { profile?: string; file?: string } | null)?.profile
+  if (profile === 'start') {
+    profiler = new Session()
+    profiler.connect()
+    await profiler.post('Profiler.enable')
+    await profiler.post('Profiler.start')
+    process.send?.({ profiling: true })
+  } else if (profile === 'stop' && profiler) {
+    const { profile: written } = await profiler.post('Profiler.stop')
+    fs.writeFileSync((message as { file: string }).file, JSON.stringify(written))
+    profiler.disconnect()
+    profiler = null
+    process.send?.({ profiled: true })
+  } else if (message === 'stop') await stop()
+})
 // The parent went away without saying stop: do not outlive it (an embedded directory would stay).
 process.on('disconnect', stop)

@@ -22,6 +22,7 @@ import * as q from '../../server/src/modules/services/services.queries'
 import { capturedQueries, explain, median, signedInActor, timeRuns } from './appeals-bench'
 import { openBenchApp } from './bench-app'
 import { cpuMsOf } from './process-cpu'
+import { profiledRun } from './profile-child'
 import { note, type Report } from './report'
 
 const MINUTE = 60_000
@@ -449,8 +450,8 @@ async function benchInstant(bench: BenchApp, report: Report): Promise<string> {
 
 async function benchVerify(databaseUrl: string, payload: string, seconds: number, report: Report) {
   const child = fork(path.join(import.meta.dirname, 'serve-for-bench.ts'), {
-    // BENCH_CPU_PROF=1: the server process writes a .cpuprofile (in the working directory) when it stops.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof'] : [])],
+    // BENCH_CPU_PROF=1: a profile of the measured verification run only (profile-child.ts).
+    execArgv: ['--import', 'tsx'],
     stdio: 'inherit',
     env: { ...process.env, BENCH_SERVE_DATABASE_URL: databaseUrl },
   })
@@ -491,9 +492,11 @@ async function benchVerify(databaseUrl: string, payload: string, seconds: number
     const check = median(await timeRuns(11, async () => checkPayload(payload, keyMap)))
     // The server's CPU per request beside req/s: req/s moves with the machine's other load (the hello
     // route itself swings twofold between runs), CPU per request holds still (decision 0066).
-    const measured = async (url: string, options: Partial<autocannon.Options> = {}) => {
+    const measured = async (url: string, options: Partial<autocannon.Options> = {}, profile?: string) => {
       const before = cpuMsOf([child.pid!])
-      const result = await load(url, options)
+      const result = profile
+        ? await profiledRun(child, profile, () => load(url, options))
+        : await load(url, options)
       const after = cpuMsOf([child.pid!])
       const cpu =
         before === null || after === null
@@ -504,7 +507,7 @@ async function benchVerify(databaseUrl: string, payload: string, seconds: number
     const hello = await measured(`http://127.0.0.1:${ports.helloPort}/hello`)
     const barePost = await measured(`http://127.0.0.1:${ports.helloPort}/hello-post`, post)
     await load(verifyUrl, { ...post, duration: 1 }) // warm-up
-    const verify = await measured(verifyUrl, post)
+    const verify = await measured(verifyUrl, post, 'certificate-verify-throughput')
     report(
       'certificate-verify-throughput',
       verify.requests.average,

@@ -21,6 +21,7 @@ import autocannon from 'autocannon'
 import { appealCorpus } from './appeals-data'
 import { openBenchApp } from './bench-app'
 import { cpuMsOf } from './process-cpu'
+import { profiledRun } from './profile-child'
 import { note, type Report } from './report'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -204,7 +205,7 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
     }
 
     const child = fork(path.join(import.meta.dirname, 'serve-for-bench.ts'), {
-      execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof'] : [])],
+      execArgv: ['--import', 'tsx'],
       stdio: 'inherit',
       env: { ...process.env, BENCH_SERVE_DATABASE_URL: bench.databaseUrl! },
     })
@@ -231,9 +232,11 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
       // The same request again and again: after the first, each is one fingerprint query and the kept
       // answer (decision 0041). Then every answer built: Cache-Control: no-cache makes the server
       // skip what it kept, as a changed list or another enterprise would.
-      const measured = async (extraHeaders: Record<string, string>) => {
+      const measured = async (name: string, extraHeaders: Record<string, string>) => {
         const before = [cpuMsOf([child.pid!]), cpuMsOf(pgPids)]
-        const result = await run(list, { headers: { ...headers, ...extraHeaders } })
+        const result = await profiledRun(child, name, () =>
+          run(list, { headers: { ...headers, ...extraHeaders } }),
+        )
         const after = [cpuMsOf([child.pid!]), cpuMsOf(pgPids)]
         const perRequest = (i: number) =>
           before[i] === null || after[i] === null
@@ -241,8 +244,8 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
             : ((after[i]! - before[i]!) / result.requests.total).toFixed(2)
         return { result, cpu: `server ${perRequest(0)} ms, PostgreSQL ${perRequest(1)} ms` }
       }
-      const read = await measured({})
-      const uncached = await measured({ 'cache-control': 'no-cache' })
+      const read = await measured('api-read-authenticated', {})
+      const uncached = await measured('api-read-authenticated-uncached', { 'cache-control': 'no-cache' })
       const floor = await run(`http://127.0.0.1:${ports.helloPort}/hello-db`)
       for (const [name, m, what] of [
         ['api-read-authenticated', read, 'the same list again (a kept answer, checked)'],
