@@ -49,17 +49,18 @@ export const sha256Hex: (text: string) => string =
     : (text) => createHash('sha256').update(text, 'utf8').digest('hex')
 
 /**
- * SHA-256 as 32 latin1 characters, each the code of one byte: for the sampler's tickets, which are
- * only compared until one is chosen. Compared as strings they order as their hex does (the same
- * bytes, one character each instead of two), and no hex is encoded for the million that are not
- * chosen; a chosen enterprise's ticket is turned into hex once (`hexOf`).
+ * SHA-256 as 32 latin1 characters, each the code of one byte ('binary' is Node's other name for
+ * latin1, the one its types accept here): for the sampler's tickets, which are only compared until
+ * one is chosen. Compared as strings they order as their hex does (the same bytes, one character
+ * each instead of two), and no hex is encoded for the million that are not chosen; a chosen
+ * enterprise's ticket is turned into hex once (`hexOf`).
  */
 const sha256Bytes: (text: string) => string =
   typeof hash === 'function'
-    ? (text) => hash('sha256', text, 'latin1')
-    : (text) => createHash('sha256').update(text, 'utf8').digest('latin1')
+    ? (text) => hash('sha256', text, 'binary')
+    : (text) => createHash('sha256').update(text, 'utf8').digest('binary')
 
-const hexOf = (bytes: string) => Buffer.from(bytes, 'latin1').toString('hex')
+const hexOf = (bytes: string) => Buffer.from(bytes, 'binary').toString('hex')
 
 /** The first 48 bits of a digest from sha256Bytes as a number (exact: below 2^53). */
 const head48 = (d: string) =>
