@@ -15,7 +15,8 @@ import type { AppDeps } from '../../kernel/http/app-env'
 import { translate } from '../../kernel/i18n'
 import { inspectionsOfDraw, planDrawnInspections } from '../inspections'
 import { DRAW_ALGORITHM, commitTo, computeSeed, type DrawnTarget } from './draw-algorithm'
-import { prepareDrawThreads, runDrawOnThreads, THREADED_DRAW_ENTERPRISES } from './draw-threads'
+import { readListForDraw } from './draw-list-read'
+import { prepareDrawThreads, runTieredDrawOnThreads, THREADED_DRAW_ENTERPRISES } from './draw-threads'
 import { findTierProblems, firstTargetWithoutInspectors } from './draw-list'
 import { freezeByCopy, freezeFromRows } from './draw-freeze'
 import type {
@@ -510,7 +511,7 @@ export async function draw(deps: AppDeps, actor: Actor, id: string, input: DrawI
       parties.map((p) => p.secret!),
       input.beacon,
     )
-    const outcome = await runDrawOnThreads(JSON.parse(listText), seed)
+    const outcome = await runTieredDrawOnThreads(readListForDraw(listText), seed)
     if (!outcome.ok)
       throw new AppError('RANDOM_DRAW_TOO_FEW_INSPECTORS', {
         fields: {
