@@ -31,7 +31,7 @@ const isCodeCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) /
 /**
  * The frozen list's text read for the draw, what JSON.parse and splitByTier would give. JSON.parse
  * of the 66 MB of a million enterprises makes a million arrays and three million strings the draw
- * never looks at (0.3–0.5 s with the split by tier, against about 0.15 s here; decision 0061).
+ * never looks at (0.33–0.47 s with the split by tier, against 0.17–0.21 s here; decision 0061).
  * So the enterprises are read here, row by row, and only if the text has no backslash and no control
  * character (nothing to unescape, nothing JSON refuses: one pass of a regular expression), each row
  * is exactly what the freeze writes — ["<36 characters, no quote>","<credit code of digits and
