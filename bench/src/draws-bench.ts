@@ -2,12 +2,8 @@ import { createHash } from 'node:crypto'
 import os from 'node:os'
 import type { UserActor } from '../../server/src/kernel/auth/actor'
 import type { AppDeps } from '../../server/src/kernel/http/app-env'
-import {
-  DRAW_TIERS,
-  commitTo,
-  computeSeed,
-  type DrawList,
-} from '../../server/src/modules/random-draws/draw-algorithm'
+import { DRAW_TIERS, commitTo, computeSeed } from '../../server/src/modules/random-draws/draw-algorithm'
+import { readListForDraw } from '../../server/src/modules/random-draws/draw-list-read'
 import { rerunPublishedDraw } from '../../server/src/modules/random-draws/draw-rerun-check'
 import {
   commit,
@@ -21,7 +17,7 @@ import {
 } from '../../server/src/modules/random-draws/random-draws.service'
 import { cityToday } from '../../server/src/kernel/calendar/city-today'
 import { freezeByCopy, freezeFromRows } from '../../server/src/modules/random-draws/draw-freeze'
-import { runDrawOnThreads, stopDrawThreads } from '../../server/src/modules/random-draws/draw-threads'
+import { runTieredDrawOnThreads, stopDrawThreads } from '../../server/src/modules/random-draws/draw-threads'
 import {
   findConflicts,
   findDrawableEnterprises,
@@ -45,13 +41,15 @@ const FIVE_PERCENT = { A: 500, B: 500, C: 500, D: 500, U: 500 }
  * Two kinds of lines. The draw itself, the issue's figure: `draws-1m-freeze-list` — the freeze's list
  * from PostgreSQL's rows to its text and hash as the server makes it (COPY), against the same from the
  * query's rows (Kysely/pg rows, JSON.stringify: the embedded database's way), both in the same
- * transaction; `draws-1m-5pct` — the frozen text read from the database, parsed, the seed and the
- * sampler, against the same read and parse with the obvious sampler (every ticket as hex, one full
- * sort per tier, no inspectors); `draws-1m-list-and-draw` — their sum against the 3 s target. And the
- * whole service calls, writes included: `draws-1m-freeze-call` (the list, the 66 MB text written, the
- * audit row, the draw read back) against the same call taking the rows' way, and `draws-1m-draw-call`
- * (the draw, 50,000 targets written, the result with its 50,000 targets read back; the draw names no
- * inspection item, so it plans no inspections) against the target.
+ * transaction; `draws-1m-5pct` — the frozen text read from the database, parsed into its tiers as
+ * the draw does it (draw-list-read.ts; until decision 0061's second measured section: JSON.parse,
+ * the split by tier counted in the sampler's time), the seed and the sampler, against the same read
+ * and parse with the obvious sampler (every ticket as hex, one full sort per tier, no inspectors);
+ * `draws-1m-list-and-draw` — their sum against the 3 s target. And the whole service calls, writes
+ * included: `draws-1m-freeze-call` (the list, the 66 MB text written, the audit row, the draw read
+ * back) against the same call taking the rows' way, and `draws-1m-draw-call` (the draw, 50,000
+ * targets written, the answer with its 50,000 targets: their names and credit codes read back, the
+ * rest as drawn; the draw names no inspection item, so it plans no inspections) against the target.
  */
 export async function runDrawsSuite(options: { report: Report; enterprises?: number }) {
   const n = options.enterprises ?? Number(process.env.BENCH_DRAW_ENTERPRISES ?? 1_000_000)
@@ -141,15 +139,15 @@ export async function runDrawsSuite(options: { report: Report; enterprises?: num
     const drawSeconds = (performance.now() - t0) / 1000
     const targets = drawn.result?.targets ?? []
 
-    // Where the draw's time goes: its core again (read the text, parse, seed, sample), not written.
+    // Where the draw's time goes: its core again (read the text, parse by tier, seed, sample), not written.
     t0 = performance.now()
     const text = await getPublicList(deps, id)
     const readSeconds = (performance.now() - t0) / 1000
     t0 = performance.now()
-    const list = JSON.parse(text) as DrawList
+    const list = readListForDraw(text)
     const parseSeconds = (performance.now() - t0) / 1000
     t0 = performance.now()
-    const outcome = await runDrawOnThreads(list, computeSeed(frozen.listHash!, secrets, null))
+    const outcome = await runTieredDrawOnThreads(list, computeSeed(frozen.listHash!, secrets, null))
     const sampleSeconds = (performance.now() - t0) / 1000
     if (!outcome.ok) throw new Error('the bench draw was refused')
 
@@ -166,7 +164,7 @@ export async function runDrawsSuite(options: { report: Report; enterprises?: num
     const seed = drawn.seed!
     const chosen: string[] = []
     for (const tier of DRAW_TIERS) {
-      const ids = list.enterprises.filter((e) => e[2] === tier).map((e) => e[0])
+      const ids = list.byTier.get(tier)!
       const tickets = ids.map((e) => ({
         id: e,
         ticket: createHash('sha256').update(`${seed}|${e}`).digest('hex'),
@@ -190,7 +188,7 @@ export async function runDrawsSuite(options: { report: Report; enterprises?: num
     note(
       `the draw itself: list ${listOnly.copySeconds.toFixed(2)} s (PostgreSQL's rows → text + hash; from the ` +
         `query's rows ${listOnly.rowsSeconds.toFixed(2)} s) + draw ${drawCoreSeconds.toFixed(2)} s (read the ` +
-        `text ${readSeconds.toFixed(2)} s, parse ${parseSeconds.toFixed(2)} s, seed + sampler ` +
+        `text ${readSeconds.toFixed(2)} s, parse by tier ${parseSeconds.toFixed(2)} s, seed + sampler ` +
         `${sampleSeconds.toFixed(2)} s) = ${verdict3(coreSeconds)}`,
     )
     note(

@@ -184,6 +184,59 @@ describe('runDraw', () => {
 })
 
 /**
+ * The specification read plainly (decision 0061, steps 3 and 4): every ticket in hex, one full sort per
+ * tier and per target. The sampler's shortcuts (48-bit heads, tickets as bytes until chosen, a short
+ * list of the best inspectors) must give exactly this.
+ */
+function drawBySpecification(l: DrawList, seed: string) {
+  const ticket = (text: string) => createHash('sha256').update(text).digest('hex')
+  const byTicket = (a: { t: string; id: string }, b: { t: string; id: string }) =>
+    a.t < b.t ? -1 : a.t > b.t ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  return TIERS.flatMap((tier) => {
+    const ids = l.enterprises.filter(([, , t]) => t === tier).map(([e]) => e)
+    return ids
+      .map((e) => ({ id: e, t: ticket(`${seed}|${e}`) }))
+      .sort(byTicket)
+      .slice(0, sampleSize(l.ratios[tier], ids.length))
+      .map((chosen) => ({
+        enterpriseId: chosen.id,
+        tier,
+        ticket: chosen.t,
+        inspectorIds: l.inspectors
+          .filter((i) => !l.conflicts.some(([ci, ce]) => ci === i && ce === chosen.id))
+          .map((i) => ({ id: i, t: ticket(`${seed}|${chosen.id}|${i}`) }))
+          .sort(byTicket)
+          .slice(0, l.inspectorsPerTarget)
+          .map((i) => i.id),
+      }))
+  })
+}
+
+describe('the sampler gives what the specification says', () => {
+  it.each([
+    ['100 enterprises, 20 a tier (the few-entry path), 5 inspectors', list(), 'one'],
+    [
+      '1,000 enterprises, 200 a tier (the 48-bit path), 30 inspectors, 3 per target, conflicts',
+      list({
+        enterprises: Array.from({ length: 1000 }, (_, i) => [
+          id((i * 7919) % 1000),
+          `91210200MA${String(i).padStart(8, '0')}`,
+          TIERS[(i * 31) % 5]!,
+        ]),
+        inspectors: Array.from({ length: 30 }, (_, i) => inspector(i + 1)),
+        inspectorsPerTarget: 3,
+        conflicts: Array.from({ length: 300 }, (_, i) => [inspector((i % 30) + 1), id((i * 13) % 1000)]),
+      }),
+      'two',
+    ],
+    ['ratios of 100 %', list({ ratios: { A: 10_000, B: 10_000, C: 10_000, D: 10_000, U: 10_000 } }), 'three'],
+  ])('%s', (_, l, seedText) => {
+    const seed = sha256Hex(seedText)
+    expect(runDraw(l, seed)).toEqual({ ok: true, targets: drawBySpecification(l, seed) })
+  })
+})
+
+/**
  * Golden values, computed by the first implementation of yingshang-draw-v1: any later speed-up must
  * give byte-for-byte the same canonical text and the same draw, or it is a new algorithm version.
  */

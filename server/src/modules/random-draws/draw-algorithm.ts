@@ -49,6 +49,27 @@ export const sha256Hex: (text: string) => string =
     : (text) => createHash('sha256').update(text, 'utf8').digest('hex')
 
 /**
+ * SHA-256 as 32 latin1 characters, each the code of one byte ('binary' is Node's other name for
+ * latin1, the one its types accept here): for the sampler's tickets, which are only compared until
+ * one is chosen. Compared as strings they order as their hex does (the same bytes, one character
+ * each instead of two), and no hex is encoded for the million that are not chosen; a chosen
+ * enterprise's ticket is turned into hex once (`hexOf`).
+ */
+const sha256Bytes: (text: string) => string =
+  typeof hash === 'function'
+    ? (text) => hash('sha256', text, 'binary')
+    : (text) => createHash('sha256').update(text, 'utf8').digest('binary')
+
+const hexOf = (bytes: string) => Buffer.from(bytes, 'binary').toString('hex')
+
+/** The first 48 bits of a digest from sha256Bytes as a number (exact: below 2^53). */
+const head48 = (d: string) =>
+  (d.charCodeAt(0) * 0x10000 + d.charCodeAt(1) * 0x100 + d.charCodeAt(2)) * 0x1000000 +
+  d.charCodeAt(3) * 0x10000 +
+  d.charCodeAt(4) * 0x100 +
+  d.charCodeAt(5)
+
+/**
  * The list's canonical text: JSON with the keys in this order, no whitespace, every array sorted by
  * its first element then its second (plain code-unit order; every value is ASCII).
  */
@@ -100,26 +121,29 @@ export function sampleSize(basisPoints: number, n: number): number {
   return Math.ceil((basisPoints * n) / 10_000)
 }
 
-/** Order of two tickets: by the digest (hex compares as the 256-bit number), then by the id. */
+/**
+ * Order of two tickets: by the digest (its bytes, as sha256Bytes gives them, compare as the 256-bit
+ * number), then by the id.
+ */
 type Ticket = { id: string; ticket: string }
 const byTicket = (a: Ticket, b: Ticket) => byCodeUnits(a.ticket, b.ticket) || byCodeUnits(a.id, b.id)
 
 /**
  * The k entries with the smallest ticket SHA-256(prefix + id), the digest read as a 256-bit big-endian
- * number (the same order as its lowercase hex), ties by id. For a large population the first 48 bits
- * (12 hex digits, exact as a float below 2^53) find the k-th smallest without keeping a million
- * digests; only the entries at or under it are hashed again for their whole ticket.
+ * number (the same order as its lowercase hex), ties by id; each ticket as sha256Bytes gives it. For a
+ * large population the first 48 bits (exact as a float below 2^53) find the k-th smallest without
+ * keeping a million digests; only the entries at or under it are hashed again for their whole ticket.
  */
 function smallestTickets(prefix: string, ids: readonly string[], k: number): Ticket[] {
   if (k <= 0 || ids.length === 0) return []
   const take = Math.min(k, ids.length)
   if (ids.length <= 64) return smallestOfFew(prefix, ids, take)
   const heads = new Float64Array(ids.length)
-  for (let i = 0; i < ids.length; i++) heads[i] = parseInt(sha256Hex(prefix + ids[i]).slice(0, 12), 16)
+  for (let i = 0; i < ids.length; i++) heads[i] = head48(sha256Bytes(prefix + ids[i]))
   const threshold = Float64Array.from(heads).sort()[take - 1]!
   const chosen: Ticket[] = []
   for (let i = 0; i < ids.length; i++)
-    if (heads[i]! <= threshold) chosen.push({ id: ids[i]!, ticket: sha256Hex(prefix + ids[i]) })
+    if (heads[i]! <= threshold) chosen.push({ id: ids[i]!, ticket: sha256Bytes(prefix + ids[i]) })
   return chosen.sort(byTicket).slice(0, take)
 }
 
@@ -130,7 +154,7 @@ function smallestTickets(prefix: string, ids: readonly string[], k: number): Tic
 function smallestOfFew(prefix: string, ids: readonly string[], take: number): Ticket[] {
   const best: Ticket[] = []
   for (const id of ids) {
-    const ticket = sha256Hex(prefix + id)
+    const ticket = sha256Bytes(prefix + id)
     if (best.length === take) {
       const last = best[take - 1]!
       if (ticket > last.ticket || (ticket === last.ticket && id > last.id)) continue
@@ -196,7 +220,7 @@ export function drawTier(
     targets.push({
       enterpriseId: chosen.id,
       tier,
-      ticket: chosen.ticket,
+      ticket: hexOf(chosen.ticket),
       inspectorIds: inspectors.map((i) => i.id),
     })
   }

@@ -2,13 +2,12 @@ import { Worker } from 'node:worker_threads'
 import {
   DRAW_TIERS,
   drawTier,
-  runDraw,
-  splitByTier,
   type DrawList,
   type DrawnTarget,
   type DrawOutcome,
   type DrawTier,
 } from './draw-algorithm'
+import { tieredList, type TieredList } from './draw-list-read'
 import type { DrawWorkerAnswer, DrawWorkerRequest } from './draw-worker'
 
 /**
@@ -66,9 +65,27 @@ export async function runDrawOnThreads(
   seed: string,
   minEnterprises = THREADED_DRAW_ENTERPRISES,
 ): Promise<DrawOutcome> {
-  const { byTier, recused } = splitByTier(list)
+  return runTieredDrawOnThreads(tieredList(list), seed, minEnterprises)
+}
+
+/** The same from the list already split by tier (draw-list-read.ts reads the frozen text that way). */
+export async function runTieredDrawOnThreads(
+  list: TieredList,
+  seed: string,
+  minEnterprises = THREADED_DRAW_ENTERPRISES,
+): Promise<DrawOutcome> {
+  const { byTier, recused } = list
   const sizes = DRAW_TIERS.map((tier) => ({ tier, n: byTier.get(tier)!.length })).sort((a, b) => b.n - a.n)
-  if (list.enterprises.length < minEnterprises || sizes[1]!.n === 0) return runDraw(list, seed)
+  // one thread: runDraw's own loop, tier by tier
+  if (list.enterpriseCount < minEnterprises || sizes[1]!.n === 0) {
+    const targets: DrawnTarget[] = []
+    for (const tier of DRAW_TIERS) {
+      const part = drawTier(list, tier, byTier.get(tier)!, recused, seed)
+      if (!part.ok) return part
+      for (const target of part.targets) targets.push(target)
+    }
+    return { ok: true, targets }
+  }
   // the largest tiers first, each to the lighter half
   const here: DrawTier[] = []
   const there: DrawTier[] = []

@@ -246,6 +246,20 @@ export async function findTargets(db: Executor, drawId: string) {
     .execute()
 }
 
+/**
+ * The same rows without what a draw that was just made holds in memory (tier, ticket, inspectors): its
+ * answer reads only these, half the bytes and no uuid[] to parse (decision 0061).
+ */
+export async function findTargetEnterprises(db: Executor, drawId: string) {
+  return db
+    .selectFrom('random_draw_targets as t')
+    .innerJoin('enterprises as e', 'e.id', 't.enterprise_id')
+    .select(['t.position', 't.enterprise_id', 'e.name', 'e.uscc'])
+    .where('t.draw_id', '=', drawId)
+    .orderBy('t.position')
+    .execute()
+}
+
 export async function findInspectorCards(db: Executor, ids: readonly string[]) {
   return db
     .selectFrom('inspectors as i')

@@ -14,8 +14,9 @@ import { AppError, notFound } from '../../kernel/errors'
 import type { AppDeps } from '../../kernel/http/app-env'
 import { translate } from '../../kernel/i18n'
 import { inspectionsOfDraw, planDrawnInspections } from '../inspections'
-import { DRAW_ALGORITHM, commitTo, computeSeed } from './draw-algorithm'
-import { prepareDrawThreads, runDrawOnThreads, THREADED_DRAW_ENTERPRISES } from './draw-threads'
+import { DRAW_ALGORITHM, commitTo, computeSeed, type DrawnTarget } from './draw-algorithm'
+import { readListForDraw } from './draw-list-read'
+import { prepareDrawThreads, runTieredDrawOnThreads, THREADED_DRAW_ENTERPRISES } from './draw-threads'
 import { findTierProblems, firstTargetWithoutInspectors } from './draw-list'
 import { freezeByCopy, freezeFromRows } from './draw-freeze'
 import type {
@@ -187,12 +188,51 @@ export async function openDraw(deps: AppDeps, actor: Actor, input: OpenRandomDra
 // ── reading ──────────────────────────────────────────────────────────────────
 
 type PartyRow = Awaited<ReturnType<typeof q.findParties>>[number]
+type TargetRow = Awaited<ReturnType<typeof q.findTargets>>[number]
 
-async function presentPublic(deps: AppDeps, draw: DrawRow, parties: PartyRow[], withResult: boolean) {
+/**
+ * The rows findTargets would read, for a draw whose targets the caller just wrote: their enterprises'
+ * names and credit codes from the database, the rest as drawn. Null if the stored targets are not
+ * those (then the caller reads them whole).
+ */
+async function targetsAsDrawn(
+  deps: AppDeps,
+  drawId: string,
+  drawn: readonly DrawnTarget[],
+): Promise<TargetRow[] | null> {
+  const rows = await q.findTargetEnterprises(deps.db, drawId)
+  if (rows.length !== drawn.length) return null
+  const targets: TargetRow[] = []
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!
+    const target = drawn[i]!
+    if (row.position !== i + 1 || row.enterprise_id !== target.enterpriseId) return null
+    targets.push({
+      position: row.position,
+      enterprise_id: row.enterprise_id,
+      tier: target.tier,
+      ticket: target.ticket,
+      inspector_user_ids: target.inspectorIds,
+      name: row.name,
+      uscc: row.uscc,
+    })
+  }
+  return targets
+}
+
+/** `drawn`: the targets the caller just wrote, so as not to read back what it holds (the draw's answer). */
+async function presentPublic(
+  deps: AppDeps,
+  draw: DrawRow,
+  parties: PartyRow[],
+  withResult: boolean,
+  drawn?: readonly DrawnTarget[],
+) {
   const items = await q.findItems(deps.db, draw.id)
   let result: PublicRandomDraw['result'] = null
   if (withResult && draw.seed) {
-    const targets = await q.findTargets(deps.db, draw.id)
+    const targets =
+      (drawn && (await targetsAsDrawn(deps, draw.id, drawn))) ?? (await q.findTargets(deps.db, draw.id))
     const cards = await q.findInspectorCards(deps.db, [
       ...new Set(targets.flatMap((t) => t.inspector_user_ids)),
     ])
@@ -267,9 +307,17 @@ function actionsFor(user: UserActor, draw: DrawRow, parties: PartyRow[]): Random
 
 /** One draw as staff see it (the result before it is published too). Refuses: FORBIDDEN, NOT_FOUND. */
 export async function getDraw(deps: AppDeps, actor: Actor, id: string): Promise<RandomDraw> {
-  const user = requireStaff(actor)
+  return presentDraw(deps, requireStaff(actor), id)
+}
+
+async function presentDraw(
+  deps: AppDeps,
+  user: UserActor,
+  id: string,
+  drawn?: readonly DrawnTarget[],
+): Promise<RandomDraw> {
   const { draw, parties } = await readableDraw(deps, user, id)
-  const view = await presentPublic(deps, draw, parties, true)
+  const view = await presentPublic(deps, draw, parties, true, drawn)
   return {
     ...view,
     departmentId: draw.department_id,
@@ -448,7 +496,7 @@ export async function reveal(deps: AppDeps, actor: Actor, id: string, secret: st
  */
 export async function draw(deps: AppDeps, actor: Actor, id: string, input: DrawInput) {
   const user = requireStaff(actor)
-  await deps.db.transaction().execute(async (tx) => {
+  const targets = await deps.db.transaction().execute(async (tx) => {
     const { draw: row, parties } = await lockReadable(tx, user, id)
     if (!canRun(user, row.department_id)) throw new AppError('FORBIDDEN')
     if (row.version !== input.version) throw new AppError('VERSION_CONFLICT')
@@ -463,7 +511,7 @@ export async function draw(deps: AppDeps, actor: Actor, id: string, input: DrawI
       parties.map((p) => p.secret!),
       input.beacon,
     )
-    const outcome = await runDrawOnThreads(JSON.parse(listText), seed)
+    const outcome = await runTieredDrawOnThreads(readListForDraw(listText), seed)
     if (!outcome.ok)
       throw new AppError('RANDOM_DRAW_TOO_FEW_INSPECTORS', {
         fields: {
@@ -510,8 +558,10 @@ export async function draw(deps: AppDeps, actor: Actor, id: string, input: DrawI
       entityId: id,
       after: { seed, beacon: input.beacon, targets: outcome.targets.length, inspectionsPlanned: planned },
     })
+    return outcome.targets
   })
-  return getDraw(deps, user, id)
+  // the answer as getDraw gives it, without reading back what the draw holds: only names and credit codes
+  return presentDraw(deps, user, id, targets)
 }
 
 /** Publishes the result. Refuses: NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, RANDOM_DRAW_NOT_DRAWN. */

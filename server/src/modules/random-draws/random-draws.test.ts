@@ -146,6 +146,8 @@ describe('a random draw', () => {
     expect(drawn.body.seed).toMatch(/^[0-9a-f]{64}$/)
     // 8 per tier: A 5 % → 1, B 10 % → 1, C 30 % → 3, D 70 % → 6, U 10 % → 1
     expect(drawn.body.result.targets).toHaveLength(12)
+    // the draw answers from the targets it holds: the same as reading the draw back
+    expect((await w.dispatcher.client.get(`${API}/${id}`)).body).toEqual(drawn.body)
     for (const target of drawn.body.result.targets) {
       expect(target.inspectors).toHaveLength(2)
       expect(target.inspectors[0].certificateNo).toMatch(/^辽执-/)
