@@ -175,6 +175,16 @@ function smallestOfFew(prefix: string, ids: readonly string[], take: number): Ti
  */
 export function runDraw(list: DrawList, seed: string): DrawOutcome {
   const { byTier, recused } = splitByTier(list)
+  return drawTiers(list, byTier, recused, seed)
+}
+
+/** runDraw from the list already split by tier (splitByTier's two maps). */
+export function drawTiers(
+  list: Pick<DrawList, 'ratios' | 'inspectors' | 'inspectorsPerTarget'>,
+  byTier: ReadonlyMap<DrawTier, readonly string[]>,
+  recused: ReadonlyMap<string, ReadonlySet<string>>,
+  seed: string,
+): DrawOutcome {
   const targets: DrawnTarget[] = []
   for (const tier of DRAW_TIERS) {
     const part = drawTier(list, tier, byTier.get(tier)!, recused, seed)

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import {
   DRAW_TIERS,
   drawTier,
+  drawTiers,
   type DrawList,
   type DrawnTarget,
   type DrawOutcome,
@@ -76,16 +77,8 @@ export async function runTieredDrawOnThreads(
 ): Promise<DrawOutcome> {
   const { byTier, recused } = list
   const sizes = DRAW_TIERS.map((tier) => ({ tier, n: byTier.get(tier)!.length })).sort((a, b) => b.n - a.n)
-  // one thread: runDraw's own loop, tier by tier
-  if (list.enterpriseCount < minEnterprises || sizes[1]!.n === 0) {
-    const targets: DrawnTarget[] = []
-    for (const tier of DRAW_TIERS) {
-      const part = drawTier(list, tier, byTier.get(tier)!, recused, seed)
-      if (!part.ok) return part
-      for (const target of part.targets) targets.push(target)
-    }
-    return { ok: true, targets }
-  }
+  if (list.enterpriseCount < minEnterprises || sizes[1]!.n === 0)
+    return drawTiers(list, byTier, recused, seed)
   // the largest tiers first, each to the lighter half
   const here: DrawTier[] = []
   const there: DrawTier[] = []
