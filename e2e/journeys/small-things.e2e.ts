@@ -131,4 +131,15 @@ it('an error already on screen follows a switch of language', async () => {
   await expect.poll(() => page.locator('.ant-segmented-item-selected').textContent()).toBe('English')
   await page.waitForTimeout(500) // the switch's thumb slides over before the picture
   await shot(page, 'errors-follow-the-language')
+
+  // a validator's own refusal too: the console's change of password, two new passwords that differ
+  const staffPage = await staffOnDesktop(browser, 'admin')
+  await staffPage.goto('/staff/account')
+  await staffPage.getByLabel('新密码', { exact: true }).fill('Abcdef-12345!')
+  await staffPage.getByLabel('确认新密码').fill('Abcdef-99999!')
+  await staffPage.getByLabel('确认新密码').blur()
+  const mismatch = staffPage.locator('.ant-form-item-explain-error')
+  await expect.poll(() => mismatch.allTextContents()).toEqual(['两次输入的新密码不一致'])
+  await staffPage.getByRole('group', { name: /语言/ }).getByText('English').click()
+  await expect.poll(() => mismatch.allTextContents()).toEqual(['The two new passwords differ'])
 })
