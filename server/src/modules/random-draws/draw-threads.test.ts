@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { DRAW_ALGORITHM, runDraw, sha256Hex, type DrawList, type DrawTier } from './draw-algorithm'
-import { runDrawOnThreads, stopDrawThreads } from './draw-threads'
+import { runTieredDrawOnThreads, stopDrawThreads } from './draw-threads'
+import { tieredList } from './draw-list-read'
 
 /** The draw on two threads has runDraw's outcome, target for target, refusals included. */
 
@@ -31,7 +32,7 @@ function list(size: number, tiers: DrawTier[], overrides: Partial<DrawList> = {}
 
 afterAll(() => stopDrawThreads())
 
-describe('runDrawOnThreads', () => {
+describe('runTieredDrawOnThreads', () => {
   it.each([
     ['every tier', list(3000, ['A', 'B', 'B', 'C', 'D', 'U'])],
     ['two tiers', list(2000, ['B', 'C'])],
@@ -44,7 +45,7 @@ describe('runDrawOnThreads', () => {
       }),
     ],
   ])('%s: the same outcome as runDraw', async (_, l) => {
-    expect(await runDrawOnThreads(l, SEED, 0)).toEqual(runDraw(l, SEED))
+    expect(await runTieredDrawOnThreads(tieredList(l), SEED, 0)).toEqual(runDraw(l, SEED))
   })
 
   it('refuses as runDraw does: the first target short of inspectors, in tier order', async () => {
@@ -60,6 +61,6 @@ describe('runDrawOnThreads', () => {
     })
     const serial = runDraw(l, SEED)
     expect(serial.ok).toBe(false)
-    expect(await runDrawOnThreads(l, SEED, 0)).toEqual(serial)
+    expect(await runTieredDrawOnThreads(tieredList(l), SEED, 0)).toEqual(serial)
   })
 })

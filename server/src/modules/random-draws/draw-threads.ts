@@ -3,12 +3,11 @@ import {
   DRAW_TIERS,
   drawTier,
   drawTiers,
-  type DrawList,
   type DrawnTarget,
   type DrawOutcome,
   type DrawTier,
 } from './draw-algorithm'
-import { tieredList, type TieredList } from './draw-list-read'
+import type { TieredList } from './draw-list-read'
 import type { DrawWorkerAnswer, DrawWorkerRequest } from './draw-worker'
 
 /**
@@ -61,15 +60,10 @@ export async function stopDrawThreads(): Promise<void> {
   if (running) await running.terminate()
 }
 
-export async function runDrawOnThreads(
-  list: DrawList,
-  seed: string,
-  minEnterprises = THREADED_DRAW_ENTERPRISES,
-): Promise<DrawOutcome> {
-  return runTieredDrawOnThreads(tieredList(list), seed, minEnterprises)
-}
-
-/** The same from the list already split by tier (draw-list-read.ts reads the frozen text that way). */
+/**
+ * runDraw's outcome from the list split by tier (draw-list-read.ts reads the frozen text that way;
+ * `tieredList` splits a parsed one).
+ */
 export async function runTieredDrawOnThreads(
   list: TieredList,
   seed: string,

@@ -228,10 +228,17 @@ export async function findItems(db: Executor, drawId: string) {
     .execute()
 }
 
-export async function findTargets(db: Executor, drawId: string) {
+/** A draw's targets in their order, each with its enterprise (the columns are the caller's). */
+function targetsOfDraw(db: Executor, drawId: string) {
   return db
     .selectFrom('random_draw_targets as t')
     .innerJoin('enterprises as e', 'e.id', 't.enterprise_id')
+    .where('t.draw_id', '=', drawId)
+    .orderBy('t.position')
+}
+
+export async function findTargets(db: Executor, drawId: string) {
+  return targetsOfDraw(db, drawId)
     .select([
       't.position',
       't.enterprise_id',
@@ -241,8 +248,6 @@ export async function findTargets(db: Executor, drawId: string) {
       'e.name',
       'e.uscc',
     ])
-    .where('t.draw_id', '=', drawId)
-    .orderBy('t.position')
     .execute()
 }
 
@@ -251,13 +256,7 @@ export async function findTargets(db: Executor, drawId: string) {
  * answer reads only these, half the bytes and no uuid[] to parse (decision 0061).
  */
 export async function findTargetEnterprises(db: Executor, drawId: string) {
-  return db
-    .selectFrom('random_draw_targets as t')
-    .innerJoin('enterprises as e', 'e.id', 't.enterprise_id')
-    .select(['t.position', 't.enterprise_id', 'e.name', 'e.uscc'])
-    .where('t.draw_id', '=', drawId)
-    .orderBy('t.position')
-    .execute()
+  return targetsOfDraw(db, drawId).select(['t.position', 't.enterprise_id', 'e.name', 'e.uscc']).execute()
 }
 
 export async function findInspectorCards(db: Executor, ids: readonly string[]) {
