@@ -8,7 +8,7 @@
  *
  * api-read-authenticated — an enterprise's own appeals list (GET /api/v1/appeals/mine) under 20
  * connections on PostgreSQL, against the bare Hono hello route under the same load (target ≥ 0.25x):
- * the same request repeated, so the kept answer's path (decision 0041). api-read-authenticated-uncached
+ * the same request repeated, so the kept answer's path (decisions 0041, 0068). api-read-authenticated-uncached
  * — the same with every answer built (Cache-Control: no-cache).
  * A note gives the floor beside it: the bare route asking PostgreSQL `SELECT 1` once per request.
  */
@@ -229,8 +229,9 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
         `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
       )
       const pgPids = (backends as { pid: number }[]).map((b) => b.pid)
-      // The same request again and again: after the first, each is one fingerprint query and the kept
-      // answer (decision 0041). Then every answer built: Cache-Control: no-cache makes the server
+      // The same request again and again: after the first, the kept answer, which the change feed vouches
+      // for while nothing it shows is announced — no query at all (decision 0068; else one fingerprint
+      // query, decision 0041). Then every answer built: Cache-Control: no-cache makes the server
       // skip what it kept, as a changed list or another enterprise would.
       const measured = async (name: string, extraHeaders: Record<string, string>) => {
         const before = [cpuMsOf([child.pid!]), cpuMsOf(pgPids)]
@@ -248,7 +249,7 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
       const uncached = await measured('api-read-authenticated-uncached', { 'cache-control': 'no-cache' })
       const floor = await run(`http://127.0.0.1:${ports.helloPort}/hello-db`)
       for (const [name, m, what] of [
-        ['api-read-authenticated', read, 'the same list again (a kept answer, checked)'],
+        ['api-read-authenticated', read, 'the same list again (a kept answer the change feed vouches for)'],
         ['api-read-authenticated-uncached', uncached, 'every answer built (Cache-Control: no-cache)'],
       ] as const) {
         options.report(

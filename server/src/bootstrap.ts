@@ -1,5 +1,6 @@
 import type { Config } from './kernel/config'
 import { ValidatedAnswerCache } from './kernel/http/validated-answers'
+import { ChangeFeed } from './kernel/db/change-feed'
 import { SessionCache } from './kernel/auth/session-cache'
 import { CalendarSource } from './kernel/calendar/calendar-source'
 import type { Database } from './kernel/db/database'
@@ -67,9 +68,18 @@ export function createDeps(
     logger,
     metrics,
     sessionCache: new SessionCache(config.sessionCacheMs),
-    answers: new ValidatedAnswerCache(config.answerCacheBytes),
+    answers: new ValidatedAnswerCache(config.answerCacheBytes, changeFeedOf(config, database, logger)),
   }
   notifier.register()
   for (const module of MODULES) module.jobs?.(deps)
   return deps
+}
+
+/** PostgreSQL's announcements of changes, heard for as long as the database is open (decision 0068). */
+function changeFeedOf(config: Config, database: Database, logger: Logger): ChangeFeed | null {
+  if (!config.changeFeed || !database.listenerClient || config.answerCacheBytes === 0) return null
+  const feed = new ChangeFeed(database.listenerClient, database.localWrites, logger)
+  feed.start()
+  database.onClose(() => feed.stop())
+  return feed
 }

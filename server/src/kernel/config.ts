@@ -47,6 +47,9 @@ const envSchema = z.object({
   // Memory for answers served again after a fingerprint query finds their rows unchanged (0 = off;
   // decision 0041).
   ANSWER_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
+  // On PostgreSQL, listen for the changes the database announces, so a kept answer is served without
+  // asking the database while nothing it shows has changed (false = ask every time; decision 0068).
+  CHANGE_FEED: booleanFromEnv.default(true),
   // Sign-in codes one client address may request an hour (many phones behind one NAT need more).
   SIGN_IN_CODES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   // true = one proxy (the load balancer); a number = that many proxies in a row (CDN, load balancer).
@@ -96,6 +99,8 @@ export type Config = {
   sessionCacheMs: number
   /** Bytes of validated answers a node keeps (0 = none; decision 0041). */
   answerCacheBytes: number
+  /** Listen to the database's change announcements (PostgreSQL; decision 0068). */
+  changeFeed: boolean
   /** sign-in codes one client address may request an hour (SIGN_IN_CODES_PER_ADDRESS_PER_HOUR) */
   signInCodesPerAddressPerHour: number
   /** whether X-Forwarded-* headers are believed at all (TRUST_PROXY) */
@@ -201,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     enterpriseSessionDays: e.ENTERPRISE_SESSION_DAYS,
     sessionCacheMs: e.SESSION_CACHE_MS,
     answerCacheBytes: Math.round(e.ANSWER_CACHE_MB * 1024 * 1024),
+    changeFeed: e.CHANGE_FEED,
     signInCodesPerAddressPerHour: e.SIGN_IN_CODES_PER_ADDRESS_PER_HOUR,
     trustProxy: e.TRUST_PROXY > 0,
     trustedProxyHops: e.TRUST_PROXY,

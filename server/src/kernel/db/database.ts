@@ -6,6 +6,8 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely'
 import pg from 'pg'
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock'
+import { CHANGE_FEED_CONNECTION_NAME } from './change-feed'
+import { LocalWrites, reportCommittedWrites } from './local-writes'
 import { prepareMarkedStatements } from './prepared'
 import type { DB } from './schema'
 
@@ -25,6 +27,12 @@ export type Database = {
   kind: 'embedded' | 'postgres'
   /** For libraries that want plain SQL (pg-boss). */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>
+  /** The writes this process has committed through the pool (the change feed's sync, decision 0068). */
+  localWrites: LocalWrites
+  /** PostgreSQL only: a new connection outside the pool, for listening to the change feed. */
+  listenerClient?: () => pg.Client
+  /** Runs before the pool ends when the database closes (the change feed's connection). */
+  onClose(task: () => Promise<void>): void
   close(): Promise<void>
 }
 
@@ -39,9 +47,16 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
     application_name: 'yingshang',
     options: '-c jit=off',
   })
-  // The hot paths' statements are parsed and planned once per connection (decision 0040).
-  pool.on('connect', prepareMarkedStatements)
-  return wrap(pool, 'postgres', async () => undefined)
+  const localWrites = new LocalWrites()
+  pool.on('connect', (client) => {
+    // The hot paths' statements are parsed and planned once per connection (decision 0040).
+    prepareMarkedStatements(client)
+    reportCommittedWrites(client, localWrites)
+  })
+  const database = wrap(pool, 'postgres', async () => undefined, localWrites)
+  database.listenerClient = () =>
+    new pg.Client({ connectionString: url, application_name: CHANGE_FEED_CONNECTION_NAME })
+  return database
 }
 
 export type OpenEmbeddedOptions = {
@@ -102,12 +117,18 @@ function embedded(lite: PGlite, closeLite: () => Promise<void>): Database {
 }
 
 /** closeAfterPool releases what lives beside the pool (PGlite, the lockfile); db.destroy() ends the pool. */
-function wrap(pool: pg.Pool, kind: Database['kind'], closeAfterPool: () => Promise<void>): Database {
+function wrap(
+  pool: pg.Pool,
+  kind: Database['kind'],
+  closeAfterPool: () => Promise<void>,
+  localWrites = new LocalWrites(),
+): Database {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   let closed = false
+  const beforeClose: (() => Promise<void>)[] = []
   return {
     db,
     pool,
@@ -116,9 +137,12 @@ function wrap(pool: pg.Pool, kind: Database['kind'], closeAfterPool: () => Promi
       const result = await pool.query(text, values as unknown[])
       return { rows: result.rows }
     },
+    localWrites,
+    onClose: (task) => beforeClose.push(task),
     close: async () => {
       if (closed) return
       closed = true
+      for (const task of beforeClose) await task().catch(() => undefined)
       await db.destroy().catch(() => undefined)
       await closeAfterPool()
     },

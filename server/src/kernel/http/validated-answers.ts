@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import zlib from 'node:zlib'
 import type { Context, TypedResponse } from 'hono'
+import type { ChangeFeed } from '../db/change-feed'
 import { chooseEncoding, type AnswerEncoding } from './compression'
 
 /** Bytes that are not a shared buffer (what a Response body takes). */
@@ -8,8 +9,9 @@ type Bytes = Buffer<ArrayBuffer>
 
 /**
  * A JSON answer already serialised (and compressed once asked for), kept with the fingerprint of the
- * rows it was built from (decision 0041). It is served again only after a query, made for the request
- * at hand, finds the same fingerprint: never stale, on any node, whatever wrote the rows.
+ * rows it was built from (decision 0041). It is served again after a query, made for the request at
+ * hand, finds the same fingerprint — or, on PostgreSQL with the change feed (decision 0068), without
+ * asking, while the database has announced no change of its topics since it was built or checked.
  */
 declare const shape: unique symbol
 
@@ -24,10 +26,15 @@ export type ValidatedAnswer<T = unknown> = {
   validUntil: number
   /** When it was built (ms): a clock set back before it does not trust it either. */
   builtAt: number
+  /** The topics whose announcements outdate it, and the feed's mark when it was last known true. */
+  watch: AnswerWatch | null
   json: Bytes
   etag: string
   encoded: Partial<Record<AnswerEncoding, Bytes>>
 }
+
+/** What outdates an answer on the change feed: its topics, heard of after the mark. */
+export type AnswerWatch = { topics: readonly string[]; mark: number }
 
 /** Brotli at quality 4 and gzip at level 6, as compressAnswers does for other answers. */
 function encode(json: Bytes, encoding: AnswerEncoding): Bytes {
@@ -50,10 +57,37 @@ export class ValidatedAnswerCache {
   readonly #entries = new Map<string, ValidatedAnswer>()
   #bytes = 0
 
-  constructor(readonly maxBytes: number) {}
+  constructor(
+    readonly maxBytes: number,
+    private readonly feed: ChangeFeed | null = null,
+  ) {}
 
   get enabled(): boolean {
     return this.maxBytes > 0
+  }
+
+  /**
+   * A watch on these topics from now: take it before reading the database for an answer (to build it
+   * or to check its fingerprint), and hand it to `store` or `current`. Null without a change feed.
+   */
+  watch(topics: readonly string[]): AnswerWatch | null {
+    return this.feed ? { topics, mark: this.feed.mark() } : null
+  }
+
+  /**
+   * The kept answer for a key when the change feed vouches for it: nothing it watches announced since
+   * it was last known true, every write of this node heard back, and the clock has not outdated it.
+   */
+  trusted<T>(key: string, now: number): ValidatedAnswer<T> | undefined {
+    const entry = this.#entries.get(key)
+    if (!entry?.watch || !this.feed?.unchangedSince(entry.watch.topics, entry.watch.mark)) return undefined
+    if (now >= entry.validUntil || now < entry.builtAt) return undefined
+    return entry as ValidatedAnswer<T>
+  }
+
+  /** The watch when the feed still vouches for it now (nothing heard since its mark), else null. */
+  #holding(watch: AnswerWatch | null | undefined): AnswerWatch | null {
+    return watch && this.feed?.unchangedSince(watch.topics, watch.mark) ? watch : null
   }
 
   /** The kept answer for a key, whatever its fingerprint (the caller checks it against the database). */
@@ -61,25 +95,39 @@ export class ValidatedAnswerCache {
     return this.#entries.get(key)
   }
 
-  /** The kept answer when it was built from rows with this fingerprint and the clock has not outdated it. */
-  current<T>(key: string, fingerprint: string, now: number): ValidatedAnswer<T> | undefined {
+  /**
+   * The kept answer when it was built from rows with this fingerprint and the clock has not outdated
+   * it. With a watch taken before the fingerprint was read, the feed vouches for it again from then.
+   */
+  current<T>(
+    key: string,
+    fingerprint: string,
+    now: number,
+    watch?: AnswerWatch | null,
+  ): ValidatedAnswer<T> | undefined {
     const entry = this.#entries.get(key)
     if (!entry) return undefined
     if (entry.fingerprint !== fingerprint || now >= entry.validUntil || now < entry.builtAt) {
       this.#forget(key, entry)
       return undefined
     }
+    const holding = this.#holding(watch)
+    if (holding) entry.watch = holding
     // The key names the route, and a route keeps answers of one type under it.
     return entry as ValidatedAnswer<T>
   }
 
-  /** Serialises an answer; keeps it when a fingerprint was read with its rows. */
+  /**
+   * Serialises an answer; keeps it when a fingerprint was read with its rows. With a watch taken before
+   * its rows were read, the feed vouches for it while nothing it watches is announced.
+   */
   store<T>(
     key: string,
     body: T,
     fingerprint: string | null,
     builtAt: number,
     validUntil = Number.POSITIVE_INFINITY,
+    watch: AnswerWatch | null = null,
   ): ValidatedAnswer<T> {
     const json = Buffer.from(JSON.stringify(body))
     const etag = `"${crypto.createHash('sha1').update(json).digest('base64url')}"`
@@ -89,6 +137,7 @@ export class ValidatedAnswerCache {
       key: kept ? key : null,
       validUntil,
       builtAt,
+      watch: kept ? this.#holding(watch) : null,
       json,
       etag,
       encoded: {},

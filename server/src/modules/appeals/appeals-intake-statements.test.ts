@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHANGE_FEED_CONNECTION_NAME } from '../../kernel/db/change-feed'
 import { appealBody, buildAppealWorld, type AppealWorld } from './appeals.factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
@@ -14,7 +15,12 @@ let w: AppealWorld
 beforeAll(async () => {
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0] as string | { text: string; name?: string }
-    if (recording)
+    // Not the change feed's own connection (decision 0068): it announces the node's write back after
+    // the filing, beside the request, not as a statement of it.
+    const feed =
+      (this as unknown as { connectionParameters?: { application_name?: string } }).connectionParameters
+        ?.application_name === CHANGE_FEED_CONNECTION_NAME
+    if (recording && !feed)
       recording.push(
         typeof first === 'string'
           ? { text: first, named: false }

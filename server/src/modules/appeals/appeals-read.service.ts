@@ -94,11 +94,18 @@ export async function listMyAppeals(
   // Only enterprise users have appeals of their own; membership is a rule of the query.
   if (user.userKind !== 'enterprise') throw new AppError('FORBIDDEN')
   const key = `appeals/mine ${user.userId} ${currentLocale()} ${page.limit} ${page.offset}`
+  if (!options.fresh) {
+    // The change feed vouches for it: nothing the list shows announced since it was last known true.
+    const trusted = deps.answers.trusted<EnterpriseAppealPage>(key, Date.now())
+    if (trusted) return trusted
+  }
   if (!options.fresh && deps.answers.peek(key)) {
+    const watch = deps.answers.watch(memberListTopics(user.userId))
     const fingerprint = await fingerprintsOf(deps.database).get(user.userId)
-    const kept = deps.answers.current<EnterpriseAppealPage>(key, fingerprint, Date.now())
+    const kept = deps.answers.current<EnterpriseAppealPage>(key, fingerprint, Date.now(), watch)
     if (kept) return kept
   }
+  const watch = deps.answers.watch(memberListTopics(user.userId))
   const rows = await lq.findMemberAppealPage(deps.db, user.userId, page)
   const now = new Date()
   if (!rows.length) {
@@ -123,7 +130,16 @@ export async function listMyAppeals(
     items: rows.map((r) => presentEnterpriseSummary(r, now)),
     total: Number(rows[0]!.total_count),
   }
-  return deps.answers.store(key, body, rows[0]!.list_fingerprint, now.getTime(), validUntil)
+  return deps.answers.store(key, body, rows[0]!.list_fingerprint, now.getTime(), validUntil, watch)
+}
+
+/**
+ * What the database announces when a member's list may have changed (migration 0066): one topic per
+ * member, `u:<user id>` — for their enterprises' appeals, those enterprises' names and their own
+ * memberships. A renamed category or department, or a truncated table, announces everything.
+ */
+export function memberListTopics(userId: string): readonly string[] {
+  return [`u:${userId}`]
 }
 
 const QUEUE_STATES = {
