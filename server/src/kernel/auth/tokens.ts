@@ -5,7 +5,8 @@ export function randomToken(bytes = 32): string {
 }
 
 export function hashToken(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex')
+  // One-shot hashing: a session read hashes its cookie on every request (decision 0068).
+  return crypto.hash('sha256', token, 'hex')
 }
 
 /** A uniformly random numeric code, e.g. a six-digit SMS code. */

@@ -33,6 +33,20 @@ export type AnswerEncoding = 'br' | 'gzip'
  */
 export function chooseEncoding(header: string | undefined): AnswerEncoding | null {
   if (!header) return null
+  // Browsers send the same few values again and again: each is parsed once (a bounded memo).
+  let chosen = encodingsChosen.get(header)
+  if (chosen === undefined) {
+    chosen = parseAcceptEncoding(header)
+    if (encodingsChosen.size >= ENCODINGS_REMEMBERED) encodingsChosen.clear()
+    encodingsChosen.set(header, chosen)
+  }
+  return chosen
+}
+
+const ENCODINGS_REMEMBERED = 64
+const encodingsChosen = new Map<string, AnswerEncoding | null>()
+
+function parseAcceptEncoding(header: string): AnswerEncoding | null {
   const q = new Map<string, number>()
   for (const part of header.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';')
