@@ -43,7 +43,7 @@ describe.skipIf(!postgresBaseUrl())('the change feed', () => {
   const announce = (topic: string) => elsewhere.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, topic])
 
   it('vouches for nothing until it listens, then for topics nobody announced', async () => {
-    await until(() => feed.current, 'listening')
+    await until(() => feed.isCurrent(), 'listening')
     const mark = feed.mark()
     expect(feed.unchangedSince(['u:a'], mark)).toBe(true)
     expect(feed.unchangedSince(['u:a'], mark - 1)).toBe(false) // a mark from before it listened
@@ -68,25 +68,25 @@ describe.skipIf(!postgresBaseUrl())('the change feed', () => {
     const mark = feed.mark()
     const before = database.localWrites.count
     await database.pool.query('UPDATE departments SET updated_at = updated_at WHERE false')
-    // The count moved before the caller went on; the sync is not back yet.
+    // The count moved before the caller went on; asked now, the feed asks for a sync and says no.
     expect(database.localWrites.count).toBe(before + 1)
-    expect(feed.current).toBe(false)
+    expect(feed.isCurrent()).toBe(false)
     expect(feed.unchangedSince(['u:a'], mark)).toBe(false)
-    await until(() => feed.current, 'the sync heard back')
+    await until(() => feed.isCurrent(), 'the sync heard back')
     expect(feed.unchangedSince(['u:z'], mark)).toBe(true)
   })
 
   it('outdates everything when its connection is lost, and listens again by itself', async () => {
-    await until(() => feed.current, 'listening')
+    await until(() => feed.isCurrent(), 'listening')
     const mark = feed.mark()
     await elsewhere.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
        WHERE application_name = $1 AND datname = current_database()`,
       [CHANGE_FEED_CONNECTION_NAME],
     )
-    await until(() => !feed.current, 'the loss noticed')
+    await until(() => !feed.isCurrent(), 'the loss noticed')
     expect(feed.unchangedSince(['u:a'], mark)).toBe(false)
-    await until(() => feed.current, 'listening again')
+    await until(() => feed.isCurrent(), 'listening again')
     expect(feed.unchangedSince(['u:a'], mark)).toBe(false) // anything may have changed meanwhile
     expect(feed.unchangedSince(['u:a'], feed.mark())).toBe(true)
   })

@@ -20,10 +20,12 @@ const RECONNECT_MS = { first: 500, max: 30_000 }
  *
  * An answer built at mark M (`mark()`, read before its query) stays true while `unchangedSince(its
  * topics, M)`: no announcement of its topics heard since, the connection not lost or re-made since,
- * and — `current` — every write this node has committed already heard back. The last is how a node
- * reads its own writes: after a local COMMIT the feed asks the database to announce `sync:<node>:<n>`
- * on the listening connection; that arrives after every announcement of earlier commits, so when it
- * is back, everything the node wrote has been heard. Until then the caller asks the database.
+ * and — `isCurrent()` — every write this node has committed already heard back. The last is how a
+ * node reads its own writes: when it is asked for and the node has written since its last sync, the
+ * feed asks the database to announce `sync:<node>:<n>` on the listening connection; that arrives
+ * after every announcement of earlier commits, so when it is back, everything the node wrote has been
+ * heard. Until then the caller asks the database. Asked for by reads, not after every write: a burst
+ * of filings with nobody reading a kept answer costs no sync at all.
  *
  * Another node's change is heard a notification later (milliseconds); a lost connection outdates
  * everything until it is listening again.
@@ -44,7 +46,6 @@ export class ChangeFeed {
   #forgottenThrough = 0
   #syncedThrough = 0
   #syncing = false
-  readonly #unsubscribe: () => void
 
   constructor(
     private readonly connect: () => pg.Client,
@@ -52,7 +53,6 @@ export class ChangeFeed {
     private readonly logger: Logger,
   ) {
     this.#syncedThrough = writes.count
-    this.#unsubscribe = writes.onWrite(() => this.#sync())
   }
 
   /** Connects and listens; returns at once (until listening, `current` is false). */
@@ -62,7 +62,6 @@ export class ChangeFeed {
 
   async stop(): Promise<void> {
     this.#stopped = true
-    this.#unsubscribe()
     if (this.#retry) clearTimeout(this.#retry)
     const client = this.#client
     this.#client = null
@@ -70,9 +69,15 @@ export class ChangeFeed {
     await client?.end().catch(() => undefined)
   }
 
-  /** Listening, and every write this node committed has been heard back. */
-  get current(): boolean {
-    return this.#listening && this.#syncedThrough >= this.writes.count
+  /**
+   * Listening, and every write this node committed has been heard back. When writes are not heard
+   * back yet, asks for that (a sync) and answers false meanwhile.
+   */
+  isCurrent(): boolean {
+    if (!this.#listening) return false
+    if (this.#syncedThrough >= this.writes.count) return true
+    this.#sync()
+    return false
   }
 
   /** Taken before reading the database for an answer: what `unchangedSince` compares with. */
@@ -82,7 +87,7 @@ export class ChangeFeed {
 
   /** True when nothing announced for these topics, nor for everything, was heard after the mark. */
   unchangedSince(topics: readonly string[], mark: number): boolean {
-    if (!this.current || this.#everythingAt > mark) return false
+    if (this.#everythingAt > mark || !this.isCurrent()) return false
     for (const topic of topics) {
       const changed = this.#lastChange.get(topic)
       if (changed === undefined ? mark < this.#forgottenThrough : changed > mark) return false
@@ -113,7 +118,6 @@ export class ChangeFeed {
       this.#everythingAt = ++this.#seq
       this.#listening = true
       this.#retryMs = RECONNECT_MS.first
-      this.#sync()
     } catch (error) {
       fail(error)
     }
@@ -141,7 +145,6 @@ export class ChangeFeed {
       if (node === this.#node) {
         this.#syncedThrough = Math.max(this.#syncedThrough, Number(count))
         this.#syncing = false
-        this.#sync()
       }
       return
     }

@@ -50,21 +50,14 @@ export function statementKind(text: string): StatementKind {
  */
 export class LocalWrites {
   #count = 0
-  readonly #listeners = new Set<(count: number) => void>()
 
   /** Writes committed so far (a write outside a transaction counts once it is done). */
   get count(): number {
     return this.#count
   }
 
-  onWrite(listener: (count: number) => void): () => void {
-    this.#listeners.add(listener)
-    return () => this.#listeners.delete(listener)
-  }
-
   committed(): void {
-    const count = ++this.#count
-    for (const listener of this.#listeners) listener(count)
+    this.#count++
   }
 }
 
