@@ -9,6 +9,7 @@ const reason = () => ({ reason: '矩阵测试' })
 
 export default definePermissionRows({
   'POST /api/v1/public/certificates/verify': { allow: 'everyone', body: () => ({ payload: 'x.y' }) },
+  'GET /api/v1/public/certificates/verify': { allow: 'everyone', query: 'payload=x.y' },
   'GET /api/v1/public/certificates/keys': { allow: 'everyone' },
   'GET /api/v1/public/certificates/status-list': { allow: 'everyone' },
   'GET /api/v1/certificates/mine': { allow: ['enterprise'] },

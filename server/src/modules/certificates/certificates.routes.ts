@@ -10,6 +10,7 @@ import {
   StatusListSchema,
   VerificationSchema,
   VerifyCertificateBody,
+  VerifyCertificateQuery,
 } from './certificates.schema'
 import * as service from './certificates.service'
 
@@ -32,6 +33,20 @@ export function certificatesRoutes() {
       responses: { 200: jsonResponse(VerificationSchema, 'The verdict') },
     }),
     async (c) => c.json(await service.verifyCertificate(c.get('deps'), c.req.valid('json').payload), 200),
+  )
+
+  // A verification changes nothing: the verify page asks it as a read, with no body to parse.
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/public/certificates/verify',
+      tags,
+      access: 'public',
+      summary: "Check a certificate's QR payload as a read: the same verdict as the POST",
+      request: { query: VerifyCertificateQuery },
+      responses: { 200: jsonResponse(VerificationSchema, 'The verdict') },
+    }),
+    async (c) => c.json(await service.verifyCertificate(c.get('deps'), c.req.valid('query').payload), 200),
   )
 
   router.openapi(

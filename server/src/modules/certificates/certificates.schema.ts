@@ -33,6 +33,8 @@ export type IssueCertificateInput = z.infer<typeof IssueCertificateBody>
 export const StatusChangeBody = z.strictObject({ reason: plainText(500) })
 
 export const VerifyCertificateBody = z.strictObject({ payload: z.string().max(4000) })
+/** The same check asked as a read: `GET …/verify?payload=` (what the verify page asks). */
+export const VerifyCertificateQuery = VerifyCertificateBody
 
 /** The fields anyone holding the QR may read: printed on the certificate anyway. */
 export const PublicCertificateSchema = z.object({

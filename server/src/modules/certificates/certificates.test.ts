@@ -55,8 +55,12 @@ async function download(client: TestClient | null, path: string) {
   return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) }
 }
 
-function verify(payload: string) {
-  return t.anonymous().post(VERIFY, { payload })
+/** Every verification is asked both ways — POST with a body, GET as a read — and answers the same. */
+async function verify(payload: string) {
+  const posted = await t.anonymous().post(VERIFY, { payload })
+  const read = await t.anonymous().get(`${VERIFY}?payload=${encodeURIComponent(payload)}`)
+  expect({ status: read.status, body: read.body }).toEqual({ status: posted.status, body: posted.body })
+  return posted
 }
 
 async function auditActions(id: string) {

@@ -12,5 +12,6 @@ export type CertificateList = z.infer<typeof CertificateListSchema>
 /** Calls to the certificates module, typed from its contract. */
 export const certificatesApi = {
   mine: () => api.get<CertificateList>('/certificates/mine'),
-  verify: (payload: string) => api.post<Verification>('/public/certificates/verify', { payload }),
+  // A read: nothing changes, so GET (decision 0066, stop 25).
+  verify: (payload: string) => api.get<Verification>('/public/certificates/verify', { payload }),
 }
