@@ -55,7 +55,7 @@ export class ChangeFeed {
     this.#syncedThrough = writes.count
   }
 
-  /** Connects and listens; returns at once (until listening, `current` is false). */
+  /** Connects and listens; returns at once (until it listens, `isCurrent()` is false). */
   start(): void {
     void this.#open()
   }
@@ -168,7 +168,7 @@ export class ChangeFeed {
     if (!this.#listening || !client || this.#syncing || this.#syncedThrough >= count) return
     this.#syncing = true
     client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, `sync:${this.#node}:${count}`]).catch(() => {
-      // The connection's own error handler treats the loss; a refused statement is retried on the next write.
+      // The connection's own error handler treats the loss; a refused statement is asked again by the next read.
       this.#syncing = false
     })
   }
