@@ -3,6 +3,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPostgres } from '../src/kernel/db/database'
 import { DELIVER_QUEUE } from '../src/kernel/notify/notifier'
+import { until } from './eventually'
 import { AUTH_CLEANUP_QUEUE } from '../src/modules/auth/auth.jobs'
 import { sweepAppealClocks } from '../src/modules/appeals/appeal-clock-sweep.service'
 import { closeUnratedReplies } from '../src/modules/appeals/appeals-closing.service'
@@ -58,14 +59,6 @@ async function countEvents(appealIds: string[]): Promise<number> {
     .where('appeal_id', 'in', appealIds)
     .executeTakeFirstOrThrow()
   return row.n
-}
-
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 2000; i++) {
-    if (await condition()) return
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error('the condition never held')
 }
 
 describe.skipIf(!onPostgres)('two nodes on one database', () => {

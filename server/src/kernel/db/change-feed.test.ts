@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
+import { until } from '../../../test/eventually'
 import { createDatabaseFromTemplate, dropDatabase, postgresBaseUrl } from '../../../test/test-database'
 import { createLogger } from '../logger'
 import { ChangeFeed, CHANGE_FEED_CONNECTION_NAME, CHANGES_CHANNEL } from './change-feed'
 import { openPostgres, type Database } from './database'
-
-/** Waits for a condition the feed reaches by itself (a notification, a reconnection); fails after 10 s. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 10_000) throw new Error(`never: ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 /**
  * The change feed on a real PostgreSQL (the embedded database has one connection and no other

@@ -2,22 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { openPostgres, type Database } from '../../kernel/db/database'
 import { appealBody, buildAppealWorld, type AppealWorld } from './appeals.factories'
+import { eventually } from '../../../test/eventually'
 import { createTestAppOn, type TestApp, type TestClient } from '../../../test/harness'
 import { createDatabaseFromTemplate, dropDatabase, postgresBaseUrl } from '../../../test/test-database'
 
 type Page = {
   items: { id: string; enterpriseName: string; leadDepartment: { name: string } | null }[]
   total: number
-}
-
-/** Waits for what another node's notification brings; fails after 10 s. */
-async function eventually<T>(read: () => Promise<T>, holds: (value: T) => boolean, what: string) {
-  for (let waited = 0; ; waited += 20) {
-    const value = await read()
-    if (holds(value)) return value
-    if (waited > 10_000) throw new Error(`never: ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
 }
 
 /**
