@@ -33,6 +33,11 @@ export type ValidatedAnswer<T = unknown> = {
   encoded: Partial<Record<AnswerEncoding, Bytes>>
 }
 
+/** A deadline it shows has passed since it was built, or the clock was set back before it. */
+function outdatedByClock(answer: ValidatedAnswer, now: number): boolean {
+  return now >= answer.validUntil || now < answer.builtAt
+}
+
 /** What outdates an answer on the change feed: its topics, heard of after the mark. */
 export type AnswerWatch = { topics: readonly string[]; mark: number }
 
@@ -81,8 +86,7 @@ export class ValidatedAnswerCache {
   trusted<T>(key: string, now: number): ValidatedAnswer<T> | undefined {
     const entry = this.#entries.get(key)
     if (!entry?.watch || !this.feed?.unchangedSince(entry.watch.topics, entry.watch.mark)) return undefined
-    if (now >= entry.validUntil || now < entry.builtAt) return undefined
-    return entry as ValidatedAnswer<T>
+    return outdatedByClock(entry, now) ? undefined : (entry as ValidatedAnswer<T>)
   }
 
   /** The watch when the feed still vouches for it now (nothing heard since its mark), else null. */
@@ -107,7 +111,7 @@ export class ValidatedAnswerCache {
   ): ValidatedAnswer<T> | undefined {
     const entry = this.#entries.get(key)
     if (!entry) return undefined
-    if (entry.fingerprint !== fingerprint || now >= entry.validUntil || now < entry.builtAt) {
+    if (entry.fingerprint !== fingerprint || outdatedByClock(entry, now)) {
       this.#forget(key, entry)
       return undefined
     }

@@ -94,18 +94,19 @@ export async function listMyAppeals(
   // Only enterprise users have appeals of their own; membership is a rule of the query.
   if (user.userKind !== 'enterprise') throw new AppError('FORBIDDEN')
   const key = `appeals/mine ${user.userId} ${currentLocale()} ${page.limit} ${page.offset}`
+  const topics = memberListTopics(user.userId)
   if (!options.fresh) {
     // The change feed vouches for it: nothing the list shows announced since it was last known true.
     const trusted = deps.answers.trusted<EnterpriseAppealPage>(key, Date.now())
     if (trusted) return trusted
   }
   if (!options.fresh && deps.answers.peek(key)) {
-    const watch = deps.answers.watch(memberListTopics(user.userId))
+    const watch = deps.answers.watch(topics)
     const fingerprint = await fingerprintsOf(deps.database).get(user.userId)
     const kept = deps.answers.current<EnterpriseAppealPage>(key, fingerprint, Date.now(), watch)
     if (kept) return kept
   }
-  const watch = deps.answers.watch(memberListTopics(user.userId))
+  const watch = deps.answers.watch(topics)
   const rows = await lq.findMemberAppealPage(deps.db, user.userId, page)
   const now = new Date()
   if (!rows.length) {
@@ -138,7 +139,7 @@ export async function listMyAppeals(
  * member, `u:<user id>` — for their enterprises' appeals, those enterprises' names and their own
  * memberships. A renamed category or department, or a truncated table, announces everything.
  */
-export function memberListTopics(userId: string): readonly string[] {
+function memberListTopics(userId: string): readonly string[] {
   return [`u:${userId}`]
 }
 
