@@ -8,11 +8,10 @@ import { AppError } from './kernel/errors'
 import { apiGate } from './kernel/http/api-gate'
 import type { AppDeps } from './kernel/http/app-env'
 import { limitBody } from './kernel/http/body-limit'
-import { compressAnswers } from './kernel/http/compression'
 import { mountDocsPage } from './kernel/http/docs-page'
 import { mayReadMetrics } from './kernel/http/local-only'
-import { requestContext, toErrorResponse } from './kernel/http/middleware'
-import { securityHeaders } from './kernel/http/security-headers'
+import { toErrorResponse } from './kernel/http/middleware'
+import { requestEnvelope } from './kernel/http/envelope'
 import { createRouter } from './kernel/http/route'
 import { MODULES } from './modules/modules'
 
@@ -28,12 +27,9 @@ export function buildApp(deps: AppDeps, options: { webDist?: string } = {}) {
   const app = createRouter()
   const webDist = options.webDist ?? WEB_DIST
 
-  app.use('*', securityHeaders(deps.config))
-  app.use('*', requestContext(deps))
-  // Text answers above 1 kB go compressed (brotli or gzip, per Accept-Encoding); the web assets
-  // were compressed at build time and are served as they are (docs/decisions/0028).
-  const compress = compressAnswers()
-  app.use('*', (c, next) => (c.req.path.startsWith('/assets/') ? next() : compress(c, next)))
+  // Request id, language, address and context; text answers above 1 kB compressed (brotli or gzip,
+  // per Accept-Encoding; the web assets were at build time, decision 0028); security headers; metrics.
+  app.use('*', requestEnvelope(deps))
   // A mount that speaks an outside standard (Open311) answers errors in that standard's format;
   // everything else in the one error shape.
   const ownErrorFormats = MODULES.flatMap((m) => m.mounts ?? []).filter((mount) => mount.errorResponse)

@@ -1,5 +1,9 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { APP_CSP } from '../src/kernel/http/security-headers'
+import { buildApp } from '../src/app'
+import { APP_CSP, DATA_CSP } from '../src/kernel/http/security-headers'
 import { createTestApp, type TestApp } from './harness'
 
 /**
@@ -9,11 +13,25 @@ import { createTestApp, type TestApp } from './harness'
  * wrote — the harness's clients send theirs there.
  */
 let t: TestApp
+let web: ReturnType<typeof buildApp>
+let dist: string
 const METRICS_TOKEN = 'metrics-token-for-tests-0123456789'
 beforeAll(async () => {
   t = await createTestApp({ METRICS_TOKEN })
+  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'yingshang-dist-'))
+  fs.mkdirSync(path.join(dist, 'assets'))
+  fs.writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>',
+  )
+  fs.writeFileSync(path.join(dist, 'assets/index-abc123.js'), 'console.log(1)\n')
+  fs.writeFileSync(path.join(dist, 'robots.txt'), 'User-agent: *\n')
+  web = buildApp(t.deps, { webDist: dist })
 })
-afterAll(() => t.close())
+afterAll(async () => {
+  fs.rmSync(dist, { recursive: true, force: true })
+  await t.close()
+})
 
 describe('the dev inbox', () => {
   it.each(['127.0.0.1', '127.8.0.1', '::1'])('answers %s', async (ip) => {
@@ -71,16 +89,21 @@ describe('/metrics', () => {
 
 describe('security headers', () => {
   it.each([
-    ['an API answer', '/api/v1/reference/city'],
-    ['an error', '/api/v1/no-such-thing'],
-    ['a refusal', '/api/v1/auth/me'],
-    ['the health check', '/healthz'],
-    ['the OpenAPI document', '/api/openapi.json'],
-    ['the API docs page', '/api/docs'],
-    ['a page of the web app', '/staff'],
-  ])('are on %s', async (_, path) => {
-    const res = await t.anonymous().get(path)
-    expect(res.headers.get('content-security-policy')).toBe(APP_CSP)
+    ['an API answer', '/api/v1/reference/city', DATA_CSP],
+    ['an error', '/api/v1/no-such-thing', DATA_CSP],
+    ['a refusal', '/api/v1/auth/me', DATA_CSP],
+    ['the health check', '/healthz', DATA_CSP],
+    ['the OpenAPI document', '/api/openapi.json', DATA_CSP],
+    ['the API docs page', '/api/docs', APP_CSP],
+    ['a page of the web app', '/staff', APP_CSP],
+    ['a script of the web app (a worker would run under it)', '/assets/index-abc123.js', APP_CSP],
+    ['a file of the web app', '/robots.txt', DATA_CSP],
+  ])('are on %s', async (_, path, policy) => {
+    // The web app's pages and files from a tiny build of our own (a checkout need not have built it).
+    const fromWeb = !path.startsWith('/api') && path !== '/healthz'
+    const res = fromWeb ? await web.request(path) : await t.anonymous().get(path)
+    if (fromWeb) expect(res.status).toBe(200)
+    expect(res.headers.get('content-security-policy')).toBe(policy)
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
     expect(res.headers.get('x-frame-options')).toBe('DENY')
@@ -92,6 +115,10 @@ describe('security headers', () => {
     expect(APP_CSP).toContain("script-src 'self'")
     expect(APP_CSP).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/)
     expect(APP_CSP).toContain("object-src 'none'")
+  })
+
+  it('let nothing load from an answer that is not a page, nor frame it', () => {
+    expect(DATA_CSP).toBe("default-src 'none'; frame-ancestors 'none'")
   })
 
   it('add Strict-Transport-Security when PUBLIC_URL is https', async () => {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { boundedMemo } from './bounded-memo'
 
 export type Locale = 'zh-CN' | 'en'
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en']
@@ -27,7 +28,11 @@ export function currentLocale(): Locale {
 
 /** Picks zh-CN or en from an Accept-Language header; anything else gets the default. */
 export function pickLocale(header: string | undefined | null): Locale {
-  if (!header) return DEFAULT_LOCALE
+  return header ? localeOf(header) : DEFAULT_LOCALE
+}
+
+// Every request asks; browsers send the same few values again and again.
+const localeOf = boundedMemo((header: string): Locale => {
   const wanted = header
     .split(',')
     .map((part) => {
@@ -40,4 +45,4 @@ export function pickLocale(header: string | undefined | null): Locale {
     if (tag.startsWith('en')) return 'en'
   }
   return DEFAULT_LOCALE
-}
+})

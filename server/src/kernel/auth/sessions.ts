@@ -33,17 +33,25 @@ export type ResolvedSession = { actor: UserActor; csrfToken: string; isDemo: boo
 
 /**
  * Turns a session cookie into the actor it stands for, or undefined when it is not live. With a cache
- * (reads only), a session resolved a moment ago is taken from it (decision 0031).
+ * (reads only), a session resolved a moment ago is taken from it (decision 0031), without a promise.
  */
-export async function resolveSession(
+export function resolveSession(
   db: Executor,
   token: string,
   now = new Date(),
   cache?: SessionCache,
-): Promise<ResolvedSession | undefined> {
+): ResolvedSession | Promise<ResolvedSession | undefined> {
   const tokenHash = hashToken(token)
-  const cached = cache?.get(tokenHash, now.getTime())
-  if (cached) return cached
+  // A hit answers at once: a read of a session resolved a moment ago pays no promise (decision 0069).
+  return cache?.get(tokenHash, now.getTime()) ?? lookUpSession(db, tokenHash, now, cache)
+}
+
+async function lookUpSession(
+  db: Executor,
+  tokenHash: string,
+  now: Date,
+  cache: SessionCache | undefined,
+): Promise<ResolvedSession | undefined> {
   const generation = cache?.generation ?? 0
   const row = await findLiveSession(db, tokenHash, now)
   if (!row) return undefined

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler, Next } from 'hono'
 import type { AppEnv } from './app-env'
 import { guardInput } from './input-guard'
 import { mediaTypeOf } from './media-type'
@@ -12,18 +12,23 @@ import { authenticate, requireJsonBody } from './middleware'
  * 0066). A step with nothing to wait for (a read without a cookie) returns no promise.
  */
 export function apiGate(limitFor: (path: string) => MiddlewareHandler): MiddlewareHandler<AppEnv> {
-  return (c, next) => {
-    const checks = async () => {
-      const type = mediaTypeOf(c) // read once for both steps that judge the body
-      requireJsonBody(c, type)
-      const session = authenticate(c)
-      if (session) await session
-      const guarded = guardInput(c, type)
-      if (guarded) await guarded
-      await next()
-    }
-    // GET and HEAD carry no body to limit; asking for one (c.req.raw.body) would make the node adapter
-    // build a whole web Request, ~9 % of a read's CPU (decision 0041) — limitBody never asks (0066).
-    return c.req.method === 'GET' || c.req.method === 'HEAD' ? checks() : limitFor(c.req.path)(c, checks)
-  }
+  // GET and HEAD carry no body to limit; asking for one (c.req.raw.body) would make the node adapter
+  // build a whole web Request, ~9 % of a read's CPU (decision 0041) — limitBody never asks (0066).
+  return (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? passGate(c, next)
+      : limitFor(c.req.path)(c, () => passGate(c, next))
+}
+
+/** The steps after the body's size; a step with nothing to wait for returns no promise. */
+function passGate(c: Context<AppEnv>, next: Next): Promise<void> {
+  const type = mediaTypeOf(c) // read once for both steps that judge the body
+  requireJsonBody(c, type)
+  const session = authenticate(c)
+  return session ? session.then(() => guardThenNext(c, type, next)) : guardThenNext(c, type, next)
+}
+
+function guardThenNext(c: Context<AppEnv>, type: string, next: Next): Promise<void> {
+  const guarded = guardInput(c, type)
+  return guarded ? guarded.then(next) : next()
 }

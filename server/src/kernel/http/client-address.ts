@@ -1,4 +1,5 @@
 import net from 'node:net'
+import { boundedMemo } from '../bounded-memo'
 
 /**
  * The client's address, as far as this server can know it.
@@ -31,7 +32,11 @@ export function clientAddress(
 
 /** A bare IP address (no port, no brackets, IPv4-mapped IPv6 as IPv4), or undefined when it is none. */
 export function normaliseAddress(raw: string | undefined): string | undefined {
-  if (!raw) return undefined
+  return raw ? addressOf(raw) : undefined
+}
+
+// The same few peers (a proxy, this machine) ask again and again: each address is parsed once.
+const addressOf = boundedMemo((raw: string): string | undefined => {
   let a = raw.trim()
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(a)
   if (bracketed) a = bracketed[1]!
@@ -39,7 +44,7 @@ export function normaliseAddress(raw: string | undefined): string | undefined {
   const mapped = /^::ffff:(\d{1,3}(\.\d{1,3}){3})$/i.exec(a)
   if (mapped) a = mapped[1]!
   return net.isIP(a) ? a.toLowerCase() : undefined
-}
+})
 
 /** 127.0.0.0/8 and ::1: this machine. */
 export function isLoopbackAddress(address: string): boolean {

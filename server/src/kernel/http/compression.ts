@@ -1,6 +1,7 @@
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
-import type { MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
+import { boundedMemo } from '../bounded-memo'
 
 const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
@@ -26,25 +27,30 @@ const COMPRESSIBLE =
 
 export type AnswerEncoding = 'br' | 'gzip'
 
+const brotliOptions = (size: number) => ({
+  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size },
+})
+
+/** Brotli at quality 4 or gzip at level 6, on the event loop: for answers up to INLINE_COMPRESS_MAX_BYTES. */
+export function encodeInline(bytes: Buffer, encoding: AnswerEncoding): Buffer<ArrayBuffer> {
+  return encoding === 'br'
+    ? zlib.brotliCompressSync(bytes, brotliOptions(bytes.length))
+    : zlib.gzipSync(bytes, { level: 6 })
+}
+
+/** The same on libuv's thread pool, for larger answers. */
+export function encodeOffLoop(bytes: Buffer, encoding: AnswerEncoding): Promise<Buffer<ArrayBuffer>> {
+  return encoding === 'br' ? brotli(bytes, brotliOptions(bytes.length)) : gzip(bytes, { level: 6 })
+}
+
 /**
  * The encoding to answer with, from an Accept-Encoding header: brotli when the client takes it
  * (smaller than gzip for JSON at a cheap quality), else gzip, else none. q=0 refuses an encoding; `*`
  * stands for any not named.
  */
 export function chooseEncoding(header: string | undefined): AnswerEncoding | null {
-  if (!header) return null
-  // Browsers send the same few values again and again: each is parsed once (a bounded memo).
-  let chosen = encodingsChosen.get(header)
-  if (chosen === undefined) {
-    chosen = parseAcceptEncoding(header)
-    if (encodingsChosen.size >= ENCODINGS_REMEMBERED) encodingsChosen.clear()
-    encodingsChosen.set(header, chosen)
-  }
-  return chosen
+  return header ? encodingOf(header) : null
 }
-
-const ENCODINGS_REMEMBERED = 64
-const encodingsChosen = new Map<string, AnswerEncoding | null>()
 
 function parseAcceptEncoding(header: string): AnswerEncoding | null {
   const q = new Map<string, number>()
@@ -62,75 +68,64 @@ function parseAcceptEncoding(header: string): AnswerEncoding | null {
   return br >= gz ? 'br' : 'gzip'
 }
 
+// Browsers send the same few values again and again: each is parsed once.
+const encodingOf = boundedMemo(parseAcceptEncoding)
+
 /**
- * Compresses the server's own text answers above the threshold, per Accept-Encoding, with
- * `Vary: Accept-Encoding`. Streams, ranges, HEAD, answers already encoded (the precompressed web
- * assets) and `Cache-Control: no-transform` pass untouched. Brotli at quality 4 and gzip at level 6;
- * small answers inline, large ones on libuv's thread pool (zlib's async calls).
+ * Compresses the answer a route made (`c.res`), when it is the server's own text above the threshold,
+ * per Accept-Encoding, with `Vary: Accept-Encoding`. Streams, ranges, HEAD, answers already encoded
+ * (the precompressed web assets) and `Cache-Control: no-transform` pass untouched. Brotli at quality
+ * 4 and gzip at level 6; small answers inline, large ones on libuv's thread pool (zlib's async calls).
+ * A step of the request envelope (envelope.ts), after the route.
  */
-export function compressAnswers(options: { threshold?: number } = {}): MiddlewareHandler {
-  const threshold = options.threshold ?? COMPRESS_THRESHOLD_BYTES
-  return async (c, next) => {
-    await next()
-    const res = c.res
-    // Only the status and the headers before the client's Accept-Encoding: asking a JSON answer for
-    // its body turns node-server's lightweight response into a whole web Response, and reading it
-    // back goes through web streams — most of a small public answer's CPU (decision 0066). A client
-    // that takes no encoding gets the answer as the route made it.
-    if (c.req.method === 'HEAD' || res.status === 204 || res.status === 206 || res.status === 304) return
-    const headers = res.headers
-    const type = headers.get('content-type') ?? ''
-    if (
-      headers.has('content-encoding') ||
-      headers.has('transfer-encoding') ||
-      !COMPRESSIBLE.test(type) ||
-      /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(headers.get('cache-control') ?? '')
-    )
-      return
-    const declared = headers.get('content-length')
-    if (declared && Number(declared) < threshold) return
-    const vary = headers.get('vary')
-    const varied = vary && /(?:^|,)\s*(accept-encoding|\*)\s*(?:,|$)/i.test(vary)
-    const encoding = chooseEncoding(c.req.header('accept-encoding'))
-    if (!encoding) {
-      // Another client's copy of this answer may be compressed: caches must tell them apart.
-      if (!varied) headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
-      return
-    }
-    if (!res.body) return
-    const body = Buffer.from(await res.arrayBuffer())
-    // Hono's c.res setter carries the old answer's headers over (cookies included) but the content
-    // type: set that and ours after it.
-    const answer = (payload: Buffer) => {
-      c.res = new Response(payload, { status: res.status, statusText: res.statusText })
-      const made = c.res.headers
-      made.set('content-type', type)
-      if (!varied) made.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
-      made.set('content-length', String(payload.length))
-      return made
-    }
-    if (body.length < threshold) {
-      answer(body)
-      return
-    }
-    const inline = body.length <= INLINE_COMPRESS_MAX_BYTES
-    const brotliOptions = {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-      },
-    }
-    const compressed =
-      encoding === 'br'
-        ? inline
-          ? zlib.brotliCompressSync(body, brotliOptions)
-          : await brotli(body, brotliOptions)
-        : inline
-          ? zlib.gzipSync(body, { level: 6 })
-          : await gzip(body, { level: 6 })
-    const sent = answer(compressed)
-    sent.set('content-encoding', encoding)
-    const etag = sent.get('etag')
-    if (etag && !etag.startsWith('W/')) sent.set('etag', `W/${etag}`)
+export async function compressAnswer(c: Context, threshold = COMPRESS_THRESHOLD_BYTES): Promise<void> {
+  const res = c.res
+  // Only the status and the headers before the client's Accept-Encoding: asking a JSON answer for
+  // its body turns node-server's lightweight response into a whole web Response, and reading it
+  // back goes through web streams — most of a small public answer's CPU (decision 0066). A client
+  // that takes no encoding gets the answer as the route made it.
+  if (c.req.method === 'HEAD' || res.status === 204 || res.status === 206 || res.status === 304) return
+  const headers = res.headers
+  const type = headers.get('content-type') ?? ''
+  if (
+    headers.has('content-encoding') ||
+    headers.has('transfer-encoding') ||
+    !COMPRESSIBLE.test(type) ||
+    /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(headers.get('cache-control') ?? '')
+  )
+    return
+  const declared = headers.get('content-length')
+  if (declared && Number(declared) < threshold) return
+  const vary = headers.get('vary')
+  const varied = vary && /(?:^|,)\s*(accept-encoding|\*)\s*(?:,|$)/i.test(vary)
+  const encoding = chooseEncoding(c.req.header('accept-encoding'))
+  if (!encoding) {
+    // Another client's copy of this answer may be compressed: caches must tell them apart.
+    if (!varied) headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+    return
   }
+  if (!res.body) return
+  const body = Buffer.from(await res.arrayBuffer())
+  // Hono's c.res setter carries the old answer's headers over (cookies included) but the content
+  // type: set that and ours after it.
+  const answer = (payload: Buffer) => {
+    c.res = new Response(payload, { status: res.status, statusText: res.statusText })
+    const made = c.res.headers
+    made.set('content-type', type)
+    if (!varied) made.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+    made.set('content-length', String(payload.length))
+    return made
+  }
+  if (body.length < threshold) {
+    answer(body)
+    return
+  }
+  const compressed =
+    body.length <= INLINE_COMPRESS_MAX_BYTES
+      ? encodeInline(body, encoding)
+      : await encodeOffLoop(body, encoding)
+  const sent = answer(compressed)
+  sent.set('content-encoding', encoding)
+  const etag = sent.get('etag')
+  if (etag && !etag.startsWith('W/')) sent.set('etag', `W/${etag}`)
 }

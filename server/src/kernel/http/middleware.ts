@@ -1,62 +1,13 @@
-import crypto from 'node:crypto'
-import { getConnInfo } from '@hono/node-server/conninfo'
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { HTTPException } from 'hono/http-exception'
-import { ANONYMOUS } from '../auth/actor'
-import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from '../auth/sessions'
+import { CSRF_HEADER, resolveSession, SESSION_COOKIE, type ResolvedSession } from '../auth/sessions'
 import { safeEqual } from '../auth/tokens'
-import { pickLocale, runInRequestContext } from '../context'
 import { AppError } from '../errors'
-import { clientAddress } from './client-address'
 import { isJsonMediaType } from './media-type'
-import type { AppDeps, AppEnv } from './app-env'
+import type { AppEnv } from './app-env'
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-
-/** Request id, language, client address, the async context, the access log and the metrics. */
-export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const started = performance.now()
-    const incoming = c.req.header('x-request-id')
-    const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID()
-    const ip = clientAddress(c.req.header('x-forwarded-for'), socketAddress(c), deps.config.trustedProxyHops)
-    c.set('deps', deps)
-    c.set('actor', ANONYMOUS)
-    c.set('requestId', requestId)
-    c.set('ip', ip)
-    const locale = pickLocale(c.req.query('lang') ?? c.req.header('accept-language'))
-    await runInRequestContext({ requestId, locale, ip }, async () => {
-      await next()
-    })
-    // On the answer's own headers: Hono's c.header() on a finished answer asks it bodyUsed, which turns
-    // node-server's lightweight response into a web Response whose body is then read back through web
-    // streams — a third of a small answer's CPU (decision 0066).
-    c.res.headers.set('x-request-id', requestId)
-    const route = c.req.routePath || 'unmatched'
-    const seconds = (performance.now() - started) / 1000
-    deps.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) })
-    deps.metrics.httpDuration.observe({ method: c.req.method, route }, seconds)
-    deps.logger.info(
-      {
-        requestId,
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(seconds * 1000),
-      },
-      'request',
-    )
-  }
-}
-
-function socketAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address
-  } catch {
-    return undefined // requests injected without a socket (tests)
-  }
-}
 
 /**
  * Bodies of writes must be JSON (file uploads, when they come, name their own routes).
@@ -84,16 +35,19 @@ export function authenticate(c: Context<AppEnv>): Promise<void> | void {
   const token = getCookie(c, SESSION_COOKIE)
   if (!token) return
   // Reads may take a session resolved a moment ago; a write always reads it from the database.
-  return resolveSession(deps.db, token, new Date(), unsafe ? undefined : deps.sessionCache).then(
-    (resolved) => {
-      if (!resolved || (resolved.isDemo && !deps.config.demoAccounts)) return
-      if (unsafe) {
-        const header = c.req.header(CSRF_HEADER)
-        if (!header || !safeEqual(header, resolved.csrfToken)) throw new AppError('CSRF_FAILED')
-      }
-      c.set('actor', resolved.actor)
-    },
-  )
+  const resolved = resolveSession(deps.db, token, new Date(), unsafe ? undefined : deps.sessionCache)
+  if (resolved instanceof Promise) return resolved.then((session) => actAs(c, session, unsafe))
+  actAs(c, resolved, unsafe)
+}
+
+/** The session's user becomes the request's actor; a write must also carry the session's CSRF token. */
+function actAs(c: Context<AppEnv>, resolved: ResolvedSession | undefined, unsafe: boolean): void {
+  if (!resolved || (resolved.isDemo && !c.get('deps').config.demoAccounts)) return
+  if (unsafe) {
+    const header = c.req.header(CSRF_HEADER)
+    if (!header || !safeEqual(header, resolved.csrfToken)) throw new AppError('CSRF_FAILED')
+  }
+  c.set('actor', resolved.actor)
 }
 
 function assertSameOrigin(c: Context, trustProxy: boolean): void {

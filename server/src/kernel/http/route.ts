@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi'
-import type { MiddlewareHandler } from 'hono'
-import { AppError } from '../errors'
+import type { Context, Handler, MiddlewareHandler } from 'hono'
+import { AppError, type FieldErrors } from '../errors'
 import type { AppEnv } from './app-env'
-import { validationHook } from './validation'
+import { RememberedRouter } from './remembered-router'
+import { fieldErrorsOf, validationHook } from './validation'
 
 export const ErrorBodySchema = z
   .object({
@@ -31,15 +32,27 @@ export type Access = 'public' | 'session'
  * few routes such a caller needs say so (`allowPending…`): who am I, sign out, change the password,
  * read and accept the documents, withdraw, and take a copy of one's own data.
  */
-function requireSession(gates: { password: boolean; consent: boolean }): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const actor = c.get('actor')
-    if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED')
-    if (actor.mustChangePassword && !gates.password) throw new AppError('PASSWORD_CHANGE_REQUIRED')
-    if (actor.consentPending && !gates.consent) throw new AppError('CONSENT_REQUIRED')
-    await next()
+type SessionGates = { password: boolean; consent: boolean }
+
+function requireSession(gates: SessionGates): MiddlewareHandler<AppEnv> {
+  // Not async: a layer that only checks passes its next step's promise on and makes none of its own.
+  const middleware: MiddlewareHandler<AppEnv> = (c, next) => {
+    checkSession(c, gates)
+    return next()
   }
+  gatesOf.set(middleware, gates)
+  return middleware
 }
+
+function checkSession(c: Context<AppEnv>, gates: SessionGates): void {
+  const actor = c.get('actor')
+  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED')
+  if (actor.mustChangePassword && !gates.password) throw new AppError('PASSWORD_CHANGE_REQUIRED')
+  if (actor.consentPending && !gates.consent) throw new AppError('CONSENT_REQUIRED')
+}
+
+/** The session check behind each route's middleware, so a route's one step can make it itself. */
+const gatesOf = new WeakMap<MiddlewareHandler<AppEnv>, SessionGates>()
 
 /**
  * createRoute() plus who may call it at all ('public' or 'session'); which signed-in users may do
@@ -60,7 +73,58 @@ export function defineRoute<R extends RouteConfig>(
 }
 
 export function createRouter(): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook, router: new RememberedRouter() })
+  const mount = router.openapi
+  // A route that reads only its query and path parameters (every GET, most deletes) gets one step
+  // before its handler instead of a layer per check — the session check, then each part validated by
+  // its own zod layer, asynchronously. Each Hono layer is a dispatch, a closure and promises that
+  // AsyncLocalStorage hooks on Node 20; for a small read that was a fifth of its CPU (decision 0069).
+  // The OpenAPI document is made from the same route as before; anything else is zod-openapi's own.
+  router.openapi = ((route: RouteConfig, handler: Handler, hook?: unknown) => {
+    const { middleware, hide, ...documented } = route
+    const middlewares = middleware === undefined ? [] : Array.isArray(middleware) ? middleware : [middleware]
+    const gates = middlewares.map((m) => gatesOf.get(m as MiddlewareHandler<AppEnv>))
+    const request = route.request
+    if (hook || gates.some((g) => !g) || request?.body || request?.headers || request?.cookies)
+      return mount(route as never, handler as never, hook as never)
+    if (!hide) router.openAPIRegistry.registerPath(documented)
+    const step = readStep(gates as SessionGates[], request?.query, request?.params)
+    router.on([route.method], [route.path.replaceAll(/\/{(.+?)}/g, '/:$1')], step, handler)
+    return router
+  }) as typeof mount
+  return router
+}
+
+/**
+ * The one step of a route that reads only its query and path: the session check, then both parts
+ * validated at once, every bad field of both listed in one VALIDATION_FAILED. Synchronously: a query
+ * or path schema has no asynchronous refinement (zod throws at once if one ever does).
+ */
+function readStep(
+  gates: readonly SessionGates[],
+  query: z.ZodType | undefined,
+  params: z.ZodType | undefined,
+): MiddlewareHandler<AppEnv> {
+  return (c, next) => {
+    for (const g of gates) checkSession(c, g)
+    let fields: FieldErrors | undefined
+    const check = (target: 'query' | 'param', schema: z.ZodType, value: unknown) => {
+      const result = schema.safeParse(value)
+      if (result.success) c.req.addValidatedData(target, result.data as never)
+      else fields = { ...fields, ...fieldErrorsOf(result.error, target) }
+    }
+    if (query) check('query', query, queryValues(c))
+    if (params) check('param', params, c.req.param())
+    if (fields) throw new AppError('VALIDATION_FAILED', { fields })
+    return next()
+  }
+}
+
+/** The query as Hono's validator reads it: a name given once is a string, given again an array. */
+function queryValues(c: Context): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(c.req.queries()).map(([name, all]) => [name, all.length === 1 ? all[0]! : all]),
+  )
 }
 
 export function jsonBody<T extends z.ZodType>(schema: T) {

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
-import zlib from 'node:zlib'
 import type { Context, TypedResponse } from 'hono'
 import type { ChangeFeed } from '../db/change-feed'
-import { chooseEncoding, type AnswerEncoding } from './compression'
+import { chooseEncoding, encodeInline, type AnswerEncoding } from './compression'
+import { finalAnswer } from './envelope'
 
 /** Bytes that are not a shared buffer (what a Response body takes). */
 type Bytes = Buffer<ArrayBuffer>
@@ -40,18 +40,6 @@ function outdatedByClock(answer: ValidatedAnswer, now: number): boolean {
 
 /** What outdates an answer on the change feed: its topics, heard of after the mark. */
 export type AnswerWatch = { topics: readonly string[]; mark: number }
-
-/** Brotli at quality 4 and gzip at level 6, as compressAnswers does for other answers. */
-function encode(json: Bytes, encoding: AnswerEncoding): Bytes {
-  return encoding === 'br'
-    ? zlib.brotliCompressSync(json, {
-        params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: json.length,
-        },
-      })
-    : zlib.gzipSync(json, { level: 6 })
-}
 
 /**
  * Validated answers of this node, by a key the caller builds from everything the answer depends on
@@ -158,7 +146,7 @@ export class ValidatedAnswerCache {
   encoded(answer: ValidatedAnswer, encoding: AnswerEncoding): Bytes {
     let bytes = answer.encoded[encoding]
     if (!bytes) {
-      bytes = encode(answer.json, encoding)
+      bytes = encodeInline(answer.json, encoding)
       answer.encoded[encoding] = bytes
       // Counted only while the answer is still kept (a forgotten one is garbage after this request).
       if (answer.key !== null && this.#entries.get(answer.key) === answer) this.#grow(bytes.length)
@@ -208,12 +196,12 @@ export function sendValidatedAnswer<T>(
   }
   const held = c.req.header('if-none-match')
   if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag))
-    return typed(c.body(null, 304, headers))
+    return typed(finalAnswer(c, null, 304, headers))
   const encoding = chooseEncoding(c.req.header('accept-encoding'))
   headers['content-type'] = 'application/json'
-  if (!encoding) return typed(c.body(answer.json, 200, headers))
+  if (!encoding) return typed(finalAnswer(c, answer.json, 200, headers))
   headers['content-encoding'] = encoding
-  return typed(c.body(answers.encoded(answer, encoding), 200, headers))
+  return typed(finalAnswer(c, answers.encoded(answer, encoding), 200, headers))
 }
 
 /** The client asked for an answer built now (Cache-Control: no-cache), not one kept from before. */
