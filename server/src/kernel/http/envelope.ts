@@ -73,8 +73,7 @@ export function requestEnvelope(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const route = c.req.routePath || 'unmatched'
     const status = c.res.status
     const seconds = (performance.now() - started) / 1000
-    deps.metrics.httpRequests.inc({ method: c.req.method, route, status: String(status) })
-    deps.metrics.httpDuration.observe({ method: c.req.method, route }, seconds)
+    deps.metrics.http.record(c.req.method, route, status, seconds)
     deps.logger.info(
       { requestId, method: c.req.method, path: c.req.path, status, ms: Math.round(seconds * 1000) },
       'request',
@@ -90,7 +89,8 @@ const setEarly = new WeakSet<Context>()
 /**
  * An answer made whole by its route: its body as it goes on the wire (already compressed when it is
  * compressed), its own headers, and the kernel's — the request id and the security headers (a route's
- * own Content-Security-Policy wins). The envelope leaves it untouched (decision 0069). Where a header
+ * own Content-Security-Policy wins), added to `headers`, which becomes the answer's own (not to be
+ * reused). The envelope leaves it untouched (decision 0069). Where a header
  * was set earlier with c.header() (a cookie), Hono's own answer carries it and the envelope finishes
  * that one as any other.
  */
@@ -103,14 +103,11 @@ export function finalAnswer(
   const deps = (c as Context<AppEnv>).get('deps')
   if (!deps || setEarly.has(c))
     return body === null ? c.body(null, status as 200, headers) : c.body(body, status as 200, headers)
-  const answer = new Response(body, {
-    status,
-    headers: {
-      ...securityHeaderRecord(deps.config, headers['content-type'] ?? ''),
-      'x-request-id': (c as Context<AppEnv>).get('requestId'),
-      ...headers,
-    },
-  })
+  // The route's record is the answer's: the kernel's headers go in beside its own (its CSP wins).
+  const security = securityHeaderRecord(deps.config, headers['content-type'] ?? '')
+  for (const name in security) headers[name] ??= security[name]!
+  headers['x-request-id'] = (c as Context<AppEnv>).get('requestId')
+  const answer = new Response(body, { status, headers })
   finalAnswers.add(answer)
   return answer
 }

@@ -50,6 +50,7 @@ describe('a route that reads only its query and path', () => {
     ['a bad path parameter', '/things/x', ['id']],
     ['a bad query value', '/things/1?limit=99', ['limit']],
     ['an unknown query name', '/things/1?colour=red', ['colour']],
+    ['the name __proto__ (a field like any other, and unknown)', '/things/1?__proto__=x', ['__proto__']],
     ['both parts bad: every field listed', '/things/x?limit=0&colour=red', ['id', 'limit', 'colour']],
   ])('refuses %s in the one error shape', async (_, url, fields) => {
     const res = await appWith('public').app.request(url)

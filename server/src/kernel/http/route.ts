@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi'
 import type { Context, Handler, MiddlewareHandler } from 'hono'
-import { AppError, type FieldErrors } from '../errors'
+import { addFieldError, AppError, type FieldErrors } from '../errors'
 import type { AppEnv } from './app-env'
 import { RememberedRouter } from './remembered-router'
 import { fieldErrorsOf, validationHook } from './validation'
@@ -107,24 +107,37 @@ function readStep(
 ): MiddlewareHandler<AppEnv> {
   return (c, next) => {
     for (const g of gates) checkSession(c, g)
-    let fields: FieldErrors | undefined
-    const check = (target: 'query' | 'param', schema: z.ZodType, value: unknown) => {
-      const result = schema.safeParse(value)
-      if (result.success) c.req.addValidatedData(target, result.data as never)
-      else fields = { ...fields, ...fieldErrorsOf(result.error, target) }
-    }
-    if (query) check('query', query, queryValues(c))
-    if (params) check('param', params, c.req.param())
-    if (fields) throw new AppError('VALIDATION_FAILED', { fields })
+    const fields: FieldErrors = {}
+    if (query) validatePart(c, 'query', query, queryValues(c), fields)
+    if (params) validatePart(c, 'param', params, c.req.param(), fields)
+    if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields })
     return next()
   }
 }
 
+/** One part validated: its data handed to c.req.valid(), or its bad fields added to the others. */
+function validatePart(
+  c: Context,
+  target: 'query' | 'param',
+  schema: z.ZodType,
+  value: unknown,
+  fields: FieldErrors,
+) {
+  const result = schema.safeParse(value)
+  if (result.success) c.req.addValidatedData(target, result.data as never)
+  // Field by field as defined properties: a name such as __proto__ is a field, not a prototype.
+  else
+    for (const [name, message] of Object.entries(fieldErrorsOf(result.error, target)))
+      addFieldError(fields, name, message)
+}
+
 /** The query as Hono's validator reads it: a name given once is a string, given again an array. */
 function queryValues(c: Context): Record<string, string | string[]> {
-  return Object.fromEntries(
-    Object.entries(c.req.queries()).map(([name, all]) => [name, all.length === 1 ? all[0]! : all]),
-  )
+  const all = c.req.queries()
+  // Without a prototype: a name such as __proto__ is a field like any other (and refused as unknown).
+  const values: Record<string, string | string[]> = Object.create(null)
+  for (const name of Object.keys(all)) values[name] = all[name]!.length === 1 ? all[name]![0]! : all[name]!
+  return values
 }
 
 export function jsonBody<T extends z.ZodType>(schema: T) {
