@@ -220,7 +220,13 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
           throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
         return result
       }
+      const helloCpuBefore = cpuMsOf([child.pid!])
       const hello = await run(`http://127.0.0.1:${ports.helloPort}/hello`)
+      const helloCpuAfter = cpuMsOf([child.pid!])
+      const helloCpu =
+        helloCpuBefore === null || helloCpuAfter === null
+          ? '?'
+          : ((helloCpuAfter - helloCpuBefore) / hello.requests.total).toFixed(3)
       const list = `http://127.0.0.1:${ports.appPort}/api/v1/appeals/mine?limit=20`
       const headers = { cookie, 'accept-encoding': 'gzip, deflate, br' }
       await run(list, { headers, duration: 1 }) // warm-up: pool, JIT
@@ -242,7 +248,7 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
         const perRequest = (i: number) =>
           before[i] === null || after[i] === null
             ? '?'
-            : ((after[i]! - before[i]!) / result.requests.total).toFixed(2)
+            : ((after[i]! - before[i]!) / result.requests.total).toFixed(3)
         return { result, cpu: `server ${perRequest(0)} ms, PostgreSQL ${perRequest(1)} ms` }
       }
       const read = await measured('api-read-authenticated', {})
@@ -264,7 +270,7 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
             `${options.seconds} s, ${what}: ${m.result.requests.average.toFixed(0)} req/s, ` +
             `p50 ${m.result.latency.p50} ms, p99 ${m.result.latency.p99} ms; hello ${hello.requests.average.toFixed(0)} req/s`,
         )
-        note(`CPU per read: ${m.cpu} (${pgPids.length} backends)`)
+        note(`CPU per read: ${m.cpu} (${pgPids.length} backends); hello ${helloCpu} ms`)
       }
       // What no read that asks the database can beat on this machine (decision 0031).
       note(
