@@ -89,8 +89,8 @@ const setEarly = new WeakSet<Context>()
 /**
  * An answer made whole by its route: its body as it goes on the wire (already compressed when it is
  * compressed), its own headers, and the kernel's — the request id and the security headers (a route's
- * own Content-Security-Policy wins), added to `headers`, which becomes the answer's own (not to be
- * reused). The envelope leaves it untouched (decision 0069). Where a header
+ * own Content-Security-Policy wins, as on every answer), added to `headers`, which becomes the
+ * answer's own (not to be reused). The envelope leaves it untouched (decision 0069). Where a header
  * was set earlier with c.header() (a cookie), Hono's own answer carries it and the envelope finishes
  * that one as any other.
  */
@@ -105,7 +105,8 @@ export function finalAnswer(
     return body === null ? c.body(null, status as 200, headers) : c.body(body, status as 200, headers)
   // The route's record is the answer's: the kernel's headers go in beside its own (its CSP wins).
   const security = securityHeaderRecord(deps.config, headers['content-type'] ?? '')
-  for (const name in security) headers[name] ??= security[name]!
+  for (const name in security)
+    if (name !== 'content-security-policy' || !headers[name]) headers[name] = security[name]!
   headers['x-request-id'] = (c as Context<AppEnv>).get('requestId')
   const answer = new Response(body, { status, headers })
   finalAnswers.add(answer)
