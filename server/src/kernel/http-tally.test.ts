@@ -61,6 +61,16 @@ describe('HttpTally', () => {
     expect(normalised(await registry.metrics())).toEqual(normalised(await asPromClientPrintsThem()))
   })
 
+  it('starts over when the registry resets its metrics', async () => {
+    const tally = new HttpTally()
+    const registry = new client.Registry()
+    tally.register(registry)
+    tally.record('GET', '/api/v1/appeals/mine', 200, 0.002)
+    expect(await registry.metrics()).toContain('route="/api/v1/appeals/mine"')
+    registry.resetMetrics()
+    expect(await registry.metrics()).not.toContain('route=')
+  })
+
   it('prints the two metrics with no values before any request', async () => {
     const registry = new client.Registry()
     new HttpTally().register(registry)

@@ -42,26 +42,35 @@ export class HttpTally {
     const requests = this.#requests
     const durations = this.#durations
     registry.registerMetric(
-      collected('yingshang_http_requests_total', 'HTTP requests by method, route and status', 'counter', () =>
-        [...requests.values()].map((r) => ({ labels: r.labels, value: r.count })),
+      collected(
+        'yingshang_http_requests_total',
+        'HTTP requests by method, route and status',
+        'counter',
+        () => [...requests.values()].map((r) => ({ labels: r.labels, value: r.count })),
+        () => requests.clear(),
       ),
     )
     const name = 'yingshang_http_request_duration_seconds'
     registry.registerMetric(
-      collected(name, 'HTTP request duration by method and route', 'histogram', () =>
-        [...durations.values()].flatMap((d) => {
-          let below = 0
-          const buckets = DURATION_BUCKETS.map((le, i) => {
-            below += d.buckets[i]!
-            return { metricName: `${name}_bucket`, labels: { le, ...d.labels }, value: below }
-          })
-          return [
-            ...buckets,
-            { metricName: `${name}_bucket`, labels: { le: '+Inf', ...d.labels }, value: d.count },
-            { metricName: `${name}_sum`, labels: d.labels, value: d.sum },
-            { metricName: `${name}_count`, labels: d.labels, value: d.count },
-          ]
-        }),
+      collected(
+        name,
+        'HTTP request duration by method and route',
+        'histogram',
+        () =>
+          [...durations.values()].flatMap((d) => {
+            let below = 0
+            const buckets = DURATION_BUCKETS.map((le, i) => {
+              below += d.buckets[i]!
+              return { metricName: `${name}_bucket`, labels: { le, ...d.labels }, value: below }
+            })
+            return [
+              ...buckets,
+              { metricName: `${name}_bucket`, labels: { le: '+Inf', ...d.labels }, value: d.count },
+              { metricName: `${name}_sum`, labels: d.labels, value: d.sum },
+              { metricName: `${name}_count`, labels: d.labels, value: d.count },
+            ]
+          }),
+        () => durations.clear(),
       ),
     )
   }
@@ -70,14 +79,20 @@ export class HttpTally {
 type Value = { labels: Record<string, string | number>; value: number; metricName?: string }
 
 /** A metric prom-client's registry formats like its own: name, help, type and values when asked. */
-function collected(name: string, help: string, type: 'counter' | 'histogram', values: () => Value[]) {
+function collected(
+  name: string,
+  help: string,
+  type: 'counter' | 'histogram',
+  values: () => Value[],
+  reset: () => void,
+) {
   const metric = {
     name,
     help,
     type,
     aggregator: 'sum' as const,
     get: async () => ({ name, help, type, aggregator: 'sum' as const, values: values() }),
-    reset: () => undefined,
+    reset, // registry.resetMetrics(), as prom-client's own metrics
   }
   return metric as unknown as Parameters<Registry['registerMetric']>[0]
 }

@@ -78,7 +78,7 @@ const encodingOf = boundedMemo(parseAcceptEncoding)
  * 4 and gzip at level 6; small answers inline, large ones on libuv's thread pool (zlib's async calls).
  * A step of the request envelope (envelope.ts), after the route.
  */
-export async function compressAnswer(c: Context, threshold = COMPRESS_THRESHOLD_BYTES): Promise<void> {
+export async function compressAnswer(c: Context): Promise<void> {
   const res = c.res
   // Only the status and the headers before the client's Accept-Encoding: asking a JSON answer for
   // its body turns node-server's lightweight response into a whole web Response, and reading it
@@ -95,13 +95,12 @@ export async function compressAnswer(c: Context, threshold = COMPRESS_THRESHOLD_
   )
     return
   const declared = headers.get('content-length')
-  if (declared && Number(declared) < threshold) return
-  const vary = headers.get('vary')
-  const varied = vary && /(?:^|,)\s*(accept-encoding|\*)\s*(?:,|$)/i.test(vary)
+  if (declared && Number(declared) < COMPRESS_THRESHOLD_BYTES) return
+  const vary = varyOnEncoding(headers.get('vary'))
   const encoding = chooseEncoding(c.req.header('accept-encoding'))
   if (!encoding) {
     // Another client's copy of this answer may be compressed: caches must tell them apart.
-    if (!varied) headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+    if (vary) headers.set('vary', vary)
     return
   }
   if (!res.body) return
@@ -112,11 +111,11 @@ export async function compressAnswer(c: Context, threshold = COMPRESS_THRESHOLD_
     c.res = new Response(payload, { status: res.status, statusText: res.statusText })
     const made = c.res.headers
     made.set('content-type', type)
-    if (!varied) made.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+    if (vary) made.set('vary', vary)
     made.set('content-length', String(payload.length))
     return made
   }
-  if (body.length < threshold) {
+  if (body.length < COMPRESS_THRESHOLD_BYTES) {
     answer(body)
     return
   }
@@ -127,5 +126,19 @@ export async function compressAnswer(c: Context, threshold = COMPRESS_THRESHOLD_
   const sent = answer(compressed)
   sent.set('content-encoding', encoding)
   const etag = sent.get('etag')
-  if (etag && !etag.startsWith('W/')) sent.set('etag', `W/${etag}`)
+  if (etag) sent.set('etag', weakEtag(etag))
+}
+
+/**
+ * The Vary an answer that may go compressed needs — another client's copy of it may be compressed,
+ * and caches must tell them apart — or undefined when it already varies on Accept-Encoding (or `*`).
+ */
+export function varyOnEncoding(vary: string | null | undefined): string | undefined {
+  if (vary && /(?:^|,)\s*(accept-encoding|\*)\s*(?:,|$)/i.test(vary)) return undefined
+  return vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'
+}
+
+/** A compressed answer's ETag is weak: the same content, other bytes than the uncompressed one's. */
+export function weakEtag(etag: string): string {
+  return etag.startsWith('W/') ? etag : `W/${etag}`
 }

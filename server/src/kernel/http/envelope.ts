@@ -10,6 +10,8 @@ import {
   COMPRESS_THRESHOLD_BYTES,
   encodeInline,
   INLINE_COMPRESS_MAX_BYTES,
+  varyOnEncoding,
+  weakEtag,
 } from './compression'
 import { applySecurityHeaders, securityHeaderRecord } from './security-headers'
 import type { AppDeps, AppEnv } from './app-env'
@@ -48,17 +50,23 @@ export function requestEnvelope(deps: AppDeps): MiddlewareHandler<AppEnv> {
       setStatus(code)
     }
     c.json = ((object: unknown, arg?: number | ResponseInit, headers?: Record<string, string>) =>
-      typeof arg === 'object' || setEarly.has(c)
+      honoAnswers(c, arg)
         ? json(object as never, arg as never, headers)
-        : textAnswer(c, JSON.stringify(object), JSON_TYPE, arg, headers)) as typeof c.json
+        : textAnswer(
+            c,
+            JSON.stringify(object),
+            JSON_TYPE,
+            arg as number | undefined,
+            headers,
+          )) as typeof c.json
     c.text = ((body: string, arg?: number | ResponseInit, headers?: Record<string, string>) =>
-      typeof arg === 'object' || setEarly.has(c)
+      honoAnswers(c, arg)
         ? text(body, arg as never, headers)
-        : textAnswer(c, body, TEXT_TYPE, arg, headers)) as typeof c.text
+        : textAnswer(c, body, TEXT_TYPE, arg as number | undefined, headers)) as typeof c.text
     c.html = ((body: unknown, arg?: number | ResponseInit, headers?: Record<string, string>) =>
-      typeof arg === 'object' || typeof body !== 'string' || setEarly.has(c)
+      honoAnswers(c, arg) || typeof body !== 'string'
         ? html(body as never, arg as never, headers)
-        : textAnswer(c, body, HTML_TYPE, arg, headers)) as typeof c.html
+        : textAnswer(c, body, HTML_TYPE, arg as number | undefined, headers)) as typeof c.html
     const locale = pickLocale(languageAsked(c) ?? c.req.header('accept-language'))
     await runInRequestContext({ requestId, locale, ip }, next)
     if (!finalAnswers.has(c.res)) {
@@ -79,6 +87,11 @@ export function requestEnvelope(deps: AppDeps): MiddlewareHandler<AppEnv> {
       'request',
     )
   }
+}
+
+/** Hono's own answer where a ResponseInit was given or a header or status set early; else one made whole. */
+function honoAnswers(c: Context, arg: unknown): boolean {
+  return typeof arg === 'object' || setEarly.has(c)
 }
 
 /** Answers a route made whole: the envelope adds nothing to them. */
@@ -142,14 +155,12 @@ function textAnswer(
   // Larger ones go to the thread pool, after the route (compressAnswer); no-transform is not ours to touch.
   if (bytes.length > INLINE_COMPRESS_MAX_BYTES) return c.body(bytes, status as 200, headers)
   if (/no-transform/i.test(headers['cache-control'] ?? '')) return finalAnswer(c, bytes, status, headers)
-  // Another client's copy of this answer may be compressed: caches must tell them apart.
-  if (!/accept-encoding|\*/i.test(headers.vary ?? ''))
-    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding'
+  const vary = varyOnEncoding(headers.vary)
+  if (vary) headers.vary = vary
   const encoding = chooseEncoding(c.req.header('accept-encoding'))
   if (!encoding) return finalAnswer(c, bytes, status, headers)
   headers['content-encoding'] = encoding
-  const etag = headers.etag
-  if (etag && !etag.startsWith('W/')) headers.etag = `W/${etag}` // the same text, other bytes
+  if (headers.etag) headers.etag = weakEtag(headers.etag)
   return finalAnswer(c, encodeInline(bytes, encoding), status, headers)
 }
 
