@@ -13,7 +13,11 @@ import { securityHeaders } from '../../server/src/kernel/http/security-headers'
 import { openBenchApp } from './bench-app'
 
 const existingUrl = process.env.BENCH_SERVE_DATABASE_URL
-const bench = existingUrl ? await openBenchApp('postgres', { existingUrl }) : await openBenchApp('embedded')
+// BENCH_SERVE_WORKERS=1: the job workers run here too (the outbox delivered), as on a single node.
+const workers = process.env.BENCH_SERVE_WORKERS === '1'
+const bench = existingUrl
+  ? await openBenchApp('postgres', { existingUrl, workers })
+  : await openBenchApp('embedded', { workers })
 // As in production (main.ts): audit rows are linked into the chain shortly after they commit.
 const chainer = new AuditChainer(bench.deps.db, bench.deps.logger)
 chainer.start()

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
 import { DELIVER_QUEUE } from '../src/kernel/notify/notifier'
 import { scrubOldMessages } from '../src/kernel/notify/notify.queries'
 import { buildEnterprise, buildEnterpriseUser, signInEnterprise } from './factories'
@@ -48,6 +49,33 @@ describe('the outbox', () => {
       .where('recipient_enterprise_id', '=', enterprise.id)
       .execute()
     expect(rows).toHaveLength(0)
+  })
+
+  it('wakes a worker once for many messages: one delivery job, and every message delivered', async () => {
+    const countJobs = async () =>
+      Number(
+        (
+          await sql<{
+            n: number
+          }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${DELIVER_QUEUE}`.execute(t.deps.db)
+        ).rows[0]!.n,
+      )
+    const enterprises = await Promise.all([1, 2, 3].map(() => buildEnterprise(t)))
+    const before = await countJobs()
+    const ids = await t.deps.db.transaction().execute((tx) =>
+      t.deps.notifier.enqueueMany(
+        tx,
+        enterprises.map((e) => ({
+          recipient: { enterpriseId: e.id },
+          template: 'enterprise.member_added',
+          params: { enterprise: '测试' },
+          isUrgent: true,
+        })),
+      ),
+    )
+    expect(await countJobs()).toBe(before + 1)
+    await t.deps.jobs.runQueued(DELIVER_QUEUE)
+    expect((await Promise.all(ids.map(statusOf))).map((s) => s.status)).toEqual(['sent', 'sent', 'sent'])
   })
 
   it('delivers to the in-app inbox of everyone acting for the enterprise', async () => {
@@ -108,6 +136,29 @@ describe('the contact cap (无事不扰 applied to ourselves)', () => {
     expect(await t.deps.notifier.deliver(ids[3]!, new Date(t0.getTime() + 86_400_000))).toBe('skipped')
     // A week later the first contact has left the window: it goes out.
     expect(await t.deps.notifier.deliver(ids[3]!, new Date(deferred.not_before.getTime() + 1))).toBe('sent')
+  })
+
+  it('holds within one delivery round too: a round counts what it has already sent', async () => {
+    const enterprise = await buildEnterprise(t)
+    await buildEnterpriseUser(t, { enterpriseIds: [enterprise.id] })
+    const ids = []
+    for (let i = 0; i < 5; i++) ids.push(await notifyEnterprise(enterprise.id))
+    await t.deps.notifier.deliverDue(new Date())
+    expect((await Promise.all(ids.map(statusOf))).map((s) => s.status)).toEqual([
+      'sent',
+      'sent',
+      'sent',
+      'deferred',
+      'deferred',
+    ])
+    // Each message sent has its one inbox delivery record; a deferred one has none yet.
+    const records = await t.deps.db
+      .selectFrom('notification_deliveries')
+      .select(['notification_id', 'channel', 'status'])
+      .where('notification_id', 'in', ids)
+      .execute()
+    expect(records.map((r) => r.notification_id).sort()).toEqual(ids.slice(0, 3).sort())
+    expect(records.every((r) => r.channel === 'inbox' && r.status === 'sent')).toBe(true)
   })
 
   it('counts per enterprise, not per message template or channel', async () => {

@@ -17,14 +17,15 @@ import {
   findContactAddresses,
   findEnterprisesAtCap,
   findRecentContacts,
-  insertDelivery,
+  insertDeliveries,
+  type DeliveryRecord,
   insertNotification,
   insertNotificationsWithJobs,
   lockEnterpriseContacts,
   lockNotificationForDelivery,
   markNotificationDeferred,
   markNotificationRetry,
-  markNotificationSent,
+  markNotificationsSent,
   outboxSql,
 } from './notify.queries'
 
@@ -110,7 +111,8 @@ export class Notifier {
       async () => {
         await this.drain()
       },
-      // A job per message stays the durable "there is work" signal; a fetch of 100 is one wake-up.
+      // The job a statement that writes messages adds beside them is the durable "there is work"
+      // signal (one per statement, decision 0070); a fetch of up to 100 is one wake-up.
       { pollingIntervalSeconds: 1, batchSize: 100, oncePerBatch: true },
     )
     // The safety net: anything whose job was lost or whose deferral ended gets picked up.
@@ -130,8 +132,8 @@ export class Notifier {
   }
 
   /**
-   * Many messages at once (a policy push to thousands of enterprises): the rows and their delivery
-   * jobs, one statement per 500, in the caller's transaction. Each still meets the contact cap on
+   * Many messages at once (a policy push to thousands of enterprises): the rows and a delivery job,
+   * one statement per 500, in the caller's transaction. Each still meets the contact cap on
    * delivery.
    */
   async enqueueMany(tx: Tx, requests: NotificationRequest[]): Promise<string[]> {
@@ -172,8 +174,8 @@ export class Notifier {
   }
 
   /**
-   * The outbox as CTEs of the statement that makes the change (decision 0040): the messages and a
-   * delivery job for each, what enqueueMany writes, without a round trip of their own.
+   * The outbox as CTEs of the statement that makes the change (decision 0040): the messages and their
+   * delivery job, what enqueueMany writes, without a round trip of their own.
    */
   async outboxSql(messages: StatementMessage[]): Promise<RawBuilder<unknown>> {
     const jobInsert = await this.deps.jobs.insertStatementOf(DELIVER_QUEUE)
@@ -250,7 +252,7 @@ export class Notifier {
       isSolicited: false,
       priority: ORDINARY_PRIORITY,
     })
-    await markNotificationSent(tx, id, now)
+    await markNotificationsSent(tx, [id], now)
     return id
   }
 
@@ -323,7 +325,9 @@ export class Notifier {
         outcomes.length = 0
         const due = await claimDueNotifications(tx, now, this.batchSize, maxPriority)
         claimed = due.map((n) => n.id)
-        for (const n of due) outcomes.push(await this.deliverIn(tx, n, now))
+        const writes = newRoundWrites()
+        for (const n of due) outcomes.push(await this.deliverIn(tx, n, now, writes))
+        await flushRoundWrites(tx, writes, now)
       })
     } catch (error) {
       if (claimed.length === 0) throw error
@@ -358,18 +362,33 @@ export class Notifier {
   async deliver(id: string, now = new Date()): Promise<DeliveryOutcome> {
     const outcome = await this.deps.db.transaction().execute(async (tx) => {
       const n = await lockNotificationForDelivery(tx, id)
-      return n ? this.deliverIn(tx, n, now) : 'skipped'
+      if (!n) return 'skipped'
+      const writes = newRoundWrites()
+      const delivered = await this.deliverIn(tx, n, now, writes)
+      await flushRoundWrites(tx, writes, now)
+      return delivered
     })
     this.deps.metrics.notificationsDelivered.inc({ outcome })
     return outcome
   }
 
-  private async deliverIn(tx: Tx, n: DueNotification, now: Date): Promise<DeliveryOutcome> {
+  /**
+   * Sends one message. Its delivery records and its "sent" join the round's `writes`, written together
+   * at the round's end (two statements for the round, not two a message) — or before a cap check here,
+   * which must count what the round already sent.
+   */
+  private async deliverIn(
+    tx: Tx,
+    n: DueNotification,
+    now: Date,
+    writes: RoundWrites,
+  ): Promise<DeliveryOutcome> {
     const id = n.id
     if ((n.status !== 'pending' && n.status !== 'deferred') || n.not_before > now) return 'skipped'
 
     const cap = this.deps.contactCapPerWeek
     if (n.recipient_enterprise_id && !n.is_urgent && !n.is_solicited && cap > 0) {
+      await flushRoundWrites(tx, writes, now)
       await lockEnterpriseContacts(tx, n.recipient_enterprise_id)
       const recent = await findRecentContacts(
         tx,
@@ -388,20 +407,23 @@ export class Notifier {
     const text = renderNotification(n.template, n.params, 'zh-CN')
     // A sealed address is opened only here, for the send; its delivery record keeps it masked.
     const sealedPhone = n.recipient_ref ? await resolveSealedRecipient(tx, n.recipient_ref) : null
+    // An inbox message needs no address: only a text or an e-mail looks one up.
     const addresses = n.recipient_ref
       ? { phones: sealedPhone ? [sealedPhone] : [], emails: [] }
       : n.recipient_phone
         ? { phones: [n.recipient_phone], emails: [] }
-        : await findContactAddresses(tx, {
-            userId: n.recipient_user_id,
-            enterpriseId: n.recipient_enterprise_id,
-          })
+        : n.channels.some((channel) => channel !== 'inbox')
+          ? await findContactAddresses(tx, {
+              userId: n.recipient_user_id,
+              enterpriseId: n.recipient_enterprise_id,
+            })
+          : { phones: [], emails: [] }
     const recordedAddress = (to: string) => (n.recipient_ref ? maskPhone(to) : to)
     const errors: string[] = []
     let delivered = 0
     for (const channel of n.channels) {
       if (channel === 'inbox') {
-        await insertDelivery(tx, {
+        writes.deliveries.push({
           notificationId: id,
           channel,
           address: null,
@@ -418,7 +440,7 @@ export class Notifier {
       for (const to of targets) {
         try {
           const result = await adapter.send({ to, subject: text.title, text: messageText })
-          await insertDelivery(tx, {
+          writes.deliveries.push({
             notificationId: id,
             channel,
             address: recordedAddress(to),
@@ -430,7 +452,7 @@ export class Notifier {
         } catch (error) {
           const message = (error as Error).message
           errors.push(`${channel} ${recordedAddress(to)}: ${message}`)
-          await insertDelivery(tx, {
+          writes.deliveries.push({
             notificationId: id,
             channel,
             address: recordedAddress(to),
@@ -442,7 +464,7 @@ export class Notifier {
       }
     }
     if (delivered > 0 || errors.length === 0) {
-      await markNotificationSent(tx, id, now)
+      writes.sent.push(id)
       return 'sent'
     }
     const attempts = n.attempts + 1
@@ -453,4 +475,14 @@ export class Notifier {
     this.deps.logger.warn({ notificationId: id, errors }, 'notification delivery failed')
     return giveUp ? 'failed' : 'retry'
   }
+}
+
+/** What a delivery round has done but not yet written. */
+type RoundWrites = { deliveries: DeliveryRecord[]; sent: string[] }
+
+const newRoundWrites = (): RoundWrites => ({ deliveries: [], sent: [] })
+
+async function flushRoundWrites(tx: Tx, writes: RoundWrites, now: Date): Promise<void> {
+  await insertDeliveries(tx, writes.deliveries.splice(0))
+  await markNotificationsSent(tx, writes.sent.splice(0), now)
 }

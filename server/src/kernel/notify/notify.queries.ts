@@ -43,7 +43,19 @@ export async function insertNotification(tx: Executor, row: NotificationRow): Pr
 }
 
 /**
- * Many notifications and a delivery job for each in one statement (pg-boss's own insert as a CTE,
+ * The delivery job a statement that writes messages (the CTE `told`) adds beside them: one for all
+ * of them, none when it wrote none. A delivery job is a wake-up, not a message's carrier: whichever
+ * job a worker takes, it delivers everything due (Notifier.drain), so a filing's receipt and its
+ * task-force messages — or a push to 500 enterprises — need one, not one each (decision 0070).
+ */
+function wakeUpJobSql(queue: string): RawBuilder<unknown> {
+  return sql`SELECT json_build_array(json_build_object('name', ${queue}::text,
+                      'data', json_build_object('messages', count(*))))
+               FROM told HAVING count(*) > 0`
+}
+
+/**
+ * Many notifications and their delivery job in one statement (pg-boss's own insert as a CTE,
  * decision 0040): the outbox's write costs one round trip, however many messages. `alongside`: a
  * write not yet sent that the messages announce (a notice issued), sent as a CTE of the same
  * statement; its text must not grow with its input (one message's statement is prepared, 0040).
@@ -60,8 +72,7 @@ export async function insertNotificationsWithJobs(
   if (rows.length === 0 && alongside) throw new Error('a write alongside messages needs a message')
   if (rows.length === 0) return []
   const told = tx.insertInto('notifications').values(rows.map(notificationColumns)).returning('id')
-  const jobs = sql`SELECT json_agg(json_build_object('name', ${queue}::text, 'data', json_build_object('id', told.id)))
-                   FROM told`
+  const jobs = wakeUpJobSql(queue)
   const also = alongside ? sql`, alongside AS (${alongside})` : sql``
   const statement = sql<{
     id: string
@@ -90,7 +101,7 @@ export type StatementMessageRows = {
 
 /**
  * The outbox as two CTEs of the statement that makes the change (decision 0040): `told` inserts the
- * messages as insertNotificationsWithJobs does, `woken` a delivery job per message as Notifier.enqueueMany
+ * messages as insertNotificationsWithJobs does, `woken` their delivery job as Notifier.enqueueMany
  * does (pg-boss's own insert). Nothing is inserted when `from` has no rows.
  */
 export function outboxSql(
@@ -105,8 +116,7 @@ export function outboxSql(
                  ${m.isSolicited}::boolean, ${m.priority}::smallint
           FROM ${m.from}`,
   )
-  const jobs = sql`SELECT json_agg(json_build_object('name', ${queue}::text, 'data', json_build_object('id', told.id)))
-                   FROM told`
+  const jobs = wakeUpJobSql(queue)
   return sql`told AS (
       INSERT INTO notifications (recipient_user_id, recipient_enterprise_id, recipient_phone, channels,
                                  template, params, is_urgent, is_solicited, priority)
@@ -171,11 +181,13 @@ export async function markNotificationDeferred(tx: Tx, id: string, notBefore: Da
     .execute()
 }
 
-export async function markNotificationSent(tx: Tx, id: string, at: Date): Promise<void> {
+/** Messages a delivery round sent, marked in one statement. */
+export async function markNotificationsSent(tx: Tx, ids: string[], at: Date): Promise<void> {
+  if (ids.length === 0) return
   await tx
     .updateTable('notifications')
     .set({ status: 'sent', sent_at: at, last_error: null })
-    .where('id', '=', id)
+    .where(sql<boolean>`id = ANY(${ids}::uuid[])`)
     .execute()
 }
 
@@ -198,27 +210,31 @@ export async function markNotificationRetry(
     .execute()
 }
 
-export async function insertDelivery(
-  tx: Executor,
-  row: {
-    notificationId: string
-    channel: NotificationChannel
-    address: string | null
-    status: 'sent' | 'failed'
-    text: string
-    detail: string | null
-  },
-): Promise<void> {
+/** One send (or failed try) of a message on one channel, as its delivery record keeps it. */
+export type DeliveryRecord = {
+  notificationId: string
+  channel: NotificationChannel
+  address: string | null
+  status: 'sent' | 'failed'
+  text: string
+  detail: string | null
+}
+
+/** A delivery round's records in one statement. */
+export async function insertDeliveries(tx: Executor, rows: DeliveryRecord[]): Promise<void> {
+  if (rows.length === 0) return
   await tx
     .insertInto('notification_deliveries')
-    .values({
-      notification_id: row.notificationId,
-      channel: row.channel,
-      address: row.address,
-      status: row.status,
-      rendered_text: row.text,
-      detail: row.detail,
-    })
+    .values(
+      rows.map((row) => ({
+        notification_id: row.notificationId,
+        channel: row.channel,
+        address: row.address,
+        status: row.status,
+        rendered_text: row.text,
+        detail: row.detail,
+      })),
+    )
     .execute()
 }
 
