@@ -104,10 +104,11 @@ export class Notifier {
   private drainAgain = false
 
   register(): void {
-    this.deps.jobs.register<{ id: string }>(
+    // Data: { messages } from a statement that wrote messages, { id } from a deferral or a retry.
+    this.deps.jobs.register<{ messages?: number; id?: string }>(
       DELIVER_QUEUE,
       // Any delivery job drains everything due, most urgent first: a code queued behind 10,000
-      // messages goes in the next round, whichever message's job woke the worker.
+      // messages goes in the next round, whichever job woke the worker.
       async () => {
         await this.drain()
       },
