@@ -37,10 +37,13 @@
  *                  median of one run on a noisy machine.
  *   BENCH_PROBLEM_APPEALS  appeals of the month the problems suite clusters (83,000: 1,000,000 a year).
  *   BENCH_SECONDS  duration of each HTTP load run (default 5).
+ *   BENCH_ROUNDS  alternating rounds (hello, then the subject) behind the authenticated read's and the
+ *                  verification's ratios; the median round is reported (default 3: bench/src/rounds.ts).
  *   BENCH_EXPLAIN  1: print EXPLAIN ANALYZE of the timed queries even when they meet their target.
  *   BENCH_ROUTING_MISSES  1: print every held-out appeal the cold start does not route right first.
  *   BENCH_CPU_PROF  1: V8 .cpuprofile files in bench/: of the measured run only for the authenticated reads
- *                  (web, reads) and the verification (services); of the whole server for appeals-intake.
+ *                  (web, reads) and the verification (services) — their first round; of the whole server
+ *                  for appeals-intake.
  */
 import { fork } from 'node:child_process'
 import path from 'node:path'

@@ -21,6 +21,7 @@ import autocannon from 'autocannon'
 import { appealCorpus } from './appeals-data'
 import { openBenchApp } from './bench-app'
 import { cpuMsOf } from './process-cpu'
+import { benchRounds, formatRatios, medianRound } from './rounds'
 import { profiledRun } from './profile-child'
 import { note, type Report } from './report'
 
@@ -220,13 +221,14 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
           throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
         return result
       }
-      const helloCpuBefore = cpuMsOf([child.pid!])
-      const hello = await run(`http://127.0.0.1:${ports.helloPort}/hello`)
-      const helloCpuAfter = cpuMsOf([child.pid!])
-      const helloCpu =
-        helloCpuBefore === null || helloCpuAfter === null
-          ? '?'
-          : ((helloCpuAfter - helloCpuBefore) / hello.requests.total).toFixed(3)
+      const runHello = async () => {
+        const before = cpuMsOf([child.pid!])
+        const result = await run(`http://127.0.0.1:${ports.helloPort}/hello`)
+        const after = cpuMsOf([child.pid!])
+        const cpu =
+          before === null || after === null ? '?' : ((after - before) / result.requests.total).toFixed(3)
+        return { result, cpu }
+      }
       const list = `http://127.0.0.1:${ports.appPort}/api/v1/appeals/mine?limit=20`
       const headers = { cookie, 'accept-encoding': 'gzip, deflate, br' }
       await run(list, { headers, duration: 1 }) // warm-up: pool, JIT
@@ -239,11 +241,11 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
       // for while nothing it shows is announced — no query at all (decision 0068; else one fingerprint
       // query, decision 0041). Then every answer built: Cache-Control: no-cache makes the server
       // skip what it kept, as a changed list or another enterprise would.
-      const measured = async (name: string, extraHeaders: Record<string, string>) => {
+      // `profile`: the run BENCH_CPU_PROF profiles, by that name.
+      const measured = async (profile: string | undefined, extraHeaders: Record<string, string>) => {
         const before = [cpuMsOf([child.pid!]), cpuMsOf(pgPids)]
-        const result = await profiledRun(child, name, () =>
-          run(list, { headers: { ...headers, ...extraHeaders } }),
-        )
+        const go = () => run(list, { headers: { ...headers, ...extraHeaders } })
+        const result = profile ? await profiledRun(child, profile, go) : await go()
         const after = [cpuMsOf([child.pid!]), cpuMsOf(pgPids)]
         const perRequest = (i: number) =>
           before[i] === null || after[i] === null
@@ -251,7 +253,23 @@ export async function runAuthenticatedReadBench(options: { report: Report; secon
             : ((after[i]! - before[i]!) / result.requests.total).toFixed(3)
         return { result, cpu: `server ${perRequest(0)} ms, PostgreSQL ${perRequest(1)} ms` }
       }
-      const read = await measured('api-read-authenticated', {})
+      // Hello and the read back to back in each round; the ratio against its own round's hello (rounds.ts).
+      const rounds = []
+      for (let i = 0; i < benchRounds(); i++) {
+        const helloRun = await runHello()
+        const read = await measured(i === 0 ? 'api-read-authenticated' : undefined, {})
+        rounds.push({ helloRun, read })
+      }
+      const median = medianRound(
+        rounds,
+        (r) => r.read.result.requests.average / r.helloRun.result.requests.average,
+      )
+      const { read } = median.round
+      const { result: hello, cpu: helloCpu } = median.round.helloRun
+      note(
+        `api-read-authenticated rounds (hello, then the read, ${options.seconds} s each; the median round ` +
+          `reported): ${formatRatios(median.ratios)}`,
+      )
       const uncached = await measured('api-read-authenticated-uncached', { 'cache-control': 'no-cache' })
       const floor = await run(`http://127.0.0.1:${ports.helloPort}/hello-db`)
       for (const [name, m, what] of [
