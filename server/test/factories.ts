@@ -151,6 +151,13 @@ export async function signInStaff(
   return client
 }
 
+/** Delivery jobs (the outbox's wake-ups) ever written: a test compares the count before and after. */
+export async function countDeliveryJobs(t: TestApp): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${DELIVER_QUEUE}`.execute(t.deps.db)
+  return rows[0]!.n
+}
+
 /** Reads the newest SMS sent to a phone the way a developer would: from the dev inbox. */
 export async function readSmsCode(t: TestApp, phone: string): Promise<string> {
   await t.deps.jobs.runQueued(DELIVER_QUEUE)

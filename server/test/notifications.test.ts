@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sql } from 'kysely'
 import { DELIVER_QUEUE } from '../src/kernel/notify/notifier'
 import { scrubOldMessages } from '../src/kernel/notify/notify.queries'
-import { buildEnterprise, buildEnterpriseUser, signInEnterprise } from './factories'
+import { buildEnterprise, buildEnterpriseUser, countDeliveryJobs, signInEnterprise } from './factories'
 import { createTestApp, type TestApp } from './harness'
 
 let t: TestApp
@@ -52,16 +51,8 @@ describe('the outbox', () => {
   })
 
   it('wakes a worker once for many messages: one delivery job, and every message delivered', async () => {
-    const countJobs = async () =>
-      Number(
-        (
-          await sql<{
-            n: number
-          }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${DELIVER_QUEUE}`.execute(t.deps.db)
-        ).rows[0]!.n,
-      )
     const enterprises = await Promise.all([1, 2, 3].map(() => buildEnterprise(t)))
-    const before = await countJobs()
+    const before = await countDeliveryJobs(t)
     const ids = await t.deps.db.transaction().execute((tx) =>
       t.deps.notifier.enqueueMany(
         tx,
@@ -73,7 +64,7 @@ describe('the outbox', () => {
         })),
       ),
     )
-    expect(await countJobs()).toBe(before + 1)
+    expect(await countDeliveryJobs(t)).toBe(before + 1)
     await t.deps.jobs.runQueued(DELIVER_QUEUE)
     expect((await Promise.all(ids.map(statusOf))).map((s) => s.status)).toEqual(['sent', 'sent', 'sent'])
   })

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANGE_FEED_CONNECTION_NAME } from '../../kernel/db/change-feed'
+import { countDeliveryJobs } from '../../../test/factories'
 import { appealBody, buildAppealWorld, type AppealWorld } from './appeals.factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
@@ -52,9 +53,7 @@ describe('intake in one statement (decision 0040)', () => {
     for (let i = 0; i < 2; i++)
       expect((await w.enterpriseUser.post('/api/v1/appeals', appealBody(w.enterprise.id))).status).toBe(201)
     const body = appealBody(w.enterprise.id)
-    const { rows: before } = await sql<{ jobs: number }>`
-      SELECT count(*)::int AS jobs FROM pgboss.job WHERE name = 'notifications.deliver'`.execute(t.deps.db)
-    const jobsBefore = before[0]!.jobs
+    const jobsBefore = await countDeliveryJobs(t)
     let status = 0
     const sent = await statementsOf(async () => {
       status = (await w.enterpriseUser.post('/api/v1/appeals', body)).status
@@ -69,21 +68,18 @@ describe('intake in one statement (decision 0040)', () => {
     // connection in this process; nothing to save there.)
     if (t.deps.database.kind === 'postgres') expect(filing[0]!.named).toBe(true)
 
-    const { rows } = await sql<{ events: number; audit: number; messages: number; jobs: number }>`
+    const { rows } = await sql<{ events: number; audit: number; messages: number }>`
       SELECT (SELECT count(*)::int FROM appeal_events e JOIN appeals a ON a.id = e.appeal_id
                WHERE a.idempotency_key = ${body.idempotencyKey} AND e.type = 'filed') AS events,
              (SELECT count(*)::int FROM audit_log l JOIN appeals a ON l.entity_id = a.id::text
                WHERE a.idempotency_key = ${body.idempotencyKey} AND l.action = 'appeal.file') AS audit,
              (SELECT count(*)::int FROM notifications n JOIN appeals a ON n.params->>'appealId' = a.id::text
-               WHERE a.idempotency_key = ${body.idempotencyKey}) AS messages,
-             (SELECT count(*)::int FROM pgboss.job j WHERE j.name = 'notifications.deliver') AS jobs`.execute(
-      t.deps.db,
-    )
+               WHERE a.idempotency_key = ${body.idempotencyKey}) AS messages`.execute(t.deps.db)
     // The receipt and one message per dispatcher, and one delivery job that wakes a worker for all.
     expect(rows[0]!.events).toBe(1)
     expect(rows[0]!.audit).toBe(1)
     expect(rows[0]!.messages).toBeGreaterThanOrEqual(2)
-    expect(rows[0]!.jobs - jobsBefore).toBe(1)
+    expect((await countDeliveryJobs(t)) - jobsBefore).toBe(1)
   })
 
   it('a retried submit writes nothing and answers the first receipt', async () => {

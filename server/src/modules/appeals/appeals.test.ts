@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appealBody, buildAppealWorld, fileAndDispatch, type AppealWorld } from './appeals.factories'
-import { signInAs } from '../../../test/factories'
+import { countDeliveryJobs, signInAs } from '../../../test/factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
 let t: TestApp
@@ -178,12 +178,7 @@ describe('intake', () => {
   })
 
   it('writes the appeal, its timeline, the receipt, the task force’s message and the audit row together', async () => {
-    const deliverJobs = async () =>
-      (
-        await sql<{ n: number }>`
-          SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notifications.deliver'`.execute(t.deps.db)
-      ).rows[0]!.n
-    const jobsBefore = await deliverJobs()
+    const jobsBefore = await countDeliveryJobs(t)
     const body = appealBody(w.enterprise.id)
     const filed = await w.enterpriseUser.post('/api/v1/appeals', body)
     expect(filed.status).toBe(201)
@@ -231,7 +226,7 @@ describe('intake', () => {
         .sort(),
     ).toEqual(dispatchers.map((d) => d.user_id).sort())
     // One delivery job wakes a worker for all of them, written in the same transaction.
-    expect((await deliverJobs()) - jobsBefore).toBe(1)
+    expect((await countDeliveryJobs(t)) - jobsBefore).toBe(1)
   })
 
   it('a crash mid-filing leaves no appeal, audit row or message; the retry files it once', async () => {
