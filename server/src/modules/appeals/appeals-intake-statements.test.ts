@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANGE_FEED_CONNECTION_NAME } from '../../kernel/db/change-feed'
-import { countDeliveryJobs } from '../../../test/factories'
+import { buildDepartment, buildStaff, countDeliveryJobs } from '../../../test/factories'
 import { appealBody, buildAppealWorld, type AppealWorld } from './appeals.factories'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
@@ -97,5 +97,22 @@ describe('intake in one statement (decision 0040)', () => {
     expect(again.status).toBe(200)
     expect(again.body.id).toBe(first.body.id)
     expect(await count()).toBe(messages)
+  })
+
+  it('tells each active dispatcher once: one in two departments once, a disabled one not at all', async () => {
+    const twice = await buildStaff(t, { roles: ['dispatcher'] })
+    await t.deps.db
+      .insertInto('user_roles')
+      .values({ user_id: twice.id, role: 'dispatcher', department_id: (await buildDepartment(t)).id })
+      .execute()
+    const disabled = await buildStaff(t, { roles: ['dispatcher'], isDisabled: true })
+    const filed = await w.enterpriseUser.post('/api/v1/appeals', appealBody(w.enterprise.id))
+    expect(filed.status).toBe(201)
+    const { rows } = await sql<{ recipient: string }>`
+      SELECT recipient_user_id AS recipient FROM notifications
+       WHERE template = 'appeal.new' AND params->>'appealId' = ${filed.body.id}`.execute(t.deps.db)
+    const told = rows.map((r) => r.recipient)
+    expect(told.filter((id) => id === twice.id)).toHaveLength(1)
+    expect(told).not.toContain(disabled.id)
   })
 })

@@ -179,16 +179,21 @@ export async function findActiveDepartmentIds(db: Executor, ids: string[]): Prom
   return new Set(rows.map((r) => r.id))
 }
 
-/** Active staff holding one of the roles in one of the departments (for notifications). */
 /**
  * The same people as findActiveStaffWithRoles without departments, as a subquery of (id) for a
  * statement that messages them together with the change it makes (decision 0040).
+ *
+ * Driven from the role's few rows (user_roles_role_idx), each person's account then read by its key:
+ * as a join, the prepared statement's generic plan (the roles unknown) hashed the whole users table —
+ * every enterprise user too — on every filing (decision 0071).
  */
 export function activeStaffWithRolesSql(roles: string[]): RawBuilder<{ id: string }> {
-  return sql<{ id: string }>`SELECT DISTINCT u.id FROM user_roles r JOIN users u ON u.id = r.user_id
-                              WHERE r.role = ANY(${roles}::text[]) AND u.is_disabled = false`
+  return sql<{ id: string }>`SELECT DISTINCT r.user_id AS id FROM user_roles r
+                              WHERE r.role = ANY(${roles}::text[])
+                                AND (SELECT NOT u.is_disabled FROM users u WHERE u.id = r.user_id)`
 }
 
+/** Active staff holding one of the roles in one of the departments (for notifications). */
 export async function findActiveStaffWithRoles(
   db: Executor,
   departmentIds: string[] | null,
