@@ -11,6 +11,9 @@ import type { AppealRow } from './appeal-row.queries'
  * federation batch is recognised by.
  */
 
+/** What a filing answers: all its receipt and its callers need (the whole row is not sent back). */
+export type FiledAppeal = Pick<AppealRow, 'id' | 'number' | 'status' | 'created_at'>
+
 /** What a filing stores: the appeal's columns but its number, tier and status (the statement sets those). */
 export type FilingValues = Omit<Insertable<AppealsTable>, 'number' | 'tier' | 'status' | 'words'> & {
   words: string[]
@@ -38,7 +41,7 @@ export async function insertFiledAppeal(
   audit: UnlinkedAuditRow,
   options: { memberUserId?: string; skipIfKeyUsed?: boolean },
   outbox: RawBuilder<unknown>,
-): Promise<AppealRow | undefined> {
+): Promise<FiledAppeal | undefined> {
   const v = values
   const member = options.memberUserId
     ? sql`AND EXISTS (SELECT 1 FROM enterprise_members m
@@ -49,7 +52,7 @@ export async function insertFiledAppeal(
     : sql``
   // Parameters in a SELECT list carry no column type: each is cast to its column's. Prepared: every
   // filing sends the same text (one per combination of the two options), decision 0040.
-  const result = await prepared(sql<AppealRow>`
+  const result = await prepared(sql<FiledAppeal>`
     WITH allowed AS (
       SELECT c.default_tier FROM appeal_categories c
       WHERE c.code = ${v.category_code} AND c.is_active ${member}
@@ -82,7 +85,7 @@ export async function insertFiledAppeal(
         after: sql`${JSON.stringify(audit.after ?? {})}::jsonb || jsonb_build_object('number', filed.number, 'tier', filed.tier)`,
       })}
     ), ${outbox}
-    SELECT * FROM filed`).execute(db)
+    SELECT filed.id, filed.number, filed.status, filed.created_at FROM filed`).execute(db)
   return result.rows[0]
 }
 

@@ -37,7 +37,12 @@ import {
 } from './appeal-attachments.queries'
 import { findAppeal, type AppealRow } from './appeal-row.queries'
 import { findCategories, findCategory } from './appeals-catalogue.queries'
-import { filedSql, findAppealByIdempotencyKey, insertFiledAppeal } from './appeals-intake.queries'
+import {
+  filedSql,
+  findAppealByIdempotencyKey,
+  insertFiledAppeal,
+  type FiledAppeal,
+} from './appeals-intake.queries'
 import { findSimilarOpen, findWordFrequencies, replaceWordFrequencies } from './appeals-similar.queries'
 
 /**
@@ -63,7 +68,7 @@ export type Receipt = {
   receipt: string
 }
 
-function receiptOf(appeal: AppealRow): Receipt {
+function receiptOf(appeal: FiledAppeal): Receipt {
   return {
     id: appeal.id,
     number: appeal.number,
@@ -107,7 +112,7 @@ async function writeFiling(
   number: ReadableNumberSource,
   conditions: { memberUserId?: string; skipIfKeyUsed?: boolean },
   tellDispatchers: boolean,
-): Promise<AppealRow | undefined> {
+): Promise<FiledAppeal | undefined> {
   const messages: StatementMessage[] = [
     {
       from: filedSql.appeal,
@@ -178,7 +183,7 @@ async function writeFilingInTx(
   input: IntakeInput,
   conditions: { memberUserId?: string; skipIfKeyUsed?: boolean },
   tellDispatchers: boolean,
-): Promise<AppealRow | undefined> {
+): Promise<FiledAppeal | undefined> {
   const number = await readableNumberSource(deps, tx, 'appeal_counters', new Date())
   const appeal = await writeFiling(deps, tx, actor, input, number, conditions, tellDispatchers)
   if (appeal) await linkAttachments(tx, input.attachmentIds, appeal.id, null)
@@ -196,7 +201,7 @@ export async function fileIntoPool(
   actor: UserActor,
   input: IntakeInput,
   tellDispatchers = false,
-): Promise<AppealRow> {
+): Promise<FiledAppeal> {
   await assertIntakeFields(tx, input)
   const appeal = await writeFilingInTx(deps, tx, actor, input, {}, tellDispatchers)
   // Only a category retired since the check above stops the insert.
@@ -247,7 +252,7 @@ async function fileOnce(
     if (filed) return { receipt: receiptOf(filed), replayed: false }
   }
   await access.assertMayFile()
-  const { opened, replayed } = await openOnce(deps.db, {
+  const { opened, replayed } = await openOnce<FiledAppeal>(deps.db, {
     replay: async () => {
       const appeal = await findAppealByIdempotencyKey(deps.db, input.submittedBy, input.idempotencyKey)
       if (appeal) assertSameRequest(appeal.request_fingerprint, fingerprint)
