@@ -399,6 +399,12 @@ async function cpuSeconds(
 
 // --- intake over HTTP ------------------------------------------------------------------------------
 
+/** How many enterprise users file in turn in the intake bench (BENCH_INTAKE_FILERS, default 1). */
+function intakeFilers(): number {
+  const n = Number(process.env.BENCH_INTAKE_FILERS ?? 1)
+  return Number.isInteger(n) && n >= 1 ? n : 1
+}
+
 /** The outbox's messages written since `since`, and how many of them still wait for delivery. */
 async function outboxSince(deps: AppDeps, since: Date): Promise<{ total: number; pending: number }> {
   const { rows } = await deps.database.executeSql(
@@ -442,19 +448,28 @@ async function benchIntake(
       child.once('message', resolve as never)
       child.once('exit', (code) => reject(new Error(`the bench server exited (${code})`)))
     })
-    const user = info.enterpriseUsers[0]!
-    const { token, csrf } = await signedInActor(deps, user.userId)
+    // The filers: BENCH_INTAKE_FILERS enterprise users (each filing for their own enterprise), in turn.
+    const filers = await Promise.all(
+      info.enterpriseUsers.slice(0, intakeFilers()).map(async (user) => {
+        const { token, csrf } = await signedInActor(deps, user.userId)
+        return { enterpriseId: user.enterpriseId, cookie: `ys_session=${token}; ys_csrf=${csrf}`, csrf }
+      }),
+    )
     const texts = appealCorpus()
     let n = 0
-    const body = () => {
-      const t = texts[n++ % texts.length]!
-      return JSON.stringify({
-        enterpriseId: user.enterpriseId,
-        categoryCode: t.categoryCode,
-        title: t.title,
-        body: t.body,
-        idempotencyKey: crypto.randomUUID(),
-      })
+    const filing = () => {
+      const t = texts[n % texts.length]!
+      const filer = filers[n++ % filers.length]!
+      return {
+        headers: { cookie: filer.cookie, 'x-csrf-token': filer.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          enterpriseId: filer.enterpriseId,
+          categoryCode: t.categoryCode,
+          title: t.title,
+          body: t.body,
+          idempotencyKey: crypto.randomUUID(),
+        }),
+      }
     }
     const run = async (url: string, options: Partial<autocannon.Options> = {}) => {
       const result = await autocannon({ url, connections: 10, duration: seconds, ...options })
@@ -467,12 +482,7 @@ async function benchIntake(
     const hello = await run(`http://127.0.0.1:${ports.helloPort}/hello`)
     const post = {
       method: 'POST' as const,
-      headers: {
-        cookie: `ys_session=${token}; ys_csrf=${csrf}`,
-        'x-csrf-token': csrf,
-        'content-type': 'application/json',
-      },
-      requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: body() }) }],
+      requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, ...filing() }) }],
     }
     // A short warm-up (connection pool, JIT), then the measured run.
     await run(`http://127.0.0.1:${ports.appPort}/api/v1/appeals`, { ...post, duration: 1 })
@@ -494,7 +504,8 @@ async function benchIntake(
     )
     note(
       `intake${delivering ? ' (the job workers delivering in the same server)' : ''}: POST /api/v1/appeals ` +
-        `on PostgreSQL (${benchDatabaseTransport()}) with ${info.appeals} appeals, 10 connections, ${seconds} s; ` +
+        `on PostgreSQL (${benchDatabaseTransport()}) with ${info.appeals} appeals, 10 connections, ${seconds} s, ` +
+        `${filers.length === 1 ? 'one enterprise user filing' : `${filers.length} enterprise users filing in turn`}; ` +
         `${n - before} filed, latency p50 ${intake.latency.p50} ms, p99 ${intake.latency.p99} ms (target ≥ 500 req/s)`,
     )
     if (cpuBefore && cpuAfter) {

@@ -31,6 +31,8 @@
  *   BENCH_EMBEDDED_MATCH_ENTERPRISES / BENCH_POPULATION_ENTERPRISES / BENCH_FACTS_IMPORT_ROWS  the jobs suite's
  *                  sizes (20,000 on the embedded database; 1,000,000 and 500,000 on PostgreSQL).
  *   BENCH_APPEALS  appeals generated into PostgreSQL for the appeals suite (default 1,000,000).
+ *   BENCH_INTAKE_FILERS  enterprise users filing in turn in appeals-intake (default 1: one user, the shape
+ *                  of every figure before; more spreads the per-user rows the filings lock, decision 0071).
  *   BENCH_SERVICES_APPLICATIONS  applications in flight generated for the services suite (100,000), plus
  *                  BENCH_SERVICES_CLOSED finished ones over the year before (three times as many).
  *   BENCH_INSTANT_SUBMISSIONS  instant submissions timed for the instant decision's p50 (31); more steady the
